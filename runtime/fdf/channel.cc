@@ -1,0 +1,376 @@
+#include "channel.h"
+
+#include <lib/fdf/handle.h>
+#include <zircon/syscalls.h>
+
+#include <chrono>
+#include <cstring>
+#include <vector>
+
+#include "arena.h"
+#include "dispatcher.h"
+#include "driver_context.h"
+#include "handle_table.h"
+
+namespace fdf_internal {
+
+namespace {
+
+constexpr fdf_txid_t kMinTxid = 0x80000000u;
+
+void CloseHandles(zx_handle_t* handles, uint32_t num_handles, fdf_handle_t except) {
+  if (handles == nullptr) return;
+  for (uint32_t i = 0; i < num_handles; ++i) {
+    if (handles[i] == except) continue;
+    bool seen = false;
+    for (uint32_t j = 0; j < i && !seen; ++j) seen = handles[j] == handles[i];
+    if (!seen) fdf_handle_close(handles[i]);
+  }
+}
+
+// Hands the message's outputs to a reader, or discards what the reader did not ask for.
+void HandOut(MessageContents& m, fdf_arena_t** out_arena, void** out_data,
+             uint32_t* out_num_bytes, zx_handle_t** out_handles, uint32_t* out_num_handles) {
+  if (out_num_bytes) *out_num_bytes = m.num_bytes;
+  if (out_num_handles) *out_num_handles = m.num_handles;
+  if (out_data) *out_data = m.data;
+  if (out_handles) {
+    *out_handles = m.handles;
+  } else {
+    CloseHandles(m.handles, m.num_handles, FDF_HANDLE_INVALID);
+  }
+  if (out_arena) {
+    *out_arena = m.arena;  // the message's reference moves to the reader
+  } else if (m.arena) {
+    m.arena->Release();
+  }
+}
+
+}  // namespace
+
+void MessageContents::Discard() {
+  CloseHandles(handles, num_handles, FDF_HANDLE_INVALID);
+  if (arena) arena->Release();
+  *this = {};
+}
+
+ChannelPair::~ChannelPair() {
+  MutexLock lock(&mu);
+  while (MessagePacket* p = free_packets_.pop_front()) delete p;
+}
+
+MessagePacket* ChannelPair::AllocatePacketLocked() {
+  MessagePacket* packet = free_packets_.pop_front();
+  return packet ? packet : new MessagePacket();
+}
+
+zx_status_t Channel::Create(fdf_handle_t* out0, fdf_handle_t* out1) {
+  if (out0 == nullptr || out1 == nullptr) return ZX_ERR_INVALID_ARGS;
+  auto pair = RefPtr<ChannelPair>::Adopt(new ChannelPair());
+  auto end0 = RefPtr<Channel>::Adopt(new Channel(pair));
+  auto end1 = RefPtr<Channel>::Adopt(new Channel(pair));
+  {
+    MutexLock lock(&end0->pair_->mu);
+    end0->AssertPeerLockHeld(end1.get());
+    end0->peer_ = end1;
+    end1->peer_ = end0;
+  }
+  Channel* raw0 = end0.get();
+  Channel* raw1 = end1.get();
+  HandleTable& table = HandleTable::Get();
+  raw0->handle_ = table.Add(std::move(end0));
+  if (raw0->handle_ == FDF_HANDLE_INVALID) {
+    MutexLock lock(&raw1->pair_->mu);
+    raw1->peer_ = nullptr;  // breaks the cycle; end0 died with its RefPtr
+    return ZX_ERR_NO_RESOURCES;
+  }
+  raw1->handle_ = table.Add(std::move(end1));
+  if (raw1->handle_ == FDF_HANDLE_INVALID) {
+    fdf_handle_close(raw0->handle_);
+    return ZX_ERR_NO_RESOURCES;
+  }
+  *out0 = raw0->handle_;
+  *out1 = raw1->handle_;
+  return ZX_OK;
+}
+
+Channel::~Channel() {
+  MutexLock lock(&pair_->mu);
+  while (MessagePacket* p = queue_.pop_front()) {
+    p->contents.Discard();
+    pair_->RecyclePacketLocked(p);
+  }
+}
+
+bool Channel::IsWaitingOrReading() {
+  MutexLock lock(&pair_->mu);
+  return wait_pending_ || handlers_running_.load(std::memory_order_relaxed) > 0;
+}
+
+zx_status_t Channel::ValidateWrite(fdf_arena_t* arena_handle, void* data, uint32_t num_bytes,
+                                   zx_handle_t* handles, uint32_t num_handles) {
+  auto fail = [&](zx_status_t status) {
+    CloseHandles(handles, num_handles, handle_);
+    return status;
+  };
+  Arena* arena = Arena::From(arena_handle);
+  if ((data != nullptr || handles != nullptr) && arena == nullptr) return fail(ZX_ERR_INVALID_ARGS);
+  if ((data == nullptr && num_bytes != 0) || (handles == nullptr && num_handles != 0)) {
+    return fail(ZX_ERR_INVALID_ARGS);
+  }
+  if (num_handles > ZX_CHANNEL_MAX_MSG_HANDLES) return fail(ZX_ERR_INVALID_ARGS);
+  if (data != nullptr && !arena->Contains(data, num_bytes)) return fail(ZX_ERR_INVALID_ARGS);
+  if (handles != nullptr &&
+      !arena->Contains(handles, sizeof(zx_handle_t) * static_cast<size_t>(num_handles))) {
+    return fail(ZX_ERR_INVALID_ARGS);
+  }
+  for (uint32_t i = 0; i < num_handles; ++i) {
+    zx_handle_t h = handles[i];
+    if (h == handle_) return fail(ZX_ERR_NOT_SUPPORTED);
+    for (uint32_t j = 0; j < i; ++j) {
+      if (handles[j] == h) return fail(ZX_ERR_INVALID_ARGS);
+    }
+    if (HandleTable::IsFdfHandle(h)) {
+      RefPtr<Channel> transferred = HandleTable::Get().Lookup(h);
+      if (!transferred || transferred->IsWaitingOrReading()) return fail(ZX_ERR_INVALID_ARGS);
+    }
+  }
+  return ZX_OK;
+}
+
+// Called with the pair lock held by the writer; `this` is the receiving end.
+Dispatcher* Channel::DeliverLocked(const MessageContents& contents) {
+  if (!callers_.empty() && contents.has_txid()) {
+    fdf_txid_t txid = contents.txid();
+    for (CallWaiter* w = callers_.front(); w != nullptr; w = callers_.next(w)) {
+      if (w->txid == txid) {
+        callers_.erase(w);
+        w->reply = contents;
+        w->status = ZX_OK;
+        w->done = true;
+        w->cv.notify_one();
+        return nullptr;
+      }
+    }
+  }
+  MessagePacket* packet = pair_->AllocatePacketLocked();
+  packet->contents = contents;
+  queue_.push_back(packet);
+  return SignalWaitLocked(ZX_OK);
+}
+
+Dispatcher* Channel::SignalWaitLocked(zx_status_t status) {
+  if (!wait_pending_ || wait_signalled_) return nullptr;
+  wait_signalled_ = true;
+  return wait_dispatcher_->ReadyFromChannel(&read_request_, status) ? wait_dispatcher_ : nullptr;
+}
+
+zx_status_t Channel::Write(uint32_t options, fdf_arena_t* arena, void* data, uint32_t num_bytes,
+                           zx_handle_t* handles, uint32_t num_handles) {
+  zx_status_t status = ValidateWrite(arena, data, num_bytes, handles, num_handles);
+  if (status != ZX_OK) return status;
+  Channel* peer;
+  Dispatcher* run_inline;
+  {
+    MutexLock lock(&pair_->mu);
+    peer = peer_.get();
+    if (peer == nullptr) {
+      status = ZX_ERR_PEER_CLOSED;
+    } else {
+      Arena* a = Arena::From(arena);
+      if (a) a->AddRef();
+      AssertPeerLockHeld(peer);
+      run_inline = peer->DeliverLocked({a, data, num_bytes, handles, num_handles});
+    }
+  }
+  if (status != ZX_OK) {
+    CloseHandles(handles, num_handles, handle_);
+    return status;
+  }
+  // The pending wait holds a reference to `peer` until its handler has returned.
+  if (run_inline) run_inline->RunInline(&peer->read_request_);
+  return ZX_OK;
+}
+
+zx_status_t Channel::Read(uint32_t options, fdf_arena_t** out_arena, void** out_data,
+                          uint32_t* out_num_bytes, zx_handle_t** out_handles,
+                          uint32_t* out_num_handles) {
+  if (out_arena == nullptr && (out_data != nullptr || out_handles != nullptr)) {
+    return ZX_ERR_INVALID_ARGS;
+  }
+  MessageContents m;
+  {
+    MutexLock lock(&pair_->mu);
+    MessagePacket* packet = queue_.pop_front();
+    if (packet == nullptr) return peer_ ? ZX_ERR_SHOULD_WAIT : ZX_ERR_PEER_CLOSED;
+    m = packet->contents;
+    pair_->RecyclePacketLocked(packet);
+  }
+  HandOut(m, out_arena, out_data, out_num_bytes, out_handles, out_num_handles);
+  return ZX_OK;
+}
+
+zx_status_t Channel::WaitAsync(Dispatcher* dispatcher, fdf_channel_read_t* channel_read) {
+  Dispatcher* run_inline = nullptr;
+  {
+    MutexLock lock(&pair_->mu);
+    if (wait_pending_) return ZX_ERR_BAD_STATE;
+    if (queue_.empty() && !peer_) return ZX_ERR_PEER_CLOSED;
+    read_request_.kind = CallbackRequest::Kind::kChannelRead;
+    read_request_.invoke = &Channel::InvokeRead;
+    read_request_.target = this;
+    if (!dispatcher->RegisterRead(&read_request_)) return ZX_ERR_UNAVAILABLE;
+    AddRef();  // released after the handler returns or the wait is cancelled
+    wait_pending_ = true;
+    wait_signalled_ = false;
+    channel_read_ = channel_read;
+    wait_dispatcher_ = dispatcher;
+    if (!queue_.empty()) run_inline = SignalWaitLocked(ZX_OK);
+  }
+  if (run_inline) run_inline->RunInline(&read_request_);
+  return ZX_OK;
+}
+
+void Channel::InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t status, zx_signals_t) {
+  auto* self = static_cast<Channel*>(target);
+  fdf_channel_read_t* channel_read;
+  {
+    MutexLock lock(&self->pair_->mu);
+    channel_read = self->channel_read_;
+    // Cleared before the handler runs, so the handler may register again.
+    self->wait_pending_ = false;
+    self->channel_read_ = nullptr;
+    self->wait_dispatcher_ = nullptr;
+    self->handlers_running_.fetch_add(1, std::memory_order_relaxed);
+  }
+  channel_read->handler(static_cast<fdf_dispatcher_t*>(dispatcher), channel_read, status);
+  self->handlers_running_.fetch_sub(1, std::memory_order_relaxed);
+  self->Release();
+}
+
+zx_status_t Channel::CancelWait() {
+  bool removed = false;
+  zx_status_t status;
+  {
+    MutexLock lock(&pair_->mu);
+    if (!wait_pending_) return ZX_ERR_NOT_FOUND;
+    status = wait_dispatcher_->CancelRead(&read_request_, &removed);
+    if (removed) {
+      wait_pending_ = false;
+      channel_read_ = nullptr;
+      wait_dispatcher_ = nullptr;
+    }
+  }
+  if (removed) Release();  // the caller holds its own reference
+  return status;
+}
+
+fdf_txid_t Channel::AllocateTxidLocked() {
+  for (;;) {
+    fdf_txid_t txid = kMinTxid | (next_txid_++ & ~kMinTxid);
+    bool in_flight = false;
+    for (CallWaiter* w = callers_.front(); w != nullptr && !in_flight; w = callers_.next(w)) {
+      in_flight = w->txid == txid;
+    }
+    if (!in_flight) return txid;
+  }
+}
+
+zx_status_t Channel::Call(uint32_t options, zx_time_t deadline,
+                          const fdf_channel_call_args_t* args) {
+  if (args == nullptr) return ZX_ERR_INVALID_ARGS;
+  zx_status_t status =
+      ValidateWrite(args->wr_arena, args->wr_data, args->wr_num_bytes, args->wr_handles,
+                    args->wr_num_handles);
+  if (status != ZX_OK) return status;
+  auto fail = [&](zx_status_t s) {
+    CloseHandles(args->wr_handles, args->wr_num_handles, handle_);
+    return s;
+  };
+  if (args->rd_arena == nullptr && (args->rd_data != nullptr || args->rd_handles != nullptr)) {
+    return fail(ZX_ERR_INVALID_ARGS);
+  }
+  if (args->wr_num_bytes < sizeof(fdf_txid_t)) return fail(ZX_ERR_INVALID_ARGS);
+  if (!driver_context::IsEmpty()) {
+    Dispatcher* current = driver_context::CurrentDispatcher();
+    if (current != nullptr && !current->allows_sync_calls()) return fail(ZX_ERR_BAD_STATE);
+  }
+
+  CallWaiter waiter;
+  Channel* peer;
+  Dispatcher* run_inline;
+  {
+    MutexLock lock(&pair_->mu);
+    peer = peer_.get();
+    if (peer == nullptr) {
+      status = ZX_ERR_PEER_CLOSED;
+    } else {
+      waiter.txid = AllocateTxidLocked();
+      memcpy(args->wr_data, &waiter.txid, sizeof(waiter.txid));
+      callers_.push_back(&waiter);
+      Arena* a = Arena::From(args->wr_arena);
+      a->AddRef();
+      AssertPeerLockHeld(peer);
+      run_inline = peer->DeliverLocked(
+          {a, args->wr_data, args->wr_num_bytes, args->wr_handles, args->wr_num_handles});
+    }
+  }
+  if (status != ZX_OK) return fail(status);
+  if (run_inline) run_inline->RunInline(&peer->read_request_);
+
+  {
+    MutexLock lock(&pair_->mu);
+    auto done = [&] { return waiter.done; };
+    if (deadline == ZX_TIME_INFINITE) {
+      WaitLocked(waiter.cv, pair_->mu, done);
+    } else {
+      zx_duration_t remaining = deadline - zx_clock_get_monotonic();
+      auto until = std::chrono::steady_clock::now() +
+                   std::chrono::nanoseconds(remaining > 0 ? remaining : 0);
+      WaitUntilLocked(waiter.cv, pair_->mu, until, done);
+    }
+    if (!waiter.done) {
+      // A late reply lands in the ordinary queue.
+      callers_.erase(&waiter);
+      return ZX_ERR_TIMED_OUT;
+    }
+  }
+  if (waiter.status != ZX_OK) return waiter.status;
+  HandOut(waiter.reply, args->rd_arena, args->rd_data, args->rd_num_bytes, args->rd_handles,
+          args->rd_num_handles);
+  return ZX_OK;
+}
+
+void Channel::Close() {
+  std::vector<MessageContents> discarded;
+  RefPtr<Channel> peer;
+  Dispatcher* peer_inline = nullptr;
+  {
+    MutexLock lock(&pair_->mu);
+    peer = std::move(peer_);
+    while (MessagePacket* p = queue_.pop_front()) {
+      discarded.push_back(p->contents);
+      pair_->RecyclePacketLocked(p);
+    }
+    auto abort_callers = [](IntrusiveList<CallWaiter>& callers) {
+      while (CallWaiter* w = callers.pop_front()) {
+        w->status = ZX_ERR_PEER_CLOSED;
+        w->done = true;
+        w->cv.notify_one();
+      }
+    };
+    abort_callers(callers_);
+    if (peer) {
+      AssertPeerLockHeld(peer.get());
+      peer->peer_ = nullptr;
+      abort_callers(peer->callers_);
+      if (peer->queue_.empty()) peer_inline = peer->SignalWaitLocked(ZX_ERR_PEER_CLOSED);
+    }
+  }
+  if (peer_inline) peer_inline->RunInline(&peer->read_request_);
+  // A wait still pending on this end is cancelled as fdf_channel_cancel_wait would.
+  CancelWait();
+  for (MessageContents& m : discarded) m.Discard();
+}
+
+}  // namespace fdf_internal

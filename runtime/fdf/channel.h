@@ -1,0 +1,101 @@
+// One end of an fdf channel. Both ends share one mutex (ChannelPair); a write appends to the
+// peer's queue under it and, if the peer has a pending read wait, hands the wait to the peer's
+// dispatcher in the same critical section, so cancellation never races a half-delivered wake-up.
+#ifndef FDFKIT_RUNTIME_FDF_CHANNEL_H_
+#define FDFKIT_RUNTIME_FDF_CHANNEL_H_
+
+#include <lib/fdf/channel.h>
+
+#include <atomic>
+#include <condition_variable>
+
+#include "callback_request.h"
+#include "intrusive_list.h"
+#include "message_packet.h"
+#include "ref_counted.h"
+#include "thread_annotations.h"
+
+namespace fdf_internal {
+
+class Dispatcher;
+
+// State shared by the two ends: the lock and the packet free list.
+class ChannelPair : public RefCounted<ChannelPair> {
+ public:
+  ~ChannelPair();
+  Mutex mu;
+  MessagePacket* AllocatePacketLocked() REQUIRES(mu);
+  void RecyclePacketLocked(MessagePacket* packet) REQUIRES(mu) { free_packets_.push_back(packet); }
+
+ private:
+  IntrusiveList<MessagePacket> free_packets_ GUARDED_BY(mu);
+};
+
+class Channel : public RefCounted<Channel> {
+ public:
+  // ZX_ERR_NO_RESOURCES when the handle table is full.
+  static zx_status_t Create(fdf_handle_t* out0, fdf_handle_t* out1);
+
+  zx_status_t Write(uint32_t options, fdf_arena_t* arena, void* data, uint32_t num_bytes,
+                    zx_handle_t* handles, uint32_t num_handles);
+  zx_status_t Read(uint32_t options, fdf_arena_t** out_arena, void** out_data,
+                   uint32_t* out_num_bytes, zx_handle_t** out_handles, uint32_t* out_num_handles);
+  zx_status_t WaitAsync(Dispatcher* dispatcher, fdf_channel_read_t* channel_read);
+  zx_status_t CancelWait();
+  zx_status_t Call(uint32_t options, zx_time_t deadline, const fdf_channel_call_args_t* args);
+  // The handle was closed: cancels the pending wait, wakes callers, tells the peer, and destroys
+  // queued messages (closing the handles inside them).
+  void Close();
+
+  fdf_handle_t handle() const { return handle_; }
+  // True while a read wait is pending or a read handler runs: such an end cannot be transferred.
+  bool IsWaitingOrReading();
+
+ private:
+  struct CallWaiter : ListNode {
+    fdf_txid_t txid = 0;
+    bool done = false;
+    zx_status_t status = ZX_OK;
+    MessageContents reply;
+    std::condition_variable cv;
+  };
+
+  explicit Channel(RefPtr<ChannelPair> pair) : pair_(std::move(pair)) {}
+  friend class RefCounted<Channel>;
+  ~Channel();
+
+  static void InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t status, zx_signals_t);
+  // Validates a write and consumes the handles on failure; returns ZX_OK if it may proceed.
+  zx_status_t ValidateWrite(fdf_arena_t* arena, void* data, uint32_t num_bytes,
+                            zx_handle_t* handles, uint32_t num_handles);
+  // Appends `contents` to this end's queue (or hands it to a matching caller) and wakes its wait.
+  // Returns the dispatcher if the read handler must run inline on the calling thread.
+  Dispatcher* DeliverLocked(const MessageContents& contents) REQUIRES(pair_->mu);
+  // Hands the pending wait to its dispatcher with `status`; non-null if it must run inline there.
+  Dispatcher* SignalWaitLocked(zx_status_t status) REQUIRES(pair_->mu);
+  fdf_txid_t AllocateTxidLocked() REQUIRES(pair_->mu);
+
+  // Both ends share one lock: holding ours means holding the peer's.
+  void AssertPeerLockHeld(const Channel* peer) const REQUIRES(pair_->mu)
+      ASSERT_CAPABILITY(peer->pair_->mu) {}
+
+  const RefPtr<ChannelPair> pair_;
+  fdf_handle_t handle_ = FDF_HANDLE_INVALID;
+  RefPtr<Channel> peer_ GUARDED_BY(pair_->mu);
+  IntrusiveList<MessagePacket> queue_ GUARDED_BY(pair_->mu);
+  IntrusiveList<CallWaiter> callers_ GUARDED_BY(pair_->mu);
+  fdf_txid_t next_txid_ GUARDED_BY(pair_->mu) = 0;
+
+  // The single pending read wait of this end. Only one may exist, so one request object is reused.
+  bool wait_pending_ GUARDED_BY(pair_->mu) = false;
+  // The wait has been handed to its dispatcher; later writes need not tell it again.
+  bool wait_signalled_ GUARDED_BY(pair_->mu) = false;
+  fdf_channel_read_t* channel_read_ GUARDED_BY(pair_->mu) = nullptr;
+  Dispatcher* wait_dispatcher_ GUARDED_BY(pair_->mu) = nullptr;
+  CallbackRequest read_request_;
+  std::atomic<int> handlers_running_{0};
+};
+
+}  // namespace fdf_internal
+
+#endif  // FDFKIT_RUNTIME_FDF_CHANNEL_H_

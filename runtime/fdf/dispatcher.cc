@@ -1,0 +1,353 @@
+// Dispatcher core: the inline-or-queue decision, batch dispatch and shutdown.
+#include "dispatcher.h"
+
+#include <sys/timerfd.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include "coordinator.h"
+#include "driver_context.h"
+#include "poller.h"
+#include "thread_pool.h"
+
+namespace fdf_internal {
+
+namespace {
+// Callbacks one pool wake-up dispatches before yielding the thread to other dispatchers.
+constexpr int kBatchSize = 10;
+std::atomic<uint64_t> g_next_sequence_id{1};
+}  // namespace
+
+extern const async_ops_t kDispatcherOps;
+
+Dispatcher::Dispatcher(const void* owner, uint32_t options, std::string_view name,
+                       fdf_dispatcher_shutdown_observer_t* observer)
+    : owner_(owner),
+      options_(options),
+      name_(name.substr(0, ZX_MAX_NAME_LEN - 1)),
+      observer_(observer),
+      sequence_id_(g_next_sequence_id.fetch_add(1)) {
+  ops = &kDispatcherOps;
+}
+
+Dispatcher::~Dispatcher() {
+  if (timer_fd_ >= 0) close(timer_fd_);
+}
+
+zx_status_t Dispatcher::Create(const void* owner, uint32_t options, std::string_view name,
+                               fdf_dispatcher_shutdown_observer_t* observer, Dispatcher** out) {
+  if (out == nullptr || owner == nullptr) return ZX_ERR_INVALID_ARGS;
+  constexpr uint32_t kKnown =
+      FDF_DISPATCHER_OPTION_SYNCHRONIZATION_MASK | FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS;
+  if (options & ~kKnown) return ZX_ERR_INVALID_ARGS;
+  if ((options & FDF_DISPATCHER_OPTION_UNSYNCHRONIZED) &&
+      (options & FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS)) {
+    return ZX_ERR_NOT_SUPPORTED;
+  }
+  auto* dispatcher = new Dispatcher(owner, options, name, observer);
+  zx_status_t status = Coordinator::Get().AddDispatcher(dispatcher);
+  if (status != ZX_OK) {
+    dispatcher->Release();
+    return status;
+  }
+  if (dispatcher->allows_sync_calls()) ThreadPool::Get().AddBlockingDispatcher();
+  *out = dispatcher;
+  return ZX_OK;
+}
+
+Dispatcher* Dispatcher::Downcast(async_dispatcher_t* d) {
+  if (d == nullptr || d->ops != &kDispatcherOps) {
+    fprintf(stderr, "fdf: async dispatcher %p is not an fdf dispatcher\n", static_cast<void*>(d));
+    abort();
+  }
+  return static_cast<Dispatcher*>(static_cast<fdf_dispatcher*>(d));
+}
+
+// ---- Scheduling ----
+
+void Dispatcher::ScheduleLocked() {
+  if (scheduled_) return;
+  // A busy synchronized dispatcher is rescheduled when its callback ends.
+  if (!unsynchronized() && dispatching_ && state_ == State::kRunning) return;
+  scheduled_ = true;
+  AddRef();  // released by Run()
+  ThreadPool::Get().Enqueue(this);
+}
+
+void Dispatcher::MakeReadyLocked(CallbackRequest* request) {
+  request->where = CallbackRequest::Where::kReady;
+  ready_.push_back(request);
+  ScheduleLocked();
+}
+
+void Dispatcher::BeginCallbackLocked() {
+  if (!unsynchronized()) dispatching_ = true;
+  ++active_callbacks_;
+}
+
+void Dispatcher::EndCallbackLocked(bool reschedule) {
+  if (!unsynchronized()) dispatching_ = false;
+  --active_callbacks_;
+  if (reschedule && (!ready_.empty() || state_ == State::kShuttingDown)) ScheduleLocked();
+  if (IsIdleLocked()) idle_cv_.notify_all();
+}
+
+bool Dispatcher::IsIdleLocked() {
+  return active_callbacks_ == 0 && ready_.empty() && state_ != State::kShuttingDown;
+}
+
+bool Dispatcher::CanRunInlineLocked(const CallbackRequest* request) {
+  if (request->kind == CallbackRequest::Kind::kTask) return false;
+  if (!unsynchronized() && (dispatching_ || allows_sync_calls())) return false;
+  // A thread running no driver is not a driver context: never inline from it.
+  if (driver_context::IsEmpty()) return false;
+  return !driver_context::IsDriverInCallStack(owner_);
+}
+
+Dispatcher::ReadyCallback Dispatcher::TakeLocked(CallbackRequest* request) {
+  ReadyCallback callback{request->invoke, request->target, request->status, request->observed};
+  request->where = CallbackRequest::Where::kRunning;
+  if (request->kind != CallbackRequest::Kind::kChannelRead) FreeRequestLocked(request);
+  return callback;
+}
+
+void Dispatcher::Invoke(const ReadyCallback& callback) {
+  driver_context::Push(owner_, this);
+  callback.invoke(callback.target, this, callback.status, callback.observed);
+  driver_context::Pop();
+}
+
+// ---- Channel reads ----
+
+bool Dispatcher::RegisterRead(CallbackRequest* request) {
+  MutexLock lock(&mu_);
+  if (state_ != State::kRunning) return false;
+  request->dispatcher = this;
+  request->where = CallbackRequest::Where::kRegistered;
+  registered_.push_back(request);
+  return true;
+}
+
+bool Dispatcher::ReadyFromChannel(CallbackRequest* request, zx_status_t status) {
+  MutexLock lock(&mu_);
+  if (request->where != CallbackRequest::Where::kRegistered) return false;  // e.g. shutting down
+  registered_.erase(request);
+  request->status = status;
+  if (CanRunInlineLocked(request)) {
+    request->where = CallbackRequest::Where::kRunning;
+    BeginCallbackLocked();
+    return true;
+  }
+  MakeReadyLocked(request);
+  return false;
+}
+
+void Dispatcher::RunInline(CallbackRequest* request) {
+  // The request is marked running: nothing else reads or writes it until it is invoked.
+  Invoke({request->invoke, request->target, request->status, request->observed});
+  MutexLock lock(&mu_);
+  EndCallbackLocked();
+}
+
+zx_status_t Dispatcher::CancelRead(CallbackRequest* request, bool* removed) {
+  MutexLock lock(&mu_);
+  *removed = false;
+  using Where = CallbackRequest::Where;
+  switch (request->where) {
+    case Where::kRegistered:
+    case Where::kReady:
+      if (!unsynchronized()) {
+        (request->where == Where::kRegistered ? registered_ : ready_).erase(request);
+        request->where = Where::kNone;
+        *removed = true;
+        if (IsIdleLocked()) idle_cv_.notify_all();
+        return ZX_OK;
+      }
+      // Unsynchronized: the handler runs once more, with ZX_ERR_CANCELED.
+      request->status = ZX_ERR_CANCELED;
+      if (request->where == Where::kRegistered) {
+        registered_.erase(request);
+        MakeReadyLocked(request);
+      }
+      return ZX_OK;
+    case Where::kShutdown:
+      if (!unsynchronized() && !completing_shutdown_) {
+        shutdown_.erase(request);
+        request->where = Where::kNone;
+        *removed = true;
+        ScheduleLocked();  // shutdown may be able to complete now
+      }
+      return ZX_OK;
+    default:
+      return ZX_ERR_NOT_FOUND;
+  }
+}
+
+// ---- Dispatch ----
+
+void Dispatcher::Run() {
+  {
+    MutexLock lock(&mu_);
+    scheduled_ = false;
+  }
+  DispatchReady();
+  MaybeCompleteShutdown();
+  Release();
+}
+
+void Dispatcher::DispatchReady() {
+  mu_.Lock();
+  for (int n = 0; n < kBatchSize && state_ == State::kRunning; ++n) {
+    if (!unsynchronized() && dispatching_) break;
+    CallbackRequest* request = ready_.pop_front();
+    if (request == nullptr) break;
+    ReadyCallback callback = TakeLocked(request);
+    BeginCallbackLocked();
+    // More work: let another pool thread take it in parallel.
+    if (unsynchronized() && !ready_.empty()) ScheduleLocked();
+    mu_.Unlock();
+    Invoke(callback);
+    mu_.Lock();
+    EndCallbackLocked(/*reschedule=*/false);
+  }
+  if (!ready_.empty() || state_ == State::kShuttingDown) ScheduleLocked();
+  mu_.Unlock();
+}
+
+// ---- Shutdown ----
+
+void Dispatcher::ShutdownAsync() {
+  std::vector<CallbackRequest*> waits;
+  {
+    MutexLock lock(&mu_);
+    if (state_ != State::kRunning) return;
+    state_ = State::kShuttingDown;
+    for (CallbackRequest* r = registered_.front(); r != nullptr;) {
+      CallbackRequest* next = registered_.next(r);
+      if (r->kind == CallbackRequest::Kind::kWait) {
+        waits.push_back(r);
+      } else {
+        registered_.erase(r);
+        r->where = CallbackRequest::Where::kShutdown;
+        shutdown_.push_back(r);
+      }
+      r = next;
+    }
+    for (IntrusiveList<CallbackRequest>* list : {&ready_, &delayed_}) {
+      while (CallbackRequest* r = list->pop_front()) {
+        r->where = CallbackRequest::Where::kShutdown;
+        shutdown_.push_back(r);
+      }
+    }
+    ArmTimerLocked();
+    // Completion runs on a pool thread, never inside this call.
+    ScheduleLocked();
+  }
+  for (CallbackRequest* wait : waits) {
+    if (wait->poller_key != 0 && Poller::Get().Remove(wait->poller_key)) ShutdownRemovedWait(wait);
+  }
+}
+
+void Dispatcher::ShutdownRemovedWait(CallbackRequest* request) {
+  MutexLock lock(&mu_);
+  registered_.erase(request);
+  --pending_waits_;
+  request->where = CallbackRequest::Where::kShutdown;
+  shutdown_.push_back(request);
+  ScheduleLocked();
+}
+
+void Dispatcher::MaybeCompleteShutdown() {
+  mu_.Lock();
+  if (state_ != State::kShuttingDown || completing_shutdown_ || active_callbacks_ > 0 ||
+      !ready_.empty() || pending_waits_ > 0) {
+    mu_.Unlock();
+    return;
+  }
+  completing_shutdown_ = true;
+  BeginCallbackLocked();
+  // One at a time, so a cancelled handler may still cancel another pending request.
+  while (CallbackRequest* request = shutdown_.pop_front()) {
+    ReadyCallback callback = TakeLocked(request);
+    callback.status = ZX_ERR_CANCELED;
+    mu_.Unlock();
+    Invoke(callback);
+    mu_.Lock();
+  }
+  state_ = State::kShutDown;
+  EndCallbackLocked(/*reschedule=*/false);
+  mu_.Unlock();
+
+  if (observer_ != nullptr) {
+    driver_context::Push(owner_, this);
+    observer_->handler(this, observer_);
+    driver_context::Pop();
+  }
+  Coordinator::Get().OnDispatcherShutdown(this);
+}
+
+Dispatcher::State Dispatcher::state() {
+  MutexLock lock(&mu_);
+  return state_;
+}
+
+void Dispatcher::Destroy() {
+  {
+    MutexLock lock(&mu_);
+    if (state_ != State::kShutDown) {
+      fprintf(stderr, "fdf: dispatcher '%s' destroyed before its shutdown completed\n",
+              name_.c_str());
+      abort();
+    }
+    state_ = State::kDestroyed;
+  }
+  ReleaseResources();
+}
+
+bool Dispatcher::TryDestroy() {
+  {
+    MutexLock lock(&mu_);
+    if (state_ != State::kShutDown) return false;
+    state_ = State::kDestroyed;
+  }
+  ReleaseResources();
+  return true;
+}
+
+void Dispatcher::ReleaseResources() {
+  if (timer_key_ != 0) Poller::Get().Remove(timer_key_);
+  if (allows_sync_calls()) ThreadPool::Get().RemoveBlockingDispatcher();
+  Coordinator::Get().RemoveDispatcher(this);
+  Release();  // the runtime's reference
+}
+
+bool Dispatcher::IsIdle() {
+  MutexLock lock(&mu_);
+  return IsIdleLocked();
+}
+
+void Dispatcher::WaitUntilIdle() {
+  MutexLock lock(&mu_);
+  WaitLocked(idle_cv_, mu_, [this]() NO_THREAD_SAFETY_ANALYSIS { return IsIdleLocked(); });
+}
+
+bool Dispatcher::HasQueuedTasks() {
+  MutexLock lock(&mu_);
+  for (IntrusiveList<CallbackRequest>* list : {&ready_, &shutdown_}) {
+    for (CallbackRequest* r = list->front(); r != nullptr; r = list->next(r)) {
+      if (r->kind == CallbackRequest::Kind::kTask) return true;
+    }
+  }
+  return false;
+}
+
+size_t Dispatcher::ready_count_for_testing() {
+  MutexLock lock(&mu_);
+  return ready_.size();
+}
+
+}  // namespace fdf_internal

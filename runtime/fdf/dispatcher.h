@@ -1,0 +1,159 @@
+// fdf_dispatcher: runs a driver's callbacks under its threading rules.
+//
+// Synchronized: at most one callback at a time (a busy flag, not a pinned thread).
+// Unsynchronized: callbacks may run in parallel on pool threads and inline.
+// Allow-sync-calls: callbacks may block; such dispatchers are never run inline and each adds a
+// pool thread (N+1 rule).
+// A ready callback runs inline on the thread that made it ready when the dispatcher may take it
+// (unsynchronized, or synchronized, idle and not allow-sync-calls; never a task) and the calling
+// thread runs some driver other than this dispatcher's owner anywhere in its call stack.
+// Otherwise it is queued and the dispatcher is scheduled on the pool.
+#ifndef FDFKIT_RUNTIME_FDF_DISPATCHER_H_
+#define FDFKIT_RUNTIME_FDF_DISPATCHER_H_
+
+#include <lib/async/dispatcher.h>
+#include <lib/async/task.h>
+#include <lib/async/wait.h>
+#include <lib/fdf/dispatcher.h>
+
+#include <condition_variable>
+#include <deque>
+#include <string>
+#include <string_view>
+
+#include "callback_request.h"
+#include "intrusive_list.h"
+#include "ref_counted.h"
+#include "runnable.h"
+#include "thread_annotations.h"
+
+struct fdf_dispatcher : async_dispatcher_t {};
+
+namespace fdf_internal {
+
+class Dispatcher : public fdf_dispatcher, public RefCounted<Dispatcher>, public Runnable {
+ public:
+  enum class State { kRunning, kShuttingDown, kShutDown, kDestroyed };
+
+  // Creates a dispatcher owned by `owner` and registers it with the coordinator.
+  static zx_status_t Create(const void* owner, uint32_t options, std::string_view name,
+                            fdf_dispatcher_shutdown_observer_t* observer, Dispatcher** out);
+  static Dispatcher* From(fdf_dispatcher_t* d) { return static_cast<Dispatcher*>(d); }
+  // Aborts if `d` is not an fdf dispatcher.
+  static Dispatcher* Downcast(async_dispatcher_t* d);
+
+  const void* owner() const { return owner_; }
+  uint32_t options() const { return options_; }
+  bool unsynchronized() const { return options_ & FDF_DISPATCHER_OPTION_UNSYNCHRONIZED; }
+  bool allows_sync_calls() const { return options_ & FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS; }
+  const std::string& name() const { return name_; }
+
+  // --- channel reads (called with the channel pair's lock held) ---
+  // False if the dispatcher no longer runs.
+  bool RegisterRead(CallbackRequest* request) EXCLUDES(mu_);
+  // A registered read became ready with `status`. True if the caller must run it inline (after
+  // dropping its locks) through RunInline.
+  bool ReadyFromChannel(CallbackRequest* request, zx_status_t status) EXCLUDES(mu_);
+  // Synchronized: removes a pending read (`*removed`, the handler will not run). Unsynchronized:
+  // delivers it with ZX_ERR_CANCELED. ZX_ERR_NOT_FOUND once it runs.
+  zx_status_t CancelRead(CallbackRequest* request, bool* removed) EXCLUDES(mu_);
+  void RunInline(CallbackRequest* request) EXCLUDES(mu_);
+
+  // --- async_dispatcher_t operations ---
+  zx_status_t PostTask(async_task_t* task) EXCLUDES(mu_);
+  zx_status_t CancelTask(async_task_t* task) EXCLUDES(mu_);
+  zx_status_t BeginWait(async_wait_t* wait) EXCLUDES(mu_);
+  zx_status_t CancelWait(async_wait_t* wait) EXCLUDES(mu_);
+  zx_status_t GetSequenceId(async_sequence_id_t* out_id, const char** out_error);
+  zx_status_t CheckSequenceId(async_sequence_id_t id, const char** out_error);
+
+  // --- lifecycle ---
+  void ShutdownAsync() EXCLUDES(mu_);
+  // Aborts unless shutdown has completed.
+  void Destroy() EXCLUDES(mu_);
+  // Destroys if shut down and not yet destroyed; false otherwise.
+  bool TryDestroy() EXCLUDES(mu_);
+  State state() EXCLUDES(mu_);
+  bool IsIdle() EXCLUDES(mu_);
+  void WaitUntilIdle() EXCLUDES(mu_);
+  bool HasQueuedTasks() EXCLUDES(mu_);
+  size_t ready_count_for_testing() EXCLUDES(mu_);
+
+  // Pool entry point: dispatches a batch of ready callbacks, or completes shutdown.
+  void Run() override;
+
+ private:
+  friend class RefCounted<Dispatcher>;
+  Dispatcher(const void* owner, uint32_t options, std::string_view name,
+             fdf_dispatcher_shutdown_observer_t* observer);
+  ~Dispatcher();
+
+  struct ReadyCallback {
+    CallbackRequest::Invoke invoke;
+    void* target;
+    zx_status_t status;
+    zx_signals_t observed;
+  };
+
+  bool CanRunInlineLocked(const CallbackRequest* request) REQUIRES(mu_);
+  // Takes `request` for dispatch; pooled requests return to the pool here.
+  ReadyCallback TakeLocked(CallbackRequest* request) REQUIRES(mu_);
+  void Invoke(const ReadyCallback& callback);
+  void BeginCallbackLocked() REQUIRES(mu_);
+  // `reschedule`: queue the dispatcher again if work is left (a batch loop passes false).
+  void EndCallbackLocked(bool reschedule = true) REQUIRES(mu_);
+  void ScheduleLocked() REQUIRES(mu_);
+  void MakeReadyLocked(CallbackRequest* request) REQUIRES(mu_);
+  bool IsIdleLocked() REQUIRES(mu_);
+  void DispatchReady() EXCLUDES(mu_);
+  void MaybeCompleteShutdown() EXCLUDES(mu_);
+  void ReleaseResources();
+  // Moves a removed poller wait to the shutdown queue.
+  void ShutdownRemovedWait(CallbackRequest* request) EXCLUDES(mu_);
+
+  // Pooled requests for tasks and waits, validated through async_state_t.
+  CallbackRequest* AllocateRequestLocked(CallbackRequest::Kind kind, void* target) REQUIRES(mu_);
+  void FreeRequestLocked(CallbackRequest* request) REQUIRES(mu_);
+  CallbackRequest* LookupRequestLocked(const async_state_t& state, void* target) REQUIRES(mu_);
+
+  // Delayed tasks and the timer that moves them to the ready queue.
+  void EnsureTimer();
+  void ArmTimerLocked() REQUIRES(mu_);
+  static void OnTimer(void* self, zx_signals_t);
+  static void OnWaitSignalled(void* request, zx_signals_t observed);
+  static void InvokeTask(void* target, Dispatcher* d, zx_status_t status, zx_signals_t);
+  static void InvokeWait(void* target, Dispatcher* d, zx_status_t status, zx_signals_t observed);
+
+  const void* const owner_;
+  const uint32_t options_;
+  const std::string name_;
+  fdf_dispatcher_shutdown_observer_t* const observer_;
+  const uint64_t sequence_id_;
+
+  Mutex mu_;
+  State state_ GUARDED_BY(mu_) = State::kRunning;
+  IntrusiveList<CallbackRequest> registered_ GUARDED_BY(mu_);
+  IntrusiveList<CallbackRequest> ready_ GUARDED_BY(mu_);
+  IntrusiveList<CallbackRequest> delayed_ GUARDED_BY(mu_);  // sorted by deadline
+  IntrusiveList<CallbackRequest> shutdown_ GUARDED_BY(mu_);
+  // Synchronized: a callback of this dispatcher is executing.
+  bool dispatching_ GUARDED_BY(mu_) = false;
+  int active_callbacks_ GUARDED_BY(mu_) = 0;
+  bool scheduled_ GUARDED_BY(mu_) = false;
+  bool completing_shutdown_ GUARDED_BY(mu_) = false;
+  // Waits registered with the poller that have neither fired nor been removed.
+  int pending_waits_ GUARDED_BY(mu_) = 0;
+  std::condition_variable idle_cv_;
+
+  std::deque<CallbackRequest> request_pool_ GUARDED_BY(mu_);
+  IntrusiveList<CallbackRequest> free_requests_ GUARDED_BY(mu_);
+
+  int timer_fd_ = -1;
+  std::once_flag timer_once_;
+  uint64_t timer_key_ = 0;
+  zx_time_t timer_deadline_ GUARDED_BY(mu_) = ZX_TIME_INFINITE;
+};
+
+}  // namespace fdf_internal
+
+#endif  // FDFKIT_RUNTIME_FDF_DISPATCHER_H_

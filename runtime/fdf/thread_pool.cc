@@ -1,0 +1,112 @@
+#include "thread_pool.h"
+
+#include <algorithm>
+
+#include "driver_context.h"
+
+namespace fdf_internal {
+
+ThreadPool& ThreadPool::Get() {
+  static ThreadPool* pool = new ThreadPool();
+  return *pool;
+}
+
+void ThreadPool::Enqueue(Runnable* runnable) {
+  MutexLock lock(&mu_);
+  queue_.push_back(runnable);
+  if (idle_threads_ > 0) work_cv_.notify_one();
+}
+
+bool ThreadPool::RunOne() {
+  Runnable* runnable;
+  {
+    MutexLock lock(&mu_);
+    runnable = queue_.pop_front();
+  }
+  if (runnable == nullptr) return false;
+  runnable->Run();
+  return true;
+}
+
+void ThreadPool::WorkerLoop() {
+  driver_context::MarkRuntimeThread();
+  for (;;) {
+    Runnable* runnable;
+    {
+      MutexLock lock(&mu_);
+      ++idle_threads_;
+      WaitLocked(work_cv_, mu_, [this]() NO_THREAD_SAFETY_ANALYSIS {
+        return stopping_ || !queue_.empty();
+      });
+      --idle_threads_;
+      if (stopping_) return;
+      runnable = queue_.pop_front();
+    }
+    runnable->Run();
+  }
+}
+
+void ThreadPool::GrowLocked() {
+  uint32_t wanted = std::min(blocking_dispatchers_ + 1, limit_);
+  while (threads_.size() < wanted) threads_.emplace_back([this] { WorkerLoop(); });
+}
+
+zx_status_t ThreadPool::Start() {
+  MutexLock lock(&mu_);
+  if (started_) return ZX_ERR_BAD_STATE;
+  started_ = true;
+  stopping_ = false;
+  GrowLocked();
+  return ZX_OK;
+}
+
+void ThreadPool::Reset() {
+  std::vector<std::thread> threads;
+  {
+    MutexLock lock(&mu_);
+    stopping_ = true;
+    started_ = false;
+    threads.swap(threads_);
+    work_cv_.notify_all();
+  }
+  for (auto& t : threads) t.join();
+  MutexLock lock(&mu_);
+  stopping_ = false;
+}
+
+bool ThreadPool::started() {
+  MutexLock lock(&mu_);
+  return started_;
+}
+
+void ThreadPool::AddBlockingDispatcher() {
+  MutexLock lock(&mu_);
+  ++blocking_dispatchers_;
+  if (started_) GrowLocked();
+}
+
+void ThreadPool::RemoveBlockingDispatcher() {
+  MutexLock lock(&mu_);
+  --blocking_dispatchers_;
+}
+
+uint32_t ThreadPool::thread_count() {
+  MutexLock lock(&mu_);
+  return static_cast<uint32_t>(threads_.size());
+}
+
+uint32_t ThreadPool::thread_limit() {
+  MutexLock lock(&mu_);
+  return limit_;
+}
+
+zx_status_t ThreadPool::set_thread_limit(uint32_t limit) {
+  MutexLock lock(&mu_);
+  if (limit == 0) return ZX_ERR_INVALID_ARGS;
+  if (limit < threads_.size()) return ZX_ERR_OUT_OF_RANGE;
+  limit_ = limit;
+  if (started_) GrowLocked();
+  return ZX_OK;
+}
+
+}  // namespace fdf_internal

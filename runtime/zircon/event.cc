@@ -1,0 +1,76 @@
+// Events over eventfd. The counter holds the signal word itself (non-zero iff a signal is
+// asserted), so dup'd and transferred fds agree. It is read without modification through
+// /proc/self/fdinfo; updates are serialised by a process-wide mutex.
+#include <fcntl.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <zircon/linux.h>
+#include <zircon/syscalls.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+#include "object.h"
+
+namespace zxl {
+namespace {
+std::mutex g_event_mutex;
+constexpr zx_signals_t kEventSettable = ZX_EVENT_SIGNALED | ZX_USER_SIGNAL_ALL;
+}  // namespace
+
+zx_signals_t ReadEventSignals(int fd) {
+  char path[64];
+  snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+  int info = open(path, O_RDONLY | O_CLOEXEC);
+  if (info < 0) return 0;
+  char text[512];
+  ssize_t n = read(info, text, sizeof(text) - 1);
+  close(info);
+  if (n <= 0) return 0;
+  text[n] = '\0';
+  const char* count = strstr(text, "eventfd-count:");
+  if (count == nullptr) return 0;
+  return static_cast<zx_signals_t>(strtoull(count + strlen("eventfd-count:"), nullptr, 16));
+}
+
+}  // namespace zxl
+
+extern "C" zx_status_t zx_event_create(uint32_t options, zx_handle_t* out) {
+  if (options != 0 || out == nullptr) return ZX_ERR_INVALID_ARGS;
+  int fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (fd < 0) return ZX_ERR_NO_RESOURCES;
+  *out = zx_linux_handle_from_fd(fd);
+  return ZX_OK;
+}
+
+extern "C" zx_status_t zx_eventpair_create(uint32_t options, zx_handle_t* out0,
+                                           zx_handle_t* out1) {
+  if (options != 0 || out0 == nullptr || out1 == nullptr) return ZX_ERR_INVALID_ARGS;
+  int fds[2];
+  if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, fds) != 0) {
+    return ZX_ERR_NO_RESOURCES;
+  }
+  *out0 = zx_linux_handle_from_fd(fds[0]);
+  *out1 = zx_linux_handle_from_fd(fds[1]);
+  return ZX_OK;
+}
+
+extern "C" zx_status_t zx_object_signal(zx_handle_t handle, uint32_t clear_mask,
+                                        uint32_t set_mask) {
+  int fd;
+  zxl::ObjectType type;
+  if (zxl::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
+  if (type != zxl::ObjectType::kEvent) return ZX_ERR_NOT_SUPPORTED;
+  if ((clear_mask | set_mask) & ~zxl::kEventSettable) return ZX_ERR_INVALID_ARGS;
+  std::lock_guard<std::mutex> lock(zxl::g_event_mutex);
+  uint64_t current = 0;
+  if (read(fd, &current, sizeof(current)) < 0 && errno != EAGAIN) return ZX_ERR_IO;
+  uint64_t next = (current & ~static_cast<uint64_t>(clear_mask)) | set_mask;
+  // Writing (even an unchanged non-zero word) wakes edge-triggered waiters, which re-check.
+  if (next != 0 && write(fd, &next, sizeof(next)) != sizeof(next)) return ZX_ERR_IO;
+  return ZX_OK;
+}

@@ -1,0 +1,119 @@
+// Handles are fds: (fd << 2) | 0b11.
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zircon/linux.h>
+#include <zircon/syscalls.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+#include "object.h"
+
+extern "C" zx_handle_t zx_linux_handle_from_fd(int fd) {
+  if (fd < 0) return ZX_HANDLE_INVALID;
+  return (static_cast<zx_handle_t>(fd) << 2) | 0x3u;
+}
+
+extern "C" int zx_linux_handle_to_fd(zx_handle_t handle) {
+  if ((handle & ZX_HANDLE_FIXED_BITS_MASK) != 0x3u) return -1;
+  return static_cast<int>(handle >> 2);
+}
+
+namespace zxl {
+
+int FdOf(zx_handle_t handle) {
+  int fd = zx_linux_handle_to_fd(handle);
+  if (fd < 0 || fcntl(fd, F_GETFD) < 0) return -1;
+  return fd;
+}
+
+ObjectType TypeOfFd(int fd) {
+  struct stat st;
+  if (fstat(fd, &st) != 0) return ObjectType::kNone;
+  if (S_ISSOCK(st.st_mode)) {
+    int type = 0;
+    socklen_t len = sizeof(type);
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) return ObjectType::kOther;
+    if (type == SOCK_SEQPACKET) return ObjectType::kChannel;
+    if (type == SOCK_DGRAM) return ObjectType::kEventPair;
+    return ObjectType::kOther;
+  }
+  char path[64], target[64];
+  snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+  ssize_t n = readlink(path, target, sizeof(target) - 1);
+  if (n <= 0) return ObjectType::kOther;
+  std::string_view link(target, static_cast<size_t>(n));
+  if (link == "anon_inode:[eventfd]") return ObjectType::kEvent;
+  if (link.starts_with("/memfd:")) return ObjectType::kVmo;
+  return ObjectType::kOther;
+}
+
+zx_status_t Lookup(zx_handle_t handle, int* fd, ObjectType* type) {
+  *fd = FdOf(handle);
+  if (*fd < 0) return ZX_ERR_BAD_HANDLE;
+  *type = TypeOfFd(*fd);
+  return ZX_OK;
+}
+
+}  // namespace zxl
+
+extern "C" zx_status_t zx_handle_close(zx_handle_t handle) {
+  if (handle == ZX_HANDLE_INVALID) return ZX_OK;
+  int fd = zx_linux_handle_to_fd(handle);
+  if (fd < 0) return ZX_ERR_BAD_HANDLE;
+  if (close(fd) != 0 && errno == EBADF) return ZX_ERR_BAD_HANDLE;
+  return ZX_OK;
+}
+
+extern "C" zx_status_t zx_handle_close_many(const zx_handle_t* handles, size_t num_handles) {
+  zx_status_t result = ZX_OK;
+  for (size_t i = 0; i < num_handles; ++i) {
+    zx_status_t status = zx_handle_close(handles[i]);
+    if (status != ZX_OK) result = status;
+  }
+  return result;
+}
+
+extern "C" zx_status_t zx_handle_duplicate(zx_handle_t handle, zx_rights_t rights,
+                                           zx_handle_t* out) {
+  if (out == nullptr) return ZX_ERR_INVALID_ARGS;
+  int fd = zxl::FdOf(handle);
+  if (fd < 0) return ZX_ERR_BAD_HANDLE;
+  int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (dup_fd < 0) return ZX_ERR_NO_RESOURCES;
+  *out = zx_linux_handle_from_fd(dup_fd);
+  return ZX_OK;
+}
+
+extern "C" zx_status_t zx_object_get_info(zx_handle_t handle, uint32_t topic, void* buffer,
+                                          size_t buffer_size, size_t* actual, size_t* avail) {
+  int fd;
+  zxl::ObjectType type;
+  zx_status_t status = zxl::Lookup(handle, &fd, &type);
+  if (topic == ZX_INFO_HANDLE_VALID) return status;
+  if (status != ZX_OK) return status;
+  if (topic != ZX_INFO_HANDLE_BASIC) return ZX_ERR_NOT_SUPPORTED;
+  if (buffer == nullptr || buffer_size < sizeof(zx_info_handle_basic_t)) {
+    return ZX_ERR_BUFFER_TOO_SMALL;
+  }
+  zx_info_handle_basic_t info;
+  memset(&info, 0, sizeof(info));
+  info.rights = ZX_RIGHT_SAME_RIGHTS;
+  switch (type) {
+    case zxl::ObjectType::kChannel: info.type = ZX_OBJ_TYPE_CHANNEL; break;
+    case zxl::ObjectType::kEvent: info.type = ZX_OBJ_TYPE_EVENT; break;
+    case zxl::ObjectType::kEventPair: info.type = ZX_OBJ_TYPE_EVENTPAIR; break;
+    case zxl::ObjectType::kVmo: info.type = ZX_OBJ_TYPE_VMO; break;
+    default: info.type = ZX_OBJ_TYPE_NONE; break;
+  }
+  status = zxl::Koids(fd, type, &info.koid, &info.related_koid);
+  if (status != ZX_OK) return status;
+  memcpy(buffer, &info, sizeof(info));
+  if (actual) *actual = 1;
+  if (avail) *avail = 1;
+  return ZX_OK;
+}

@@ -1,0 +1,32 @@
+// Internal view of the Linux zircon layer: what kind of object an fd is, its current signals and
+// its koid. Used by the syscalls and by the fdf runtime's waits and tokens.
+#ifndef FDFKIT_RUNTIME_ZIRCON_OBJECT_H_
+#define FDFKIT_RUNTIME_ZIRCON_OBJECT_H_
+
+#include <zircon/types.h>
+
+namespace zxl {
+
+enum class ObjectType { kNone, kChannel, kEvent, kEventPair, kVmo, kOther };
+
+// The fd of a Zircon handle value, or -1 if the value is not a live Zircon handle.
+int FdOf(zx_handle_t handle);
+ObjectType TypeOfFd(int fd);
+// ZX_ERR_BAD_HANDLE, or ZX_OK with the type.
+zx_status_t Lookup(zx_handle_t handle, int* fd, ObjectType* type);
+
+// The signals asserted on `fd` right now (a channel: READABLE only with a message queued).
+zx_signals_t CurrentSignals(int fd, ObjectType type);
+// Signals an epoll registration must watch to notice `trigger` on this type.
+uint32_t EpollEventsFor(ObjectType type, zx_signals_t trigger);
+
+// The koid of the object behind `fd` and of its peer (0 when it has none).
+zx_status_t Koids(int fd, ObjectType type, zx_koid_t* koid, zx_koid_t* related_koid);
+
+// Event signal word: kept in the eventfd counter so it follows the fd through dup and
+// SCM_RIGHTS. Reading it does not modify it.
+zx_signals_t ReadEventSignals(int fd);
+
+}  // namespace zxl
+
+#endif  // FDFKIT_RUNTIME_ZIRCON_OBJECT_H_

@@ -1,0 +1,115 @@
+// Signal state of fds and zx_object_wait_one.
+#include <poll.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <zircon/syscalls.h>
+
+#include <cerrno>
+
+#include "object.h"
+
+namespace zxl {
+namespace {
+
+bool PeerClosed(int fd) {
+  pollfd p{fd, POLLRDHUP, 0};
+  return poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP));
+}
+
+bool MessageQueued(int fd) {
+  char byte;
+  return recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT | MSG_TRUNC) > 0;
+}
+
+int RemainingMs(zx_time_t deadline) {
+  if (deadline == ZX_TIME_INFINITE) return -1;
+  zx_time_t now = zx_clock_get_monotonic();
+  if (deadline <= now) return 0;
+  zx_time_t ms = (deadline - now + 999999) / 1000000;
+  return ms > 1000000 ? 1000000 : static_cast<int>(ms);
+}
+
+}  // namespace
+
+zx_signals_t CurrentSignals(int fd, ObjectType type) {
+  switch (type) {
+    case ObjectType::kChannel: {
+      zx_signals_t signals = 0;
+      if (MessageQueued(fd)) signals |= ZX_CHANNEL_READABLE;
+      if (PeerClosed(fd)) {
+        signals |= ZX_CHANNEL_PEER_CLOSED;
+      } else {
+        signals |= ZX_CHANNEL_WRITABLE;
+      }
+      return signals;
+    }
+    case ObjectType::kEventPair:
+      return PeerClosed(fd) ? ZX_EVENTPAIR_PEER_CLOSED : 0;
+    case ObjectType::kEvent:
+      return ReadEventSignals(fd);
+    default:
+      return 0;
+  }
+}
+
+uint32_t EpollEventsFor(ObjectType type, zx_signals_t trigger) {
+  uint32_t events = 0;
+  switch (type) {
+    case ObjectType::kChannel:
+      if (trigger & ZX_CHANNEL_READABLE) events |= EPOLLIN;
+      if (trigger & ZX_CHANNEL_WRITABLE) events |= EPOLLOUT;
+      if (trigger & ZX_CHANNEL_PEER_CLOSED) events |= EPOLLRDHUP;
+      return events;
+    case ObjectType::kEventPair:
+      return (trigger & ZX_EVENTPAIR_PEER_CLOSED) ? EPOLLRDHUP : 0;
+    case ObjectType::kEvent:
+      // Every zx_object_signal writes the counter, which an edge-triggered watch sees.
+      return EPOLLIN | EPOLLET;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace zxl
+
+extern "C" zx_status_t zx_object_wait_one(zx_handle_t handle, zx_signals_t signals,
+                                          zx_time_t deadline, zx_signals_t* observed) {
+  int fd;
+  zxl::ObjectType type;
+  if (zxl::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
+  uint32_t events = zxl::EpollEventsFor(type, signals);
+  if (type != zxl::ObjectType::kChannel && type != zxl::ObjectType::kEvent &&
+      type != zxl::ObjectType::kEventPair) {
+    return ZX_ERR_NOT_SUPPORTED;
+  }
+  int ep = epoll_create1(EPOLL_CLOEXEC);
+  if (ep < 0) return ZX_ERR_NO_RESOURCES;
+  epoll_event ev{};
+  ev.events = events;
+  epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
+  zx_status_t status = ZX_ERR_TIMED_OUT;
+  zx_signals_t current = 0;
+  for (;;) {
+    current = zxl::CurrentSignals(fd, type);
+    if (current & signals) {
+      status = ZX_OK;
+      break;
+    }
+    int timeout = zxl::RemainingMs(deadline);
+    if (timeout == 0) break;
+    // A closed peer keeps a socket readable for ever: what is asked for can no longer come, so
+    // sleep out the deadline instead of spinning on a level-triggered EOF.
+    if ((current & ZX_CHANNEL_PEER_CLOSED) && type != zxl::ObjectType::kEvent) {
+      while (deadline == ZX_TIME_INFINITE) pause();
+      zx_nanosleep(deadline);
+      break;
+    }
+    epoll_event out;
+    int n = epoll_wait(ep, &out, 1, timeout);
+    if (n < 0 && errno != EINTR) break;
+  }
+  close(ep);
+  if (observed) *observed = current;
+  return status;
+}
