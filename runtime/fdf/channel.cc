@@ -80,8 +80,11 @@ zx_status_t Channel::Create(fdf_handle_t* out0, fdf_handle_t* out1) {
   HandleTable& table = HandleTable::Get();
   raw0->handle_ = table.Add(std::move(end0));
   if (raw0->handle_ == FDF_HANDLE_INVALID) {
-    MutexLock lock(&raw1->pair_->mu);
-    raw1->peer_ = nullptr;  // breaks the cycle; end0 died with its RefPtr
+    RefPtr<Channel> dropped;  // released after unlocking: its destructor takes the lock
+    {
+      MutexLock lock(&raw1->pair_->mu);
+      dropped = std::move(raw1->peer_);
+    }
     return ZX_ERR_NO_RESOURCES;
   }
   raw1->handle_ = table.Add(std::move(end1));

@@ -5,6 +5,7 @@
 #include <zircon/syscalls.h>
 
 #include <cstdint>
+#include <compare>
 #include <limits>
 
 namespace zx {

@@ -1,0 +1,578 @@
+// Channel rules C*, D*, E*, F* and H* of the runtime reference. A fake driver other than any
+// dispatcher owner sits on the test thread, so deliveries are non-reentrant and may run inline.
+#include <lib/zx/event.h>
+#include <zircon/syscalls.h>
+
+#include <set>
+#include <thread>
+
+#include "runtime_fixture.h"
+
+namespace {
+
+using fdf_test::FakeDriver;
+using fdf_test::Read;
+
+class ChannelTest : public fdf_test::RuntimeTest {
+ protected:
+  void SetUp() override {
+    RuntimeTest::SetUp();
+    ASSERT_EQ(ZX_OK, fdf_channel_create(0, &local_, &remote_));
+    dispatcher_ = CreateDispatcher(FakeDriver(10));
+    arena_ = NewArena();
+    fdf_env_register_driver_entry(FakeDriver(1));
+  }
+  void TearDown() override {
+    fdf_env_register_driver_exit();
+    fdf_handle_close(local_);
+    fdf_handle_close(remote_);
+    fdf_arena_drop_ref(arena_);
+    RuntimeTest::TearDown();
+  }
+  fdf_handle_t local_ = 0, remote_ = 0;
+  fdf_dispatcher_t* dispatcher_ = nullptr;
+  fdf_arena_t* arena_ = nullptr;
+};
+
+TEST_F(ChannelTest, A1_HandleValuesHaveFdfLowBits) {
+  EXPECT_NE(local_, 0u);
+  EXPECT_EQ(local_ & 0x3u, 0x2u);
+  EXPECT_EQ(remote_ & 0x3u, 0x2u);
+}
+
+TEST_F(ChannelTest, C1_MessagesAreFifoPerDirection) {
+  for (uint32_t i = 0; i < 5; ++i) ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &i, sizeof(i)));
+  for (uint32_t i = 0; i < 5; ++i) {
+    fdf_arena_t* arena;
+    void* data;
+    uint32_t n;
+    ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, &data, &n, nullptr, nullptr));
+    EXPECT_EQ(n, 4u);
+    EXPECT_EQ(*static_cast<uint32_t*>(data), i);
+    fdf_arena_drop_ref(arena);
+  }
+  EXPECT_EQ(ZX_ERR_SHOULD_WAIT, fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+}
+
+TEST_F(ChannelTest, C2_EmptyMessageRoundTrips) {
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_arena_t* arena = reinterpret_cast<fdf_arena_t*>(1);
+  void* data = reinterpret_cast<void*>(1);
+  zx_handle_t* handles = reinterpret_cast<zx_handle_t*>(1);
+  uint32_t n = 9, nh = 9;
+  ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, &data, &n, &handles, &nh));
+  EXPECT_EQ(arena, nullptr);
+  EXPECT_EQ(data, nullptr);
+  EXPECT_EQ(handles, nullptr);
+  EXPECT_EQ(n, 0u);
+  EXPECT_EQ(nh, 0u);
+}
+
+TEST_F(ChannelTest, C3_C4_C5_BuffersMustLieInTheArena) {
+  char on_stack[16];
+  void* data = fdf_arena_allocate(arena_, 16);
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_write(local_, 0, nullptr, data, 16, nullptr, 0));
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_write(local_, 0, arena_, on_stack, 16, nullptr, 0));
+  zx_handle_t handles_on_stack[1] = {0};
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS,
+            fdf_channel_write(local_, 0, arena_, nullptr, 0, handles_on_stack, 1));
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_write(local_, 0, arena_, nullptr, 4, nullptr, 0));
+}
+
+TEST_F(ChannelTest, C6_ClosedFdfHandleCannotBeTransferred) {
+  fdf_handle_t a, b;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+  fdf_handle_close(a);
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, sizeof(zx_handle_t)));
+  handles[0] = a;
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_write(local_, 0, arena_, nullptr, 0, handles, 1));
+  fdf_handle_close(b);
+}
+
+TEST_F(ChannelTest, C7_WritingAnEndIntoItselfIsNotSupported) {
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, sizeof(zx_handle_t)));
+  handles[0] = local_;
+  EXPECT_EQ(ZX_ERR_NOT_SUPPORTED, fdf_channel_write(local_, 0, arena_, nullptr, 0, handles, 1));
+  // The writing end survives the failure.
+  EXPECT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
+}
+
+TEST_F(ChannelTest, C8_EndWithPendingWaitCannotBeTransferred) {
+  fdf_handle_t a, b;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+  Read read(a);
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, sizeof(zx_handle_t)));
+  handles[0] = a;
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_write(local_, 0, arena_, nullptr, 0, handles, 1));
+  // Consumed on failure: `a` is closed and its wait was cancelled with it.
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, fdf_channel_read(a, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+  fdf_handle_close(b);
+}
+
+TEST_F(ChannelTest, C9_WriteToClosedPeerAfterArgumentChecks) {
+  fdf_handle_close(remote_);
+  remote_ = 0;
+  char on_stack[4];
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_write(local_, 0, arena_, on_stack, 4, nullptr, 0));
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
+}
+
+TEST_F(ChannelTest, C10_HandlesAreConsumedWhenTheWriteFails) {
+  zx::event event;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
+  fdf_handle_close(remote_);
+  remote_ = 0;
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, sizeof(zx_handle_t)));
+  handles[0] = event.release();
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_write(local_, 0, arena_, nullptr, 0, handles, 1));
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(handles[0]));
+}
+
+TEST_F(ChannelTest, C11_A4_ZeroCopyPointersAndHandleValuesArePreserved) {
+  fdf_handle_t a, b;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+  auto* data = static_cast<char*>(fdf_arena_allocate(arena_, 24 * 1024));
+  for (int i = 0; i < 24 * 1024; ++i) data[i] = static_cast<char>(i);
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, sizeof(zx_handle_t)));
+  handles[0] = a;
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, arena_, data, 24 * 1024, handles, 1));
+  fdf_arena_t* arena;
+  void* got;
+  zx_handle_t* got_handles;
+  uint32_t n, nh;
+  ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, &got, &n, &got_handles, &nh));
+  EXPECT_EQ(got, data);
+  EXPECT_EQ(got_handles, handles);
+  EXPECT_EQ(arena, arena_);
+  ASSERT_EQ(nh, 1u);
+  EXPECT_EQ(got_handles[0], a);
+  EXPECT_TRUE(fdf_arena_contains(arena, got, n));
+  // The transferred end still reaches its peer.
+  EXPECT_EQ(ZX_OK, fdf_channel_write(got_handles[0], 0, nullptr, nullptr, 0, nullptr, 0));
+  EXPECT_EQ(ZX_OK, fdf_channel_read(b, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+  fdf_handle_close(a);
+  fdf_handle_close(b);
+  fdf_arena_drop_ref(arena);
+}
+
+TEST_F(ChannelTest, B7_ReaderKeepsTheArenaAliveAfterTheWriterDropsIt) {
+  fdf_arena_t* arena = NewArena();
+  auto* data = static_cast<uint64_t*>(fdf_arena_allocate(arena, 8));
+  *data = 0x1122334455667788;
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, arena, data, 8, nullptr, 0));
+  fdf_arena_drop_ref(arena);
+  fdf_arena_t* reader_arena;
+  void* got;
+  ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &reader_arena, &got, nullptr, nullptr, nullptr));
+  EXPECT_EQ(*static_cast<uint64_t*>(got), 0x1122334455667788u);
+  // The reader may reuse the arena to reply.
+  EXPECT_EQ(ZX_OK, fdf_channel_write(remote_, 0, reader_arena, got, 8, nullptr, 0));
+  fdf_arena_drop_ref(reader_arena);
+}
+
+TEST_F(ChannelTest, C12_ReadEmptyAndClosed) {
+  EXPECT_EQ(ZX_ERR_SHOULD_WAIT, fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+  uint32_t v = 5;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  fdf_handle_close(local_);
+  local_ = 0;
+  EXPECT_EQ(ZX_OK, fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+}
+
+TEST_F(ChannelTest, C13_ReadOutputsWithoutArenaAreRejectedAndTheMessageStays) {
+  uint32_t v = 5;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  void* data;
+  zx_handle_t* handles;
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_read(remote_, 0, nullptr, &data, nullptr, nullptr, nullptr));
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, &handles, nullptr));
+  EXPECT_EQ(ZX_OK, fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+}
+
+TEST_F(ChannelTest, C14_ClosingAnEndClosesHandlesInItsQueue) {
+  fdf_handle_t a, b;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, sizeof(zx_handle_t)));
+  handles[0] = a;
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, arena_, nullptr, 0, handles, 1));
+  zx_status_t got = ZX_OK;
+  Read read(b, [&](zx_status_t s) { got = s; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  fdf_handle_close(remote_);  // destroys the unread message and the end inside it
+  remote_ = 0;
+  EXPECT_EQ(got, ZX_ERR_PEER_CLOSED);  // delivered inline: FakeDriver(1) is not the owner
+  fdf_handle_close(b);
+}
+
+TEST_F(ChannelTest, C15_ConcurrentReadersGetDistinctMessagesInOrder) {
+  for (uint64_t i = 1; i <= 2000; ++i) ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &i, 8));
+  std::vector<uint64_t> seen[2];
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 2; ++r) {
+    readers.emplace_back([&, r] {
+      for (int i = 0; i < 1000; ++i) {
+        fdf_arena_t* arena;
+        void* data;
+        ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, &data, nullptr, nullptr, nullptr));
+        seen[r].push_back(*static_cast<uint64_t*>(data));
+        fdf_arena_drop_ref(arena);
+      }
+    });
+  }
+  for (auto& t : readers) t.join();
+  std::set<uint64_t> all;
+  for (auto& v : seen) {
+    EXPECT_TRUE(std::is_sorted(v.begin(), v.end()));
+    all.insert(v.begin(), v.end());
+  }
+  EXPECT_EQ(all.size(), 2000u);
+  EXPECT_EQ(*all.begin(), 1u);
+  EXPECT_EQ(*all.rbegin(), 2000u);
+}
+
+TEST_F(ChannelTest, C16_DeeplyNestedChannelsTearDown) {
+  // remote_'s queue holds b1, b1's queue holds b2, ... to depth 200.
+  fdf_handle_t current = local_;
+  std::vector<fdf_handle_t> writers;
+  for (int i = 0; i < 200; ++i) {
+    fdf_handle_t a, b;
+    ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+    auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, sizeof(zx_handle_t)));
+    handles[0] = b;
+    ASSERT_EQ(ZX_OK, fdf_channel_write(current, 0, arena_, nullptr, 0, handles, 1));
+    writers.push_back(a);
+    current = a;
+  }
+  for (fdf_handle_t a : writers) fdf_handle_close(a);
+  fdf_handle_close(remote_);  // tears the whole chain down recursively
+  fdf_handle_close(local_);
+  local_ = remote_ = 0;
+}
+
+TEST_F(ChannelTest, D1_HandlerMayRegisterAgain) {
+  int reads = 0;
+  Read read(remote_);
+  read.on_ready = [&](zx_status_t s) {
+    ASSERT_EQ(s, ZX_OK);
+    uint32_t* v;
+    fdf_arena_t* arena;
+    ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, reinterpret_cast<void**>(&v), nullptr,
+                                      nullptr, nullptr));
+    EXPECT_EQ(*v, static_cast<uint32_t>(reads));
+    fdf_arena_drop_ref(arena);
+    if (++reads < 10) ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  };
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  for (uint32_t i = 0; i < 10; ++i) ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &i, 4));
+  EXPECT_EQ(reads, 10);  // every delivery was inline
+}
+
+TEST_F(ChannelTest, D2_H9_WaitOnQueuedMessageRunsInlineInsideWaitAsync) {
+  uint32_t v = 1;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  bool ran = false;
+  Read read(remote_, [&](zx_status_t s) { ran = s == ZX_OK; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  EXPECT_TRUE(ran);
+}
+
+TEST_F(ChannelTest, D3_SecondWaitOnTheSameEndIsBadState) {
+  Read first(remote_), second(remote_);
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &first, 0));
+  EXPECT_EQ(ZX_ERR_BAD_STATE, fdf_channel_wait_async(dispatcher_, &second, 0));
+  EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(remote_));
+}
+
+TEST_F(ChannelTest, D4_WaitWithClosedPeerAndNothingQueued) {
+  fdf_handle_close(local_);
+  local_ = 0;
+  Read read(remote_);
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_wait_async(dispatcher_, &read, 0));
+}
+
+TEST_F(ChannelTest, D5_WaitOnShuttingDownDispatcherIsUnavailable) {
+  fdf_dispatcher_shutdown_async(dispatcher_);
+  Read read(remote_);
+  EXPECT_EQ(ZX_ERR_UNAVAILABLE, fdf_channel_wait_async(dispatcher_, &read, 0));
+}
+
+TEST_F(ChannelTest, D6_F2_PeerCloseWakesARegisteredWait) {
+  zx_status_t got = ZX_OK;
+  Read read(remote_, [&](zx_status_t s) { got = s; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  fdf_handle_close(local_);
+  local_ = 0;
+  EXPECT_EQ(got, ZX_ERR_PEER_CLOSED);
+}
+
+TEST_F(ChannelTest, F2_QueuedMessagesAreReadableAfterPeerClose) {
+  uint32_t v = 3;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  fdf_handle_close(local_);
+  local_ = 0;
+  zx_status_t got = ZX_ERR_INTERNAL;
+  Read read(remote_, [&](zx_status_t s) { got = s; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  EXPECT_EQ(got, ZX_OK);
+}
+
+TEST_F(ChannelTest, D8_SynchronizedCancelOfRegisteredWaitNeverCallsTheHandler) {
+  bool ran = false;
+  Read read(remote_, [&](zx_status_t) { ran = true; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(remote_));
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_FALSE(ran);
+  EXPECT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));  // a fresh wait is fine
+  EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(remote_));
+}
+
+TEST_F(ChannelTest, D8_SynchronizedCancelOfQueuedWaitShrinksTheQueue) {
+  bool ran = false;
+  Read read(remote_, [&](zx_status_t) { ran = true; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  fdf_env_register_driver_entry(FakeDriver(10));  // the owner: the write is reentrant → queued
+  uint32_t v = 1;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  fdf_env_register_driver_exit();
+  EXPECT_FALSE(ran);
+  EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(remote_));
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_FALSE(ran);
+}
+
+TEST_F(ChannelTest, D9_UnsynchronizedCancelDeliversCanceled) {
+  fdf_dispatcher_t* unsync = CreateDispatcher(FakeDriver(11), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  std::vector<zx_status_t> got;
+  Read read(remote_, [&](zx_status_t s) { got.push_back(s); });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &read, 0));
+  EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(remote_));
+  EXPECT_EQ(ZX_ERR_BAD_STATE, fdf_channel_wait_async(unsync, &read, 0));  // still pending
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(got, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+  EXPECT_EQ(ZX_ERR_NOT_FOUND, fdf_channel_cancel_wait(remote_));
+}
+
+TEST_F(ChannelTest, D10_CancelWithoutWaitIsNotFound) {
+  EXPECT_EQ(ZX_ERR_NOT_FOUND, fdf_channel_cancel_wait(remote_));
+}
+
+TEST_F(ChannelTest, D11_ClosingAnEndWithAPendingWaitCancelsIt) {
+  bool ran = false;
+  Read read(remote_, [&](zx_status_t) { ran = true; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  fdf_handle_close(remote_);
+  remote_ = 0;
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_FALSE(ran);  // synchronized: removed like a cancel
+}
+
+TEST_F(ChannelTest, D12_HandlerMayCloseItsChannel) {
+  Read read(remote_, [&](zx_status_t) {
+    fdf_handle_close(remote_);
+    remote_ = 0;
+  });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  uint32_t v = 1;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  EXPECT_EQ(remote_, 0u);
+}
+
+TEST_F(ChannelTest, A3_StaleAndForgedHandlesAreBadHandle) {
+  fdf_handle_t a, b;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+  fdf_handle_close(a);
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, fdf_channel_write(a, 0, nullptr, nullptr, 0, nullptr, 0));
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, fdf_channel_read(a, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, fdf_channel_cancel_wait(a));
+  Read read(a);
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, fdf_channel_wait_async(dispatcher_, &read, 0));
+  fdf_handle_t forged = 0x7ffffff2;
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, fdf_channel_write(forged, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_handle_close(forged);  // ignored
+  // The reused slot's new value never equals the stale one.
+  fdf_handle_t c, d;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &c, &d));
+  EXPECT_NE(c, a);
+  EXPECT_NE(d, a);
+  fdf_handle_close(b);
+  fdf_handle_close(c);
+  fdf_handle_close(d);
+}
+
+TEST_F(ChannelTest, E1_CallValidation) {
+  auto* data = static_cast<char*>(fdf_arena_allocate(arena_, 8));
+  fdf_channel_call_args_t args{arena_, data, 3, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr};
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, nullptr));
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
+  void* rd_data;
+  args.wr_num_bytes = 8;
+  args.rd_data = &rd_data;
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
+}
+
+TEST_F(ChannelTest, E2_E3_E6_CallMatchesTheReplyByTxid) {
+  std::thread server([&] {
+    zx_signals_t ignored;
+    (void)ignored;
+    fdf_arena_t* arena;
+    void* data;
+    uint32_t n;
+    while (fdf_channel_read(remote_, 0, &arena, &data, &n, nullptr, nullptr) == ZX_ERR_SHOULD_WAIT) {
+      std::this_thread::yield();
+    }
+    fdf_txid_t txid;
+    memcpy(&txid, data, 4);
+    EXPECT_GE(txid, 0x80000000u);
+    // An unrelated message first: it must go to the ordinary queue.
+    uint32_t junk[2] = {1, 2};
+    auto* j = static_cast<uint32_t*>(fdf_arena_allocate(arena, 8));
+    memcpy(j, junk, 8);
+    ASSERT_EQ(ZX_OK, fdf_channel_write(remote_, 0, arena, j, 8, nullptr, 0));
+    auto* reply = static_cast<uint32_t*>(fdf_arena_allocate(arena, 9));
+    memcpy(reply, &txid, 4);
+    reply[1] = 0xfeedface;
+    ASSERT_EQ(ZX_OK, fdf_channel_write(remote_, 0, arena, reply, 9, nullptr, 0));
+    fdf_arena_drop_ref(arena);
+  });
+  auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
+  data[1] = 42;
+  fdf_arena_t* rd_arena;
+  void* rd_data;
+  uint32_t rd_n;
+  fdf_channel_call_args_t args{arena_, data, 8, nullptr, 0, &rd_arena, &rd_data, &rd_n, nullptr, nullptr};
+  fdf_env_register_driver_exit();  // calls from a non-runtime thread are always allowed
+  EXPECT_EQ(ZX_OK, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
+  fdf_env_register_driver_entry(FakeDriver(1));
+  server.join();
+  EXPECT_EQ(rd_n, 9u);
+  EXPECT_EQ(static_cast<uint32_t*>(rd_data)[1], 0xfeedfaceu);
+  fdf_arena_drop_ref(rd_arena);
+  // The unrelated message waits in the queue.
+  void* junk;
+  fdf_arena_t* junk_arena;
+  ASSERT_EQ(ZX_OK, fdf_channel_read(local_, 0, &junk_arena, &junk, nullptr, nullptr, nullptr));
+  EXPECT_EQ(static_cast<uint32_t*>(junk)[0], 1u);
+  fdf_arena_drop_ref(junk_arena);
+}
+
+TEST_F(ChannelTest, E2_ConcurrentCallsGetDistinctTxids) {
+  constexpr int kCallers = 20;
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kCallers; ++i) {
+    callers.emplace_back([&] {
+      fdf_arena_t* arena = NewArena();
+      auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena, 8));
+      fdf_arena_t* rd_arena;
+      fdf_channel_call_args_t args{arena, data, 8, nullptr, 0, &rd_arena, nullptr, nullptr, nullptr, nullptr};
+      EXPECT_EQ(ZX_OK, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
+      fdf_arena_drop_ref(rd_arena);
+      fdf_arena_drop_ref(arena);
+    });
+  }
+  std::set<fdf_txid_t> txids;
+  std::vector<std::pair<fdf_arena_t*, void*>> requests;
+  while (requests.size() < kCallers) {
+    fdf_arena_t* arena;
+    void* data;
+    if (fdf_channel_read(remote_, 0, &arena, &data, nullptr, nullptr, nullptr) == ZX_OK) {
+      fdf_txid_t txid;
+      memcpy(&txid, data, 4);
+      txids.insert(txid);
+      requests.push_back({arena, data});
+    }
+  }
+  EXPECT_EQ(txids.size(), static_cast<size_t>(kCallers));
+  for (auto& [arena, data] : requests) {
+    ASSERT_EQ(ZX_OK, fdf_channel_write(remote_, 0, arena, data, 8, nullptr, 0));
+    fdf_arena_drop_ref(arena);
+  }
+  for (auto& t : callers) t.join();
+}
+
+TEST_F(ChannelTest, E4_PastDeadlineSendsAndTimesOut) {
+  auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
+  fdf_channel_call_args_t args{arena_, data, 8, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr};
+  fdf_env_register_driver_exit();
+  EXPECT_EQ(ZX_ERR_TIMED_OUT, fdf_channel_call(local_, 0, ZX_TIME_INFINITE_PAST, &args));
+  fdf_env_register_driver_entry(FakeDriver(1));
+  EXPECT_EQ(ZX_OK, fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+}
+
+TEST_F(ChannelTest, E5_CallToClosedPeerConsumesHandles) {
+  zx::event e1, e2;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &e1));
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &e2));
+  fdf_handle_close(remote_);
+  remote_ = 0;
+  auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, 8));
+  handles[0] = e1.release();
+  handles[1] = e2.release();
+  fdf_channel_call_args_t args{arena_, data, 8, handles, 2, nullptr, nullptr, nullptr, nullptr, nullptr};
+  fdf_env_register_driver_exit();
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
+  fdf_env_register_driver_entry(FakeDriver(1));
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(handles[0]));
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(handles[1]));
+}
+
+TEST_F(ChannelTest, E5_PeerClosingWhileACallWaitsAbortsIt) {
+  std::thread server([&] {
+    while (fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr) ==
+           ZX_ERR_SHOULD_WAIT) {
+      std::this_thread::yield();
+    }
+    fdf_handle_close(remote_);
+  });
+  auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
+  fdf_channel_call_args_t args{arena_, data, 8, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr};
+  fdf_env_register_driver_exit();
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
+  fdf_env_register_driver_entry(FakeDriver(1));
+  server.join();
+  remote_ = 0;
+}
+
+TEST_F(ChannelTest, E1_CallFromDispatcherWithoutSyncCallsIsBadState) {
+  zx_status_t status = ZX_OK;
+  Read read(remote_, [&](zx_status_t) {
+    auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
+    fdf_channel_call_args_t args{arena_, data, 8, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr};
+    status = fdf_channel_call(remote_, 0, ZX_TIME_INFINITE, &args);
+  });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  uint32_t v = 0;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  EXPECT_EQ(status, ZX_ERR_BAD_STATE);
+}
+
+TEST_F(ChannelTest, CreateAllThePairs) {
+  for (int i = 0; i < 100000; ++i) {
+    fdf_handle_t a, b;
+    ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+    fdf_handle_close(a);
+    fdf_handle_close(b);
+  }
+}
+
+TEST_F(ChannelTest, ZirconHandleTravelsThroughAnFdfChannel) {
+  zx::event event;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
+  zx_handle_t value = event.get();
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, 4));
+  handles[0] = event.release();
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, arena_, nullptr, 0, handles, 1));
+  fdf_arena_t* arena;
+  zx_handle_t* got;
+  uint32_t n;
+  ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, nullptr, nullptr, &got, &n));
+  ASSERT_EQ(n, 1u);
+  EXPECT_EQ(got[0], value);
+  EXPECT_EQ(ZX_OK, zx_handle_close(got[0]));
+  fdf_arena_drop_ref(arena);
+}
+
+}  // namespace

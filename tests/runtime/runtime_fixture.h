@@ -1,0 +1,113 @@
+// Shared test scaffolding: the runtime starts each test in the unmanaged mode (no threads), so a
+// test decides exactly when queued work runs (fdf_testing_run_until_idle) unless it starts threads.
+#ifndef FDFKIT_TESTS_RUNTIME_RUNTIME_FIXTURE_H_
+#define FDFKIT_TESTS_RUNTIME_RUNTIME_FIXTURE_H_
+
+#include <gtest/gtest.h>
+#include <lib/fdf/arena.h>
+#include <lib/fdf/channel.h>
+#include <lib/fdf/dispatcher.h>
+#include <lib/fdf/env.h>
+#include <lib/fdf/testing.h>
+
+#include <atomic>
+#include <unistd.h>
+
+#include <cstring>
+#include <functional>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace fdf_test {
+
+// Distinct fake driver identities.
+inline const void* FakeDriver(int n) {
+  static char drivers[64];
+  return &drivers[n];
+}
+
+// A C read wait whose handler is a std::function.
+struct Read : fdf_channel_read_t {
+  std::function<void(zx_status_t)> on_ready;
+  explicit Read(fdf_handle_t ch, std::function<void(zx_status_t)> f = nullptr)
+      : fdf_channel_read_t{}, on_ready(std::move(f)) {
+    state = ASYNC_STATE_INIT;
+    channel = ch;
+    options = 0;
+    handler = [](fdf_dispatcher_t*, fdf_channel_read_t* r, zx_status_t s) {
+      auto* self = static_cast<Read*>(r);
+      if (self->on_ready) self->on_ready(s);
+    };
+  }
+};
+
+struct Observer : fdf_dispatcher_shutdown_observer_t {
+  std::atomic<int> calls{0};
+  std::function<void(fdf_dispatcher_t*)> on_shutdown;
+  Observer() : fdf_dispatcher_shutdown_observer_t{} {
+    handler = [](fdf_dispatcher_t* d, fdf_dispatcher_shutdown_observer_t* o) {
+      auto* self = static_cast<Observer*>(o);
+      self->calls++;
+      if (self->on_shutdown) self->on_shutdown(d);
+    };
+  }
+};
+
+class RuntimeTest : public ::testing::Test {
+ protected:
+  void SetUp() override { fdf_env_reset(); }
+  void TearDown() override {
+    fdf_env_reset();
+    fdf_env_destroy_all_dispatchers();
+    fdf_testing_run_until_idle();
+    observers_.clear();
+  }
+
+  fdf_dispatcher_t* CreateDispatcher(const void* owner, uint32_t options = 0,
+                                     Observer** observer_out = nullptr) {
+    observers_.push_back(std::make_unique<Observer>());
+    Observer* observer = observers_.back().get();
+    fdf_dispatcher_t* d = nullptr;
+    EXPECT_EQ(ZX_OK, fdf_env_dispatcher_create_with_owner(owner, options, "test", 4, "", 0,
+                                                          observer, &d));
+    observer_of_[d] = observer;
+    if (observer_out) *observer_out = observer;
+    return d;
+  }
+
+  // Shuts `d` down, waits for its observer, destroys it.
+  void ShutdownAndDestroy(fdf_dispatcher_t* d) {
+    fdf_dispatcher_shutdown_async(d);
+    WaitForShutdown(d);
+    fdf_dispatcher_destroy(d);
+  }
+
+  void WaitForShutdown(fdf_dispatcher_t* d) {
+    Observer* observer = observer_of_[d];
+    if (fdf_env_get_thread_count() == 0) {
+      ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+    }
+    while (observer->calls.load() == 0) usleep(50);
+  }
+
+  fdf_arena_t* NewArena() {
+    fdf_arena_t* arena;
+    EXPECT_EQ(ZX_OK, fdf_arena_create(0, 'TEST', &arena));
+    return arena;
+  }
+
+  // Copies `bytes` into `arena` and writes them with no handles.
+  zx_status_t WriteBytes(fdf_handle_t ch, fdf_arena_t* arena, const void* bytes, uint32_t n) {
+    void* data = fdf_arena_allocate(arena, n);
+    memcpy(data, bytes, n);
+    return fdf_channel_write(ch, 0, arena, data, n, nullptr, 0);
+  }
+
+  std::vector<std::unique_ptr<Observer>> observers_;
+  std::map<fdf_dispatcher_t*, Observer*> observer_of_;
+};
+
+}  // namespace fdf_test
+
+#endif  // FDFKIT_TESTS_RUNTIME_RUNTIME_FIXTURE_H_

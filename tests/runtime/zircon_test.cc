@@ -1,0 +1,139 @@
+// The Linux zircon layer.
+#include <lib/zx/channel.h>
+#include <lib/zx/event.h>
+#include <lib/zx/vmo.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zircon/syscalls.h>
+
+#include <cstring>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+TEST(ZirconChannel, WriteReadBytesAndHandles) {
+  zx::channel a, b;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &a, &b));
+  zx::event event;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
+  ASSERT_EQ(ZX_OK, event.signal(0, ZX_USER_SIGNAL_2));
+  zx_handle_t h = event.release();
+  const char msg[] = "hello";
+  ASSERT_EQ(ZX_OK, a.write(0, msg, sizeof(msg), &h, 1));
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(h));  // consumed by the write
+  char buf[16];
+  zx_handle_t got[2];
+  uint32_t n, nh;
+  EXPECT_EQ(ZX_ERR_BUFFER_TOO_SMALL, b.read(0, buf, got, 2, 2, &n, &nh));
+  EXPECT_EQ(n, sizeof(msg));
+  ASSERT_EQ(ZX_OK, b.read(0, buf, got, sizeof(buf), 2, &n, &nh));
+  EXPECT_EQ(n, sizeof(msg));
+  EXPECT_EQ(nh, 1u);
+  EXPECT_STREQ(buf, "hello");
+  zx_signals_t observed;
+  EXPECT_EQ(ZX_OK, zx_object_wait_one(got[0], ZX_USER_SIGNAL_2, 0, &observed));
+  EXPECT_EQ(observed & ZX_USER_SIGNAL_2, ZX_USER_SIGNAL_2);  // the signal travelled with the fd
+  zx_handle_close(got[0]);
+  EXPECT_EQ(ZX_ERR_SHOULD_WAIT, b.read(0, buf, got, sizeof(buf), 2, &n, &nh));
+}
+
+TEST(ZirconChannel, EmptyMessageIsNotEndOfFile) {
+  zx::channel a, b;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &a, &b));
+  ASSERT_EQ(ZX_OK, a.write(0, nullptr, 0, nullptr, 0));
+  uint32_t n = 9, nh = 9;
+  EXPECT_EQ(ZX_OK, b.read(0, nullptr, nullptr, 0, 0, &n, &nh));
+  EXPECT_EQ(n, 0u);
+  a.reset();
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, b.read(0, nullptr, nullptr, 0, 0, &n, &nh));
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, b.write(0, "x", 1, nullptr, 0));
+}
+
+TEST(ZirconChannel, BadInput) {
+  zx::channel a, b;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &a, &b));
+  zx_handle_t self = a.get();
+  EXPECT_EQ(ZX_ERR_NOT_SUPPORTED, a.write(0, nullptr, 0, &self, 1));
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, a.write(0, nullptr, 4, nullptr, 0));
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_channel_write(0x7fff3, 0, nullptr, 0, nullptr, 0));
+  zx::event event;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
+  EXPECT_EQ(ZX_ERR_WRONG_TYPE, zx_channel_write(event.get(), 0, nullptr, 0, nullptr, 0));
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, zx_channel_create(0, nullptr, nullptr));
+}
+
+TEST(ZirconChannel, CrossesProcesses) {
+  zx::channel a, b;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &a, &b));
+  pid_t child = fork();
+  if (child == 0) {
+    a.reset();
+    uint32_t value = 0, n, nh;
+    zx_signals_t observed;
+    zx_object_wait_one(b.get(), ZX_CHANNEL_READABLE, ZX_TIME_INFINITE, &observed);
+    if (b.read(0, &value, nullptr, 4, 0, &n, &nh) != ZX_OK) _exit(2);
+    value += 1;
+    _exit(b.write(0, &value, 4, nullptr, 0) == ZX_OK ? 0 : 3);
+  }
+  b.reset();
+  uint32_t value = 41;
+  ASSERT_EQ(ZX_OK, a.write(0, &value, 4, nullptr, 0));
+  zx_signals_t observed;
+  ASSERT_EQ(ZX_OK, zx_object_wait_one(a.get(), ZX_CHANNEL_READABLE, zx_deadline_after(ZX_SEC(10)), &observed));
+  uint32_t n, nh;
+  ASSERT_EQ(ZX_OK, a.read(0, &value, nullptr, 4, 0, &n, &nh));
+  EXPECT_EQ(value, 42u);
+  int status;
+  waitpid(child, &status, 0);
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  ASSERT_EQ(ZX_OK, zx_object_wait_one(a.get(), ZX_CHANNEL_PEER_CLOSED, zx_deadline_after(ZX_SEC(10)), &observed));
+}
+
+TEST(ZirconEvent, SignalsAndWaits) {
+  zx::event event;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
+  zx_signals_t observed;
+  EXPECT_EQ(ZX_ERR_TIMED_OUT, event.wait_one(ZX_EVENT_SIGNALED, zx::time(0), &observed));
+  EXPECT_EQ(observed, 0u);
+  ASSERT_EQ(ZX_OK, event.signal(0, ZX_EVENT_SIGNALED | ZX_USER_SIGNAL_7));
+  EXPECT_EQ(ZX_OK, event.wait_one(ZX_EVENT_SIGNALED, zx::time::infinite(), &observed));
+  EXPECT_EQ(observed, ZX_EVENT_SIGNALED | ZX_USER_SIGNAL_7);
+  ASSERT_EQ(ZX_OK, event.signal(ZX_EVENT_SIGNALED, 0));
+  EXPECT_EQ(ZX_OK, event.wait_one(ZX_USER_SIGNAL_7, zx::time(0), &observed));
+  EXPECT_EQ(observed, ZX_USER_SIGNAL_7);
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, event.signal(0, ZX_CHANNEL_READABLE));
+}
+
+TEST(ZirconVmo, ReadWriteAndBounds) {
+  zx::vmo vmo;
+  ASSERT_EQ(ZX_OK, zx::vmo::create(4096, 0, &vmo));
+  uint64_t size;
+  ASSERT_EQ(ZX_OK, vmo.get_size(&size));
+  EXPECT_EQ(size, 4096u);
+  ASSERT_EQ(ZX_OK, vmo.write("abc", 100, 3));
+  char buf[3];
+  ASSERT_EQ(ZX_OK, vmo.read(buf, 100, 3));
+  EXPECT_EQ(memcmp(buf, "abc", 3), 0);
+  EXPECT_EQ(ZX_ERR_OUT_OF_RANGE, vmo.read(buf, 4095, 3));
+}
+
+TEST(ZirconHandle, KoidsOfAChannelPairPointAtEachOther) {
+  zx::channel a, b;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &a, &b));
+  zx_info_handle_basic_t ia, ib;
+  ASSERT_EQ(ZX_OK, a.get_info(ZX_INFO_HANDLE_BASIC, &ia, sizeof(ia), nullptr, nullptr));
+  ASSERT_EQ(ZX_OK, b.get_info(ZX_INFO_HANDLE_BASIC, &ib, sizeof(ib), nullptr, nullptr));
+  EXPECT_EQ(ia.type, ZX_OBJ_TYPE_CHANNEL);
+  EXPECT_EQ(ia.related_koid, ib.koid);
+  EXPECT_EQ(ib.related_koid, ia.koid);
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(0x12345677));
+}
+
+TEST(ZirconClock, DeadlineAfterSaturates) {
+  EXPECT_EQ(zx_deadline_after(ZX_TIME_INFINITE), ZX_TIME_INFINITE);
+  zx_time_t a = zx_clock_get_monotonic();
+  EXPECT_GE(zx_clock_get_monotonic(), a);
+}
+
+}  // namespace
