@@ -327,9 +327,9 @@ zx_status_t Channel::Call(uint32_t options, zx_time_t deadline,
     if (deadline == ZX_TIME_INFINITE) {
       WaitLocked(waiter.cv, pair_->mu, done);
     } else {
-      zx_duration_t remaining = deadline - zx_clock_get_monotonic();
-      auto until = std::chrono::steady_clock::now() +
-                   std::chrono::nanoseconds(remaining > 0 ? remaining : 0);
+      zx_time_t now = zx_clock_get_monotonic();
+      zx_duration_t remaining = deadline > now ? deadline - now : 0;  // no overflow at INFINITE_PAST
+      auto until = std::chrono::steady_clock::now() + std::chrono::nanoseconds(remaining);
       WaitUntilLocked(waiter.cv, pair_->mu, until, done);
     }
     if (!waiter.done) {

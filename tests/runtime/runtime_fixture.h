@@ -23,7 +23,7 @@ namespace fdf_test {
 
 // Distinct fake driver identities.
 inline const void* FakeDriver(int n) {
-  static char drivers[64];
+  static char drivers[256];
   return &drivers[n];
 }
 
