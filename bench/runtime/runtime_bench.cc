@@ -165,6 +165,18 @@ void ServerRead(fdf_dispatcher_t* d, fdf_channel_read_t* r, zx_status_t status) 
   fdf_channel_wait_async(d, r, 0);
 }
 
+// Closes a benchmark's channel and arena and retires its (unmanaged-mode) server dispatcher.
+void TearDownServer(fdf_handle_t client_end, fdf_handle_t server_end, fdf_arena_t* arena,
+                    fdf_dispatcher_t* server) {
+  fdf_channel_cancel_wait(server_end);
+  fdf_handle_close(client_end);
+  fdf_handle_close(server_end);
+  fdf_arena_drop_ref(arena);
+  fdf_dispatcher_shutdown_async(server);
+  fdf_testing_run_until_idle();
+  fdf_dispatcher_destroy(server);
+}
+
 void BM_OneWay_Inline(benchmark::State& state) {
   uint32_t options = static_cast<uint32_t>(state.range(0));
   uint32_t count = static_cast<uint32_t>(state.range(1));
@@ -196,13 +208,7 @@ void BM_OneWay_Inline(benchmark::State& state) {
   state.counters["allocs_per_msg"] = benchmark::Counter(
       static_cast<double>(g_allocations.load()) / static_cast<double>(state.iterations() * count));
   state.counters["inline"] = reader.received == state.iterations() * count + 1 ? 1 : 0;
-  fdf_channel_cancel_wait(server_end);
-  fdf_handle_close(client_end);
-  fdf_handle_close(server_end);
-  fdf_arena_drop_ref(arena);
-  fdf_dispatcher_shutdown_async(server);
-  fdf_testing_run_until_idle();
-  fdf_dispatcher_destroy(server);
+  TearDownServer(client_end, server_end, arena, server);
 }
 BENCHMARK(BM_OneWay_Inline)
     ->ArgNames({"unsync", "msgs", "bytes"})
@@ -246,13 +252,7 @@ void BM_TwoWay_InlineCall(benchmark::State& state) {
   fdf_env_register_driver_exit();
   state.counters["allocs_per_call"] =
       benchmark::Counter(static_cast<double>(g_allocations.load()) / static_cast<double>(state.iterations()));
-  fdf_channel_cancel_wait(server_end);
-  fdf_handle_close(client_end);
-  fdf_handle_close(server_end);
-  fdf_arena_drop_ref(arena);
-  fdf_dispatcher_shutdown_async(server);
-  fdf_testing_run_until_idle();
-  fdf_dispatcher_destroy(server);
+  TearDownServer(client_end, server_end, arena, server);
 }
 BENCHMARK(BM_TwoWay_InlineCall);
 
