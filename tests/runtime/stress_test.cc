@@ -1,4 +1,4 @@
-// 8 drivers in a ring × 4 threads × many messages, with random cancellation and shutdown midway:
+// 8 drivers in a ring × 4 threads × many messages, with shutdown midway:
 // every message is either delivered exactly once or was never accepted, and every pending wait gets
 // exactly one callback. Run under ASan (leaks) and TSan (races) in CI.
 #include <random>
@@ -86,11 +86,6 @@ TEST_F(StressTest, RingWithCancellationAndShutdownMidway) {
         auto* hops = static_cast<uint32_t*>(fdf_arena_allocate(arena, sizeof(uint32_t)));
         *hops = rng() % 4;
         if (fdf_channel_write(ends[2 * target], 0, arena, hops, 4, nullptr, 0) == ZX_OK) sent++;
-        if (rng() % 1000 == 0) {
-          // Random cancellation: cancel and re-arm a node's wait from outside its dispatcher.
-          Node& n = nodes[target];
-          (void)n;
-        }
         if (t == 0 && m == per_thread / 2) {
           // Shutdown midway: two drivers go away while traffic flows.
           fdf_dispatcher_shutdown_async(nodes[3].dispatcher);
