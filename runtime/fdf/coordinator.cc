@@ -26,7 +26,6 @@ zx_status_t Coordinator::AddDispatcher(Dispatcher* dispatcher) {
 }
 
 void Coordinator::OnDispatcherShutdown(Dispatcher* dispatcher) {
-  if (dispatcher == nullptr) return;
   const void* owner = dispatcher->owner();
   bool complete = false;
   {
@@ -126,11 +125,6 @@ std::vector<RefPtr<Dispatcher>> Coordinator::SnapshotLocked() {
     for (Member& m : driver.members) all.emplace_back(m.dispatcher);
   }
   return all;
-}
-
-bool Coordinator::HasDispatchers() {
-  MutexLock lock(&mu_);
-  return live_dispatchers_ > 0;
 }
 
 void Coordinator::RunUntilIdle() {

@@ -31,7 +31,6 @@ class Coordinator {
   void DestroyAllDispatchers() EXCLUDES(mu_);
   void WaitUntilAllIdle() EXCLUDES(mu_);
   void WaitUntilAllDestroyed() EXCLUDES(mu_);
-  bool HasDispatchers() EXCLUDES(mu_);
 
   // Runs everything pending on the calling thread (unmanaged mode).
   static void RunUntilIdle();

@@ -73,7 +73,6 @@ struct ThreadState {
   // Drivers that did not fit in `counts`; non-zero means lookups must scan.
   int overflow = 0;
   Dispatcher* default_dispatcher = nullptr;
-  bool runtime_thread = false;
 };
 
 thread_local ThreadState t_state;
@@ -130,8 +129,5 @@ bool IsDriverInCallStack(const void* driver) {
 }
 
 void SetDefaultDispatcher(Dispatcher* dispatcher) { t_state.default_dispatcher = dispatcher; }
-
-bool IsRuntimeThread() { return t_state.runtime_thread; }
-void MarkRuntimeThread() { t_state.runtime_thread = true; }
 
 }  // namespace fdf_internal::driver_context

@@ -23,10 +23,6 @@ bool IsDriverInCallStack(const void* driver);
 // Testing default dispatcher for threads with an empty stack.
 void SetDefaultDispatcher(Dispatcher* dispatcher);
 
-// True on runtime-owned threads.
-bool IsRuntimeThread();
-void MarkRuntimeThread();
-
 }  // namespace driver_context
 }  // namespace fdf_internal
 

@@ -8,7 +8,6 @@
 #include <cerrno>
 
 #include "../zircon/object.h"
-#include "driver_context.h"
 
 namespace fdf_internal {
 
@@ -177,16 +176,15 @@ int Poller::PollOnce(int timeout_ms) {
 
 void Poller::StartThread() {
   if (thread_.joinable()) return;
-  stopping_ = false;
+  stopping_.store(false);
   thread_ = std::thread([this] {
-    driver_context::MarkRuntimeThread();
-    while (!__atomic_load_n(&stopping_, __ATOMIC_ACQUIRE)) PollOnce(-1);
+    while (!stopping_.load(std::memory_order_acquire)) PollOnce(-1);
   });
 }
 
 void Poller::StopThread() {
   if (!thread_.joinable()) return;
-  __atomic_store_n(&stopping_, true, __ATOMIC_RELEASE);
+  stopping_.store(true, std::memory_order_release);
   uint64_t one = 1;
   (void)!write(wake_fd_, &one, sizeof(one));
   thread_.join();

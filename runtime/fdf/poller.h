@@ -9,6 +9,7 @@
 
 #include <zircon/types.h>
 
+#include <atomic>
 #include <cstdint>
 #include <thread>
 #include <vector>
@@ -61,7 +62,7 @@ class Poller {
   std::vector<Slot> slots_ GUARDED_BY(mu_);
   std::vector<uint32_t> free_slots_ GUARDED_BY(mu_);
   std::thread thread_;
-  bool stopping_ = false;
+  std::atomic<bool> stopping_{false};
 };
 
 }  // namespace fdf_internal

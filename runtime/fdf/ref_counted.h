@@ -19,7 +19,6 @@ class RefCounted {
       delete static_cast<const T*>(this);
     }
   }
-  int32_t ref_count_for_testing() const { return refs_.load(std::memory_order_relaxed); }
 
  protected:
   RefCounted() = default;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "driver_context.h"
 
 namespace fdf_internal {
 
@@ -29,7 +28,6 @@ bool ThreadPool::RunOne() {
 }
 
 void ThreadPool::WorkerLoop() {
-  driver_context::MarkRuntimeThread();
   for (;;) {
     Runnable* runnable;
     {
