@@ -82,8 +82,7 @@ zx_status_t fdf_channel_write(fdf_handle_t channel, uint32_t options, fdf_arena_
                               uint32_t num_handles) {
   RefPtr<Channel> c = LookupChannel(channel);
   if (!c) {
-    // Consumed whatever the result.
-    for (uint32_t i = 0; handles != nullptr && i < num_handles; ++i) fdf_handle_close(handles[i]);
+    fdf_internal::ConsumeHandles(handles, num_handles, FDF_HANDLE_INVALID);
     return ZX_ERR_BAD_HANDLE;
   }
   return c->Write(options, arena, data, num_bytes, handles, num_handles);
@@ -118,9 +117,7 @@ zx_status_t fdf_channel_call(fdf_handle_t channel, uint32_t options, zx_time_t d
                              const fdf_channel_call_args_t* args) {
   RefPtr<Channel> c = LookupChannel(channel);
   if (!c) {
-    for (uint32_t i = 0; args && args->wr_handles && i < args->wr_num_handles; ++i) {
-      fdf_handle_close(args->wr_handles[i]);
-    }
+    if (args) fdf_internal::ConsumeHandles(args->wr_handles, args->wr_num_handles, FDF_HANDLE_INVALID);
     return ZX_ERR_BAD_HANDLE;
   }
   return c->Call(options, deadline, args);

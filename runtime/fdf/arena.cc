@@ -20,9 +20,6 @@ void* Arena::Allocate(size_t bytes) {
   if (bytes > SIZE_MAX - 8) return nullptr;
   size_t rounded = RoundUp8(bytes);
   MutexLock lock(&mu_);
-  if (ranges_.empty()) {
-    ranges_.push_back({reinterpret_cast<uintptr_t>(initial_), reinterpret_cast<uintptr_t>(initial_)});
-  }
   if (rounded <= static_cast<size_t>(bump_end_ - bump_)) {
     void* result = bump_;
     bump_ += rounded;
@@ -58,7 +55,6 @@ bool Arena::Contains(const void* ptr, size_t num_bytes) {
 }
 
 bool Arena::ContainsLocked(uintptr_t start, uintptr_t end) {
-  if (ranges_.empty()) return false;
   // Most lookups hit the block being filled.
   const Range& current = ranges_[current_];
   if (start >= current.start && end <= current.end) return true;

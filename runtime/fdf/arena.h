@@ -23,7 +23,10 @@ class Arena : public fdf_arena, public RefCounted<Arena> {
   static constexpr size_t kInitialBufferBytes = 4096;
   static constexpr size_t kBlockBytes = 16384;
 
-  explicit Arena(fdf_arena_tag_t tag) : tag_(tag) {}
+  explicit Arena(fdf_arena_tag_t tag) NO_THREAD_SAFETY_ANALYSIS : tag_(tag) {
+    uintptr_t start = reinterpret_cast<uintptr_t>(initial_);
+    ranges_.push_back({start, start});  // the initial buffer, empty so far
+  }
   ~Arena();
 
   static Arena* From(fdf_arena_t* arena) { return static_cast<Arena*>(arena); }

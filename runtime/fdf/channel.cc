@@ -18,16 +18,6 @@ namespace {
 
 constexpr fdf_txid_t kMinTxid = 0x80000000u;
 
-void CloseHandles(zx_handle_t* handles, uint32_t num_handles, fdf_handle_t except) {
-  if (handles == nullptr) return;
-  for (uint32_t i = 0; i < num_handles; ++i) {
-    if (handles[i] == except) continue;
-    bool seen = false;
-    for (uint32_t j = 0; j < i && !seen; ++j) seen = handles[j] == handles[i];
-    if (!seen) fdf_handle_close(handles[i]);
-  }
-}
-
 // Hands the message's outputs to a reader, or discards what the reader did not ask for.
 void HandOut(MessageContents& m, fdf_arena_t** out_arena, void** out_data,
              uint32_t* out_num_bytes, zx_handle_t** out_handles, uint32_t* out_num_handles) {
@@ -37,7 +27,7 @@ void HandOut(MessageContents& m, fdf_arena_t** out_arena, void** out_data,
   if (out_handles) {
     *out_handles = m.handles;
   } else {
-    CloseHandles(m.handles, m.num_handles, FDF_HANDLE_INVALID);
+    ConsumeHandles(m.handles, m.num_handles, FDF_HANDLE_INVALID);
   }
   if (out_arena) {
     *out_arena = m.arena;  // the message's reference moves to the reader
@@ -48,8 +38,18 @@ void HandOut(MessageContents& m, fdf_arena_t** out_arena, void** out_data,
 
 }  // namespace
 
+void ConsumeHandles(zx_handle_t* handles, uint32_t num_handles, fdf_handle_t except) {
+  if (handles == nullptr) return;
+  for (uint32_t i = 0; i < num_handles; ++i) {
+    if (handles[i] == except) continue;
+    bool seen = false;
+    for (uint32_t j = 0; j < i && !seen; ++j) seen = handles[j] == handles[i];
+    if (!seen) fdf_handle_close(handles[i]);
+  }
+}
+
 void MessageContents::Discard() {
-  CloseHandles(handles, num_handles, FDF_HANDLE_INVALID);
+  ConsumeHandles(handles, num_handles, FDF_HANDLE_INVALID);
   if (arena) arena->Release();
   *this = {};
 }
@@ -113,7 +113,7 @@ bool Channel::IsWaitingOrReading() {
 zx_status_t Channel::ValidateWrite(fdf_arena_t* arena_handle, void* data, uint32_t num_bytes,
                                    zx_handle_t* handles, uint32_t num_handles) {
   auto fail = [&](zx_status_t status) {
-    CloseHandles(handles, num_handles, handle_);
+    ConsumeHandles(handles, num_handles, handle_);
     return status;
   };
   Arena* arena = Arena::From(arena_handle);
@@ -187,7 +187,7 @@ zx_status_t Channel::Write(uint32_t options, fdf_arena_t* arena, void* data, uin
     }
   }
   if (status != ZX_OK) {
-    CloseHandles(handles, num_handles, handle_);
+    ConsumeHandles(handles, num_handles, handle_);
     return status;
   }
   // The pending wait holds a reference to `peer` until its handler has returned.
@@ -287,7 +287,7 @@ zx_status_t Channel::Call(uint32_t options, zx_time_t deadline,
                     args->wr_num_handles);
   if (status != ZX_OK) return status;
   auto fail = [&](zx_status_t s) {
-    CloseHandles(args->wr_handles, args->wr_num_handles, handle_);
+    ConsumeHandles(args->wr_handles, args->wr_num_handles, handle_);
     return s;
   };
   if (args->rd_arena == nullptr && (args->rd_data != nullptr || args->rd_handles != nullptr)) {

@@ -19,6 +19,10 @@ namespace fdf_internal {
 
 class Dispatcher;
 
+// Closes transferred handles a failed write or call consumes (each value once), except `except`,
+// the writing channel itself.
+void ConsumeHandles(zx_handle_t* handles, uint32_t num_handles, fdf_handle_t except);
+
 // State shared by the two ends: the lock and the packet free list.
 class ChannelPair : public RefCounted<ChannelPair> {
  public:

@@ -136,7 +136,7 @@ zx_status_t TokenManager::Transfer(zx_handle_t token, fdf_handle_t handle) {
     fdf_handle_close(handle);
     return ZX_ERR_BAD_HANDLE;
   }
-  if (!HandleTable::IsFdfHandle(handle) || !HandleTable::Get().Lookup(handle)) {
+  if (!HandleTable::Get().Lookup(handle)) {
     zx_handle_close(token);
     return ZX_ERR_BAD_HANDLE;
   }
