@@ -228,31 +228,54 @@ void EchoRead(fdf_dispatcher_t* d, fdf_channel_read_t* r, zx_status_t status) {
   fdf_channel_wait_async(d, r, 0);
 }
 
-void BM_TwoWay_InlineCall(benchmark::State& state) {
-  fdf_env_reset();
-  fdf_dispatcher_t* server;
-  fdf_env_dispatcher_create_with_owner(Driver(1), 0, "server", 6, "", 0, nullptr, &server);
-  fdf_handle_t client_end, server_end;
-  fdf_channel_create(0, &client_end, &server_end);
-  fdf_channel_read_t reader{ASYNC_STATE_INIT, &EchoRead, server_end, 0};
-  fdf_channel_wait_async(server, &reader, 0);
-  fdf_arena_t* arena;
-  fdf_arena_create(0, 'BNCH', &arena);
-  void* data = fdf_arena_allocate(arena, 64);
-  fdf_env_register_driver_entry(Driver(2));  // a driver thread without a dispatcher may block
-  g_allocations = 0;
-  g_counting = true;
-  for (auto _ : state) {
+// A server driver (Driver(1), synchronized) echoing every message on `server_end`, and a client
+// arena holding one 64-byte request.
+struct EchoServer {
+  fdf_dispatcher_t* server = nullptr;
+  fdf_handle_t client_end = 0, server_end = 0;
+  fdf_channel_read_t reader{};
+  fdf_arena_t* arena = nullptr;
+  void* data = nullptr;
+
+  EchoServer() {
+    fdf_env_dispatcher_create_with_owner(Driver(1), 0, "server", 6, "", 0, nullptr, &server);
+    fdf_channel_create(0, &client_end, &server_end);
+    reader = {ASYNC_STATE_INIT, &EchoRead, server_end, 0};
+    fdf_channel_wait_async(server, &reader, 0);
+    fdf_arena_create(0, 'BNCH', &arena);
+    data = fdf_arena_allocate(arena, 64);
+  }
+  // One request/reply through fdf_channel_call.
+  void Call() const {
     fdf_arena_t* rd_arena;
     fdf_channel_call_args_t args{arena, data, 64, nullptr, 0, &rd_arena, nullptr, nullptr, nullptr, nullptr};
     fdf_channel_call(client_end, 0, ZX_TIME_INFINITE, &args);
     fdf_arena_drop_ref(rd_arena);
   }
+  // Closes the channel and arena and starts the dispatcher's shutdown.
+  void Close() {
+    fdf_channel_cancel_wait(server_end);
+    fdf_handle_close(client_end);
+    fdf_handle_close(server_end);
+    fdf_arena_drop_ref(arena);
+    fdf_dispatcher_shutdown_async(server);
+  }
+};
+
+void BM_TwoWay_InlineCall(benchmark::State& state) {
+  fdf_env_reset();
+  EchoServer echo;
+  fdf_env_register_driver_entry(Driver(2));  // a driver thread without a dispatcher may block
+  g_allocations = 0;
+  g_counting = true;
+  for (auto _ : state) echo.Call();
   g_counting = false;
   fdf_env_register_driver_exit();
   state.counters["allocs_per_call"] =
       benchmark::Counter(static_cast<double>(g_allocations.load()) / static_cast<double>(state.iterations()));
-  TearDownServer(client_end, server_end, arena, server);
+  echo.Close();
+  fdf_testing_run_until_idle();
+  fdf_dispatcher_destroy(echo.server);
 }
 BENCHMARK(BM_TwoWay_InlineCall);
 
@@ -260,30 +283,13 @@ BENCHMARK(BM_TwoWay_InlineCall);
 void BM_RoundTrip_Queued(benchmark::State& state) {
   fdf_env_reset();
   fdf_env_start(0);
-  fdf_dispatcher_t* server;
-  fdf_env_dispatcher_create_with_owner(Driver(1), 0, "server", 6, "", 0, nullptr, &server);
-  fdf_handle_t client_end, server_end;
-  fdf_channel_create(0, &client_end, &server_end);
-  fdf_channel_read_t reader{ASYNC_STATE_INIT, &EchoRead, server_end, 0};
-  fdf_channel_wait_async(server, &reader, 0);
-  fdf_arena_t* arena;
-  fdf_arena_create(0, 'BNCH', &arena);
-  void* data = fdf_arena_allocate(arena, 64);
-  for (auto _ : state) {
-    fdf_arena_t* rd_arena;
-    fdf_channel_call_args_t args{arena, data, 64, nullptr, 0, &rd_arena, nullptr, nullptr, nullptr, nullptr};
-    fdf_channel_call(client_end, 0, ZX_TIME_INFINITE, &args);
-    fdf_arena_drop_ref(rd_arena);
-  }
-  fdf_channel_cancel_wait(server_end);
-  fdf_handle_close(client_end);
-  fdf_handle_close(server_end);
-  fdf_arena_drop_ref(arena);
-  fdf_dispatcher_shutdown_async(server);
+  EchoServer echo;
+  for (auto _ : state) echo.Call();
+  echo.Close();
   fdf_testing_wait_until_all_dispatchers_idle();
   fdf_env_reset();
   fdf_testing_run_until_idle();
-  fdf_dispatcher_destroy(server);
+  fdf_dispatcher_destroy(echo.server);
 }
 BENCHMARK(BM_RoundTrip_Queued)->UseRealTime();
 
