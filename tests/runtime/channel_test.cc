@@ -13,25 +13,18 @@ namespace {
 using fdf_test::FakeDriver;
 using fdf_test::Read;
 
-class ChannelTest : public fdf_test::RuntimeTest {
+class ChannelTest : public fdf_test::ChannelPairTest {
  protected:
   void SetUp() override {
-    RuntimeTest::SetUp();
-    ASSERT_EQ(ZX_OK, fdf_channel_create(0, &local_, &remote_));
+    ChannelPairTest::SetUp();
     dispatcher_ = CreateDispatcher(FakeDriver(10));
-    arena_ = NewArena();
     fdf_env_register_driver_entry(FakeDriver(1));
   }
   void TearDown() override {
     fdf_env_register_driver_exit();
-    fdf_handle_close(local_);
-    fdf_handle_close(remote_);
-    fdf_arena_drop_ref(arena_);
-    RuntimeTest::TearDown();
+    ChannelPairTest::TearDown();
   }
-  fdf_handle_t local_ = 0, remote_ = 0;
   fdf_dispatcher_t* dispatcher_ = nullptr;
-  fdf_arena_t* arena_ = nullptr;
 };
 
 TEST_F(ChannelTest, A1_HandleValuesHaveFdfLowBits) {

@@ -15,22 +15,7 @@ namespace {
 using fdf_test::FakeDriver;
 using fdf_test::Read;
 
-class DispatcherTest : public fdf_test::RuntimeTest {
- protected:
-  void SetUp() override {
-    RuntimeTest::SetUp();
-    ASSERT_EQ(ZX_OK, fdf_channel_create(0, &local_, &remote_));
-    arena_ = NewArena();
-  }
-  void TearDown() override {
-    fdf_handle_close(local_);
-    fdf_handle_close(remote_);
-    fdf_arena_drop_ref(arena_);
-    RuntimeTest::TearDown();
-  }
-  fdf_handle_t local_ = 0, remote_ = 0;
-  fdf_arena_t* arena_ = nullptr;
-};
+using DispatcherTest = fdf_test::ChannelPairTest;
 
 TEST_F(DispatcherTest, G1_UnsynchronizedWithSyncCallsIsNotSupported) {
   fdf_dispatcher_t* d;

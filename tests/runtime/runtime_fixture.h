@@ -108,6 +108,24 @@ class RuntimeTest : public ::testing::Test {
   std::map<fdf_dispatcher_t*, Observer*> observer_of_;
 };
 
+// A runtime test with one channel pair and one arena, all closed at teardown.
+class ChannelPairTest : public RuntimeTest {
+ protected:
+  void SetUp() override {
+    RuntimeTest::SetUp();
+    ASSERT_EQ(ZX_OK, fdf_channel_create(0, &local_, &remote_));
+    arena_ = NewArena();
+  }
+  void TearDown() override {
+    fdf_handle_close(local_);
+    fdf_handle_close(remote_);
+    fdf_arena_drop_ref(arena_);
+    RuntimeTest::TearDown();
+  }
+  fdf_handle_t local_ = 0, remote_ = 0;
+  fdf_arena_t* arena_ = nullptr;
+};
+
 }  // namespace fdf_test
 
 #endif  // FDFKIT_TESTS_RUNTIME_RUNTIME_FIXTURE_H_
