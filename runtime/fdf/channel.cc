@@ -11,6 +11,7 @@
 #include "dispatcher.h"
 #include "driver_context.h"
 #include "handle_table.h"
+#include "spin_wait.h"
 
 namespace fdf_internal {
 
@@ -150,7 +151,7 @@ Dispatcher* Channel::DeliverLocked(const MessageContents& contents) {
         callers_.erase(w);
         w->reply = contents;
         w->status = ZX_OK;
-        w->done = true;
+        w->done.store(true, std::memory_order_release);
         w->cv.notify_one();
         return nullptr;
       }
@@ -234,7 +235,8 @@ zx_status_t Channel::WaitAsync(Dispatcher* dispatcher, fdf_channel_read_t* chann
   return ZX_OK;
 }
 
-void Channel::InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t status, zx_signals_t) {
+void Channel::InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t status,
+                        const CallbackRequest::Payload&) {
   auto* self = static_cast<Channel*>(target);
   fdf_channel_read_t* channel_read;
   {
@@ -321,9 +323,13 @@ zx_status_t Channel::Call(uint32_t options, zx_time_t deadline,
   if (status != ZX_OK) return fail(status);
   if (run_inline) run_inline->RunInline(&peer->read_request_);
 
+  // A reply from a server on another thread usually arrives within microseconds.
+  if (deadline != ZX_TIME_INFINITE_PAST) {
+    SpinUntil([&] { return waiter.done.load(std::memory_order_acquire); });
+  }
   {
     MutexLock lock(&pair_->mu);
-    auto done = [&] { return waiter.done; };
+    auto done = [&] { return waiter.done.load(std::memory_order_relaxed); };
     if (deadline == ZX_TIME_INFINITE) {
       WaitLocked(waiter.cv, pair_->mu, done);
     } else {
@@ -332,7 +338,7 @@ zx_status_t Channel::Call(uint32_t options, zx_time_t deadline,
       auto until = std::chrono::steady_clock::now() + std::chrono::nanoseconds(remaining);
       WaitUntilLocked(waiter.cv, pair_->mu, until, done);
     }
-    if (!waiter.done) {
+    if (!done()) {
       // A late reply lands in the ordinary queue.
       callers_.erase(&waiter);
       return ZX_ERR_TIMED_OUT;

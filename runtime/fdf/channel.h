@@ -58,7 +58,7 @@ class Channel : public RefCounted<Channel> {
  private:
   struct CallWaiter : ListNode {
     fdf_txid_t txid = 0;
-    bool done = false;
+    std::atomic<bool> done{false};  // set under the pair lock; polled without it while spinning
     zx_status_t status = ZX_OK;
     MessageContents reply;
     std::condition_variable cv;
@@ -68,7 +68,8 @@ class Channel : public RefCounted<Channel> {
   friend class RefCounted<Channel>;
   ~Channel();
 
-  static void InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t status, zx_signals_t);
+  static void InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t status,
+                        const CallbackRequest::Payload&);
   // Validates a write and consumes the handles on failure; returns ZX_OK if it may proceed.
   zx_status_t ValidateWrite(fdf_arena_t* arena, void* data, uint32_t num_bytes,
                             zx_handle_t* handles, uint32_t num_handles);

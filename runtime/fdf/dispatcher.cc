@@ -109,15 +109,19 @@ bool Dispatcher::CanRunInlineLocked(const CallbackRequest* request) {
 }
 
 Dispatcher::ReadyCallback Dispatcher::TakeLocked(CallbackRequest* request) {
-  ReadyCallback callback{request->invoke, request->target, request->status, request->observed};
+  ReadyCallback callback{request->invoke, request->target, request->status, request->payload,
+                         request};
   request->where = CallbackRequest::Where::kRunning;
-  if (request->kind != CallbackRequest::Kind::kChannelRead) FreeRequestLocked(request);
+  // Reads belong to their channel; a bound irq keeps its request until it is unbound.
+  bool keep = request->kind == CallbackRequest::Kind::kChannelRead ||
+              (request->kind == CallbackRequest::Kind::kIrq && state_ == State::kRunning);
+  if (!keep) FreeRequestLocked(request);
   return callback;
 }
 
 void Dispatcher::Invoke(const ReadyCallback& callback) {
   driver_context::Push(owner_, this);
-  callback.invoke(callback.target, this, callback.status, callback.observed);
+  callback.invoke(callback.target, this, callback.status, callback.payload);
   driver_context::Pop();
 }
 
@@ -148,7 +152,7 @@ bool Dispatcher::ReadyFromChannel(CallbackRequest* request, zx_status_t status) 
 
 void Dispatcher::RunInline(CallbackRequest* request) {
   // The request is marked running: nothing else reads or writes it until it is invoked.
-  Invoke({request->invoke, request->target, request->status, request->observed});
+  Invoke({request->invoke, request->target, request->status, request->payload, request});
   MutexLock lock(&mu_);
   EndCallbackLocked();
 }
@@ -212,6 +216,7 @@ void Dispatcher::DispatchReady() {
     mu_.Unlock();
     Invoke(callback);
     mu_.Lock();
+    if (callback.request->kind == CallbackRequest::Kind::kIrq) FinishIrqLocked(callback.request);
     EndCallbackLocked(/*reschedule=*/false);
   }
   if (!ready_.empty() || state_ == State::kShuttingDown) ScheduleLocked();
@@ -228,7 +233,7 @@ void Dispatcher::ShutdownAsync() {
     state_ = State::kShuttingDown;
     for (CallbackRequest* r = registered_.front(); r != nullptr;) {
       CallbackRequest* next = registered_.next(r);
-      if (r->kind == CallbackRequest::Kind::kWait) {
+      if (r->kind == CallbackRequest::Kind::kWait || r->kind == CallbackRequest::Kind::kIrq) {
         waits.push_back(r);
       } else {
         registered_.erase(r);

@@ -12,6 +12,8 @@
 #define FDFKIT_RUNTIME_FDF_DISPATCHER_H_
 
 #include <lib/async/dispatcher.h>
+#include <lib/async/irq.h>
+#include <lib/async/receiver.h>
 #include <lib/async/task.h>
 #include <lib/async/wait.h>
 #include <lib/fdf/dispatcher.h>
@@ -23,6 +25,7 @@
 
 #include "callback_request.h"
 #include "intrusive_list.h"
+#include "poller.h"
 #include "ref_counted.h"
 #include "runnable.h"
 #include "thread_annotations.h"
@@ -31,7 +34,7 @@ struct fdf_dispatcher : async_dispatcher_t {};
 
 namespace fdf_internal {
 
-class Dispatcher : public fdf_dispatcher, public RefCounted<Dispatcher>, public Runnable {
+class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, public Runnable {
  public:
   enum class State { kRunning, kShuttingDown, kShutDown, kDestroyed };
 
@@ -64,6 +67,9 @@ class Dispatcher : public fdf_dispatcher, public RefCounted<Dispatcher>, public 
   zx_status_t CancelTask(async_task_t* task) EXCLUDES(mu_);
   zx_status_t BeginWait(async_wait_t* wait) EXCLUDES(mu_);
   zx_status_t CancelWait(async_wait_t* wait) EXCLUDES(mu_);
+  zx_status_t BindIrq(async_irq_t* irq) EXCLUDES(mu_);
+  zx_status_t UnbindIrq(async_irq_t* irq) EXCLUDES(mu_);
+  zx_status_t QueuePacket(async_receiver_t* receiver, const zx_packet_user_t* data) EXCLUDES(mu_);
   zx_status_t GetSequenceId(async_sequence_id_t* out_id, const char** out_error);
   zx_status_t CheckSequenceId(async_sequence_id_t id, const char** out_error);
 
@@ -92,7 +98,8 @@ class Dispatcher : public fdf_dispatcher, public RefCounted<Dispatcher>, public 
     CallbackRequest::Invoke invoke;
     void* target;
     zx_status_t status;
-    zx_signals_t observed;
+    CallbackRequest::Payload payload;
+    CallbackRequest* request;  // still valid after the call only for reads and irqs
   };
 
   bool CanRunInlineLocked(const CallbackRequest* request) REQUIRES(mu_);
@@ -121,8 +128,19 @@ class Dispatcher : public fdf_dispatcher, public RefCounted<Dispatcher>, public 
   void ArmTimerLocked() REQUIRES(mu_);
   static void OnTimer(void* self, zx_signals_t);
   static void OnWaitSignalled(void* request, zx_signals_t observed);
-  static void InvokeTask(void* target, Dispatcher* d, zx_status_t status, zx_signals_t);
-  static void InvokeWait(void* target, Dispatcher* d, zx_status_t status, zx_signals_t observed);
+  static void InvokeTask(void* target, Dispatcher* d, zx_status_t status,
+                         const CallbackRequest::Payload&);
+  static void InvokeWait(void* target, Dispatcher* d, zx_status_t status,
+                         const CallbackRequest::Payload& payload);
+  static void InvokeIrq(void* target, Dispatcher* d, zx_status_t status,
+                        const CallbackRequest::Payload& payload);
+  static void InvokePacket(void* target, Dispatcher* d, zx_status_t status,
+                           const CallbackRequest::Payload& payload);
+  // Registers `request` with the poller for `object`; handles shutdown racing the registration.
+  zx_status_t ArmPollerWait(CallbackRequest* request, zx_handle_t object, zx_signals_t trigger,
+                            Poller::Fire fire) EXCLUDES(mu_);
+  // After an irq handler returned: re-arm it, free it (unbound meanwhile) or park it for shutdown.
+  void FinishIrqLocked(CallbackRequest* request) REQUIRES(mu_);
 
   const void* const owner_;
   const uint32_t options_;

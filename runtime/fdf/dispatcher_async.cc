@@ -1,4 +1,5 @@
-// Dispatcher: the async_dispatcher_t operations — tasks, waits on Zircon handles, sequence ids.
+// Dispatcher: the async_dispatcher_t operations — tasks, waits on Zircon handles, sequence ids
+// (interrupts and packets are in dispatcher_irq.cc).
 #include <sys/timerfd.h>
 #include <unistd.h>
 #include <zircon/syscalls.h>
@@ -25,7 +26,7 @@ CallbackRequest* Dispatcher::AllocateRequestLocked(CallbackRequest::Kind kind, v
   request->target = target;
   request->dispatcher = this;
   request->status = ZX_OK;
-  request->observed = 0;
+  request->payload = {};
   request->poller_key = 0;
   return request;
 }
@@ -82,7 +83,8 @@ void Dispatcher::OnTimer(void* context, zx_signals_t) {
   self->ArmTimerLocked();
 }
 
-void Dispatcher::InvokeTask(void* target, Dispatcher* d, zx_status_t status, zx_signals_t) {
+void Dispatcher::InvokeTask(void* target, Dispatcher* d, zx_status_t status,
+                            const CallbackRequest::Payload&) {
   auto* task = static_cast<async_task_t*>(target);
   task->handler(d, task, status);
 }
@@ -132,9 +134,9 @@ zx_status_t Dispatcher::CancelTask(async_task_t* task) {
 // ---- Waits ----
 
 void Dispatcher::InvokeWait(void* target, Dispatcher* d, zx_status_t status,
-                            zx_signals_t observed) {
+                            const CallbackRequest::Payload& payload) {
   auto* wait = static_cast<async_wait_t*>(target);
-  zx_packet_signal_t signal{wait->trigger, observed, 1, 0, 0};
+  zx_packet_signal_t signal{wait->trigger, payload.observed, 1, 0, 0};
   wait->handler(d, wait, status, status == ZX_OK ? &signal : nullptr);
 }
 
@@ -145,7 +147,7 @@ void Dispatcher::OnWaitSignalled(void* context, zx_signals_t observed) {
   if (request->where != CallbackRequest::Where::kRegistered) return;
   self->registered_.erase(request);
   --self->pending_waits_;
-  request->observed = observed;
+  request->payload.observed = observed;
   request->status = ZX_OK;
   if (self->state_ == State::kRunning) {
     self->MakeReadyLocked(request);
@@ -171,16 +173,25 @@ zx_status_t Dispatcher::BeginWait(async_wait_t* wait) {
     wait->state.reserved[0] = request->pool_index + 1;
     wait->state.reserved[1] = request->generation;
   }
-  uint64_t key = 0;
   zx_status_t status =
-      Poller::Get().AddWait(wait->object, wait->trigger, &Dispatcher::OnWaitSignalled, request, &key);
+      ArmPollerWait(request, wait->object, wait->trigger, &Dispatcher::OnWaitSignalled);
+  if (status != ZX_OK) {
+    MutexLock lock(&mu_);
+    FreeRequestLocked(request);
+    wait->state = ASYNC_STATE_INIT;
+  }
+  return status;
+}
+
+zx_status_t Dispatcher::ArmPollerWait(CallbackRequest* request, zx_handle_t object,
+                                      zx_signals_t trigger, Poller::Fire fire) {
+  uint64_t key = 0;
+  zx_status_t status = Poller::Get().AddWait(object, trigger, fire, request, &key);
   MutexLock lock(&mu_);
   if (status != ZX_OK) {
     registered_.erase(request);
     --pending_waits_;
     request->where = CallbackRequest::Where::kNone;
-    FreeRequestLocked(request);
-    wait->state = ASYNC_STATE_INIT;
     if (state_ == State::kShuttingDown) ScheduleLocked();
     return status;
   }
@@ -279,10 +290,12 @@ extern const async_ops_t kDispatcherOps = {
             .post_task = [](async_dispatcher_t* d, async_task_t* t) { return D(d)->PostTask(t); },
             .cancel_task = [](async_dispatcher_t* d,
                               async_task_t* t) { return D(d)->CancelTask(t); },
-            .queue_packet = nullptr,
+            .queue_packet = [](async_dispatcher_t* d, async_receiver_t* r,
+                               const zx_packet_user_t* data) { return D(d)->QueuePacket(r, data); },
             .set_guest_bell_trap = nullptr,
-            .bind_irq = nullptr,
-            .unbind_irq = nullptr,
+            .bind_irq = [](async_dispatcher_t* d, async_irq_t* irq) { return D(d)->BindIrq(irq); },
+            .unbind_irq = [](async_dispatcher_t* d,
+                             async_irq_t* irq) { return D(d)->UnbindIrq(irq); },
             .create_paged_vmo = nullptr,
             .detach_paged_vmo = nullptr,
         },

@@ -67,10 +67,7 @@ zx_status_t Poller::AddWait(zx_handle_t object, zx_signals_t trigger, Fire fire,
   int fd;
   zxl::ObjectType type;
   if (zxl::Lookup(object, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
-  if (type != zxl::ObjectType::kChannel && type != zxl::ObjectType::kEvent &&
-      type != zxl::ObjectType::kEventPair) {
-    return ZX_ERR_NOT_SUPPORTED;
-  }
+  if (!zxl::IsWaitable(type)) return ZX_ERR_NOT_SUPPORTED;
   Slot slot;
   slot.fd = fd;
   slot.type = static_cast<int>(type);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "spin_wait.h"
 
 namespace fdf_internal {
 
@@ -13,6 +14,8 @@ ThreadPool& ThreadPool::Get() {
 void ThreadPool::Enqueue(Runnable* runnable) {
   MutexLock lock(&mu_);
   queue_.push_back(runnable);
+  queued_.fetch_add(1, std::memory_order_release);
+  // A worker that is still spinning picks the work up without a wake-up.
   if (idle_threads_ > 0) work_cv_.notify_one();
 }
 
@@ -21,6 +24,7 @@ bool ThreadPool::RunOne() {
   {
     MutexLock lock(&mu_);
     runnable = queue_.pop_front();
+    if (runnable != nullptr) queued_.fetch_sub(1, std::memory_order_relaxed);
   }
   if (runnable == nullptr) return false;
   runnable->Run();
@@ -30,6 +34,7 @@ bool ThreadPool::RunOne() {
 void ThreadPool::WorkerLoop() {
   for (;;) {
     Runnable* runnable;
+    SpinUntil([this] { return queued_.load(std::memory_order_acquire) != 0; });
     {
       MutexLock lock(&mu_);
       ++idle_threads_;
@@ -39,6 +44,7 @@ void ThreadPool::WorkerLoop() {
       --idle_threads_;
       if (stopping_) return;
       runnable = queue_.pop_front();
+      queued_.fetch_sub(1, std::memory_order_relaxed);
     }
     runnable->Run();
   }

@@ -6,6 +6,7 @@
 
 #include <lib/fdf/types.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <thread>
 #include <vector>
@@ -51,7 +52,9 @@ class ThreadPool {
   std::vector<std::thread> threads_ GUARDED_BY(mu_);
   uint32_t blocking_dispatchers_ GUARDED_BY(mu_) = 0;
   uint32_t limit_ GUARDED_BY(mu_) = kDefaultThreadLimit;
-  uint32_t idle_threads_ GUARDED_BY(mu_) = 0;
+  uint32_t idle_threads_ GUARDED_BY(mu_) = 0;  // threads asleep on work_cv_
+  // Mirrors queue_.size() so a spinning worker can poll without the lock.
+  std::atomic<uint32_t> queued_{0};
   bool started_ GUARDED_BY(mu_) = false;
   bool stopping_ GUARDED_BY(mu_) = false;
 };

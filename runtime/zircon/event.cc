@@ -22,19 +22,25 @@ std::mutex g_event_mutex;
 constexpr zx_signals_t kEventSettable = ZX_EVENT_SIGNALED | ZX_USER_SIGNAL_ALL;
 }  // namespace
 
-zx_signals_t ReadEventSignals(int fd) {
+bool ReadFdinfoField(int fd, const char* field, int base, uint64_t* value) {
   char path[64];
   snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
   int info = open(path, O_RDONLY | O_CLOEXEC);
-  if (info < 0) return 0;
+  if (info < 0) return false;
   char text[512];
   ssize_t n = read(info, text, sizeof(text) - 1);
   close(info);
-  if (n <= 0) return 0;
+  if (n <= 0) return false;
   text[n] = '\0';
-  const char* count = strstr(text, "eventfd-count:");
-  if (count == nullptr) return 0;
-  return static_cast<zx_signals_t>(strtoull(count + strlen("eventfd-count:"), nullptr, 16));
+  const char* at = strstr(text, field);
+  if (at == nullptr) return false;
+  *value = strtoull(at + strlen(field), nullptr, base);
+  return true;
+}
+
+zx_signals_t ReadEventSignals(int fd) {
+  uint64_t count = 0;
+  return ReadFdinfoField(fd, "eventfd-count:", 16, &count) ? static_cast<zx_signals_t>(count) : 0;
 }
 
 }  // namespace zxl

@@ -49,6 +49,7 @@ ObjectType TypeOfFd(int fd) {
   std::string_view link(target, static_cast<size_t>(n));
   if (link == "anon_inode:[eventfd]") return ObjectType::kEvent;
   if (link.starts_with("/memfd:")) return ObjectType::kVmo;
+  if (link == "anon_inode:[timerfd]") return ObjectType::kInterrupt;
   return ObjectType::kOther;
 }
 
@@ -108,6 +109,7 @@ extern "C" zx_status_t zx_object_get_info(zx_handle_t handle, uint32_t topic, vo
     case zxl::ObjectType::kEvent: info.type = ZX_OBJ_TYPE_EVENT; break;
     case zxl::ObjectType::kEventPair: info.type = ZX_OBJ_TYPE_EVENTPAIR; break;
     case zxl::ObjectType::kVmo: info.type = ZX_OBJ_TYPE_VMO; break;
+    case zxl::ObjectType::kInterrupt: info.type = ZX_OBJ_TYPE_INTERRUPT; break;
     default: info.type = ZX_OBJ_TYPE_NONE; break;
   }
   status = zxl::Koids(fd, type, &info.koid, &info.related_koid);

@@ -61,6 +61,11 @@ zx_status_t Koids(int fd, ObjectType type, zx_koid_t* koid, zx_koid_t* related_k
   if (fstat(fd, &st) != 0) return ZX_ERR_BAD_HANDLE;
   *koid = st.st_ino;
   *related_koid = ZX_KOID_INVALID;
+  // Every eventfd shares one anonymous inode; the kernel numbers them separately (Linux ≥ 5.13).
+  uint64_t event_id;
+  if (type == ObjectType::kEvent && ReadFdinfoField(fd, "eventfd-id:", 10, &event_id)) {
+    *koid = (zx_koid_t{1} << 48) | event_id;
+  }
   if (type == ObjectType::kChannel || type == ObjectType::kEventPair) {
     return PeerInode(static_cast<uint32_t>(st.st_ino), related_koid);
   }

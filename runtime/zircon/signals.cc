@@ -48,6 +48,10 @@ zx_signals_t CurrentSignals(int fd, ObjectType type) {
       return PeerClosed(fd) ? ZX_EVENTPAIR_PEER_CLOSED : 0;
     case ObjectType::kEvent:
       return ReadEventSignals(fd);
+    case ObjectType::kInterrupt: {
+      pollfd p{fd, POLLIN, 0};
+      return (poll(&p, 1, 0) == 1 && (p.revents & POLLIN)) ? kInterruptTriggered : 0;
+    }
     default:
       return 0;
   }
@@ -66,6 +70,8 @@ uint32_t EpollEventsFor(ObjectType type, zx_signals_t trigger) {
     case ObjectType::kEvent:
       // Every zx_object_signal writes the counter, which an edge-triggered watch sees.
       return EPOLLIN | EPOLLET;
+    case ObjectType::kInterrupt:
+      return (trigger & kInterruptTriggered) ? EPOLLIN : 0;
     default:
       return 0;
   }
@@ -79,10 +85,7 @@ extern "C" zx_status_t zx_object_wait_one(zx_handle_t handle, zx_signals_t signa
   zxl::ObjectType type;
   if (zxl::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
   uint32_t events = zxl::EpollEventsFor(type, signals);
-  if (type != zxl::ObjectType::kChannel && type != zxl::ObjectType::kEvent &&
-      type != zxl::ObjectType::kEventPair) {
-    return ZX_ERR_NOT_SUPPORTED;
-  }
+  if (!zxl::IsWaitable(type)) return ZX_ERR_NOT_SUPPORTED;
   int ep = epoll_create1(EPOLL_CLOEXEC);
   if (ep < 0) return ZX_ERR_NO_RESOURCES;
   epoll_event ev{};

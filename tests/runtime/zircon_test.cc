@@ -1,6 +1,7 @@
 // The Linux zircon layer.
 #include <lib/zx/channel.h>
 #include <lib/zx/event.h>
+#include <lib/zx/interrupt.h>
 #include <lib/zx/vmo.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -128,6 +129,74 @@ TEST(ZirconHandle, KoidsOfAChannelPairPointAtEachOther) {
   EXPECT_EQ(ia.related_koid, ib.koid);
   EXPECT_EQ(ib.related_koid, ia.koid);
   EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(0x12345677));
+}
+
+TEST(ZirconEvent, EachEventHasItsOwnKoid) {
+  zx::event a, b;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &a));
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &b));
+  zx_info_handle_basic_t ia, ib;
+  ASSERT_EQ(ZX_OK, a.get_info(ZX_INFO_HANDLE_BASIC, &ia, sizeof(ia), nullptr, nullptr));
+  ASSERT_EQ(ZX_OK, b.get_info(ZX_INFO_HANDLE_BASIC, &ib, sizeof(ib), nullptr, nullptr));
+  EXPECT_EQ(ia.type, ZX_OBJ_TYPE_EVENT);
+  EXPECT_NE(ia.koid, ib.koid);
+}
+
+TEST(ZirconInterrupt, OnlyVirtualInterruptsExist) {
+  zx::interrupt irq;
+  EXPECT_EQ(ZX_ERR_NOT_SUPPORTED, zx::interrupt::create(zx::handle(), 0, 0, &irq));
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, zx_interrupt_create(ZX_HANDLE_INVALID, 0, ZX_INTERRUPT_VIRTUAL,
+                                                     nullptr));
+  ASSERT_EQ(ZX_OK, zx::interrupt::create(zx::handle(), 0, ZX_INTERRUPT_VIRTUAL, &irq));
+  zx_info_handle_basic_t info;
+  ASSERT_EQ(ZX_OK, irq.get_info(ZX_INFO_HANDLE_BASIC, &info, sizeof(info), nullptr, nullptr));
+  EXPECT_EQ(info.type, ZX_OBJ_TYPE_INTERRUPT);
+}
+
+TEST(ZirconInterrupt, TriggerThenWaitReturnsTheTimestampOnce) {
+  zx::interrupt irq;
+  ASSERT_EQ(ZX_OK, zx::interrupt::create(zx::handle(), 0, ZX_INTERRUPT_VIRTUAL, &irq));
+  zx_signals_t observed;
+  EXPECT_EQ(ZX_ERR_TIMED_OUT, zx_object_wait_one(irq.get(), 1u << 4, 0, &observed));
+  ASSERT_EQ(ZX_OK, irq.trigger(0, 123456789012));
+  // Coalesces into the pending trigger: the first timestamp wins.
+  ASSERT_EQ(ZX_OK, irq.trigger(0, 5));
+  zx_time_t timestamp = 0;
+  ASSERT_EQ(ZX_OK, irq.wait(&timestamp));
+  EXPECT_EQ(timestamp, 123456789012);
+  // Consumed: a new trigger is needed, and it carries its own timestamp (0 stays 0).
+  ASSERT_EQ(ZX_OK, irq.trigger(0, 0));
+  ASSERT_EQ(ZX_OK, irq.wait(&timestamp));
+  EXPECT_EQ(timestamp, 0);
+  EXPECT_EQ(ZX_OK, irq.ack());
+}
+
+TEST(ZirconInterrupt, WrongTypeBadHandleAndBadOptions) {
+  zx::event event;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
+  EXPECT_EQ(ZX_ERR_WRONG_TYPE, zx_interrupt_trigger(event.get(), 0, 0));
+  EXPECT_EQ(ZX_ERR_WRONG_TYPE, zx_interrupt_ack(event.get()));
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_interrupt_trigger(0x7ffffff3, 0, 0));
+  zx::interrupt irq;
+  ASSERT_EQ(ZX_OK, zx::interrupt::create(zx::handle(), 0, ZX_INTERRUPT_VIRTUAL, &irq));
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, irq.trigger(1, 0));
+}
+
+TEST(ZirconInterrupt, TriggerTravelsWithTheHandleOverAChannel) {
+  zx::interrupt irq;
+  ASSERT_EQ(ZX_OK, zx::interrupt::create(zx::handle(), 0, ZX_INTERRUPT_VIRTUAL, &irq));
+  ASSERT_EQ(ZX_OK, irq.trigger(0, 42));
+  zx::channel a, b;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &a, &b));
+  zx_handle_t h = irq.release();
+  ASSERT_EQ(ZX_OK, a.write(0, nullptr, 0, &h, 1));
+  zx_handle_t got;
+  uint32_t actual_bytes, actual_handles;
+  ASSERT_EQ(ZX_OK, b.read(0, nullptr, &got, 0, 1, &actual_bytes, &actual_handles));
+  zx::interrupt received(got);
+  zx_time_t timestamp = 0;
+  ASSERT_EQ(ZX_OK, received.wait(&timestamp));
+  EXPECT_EQ(timestamp, 42);
 }
 
 TEST(ZirconClock, DeadlineAfterSaturates) {

@@ -55,6 +55,17 @@ zx_status_t zx_object_get_info(zx_handle_t handle, uint32_t topic, void* buffer,
                                size_t buffer_size, size_t* actual, size_t* avail);
 
 // VMOs (memfd).
+// Virtual interrupts (a timerfd that fires at once when triggered). `src_obj` and `src_num` are
+// ignored; `options` must be ZX_INTERRUPT_VIRTUAL. zx_interrupt_wait blocks until a trigger and
+// consumes it. Triggers that arrive before the previous one was consumed coalesce (the earliest
+// timestamp is kept), as with a Zircon interrupt that was not yet acked.
+zx_status_t zx_interrupt_create(zx_handle_t src_obj, uint32_t src_num, uint32_t options,
+                                zx_handle_t* out);
+zx_status_t zx_interrupt_trigger(zx_handle_t handle, uint32_t options, zx_time_t timestamp);
+zx_status_t zx_interrupt_wait(zx_handle_t handle, zx_time_t* out_timestamp);
+// Accepted for API compatibility: an async irq binding re-arms itself after each handler.
+zx_status_t zx_interrupt_ack(zx_handle_t handle);
+
 zx_status_t zx_vmo_create(uint64_t size, uint32_t options, zx_handle_t* out);
 zx_status_t zx_vmo_read(zx_handle_t handle, void* buffer, uint64_t offset, size_t buffer_size);
 zx_status_t zx_vmo_write(zx_handle_t handle, const void* buffer, uint64_t offset,

@@ -77,7 +77,11 @@ typedef uintptr_t zx_vaddr_t;
 #define ZX_OBJ_TYPE_VMO ((zx_obj_type_t)3u)
 #define ZX_OBJ_TYPE_CHANNEL ((zx_obj_type_t)4u)
 #define ZX_OBJ_TYPE_EVENT ((zx_obj_type_t)5u)
+#define ZX_OBJ_TYPE_INTERRUPT ((zx_obj_type_t)9u)
 #define ZX_OBJ_TYPE_EVENTPAIR ((zx_obj_type_t)16u)
+
+// zx_interrupt_create options: only virtual interrupts exist on Linux.
+#define ZX_INTERRUPT_VIRTUAL ((uint32_t)0x10u)
 
 // A signal packet, as delivered to async wait handlers.
 typedef struct zx_packet_signal {
@@ -87,6 +91,22 @@ typedef struct zx_packet_signal {
   uint64_t timestamp;
   uint64_t reserved1;
 } zx_packet_signal_t;
+
+// An interrupt packet, as delivered to async irq handlers.
+typedef struct zx_packet_interrupt {
+  zx_time_t timestamp;
+  uint64_t reserved0;
+  uint64_t reserved1;
+  uint64_t reserved2;
+} zx_packet_interrupt_t;
+
+// A user packet, as queued with async_queue_packet.
+typedef union zx_packet_user {
+  uint64_t u64[4];
+  uint32_t u32[8];
+  uint16_t u16[16];
+  uint8_t c8[32];
+} zx_packet_user_t;
 
 // zx_object_get_info topics.
 #define ZX_INFO_HANDLE_VALID ((uint32_t)1u)

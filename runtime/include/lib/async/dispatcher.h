@@ -13,6 +13,7 @@ typedef struct async_dispatcher async_dispatcher_t;
 typedef struct async_wait async_wait_t;
 typedef struct async_task async_task_t;
 typedef struct async_irq async_irq_t;
+typedef struct async_receiver async_receiver_t;
 
 // Private storage every async operation carries for the dispatcher's use. Zero it before use.
 typedef struct async_state {
@@ -40,12 +41,12 @@ typedef struct async_ops {
     zx_status_t (*cancel_wait)(async_dispatcher_t* dispatcher, async_wait_t* wait);
     zx_status_t (*post_task)(async_dispatcher_t* dispatcher, async_task_t* task);
     zx_status_t (*cancel_task)(async_dispatcher_t* dispatcher, async_task_t* task);
-    // Operations this port does not provide stay NULL; the forwarding functions then answer
-    // ZX_ERR_NOT_SUPPORTED.
-    void* queue_packet;
+    zx_status_t (*queue_packet)(async_dispatcher_t* dispatcher, async_receiver_t* receiver,
+                                const zx_packet_user_t* data);
+    // Operations this port does not provide stay NULL.
     void* set_guest_bell_trap;
-    void* bind_irq;
-    void* unbind_irq;
+    zx_status_t (*bind_irq)(async_dispatcher_t* dispatcher, async_irq_t* irq);
+    zx_status_t (*unbind_irq)(async_dispatcher_t* dispatcher, async_irq_t* irq);
     void* create_paged_vmo;
     void* detach_paged_vmo;
   } v1;

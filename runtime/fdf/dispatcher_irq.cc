@@ -1,0 +1,144 @@
+// Dispatcher: interrupts bound to a synchronized dispatcher, and user packets.
+//
+// A bound irq owns one pooled request for its whole binding. It cycles registered (the poller
+// waits for a trigger) → ready → running → registered again once the handler returns. Unbinding
+// from inside the handler marks it unbound; the request is freed when the handler returns.
+#include <zircon/linux.h>
+
+#include "dispatcher.h"
+#include "driver_context.h"
+#include "../zircon/object.h"
+
+namespace fdf_internal {
+
+using Where = CallbackRequest::Where;
+
+// ---- Interrupts ----
+
+// The trigger is consumed here, at delivery, so that triggers raised while the handler runs leave
+// the interrupt pending and fire again once the binding is re-armed.
+void Dispatcher::InvokeIrq(void* target, Dispatcher* d, zx_status_t status,
+                           const CallbackRequest::Payload&) {
+  auto* irq = static_cast<async_irq_t*>(target);
+  if (status != ZX_OK) {
+    irq->handler(d, irq, status, nullptr);
+    return;
+  }
+  zx_packet_interrupt_t packet{0, 0, 0, 0};
+  // Someone else (zx_interrupt_wait) took the trigger: nothing to deliver, the binding re-arms.
+  if (!zxl::ConsumeInterrupt(zx_linux_handle_to_fd(irq->object), &packet.timestamp)) return;
+  irq->handler(d, irq, status, &packet);
+}
+
+zx_status_t Dispatcher::BindIrq(async_irq_t* irq) {
+  if (irq == nullptr) return ZX_ERR_INVALID_ARGS;
+  if (unsynchronized()) return ZX_ERR_NOT_SUPPORTED;
+  int fd;
+  zxl::ObjectType type;
+  if (zxl::Lookup(irq->object, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
+  if (type != zxl::ObjectType::kInterrupt) return ZX_ERR_WRONG_TYPE;
+  CallbackRequest* request;
+  {
+    MutexLock lock(&mu_);
+    if (state_ != State::kRunning) return ZX_ERR_BAD_STATE;
+    if (LookupRequestLocked(irq->state, irq) != nullptr) return ZX_ERR_ALREADY_EXISTS;
+    request = AllocateRequestLocked(CallbackRequest::Kind::kIrq, irq);
+    request->invoke = &Dispatcher::InvokeIrq;
+    request->where = Where::kRegistered;
+    registered_.push_back(request);
+    ++pending_waits_;
+    irq->state.reserved[0] = request->pool_index + 1;
+    irq->state.reserved[1] = request->generation;
+  }
+  zx_status_t status = ArmPollerWait(request, irq->object, zxl::kInterruptTriggered,
+                                     &Dispatcher::OnWaitSignalled);
+  if (status != ZX_OK) {
+    MutexLock lock(&mu_);
+    FreeRequestLocked(request);
+    irq->state = ASYNC_STATE_INIT;
+  }
+  return status;
+}
+
+void Dispatcher::FinishIrqLocked(CallbackRequest* request) {
+  if (request->where == Where::kNone) {  // unbound by its own handler
+    FreeRequestLocked(request);
+    return;
+  }
+  if (state_ != State::kRunning) {
+    request->where = Where::kShutdown;
+    shutdown_.push_back(request);
+    return;
+  }
+  request->where = Where::kRegistered;
+  registered_.push_back(request);
+  ++pending_waits_;
+  auto* irq = static_cast<async_irq_t*>(request->target);
+  mu_.Unlock();
+  zx_status_t status = ArmPollerWait(request, irq->object, zxl::kInterruptTriggered,
+                                     &Dispatcher::OnWaitSignalled);
+  mu_.Lock();
+  if (status != ZX_OK) {
+    // The interrupt handle was closed under the binding: it can never fire again.
+    irq->state = ASYNC_STATE_INIT;
+    FreeRequestLocked(request);
+  }
+}
+
+zx_status_t Dispatcher::UnbindIrq(async_irq_t* irq) {
+  if (irq == nullptr) return ZX_ERR_INVALID_ARGS;
+  if (driver_context::CurrentDispatcher() != this) return ZX_ERR_BAD_STATE;
+  MutexLock lock(&mu_);
+  CallbackRequest* request = LookupRequestLocked(irq->state, irq);
+  if (request == nullptr) return ZX_ERR_NOT_FOUND;
+  if (request->where == Where::kRegistered) {
+    uint64_t key = request->poller_key;
+    if (key == 0) return ZX_ERR_BAD_STATE;  // still being bound by another thread
+    irq->state = ASYNC_STATE_INIT;
+    mu_.Unlock();
+    bool removed = Poller::Get().Remove(key);
+    mu_.Lock();
+    if (removed) {
+      registered_.erase(request);
+      --pending_waits_;
+      request->where = Where::kNone;
+      FreeRequestLocked(request);
+      return ZX_OK;
+    }
+    // It fired meanwhile: drop it wherever it went.
+  }
+  irq->state = ASYNC_STATE_INIT;
+  switch (request->where) {
+    case Where::kReady: ready_.erase(request); break;
+    case Where::kShutdown: shutdown_.erase(request); break;
+    case Where::kRunning:
+      request->where = Where::kNone;  // FinishIrqLocked frees it when the handler returns
+      return ZX_OK;
+    default: break;
+  }
+  request->where = Where::kNone;
+  FreeRequestLocked(request);
+  if (state_ == State::kShuttingDown) ScheduleLocked();
+  return ZX_OK;
+}
+
+// ---- Packets ----
+
+void Dispatcher::InvokePacket(void* target, Dispatcher* d, zx_status_t status,
+                              const CallbackRequest::Payload& payload) {
+  auto* receiver = static_cast<async_receiver_t*>(target);
+  receiver->handler(d, receiver, status, status == ZX_OK ? &payload.user : nullptr);
+}
+
+zx_status_t Dispatcher::QueuePacket(async_receiver_t* receiver, const zx_packet_user_t* data) {
+  if (receiver == nullptr) return ZX_ERR_INVALID_ARGS;
+  MutexLock lock(&mu_);
+  if (state_ != State::kRunning) return ZX_ERR_BAD_STATE;
+  CallbackRequest* request = AllocateRequestLocked(CallbackRequest::Kind::kPacket, receiver);
+  request->invoke = &Dispatcher::InvokePacket;
+  if (data != nullptr) request->payload.user = *data;
+  MakeReadyLocked(request);
+  return ZX_OK;
+}
+
+}  // namespace fdf_internal
