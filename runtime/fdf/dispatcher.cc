@@ -205,10 +205,17 @@ void Dispatcher::Run() {
 
 void Dispatcher::DispatchReady() {
   mu_.Lock();
-  for (int n = 0; n < kBatchSize && state_ == State::kRunning; ++n) {
+  bool async_operation_ran = false;
+  for (int n = 0; n < kBatchSize && state_ == State::kRunning && !async_operation_ran; ++n) {
     if (!unsynchronized() && dispatching_) break;
-    CallbackRequest* request = ready_.pop_front();
+    CallbackRequest* request = ready_.front();
     if (request == nullptr) break;
+    // Synchronized: a task, wait, irq or packet runs in a batch of its own.
+    if (!unsynchronized() && request->kind != CallbackRequest::Kind::kChannelRead) {
+      if (n > 0) break;
+      async_operation_ran = true;
+    }
+    ready_.pop_front();
     ReadyCallback callback = TakeLocked(request);
     BeginCallbackLocked();
     // More work: let another pool thread take it in parallel.

@@ -161,4 +161,30 @@ TEST_F(TokenTest, Receive) {
   EXPECT_EQ(out, ch1_);
 }
 
+TEST_F(TokenTest, N9_MatchedByTheRegisteringEndsKoidNotByAnyToken) {
+  zx::channel other_local, other_remote;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &other_local, &other_remote));
+  TokenHandler handler;
+  ASSERT_EQ(ZX_OK, fdf_token_register(local_token_.release(), dispatcher_, &handler));
+  // A transfer through an unrelated token pair does not reach this registration...
+  fdf_handle_t a, b;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+  ASSERT_EQ(ZX_OK, fdf_token_transfer(other_remote.release(), a));
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_TRUE(handler.statuses.empty());
+  // ...only one through the registered end's peer does.
+  ASSERT_EQ(ZX_OK, fdf_token_transfer(remote_token_.release(), ch1_));
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(handler.statuses, std::vector<zx_status_t>{ZX_OK});
+  EXPECT_EQ(handler.handle, ch1_);
+  // The unrelated transfer is still waiting for its own registration.
+  TokenHandler other;
+  ASSERT_EQ(ZX_OK, fdf_token_register(other_local.release(), dispatcher_, &other));
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(other.statuses, std::vector<zx_status_t>{ZX_OK});
+  EXPECT_EQ(other.handle, a);
+  fdf_handle_close(a);
+  fdf_handle_close(b);
+}
+
 }  // namespace
