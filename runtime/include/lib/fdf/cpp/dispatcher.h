@@ -3,6 +3,7 @@
 #define LIB_FDF_CPP_DISPATCHER_H_
 
 #include <lib/fdf/dispatcher.h>
+#include <lib/fdf/env.h>
 #include <lib/zx/result.h>
 
 #include <cassert>
@@ -36,11 +37,23 @@ class Dispatcher {
   static zx::result<Dispatcher> Create(uint32_t options, std::string_view name,
                                        ShutdownHandler shutdown_handler,
                                        std::string_view scheduler_role = {}) {
+    return CreateWithOwner(nullptr, options, name, std::move(shutdown_handler), scheduler_role);
+  }
+  // As Create, owned by `driver` instead of the current driver (nullptr: the current driver).
+  // Used by fdf_env::DispatcherBuilder.
+  static zx::result<Dispatcher> CreateWithOwner(const void* driver, uint32_t options,
+                                                std::string_view name,
+                                                ShutdownHandler shutdown_handler,
+                                                std::string_view scheduler_role = {}) {
     auto* observer = new ShutdownObserver(std::move(shutdown_handler));
     fdf_dispatcher_t* dispatcher;
     zx_status_t status =
-        fdf_dispatcher_create(options, name.data(), name.size(), scheduler_role.data(),
-                              scheduler_role.size(), observer, &dispatcher);
+        driver == nullptr
+            ? fdf_dispatcher_create(options, name.data(), name.size(), scheduler_role.data(),
+                                    scheduler_role.size(), observer, &dispatcher)
+            : fdf_env_dispatcher_create_with_owner(driver, options, name.data(), name.size(),
+                                                   scheduler_role.data(), scheduler_role.size(),
+                                                   observer, &dispatcher);
     if (status != ZX_OK) {
       delete observer;
       return zx::error(status);
@@ -130,10 +143,16 @@ class SynchronizedDispatcher : public Dispatcher {
   }
 
   static zx::result<SynchronizedDispatcher> Create(Options options, std::string_view name,
-                                                   ShutdownHandler shutdown_handler,
-                                                   std::string_view scheduler_role = {}) {
-    auto d = Dispatcher::Create(options.value | FDF_DISPATCHER_OPTION_SYNCHRONIZED, name,
-                                std::move(shutdown_handler), scheduler_role);
+                                                ShutdownHandler shutdown_handler,
+                                                std::string_view scheduler_role = {}) {
+    return CreateWithOwner(nullptr, options, name, std::move(shutdown_handler), scheduler_role);
+  }
+  static zx::result<SynchronizedDispatcher> CreateWithOwner(const void* driver, Options options,
+                                                         std::string_view name,
+                                                         ShutdownHandler shutdown_handler,
+                                                         std::string_view scheduler_role = {}) {
+    auto d = Dispatcher::CreateWithOwner(driver, options.value | FDF_DISPATCHER_OPTION_SYNCHRONIZED, name,
+                                         std::move(shutdown_handler), scheduler_role);
     if (d.is_error()) return zx::error(d.status_value());
     return zx::ok(SynchronizedDispatcher(d->release()));
   }
@@ -155,10 +174,16 @@ class UnsynchronizedDispatcher : public Dispatcher {
   }
 
   static zx::result<UnsynchronizedDispatcher> Create(Options options, std::string_view name,
-                                                     ShutdownHandler shutdown_handler,
-                                                     std::string_view scheduler_role = {}) {
-    auto d = Dispatcher::Create(options.value | FDF_DISPATCHER_OPTION_UNSYNCHRONIZED, name,
-                                std::move(shutdown_handler), scheduler_role);
+                                                  ShutdownHandler shutdown_handler,
+                                                  std::string_view scheduler_role = {}) {
+    return CreateWithOwner(nullptr, options, name, std::move(shutdown_handler), scheduler_role);
+  }
+  static zx::result<UnsynchronizedDispatcher> CreateWithOwner(const void* driver, Options options,
+                                                           std::string_view name,
+                                                           ShutdownHandler shutdown_handler,
+                                                           std::string_view scheduler_role = {}) {
+    auto d = Dispatcher::CreateWithOwner(driver, options.value | FDF_DISPATCHER_OPTION_UNSYNCHRONIZED, name,
+                                         std::move(shutdown_handler), scheduler_role);
     if (d.is_error()) return zx::error(d.status_value());
     return zx::ok(UnsynchronizedDispatcher(d->release()));
   }
