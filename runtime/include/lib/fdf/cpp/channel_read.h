@@ -19,6 +19,7 @@ class ChannelRead {
   explicit ChannelRead(fdf_handle_t channel = FDF_HANDLE_INVALID, uint32_t options = 0,
                        Handler handler = nullptr)
       : handler_(std::move(handler)) {
+    read_.owner = this;
     read_.state = ASYNC_STATE_INIT;
     read_.handler = &ChannelRead::CallHandler;
     read_.channel = channel;
@@ -61,13 +62,16 @@ class ChannelRead {
  private:
   static void CallHandler(fdf_dispatcher_t* dispatcher, fdf_channel_read_t* read,
                           zx_status_t status) {
-    auto* self = reinterpret_cast<ChannelRead*>(reinterpret_cast<char*>(read) -
-                                                offsetof(ChannelRead, read_));
+    ChannelRead* self = static_cast<Read*>(read)->owner;
     self->pending_ = false;  // cleared first so the handler may Begin again
     self->handler_(dispatcher, self, status);
   }
 
-  fdf_channel_read_t read_;
+  // The C wait, with a way back to this object.
+  struct Read : fdf_channel_read_t {
+    ChannelRead* owner;
+  };
+  Read read_{};
   Handler handler_;
   fdf_dispatcher_t* dispatcher_ = nullptr;
   bool pending_ = false;
