@@ -139,6 +139,10 @@ class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, p
   // Registers `request` with the poller for `object`; handles shutdown racing the registration.
   zx_status_t ArmPollerWait(CallbackRequest* request, zx_handle_t object, zx_signals_t trigger,
                             Poller::Fire fire) EXCLUDES(mu_);
+  // Removes a pooled wait or irq request from the poller, the ready or the shutdown queue and
+  // frees it. ZX_ERR_SHOULD_WAIT: another thread is still registering it; ZX_ERR_NOT_FOUND: it
+  // is running or gone.
+  zx_status_t WithdrawLocked(CallbackRequest* request) REQUIRES(mu_);
   // After an irq handler returned: re-arm it, free it (unbound meanwhile) or park it for shutdown.
   void FinishIrqLocked(CallbackRequest* request) REQUIRES(mu_);
 

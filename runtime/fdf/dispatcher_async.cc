@@ -210,27 +210,30 @@ zx_status_t Dispatcher::CancelWait(async_wait_t* wait) {
   MutexLock lock(&mu_);
   CallbackRequest* request = LookupRequestLocked(wait->state, wait);
   if (request == nullptr) return ZX_ERR_NOT_FOUND;
+  zx_status_t status = WithdrawLocked(request);
+  return status == ZX_ERR_SHOULD_WAIT ? ZX_ERR_NOT_FOUND : status;
+}
+
+zx_status_t Dispatcher::WithdrawLocked(CallbackRequest* request) {
   using Where = CallbackRequest::Where;
+  bool removed_from_poller = false;
   if (request->where == Where::kRegistered) {
     uint64_t key = request->poller_key;
-    if (key == 0) return ZX_ERR_NOT_FOUND;  // still being added by another thread
+    if (key == 0) return ZX_ERR_SHOULD_WAIT;
     mu_.Unlock();
-    bool removed = Poller::Get().Remove(key);
+    removed_from_poller = Poller::Get().Remove(key);
     mu_.Lock();
-    if (removed) {
-      registered_.erase(request);
-      --pending_waits_;
-      request->where = Where::kNone;
-      FreeRequestLocked(request);
-      if (state_ == State::kShuttingDown) ScheduleLocked();
-      return ZX_OK;
-    }
-    // It fired meanwhile and is now ready (or awaiting shutdown): cancel it there.
+    // Not removed: it fired meanwhile and is now ready (or awaiting shutdown).
   }
-  switch (request->where) {
-    case Where::kReady: ready_.erase(request); break;
-    case Where::kShutdown: shutdown_.erase(request); break;
-    default: return ZX_ERR_NOT_FOUND;
+  if (removed_from_poller) {
+    registered_.erase(request);
+    --pending_waits_;
+  } else {
+    switch (request->where) {
+      case Where::kReady: ready_.erase(request); break;
+      case Where::kShutdown: shutdown_.erase(request); break;
+      default: return ZX_ERR_NOT_FOUND;
+    }
   }
   request->where = Where::kNone;
   FreeRequestLocked(request);

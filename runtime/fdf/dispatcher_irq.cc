@@ -91,35 +91,16 @@ zx_status_t Dispatcher::UnbindIrq(async_irq_t* irq) {
   MutexLock lock(&mu_);
   CallbackRequest* request = LookupRequestLocked(irq->state, irq);
   if (request == nullptr) return ZX_ERR_NOT_FOUND;
-  if (request->where == Where::kRegistered) {
-    uint64_t key = request->poller_key;
-    if (key == 0) return ZX_ERR_BAD_STATE;  // still being bound by another thread
+  if (request->where == Where::kRunning) {
+    // Unbound by its own handler: FinishIrqLocked frees the request when the handler returns.
+    request->where = Where::kNone;
     irq->state = ASYNC_STATE_INIT;
-    mu_.Unlock();
-    bool removed = Poller::Get().Remove(key);
-    mu_.Lock();
-    if (removed) {
-      registered_.erase(request);
-      --pending_waits_;
-      request->where = Where::kNone;
-      FreeRequestLocked(request);
-      return ZX_OK;
-    }
-    // It fired meanwhile: drop it wherever it went.
+    return ZX_OK;
   }
-  irq->state = ASYNC_STATE_INIT;
-  switch (request->where) {
-    case Where::kReady: ready_.erase(request); break;
-    case Where::kShutdown: shutdown_.erase(request); break;
-    case Where::kRunning:
-      request->where = Where::kNone;  // FinishIrqLocked frees it when the handler returns
-      return ZX_OK;
-    default: break;
-  }
-  request->where = Where::kNone;
-  FreeRequestLocked(request);
-  if (state_ == State::kShuttingDown) ScheduleLocked();
-  return ZX_OK;
+  zx_status_t status = WithdrawLocked(request);
+  if (status == ZX_ERR_SHOULD_WAIT) return ZX_ERR_BAD_STATE;  // still being bound elsewhere
+  if (status == ZX_OK) irq->state = ASYNC_STATE_INIT;
+  return status;
 }
 
 // ---- Packets ----

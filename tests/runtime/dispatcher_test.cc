@@ -161,7 +161,7 @@ TEST_F(DispatcherTest, I1_SynchronizedNeverRunsTwoCallbacksAtOnce) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
   ASSERT_EQ(ZX_OK, fdf_env_set_thread_limit("", 0, 10));
   fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
-  std::atomic<int> running{0}, max_running{0}, done{0};
+  fdf_test::OverlapDetector detector;
   std::vector<std::unique_ptr<Read>> reads;
   std::vector<fdf_handle_t> ends;
   constexpr int kChannels = 12;
@@ -170,15 +170,7 @@ TEST_F(DispatcherTest, I1_SynchronizedNeverRunsTwoCallbacksAtOnce) {
     ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
     ends.push_back(a);
     ends.push_back(b);
-    reads.push_back(std::make_unique<Read>(b, [&](zx_status_t) {
-      int now = ++running;
-      int prev = max_running.load();
-      while (now > prev && !max_running.compare_exchange_weak(prev, now)) {
-      }
-      usleep(200);
-      --running;
-      ++done;
-    }));
+    reads.push_back(std::make_unique<Read>(b, [&](zx_status_t) { detector.Enter(); }));
     ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, reads.back().get(), 0));
   }
   std::vector<std::thread> writers;
@@ -191,8 +183,8 @@ TEST_F(DispatcherTest, I1_SynchronizedNeverRunsTwoCallbacksAtOnce) {
   }
   for (auto& t : writers) t.join();
   fdf_testing_wait_until_all_dispatchers_idle();
-  EXPECT_EQ(done.load(), kChannels);
-  EXPECT_EQ(max_running.load(), 1);
+  EXPECT_EQ(detector.calls.load(), kChannels);
+  EXPECT_EQ(detector.max_inside.load(), 1);
   for (fdf_handle_t h : ends) fdf_handle_close(h);
 }
 

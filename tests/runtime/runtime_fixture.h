@@ -54,6 +54,22 @@ struct Observer : fdf_dispatcher_shutdown_observer_t {
   }
 };
 
+// Records how many callbacks were inside Enter() at once (each stays ~`hold_us`).
+struct OverlapDetector {
+  std::atomic<int> inside{0};
+  std::atomic<int> max_inside{0};
+  std::atomic<int> calls{0};
+  void Enter(useconds_t hold_us = 200) {
+    int now = ++inside;
+    int seen = max_inside.load();
+    while (now > seen && !max_inside.compare_exchange_weak(seen, now)) {
+    }
+    usleep(hold_us);
+    --inside;
+    ++calls;
+  }
+};
+
 class RuntimeTest : public ::testing::Test {
  protected:
   void SetUp() override { fdf_env_reset(); }

@@ -67,20 +67,7 @@ TEST_F(ThreadingTest, I2_SynchronizedDispatcherIsNotPinnedToAThread) {
   ShutdownAndDestroy(d);
 }
 
-struct OverlapDetector {
-  std::atomic<int> inside{0};
-  std::atomic<int> max_inside{0};
-  std::atomic<int> calls{0};
-  void Enter() {
-    int now = ++inside;
-    int seen = max_inside.load();
-    while (now > seen && !max_inside.compare_exchange_weak(seen, now)) {
-    }
-    usleep(500);
-    --inside;
-    ++calls;
-  }
-};
+using fdf_test::OverlapDetector;
 
 TEST_F(ThreadingTest, I4_WaitsAndIrqsOnASynchronizedDispatcherNeverRunInParallel) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
@@ -107,7 +94,7 @@ TEST_F(ThreadingTest, I4_WaitsAndIrqsOnASynchronizedDispatcherNeverRunInParallel
     waits[i].detector = &detector;
     waits[i].handler = [](async_dispatcher_t*, async_wait_t* w, zx_status_t s,
                           const zx_packet_signal_t*) {
-      if (s == ZX_OK) static_cast<Wait*>(w)->detector->Enter();
+      if (s == ZX_OK) static_cast<Wait*>(w)->detector->Enter(500);
     };
     ASSERT_EQ(ZX_OK, async_begin_wait(a, &waits[i]));
   }
@@ -123,7 +110,7 @@ TEST_F(ThreadingTest, I4_WaitsAndIrqsOnASynchronizedDispatcherNeverRunInParallel
     irqs[i].detector = &detector;
     irqs[i].handler = [](async_dispatcher_t*, async_irq_t* irq, zx_status_t s,
                          const zx_packet_interrupt_t*) {
-      if (s == ZX_OK) static_cast<Irq*>(irq)->detector->Enter();
+      if (s == ZX_OK) static_cast<Irq*>(irq)->detector->Enter(500);
     };
     ASSERT_EQ(ZX_OK, async_bind_irq(a, &irqs[i]));
   }

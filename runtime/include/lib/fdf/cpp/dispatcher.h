@@ -61,6 +61,15 @@ class Dispatcher {
     return zx::ok(Dispatcher(dispatcher));
   }
 
+  // CreateWithOwner, wrapped in the typed dispatcher class T.
+  template <typename T>
+  static zx::result<T> CreateAs(const void* driver, uint32_t options, std::string_view name,
+                                ShutdownHandler shutdown_handler, std::string_view scheduler_role) {
+    auto d = CreateWithOwner(driver, options, name, std::move(shutdown_handler), scheduler_role);
+    if (d.is_error()) return zx::error(d.status_value());
+    return zx::ok(T(d->release()));
+  }
+
   static UnownedDispatcher GetCurrent();
   static fdf_dispatcher_t* Downcast(async_dispatcher_t* dispatcher) {
     return fdf_dispatcher_downcast_async_dispatcher(dispatcher);
@@ -151,10 +160,8 @@ class SynchronizedDispatcher : public Dispatcher {
                                                          std::string_view name,
                                                          ShutdownHandler shutdown_handler,
                                                          std::string_view scheduler_role = {}) {
-    auto d = Dispatcher::CreateWithOwner(driver, options.value | FDF_DISPATCHER_OPTION_SYNCHRONIZED, name,
-                                         std::move(shutdown_handler), scheduler_role);
-    if (d.is_error()) return zx::error(d.status_value());
-    return zx::ok(SynchronizedDispatcher(d->release()));
+    return CreateAs<SynchronizedDispatcher>(driver, options.value | FDF_DISPATCHER_OPTION_SYNCHRONIZED, name,
+                                    std::move(shutdown_handler), scheduler_role);
   }
 };
 
@@ -182,10 +189,8 @@ class UnsynchronizedDispatcher : public Dispatcher {
                                                            std::string_view name,
                                                            ShutdownHandler shutdown_handler,
                                                            std::string_view scheduler_role = {}) {
-    auto d = Dispatcher::CreateWithOwner(driver, options.value | FDF_DISPATCHER_OPTION_UNSYNCHRONIZED, name,
-                                         std::move(shutdown_handler), scheduler_role);
-    if (d.is_error()) return zx::error(d.status_value());
-    return zx::ok(UnsynchronizedDispatcher(d->release()));
+    return CreateAs<UnsynchronizedDispatcher>(driver, options.value | FDF_DISPATCHER_OPTION_UNSYNCHRONIZED, name,
+                                    std::move(shutdown_handler), scheduler_role);
   }
 };
 
