@@ -216,6 +216,8 @@ void Dispatcher::DispatchReady() {
       async_operation_ran = true;
     }
     ready_.pop_front();
+    // Read before unlocking: other requests may be reused (and rewritten) once unlocked.
+    bool is_irq = request->kind == CallbackRequest::Kind::kIrq;
     ReadyCallback callback = TakeLocked(request);
     BeginCallbackLocked();
     // More work: let another pool thread take it in parallel.
@@ -223,7 +225,7 @@ void Dispatcher::DispatchReady() {
     mu_.Unlock();
     Invoke(callback);
     mu_.Lock();
-    if (callback.request->kind == CallbackRequest::Kind::kIrq) FinishIrqLocked(callback.request);
+    if (is_irq) FinishIrqLocked(callback.request);
     EndCallbackLocked(/*reschedule=*/false);
   }
   if (!ready_.empty() || state_ == State::kShuttingDown) ScheduleLocked();
