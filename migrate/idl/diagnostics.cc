@@ -1,0 +1,77 @@
+#include "diagnostics.h"
+
+#include <llvm/Support/MemoryBuffer.h>
+
+#include <cstdio>
+
+namespace fdf_idl {
+
+std::string ErrorCode(ErrorId id) {
+  char code[16];
+  snprintf(code, sizeof(code), "FDFIDL%03d", static_cast<int>(id));
+  return code;
+}
+
+bool SourceFiles::AddFile(const std::string& path, std::string* error) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
+  if (!buffer) {
+    *error = path + ": error: [" + ErrorCode(ErrorId::kCannotReadFile) + "] cannot read file: " +
+             buffer.getError().message();
+    return false;
+  }
+  manager_.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  return true;
+}
+
+unsigned SourceFiles::AddBuffer(std::string_view text, const std::string& name) {
+  return manager_.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy(llvm::StringRef(text.data(), text.size()), name),
+      llvm::SMLoc());
+}
+
+std::string_view SourceFiles::Text(unsigned buffer_id) const {
+  llvm::StringRef text = manager_.getMemoryBuffer(buffer_id)->getBuffer();
+  return {text.data(), text.size()};
+}
+
+std::string_view SourceFiles::Name(unsigned buffer_id) const {
+  llvm::StringRef name = manager_.getMemoryBuffer(buffer_id)->getBufferIdentifier();
+  return {name.data(), name.size()};
+}
+
+std::pair<unsigned, unsigned> SourceFiles::LineAndColumn(llvm::SMLoc loc) const {
+  if (!loc.isValid()) return {0, 0};
+  return manager_.getLineAndColumn(loc);
+}
+
+std::string_view SourceFiles::FileOf(llvm::SMLoc loc) const {
+  if (!loc.isValid()) return {};
+  return Name(manager_.FindBufferContainingLoc(loc));
+}
+
+void Reporter::Error(ErrorId id, llvm::SMLoc loc, std::string message) {
+  diagnostics_.push_back({id, loc, std::move(message)});
+}
+
+void Reporter::Print(llvm::raw_ostream& out) const {
+  for (const Diagnostic& d : diagnostics_) {
+    std::string text = "[" + ErrorCode(d.id) + "] " + d.message;
+    if (d.loc.isValid()) {
+      files_->manager().PrintMessage(out, d.loc, llvm::SourceMgr::DK_Error, text);
+    } else {
+      out << "error: " << text << "\n";
+    }
+  }
+}
+
+std::string Reporter::Summary() const {
+  std::string out;
+  for (const Diagnostic& d : diagnostics_) {
+    auto [line, column] = files_->LineAndColumn(d.loc);
+    out += std::string(files_->FileOf(d.loc)) + ":" + std::to_string(line) + ":" +
+           std::to_string(column) + ": [" + ErrorCode(d.id) + "] " + d.message + "\n";
+  }
+  return out;
+}
+
+}  // namespace fdf_idl

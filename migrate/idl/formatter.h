@@ -1,0 +1,31 @@
+// Formatter: raw::File → canonical modern FIDL (the D5 style): `type X = struct {...}`,
+// `closed protocol`, `strict` methods, capitalised `zx` names, `@attribute` syntax, doc comments
+// as `///`. Legacy constructs come out in their modern spelling: `S?` of a struct → `box<S>`, a
+// bare protocol used as a value → `client_end:P`, banjo parameter lists → inline structs,
+// ordinal-less banjo unions → numbered members, an implied banjo transport → `@transport("Banjo")`.
+#ifndef FDFKIT_MIGRATE_IDL_FORMATTER_H_
+#define FDFKIT_MIGRATE_IDL_FORMATTER_H_
+
+#include <map>
+#include <string>
+
+#include "raw_ast.h"
+
+namespace fdf_idl {
+
+// What a name declared in the file's library is: "struct", "union", "table", "enum", "bits",
+// "protocol", "alias", "const", "service". Lets the formatter spell optional structs and protocol
+// references the modern way; names it does not know are printed as written.
+using NameKinds = std::map<std::string, std::string>;
+
+// The kinds of every declaration of `file`.
+void CollectNameKinds(const raw::File& file, NameKinds* kinds);
+
+std::string Format(const raw::File& file, const NameKinds& kinds);
+
+// `zx.status` → `zx.Status`, `zx.handle` → `zx.Handle`; other names unchanged.
+std::string CanonicalZxName(const std::string& name);
+
+}  // namespace fdf_idl
+
+#endif  // FDFKIT_MIGRATE_IDL_FORMATTER_H_

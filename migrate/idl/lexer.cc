@@ -1,0 +1,155 @@
+#include "lexer.h"
+
+#include <cctype>
+
+namespace fdf_idl {
+
+const char* TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kIdentifier: return "identifier";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kString: return "string";
+    case TokenKind::kDocComment: return "doc comment";
+    case TokenKind::kLParen: return "'('";
+    case TokenKind::kRParen: return "')'";
+    case TokenKind::kLBrace: return "'{'";
+    case TokenKind::kRBrace: return "'}'";
+    case TokenKind::kLBracket: return "'['";
+    case TokenKind::kRBracket: return "']'";
+    case TokenKind::kLAngle: return "'<'";
+    case TokenKind::kRAngle: return "'>'";
+    case TokenKind::kSemicolon: return "';'";
+    case TokenKind::kColon: return "':'";
+    case TokenKind::kComma: return "','";
+    case TokenKind::kDot: return "'.'";
+    case TokenKind::kEqual: return "'='";
+    case TokenKind::kPipe: return "'|'";
+    case TokenKind::kQuestion: return "'?'";
+    case TokenKind::kAt: return "'@'";
+    case TokenKind::kArrow: return "'->'";
+    case TokenKind::kEnd: return "end of file";
+  }
+  return "?";
+}
+
+namespace {
+
+bool IsIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool IsIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+TokenKind Punctuation(char c) {
+  switch (c) {
+    case '(': return TokenKind::kLParen;
+    case ')': return TokenKind::kRParen;
+    case '{': return TokenKind::kLBrace;
+    case '}': return TokenKind::kRBrace;
+    case '[': return TokenKind::kLBracket;
+    case ']': return TokenKind::kRBracket;
+    case '<': return TokenKind::kLAngle;
+    case '>': return TokenKind::kRAngle;
+    case ';': return TokenKind::kSemicolon;
+    case ':': return TokenKind::kColon;
+    case ',': return TokenKind::kComma;
+    case '.': return TokenKind::kDot;
+    case '=': return TokenKind::kEqual;
+    case '|': return TokenKind::kPipe;
+    case '?': return TokenKind::kQuestion;
+    case '@': return TokenKind::kAt;
+    default: return TokenKind::kEnd;
+  }
+}
+
+}  // namespace
+
+std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
+  std::vector<Token> tokens;
+  size_t i = 0, n = text.size();
+  auto loc = [&](size_t at) { return llvm::SMLoc::getFromPointer(text.data() + at); };
+  auto add = [&](TokenKind kind, size_t start, size_t end) {
+    tokens.push_back({kind, text.substr(start, end - start), loc(start)});
+  };
+  while (i < n) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      ++i;
+      continue;
+    }
+    if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+      size_t end = text.find('\n', i);
+      if (end == std::string_view::npos) end = n;
+      bool doc = i + 2 < n && text[i + 2] == '/' && !(i + 3 < n && text[i + 3] == '/');
+      if (doc) tokens.push_back({TokenKind::kDocComment, text.substr(i + 3, end - i - 3), loc(i)});
+      i = end;
+      continue;
+    }
+    if (c == '/' && i + 1 < n && text[i + 1] == '*') {  // tolerated: seen in hand-written banjo
+      size_t end = text.find("*/", i + 2);
+      if (end == std::string_view::npos) {
+        reporter->Error(ErrorId::kInvalidCharacter, loc(i), "unterminated block comment");
+        break;
+      }
+      i = end + 2;
+      continue;
+    }
+    if (IsIdentStart(c)) {
+      size_t start = i;
+      while (i < n && IsIdentChar(text[i])) ++i;
+      add(TokenKind::kIdentifier, start, i);
+      continue;
+    }
+    bool negative_number = c == '-' && i + 1 < n && std::isdigit(static_cast<unsigned char>(text[i + 1]));
+    if (std::isdigit(static_cast<unsigned char>(c)) || negative_number) {
+      size_t start = i;
+      if (c == '-') ++i;
+      // Digits, hex/binary prefixes, a fraction and an exponent; validated by the parser.
+      while (i < n && (IsIdentChar(text[i]) || text[i] == '.' ||
+                       ((text[i] == '-' || text[i] == '+') && (text[i - 1] == 'e' || text[i - 1] == 'E') &&
+                        !(text.substr(start, 2) == "0x" || text.substr(start, 3) == "-0x")))) {
+        ++i;
+      }
+      add(TokenKind::kNumber, start, i);
+      continue;
+    }
+    if (c == '"') {
+      size_t start = i++;
+      bool closed = false;
+      while (i < n && text[i] != '\n') {
+        if (text[i] == '\\' && i + 1 < n) {
+          i += 2;
+          continue;
+        }
+        if (text[i] == '"') {
+          closed = true;
+          ++i;
+          break;
+        }
+        ++i;
+      }
+      if (!closed) {
+        reporter->Error(ErrorId::kUnterminatedString, loc(start), "unterminated string literal");
+        continue;
+      }
+      add(TokenKind::kString, start, i);
+      continue;
+    }
+    if (c == '-' && i + 1 < n && text[i + 1] == '>') {
+      add(TokenKind::kArrow, i, i + 2);
+      i += 2;
+      continue;
+    }
+    TokenKind kind = Punctuation(c);
+    if (kind != TokenKind::kEnd) {
+      add(kind, i, i + 1);
+      ++i;
+      continue;
+    }
+    reporter->Error(ErrorId::kInvalidCharacter, loc(i),
+                    std::string("invalid character '") +
+                        (std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c) : "?") + "'");
+    ++i;
+  }
+  tokens.push_back({TokenKind::kEnd, text.substr(n, 0), loc(n)});
+  return tokens;
+}
+
+}  // namespace fdf_idl

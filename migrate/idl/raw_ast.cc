@@ -1,0 +1,60 @@
+#include "raw_ast.h"
+
+#include <cctype>
+
+namespace fdf_idl::raw {
+
+const char* DialectName(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::kBanjoV1: return "banjo-v1";
+    case Dialect::kBanjoV2: return "banjo-v2";
+    case Dialect::kLegacyFidl: return "fidl-legacy";
+    case Dialect::kFidl: return "fidl";
+    case Dialect::kModernFidl: return "fidl-modern";
+  }
+  return "?";
+}
+
+const char* LayoutKindName(Layout::Kind kind) {
+  switch (kind) {
+    case Layout::Kind::kStruct: return "struct";
+    case Layout::Kind::kUnion: return "union";
+    case Layout::Kind::kTable: return "table";
+    case Layout::Kind::kEnum: return "enum";
+    case Layout::Kind::kBits: return "bits";
+  }
+  return "?";
+}
+
+std::string CanonicalAttributeName(std::string_view name) {
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      if (i > 0 && name[i - 1] != '_' && !std::isupper(static_cast<unsigned char>(name[i - 1]))) {
+        out += '_';
+      }
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+const Attribute* AttributeList::Find(std::string_view name) const {
+  std::string wanted = CanonicalAttributeName(name);
+  for (const Attribute& a : items) {
+    if (CanonicalAttributeName(a.name) == wanted) return &a;
+  }
+  return nullptr;
+}
+
+bool TypeConstructor::IsOptional() const {
+  for (const Constant& c : constraints) {
+    if (c.kind == Constant::Kind::kIdentifier && c.text == "optional") return true;
+  }
+  return false;
+}
+
+}  // namespace fdf_idl::raw

@@ -1,0 +1,82 @@
+// The formatter: canonical modern output that re-parses to the same thing and is idempotent.
+#include "idl/formatter.h"
+
+#include <gtest/gtest.h>
+
+#include "idl_test_support.h"
+
+namespace {
+
+using fdf_idl_test::Parse;
+
+std::string FormatText(std::string_view text, const std::string& name = "test.fidl") {
+  auto r = Parse(text, name);
+  EXPECT_EQ(r.errors(), "");
+  if (!r.file) return "";
+  fdf_idl::NameKinds kinds;
+  fdf_idl::CollectNameKinds(*r.file, &kinds);
+  return fdf_idl::Format(*r.file, kinds);
+}
+
+TEST(Formatter, CorpusFormatsIdempotentlyToModernFidl) {
+  for (const auto& path : fdf_idl_test::CorpusFiles()) {
+    std::string once = FormatText(fdf_idl_test::ReadFile(path), path.filename().string());
+    auto reparsed = Parse(once, "formatted.fidl");
+    EXPECT_EQ(reparsed.errors(), "") << path << "\n" << once;
+    EXPECT_EQ(fdf_idl::raw::DialectName(reparsed.file->dialect), std::string("fidl-modern")) << path;
+    EXPECT_EQ(FormatText(once, "formatted.fidl"), once) << path;
+  }
+}
+
+TEST(Formatter, BanjoV1ToModernExactText) {
+  std::string out = FormatText(R"(library a.b;
+struct S { uint32 x = 1; };
+union U { S s; zx.status st; };
+[Layout = "ddk-protocol"]
+protocol P {
+    /// Doc.
+    M(S? s, Ifc ifc, handle<vmo> v) -> (zx.status s);
+};
+[Layout = "ddk-interface"]
+protocol Ifc { Done(); };
+)", "a.banjo");
+  EXPECT_EQ(out, R"(library a.b;
+
+type S = struct {
+    x uint32 = 1;
+};
+
+type U = strict union {
+    1: s S;
+    2: st zx.Status;
+};
+
+@banjo_layout("ddk-protocol")
+@transport("Banjo")
+closed protocol P {
+    /// Doc.
+    strict M(struct {
+        s box<S>;
+        ifc client_end:Ifc;
+        v zx.Handle:VMO;
+    }) -> (struct {
+        s zx.Status;
+    });
+};
+
+@banjo_layout("ddk-interface")
+@transport("Banjo")
+closed protocol Ifc {
+    strict Done();
+};
+)");
+}
+
+TEST(Formatter, CanonicalZxNames) {
+  EXPECT_EQ(fdf_idl::CanonicalZxName("zx.status"), "zx.Status");
+  EXPECT_EQ(fdf_idl::CanonicalZxName("zx.obj_type"), "zx.ObjType");
+  EXPECT_EQ(fdf_idl::CanonicalZxName("zx.Handle"), "zx.Handle");
+  EXPECT_EQ(fdf_idl::CanonicalZxName("other.status"), "other.status");
+}
+
+}  // namespace

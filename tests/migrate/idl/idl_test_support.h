@@ -1,0 +1,51 @@
+// Parses in-memory IDL for the front-end tests.
+#ifndef FDFKIT_TESTS_MIGRATE_IDL_IDL_TEST_SUPPORT_H_
+#define FDFKIT_TESTS_MIGRATE_IDL_IDL_TEST_SUPPORT_H_
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "idl/parser.h"
+
+namespace fdf_idl_test {
+
+struct ParseResult {
+  std::unique_ptr<fdf_idl::SourceFiles> files = std::make_unique<fdf_idl::SourceFiles>();
+  std::unique_ptr<fdf_idl::Reporter> reporter = std::make_unique<fdf_idl::Reporter>(files.get());
+  std::optional<fdf_idl::raw::File> file;
+  std::string errors() const { return reporter->Summary(); }
+};
+
+inline ParseResult Parse(std::string_view text, const std::string& name = "test.fidl") {
+  ParseResult r;
+  unsigned id = r.files->AddBuffer(text, name);
+  r.file = fdf_idl::ParseFile(*r.files, id, r.reporter.get());
+  return r;
+}
+
+inline std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every IDL file of the bundled corpus.
+inline std::vector<std::filesystem::path> CorpusFiles() {
+  std::vector<std::filesystem::path> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           std::filesystem::path(FDFKIT_SOURCE_DIR) / "corpus" / "protocols")) {
+    auto ext = entry.path().extension();
+    if (ext == ".fidl" || ext == ".banjo") out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace fdf_idl_test
+
+#endif  // FDFKIT_TESTS_MIGRATE_IDL_IDL_TEST_SUPPORT_H_
