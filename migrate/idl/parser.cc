@@ -405,6 +405,17 @@ class Parser {
     return layout;
   }
 
+  // A member's `name type` (modern) or `type name` (legacy).
+  void ParseNameAndType(raw::LayoutMember& m, bool legacy) {
+    if (legacy) {
+      m.type = ParseType();
+      std::tie(m.name, m.loc) = ParseIdentifier("member name");
+    } else {
+      std::tie(m.name, m.loc) = ParseIdentifier("member name");
+      m.type = ParseType();
+    }
+  }
+
   void ParseLayoutBody(Layout& layout, bool legacy_members) {
     Expect(TokenKind::kLBrace);
     while (!Accept(TokenKind::kRBrace)) {
@@ -434,14 +445,7 @@ class Parser {
             continue;
           }
         }
-        m.loc = Peek().loc;
-        if (legacy_members) {
-          m.type = ParseType();
-          std::tie(m.name, m.loc) = ParseIdentifier("member name");
-        } else {
-          std::tie(m.name, m.loc) = ParseIdentifier("member name");
-          m.type = ParseType();
-        }
+        ParseNameAndType(m, legacy_members);
         if (Accept(TokenKind::kEqual)) m.value = ParseConstant();
       }
       Expect(TokenKind::kSemicolon);
@@ -584,14 +588,7 @@ class Parser {
     while (!Accept(TokenKind::kRBrace)) {
       raw::LayoutMember m;
       m.attrs = ParseAttributes();
-      m.loc = Peek().loc;
-      if (legacy_) {
-        m.type = ParseType();
-        std::tie(m.name, m.loc) = ParseIdentifier("member name");
-      } else {
-        std::tie(m.name, m.loc) = ParseIdentifier("member name");
-        m.type = ParseType();
-      }
+      ParseNameAndType(m, legacy_);
       Expect(TokenKind::kSemicolon);
       decl.members.push_back(std::move(m));
     }
