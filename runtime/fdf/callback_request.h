@@ -1,6 +1,7 @@
 // A unit of work a dispatcher delivers exactly once: a channel read, a posted task, a signalled
-// wait, a user packet, or one trigger of a bound interrupt. Its `where` field (guarded by the owning dispatcher's lock) is the single source of truth
-// for cancellation: registered, ready, running or waiting for shutdown.
+// wait, a user packet, or one trigger of a bound interrupt. Its `where` field (guarded by the
+// owning dispatcher's lock) is the single source of truth for cancellation: registered, ready,
+// running or waiting for shutdown.
 #ifndef FDFKIT_RUNTIME_FDF_CALLBACK_REQUEST_H_
 #define FDFKIT_RUNTIME_FDF_CALLBACK_REQUEST_H_
 

@@ -136,6 +136,13 @@ class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, p
                         const CallbackRequest::Payload& payload);
   static void InvokePacket(void* target, Dispatcher* d, zx_status_t status,
                            const CallbackRequest::Payload& payload);
+  // Allocates a pooled request for a wait or irq (`target`, found again through `state`) and
+  // registers it with the poller. ZX_ERR_BAD_STATE, ZX_ERR_ALREADY_EXISTS, or AddWait's error.
+  zx_status_t BeginPollerRequest(CallbackRequest::Kind kind, void* target, async_state_t* state,
+                                 CallbackRequest::Invoke invoke, zx_handle_t object,
+                                 zx_signals_t trigger) EXCLUDES(mu_);
+  // Marks `request` registered and counts it as a pending poller wait.
+  void RegisterForPollerLocked(CallbackRequest* request) REQUIRES(mu_);
   // Registers `request` with the poller for `object`; handles shutdown racing the registration.
   zx_status_t ArmPollerWait(CallbackRequest* request, zx_handle_t object, zx_signals_t trigger,
                             Poller::Fire fire) EXCLUDES(mu_);

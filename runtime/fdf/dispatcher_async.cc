@@ -160,27 +160,37 @@ void Dispatcher::OnWaitSignalled(void* context, zx_signals_t observed) {
 
 zx_status_t Dispatcher::BeginWait(async_wait_t* wait) {
   if (wait == nullptr) return ZX_ERR_INVALID_ARGS;
+  return BeginPollerRequest(CallbackRequest::Kind::kWait, wait, &wait->state,
+                            &Dispatcher::InvokeWait, wait->object, wait->trigger);
+}
+
+zx_status_t Dispatcher::BeginPollerRequest(CallbackRequest::Kind kind, void* target,
+                                           async_state_t* state, CallbackRequest::Invoke invoke,
+                                           zx_handle_t object, zx_signals_t trigger) {
   CallbackRequest* request;
   {
     MutexLock lock(&mu_);
     if (state_ != State::kRunning) return ZX_ERR_BAD_STATE;
-    if (LookupRequestLocked(wait->state, wait) != nullptr) return ZX_ERR_ALREADY_EXISTS;
-    request = AllocateRequestLocked(CallbackRequest::Kind::kWait, wait);
-    request->invoke = &Dispatcher::InvokeWait;
-    request->where = CallbackRequest::Where::kRegistered;
-    registered_.push_back(request);
-    ++pending_waits_;
-    wait->state.reserved[0] = request->pool_index + 1;
-    wait->state.reserved[1] = request->generation;
+    if (LookupRequestLocked(*state, target) != nullptr) return ZX_ERR_ALREADY_EXISTS;
+    request = AllocateRequestLocked(kind, target);
+    request->invoke = invoke;
+    RegisterForPollerLocked(request);
+    state->reserved[0] = request->pool_index + 1;
+    state->reserved[1] = request->generation;
   }
-  zx_status_t status =
-      ArmPollerWait(request, wait->object, wait->trigger, &Dispatcher::OnWaitSignalled);
+  zx_status_t status = ArmPollerWait(request, object, trigger, &Dispatcher::OnWaitSignalled);
   if (status != ZX_OK) {
     MutexLock lock(&mu_);
     FreeRequestLocked(request);
-    wait->state = ASYNC_STATE_INIT;
+    *state = ASYNC_STATE_INIT;
   }
   return status;
+}
+
+void Dispatcher::RegisterForPollerLocked(CallbackRequest* request) {
+  request->where = CallbackRequest::Where::kRegistered;
+  registered_.push_back(request);
+  ++pending_waits_;
 }
 
 zx_status_t Dispatcher::ArmPollerWait(CallbackRequest* request, zx_handle_t object,

@@ -37,27 +37,8 @@ zx_status_t Dispatcher::BindIrq(async_irq_t* irq) {
   zxl::ObjectType type;
   if (zxl::Lookup(irq->object, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
   if (type != zxl::ObjectType::kInterrupt) return ZX_ERR_WRONG_TYPE;
-  CallbackRequest* request;
-  {
-    MutexLock lock(&mu_);
-    if (state_ != State::kRunning) return ZX_ERR_BAD_STATE;
-    if (LookupRequestLocked(irq->state, irq) != nullptr) return ZX_ERR_ALREADY_EXISTS;
-    request = AllocateRequestLocked(CallbackRequest::Kind::kIrq, irq);
-    request->invoke = &Dispatcher::InvokeIrq;
-    request->where = Where::kRegistered;
-    registered_.push_back(request);
-    ++pending_waits_;
-    irq->state.reserved[0] = request->pool_index + 1;
-    irq->state.reserved[1] = request->generation;
-  }
-  zx_status_t status = ArmPollerWait(request, irq->object, zxl::kInterruptTriggered,
-                                     &Dispatcher::OnWaitSignalled);
-  if (status != ZX_OK) {
-    MutexLock lock(&mu_);
-    FreeRequestLocked(request);
-    irq->state = ASYNC_STATE_INIT;
-  }
-  return status;
+  return BeginPollerRequest(CallbackRequest::Kind::kIrq, irq, &irq->state,
+                            &Dispatcher::InvokeIrq, irq->object, zxl::kInterruptTriggered);
 }
 
 void Dispatcher::FinishIrqLocked(CallbackRequest* request) {
@@ -70,9 +51,7 @@ void Dispatcher::FinishIrqLocked(CallbackRequest* request) {
     shutdown_.push_back(request);
     return;
   }
-  request->where = Where::kRegistered;
-  registered_.push_back(request);
-  ++pending_waits_;
+  RegisterForPollerLocked(request);
   auto* irq = static_cast<async_irq_t*>(request->target);
   mu_.Unlock();
   zx_status_t status = ArmPollerWait(request, irq->object, zxl::kInterruptTriggered,
