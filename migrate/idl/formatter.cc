@@ -1,6 +1,7 @@
 #include "formatter.h"
 
 #include <cctype>
+#include <cstdlib>
 #include <sstream>
 
 namespace fdf_idl {
@@ -180,7 +181,8 @@ class Formatter {
       bool ordinals = layout.kind == Layout::Kind::kUnion || layout.kind == Layout::Kind::kTable;
       if (ordinals) {
         text += (m.ordinal ? m.ordinal->text : std::to_string(next_ordinal)) + ": ";
-        next_ordinal = (m.ordinal ? std::stoull(m.ordinal->text, nullptr, 0) : next_ordinal) + 1;
+        // strtoull, not stoull: an out-of-range ordinal must not throw out of the formatter.
+        next_ordinal = (m.ordinal ? strtoull(m.ordinal->text.c_str(), nullptr, 0) : next_ordinal) + 1;
       }
       if (m.reserved) {
         text += "reserved;\n";
@@ -233,32 +235,32 @@ class Formatter {
     for (const std::string& m : d.modifiers) {
       if (m == "open" || m == "ajar" || m == "closed") openness = m;
     }
-    out_ << openness << " protocol " << d.name << " {";
-    bool first = true;
+    // Members are separated by a blank line.
+    std::vector<std::string> members;
     for (const raw::Compose& c : d.composes) {
-      out_ << "\n";
-      out_ << AttributesText(c.attrs, 1);
-      out_ << kIndent << "compose " << c.name << ";\n";
-      first = false;
+      members.push_back(AttributesText(c.attrs, 1) + kIndent + "compose " + c.name + ";");
     }
     for (const raw::Method& m : d.methods) {
-      if (!first || !d.composes.empty()) out_ << "\n";
-      out_ << "\n";
-      first = false;
-      out_ << AttributesText(m.attrs, 1);
       std::string strictness = "strict";
       for (const std::string& mod : m.modifiers) strictness = mod;
-      out_ << kIndent << strictness << " ";
+      std::string text = AttributesText(m.attrs, 1) + kIndent + strictness + " ";
       if (m.is_event) {
-        out_ << "-> " << m.name << FormatPayload(m.response);
+        text += "-> " + m.name + FormatPayload(m.response);
       } else {
-        out_ << m.name << FormatPayload(m.request);
-        if (m.has_response) out_ << " -> " << FormatPayload(m.response);
+        text += m.name + FormatPayload(m.request);
+        if (m.has_response) text += " -> " + FormatPayload(m.response);
       }
-      if (m.error) out_ << " error " << FormatType(*m.error, 1);
-      out_ << ";";
+      if (m.error) text += " error " + FormatType(*m.error, 1);
+      members.push_back(text + ";");
     }
-    out_ << (d.methods.empty() && d.composes.empty() ? "};\n" : "\n};\n");
+    out_ << openness << " protocol " << d.name << " {";
+    if (members.empty()) {
+      out_ << "};\n";
+      return;
+    }
+    out_ << "\n";
+    for (size_t i = 0; i < members.size(); ++i) out_ << (i ? "\n\n" : "") << members[i];
+    out_ << "\n};\n";
   }
 
   const raw::File& file_;

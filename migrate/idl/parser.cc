@@ -1,6 +1,8 @@
 #include "parser.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <set>
 
 #include "lexer.h"
@@ -370,8 +372,6 @@ class Parser {
         t.type_args.clear();
         t.constraints.insert(t.constraints.begin(), std::move(subtype));
       }
-    } else if (t.name == "zx.handle") {
-      saw_lowercase_zx_handle_ = true;
     } else if (t.name == "request" && t.type_args.size() == 1) {
       Constant protocol;
       protocol.kind = Constant::Kind::kIdentifier;
@@ -651,16 +651,9 @@ class Parser {
     if (Accept(TokenKind::kRParen)) return std::nullopt;
     if (PeekKind(TokenKind::kLBracket)) return ParseLegacyParams(open, std::nullopt);
     TypeConstructor first = ParseType();
-    if (PeekKind(TokenKind::kRParen) && (first.layout || !legacy_ || IsPayloadName(first))) {
-      Advance();
-      return first;
-    }
+    if (Accept(TokenKind::kRParen)) return first;  // a named or inline payload
     return ParseLegacyParams(open, std::move(first));
   }
-  // A single type with no parameter name in a legacy file is still a named payload if the next
-  // token closes the list.
-  bool IsPayloadName(const TypeConstructor&) const { return PeekKind(TokenKind::kRParen); }
-
   TypeConstructor ParseLegacyParams(llvm::SMLoc open, std::optional<TypeConstructor> first) {
     saw_legacy_params_ = true;
     auto layout = std::make_shared<Layout>();
@@ -732,7 +725,6 @@ class Parser {
   bool saw_bracket_attributes_ = false;
   bool saw_layout_attribute_ = false;
   bool saw_legacy_handle_ = false;
-  bool saw_lowercase_zx_handle_ = false;
   bool saw_legacy_layout_decl_ = false;
   bool saw_legacy_params_ = false;
   bool saw_protocol_modifier_ = false;

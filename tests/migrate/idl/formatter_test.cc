@@ -72,6 +72,28 @@ closed protocol Ifc {
 )");
 }
 
+TEST(Formatter, ProtocolMembersAreSeparatedByOneBlankLine) {
+  EXPECT_EQ(FormatText("library a;\nprotocol P { compose B; M(); -> E(); };\nprotocol Q {};\n"),
+            R"(library a;
+
+closed protocol P {
+    compose B;
+
+    strict M();
+
+    strict -> E();
+};
+
+closed protocol Q {};
+)");
+}
+
+TEST(Formatter, HugeOrdinalsDoNotThrow) {
+  std::string out = FormatText(
+      "library a;\ntype U = strict union { 99999999999999999999999: a uint8; b uint8; };\n");
+  EXPECT_NE(out.find("99999999999999999999999: a uint8;"), std::string::npos);
+}
+
 TEST(Formatter, CanonicalZxNames) {
   EXPECT_EQ(fdf_idl::CanonicalZxName("zx.status"), "zx.Status");
   EXPECT_EQ(fdf_idl::CanonicalZxName("zx.obj_type"), "zx.ObjType");
