@@ -3,6 +3,7 @@
 #include <lib/zx/event.h>
 #include <lib/zx/interrupt.h>
 #include <lib/zx/vmo.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zircon/syscalls.h>
@@ -68,11 +69,16 @@ TEST(ZirconChannel, CrossesProcesses) {
   zx::channel a, b;
   ASSERT_EQ(ZX_OK, zx::channel::create(0, &a, &b));
   pid_t child = fork();
+  ASSERT_GE(child, 0);
   if (child == 0) {
+    // Each failing step exits with its own code so a red run says where the child stopped.
     a.reset();
     uint32_t value = 0, n, nh;
     zx_signals_t observed;
-    zx_object_wait_one(b.get(), ZX_CHANNEL_READABLE, ZX_TIME_INFINITE, &observed);
+    if (zx_object_wait_one(b.get(), ZX_CHANNEL_READABLE, zx_deadline_after(ZX_SEC(60)),
+                           &observed) != ZX_OK) {
+      _exit(10 + (observed & ZX_CHANNEL_PEER_CLOSED ? 1 : 0));
+    }
     if (b.read(0, &value, nullptr, 4, 0, &n, &nh) != ZX_OK) _exit(2);
     value += 1;
     _exit(b.write(0, &value, 4, nullptr, 0) == ZX_OK ? 0 : 3);
@@ -80,15 +86,23 @@ TEST(ZirconChannel, CrossesProcesses) {
   b.reset();
   uint32_t value = 41;
   ASSERT_EQ(ZX_OK, a.write(0, &value, 4, nullptr, 0));
-  zx_signals_t observed;
-  ASSERT_EQ(ZX_OK, zx_object_wait_one(a.get(), ZX_CHANNEL_READABLE, zx_deadline_after(ZX_SEC(10)), &observed));
+  zx_signals_t observed = 0;
+  zx_status_t waited = zx_object_wait_one(a.get(), ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED,
+                                          zx_deadline_after(ZX_SEC(60)), &observed);
+  if (waited != ZX_OK || !(observed & ZX_CHANNEL_READABLE)) kill(child, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(child, waitpid(child, &status, 0));
+  int child_exit = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+  ASSERT_EQ(ZX_OK, waited) << "child exit " << child_exit;
+  ASSERT_TRUE(observed & ZX_CHANNEL_READABLE) << "child exit " << child_exit;
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
   uint32_t n, nh;
   ASSERT_EQ(ZX_OK, a.read(0, &value, nullptr, 4, 0, &n, &nh));
   EXPECT_EQ(value, 42u);
-  int status;
-  waitpid(child, &status, 0);
-  EXPECT_EQ(WEXITSTATUS(status), 0);
-  ASSERT_EQ(ZX_OK, zx_object_wait_one(a.get(), ZX_CHANNEL_PEER_CLOSED, zx_deadline_after(ZX_SEC(10)), &observed));
+  // The child has exited, so its end is gone everywhere.
+  ASSERT_EQ(ZX_OK, zx_object_wait_one(a.get(), ZX_CHANNEL_PEER_CLOSED, zx_deadline_after(ZX_SEC(10)),
+                                      &observed));
 }
 
 TEST(ZirconEvent, SignalsAndWaits) {
