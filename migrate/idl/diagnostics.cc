@@ -53,6 +53,11 @@ void Reporter::Error(ErrorId id, llvm::SMLoc loc, std::string message) {
   diagnostics_.push_back({id, loc, std::move(message)});
 }
 
+std::string Reporter::Where(llvm::SMLoc loc) const {
+  auto [line, column] = files_->LineAndColumn(loc);
+  return std::string(files_->FileOf(loc)) + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
 void Reporter::Print(llvm::raw_ostream& out) const {
   for (const Diagnostic& d : diagnostics_) {
     std::string text = "[" + ErrorCode(d.id) + "] " + d.message;
@@ -67,9 +72,7 @@ void Reporter::Print(llvm::raw_ostream& out) const {
 std::string Reporter::Summary() const {
   std::string out;
   for (const Diagnostic& d : diagnostics_) {
-    auto [line, column] = files_->LineAndColumn(d.loc);
-    out += std::string(files_->FileOf(d.loc)) + ":" + std::to_string(line) + ":" +
-           std::to_string(column) + ": [" + ErrorCode(d.id) + "] " + d.message + "\n";
+    out += Where(d.loc) + ": [" + ErrorCode(d.id) + "] " + d.message + "\n";
   }
   return out;
 }

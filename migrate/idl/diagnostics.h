@@ -34,6 +34,9 @@ enum class ErrorId {
   kValueOutOfRange = 19,
   kLibraryMismatch = 20,
   kInvalidType = 21,
+  kLibraryCycle = 22,
+  kInvalidModifier = 23,
+  kInvalidPayload = 24,
 };
 
 std::string ErrorCode(ErrorId id);  // "FDFIDL003"
@@ -67,6 +70,9 @@ class Reporter {
   explicit Reporter(SourceFiles* files) : files_(files) {}
   void Error(ErrorId id, llvm::SMLoc loc, std::string message);
   bool has_errors() const { return !diagnostics_.empty(); }
+  SourceFiles* files() const { return files_; }
+  // "file:line:col" of `loc`, for messages that point at a second place.
+  std::string Where(llvm::SMLoc loc) const;
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   // Each as `file:line:col: error: [FDFIDLnnn] message`, source line, caret.
   void Print(llvm::raw_ostream& out) const;

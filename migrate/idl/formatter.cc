@@ -1,8 +1,11 @@
 #include "formatter.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <sstream>
+
+#include "builtin_libraries.h"
 
 namespace fdf_idl {
 
@@ -60,7 +63,8 @@ std::string ModernAttributeName(const std::string& name) {
 
 class Formatter {
  public:
-  Formatter(const raw::File& file, const NameKinds& kinds) : file_(file), kinds_(kinds) {}
+  Formatter(const raw::File& file, const NameKinds& kinds, const LayoutSet& add_resource)
+      : file_(file), kinds_(kinds), add_resource_(add_resource) {}
 
   std::string Run() {
     bool banjo = file_.dialect == raw::Dialect::kBanjoV1 || file_.dialect == raw::Dialect::kBanjoV2;
@@ -169,6 +173,10 @@ class Formatter {
     bool needs_strictness = layout.kind == Layout::Kind::kUnion ||
                             layout.kind == Layout::Kind::kEnum || layout.kind == Layout::Kind::kBits;
     if (needs_strictness && !has_strictness) modifiers.insert(modifiers.begin(), "strict");
+    if (add_resource_.count(&layout) &&
+        std::find(modifiers.begin(), modifiers.end(), "resource") == modifiers.end()) {
+      modifiers.push_back("resource");
+    }
     for (const std::string& m : modifiers) text += m + " ";
     text += raw::LayoutKindName(layout.kind);
     if (layout.subtype) text += " : " + FormatType(*layout.subtype, level);
@@ -265,26 +273,16 @@ class Formatter {
 
   const raw::File& file_;
   const NameKinds& kinds_;
+  const LayoutSet& add_resource_;
   std::ostringstream out_;
 };
 
 }  // namespace
 
 std::string CanonicalZxName(const std::string& name) {
-  if (!name.starts_with("zx.") || name.size() < 4) return name;
-  std::string rest = name.substr(3);
-  if (!std::islower(static_cast<unsigned char>(rest[0]))) return name;
-  std::string out = "zx.";
-  bool upper = true;
-  for (char c : rest) {
-    if (c == '_') {
-      upper = true;
-      continue;
-    }
-    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    upper = false;
-  }
-  return out;
+  if (!name.starts_with("zx.")) return name;
+  std::string capitalised = ZxCanonicalSpelling(std::string_view(name).substr(3));
+  return capitalised.empty() ? name : "zx." + capitalised;
 }
 
 void CollectNameKinds(const raw::File& file, NameKinds* kinds) {
@@ -302,8 +300,27 @@ void CollectNameKinds(const raw::File& file, NameKinds* kinds) {
   }
 }
 
-std::string Format(const raw::File& file, const NameKinds& kinds) {
-  return Formatter(file, kinds).Run();
+std::string Format(const raw::File& file, const NameKinds& kinds, const LayoutSet& add_resource) {
+  return Formatter(file, kinds, add_resource).Run();
+}
+
+}  // namespace fdf_idl
+
+namespace fdf_idl {
+
+LayoutSet LayoutsNeedingResource(const flat::Library& library) {
+  LayoutSet out;
+  for (const auto& decl : library.decls) {
+    bool resource = false;
+    switch (decl->kind) {
+      case flat::Decl::Kind::kStruct: resource = static_cast<const flat::Struct&>(*decl).resource; break;
+      case flat::Decl::Kind::kUnion: resource = static_cast<const flat::Union&>(*decl).resource; break;
+      case flat::Decl::Kind::kTable: resource = static_cast<const flat::Table&>(*decl).resource; break;
+      default: break;
+    }
+    if (resource && decl->raw_layout) out.insert(decl->raw_layout);
+  }
+  return out;
 }
 
 }  // namespace fdf_idl

@@ -7,8 +7,10 @@
 #define FDFKIT_MIGRATE_IDL_FORMATTER_H_
 
 #include <map>
+#include <set>
 #include <string>
 
+#include "flat_ast.h"
 #include "raw_ast.h"
 
 namespace fdf_idl {
@@ -21,7 +23,12 @@ using NameKinds = std::map<std::string, std::string>;
 // The kinds of every declaration of `file`.
 void CollectNameKinds(const raw::File& file, NameKinds* kinds);
 
-std::string Format(const raw::File& file, const NameKinds& kinds);
+// Layouts to print with `resource` although the source did not say it (banjo and old FIDL never
+// did): LayoutsNeedingResource of the resolved library.
+using LayoutSet = std::set<const raw::Layout*>;
+LayoutSet LayoutsNeedingResource(const flat::Library& library);
+
+std::string Format(const raw::File& file, const NameKinds& kinds, const LayoutSet& add_resource = {});
 
 // `zx.status` → `zx.Status`, `zx.handle` → `zx.Handle`; other names unchanged.
 std::string CanonicalZxName(const std::string& name);

@@ -1,5 +1,5 @@
-// fdf-idl: check, format and (soon) emit the IR of banjo and FIDL files. Exit codes: 0 clean,
-// 1 errors in the input, 2 usage errors.
+// fdf-idl: check, format and emit the IR of banjo and FIDL files. Exit codes: 0 clean, 1 errors
+// in the input, 2 usage errors.
 #include <CLI/CLI.hpp>
 #include <llvm/Support/raw_ostream.h>
 
@@ -7,35 +7,15 @@
 #include <fstream>
 #include <iostream>
 
+#include "idl/compiler.h"
 #include "idl/formatter.h"
+#include "idl/json_ir.h"
 #include "idl/parser.h"
 
 namespace {
 
 constexpr int kInputErrors = 1;
 constexpr int kUsageError = 2;
-
-struct Parsed {
-  fdf_idl::SourceFiles files;
-  std::vector<fdf_idl::raw::File> raw;
-};
-
-// Loads and parses every file; false if any failed to load or had errors.
-bool LoadAndParse(const std::vector<std::string>& paths, Parsed* parsed,
-                  fdf_idl::Reporter* reporter) {
-  bool ok = true;
-  for (const std::string& path : paths) {
-    std::string error;
-    if (!parsed->files.AddFile(path, &error)) {
-      std::cerr << error << "\n";
-      ok = false;
-      continue;
-    }
-    auto file = fdf_idl::ParseFile(parsed->files, parsed->files.count(), reporter);
-    if (file) parsed->raw.push_back(std::move(*file));
-  }
-  return ok && !reporter->has_errors();
-}
 
 // Writes `text` to `path` through a temporary file and a rename: never a half-written file.
 bool WriteAtomically(const std::string& path, const std::string& text) {
@@ -55,26 +35,42 @@ bool WriteAtomically(const std::string& path, const std::string& text) {
   return true;
 }
 
-int RunCheck(const std::vector<std::string>& paths, bool syntax_only) {
-  Parsed parsed;
-  fdf_idl::Reporter reporter(&parsed.files);
-  bool ok = LoadAndParse(paths, &parsed, &reporter);
-  reporter.Print(llvm::errs());
-  // Library resolution is not built yet, so both modes are the syntax check (migrate/README.md).
-  (void)syntax_only;
-  return ok ? 0 : kInputErrors;
+struct Compilation {
+  fdf_idl::SourceFiles files;
+  fdf_idl::Reporter reporter{&files};
+  fdf_idl::Compiler compiler{&files, &reporter};
+};
+
+// Parses every file and, unless `syntax_only`, resolves them; prints diagnostics.
+bool Compile(const std::vector<std::string>& paths, const std::vector<std::string>& include_dirs,
+             bool syntax_only, Compilation* c) {
+  for (const std::string& dir : include_dirs) c->compiler.AddSearchPath(dir);
+  for (const std::string& path : paths) c->compiler.AddFile(path);
+  bool ok = !c->reporter.has_errors();
+  if (ok && !syntax_only) ok = c->compiler.Compile();
+  c->reporter.Print(llvm::errs());
+  return ok;
 }
 
-int RunFormat(const std::vector<std::string>& paths, bool in_place) {
-  Parsed parsed;
-  fdf_idl::Reporter reporter(&parsed.files);
-  bool ok = LoadAndParse(paths, &parsed, &reporter);
-  reporter.Print(llvm::errs());
-  if (!ok) return kInputErrors;
+int RunCheck(const std::vector<std::string>& paths, const std::vector<std::string>& include_dirs,
+             bool syntax_only) {
+  Compilation c;
+  return Compile(paths, include_dirs, syntax_only, &c) ? 0 : kInputErrors;
+}
+
+int RunFormat(const std::vector<std::string>& paths, const std::vector<std::string>& include_dirs,
+              bool syntax_only, bool in_place) {
+  Compilation c;
+  if (!Compile(paths, include_dirs, syntax_only, &c)) return kInputErrors;
   fdf_idl::NameKinds kinds;
-  for (const auto& file : parsed.raw) fdf_idl::CollectNameKinds(file, &kinds);
-  for (size_t i = 0; i < parsed.raw.size(); ++i) {
-    std::string text = fdf_idl::Format(parsed.raw[i], kinds);
+  fdf_idl::LayoutSet add_resource;
+  for (const auto& file : c.compiler.raw_files()) fdf_idl::CollectNameKinds(*file, &kinds);
+  for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
+    add_resource.merge(fdf_idl::LayoutsNeedingResource(*library));
+  }
+  // raw_files() holds the user's files first, in order, then anything loaded through -I.
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::string text = fdf_idl::Format(*c.compiler.raw_files()[i], kinds, add_resource);
     if (!in_place) {
       std::cout << text;
       continue;
@@ -87,26 +83,59 @@ int RunFormat(const std::vector<std::string>& paths, bool in_place) {
   return 0;
 }
 
+// The IR of the library of the last file; the other files are its dependencies (as with fidlc).
+int RunIr(const std::vector<std::string>& paths, const std::vector<std::string>& include_dirs,
+          const std::string& output) {
+  Compilation c;
+  if (!Compile(paths, include_dirs, /*syntax_only=*/false, &c)) return kInputErrors;
+  const std::string& target = c.compiler.raw_files()[paths.size() - 1]->library;
+  std::string text = fdf_idl::LibraryToJson(*c.compiler.Find(target), c.files).dump(2) + "\n";
+  if (output.empty() || output == "-") {
+    std::cout << text;
+    return 0;
+  }
+  if (!WriteAtomically(output, text)) {
+    std::cerr << output << ": error: cannot write the IR\n";
+    return kInputErrors;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"fdf-idl: the banjo and FIDL front end of fdfkit"};
   app.require_subcommand(1);
 
-  std::vector<std::string> check_files, include_dirs;
+  std::vector<std::string> files, include_dirs;
   bool syntax_only = false;
+  auto add_inputs = [&](CLI::App* command) {
+    command->add_option("files", files, "IDL files")->required()->check(CLI::ExistingFile);
+    command->add_option("-I", include_dirs, "library search directory")->check(CLI::ExistingDirectory);
+  };
+
   auto* check = app.add_subcommand("check", "parse and resolve; print diagnostics");
-  check->add_option("files", check_files, "IDL files")->required()->check(CLI::ExistingFile);
-  check->add_option("-I", include_dirs, "library search directory");
+  add_inputs(check);
   check->add_flag("--syntax-only", syntax_only, "parse only, no library resolution");
 
-  std::vector<std::string> format_files;
   bool in_place = false;
   std::string dialect = "modern";
   auto* format = app.add_subcommand("format", "print canonical modern FIDL");
-  format->add_option("files", format_files, "IDL files")->required()->check(CLI::ExistingFile);
+  add_inputs(format);
   format->add_flag("--in-place", in_place, "rewrite the files");
+  format->add_flag("--syntax-only", syntax_only, "do not resolve (no `resource` inference)");
   format->add_option("--dialect", dialect, "output dialect")->check(CLI::IsMember({"modern"}));
+
+  std::string output;
+  auto* ir = app.add_subcommand("ir", "print the JSON IR of the last file's library");
+  add_inputs(ir);
+  ir->add_option("-o", output, "output file (default: stdout)");
+
+  std::string generator;
+  auto* gen = app.add_subcommand("gen", "run a code generator over the IR");
+  add_inputs(gen);
+  gen->add_option("--bindings", generator, "generator")->required();
+  gen->add_option("-o", output, "output directory")->required();
 
   try {
     app.parse(argc, argv);
@@ -116,7 +145,13 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kUsageError;
   }
-  if (check->parsed()) return RunCheck(check_files, syntax_only);
-  if (format->parsed()) return RunFormat(format_files, in_place);
+  if (check->parsed()) return RunCheck(files, include_dirs, syntax_only);
+  if (format->parsed()) return RunFormat(files, include_dirs, syntax_only, in_place);
+  if (ir->parsed()) return RunIr(files, include_dirs, output);
+  if (gen->parsed()) {
+    // Generators register here as they are built (the bindings are issue 5).
+    std::cerr << "fdf-idl gen: unknown generator '" << generator << "'; none are built yet\n";
+    return kUsageError;
+  }
   return kUsageError;
 }

@@ -1,0 +1,225 @@
+// The resolved model: what a library means. Every name points at its declaration, every type is
+// a closed description (constraints applied, aliases expanded, `S?` turned into `box<S>`, a bare
+// protocol into `client_end:P`), constants have values, inline layouts are declarations with
+// generated names, and every type carries its FIDL wire format v2 shape. Generators and the
+// migration tools read this, never the raw AST.
+#ifndef FDFKIT_MIGRATE_IDL_FLAT_AST_H_
+#define FDFKIT_MIGRATE_IDL_FLAT_AST_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "raw_ast.h"
+
+namespace fdf_idl::flat {
+
+// Wire format v2 shape. Unbounded sizes and depths saturate at kUnbounded.
+struct TypeShape {
+  static constexpr uint32_t kUnbounded = UINT32_MAX;
+  uint32_t inline_size = 0;
+  uint32_t alignment = 1;
+  uint32_t depth = 0;
+  uint32_t max_handles = 0;
+  uint32_t max_out_of_line = 0;
+  bool has_padding = false;
+  bool has_flexible_envelope = false;
+};
+
+// `usize` and `voidptr` are banjo's pointer-sized types: 8 bytes here, never valid on a wire.
+enum class PrimitiveKind {
+  kBool, kInt8, kInt16, kInt32, kInt64, kUint8, kUint16, kUint32, kUint64, kFloat32, kFloat64,
+  kUsize, kVoidptr,
+};
+std::optional<PrimitiveKind> PrimitiveFromName(std::string_view name);
+const char* PrimitiveName(PrimitiveKind kind);
+uint32_t PrimitiveSize(PrimitiveKind kind);
+bool IsInteger(PrimitiveKind kind);
+bool IsSigned(PrimitiveKind kind);
+// Inclusive range of an integer kind, widened so both int64 and uint64 fit.
+__int128 PrimitiveMin(PrimitiveKind kind);
+__int128 PrimitiveMax(PrimitiveKind kind);
+
+struct Decl;
+
+struct Type {
+  enum class Kind {
+    kPrimitive, kString, kVector, kArray, kBox, kHandle, kClientEnd, kServerEnd, kIdentifier,
+  };
+  Kind kind = Kind::kPrimitive;
+  PrimitiveKind primitive = PrimitiveKind::kUint8;
+  std::shared_ptr<Type> element;  // vector, array, box
+  uint32_t element_count = 0;           // array length; vector/string bound when `bounded`
+  bool bounded = false;
+  bool nullable = false;
+  // kIdentifier: struct/union/table/enum/bits; ends: the protocol; kHandle: the resource.
+  const Decl* decl = nullptr;
+  std::string handle_subtype;        // ObjType member name; empty = any
+  uint32_t handle_object_type = 0;   // zx_obj_type_t
+  std::optional<uint32_t> handle_rights;  // absent = same rights
+  TypeShape shape;
+};
+const char* TypeKindName(Type::Kind kind);
+
+// A resolved constant. Integers keep full 65-bit range so int64 and uint64 both fit.
+struct ConstantValue {
+  enum class Kind { kInteger, kFloat, kBool, kString };
+  Kind kind = Kind::kInteger;
+  __int128 integer = 0;
+  double floating = 0;
+  bool boolean = false;
+  std::string string;
+  std::string ToString() const;  // decimal integer, shortest float, true/false, raw string
+};
+
+struct Name {
+  std::string library;
+  std::string name;
+  std::string Full() const { return library + "/" + name; }  // fidlc's `lib.name/Decl`
+};
+
+struct Decl {
+  enum class Kind { kConst, kAlias, kStruct, kUnion, kTable, kEnum, kBits, kProtocol, kService, kResource };
+  explicit Decl(Kind k) : kind(k) {}
+  virtual ~Decl() = default;
+  Kind kind;
+  Name name;
+  llvm::SMLoc loc;
+  raw::AttributeList attrs;
+  bool anonymous = false;  // an inline layout or a synthesized payload
+  const raw::Layout* raw_layout = nullptr;  // the source of a layout (the formatter marks it)
+};
+const char* DeclKindName(Decl::Kind kind);
+
+struct Member {
+  std::string name;
+  llvm::SMLoc loc;
+  raw::AttributeList attrs;
+};
+
+struct StructMember : Member {
+  Type type;
+  std::optional<ConstantValue> default_value;
+  uint32_t offset = 0;
+  uint32_t padding = 0;  // bytes after this member up to the next one (or the end)
+};
+
+struct Struct : Decl {
+  Struct() : Decl(Kind::kStruct) {}
+  bool resource = false;
+  std::vector<StructMember> members;
+  TypeShape shape;
+};
+
+struct EnvelopeMember : Member {  // union and table members
+  uint64_t ordinal = 0;
+  std::optional<Type> type;  // absent: reserved
+};
+
+struct Union : Decl {
+  Union() : Decl(Kind::kUnion) {}
+  bool strict = true;
+  bool resource = false;
+  bool is_result = false;  // synthesized for `error` or flexible two-way methods
+  std::vector<EnvelopeMember> members;
+  TypeShape shape;
+};
+
+struct Table : Decl {
+  Table() : Decl(Kind::kTable) {}
+  bool resource = false;
+  std::vector<EnvelopeMember> members;
+  TypeShape shape;
+};
+
+struct ValueMember : Member {  // enum and bits members
+  ConstantValue value;
+};
+
+struct Enum : Decl {  // also bits
+  explicit Enum(Kind k) : Decl(k) {}
+  PrimitiveKind subtype = PrimitiveKind::kUint32;
+  bool strict = true;
+  std::vector<ValueMember> members;
+  uint64_t mask = 0;  // bits: OR of the members
+  TypeShape shape;
+};
+
+struct Const : Decl {
+  Const() : Decl(Kind::kConst) {}
+  Type type;
+  ConstantValue value;
+  std::string expression;  // as written, for the IR
+};
+
+struct Alias : Decl {
+  Alias() : Decl(Kind::kAlias) {}
+  Type target;
+};
+
+struct Resource : Decl {  // zx.Handle
+  Resource() : Decl(Kind::kResource) {}
+};
+
+struct Protocol;
+
+struct Method : Member {
+  bool strict = true;
+  bool is_event = false;
+  uint64_t ordinal = 0;
+  std::string selector;  // `library/Protocol.Method`
+  const Protocol* declared_in = nullptr;
+  bool has_request = false;
+  std::optional<Type> request;  // payload (struct, table or union); absent for `()`
+  bool has_response = false;
+  std::optional<Type> response;  // the body: payload, or the result union
+  std::optional<Type> success;   // result methods: the success payload struct
+  std::optional<Type> error;
+  // Bodies only; each message adds the 16-byte transactional header.
+  std::optional<TypeShape> request_shape;
+  std::optional<TypeShape> response_shape;
+  bool has_result_union() const { return success.has_value(); }
+};
+
+struct Protocol : Decl {
+  Protocol() : Decl(Kind::kProtocol) {}
+  enum class Openness { kClosed, kAjar, kOpen } openness = Openness::kClosed;
+  std::vector<const Protocol*> composed;
+  std::vector<Method> methods;               // declared here
+  std::vector<const Method*> all_methods;    // declared + composed, in order
+};
+const char* OpennessName(Protocol::Openness openness);
+
+struct ServiceMember : Member {
+  Type type;  // client_end:P
+};
+
+struct Service : Decl {
+  Service() : Decl(Kind::kService) {}
+  std::vector<ServiceMember> members;
+};
+
+struct Library {
+  std::string name;
+  raw::AttributeList attrs;
+  std::vector<std::string> files;
+  raw::Dialect dialect = raw::Dialect::kFidl;  // of the first file
+  std::vector<const Library*> dependencies;
+  std::vector<std::unique_ptr<Decl>> decls;  // source order; anonymous ones after their owner
+  std::map<std::string, Decl*> by_name;
+  // Dependencies before users (what a generator emits in order).
+  std::vector<const Decl*> declaration_order;
+  const Decl* Lookup(const std::string& name) const;
+};
+
+// The largest a method message can be: header, the body's inline part padded to 8, and its
+// out-of-line maximum; UINT64_MAX when unbounded.
+constexpr uint32_t kTransactionalHeaderSize = 16;
+uint64_t MaxMessageSize(const std::optional<TypeShape>& body);
+
+}  // namespace fdf_idl::flat
+
+#endif  // FDFKIT_MIGRATE_IDL_FLAT_AST_H_

@@ -1,0 +1,247 @@
+// Names and constant values: lookup through the library and its imports (with ambiguity checks),
+// literals in every base, references to constants and enum/bits members, `|` expressions, and
+// range checks against the type a value lands in.
+#include <charconv>
+#include <cstdlib>
+
+#include "builtin_libraries.h"
+#include "resolver.h"
+
+namespace fdf_idl {
+namespace {
+
+std::vector<std::string> SplitDots(const std::string& name) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t dot; (dot = name.find('.', start)) != std::string::npos; start = dot + 1) {
+    parts.push_back(name.substr(start, dot - start));
+  }
+  parts.push_back(name.substr(start));
+  return parts;
+}
+
+std::string Join(const std::vector<std::string>& parts, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) out += (i > begin ? "." : "") + parts[i];
+  return out;
+}
+
+// The integer kind a value of `type` is stored as (enums and bits: their subtype).
+std::optional<flat::PrimitiveKind> StorageKind(const flat::Type& type) {
+  if (type.kind == flat::Type::Kind::kPrimitive) return type.primitive;
+  if (type.kind == flat::Type::Kind::kIdentifier &&
+      (type.decl->kind == flat::Decl::Kind::kEnum || type.decl->kind == flat::Decl::Kind::kBits)) {
+    return static_cast<const flat::Enum*>(type.decl)->subtype;
+  }
+  return std::nullopt;
+}
+
+// Parses `-0x1f`, `0b101`, `42` into an integer; false when it is not one or needs > 64 bits.
+bool ParseInteger(const std::string& text, __int128* out) {
+  std::string_view digits = text;
+  bool negative = digits.starts_with('-');
+  if (negative) digits.remove_prefix(1);
+  int base = 10;
+  if (digits.starts_with("0x") || digits.starts_with("0X")) {
+    base = 16;
+    digits.remove_prefix(2);
+  } else if (digits.starts_with("0b") || digits.starts_with("0B")) {
+    base = 2;
+    digits.remove_prefix(2);
+  }
+  uint64_t magnitude = 0;
+  auto result = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
+  if (result.ec != std::errc() || result.ptr != digits.data() + digits.size() || digits.empty()) {
+    return false;
+  }
+  *out = negative ? -static_cast<__int128>(magnitude) : static_cast<__int128>(magnitude);
+  return true;
+}
+
+}  // namespace
+
+std::optional<Resolver::Target> Resolver::Lookup(const std::string& name, llvm::SMLoc loc,
+                                                 const Scope* scope) {
+  std::vector<std::string> parts = SplitDots(name);
+  std::vector<Target> found;
+  std::vector<std::string> readings;
+  // `rest` (one or two parts) inside `library`: a declaration, or an enum/bits member.
+  auto find_in = [&](const flat::Library* library, size_t first, const std::string& reading) {
+    size_t remaining = parts.size() - first;
+    if (remaining == 0 || remaining > 2) return;
+    const flat::Decl* decl = library->Lookup(parts[first]);
+    if (!decl && library->name == "zx") {
+      std::string capitalised = ZxCanonicalSpelling(parts[first]);
+      if (!capitalised.empty()) decl = library->Lookup(capitalised);
+    }
+    if (!decl) return;
+    if (remaining == 1) {
+      found.push_back({decl, nullptr});
+      readings.push_back(reading);
+      return;
+    }
+    if (decl->kind != flat::Decl::Kind::kEnum && decl->kind != flat::Decl::Kind::kBits) return;
+    Resolve(const_cast<flat::Decl*>(decl));
+    for (const auto& m : static_cast<const flat::Enum*>(decl)->members) {
+      if (m.name == parts[first + 1]) {
+        found.push_back({decl, &m});
+        readings.push_back(reading);
+        return;
+      }
+    }
+  };
+  find_in(library_, 0, "a declaration of this library");
+  for (size_t split = 1; split < parts.size(); ++split) {
+    std::string prefix = Join(parts, 0, split);
+    if (prefix == library_->name) {
+      find_in(library_, split, "this library's '" + Join(parts, split, parts.size()) + "'");
+      continue;
+    }
+    auto it = scope->imports.find(prefix);
+    if (it != scope->imports.end()) {
+      find_in(it->second, split, "library '" + it->second->name + "'");
+    }
+  }
+  if (found.empty()) {
+    std::string hint;
+    if (parts.size() > 1 && !scope->imports.count(Join(parts, 0, parts.size() - 1)) &&
+        parts[0] != library_->name) {
+      hint = " (is a 'using' missing?)";
+    }
+    reporter_->Error(ErrorId::kUndefinedName, loc, "'" + name + "' is not defined" + hint);
+    return std::nullopt;
+  }
+  if (found.size() > 1 && (found[0].decl != found[1].decl || found[0].member != found[1].member)) {
+    reporter_->Error(ErrorId::kAmbiguousName, loc,
+                     "'" + name + "' is ambiguous: it names " + readings[0] + " and " + readings[1]);
+    return std::nullopt;
+  }
+  return found[0];
+}
+
+std::optional<flat::ConstantValue> Resolver::ResolveLiteral(const raw::Constant& c,
+                                                            const flat::Type& type) {
+  flat::ConstantValue value;
+  switch (c.kind) {
+    case raw::Constant::Kind::kString:
+      value.kind = flat::ConstantValue::Kind::kString;
+      value.string = c.text;
+      return value;
+    case raw::Constant::Kind::kBool:
+      value.kind = flat::ConstantValue::Kind::kBool;
+      value.boolean = c.text == "true";
+      return value;
+    case raw::Constant::Kind::kNumber: {
+      auto storage = StorageKind(type);
+      bool wants_float = storage && (*storage == flat::PrimitiveKind::kFloat32 ||
+                                     *storage == flat::PrimitiveKind::kFloat64);
+      if (ParseInteger(c.text, &value.integer)) {
+        if (wants_float) {
+          value.kind = flat::ConstantValue::Kind::kFloat;
+          value.floating = static_cast<double>(value.integer);
+        }
+        return value;
+      }
+      char* end = nullptr;
+      double d = std::strtod(c.text.c_str(), &end);
+      if (end == c.text.c_str() + c.text.size() && !c.text.empty()) {
+        value.kind = flat::ConstantValue::Kind::kFloat;
+        value.floating = d;
+        return value;
+      }
+      reporter_->Error(ErrorId::kValueOutOfRange, c.loc,
+                       "'" + c.text + "' does not fit in 64 bits");
+      return std::nullopt;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<flat::ConstantValue> Resolver::ResolveConstant(const raw::Constant& c,
+                                                             const flat::Type& type,
+                                                             const Scope* scope) {
+  std::optional<flat::ConstantValue> value;
+  switch (c.kind) {
+    case raw::Constant::Kind::kNumber:
+    case raw::Constant::Kind::kString:
+    case raw::Constant::Kind::kBool:
+      value = ResolveLiteral(c, type);
+      break;
+    case raw::Constant::Kind::kIdentifier: {
+      auto target = Lookup(c.text, c.loc, scope);
+      if (!target) return std::nullopt;
+      if (target->member) {
+        value = target->member->value;
+      } else if (target->decl->kind == flat::Decl::Kind::kConst) {
+        Resolve(const_cast<flat::Decl*>(target->decl));
+        value = static_cast<const flat::Const*>(target->decl)->value;
+      } else {
+        reporter_->Error(ErrorId::kInvalidType, c.loc,
+                         "'" + c.text + "' is a " + flat::DeclKindName(target->decl->kind) +
+                             ", not a constant");
+        return std::nullopt;
+      }
+      break;
+    }
+    case raw::Constant::Kind::kOr: {
+      flat::ConstantValue combined;
+      for (const raw::Constant& operand : c.operands) {
+        auto part = ResolveConstant(operand, type, scope);
+        if (!part) return std::nullopt;
+        if (part->kind != flat::ConstantValue::Kind::kInteger) {
+          reporter_->Error(ErrorId::kInvalidType, operand.loc,
+                           "'|' combines integers and bits, not '" + operand.text + "'");
+          return std::nullopt;
+        }
+        combined.integer |= part->integer;
+      }
+      value = combined;
+      break;
+    }
+  }
+  if (!value || !CheckInRange(*value, type, c.loc)) return std::nullopt;
+  return value;
+}
+
+bool Resolver::CheckInRange(const flat::ConstantValue& value, const flat::Type& type,
+                            llvm::SMLoc loc) {
+  auto mismatch = [&](const std::string& wanted) {
+    reporter_->Error(ErrorId::kInvalidType, loc,
+                     "'" + value.ToString() + "' is not " + wanted);
+    return false;
+  };
+  if (type.kind == flat::Type::Kind::kString) {
+    if (value.kind != flat::ConstantValue::Kind::kString) return mismatch("a string");
+    if (type.bounded && value.string.size() > type.element_count) {
+      reporter_->Error(ErrorId::kValueOutOfRange, loc,
+                       "the string is " + std::to_string(value.string.size()) +
+                           " bytes long; its type allows " + std::to_string(type.element_count));
+      return false;
+    }
+    return true;
+  }
+  auto storage = StorageKind(type);
+  if (!storage) return true;  // not a constant type; the caller reports what it expected
+  if (*storage == flat::PrimitiveKind::kBool) {
+    return value.kind == flat::ConstantValue::Kind::kBool || mismatch("a bool");
+  }
+  if (*storage == flat::PrimitiveKind::kFloat32 || *storage == flat::PrimitiveKind::kFloat64) {
+    return value.kind == flat::ConstantValue::Kind::kFloat ||
+           value.kind == flat::ConstantValue::Kind::kInteger || mismatch("a number");
+  }
+  if (value.kind != flat::ConstantValue::Kind::kInteger) return mismatch("an integer");
+  if (value.integer < flat::PrimitiveMin(*storage) || value.integer > flat::PrimitiveMax(*storage)) {
+    flat::ConstantValue low, high;
+    low.integer = flat::PrimitiveMin(*storage);
+    high.integer = flat::PrimitiveMax(*storage);
+    reporter_->Error(ErrorId::kValueOutOfRange, loc,
+                     "value " + value.ToString() + " is out of range for " +
+                         flat::PrimitiveName(*storage) + " (" + low.ToString() + " to " +
+                         high.ToString() + ")");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace fdf_idl

@@ -1,0 +1,587 @@
+#include "resolver.h"
+
+#include <llvm/Support/SHA256.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace fdf_idl {
+namespace {
+
+bool HasModifier(const std::vector<std::string>& modifiers, std::string_view word) {
+  return std::find(modifiers.begin(), modifiers.end(), word) != modifiers.end();
+}
+
+// Ordinal of a method: the first 8 bytes of SHA-256 of its selector, little-endian, top bit clear.
+uint64_t MethodOrdinal(const std::string& selector) {
+  llvm::SHA256 hash;
+  hash.update(selector);
+  auto digest = hash.final();
+  uint64_t ordinal = 0;
+  for (int i = 7; i >= 0; --i) ordinal = (ordinal << 8) | static_cast<uint8_t>(digest[i]);
+  return ordinal & 0x7fffffffffffffffull;
+}
+
+int OpennessRank(flat::Protocol::Openness openness) { return static_cast<int>(openness); }
+
+// Whether values of `type` carry handles, given the resourceness known so far.
+bool CarriesHandles(const flat::Type& type) {
+  switch (type.kind) {
+    case flat::Type::Kind::kHandle:
+    case flat::Type::Kind::kClientEnd:
+    case flat::Type::Kind::kServerEnd:
+      return true;
+    case flat::Type::Kind::kVector:
+    case flat::Type::Kind::kArray:
+    case flat::Type::Kind::kBox:
+      return CarriesHandles(*type.element);
+    case flat::Type::Kind::kIdentifier:
+      switch (type.decl->kind) {
+        case flat::Decl::Kind::kStruct: return static_cast<const flat::Struct*>(type.decl)->resource;
+        case flat::Decl::Kind::kUnion: return static_cast<const flat::Union*>(type.decl)->resource;
+        case flat::Decl::Kind::kTable: return static_cast<const flat::Table*>(type.decl)->resource;
+        default: return false;
+      }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<flat::Decl> NewLayoutDecl(raw::Layout::Kind kind) {
+  switch (kind) {
+    case raw::Layout::Kind::kStruct: return std::make_unique<flat::Struct>();
+    case raw::Layout::Kind::kUnion: return std::make_unique<flat::Union>();
+    case raw::Layout::Kind::kTable: return std::make_unique<flat::Table>();
+    case raw::Layout::Kind::kEnum: return std::make_unique<flat::Enum>(flat::Decl::Kind::kEnum);
+    case raw::Layout::Kind::kBits: return std::make_unique<flat::Enum>(flat::Decl::Kind::kBits);
+  }
+  return nullptr;
+}
+
+std::string UpperCamel(std::string_view name) {
+  std::string out;
+  bool upper = true;
+  for (char c : name) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
+}
+
+Resolver::Resolver(flat::Library* library, std::vector<const raw::File*> files,
+                   const LibraryMap& known, Reporter* reporter)
+    : library_(library), files_(std::move(files)), known_(known), reporter_(reporter) {}
+
+void Resolver::Run() {
+  BuildScopes();
+  for (size_t i = 0; i < files_.size(); ++i) {
+    for (const raw::Decl& decl : files_[i]->decls) RegisterTopLevel(decl, scopes_[i].get());
+  }
+  // Index loop: resolving appends the inline and synthesized declarations it creates.
+  for (size_t i = 0; i < library_->decls.size(); ++i) Resolve(library_->decls[i].get());
+  InferResources();
+}
+
+void Resolver::BuildScopes() {
+  for (const raw::File* file : files_) {
+    auto scope = std::make_unique<Scope>();
+    scope->file = file;
+    // zx is ambient: banjo and old FIDL used `handle<vmo>` and `zx.status` without importing it.
+    if (known_.count("zx")) scope->imports["zx"] = known_.at("zx");
+    for (const raw::Using& u : file->usings) {
+      auto it = known_.find(u.library);
+      if (it == known_.end()) continue;  // the loader reported it
+      if (!u.alias.empty()) {
+        if (scope->imports.count(u.alias) && scope->imports[u.alias] != it->second) {
+          reporter_->Error(ErrorId::kDuplicateDeclaration, u.loc,
+                           "import alias '" + u.alias + "' is already used in this file");
+          continue;
+        }
+        scope->imports[u.alias] = it->second;
+      } else {
+        scope->imports[u.library] = it->second;
+      }
+      if (std::find(library_->dependencies.begin(), library_->dependencies.end(), it->second) ==
+          library_->dependencies.end()) {
+        library_->dependencies.push_back(it->second);
+      }
+    }
+    scopes_.push_back(std::move(scope));
+  }
+}
+
+flat::Decl* Resolver::Register(std::unique_ptr<flat::Decl> decl, Source source) {
+  decl->name.library = library_->name;
+  decl->raw_layout = source.layout;
+  auto [it, inserted] = library_->by_name.emplace(decl->name.name, decl.get());
+  if (!inserted) {
+    reporter_->Error(ErrorId::kDuplicateDeclaration, decl->loc,
+                     "'" + decl->name.name + "' is already declared at " +
+                         reporter_->Where(it->second->loc));
+  }
+  flat::Decl* raw_pointer = decl.get();
+  sources_[raw_pointer] = source;
+  library_->decls.push_back(std::move(decl));
+  return raw_pointer;
+}
+
+void Resolver::RegisterTopLevel(const raw::Decl& decl, const Scope* scope) {
+  std::unique_ptr<flat::Decl> out;
+  Source source{&decl, nullptr, scope};
+  switch (decl.kind) {
+    case raw::Decl::Kind::kConst: out = std::make_unique<flat::Const>(); break;
+    case raw::Decl::Kind::kAlias: out = std::make_unique<flat::Alias>(); break;
+    case raw::Decl::Kind::kProtocol: out = std::make_unique<flat::Protocol>(); break;
+    case raw::Decl::Kind::kService: out = std::make_unique<flat::Service>(); break;
+    case raw::Decl::Kind::kResource: out = std::make_unique<flat::Resource>(); break;
+    case raw::Decl::Kind::kType:
+      if (!decl.type || !decl.type->layout) return;  // the parser reported it
+      source.layout = decl.type->layout.get();
+      out = NewLayoutDecl(source.layout->kind);
+      break;
+  }
+  out->name.name = decl.name;
+  out->loc = decl.loc;
+  out->attrs = decl.attrs;
+  if (source.layout) {
+    for (const raw::Attribute& a : source.layout->attrs.items) out->attrs.items.push_back(a);
+  }
+  Register(std::move(out), source);
+}
+
+void Resolver::Resolve(flat::Decl* decl) {
+  auto it = sources_.find(decl);
+  if (it == sources_.end()) return;  // from another library: resolved already
+  Source& source = it->second;
+  if (source.state == State::kDone) return;
+  if (source.state == State::kResolving) {
+    reporter_->Error(ErrorId::kIncludeCycle, decl->loc,
+                     "'" + decl->name.name + "' refers to itself through its own definition");
+    return;
+  }
+  source.state = State::kResolving;
+  const Scope* scope = source.scope;
+  if (source.layout) {
+    ResolveLayout(decl, *source.layout, scope);
+  } else if (source.decl) {
+    const raw::Decl& raw = *source.decl;
+    switch (decl->kind) {
+      case flat::Decl::Kind::kConst: {
+        auto* c = static_cast<flat::Const*>(decl);
+        c->type = ResolveType(*raw.type, scope, "");
+        if (raw.value) {
+          c->expression = raw.value->text;
+          if (auto value = ResolveConstant(*raw.value, c->type, scope)) c->value = *value;
+        }
+        break;
+      }
+      case flat::Decl::Kind::kAlias:
+        static_cast<flat::Alias*>(decl)->target = ResolveType(*raw.type, scope, "");
+        break;
+      case flat::Decl::Kind::kProtocol:
+        ResolveProtocol(static_cast<flat::Protocol*>(decl), raw, scope);
+        break;
+      case flat::Decl::Kind::kService:
+        ResolveService(static_cast<flat::Service*>(decl), raw, scope);
+        break;
+      default:
+        break;
+    }
+  }
+  // Synthesized declarations (empty success structs, result unions) are complete on creation.
+  sources_[decl].state = State::kDone;
+}
+
+void Resolver::ResolveLayout(flat::Decl* decl, const raw::Layout& layout, const Scope* scope) {
+  switch (decl->kind) {
+    case flat::Decl::Kind::kStruct:
+      ResolveStruct(static_cast<flat::Struct*>(decl), layout, scope);
+      break;
+    case flat::Decl::Kind::kUnion: {
+      auto* u = static_cast<flat::Union*>(decl);
+      u->strict = !HasModifier(layout.modifiers, "flexible");
+      u->resource = HasModifier(layout.modifiers, "resource");
+      ResolveEnvelopes(decl, &u->members, layout, scope);
+      break;
+    }
+    case flat::Decl::Kind::kTable: {
+      auto* t = static_cast<flat::Table*>(decl);
+      t->resource = HasModifier(layout.modifiers, "resource");
+      ResolveEnvelopes(decl, &t->members, layout, scope);
+      break;
+    }
+    case flat::Decl::Kind::kEnum:
+    case flat::Decl::Kind::kBits:
+      ResolveEnum(static_cast<flat::Enum*>(decl), layout, scope);
+      break;
+    default:
+      break;
+  }
+}
+
+// The name an inline layout of member `m` gets: `@generated_name` or the member's name in
+// UpperCamelCase.
+static std::string InlineName(const raw::LayoutMember& m) {
+  if (m.type && m.type->layout) {
+    if (const raw::Attribute* a = m.type->layout->attrs.Find("generated_name");
+        a && !a->args.empty()) {
+      return a->args[0].value.text;
+    }
+  }
+  return UpperCamel(m.name);
+}
+
+void Resolver::ResolveStruct(flat::Struct* decl, const raw::Layout& layout, const Scope* scope) {
+  decl->resource = HasModifier(layout.modifiers, "resource");
+  std::vector<const flat::Member*> members;
+  for (const raw::LayoutMember& m : layout.members) {
+    flat::StructMember out;
+    out.name = m.name;
+    out.loc = m.loc;
+    out.attrs = m.attrs;
+    if (!m.type) continue;
+    out.type = ResolveType(*m.type, scope, InlineName(m));
+    if (m.value) out.default_value = ResolveConstant(*m.value, out.type, scope);
+    decl->members.push_back(std::move(out));
+  }
+  for (const auto& m : decl->members) members.push_back(&m);
+  CheckDuplicateMembers(members, *decl);
+}
+
+void Resolver::ResolveEnvelopes(flat::Decl* decl, std::vector<flat::EnvelopeMember>* out,
+                                const raw::Layout& layout, const Scope* scope) {
+  std::map<uint64_t, const flat::EnvelopeMember*> ordinals;
+  uint64_t next = 1;
+  for (const raw::LayoutMember& m : layout.members) {
+    flat::EnvelopeMember member;
+    member.name = m.name;
+    member.loc = m.loc;
+    member.attrs = m.attrs;
+    member.ordinal = next++;
+    if (m.ordinal) {
+      flat::Type u64;
+      u64.primitive = flat::PrimitiveKind::kUint64;
+      auto value = ResolveLiteral(*m.ordinal, u64);
+      if (!value || value->integer < 1 || value->integer > UINT32_MAX) {
+        reporter_->Error(ErrorId::kValueOutOfRange, m.ordinal->loc,
+                         "ordinal '" + m.ordinal->text + "' must be between 1 and 4294967295");
+        continue;
+      }
+      member.ordinal = static_cast<uint64_t>(value->integer);
+    }
+    if (!m.reserved && m.type) member.type = ResolveType(*m.type, scope, InlineName(m));
+    out->push_back(std::move(member));
+  }
+  std::vector<const flat::Member*> named;
+  for (const auto& member : *out) {
+    auto [it, inserted] = ordinals.emplace(member.ordinal, &member);
+    if (!inserted) {
+      reporter_->Error(ErrorId::kDuplicateOrdinal, member.loc,
+                       "ordinal " + std::to_string(member.ordinal) + " of '" + member.name +
+                           "' is already used by '" + it->second->name + "' at " +
+                           reporter_->Where(it->second->loc));
+    }
+    if (member.type) named.push_back(&member);
+  }
+  CheckDuplicateMembers(named, *decl);
+}
+
+void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Scope* scope) {
+  bool bits = decl->kind == flat::Decl::Kind::kBits;
+  decl->strict = !HasModifier(layout.modifiers, "flexible");
+  if (layout.subtype) {
+    flat::Type subtype = ResolveType(*layout.subtype, scope, "");
+    bool ok = subtype.kind == flat::Type::Kind::kPrimitive && flat::IsInteger(subtype.primitive) &&
+              subtype.primitive != flat::PrimitiveKind::kUsize &&
+              (!bits || !flat::IsSigned(subtype.primitive));
+    if (ok) {
+      decl->subtype = subtype.primitive;
+    } else {
+      reporter_->Error(ErrorId::kInvalidType, layout.subtype->loc,
+                       std::string(bits ? "bits" : "enum") + " '" + decl->name.name +
+                           "' needs an " + (bits ? "unsigned " : "") +
+                           "integer type, not '" + layout.subtype->name + "'");
+    }
+  }
+  flat::Type value_type;
+  value_type.primitive = decl->subtype;
+  std::map<__int128, std::string> values;  // enum value → first member with it
+  for (const raw::LayoutMember& m : layout.members) {
+    flat::ValueMember member;
+    member.name = m.name;
+    member.loc = m.loc;
+    member.attrs = m.attrs;
+    if (!m.value) continue;
+    auto value = ResolveConstant(*m.value, value_type, scope);
+    if (!value) continue;
+    member.value = *value;
+    __int128 v = value->integer;
+    if (bits) {
+      if (v != 0 && (v & (v - 1)) != 0) {
+        reporter_->Error(ErrorId::kBitsNotPowerOfTwo, m.value->loc,
+                         "bits member '" + m.name + "' has value " + value->ToString() +
+                             ", which is not a power of two");
+      }
+      decl->mask |= static_cast<uint64_t>(v);
+    } else if (auto [it, inserted] = values.emplace(v, m.name); !inserted) {
+      reporter_->Error(ErrorId::kDuplicateMember, m.value->loc,
+                       "enum member '" + m.name + "' repeats the value of '" + it->second +
+                           "' (" + value->ToString() + ")");
+    }
+    decl->members.push_back(std::move(member));
+  }
+  std::vector<const flat::Member*> members;
+  for (const auto& m : decl->members) members.push_back(&m);
+  CheckDuplicateMembers(members, *decl);
+}
+
+void Resolver::CheckDuplicateMembers(const std::vector<const flat::Member*>& members,
+                                     const flat::Decl& owner) {
+  std::map<std::string, const flat::Member*> seen;
+  for (const flat::Member* m : members) {
+    auto [it, inserted] = seen.emplace(m->name, m);
+    if (!inserted) {
+      reporter_->Error(ErrorId::kDuplicateMember, m->loc,
+                       "'" + owner.name.name + "' already has a member '" + m->name + "' at " +
+                           reporter_->Where(it->second->loc));
+    }
+  }
+}
+
+void Resolver::ResolveProtocol(flat::Protocol* decl, const raw::Decl& raw, const Scope* scope) {
+  if (HasModifier(raw.modifiers, "open")) decl->openness = flat::Protocol::Openness::kOpen;
+  if (HasModifier(raw.modifiers, "ajar")) decl->openness = flat::Protocol::Openness::kAjar;
+  for (const raw::Compose& c : raw.composes) {
+    auto target = Lookup(c.name, c.loc, scope);
+    if (!target) continue;
+    if (target->member || target->decl->kind != flat::Decl::Kind::kProtocol) {
+      reporter_->Error(ErrorId::kInvalidType, c.loc, "'" + c.name + "' is not a protocol");
+      continue;
+    }
+    auto* composed = static_cast<const flat::Protocol*>(target->decl);
+    Resolve(const_cast<flat::Decl*>(target->decl));
+    if (OpennessRank(composed->openness) > OpennessRank(decl->openness)) {
+      reporter_->Error(ErrorId::kInvalidModifier, c.loc,
+                       std::string(flat::OpennessName(decl->openness)) + " protocol '" +
+                           decl->name.name + "' cannot compose " +
+                           flat::OpennessName(composed->openness) + " protocol '" + c.name + "'");
+    }
+    decl->composed.push_back(composed);
+    for (const flat::Method* m : composed->all_methods) decl->all_methods.push_back(m);
+  }
+  decl->methods.reserve(raw.methods.size());  // all_methods points into it
+  for (const raw::Method& m : raw.methods) {
+    decl->methods.emplace_back();
+    ResolveMethod(decl, &decl->methods.back(), m, scope);
+  }
+  for (const flat::Method& m : decl->methods) decl->all_methods.push_back(&m);
+  std::map<std::string, const flat::Method*> names;
+  std::map<uint64_t, const flat::Method*> ordinals;
+  for (const flat::Method* m : decl->all_methods) {
+    if (auto [it, inserted] = names.emplace(m->name, m); !inserted) {
+      reporter_->Error(ErrorId::kDuplicateMember, m->loc,
+                       "protocol '" + decl->name.name + "' already has a method '" + m->name +
+                           "' at " + reporter_->Where(it->second->loc));
+    } else if (auto [other, fresh] = ordinals.emplace(m->ordinal, m); !fresh) {
+      reporter_->Error(ErrorId::kDuplicateOrdinal, m->loc,
+                       "method '" + m->name + "' has the same ordinal as '" + other->second->name +
+                           "'; give one a different @selector");
+    }
+  }
+}
+
+void Resolver::ResolveMethod(flat::Protocol* protocol, flat::Method* method, const raw::Method& raw,
+                             const Scope* scope) {
+  method->name = raw.name;
+  method->loc = raw.loc;
+  method->attrs = raw.attrs;
+  method->declared_in = protocol;
+  method->is_event = raw.is_event;
+  method->strict = !HasModifier(raw.modifiers, "flexible");
+  method->selector = library_->name + "/" + protocol->name.name + "." + raw.name;
+  if (const raw::Attribute* a = raw.attrs.Find("selector"); a && !a->args.empty()) {
+    const std::string& selector = a->args[0].value.text;
+    method->selector = selector.find('/') != std::string::npos
+                           ? selector
+                           : library_->name + "/" + protocol->name.name + "." + selector;
+  }
+  method->ordinal = MethodOrdinal(method->selector);
+  bool two_way = raw.has_request && raw.has_response;
+  if (!method->strict && protocol->openness == flat::Protocol::Openness::kClosed) {
+    reporter_->Error(ErrorId::kInvalidModifier, raw.loc,
+                     "closed protocol '" + protocol->name.name + "' cannot have flexible method '" +
+                         raw.name + "'");
+  } else if (!method->strict && two_way && protocol->openness == flat::Protocol::Openness::kAjar) {
+    reporter_->Error(ErrorId::kInvalidModifier, raw.loc,
+                     "ajar protocol '" + protocol->name.name +
+                         "' cannot have flexible two-way method '" + raw.name + "'");
+  }
+  std::string prefix = protocol->name.name + UpperCamel(raw.name);
+  method->has_request = raw.has_request;
+  if (raw.request) method->request = ResolvePayload(*raw.request, prefix + "Request", scope);
+  method->has_response = raw.has_response;
+  std::optional<flat::Type> payload;
+  if (raw.response) {
+    payload = ResolvePayload(*raw.response, prefix + (raw.is_event ? "Request" : "Response"), scope);
+  }
+  if (raw.error) {
+    flat::Type error = ResolveType(*raw.error, scope, "");
+    const flat::Type* underlying = &error;
+    flat::Type enum_subtype;
+    if (error.kind == flat::Type::Kind::kIdentifier && error.decl->kind == flat::Decl::Kind::kEnum) {
+      enum_subtype.primitive = static_cast<const flat::Enum*>(error.decl)->subtype;
+      underlying = &enum_subtype;
+    }
+    if (underlying->kind != flat::Type::Kind::kPrimitive ||
+        (underlying->primitive != flat::PrimitiveKind::kInt32 &&
+         underlying->primitive != flat::PrimitiveKind::kUint32)) {
+      reporter_->Error(ErrorId::kInvalidPayload, raw.error->loc,
+                       "error type of '" + raw.name +
+                           "' must be int32, uint32 or an enum of them");
+    }
+    method->error = std::move(error);
+  }
+  if (!raw.is_event && two_way && (method->error || !method->strict)) {
+    method->response = SynthesizeResult(protocol, method, std::move(payload), raw.loc);
+  } else {
+    method->response = std::move(payload);
+  }
+}
+
+std::optional<flat::Type> Resolver::ResolvePayload(const raw::TypeConstructor& type,
+                                                   const std::string& name, const Scope* scope) {
+  flat::Type out = ResolveType(type, scope, name);
+  bool layout = out.kind == flat::Type::Kind::kIdentifier &&
+                (out.decl->kind == flat::Decl::Kind::kStruct ||
+                 out.decl->kind == flat::Decl::Kind::kTable ||
+                 out.decl->kind == flat::Decl::Kind::kUnion);
+  if (!layout || out.nullable) {
+    reporter_->Error(ErrorId::kInvalidPayload, type.loc,
+                     "a method payload must be a struct, table or union, not '" +
+                         (type.name.empty() ? std::string("inline layout") : type.name) + "'");
+    return std::nullopt;
+  }
+  return out;
+}
+
+flat::Type Resolver::SynthesizeResult(flat::Protocol* protocol, flat::Method* method,
+                                      std::optional<flat::Type> payload, llvm::SMLoc loc) {
+  std::string prefix = protocol->name.name + UpperCamel(method->name);
+  if (!payload) {
+    auto empty = std::make_unique<flat::Struct>();
+    empty->name.name = prefix + "Response";
+    empty->loc = loc;
+    empty->anonymous = true;
+    flat::Type t;
+    t.kind = flat::Type::Kind::kIdentifier;
+    t.decl = Register(std::move(empty), Source{});
+    payload = std::move(t);
+  }
+  auto result = std::make_unique<flat::Union>();
+  result->name.name = prefix + "Result";
+  result->loc = loc;
+  result->anonymous = true;
+  result->is_result = true;
+  flat::EnvelopeMember response;
+  response.name = "response";
+  response.loc = loc;
+  response.ordinal = 1;
+  response.type = *payload;
+  result->members.push_back(response);
+  flat::EnvelopeMember err;
+  err.name = method->error ? "err" : "reserved";
+  err.loc = loc;
+  err.ordinal = 2;
+  err.type = method->error;
+  result->members.push_back(err);
+  if (!method->strict) {
+    const flat::Library* fidl = known_.count("fidl") ? known_.at("fidl") : nullptr;
+    if (const flat::Decl* framework_err = fidl ? fidl->Lookup("FrameworkErr") : nullptr) {
+      flat::EnvelopeMember framework;
+      framework.name = "framework_err";
+      framework.loc = loc;
+      framework.ordinal = 3;
+      framework.type.emplace();
+      framework.type->kind = flat::Type::Kind::kIdentifier;
+      framework.type->decl = framework_err;
+      result->members.push_back(framework);
+    }
+  }
+  method->success = std::move(payload);
+  flat::Type t;
+  t.kind = flat::Type::Kind::kIdentifier;
+  t.decl = Register(std::move(result), Source{});
+  return t;
+}
+
+void Resolver::ResolveService(flat::Service* decl, const raw::Decl& raw, const Scope* scope) {
+  std::vector<const flat::Member*> members;
+  for (const raw::LayoutMember& m : raw.members) {
+    if (!m.type) continue;
+    flat::ServiceMember member;
+    member.name = m.name;
+    member.loc = m.loc;
+    member.attrs = m.attrs;
+    member.type = ResolveType(*m.type, scope, "");
+    if (member.type.kind != flat::Type::Kind::kClientEnd) {
+      reporter_->Error(ErrorId::kInvalidType, m.type->loc,
+                       "service member '" + m.name + "' must be a client_end of a protocol");
+    }
+    decl->members.push_back(std::move(member));
+  }
+  for (const auto& m : decl->members) members.push_back(&m);
+  CheckDuplicateMembers(members, *decl);
+}
+
+// A layout that holds handles is a resource type. Banjo and old-syntax files never say so, so
+// there it is inferred; modern FIDL must say it, as fidlc requires.
+void Resolver::InferResources() {
+  auto is_resource = [](flat::Decl* d) -> bool* {
+    switch (d->kind) {
+      case flat::Decl::Kind::kStruct: return &static_cast<flat::Struct*>(d)->resource;
+      case flat::Decl::Kind::kUnion: return &static_cast<flat::Union*>(d)->resource;
+      case flat::Decl::Kind::kTable: return &static_cast<flat::Table*>(d)->resource;
+      default: return nullptr;
+    }
+  };
+  std::set<const flat::Decl*> declared;
+  for (auto& d : library_->decls) {
+    if (bool* flag = is_resource(d.get()); flag && *flag) declared.insert(d.get());
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto& d : library_->decls) {
+      bool* flag = is_resource(d.get());
+      if (!flag || *flag) continue;
+      bool carries = false;
+      if (d->kind == flat::Decl::Kind::kStruct) {
+        for (const auto& m : static_cast<flat::Struct*>(d.get())->members) carries |= CarriesHandles(m.type);
+      } else {
+        const auto& members = d->kind == flat::Decl::Kind::kUnion
+                                  ? static_cast<flat::Union*>(d.get())->members
+                                  : static_cast<flat::Table*>(d.get())->members;
+        for (const auto& m : members) carries |= m.type && CarriesHandles(*m.type);
+      }
+      if (carries) *flag = changed = true;
+    }
+  }
+  for (auto& d : library_->decls) {
+    bool* flag = is_resource(d.get());
+    if (!flag || !*flag || declared.count(d.get())) continue;
+    const Source& source = sources_[d.get()];
+    if (!source.scope) continue;  // synthesized: follows its members
+    raw::Dialect dialect = source.scope->file->dialect;
+    if (dialect == raw::Dialect::kFidl || dialect == raw::Dialect::kModernFidl) {
+      reporter_->Error(ErrorId::kInvalidType, d->loc,
+                       "'" + d->name.name + "' holds handles, so it must be declared 'resource'");
+    }
+  }
+}
+
+}  // namespace fdf_idl

@@ -1,0 +1,102 @@
+// Resolver: the raw files of one library → flat::Library. Registers every declaration, then
+// resolves names, types, constraints and constants, synthesizes payload and result declarations,
+// and validates (duplicates, ordinals, ranges, modifiers). Dependencies must already be resolved.
+// The implementation is split by concern: resolver.cc (declarations and validation),
+// resolve_types.cc (type constructors and constraints), resolve_constants.cc (values).
+#ifndef FDFKIT_MIGRATE_IDL_RESOLVER_H_
+#define FDFKIT_MIGRATE_IDL_RESOLVER_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "flat_ast.h"
+#include "raw_ast.h"
+
+namespace fdf_idl {
+
+// Libraries already resolved, by name.
+using LibraryMap = std::map<std::string, const flat::Library*>;
+
+class Resolver {
+ public:
+  Resolver(flat::Library* library, std::vector<const raw::File*> files, const LibraryMap& known,
+           Reporter* reporter);
+  void Run();
+
+ private:
+  // What a file may refer to: its library, and each import by full name and by alias.
+  struct Scope {
+    const raw::File* file = nullptr;
+    std::map<std::string, const flat::Library*> imports;
+  };
+  enum class State { kRegistered, kResolving, kDone };
+  struct Source {  // where a declaration came from
+    const raw::Decl* decl = nullptr;     // top-level declarations
+    const raw::Layout* layout = nullptr;  // layouts (named or inline)
+    const Scope* scope = nullptr;
+    State state = State::kRegistered;
+  };
+  // A name's meaning: a declaration, or a member of an enum or bits.
+  struct Target {
+    const flat::Decl* decl = nullptr;
+    const flat::ValueMember* member = nullptr;
+  };
+
+  // resolver.cc
+  void BuildScopes();
+  flat::Decl* Register(std::unique_ptr<flat::Decl> decl, Source source);
+  void RegisterTopLevel(const raw::Decl& decl, const Scope* scope);
+  void Resolve(flat::Decl* decl);
+  void ResolveLayout(flat::Decl* decl, const raw::Layout& layout, const Scope* scope);
+  void ResolveStruct(flat::Struct* decl, const raw::Layout& layout, const Scope* scope);
+  void ResolveEnvelopes(flat::Decl* decl, std::vector<flat::EnvelopeMember>* out,
+                        const raw::Layout& layout, const Scope* scope);
+  void ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Scope* scope);
+  void ResolveProtocol(flat::Protocol* decl, const raw::Decl& raw, const Scope* scope);
+  void ResolveMethod(flat::Protocol* protocol, flat::Method* method, const raw::Method& raw,
+                     const Scope* scope);
+  std::optional<flat::Type> ResolvePayload(const raw::TypeConstructor& type, const std::string& name,
+                                           const Scope* scope);
+  flat::Type SynthesizeResult(flat::Protocol* protocol, flat::Method* method,
+                              std::optional<flat::Type> payload, llvm::SMLoc loc);
+  void ResolveService(flat::Service* decl, const raw::Decl& raw, const Scope* scope);
+  void InferResources();
+  void CheckDuplicateMembers(const std::vector<const flat::Member*>& members, const flat::Decl& owner);
+
+  // resolve_types.cc
+  flat::Type ResolveType(const raw::TypeConstructor& t, const Scope* scope,
+                         const std::string& inline_name);
+  bool ApplyConstraints(flat::Type* type, const std::vector<raw::Constant>& constraints,
+                        const Scope* scope, llvm::SMLoc loc);
+  bool ApplyHandleConstraint(flat::Type* type, const raw::Constant& c, const Scope* scope);
+  std::optional<uint32_t> ResolveSize(const raw::Constant& c, const Scope* scope);
+  const flat::Protocol* ResolveProtocolName(const raw::Constant& c, const Scope* scope);
+
+  // resolve_constants.cc
+  std::optional<Target> Lookup(const std::string& name, llvm::SMLoc loc, const Scope* scope);
+  std::optional<flat::ConstantValue> ResolveConstant(const raw::Constant& c, const flat::Type& type,
+                                                     const Scope* scope);
+  std::optional<flat::ConstantValue> ResolveLiteral(const raw::Constant& c,
+                                                    const flat::Type& type);
+  bool CheckInRange(const flat::ConstantValue& value, const flat::Type& type, llvm::SMLoc loc);
+
+  flat::Library* library_;
+  std::vector<const raw::File*> files_;
+  const LibraryMap& known_;
+  Reporter* reporter_;
+  std::vector<std::unique_ptr<Scope>> scopes_;
+  std::map<const flat::Decl*, Source> sources_;
+};
+
+// An empty declaration of the layout's kind.
+std::unique_ptr<flat::Decl> NewLayoutDecl(raw::Layout::Kind kind);
+
+// "my_member" → "MyMember": the generated name of an inline layout.
+std::string UpperCamel(std::string_view name);
+
+}  // namespace fdf_idl
+
+#endif  // FDFKIT_MIGRATE_IDL_RESOLVER_H_
