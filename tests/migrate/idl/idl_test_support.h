@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "idl/compiler.h"
 #include "idl/parser.h"
 
 namespace fdf_idl_test {
@@ -26,6 +27,37 @@ inline ParseResult Parse(std::string_view text, const std::string& name = "test.
   r.file = fdf_idl::ParseFile(*r.files, id, r.reporter.get());
   return r;
 }
+
+// Sources compiled together, with -I directories; `errors()` is the diagnostic summary.
+struct Compiled {
+  std::unique_ptr<fdf_idl::SourceFiles> files = std::make_unique<fdf_idl::SourceFiles>();
+  std::unique_ptr<fdf_idl::Reporter> reporter = std::make_unique<fdf_idl::Reporter>(files.get());
+  std::unique_ptr<fdf_idl::Compiler> compiler =
+      std::make_unique<fdf_idl::Compiler>(files.get(), reporter.get());
+  bool ok = false;
+  std::string errors() const { return reporter->Summary(); }
+  const fdf_idl::flat::Library& library(const std::string& name) const {
+    static const fdf_idl::flat::Library kNone;
+    const fdf_idl::flat::Library* found = compiler->Find(name);
+    return found ? *found : kNone;
+  }
+  // A declaration of `library` by name (nullptr if absent), cast to its kind.
+  template <typename T = fdf_idl::flat::Decl>
+  const T* decl(const std::string& library_name, const std::string& name) const {
+    return static_cast<const T*>(library(library_name).Lookup(name));
+  }
+};
+
+// `sources`: (file name, text) pairs.
+inline Compiled Compile(const std::vector<std::pair<std::string, std::string>>& sources,
+                        const std::vector<std::string>& include_dirs = {}) {
+  Compiled c;
+  for (const auto& dir : include_dirs) c.compiler->AddSearchPath(dir);
+  for (const auto& [name, text] : sources) c.compiler->AddSource(text, name);
+  c.ok = !c.reporter->has_errors() && c.compiler->Compile();
+  return c;
+}
+inline Compiled Compile(std::string_view text) { return Compile({{"test.fidl", std::string(text)}}); }
 
 inline std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
