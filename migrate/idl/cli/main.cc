@@ -111,7 +111,9 @@ int main(int argc, char** argv) {
   bool syntax_only = false;
   auto add_inputs = [&](CLI::App* command) {
     command->add_option("files", files, "IDL files")->required()->check(CLI::ExistingFile);
-    command->add_option("-I", include_dirs, "library search directory")->check(CLI::ExistingDirectory);
+    command->add_option("-I", include_dirs, "library search directory (repeatable)")
+        ->allow_extra_args(false)
+        ->check(CLI::ExistingDirectory);
   };
 
   auto* check = app.add_subcommand("check", "parse and resolve; print diagnostics");

@@ -1,0 +1,115 @@
+// The fdf-idl command line: exit codes, printed diagnostics with a caret, -I resolution, IR
+// files, and in-place formatting that never leaves a half-written file.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "idl_test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+CliRun FdfIdl(const std::string& arguments) {
+  std::string command = std::string(FDF_IDL_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  CliRun run{-1, ""};
+  if (!pipe) return run;
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+class FdfIdlCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("fdf-idl-cli-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "dep.lib");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+    return (dir_ / name).string();
+  }
+  fs::path dir_;
+};
+
+TEST_F(FdfIdlCli, CheckExitCodes) {
+  std::string good = Write("good.fidl", "library good;\ntype S = struct { a uint8; };\n");
+  EXPECT_EQ(FdfIdl("check " + good).exit_code, 0);
+  std::string bad = Write("bad.fidl", "library bad;\ntype S = struct { a Nope; };\n");
+  CliRun run = FdfIdl("check " + bad);
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.output, bad + ":2:21: error: [FDFIDL013] 'Nope' is not defined\n"
+                              "type S = struct { a Nope; };\n"
+                              "                    ^\n");
+  // Syntax-only skips resolution, so the undefined name passes.
+  EXPECT_EQ(FdfIdl("check --syntax-only " + bad).exit_code, 0);
+  EXPECT_EQ(FdfIdl("check").exit_code, 2);
+  EXPECT_EQ(FdfIdl("check --no-such-flag " + good).exit_code, 2);
+  EXPECT_EQ(FdfIdl("frobnicate " + good).exit_code, 2);
+  EXPECT_EQ(FdfIdl("check " + (dir_ / "missing.fidl").string()).exit_code, 2);
+}
+
+TEST_F(FdfIdlCli, SearchPathsResolveImports) {
+  Write("dep.lib/dep.fidl", "library dep.lib;\ntype T = struct { x uint32; };\n");
+  std::string user = Write("user.fidl", "library user;\nusing dep.lib;\ntype U = struct { t dep.lib.T; };\n");
+  CliRun without = FdfIdl("check " + user);
+  EXPECT_EQ(without.exit_code, 1);
+  EXPECT_NE(without.output.find("[FDFIDL015] library 'dep.lib' not found"), std::string::npos);
+  EXPECT_EQ(FdfIdl("check -I " + dir_.string() + " " + user).exit_code, 0);
+}
+
+TEST_F(FdfIdlCli, IrWritesTheLibraryOfTheLastFile) {
+  std::string file = Write("x.fidl", "library x;\nconst C uint8 = 7;\n");
+  std::string out = (dir_ / "x.json").string();
+  ASSERT_EQ(FdfIdl("ir " + file + " -o " + out).exit_code, 0);
+  auto ir = nlohmann::json::parse(fdf_idl_test::ReadFile(out));
+  EXPECT_EQ(ir["name"], "x");
+  EXPECT_EQ(ir["const_declarations"][0]["value"]["value"], "7");
+  // Bad input: no IR file, exit 1.
+  std::string bad = Write("bad.fidl", "library bad;\nconst C uint8 = 300;\n");
+  std::string bad_out = (dir_ / "bad.json").string();
+  EXPECT_EQ(FdfIdl("ir " + bad + " -o " + bad_out).exit_code, 1);
+  EXPECT_FALSE(fs::exists(bad_out));
+}
+
+TEST_F(FdfIdlCli, FormatInPlaceRewritesOnlyCleanFiles) {
+  std::string legacy = Write("legacy.fidl", "library l;\nstruct S { uint8 a; };\n");
+  ASSERT_EQ(FdfIdl("format --in-place " + legacy).exit_code, 0);
+  EXPECT_EQ(fdf_idl_test::ReadFile(legacy), "library l;\n\ntype S = struct {\n    a uint8;\n};\n");
+  std::string broken_text = "library l;\nstruct S { uint8 a; \n";
+  std::string broken = Write("broken.fidl", broken_text);
+  EXPECT_EQ(FdfIdl("format --in-place " + broken).exit_code, 1);
+  EXPECT_EQ(fdf_idl_test::ReadFile(broken), broken_text);
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << entry.path();
+  }
+}
+
+TEST_F(FdfIdlCli, GenWithoutAGeneratorIsAUsageError) {
+  std::string file = Write("x.fidl", "library x;\n");
+  CliRun run = FdfIdl("gen --bindings=wire -o " + dir_.string() + " " + file);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.output.find("unknown generator 'wire'"), std::string::npos);
+}
+
+}  // namespace
