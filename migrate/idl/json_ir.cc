@@ -289,4 +289,9 @@ nlohmann::ordered_json LibraryToJson(const flat::Library& library, const SourceF
   return IrWriter(library, files).Write();
 }
 
+std::string IrText(const nlohmann::ordered_json& ir) {
+  return ir.dump(2, ' ', /*ensure_ascii=*/false, nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
 }  // namespace fdf_idl

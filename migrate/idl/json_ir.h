@@ -17,6 +17,10 @@ inline constexpr const char* kIrSchema = "fdfkit-idl-ir/1";
 
 nlohmann::ordered_json LibraryToJson(const flat::Library& library, const SourceFiles& files);
 
+// The IR as text: two-space indent, trailing newline. Source text that is not UTF-8 (doc comments,
+// string constants) comes out with U+FFFD instead of making the dump throw.
+std::string IrText(const nlohmann::ordered_json& ir);
+
 }  // namespace fdf_idl
 
 #endif  // FDFKIT_MIGRATE_IDL_JSON_IR_H_

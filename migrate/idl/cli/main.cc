@@ -89,7 +89,7 @@ int RunIr(const std::vector<std::string>& paths, const std::vector<std::string>&
   Compilation c;
   if (!Compile(paths, include_dirs, /*syntax_only=*/false, &c)) return kInputErrors;
   const std::string& target = c.compiler.raw_files()[paths.size() - 1]->library;
-  std::string text = fdf_idl::LibraryToJson(*c.compiler.Find(target), c.files).dump(2) + "\n";
+  std::string text = fdf_idl::IrText(fdf_idl::LibraryToJson(*c.compiler.Find(target), c.files));
   if (output.empty() || output == "-") {
     std::cout << text;
     return 0;

@@ -23,7 +23,7 @@ std::string RelativeName(const fs::path& path) {
 }
 
 std::string IrText(const fdf_idl_test::Compiled& c, const std::string& library) {
-  return fdf_idl::LibraryToJson(c.library(library), *c.files).dump(2) + "\n";
+  return fdf_idl::IrText(fdf_idl::LibraryToJson(c.library(library), *c.files));
 }
 
 TEST(JsonIr, MatchesTheGoldenFileOfEveryCorpusLibrary) {
@@ -138,6 +138,13 @@ TEST(Format, OutputReparsesToTheSameIrAndIsIdempotent) {
               formatted)
         << path;
   }
+}
+
+TEST(JsonIr, TextThatIsNotUtf8IsReplacedNotFatal) {
+  auto c = fdf_idl_test::Compile("library bad.utf8;\n/// caf\xe9\ntype S = struct {};\n");
+  ASSERT_TRUE(c.ok) << c.errors();
+  std::string text = IrText(c, "bad.utf8");
+  EXPECT_NE(text.find("caf\xef\xbf\xbd"), std::string::npos);  // U+FFFD
 }
 
 }  // namespace
