@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -209,7 +210,7 @@ struct Library {
   raw::Dialect dialect = raw::Dialect::kFidl;  // of the first file
   std::vector<const Library*> dependencies;
   std::vector<std::unique_ptr<Decl>> decls;  // source order; anonymous ones after their owner
-  std::map<std::string, Decl*> by_name;
+  std::unordered_map<std::string, Decl*> by_name;
   // Dependencies before users (what a generator emits in order).
   std::vector<const Decl*> declaration_order;
   const Decl* Lookup(const std::string& name) const;

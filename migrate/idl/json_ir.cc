@@ -5,6 +5,14 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// Appends a key the caller knows is new. ordered_json's operator[] searches the keys linearly
+// first, which made large objects (the `declarations` index) quadratic.
+void Put(Json& object, const char* key, Json value) {
+  if (!object.is_object()) object = Json::object();
+  object.get_ref<Json::object_t&>().Container::emplace_back(key, std::move(value));
+}
+void Put(Json& object, const std::string& key, Json value) { Put(object, key.c_str(), std::move(value)); }
+
 class IrWriter {
  public:
   IrWriter(const flat::Library& library, const SourceFiles& files)
@@ -20,12 +28,10 @@ class IrWriter {
     Json dependencies = Json::array();
     for (const flat::Library* dependency : library_.dependencies) {
       Json declarations = Json::object();
-      for (const auto& d : dependency->decls) {
-        declarations[d->name.Full()] = flat::DeclKindName(d->kind);
-      }
-      dependencies.push_back({{"name", dependency->name}, {"declarations", declarations}});
+      for (const auto& d : dependency->decls) Put(declarations, d->name.Full(), flat::DeclKindName(d->kind));
+      dependencies.push_back({{"name", dependency->name}, {"declarations", std::move(declarations)}});
     }
-    out["library_dependencies"] = dependencies;
+    out["library_dependencies"] = std::move(dependencies);
     const char* groups[] = {"const", "alias", "enum", "bits", "struct", "table", "union",
                             "protocol", "service"};
     for (const char* group : groups) out[std::string(group) + "_declarations"] = Json::array();
@@ -35,17 +41,21 @@ class IrWriter {
     }
     Json order = Json::array();
     for (const flat::Decl* d : library_.declaration_order) order.push_back(d->name.Full());
-    out["declaration_order"] = order;
+    out["declaration_order"] = std::move(order);
     Json declarations = Json::object();
-    for (const auto& d : library_.decls) declarations[d->name.Full()] = flat::DeclKindName(d->kind);
-    out["declarations"] = declarations;
+    for (const auto& d : library_.decls) Put(declarations, d->name.Full(), flat::DeclKindName(d->kind));
+    out["declarations"] = std::move(declarations);
     return out;
   }
 
  private:
   Json Location(llvm::SMLoc loc) const {
     auto [line, column] = files_.LineAndColumn(loc);
-    return {{"filename", std::string(files_.FileOf(loc))}, {"line", line}, {"column", column}};
+    Json out = Json::object();
+    Put(out, "filename", std::string(files_.FileOf(loc)));
+    Put(out, "line", line);
+    Put(out, "column", column);
+    return out;
   }
 
   static Json ConstantJson(const raw::Constant& c) {
@@ -55,7 +65,7 @@ class IrWriter {
       out["value"] = "";
       Json operands = Json::array();
       for (const raw::Constant& operand : c.operands) operands.push_back(ConstantJson(operand));
-      out["operands"] = operands;
+      out["operands"] = std::move(operands);
     }
     return out;
   }
@@ -68,11 +78,11 @@ class IrWriter {
       Json args = Json::array();
       for (const raw::AttributeArg& arg : a.args) {
         Json value = ConstantJson(arg.value);
-        args.push_back({{"name", arg.name.empty() ? "value" : arg.name}, {"value", value}});
+        args.push_back({{"name", arg.name.empty() ? "value" : arg.name}, {"value", std::move(value)}});
       }
       out.push_back({{"name", a.name},
                      {"canonical_name", raw::CanonicalAttributeName(a.name)},
-                     {"arguments", args}});
+                     {"arguments", std::move(args)}});
     }
     return out;
   }
@@ -86,13 +96,15 @@ class IrWriter {
   }
 
   static Json Shape(const flat::TypeShape& shape) {
-    return {{"inline_size", shape.inline_size},
-            {"alignment", shape.alignment},
-            {"depth", shape.depth},
-            {"max_handles", shape.max_handles},
-            {"max_out_of_line", shape.max_out_of_line},
-            {"has_padding", shape.has_padding},
-            {"has_flexible_envelope", shape.has_flexible_envelope}};
+    Json out = Json::object();
+    Put(out, "inline_size", shape.inline_size);
+    Put(out, "alignment", shape.alignment);
+    Put(out, "depth", shape.depth);
+    Put(out, "max_handles", shape.max_handles);
+    Put(out, "max_out_of_line", shape.max_out_of_line);
+    Put(out, "has_padding", shape.has_padding);
+    Put(out, "has_flexible_envelope", shape.has_flexible_envelope);
+    return out;
   }
 
   static Json Type(const flat::Type& type) {
@@ -157,7 +169,7 @@ class IrWriter {
       member["ordinal"] = m.ordinal;
       member["reserved"] = !m.type.has_value();
       if (m.type) member["type"] = Type(*m.type);
-      out.push_back(member);
+      out.push_back(std::move(member));
     }
     return out;
   }
@@ -199,9 +211,9 @@ class IrWriter {
         for (const auto& m : e.members) {
           Json member = MemberCommon(m);
           member["value"] = Value(m.value, m.value.ToString());
-          members.push_back(member);
+          members.push_back(std::move(member));
         }
-        out["members"] = members;
+        out["members"] = std::move(members);
         out["type_shape_v2"] = Shape(e.shape);
         break;
       }
@@ -214,9 +226,9 @@ class IrWriter {
           member["type"] = Type(m.type);
           member["field_shape_v2"] = {{"offset", m.offset}, {"padding", m.padding}};
           if (m.default_value) member["maybe_default_value"] = Value(*m.default_value, "");
-          members.push_back(member);
+          members.push_back(std::move(member));
         }
-        out["members"] = members;
+        out["members"] = std::move(members);
         out["type_shape_v2"] = Shape(s.shape);
         break;
       }
@@ -242,9 +254,9 @@ class IrWriter {
         for (const auto& m : static_cast<const flat::Service&>(decl).members) {
           Json member = MemberCommon(m);
           member["type"] = Type(m.type);
-          members.push_back(member);
+          members.push_back(std::move(member));
         }
-        out["members"] = members;
+        out["members"] = std::move(members);
         break;
       }
       case flat::Decl::Kind::kResource: break;
@@ -256,7 +268,7 @@ class IrWriter {
     (*out)["openness"] = flat::OpennessName(p.openness);
     Json composed = Json::array();
     for (const flat::Protocol* c : p.composed) composed.push_back({{"name", c->name.Full()}});
-    (*out)["composed_protocols"] = composed;
+    (*out)["composed_protocols"] = std::move(composed);
     Json methods = Json::array();
     for (const flat::Method* m : p.all_methods) {
       Json method = MemberCommon(*m);
@@ -274,9 +286,9 @@ class IrWriter {
       if (m->error) method["maybe_response_err_type"] = Type(*m->error);
       if (m->has_request) method["request_message"] = Message(m->request_shape);
       if (m->has_response) method["response_message"] = Message(m->response_shape);
-      methods.push_back(method);
+      methods.push_back(std::move(method));
     }
-    (*out)["methods"] = methods;
+    (*out)["methods"] = std::move(methods);
   }
 
   const flat::Library& library_;

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -88,7 +89,7 @@ class Resolver {
   const LibraryMap& known_;
   Reporter* reporter_;
   std::vector<std::unique_ptr<Scope>> scopes_;
-  std::map<const flat::Decl*, Source> sources_;
+  std::unordered_map<const flat::Decl*, Source> sources_;
 };
 
 // An empty declaration of the layout's kind.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace fdf_idl {
 namespace {
@@ -327,9 +329,9 @@ class ShapeComputer {
 
   flat::Library* library_;
   Reporter* reporter_;
-  std::map<const flat::Decl*, State> states_;
+  std::unordered_map<const flat::Decl*, State> states_;
   std::set<const flat::Decl*> reported_;
-  std::set<const flat::Decl*> visited_;
+  std::unordered_set<const flat::Decl*> visited_;
 };
 
 }  // namespace

@@ -1,0 +1,129 @@
+// fdf-idl throughput: check + IR over the bundled corpus and over a large synthetic library,
+// against the lexer alone over the same bytes (the baseline: no front end can beat its tokenizer).
+// Counters: bytes/s of IDL text, and the process's peak RSS.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "idl/compiler.h"
+#include "idl/json_ir.h"
+#include "idl/lexer.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Source {
+  std::string name;
+  std::string text;
+};
+
+std::vector<Source> CorpusSources() {
+  std::vector<Source> out;
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(FDFKIT_SOURCE_DIR) / "corpus" / "protocols")) {
+    auto ext = entry.path().extension();
+    if (ext != ".fidl" && ext != ".banjo") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    out.push_back({entry.path().filename().string(), text.str()});
+  }
+  std::sort(out.begin(), out.end(), [](const Source& a, const Source& b) { return a.name < b.name; });
+  return out;
+}
+
+// One library with `count` groups of enum + struct + table + union + protocol, in modern syntax.
+Source SyntheticLibrary(int count) {
+  std::string text = "library bench.synthetic;\nusing zx;\n";
+  for (int i = 0; i < count; ++i) {
+    std::string n = std::to_string(i);
+    text += "/// Group " + n + ".\ntype Mode" + n +
+            " = strict enum : uint8 { OFF = 0; ON = 1; AUTO = 2; };\n"
+            "type Config" + n + " = struct {\n    mode Mode" + n +
+            ";\n    level uint32 = 4;\n    name string:32;\n    values vector<uint16>:16;\n};\n"
+            "type Info" + n + " = table { 1: config Config" + n + "; 2: serial uint64; 3: reserved; };\n"
+            "type Event" + n + " = flexible union { 1: info Info" + n + "; 2: code int32; };\n"
+            "@transport(\"Driver\")\nclosed protocol Device" + n + " {\n"
+            "    strict Configure(struct { config Config" + n + "; }) -> () error zx.Status;\n"
+            "    strict GetInfo() -> (struct { info Info" + n + "; });\n"
+            "    strict GetVmo() -> (resource struct { vmo zx.Handle:VMO; });\n"
+            "    -> OnEvent(struct { event Event" + n + "; });\n};\n";
+  }
+  return {"synthetic.fidl", text};
+}
+
+double PeakRssMegabytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+// Each library compiled on its own (as the main job does), then its IR serialised.
+void CheckAndIr(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir = true) {
+  size_t bytes = 0;
+  for (const Source& s : sources) bytes += s.text.size();
+  for (auto _ : state) {
+    for (const Source& s : sources) {
+      fdf_idl::SourceFiles files;
+      fdf_idl::Reporter reporter(&files);
+      fdf_idl::Compiler compiler(&files, &reporter);
+      compiler.AddSource(s.text, s.name);
+      if (!compiler.Compile()) {
+        state.SkipWithError(reporter.Summary().c_str());
+        return;
+      }
+      for (const fdf_idl::flat::Library* library : compiler.targets()) {
+        if (!emit_ir) break;
+        std::string ir = fdf_idl::IrText(fdf_idl::LibraryToJson(*library, files));
+        benchmark::DoNotOptimize(ir.data());
+      }
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["idl_bytes"] = static_cast<double>(bytes);
+  state.counters["peak_rss_MB"] = PeakRssMegabytes();
+}
+
+void LexOnly(benchmark::State& state, const std::vector<Source>& sources) {
+  size_t bytes = 0;
+  for (const Source& s : sources) bytes += s.text.size();
+  for (auto _ : state) {
+    for (const Source& s : sources) {
+      fdf_idl::SourceFiles files;
+      fdf_idl::Reporter reporter(&files);
+      auto tokens = fdf_idl::Lex(s.text, &reporter);
+      benchmark::DoNotOptimize(tokens.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+
+void BM_CheckAndIr_Corpus(benchmark::State& state) { CheckAndIr(state, CorpusSources()); }
+void BM_CheckAndIr_Synthetic(benchmark::State& state) {
+  CheckAndIr(state, {SyntheticLibrary(static_cast<int>(state.range(0)))});
+}
+void BM_CheckOnly_Corpus(benchmark::State& state) { CheckAndIr(state, CorpusSources(), false); }
+void BM_Baseline_LexOnly_Corpus(benchmark::State& state) { LexOnly(state, CorpusSources()); }
+void BM_CheckOnly_Synthetic(benchmark::State& state) {
+  CheckAndIr(state, {SyntheticLibrary(static_cast<int>(state.range(0)))}, false);
+}
+void BM_Baseline_LexOnly_Synthetic(benchmark::State& state) {
+  LexOnly(state, {SyntheticLibrary(static_cast<int>(state.range(0)))});
+}
+
+BENCHMARK(BM_Baseline_LexOnly_Corpus)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CheckOnly_Corpus)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckAndIr_Corpus)->Unit(benchmark::kMillisecond);
+// 1000 groups ≈ 0.8 MB of IDL: a library far larger than any real banjo file.
+BENCHMARK(BM_Baseline_LexOnly_Synthetic)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckOnly_Synthetic)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckAndIr_Synthetic)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
