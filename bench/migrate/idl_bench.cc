@@ -57,6 +57,12 @@ Source SyntheticLibrary(int count) {
   return {"synthetic.fidl", text};
 }
 
+size_t TotalBytes(const std::vector<Source>& sources) {
+  size_t bytes = 0;
+  for (const Source& s : sources) bytes += s.text.size();
+  return bytes;
+}
+
 double PeakRssMegabytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -65,8 +71,7 @@ double PeakRssMegabytes() {
 
 // Each library compiled on its own (as the main job does), then its IR serialised.
 void CheckAndIr(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir = true) {
-  size_t bytes = 0;
-  for (const Source& s : sources) bytes += s.text.size();
+  size_t bytes = TotalBytes(sources);
   for (auto _ : state) {
     for (const Source& s : sources) {
       fdf_idl::SourceFiles files;
@@ -90,8 +95,7 @@ void CheckAndIr(benchmark::State& state, const std::vector<Source>& sources, boo
 }
 
 void LexOnly(benchmark::State& state, const std::vector<Source>& sources) {
-  size_t bytes = 0;
-  for (const Source& s : sources) bytes += s.text.size();
+  size_t bytes = TotalBytes(sources);
   for (auto _ : state) {
     for (const Source& s : sources) {
       fdf_idl::SourceFiles files;

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "flat_ast.h"
+
 namespace fdf_idl {
 namespace {
 
@@ -74,17 +76,7 @@ const BuiltinLibrary* FindBuiltinLibrary(std::string_view library) {
 
 std::string ZxCanonicalSpelling(std::string_view name) {
   if (name.empty() || !std::islower(static_cast<unsigned char>(name[0]))) return "";
-  std::string out;
-  bool upper = true;
-  for (char c : name) {
-    if (c == '_') {
-      upper = true;
-      continue;
-    }
-    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    upper = false;
-  }
-  return out;
+  return flat::UpperCamel(name);
 }
 
 }  // namespace fdf_idl

@@ -1,5 +1,6 @@
 #include "flat_ast.h"
 
+#include <cctype>
 #include <charconv>
 
 namespace fdf_idl::flat {
@@ -122,6 +123,20 @@ std::string ConstantValue::ToString() const {
 const Decl* Library::Lookup(const std::string& decl_name) const {
   auto it = by_name.find(decl_name);
   return it == by_name.end() ? nullptr : it->second;
+}
+
+std::string UpperCamel(std::string_view name) {
+  std::string out;
+  bool upper = true;
+  for (char c : name) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
 }
 
 uint64_t MaxMessageSize(const std::optional<TypeShape>& body) {

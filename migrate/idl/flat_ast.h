@@ -216,6 +216,9 @@ struct Library {
   const Decl* Lookup(const std::string& name) const;
 };
 
+// "my_member" → "MyMember": generated names of inline layouts and payloads.
+std::string UpperCamel(std::string_view name);
+
 // The largest a method message can be: header, the body's inline part padded to 8, and its
 // out-of-line maximum; UINT64_MAX when unbounded.
 constexpr uint32_t kTransactionalHeaderSize = 16;

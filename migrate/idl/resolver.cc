@@ -60,20 +60,6 @@ std::unique_ptr<flat::Decl> NewLayoutDecl(raw::Layout::Kind kind) {
   return nullptr;
 }
 
-std::string UpperCamel(std::string_view name) {
-  std::string out;
-  bool upper = true;
-  for (char c : name) {
-    if (c == '_') {
-      upper = true;
-      continue;
-    }
-    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    upper = false;
-  }
-  return out;
-}
-
 Resolver::Resolver(flat::Library* library, std::vector<const raw::File*> files,
                    const LibraryMap& known, Reporter* reporter)
     : library_(library), files_(std::move(files)), known_(known), reporter_(reporter) {}
@@ -225,6 +211,12 @@ void Resolver::ResolveLayout(flat::Decl* decl, const raw::Layout& layout, const 
   }
 }
 
+static void CopyMemberHeader(const raw::LayoutMember& m, flat::Member* out) {
+  out->name = m.name;
+  out->loc = m.loc;
+  out->attrs = m.attrs;
+}
+
 // The name an inline layout of member `m` gets: `@generated_name` or the member's name in
 // UpperCamelCase.
 static std::string InlineName(const raw::LayoutMember& m) {
@@ -234,7 +226,7 @@ static std::string InlineName(const raw::LayoutMember& m) {
       return a->args[0].value.text;
     }
   }
-  return UpperCamel(m.name);
+  return flat::UpperCamel(m.name);
 }
 
 void Resolver::ResolveStruct(flat::Struct* decl, const raw::Layout& layout, const Scope* scope) {
@@ -242,9 +234,7 @@ void Resolver::ResolveStruct(flat::Struct* decl, const raw::Layout& layout, cons
   std::vector<const flat::Member*> members;
   for (const raw::LayoutMember& m : layout.members) {
     flat::StructMember out;
-    out.name = m.name;
-    out.loc = m.loc;
-    out.attrs = m.attrs;
+    CopyMemberHeader(m, &out);
     if (!m.type) continue;
     out.type = ResolveType(*m.type, scope, InlineName(m));
     if (m.value) out.default_value = ResolveConstant(*m.value, out.type, scope);
@@ -260,9 +250,7 @@ void Resolver::ResolveEnvelopes(flat::Decl* decl, std::vector<flat::EnvelopeMemb
   uint64_t next = 1;
   for (const raw::LayoutMember& m : layout.members) {
     flat::EnvelopeMember member;
-    member.name = m.name;
-    member.loc = m.loc;
-    member.attrs = m.attrs;
+    CopyMemberHeader(m, &member);
     member.ordinal = next++;
     if (m.ordinal) {
       flat::Type u64;
@@ -314,9 +302,7 @@ void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Sc
   std::map<__int128, std::string> values;  // enum value → first member with it
   for (const raw::LayoutMember& m : layout.members) {
     flat::ValueMember member;
-    member.name = m.name;
-    member.loc = m.loc;
-    member.attrs = m.attrs;
+    CopyMemberHeader(m, &member);
     if (!m.value) continue;
     auto value = ResolveConstant(*m.value, value_type, scope);
     if (!value) continue;
@@ -422,7 +408,7 @@ void Resolver::ResolveMethod(flat::Protocol* protocol, flat::Method* method, con
                      "ajar protocol '" + protocol->name.name +
                          "' cannot have flexible two-way method '" + raw.name + "'");
   }
-  std::string prefix = protocol->name.name + UpperCamel(raw.name);
+  std::string prefix = protocol->name.name + flat::UpperCamel(raw.name);
   method->has_request = raw.has_request;
   if (raw.request) method->request = ResolvePayload(*raw.request, prefix + "Request", scope);
   method->has_response = raw.has_response;
@@ -472,7 +458,7 @@ std::optional<flat::Type> Resolver::ResolvePayload(const raw::TypeConstructor& t
 
 flat::Type Resolver::SynthesizeResult(flat::Protocol* protocol, flat::Method* method,
                                       std::optional<flat::Type> payload, llvm::SMLoc loc) {
-  std::string prefix = protocol->name.name + UpperCamel(method->name);
+  std::string prefix = protocol->name.name + flat::UpperCamel(method->name);
   if (!payload) {
     auto empty = std::make_unique<flat::Struct>();
     empty->name.name = prefix + "Response";
@@ -525,9 +511,7 @@ void Resolver::ResolveService(flat::Service* decl, const raw::Decl& raw, const S
   for (const raw::LayoutMember& m : raw.members) {
     if (!m.type) continue;
     flat::ServiceMember member;
-    member.name = m.name;
-    member.loc = m.loc;
-    member.attrs = m.attrs;
+    CopyMemberHeader(m, &member);
     member.type = ResolveType(*m.type, scope, "");
     if (member.type.kind != flat::Type::Kind::kClientEnd) {
       reporter_->Error(ErrorId::kInvalidType, m.type->loc,

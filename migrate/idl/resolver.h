@@ -95,9 +95,6 @@ class Resolver {
 // An empty declaration of the layout's kind.
 std::unique_ptr<flat::Decl> NewLayoutDecl(raw::Layout::Kind kind);
 
-// "my_member" → "MyMember": the generated name of an inline layout.
-std::string UpperCamel(std::string_view name);
-
 }  // namespace fdf_idl
 
 #endif  // FDFKIT_MIGRATE_IDL_RESOLVER_H_
