@@ -188,6 +188,36 @@ closed protocol Derived { compose Base; strict Pong(); };
   EXPECT_EQ(derived->all_methods[0]->selector, "test.error/Base.Ping");  // keeps its ordinal
 }
 
+TEST(Resolver, ServicesHoldClientEnds) {
+  auto c = Compile(R"(library example.service;
+closed protocol Gpio { strict Read() -> (struct { v uint8; }); };
+closed protocol Power {};
+service Device {
+    gpio client_end:Gpio;
+    power Power;
+};
+)");
+  ASSERT_TRUE(c.ok) << c.errors();
+  auto* service = c.decl<flat::Service>("example.service", "Device");
+  ASSERT_EQ(service->members.size(), 2u);
+  EXPECT_EQ(service->members[0].type.kind, flat::Type::Kind::kClientEnd);
+  EXPECT_EQ(service->members[1].type.kind, flat::Type::Kind::kClientEnd);  // bare protocol
+  EXPECT_EQ(service->members[1].type.decl->name.name, "Power");
+  auto bad = Compile("library e;\nservice S {\n  count uint32;\n};\n");
+  EXPECT_EQ(bad.errors(),
+            "test.fidl:3:9: [FDFIDL021] service member 'count' must be a client_end of a protocol\n");
+}
+
+TEST(Resolver, OpennessRules) {
+  auto c = Compile(R"(library e;
+ajar protocol A { flexible M() -> (); flexible N(); };
+closed protocol C { compose A; };
+)");
+  EXPECT_EQ(c.errors(),
+            "test.fidl:2:28: [FDFIDL023] ajar protocol 'A' cannot have flexible two-way method 'M'\n"
+            "test.fidl:3:21: [FDFIDL023] closed protocol 'C' cannot compose ajar protocol 'A'\n");
+}
+
 TEST(Resolver, InlineLayoutsAreNamedFromMembersOrGeneratedName) {
   auto c = Compile(R"(library example.inline;
 type Outer = struct {
