@@ -216,6 +216,24 @@ struct Library {
   const Decl* Lookup(const std::string& name) const;
 };
 
+// How deep declarations may depend on each other through definitions the resolver or the layout
+// must finish first (const → const, alias → alias, struct member → struct). Real libraries stay
+// in single digits; the limit turns an adversarial chain into a diagnostic instead of a stack
+// overflow.
+constexpr int kMaxDeclarationDepth = 128;
+
+// Counts one level of a recursion for as long as it lives.
+class DepthScope {
+ public:
+  explicit DepthScope(int* depth) : depth_(depth) { ++*depth_; }
+  ~DepthScope() { --*depth_; }
+  DepthScope(const DepthScope&) = delete;
+  DepthScope& operator=(const DepthScope&) = delete;
+
+ private:
+  int* depth_;
+};
+
 // "my_member" → "MyMember": generated names of inline layouts and payloads.
 std::string UpperCamel(std::string_view name);
 

@@ -151,6 +151,18 @@ void Resolver::Resolve(flat::Decl* decl) {
                      "'" + decl->name.name + "' refers to itself through its own definition");
     return;
   }
+  if (depth_ >= flat::kMaxDeclarationDepth) {
+    if (!nesting_reported_) {  // once: a long chain would otherwise repeat it every 128 links
+      nesting_reported_ = true;
+      reporter_->Error(ErrorId::kNestingTooDeep, decl->loc,
+                       "'" + decl->name.name + "' is reached through more than " +
+                           std::to_string(flat::kMaxDeclarationDepth) +
+                           " nested definitions; resolution stops here");
+    }
+    source.state = State::kDone;
+    return;
+  }
+  flat::DepthScope nested(&depth_);
   source.state = State::kResolving;
   const Scope* scope = source.scope;
   if (source.layout) {
@@ -534,25 +546,48 @@ void Resolver::InferResources() {
       default: return nullptr;
     }
   };
+  // Users of each layout, and the layouts that hold a handle themselves: resourceness then
+  // spreads from those along the user edges, once per declaration (linear, whatever the order).
+  std::unordered_map<const flat::Decl*, std::vector<flat::Decl*>> users;
+  std::vector<flat::Decl*> worklist;
   std::set<const flat::Decl*> declared;
   for (auto& d : library_->decls) {
-    if (bool* flag = is_resource(d.get()); flag && *flag) declared.insert(d.get());
-  }
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (auto& d : library_->decls) {
-      bool* flag = is_resource(d.get());
-      if (!flag || *flag) continue;
-      bool carries = false;
-      if (d->kind == flat::Decl::Kind::kStruct) {
-        for (const auto& m : static_cast<flat::Struct*>(d.get())->members) carries |= CarriesHandles(m.type);
-      } else {
-        const auto& members = d->kind == flat::Decl::Kind::kUnion
-                                  ? static_cast<flat::Union*>(d.get())->members
-                                  : static_cast<flat::Table*>(d.get())->members;
-        for (const auto& m : members) carries |= m.type && CarriesHandles(*m.type);
+    bool* flag = is_resource(d.get());
+    if (!flag) continue;
+    if (*flag) {
+      declared.insert(d.get());
+      worklist.push_back(d.get());
+    }
+    std::vector<const flat::Type*> types;
+    if (d->kind == flat::Decl::Kind::kStruct) {
+      for (const auto& m : static_cast<flat::Struct*>(d.get())->members) types.push_back(&m.type);
+    } else {
+      const auto& members = d->kind == flat::Decl::Kind::kUnion
+                                ? static_cast<flat::Union*>(d.get())->members
+                                : static_cast<flat::Table*>(d.get())->members;
+      for (const auto& m : members) {
+        if (m.type) types.push_back(&*m.type);
       }
-      if (carries) *flag = changed = true;
+    }
+    for (const flat::Type* type : types) {
+      while (type->element) type = type->element.get();
+      if (type->kind == flat::Type::Kind::kIdentifier && type->decl->name.library == library_->name) {
+        users[type->decl].push_back(d.get());
+      } else if (!*flag && CarriesHandles(*type)) {
+        *flag = true;
+        worklist.push_back(d.get());
+      }
+    }
+  }
+  while (!worklist.empty()) {
+    flat::Decl* done = worklist.back();
+    worklist.pop_back();
+    for (flat::Decl* user : users[done]) {
+      bool* flag = is_resource(user);
+      if (!*flag) {
+        *flag = true;
+        worklist.push_back(user);
+      }
     }
   }
   for (auto& d : library_->decls) {

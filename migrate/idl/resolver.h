@@ -90,6 +90,8 @@ class Resolver {
   Reporter* reporter_;
   std::vector<std::unique_ptr<Scope>> scopes_;
   std::unordered_map<const flat::Decl*, Source> sources_;
+  int depth_ = 0;  // nested Resolve calls
+  bool nesting_reported_ = false;
 };
 
 // An empty declaration of the layout's kind.

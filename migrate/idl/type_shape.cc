@@ -77,6 +77,17 @@ class ShapeComputer {
       if (state->second == State::kDone) return *stored;
       return Recursive(decl, inline_use);
     }
+    if (depth_ >= flat::kMaxDeclarationDepth) {
+      if (!nesting_reported_) {
+        nesting_reported_ = true;
+        reporter_->Error(ErrorId::kNestingTooDeep, decl->loc,
+                         "'" + decl->name.name + "' nests more than " +
+                             std::to_string(flat::kMaxDeclarationDepth) +
+                             " layouts deep; its shape is not computed");
+      }
+      return Recursive(decl, /*inline_use=*/false);
+    }
+    flat::DepthScope nested(&depth_);
     states_[decl] = State::kComputing;
     TypeShape shape;
     switch (decl->kind) {
@@ -286,6 +297,12 @@ class ShapeComputer {
   // Post-order over the declarations a declaration uses: what a generator must emit first.
   void Order(const flat::Decl* decl) {
     if (decl->name.library != library_->name || !visited_.insert(decl).second) return;
+    // Past the limit (already reported by ShapeOfDecl) the order is only approximate.
+    if (depth_ >= flat::kMaxDeclarationDepth) {
+      library_->declaration_order.push_back(decl);
+      return;
+    }
+    flat::DepthScope nested(&depth_);
     auto visit = [&](const flat::Type& type) { VisitType(type); };
     switch (decl->kind) {
       case flat::Decl::Kind::kStruct:
@@ -331,6 +348,8 @@ class ShapeComputer {
   Reporter* reporter_;
   std::unordered_map<const flat::Decl*, State> states_;
   std::set<const flat::Decl*> reported_;
+  int depth_ = 0;
+  bool nesting_reported_ = false;
   std::unordered_set<const flat::Decl*> visited_;
 };
 

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <llvm/Support/FormatVariadic.h>
+
 #include "idl_test_support.h"
 
 namespace {
@@ -324,6 +326,34 @@ INSTANTIATE_TEST_SUITE_P(
                   "test.fidl:2:21: [FDFIDL013] 'Nope' is not defined\n"
                   "test.fidl:2:29: [FDFIDL013] 'AlsoNope' is not defined\n"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
+
+// Chains of definitions deeper than the limit are a diagnostic, not a stack overflow; within it
+// they resolve. Resource inference along a long chain stays linear.
+TEST(Resolver, LongDefinitionChainsAreBounded) {
+  auto chain = [](int length, const char* link, const char* last) {
+    std::string text = "library e;\nusing zx;\n";
+    for (int i = 0; i < length; ++i) text += llvm::formatv(link, i, i + 1).str();
+    return text + llvm::formatv(last, length).str();
+  };
+  const char* struct_link = "struct S{0} {{ S{1} next; };\n";
+  const char* struct_last = "struct S{0} {{ handle h; };\n";
+  auto fine = Compile({{"chain.fidl", chain(100, struct_link, struct_last)}});
+  EXPECT_TRUE(fine.ok) << fine.errors();
+  EXPECT_TRUE(fine.decl<flat::Struct>("e", "S0")->resource);  // inferred from S100's handle
+  EXPECT_EQ(fine.decl<flat::Struct>("e", "S0")->shape.max_handles, 1u);
+
+  auto structs = Compile({{"chain.fidl", chain(20000, struct_link, struct_last)}});
+  EXPECT_FALSE(structs.ok);
+  EXPECT_EQ(structs.errors(),
+            "chain.fidl:131:8: [FDFIDL007] 'S128' nests more than 128 layouts deep; its shape is not "
+            "computed\n");
+  auto consts = Compile({{"chain.fidl", chain(20000, "const uint32 C{0} = C{1};\n",
+                                              "const uint32 C{0} = 1;\n")}});
+  EXPECT_FALSE(consts.ok);
+  EXPECT_EQ(consts.errors(),
+            "chain.fidl:131:14: [FDFIDL007] 'C128' is reached through more than 128 nested "
+            "definitions; resolution stops here\n");
+}
 
 TEST(Resolver, AmbiguousNameIsReported) {
   // `a.b.C` can be the declaration C of library a.b, or member C of enum b in library a.
