@@ -180,7 +180,7 @@ void Compiler::IndexSearchPaths() {
     }
     if (ec) {
       reporter_->Error(ErrorId::kCannotReadFile, llvm::SMLoc(),
-                       dir + ": error: cannot search directory: " + ec.message());
+                       "cannot search directory '" + dir + "': " + ec.message());
     }
     std::sort(paths.begin(), paths.end());
     for (const fs::path& path : paths) {

@@ -15,8 +15,7 @@ std::string ErrorCode(ErrorId id) {
 bool SourceFiles::AddFile(const std::string& path, std::string* error) {
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buffer) {
-    *error = path + ": error: [" + ErrorCode(ErrorId::kCannotReadFile) + "] cannot read file: " +
-             buffer.getError().message();
+    *error = "cannot read '" + path + "': " + buffer.getError().message();
     return false;
   }
   manager_.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());

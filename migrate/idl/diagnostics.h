@@ -49,7 +49,7 @@ struct Diagnostic {
 
 class SourceFiles {
  public:
-  // Loads `path`; false (and a diagnostic) if it cannot be read.
+  // Loads `path`; false, with the reason in `error`, if it cannot be read.
   bool AddFile(const std::string& path, std::string* error);
   // Adds in-memory text (tests, fuzzing).
   unsigned AddBuffer(std::string_view text, const std::string& name);
