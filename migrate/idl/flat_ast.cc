@@ -87,6 +87,20 @@ const char* DeclKindName(Decl::Kind kind) {
   return "?";
 }
 
+bool* ResourceFlag(Decl* decl) {
+  switch (decl->kind) {
+    case Decl::Kind::kStruct: return &static_cast<Struct*>(decl)->resource;
+    case Decl::Kind::kUnion: return &static_cast<Union*>(decl)->resource;
+    case Decl::Kind::kTable: return &static_cast<Table*>(decl)->resource;
+    default: return nullptr;
+  }
+}
+
+bool IsResource(const Decl& decl) {
+  const bool* flag = ResourceFlag(const_cast<Decl*>(&decl));
+  return flag && *flag;
+}
+
 const char* OpennessName(Protocol::Openness openness) {
   switch (openness) {
     case Protocol::Openness::kClosed: return "closed";

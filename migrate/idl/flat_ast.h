@@ -95,6 +95,10 @@ struct Decl {
 };
 const char* DeclKindName(Decl::Kind kind);
 
+// The `resource` flag of a struct, union or table; nullptr for other declarations.
+bool* ResourceFlag(Decl* decl);
+bool IsResource(const Decl& decl);
+
 struct Member {
   std::string name;
   llvm::SMLoc loc;
@@ -179,9 +183,13 @@ struct Method : Member {
   std::optional<Type> response;  // the body: payload, or the result union
   std::optional<Type> success;   // result methods: the success payload struct
   std::optional<Type> error;
-  // Bodies only; each message adds the 16-byte transactional header.
-  std::optional<TypeShape> request_shape;
-  std::optional<TypeShape> response_shape;
+  // Body shapes (absent for `()`); each message adds the 16-byte transactional header.
+  std::optional<TypeShape> request_shape() const {
+    return request ? std::optional<TypeShape>(request->shape) : std::nullopt;
+  }
+  std::optional<TypeShape> response_shape() const {
+    return response ? std::optional<TypeShape>(response->shape) : std::nullopt;
+  }
   bool has_result_union() const { return success.has_value(); }
 };
 

@@ -311,14 +311,7 @@ namespace fdf_idl {
 LayoutSet LayoutsNeedingResource(const flat::Library& library) {
   LayoutSet out;
   for (const auto& decl : library.decls) {
-    bool resource = false;
-    switch (decl->kind) {
-      case flat::Decl::Kind::kStruct: resource = static_cast<const flat::Struct&>(*decl).resource; break;
-      case flat::Decl::Kind::kUnion: resource = static_cast<const flat::Union&>(*decl).resource; break;
-      case flat::Decl::Kind::kTable: resource = static_cast<const flat::Table&>(*decl).resource; break;
-      default: break;
-    }
-    if (resource && decl->raw_layout) out.insert(decl->raw_layout);
+    if (flat::IsResource(*decl) && decl->raw_layout) out.insert(decl->raw_layout);
   }
   return out;
 }

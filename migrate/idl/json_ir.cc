@@ -284,8 +284,8 @@ class IrWriter {
       method["has_error"] = m->error.has_value();
       if (m->success) method["maybe_response_success_type"] = Type(*m->success);
       if (m->error) method["maybe_response_err_type"] = Type(*m->error);
-      if (m->has_request) method["request_message"] = Message(m->request_shape);
-      if (m->has_response) method["response_message"] = Message(m->response_shape);
+      if (m->has_request) method["request_message"] = Message(m->request_shape());
+      if (m->has_response) method["response_message"] = Message(m->response_shape());
       methods.push_back(std::move(method));
     }
     (*out)["methods"] = std::move(methods);

@@ -36,12 +36,7 @@ bool CarriesHandles(const flat::Type& type) {
     case flat::Type::Kind::kBox:
       return CarriesHandles(*type.element);
     case flat::Type::Kind::kIdentifier:
-      switch (type.decl->kind) {
-        case flat::Decl::Kind::kStruct: return static_cast<const flat::Struct*>(type.decl)->resource;
-        case flat::Decl::Kind::kUnion: return static_cast<const flat::Union*>(type.decl)->resource;
-        case flat::Decl::Kind::kTable: return static_cast<const flat::Table*>(type.decl)->resource;
-        default: return false;
-      }
+      return flat::IsResource(*type.decl);
     default:
       return false;
   }
@@ -538,21 +533,13 @@ void Resolver::ResolveService(flat::Service* decl, const raw::Decl& raw, const S
 // A layout that holds handles is a resource type. Banjo and old-syntax files never say so, so
 // there it is inferred; modern FIDL must say it, as fidlc requires.
 void Resolver::InferResources() {
-  auto is_resource = [](flat::Decl* d) -> bool* {
-    switch (d->kind) {
-      case flat::Decl::Kind::kStruct: return &static_cast<flat::Struct*>(d)->resource;
-      case flat::Decl::Kind::kUnion: return &static_cast<flat::Union*>(d)->resource;
-      case flat::Decl::Kind::kTable: return &static_cast<flat::Table*>(d)->resource;
-      default: return nullptr;
-    }
-  };
   // Users of each layout, and the layouts that hold a handle themselves: resourceness then
   // spreads from those along the user edges, once per declaration (linear, whatever the order).
   std::unordered_map<const flat::Decl*, std::vector<flat::Decl*>> users;
   std::vector<flat::Decl*> worklist;
   std::set<const flat::Decl*> declared;
   for (auto& d : library_->decls) {
-    bool* flag = is_resource(d.get());
+    bool* flag = flat::ResourceFlag(d.get());
     if (!flag) continue;
     if (*flag) {
       declared.insert(d.get());
@@ -583,7 +570,7 @@ void Resolver::InferResources() {
     flat::Decl* done = worklist.back();
     worklist.pop_back();
     for (flat::Decl* user : users[done]) {
-      bool* flag = is_resource(user);
+      bool* flag = flat::ResourceFlag(user);
       if (!*flag) {
         *flag = true;
         worklist.push_back(user);
@@ -591,7 +578,7 @@ void Resolver::InferResources() {
     }
   }
   for (auto& d : library_->decls) {
-    bool* flag = is_resource(d.get());
+    bool* flag = flat::ResourceFlag(d.get());
     if (!flag || !*flag || declared.count(d.get())) continue;
     const Source& source = sources_[d.get()];
     if (!source.scope) continue;  // synthesized: follows its members

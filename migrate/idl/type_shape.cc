@@ -128,11 +128,7 @@ class ShapeComputer {
     }
     shape.depth = kUnbounded;
     shape.max_out_of_line = kUnbounded;
-    bool resource = decl->kind == flat::Decl::Kind::kStruct ? static_cast<flat::Struct*>(decl)->resource
-                    : decl->kind == flat::Decl::Kind::kUnion ? static_cast<flat::Union*>(decl)->resource
-                    : decl->kind == flat::Decl::Kind::kTable ? static_cast<flat::Table*>(decl)->resource
-                                                             : false;
-    shape.max_handles = resource ? kUnbounded : 0;
+    shape.max_handles = flat::IsResource(*decl) ? kUnbounded : 0;
     shape.has_padding = true;
     return shape;
   }
@@ -285,8 +281,6 @@ class ShapeComputer {
           for (auto* t : {&m.request, &m.response, &m.success, &m.error}) {
             if (*t) FillType(**t);
           }
-          if (m.request) m.request_shape = m.request->shape;
-          if (m.response) m.response_shape = m.response->shape;
         }
         break;
       default:

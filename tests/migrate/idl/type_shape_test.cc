@@ -120,13 +120,13 @@ closed protocol P {
   ASSERT_TRUE(c.ok) << c.errors();
   auto* p = c.decl<flat::Protocol>("shapes.methods", "P");
   const flat::Method& small = p->methods[0];
-  ASSERT_TRUE(small.request_shape);
-  EXPECT_EQ(small.request_shape->inline_size, 4u);
-  EXPECT_EQ(flat::MaxMessageSize(small.request_shape), 16u + 8u);
-  EXPECT_FALSE(small.response_shape);  // `-> ()` sends the header alone
-  EXPECT_EQ(flat::MaxMessageSize(small.response_shape), 16u);
-  EXPECT_EQ(flat::MaxMessageSize(p->methods[1].request_shape), 16u + 16u + 70000u);
-  EXPECT_EQ(flat::MaxMessageSize(p->methods[2].request_shape), UINT64_MAX);
+  ASSERT_TRUE(small.request_shape());
+  EXPECT_EQ(small.request_shape()->inline_size, 4u);
+  EXPECT_EQ(flat::MaxMessageSize(small.request_shape()), 16u + 8u);
+  EXPECT_FALSE(small.response_shape());  // `-> ()` sends the header alone
+  EXPECT_EQ(flat::MaxMessageSize(small.response_shape()), 16u);
+  EXPECT_EQ(flat::MaxMessageSize(p->methods[1].request_shape()), 16u + 16u + 70000u);
+  EXPECT_EQ(flat::MaxMessageSize(p->methods[2].request_shape()), UINT64_MAX);
 }
 
 }  // namespace
