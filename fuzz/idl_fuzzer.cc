@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fdf_idl::NameKinds kinds;
     for (const auto& file : compiler.raw_files()) fdf_idl::CollectNameKinds(*file, &kinds);
     for (const fdf_idl::flat::Library* library : compiler.targets()) {
-      std::string ir = fdf_idl::IrText(fdf_idl::LibraryToJson(*library, files));
+      std::string ir = fdf_idl::IrText(*library, files);
       fdf_idl::LayoutSet resources = fdf_idl::LayoutsNeedingResource(*library);
       for (const auto& file : compiler.raw_files()) {
         if (file->library == library->name) (void)fdf_idl::Format(*file, kinds, resources);

@@ -1,90 +1,116 @@
 #include "json_ir.h"
 
+#include <unordered_map>
+
+#include "json_writer.h"
+
 namespace fdf_idl {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-// Appends a key the caller knows is new. ordered_json's operator[] searches the keys linearly
-// first, which made large objects (the `declarations` index) quadratic.
-void Put(Json& object, const char* key, Json value) {
-  if (!object.is_object()) object = Json::object();
-  object.get_ref<Json::object_t&>().Container::emplace_back(key, std::move(value));
-}
-void Put(Json& object, const std::string& key, Json value) { Put(object, key.c_str(), std::move(value)); }
-
 class IrWriter {
  public:
-  IrWriter(const flat::Library& library, const SourceFiles& files)
-      : library_(library), files_(files) {}
+  IrWriter(const flat::Library& library, const SourceFiles& files, JsonWriter* json)
+      : library_(library), files_(files), json_(*json) {
+    for (size_t i = 0; i < library.files.size(); ++i) file_index_.emplace(library.files[i], i);
+  }
 
-  Json Write() {
-    Json out;
-    out["schema"] = kIrSchema;
-    out["name"] = library_.name;
-    out["dialect"] = raw::DialectName(library_.dialect);
-    out["files"] = library_.files;
-    out["attributes"] = Attributes(library_.attrs);
-    Json dependencies = Json::array();
+  void Write() {
+    json_.BeginObject();
+    json_.Field("schema", kIrSchema);
+    json_.Field("name", library_.name);
+    json_.Field("dialect", raw::DialectName(library_.dialect));
+    json_.Key("files");
+    json_.BeginArray();
+    for (const std::string& file : library_.files) json_.String(file);
+    json_.EndArray();
+    Attributes(library_.attrs);
+    json_.Key("library_dependencies");
+    json_.BeginArray();
     for (const flat::Library* dependency : library_.dependencies) {
-      Json declarations = Json::object();
-      for (const auto& d : dependency->decls) Put(declarations, d->name.Full(), flat::DeclKindName(d->kind));
-      dependencies.push_back({{"name", dependency->name}, {"declarations", std::move(declarations)}});
+      json_.BeginObject();
+      json_.Field("name", dependency->name);
+      json_.Key("declarations");
+      DeclarationIndex(*dependency);
+      json_.EndObject();
     }
-    out["library_dependencies"] = std::move(dependencies);
-    const char* groups[] = {"const", "alias", "enum", "bits", "struct", "table", "union",
-                            "protocol", "service"};
-    for (const char* group : groups) out[std::string(group) + "_declarations"] = Json::array();
-    for (const auto& decl : library_.decls) {
-      if (decl->kind == flat::Decl::Kind::kResource) continue;
-      out[std::string(flat::DeclKindName(decl->kind)) + "_declarations"].push_back(Decl(*decl));
+    json_.EndArray();
+    using Kind = flat::Decl::Kind;
+    for (Kind kind : {Kind::kConst, Kind::kAlias, Kind::kEnum, Kind::kBits, Kind::kStruct,
+                      Kind::kTable, Kind::kUnion, Kind::kProtocol, Kind::kService}) {
+      json_.Key(std::string(flat::DeclKindName(kind)) + "_declarations");
+      json_.BeginArray();
+      for (const auto& decl : library_.decls) {
+        if (decl->kind == kind) Decl(*decl);
+      }
+      json_.EndArray();
     }
-    Json order = Json::array();
-    for (const flat::Decl* d : library_.declaration_order) order.push_back(d->name.Full());
-    out["declaration_order"] = std::move(order);
-    Json declarations = Json::object();
-    for (const auto& d : library_.decls) Put(declarations, d->name.Full(), flat::DeclKindName(d->kind));
-    out["declarations"] = std::move(declarations);
-    return out;
+    json_.Key("declaration_order");
+    json_.BeginArray();
+    for (const flat::Decl* d : library_.declaration_order) json_.String(d->name.Full());
+    json_.EndArray();
+    json_.Key("declarations");
+    DeclarationIndex(library_);
+    json_.EndObject();
   }
 
  private:
-  Json Location(llvm::SMLoc loc) const {
-    auto [line, column] = files_.LineAndColumn(loc);
-    Json out = Json::object();
-    Put(out, "filename", std::string(files_.FileOf(loc)));
-    Put(out, "line", line);
-    Put(out, "column", column);
-    return out;
+  void DeclarationIndex(const flat::Library& library) {
+    json_.BeginObject();
+    for (const auto& d : library.decls) json_.Field(d->name.Full(), flat::DeclKindName(d->kind));
+    json_.EndObject();
   }
 
-  static Json ConstantJson(const raw::Constant& c) {
+  // `file` indexes the library's `files`: repeating the path in every location made it the
+  // largest part of the IR.
+  void Location(llvm::SMLoc loc) {
+    auto [line, column] = files_.LineAndColumn(loc);
+    auto it = file_index_.find(files_.FileOf(loc));
+    json_.Key("location");
+    json_.BeginObject();
+    json_.Field("file", it == file_index_.end() ? int64_t{-1} : static_cast<int64_t>(it->second));
+    json_.Field("line", line);
+    json_.Field("column", column);
+    json_.EndObject();
+  }
+
+  void Constant(const raw::Constant& c) {
     const char* kinds[] = {"number", "string", "bool", "identifier", "or"};
-    Json out = {{"kind", kinds[static_cast<int>(c.kind)]}, {"value", c.text}};
-    if (c.kind == raw::Constant::Kind::kOr) {
-      out["value"] = "";
-      Json operands = Json::array();
-      for (const raw::Constant& operand : c.operands) operands.push_back(ConstantJson(operand));
-      out["operands"] = std::move(operands);
+    json_.BeginObject();
+    json_.Field("kind", kinds[static_cast<int>(c.kind)]);
+    if (c.kind != raw::Constant::Kind::kOr) {
+      json_.Field("value", c.text);
+    } else {
+      json_.Field("value", "");
+      json_.Key("operands");
+      json_.BeginArray();
+      for (const raw::Constant& operand : c.operands) Constant(operand);
+      json_.EndArray();
     }
-    return out;
+    json_.EndObject();
   }
 
   // Attributes as written (`Layout`, `BanjoLayout`, `banjo_layout` stay distinct) with their
   // canonical snake_case name next to them; `///` comments are `doc` attributes.
-  static Json Attributes(const raw::AttributeList& attrs) {
-    Json out = Json::array();
+  void Attributes(const raw::AttributeList& attrs) {
+    json_.Key("attributes");
+    json_.BeginArray();
     for (const raw::Attribute& a : attrs.items) {
-      Json args = Json::array();
+      json_.BeginObject();
+      json_.Field("name", a.name);
+      json_.Field("canonical_name", raw::CanonicalAttributeName(a.name));
+      json_.Key("arguments");
+      json_.BeginArray();
       for (const raw::AttributeArg& arg : a.args) {
-        Json value = ConstantJson(arg.value);
-        args.push_back({{"name", arg.name.empty() ? "value" : arg.name}, {"value", std::move(value)}});
+        json_.BeginObject();
+        json_.Field("name", arg.name.empty() ? std::string_view("value") : arg.name);
+        json_.Key("value");
+        Constant(arg.value);
+        json_.EndObject();
       }
-      out.push_back({{"name", a.name},
-                     {"canonical_name", raw::CanonicalAttributeName(a.name)},
-                     {"arguments", std::move(args)}});
+      json_.EndArray();
+      json_.EndObject();
     }
-    return out;
+    json_.EndArray();
   }
 
   static std::string Doc(const raw::AttributeList& attrs) {
@@ -95,215 +121,246 @@ class IrWriter {
     return doc;
   }
 
-  static Json Shape(const flat::TypeShape& shape) {
-    Json out = Json::object();
-    Put(out, "inline_size", shape.inline_size);
-    Put(out, "alignment", shape.alignment);
-    Put(out, "depth", shape.depth);
-    Put(out, "max_handles", shape.max_handles);
-    Put(out, "max_out_of_line", shape.max_out_of_line);
-    Put(out, "has_padding", shape.has_padding);
-    Put(out, "has_flexible_envelope", shape.has_flexible_envelope);
-    return out;
+  void Shape(const char* key, const flat::TypeShape& shape) {
+    json_.Key(key);
+    json_.BeginObject();
+    json_.Field("inline_size", shape.inline_size);
+    json_.Field("alignment", shape.alignment);
+    json_.Field("depth", shape.depth);
+    json_.Field("max_handles", shape.max_handles);
+    json_.Field("max_out_of_line", shape.max_out_of_line);
+    json_.Field("has_padding", shape.has_padding);
+    json_.Field("has_flexible_envelope", shape.has_flexible_envelope);
+    json_.EndObject();
   }
 
-  static Json Type(const flat::Type& type) {
-    Json out = {{"kind", flat::TypeKindName(type.kind)}};
+  // A type reference. It carries no shape: that is its declaration's, or fixed by its kind.
+  void Type(const char* key, const flat::Type& type) {
+    json_.Key(key);
+    json_.BeginObject();
+    json_.Field("kind", flat::TypeKindName(type.kind));
     switch (type.kind) {
       case flat::Type::Kind::kPrimitive:
-        out["subtype"] = flat::PrimitiveName(type.primitive);
+        json_.Field("subtype", flat::PrimitiveName(type.primitive));
         break;
       case flat::Type::Kind::kString:
       case flat::Type::Kind::kVector:
-        if (type.element) out["element_type"] = Type(*type.element);
-        if (type.bounded) out["maybe_element_count"] = type.element_count;
-        out["nullable"] = type.nullable;
+        if (type.element) Type("element_type", *type.element);
+        if (type.bounded) json_.Field("maybe_element_count", type.element_count);
+        json_.Field("nullable", type.nullable);
         break;
       case flat::Type::Kind::kArray:
-        out["element_type"] = Type(*type.element);
-        out["element_count"] = type.element_count;
+        Type("element_type", *type.element);
+        json_.Field("element_count", type.element_count);
         break;
       case flat::Type::Kind::kBox:
-        out["element_type"] = Type(*type.element);
-        out["nullable"] = true;
+        Type("element_type", *type.element);
+        json_.Field("nullable", true);
         break;
       case flat::Type::Kind::kHandle:
-        out["resource_identifier"] = type.decl ? type.decl->name.Full() : "zx/Handle";
-        out["subtype"] = type.handle_subtype.empty() ? "NONE" : type.handle_subtype;
-        out["obj_type"] = type.handle_object_type;
-        out["rights"] = type.handle_rights.value_or(0x80000000u);  // same rights
-        out["nullable"] = type.nullable;
+        json_.Field("resource_identifier",
+                    type.decl ? type.decl->name.Full() : std::string("zx/Handle"));
+        json_.Field("subtype", type.handle_subtype.empty() ? std::string("NONE") : type.handle_subtype);
+        json_.Field("obj_type", type.handle_object_type);
+        json_.Field("rights", type.handle_rights.value_or(0x80000000u));  // same rights
+        json_.Field("nullable", type.nullable);
         break;
       case flat::Type::Kind::kClientEnd:
       case flat::Type::Kind::kServerEnd:
-        out["protocol"] = type.decl ? type.decl->name.Full() : "";
-        out["nullable"] = type.nullable;
+        json_.Field("protocol", type.decl ? type.decl->name.Full() : std::string());
+        json_.Field("nullable", type.nullable);
         break;
       case flat::Type::Kind::kIdentifier:
-        out["identifier"] = type.decl ? type.decl->name.Full() : "";
-        out["nullable"] = type.nullable;
+        json_.Field("identifier", type.decl ? type.decl->name.Full() : std::string());
+        json_.Field("nullable", type.nullable);
         break;
     }
-    out["type_shape_v2"] = Shape(type.shape);
-    return out;
+    json_.EndObject();
   }
 
-  Json Common(const flat::Decl& decl) const {
-    Json out = {{"name", decl.name.Full()}, {"location", Location(decl.loc)}};
-    if (decl.anonymous) out["is_anonymous"] = true;
-    out["attributes"] = Attributes(decl.attrs);
-    if (std::string doc = Doc(decl.attrs); !doc.empty()) out["doc"] = doc;
-    return out;
+  void BeginMember(const flat::Member& m) {
+    json_.BeginObject();
+    json_.Field("name", m.name);
+    Location(m.loc);
+    Attributes(m.attrs);
   }
 
-  Json MemberCommon(const flat::Member& m) const {
-    Json out = {{"name", m.name}, {"location", Location(m.loc)}};
-    out["attributes"] = Attributes(m.attrs);
-    return out;
-  }
-
-  Json Envelopes(const std::vector<flat::EnvelopeMember>& members) const {
-    Json out = Json::array();
+  void Envelopes(const std::vector<flat::EnvelopeMember>& members) {
+    json_.Key("members");
+    json_.BeginArray();
     for (const auto& m : members) {
-      Json member = MemberCommon(m);
-      member["ordinal"] = m.ordinal;
-      member["reserved"] = !m.type.has_value();
-      if (m.type) member["type"] = Type(*m.type);
-      out.push_back(std::move(member));
+      BeginMember(m);
+      json_.Field("ordinal", m.ordinal);
+      json_.Field("reserved", !m.type.has_value());
+      if (m.type) Type("type", *m.type);
+      json_.EndObject();
     }
-    return out;
+    json_.EndArray();
   }
 
-  static Json Value(const flat::ConstantValue& value, const std::string& expression) {
+  void Value(const char* key, const flat::ConstantValue& value, const std::string& expression) {
     const char* kinds[] = {"integer", "float", "bool", "string"};
-    return {{"kind", kinds[static_cast<int>(value.kind)]},
-            {"value", value.ToString()},
-            {"expression", expression}};
+    json_.Key(key);
+    json_.BeginObject();
+    json_.Field("kind", kinds[static_cast<int>(value.kind)]);
+    json_.Field("value", value.ToString());
+    json_.Field("expression", expression);
+    json_.EndObject();
   }
 
-  Json Message(const std::optional<flat::TypeShape>& body) const {
-    Json out = {{"header_size", flat::kTransactionalHeaderSize}};
-    if (body) out["body"] = Shape(*body);
+  void Message(const char* key, const std::optional<flat::TypeShape>& body) {
+    json_.Key(key);
+    json_.BeginObject();
+    json_.Field("header_size", flat::kTransactionalHeaderSize);
+    if (body) Shape("body", *body);
     uint64_t max = flat::MaxMessageSize(body);
-    out["max_message_size"] = max == UINT64_MAX ? Json("unbounded") : Json(max);
-    return out;
+    if (max == UINT64_MAX) {
+      json_.Field("max_message_size", "unbounded");
+    } else {
+      json_.Field("max_message_size", max);
+    }
+    json_.EndObject();
   }
 
-  Json Decl(const flat::Decl& decl) const {
-    Json out = Common(decl);
+  void Decl(const flat::Decl& decl) {
+    json_.BeginObject();
+    json_.Field("name", decl.name.Full());
+    Location(decl.loc);
+    if (decl.anonymous) json_.Field("is_anonymous", true);
+    Attributes(decl.attrs);
+    if (std::string doc = Doc(decl.attrs); !doc.empty()) json_.Field("doc", doc);
     switch (decl.kind) {
       case flat::Decl::Kind::kConst: {
         const auto& c = static_cast<const flat::Const&>(decl);
-        out["type"] = Type(c.type);
-        out["value"] = Value(c.value, c.expression);
+        Type("type", c.type);
+        Value("value", c.value, c.expression);
         break;
       }
       case flat::Decl::Kind::kAlias:
-        out["type"] = Type(static_cast<const flat::Alias&>(decl).target);
+        Type("type", static_cast<const flat::Alias&>(decl).target);
         break;
       case flat::Decl::Kind::kEnum:
       case flat::Decl::Kind::kBits: {
         const auto& e = static_cast<const flat::Enum&>(decl);
-        out["type"] = flat::PrimitiveName(e.subtype);
-        out["strict"] = e.strict;
-        if (decl.kind == flat::Decl::Kind::kBits) out["mask"] = std::to_string(e.mask);
-        Json members = Json::array();
+        json_.Field("type", flat::PrimitiveName(e.subtype));
+        json_.Field("strict", e.strict);
+        if (decl.kind == flat::Decl::Kind::kBits) json_.Field("mask", std::to_string(e.mask));
+        json_.Key("members");
+        json_.BeginArray();
         for (const auto& m : e.members) {
-          Json member = MemberCommon(m);
-          member["value"] = Value(m.value, m.value.ToString());
-          members.push_back(std::move(member));
+          BeginMember(m);
+          std::string value = m.value.ToString();
+          Value("value", m.value, value);
+          json_.EndObject();
         }
-        out["members"] = std::move(members);
-        out["type_shape_v2"] = Shape(e.shape);
+        json_.EndArray();
+        Shape("type_shape_v2", e.shape);
         break;
       }
       case flat::Decl::Kind::kStruct: {
         const auto& s = static_cast<const flat::Struct&>(decl);
-        out["resource"] = s.resource;
-        Json members = Json::array();
+        json_.Field("resource", s.resource);
+        json_.Key("members");
+        json_.BeginArray();
         for (const auto& m : s.members) {
-          Json member = MemberCommon(m);
-          member["type"] = Type(m.type);
-          member["field_shape_v2"] = {{"offset", m.offset}, {"padding", m.padding}};
-          if (m.default_value) member["maybe_default_value"] = Value(*m.default_value, "");
-          members.push_back(std::move(member));
+          BeginMember(m);
+          Type("type", m.type);
+          json_.Key("field_shape_v2");
+          json_.BeginObject();
+          json_.Field("offset", m.offset);
+          json_.Field("padding", m.padding);
+          json_.EndObject();
+          if (m.default_value) Value("maybe_default_value", *m.default_value, "");
+          json_.EndObject();
         }
-        out["members"] = std::move(members);
-        out["type_shape_v2"] = Shape(s.shape);
+        json_.EndArray();
+        Shape("type_shape_v2", s.shape);
         break;
       }
       case flat::Decl::Kind::kUnion: {
         const auto& u = static_cast<const flat::Union&>(decl);
-        out["strict"] = u.strict;
-        out["resource"] = u.resource;
-        out["is_result"] = u.is_result;
-        out["members"] = Envelopes(u.members);
-        out["type_shape_v2"] = Shape(u.shape);
+        json_.Field("strict", u.strict);
+        json_.Field("resource", u.resource);
+        json_.Field("is_result", u.is_result);
+        Envelopes(u.members);
+        Shape("type_shape_v2", u.shape);
         break;
       }
       case flat::Decl::Kind::kTable: {
         const auto& t = static_cast<const flat::Table&>(decl);
-        out["resource"] = t.resource;
-        out["members"] = Envelopes(t.members);
-        out["type_shape_v2"] = Shape(t.shape);
+        json_.Field("resource", t.resource);
+        Envelopes(t.members);
+        Shape("type_shape_v2", t.shape);
         break;
       }
-      case flat::Decl::Kind::kProtocol: Protocol(static_cast<const flat::Protocol&>(decl), &out); break;
+      case flat::Decl::Kind::kProtocol: Protocol(static_cast<const flat::Protocol&>(decl)); break;
       case flat::Decl::Kind::kService: {
-        Json members = Json::array();
+        json_.Key("members");
+        json_.BeginArray();
         for (const auto& m : static_cast<const flat::Service&>(decl).members) {
-          Json member = MemberCommon(m);
-          member["type"] = Type(m.type);
-          members.push_back(std::move(member));
+          BeginMember(m);
+          Type("type", m.type);
+          json_.EndObject();
         }
-        out["members"] = std::move(members);
+        json_.EndArray();
         break;
       }
       case flat::Decl::Kind::kResource: break;
     }
-    return out;
+    json_.EndObject();
   }
 
-  void Protocol(const flat::Protocol& p, Json* out) const {
-    (*out)["openness"] = flat::OpennessName(p.openness);
-    Json composed = Json::array();
-    for (const flat::Protocol* c : p.composed) composed.push_back({{"name", c->name.Full()}});
-    (*out)["composed_protocols"] = std::move(composed);
-    Json methods = Json::array();
-    for (const flat::Method* m : p.all_methods) {
-      Json method = MemberCommon(*m);
-      method["kind"] = m->is_event ? "event" : m->has_response ? "two_way" : "one_way";
-      method["ordinal"] = m->ordinal;
-      method["selector"] = m->selector;
-      method["strict"] = m->strict;
-      method["is_composed"] = m->declared_in != &p;
-      method["has_request"] = m->has_request;
-      if (m->request) method["maybe_request_payload"] = Type(*m->request);
-      method["has_response"] = m->has_response;
-      if (m->response) method["maybe_response_payload"] = Type(*m->response);
-      method["has_error"] = m->error.has_value();
-      if (m->success) method["maybe_response_success_type"] = Type(*m->success);
-      if (m->error) method["maybe_response_err_type"] = Type(*m->error);
-      if (m->has_request) method["request_message"] = Message(m->request_shape());
-      if (m->has_response) method["response_message"] = Message(m->response_shape());
-      methods.push_back(std::move(method));
+  void Protocol(const flat::Protocol& p) {
+    json_.Field("openness", flat::OpennessName(p.openness));
+    json_.Key("composed_protocols");
+    json_.BeginArray();
+    for (const flat::Protocol* c : p.composed) {
+      json_.BeginObject();
+      json_.Field("name", c->name.Full());
+      json_.EndObject();
     }
-    (*out)["methods"] = std::move(methods);
+    json_.EndArray();
+    json_.Key("methods");
+    json_.BeginArray();
+    for (const flat::Method* m : p.all_methods) {
+      BeginMember(*m);
+      json_.Field("kind", m->is_event ? "event" : m->has_response ? "two_way" : "one_way");
+      json_.Field("ordinal", m->ordinal);
+      json_.Field("selector", m->selector);
+      json_.Field("strict", m->strict);
+      json_.Field("is_composed", m->declared_in != &p);
+      json_.Field("has_request", m->has_request);
+      if (m->request) Type("maybe_request_payload", *m->request);
+      json_.Field("has_response", m->has_response);
+      if (m->response) Type("maybe_response_payload", *m->response);
+      json_.Field("has_error", m->error.has_value());
+      if (m->success) Type("maybe_response_success_type", *m->success);
+      if (m->error) Type("maybe_response_err_type", *m->error);
+      if (m->has_request) Message("request_message", m->request_shape());
+      if (m->has_response) Message("response_message", m->response_shape());
+      json_.EndObject();
+    }
+    json_.EndArray();
   }
 
   const flat::Library& library_;
   const SourceFiles& files_;
+  JsonWriter& json_;
+  std::unordered_map<std::string_view, size_t> file_index_;
 };
 
 }  // namespace
 
-nlohmann::ordered_json LibraryToJson(const flat::Library& library, const SourceFiles& files) {
-  return IrWriter(library, files).Write();
+std::string IrText(const flat::Library& library, const SourceFiles& files, IrStyle style) {
+  std::string out;
+  JsonWriter json(&out, style == IrStyle::kPretty ? 2 : 0);
+  IrWriter(library, files, &json).Write();
+  out.push_back('\n');
+  return out;
 }
 
-std::string IrText(const nlohmann::ordered_json& ir) {
-  return ir.dump(2, ' ', /*ensure_ascii=*/false, nlohmann::ordered_json::error_handler_t::replace) +
-         "\n";
+nlohmann::ordered_json LibraryToJson(const flat::Library& library, const SourceFiles& files) {
+  return nlohmann::ordered_json::parse(IrText(library, files));
 }
 
 }  // namespace fdf_idl

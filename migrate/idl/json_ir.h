@@ -1,8 +1,9 @@
 // The JSON IR of a resolved library (schema: migrate/README.md, "The JSON IR"). Modelled on
 // fidlc's IR: declarations grouped by kind in source order, fully qualified `library/Name` names,
-// type constructors with their constraints and wire format v2 shapes, protocols with ordinals and
-// payloads, attributes kept verbatim (banjo ones included). Output is deterministic: the same
-// input always gives the same bytes.
+// type constructors with their constraints, wire format v2 shapes on every declaration and message
+// body, protocols with ordinals and payloads, attributes kept verbatim (banjo ones included).
+// Output is deterministic: the same input always gives the same bytes. It is streamed, not built
+// as a tree, so writing it costs about what compiling the library does.
 #ifndef FDFKIT_MIGRATE_IDL_JSON_IR_H_
 #define FDFKIT_MIGRATE_IDL_JSON_IR_H_
 
@@ -13,13 +14,17 @@
 
 namespace fdf_idl {
 
-inline constexpr const char* kIrSchema = "fdfkit-idl-ir/1";
+inline constexpr const char* kIrSchema = "fdfkit-idl-ir/2";
 
+enum class IrStyle { kCompact, kPretty };
+
+// The IR as text with a trailing newline: one line (kCompact), or two-space indented (kPretty).
+// Source text that is not UTF-8 (doc comments, string constants) comes out with U+FFFD.
+std::string IrText(const flat::Library& library, const SourceFiles& files,
+                   IrStyle style = IrStyle::kCompact);
+
+// The same document as a tree, for callers that query it.
 nlohmann::ordered_json LibraryToJson(const flat::Library& library, const SourceFiles& files);
-
-// The IR as text: two-space indent, trailing newline. Source text that is not UTF-8 (doc comments,
-// string constants) comes out with U+FFFD instead of making the dump throw.
-std::string IrText(const nlohmann::ordered_json& ir);
 
 }  // namespace fdf_idl
 

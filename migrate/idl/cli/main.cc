@@ -83,13 +83,26 @@ int RunFormat(const std::vector<std::string>& paths, const std::vector<std::stri
   return 0;
 }
 
-// The IR of the library of the last file; the other files are its dependencies (as with fidlc).
+// The IR of the library of the last file (the other files are its dependencies, as with fidlc),
+// or with `out_dir`, one `<library>.ir.json` per library named on the command line: a whole
+// corpus in one run compiles the built-ins and shared imports once.
 int RunIr(const std::vector<std::string>& paths, const std::vector<std::string>& include_dirs,
-          const std::string& output) {
+          const std::string& output, const std::string& out_dir, bool pretty) {
   Compilation c;
   if (!Compile(paths, include_dirs, /*syntax_only=*/false, &c)) return kInputErrors;
+  fdf_idl::IrStyle style = pretty ? fdf_idl::IrStyle::kPretty : fdf_idl::IrStyle::kCompact;
+  if (!out_dir.empty()) {
+    for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
+      std::string path = out_dir + "/" + library->name + ".ir.json";
+      if (!WriteAtomically(path, fdf_idl::IrText(*library, c.files, style))) {
+        std::cerr << path << ": error: cannot write the IR\n";
+        return kInputErrors;
+      }
+    }
+    return 0;
+  }
   const std::string& target = c.compiler.raw_files()[paths.size() - 1]->library;
-  std::string text = fdf_idl::IrText(fdf_idl::LibraryToJson(*c.compiler.Find(target), c.files));
+  std::string text = fdf_idl::IrText(*c.compiler.Find(target), c.files, style);
   if (output.empty() || output == "-") {
     std::cout << text;
     return 0;
@@ -128,10 +141,15 @@ int main(int argc, char** argv) {
   format->add_flag("--syntax-only", syntax_only, "do not resolve (no `resource` inference)");
   format->add_option("--dialect", dialect, "output dialect")->check(CLI::IsMember({"modern"}));
 
-  std::string output;
+  std::string output, out_dir;
+  bool pretty = false;
   auto* ir = app.add_subcommand("ir", "print the JSON IR of the last file's library");
   add_inputs(ir);
-  ir->add_option("-o", output, "output file (default: stdout)");
+  auto* ir_output = ir->add_option("-o", output, "output file (default: stdout)");
+  ir->add_option("--out-dir", out_dir, "write <library>.ir.json here for every library named")
+      ->check(CLI::ExistingDirectory)
+      ->excludes(ir_output);
+  ir->add_flag("--pretty", pretty, "indent the JSON (default: one line)");
 
   std::string generator;
   auto* gen = app.add_subcommand("gen", "run a code generator over the IR");
@@ -149,7 +167,7 @@ int main(int argc, char** argv) {
   }
   if (check->parsed()) return RunCheck(files, include_dirs, syntax_only);
   if (format->parsed()) return RunFormat(files, include_dirs, syntax_only, in_place);
-  if (ir->parsed()) return RunIr(files, include_dirs, output);
+  if (ir->parsed()) return RunIr(files, include_dirs, output, out_dir, pretty);
   if (gen->parsed()) {
     // Generators register here as they are built (the bindings are issue 5).
     std::cerr << "fdf-idl gen: unknown generator '" << generator << "'; none are built yet\n";

@@ -23,7 +23,7 @@ std::string RelativeName(const fs::path& path) {
 }
 
 std::string IrText(const fdf_idl_test::Compiled& c, const std::string& library) {
-  return fdf_idl::IrText(fdf_idl::LibraryToJson(c.library(library), *c.files));
+  return fdf_idl::IrText(c.library(library), *c.files, fdf_idl::IrStyle::kPretty);
 }
 
 TEST(JsonIr, MatchesTheGoldenFileOfEveryCorpusLibrary) {
@@ -65,7 +65,7 @@ protocol Fan {
 )"}});
   ASSERT_TRUE(c.ok) << c.errors();
   Json ir = fdf_idl::LibraryToJson(c.library("example.fan"), *c.files);
-  EXPECT_EQ(ir["schema"], "fdfkit-idl-ir/1");
+  EXPECT_EQ(ir["schema"], "fdfkit-idl-ir/2");
   EXPECT_EQ(ir["dialect"], "banjo-v2");
   const Json& protocol = ir["protocol_declarations"][0];
   EXPECT_EQ(protocol["name"], "example.fan/Fan");

@@ -1,0 +1,59 @@
+// JsonWriter: streams JSON text into a string, for documents too large to build as a DOM first.
+// nlohmann's tree costs an allocation per key and value; the IR of a large library is megabytes,
+// and building the tree took ten times as long as compiling the library. Strings that need
+// escaping (quotes, control bytes, non-ASCII) go through nlohmann's serializer, so escaping and
+// UTF-8 repair stay nlohmann's.
+#ifndef FDFKIT_MIGRATE_IDL_JSON_WRITER_H_
+#define FDFKIT_MIGRATE_IDL_JSON_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fdf_idl {
+
+class JsonWriter {
+ public:
+  // `indent` 0 writes compact JSON on one line; otherwise one member per line, nlohmann's layout.
+  explicit JsonWriter(std::string* out, int indent = 0) : out_(out), indent_(indent) {}
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+
+  // The key of the next value in the enclosing object; the caller keeps keys unique.
+  void Key(std::string_view key);
+  void String(std::string_view value);
+  void Int(int64_t value);
+  void Uint(uint64_t value);
+  void Bool(bool value);
+
+  // Key + value in one call.
+  void Field(std::string_view key, std::string_view value) { Key(key); String(value); }
+  void Field(std::string_view key, const char* value) { Key(key); String(value); }
+  void Field(std::string_view key, const std::string& value) { Key(key); String(value); }
+  void Field(std::string_view key, bool value) { Key(key); Bool(value); }
+  void Field(std::string_view key, int value) { Key(key); Int(value); }
+  void Field(std::string_view key, int64_t value) { Key(key); Int(value); }
+  void Field(std::string_view key, uint32_t value) { Key(key); Uint(value); }
+  void Field(std::string_view key, uint64_t value) { Key(key); Uint(value); }
+
+ private:
+  void Open(char bracket);
+  void Close(char bracket);
+  // Separator and indentation before a value (or before a key inside an object).
+  void BeforeValue();
+  void NewLine();
+  void Quoted(std::string_view text);
+
+  std::string* out_;
+  int indent_;
+  std::vector<bool> empty_;  // per open container: nothing written into it yet
+  bool after_key_ = false;
+};
+
+}  // namespace fdf_idl
+
+#endif  // FDFKIT_MIGRATE_IDL_JSON_WRITER_H_
