@@ -7,14 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh default
 mkdir -p out/idl
-for file in corpus/protocols/*/*.fidl corpus/protocols/*/*.banjo; do
-  [ -e "$file" ] || continue
+shopt -s nullglob
+protocols=(corpus/protocols/*/*.fidl corpus/protocols/*/*.banjo)
+for file in "${protocols[@]}"; do
   library=$(basename "$(dirname "$file")")
-  ./build/default/migrate/idl/fdf-idl check -I corpus/protocols "$file"
   ./build/default/migrate/idl/fdf-idl format -I corpus/protocols "$file" > "out/idl/$library.fidl.tmp"
   mv "out/idl/$library.fidl.tmp" "out/idl/$library.fidl"
-  ./build/default/migrate/idl/fdf-idl ir -I corpus/protocols "$file" -o "out/idl/$library.ir.json"
 done
+# One run checks the whole corpus and writes every library's IR (built-ins compiled once).
+./build/default/migrate/idl/fdf-idl ir -I corpus/protocols --out-dir out/idl "${protocols[@]}"
 echo "fdfkit: corpus protocols in modern FIDL and JSON IR under $(pwd)/out/idl/"
 ./build/default/runtime/fdf-runtime-demo
 ./build/default/bench/runtime/runtime_bench --benchmark_min_time=0.2 \

@@ -69,29 +69,62 @@ double PeakRssMegabytes() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
-// Each library compiled on its own (as the main job does), then its IR serialised.
-void CheckAndIr(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir = true) {
+// Compiles `sources` with one compiler (as `fdf-idl ir --out-dir` does: the built-ins and shared
+// imports once), then serialises the IR of every library.
+void CompileAndWrite(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir) {
+  fdf_idl::SourceFiles files;
+  fdf_idl::Reporter reporter(&files);
+  fdf_idl::Compiler compiler(&files, &reporter);
+  for (const Source& s : sources) compiler.AddSource(s.text, s.name);
+  if (!compiler.Compile()) {
+    state.SkipWithError(reporter.Summary().c_str());
+    return;
+  }
+  for (const fdf_idl::flat::Library* library : compiler.targets()) {
+    if (!emit_ir) break;
+    std::string ir = fdf_idl::IrText(*library, files);
+    benchmark::DoNotOptimize(ir.data());
+  }
+}
+
+// `per_library`: each source compiled by a compiler of its own, as one `fdf-idl` run per file.
+void CheckAndIr(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir = true,
+                bool per_library = false) {
   size_t bytes = TotalBytes(sources);
   for (auto _ : state) {
-    for (const Source& s : sources) {
-      fdf_idl::SourceFiles files;
-      fdf_idl::Reporter reporter(&files);
-      fdf_idl::Compiler compiler(&files, &reporter);
-      compiler.AddSource(s.text, s.name);
-      if (!compiler.Compile()) {
-        state.SkipWithError(reporter.Summary().c_str());
-        return;
-      }
-      for (const fdf_idl::flat::Library* library : compiler.targets()) {
-        if (!emit_ir) break;
-        std::string ir = fdf_idl::IrText(fdf_idl::LibraryToJson(*library, files));
-        benchmark::DoNotOptimize(ir.data());
-      }
+    if (!per_library) {
+      CompileAndWrite(state, sources, emit_ir);
+      continue;
     }
+    for (const Source& s : sources) CompileAndWrite(state, {s}, emit_ir);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
   state.counters["idl_bytes"] = static_cast<double>(bytes);
   state.counters["peak_rss_MB"] = PeakRssMegabytes();
+}
+
+// The IR writer alone: the corpus compiled once, then only serialised.
+void BM_IrOnly_Corpus(benchmark::State& state) {
+  std::vector<Source> sources = CorpusSources();
+  fdf_idl::SourceFiles files;
+  fdf_idl::Reporter reporter(&files);
+  fdf_idl::Compiler compiler(&files, &reporter);
+  for (const Source& s : sources) compiler.AddSource(s.text, s.name);
+  if (!compiler.Compile()) {
+    state.SkipWithError(reporter.Summary().c_str());
+    return;
+  }
+  size_t ir_bytes = 0;
+  for (auto _ : state) {
+    ir_bytes = 0;
+    for (const fdf_idl::flat::Library* library : compiler.targets()) {
+      std::string ir = fdf_idl::IrText(*library, files);
+      ir_bytes += ir.size();
+      benchmark::DoNotOptimize(ir.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(sources)));
+  state.counters["ir_bytes"] = static_cast<double>(ir_bytes);
 }
 
 void LexOnly(benchmark::State& state, const std::vector<Source>& sources) {
@@ -111,7 +144,14 @@ void BM_CheckAndIr_Corpus(benchmark::State& state) { CheckAndIr(state, CorpusSou
 void BM_CheckAndIr_Synthetic(benchmark::State& state) {
   CheckAndIr(state, {SyntheticLibrary(static_cast<int>(state.range(0)))});
 }
+void BM_CheckAndIr_CorpusPerLibrary(benchmark::State& state) {
+  CheckAndIr(state, CorpusSources(), true, /*per_library=*/true);
+}
 void BM_CheckOnly_Corpus(benchmark::State& state) { CheckAndIr(state, CorpusSources(), false); }
+// The fixed cost of every run: an empty library still compiles the built-in `zx` and `fidl`.
+void BM_CheckOnly_EmptyLibrary(benchmark::State& state) {
+  CheckAndIr(state, {{"empty.fidl", "library empty;\n"}}, false);
+}
 void BM_Baseline_LexOnly_Corpus(benchmark::State& state) { LexOnly(state, CorpusSources()); }
 void BM_CheckOnly_Synthetic(benchmark::State& state) {
   CheckAndIr(state, {SyntheticLibrary(static_cast<int>(state.range(0)))}, false);
@@ -123,6 +163,9 @@ void BM_Baseline_LexOnly_Synthetic(benchmark::State& state) {
 BENCHMARK(BM_Baseline_LexOnly_Corpus)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_CheckOnly_Corpus)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckAndIr_Corpus)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckAndIr_CorpusPerLibrary)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckOnly_EmptyLibrary)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_IrOnly_Corpus)->Unit(benchmark::kMicrosecond);
 // 1000 groups ≈ 0.8 MB of IDL: a library far larger than any real banjo file.
 BENCHMARK(BM_Baseline_LexOnly_Synthetic)->Arg(1000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckOnly_Synthetic)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);

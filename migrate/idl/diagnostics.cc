@@ -48,6 +48,21 @@ std::string_view SourceFiles::FileOf(llvm::SMLoc loc) const {
   return Name(manager_.FindBufferContainingLoc(loc));
 }
 
+SourceFiles::Position SourceFiles::Locate(llvm::SMLoc loc, unsigned* buffer_hint) const {
+  if (!loc.isValid()) return {};
+  auto holds = [&](unsigned id) {
+    if (id == 0 || id > manager_.getNumBuffers()) return false;
+    const llvm::MemoryBuffer* buffer = manager_.getMemoryBuffer(id);
+    return loc.getPointer() >= buffer->getBufferStart() && loc.getPointer() <= buffer->getBufferEnd();
+  };
+  unsigned buffer = buffer_hint && holds(*buffer_hint) ? *buffer_hint
+                                                       : manager_.FindBufferContainingLoc(loc);
+  if (buffer == 0) return {};
+  if (buffer_hint) *buffer_hint = buffer;
+  auto [line, column] = manager_.getLineAndColumn(loc, buffer);
+  return {Name(buffer), line, column};
+}
+
 void Reporter::Error(ErrorId id, llvm::SMLoc loc, std::string message) {
   diagnostics_.push_back({id, loc, std::move(message)});
 }

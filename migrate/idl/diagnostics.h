@@ -60,6 +60,14 @@ class SourceFiles {
   // 1-based line and column.
   std::pair<unsigned, unsigned> LineAndColumn(llvm::SMLoc loc) const;
   std::string_view FileOf(llvm::SMLoc loc) const;
+  // File, line and column at once. `buffer_hint` (in/out) remembers the last buffer found:
+  // callers walking locations in source order skip the search through every buffer.
+  struct Position {
+    std::string_view file;
+    unsigned line = 0;
+    unsigned column = 0;
+  };
+  Position Locate(llvm::SMLoc loc, unsigned* buffer_hint = nullptr) const;
 
  private:
   llvm::SourceMgr manager_;

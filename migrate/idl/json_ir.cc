@@ -46,7 +46,7 @@ class IrWriter {
     }
     json_.Key("declaration_order");
     json_.BeginArray();
-    for (const flat::Decl* d : library_.declaration_order) json_.String(d->name.Full());
+    for (const flat::Decl* d : library_.declaration_order) json_.String(Qualified(d->name));
     json_.EndArray();
     json_.Key("declarations");
     DeclarationIndex(library_);
@@ -54,22 +54,28 @@ class IrWriter {
   }
 
  private:
+  // `library/Name` in a reused buffer: one allocation per document, not one per reference.
+  const std::string& Qualified(const flat::Name& name) {
+    scratch_.assign(name.library).append(1, '/').append(name.name);
+    return scratch_;
+  }
+
   void DeclarationIndex(const flat::Library& library) {
     json_.BeginObject();
-    for (const auto& d : library.decls) json_.Field(d->name.Full(), flat::DeclKindName(d->kind));
+    for (const auto& d : library.decls) json_.Field(Qualified(d->name), flat::DeclKindName(d->kind));
     json_.EndObject();
   }
 
   // `file` indexes the library's `files`: repeating the path in every location made it the
   // largest part of the IR.
   void Location(llvm::SMLoc loc) {
-    auto [line, column] = files_.LineAndColumn(loc);
-    auto it = file_index_.find(files_.FileOf(loc));
+    SourceFiles::Position position = files_.Locate(loc, &buffer_hint_);
+    auto it = file_index_.find(position.file);
     json_.Key("location");
     json_.BeginObject();
     json_.Field("file", it == file_index_.end() ? int64_t{-1} : static_cast<int64_t>(it->second));
-    json_.Field("line", line);
-    json_.Field("column", column);
+    json_.Field("line", position.line);
+    json_.Field("column", position.column);
     json_.EndObject();
   }
 
@@ -90,8 +96,10 @@ class IrWriter {
   }
 
   // Attributes as written (`Layout`, `BanjoLayout`, `banjo_layout` stay distinct) with their
-  // canonical snake_case name next to them; `///` comments are `doc` attributes.
+  // canonical snake_case name next to them; `///` comments are `doc` attributes. Absent when
+  // there are none, as fidlc's `maybe_attributes`: most members have none.
   void Attributes(const raw::AttributeList& attrs) {
+    if (attrs.items.empty()) return;
     json_.Key("attributes");
     json_.BeginArray();
     for (const raw::Attribute& a : attrs.items) {
@@ -159,7 +167,7 @@ class IrWriter {
         break;
       case flat::Type::Kind::kHandle:
         json_.Field("resource_identifier",
-                    type.decl ? type.decl->name.Full() : std::string("zx/Handle"));
+                    type.decl ? std::string_view(Qualified(type.decl->name)) : "zx/Handle");
         json_.Field("subtype", type.handle_subtype.empty() ? std::string("NONE") : type.handle_subtype);
         json_.Field("obj_type", type.handle_object_type);
         json_.Field("rights", type.handle_rights.value_or(0x80000000u));  // same rights
@@ -167,11 +175,11 @@ class IrWriter {
         break;
       case flat::Type::Kind::kClientEnd:
       case flat::Type::Kind::kServerEnd:
-        json_.Field("protocol", type.decl ? type.decl->name.Full() : std::string());
+        json_.Field("protocol", type.decl ? std::string_view(Qualified(type.decl->name)) : "");
         json_.Field("nullable", type.nullable);
         break;
       case flat::Type::Kind::kIdentifier:
-        json_.Field("identifier", type.decl ? type.decl->name.Full() : std::string());
+        json_.Field("identifier", type.decl ? std::string_view(Qualified(type.decl->name)) : "");
         json_.Field("nullable", type.nullable);
         break;
     }
@@ -224,7 +232,7 @@ class IrWriter {
 
   void Decl(const flat::Decl& decl) {
     json_.BeginObject();
-    json_.Field("name", decl.name.Full());
+    json_.Field("name", Qualified(decl.name));
     Location(decl.loc);
     if (decl.anonymous) json_.Field("is_anonymous", true);
     Attributes(decl.attrs);
@@ -316,7 +324,7 @@ class IrWriter {
     json_.BeginArray();
     for (const flat::Protocol* c : p.composed) {
       json_.BeginObject();
-      json_.Field("name", c->name.Full());
+      json_.Field("name", Qualified(c->name));
       json_.EndObject();
     }
     json_.EndArray();
@@ -347,12 +355,15 @@ class IrWriter {
   const SourceFiles& files_;
   JsonWriter& json_;
   std::unordered_map<std::string_view, size_t> file_index_;
+  std::string scratch_;
+  unsigned buffer_hint_ = 0;
 };
 
 }  // namespace
 
 std::string IrText(const flat::Library& library, const SourceFiles& files, IrStyle style) {
   std::string out;
+  out.reserve(1 << 16);
   JsonWriter json(&out, style == IrStyle::kPretty ? 2 : 0);
   IrWriter(library, files, &json).Write();
   out.push_back('\n');

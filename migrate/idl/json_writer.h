@@ -23,12 +23,34 @@ class JsonWriter {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
 
-  // The key of the next value in the enclosing object; the caller keeps keys unique.
-  void Key(std::string_view key);
-  void String(std::string_view value);
+  // The key of the next value in the enclosing object. Keys are field names and IDL identifiers:
+  // ASCII that needs no escaping. The caller keeps them unique. Inline, like the other small
+  // writers: keys are mostly literals, and their copies become fixed-size moves.
+  void Key(std::string_view key) {
+    BeforeValue();
+    out_->push_back('"');
+    out_->append(key.data(), key.size());
+    if (indent_ > 0) {
+      out_->append("\": ", 3);
+    } else {
+      out_->append("\":", 2);
+    }
+    after_key_ = true;
+  }
+  void String(std::string_view value) {
+    BeforeValue();
+    Quoted(value);
+  }
   void Int(int64_t value);
   void Uint(uint64_t value);
-  void Bool(bool value);
+  void Bool(bool value) {
+    BeforeValue();
+    if (value) {
+      out_->append("true", 4);
+    } else {
+      out_->append("false", 5);
+    }
+  }
 
   // Key + value in one call.
   void Field(std::string_view key, std::string_view value) { Key(key); String(value); }
@@ -41,16 +63,34 @@ class JsonWriter {
   void Field(std::string_view key, uint64_t value) { Key(key); Uint(value); }
 
  private:
-  void Open(char bracket);
-  void Close(char bracket);
+  void Open(char bracket) {
+    BeforeValue();
+    out_->push_back(bracket);
+    empty_.push_back(true);
+  }
+  void Close(char bracket) {
+    bool was_empty = empty_.back();
+    empty_.pop_back();
+    if (indent_ > 0 && !was_empty) NewLine();
+    out_->push_back(bracket);
+  }
   // Separator and indentation before a value (or before a key inside an object).
-  void BeforeValue();
+  void BeforeValue() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (empty_.empty()) return;  // the document's root
+    if (!empty_.back()) out_->push_back(',');
+    empty_.back() = false;
+    if (indent_ > 0) NewLine();
+  }
   void NewLine();
   void Quoted(std::string_view text);
 
   std::string* out_;
   int indent_;
-  std::vector<bool> empty_;  // per open container: nothing written into it yet
+  std::vector<char> empty_;  // per open container: nothing written into it yet
   bool after_key_ = false;
 };
 

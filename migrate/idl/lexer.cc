@@ -34,8 +34,11 @@ const char* TokenKindName(TokenKind kind) {
 
 namespace {
 
-bool IsIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool IsIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+// ASCII only, without the locale lookups of <cctype>: IDL identifiers are ASCII.
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsIdentStart(char c) { return IsAsciiLetter(c) || c == '_'; }
+bool IsIdentChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
 
 TokenKind Punctuation(char c) {
   switch (c) {
@@ -63,6 +66,7 @@ TokenKind Punctuation(char c) {
 
 std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4);  // about one token per four bytes of IDL
   size_t i = 0, n = text.size();
   auto loc = [&](size_t at) { return llvm::SMLoc::getFromPointer(text.data() + at); };
   auto add = [&](TokenKind kind, size_t start, size_t end) {
@@ -97,8 +101,8 @@ std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
       add(TokenKind::kIdentifier, start, i);
       continue;
     }
-    bool negative_number = c == '-' && i + 1 < n && std::isdigit(static_cast<unsigned char>(text[i + 1]));
-    if (std::isdigit(static_cast<unsigned char>(c)) || negative_number) {
+    bool negative_number = c == '-' && i + 1 < n && IsAsciiDigit(text[i + 1]);
+    if (IsAsciiDigit(c) || negative_number) {
       size_t start = i;
       if (c == '-') ++i;
       // Digits, hex/binary prefixes, a fraction and an exponent; validated by the parser.

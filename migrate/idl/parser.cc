@@ -233,6 +233,8 @@ class Parser {
     } else if (t.starts_with("0b") || t.starts_with("0B")) {
       ok = t.size() > 2;
       for (char ch : t.substr(2)) ok = ok && (ch == '0' || ch == '1');
+    } else if (std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      // A decimal integer, the usual case: no need for strtod.
     } else {
       char* end = nullptr;
       std::string copy(t);

@@ -64,9 +64,18 @@ std::optional<Resolver::Target> Resolver::Lookup(const std::string& name, llvm::
                                                  const Scope* scope) {
   std::vector<std::string> parts = SplitDots(name);
   std::vector<Target> found;
-  std::vector<std::string> readings;
+  // How each match read the name (library, index of its first part after the library's), put
+  // into words only for the ambiguity error.
+  std::vector<std::pair<const flat::Library*, size_t>> readings;
+  auto describe = [&](const std::pair<const flat::Library*, size_t>& reading) -> std::string {
+    auto [library, first] = reading;
+    if (library != library_) return "library '" + library->name + "'";
+    if (first == 0) return "a declaration of this library";
+    return "this library's '" + Join(parts, first, parts.size()) + "'";
+  };
   // `rest` (one or two parts) inside `library`: a declaration, or an enum/bits member.
-  auto find_in = [&](const flat::Library* library, size_t first, const std::string& reading) {
+  auto find_in = [&](const flat::Library* library, size_t first) {
+    std::pair<const flat::Library*, size_t> reading{library, first};
     size_t remaining = parts.size() - first;
     if (remaining == 0 || remaining > 2) return;
     const flat::Decl* decl = library->Lookup(parts[first]);
@@ -90,16 +99,16 @@ std::optional<Resolver::Target> Resolver::Lookup(const std::string& name, llvm::
       }
     }
   };
-  find_in(library_, 0, "a declaration of this library");
+  find_in(library_, 0);
   for (size_t split = 1; split < parts.size(); ++split) {
     std::string prefix = Join(parts, 0, split);
     if (prefix == library_->name) {
-      find_in(library_, split, "this library's '" + Join(parts, split, parts.size()) + "'");
+      find_in(library_, split);
       continue;
     }
     auto it = scope->imports.find(prefix);
     if (it != scope->imports.end()) {
-      find_in(it->second, split, "library '" + it->second->name + "'");
+      find_in(it->second, split);
     }
   }
   if (found.empty()) {
@@ -113,7 +122,8 @@ std::optional<Resolver::Target> Resolver::Lookup(const std::string& name, llvm::
   }
   if (found.size() > 1 && (found[0].decl != found[1].decl || found[0].member != found[1].member)) {
     reporter_->Error(ErrorId::kAmbiguousName, loc,
-                     "'" + name + "' is ambiguous: it names " + readings[0] + " and " + readings[1]);
+                     "'" + name + "' is ambiguous: it names " + describe(readings[0]) + " and " +
+                         describe(readings[1]));
     return std::nullopt;
   }
   return found[0];

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace fdf_idl {
 namespace {
@@ -239,6 +240,7 @@ static std::string InlineName(const raw::LayoutMember& m) {
 void Resolver::ResolveStruct(flat::Struct* decl, const raw::Layout& layout, const Scope* scope) {
   decl->resource = HasModifier(layout.modifiers, "resource");
   std::vector<const flat::Member*> members;
+  decl->members.reserve(layout.members.size());
   for (const raw::LayoutMember& m : layout.members) {
     flat::StructMember out;
     CopyMemberHeader(m, &out);
@@ -255,6 +257,7 @@ void Resolver::ResolveEnvelopes(flat::Decl* decl, std::vector<flat::EnvelopeMemb
                                 const raw::Layout& layout, const Scope* scope) {
   std::map<uint64_t, const flat::EnvelopeMember*> ordinals;
   uint64_t next = 1;
+  out->reserve(layout.members.size());
   for (const raw::LayoutMember& m : layout.members) {
     flat::EnvelopeMember member;
     CopyMemberHeader(m, &member);
@@ -306,7 +309,8 @@ void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Sc
   }
   flat::Type value_type;
   value_type.primitive = decl->subtype;
-  std::map<__int128, std::string> values;  // enum value → first member with it
+  std::map<__int128, std::string_view> values;  // enum value → first member with it
+  decl->members.reserve(layout.members.size());
   for (const raw::LayoutMember& m : layout.members) {
     flat::ValueMember member;
     CopyMemberHeader(m, &member);
@@ -324,19 +328,21 @@ void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Sc
       decl->mask |= static_cast<uint64_t>(v);
     } else if (auto [it, inserted] = values.emplace(v, m.name); !inserted) {
       reporter_->Error(ErrorId::kDuplicateMember, m.value->loc,
-                       "enum member '" + m.name + "' repeats the value of '" + it->second +
+                       "enum member '" + m.name + "' repeats the value of '" + std::string(it->second) +
                            "' (" + value->ToString() + ")");
     }
     decl->members.push_back(std::move(member));
   }
   std::vector<const flat::Member*> members;
+  members.reserve(decl->members.size());
   for (const auto& m : decl->members) members.push_back(&m);
   CheckDuplicateMembers(members, *decl);
 }
 
 void Resolver::CheckDuplicateMembers(const std::vector<const flat::Member*>& members,
                                      const flat::Decl& owner) {
-  std::map<std::string, const flat::Member*> seen;
+  std::unordered_map<std::string_view, const flat::Member*> seen;
+  seen.reserve(members.size());
   for (const flat::Member* m : members) {
     auto [it, inserted] = seen.emplace(m->name, m);
     if (!inserted) {
@@ -374,7 +380,7 @@ void Resolver::ResolveProtocol(flat::Protocol* decl, const raw::Decl& raw, const
     ResolveMethod(decl, &decl->methods.back(), m, scope);
   }
   for (const flat::Method& m : decl->methods) decl->all_methods.push_back(&m);
-  std::map<std::string, const flat::Method*> names;
+  std::map<std::string_view, const flat::Method*> names;
   std::map<uint64_t, const flat::Method*> ordinals;
   for (const flat::Method* m : decl->all_methods) {
     if (auto [it, inserted] = names.emplace(m->name, m); !inserted) {

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -90,6 +91,31 @@ TEST_F(FdfIdlCli, IrWritesTheLibraryOfTheLastFile) {
   std::string bad_out = (dir_ / "bad.json").string();
   EXPECT_EQ(FdfIdl("ir " + bad + " -o " + bad_out).exit_code, 1);
   EXPECT_FALSE(fs::exists(bad_out));
+}
+
+TEST_F(FdfIdlCli, IrOutDirWritesEveryNamedLibraryInOneRun) {
+  Write("dep.lib/dep.fidl", "library dep.lib;\ntype T = struct { x uint32; };\n");
+  std::string a = Write("a.fidl", "library a;\nusing dep.lib;\ntype A = struct { t dep.lib.T; };\n");
+  std::string b = Write("b.fidl", "library b;\nconst C uint8 = 1;\n");
+  fs::create_directories(dir_ / "out");
+  std::string out = (dir_ / "out").string();
+  ASSERT_EQ(FdfIdl("ir -I " + dir_.string() + " --out-dir " + out + " " + a + " " + b).exit_code, 0);
+  // The named libraries only, not the import found through -I.
+  std::vector<std::string> written;
+  for (const auto& entry : fs::directory_iterator(out)) written.push_back(entry.path().filename());
+  std::sort(written.begin(), written.end());
+  EXPECT_EQ(written, (std::vector<std::string>{"a.ir.json", "b.ir.json"}));
+  std::string compact = fdf_idl_test::ReadFile(dir_ / "out" / "a.ir.json");
+  EXPECT_EQ(std::count(compact.begin(), compact.end(), '\n'), 1);  // one line
+  EXPECT_EQ(nlohmann::json::parse(compact)["library_dependencies"][0]["name"], "dep.lib");
+  // --pretty is the same document, indented.
+  CliRun pretty = FdfIdl("ir --pretty -I " + dir_.string() + " " + a);
+  ASSERT_EQ(pretty.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(pretty.output), nlohmann::json::parse(compact));
+  EXPECT_EQ(pretty.output, nlohmann::ordered_json::parse(compact).dump(2) + "\n");
+  // -o and --out-dir together, or a missing directory: usage errors.
+  EXPECT_EQ(FdfIdl("ir -o x.json --out-dir " + out + " " + b).exit_code, 2);
+  EXPECT_EQ(FdfIdl("ir --out-dir " + (dir_ / "nowhere").string() + " " + b).exit_code, 2);
 }
 
 TEST_F(FdfIdlCli, FormatInPlaceRewritesOnlyCleanFiles) {
