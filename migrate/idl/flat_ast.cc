@@ -1,5 +1,8 @@
 #include "flat_ast.h"
 
+#include <llvm/ADT/StringRef.h>
+#include <llvm/Support/SHA256.h>
+
 #include <cctype>
 #include <charconv>
 
@@ -137,6 +140,15 @@ std::string ConstantValue::ToString() const {
 const Decl* Library::Lookup(const std::string& decl_name) const {
   auto it = by_name.find(decl_name);
   return it == by_name.end() ? nullptr : it->second;
+}
+
+uint64_t MethodOrdinal(std::string_view selector) {
+  llvm::SHA256 hash;
+  hash.update(llvm::StringRef(selector.data(), selector.size()));
+  auto digest = hash.final();
+  uint64_t ordinal = 0;
+  for (int i = 7; i >= 0; --i) ordinal = (ordinal << 8) | static_cast<uint8_t>(digest[i]);
+  return ordinal & 0x7fffffffffffffffull;
 }
 
 std::string UpperCamel(std::string_view name) {

@@ -61,6 +61,9 @@ struct Type {
   std::string handle_subtype;        // ObjType member name; empty = any
   uint32_t handle_object_type = 0;   // zx_obj_type_t
   std::optional<uint32_t> handle_rights;  // absent = same rights
+  // The alias the type was named through (`zx.Status` for an int32), so tools that write FIDL
+  // back keep the name; nullptr when it was spelled directly.
+  const Decl* alias = nullptr;
   TypeShape shape;
 };
 const char* TypeKindName(Type::Kind kind);
@@ -241,6 +244,10 @@ class DepthScope {
  private:
   int* depth_;
 };
+
+// A method's ordinal: the first 8 bytes of SHA-256 of its selector (`library/Protocol.Method`),
+// little-endian, top bit clear.
+uint64_t MethodOrdinal(std::string_view selector);
 
 // "my_member" → "MyMember": generated names of inline layouts and payloads.
 std::string UpperCamel(std::string_view name);

@@ -77,6 +77,7 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
       case flat::Decl::Kind::kAlias:
         Resolve(const_cast<flat::Decl*>(decl));
         out = static_cast<const flat::Alias*>(decl)->target;
+        out.alias = decl;
         break;
       case flat::Decl::Kind::kProtocol:  // a bare protocol reference: banjo and old FIDL
         out.kind = flat::Type::Kind::kClientEnd;

@@ -1,6 +1,5 @@
 #include "resolver.h"
 
-#include <llvm/Support/SHA256.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,16 +10,6 @@ namespace {
 
 bool HasModifier(const std::vector<std::string>& modifiers, std::string_view word) {
   return std::find(modifiers.begin(), modifiers.end(), word) != modifiers.end();
-}
-
-// Ordinal of a method: the first 8 bytes of SHA-256 of its selector, little-endian, top bit clear.
-uint64_t MethodOrdinal(const std::string& selector) {
-  llvm::SHA256 hash;
-  hash.update(selector);
-  auto digest = hash.final();
-  uint64_t ordinal = 0;
-  for (int i = 7; i >= 0; --i) ordinal = (ordinal << 8) | static_cast<uint8_t>(digest[i]);
-  return ordinal & 0x7fffffffffffffffull;
 }
 
 int OpennessRank(flat::Protocol::Openness openness) { return static_cast<int>(openness); }
@@ -410,7 +399,7 @@ void Resolver::ResolveMethod(flat::Protocol* protocol, flat::Method* method, con
                            ? selector
                            : library_->name + "/" + protocol->name.name + "." + selector;
   }
-  method->ordinal = MethodOrdinal(method->selector);
+  method->ordinal = flat::MethodOrdinal(method->selector);
   bool two_way = raw.has_request && raw.has_response;
   if (!method->strict && protocol->openness == flat::Protocol::Openness::kClosed) {
     reporter_->Error(ErrorId::kInvalidModifier, raw.loc,

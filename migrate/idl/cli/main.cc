@@ -9,6 +9,7 @@
 
 #include "idl/compiler.h"
 #include "idl/formatter.h"
+#include "idl/atomic_write.h"
 #include "idl/json_ir.h"
 #include "idl/parser.h"
 
@@ -18,23 +19,6 @@ constexpr int kInputErrors = 1;
 constexpr int kUsageError = 2;
 
 // Writes `text` to `path` through a temporary file and a rename: never a half-written file.
-bool WriteAtomically(const std::string& path, const std::string& text) {
-  std::string temp = path + ".fdf-idl.tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      std::remove(temp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    return false;
-  }
-  return true;
-}
-
 struct Compilation {
   fdf_idl::SourceFiles files;
   fdf_idl::Reporter reporter{&files};
@@ -75,7 +59,7 @@ int RunFormat(const std::vector<std::string>& paths, const std::vector<std::stri
       std::cout << text;
       continue;
     }
-    if (!WriteAtomically(paths[i], text)) {
+    if (!fdf_idl::WriteFileAtomically(paths[i], text)) {
       std::cerr << paths[i] << ": error: cannot write the formatted file\n";
       return kInputErrors;
     }
@@ -94,7 +78,7 @@ int RunIr(const std::vector<std::string>& paths, const std::vector<std::string>&
   if (!out_dir.empty()) {
     for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
       std::string path = out_dir + "/" + library->name + ".ir.json";
-      if (!WriteAtomically(path, fdf_idl::IrText(*library, c.files, style))) {
+      if (!fdf_idl::WriteFileAtomically(path, fdf_idl::IrText(*library, c.files, style))) {
         std::cerr << path << ": error: cannot write the IR\n";
         return kInputErrors;
       }
@@ -107,7 +91,7 @@ int RunIr(const std::vector<std::string>& paths, const std::vector<std::string>&
     std::cout << text;
     return 0;
   }
-  if (!WriteAtomically(output, text)) {
+  if (!fdf_idl::WriteFileAtomically(output, text)) {
     std::cerr << output << ": error: cannot write the IR\n";
     return kInputErrors;
   }
