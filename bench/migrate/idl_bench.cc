@@ -69,20 +69,28 @@ double PeakRssMegabytes() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
-// Compiles `sources` with one compiler (as `fdf-idl ir --out-dir` does: the built-ins and shared
-// imports once), then serialises the IR of every library.
-void CompileAndWrite(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir) {
+// One compiler over every source (as `fdf-idl ir --out-dir` runs: the built-ins and shared
+// imports once); diagnostics become the benchmark's error.
+struct Compilation {
   fdf_idl::SourceFiles files;
-  fdf_idl::Reporter reporter(&files);
-  fdf_idl::Compiler compiler(&files, &reporter);
-  for (const Source& s : sources) compiler.AddSource(s.text, s.name);
-  if (!compiler.Compile()) {
+  fdf_idl::Reporter reporter{&files};
+  fdf_idl::Compiler compiler{&files, &reporter};
+
+  bool Run(benchmark::State& state, const std::vector<Source>& sources) {
+    for (const Source& s : sources) compiler.AddSource(s.text, s.name);
+    if (compiler.Compile()) return true;
     state.SkipWithError(reporter.Summary().c_str());
-    return;
+    return false;
   }
-  for (const fdf_idl::flat::Library* library : compiler.targets()) {
+};
+
+// Compiles `sources`, then serialises the IR of every library.
+void CompileAndWrite(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir) {
+  Compilation c;
+  if (!c.Run(state, sources)) return;
+  for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
     if (!emit_ir) break;
-    std::string ir = fdf_idl::IrText(*library, files);
+    std::string ir = fdf_idl::IrText(*library, c.files);
     benchmark::DoNotOptimize(ir.data());
   }
 }
@@ -106,19 +114,13 @@ void CheckAndIr(benchmark::State& state, const std::vector<Source>& sources, boo
 // The IR writer alone: the corpus compiled once, then only serialised.
 void BM_IrOnly_Corpus(benchmark::State& state) {
   std::vector<Source> sources = CorpusSources();
-  fdf_idl::SourceFiles files;
-  fdf_idl::Reporter reporter(&files);
-  fdf_idl::Compiler compiler(&files, &reporter);
-  for (const Source& s : sources) compiler.AddSource(s.text, s.name);
-  if (!compiler.Compile()) {
-    state.SkipWithError(reporter.Summary().c_str());
-    return;
-  }
+  Compilation c;
+  if (!c.Run(state, sources)) return;
   size_t ir_bytes = 0;
   for (auto _ : state) {
     ir_bytes = 0;
-    for (const fdf_idl::flat::Library* library : compiler.targets()) {
-      std::string ir = fdf_idl::IrText(*library, files);
+    for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
+      std::string ir = fdf_idl::IrText(*library, c.files);
       ir_bytes += ir.size();
       benchmark::DoNotOptimize(ir.data());
     }
