@@ -48,29 +48,25 @@ std::string_view SourceFiles::FileOf(llvm::SMLoc loc) const {
   return Name(manager_.FindBufferContainingLoc(loc));
 }
 
-SourceFiles::Position SourceFiles::Locate(llvm::SMLoc loc, unsigned* buffer_hint) const {
+SourceFiles::Position SourceFiles::Locate(llvm::SMLoc loc) const {
   if (!loc.isValid()) return {};
-  auto holds = [&](unsigned id) {
-    if (id == 0 || id > manager_.getNumBuffers()) return false;
-    const llvm::MemoryBuffer* buffer = manager_.getMemoryBuffer(id);
-    return loc.getPointer() >= buffer->getBufferStart() && loc.getPointer() <= buffer->getBufferEnd();
-  };
-  unsigned buffer = buffer_hint && holds(*buffer_hint) ? *buffer_hint
-                                                       : manager_.FindBufferContainingLoc(loc);
+  unsigned buffer = manager_.FindBufferContainingLoc(loc);
   if (buffer == 0) return {};
-  if (buffer_hint) *buffer_hint = buffer;
   auto [line, column] = manager_.getLineAndColumn(loc, buffer);
   return {Name(buffer), line, column};
+}
+
+std::string SourceFiles::Where(llvm::SMLoc loc) const {
+  Position position = Locate(loc);
+  return std::string(position.file) + ":" + std::to_string(position.line) + ":" +
+         std::to_string(position.column);
 }
 
 void Reporter::Error(ErrorId id, llvm::SMLoc loc, std::string message) {
   diagnostics_.push_back({id, loc, std::move(message)});
 }
 
-std::string Reporter::Where(llvm::SMLoc loc) const {
-  auto [line, column] = files_->LineAndColumn(loc);
-  return std::string(files_->FileOf(loc)) + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
+std::string Reporter::Where(llvm::SMLoc loc) const { return files_->Where(loc); }
 
 void Reporter::Print(llvm::raw_ostream& out) const {
   for (const Diagnostic& d : diagnostics_) {

@@ -60,14 +60,15 @@ class SourceFiles {
   // 1-based line and column.
   std::pair<unsigned, unsigned> LineAndColumn(llvm::SMLoc loc) const;
   std::string_view FileOf(llvm::SMLoc loc) const;
-  // File, line and column at once. `buffer_hint` (in/out) remembers the last buffer found:
-  // callers walking locations in source order skip the search through every buffer.
+  // File, line and column with one buffer lookup.
   struct Position {
     std::string_view file;
     unsigned line = 0;
     unsigned column = 0;
   };
-  Position Locate(llvm::SMLoc loc, unsigned* buffer_hint = nullptr) const;
+  Position Locate(llvm::SMLoc loc) const;
+  // `file:line:col`, as diagnostics and reports name a place.
+  std::string Where(llvm::SMLoc loc) const;
 
  private:
   llvm::SourceMgr manager_;

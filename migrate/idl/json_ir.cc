@@ -69,7 +69,7 @@ class IrWriter {
   // `file` indexes the library's `files`: repeating the path in every location made it the
   // largest part of the IR.
   void Location(llvm::SMLoc loc) {
-    SourceFiles::Position position = files_.Locate(loc, &buffer_hint_);
+    SourceFiles::Position position = files_.Locate(loc);
     auto it = file_index_.find(position.file);
     json_.Key("location");
     json_.BeginObject();
@@ -168,7 +168,8 @@ class IrWriter {
       case flat::Type::Kind::kHandle:
         json_.Field("resource_identifier",
                     type.decl ? std::string_view(Qualified(type.decl->name)) : "zx/Handle");
-        json_.Field("subtype", type.handle_subtype.empty() ? std::string("NONE") : type.handle_subtype);
+        json_.Field("subtype", type.handle_subtype.empty() ? std::string_view("NONE")
+                                                          : std::string_view(type.handle_subtype));
         json_.Field("obj_type", type.handle_object_type);
         json_.Field("rights", type.handle_rights.value_or(0x80000000u));  // same rights
         json_.Field("nullable", type.nullable);
@@ -356,7 +357,6 @@ class IrWriter {
   JsonWriter& json_;
   std::unordered_map<std::string_view, size_t> file_index_;
   std::string scratch_;
-  unsigned buffer_hint_ = 0;
 };
 
 }  // namespace

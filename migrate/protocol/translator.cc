@@ -67,16 +67,11 @@ class Translator {
   }
 
  private:
-  std::string Where(llvm::SMLoc loc) const {
-    auto position = files_.Locate(loc);
-    return std::string(position.file) + ":" + std::to_string(position.line) + ":" +
-           std::to_string(position.column);
-  }
   void Change(llvm::SMLoc loc, std::string text) {
-    out_.notes.push_back({Note::Kind::kChange, Where(loc), std::move(text)});
+    out_.notes.push_back({Note::Kind::kChange, files_.Where(loc), std::move(text)});
   }
   void Decision(llvm::SMLoc loc, std::string text) {
-    out_.notes.push_back({Note::Kind::kDecision, Where(loc), std::move(text)});
+    out_.notes.push_back({Note::Kind::kDecision, files_.Where(loc), std::move(text)});
   }
 
   // Method payloads are written inline in their methods, not as declarations.
@@ -97,16 +92,13 @@ class Translator {
     for (const raw::Attribute& a : attrs.items) {
       std::string name = raw::CanonicalAttributeName(a.name);
       if (name == "doc") {
-        if (!a.args.empty()) {
-          std::string text = a.args[0].value.text;
-          size_t start = 0;
-          while (start <= text.size()) {
-            size_t end = text.find('\n', start);
-            if (end == std::string::npos) end = text.size();
-            std::string line = text.substr(start, end - start);
-            if (!(end == text.size() && line.empty() && start > 0)) out += indent + "///" + line + "\n";
-            start = end + 1;
-          }
+        // One `///` line per line of the doc text (legacy `[Doc = "..."]` may hold several).
+        if (a.args.empty()) continue;
+        std::string_view text = a.args[0].value.text;
+        if (text.ends_with('\n')) text.remove_suffix(1);
+        for (size_t start = 0, end; start <= text.size(); start = end + 1) {
+          end = std::min(text.find('\n', start), text.size());
+          out += indent + "///" + std::string(text.substr(start, end - start)) + "\n";
         }
         continue;
       }
@@ -232,13 +224,9 @@ class Translator {
     }
   }
 
-  // The raw spelling of a payload member's type, to tell `zx.status` from a plain int32.
-  static bool IsStatus(const flat::Decl& payload, const std::string& member) {
-    if (!payload.raw_layout) return false;
-    for (const raw::LayoutMember& m : payload.raw_layout->members) {
-      if (m.name == member && m.type) return Lower(m.type->name) == "zx.status";
-    }
-    return false;
+  // A `zx.Status` field: the alias is what tells a status from a plain int32.
+  static bool IsStatus(const flat::StructMember& m) {
+    return m.type.alias && m.type.alias->name.library == "zx" && m.type.alias->name.name == "Status";
   }
 
   std::string Protocol(const flat::Protocol& p) {
@@ -347,7 +335,7 @@ class Translator {
     const flat::Decl* payload = m.response && m.response->decl ? m.response->decl : nullptr;
     if (payload && payload->anonymous && payload->kind == flat::Decl::Kind::kStruct) {
       const auto& s = static_cast<const flat::Struct&>(*payload);
-      if (!s.members.empty() && IsStatus(*payload, s.members[0].name)) {
+      if (!s.members.empty() && IsStatus(s.members[0])) {
         (*map)["status"] = "error_syntax";
         parameters->push_back({{"banjo", s.members[0].name}, {"direction", "out"},
                                {"c", {"zx_status_t return"}}, {"becomes", "error"},
@@ -401,8 +389,9 @@ class Translator {
     }
     for (const flat::Protocol* p : served_) {
       if (existing.count(p->name.name)) continue;
-      std::string name = served_.size() == 1 ? "Service" : p->name.name + "Service";
-      if (library_.Lookup(name)) name += "V2";
+      std::string name = served_.size() == 1 && !library_.Lookup("Service")
+                             ? "Service"
+                             : p->name.name + "Service";
       out += "service " + name + " {\n    device client_end:" + p->name.name + ";\n};\n\n";
       Change(p->loc, "added 'service " + name + "' so the parent offers '" + p->name.name +
                          "' through its outgoing directory (replaces " +
