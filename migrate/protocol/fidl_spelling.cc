@@ -1,14 +1,28 @@
 #include "fidl_spelling.h"
 
-#include <vector>
-
 namespace fdf_migrate {
 
 namespace flat = fdf_idl::flat;
 
-std::string DeclReference(const flat::Decl& decl, const std::string& library) {
-  if (decl.name.library == library) return decl.name.name;
-  return decl.name.library + "." + decl.name.name;
+std::string CloneNames::Library(const std::string& library) const {
+  const LibraryRule& rule = rules_.Library(library);
+  return rule.rename ? *rule.rename : library;
+}
+
+std::string CloneNames::Decl(const flat::Decl& decl) const {
+  if (decl.kind == flat::Decl::Kind::kProtocol) {
+    const ProtocolRule& rule = rules_.Protocol(decl.name.library, decl.name.name);
+    if (rule.rename) return *rule.rename;
+  }
+  const LibraryRule& rule = rules_.Library(decl.name.library);
+  auto it = rule.types.find(decl.name.name);
+  return it == rule.types.end() ? decl.name.name : it->second;
+}
+
+std::string CloneNames::Method(const flat::Decl& protocol, const std::string& method) const {
+  const ProtocolRule& rule = rules_.Protocol(protocol.name.library, protocol.name.name);
+  auto it = rule.methods.find(method);
+  return it == rule.methods.end() ? method : it->second;
 }
 
 namespace {
@@ -21,24 +35,65 @@ std::string WithConstraints(std::string base, const std::vector<std::string>& co
   return out + ">";
 }
 
+void Use(const SpellingScope& scope, const std::string& library) {
+  if (scope.usings) scope.usings->insert(library);
+}
+
+// A type rule's replacement; `a.b.Name` in it imports library `a.b`.
+std::string Apply(const TypeRule& rule, const std::string& key, const SpellingScope& scope) {
+  if (scope.applied) scope.applied->push_back(key);
+  std::string head = rule.to.substr(0, rule.to.find_first_of("<:"));
+  size_t dot = head.rfind('.');
+  if (dot != std::string::npos) Use(scope, head.substr(0, dot));
+  return rule.to;
+}
+
+const TypeRule* DeclRule(const flat::Decl* decl, const SpellingScope& scope, std::string* key) {
+  if (!decl || !scope.names) return nullptr;
+  *key = decl->name.library + "/" + decl->name.name;
+  return scope.names->rules().Type(*key);
+}
+
 }  // namespace
 
-std::string TypeSpelling(const flat::Type& type, const std::string& library, bool* pointer_sized) {
+std::string DeclReference(const flat::Decl& decl, const SpellingScope& scope) {
+  if (scope.copies) {
+    auto it = scope.copies->find(&decl);
+    if (it != scope.copies->end()) return it->second;
+  }
+  std::string name = scope.names ? scope.names->Decl(decl) : decl.name.name;
+  if (decl.name.library == scope.library) return name;
+  std::string library = scope.names ? scope.names->Library(decl.name.library) : decl.name.library;
+  Use(scope, library);
+  return library + "." + name;
+}
+
+std::string TypeSpelling(const flat::Type& type, const SpellingScope& scope) {
+  std::string key;
+  if (const TypeRule* rule = DeclRule(type.alias, scope, &key)) return Apply(*rule, key, scope);
+  if (type.kind == flat::Type::Kind::kIdentifier) {
+    if (const TypeRule* rule = DeclRule(type.decl, scope, &key)) return Apply(*rule, key, scope);
+  }
   // Through its alias, unless the use added constraints the alias does not have.
   if (type.alias) {
     const flat::Type& target = static_cast<const flat::Alias*>(type.alias)->target;
     if (target.nullable == type.nullable && target.bounded == type.bounded &&
         target.element_count == type.element_count &&
         target.handle_subtype == type.handle_subtype) {
-      return DeclReference(*type.alias, library);
+      return DeclReference(*type.alias, scope);
     }
   }
+  const Rules* rules = scope.names ? &scope.names->rules() : nullptr;
   std::vector<std::string> constraints;
   switch (type.kind) {
     case flat::Type::Kind::kPrimitive:
       if (type.primitive == flat::PrimitiveKind::kUsize ||
           type.primitive == flat::PrimitiveKind::kVoidptr) {
-        if (pointer_sized) *pointer_sized = true;
+        const char* name = flat::PrimitiveName(type.primitive);
+        if (const TypeRule* rule = rules ? rules->Type(name) : nullptr) {
+          return Apply(*rule, name, scope);
+        }
+        if (scope.applied) scope.applied->push_back(name);
         return "uint64";
       }
       return flat::PrimitiveName(type.primitive);
@@ -46,17 +101,24 @@ std::string TypeSpelling(const flat::Type& type, const std::string& library, boo
     case flat::Type::Kind::kVector: {
       constraints.push_back(type.bounded ? std::to_string(type.element_count) : "MAX");
       if (type.nullable) constraints.push_back("optional");
-      std::string base = type.kind == flat::Type::Kind::kString
-                             ? "string"
-                             : "vector<" + TypeSpelling(*type.element, library, pointer_sized) + ">";
-      return WithConstraints(base, constraints);
+      if (type.kind == flat::Type::Kind::kString) return WithConstraints("string", constraints);
+      const flat::Type& element = *type.element;
+      if (element.kind == flat::Type::Kind::kPrimitive &&
+          element.primitive == flat::PrimitiveKind::kVoidptr && rules &&
+          rules->Type("vector<voidptr>")) {
+        std::string to = Apply(*rules->Type("vector<voidptr>"), "vector<voidptr>", scope);
+        // The rule names the vector; the bound and optionality are the original's.
+        return WithConstraints(to.substr(0, to.find(':')), constraints);
+      }
+      return WithConstraints("vector<" + TypeSpelling(element, scope) + ">", constraints);
     }
     case flat::Type::Kind::kArray:
-      return "array<" + TypeSpelling(*type.element, library, pointer_sized) + ", " +
+      return "array<" + TypeSpelling(*type.element, scope) + ", " +
              std::to_string(type.element_count) + ">";
     case flat::Type::Kind::kBox:
-      return "box<" + TypeSpelling(*type.element, library, pointer_sized) + ">";
+      return "box<" + TypeSpelling(*type.element, scope) + ">";
     case flat::Type::Kind::kHandle:
+      Use(scope, "zx");
       if (!type.handle_subtype.empty()) constraints.push_back(type.handle_subtype);
       if (type.handle_rights) {
         if (constraints.empty()) constraints.push_back("NONE");
@@ -66,13 +128,13 @@ std::string TypeSpelling(const flat::Type& type, const std::string& library, boo
       return WithConstraints("zx.Handle", constraints);
     case flat::Type::Kind::kClientEnd:
     case flat::Type::Kind::kServerEnd:
-      constraints.push_back(type.decl ? DeclReference(*type.decl, library) : "");
+      constraints.push_back(type.decl ? DeclReference(*type.decl, scope) : "");
       if (type.nullable) constraints.push_back("optional");
       return WithConstraints(type.kind == flat::Type::Kind::kClientEnd ? "client_end" : "server_end",
                              constraints);
     case flat::Type::Kind::kIdentifier:
       if (type.nullable) constraints.push_back("optional");
-      return WithConstraints(type.decl ? DeclReference(*type.decl, library) : "", constraints);
+      return WithConstraints(type.decl ? DeclReference(*type.decl, scope) : "", constraints);
   }
   return "";
 }

@@ -1,19 +1,44 @@
-// Resolved types and values spelled back as modern FIDL source, relative to the library being
-// written (its own declarations by short name, others as `library.Name`).
+// Resolved types and values spelled back as modern FIDL source for one clone: its own
+// declarations by short name, others as `library.Name`, every name after the rules' renames, type
+// rules applied (`usize` → `uint64` ...), and types copied from unmigrated libraries by their local
+// names. The libraries a spelling refers to are collected so the clone imports exactly those.
 #ifndef FDFKIT_MIGRATE_PROTOCOL_FIDL_SPELLING_H_
 #define FDFKIT_MIGRATE_PROTOCOL_FIDL_SPELLING_H_
 
+#include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "idl/flat_ast.h"
+#include "rules.h"
 
 namespace fdf_migrate {
 
-// `usize` and `voidptr` have no wire form: they are spelled `uint64`, and `*pointer_sized` is set
-// so the caller can flag them.
-std::string TypeSpelling(const fdf_idl::flat::Type& type, const std::string& library,
-                         bool* pointer_sized = nullptr);
-std::string DeclReference(const fdf_idl::flat::Decl& decl, const std::string& library);
+// Names after the rules' renames of libraries, protocols and types.
+class CloneNames {
+ public:
+  explicit CloneNames(const Rules& rules) : rules_(rules) {}
+  std::string Library(const std::string& library) const;
+  std::string Decl(const fdf_idl::flat::Decl& decl) const;
+  std::string Method(const fdf_idl::flat::Decl& protocol, const std::string& method) const;
+  const Rules& rules() const { return rules_; }
+
+ private:
+  const Rules& rules_;
+};
+
+// Where a spelling is written, and what it collects.
+struct SpellingScope {
+  std::string library;  // the original name of the library being cloned
+  const CloneNames* names = nullptr;
+  const std::map<const fdf_idl::flat::Decl*, std::string>* copies = nullptr;  // local copies
+  std::set<std::string>* usings = nullptr;        // libraries referenced (new names)
+  std::vector<std::string>* applied = nullptr;    // keys of type rules applied
+};
+
+std::string TypeSpelling(const fdf_idl::flat::Type& type, const SpellingScope& scope);
+std::string DeclReference(const fdf_idl::flat::Decl& decl, const SpellingScope& scope);
 std::string ValueSpelling(const fdf_idl::flat::ConstantValue& value);
 // The FIDL-quoted form of `text`.
 std::string Quoted(const std::string& text);

@@ -1,13 +1,27 @@
 #include "migrate_protocol.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "idl/compiler.h"
 #include "idl/formatter.h"
+#include "message_size.h"
 
 namespace fdf_migrate {
 
+MigrateOptions DefaultOptions() {
+  std::string error;
+  std::optional<Rules> rules = LoadRules("", "", &error);
+  if (!rules) {  // the defaults are compiled in and tested; this cannot happen in a release
+    std::fprintf(stderr, "internal error: default rules: %s\n", error.c_str());
+    std::abort();
+  }
+  return {std::move(*rules)};
+}
+
 MigrateResult MigrateProtocols(const std::vector<std::string>& paths,
                                const std::vector<std::string>& include_dirs,
-                               const TranslateOptions& options) {
+                               const MigrateOptions& options) {
   MigrateResult result;
   fdf_idl::SourceFiles files;
   fdf_idl::Reporter reporter(&files);
@@ -18,30 +32,42 @@ MigrateResult MigrateProtocols(const std::vector<std::string>& paths,
     result.errors = reporter.Summary();
     return result;
   }
+  std::set<std::string> migrating;
+  for (const fdf_idl::flat::Library* library : compiler.targets()) migrating.insert(library->name);
+  std::vector<Translation> translations;
   for (const fdf_idl::flat::Library* library : compiler.targets()) {
-    Translation translation = Translate(*library, files, options);
-    // The clone must pass the same front end; its canonical text comes from the formatter.
-    fdf_idl::SourceFiles out_files;
-    fdf_idl::Reporter out_reporter(&out_files);
-    fdf_idl::Compiler out_compiler(&out_files, &out_reporter);
-    for (const std::string& dir : include_dirs) out_compiler.AddSearchPath(dir);
-    std::string name = library->name + ".fidl";
-    out_compiler.AddSource(translation.fidl, name);
-    if (!out_compiler.Compile()) {
-      result.errors += "error: the translation of '" + library->name +
-                       "' does not compile; refusing to write it:\n" + out_reporter.Summary() +
-                       "--- translation ---\n" + translation.fidl;
-      return result;
+    translations.push_back(Translate(*library, files, options.rules, migrating));
+  }
+
+  // Every clone must pass the same front end; they compile together so that a clone can import
+  // another one under its new name.
+  fdf_idl::SourceFiles out_files;
+  fdf_idl::Reporter out_reporter(&out_files);
+  fdf_idl::Compiler out_compiler(&out_files, &out_reporter);
+  for (const std::string& dir : include_dirs) out_compiler.AddSearchPath(dir);
+  for (const Translation& t : translations) out_compiler.AddSource(t.fidl, t.new_library + ".fidl");
+  if (!out_compiler.Compile()) {
+    result.errors = "error: the translation does not compile; refusing to write it:\n" +
+                    out_reporter.Summary();
+    for (const Translation& t : translations) {
+      result.errors += "--- " + t.new_library + ".fidl ---\n" + t.fidl;
     }
-    const fdf_idl::raw::File& raw = *out_compiler.raw_files()[0];
+    return result;
+  }
+  const auto& raw_files = out_compiler.raw_files();
+  for (size_t i = 0; i < translations.size(); ++i) {
+    Translation& t = translations[i];
+    const fdf_idl::flat::Library* clone = out_compiler.Find(t.new_library);
+    for (Note& note : CheckMessageSizes(*clone, t, options.rules.message_limit)) {
+      t.notes.push_back(std::move(note));
+    }
+    const fdf_idl::raw::File& raw = *raw_files[i];
     fdf_idl::NameKinds kinds;
     fdf_idl::CollectNameKinds(raw, &kinds);
-    std::string fidl = fdf_idl::Format(
-        raw, kinds, fdf_idl::LayoutsNeedingResource(*out_compiler.Find(library->name)));
-    result.files.push_back({name, fidl});
-    result.files.push_back({library->name + ".mapping.json", translation.mapping.dump(2) + "\n"});
-    result.files.push_back({library->name + ".migration.md",
-                            MigrationReport(translation, library->files.front())});
+    std::string fidl = fdf_idl::Format(raw, kinds, fdf_idl::LayoutsNeedingResource(*clone));
+    result.files.push_back({t.new_library + ".fidl", fidl});
+    result.files.push_back({t.new_library + ".mapping.json", t.mapping.dump(2) + "\n"});
+    result.files.push_back({ReportFileName(t, options.report), MigrationReport(t, options.report)});
   }
   result.ok = true;
   return result;

@@ -1,14 +1,22 @@
-// The migrate-protocol pipeline: banjo files → resolved libraries → translation → the clone
-// compiled again by fdf-idl (every output must check) → canonical modern FIDL from the formatter.
+// The migrate-protocol pipeline: banjo files → resolved libraries → translations → every clone
+// compiled again by fdf-idl (together, so clones may use each other) → the message-size check →
+// canonical modern FIDL from the formatter, the mapping and the report.
 #ifndef FDFKIT_MIGRATE_PROTOCOL_MIGRATE_PROTOCOL_H_
 #define FDFKIT_MIGRATE_PROTOCOL_MIGRATE_PROTOCOL_H_
 
 #include <string>
 #include <vector>
 
+#include "report.h"
+#include "rules.h"
 #include "translator.h"
 
 namespace fdf_migrate {
+
+struct MigrateOptions {
+  Rules rules;
+  ReportFormat report = ReportFormat::kMarkdown;
+};
 
 struct OutputFile {
   std::string name;  // file name inside the output directory
@@ -18,12 +26,15 @@ struct OutputFile {
 struct MigrateResult {
   bool ok = false;
   std::string errors;  // diagnostics, with locations
-  std::vector<OutputFile> files;  // per library: .fidl, .mapping.json, .migration.md
+  std::vector<OutputFile> files;  // per library: .fidl, .mapping.json, .migration.md|json
 };
 
 MigrateResult MigrateProtocols(const std::vector<std::string>& paths,
                                const std::vector<std::string>& include_dirs,
-                               const TranslateOptions& options);
+                               const MigrateOptions& options);
+
+// The defaults of rules/migrate-protocol.json, for callers without a rules file.
+MigrateOptions DefaultOptions();
 
 }  // namespace fdf_migrate
 

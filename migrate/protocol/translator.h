@@ -1,23 +1,21 @@
 // Translator: one resolved banjo library → its driver-transport FIDL clone (RFC-0126 step 1), the
 // mapping from every banjo method and parameter to what replaced it, and the list of changes made
-// and decisions left to a human. The rows it implements are those of the reference's §3.3.
+// and decisions left to a human. The rows it implements are those of the reference's §3.3; the
+// choices it makes come from the rules (rules.h).
 #ifndef FDFKIT_MIGRATE_PROTOCOL_TRANSLATOR_H_
 #define FDFKIT_MIGRATE_PROTOCOL_TRANSLATOR_H_
 
 #include <nlohmann/json.hpp>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "idl/diagnostics.h"
 #include "idl/flat_ast.h"
+#include "rules.h"
 
 namespace fdf_migrate {
-
-struct TranslateOptions {
-  enum class Transport { kDriver, kChannel } transport = Transport::kDriver;
-  enum class Callbacks { kReverseProtocol, kEvents } callbacks = Callbacks::kReverseProtocol;
-  bool open_protocols = false;  // open + flexible instead of closed + strict
-};
 
 // Something the translation did, or something it could not decide: `where` is file:line:col.
 struct Note {
@@ -28,17 +26,26 @@ struct Note {
 };
 
 struct Translation {
-  std::string library;
-  std::string fidl;            // modern FIDL, not yet canonicalised by the formatter
+  std::string library;      // the banjo library
+  std::string new_library;  // the clone's name (after renames)
+  std::string source;       // the banjo library's first file
+  std::string fidl;         // modern FIDL, not yet canonicalised by the formatter
   nlohmann::ordered_json mapping;  // schema fdfkit-mapping/1 (migrate/README.md)
   std::vector<Note> notes;
+  // Where each of the clone's methods came from, keyed "Protocol.Method" (the clone's names),
+  // so checks on the compiled clone can point at the banjo source and at the rule to write.
+  struct Origin {
+    std::string where;          // the banjo method, file:line:col
+    std::string rule_protocol;  // "library/Protocol" whose rule bounds its fields
+    std::string banjo_method;
+  };
+  std::map<std::string, Origin> origins;
 };
 
+// `migrating`: every library cloned in this run; other dependencies are "not yet migrated" and
+// are imported or copied as the rules say.
 Translation Translate(const fdf_idl::flat::Library& library, const fdf_idl::SourceFiles& files,
-                      const TranslateOptions& options);
-
-// The migration report: every change, then every decision left to a human, with locations.
-std::string MigrationReport(const Translation& translation, const std::string& source);
+                      const Rules& rules, const std::set<std::string>& migrating);
 
 }  // namespace fdf_migrate
 

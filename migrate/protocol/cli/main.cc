@@ -1,6 +1,6 @@
 // migrate-protocol: clone banjo protocols into driver-transport FIDL (see migrate/README.md).
 // Exit codes: 0 done (or, with --check, outputs up to date), 1 input errors or stale outputs,
-// 2 usage errors.
+// 2 usage errors (including invalid rules).
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "idl/atomic_write.h"
+#include "idl/unified_diff.h"
 #include "protocol/migrate_protocol.h"
 
 namespace {
@@ -16,8 +17,9 @@ namespace {
 constexpr int kInputErrors = 1;
 constexpr int kUsageError = 2;
 
-std::string ReadOrEmpty(const std::filesystem::path& path) {
+std::optional<std::string> Read(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
@@ -28,17 +30,24 @@ std::string ReadOrEmpty(const std::filesystem::path& path) {
 int main(int argc, char** argv) {
   CLI::App app{"migrate-protocol: clone banjo protocols into driver-transport FIDL"};
   std::vector<std::string> files, include_dirs;
-  std::string out_dir = ".", transport = "driver";
+  std::string out_dir = ".", rules_path, transport, callbacks, report = "md";
   bool open = false, dry_run = false, check = false;
   app.add_option("files", files, "banjo files")->required()->check(CLI::ExistingFile);
   app.add_option("-I", include_dirs, "library search directory (repeatable)")
       ->allow_extra_args(false)
       ->check(CLI::ExistingDirectory);
+  app.add_option("--rules", rules_path, "rules merged over rules/migrate-protocol.json")
+      ->check(CLI::ExistingFile);
   app.add_option("-o", out_dir, "output directory")->check(CLI::ExistingDirectory);
-  app.add_option("--transport", transport, "driver (co-located) or channel (Zircon)")
+  app.add_option("--transport", transport, "default transport: driver (co-located) or channel")
       ->check(CLI::IsMember({"driver", "channel"}));
-  app.add_flag("--open", open, "open protocols with flexible methods (default: closed, strict)");
-  auto* dry = app.add_flag("--dry-run", dry_run, "print what would change; write nothing");
+  app.add_option("--callbacks", callbacks,
+                 "default for interfaces: reverse-protocol (client_end) or events")
+      ->check(CLI::IsMember({"reverse-protocol", "events"}));
+  app.add_flag("--open", open, "open protocols with flexible methods by default");
+  app.add_option("--report", report, "migration report format")
+      ->check(CLI::IsMember({"md", "json"}));
+  auto* dry = app.add_flag("--dry-run", dry_run, "print a diff of what would change; write nothing");
   app.add_flag("--check", check, "exit 1 if the outputs on disk are stale")->excludes(dry);
   try {
     app.parse(argc, argv);
@@ -46,10 +55,34 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : kUsageError;  // --help exits 0
   }
 
-  fdf_migrate::TranslateOptions options;
-  options.transport = transport == "driver" ? fdf_migrate::TranslateOptions::Transport::kDriver
-                                            : fdf_migrate::TranslateOptions::Transport::kChannel;
-  options.open_protocols = open;
+  std::string rules_text;
+  if (!rules_path.empty()) {
+    std::optional<std::string> text = Read(rules_path);
+    if (!text) {
+      std::cerr << rules_path << ": error: cannot read\n";
+      return kUsageError;
+    }
+    rules_text = *text;
+  }
+  std::string error;
+  std::optional<fdf_migrate::Rules> rules = fdf_migrate::LoadRules(rules_text, rules_path, &error);
+  if (!rules) {
+    std::cerr << "error: invalid rules: " << error << "\n";
+    return kUsageError;
+  }
+  // Flags set the defaults; per-library and per-protocol rules still win, being more specific.
+  if (!transport.empty()) {
+    rules->transport = transport == "driver" ? fdf_migrate::Transport::kDriver
+                                             : fdf_migrate::Transport::kChannel;
+  }
+  if (!callbacks.empty()) {
+    rules->callbacks = callbacks == "events" ? fdf_migrate::Callbacks::kEvents
+                                             : fdf_migrate::Callbacks::kReverseProtocol;
+  }
+  if (open) rules->open = true;
+  fdf_migrate::MigrateOptions options{std::move(*rules), report == "json"
+                                                             ? fdf_migrate::ReportFormat::kJson
+                                                             : fdf_migrate::ReportFormat::kMarkdown};
   fdf_migrate::MigrateResult result = fdf_migrate::MigrateProtocols(files, include_dirs, options);
   if (!result.ok) {
     std::cerr << result.errors;
@@ -58,16 +91,15 @@ int main(int argc, char** argv) {
   int stale = 0;
   for (const fdf_migrate::OutputFile& file : result.files) {
     std::filesystem::path path = std::filesystem::path(out_dir) / file.name;
-    bool same = std::filesystem::exists(path) && ReadOrEmpty(path) == file.text;
-    if (check || dry_run) {
-      if (!same) {
-        ++stale;
-        std::cout << (check ? "stale: " : "would write: ") << path.string() << "\n";
-        if (dry_run) std::cout << file.text;
-      }
-      continue;
-    }
-    if (!same && !fdf_idl::WriteFileAtomically(path.string(), file.text)) {
+    std::optional<std::string> on_disk = Read(path);
+    if (on_disk == file.text) continue;
+    ++stale;
+    if (check) {
+      std::cout << "stale: " << path.string() << "\n";
+    } else if (dry_run) {
+      std::cout << fdf_idl::UnifiedDiff(on_disk.value_or(""), file.text,
+                                        on_disk ? path.string() : "/dev/null", path.string());
+    } else if (!fdf_idl::WriteFileAtomically(path.string(), file.text)) {
       std::cerr << path.string() << ": error: cannot write\n";
       return kInputErrors;
     }

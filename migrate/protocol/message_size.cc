@@ -1,0 +1,132 @@
+#include "message_size.h"
+
+#include <algorithm>
+
+#include "fidl_spelling.h"
+
+namespace fdf_migrate {
+namespace {
+
+namespace flat = fdf_idl::flat;
+
+constexpr uint64_t kUnbounded = flat::TypeShape::kUnbounded;
+
+uint64_t Align8(uint64_t n) { return (n + 7) & ~uint64_t{7}; }
+
+// The most bytes a member adds out of line; UINT64_MAX if unbounded.
+uint64_t OutOfLine(const flat::Type& type) {
+  return type.shape.max_out_of_line == kUnbounded ? UINT64_MAX : type.shape.max_out_of_line;
+}
+
+std::string Bytes(uint64_t n) {
+  return n == UINT64_MAX ? "an unbounded number of" : std::to_string(n);
+}
+
+struct Culprit {
+  std::string path;
+  const flat::Type* type;
+  uint64_t others;  // what the rest of the message needs, so the culprit's budget is known
+};
+
+// Members whose own out-of-line part breaks the budget; `base` is what the message needs besides
+// these members' out-of-line parts. Looks into inline structs, a few levels deep.
+void FindCulprits(const flat::Struct& s, const std::string& prefix, uint64_t limit, uint64_t base,
+                  std::vector<Culprit>* out, int depth = 0) {
+  uint64_t bounded = 0;
+  for (const auto& m : s.members) {
+    if (OutOfLine(m.type) != UINT64_MAX) bounded += OutOfLine(m.type);
+  }
+  for (const auto& m : s.members) {
+    uint64_t ool = OutOfLine(m.type);
+    if (ool != UINT64_MAX && base + ool <= limit) continue;
+    uint64_t others = base + bounded - (ool == UINT64_MAX ? 0 : ool);
+    if (m.type.kind == flat::Type::Kind::kIdentifier && m.type.decl && !m.type.nullable &&
+        m.type.decl->kind == flat::Decl::Kind::kStruct && depth < 4) {
+      FindCulprits(static_cast<const flat::Struct&>(*m.type.decl), prefix + m.name + ".", limit,
+                   others, out, depth + 1);
+      continue;
+    }
+    out->push_back({prefix + m.name, &m.type, others});
+  }
+}
+
+// How many elements of a vector (bytes of a string) fit beside everything else.
+std::optional<uint64_t> ElementsThatFit(const flat::Type& type, uint64_t limit, uint64_t others) {
+  if (others >= limit) return std::nullopt;
+  uint64_t each_inline = 1, each_ool = 0;
+  if (type.kind == flat::Type::Kind::kVector) {
+    const flat::TypeShape& e = type.element->shape;
+    if (e.max_out_of_line == kUnbounded) return std::nullopt;
+    each_inline = e.inline_size;
+    each_ool = e.max_out_of_line;
+  } else if (type.kind != flat::Type::Kind::kString) {
+    return std::nullopt;
+  }
+  uint64_t n = (limit - others) / std::max<uint64_t>(each_inline + each_ool, 1);
+  while (n > 0 && Align8(n * each_inline) + n * each_ool + others > limit) --n;
+  return n;
+}
+
+const flat::Struct* PayloadStruct(const std::optional<flat::Type>& t) {
+  if (!t || !t->decl || t->decl->kind != flat::Decl::Kind::kStruct) return nullptr;
+  return static_cast<const flat::Struct*>(t->decl);
+}
+
+}  // namespace
+
+std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translation& translation,
+                                    uint64_t limit) {
+  std::vector<Note> notes;
+  SpellingScope scope{clone.name};
+  for (const auto& decl : clone.decls) {
+    if (decl->kind != flat::Decl::Kind::kProtocol) continue;
+    const auto& p = static_cast<const flat::Protocol&>(*decl);
+    for (const flat::Method& m : p.methods) {
+      std::string key = p.name.name + "." + m.name;
+      auto origin = translation.origins.find(key);
+      if (origin == translation.origins.end()) continue;
+      struct Message {
+        const char* what;
+        std::optional<flat::TypeShape> shape;
+        const flat::Struct* payload;
+      };
+      const flat::Struct* response =
+          m.has_result_union() ? PayloadStruct(m.success) : PayloadStruct(m.response);
+      for (const Message& message : {Message{"request", m.request_shape(), PayloadStruct(m.request)},
+                                     Message{"response", m.response_shape(), response}}) {
+        if (!message.shape) continue;
+        uint64_t size = flat::MaxMessageSize(message.shape);
+        if (size <= limit) continue;
+        std::string text = "the " + std::string(message.what) + " of '" + key + "' can reach " +
+                           Bytes(size) + " bytes, over the " + std::to_string(limit) +
+                           "-byte message limit.";
+        std::vector<Culprit> culprits;
+        if (message.payload) {
+          // The header, a result union's inline part, and the payload's inline part.
+          bool result = m.has_result_union() && std::string(message.what) == "response";
+          uint64_t base = flat::kTransactionalHeaderSize + (result ? 16 : 0) +
+                          Align8(message.payload->shape.inline_size);
+          FindCulprits(*message.payload, "", limit, base, &culprits);
+        }
+        for (const Culprit& c : culprits) {
+          text += " Bound '" + c.path + "' (`" + TypeSpelling(*c.type, scope) + "`)";
+          std::optional<uint64_t> fit = ElementsThatFit(*c.type, limit, c.others);
+          bool direct = c.path.find('.') == std::string::npos;
+          if (fit && direct) {
+            text += ": at most " + std::to_string(*fit) + " fit; rule protocols[\"" +
+                    origin->second.rule_protocol + "\"].bounds {\"" + origin->second.banjo_method +
+                    "." + c.path + "\": " + std::to_string(*fit) + "}";
+          } else if (fit) {
+            text += ": at most " + std::to_string(*fit) + " fit (a libraries[...].bounds rule)";
+          }
+          text += ".";
+        }
+        if (culprits.empty()) text += " No single field is to blame: split the message.";
+        notes.push_back({Note::Kind::kDecision, origin->second.where, text});
+      }
+    }
+  }
+  return notes;
+}
+
+}  // namespace fdf_migrate

@@ -1,0 +1,20 @@
+// The migration report of one library: every change made, then every decision left to a human,
+// each with its banjo location. Markdown for people, JSON (fdfkit-migration-report/1) for tools.
+#ifndef FDFKIT_MIGRATE_PROTOCOL_REPORT_H_
+#define FDFKIT_MIGRATE_PROTOCOL_REPORT_H_
+
+#include <string>
+
+#include "translator.h"
+
+namespace fdf_migrate {
+
+enum class ReportFormat { kMarkdown, kJson };
+
+// The file name the report is written under: <library>.migration.md or .migration.json.
+std::string ReportFileName(const Translation& translation, ReportFormat format);
+std::string MigrationReport(const Translation& translation, ReportFormat format);
+
+}  // namespace fdf_migrate
+
+#endif  // FDFKIT_MIGRATE_PROTOCOL_REPORT_H_

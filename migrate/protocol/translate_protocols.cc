@@ -1,0 +1,299 @@
+// Protocols, methods, events and services: the protocol-level rows of §3.3 (transport,
+// discoverable, openness, status → error, @async, in-place data, interfaces as reverse protocols
+// or events, one service per served protocol) and the mapping rows for each method and parameter.
+#include <algorithm>
+
+#include "banjo_names.h"
+#include "translator_impl.h"
+
+namespace fdf_migrate {
+namespace {
+
+// A `zx.Status` field: the alias is what tells a status from a plain int32.
+bool IsStatus(const flat::StructMember& m) {
+  return m.type.alias && m.type.alias->name.library == "zx" && m.type.alias->name.name == "Status";
+}
+
+bool InPlace(const flat::StructMember& m) {
+  return m.attrs.Find("in_out") || m.attrs.Find("mutable");
+}
+
+const flat::Struct* AnonymousStruct(const std::optional<flat::Type>& payload) {
+  if (!payload || !payload->decl || !payload->decl->anonymous ||
+      payload->decl->kind != flat::Decl::Kind::kStruct) {
+    return nullptr;
+  }
+  return static_cast<const flat::Struct*>(payload->decl);
+}
+
+bool ResponseHas(const flat::Method& m, const std::string& name) {
+  const flat::Struct* s = AnonymousStruct(m.has_result_union() ? m.success : m.response);
+  if (!s) return false;
+  return std::any_of(s->members.begin(), s->members.end(),
+                     [&](const flat::StructMember& member) { return member.name == name; });
+}
+
+}  // namespace
+
+std::string Translator::Protocol(const flat::Protocol& p) {
+  std::string layout = LayoutOf(p);
+  const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
+  bool driver = rule.transport.value_or(rules_.transport) == Transport::kDriver;
+  bool open = rule.open.value_or(rules_.open);
+  std::string name = LocalName(p);
+  std::string out;
+  bool discoverable = layout == "ddk-protocol" || p.attrs.Find("discoverable");
+  if (discoverable) out += "@discoverable\n";
+  if (driver) out += "@transport(\"Driver\")\n";
+  std::string openness = open ? "open" : "closed";
+  out += openness + " protocol " + name + " {\n";
+  Change(p.loc, "protocol '" + p.name.name + "' (" + layout + ") → " + openness + " protocol '" +
+                    name + "'" + (driver ? " on the driver transport" : " on Zircon channels") +
+                    (discoverable ? ", @discoverable" : ""));
+  if (layout != "ddk-protocol") {
+    Change(p.loc, "'" + p.name.name + "' was a " + layout + " handed to the other driver; it is "
+                  "now a protocol of its own, passed as a client_end");
+  }
+  for (const flat::Protocol* c : p.composed) {
+    out += "    compose " + DeclReference(*c, scope_) + ";\n";
+  }
+  BanjoProtocolNames banjo = BanjoNamesOf(p.name.name);
+  Json protocol_map = {
+      {"banjo", {{"protocol", p.name.name}, {"layout", layout}, {"c_ops_type", banjo.ops_type},
+                 {"c_protocol_type", banjo.proto_type}, {"protocol_id", banjo.protocol_id},
+                 {"cpp_mixin", banjo.cpp_mixin}, {"cpp_client", banjo.cpp_client}}},
+      {"fidl", {{"protocol", name}, {"openness", openness},
+                {"transport", driver ? "driver" : "channel"}}},
+      {"methods", Json::array()}};
+  std::vector<const flat::Protocol*> events;
+  for (const flat::Method& m : p.methods) out += Method(p, m, &protocol_map["methods"], &events);
+  for (const flat::Protocol* ifc : events) {
+    for (const flat::Method& m : ifc->methods) out += Event(p, *ifc, m, &protocol_map["methods"]);
+  }
+  out_.mapping["protocols"].push_back(std::move(protocol_map));
+  // The interfaces folded into events keep their banjo names in the mapping (the shims need
+  // them); their methods are listed with this protocol's events.
+  for (const flat::Protocol* ifc : events) {
+    BanjoProtocolNames names = BanjoNamesOf(ifc->name.name);
+    out_.mapping["protocols"].push_back(
+        {{"banjo", {{"protocol", ifc->name.name}, {"layout", LayoutOf(*ifc)},
+                    {"c_ops_type", names.ops_type}, {"c_protocol_type", names.proto_type},
+                    {"protocol_id", names.protocol_id}, {"cpp_mixin", names.cpp_mixin},
+                    {"cpp_client", names.cpp_client}}},
+         {"fidl", {{"events_on", name}}},
+         {"methods", Json::array()}});
+  }
+  if (layout == "ddk-protocol") served_.push_back(&p);
+  return out + "};\n\n";
+}
+
+std::string Translator::Method(const flat::Protocol& p, const flat::Method& m, Json* methods,
+                               std::vector<const flat::Protocol*>* events) {
+  const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
+  bool is_async = m.attrs.Find("async") != nullptr;
+  std::string name = names_.Method(p, m.name);
+  std::string protocol = LocalName(p);
+  std::string what = "method '" + m.name + "'";
+  if (name != m.name) Change(m.loc, what + " renamed '" + name + "' by rule");
+  DocHints(m.attrs, m.loc, what);
+  std::string strictness = rule.open.value_or(rules_.open) ? "flexible " : "strict ";
+  std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness;
+  Json map;
+  BanjoMethodNames banjo = BanjoNamesOf(p.name.name, m.name, is_async);
+  map["banjo"] = {{"method", m.name}, {"c_ops_member", banjo.c_ops_member},
+                  {"cpp_mixin", banjo.cpp_mixin}, {"cpp_client", banjo.cpp_client},
+                  {"async", is_async}};
+  if (is_async) map["banjo"]["c_callback"] = banjo.c_callback;
+  map["fidl"] = {{"protocol", protocol}, {"method", name},
+                 {"kind", m.is_event ? "event" : m.has_response ? "two-way" : "one-way"},
+                 {"ordinal", flat::MethodOrdinal(out_.new_library + "/" + protocol + "." + name)}};
+  out_.origins[protocol + "." + name] = {files_.Where(m.loc), p.name.library + "/" + p.name.name,
+                                        m.name};
+  Json parameters = Json::array();
+  MemberContext request{&rule.bounds, m.name, &parameters, m.is_event ? "out" : "in", 0, nullptr};
+  if (m.is_event) {
+    out += "-> " + name + Payload(m.request, request) + ";\n";
+  } else {
+    // Interfaces folded into events, and data the callee wrote in place, change the request.
+    std::map<size_t, std::string> dropped;
+    std::string in_place;
+    if (const flat::Struct* s = AnonymousStruct(m.request)) {
+      for (size_t i = 0; i < s->members.size(); ++i) {
+        const flat::StructMember& member = s->members[i];
+        if (FoldsIntoEvents(p, member)) {
+          const auto* ifc = static_cast<const flat::Protocol*>(member.type.decl);
+          dropped[i] = "events on '" + protocol + "' replace the interface '" + ifc->name.name + "'";
+          Change(member.loc, "'" + member.name + "' (" + ifc->name.name + ") dropped: its methods "
+                             "are events of '" + protocol + "' (rule: callbacks = events)");
+          if (std::find(events->begin(), events->end(), ifc) == events->end()) {
+            events->push_back(ifc);
+          }
+        } else if (InPlace(member) && m.has_response) {
+          if (ResponseHas(m, member.name)) {
+            Change(member.loc, "'" + member.name + "' was written in place and the response "
+                               "already returns a field of that name");
+            continue;
+          }
+          in_place += "    " + member.name + " " + Type(member.type, member.loc, "", true) + ";\n";
+          Change(member.loc, "'" + member.name + "' was written in place: it is now also a "
+                             "response field, so the new contents come back explicitly");
+        } else if (InPlace(member)) {
+          Decision(member.loc, "'" + member.name + "' was written in place, but '" + m.name +
+                                   "' is one-way: make it two-way if the caller needs the "
+                                   "new contents");
+        }
+      }
+    }
+    request.dropped = &dropped;
+    out += name + Payload(m.request, request);
+    if (m.has_response) out += " -> " + Response(p, m, &map, &parameters, in_place);
+    out += ";\n";
+  }
+  if (is_async) {
+    Change(m.loc, "@async '" + m.name + "' → an ordinary two-way method: the reply replaces the "
+                  "callback; the server may reply later through completer.ToAsync()");
+    parameters.push_back({{"banjo", "callback"}, {"direction", "in"},
+                          {"c", {banjo.c_callback + " callback"}}, {"becomes", "dropped"},
+                          {"reason", "the reply message replaces the completion callback"}});
+    parameters.push_back({{"banjo", "cookie"}, {"direction", "in"}, {"c", {"void* cookie"}},
+                          {"becomes", "dropped"},
+                          {"reason", "the FIDL transaction identifies the call"}});
+  }
+  map["parameters"] = std::move(parameters);
+  if (!map.contains("status")) map["status"] = "none";
+  methods->push_back(std::move(map));
+  return out;
+}
+
+// A method of an interface folded into `p`: an event, named with the rules' event prefix.
+std::string Translator::Event(const flat::Protocol& p, const flat::Protocol& ifc,
+                              const flat::Method& m, Json* methods) {
+  const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
+  const std::string& prefix = rules_.naming.event_prefix;
+  std::string name = m.name.starts_with(prefix) ? m.name : prefix + m.name;
+  std::string protocol = LocalName(p);
+  std::string strictness = rule.open.value_or(rules_.open) ? "flexible " : "strict ";
+  std::string what = "method '" + ifc.name.name + "." + m.name + "'";
+  DocHints(m.attrs, m.loc, what);
+  std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness + "-> " + name;
+  Json parameters = Json::array();
+  MemberContext context{&rules_.Protocol(ifc.name.library, ifc.name.name).bounds, m.name,
+                        &parameters, "in", 0, nullptr};
+  out += Payload(m.request, context) + ";\n";
+  Change(m.loc, what + " → event '" + protocol + "." + name + "'");
+  const flat::Struct* response = AnonymousStruct(m.response);
+  if (m.has_response && (m.has_result_union() || (response && !response->members.empty()))) {
+    Decision(m.loc, what + " returned data to the caller; an event has no reply. If the parent "
+                    "needs the answer, keep a reverse protocol for this interface (rule "
+                    "\"callbacks\": \"reverse-protocol\")");
+  }
+  BanjoMethodNames banjo = BanjoNamesOf(ifc.name.name, m.name, false);
+  Json map;
+  map["banjo"] = {{"protocol", ifc.name.name}, {"method", m.name},
+                  {"c_ops_member", banjo.c_ops_member}, {"cpp_mixin", banjo.cpp_mixin},
+                  {"cpp_client", banjo.cpp_client}, {"async", false}};
+  map["fidl"] = {{"protocol", protocol}, {"method", name}, {"kind", "event"},
+                 {"ordinal", flat::MethodOrdinal(out_.new_library + "/" + protocol + "." + name)}};
+  map["parameters"] = std::move(parameters);
+  map["status"] = "none";
+  out_.origins[protocol + "." + name] = {files_.Where(m.loc),
+                                        ifc.name.library + "/" + ifc.name.name, m.name};
+  methods->push_back(std::move(map));
+  return out;
+}
+
+// `(struct { ... })` for an anonymous payload, `(Name)` for a named one, `()` for none.
+std::string Translator::Payload(const std::optional<flat::Type>& payload,
+                                const MemberContext& context, const std::string& extra_members) {
+  if (payload && !AnonymousStruct(payload)) return "(" + TypeSpelling(*payload, scope_) + ")";
+  std::string members = extra_members;
+  bool resource = false;
+  if (const flat::Struct* s = AnonymousStruct(payload)) {
+    members = StructMembers(*s, context) + extra_members;
+    resource = s->resource;
+  }
+  if (members.empty()) return "()";
+  return std::string("(") + (resource ? "resource struct {\n" : "struct {\n") + members + "})";
+}
+
+std::string Translator::Response(const flat::Protocol& p, const flat::Method& m, Json* map,
+                                 Json* parameters, const std::string& extra_members) {
+  const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
+  MemberContext context{&rule.bounds, m.name, parameters, "out", 0, nullptr};
+  if (m.has_result_union()) {
+    (*map)["status"] = "error_syntax";
+    return Payload(m.success, context, extra_members) + " error " +
+           TypeSpelling(*m.error, scope_);
+  }
+  if (const flat::Struct* s = AnonymousStruct(m.response)) {
+    if (!s->members.empty() && IsStatus(s->members[0])) {
+      (*map)["status"] = "error_syntax";
+      parameters->push_back({{"banjo", s->members[0].name}, {"direction", "out"},
+                             {"c", {"zx_status_t return"}}, {"becomes", "error"},
+                             {"reason", "a leading zx.Status becomes `error zx.Status`"}});
+      Change(m.loc, "'" + m.name + "': leading status '" + s->members[0].name +
+                        "' → error zx.Status");
+      usings_.insert("zx");
+      context.skip_first = 1;
+      return Payload(m.response, context, extra_members) + " error zx.Status";
+    }
+  }
+  return Payload(m.response, context, extra_members);
+}
+
+// How fidlgen_banjo spelled the C parameters of one payload member, and where it goes now.
+Json Translator::Parameter(const flat::StructMember& m, const std::string& direction,
+                           const std::string& becomes) {
+  bool out = direction == "out";
+  bool buffer = m.attrs.Find("buffer") != nullptr;
+  std::string prefix = out ? "out_" : "";
+  std::vector<std::string> c;
+  switch (m.type.kind) {
+    case flat::Type::Kind::kVector: {
+      std::string list = m.name + (buffer ? "_buffer" : "_list");
+      std::string count = m.name + (buffer ? "_size" : "_count");
+      c = {prefix + list, count};
+      if (out) c.push_back("out_" + m.name + "_actual");
+      break;
+    }
+    case flat::Type::Kind::kString:
+      c = {prefix + m.name};
+      if (out) c.push_back(m.name + "_capacity");
+      break;
+    case flat::Type::Kind::kClientEnd:
+      c = {m.name};
+      break;
+    default:
+      c = {prefix + m.name};
+  }
+  return {{"banjo", m.name}, {"direction", direction}, {"c", c}, {"becomes", becomes},
+          {"field", m.name}};
+}
+
+// One `service` per protocol another driver connects to, as Fuchsia's migrated libraries have.
+std::string Translator::Services() {
+  std::string out;
+  std::set<std::string> existing;
+  for (const auto& decl : library_.decls) {
+    if (decl->kind != flat::Decl::Kind::kService) continue;
+    for (const auto& m : static_cast<const flat::Service&>(*decl).members) {
+      if (m.type.decl) existing.insert(m.type.decl->name.name);
+    }
+  }
+  const std::string& service = rules_.naming.service;
+  for (const flat::Protocol* p : served_) {
+    if (existing.count(p->name.name)) continue;
+    std::string protocol = LocalName(*p);
+    std::string name = served_.size() == 1 && !library_.Lookup(service) ? service
+                                                                         : protocol + service;
+    const ProtocolRule& rule = rules_.Protocol(p->name.library, p->name.name);
+    std::string member = rule.service_member.value_or(rules_.naming.service_member);
+    out += "service " + name + " {\n    " + member + " client_end:" + protocol + ";\n};\n\n";
+    Change(p->loc, "added 'service " + name + "' so the parent offers '" + protocol +
+                       "' through its outgoing directory (replaces " +
+                       BanjoNamesOf(p->name.name).protocol_id + ")");
+  }
+  return out;
+}
+
+}  // namespace fdf_migrate

@@ -1,0 +1,286 @@
+// Declarations and their members: attributes by rule, type spellings, bounds, and the member
+// patterns (array + count, handle + offset + size, smuggled pointers, rules hidden in comments).
+#include <algorithm>
+#include <set>
+
+#include "member_patterns.h"
+#include "translator_impl.h"
+
+namespace fdf_migrate {
+namespace {
+
+// Dropped attributes whose effect the protocol and method notes already describe.
+const std::set<std::string> kExplainedElsewhere = {"transport", "banjo_layout", "layout", "async"};
+
+std::string Join(const std::vector<std::string>& items, const std::string& quote) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + quote + item + quote;
+  return out;
+}
+
+}  // namespace
+
+// Docs and the attributes that still mean something in FIDL; the rules drop the banjo-only ones.
+std::string Translator::Attributes(const raw::AttributeList& attrs, const std::string& indent,
+                                   llvm::SMLoc loc, const std::string& what) {
+  std::string out;
+  for (const raw::Attribute& a : attrs.items) {
+    std::string name = raw::CanonicalAttributeName(a.name);
+    if (name == "doc") {
+      // One `///` line per line of the doc text (legacy `[Doc = "..."]` may hold several).
+      if (a.args.empty()) continue;
+      std::string_view text = a.args[0].value.text;
+      if (text.ends_with('\n')) text.remove_suffix(1);
+      for (size_t start = 0, end; start <= text.size(); start = end + 1) {
+        end = std::min(text.find('\n', start), text.size());
+        out += indent + "///" + std::string(text.substr(start, end - start)) + "\n";
+      }
+      continue;
+    }
+    if (name == "discoverable") continue;  // the protocol translation decides
+    const AttributeRule* rule = rules_.Attribute(name);
+    if (rule && rule->action == AttributeRule::Action::kDrop) {
+      if (loc.isValid() && !rule->note.empty() && !kExplainedElsewhere.count(name)) {
+        Change(loc, "@" + name + " on " + what + " dropped: " + rule->note);
+      }
+      continue;
+    }
+    if (rule && rule->action == AttributeRule::Action::kDecision) {
+      if (loc.isValid()) Decision(loc, what + " had @" + name + ": " + rule->note);
+      continue;
+    }
+    out += indent + "@" + name;
+    if (!a.args.empty()) {
+      out += "(";
+      for (size_t i = 0; i < a.args.size(); ++i) {
+        const raw::AttributeArg& arg = a.args[i];
+        if (i) out += ", ";
+        if (!arg.name.empty()) out += arg.name + "=";
+        out += arg.value.kind == raw::Constant::Kind::kString ? Quoted(arg.value.text)
+                                                              : arg.value.text;
+      }
+      out += ")";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string Translator::Type(const flat::Type& type, llvm::SMLoc loc, const std::string& what,
+                             bool quiet) {
+  applied_.clear();
+  std::string spelled = TypeSpelling(type, scope_);
+  for (const std::string& key : applied_) {
+    if (quiet) break;
+    const TypeRule* rule = rules_.Type(key);
+    Decision(loc, what + " is `" + key + "` in banjo, written as `" +
+                      (rule ? rule->to : "uint64") + "`" +
+                      (rule && !rule->note.empty() ? ": " + rule->note : ""));
+  }
+  if (type.kind == flat::Type::Kind::kClientEnd && type.decl &&
+      !Migrating(type.decl->name.library)) {
+    const raw::Attribute* transport = type.decl->attrs.Find("transport");
+    bool banjo = !transport || transport->args.empty() || transport->args[0].value.text == "Banjo";
+    if (banjo) {
+      Decision(loc, what + " is a client_end of '" + type.decl->name.library + "." +
+                        type.decl->name.name + "', still a banjo protocol: migrate '" +
+                        type.decl->name.library + "' in the same run (or first)");
+    }
+  }
+  return spelled;
+}
+
+std::string Translator::LocalName(const flat::Decl& decl) const {
+  auto it = copies_.find(&decl);
+  return it == copies_.end() ? names_.Decl(decl) : it->second;
+}
+
+void Translator::DocHints(const raw::AttributeList& attrs, llvm::SMLoc loc,
+                          const std::string& what) {
+  std::vector<std::string> hints = CommentHints(DocText(attrs), rules_.comment_hints);
+  if (hints.empty()) return;
+  Decision(loc, "the doc comment of " + what + " mentions " + Join(hints, "\"") +
+                    ": a rule stated in prose that the types do not carry; check that it still "
+                    "holds on the driver transport");
+}
+
+std::optional<flat::Type> Translator::Bounded(const flat::Type& type, const MemberContext& context,
+                                              const std::string& member, llvm::SMLoc loc) {
+  if (!context.bounds) return std::nullopt;
+  auto it = context.bounds->find(context.owner + "." + member);
+  if (it == context.bounds->end()) return std::nullopt;
+  if (type.kind != flat::Type::Kind::kVector && type.kind != flat::Type::Kind::kString) {
+    Decision(loc, "the bound rule '" + it->first + "' names a member that is not a vector or "
+                  "string; it was not applied");
+    return std::nullopt;
+  }
+  flat::Type bounded = type;
+  bounded.bounded = true;
+  bounded.element_count = it->second;
+  bounded.alias = nullptr;
+  Change(loc, "'" + member + "' bounded to " + std::to_string(it->second) + " by rule '" +
+                  it->first + "'");
+  return bounded;
+}
+
+std::string Translator::Decl(const flat::Decl& decl) {
+  std::string name = LocalName(decl);
+  std::string what = "'" + decl.name.name + "'";
+  DocHints(decl.attrs, decl.loc, what);
+  std::string out = Attributes(decl.attrs, "", decl.loc, what);
+  if (name != decl.name.name && !copies_.count(&decl)) {
+    Change(decl.loc, what + " renamed '" + name + "' by rule");
+  }
+  const LibraryRule& library_rule = rules_.Library(decl.name.library);
+  switch (decl.kind) {
+    case flat::Decl::Kind::kConst: {
+      const auto& c = static_cast<const flat::Const&>(decl);
+      out += "const " + name + " " + Type(c.type, decl.loc, "constant " + what) + " = " +
+             ValueSpelling(c.value) + ";\n\n";
+      return out;
+    }
+    case flat::Decl::Kind::kAlias:
+      out += "alias " + name + " = " +
+             Type(static_cast<const flat::Alias&>(decl).target, decl.loc, "alias " + what) +
+             ";\n\n";
+      return out;
+    case flat::Decl::Kind::kEnum:
+    case flat::Decl::Kind::kBits: {
+      const auto& e = static_cast<const flat::Enum&>(decl);
+      out += "type " + name + " = " + (e.strict ? "strict " : "flexible ") +
+             (decl.kind == flat::Decl::Kind::kEnum ? "enum" : "bits") + " : " +
+             flat::PrimitiveName(e.subtype) + " {\n";
+      for (const auto& m : e.members) {
+        out += Attributes(m.attrs, "    ", m.loc, "'" + m.name + "'") + "    " + m.name + " = " +
+               m.value.ToString() + ";\n";
+      }
+      return out + "};\n\n";
+    }
+    case flat::Decl::Kind::kStruct: {
+      const auto& s = static_cast<const flat::Struct&>(decl);
+      MemberContext context{&library_rule.bounds, decl.name.name, nullptr, "", 0, nullptr};
+      return out + "type " + name + " = " + (s.resource ? "resource struct {\n" : "struct {\n") +
+             StructMembers(s, context) + "};\n\n";
+    }
+    case flat::Decl::Kind::kUnion:
+    case flat::Decl::Kind::kTable:
+      return out + "type " + name + " = " + EnvelopeBody(decl) + ";\n\n";
+    case flat::Decl::Kind::kProtocol:
+      return out + Protocol(static_cast<const flat::Protocol&>(decl));
+    case flat::Decl::Kind::kService: {
+      out += "service " + name + " {\n";
+      for (const auto& m : static_cast<const flat::Service&>(decl).members) {
+        out += "    " + m.name + " " + Type(m.type, m.loc, "service member") + ";\n";
+      }
+      return out + "};\n\n";
+    }
+    case flat::Decl::Kind::kResource: return "";
+  }
+  return "";
+}
+
+std::string Translator::StructMembers(const flat::Struct& s, const MemberContext& context) {
+  const Naming& naming = rules_.naming;
+  std::map<size_t, const ArrayCountPair*> arrays;
+  std::map<size_t, const ArrayCountPair*> counts;
+  std::vector<ArrayCountPair> pairs = FindArrayCountPairs(s.members, naming);
+  for (const ArrayCountPair& pair : pairs) {
+    if (pair.array < context.skip_first || pair.count < context.skip_first) continue;
+    arrays[pair.array] = &pair;
+    counts[pair.count] = &pair;
+  }
+  for (const HandleRange& r : FindHandleRanges(s.members, naming)) {
+    const auto& m = s.members;
+    Decision(m[r.handle].loc, "'" + m[r.handle].name + "', '" + m[r.offset].name + "' and '" +
+                                  m[r.size].name + "' describe one memory range: consider a "
+                                  "struct like fuchsia.mem.Range { vmo zx.Handle:VMO; offset "
+                                  "uint64; size uint64; } so the three travel together");
+  }
+  std::set<size_t> quiet;
+  for (const SmuggledPointer& p : FindSmuggledPointers(s.members, naming)) {
+    const auto& m = s.members[p.member];
+    quiet.insert(p.member);
+    if (p.count) {
+      Decision(m.loc, "'" + m.name + "' with '" + s.members[*p.count].name + "' looks like a C "
+                      "array passed as pointer + length (the pointer smuggled in an integer): "
+                      "replace both with `vector<T>:N` of the elements");
+    } else {
+      Decision(m.loc, "'" + m.name + "' looks like it holds an address: a pointer means nothing "
+                      "to another driver's memory on the driver transport; send the data (a "
+                      "vector or struct) or a handle (a VMO) instead");
+    }
+  }
+  std::string out;
+  for (size_t i = context.skip_first; i < s.members.size(); ++i) {
+    const flat::StructMember& m = s.members[i];
+    std::string what = "'" + m.name + "'";
+    if (context.dropped && context.dropped->count(i)) {
+      if (context.parameters) {
+        context.parameters->push_back(Parameter(m, context.direction, "dropped"));
+        context.parameters->back()["reason"] = context.dropped->at(i);
+        context.parameters->back().erase("field");
+      }
+      continue;
+    }
+    if (counts.count(i)) {
+      const ArrayCountPair& pair = *counts[i];
+      if (context.parameters) {
+        context.parameters->push_back(Parameter(m, context.direction, "dropped"));
+        context.parameters->back()["reason"] =
+            "the vector '" + pair.vector_name + "' carries its own length";
+        context.parameters->back().erase("field");
+      }
+      continue;
+    }
+    DocHints(m.attrs, m.loc, what);
+    out += Attributes(m.attrs, "    ", m.loc, what);
+    std::string name = m.name, spelled;
+    if (arrays.count(i)) {
+      const ArrayCountPair& pair = *arrays[i];
+      name = pair.vector_name;
+      spelled = "vector<" + Type(*m.type.element, m.loc, "elements of " + what) + ">:" +
+                std::to_string(m.type.element_count);
+      Change(m.loc, "array " + what + " with count '" + s.members[pair.count].name +
+                        "' → bounded `" + spelled + "` '" + name + "'");
+    } else {
+      std::optional<flat::Type> bounded = Bounded(m.type, context, m.name, m.loc);
+      spelled = Type(bounded ? *bounded : m.type, m.loc, "member " + what, quiet.count(i) > 0);
+    }
+    out += "    " + name + " " + spelled;
+    if (m.default_value) out += " = " + ValueSpelling(*m.default_value);
+    out += ";\n";
+    if (context.parameters) {
+      context.parameters->push_back(
+          Parameter(m, context.direction, context.direction == "in" ? "request" : "response"));
+      context.parameters->back()["field"] = name;
+    }
+  }
+  return out;
+}
+
+std::string Translator::EnvelopeBody(const flat::Decl& decl) {
+  bool is_union = decl.kind == flat::Decl::Kind::kUnion;
+  const auto& members = is_union ? static_cast<const flat::Union&>(decl).members
+                                 : static_cast<const flat::Table&>(decl).members;
+  MemberContext context{&rules_.Library(decl.name.library).bounds, decl.name.name, nullptr, "",
+                        0, nullptr};
+  std::string out;
+  if (is_union) out += static_cast<const flat::Union&>(decl).strict ? "strict " : "flexible ";
+  if (flat::IsResource(decl)) out += "resource ";
+  out += is_union ? "union {\n" : "table {\n";
+  for (const auto& m : members) {
+    std::string what = "'" + m.name + "'";
+    DocHints(m.attrs, m.loc, what);
+    out += Attributes(m.attrs, "    ", m.loc, what) + "    " + std::to_string(m.ordinal) + ": ";
+    if (m.type) {
+      std::optional<flat::Type> bounded = Bounded(*m.type, context, m.name, m.loc);
+      out += m.name + " " + Type(bounded ? *bounded : *m.type, m.loc, "member " + what);
+    } else {
+      out += "reserved";
+    }
+    out += ";\n";
+  }
+  return out + "}";
+}
+
+}  // namespace fdf_migrate

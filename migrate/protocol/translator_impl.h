@@ -1,0 +1,97 @@
+// The translator's state, shared by its parts: declarations and members (translate_types.cc),
+// protocols, methods, events and services (translate_protocols.cc), and the library as a whole
+// (translator.cc). Private to migrate/protocol.
+#ifndef FDFKIT_MIGRATE_PROTOCOL_TRANSLATOR_IMPL_H_
+#define FDFKIT_MIGRATE_PROTOCOL_TRANSLATOR_IMPL_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fidl_spelling.h"
+#include "translator.h"
+
+namespace fdf_migrate {
+
+namespace flat = fdf_idl::flat;
+namespace raw = fdf_idl::raw;
+using Json = nlohmann::ordered_json;
+
+// A protocol's banjo layout: ddk-protocol, ddk-interface or ddk-callback. Protocols already on a
+// FIDL transport (earlier clones) are ddk-protocol if discoverable, ddk-interface otherwise.
+std::string LayoutOf(const flat::Protocol& protocol);
+
+// Where a struct's members come from, for bounds rules and the mapping.
+struct MemberContext {
+  const std::map<std::string, uint32_t>* bounds = nullptr;  // rule bounds, keyed "owner.member"
+  std::string owner;                  // declaration or banjo method name
+  Json* parameters = nullptr;         // method payloads: the mapping's parameter rows
+  std::string direction;              // "in" | "out"
+  size_t skip_first = 0;              // members already accounted for (a leading status)
+  const std::map<size_t, std::string>* dropped = nullptr;  // member index → why it is dropped
+};
+
+class Translator {
+ public:
+  Translator(const flat::Library& library, const fdf_idl::SourceFiles& files, const Rules& rules,
+             const std::set<std::string>& migrating);
+  Translation Run();
+
+ private:
+  // translator.cc
+  void Change(llvm::SMLoc loc, std::string text);
+  void Decision(llvm::SMLoc loc, std::string text);
+  void LibraryChange(std::string text);  // located at the library's first file
+  void CollectPayloads();
+  void CollectCopies();
+  void CollectFoldedInterfaces();
+  bool Migrating(const std::string& library) const;
+
+  // translate_types.cc
+  std::string Attributes(const raw::AttributeList& attrs, const std::string& indent,
+                         llvm::SMLoc loc = {}, const std::string& what = "");
+  std::string Type(const flat::Type& type, llvm::SMLoc loc, const std::string& what,
+                   bool quiet = false);
+  std::string Decl(const flat::Decl& decl);
+  std::string LocalName(const flat::Decl& decl) const;
+  std::string StructMembers(const flat::Struct& s, const MemberContext& context);
+  std::string EnvelopeBody(const flat::Decl& decl);
+  std::optional<flat::Type> Bounded(const flat::Type& type, const MemberContext& context,
+                                    const std::string& member, llvm::SMLoc loc);
+  void DocHints(const raw::AttributeList& attrs, llvm::SMLoc loc, const std::string& what);
+
+  // translate_protocols.cc
+  std::string Protocol(const flat::Protocol& p);
+  std::string Method(const flat::Protocol& p, const flat::Method& m, Json* methods,
+                     std::vector<const flat::Protocol*>* events);
+  std::string Event(const flat::Protocol& p, const flat::Protocol& ifc, const flat::Method& m,
+                    Json* methods);
+  std::string Payload(const std::optional<flat::Type>& payload, const MemberContext& context,
+                      const std::string& extra_members = "");
+  std::string Response(const flat::Protocol& p, const flat::Method& m, Json* map,
+                       Json* parameters, const std::string& extra_members);
+  Json Parameter(const flat::StructMember& m, const std::string& direction,
+                 const std::string& becomes);
+  std::string Services();
+  bool FoldsIntoEvents(const flat::Protocol& p, const flat::StructMember& m) const;
+
+  const flat::Library& library_;
+  const fdf_idl::SourceFiles& files_;
+  const Rules& rules_;
+  const std::set<std::string>& migrating_;
+  CloneNames names_;
+  Translation out_;
+  std::set<std::string> usings_;
+  std::vector<std::string> applied_;  // type rules applied by the last spelling
+  std::map<const flat::Decl*, std::string> copies_;  // declarations from unmigrated libraries
+  std::vector<const flat::Decl*> copy_order_;
+  SpellingScope scope_;
+  std::set<const flat::Decl*> payloads_;
+  std::set<const flat::Decl*> folded_;  // interfaces that became events
+  std::vector<const flat::Protocol*> served_;
+};
+
+}  // namespace fdf_migrate
+
+#endif  // FDFKIT_MIGRATE_PROTOCOL_TRANSLATOR_IMPL_H_
