@@ -26,6 +26,8 @@ struct Culprit {
   std::string path;
   const flat::Type* type;
   uint64_t others;  // what the rest of the message needs, so the culprit's budget is known
+  const flat::Struct* owner;  // nullptr: the payload itself
+  std::string member;
 };
 
 // Members whose own out-of-line part breaks the budget; `base` is what the message needs besides
@@ -40,13 +42,18 @@ void FindCulprits(const flat::Struct& s, const std::string& prefix, uint64_t lim
     uint64_t ool = OutOfLine(m.type);
     if (ool != UINT64_MAX && base + ool <= limit) continue;
     uint64_t others = base + bounded - (ool == UINT64_MAX ? 0 : ool);
-    if (m.type.kind == flat::Type::Kind::kIdentifier && m.type.decl && !m.type.nullable &&
-        m.type.decl->kind == flat::Decl::Kind::kStruct && depth < 4) {
-      FindCulprits(static_cast<const flat::Struct&>(*m.type.decl), prefix + m.name + ".", limit,
-                   others, out, depth + 1);
+    // Inline structs and boxed ones: the fields inside are what to bound.
+    const flat::Type* inner = &m.type;
+    bool boxed = m.type.kind == flat::Type::Kind::kBox && m.type.element;
+    if (boxed) inner = m.type.element.get();
+    if (inner->kind == flat::Type::Kind::kIdentifier && inner->decl &&
+        inner->decl->kind == flat::Decl::Kind::kStruct && (boxed || !inner->nullable) &&
+        depth < 4) {
+      FindCulprits(static_cast<const flat::Struct&>(*inner->decl), prefix + m.name + ".", limit,
+                   others + (boxed ? Align8(inner->shape.inline_size) : 0), out, depth + 1);
       continue;
     }
-    out->push_back({prefix + m.name, &m.type, others});
+    out->push_back({prefix + m.name, &m.type, others, depth == 0 ? nullptr : &s, m.name});
   }
 }
 
@@ -92,8 +99,9 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
       };
       const flat::Struct* response =
           m.has_result_union() ? PayloadStruct(m.success) : PayloadStruct(m.response);
+      const char* response_name = m.is_event ? "event" : "response";
       for (const Message& message : {Message{"request", m.request_shape(), PayloadStruct(m.request)},
-                                     Message{"response", m.response_shape(), response}}) {
+                                     Message{response_name, m.response_shape(), response}}) {
         if (!message.shape) continue;
         uint64_t size = flat::MaxMessageSize(message.shape);
         if (size <= limit) continue;
@@ -111,13 +119,19 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
         for (const Culprit& c : culprits) {
           text += " Bound '" + c.path + "' (`" + TypeSpelling(*c.type, scope) + "`)";
           std::optional<uint64_t> fit = ElementsThatFit(*c.type, limit, c.others);
-          bool direct = c.path.find('.') == std::string::npos;
-          if (fit && direct) {
+          if (fit && !c.owner) {
             text += ": at most " + std::to_string(*fit) + " fit; rule protocols[\"" +
                     origin->second.rule_protocol + "\"].bounds {\"" + origin->second.banjo_method +
                     "." + c.path + "\": " + std::to_string(*fit) + "}";
           } else if (fit) {
-            text += ": at most " + std::to_string(*fit) + " fit (a libraries[...].bounds rule)";
+            const std::string& library = c.owner->name.library == clone.name
+                                             ? translation.library
+                                             : c.owner->name.library;
+            text += ": at most " + std::to_string(*fit) + " fit; rule libraries[\"" + library +
+                    "\"].bounds {\"" + c.owner->name.name + "." + c.member + "\": " +
+                    std::to_string(*fit) + "}";
+          } else if (c.type->element && c.type->element->shape.max_out_of_line == kUnbounded) {
+            text += ": its elements can grow without bound too, so bound their fields first";
           }
           text += ".";
         }

@@ -282,6 +282,15 @@ std::optional<Json> ParseJson(const std::string& text, const std::string& source
   }
 }
 
+Json WithoutNulls(const Json& value) {
+  if (!value.is_object()) return value;
+  Json out = Json::object();
+  for (const auto& item : value.items()) {
+    if (!item.value().is_null()) out[item.key()] = WithoutNulls(item.value());
+  }
+  return out;
+}
+
 }  // namespace
 
 extern const char kDefaultRulesJson[];  // generated from rules/migrate-protocol.json
@@ -298,9 +307,10 @@ std::optional<Rules> LoadRules(const std::string& patch_text, const std::string&
   if (!patch_text.empty()) {
     std::optional<Json> patch = ParseJson(patch_text, source, error);
     if (!patch) return std::nullopt;
-    // Validate the patch on its own first, so errors point into the user's file.
+    // Validate the patch on its own first, so errors point into the user's file. Its nulls
+    // (merge-patch deletions) have nothing to validate.
     try {
-      Json alone = *patch;
+      Json alone = WithoutNulls(*patch);
       if (alone.is_object() && !alone.contains("schema")) alone["schema"] = kSchema;
       ReadRules(alone);
     } catch (const RulesError& e) {

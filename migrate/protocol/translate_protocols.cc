@@ -14,8 +14,12 @@ bool IsStatus(const flat::StructMember& m) {
   return m.type.alias && m.type.alias->name.library == "zx" && m.type.alias->name.name == "Status";
 }
 
+// Data the callee wrote through a non-const pointer. On a client_end or handle the attribute
+// had no effect in banjo either.
 bool InPlace(const flat::StructMember& m) {
-  return m.attrs.Find("in_out") || m.attrs.Find("mutable");
+  if (!m.attrs.Find("in_out") && !m.attrs.Find("mutable")) return false;
+  return m.type.kind != flat::Type::Kind::kClientEnd &&
+         m.type.kind != flat::Type::Kind::kServerEnd && m.type.kind != flat::Type::Kind::kHandle;
 }
 
 const flat::Struct* AnonymousStruct(const std::optional<flat::Type>& payload) {
@@ -26,20 +30,47 @@ const flat::Struct* AnonymousStruct(const std::optional<flat::Type>& payload) {
   return static_cast<const flat::Struct*>(payload->decl);
 }
 
-bool ResponseHas(const flat::Method& m, const std::string& name) {
+// Whether the response already returns `in_place`: a field of the same name, or of the same
+// declared type (banjo's `Queue(@in_out txn) -> (status, op)` hands the op back under a new name).
+const flat::StructMember* AlreadyReturned(const flat::Method& m, const flat::StructMember& in_place) {
   const flat::Struct* s = AnonymousStruct(m.has_result_union() ? m.success : m.response);
-  if (!s) return false;
-  return std::any_of(s->members.begin(), s->members.end(),
-                     [&](const flat::StructMember& member) { return member.name == name; });
+  if (!s) return nullptr;
+  for (const flat::StructMember& member : s->members) {
+    if (member.name == in_place.name) return &member;
+  }
+  for (const flat::StructMember& member : s->members) {
+    if (in_place.type.decl && member.type.kind == in_place.type.kind &&
+        member.type.decl == in_place.type.decl) {
+      return &member;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
+
+// A protocol already on a FIDL transport: `@transport` other than Banjo, or, in the FIDL
+// dialects where banjo always said `@transport("Banjo")`, no transport and no banjo layout.
+bool Translator::AlreadyMigrated(const flat::Protocol& p) const {
+  const raw::Attribute* transport = p.attrs.Find("transport");
+  if (transport && !transport->args.empty()) return transport->args[0].value.text != "Banjo";
+  bool fidl_dialect = library_.dialect == raw::Dialect::kFidl ||
+                      library_.dialect == raw::Dialect::kModernFidl;
+  return fidl_dialect && !p.attrs.Find("banjo_layout") && !p.attrs.Find("layout");
+}
 
 std::string Translator::Protocol(const flat::Protocol& p) {
   std::string layout = LayoutOf(p);
   const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
   bool driver = rule.transport.value_or(rules_.transport) == Transport::kDriver;
   bool open = rule.open.value_or(rules_.open);
+  if (AlreadyMigrated(p)) {  // an earlier clone keeps what it chose, unless a rule says otherwise
+    const raw::Attribute* transport = p.attrs.Find("transport");
+    driver = rule.transport ? driver
+                            : transport && !transport->args.empty() &&
+                                  transport->args[0].value.text == "Driver";
+    open = rule.open.value_or(p.openness == flat::Protocol::Openness::kOpen);
+  }
   std::string name = LocalName(p);
   std::string out;
   bool discoverable = layout == "ddk-protocol" || p.attrs.Find("discoverable");
@@ -96,7 +127,9 @@ std::string Translator::Method(const flat::Protocol& p, const flat::Method& m, J
   std::string what = "method '" + m.name + "'";
   if (name != m.name) Change(m.loc, what + " renamed '" + name + "' by rule");
   DocHints(m.attrs, m.loc, what);
-  std::string strictness = rule.open.value_or(rules_.open) ? "flexible " : "strict ";
+  bool flexible = rule.open.value_or(rules_.open);
+  if (AlreadyMigrated(p) && !rule.open) flexible = !m.strict;
+  std::string strictness = flexible ? "flexible " : "strict ";
   std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness;
   Json map;
   BanjoMethodNames banjo = BanjoNamesOf(p.name.name, m.name, is_async);
@@ -112,11 +145,12 @@ std::string Translator::Method(const flat::Protocol& p, const flat::Method& m, J
   Json parameters = Json::array();
   MemberContext request{&rule.bounds, m.name, &parameters, m.is_event ? "out" : "in", 0, nullptr};
   if (m.is_event) {
-    out += "-> " + name + Payload(m.request, request) + ";\n";
+    out += "-> " + name + Payload(m.response, request) + ";\n";  // an event's payload
   } else {
     // Interfaces folded into events, and data the callee wrote in place, change the request.
     std::map<size_t, std::string> dropped;
     std::string in_place;
+    bool in_place_handles = false;
     if (const flat::Struct* s = AnonymousStruct(m.request)) {
       for (size_t i = 0; i < s->members.size(); ++i) {
         const flat::StructMember& member = s->members[i];
@@ -129,12 +163,13 @@ std::string Translator::Method(const flat::Protocol& p, const flat::Method& m, J
             events->push_back(ifc);
           }
         } else if (InPlace(member) && m.has_response) {
-          if (ResponseHas(m, member.name)) {
-            Change(member.loc, "'" + member.name + "' was written in place and the response "
-                               "already returns a field of that name");
+          if (const flat::StructMember* returned = AlreadyReturned(m, member)) {
+            Change(member.loc, "'" + member.name + "' was written in place; the response "
+                               "already returns it as '" + returned->name + "'");
             continue;
           }
           in_place += "    " + member.name + " " + Type(member.type, member.loc, "", true) + ";\n";
+          in_place_handles |= member.type.shape.max_handles > 0;
           Change(member.loc, "'" + member.name + "' was written in place: it is now also a "
                              "response field, so the new contents come back explicitly");
         } else if (InPlace(member)) {
@@ -146,7 +181,9 @@ std::string Translator::Method(const flat::Protocol& p, const flat::Method& m, J
     }
     request.dropped = &dropped;
     out += name + Payload(m.request, request);
-    if (m.has_response) out += " -> " + Response(p, m, &map, &parameters, in_place);
+    if (m.has_response) {
+      out += " -> " + Response(p, m, &map, &parameters, {in_place, in_place_handles});
+    }
     out += ";\n";
   }
   if (is_async) {
@@ -181,8 +218,8 @@ std::string Translator::Event(const flat::Protocol& p, const flat::Protocol& ifc
                         &parameters, "in", 0, nullptr};
   out += Payload(m.request, context) + ";\n";
   Change(m.loc, what + " → event '" + protocol + "." + name + "'");
-  const flat::Struct* response = AnonymousStruct(m.response);
-  if (m.has_response && (m.has_result_union() || (response && !response->members.empty()))) {
+  const flat::Struct* response = AnonymousStruct(m.has_result_union() ? m.success : m.response);
+  if (m.has_response && (m.error || (response && !response->members.empty()))) {
     Decision(m.loc, what + " returned data to the caller; an event has no reply. If the parent "
                     "needs the answer, keep a reverse protocol for this interface (rule "
                     "\"callbacks\": \"reverse-protocol\")");
@@ -204,27 +241,28 @@ std::string Translator::Event(const flat::Protocol& p, const flat::Protocol& ifc
 
 // `(struct { ... })` for an anonymous payload, `(Name)` for a named one, `()` for none.
 std::string Translator::Payload(const std::optional<flat::Type>& payload,
-                                const MemberContext& context, const std::string& extra_members) {
+                                const MemberContext& context, const ExtraMembers& extra) {
   if (payload && !AnonymousStruct(payload)) return "(" + TypeSpelling(*payload, scope_) + ")";
-  std::string members = extra_members;
-  bool resource = false;
+  std::string members = extra.text;
+  bool resource = extra.handles;
   if (const flat::Struct* s = AnonymousStruct(payload)) {
-    members = StructMembers(*s, context) + extra_members;
-    resource = s->resource;
+    members = StructMembers(*s, context) + extra.text;
+    resource |= s->resource;
   }
   if (members.empty()) return "()";
   return std::string("(") + (resource ? "resource struct {\n" : "struct {\n") + members + "})";
 }
 
 std::string Translator::Response(const flat::Protocol& p, const flat::Method& m, Json* map,
-                                 Json* parameters, const std::string& extra_members) {
+                                 Json* parameters, const ExtraMembers& extra_members) {
   const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
   MemberContext context{&rule.bounds, m.name, parameters, "out", 0, nullptr};
-  if (m.has_result_union()) {
+  if (m.has_result_union() && m.error) {
     (*map)["status"] = "error_syntax";
     return Payload(m.success, context, extra_members) + " error " +
            TypeSpelling(*m.error, scope_);
   }
+  if (m.has_result_union()) return Payload(m.success, context, extra_members);  // flexible
   if (const flat::Struct* s = AnonymousStruct(m.response)) {
     if (!s->members.empty() && IsStatus(s->members[0])) {
       (*map)["status"] = "error_syntax";

@@ -22,7 +22,7 @@ std::string Join(const std::vector<std::string>& items, const std::string& quote
 
 // Docs and the attributes that still mean something in FIDL; the rules drop the banjo-only ones.
 std::string Translator::Attributes(const raw::AttributeList& attrs, const std::string& indent,
-                                   llvm::SMLoc loc, const std::string& what) {
+                                   llvm::SMLoc loc, const std::string& what, bool no_memory) {
   std::string out;
   for (const raw::Attribute& a : attrs.items) {
     std::string name = raw::CanonicalAttributeName(a.name);
@@ -46,7 +46,13 @@ std::string Translator::Attributes(const raw::AttributeList& attrs, const std::s
       continue;
     }
     if (rule && rule->action == AttributeRule::Action::kDecision) {
-      if (loc.isValid()) Decision(loc, what + " had @" + name + ": " + rule->note);
+      if (!loc.isValid()) continue;
+      if (no_memory && (name == "in_out" || name == "mutable")) {
+        Change(loc, "@" + name + " on " + what + " dropped: it had no effect on a client_end or "
+                    "handle in banjo either");
+      } else {
+        Decision(loc, what + " had @" + name + ": " + rule->note);
+      }
       continue;
     }
     out += indent + "@" + name;
@@ -233,7 +239,10 @@ std::string Translator::StructMembers(const flat::Struct& s, const MemberContext
       continue;
     }
     DocHints(m.attrs, m.loc, what);
-    out += Attributes(m.attrs, "    ", m.loc, what);
+    bool no_memory = m.type.kind == flat::Type::Kind::kClientEnd ||
+                     m.type.kind == flat::Type::Kind::kServerEnd ||
+                     m.type.kind == flat::Type::Kind::kHandle;
+    out += Attributes(m.attrs, "    ", m.loc, what, no_memory);
     std::string name = m.name, spelled;
     if (arrays.count(i)) {
       const ArrayCountPair& pair = *arrays[i];

@@ -32,6 +32,12 @@ struct MemberContext {
   const std::map<size_t, std::string>* dropped = nullptr;  // member index → why it is dropped
 };
 
+// Members a translation adds to a payload (data written in place, now returned explicitly).
+struct ExtraMembers {
+  std::string text;
+  bool handles = false;  // the payload must be a resource
+};
+
 class Translator {
  public:
   Translator(const flat::Library& library, const fdf_idl::SourceFiles& files, const Rules& rules,
@@ -49,8 +55,10 @@ class Translator {
   bool Migrating(const std::string& library) const;
 
   // translate_types.cc
+  // `no_memory`: the member is a client_end or handle, where in-place attributes meant nothing.
   std::string Attributes(const raw::AttributeList& attrs, const std::string& indent,
-                         llvm::SMLoc loc = {}, const std::string& what = "");
+                         llvm::SMLoc loc = {}, const std::string& what = "",
+                         bool no_memory = false);
   std::string Type(const flat::Type& type, llvm::SMLoc loc, const std::string& what,
                    bool quiet = false);
   std::string Decl(const flat::Decl& decl);
@@ -68,13 +76,14 @@ class Translator {
   std::string Event(const flat::Protocol& p, const flat::Protocol& ifc, const flat::Method& m,
                     Json* methods);
   std::string Payload(const std::optional<flat::Type>& payload, const MemberContext& context,
-                      const std::string& extra_members = "");
+                      const ExtraMembers& extra = {});
   std::string Response(const flat::Protocol& p, const flat::Method& m, Json* map,
-                       Json* parameters, const std::string& extra_members);
+                       Json* parameters, const ExtraMembers& extra_members);
   Json Parameter(const flat::StructMember& m, const std::string& direction,
                  const std::string& becomes);
   std::string Services();
   bool FoldsIntoEvents(const flat::Protocol& p, const flat::StructMember& m) const;
+  bool AlreadyMigrated(const flat::Protocol& p) const;
 
   const flat::Library& library_;
   const fdf_idl::SourceFiles& files_;

@@ -78,6 +78,32 @@ inline std::vector<std::filesystem::path> CorpusFiles() {
   return out;
 }
 
+inline std::filesystem::path CorpusDir() {
+  return std::filesystem::path(FDFKIT_SOURCE_DIR) / "corpus" / "protocols";
+}
+
+// The corpus by library: the files of each library folder, folders sorted. Libraries that use
+// others compile with CorpusDir() as a search path.
+inline std::vector<std::vector<std::filesystem::path>> CorpusLibraries() {
+  std::vector<std::vector<std::filesystem::path>> out;
+  for (const std::filesystem::path& file : CorpusFiles()) {
+    if (out.empty() || out.back().front().parent_path() != file.parent_path()) out.emplace_back();
+    out.back().push_back(file);
+  }
+  return out;
+}
+
+// The sources of one corpus library, named relative to the source tree (as the main job names
+// them), compiled with the corpus as search path.
+inline Compiled CompileCorpusLibrary(const std::vector<std::filesystem::path>& files) {
+  std::vector<std::pair<std::string, std::string>> sources;
+  for (const auto& file : files) {
+    sources.emplace_back(std::filesystem::relative(file, FDFKIT_SOURCE_DIR).generic_string(),
+                         ReadFile(file));
+  }
+  return Compile(sources, {CorpusDir().string()});
+}
+
 }  // namespace fdf_idl_test
 
 #endif  // FDFKIT_TESTS_MIGRATE_IDL_IDL_TEST_SUPPORT_H_

@@ -17,21 +17,17 @@ namespace fs = std::filesystem;
 
 fs::path GoldenDir() { return fs::path(FDFKIT_SOURCE_DIR) / "tests" / "migrate" / "idl" / "golden"; }
 
-// The corpus file as the main job names it: relative to the source tree, so goldens are portable.
-std::string RelativeName(const fs::path& path) {
-  return fs::relative(path, FDFKIT_SOURCE_DIR).generic_string();
-}
-
 std::string IrText(const fdf_idl_test::Compiled& c, const std::string& library) {
   return fdf_idl::IrText(c.library(library), *c.files, fdf_idl::IrStyle::kPretty);
 }
 
 TEST(JsonIr, MatchesTheGoldenFileOfEveryCorpusLibrary) {
   bool update = std::getenv("FDFKIT_UPDATE_GOLDEN") != nullptr;
-  auto files = fdf_idl_test::CorpusFiles();
-  ASSERT_FALSE(files.empty());
-  for (const fs::path& path : files) {
-    auto c = fdf_idl_test::Compile({{RelativeName(path), fdf_idl_test::ReadFile(path)}});
+  auto libraries = fdf_idl_test::CorpusLibraries();
+  ASSERT_FALSE(libraries.empty());
+  for (const auto& files : libraries) {
+    const fs::path& path = files.front();
+    auto c = fdf_idl_test::CompileCorpusLibrary(files);
     ASSERT_TRUE(c.ok) << c.errors();
     const std::string& library = c.compiler->raw_files()[0]->library;
     std::string ir = IrText(c, library);
@@ -46,12 +42,11 @@ TEST(JsonIr, MatchesTheGoldenFileOfEveryCorpusLibrary) {
 }
 
 TEST(JsonIr, IsDeterministic) {
-  for (const fs::path& path : fdf_idl_test::CorpusFiles()) {
-    std::string text = fdf_idl_test::ReadFile(path);
-    auto first = fdf_idl_test::Compile({{"x.fidl", text}});
-    auto second = fdf_idl_test::Compile({{"x.fidl", text}});
+  for (const auto& files : fdf_idl_test::CorpusLibraries()) {
+    auto first = fdf_idl_test::CompileCorpusLibrary(files);
+    auto second = fdf_idl_test::CompileCorpusLibrary(files);
     const std::string& library = first.compiler->raw_files()[0]->library;
-    EXPECT_EQ(IrText(first, library), IrText(second, library)) << path;
+    EXPECT_EQ(IrText(first, library), IrText(second, library)) << files.front();
   }
 }
 
@@ -114,8 +109,10 @@ Json Semantics(Json ir, bool drop_transport) {
 }
 
 TEST(Format, OutputReparsesToTheSameIrAndIsIdempotent) {
-  for (const fs::path& path : fdf_idl_test::CorpusFiles()) {
-    auto original = fdf_idl_test::Compile({{path.filename().string(), fdf_idl_test::ReadFile(path)}});
+  for (const auto& files : fdf_idl_test::CorpusLibraries()) {
+    if (files.size() != 1) continue;  // one formatted file stands for one library
+    const fs::path& path = files.front();
+    auto original = fdf_idl_test::CompileCorpusLibrary(files);
     ASSERT_TRUE(original.ok) << original.errors();
     const fdf_idl::raw::File& raw = *original.compiler->raw_files()[0];
     fdf_idl::NameKinds kinds;
@@ -123,7 +120,8 @@ TEST(Format, OutputReparsesToTheSameIrAndIsIdempotent) {
     std::string formatted = fdf_idl::Format(
         raw, kinds, fdf_idl::LayoutsNeedingResource(original.library(raw.library)));
 
-    auto reparsed = fdf_idl_test::Compile({{"formatted.fidl", formatted}});
+    auto reparsed = fdf_idl_test::Compile({{"formatted.fidl", formatted}},
+                                          {fdf_idl_test::CorpusDir().string()});
     ASSERT_TRUE(reparsed.ok) << path << "\n" << reparsed.errors() << formatted;
     bool banjo = path.extension() == ".banjo";
     Json before = Semantics(fdf_idl::LibraryToJson(original.library(raw.library), *original.files), banjo);

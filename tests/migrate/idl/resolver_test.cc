@@ -15,9 +15,11 @@ namespace flat = fdf_idl::flat;
 using fdf_idl_test::Compile;
 
 TEST(Resolver, EveryCorpusLibraryResolvesCleanly) {
-  for (const auto& path : fdf_idl_test::CorpusFiles()) {
-    auto c = Compile({{path.filename().string(), fdf_idl_test::ReadFile(path)}});
-    EXPECT_TRUE(c.ok) << path << "\n" << c.errors();
+  auto libraries = fdf_idl_test::CorpusLibraries();
+  ASSERT_GE(libraries.size(), 30u);
+  for (const auto& files : libraries) {
+    auto c = fdf_idl_test::CompileCorpusLibrary(files);
+    EXPECT_TRUE(c.ok) << files.front() << "\n" << c.errors();
   }
 }
 

@@ -194,19 +194,6 @@ protocol Ptr {
   EXPECT_NE(result.files[0].text.find("items vector<uint8>:MAX;"), std::string::npos);
 }
 
-TEST_F(MigrateProtocol, MigratingTheOutputAgainChangesNothing) {
-  for (const fs::path& path : fdf_idl_test::CorpusFiles()) {
-    auto first = fdf_migrate::MigrateProtocols(
-        {path.string()}, {(fs::path(FDFKIT_SOURCE_DIR) / "corpus" / "protocols").string()},
-        fdf_migrate::DefaultOptions());
-    ASSERT_TRUE(first.ok) << path << "\n" << first.errors;
-    std::string again_path = Write("again.fidl", first.files[0].text);
-    auto second = Migrate(again_path);
-    ASSERT_TRUE(second.ok) << second.errors;
-    EXPECT_EQ(second.files[0].text, first.files[0].text) << path;
-  }
-}
-
 TEST_F(MigrateProtocol, BadInputIsRefusedWithLocationsAndWritesNothing) {
   auto result = Migrate(Write("bad.banjo", "library bad;\nprotocol P { M(Nope x) -> (); };\n"));
   EXPECT_FALSE(result.ok);
