@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: set up, build, and run fdfkit over the bundled corpus. Today the pipeline is:
-# every corpus protocol resolved by fdf-idl, formatted to modern FIDL (out/idl/<library>.fidl)
+# every corpus file formatted to modern FIDL (out/idl/<library>/<file>.fidl), every library resolved
 # and written as JSON IR (out/idl/<library>.ir.json); migrate-protocol's driver-transport clones
 # (out/protocols/<library>.{fidl,mapping.json,migration.md}); then the driver runtime demo and
 # benchmark summary (out/runtime-bench.json).
@@ -10,19 +10,22 @@ bash scripts/build.sh default
 mkdir -p out/idl
 shopt -s nullglob
 protocols=(corpus/protocols/*/*.fidl corpus/protocols/*/*.banjo)
-for file in "${protocols[@]}"; do
-  library=$(basename "$(dirname "$file")")
-  ./build/default/migrate/idl/fdf-idl format -I corpus/protocols "$file" > "out/idl/$library.fidl.tmp"
-  mv "out/idl/$library.fidl.tmp" "out/idl/$library.fidl"
+for dir in corpus/protocols/*/; do
+  library=$(basename "$dir")
+  mkdir -p "out/idl/$library"
+  ./build/default/migrate/idl/fdf-idl format -I corpus/protocols --out-dir "out/idl/$library" \
+    "$dir"*.fidl "$dir"*.banjo
 done
 # One run checks the whole corpus and writes every library's IR (built-ins compiled once).
 ./build/default/migrate/idl/fdf-idl ir -I corpus/protocols --out-dir out/idl "${protocols[@]}"
 echo "fdfkit: corpus protocols in modern FIDL and JSON IR under $(pwd)/out/idl/"
-# RFC-0126 step 1: every corpus protocol cloned into driver-transport FIDL, with its mapping and
-# migration report.
+# RFC-0126 step 1: every corpus library (all its files) cloned into driver-transport FIDL by the
+# default rules (rules/migrate-protocol.json), with its mapping and migration report. One library
+# at a time, as a team migrates them: dependencies not in the run are imported or copied by rule.
 mkdir -p out/protocols
-for file in "${protocols[@]}"; do
-  ./build/default/migrate/protocol/migrate-protocol -I corpus/protocols -o out/protocols "$file"
+for dir in corpus/protocols/*/; do
+  files=("$dir"*.fidl "$dir"*.banjo)
+  ./build/default/migrate/protocol/migrate-protocol -I corpus/protocols -o out/protocols "${files[@]}"
 done
 echo "fdfkit: driver-transport clones, mappings and migration reports under $(pwd)/out/protocols/"
 ./build/default/runtime/fdf-runtime-demo

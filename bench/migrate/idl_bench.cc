@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "idl/compiler.h"
 #include "idl/json_ir.h"
@@ -20,20 +21,25 @@ namespace fs = std::filesystem;
 struct Source {
   std::string name;
   std::string text;
+  std::string library_dir;  // corpus sources: the folder of their library
 };
+
+const fs::path kCorpus = fs::path(FDFKIT_SOURCE_DIR) / "corpus" / "protocols";
 
 std::vector<Source> CorpusSources() {
   std::vector<Source> out;
-  for (const auto& entry :
-       fs::recursive_directory_iterator(fs::path(FDFKIT_SOURCE_DIR) / "corpus" / "protocols")) {
+  for (const auto& entry : fs::recursive_directory_iterator(kCorpus)) {
     auto ext = entry.path().extension();
     if (ext != ".fidl" && ext != ".banjo") continue;
     std::ifstream in(entry.path(), std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    out.push_back({entry.path().filename().string(), text.str()});
+    out.push_back({entry.path().filename().string(), text.str(),
+                   entry.path().parent_path().filename().string()});
   }
-  std::sort(out.begin(), out.end(), [](const Source& a, const Source& b) { return a.name < b.name; });
+  std::sort(out.begin(), out.end(), [](const Source& a, const Source& b) {
+    return std::tie(a.library_dir, a.name) < std::tie(b.library_dir, b.name);
+  });
   return out;
 }
 
@@ -54,7 +60,7 @@ Source SyntheticLibrary(int count) {
             "    strict GetVmo() -> (resource struct { vmo zx.Handle:VMO; });\n"
             "    -> OnEvent(struct { event Event" + n + "; });\n};\n";
   }
-  return {"synthetic.fidl", text};
+  return {"synthetic.fidl", text, ""};
 }
 
 size_t TotalBytes(const std::vector<Source>& sources) {
@@ -77,6 +83,7 @@ struct Compilation {
   fdf_idl::Compiler compiler{&files, &reporter};
 
   bool Run(benchmark::State& state, const std::vector<Source>& sources) {
+    compiler.AddSearchPath(kCorpus.string());  // only read if a library imports an absent one
     for (const Source& s : sources) compiler.AddSource(s.text, s.name);
     if (compiler.Compile()) return true;
     state.SkipWithError(reporter.Summary().c_str());
@@ -95,7 +102,8 @@ void CompileAndWrite(benchmark::State& state, const std::vector<Source>& sources
   }
 }
 
-// `per_library`: each source compiled by a compiler of its own, as one `fdf-idl` run per file.
+// `per_library`: each library compiled by a compiler of its own, as one `fdf-idl` run per library
+// (its imports read from the corpus folder).
 void CheckAndIr(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir = true,
                 bool per_library = false) {
   size_t bytes = TotalBytes(sources);
@@ -104,7 +112,12 @@ void CheckAndIr(benchmark::State& state, const std::vector<Source>& sources, boo
       CompileAndWrite(state, sources, emit_ir);
       continue;
     }
-    for (const Source& s : sources) CompileAndWrite(state, {s}, emit_ir);
+    for (size_t i = 0; i < sources.size();) {
+      size_t end = i;
+      while (end < sources.size() && sources[end].library_dir == sources[i].library_dir) ++end;
+      CompileAndWrite(state, {sources.begin() + i, sources.begin() + end}, emit_ir);
+      i = end;
+    }
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
   state.counters["idl_bytes"] = static_cast<double>(bytes);
@@ -152,7 +165,7 @@ void BM_CheckAndIr_CorpusPerLibrary(benchmark::State& state) {
 void BM_CheckOnly_Corpus(benchmark::State& state) { CheckAndIr(state, CorpusSources(), false); }
 // The fixed cost of every run: an empty library still compiles the built-in `zx` and `fidl`.
 void BM_CheckOnly_EmptyLibrary(benchmark::State& state) {
-  CheckAndIr(state, {{"empty.fidl", "library empty;\n"}}, false);
+  CheckAndIr(state, {{"empty.fidl", "library empty;\n", ""}}, false);
 }
 void BM_Baseline_LexOnly_Corpus(benchmark::State& state) { LexOnly(state, CorpusSources()); }
 void BM_CheckOnly_Synthetic(benchmark::State& state) {

@@ -4,6 +4,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -42,8 +43,10 @@ int RunCheck(const std::vector<std::string>& paths, const std::vector<std::strin
   return Compile(paths, include_dirs, syntax_only, &c) ? 0 : kInputErrors;
 }
 
+// Formatted text goes to stdout, back into each file (`in_place`), or into `out_dir` as
+// <file name without extension>.fidl (the files of one library compile together).
 int RunFormat(const std::vector<std::string>& paths, const std::vector<std::string>& include_dirs,
-              bool syntax_only, bool in_place) {
+              bool syntax_only, bool in_place, const std::string& out_dir) {
   Compilation c;
   if (!Compile(paths, include_dirs, syntax_only, &c)) return kInputErrors;
   fdf_idl::NameKinds kinds;
@@ -55,12 +58,16 @@ int RunFormat(const std::vector<std::string>& paths, const std::vector<std::stri
   // raw_files() holds the user's files first, in order, then anything loaded through -I.
   for (size_t i = 0; i < paths.size(); ++i) {
     std::string text = fdf_idl::Format(*c.compiler.raw_files()[i], kinds, add_resource);
-    if (!in_place) {
+    if (!in_place && out_dir.empty()) {
       std::cout << text;
       continue;
     }
-    if (!fdf_idl::WriteFileAtomically(paths[i], text)) {
-      std::cerr << paths[i] << ": error: cannot write the formatted file\n";
+    std::string target =
+        in_place ? paths[i]
+                 : (std::filesystem::path(out_dir) / std::filesystem::path(paths[i]).stem())
+                           .string() + ".fidl";
+    if (!fdf_idl::WriteFileAtomically(target, text)) {
+      std::cerr << target << ": error: cannot write the formatted file\n";
       return kInputErrors;
     }
   }
@@ -124,6 +131,10 @@ int main(int argc, char** argv) {
   format->add_flag("--in-place", in_place, "rewrite the files");
   format->add_flag("--syntax-only", syntax_only, "do not resolve (no `resource` inference)");
   format->add_option("--dialect", dialect, "output dialect")->check(CLI::IsMember({"modern"}));
+  std::string format_dir;
+  format->add_option("--out-dir", format_dir, "write each file here as <name>.fidl")
+      ->check(CLI::ExistingDirectory)
+      ->excludes("--in-place");
 
   std::string output, out_dir;
   bool pretty = false;
@@ -150,7 +161,7 @@ int main(int argc, char** argv) {
     return kUsageError;
   }
   if (check->parsed()) return RunCheck(files, include_dirs, syntax_only);
-  if (format->parsed()) return RunFormat(files, include_dirs, syntax_only, in_place);
+  if (format->parsed()) return RunFormat(files, include_dirs, syntax_only, in_place, format_dir);
   if (ir->parsed()) return RunIr(files, include_dirs, output, out_dir, pretty);
   if (gen->parsed()) {
     // Generators register here as they are built (the bindings are issue 5).

@@ -131,6 +131,20 @@ TEST_F(FdfIdlCli, FormatInPlaceRewritesOnlyCleanFiles) {
   }
 }
 
+TEST_F(FdfIdlCli, FormatOutDirWritesTheFilesOfOneLibraryAsFidl) {
+  // Two files of one library: each needs the other, so they are formatted together.
+  std::string a = Write("a.banjo", "library two;\nstruct A { B b; };\n");
+  std::string b = Write("b.fidl", "library two;\ntype B = struct { x uint8; };\n");
+  fs::create_directories(dir_ / "out");
+  EXPECT_EQ(FdfIdl("format " + a).exit_code, 1);  // alone, 'B' is not defined
+  ASSERT_EQ(FdfIdl("format --out-dir " + (dir_ / "out").string() + " " + a + " " + b).exit_code, 0);
+  EXPECT_EQ(fdf_idl_test::ReadFile(dir_ / "out" / "a.fidl"),
+            "library two;\n\ntype A = struct {\n    b B;\n};\n");
+  EXPECT_EQ(fdf_idl_test::ReadFile(dir_ / "out" / "b.fidl"),
+            "library two;\n\ntype B = struct {\n    x uint8;\n};\n");
+  EXPECT_EQ(FdfIdl("format --in-place --out-dir " + (dir_ / "out").string() + " " + b).exit_code, 2);
+}
+
 TEST_F(FdfIdlCli, GenWithoutAGeneratorIsAUsageError) {
   std::string file = Write("x.fidl", "library x;\n");
   CliRun run = FdfIdl("gen --bindings=wire -o " + dir_.string() + " " + file);
