@@ -1,6 +1,5 @@
 // Fuzzes the whole IDL front end: lexer, parser, resolver, type shapes, JSON IR and formatter.
-// An input may hold several files separated by a line `---`, so imports between libraries,
-// duplicate declarations across files and import cycles get exercised too. Any crash, sanitizer
+// An input may hold several files (split_input.h). Any crash, sanitizer
 // report, hang or unbounded memory use is a bug; diagnostics are the expected outcome.
 #include <string>
 #include <string_view>
@@ -9,23 +8,7 @@
 #include "idl/compiler.h"
 #include "idl/formatter.h"
 #include "idl/json_ir.h"
-
-namespace {
-
-std::vector<std::string_view> SplitFiles(std::string_view input) {
-  std::vector<std::string_view> files;
-  constexpr std::string_view kSeparator = "\n---\n";
-  while (files.size() < 4) {
-    size_t at = input.find(kSeparator);
-    if (at == std::string_view::npos) break;
-    files.push_back(input.substr(0, at));
-    input.remove_prefix(at + kSeparator.size());
-  }
-  files.push_back(input);
-  return files;
-}
-
-}  // namespace
+#include "split_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -34,8 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fdf_idl::Compiler compiler(&files, &reporter);
   std::vector<std::string_view> parts = SplitFiles(input);
   for (size_t i = 0; i < parts.size(); ++i) {
-    // Alternate extensions: `.banjo` switches the parser's banjo dialect detection on.
-    compiler.AddSource(parts[i], "input" + std::to_string(i) + (i % 2 ? ".banjo" : ".fidl"));
+    compiler.AddSource(parts[i], FuzzFileName(i));
   }
   bool parsed = !reporter.has_errors();
   if (parsed && compiler.Compile()) {

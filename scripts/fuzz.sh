@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target of the IDL front end and runs it for ${1:-60} seconds, seeded from
-# the corpus. Exit non-zero on any crash, leak, sanitizer report or timeout.
+# Builds the libFuzzer targets (the IDL front end; migrate-protocol behind it) and runs each for
+# ${1:-60} seconds, seeded from the corpus. Exit non-zero on any crash, leak, sanitizer report or timeout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -9,12 +9,18 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/corpus" "$work/artifacts"
 cp corpus/protocols/*/*.fidl corpus/protocols/*/*.banjo "$work/corpus/" 2>/dev/null || true
-set +e
-./build/fuzz/fuzz/idl_fuzzer "$work/corpus" -dict=fuzz/idl.dict -max_total_time="$seconds" \
-  -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
-  -artifact_prefix="$work/artifacts/" 2>&1 | tail -n 25
-status=${PIPESTATUS[0]}
-set -e
+status=0
+# Each target runs for the full time, seeded from the corpus.
+for target in idl_fuzzer migrate_fuzzer; do
+  echo "fdfkit: fuzzing $target for ${seconds}s"
+  set +e
+  ./build/fuzz/fuzz/$target "$work/corpus" -dict=fuzz/idl.dict -max_total_time="$seconds" \
+    -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
+    -artifact_prefix="$work/artifacts/$target-" 2>&1 | tail -n 25
+  target_status=${PIPESTATUS[0]}
+  set -e
+  [ "$target_status" -eq 0 ] || status=$target_status
+done
 if ls "$work/artifacts/"* >/dev/null 2>&1; then
   mkdir -p out/fuzz-artifacts && cp "$work/artifacts/"* out/fuzz-artifacts/
   echo "fdfkit: fuzzer found failures; inputs copied to out/fuzz-artifacts/" >&2

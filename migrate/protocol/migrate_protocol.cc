@@ -19,15 +19,13 @@ MigrateOptions DefaultOptions() {
   return {std::move(*rules)};
 }
 
-MigrateResult MigrateProtocols(const std::vector<std::string>& paths,
-                               const std::vector<std::string>& include_dirs,
-                               const MigrateOptions& options) {
+namespace {
+
+// Everything after the inputs were added to `compiler`.
+MigrateResult Migrate(fdf_idl::SourceFiles& files, fdf_idl::Reporter& reporter,
+                      fdf_idl::Compiler& compiler, const std::vector<std::string>& include_dirs,
+                      const MigrateOptions& options) {
   MigrateResult result;
-  fdf_idl::SourceFiles files;
-  fdf_idl::Reporter reporter(&files);
-  fdf_idl::Compiler compiler(&files, &reporter);
-  for (const std::string& dir : include_dirs) compiler.AddSearchPath(dir);
-  for (const std::string& path : paths) compiler.AddFile(path);
   if (!reporter.diagnostics().empty() || !compiler.Compile()) {
     result.errors = reporter.Summary();
     return result;
@@ -66,11 +64,35 @@ MigrateResult MigrateProtocols(const std::vector<std::string>& paths,
     fdf_idl::CollectNameKinds(raw, &kinds);
     std::string fidl = fdf_idl::Format(raw, kinds, fdf_idl::LayoutsNeedingResource(*clone));
     result.files.push_back({t.new_library + ".fidl", fidl});
-    result.files.push_back({t.new_library + ".mapping.json", t.mapping.dump(2) + "\n"});
+    result.files.push_back({t.new_library + ".mapping.json", DumpJson(t.mapping)});
     result.files.push_back({ReportFileName(t, options.report), MigrationReport(t, options.report)});
   }
   result.ok = true;
   return result;
+}
+
+}  // namespace
+
+MigrateResult MigrateProtocols(const std::vector<std::string>& paths,
+                               const std::vector<std::string>& include_dirs,
+                               const MigrateOptions& options) {
+  fdf_idl::SourceFiles files;
+  fdf_idl::Reporter reporter(&files);
+  fdf_idl::Compiler compiler(&files, &reporter);
+  for (const std::string& dir : include_dirs) compiler.AddSearchPath(dir);
+  for (const std::string& path : paths) compiler.AddFile(path);
+  return Migrate(files, reporter, compiler, include_dirs, options);
+}
+
+MigrateResult MigrateSources(const std::vector<OutputFile>& sources,
+                             const std::vector<std::string>& include_dirs,
+                             const MigrateOptions& options) {
+  fdf_idl::SourceFiles files;
+  fdf_idl::Reporter reporter(&files);
+  fdf_idl::Compiler compiler(&files, &reporter);
+  for (const std::string& dir : include_dirs) compiler.AddSearchPath(dir);
+  for (const OutputFile& source : sources) compiler.AddSource(source.text, source.name);
+  return Migrate(files, reporter, compiler, include_dirs, options);
 }
 
 }  // namespace fdf_migrate

@@ -18,7 +18,7 @@ struct MigrateOptions {
   ReportFormat report = ReportFormat::kMarkdown;
 };
 
-struct OutputFile {
+struct OutputFile {  // also an in-memory input file
   std::string name;  // file name inside the output directory
   std::string text;
 };
@@ -32,6 +32,11 @@ struct MigrateResult {
 MigrateResult MigrateProtocols(const std::vector<std::string>& paths,
                                const std::vector<std::string>& include_dirs,
                                const MigrateOptions& options);
+
+// The same for in-memory sources (name and text), as tests and the fuzzer have them.
+MigrateResult MigrateSources(const std::vector<OutputFile>& sources,
+                             const std::vector<std::string>& include_dirs,
+                             const MigrateOptions& options);
 
 // The defaults of rules/migrate-protocol.json, for callers without a rules file.
 MigrateOptions DefaultOptions();

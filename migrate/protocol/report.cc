@@ -34,6 +34,10 @@ Json JsonReport(const Translation& t) {
 
 }  // namespace
 
+std::string DumpJson(const Json& json) {
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 std::string ReportFileName(const Translation& translation, ReportFormat format) {
   return translation.new_library +
          (format == ReportFormat::kMarkdown ? ".migration.md" : ".migration.json");
@@ -41,7 +45,7 @@ std::string ReportFileName(const Translation& translation, ReportFormat format) 
 
 std::string MigrationReport(const Translation& translation, ReportFormat format) {
   if (format == ReportFormat::kMarkdown) return Markdown(translation);
-  return JsonReport(translation).dump(2) + "\n";
+  return DumpJson(JsonReport(translation));
 }
 
 }  // namespace fdf_migrate

@@ -15,6 +15,10 @@ enum class ReportFormat { kMarkdown, kJson };
 std::string ReportFileName(const Translation& translation, ReportFormat format);
 std::string MigrationReport(const Translation& translation, ReportFormat format);
 
+// Indented JSON and a final newline. Names and notes come from the input, which need not be valid
+// UTF-8: bad bytes become U+FFFD instead of an exception.
+std::string DumpJson(const nlohmann::ordered_json& json);
+
 }  // namespace fdf_migrate
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_REPORT_H_

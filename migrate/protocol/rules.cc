@@ -112,10 +112,10 @@ class Reader {
     bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
     });
-    return plain ? path_ + "." + key : path_ + "[" + Json(key).dump() + "]";
+    return plain ? path_ + "." + key : path_ + "[" + Json(key).dump(-1, ' ', false, Json::error_handler_t::replace) + "]";
   }
   std::string Describe() const {
-    std::string text = value_.dump();
+    std::string text = value_.dump(-1, ' ', false, Json::error_handler_t::replace);
     if (text.size() > 40) text = text.substr(0, 37) + "...";
     return std::string(value_.type_name()) + " " + text;
   }

@@ -194,6 +194,17 @@ protocol Ptr {
   EXPECT_NE(result.files[0].text.find("items vector<uint8>:MAX;"), std::string::npos);
 }
 
+// Found by migrate_fuzzer: a layout name with bytes that are not UTF-8 made the JSON writer throw.
+TEST_F(MigrateProtocol, InvalidUtf8InNamesStillGivesValidJson) {
+  auto result = fdf_migrate::MigrateSources(
+      {{"bad.fidl", "library x;\n@transport(\"Ba\xffjo\")\n@banjo_layout(\"ddk-pr\x91ocol\")\n"
+                    "closed protocol P {\n    strict M() -> ();\n};\n"}},
+      {}, fdf_migrate::DefaultOptions());
+  ASSERT_TRUE(result.ok) << result.errors;
+  Json mapping = Json::parse(Output(result, ".mapping.json"));
+  EXPECT_EQ(mapping["protocols"][0]["banjo"]["layout"], "ddk-pr\xef\xbf\xbdocol");  // U+FFFD
+}
+
 TEST_F(MigrateProtocol, BadInputIsRefusedWithLocationsAndWritesNothing) {
   auto result = Migrate(Write("bad.banjo", "library bad;\nprotocol P { M(Nope x) -> (); };\n"));
   EXPECT_FALSE(result.ok);
