@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 
 #include "idl/compiler.h"
 #include "idl/formatter.h"
@@ -21,11 +22,15 @@ MigrateOptions DefaultOptions() {
 
 namespace {
 
-// Everything after the inputs were added to `compiler`.
-MigrateResult Migrate(fdf_idl::SourceFiles& files, fdf_idl::Reporter& reporter,
-                      fdf_idl::Compiler& compiler, const std::vector<std::string>& include_dirs,
-                      const MigrateOptions& options) {
+// The whole pipeline; `add_inputs` gives the compiler the banjo files.
+MigrateResult Migrate(const std::vector<std::string>& include_dirs, const MigrateOptions& options,
+                      const std::function<void(fdf_idl::Compiler&)>& add_inputs) {
   MigrateResult result;
+  fdf_idl::SourceFiles files;
+  fdf_idl::Reporter reporter(&files);
+  fdf_idl::Compiler compiler(&files, &reporter);
+  for (const std::string& dir : include_dirs) compiler.AddSearchPath(dir);
+  add_inputs(compiler);
   if (!reporter.diagnostics().empty() || !compiler.Compile()) {
     result.errors = reporter.Summary();
     return result;
@@ -76,23 +81,17 @@ MigrateResult Migrate(fdf_idl::SourceFiles& files, fdf_idl::Reporter& reporter,
 MigrateResult MigrateProtocols(const std::vector<std::string>& paths,
                                const std::vector<std::string>& include_dirs,
                                const MigrateOptions& options) {
-  fdf_idl::SourceFiles files;
-  fdf_idl::Reporter reporter(&files);
-  fdf_idl::Compiler compiler(&files, &reporter);
-  for (const std::string& dir : include_dirs) compiler.AddSearchPath(dir);
-  for (const std::string& path : paths) compiler.AddFile(path);
-  return Migrate(files, reporter, compiler, include_dirs, options);
+  return Migrate(include_dirs, options, [&](fdf_idl::Compiler& compiler) {
+    for (const std::string& path : paths) compiler.AddFile(path);
+  });
 }
 
 MigrateResult MigrateSources(const std::vector<OutputFile>& sources,
                              const std::vector<std::string>& include_dirs,
                              const MigrateOptions& options) {
-  fdf_idl::SourceFiles files;
-  fdf_idl::Reporter reporter(&files);
-  fdf_idl::Compiler compiler(&files, &reporter);
-  for (const std::string& dir : include_dirs) compiler.AddSearchPath(dir);
-  for (const OutputFile& source : sources) compiler.AddSource(source.text, source.name);
-  return Migrate(files, reporter, compiler, include_dirs, options);
+  return Migrate(include_dirs, options, [&](fdf_idl::Compiler& compiler) {
+    for (const OutputFile& source : sources) compiler.AddSource(source.text, source.name);
+  });
 }
 
 }  // namespace fdf_migrate
