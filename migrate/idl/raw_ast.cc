@@ -31,9 +31,11 @@ std::string CanonicalAttributeName(std::string_view name) {
   for (size_t i = 0; i < name.size(); ++i) {
     char c = name[i];
     if (std::isupper(static_cast<unsigned char>(c))) {
-      if (i > 0 && name[i - 1] != '_' && !std::isupper(static_cast<unsigned char>(name[i - 1]))) {
-        out += '_';
-      }
+      // A word starts at an upper-case letter after a lower-case one, or at the last capital of
+      // an acronym ("PreserveCNames" → preserve_c_names, as fidlgen_banjo reads it).
+      bool after_upper = i > 0 && std::isupper(static_cast<unsigned char>(name[i - 1]));
+      bool before_lower = i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
+      if (i > 0 && name[i - 1] != '_' && (!after_upper || before_lower)) out += '_';
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else {
       out += c;

@@ -176,3 +176,17 @@ TEST(Parser, EveryPrefixOfTheCorpusParsesWithoutCrashing) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(AttributeNames, CompareAsFidlgenBanjoDoesAfterSnakeCasing) {
+  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("InOut"), "in_out");
+  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("in_out"), "in_out");
+  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("OutOfLineContents"), "out_of_line_contents");
+  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("PreserveCNames"), "preserve_c_names");
+  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("HTTPServer"), "http_server");
+  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("ABC"), "abc");
+  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("Doc"), "doc");
+}
+
+}  // namespace

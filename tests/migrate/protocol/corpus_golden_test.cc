@@ -109,8 +109,17 @@ TEST_F(CorpusMigration, CorpusCoversEveryDialectAndEveryTranslationRow) {
                           "message limit", "the doc comment of", "ddk-callback handed",
                           "ddk-interface handed", "added 'service Service'",
                           "on Zircon channels", "@packed on", "@default_protocol on",
-                          "@derive_debug on", "@namespaced on"}) {
+                          "@derive_debug on", "@namespaced on", "@preserve_c_names on",
+                          "@handle_wrappers on"}) {
     EXPECT_NE(reports.find(row), std::string::npos) << "no report mentions: " << row;
+  }
+  // The type table's rows that survive into the clones.
+  for (const char* type : {"alias UsbEpAddress = uint8;", "zx.Koid", "zx.Off", "zx.Paddr",
+                           "server_end:Registers", "ColorConversion:optional", "box<",
+                           "array<array<float32, 3>, 3>", "client_end:", "zx.Handle:VMO",
+                           "string:32", "strict bits", "table {", "flexible union",
+                           "fuchsia.hardware.usb.request.UsbRequest"}) {
+    EXPECT_NE(fidl.find(type), std::string::npos) << "no clone has: " << type;
   }
   EXPECT_NE(fidl.find("open protocol Device"), std::string::npos);
   EXPECT_NE(fidl.find("closed protocol"), std::string::npos);
