@@ -47,36 +47,61 @@ const flat::StructMember* AlreadyReturned(const flat::Method& m, const flat::Str
   return nullptr;
 }
 
+// fidlgen_banjo's names of a protocol, as the mapping's `banjo` row.
+Json BanjoProtocolRow(const flat::Protocol& p) {
+  BanjoProtocolNames names = BanjoNamesOf(p.name.name);
+  return {{"protocol", p.name.name}, {"layout", LayoutOf(p)}, {"c_ops_type", names.ops_type},
+          {"c_protocol_type", names.proto_type}, {"protocol_id", names.protocol_id},
+          {"cpp_mixin", names.cpp_mixin}, {"cpp_client", names.cpp_client}};
+}
+
 }  // namespace
 
 // A protocol already on a FIDL transport: `@transport` other than Banjo, or, in the FIDL
 // dialects where banjo always said `@transport("Banjo")`, no transport and no banjo layout.
 bool Translator::AlreadyMigrated(const flat::Protocol& p) const {
-  const raw::Attribute* transport = p.attrs.Find("transport");
-  if (transport && !transport->args.empty()) return transport->args[0].value.text != "Banjo";
+  std::string transport = TransportOf(p);
+  if (!transport.empty()) return transport != "banjo";
   bool fidl_dialect = library_.dialect == raw::Dialect::kFidl ||
                       library_.dialect == raw::Dialect::kModernFidl;
   return fidl_dialect && !p.attrs.Find("banjo_layout") && !p.attrs.Find("layout");
 }
 
+// The rules decide; an earlier clone keeps what it chose unless a rule names it.
+ProtocolStyle Translator::StyleOf(const flat::Protocol& p) const {
+  const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
+  ProtocolStyle style{rule.transport.value_or(rules_.transport) == Transport::kDriver,
+                      rule.open.value_or(rules_.open), false};
+  if (!AlreadyMigrated(p)) return style;
+  if (!rule.transport) style.driver = TransportOf(p) == "driver";
+  if (!rule.open) {
+    style.open = p.openness == flat::Protocol::Openness::kOpen;
+    style.keep_strictness = true;
+  }
+  return style;
+}
+
+Json Translator::FidlMethodRow(const std::string& protocol, const std::string& method,
+                               const char* kind, llvm::SMLoc banjo_loc,
+                               const flat::Protocol& rule_protocol,
+                               const std::string& banjo_method) {
+  out_.origins[protocol + "." + method] = {
+      files_.Where(banjo_loc), rule_protocol.name.library + "/" + rule_protocol.name.name,
+      banjo_method};
+  return {{"protocol", protocol}, {"method", method}, {"kind", kind},
+          {"ordinal", flat::MethodOrdinal(out_.new_library + "/" + protocol + "." + method)}};
+}
+
 std::string Translator::Protocol(const flat::Protocol& p) {
   std::string layout = LayoutOf(p);
-  const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
-  bool driver = rule.transport.value_or(rules_.transport) == Transport::kDriver;
-  bool open = rule.open.value_or(rules_.open);
-  if (AlreadyMigrated(p)) {  // an earlier clone keeps what it chose, unless a rule says otherwise
-    const raw::Attribute* transport = p.attrs.Find("transport");
-    driver = rule.transport ? driver
-                            : transport && !transport->args.empty() &&
-                                  transport->args[0].value.text == "Driver";
-    open = rule.open.value_or(p.openness == flat::Protocol::Openness::kOpen);
-  }
+  ProtocolStyle style = StyleOf(p);
+  bool driver = style.driver;
   std::string name = LocalName(p);
   std::string out;
   bool discoverable = layout == "ddk-protocol" || p.attrs.Find("discoverable");
   if (discoverable) out += "@discoverable\n";
   if (driver) out += "@transport(\"Driver\")\n";
-  std::string openness = open ? "open" : "closed";
+  std::string openness = style.open ? "open" : "closed";
   out += openness + " protocol " + name + " {\n";
   Change(p.loc, "protocol '" + p.name.name + "' (" + layout + ") → " + openness + " protocol '" +
                     name + "'" + (driver ? " on the driver transport" : " on Zircon channels") +
@@ -88,37 +113,34 @@ std::string Translator::Protocol(const flat::Protocol& p) {
   for (const flat::Protocol* c : p.composed) {
     out += "    compose " + DeclReference(*c, scope_) + ";\n";
   }
-  BanjoProtocolNames banjo = BanjoNamesOf(p.name.name);
   Json protocol_map = {
-      {"banjo", {{"protocol", p.name.name}, {"layout", layout}, {"c_ops_type", banjo.ops_type},
-                 {"c_protocol_type", banjo.proto_type}, {"protocol_id", banjo.protocol_id},
-                 {"cpp_mixin", banjo.cpp_mixin}, {"cpp_client", banjo.cpp_client}}},
+      {"banjo", BanjoProtocolRow(p)},
       {"fidl", {{"protocol", name}, {"openness", openness},
                 {"transport", driver ? "driver" : "channel"}}},
       {"methods", Json::array()}};
   std::vector<const flat::Protocol*> events;
-  for (const flat::Method& m : p.methods) out += Method(p, m, &protocol_map["methods"], &events);
+  for (const flat::Method& m : p.methods) {
+    out += Method(p, style, m, &protocol_map["methods"], &events);
+  }
   for (const flat::Protocol* ifc : events) {
-    for (const flat::Method& m : ifc->methods) out += Event(p, *ifc, m, &protocol_map["methods"]);
+    for (const flat::Method& m : ifc->methods) {
+      out += Event(p, style, *ifc, m, &protocol_map["methods"]);
+    }
   }
   out_.mapping["protocols"].push_back(std::move(protocol_map));
   // The interfaces folded into events keep their banjo names in the mapping (the shims need
   // them); their methods are listed with this protocol's events.
   for (const flat::Protocol* ifc : events) {
-    BanjoProtocolNames names = BanjoNamesOf(ifc->name.name);
-    out_.mapping["protocols"].push_back(
-        {{"banjo", {{"protocol", ifc->name.name}, {"layout", LayoutOf(*ifc)},
-                    {"c_ops_type", names.ops_type}, {"c_protocol_type", names.proto_type},
-                    {"protocol_id", names.protocol_id}, {"cpp_mixin", names.cpp_mixin},
-                    {"cpp_client", names.cpp_client}}},
-         {"fidl", {{"events_on", name}}},
-         {"methods", Json::array()}});
+    out_.mapping["protocols"].push_back({{"banjo", BanjoProtocolRow(*ifc)},
+                                         {"fidl", {{"events_on", name}}},
+                                         {"methods", Json::array()}});
   }
   if (layout == "ddk-protocol") served_.push_back(&p);
   return out + "};\n\n";
 }
 
-std::string Translator::Method(const flat::Protocol& p, const flat::Method& m, Json* methods,
+std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& style,
+                               const flat::Method& m, Json* methods,
                                std::vector<const flat::Protocol*>* events) {
   const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
   bool is_async = m.attrs.Find("async") != nullptr;
@@ -127,9 +149,7 @@ std::string Translator::Method(const flat::Protocol& p, const flat::Method& m, J
   std::string what = "method '" + m.name + "'";
   if (name != m.name) Change(m.loc, what + " renamed '" + name + "' by rule");
   DocHints(m.attrs, m.loc, what);
-  bool flexible = rule.open.value_or(rules_.open);
-  if (AlreadyMigrated(p) && !rule.open) flexible = !m.strict;
-  std::string strictness = flexible ? "flexible " : "strict ";
+  std::string strictness = style.Flexible(m) ? "flexible " : "strict ";
   std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness;
   Json map;
   BanjoMethodNames banjo = BanjoNamesOf(p.name.name, m.name, is_async);
@@ -137,11 +157,9 @@ std::string Translator::Method(const flat::Protocol& p, const flat::Method& m, J
                   {"cpp_mixin", banjo.cpp_mixin}, {"cpp_client", banjo.cpp_client},
                   {"async", is_async}};
   if (is_async) map["banjo"]["c_callback"] = banjo.c_callback;
-  map["fidl"] = {{"protocol", protocol}, {"method", name},
-                 {"kind", m.is_event ? "event" : m.has_response ? "two-way" : "one-way"},
-                 {"ordinal", flat::MethodOrdinal(out_.new_library + "/" + protocol + "." + name)}};
-  out_.origins[protocol + "." + name] = {files_.Where(m.loc), p.name.library + "/" + p.name.name,
-                                        m.name};
+  map["fidl"] = FidlMethodRow(protocol, name,
+                              m.is_event ? "event" : m.has_response ? "two-way" : "one-way",
+                              m.loc, p, m.name);
   Json parameters = Json::array();
   MemberContext request{&rule.bounds, m.name, &parameters, m.is_event ? "out" : "in", 0, nullptr};
   if (m.is_event) {
@@ -203,13 +221,12 @@ std::string Translator::Method(const flat::Protocol& p, const flat::Method& m, J
 }
 
 // A method of an interface folded into `p`: an event, named with the rules' event prefix.
-std::string Translator::Event(const flat::Protocol& p, const flat::Protocol& ifc,
-                              const flat::Method& m, Json* methods) {
-  const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
+std::string Translator::Event(const flat::Protocol& p, const ProtocolStyle& style,
+                              const flat::Protocol& ifc, const flat::Method& m, Json* methods) {
   const std::string& prefix = rules_.naming.event_prefix;
   std::string name = m.name.starts_with(prefix) ? m.name : prefix + m.name;
   std::string protocol = LocalName(p);
-  std::string strictness = rule.open.value_or(rules_.open) ? "flexible " : "strict ";
+  std::string strictness = style.open ? "flexible " : "strict ";
   std::string what = "method '" + ifc.name.name + "." + m.name + "'";
   DocHints(m.attrs, m.loc, what);
   std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness + "-> " + name;
@@ -229,12 +246,9 @@ std::string Translator::Event(const flat::Protocol& p, const flat::Protocol& ifc
   map["banjo"] = {{"protocol", ifc.name.name}, {"method", m.name},
                   {"c_ops_member", banjo.c_ops_member}, {"cpp_mixin", banjo.cpp_mixin},
                   {"cpp_client", banjo.cpp_client}, {"async", false}};
-  map["fidl"] = {{"protocol", protocol}, {"method", name}, {"kind", "event"},
-                 {"ordinal", flat::MethodOrdinal(out_.new_library + "/" + protocol + "." + name)}};
+  map["fidl"] = FidlMethodRow(protocol, name, "event", m.loc, ifc, m.name);
   map["parameters"] = std::move(parameters);
   map["status"] = "none";
-  out_.origins[protocol + "." + name] = {files_.Where(m.loc),
-                                        ifc.name.library + "/" + ifc.name.name, m.name};
   methods->push_back(std::move(map));
   return out;
 }

@@ -76,18 +76,16 @@ std::string Translator::Type(const flat::Type& type, llvm::SMLoc loc, const std:
                              bool quiet) {
   applied_.clear();
   std::string spelled = TypeSpelling(type, scope_);
-  for (const std::string& key : applied_) {
-    if (quiet) break;
-    const TypeRule* rule = rules_.Type(key);
-    Decision(loc, what + " is `" + key + "` in banjo, written as `" +
+  for (size_t i = 0; !quiet && i < applied_.size(); ++i) {
+    const TypeRule* rule = rules_.Type(applied_[i]);
+    Decision(loc, what + " is `" + applied_[i] + "` in banjo, written as `" +
                       (rule ? rule->to : "uint64") + "`" +
                       (rule && !rule->note.empty() ? ": " + rule->note : ""));
   }
   if (type.kind == flat::Type::Kind::kClientEnd && type.decl &&
       !Migrating(type.decl->name.library)) {
-    const raw::Attribute* transport = type.decl->attrs.Find("transport");
-    bool banjo = !transport || transport->args.empty() || transport->args[0].value.text == "Banjo";
-    if (banjo) {
+    std::string transport = TransportOf(*type.decl);
+    if (transport.empty() || transport == "banjo") {
       Decision(loc, what + " is a client_end of '" + type.decl->name.library + "." +
                         type.decl->name.name + "', still a banjo protocol: migrate '" +
                         type.decl->name.library + "' in the same run (or first)");

@@ -58,10 +58,14 @@ void ForEachType(const flat::Decl& decl, const std::function<void(const flat::Ty
 
 }  // namespace
 
+std::string TransportOf(const flat::Decl& decl) {
+  return Lower(AttributeValue(decl.attrs, "transport"));
+}
+
 std::string LayoutOf(const flat::Protocol& p) {
   std::string layout = Lower(AttributeValue(p.attrs, "banjo_layout"));
   if (layout.empty()) layout = Lower(AttributeValue(p.attrs, "layout"));
-  std::string transport = Lower(AttributeValue(p.attrs, "transport"));
+  std::string transport = TransportOf(p);
   if (layout.empty() && !transport.empty() && transport != "banjo") {
     layout = p.attrs.Find("discoverable") ? "ddk-protocol" : "ddk-interface";
   }

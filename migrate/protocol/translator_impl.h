@@ -21,6 +21,8 @@ using Json = nlohmann::ordered_json;
 // A protocol's banjo layout: ddk-protocol, ddk-interface or ddk-callback. Protocols already on a
 // FIDL transport (earlier clones) are ddk-protocol if discoverable, ddk-interface otherwise.
 std::string LayoutOf(const flat::Protocol& protocol);
+// The `@transport` a declaration names, lower case ("banjo", "driver"); "" when it has none.
+std::string TransportOf(const flat::Decl& decl);
 
 // Where a struct's members come from, for bounds rules and the mapping.
 struct MemberContext {
@@ -36,6 +38,14 @@ struct MemberContext {
 struct ExtraMembers {
   std::string text;
   bool handles = false;  // the payload must be a resource
+};
+
+// How one protocol is written: from the rules, or kept from an earlier clone.
+struct ProtocolStyle {
+  bool driver = true;             // @transport("Driver"); otherwise Zircon channels
+  bool open = false;              // open protocol; otherwise closed
+  bool keep_strictness = false;   // an earlier clone: each method keeps strict/flexible
+  bool Flexible(const flat::Method& m) const { return keep_strictness ? !m.strict : open; }
 };
 
 class Translator {
@@ -71,10 +81,10 @@ class Translator {
 
   // translate_protocols.cc
   std::string Protocol(const flat::Protocol& p);
-  std::string Method(const flat::Protocol& p, const flat::Method& m, Json* methods,
-                     std::vector<const flat::Protocol*>* events);
-  std::string Event(const flat::Protocol& p, const flat::Protocol& ifc, const flat::Method& m,
-                    Json* methods);
+  std::string Method(const flat::Protocol& p, const ProtocolStyle& style, const flat::Method& m,
+                     Json* methods, std::vector<const flat::Protocol*>* events);
+  std::string Event(const flat::Protocol& p, const ProtocolStyle& style, const flat::Protocol& ifc,
+                    const flat::Method& m, Json* methods);
   std::string Payload(const std::optional<flat::Type>& payload, const MemberContext& context,
                       const ExtraMembers& extra = {});
   std::string Response(const flat::Protocol& p, const flat::Method& m, Json* map,
@@ -84,6 +94,12 @@ class Translator {
   std::string Services();
   bool FoldsIntoEvents(const flat::Protocol& p, const flat::StructMember& m) const;
   bool AlreadyMigrated(const flat::Protocol& p) const;
+  ProtocolStyle StyleOf(const flat::Protocol& p) const;
+  // The mapping's `fidl` row of a clone method (its ordinal from the new names), recording where
+  // the method came from for the checks made after compiling.
+  Json FidlMethodRow(const std::string& protocol, const std::string& method, const char* kind,
+                     llvm::SMLoc banjo_loc, const flat::Protocol& rule_protocol,
+                     const std::string& banjo_method);
 
   const flat::Library& library_;
   const fdf_idl::SourceFiles& files_;
