@@ -82,10 +82,8 @@ class Reader {
     Fail("'" + s + "' is not one of: " + list);
   }
   uint64_t Unsigned(uint64_t min, uint64_t max) const {
-    if (!value_.is_number_integer() || (value_.is_number_integer() && value_.get<int64_t>() < 0 &&
-                                        !value_.is_number_unsigned())) {
-      Fail("expected a whole number, got " + Describe());
-    }
+    // nlohmann parses every non-negative integer as unsigned.
+    if (!value_.is_number_unsigned()) Fail("expected a whole number, got " + Describe());
     uint64_t n = value_.get<uint64_t>();
     if (n < min || n > max) {
       Fail(std::to_string(n) + " is out of range [" + std::to_string(min) + ", " +

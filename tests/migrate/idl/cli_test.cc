@@ -1,12 +1,8 @@
 // The fdf-idl command line: exit codes, printed diagnostics with a caret, -I resolution, IR
 // files, and in-place formatting that never leaves a half-written file.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -18,46 +14,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code;
-  std::string output;  // stdout and stderr
-};
-
-CliRun FdfIdl(const std::string& arguments) {
-  std::string command = std::string(FDF_IDL_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  CliRun run{-1, ""};
-  if (!pipe) return run;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.output.append(buffer.data(), n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+fdf_idl_test::CommandRun FdfIdl(const std::string& arguments) {
+  return fdf_idl_test::RunCommand(std::string(FDF_IDL_BINARY) + " " + arguments);
 }
 
-class FdfIdlCli : public ::testing::Test {
+class FdfIdlCli : public fdf_idl_test::ScratchDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("fdf-idl-cli-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    ScratchDirTest::SetUp();
     fs::create_directories(dir_ / "dep.lib");
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return (dir_ / name).string();
-  }
-  fs::path dir_;
 };
 
 TEST_F(FdfIdlCli, CheckExitCodes) {
   std::string good = Write("good.fidl", "library good;\ntype S = struct { a uint8; };\n");
   EXPECT_EQ(FdfIdl("check " + good).exit_code, 0);
   std::string bad = Write("bad.fidl", "library bad;\ntype S = struct { a Nope; };\n");
-  CliRun run = FdfIdl("check " + bad);
+  fdf_idl_test::CommandRun run = FdfIdl("check " + bad);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.output, bad + ":2:21: error: [FDFIDL013] 'Nope' is not defined\n"
                               "type S = struct { a Nope; };\n"
@@ -73,7 +46,7 @@ TEST_F(FdfIdlCli, CheckExitCodes) {
 TEST_F(FdfIdlCli, SearchPathsResolveImports) {
   Write("dep.lib/dep.fidl", "library dep.lib;\ntype T = struct { x uint32; };\n");
   std::string user = Write("user.fidl", "library user;\nusing dep.lib;\ntype U = struct { t dep.lib.T; };\n");
-  CliRun without = FdfIdl("check " + user);
+  fdf_idl_test::CommandRun without = FdfIdl("check " + user);
   EXPECT_EQ(without.exit_code, 1);
   EXPECT_NE(without.output.find("[FDFIDL015] library 'dep.lib' not found"), std::string::npos);
   EXPECT_EQ(FdfIdl("check -I " + dir_.string() + " " + user).exit_code, 0);
@@ -109,7 +82,7 @@ TEST_F(FdfIdlCli, IrOutDirWritesEveryNamedLibraryInOneRun) {
   EXPECT_EQ(std::count(compact.begin(), compact.end(), '\n'), 1);  // one line
   EXPECT_EQ(nlohmann::json::parse(compact)["library_dependencies"][0]["name"], "dep.lib");
   // --pretty is the same document, indented.
-  CliRun pretty = FdfIdl("ir --pretty -I " + dir_.string() + " " + a);
+  fdf_idl_test::CommandRun pretty = FdfIdl("ir --pretty -I " + dir_.string() + " " + a);
   ASSERT_EQ(pretty.exit_code, 0);
   EXPECT_EQ(nlohmann::json::parse(pretty.output), nlohmann::json::parse(compact));
   EXPECT_EQ(pretty.output, nlohmann::ordered_json::parse(compact).dump(2) + "\n");
@@ -147,7 +120,7 @@ TEST_F(FdfIdlCli, FormatOutDirWritesTheFilesOfOneLibraryAsFidl) {
 
 TEST_F(FdfIdlCli, GenWithoutAGeneratorIsAUsageError) {
   std::string file = Write("x.fidl", "library x;\n");
-  CliRun run = FdfIdl("gen --bindings=wire -o " + dir_.string() + " " + file);
+  fdf_idl_test::CommandRun run = FdfIdl("gen --bindings=wire -o " + dir_.string() + " " + file);
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.output.find("unknown generator 'wire'"), std::string::npos);
 }

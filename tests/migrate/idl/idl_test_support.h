@@ -2,6 +2,12 @@
 #ifndef FDFKIT_TESTS_MIGRATE_IDL_IDL_TEST_SUPPORT_H_
 #define FDFKIT_TESTS_MIGRATE_IDL_IDL_TEST_SUPPORT_H_
 
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -102,6 +108,45 @@ inline Compiled CompileCorpusLibrary(const std::vector<std::filesystem::path>& f
                          ReadFile(file));
   }
   return Compile(sources, {CorpusDir().string()});
+}
+
+// A fresh directory per test (named after the process and the test), removed afterwards.
+class ScratchDirTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("fdfkit-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name() + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  // Writes `text` to `name` under the directory (creating folders); returns the full path.
+  std::string Write(const std::string& name, const std::string& text) {
+    std::filesystem::create_directories((dir_ / name).parent_path());
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+    return (dir_ / name).string();
+  }
+  std::filesystem::path dir_;
+};
+
+struct CommandRun {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+// Runs `command` through the shell, capturing what it prints.
+inline CommandRun RunCommand(const std::string& command) {
+  CommandRun run{-1, ""};
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return run;
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
 }
 
 }  // namespace fdf_idl_test

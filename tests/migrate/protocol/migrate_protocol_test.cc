@@ -3,11 +3,7 @@
 #include "protocol/migrate_protocol.h"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -18,19 +14,11 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-class MigrateProtocol : public ::testing::Test {
+class MigrateProtocol : public fdf_idl_test::ScratchDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("migrate-protocol-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    ScratchDirTest::SetUp();
     fs::create_directories(dir_ / "out");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return (dir_ / name).string();
   }
   fdf_migrate::MigrateResult Migrate(const std::string& path) {
     return fdf_migrate::MigrateProtocols({path}, {}, fdf_migrate::DefaultOptions());
@@ -42,7 +30,6 @@ class MigrateProtocol : public ::testing::Test {
     static const std::string kNone;
     return kNone;
   }
-  fs::path dir_;
 };
 
 constexpr const char* kFanBanjo = R"(library example.fan;
@@ -214,9 +201,7 @@ TEST_F(MigrateProtocol, BadInputIsRefusedWithLocationsAndWritesNothing) {
 }
 
 int MigrateProtocolCli(const std::string& arguments) {
-  std::string command = std::string(MIGRATE_PROTOCOL_BINARY) + " " + arguments + " >/dev/null 2>&1";
-  int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return fdf_idl_test::RunCommand(std::string(MIGRATE_PROTOCOL_BINARY) + " " + arguments).exit_code;
 }
 
 TEST_F(MigrateProtocol, CommandLineWritesChecksAndDryRuns) {

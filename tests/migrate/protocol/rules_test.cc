@@ -3,10 +3,7 @@
 #include "protocol/rules.h"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -72,6 +69,8 @@ TEST(Rules, ErrorsNameTheFileAndTheJsonPath) {
             "fdfkit-protocol-rules/1)");
   EXPECT_EQ(RulesError(R"({"defaults": {"message_limit": "big"}})"),
             "my-rules.json: $.defaults.message_limit: expected a whole number, got string \"big\"");
+  EXPECT_EQ(RulesError(R"({"defaults": {"message_limit": -1}})"),
+            "my-rules.json: $.defaults.message_limit: expected a whole number, got number -1");
   EXPECT_EQ(RulesError(R"({"attributes": {"buffer": {"action": "burn"}}})"),
             "my-rules.json: $.attributes.buffer.action: 'burn' is not one of: drop, keep, decision");
   EXPECT_EQ(RulesError(R"({"types": {"int32": {"to": "int64"}}})"),
@@ -94,20 +93,11 @@ TEST(Rules, APatchMergesOverTheDefaults) {
   EXPECT_EQ(rules->Protocol("fuchsia.hardware.power", "Power").rename, "Device");
 }
 
-class RulesApplied : public ::testing::Test {
+class RulesApplied : public fdf_idl_test::ScratchDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("rules-applied-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    ScratchDirTest::SetUp();
     fs::create_directories(dir_ / "out");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& text) {
-    fs::create_directories((dir_ / name).parent_path());
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return (dir_ / name).string();
   }
   fdf_migrate::MigrateResult Migrate(const std::vector<std::string>& paths,
                                      const std::string& patch = "") {
@@ -118,7 +108,6 @@ class RulesApplied : public ::testing::Test {
     return fdf_migrate::MigrateProtocols(paths, {(dir_ / "lib").string()}, options);
   }
   static std::string Report(const fdf_migrate::MigrateResult& r) { return r.files[2].text; }
-  fs::path dir_;
 };
 
 constexpr const char* kGizmo = R"(library example.gizmo;
@@ -285,14 +274,9 @@ TEST_F(RulesApplied, TypeRulesReplaceDeclarationsAndImportTheirLibrary) {
 }
 
 int Cli(const std::string& arguments, std::string* output = nullptr) {
-  std::string command = std::string(MIGRATE_PROTOCOL_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string text;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
-  int status = pclose(pipe);
-  if (output) *output = text;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  auto run = fdf_idl_test::RunCommand(std::string(MIGRATE_PROTOCOL_BINARY) + " " + arguments);
+  if (output) *output = run.output;
+  return run.exit_code;
 }
 
 TEST_F(RulesApplied, CommandLineRulesReportsAndDiffs) {
