@@ -96,12 +96,14 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
         const char* what;
         std::optional<flat::TypeShape> shape;
         const flat::Struct* payload;
+        bool in_result_union;  // the payload sits in a result union's envelope
       };
       const flat::Struct* response =
           m.has_result_union() ? PayloadStruct(m.success) : PayloadStruct(m.response);
-      const char* response_name = m.is_event ? "event" : "response";
-      for (const Message& message : {Message{"request", m.request_shape(), PayloadStruct(m.request)},
-                                     Message{response_name, m.response_shape(), response}}) {
+      for (const Message& message :
+           {Message{"request", m.request_shape(), PayloadStruct(m.request), false},
+            Message{m.is_event ? "event" : "response", m.response_shape(), response,
+                    m.has_result_union()}}) {
         if (!message.shape) continue;
         uint64_t size = flat::MaxMessageSize(message.shape);
         if (size <= limit) continue;
@@ -111,25 +113,26 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
         std::vector<Culprit> culprits;
         if (message.payload) {
           // The header, a result union's inline part, and the payload's inline part.
-          bool result = m.has_result_union() && std::string(message.what) == "response";
-          uint64_t base = flat::kTransactionalHeaderSize + (result ? 16 : 0) +
+          uint64_t base = flat::kTransactionalHeaderSize + (message.in_result_union ? 16 : 0) +
                           Align8(message.payload->shape.inline_size);
           FindCulprits(*message.payload, "", limit, base, &culprits);
         }
         for (const Culprit& c : culprits) {
           text += " Bound '" + c.path + "' (`" + TypeSpelling(*c.type, scope) + "`)";
           std::optional<uint64_t> fit = ElementsThatFit(*c.type, limit, c.others);
-          if (fit && !c.owner) {
-            text += ": at most " + std::to_string(*fit) + " fit; rule protocols[\"" +
-                    origin->second.rule_protocol + "\"].bounds {\"" + origin->second.banjo_method +
-                    "." + c.path + "\": " + std::to_string(*fit) + "}";
-          } else if (fit) {
-            const std::string& library = c.owner->name.library == clone.name
-                                             ? translation.library
-                                             : c.owner->name.library;
-            text += ": at most " + std::to_string(*fit) + " fit; rule libraries[\"" + library +
-                    "\"].bounds {\"" + c.owner->name.name + "." + c.member + "\": " +
-                    std::to_string(*fit) + "}";
+          if (fit) {
+            // A payload field is bounded by its protocol's rule, a nested one by its library's.
+            std::string rule, key;
+            if (!c.owner) {
+              rule = "protocols[\"" + origin->second.rule_protocol + "\"]";
+              key = origin->second.banjo_method + "." + c.path;
+            } else {
+              bool own = c.owner->name.library == clone.name;
+              rule = "libraries[\"" + (own ? translation.library : c.owner->name.library) + "\"]";
+              key = c.owner->name.name + "." + c.member;
+            }
+            text += ": at most " + std::to_string(*fit) + " fit; rule " + rule + ".bounds {\"" +
+                    key + "\": " + std::to_string(*fit) + "}";
           } else if (c.type->element && c.type->element->shape.max_out_of_line == kUnbounded) {
             text += ": its elements can grow without bound too, so bound their fields first";
           }

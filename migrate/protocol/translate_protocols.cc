@@ -161,7 +161,8 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
                               m.is_event ? "event" : m.has_response ? "two-way" : "one-way",
                               m.loc, p, m.name);
   Json parameters = Json::array();
-  MemberContext request{&rule.bounds, m.name, &parameters, m.is_event ? "out" : "in", 0, nullptr};
+  MemberContext request{.bounds = &rule.bounds, .owner = m.name, .parameters = &parameters,
+                        .direction = m.is_event ? "out" : "in"};
   if (m.is_event) {
     out += "-> " + name + Payload(m.response, request) + ";\n";  // an event's payload
   } else {
@@ -231,8 +232,8 @@ std::string Translator::Event(const flat::Protocol& p, const ProtocolStyle& styl
   DocHints(m.attrs, m.loc, what);
   std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness + "-> " + name;
   Json parameters = Json::array();
-  MemberContext context{&rules_.Protocol(ifc.name.library, ifc.name.name).bounds, m.name,
-                        &parameters, "in", 0, nullptr};
+  MemberContext context{.bounds = &rules_.Protocol(ifc.name.library, ifc.name.name).bounds,
+                        .owner = m.name, .parameters = &parameters, .direction = "in"};
   out += Payload(m.request, context) + ";\n";
   Change(m.loc, what + " → event '" + protocol + "." + name + "'");
   const flat::Struct* response = AnonymousStruct(m.has_result_union() ? m.success : m.response);
@@ -270,7 +271,8 @@ std::string Translator::Payload(const std::optional<flat::Type>& payload,
 std::string Translator::Response(const flat::Protocol& p, const flat::Method& m, Json* map,
                                  Json* parameters, const ExtraMembers& extra_members) {
   const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
-  MemberContext context{&rule.bounds, m.name, parameters, "out", 0, nullptr};
+  MemberContext context{.bounds = &rule.bounds, .owner = m.name, .parameters = parameters,
+                        .direction = "out"};
   if (m.has_result_union() && m.error) {
     (*map)["status"] = "error_syntax";
     return Payload(m.success, context, extra_members) + " error " +

@@ -162,7 +162,7 @@ std::string Translator::Decl(const flat::Decl& decl) {
     }
     case flat::Decl::Kind::kStruct: {
       const auto& s = static_cast<const flat::Struct&>(decl);
-      MemberContext context{&library_rule.bounds, decl.name.name, nullptr, "", 0, nullptr};
+      MemberContext context{.bounds = &library_rule.bounds, .owner = decl.name.name};
       return out + "type " + name + " = " + (s.resource ? "resource struct {\n" : "struct {\n") +
              StructMembers(s, context) + "};\n\n";
     }
@@ -218,20 +218,16 @@ std::string Translator::StructMembers(const flat::Struct& s, const MemberContext
   for (size_t i = context.skip_first; i < s.members.size(); ++i) {
     const flat::StructMember& m = s.members[i];
     std::string what = "'" + m.name + "'";
+    std::string drop_reason;
     if (context.dropped && context.dropped->count(i)) {
-      if (context.parameters) {
-        context.parameters->push_back(Parameter(m, context.direction, "dropped"));
-        context.parameters->back()["reason"] = context.dropped->at(i);
-        context.parameters->back().erase("field");
-      }
-      continue;
+      drop_reason = context.dropped->at(i);
+    } else if (counts.count(i)) {
+      drop_reason = "the vector '" + counts[i]->vector_name + "' carries its own length";
     }
-    if (counts.count(i)) {
-      const ArrayCountPair& pair = *counts[i];
+    if (!drop_reason.empty()) {
       if (context.parameters) {
         context.parameters->push_back(Parameter(m, context.direction, "dropped"));
-        context.parameters->back()["reason"] =
-            "the vector '" + pair.vector_name + "' carries its own length";
+        context.parameters->back()["reason"] = drop_reason;
         context.parameters->back().erase("field");
       }
       continue;
@@ -269,8 +265,8 @@ std::string Translator::EnvelopeBody(const flat::Decl& decl) {
   bool is_union = decl.kind == flat::Decl::Kind::kUnion;
   const auto& members = is_union ? static_cast<const flat::Union&>(decl).members
                                  : static_cast<const flat::Table&>(decl).members;
-  MemberContext context{&rules_.Library(decl.name.library).bounds, decl.name.name, nullptr, "",
-                        0, nullptr};
+  MemberContext context{.bounds = &rules_.Library(decl.name.library).bounds,
+                        .owner = decl.name.name};
   std::string out;
   if (is_union) out += static_cast<const flat::Union&>(decl).strict ? "strict " : "flexible ";
   if (flat::IsResource(decl)) out += "resource ";
