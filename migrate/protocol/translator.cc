@@ -189,16 +189,13 @@ Translation Translator::Run() {
   body += Services();
   std::string head = Attributes(library_.attrs, "") + "library " + out_.new_library + ";\n\n";
   usings_.erase(out_.new_library);
+  std::set<std::string> clones = {"zx", "fidl"};  // libraries this run provides, by new name
+  for (const std::string& m : migrating_) clones.insert(names_.Library(m));
   for (const std::string& u : usings_) {
     head += "using " + u + ";\n";
-    if (!Migrating(u) && u != out_.new_library) {
-      bool renamed_target = false;
-      for (const std::string& m : migrating_) renamed_target |= names_.Library(m) == u;
-      if (!renamed_target) {
-        LibraryChange("imports '" + u + "', which is not migrated in this run (rule: "
-                             "import): it must be on the search path of whoever compiles the "
-                             "clone");
-      }
+    if (!clones.count(u)) {
+      LibraryChange("imports '" + u + "', which is not migrated in this run (rule: import): it "
+                    "must be on the search path of whoever compiles the clone");
     }
   }
   out_.fidl = head + "\n" + body;
