@@ -7,8 +7,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
+#include <sstream>
 
 #include "idl/compiler.h"
+#include "idl/cpp/cpp_generator.h"
 #include "idl/formatter.h"
 #include "idl/atomic_write.h"
 #include "idl/json_ir.h"
@@ -105,6 +108,40 @@ int RunIr(const std::vector<std::string>& paths, const std::vector<std::string>&
   return 0;
 }
 
+// Writes the C++ bindings of every library named on the command line under `out_dir`.
+int RunGen(const std::vector<std::string>& paths, const std::vector<std::string>& include_dirs,
+           const std::string& bindings_list, const std::string& out_dir) {
+  std::set<fdf_idl::cpp::Bindings> bindings;
+  std::stringstream list(bindings_list);
+  for (std::string item; std::getline(list, item, ',');) {
+    if (item == "wire") {
+      bindings.insert(fdf_idl::cpp::Bindings::kWire);
+    } else if (item == "channel") {
+      bindings.insert(fdf_idl::cpp::Bindings::kChannel);
+    } else if (item == "driver") {
+      bindings.insert(fdf_idl::cpp::Bindings::kDriver);
+    } else {
+      std::cerr << "fdf-idl gen: unknown bindings '" << item
+                << "' (expected wire, channel, driver, or a comma-separated list)\n";
+      return kUsageError;
+    }
+  }
+  Compilation c;
+  if (!Compile(paths, include_dirs, /*syntax_only=*/false, &c)) return kInputErrors;
+  for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
+    for (const auto& [relative, text] : fdf_idl::cpp::Generate(*library, bindings)) {
+      std::filesystem::path path = std::filesystem::path(out_dir) / relative;
+      std::error_code error;
+      std::filesystem::create_directories(path.parent_path(), error);
+      if (error || !fdf_idl::WriteFileAtomically(path.string(), text)) {
+        std::cerr << path.string() << ": error: cannot write generated bindings\n";
+        return kInputErrors;
+      }
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -149,7 +186,8 @@ int main(int argc, char** argv) {
   std::string generator;
   auto* gen = app.add_subcommand("gen", "run a code generator over the IR");
   add_inputs(gen);
-  gen->add_option("--bindings", generator, "generator")->required();
+  gen->add_option("--bindings", generator, "wire, channel, driver, or a comma-separated list")
+      ->required();
   gen->add_option("-o", output, "output directory")->required();
 
   try {
@@ -163,10 +201,6 @@ int main(int argc, char** argv) {
   if (check->parsed()) return RunCheck(files, include_dirs, syntax_only);
   if (format->parsed()) return RunFormat(files, include_dirs, syntax_only, in_place, format_dir);
   if (ir->parsed()) return RunIr(files, include_dirs, output, out_dir, pretty);
-  if (gen->parsed()) {
-    // Generators register here as they are built (the bindings are issue 5).
-    std::cerr << "fdf-idl gen: unknown generator '" << generator << "'; none are built yet\n";
-    return kUsageError;
-  }
+  if (gen->parsed()) return RunGen(files, include_dirs, generator, output);
   return kUsageError;
 }

@@ -3,6 +3,7 @@
 #define LIB_FDF_CPP_ARENA_H_
 
 #include <lib/fdf/arena.h>
+#include <lib/fidl/cpp/wire/arena.h>
 #include <lib/zx/result.h>
 
 #include <cstdlib>
@@ -10,8 +11,11 @@
 
 namespace fdf {
 
-class Arena {
+// Also a fidl::AnyArena, so wire domain objects can be built on it. Destructors of objects
+// allocated through AnyArena do not run: the memory is released when the last reference drops.
+class Arena : public fidl::AnyArena {
  public:
+  using fidl::AnyArena::Allocate;
   // Adopts one reference.
   explicit Arena(fdf_arena_t* arena) : arena_(arena) {}
   // Creates an arena; aborts on failure (use Create to handle it).
@@ -24,14 +28,14 @@ class Arena {
     if (status != ZX_OK) return zx::error(status);
     return zx::ok(Arena(arena));
   }
-  Arena(Arena&& o) noexcept : arena_(std::exchange(o.arena_, nullptr)) {}
+  Arena(Arena&& o) noexcept : fidl::AnyArena(), arena_(std::exchange(o.arena_, nullptr)) {}
   Arena& operator=(Arena&& o) noexcept {
     reset(o.release());
     return *this;
   }
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
-  ~Arena() { close(); }
+  ~Arena() override { close(); }
 
   void* Allocate(size_t bytes) const { return fdf_arena_allocate(arena_, bytes); }
   void Free(void* ptr) const { fdf_arena_free(arena_, ptr); }
@@ -51,6 +55,14 @@ class Arena {
   }
   void close() {
     if (arena_) fdf_arena_drop_ref(std::exchange(arena_, nullptr));
+  }
+
+ protected:
+  void* DoAllocate(size_t item_size, size_t count, Destructor) override {
+    if (count != 0 && item_size > SIZE_MAX / count) std::abort();
+    void* memory = fdf_arena_allocate(arena_, item_size * count == 0 ? 1 : item_size * count);
+    if (memory == nullptr) std::abort();
+    return memory;
   }
 
  private:

@@ -1,0 +1,35 @@
+// C++ spellings of FIDL names, as fidlgen_cpp chooses them: library namespaces, kCamelCase
+// constants and members, reserved-word escaping, and the C++ type of every wire type.
+#ifndef FDFKIT_MIGRATE_IDL_CPP_CPP_NAMES_H_
+#define FDFKIT_MIGRATE_IDL_CPP_CPP_NAMES_H_
+
+#include <string>
+#include <string_view>
+
+#include "idl/flat_ast.h"
+
+namespace fdf_idl::cpp {
+
+// `fuchsia.hardware.gpio` → `fuchsia_hardware_gpio`.
+std::string LibraryNamespace(std::string_view library);
+// `::fuchsia_hardware_gpio`.
+std::string QualifiedNamespace(std::string_view library);
+// `MAX_LEN`, `max_len`, `MaxLen` → `kMaxLen`.
+std::string ConstantName(std::string_view name);
+// Appends `_` to names C++ or the bindings reserve.
+std::string Escape(std::string name);
+// `::lib::wire::Name` for a type declaration, `::lib::Name` for a protocol.
+std::string DeclName(const flat::Decl& decl);
+// The coding table of a declaration: `::lib::internal::kCodingName`.
+std::string CodingName(const flat::Decl& decl);
+// The C++ type of a wire value of `type`. `driver` picks fdf:: endpoints for driver protocols.
+std::string WireTypeName(const flat::Type& type);
+std::string PrimitiveTypeName(flat::PrimitiveKind kind);
+// Whether a protocol uses the driver transport (@transport("Driver")).
+bool IsDriverProtocol(const flat::Decl& protocol);
+// Identifier-safe spelling of a library for file guards: `FIDL_FUCHSIA_HARDWARE_GPIO`.
+std::string GuardName(std::string_view library, std::string_view suffix);
+
+}  // namespace fdf_idl::cpp
+
+#endif  // FDFKIT_MIGRATE_IDL_CPP_CPP_NAMES_H_

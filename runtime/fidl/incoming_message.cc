@@ -1,0 +1,84 @@
+#include <lib/fdf/arena.h>
+#include <lib/fidl/cpp/wire/codec.h>
+#include <lib/fidl/cpp/wire/internal/transport.h>
+
+#include <utility>
+
+namespace fidl::internal {
+
+IncomingMessage& IncomingMessage::operator=(IncomingMessage&& other) noexcept {
+  if (this == &other) return *this;
+  Reset();
+  bytes_ = std::exchange(other.bytes_, nullptr);
+  num_bytes_ = std::exchange(other.num_bytes_, 0);
+  handles_ = std::exchange(other.handles_, nullptr);
+  num_handles_ = std::exchange(other.num_handles_, 0);
+  arena_ = std::exchange(other.arena_, nullptr);
+  owned_bytes_ = std::move(other.owned_bytes_);
+  owned_handles_ = std::move(other.owned_handles_);
+  body_type_ = std::exchange(other.body_type_, nullptr);
+  decoded_ = std::exchange(other.decoded_, false);
+  return *this;
+}
+
+void IncomingMessage::Reset() {
+  if (decoded_) {
+    if (body_type_ != nullptr && body_type_->resource) CloseHandles(*body_type_, body());
+  } else {
+    CloseAllHandles();
+  }
+  decoded_ = false;
+  body_type_ = nullptr;
+  bytes_ = nullptr;
+  num_bytes_ = 0;
+  handles_ = nullptr;
+  num_handles_ = 0;
+  owned_bytes_.reset();
+  owned_handles_.reset();
+  if (arena_ != nullptr) fdf_arena_drop_ref(std::exchange(arena_, nullptr));
+}
+
+fdf_arena_t* IncomingMessage::TakeArena() { return std::exchange(arena_, nullptr); }
+
+void IncomingMessage::CloseAllHandles() {
+  if (decoded_) return;  // the handles belong to the body now
+  CloseAnyHandles(handles_, num_handles_);
+  num_handles_ = 0;
+}
+
+void IncomingMessage::SetDriverMessage(fdf_arena_t* arena, void* bytes, uint32_t num_bytes,
+                                       zx_handle_t* handles, uint32_t num_handles) {
+  Reset();
+  arena_ = arena;
+  bytes_ = static_cast<uint8_t*>(bytes);
+  num_bytes_ = num_bytes;
+  handles_ = handles;
+  num_handles_ = num_handles;
+}
+
+void IncomingMessage::SetChannelMessage(std::unique_ptr<uint8_t[]> buffer, uint32_t num_bytes,
+                                        std::unique_ptr<zx_handle_t[]> handles,
+                                        uint32_t num_handles) {
+  Reset();
+  owned_bytes_ = std::move(buffer);
+  owned_handles_ = std::move(handles);
+  bytes_ = owned_bytes_.get();
+  num_bytes_ = num_bytes;
+  handles_ = owned_handles_.get();
+  num_handles_ = num_handles;
+}
+
+Status ValidateHeader(const IncomingMessage& message) {
+  if (message.num_bytes() < sizeof(WireMessageHeader) || message.bytes() == nullptr) {
+    return Status::UnexpectedMessage(ZX_ERR_INVALID_ARGS, "TOO_FEW_BYTES_IN_PRIMARY_OBJECT");
+  }
+  if (reinterpret_cast<uintptr_t>(message.bytes()) % 8 != 0) {
+    return Status::UnexpectedMessage(ZX_ERR_INVALID_ARGS, "MISALIGNED_MESSAGE");
+  }
+  if (message.header().magic_number != kFidlWireFormatMagicNumberInitial) {
+    return Status::UnexpectedMessage(ZX_ERR_PROTOCOL_NOT_SUPPORTED, "INVALID_MAGIC_NUMBER");
+  }
+  return Status::Ok();
+}
+
+}  // namespace fidl::internal

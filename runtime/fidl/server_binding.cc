@@ -1,0 +1,266 @@
+#include <lib/async/task.h>
+#include <lib/fdf/arena.h>
+#include <lib/fidl/cpp/wire/codec.h>
+#include <lib/fidl/cpp/wire/internal/server_binding.h>
+
+#include <algorithm>
+
+namespace fidl::internal {
+namespace {
+
+const MethodEntry* FindEntry(const ProtocolDispatch& dispatch, uint64_t ordinal) {
+  const MethodEntry* end = dispatch.entries + dispatch.count;
+  const MethodEntry* it = std::lower_bound(
+      dispatch.entries, end, ordinal,
+      [](const MethodEntry& entry, uint64_t value) { return entry.ordinal < value; });
+  return it != end && it->ordinal == ordinal ? it : nullptr;
+}
+
+// A one-shot task that runs `run` on the dispatcher, or with ZX_ERR_CANCELED at shutdown.
+struct PostedTask : async_task_t {
+  std::function<void()> run;
+};
+
+bool Post(async_dispatcher_t* dispatcher, std::function<void()> run) {
+  auto* task = new PostedTask;
+  task->state = ASYNC_STATE_INIT;
+  task->deadline = 0;
+  task->run = std::move(run);
+  task->handler = [](async_dispatcher_t*, async_task_t* raw, zx_status_t) {
+    std::unique_ptr<PostedTask> self(static_cast<PostedTask*>(raw));
+    self->run();
+  };
+  if (async_post_task(dispatcher, task) != ZX_OK) {
+    delete task;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Transaction& Transaction::operator=(Transaction&& other) noexcept {
+  binding_ = std::move(other.binding_);
+  txid_ = other.txid_;
+  ordinal_ = other.ordinal_;
+  flexible_ = other.flexible_;
+  needs_reply_ = std::exchange(other.needs_reply_, false);
+  return *this;
+}
+
+Transaction::~Transaction() {
+  // A two-way request nobody answered: the client would wait forever, so the binding closes.
+  if (needs_reply_ && binding_) {
+    binding_->TeardownWithError(
+        Status::Canceled(Reason::kAbandonedAsyncReply, ZX_ERR_INTERNAL));
+  }
+}
+
+OneWayStatus Transaction::Reply(void* message, const FidlType* body_type, fdf_arena_t* arena) {
+  if (!needs_reply_ || !binding_) std::abort();  // replied twice, or to a one-way method
+  needs_reply_ = false;
+  *static_cast<WireMessageHeader*>(message) = WireMessageHeader::Make(txid_, ordinal_, flexible_);
+  return binding_->Send(message, body_type, arena);
+}
+
+void Transaction::Close(zx_status_t epitaph) {
+  needs_reply_ = false;
+  if (binding_) binding_->Close(epitaph);
+}
+
+ServerBindingCore::ServerBindingCore(std::unique_ptr<MessageChannel> channel,
+                                     const ProtocolDispatch* dispatch, void* impl,
+                                     OnUnbound on_unbound)
+    : channel_(std::move(channel)),
+      dispatch_(dispatch),
+      impl_(impl),
+      on_unbound_(std::move(on_unbound)) {}
+
+zx::result<std::shared_ptr<ServerBindingCore>> ServerBindingCore::Bind(
+    std::unique_ptr<MessageChannel> channel, const ProtocolDispatch* dispatch, void* impl,
+    OnUnbound on_unbound) {
+  auto core = std::make_shared<ServerBindingCore>(std::move(channel), dispatch, impl,
+                                                  std::move(on_unbound));
+  std::weak_ptr<ServerBindingCore> weak = core;
+  core->channel_->set_ready_callback([raw = core.get()](zx_status_t status) {
+    raw->OnReady(status);
+  });
+  core->keep_alive_ = core;
+  zx_status_t status = core->channel_->BeginWait();
+  if (status != ZX_OK) {
+    core->keep_alive_.reset();
+    return zx::error(status);
+  }
+  return zx::ok(std::move(core));
+}
+
+void ServerBindingCore::OnReady(zx_status_t status) {
+  std::shared_ptr<ServerBindingCore> self = keep_alive_;
+  bool dispatch;
+  {
+    std::lock_guard lock(mu_);
+    if (state_ == State::kBound && status != ZX_OK) {
+      state_ = State::kTearingDown;
+      info_ = status == ZX_ERR_CANCELED ? UnbindInfo::DispatcherShutdown()
+                                        : UnbindInfo::PeerClosed(ZX_ERR_PEER_CLOSED);
+    }
+    dispatch = state_ == State::kBound;
+    in_dispatch_ = dispatch;
+  }
+  if (!dispatch) {
+    FinishTeardown();
+    return;
+  }
+  IncomingMessage message;
+  zx_status_t read_status = channel_->Read(&message);
+  if (read_status == ZX_OK) {
+    DispatchMessage(message);
+  } else if (read_status != ZX_ERR_SHOULD_WAIT) {
+    TeardownWithError(Status::TransportError(read_status));
+  }
+  message.Reset();  // handles the handler did not take close before the next read
+
+  bool tearing_down;
+  {
+    std::lock_guard lock(mu_);
+    tearing_down = state_ != State::kBound;
+  }
+  if (!tearing_down) {
+    zx_status_t wait_status = channel_->BeginWait();
+    std::lock_guard lock(mu_);
+    if (wait_status != ZX_OK && state_ == State::kBound) {
+      state_ = State::kTearingDown;
+      info_ = wait_status == ZX_ERR_BAD_STATE ? UnbindInfo::DispatcherShutdown()
+                                              : UnbindInfo(Status::TransportError(wait_status));
+    }
+    tearing_down = state_ != State::kBound;
+    in_dispatch_ = false;
+    if (tearing_down && wait_status == ZX_OK && channel_->CancelWait() != ZX_OK) {
+      return;  // the armed wait's callback is already running and finishes the teardown
+    }
+  } else {
+    std::lock_guard lock(mu_);
+    in_dispatch_ = false;
+  }
+  if (tearing_down) FinishTeardown();
+}
+
+void ServerBindingCore::DispatchMessage(IncomingMessage& message) {
+  if (Status status = ValidateHeader(message); !status.ok()) {
+    TeardownWithError(status);
+    return;
+  }
+  WireMessageHeader header = message.header();
+  const MethodEntry* entry = FindEntry(*dispatch_, header.ordinal);
+  if (entry == nullptr) {
+    HandleUnknown(message, header);
+    return;
+  }
+  if (entry->two_way != (header.txid != 0)) {
+    TeardownWithError(Status::UnexpectedMessage(
+        ZX_ERR_INVALID_ARGS, entry->two_way ? "two-way request with txid 0"
+                                            : "one-way request with a txid"));
+    return;
+  }
+  if (Status status = channel_->DecodeBody(message, entry->request_type); !status.ok()) {
+    TeardownWithError(status);
+    return;
+  }
+  Transaction transaction(shared_from_this(), header, entry->two_way);
+  entry->dispatch(impl_, message, transaction);
+}
+
+void ServerBindingCore::HandleUnknown(IncomingMessage& message, const WireMessageHeader& header) {
+  bool two_way = header.txid != 0;
+  bool handleable = header.is_flexible() && header.ordinal != kFidlOrdinalEpitaph &&
+                    (dispatch_->openness == Openness::kOpen ||
+                     (dispatch_->openness == Openness::kAjar && !two_way));
+  if (!handleable || dispatch_->unknown_method == nullptr) {
+    TeardownWithError(Status::UnknownOrdinal());
+    return;
+  }
+  message.CloseAllHandles();
+  if (two_way) {
+    // Tell the client the method is unknown: result union ordinal 3, UNKNOWN_METHOD inlined.
+    fdf_arena_t* arena = nullptr;
+    if (fdf_arena_create(0, 'FIDL', &arena) != ZX_OK) return;
+    auto* reply = static_cast<TransactionalMessage<WireResultUnion>*>(
+        fdf_arena_allocate(arena, sizeof(TransactionalMessage<WireResultUnion>)));
+    reply->header = WireMessageHeader::Make(header.txid, header.ordinal, true);
+    reply->body.ordinal = kResultFrameworkErrOrdinal;
+    reply->body.envelope.SetInline(kFidlFrameworkErrUnknownMethod);
+    Send(reply, &kFrameworkErrResultType, arena);
+    fdf_arena_drop_ref(arena);
+  }
+  Transaction transaction(shared_from_this(), header, false);
+  dispatch_->unknown_method(impl_, header.ordinal,
+                            two_way ? UnknownMethodType::kTwoWay : UnknownMethodType::kOneWay,
+                            transaction);
+}
+
+OneWayStatus ServerBindingCore::Send(void* message, const FidlType* body_type,
+                                     fdf_arena_t* arena) {
+  std::shared_lock lock(channel_mu_);
+  if (!channel_) return Status::Unbound();
+  Status status = channel_->Send(message, body_type, arena);
+  lock.unlock();
+  if (!status.ok() && !status.is_peer_closed()) TeardownWithError(status);
+  return status;
+}
+
+void ServerBindingCore::StartTeardown(const UnbindInfo& info, bool send_epitaph) {
+  {
+    std::lock_guard lock(mu_);
+    if (state_ != State::kBound) return;
+    state_ = State::kTearingDown;
+    info_ = info;
+    send_epitaph_ = send_epitaph;
+    if (in_dispatch_) return;  // the dispatch in progress finishes the teardown
+  }
+  if (channel_->CancelWait() != ZX_OK) return;  // the wait callback is running: it finishes
+  std::shared_ptr<ServerBindingCore> self = keep_alive_;
+  if (!Post(channel_->async_dispatcher(), [self] { self->FinishTeardown(); })) FinishTeardown();
+}
+
+void ServerBindingCore::SendEpitaph(zx_status_t epitaph) {
+  fdf_arena_t* arena = nullptr;
+  if (fdf_arena_create(0, 'FIDL', &arena) != ZX_OK) return;
+  auto* message = static_cast<WireEpitaph*>(fdf_arena_allocate(arena, sizeof(WireEpitaph)));
+  message->header = WireMessageHeader::Make(0, kFidlOrdinalEpitaph, false);
+  message->error = epitaph;
+  message->padding = 0;
+  std::shared_lock lock(channel_mu_);
+  if (channel_) (void)channel_->Send(message, &kEpitaphBodyType, arena);
+  fdf_arena_drop_ref(arena);
+}
+
+void ServerBindingCore::FinishTeardown() {
+  UnbindInfo info;
+  bool send_epitaph;
+  {
+    std::lock_guard lock(mu_);
+    if (state_ == State::kTornDown) return;
+    state_ = State::kTornDown;
+    info = info_;
+    send_epitaph = send_epitaph_;
+  }
+  std::shared_ptr<ServerBindingCore> self = std::move(keep_alive_);
+  if (send_epitaph) SendEpitaph(info.status());
+  uint32_t handle;
+  {
+    std::unique_lock lock(channel_mu_);
+    handle = channel_->ReleaseHandle();
+  }
+  if (send_epitaph) {
+    CloseAnyHandle(handle);
+    handle = 0;
+  }
+  if (on_unbound_) {
+    on_unbound_(info, handle);
+    on_unbound_ = nullptr;
+  } else {
+    CloseAnyHandle(handle);
+  }
+}
+
+}  // namespace fidl::internal

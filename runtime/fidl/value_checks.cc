@@ -1,0 +1,100 @@
+#include "value_checks.h"
+
+#include <lib/fdf/handle.h>
+#include <lib/fdf/types.h>
+#include <lib/fidl/cpp/wire/codec.h>
+#include <zircon/syscalls.h>
+
+namespace fidl::internal {
+
+const char* CheckScalar(const FidlType& type, const void* value) {
+  switch (type.kind) {
+    case FidlKind::kBool:
+      return *static_cast<const uint8_t*>(value) > 1 ? "INVALID_BOOLEAN" : nullptr;
+    case FidlKind::kEnum: {
+      if (!type.strict) return nullptr;
+      uint64_t raw = ReadUnsigned(value, type.inline_size);
+      for (uint32_t i = 0; i < type.count; ++i) {
+        if (type.values[i] == raw) return nullptr;
+      }
+      return "STRICT_ENUM_UNKNOWN_VALUE";
+    }
+    case FidlKind::kBits: {
+      if (!type.strict) return nullptr;
+      uint64_t raw = ReadUnsigned(value, type.inline_size);
+      return (raw & ~type.mask) != 0 ? "STRICT_BITS_UNKNOWN_BIT" : nullptr;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+bool IsValidUtf8(const char* data, size_t size) {
+  const auto* s = reinterpret_cast<const uint8_t*>(data);
+  size_t i = 0;
+  while (i < size) {
+    // Fast path: eight ASCII bytes at a time.
+    if (i + 8 <= size) {
+      uint64_t chunk;
+      std::memcpy(&chunk, s + i, 8);
+      if ((chunk & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    uint8_t c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length;
+    uint32_t min;
+    uint32_t code;
+    if ((c & 0xe0) == 0xc0) {
+      length = 2, min = 0x80, code = c & 0x1f;
+    } else if ((c & 0xf0) == 0xe0) {
+      length = 3, min = 0x800, code = c & 0x0f;
+    } else if ((c & 0xf8) == 0xf0) {
+      length = 4, min = 0x10000, code = c & 0x07;
+    } else {
+      return false;
+    }
+    if (size - i < length) return false;
+    for (size_t k = 1; k < length; ++k) {
+      if ((s[i + k] & 0xc0) != 0x80) return false;
+      code = (code << 6) | (s[i + k] & 0x3f);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+    i += length;
+  }
+  return true;
+}
+
+const FidlMember* FindMember(const FidlType& type, uint64_t ordinal) {
+  uint32_t lo = 0, hi = type.count;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (type.members[mid].ordinal < ordinal) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < type.count && type.members[lo].ordinal == ordinal ? &type.members[lo] : nullptr;
+}
+
+void CloseAnyHandle(zx_handle_t handle) {
+  if (handle == ZX_HANDLE_INVALID) return;
+  if ((handle & FDF_HANDLE_FIXED_BITS_MASK) == FDF_HANDLE_FIXED_BITS_VALUE) {
+    fdf_handle_close(handle);
+  } else {
+    zx_handle_close(handle);
+  }
+}
+
+void CloseAnyHandles(const zx_handle_t* handles, uint32_t count) {
+  for (uint32_t i = 0; i < count; ++i) CloseAnyHandle(handles[i]);
+}
+
+}  // namespace fidl::internal

@@ -1,0 +1,111 @@
+// What the binding machinery needs from a transport: read a message, decode its body, send one,
+// and wait for the next. Two implementations: the driver transport over libfdf channels
+// (runtime/fidl/driver_transport.cc) and the channel transport over zircon channels
+// (runtime/fidl/channel_transport.cc).
+#ifndef LIB_FIDL_CPP_WIRE_INTERNAL_TRANSPORT_H_
+#define LIB_FIDL_CPP_WIRE_INTERNAL_TRANSPORT_H_
+
+#include <lib/async/dispatcher.h>
+#include <lib/fdf/types.h>
+#include <lib/fidl/cpp/wire/coding_table.h>
+#include <lib/fidl/cpp/wire/message_header.h>
+#include <lib/fidl/cpp/wire/status.h>
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+namespace fidl::internal {
+
+// A transactional message in memory: the header, then the body as its own object at offset 16.
+template <typename Body>
+struct TransactionalMessage {
+  WireMessageHeader header;
+  Body body;
+};
+struct EmptyTransactionalMessage {
+  WireMessageHeader header;
+};
+
+// A received message. Owns its storage (the arena reference or the byte buffer) and, once decoded,
+// the handles still in its body.
+class IncomingMessage {
+ public:
+  IncomingMessage() = default;
+  IncomingMessage(IncomingMessage&& other) noexcept { *this = std::move(other); }
+  IncomingMessage& operator=(IncomingMessage&& other) noexcept;
+  ~IncomingMessage() { Reset(); }
+
+  void Reset();
+  const WireMessageHeader& header() const { return *reinterpret_cast<WireMessageHeader*>(bytes_); }
+  uint8_t* bytes() const { return bytes_; }
+  uint32_t num_bytes() const { return num_bytes_; }
+  zx_handle_t* handles() const { return handles_; }
+  uint32_t num_handles() const { return num_handles_; }
+  fdf_arena_t* arena() const { return arena_; }
+  void* body() const { return decoded_ ? bytes_ + sizeof(WireMessageHeader) : nullptr; }
+  bool is_decoded() const { return decoded_; }
+  // Gives up the arena reference (a driver-transport result keeps it alive instead).
+  fdf_arena_t* TakeArena();
+
+  // Transport side.
+  void SetDriverMessage(fdf_arena_t* arena, void* bytes, uint32_t num_bytes, zx_handle_t* handles,
+                        uint32_t num_handles);
+  void SetChannelMessage(std::unique_ptr<uint8_t[]> buffer, uint32_t num_bytes,
+                         std::unique_ptr<zx_handle_t[]> handles, uint32_t num_handles);
+  void MarkDecoded(const FidlType* body_type) {
+    decoded_ = true;
+    body_type_ = body_type;
+  }
+  // Closes every handle the message carries (undecoded: the raw handle table).
+  void CloseAllHandles();
+
+ private:
+  uint8_t* bytes_ = nullptr;
+  uint32_t num_bytes_ = 0;
+  zx_handle_t* handles_ = nullptr;
+  uint32_t num_handles_ = 0;
+  fdf_arena_t* arena_ = nullptr;
+  std::unique_ptr<uint8_t[]> owned_bytes_;
+  std::unique_ptr<zx_handle_t[]> owned_handles_;
+  const FidlType* body_type_ = nullptr;
+  bool decoded_ = false;
+};
+
+// One end of a channel as the bindings drive it. All calls but the wait callback may come from any
+// thread; the binding serializes sends against Release/Close.
+class MessageChannel {
+ public:
+  using ReadyCallback = std::function<void(zx_status_t status)>;
+  virtual ~MessageChannel() = default;
+
+  virtual async_dispatcher_t* async_dispatcher() const = 0;
+  // Arms one wait; `on_ready` runs on the dispatcher with ZX_OK (readable), ZX_ERR_PEER_CLOSED,
+  // or ZX_ERR_CANCELED (dispatcher shutdown).
+  virtual zx_status_t BeginWait() = 0;
+  // ZX_OK if a pending wait was canceled before its callback started.
+  virtual zx_status_t CancelWait() = 0;
+  virtual zx_status_t Read(IncomingMessage* out) = 0;
+  // Validates and decodes the body (or checks it is empty when `body_type` is null).
+  virtual Status DecodeBody(IncomingMessage& message, const FidlType* body_type) = 0;
+  // Sends `message` (a header followed at offset 16 by a decoded body of `body_type`, or just
+  // the header). Driver transport: `message` lives on `arena`, and `arena` travels with it.
+  virtual Status Send(void* message, const FidlType* body_type, fdf_arena_t* arena) = 0;
+  // Blocking two-way call; the reply arrives decoded as `response_type`.
+  virtual Status Call(void* message, const FidlType* request_type, fdf_arena_t* arena,
+                      const FidlType* response_type, IncomingMessage* reply) = 0;
+  // Gives the channel handle back (zx_handle_t or fdf_handle_t), leaving this object empty.
+  virtual uint32_t ReleaseHandle() = 0;
+
+  void set_ready_callback(ReadyCallback callback) { on_ready_ = std::move(callback); }
+
+ protected:
+  ReadyCallback on_ready_;
+};
+
+// Validates a received transactional header: size, magic number.
+Status ValidateHeader(const IncomingMessage& message);
+
+}  // namespace fidl::internal
+
+#endif  // LIB_FIDL_CPP_WIRE_INTERNAL_TRANSPORT_H_

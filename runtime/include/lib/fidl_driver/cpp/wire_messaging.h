@@ -1,0 +1,337 @@
+// The driver-transport API driver authors write against (fdf::ClientEnd, fdf::WireSyncClient,
+// fdf::WireClient, fdf::WireServer, fdf::BindServer, ...). Generated headers
+// (<fidl/<library>/cpp/driver/wire.h>) specialize the per-protocol pieces.
+#ifndef LIB_FIDL_DRIVER_CPP_WIRE_MESSAGING_H_
+#define LIB_FIDL_DRIVER_CPP_WIRE_MESSAGING_H_
+
+#include <lib/fdf/cpp/arena.h>
+#include <lib/fdf/cpp/channel.h>
+#include <lib/fdf/dispatcher.h>
+#include <lib/fidl/cpp/wire/internal/messaging.h>
+#include <lib/fidl_driver/cpp/endpoints.h>
+#include <lib/fidl_driver/cpp/transport.h>
+#include <lib/zx/result.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace fdf {
+
+template <typename P>
+class WireServer;  // generated
+template <typename P>
+class WireAsyncEventHandler;  // generated
+
+// A finished two-way call. The reply lives on the arena that came back with it.
+template <typename M>
+class WireUnownedResult : public fidl::internal::WireResultBase<M> {
+ public:
+  explicit WireUnownedResult(const fidl::Status& status)
+      : fidl::internal::WireResultBase<M>(status) {}
+  explicit WireUnownedResult(fidl::internal::IncomingMessage&& reply)
+      : fidl::internal::WireResultBase<M>(fidl::Status::Ok()) {
+    this->SetReply(std::move(reply));
+  }
+  WireUnownedResult(WireUnownedResult&&) = default;
+  // The arena holding the reply (valid until the result is destroyed).
+  fdf_arena_t* arena() { return this->message().arena(); }
+};
+
+namespace internal {
+template <typename M>
+WireUnownedResult<M> SyncCall(fdf_handle_t channel, void* message, fdf_arena_t* arena) {
+  fidl::internal::IncomingMessage reply;
+  fidl::Status status =
+      DriverCall(channel, message, M::kRequestType, arena, M::kResponseType, &reply);
+  if (!status.ok()) return WireUnownedResult<M>(status);
+  return WireUnownedResult<M>(std::move(reply));
+}
+}  // namespace internal
+
+template <typename P>
+class ServerBindingRef : public fidl::internal::ServerBindingRefBase<P> {
+ public:
+  using fidl::internal::ServerBindingRefBase<P>::ServerBindingRefBase;
+};
+
+// Serves `impl` on `dispatcher`. `on_unbound(Impl*, fidl::UnbindInfo, fdf::ServerEnd<P>)` runs
+// exactly once, on the dispatcher, when the binding ends.
+template <typename P, typename Impl, typename OnUnbound = std::nullptr_t>
+ServerBindingRef<P> BindServer(fdf_dispatcher_t* dispatcher, ServerEnd<P> server_end, Impl* impl,
+                               OnUnbound on_unbound = nullptr) {
+  auto bound = fidl::internal::ServerBindingCore::Bind(
+      internal::MakeDriverMessageChannel(server_end.TakeChannel().release(), dispatcher),
+      &fidl::internal::WireServerDispatch<P>::kDispatch,
+      static_cast<WireServer<P>*>(impl),
+      fidl::internal::WrapOnUnbound<Impl, ServerEnd<P>>(impl, std::move(on_unbound)));
+  if (bound.is_error()) return ServerBindingRef<P>({});
+  return ServerBindingRef<P>(*bound);
+}
+template <typename P, typename Impl, typename OnUnbound = std::nullptr_t>
+ServerBindingRef<P> BindServer(fdf_dispatcher_t* dispatcher, ServerEnd<P> server_end,
+                               std::unique_ptr<Impl> impl, OnUnbound on_unbound = nullptr) {
+  Impl* raw = impl.get();
+  return BindServer(dispatcher, std::move(server_end), raw,
+                    [owned = std::shared_ptr<Impl>(std::move(impl)),
+                     on_unbound = std::move(on_unbound)](Impl* self, fidl::UnbindInfo info,
+                                                         ServerEnd<P> end) mutable {
+                      if constexpr (!std::is_same_v<OnUnbound, std::nullptr_t>) {
+                        on_unbound(self, info, std::move(end));
+                      }
+                      owned.reset();  // destroyed after on_unbound
+                    });
+}
+
+template <typename P>
+class WireSyncClient {
+ public:
+  WireSyncClient() = default;
+  explicit WireSyncClient(ClientEnd<P> client_end) : client_end_(std::move(client_end)) {}
+  void Bind(ClientEnd<P> client_end) { client_end_ = std::move(client_end); }
+  bool is_valid() const { return client_end_.is_valid(); }
+  const ClientEnd<P>& client_end() const { return client_end_; }
+  ClientEnd<P> TakeClientEnd() { return std::move(client_end_); }
+
+  // client.buffer(arena)->Method(args...): the request is built on `arena`.
+  auto buffer(const fdf::Arena& arena) {
+    return fidl::internal::WireSyncBufferClientImpl<P>(client_end_.handle(),
+                                                       const_cast<fdf::Arena*>(&arena));
+  }
+
+ private:
+  ClientEnd<P> client_end_;
+};
+template <typename P>
+WireSyncClient(ClientEnd<P>) -> WireSyncClient<P>;
+
+// fdf::WireCall(client_end).buffer(arena)->Method(): a sync call on a borrowed end.
+template <typename P>
+class WireCall {
+ public:
+  explicit WireCall(const ClientEnd<P>& client_end) : handle_(client_end.handle()) {}
+  auto buffer(const fdf::Arena& arena) {
+    return fidl::internal::WireSyncBufferClientImpl<P>(handle_, const_cast<fdf::Arena*>(&arena));
+  }
+
+ private:
+  fdf_handle_t handle_;
+};
+
+// An async client: bound to one dispatcher; calls complete there. WireSharedClient is the same
+// client usable from any thread (the core is thread-safe).
+template <typename P>
+class WireClient {
+ public:
+  WireClient() = default;
+  WireClient(ClientEnd<P> client_end, fdf_dispatcher_t* dispatcher,
+             WireAsyncEventHandler<P>* handler = nullptr) {
+    Bind(std::move(client_end), dispatcher, handler);
+  }
+  WireClient(WireClient&&) = default;
+  WireClient& operator=(WireClient&& other) {
+    if (core_) core_->Unbind();
+    core_ = std::move(other.core_);
+    return *this;
+  }
+  ~WireClient() {
+    if (core_) core_->Unbind();
+  }
+  void Bind(ClientEnd<P> client_end, fdf_dispatcher_t* dispatcher,
+            WireAsyncEventHandler<P>* handler = nullptr) {
+    auto bound = fidl::internal::ClientCore::Bind(
+        internal::MakeDriverMessageChannel(client_end.TakeChannel().release(), dispatcher),
+        &fidl::internal::WireEventDispatch<P>::kDispatch, handler);
+    if (bound.is_ok()) core_ = std::move(*bound);
+  }
+  bool is_valid() const { return core_ != nullptr; }
+  auto buffer(const fdf::Arena& arena) const {
+    return fidl::internal::WireAsyncBufferClientImpl<P>(core_, const_cast<fdf::Arena*>(&arena));
+  }
+  // Tears the binding down; pending ThenExactlyOnce callbacks run with a cancellation.
+  void AsyncTeardown() {
+    if (core_) core_->Unbind();
+  }
+
+ protected:
+  std::shared_ptr<fidl::internal::ClientCore> core_;
+};
+
+// A client usable from any thread. Clones share one binding, torn down when the last clone is
+// destroyed or on AsyncTeardown; the owned event handler is destroyed after teardown completes.
+template <typename P>
+class WireSharedClient {
+ public:
+  WireSharedClient() = default;
+  WireSharedClient(ClientEnd<P> client_end, fdf_dispatcher_t* dispatcher,
+                   std::unique_ptr<WireAsyncEventHandler<P>> handler) {
+    Bind(std::move(client_end), dispatcher, handler.get());
+    token_->handler = std::move(handler);
+  }
+  WireSharedClient(ClientEnd<P> client_end, fdf_dispatcher_t* dispatcher,
+                   WireAsyncEventHandler<P>* handler = nullptr) {
+    Bind(std::move(client_end), dispatcher, handler);
+  }
+  WireSharedClient Clone() const {
+    WireSharedClient clone;
+    clone.token_ = token_;
+    return clone;
+  }
+  bool is_valid() const { return token_ && token_->core; }
+  auto buffer(const fdf::Arena& arena) const {
+    return fidl::internal::WireAsyncBufferClientImpl<P>(token_ ? token_->core : nullptr,
+                                                        const_cast<fdf::Arena*>(&arena));
+  }
+  void AsyncTeardown() {
+    if (token_ && token_->core) token_->core->Unbind();
+  }
+
+ private:
+  struct Token {
+    std::shared_ptr<fidl::internal::ClientCore> core;
+    std::unique_ptr<WireAsyncEventHandler<P>> handler;
+    ~Token() {
+      if (core) core->Unbind();
+    }
+  };
+  void Bind(ClientEnd<P> client_end, fdf_dispatcher_t* dispatcher,
+            WireAsyncEventHandler<P>* handler) {
+    token_ = std::make_shared<Token>();
+    auto bound = fidl::internal::ClientCore::Bind(
+        internal::MakeDriverMessageChannel(client_end.TakeChannel().release(), dispatcher),
+        &fidl::internal::WireEventDispatch<P>::kDispatch, handler);
+    if (bound.is_ok()) token_->core = std::move(*bound);
+  }
+  std::shared_ptr<Token> token_;
+};
+
+// fdf::WireSendEvent(binding_ref).buffer(arena)->OnFoo(args...).
+template <typename P>
+class WireSendEvent {
+ public:
+  explicit WireSendEvent(const ServerBindingRef<P>& ref) : core_(ref.lock()) {}
+  explicit WireSendEvent(const ServerEnd<P>& end) : handle_(end.handle()) {}
+  auto buffer(const fdf::Arena& arena) {
+    return fidl::internal::WireEventSenderImpl<P>(core_.get(), handle_,
+                                                  const_cast<fdf::Arena*>(&arena));
+  }
+
+ private:
+  std::shared_ptr<fidl::internal::ServerBindingCore> core_;
+  fdf_handle_t handle_ = FDF_HANDLE_INVALID;
+};
+
+// Many bindings to one or more implementations; removing or closing them by implementation.
+template <typename P>
+class ServerBindingGroup {
+ public:
+  ServerBindingGroup() = default;
+  ServerBindingGroup(const ServerBindingGroup&) = delete;
+  ~ServerBindingGroup() { RemoveAll(); }
+
+  template <typename Impl, typename CloseHandler = std::nullptr_t>
+  void AddBinding(fdf_dispatcher_t* dispatcher, ServerEnd<P> server_end, Impl* impl,
+                  CloseHandler close_handler = nullptr) {
+    auto state = state_;
+    uint64_t id = state->next_id++;
+    auto ref = BindServer(
+        dispatcher, std::move(server_end), impl,
+        [state, id, close_handler = std::move(close_handler)](
+            Impl* self, fidl::UnbindInfo info, ServerEnd<P>) mutable {
+          bool user_removed;
+          std::function<void()> on_empty;
+          {
+            std::lock_guard lock(state->mu);
+            auto it = state->bindings.find(id);
+            user_removed = it == state->bindings.end() || it->second.removed;
+            if (it != state->bindings.end()) state->bindings.erase(it);
+            if (state->bindings.empty()) on_empty = state->on_empty;
+          }
+          if constexpr (!std::is_same_v<CloseHandler, std::nullptr_t>) {
+            if (!user_removed) {
+              if constexpr (std::is_invocable_v<CloseHandler, Impl*, fidl::UnbindInfo>) {
+                close_handler(self, info);
+              } else {
+                close_handler(info);
+              }
+            }
+          }
+          if (on_empty) on_empty();
+        });
+    std::lock_guard lock(state->mu);
+    state->bindings.emplace(id, Entry{impl, std::move(ref), false});
+  }
+  // A callable that binds each ServerEnd it receives.
+  template <typename Impl, typename CloseHandler = std::nullptr_t>
+  auto CreateHandler(Impl* impl, fdf_dispatcher_t* dispatcher,
+                     CloseHandler close_handler = nullptr) {
+    return [this, impl, dispatcher, close_handler](ServerEnd<P> end) {
+      AddBinding(dispatcher, std::move(end), impl, close_handler);
+    };
+  }
+  template <typename Fn>
+  void ForEachBinding(Fn fn) {
+    for (auto& ref : Refs(nullptr)) fn(ref);
+  }
+  // Unbinds without running close handlers.
+  bool RemoveBindings(const void* impl) { return Unbind(impl, std::nullopt); }
+  void RemoveAll() { Unbind(nullptr, std::nullopt); }
+  bool CloseBindings(const void* impl, zx_status_t epitaph) { return Unbind(impl, epitaph); }
+  void CloseAll(zx_status_t epitaph) { Unbind(nullptr, epitaph); }
+  size_t size() const {
+    std::lock_guard lock(state_->mu);
+    return state_->bindings.size();
+  }
+  void set_empty_set_handler(std::function<void()> handler) {
+    std::lock_guard lock(state_->mu);
+    state_->on_empty = std::move(handler);
+  }
+
+ private:
+  struct Entry {
+    const void* impl;
+    ServerBindingRef<P> ref;
+    bool removed;
+  };
+  struct State {
+    mutable std::mutex mu;
+    uint64_t next_id = 1;
+    std::map<uint64_t, Entry> bindings;
+    std::function<void()> on_empty;
+  };
+
+  std::vector<ServerBindingRef<P>> Refs(const void* impl) {
+    std::lock_guard lock(state_->mu);
+    std::vector<ServerBindingRef<P>> refs;
+    for (auto& [id, entry] : state_->bindings) {
+      if (impl == nullptr || entry.impl == impl) refs.push_back(entry.ref);
+    }
+    return refs;
+  }
+  bool Unbind(const void* impl, std::optional<zx_status_t> epitaph) {
+    std::vector<ServerBindingRef<P>> refs;
+    {
+      std::lock_guard lock(state_->mu);
+      for (auto& [id, entry] : state_->bindings) {
+        if (impl != nullptr && entry.impl != impl) continue;
+        entry.removed = true;
+        refs.push_back(entry.ref);
+      }
+    }
+    for (auto& ref : refs) {
+      if (epitaph) {
+        ref.Close(*epitaph);
+      } else {
+        ref.Unbind();
+      }
+    }
+    return !refs.empty();
+  }
+
+  std::shared_ptr<State> state_ = std::make_shared<State>();
+};
+
+}  // namespace fdf
+
+#endif  // LIB_FIDL_DRIVER_CPP_WIRE_MESSAGING_H_
