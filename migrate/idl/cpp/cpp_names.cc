@@ -48,7 +48,7 @@ std::string Escape(std::string name) {
       "signed", "sizeof", "static", "struct", "switch", "template", "this", "throw", "true",
       "try", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual", "void",
       "volatile", "while", "xor", "errno", "assert", "Tag", "Which", "Unknown", "IsEmpty",
-      "has_invalid_tag", "Builder", "Build", "IsUnknown", "kMask", "value", "buffer"};
+      "has_invalid_tag", "Builder", "Build", "IsUnknown", "kMask"};
   if (kReserved.count(name)) name += '_';
   return name;
 }

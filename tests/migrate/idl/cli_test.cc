@@ -118,11 +118,29 @@ TEST_F(FdfIdlCli, FormatOutDirWritesTheFilesOfOneLibraryAsFidl) {
   EXPECT_EQ(FdfIdl("format --in-place --out-dir " + (dir_ / "out").string() + " " + b).exit_code, 2);
 }
 
-TEST_F(FdfIdlCli, GenWithoutAGeneratorIsAUsageError) {
+TEST_F(FdfIdlCli, GenUnknownBindingsIsAUsageError) {
   std::string file = Write("x.fidl", "library x;\n");
-  fdf_idl_test::CommandRun run = FdfIdl("gen --bindings=wire -o " + dir_.string() + " " + file);
+  fdf_idl_test::CommandRun run = FdfIdl("gen --bindings=hlcpp -o " + dir_.string() + " " + file);
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.output.find("unknown generator 'wire'"), std::string::npos);
+  EXPECT_NE(run.output.find("unknown bindings 'hlcpp'"), std::string::npos);
+}
+
+TEST_F(FdfIdlCli, GenWritesEveryBindingFile) {
+  std::string file = Write("x.fidl", "library x;\ntype S = struct { a uint8; };\n");
+  fdf_idl_test::CommandRun run =
+      FdfIdl("gen --bindings=wire,channel,driver -o " + dir_.string() + " " + file);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  for (const char* name : {"wire_types.h", "wire_types.cc", "wire_messaging.h", "wire.h",
+                           "driver/wire.h"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir_ / "fidl/x/cpp" / name)) << name;
+  }
+}
+
+TEST_F(FdfIdlCli, GenOnMalformedIdlWritesNothing) {
+  std::string file = Write("x.fidl", "library x;\ntype S = struct { a uint8 };\n");
+  fdf_idl_test::CommandRun run = FdfIdl("gen --bindings=wire -o " + dir_.string() + " " + file);
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "fidl"));
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ ServerBindingRef<P> BindServer(fdf_dispatcher_t* dispatcher, ServerEnd<P> server
       &fidl::internal::WireServerDispatch<P>::kDispatch,
       static_cast<WireServer<P>*>(impl),
       fidl::internal::WrapOnUnbound<Impl, ServerEnd<P>>(impl, std::move(on_unbound)));
-  if (bound.is_error()) return ServerBindingRef<P>({});
+  if (bound.is_error()) return ServerBindingRef<P>(std::weak_ptr<fidl::internal::ServerBindingCore>());
   return ServerBindingRef<P>(*bound);
 }
 template <typename P, typename Impl, typename OnUnbound = std::nullptr_t>

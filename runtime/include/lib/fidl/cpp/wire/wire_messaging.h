@@ -57,7 +57,7 @@ ServerBindingRef<P> BindServer(async_dispatcher_t* dispatcher, ServerEnd<P> serv
       internal::MakeZirconMessageChannel(server_end.TakeChannel().release(), dispatcher),
       &internal::WireServerDispatch<P>::kDispatch, static_cast<WireServer<P>*>(impl),
       internal::WrapOnUnbound<Impl, ServerEnd<P>>(impl, std::move(on_unbound)));
-  if (bound.is_error()) return ServerBindingRef<P>({});
+  if (bound.is_error()) return ServerBindingRef<P>(std::weak_ptr<fidl::internal::ServerBindingCore>());
   return ServerBindingRef<P>(*bound);
 }
 

@@ -136,6 +136,8 @@ ServerBindingCore::OnUnbound WrapOnUnbound(Impl* impl, OnUnbound on_unbound) {
     ServerEnd end{typename ServerEnd::Channel(handle)};
     if constexpr (!std::is_same_v<OnUnbound, std::nullptr_t>) {
       on_unbound(impl, info, std::move(end));
+    } else {
+      (void)impl;
     }
   };
 }
