@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (the IDL front end; migrate-protocol behind it) and runs each for
+# Builds the libFuzzer targets (the IDL front end; migrate-protocol behind it; the FIDL wire decoder) and runs each for
 # ${1:-60} seconds, seeded from the corpus. Exit non-zero on any crash, leak, sanitizer report or timeout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,10 +11,15 @@ mkdir -p "$work/corpus" "$work/artifacts"
 cp corpus/protocols/*/*.fidl corpus/protocols/*/*.banjo "$work/corpus/" 2>/dev/null || true
 status=0
 # Each target runs for the full time, seeded from the corpus.
-for target in idl_fuzzer migrate_fuzzer; do
+for target in idl_fuzzer migrate_fuzzer fidl_decode_fuzzer; do
   echo "fdfkit: fuzzing $target for ${seconds}s"
+  corpus="$work/corpus" dict="-dict=fuzz/idl.dict"
+  if [ "$target" = fidl_decode_fuzzer ]; then
+    corpus="$work/wire-corpus" dict=""
+    mkdir -p "$corpus"
+  fi
   set +e
-  ./build/fuzz/fuzz/$target "$work/corpus" -dict=fuzz/idl.dict -max_total_time="$seconds" \
+  ./build/fuzz/fuzz/$target "$corpus" $dict -max_total_time="$seconds" \
     -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/$target-" 2>&1 | tail -n 25
   target_status=${PIPESTATUS[0]}
