@@ -180,6 +180,13 @@ void ServerBindingCore::HandleUnknown(IncomingMessage& message, const WireMessag
     return;
   }
   message.CloseAllHandles();
+  // The user's handler runs first, so a client that sees the framework error knows it ran.
+  {
+    Transaction transaction(shared_from_this(), header, false);
+    dispatch_->unknown_method(impl_, header.ordinal,
+                              two_way ? UnknownMethodType::kTwoWay : UnknownMethodType::kOneWay,
+                              transaction);
+  }
   if (two_way) {
     // Tell the client the method is unknown: result union ordinal 3, UNKNOWN_METHOD inlined.
     fdf_arena_t* arena = nullptr;
@@ -192,10 +199,6 @@ void ServerBindingCore::HandleUnknown(IncomingMessage& message, const WireMessag
     Send(reply, &kFrameworkErrResultType, arena);
     fdf_arena_drop_ref(arena);
   }
-  Transaction transaction(shared_from_this(), header, false);
-  dispatch_->unknown_method(impl_, header.ordinal,
-                            two_way ? UnknownMethodType::kTwoWay : UnknownMethodType::kOneWay,
-                            transaction);
 }
 
 OneWayStatus ServerBindingCore::Send(void* message, const FidlType* body_type,
