@@ -47,8 +47,9 @@ Status Write(zx_handle_t channel, void* message, const FidlType* body_type) {
 }
 
 zx_status_t ReadNow(zx_handle_t channel, IncomingMessage* out) {
-  auto bytes = std::make_unique<uint8_t[]>(kFidlMaxMessageBytes);
-  auto handles = std::make_unique<zx_handle_t[]>(kFidlMaxMessageHandles);
+  // Default-initialised: zeroing 64 KiB per message would cost more than the read.
+  std::unique_ptr<uint8_t[]> bytes(new uint8_t[kFidlMaxMessageBytes]);
+  std::unique_ptr<zx_handle_t[]> handles(new zx_handle_t[kFidlMaxMessageHandles]);
   uint32_t num_bytes = 0, num_handles = 0;
   zx_status_t status = zx_channel_read(channel, 0, bytes.get(), handles.get(),
                                        kFidlMaxMessageBytes, kFidlMaxMessageHandles, &num_bytes,
@@ -115,14 +116,7 @@ std::unique_ptr<MessageChannel> MakeZirconMessageChannel(zx_handle_t channel,
 }
 
 Status ChannelDecode(IncomingMessage& message, const FidlType* body_type) {
-  if (body_type == nullptr) {
-    if (message.num_bytes() != sizeof(WireMessageHeader) || message.num_handles() != 0) {
-      message.CloseAllHandles();
-      return Status::DecodeError(ZX_ERR_INVALID_ARGS, "UNEXPECTED_BODY");
-    }
-    message.MarkDecoded(nullptr);
-    return Status::Ok();
-  }
+  if (body_type == nullptr) return message.DecodeEmptyBody();
   Status status = Decode(*body_type, message.bytes(), message.num_bytes(),
                          sizeof(WireMessageHeader), message.handles(), message.num_handles(),
                          &HandleHasType);
@@ -164,11 +158,7 @@ Status ChannelCall(zx_handle_t channel, void* message, const FidlType* request_t
     if (Status valid = ValidateHeader(incoming); !valid.ok()) return valid;
     const WireMessageHeader& got = incoming.header();
     if (got.ordinal == kFidlOrdinalEpitaph) {
-      int32_t epitaph = ZX_ERR_PEER_CLOSED;
-      if (incoming.num_bytes() >= sizeof(WireEpitaph)) {
-        epitaph = reinterpret_cast<const WireEpitaph*>(incoming.bytes())->error;
-      }
-      return Status::PeerClosed(epitaph);
+      return Status::PeerClosed(incoming.epitaph());
     }
     if (got.txid != txid) {
       if (stash != nullptr && got.txid == 0) stash(stash_context, std::move(incoming));

@@ -1,9 +1,10 @@
-#include <lib/async/task.h>
 #include <lib/fidl/cpp/wire/codec.h>
 #include <lib/fidl/cpp/wire/internal/client_core.h>
 
 #include <algorithm>
 #include <vector>
+
+#include "run_on_dispatcher.h"
 
 namespace fidl::internal {
 namespace {
@@ -21,11 +22,6 @@ void Complete(std::unique_ptr<ResponseContext> context, IncomingMessage* reply,
               const Status& status) {
   context.release()->OnResult(reply, status);
 }
-
-struct TeardownTask : async_task_t {
-  std::shared_ptr<ClientCore> core;
-  void (*finish)(ClientCore*);
-};
 
 }  // namespace
 
@@ -168,10 +164,7 @@ void ClientCore::DispatchMessage(IncomingMessage& message) {
   }
   const WireMessageHeader& header = message.header();
   if (header.ordinal == kFidlOrdinalEpitaph) {
-    int32_t epitaph = ZX_ERR_PEER_CLOSED;
-    if (message.num_bytes() >= sizeof(WireEpitaph)) {
-      epitaph = reinterpret_cast<const WireEpitaph*>(message.bytes())->error;
-    }
+    zx_status_t epitaph = message.epitaph();
     message.CloseAllHandles();
     StartTeardown(UnbindInfo::PeerClosed(epitaph));
     return;
@@ -229,18 +222,8 @@ void ClientCore::StartTeardown(const UnbindInfo& info) {
     if (in_dispatch_) return;
   }
   if (channel_->CancelWait() != ZX_OK) return;
-  auto* task = new TeardownTask;
-  task->state = ASYNC_STATE_INIT;
-  task->deadline = 0;
-  task->core = keep_alive_;
-  task->handler = [](async_dispatcher_t*, async_task_t* raw, zx_status_t) {
-    std::unique_ptr<TeardownTask> self(static_cast<TeardownTask*>(raw));
-    self->core->FinishTeardown();
-  };
-  if (async_post_task(channel_->async_dispatcher(), task) != ZX_OK) {
-    std::unique_ptr<TeardownTask> owned(task);
-    owned->core->FinishTeardown();
-  }
+  std::shared_ptr<ClientCore> self = keep_alive_;
+  RunOnDispatcher(channel_->async_dispatcher(), [self] { self->FinishTeardown(); });
 }
 
 void ClientCore::FinishTeardown() {

@@ -132,20 +132,9 @@ class Decoder {
     bool is_string = type.kind == FidlKind::kString;
     uint64_t count = Read<uint64_t>(at);
     uint64_t marker = Read<uint64_t>(at + 8);
-    if (marker == 0) {
-      if (!type.nullable) return Fail("NON_NULLABLE_TYPE_WITH_NULL_VALUE");
-      if (count != 0) {
-        return Fail(is_string ? "NON_EMPTY_STRING_WITH_NULL_BODY"
-                              : "NON_EMPTY_VECTOR_WITH_NULL_BODY");
-      }
-      return true;
-    }
-    if (marker != kAllocPresent) return Fail("INVALID_PRESENCE_INDICATOR");
-    if (count > UINT32_MAX) {
-      return Fail(is_string ? "STRING_COUNT_EXCEEDS_32_BIT_LIMIT"
-                            : "VECTOR_COUNT_EXCEEDS_32_BIT_LIMIT");
-    }
-    if (count > type.count) return Fail(is_string ? "STRING_TOO_LONG" : "COUNT_EXCEEDS_LIMIT");
+    if (marker != 0 && marker != kAllocPresent) return Fail("INVALID_PRESENCE_INDICATOR");
+    if (const char* error = CheckVectorHeader(type, count, marker != 0)) return Fail(error);
+    if (marker == 0) return true;
     if (count == 0) {
       Write(at + 8, At(next_));  // present and empty: non-null, zero bytes
       return true;

@@ -86,14 +86,7 @@ Status PrepareOutgoing(DriverTransportMode mode, void* message, const FidlType* 
 
 Status DecodeIncoming(DriverTransportMode mode, IncomingMessage& message,
                       const FidlType* body_type) {
-  if (body_type == nullptr) {
-    if (message.num_bytes() != sizeof(WireMessageHeader) || message.num_handles() != 0) {
-      message.CloseAllHandles();
-      return Status::DecodeError(ZX_ERR_INVALID_ARGS, "UNEXPECTED_BODY");
-    }
-    message.MarkDecoded(nullptr);
-    return Status::Ok();
-  }
+  if (body_type == nullptr) return message.DecodeEmptyBody();
   void* body = message.bytes() + sizeof(WireMessageHeader);
   if (mode == DriverTransportMode::kZeroCopy) {
     if (message.num_bytes() != PrimarySize(body_type)) {

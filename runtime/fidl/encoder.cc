@@ -133,21 +133,9 @@ class Encoder {
     uint8_t* data;
     std::memcpy(&count, value, 8);
     std::memcpy(&data, value + 8, 8);
-    bool is_string = type.kind == FidlKind::kString;
-    if (data == nullptr) {
-      if (!type.nullable) return Fail("NON_NULLABLE_TYPE_WITH_NULL_VALUE");
-      if (count != 0) {
-        return Fail(is_string ? "NON_EMPTY_STRING_WITH_NULL_BODY"
-                              : "NON_EMPTY_VECTOR_WITH_NULL_BODY");
-      }
-      return true;
-    }
-    if (count > type.count) return Fail(is_string ? "STRING_TOO_LONG" : "COUNT_EXCEEDS_LIMIT");
-    if (count > UINT32_MAX) {
-      return Fail(is_string ? "STRING_COUNT_EXCEEDS_32_BIT_LIMIT"
-                            : "VECTOR_COUNT_EXCEEDS_32_BIT_LIMIT");
-    }
-    if (is_string && !IsValidUtf8(reinterpret_cast<const char*>(data), count)) {
+    if (const char* error = CheckVectorHeader(type, count, data != nullptr)) return Fail(error);
+    if (data == nullptr) return true;  // absent: the zeroed header
+    if (type.kind == FidlKind::kString && !IsValidUtf8(reinterpret_cast<const char*>(data), count)) {
       return Fail("STRING_NOT_UTF8");
     }
     Write(at, count);

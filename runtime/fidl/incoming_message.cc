@@ -68,6 +68,20 @@ void IncomingMessage::SetChannelMessage(std::unique_ptr<uint8_t[]> buffer, uint3
   num_handles_ = num_handles;
 }
 
+zx_status_t IncomingMessage::epitaph() const {
+  if (num_bytes_ < sizeof(WireEpitaph)) return ZX_ERR_PEER_CLOSED;
+  return reinterpret_cast<const WireEpitaph*>(bytes_)->error;
+}
+
+Status IncomingMessage::DecodeEmptyBody() {
+  if (num_bytes_ != sizeof(WireMessageHeader) || num_handles_ != 0) {
+    CloseAllHandles();
+    return Status::DecodeError(ZX_ERR_INVALID_ARGS, "UNEXPECTED_BODY");
+  }
+  MarkDecoded(nullptr);
+  return Status::Ok();
+}
+
 Status ValidateHeader(const IncomingMessage& message) {
   if (message.num_bytes() < sizeof(WireMessageHeader) || message.bytes() == nullptr) {
     return Status::UnexpectedMessage(ZX_ERR_INVALID_ARGS, "TOO_FEW_BYTES_IN_PRIMARY_OBJECT");

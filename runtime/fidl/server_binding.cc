@@ -1,9 +1,10 @@
-#include <lib/async/task.h>
 #include <lib/fdf/arena.h>
 #include <lib/fidl/cpp/wire/codec.h>
 #include <lib/fidl/cpp/wire/internal/server_binding.h>
 
 #include <algorithm>
+
+#include "run_on_dispatcher.h"
 
 namespace fidl::internal {
 namespace {
@@ -14,27 +15,6 @@ const MethodEntry* FindEntry(const ProtocolDispatch& dispatch, uint64_t ordinal)
       dispatch.entries, end, ordinal,
       [](const MethodEntry& entry, uint64_t value) { return entry.ordinal < value; });
   return it != end && it->ordinal == ordinal ? it : nullptr;
-}
-
-// A one-shot task that runs `run` on the dispatcher, or with ZX_ERR_CANCELED at shutdown.
-struct PostedTask : async_task_t {
-  std::function<void()> run;
-};
-
-bool Post(async_dispatcher_t* dispatcher, std::function<void()> run) {
-  auto* task = new PostedTask;
-  task->state = ASYNC_STATE_INIT;
-  task->deadline = 0;
-  task->run = std::move(run);
-  task->handler = [](async_dispatcher_t*, async_task_t* raw, zx_status_t) {
-    std::unique_ptr<PostedTask> self(static_cast<PostedTask*>(raw));
-    self->run();
-  };
-  if (async_post_task(dispatcher, task) != ZX_OK) {
-    delete task;
-    return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -81,7 +61,6 @@ zx::result<std::shared_ptr<ServerBindingCore>> ServerBindingCore::Bind(
     OnUnbound on_unbound) {
   auto core = std::make_shared<ServerBindingCore>(std::move(channel), dispatch, impl,
                                                   std::move(on_unbound));
-  std::weak_ptr<ServerBindingCore> weak = core;
   core->channel_->set_ready_callback([raw = core.get()](zx_status_t status) {
     raw->OnReady(status);
   });
@@ -222,7 +201,7 @@ void ServerBindingCore::StartTeardown(const UnbindInfo& info, bool send_epitaph)
   }
   if (channel_->CancelWait() != ZX_OK) return;  // the wait callback is running: it finishes
   std::shared_ptr<ServerBindingCore> self = keep_alive_;
-  if (!Post(channel_->async_dispatcher(), [self] { self->FinishTeardown(); })) FinishTeardown();
+  RunOnDispatcher(channel_->async_dispatcher(), [self] { self->FinishTeardown(); });
 }
 
 void ServerBindingCore::SendEpitaph(zx_status_t epitaph) {

@@ -29,6 +29,20 @@ const char* CheckScalar(const FidlType& type, const void* value) {
   }
 }
 
+const char* CheckVectorHeader(const FidlType& type, uint64_t count, bool present) {
+  bool is_string = type.kind == FidlKind::kString;
+  if (!present) {
+    if (!type.nullable) return "NON_NULLABLE_TYPE_WITH_NULL_VALUE";
+    if (count == 0) return nullptr;
+    return is_string ? "NON_EMPTY_STRING_WITH_NULL_BODY" : "NON_EMPTY_VECTOR_WITH_NULL_BODY";
+  }
+  if (count > UINT32_MAX) {
+    return is_string ? "STRING_COUNT_EXCEEDS_32_BIT_LIMIT" : "VECTOR_COUNT_EXCEEDS_32_BIT_LIMIT";
+  }
+  if (count > type.count) return is_string ? "STRING_TOO_LONG" : "COUNT_EXCEEDS_LIMIT";
+  return nullptr;
+}
+
 bool IsValidUtf8(const char* data, size_t size) {
   const auto* s = reinterpret_cast<const uint8_t*>(data);
   size_t i = 0;

@@ -145,20 +145,8 @@ class TransferPreparer {
     bool is_string = type.kind == FidlKind::kString;
     auto count = Load<uint64_t>(value);
     auto* data = Load<uint8_t*>(value + 8);
-    if (data == nullptr) {
-      if (!type.nullable) return Fail("NON_NULLABLE_TYPE_WITH_NULL_VALUE");
-      if (count != 0) {
-        return Fail(is_string ? "NON_EMPTY_STRING_WITH_NULL_BODY"
-                              : "NON_EMPTY_VECTOR_WITH_NULL_BODY");
-      }
-      return true;
-    }
-    if (count > type.count) return Fail(is_string ? "STRING_TOO_LONG" : "COUNT_EXCEEDS_LIMIT");
-    if (count > UINT32_MAX) {
-      return Fail(is_string ? "STRING_COUNT_EXCEEDS_32_BIT_LIMIT"
-                            : "VECTOR_COUNT_EXCEEDS_32_BIT_LIMIT");
-    }
-    if (count == 0) return true;
+    if (const char* error = CheckVectorHeader(type, count, data != nullptr)) return Fail(error);
+    if (data == nullptr || count == 0) return true;
     if (is_string && !IsValidUtf8(reinterpret_cast<const char*>(data), count)) {
       return Fail("STRING_NOT_UTF8");
     }
@@ -295,20 +283,8 @@ class TransferAcceptor {
     bool is_string = type.kind == FidlKind::kString;
     auto count = Load<uint64_t>(value);
     auto* data = Load<uint8_t*>(value + 8);
-    if (data == nullptr) {
-      if (!type.nullable) return Fail("NON_NULLABLE_TYPE_WITH_NULL_VALUE");
-      if (count != 0) {
-        return Fail(is_string ? "NON_EMPTY_STRING_WITH_NULL_BODY"
-                              : "NON_EMPTY_VECTOR_WITH_NULL_BODY");
-      }
-      return true;
-    }
-    if (count > UINT32_MAX) {
-      return Fail(is_string ? "STRING_COUNT_EXCEEDS_32_BIT_LIMIT"
-                            : "VECTOR_COUNT_EXCEEDS_32_BIT_LIMIT");
-    }
-    if (count > type.count) return Fail(is_string ? "STRING_TOO_LONG" : "COUNT_EXCEEDS_LIMIT");
-    if (count == 0) return true;
+    if (const char* error = CheckVectorHeader(type, count, data != nullptr)) return Fail(error);
+    if (data == nullptr || count == 0) return true;
     if (depth + 1 > kFidlMaxDepth) return Fail("EXCEEDED_MAX_OUT_OF_LINE_DEPTH");
     const FidlType& element = *type.element;
     if (!InArena(data, count * element.inline_size)) return false;

@@ -15,11 +15,6 @@ using flat::Type;
 
 constexpr uint32_t kSameRights = 0x80000000u;
 
-uint64_t RawBits(__int128 value, uint32_t size) {
-  auto raw = static_cast<uint64_t>(value);
-  return size >= 8 ? raw : raw & ((uint64_t{1} << (size * 8)) - 1);
-}
-
 class CodingWriter {
  public:
   explicit CodingWriter(const flat::Library& library) : library_(library) {}

@@ -88,6 +88,11 @@ std::string PrimitiveTypeName(flat::PrimitiveKind kind) {
   return "uint8_t";
 }
 
+uint64_t RawBits(__int128 value, uint32_t size) {
+  auto raw = static_cast<uint64_t>(value);
+  return size >= 8 ? raw : raw & ((uint64_t{1} << (size * 8)) - 1);
+}
+
 bool IsDriverProtocol(const flat::Decl& protocol) {
   const raw::Attribute* transport = protocol.attrs.Find("transport");
   if (transport == nullptr || transport->args.empty()) return false;

@@ -25,6 +25,8 @@ std::string CodingName(const flat::Decl& decl);
 // The C++ type of a wire value of `type`. `driver` picks fdf:: endpoints for driver protocols.
 std::string WireTypeName(const flat::Type& type);
 std::string PrimitiveTypeName(flat::PrimitiveKind kind);
+// The wire bits of an integer member of a `size`-byte enum or bits (two's complement, zero-extended).
+uint64_t RawBits(__int128 value, uint32_t size);
 // Whether a protocol uses the driver transport (@transport("Driver")).
 bool IsDriverProtocol(const flat::Decl& protocol);
 // Identifier-safe spelling of a library for file guards: `FIDL_FUCHSIA_HARDWARE_GPIO`.

@@ -16,11 +16,6 @@ std::string Hex(uint64_t value) {
   return out.str();
 }
 
-uint64_t RawBits(__int128 value, uint32_t size) {
-  auto raw = static_cast<uint64_t>(value);
-  return size >= 8 ? raw : raw & ((uint64_t{1} << (size * 8)) - 1);
-}
-
 std::string Literal(const flat::ConstantValue& value, flat::PrimitiveKind kind) {
   if (value.kind == flat::ConstantValue::Kind::kBool) return value.boolean ? "true" : "false";
   if (value.kind == flat::ConstantValue::Kind::kFloat) return value.ToString();
@@ -149,8 +144,7 @@ class TypesWriter {
       out_ << "};\n\n";
       return;
     }
-    uint64_t unknown = flat::IsSigned(e.subtype) ? RawBits(flat::PrimitiveMax(e.subtype), size)
-                                                 : RawBits(flat::PrimitiveMax(e.subtype), size);
+    uint64_t unknown = RawBits(flat::PrimitiveMax(e.subtype), size);
     for (const flat::ValueMember& m : e.members) {
       if (m.attrs.Find("unknown")) unknown = RawBits(m.value.integer, size);
     }

@@ -48,6 +48,7 @@ class Arena : public fidl::AnyArena {
   }
 
   fdf_arena_t* get() const { return arena_; }
+  fdf_arena_t* driver_arena() const override { return arena_; }
   fdf_arena_t* release() { return std::exchange(arena_, nullptr); }
   void reset(fdf_arena_t* arena = nullptr) {
     close();

@@ -4,6 +4,7 @@
 #define LIB_FIDL_DRIVER_CPP_ENDPOINTS_H_
 
 #include <lib/fdf/cpp/channel.h>
+#include <lib/fidl/cpp/wire/internal/channel_end.h>
 #include <lib/zx/result.h>
 
 #include <cstdlib>
@@ -11,40 +12,16 @@
 namespace fdf {
 
 template <typename P>
-class ClientEnd {
+class ClientEnd : public fidl::internal::ChannelEnd<fdf::Channel> {
  public:
-  using Channel = fdf::Channel;
-  ClientEnd() = default;
-  explicit ClientEnd(fdf::Channel channel) : channel_(std::move(channel)) {}
-  const fdf::Channel& channel() const { return channel_; }
-  fdf::Channel& channel() { return channel_; }
-  fdf::Channel TakeChannel() { return std::move(channel_); }
-  fdf_handle_t handle() const { return channel_.get(); }
-  bool is_valid() const { return channel_.is_valid(); }
-  explicit operator bool() const { return is_valid(); }
-  void reset() { channel_.reset(); }
-
- private:
-  fdf::Channel channel_;
+  using fidl::internal::ChannelEnd<fdf::Channel>::ChannelEnd;
 };
 static_assert(sizeof(ClientEnd<void>) == 4);
 
 template <typename P>
-class ServerEnd {
+class ServerEnd : public fidl::internal::ChannelEnd<fdf::Channel> {
  public:
-  using Channel = fdf::Channel;
-  ServerEnd() = default;
-  explicit ServerEnd(fdf::Channel channel) : channel_(std::move(channel)) {}
-  const fdf::Channel& channel() const { return channel_; }
-  fdf::Channel& channel() { return channel_; }
-  fdf::Channel TakeChannel() { return std::move(channel_); }
-  fdf_handle_t handle() const { return channel_.get(); }
-  bool is_valid() const { return channel_.is_valid(); }
-  explicit operator bool() const { return is_valid(); }
-  void reset() { channel_.reset(); }
-
- private:
-  fdf::Channel channel_;
+  using fidl::internal::ChannelEnd<fdf::Channel>::ChannelEnd;
 };
 
 template <typename P>

@@ -4,6 +4,8 @@
 #ifndef LIB_FIDL_CPP_WIRE_ARENA_H_
 #define LIB_FIDL_CPP_WIRE_ARENA_H_
 
+#include <lib/fdf/types.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -33,6 +35,9 @@ class AnyArena {
   }
   // Raw 8-byte aligned bytes (no construction).
   void* AllocateBytes(size_t bytes) { return DoAllocate(bytes, 1, nullptr); }
+  // The driver-runtime arena behind this one (what a driver-transport message travels in), or
+  // null for arenas that only hold memory.
+  virtual fdf_arena_t* driver_arena() const { return nullptr; }
 
  protected:
   using Destructor = void (*)(void* items, size_t count);

@@ -4,6 +4,7 @@
 #define LIB_FIDL_CPP_WIRE_ENDPOINTS_H_
 
 #include <lib/zx/channel.h>
+#include <lib/fidl/cpp/wire/internal/channel_end.h>
 #include <lib/zx/result.h>
 
 #include <cstdlib>
@@ -11,40 +12,16 @@
 namespace fidl {
 
 template <typename P>
-class ClientEnd {
+class ClientEnd : public fidl::internal::ChannelEnd<zx::channel> {
  public:
-  using Channel = zx::channel;
-  ClientEnd() = default;
-  explicit ClientEnd(zx::channel channel) : channel_(std::move(channel)) {}
-  const zx::channel& channel() const { return channel_; }
-  zx::channel& channel() { return channel_; }
-  zx::channel TakeChannel() { return std::move(channel_); }
-  zx_handle_t handle() const { return channel_.get(); }
-  bool is_valid() const { return channel_.is_valid(); }
-  explicit operator bool() const { return is_valid(); }
-  void reset() { channel_.reset(); }
-
- private:
-  zx::channel channel_;
+  using fidl::internal::ChannelEnd<zx::channel>::ChannelEnd;
 };
 static_assert(sizeof(ClientEnd<void>) == 4);
 
 template <typename P>
-class ServerEnd {
+class ServerEnd : public fidl::internal::ChannelEnd<zx::channel> {
  public:
-  using Channel = zx::channel;
-  ServerEnd() = default;
-  explicit ServerEnd(zx::channel channel) : channel_(std::move(channel)) {}
-  const zx::channel& channel() const { return channel_; }
-  zx::channel& channel() { return channel_; }
-  zx::channel TakeChannel() { return std::move(channel_); }
-  zx_handle_t handle() const { return channel_.get(); }
-  bool is_valid() const { return channel_.is_valid(); }
-  explicit operator bool() const { return is_valid(); }
-  void reset() { channel_.reset(); }
-
- private:
-  zx::channel channel_;
+  using fidl::internal::ChannelEnd<zx::channel>::ChannelEnd;
 };
 
 template <typename P>

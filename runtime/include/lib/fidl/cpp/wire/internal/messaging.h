@@ -48,10 +48,7 @@ auto* NewMessage(AnyArena& arena, uint64_t ordinal, bool flexible) {
 }
 
 // The fdf arena a driver-transport message travels in (null for the channel transport).
-inline fdf_arena_t* FdfArenaOf(AnyArena& arena) {
-  auto* fdf_arena = dynamic_cast<fdf::Arena*>(&arena);
-  return fdf_arena ? fdf_arena->get() : nullptr;
-}
+inline fdf_arena_t* FdfArenaOf(AnyArena& arena) { return arena.driver_arena(); }
 
 // Returned by an async client's two-way method: the request goes out when a continuation is
 // attached. `Then` drops the callback when the user unbinds first; `ThenExactlyOnce` always

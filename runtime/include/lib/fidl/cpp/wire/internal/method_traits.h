@@ -89,11 +89,7 @@ class WireResultBase : public Status {
   template <typename U = Unwrapped, typename = std::enable_if_t<!std::is_void_v<U>>>
   U& value() {
     if (!ok()) std::abort();  // check ok() first
-    if constexpr (kHoldsPointer) {
-      return *unwrapped_;
-    } else {
-      return *unwrapped_;
-    }
+    return *unwrapped_;  // a pointer or an optional: both dereference to the value
   }
   template <typename U = Unwrapped, typename = std::enable_if_t<!std::is_void_v<U>>>
   U& Unwrap() {

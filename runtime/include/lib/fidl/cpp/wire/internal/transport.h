@@ -57,6 +57,10 @@ class IncomingMessage {
     decoded_ = true;
     body_type_ = body_type;
   }
+  // The status an epitaph message carries (PEER_CLOSED when it is too short to carry one).
+  zx_status_t epitaph() const;
+  // A message without a body must be the header alone, with no handles.
+  Status DecodeEmptyBody();
   // Closes every handle the message carries (undecoded: the raw handle table).
   void CloseAllHandles();
 
