@@ -8,41 +8,74 @@ namespace fdf_internal {
 
 namespace {
 constexpr size_t RoundUp8(size_t n) { return (n + 7) & ~size_t{7}; }
+// Heap blocks carry their Block header in the first bytes; 32 keeps the payload 16-aligned.
+constexpr size_t kHeaderBytes = 32;
 }  // namespace
 
+Arena::Arena(fdf_arena_tag_t tag) NO_THREAD_SAFETY_ANALYSIS : tag_(tag) {
+  uintptr_t start = reinterpret_cast<uintptr_t>(initial_);
+  initial_block_.start = start;
+  initial_block_.limit = start + kInitialBufferBytes;
+  initial_block_.bump.store(start, std::memory_order_relaxed);
+  initial_block_.older = nullptr;
+  current_.store(&initial_block_, std::memory_order_relaxed);
+  newest_.store(&initial_block_, std::memory_order_relaxed);
+  by_address_.push_back(&initial_block_);
+}
+
 Arena::~Arena() {
-  MutexLock lock(&mu_);
-  for (void* block : heap_blocks_) free(block);
+  for (Block* b = newest_.load(std::memory_order_acquire); b != nullptr;) {
+    Block* older = b->older;
+    if (b != &initial_block_) free(b);
+    b = older;
+  }
+}
+
+void* Arena::BumpIn(Block* block, size_t bytes) {
+  uintptr_t p = block->bump.load(std::memory_order_relaxed);
+  do {
+    if (bytes > block->limit - p) return nullptr;
+  } while (!block->bump.compare_exchange_weak(p, p + bytes, std::memory_order_acq_rel,
+                                              std::memory_order_relaxed));
+  return reinterpret_cast<void*>(p);
 }
 
 void* Arena::Allocate(size_t bytes) {
   if (bytes == 0) return nullptr;
-  if (bytes > SIZE_MAX - 8) return nullptr;
+  if (bytes > SIZE_MAX - kMaxBlockBytes) return nullptr;
   size_t rounded = RoundUp8(bytes);
+  if (void* p = BumpIn(current_.load(std::memory_order_acquire), rounded)) return p;
+  return AllocateSlow(rounded);
+}
+
+void* Arena::AllocateSlow(size_t rounded) {
   MutexLock lock(&mu_);
-  if (rounded <= static_cast<size_t>(bump_end_ - bump_)) {
-    void* result = bump_;
-    bump_ += rounded;
-    ranges_[current_].end = reinterpret_cast<uintptr_t>(bump_);
-    return result;
-  }
-  bool dedicated = rounded > kBlockBytes;
-  size_t block_bytes = dedicated ? rounded : kBlockBytes;
-  char* block = static_cast<char*>(aligned_alloc(16, (block_bytes + 15) & ~size_t{15}));
-  if (block == nullptr) return nullptr;
-  heap_blocks_.push_back(block);
-  Range range{reinterpret_cast<uintptr_t>(block), reinterpret_cast<uintptr_t>(block + rounded)};
-  auto pos = std::lower_bound(ranges_.begin(), ranges_.end(), range.start,
-                              [](const Range& r, uintptr_t start) { return r.start < start; });
-  size_t index = static_cast<size_t>(pos - ranges_.begin());
-  ranges_.insert(pos, range);
-  if (index <= current_) ++current_;
+  // Another thread may have added a block while this one waited.
+  Block* current = current_.load(std::memory_order_acquire);
+  if (void* p = BumpIn(current, rounded)) return p;
+  bool dedicated = rounded > next_block_bytes_;
+  size_t payload = dedicated ? rounded : next_block_bytes_;
+  auto* memory = static_cast<char*>(aligned_alloc(16, kHeaderBytes + ((payload + 15) & ~size_t{15})));
+  if (memory == nullptr) return nullptr;
+  static_assert(sizeof(Block) <= kHeaderBytes);
+  auto* block = new (memory) Block;
+  block->start = reinterpret_cast<uintptr_t>(memory + kHeaderBytes);
+  block->limit = block->start + payload;
+  block->bump.store(block->start + rounded, std::memory_order_relaxed);
+  Publish(block);
   if (!dedicated) {
-    current_ = index;
-    bump_ = block + rounded;
-    bump_end_ = block + kBlockBytes;
+    next_block_bytes_ = std::min(next_block_bytes_ * 2, kMaxBlockBytes);
+    current_.store(block, std::memory_order_release);
   }
-  return block;
+  return reinterpret_cast<void*>(block->start);
+}
+
+void Arena::Publish(Block* block) {
+  block->older = newest_.load(std::memory_order_relaxed);
+  newest_.store(block, std::memory_order_release);
+  auto pos = std::lower_bound(by_address_.begin(), by_address_.end(), block->start,
+                              [](const Block* b, uintptr_t start) { return b->start < start; });
+  by_address_.insert(pos, block);
 }
 
 bool Arena::Contains(const void* ptr, size_t num_bytes) {
@@ -50,19 +83,18 @@ bool Arena::Contains(const void* ptr, size_t num_bytes) {
   if (ptr == nullptr) return num_bytes == 0;
   uintptr_t end;
   if (__builtin_add_overflow(start, num_bytes, &end)) return false;
+  // The buffer inside the object first (small messages on a per-transaction arena live there, and
+  // checking it chases no pointer), then recent blocks: messages are built just before the send.
+  if (InBlock(&initial_block_, start, end)) return true;
+  Block* b = newest_.load(std::memory_order_acquire);
+  for (int i = 0; b != nullptr && i < kLockFreeScanBlocks; ++i, b = b->older) {
+    if (InBlock(b, start, end)) return true;
+  }
+  if (b == nullptr) return false;
   MutexLock lock(&mu_);
-  return ContainsLocked(start, end);
-}
-
-bool Arena::ContainsLocked(uintptr_t start, uintptr_t end) {
-  // Most lookups hit the block being filled.
-  const Range& current = ranges_[current_];
-  if (start >= current.start && end <= current.end) return true;
-  auto it = std::upper_bound(ranges_.begin(), ranges_.end(), start,
-                             [](uintptr_t s, const Range& r) { return s < r.start; });
-  if (it == ranges_.begin()) return false;
-  --it;
-  return start >= it->start && end <= it->end && start < it->end + (end == start ? 1 : 0);
+  auto it = std::upper_bound(by_address_.begin(), by_address_.end(), start,
+                             [](uintptr_t s, const Block* block) { return s < block->start; });
+  return it != by_address_.begin() && InBlock(*(it - 1), start, end);
 }
 
 }  // namespace fdf_internal

@@ -21,7 +21,7 @@ IncomingMessage& IncomingMessage::operator=(IncomingMessage&& other) noexcept {
   return *this;
 }
 
-void IncomingMessage::Reset() {
+void IncomingMessage::ResetSlow() {
   if (decoded_) {
     if (body_type_ != nullptr && body_type_->resource) CloseHandles(*body_type_, body());
   } else {
@@ -41,19 +41,9 @@ void IncomingMessage::Reset() {
 fdf_arena_t* IncomingMessage::TakeArena() { return std::exchange(arena_, nullptr); }
 
 void IncomingMessage::CloseAllHandles() {
-  if (decoded_) return;  // the handles belong to the body now
+  if (decoded_ || num_handles_ == 0) return;  // decoded: the handles belong to the body now
   CloseAnyHandles(handles_, num_handles_);
   num_handles_ = 0;
-}
-
-void IncomingMessage::SetDriverMessage(fdf_arena_t* arena, void* bytes, uint32_t num_bytes,
-                                       zx_handle_t* handles, uint32_t num_handles) {
-  Reset();
-  arena_ = arena;
-  bytes_ = static_cast<uint8_t*>(bytes);
-  num_bytes_ = num_bytes;
-  handles_ = handles;
-  num_handles_ = num_handles;
 }
 
 void IncomingMessage::SetChannelMessage(std::unique_ptr<uint8_t[]> buffer, uint32_t num_bytes,

@@ -20,7 +20,9 @@ const MethodEntry* FindEntry(const ProtocolDispatch& dispatch, uint64_t ordinal)
 }  // namespace
 
 Transaction& Transaction::operator=(Transaction&& other) noexcept {
-  binding_ = std::move(other.binding_);
+  binding_ = std::exchange(other.binding_, nullptr);
+  owner_ = std::move(other.owner_);
+  if (binding_ != nullptr && !owner_) owner_ = binding_->shared_from_this();
   txid_ = other.txid_;
   ordinal_ = other.ordinal_;
   flexible_ = other.flexible_;
@@ -30,22 +32,23 @@ Transaction& Transaction::operator=(Transaction&& other) noexcept {
 
 Transaction::~Transaction() {
   // A two-way request nobody answered: the client would wait forever, so the binding closes.
-  if (needs_reply_ && binding_) {
+  if (needs_reply_ && binding_ != nullptr) {
     binding_->TeardownWithError(
         Status::Canceled(Reason::kAbandonedAsyncReply, ZX_ERR_INTERNAL));
   }
 }
 
 OneWayStatus Transaction::Reply(void* message, const FidlType* body_type, fdf_arena_t* arena) {
-  if (!needs_reply_ || !binding_) std::abort();  // replied twice, or to a one-way method
+  if (!needs_reply_ || binding_ == nullptr) std::abort();  // replied twice, or to a one-way method
   needs_reply_ = false;
   *static_cast<WireMessageHeader*>(message) = WireMessageHeader::Make(txid_, ordinal_, flexible_);
-  return binding_->Send(message, body_type, arena);
+  return owner_ ? binding_->Send(message, body_type, arena)
+                : binding_->SendFromDispatch(message, body_type, arena);
 }
 
 void Transaction::Close(zx_status_t epitaph) {
   needs_reply_ = false;
-  if (binding_) binding_->Close(epitaph);
+  if (binding_ != nullptr) binding_->Close(epitaph);
 }
 
 ServerBindingCore::ServerBindingCore(std::unique_ptr<MessageChannel> channel,
@@ -74,7 +77,8 @@ zx::result<std::shared_ptr<ServerBindingCore>> ServerBindingCore::Bind(
 }
 
 void ServerBindingCore::OnReady(zx_status_t status) {
-  std::shared_ptr<ServerBindingCore> self = keep_alive_;
+  // keep_alive_ is only dropped by FinishTeardown, which runs after the dispatch below (here or,
+  // when this callback is not running, from a posted task), so the core outlives this call.
   bool dispatch;
   {
     std::lock_guard lock(mu_);
@@ -90,38 +94,30 @@ void ServerBindingCore::OnReady(zx_status_t status) {
     FinishTeardown();
     return;
   }
-  IncomingMessage message;
-  zx_status_t read_status = channel_->Read(&message);
-  if (read_status == ZX_OK) {
-    DispatchMessage(message);
-  } else if (read_status != ZX_ERR_SHOULD_WAIT) {
-    TeardownWithError(Status::TransportError(read_status));
-  }
-  message.Reset();  // handles the handler did not take close before the next read
-
-  bool tearing_down;
   {
-    std::lock_guard lock(mu_);
-    tearing_down = state_ != State::kBound;
+    IncomingMessage message;  // handles the handler did not take close at the end of the scope
+    zx_status_t read_status = channel_->Read(&message);
+    if (read_status == ZX_OK) {
+      DispatchMessage(message);
+    } else if (read_status != ZX_ERR_SHOULD_WAIT) {
+      TeardownWithError(Status::TransportError(read_status));
+    }
   }
-  if (!tearing_down) {
-    zx_status_t wait_status = channel_->BeginWait();
+  {
+    // Re-arming under the lock closes the window in which a teardown request could see neither a
+    // dispatch in progress nor an armed wait. BeginWait never runs the callback on this thread:
+    // the runtime does not re-enter a dispatcher from its own callback.
     std::lock_guard lock(mu_);
-    if (wait_status != ZX_OK && state_ == State::kBound) {
+    in_dispatch_ = false;
+    if (state_ == State::kBound) {
+      zx_status_t wait_status = channel_->BeginWait();
+      if (wait_status == ZX_OK) return;
       state_ = State::kTearingDown;
       info_ = wait_status == ZX_ERR_BAD_STATE ? UnbindInfo::DispatcherShutdown()
                                               : UnbindInfo(Status::TransportError(wait_status));
     }
-    tearing_down = state_ != State::kBound;
-    in_dispatch_ = false;
-    if (tearing_down && wait_status == ZX_OK && channel_->CancelWait() != ZX_OK) {
-      return;  // the armed wait's callback is already running and finishes the teardown
-    }
-  } else {
-    std::lock_guard lock(mu_);
-    in_dispatch_ = false;
   }
-  if (tearing_down) FinishTeardown();
+  FinishTeardown();
 }
 
 void ServerBindingCore::DispatchMessage(IncomingMessage& message) {
@@ -145,7 +141,7 @@ void ServerBindingCore::DispatchMessage(IncomingMessage& message) {
     TeardownWithError(status);
     return;
   }
-  Transaction transaction(shared_from_this(), header, entry->two_way);
+  Transaction transaction(this, header, entry->two_way);
   entry->dispatch(impl_, message, transaction);
 }
 
@@ -161,7 +157,7 @@ void ServerBindingCore::HandleUnknown(IncomingMessage& message, const WireMessag
   message.CloseAllHandles();
   // The user's handler runs first, so a client that sees the framework error knows it ran.
   {
-    Transaction transaction(shared_from_this(), header, false);
+    Transaction transaction(this, header, false);
     dispatch_->unknown_method(impl_, header.ordinal,
                               two_way ? UnknownMethodType::kTwoWay : UnknownMethodType::kOneWay,
                               transaction);
@@ -175,7 +171,7 @@ void ServerBindingCore::HandleUnknown(IncomingMessage& message, const WireMessag
     reply->header = WireMessageHeader::Make(header.txid, header.ordinal, true);
     reply->body.ordinal = kResultFrameworkErrOrdinal;
     reply->body.envelope.SetInline(kFidlFrameworkErrUnknownMethod);
-    Send(reply, &kFrameworkErrResultType, arena);
+    SendFromDispatch(reply, &kFrameworkErrResultType, arena);
     fdf_arena_drop_ref(arena);
   }
 }
@@ -186,8 +182,19 @@ OneWayStatus ServerBindingCore::Send(void* message, const FidlType* body_type,
   if (!channel_) return Status::Unbound();
   Status status = channel_->Send(message, body_type, arena);
   lock.unlock();
-  if (!status.ok() && !status.is_peer_closed()) TeardownWithError(status);
+  OnSendStatus(status);
   return status;
+}
+
+OneWayStatus ServerBindingCore::SendFromDispatch(void* message, const FidlType* body_type,
+                                                 fdf_arena_t* arena) {
+  Status status = channel_->Send(message, body_type, arena);
+  OnSendStatus(status);
+  return status;
+}
+
+void ServerBindingCore::OnSendStatus(const Status& status) {
+  if (!status.ok() && !status.is_peer_closed()) TeardownWithError(status);
 }
 
 void ServerBindingCore::StartTeardown(const UnbindInfo& info, bool send_epitaph) {

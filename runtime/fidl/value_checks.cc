@@ -29,7 +29,7 @@ const char* CheckScalar(const FidlType& type, const void* value) {
   }
 }
 
-const char* CheckVectorHeader(const FidlType& type, uint64_t count, bool present) {
+const char* VectorHeaderError(const FidlType& type, uint64_t count, bool present) {
   bool is_string = type.kind == FidlKind::kString;
   if (!present) {
     if (!type.nullable) return "NON_NULLABLE_TYPE_WITH_NULL_VALUE";

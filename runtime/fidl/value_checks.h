@@ -29,8 +29,12 @@ inline uint64_t ReadUnsigned(const void* at, uint32_t size) {
 const char* CheckScalar(const FidlType& type, const void* value);
 bool IsValidUtf8(const char* data, size_t size);
 // The first rule a vector or string header breaks (presence, count against the 32-bit limit and
-// the declared bound), or null.
-const char* CheckVectorHeader(const FidlType& type, uint64_t count, bool present);
+// the declared bound), or null. Inline: every vector on every message passes through here.
+const char* VectorHeaderError(const FidlType& type, uint64_t count, bool present);
+inline const char* CheckVectorHeader(const FidlType& type, uint64_t count, bool present) {
+  if (present && count <= type.count && count <= UINT32_MAX) return nullptr;
+  return VectorHeaderError(type, count, present);
+}
 // Member of a table or union by ordinal (members are sorted), or null.
 const FidlMember* FindMember(const FidlType& type, uint64_t ordinal);
 // Scalars, bools, enums and bits need no walk unless they are constrained.

@@ -50,6 +50,7 @@ class TransferPreparer {
         if (type.plain) return true;
         for (uint32_t i = 0; i < type.count; ++i) {
           const FidlStructField& field = type.fields[i];
+          if (NeedsNoWalk(*field.type)) continue;
           if (!Walk(*field.type, value + field.offset, origin + field.offset, depth)) return false;
         }
         return true;
@@ -209,6 +210,7 @@ class TransferAcceptor {
         if (type.plain) return true;
         for (uint32_t i = 0; i < type.count; ++i) {
           const FidlStructField& field = type.fields[i];
+          if (NeedsNoWalk(*field.type)) continue;
           if (!Walk(*field.type, value + field.offset, depth)) return false;
         }
         return true;

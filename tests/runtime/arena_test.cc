@@ -1,6 +1,7 @@
 #include <lib/fdf/arena.h>
 #include <lib/fdf/cpp/arena.h>
 
+#include <atomic>
 #include <set>
 #include <thread>
 #include <vector>
@@ -103,6 +104,41 @@ TEST_F(ArenaTest, B8_ConcurrentAllocationsAreDistinct) {
   std::set<void*> all;
   for (auto& v : got) all.insert(v.begin(), v.end());
   EXPECT_EQ(all.size(), 8000u);
+}
+
+TEST_F(ArenaTest, B9_ContainsEveryBlockOfALargeArena) {
+  // More blocks than the lock-free scan covers, so the sorted index answers for the old ones.
+  std::vector<char*> chunks;
+  for (int i = 0; i < 24; ++i) {
+    auto* p = static_cast<char*>(fdf_arena_allocate(arena_, 700 * 1024));
+    ASSERT_NE(p, nullptr);
+    chunks.push_back(p);
+  }
+  for (char* p : chunks) {
+    EXPECT_TRUE(fdf_arena_contains(arena_, p, 700 * 1024));
+    EXPECT_TRUE(fdf_arena_contains(arena_, p + 700 * 1024 - 8, 8));
+  }
+  // The last chunk's block is still being filled: the bytes after it are not handed out yet.
+  EXPECT_FALSE(fdf_arena_contains(arena_, chunks.back() + 700 * 1024, 8));
+  int on_stack = 0;
+  EXPECT_FALSE(fdf_arena_contains(arena_, &on_stack, sizeof(on_stack)));
+}
+
+TEST_F(ArenaTest, B10_ContainsWhileOtherThreadsAllocate) {
+  // Every thread checks its own allocations while the others add blocks (run under TSan in CI).
+  std::atomic<int> misses{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 3000; ++i) {
+        size_t size = 16 + static_cast<size_t>(i % 7) * 600;
+        void* p = fdf_arena_allocate(arena_, size);
+        if (!fdf_arena_contains(arena_, p, size)) misses.fetch_add(1);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(misses.load(), 0);
 }
 
 TEST(ArenaBadInput, CreateRejectsOptionsAndNullOut) {

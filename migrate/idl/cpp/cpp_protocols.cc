@@ -412,8 +412,10 @@ class ProtocolWriter {
                        : "::fidl::internal::ChannelSend(channel_, message, ")
            << Marker(*m) << "::kRequestType" << (driver_ ? ", " + ArenaArg() : "") << ");\n  }\n";
     }
-    out_ << "\n private:\n  ::fidl::internal::ServerBindingCore* core_;\n  uint32_t channel_;\n"
-         << "  ::fidl::AnyArena* arena_;\n};\n\n";
+    // A protocol without events (or a transport without arenas) leaves fields unread.
+    out_ << "\n private:\n  [[maybe_unused]] ::fidl::internal::ServerBindingCore* core_;\n"
+         << "  [[maybe_unused]] uint32_t channel_;\n  [[maybe_unused]] ::fidl::AnyArena* arena_;\n"
+         << "};\n\n";
   }
 
   const flat::Protocol& p_;

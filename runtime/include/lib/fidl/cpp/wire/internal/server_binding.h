@@ -36,13 +36,14 @@ struct ProtocolDispatch {
                          Transaction& transaction);
 };
 
-// One received request awaiting (or not needing) a reply.
+// One received request awaiting (or not needing) a reply. While the handler runs, the binding
+// cannot finish tearing down (teardown waits for the dispatch), so a transaction on the handler's
+// stack borrows it; moving the transaction out (ToAsync) takes a strong reference.
 class Transaction {
  public:
   Transaction() = default;
-  Transaction(std::shared_ptr<ServerBindingCore> binding, const WireMessageHeader& header,
-              bool two_way)
-      : binding_(std::move(binding)),
+  Transaction(ServerBindingCore* binding, const WireMessageHeader& header, bool two_way)
+      : binding_(binding),
         txid_(header.txid),
         ordinal_(header.ordinal),
         flexible_(header.is_flexible()),
@@ -55,10 +56,11 @@ class Transaction {
   OneWayStatus Reply(void* message, const FidlType* body_type, fdf_arena_t* arena);
   void Close(zx_status_t epitaph);
   bool needs_reply() const { return needs_reply_; }
-  ServerBindingCore* binding() const { return binding_.get(); }
+  ServerBindingCore* binding() const { return binding_; }
 
  private:
-  std::shared_ptr<ServerBindingCore> binding_;
+  ServerBindingCore* binding_ = nullptr;
+  std::shared_ptr<ServerBindingCore> owner_;  // set once moved off the handler's stack
   uint32_t txid_ = 0;
   uint64_t ordinal_ = 0;
   bool flexible_ = false;
@@ -121,6 +123,8 @@ class ServerBindingCore : public std::enable_shared_from_this<ServerBindingCore>
 
   // Sends a message whose header the caller filled (events, replies).
   OneWayStatus Send(void* message, const FidlType* body_type, fdf_arena_t* arena);
+  // The same from inside a dispatch on this binding, where the channel cannot be released.
+  OneWayStatus SendFromDispatch(void* message, const FidlType* body_type, fdf_arena_t* arena);
   void* impl() const { return impl_; }
 
   ServerBindingCore(std::unique_ptr<MessageChannel> channel, const ProtocolDispatch* dispatch,
@@ -130,8 +134,9 @@ class ServerBindingCore : public std::enable_shared_from_this<ServerBindingCore>
   enum class State { kBound, kTearingDown, kTornDown };
 
   void OnReady(zx_status_t status);
-  // Handles one message; false when the binding must tear down.
   void DispatchMessage(IncomingMessage& message);
+  // Tears down after a failed send (peer closed is left to the read side).
+  void OnSendStatus(const Status& status);
   void HandleUnknown(IncomingMessage& message, const WireMessageHeader& header);
   void StartTeardown(const UnbindInfo& info, bool send_epitaph);
   void FinishTeardown();

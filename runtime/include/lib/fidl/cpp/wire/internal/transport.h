@@ -36,7 +36,11 @@ class IncomingMessage {
   IncomingMessage& operator=(IncomingMessage&& other) noexcept;
   ~IncomingMessage() { Reset(); }
 
-  void Reset();
+  // Releases what the message holds; an empty message (the common case on every read) costs a
+  // compare.
+  void Reset() {
+    if (bytes_ != nullptr || arena_ != nullptr || num_handles_ != 0) ResetSlow();
+  }
   const WireMessageHeader& header() const { return *reinterpret_cast<WireMessageHeader*>(bytes_); }
   uint8_t* bytes() const { return bytes_; }
   uint32_t num_bytes() const { return num_bytes_; }
@@ -50,7 +54,14 @@ class IncomingMessage {
 
   // Transport side.
   void SetDriverMessage(fdf_arena_t* arena, void* bytes, uint32_t num_bytes, zx_handle_t* handles,
-                        uint32_t num_handles);
+                        uint32_t num_handles) {
+    Reset();
+    arena_ = arena;
+    bytes_ = static_cast<uint8_t*>(bytes);
+    num_bytes_ = num_bytes;
+    handles_ = handles;
+    num_handles_ = num_handles;
+  }
   void SetChannelMessage(std::unique_ptr<uint8_t[]> buffer, uint32_t num_bytes,
                          std::unique_ptr<zx_handle_t[]> handles, uint32_t num_handles);
   void MarkDecoded(const FidlType* body_type) {
@@ -65,6 +76,8 @@ class IncomingMessage {
   void CloseAllHandles();
 
  private:
+  void ResetSlow();
+
   uint8_t* bytes_ = nullptr;
   uint32_t num_bytes_ = 0;
   zx_handle_t* handles_ = nullptr;

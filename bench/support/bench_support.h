@@ -19,6 +19,9 @@ const void* Driver(int n);
 void StartCountingAllocations();
 // Stops counting; returns the calls since StartCountingAllocations.
 uint64_t StopCountingAllocations();
+// Pause and resume counting around set-up work inside a measured loop (no reset).
+void SuspendCountingAllocations();
+void ResumeCountingAllocations();
 
 // A counter the benchmark thread waits on until it reaches a target (spins briefly, then sleeps).
 class Completion {

@@ -27,6 +27,9 @@ void StartCountingAllocations() {
   g_counting = true;
 }
 
+void SuspendCountingAllocations() { g_counting = false; }
+void ResumeCountingAllocations() { g_counting = true; }
+
 uint64_t StopCountingAllocations() {
   g_counting = false;
   return g_allocations.load();
