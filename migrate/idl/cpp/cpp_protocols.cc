@@ -52,6 +52,11 @@ class ProtocolWriter {
   }
   std::string Marker(const flat::Method& m) const { return name_ + "::" + Escape(m.name); }
   std::string Ns() const { return driver_ ? "::fdf" : "::fidl"; }
+  // An explicit specialization's class-head names the template without the leading "::" (gcc
+  // rejects a globally qualified class-head; the code is emitted at global scope).
+  static std::string ClassHead(const std::string& qualified) {
+    return qualified.rfind("::", 0) == 0 ? qualified.substr(2) : qualified;
+  }
   std::string ArenaArg() const { return "::fidl::internal::FdfArenaOf(*arena_)"; }
 
   static std::string ResultShape(const flat::Method& m) {
@@ -70,7 +75,7 @@ class ProtocolWriter {
     bool two_way = m.has_response && !m.is_event;
     // Events carry their payload in the "request" slot (fidlc names it <P><Event>Request).
     const std::optional<flat::Type>& request = m.is_event ? m.response : m.request;
-    out_ << "class " << Marker(m) << " final {\n public:\n"
+    out_ << "class " << ClassHead(Marker(m)) << " final {\n public:\n"
          << "  using Protocol = " << name_ << ";\n"
          << "  static constexpr uint64_t kOrdinal = 0x" << std::hex << m.ordinal << std::dec
          << "ull;\n"
@@ -141,7 +146,7 @@ class ProtocolWriter {
   }
 
   void WriteSyncClient() {
-    out_ << "template <>\nclass ::fidl::internal::WireSyncBufferClientImpl<" << name_
+    out_ << "template <>\nclass fidl::internal::WireSyncBufferClientImpl<" << name_
          << "> {\n public:\n  WireSyncBufferClientImpl(uint32_t channel, ::fidl::AnyArena* arena)"
          << " : channel_(channel), arena_(arena) {}\n"
          << "  WireSyncBufferClientImpl* operator->() { return this; }\n";
@@ -167,7 +172,7 @@ class ProtocolWriter {
   }
 
   void WriteAsyncClient() {
-    out_ << "template <>\nclass ::fidl::internal::WireAsyncBufferClientImpl<" << name_
+    out_ << "template <>\nclass fidl::internal::WireAsyncBufferClientImpl<" << name_
          << "> {\n public:\n"
          << "  WireAsyncBufferClientImpl(std::shared_ptr<::fidl::internal::ClientCore> core, "
             "::fidl::AnyArena* arena)\n      : core_(std::move(core)), arena_(arena) {\n"
@@ -246,7 +251,7 @@ class ProtocolWriter {
   void WriteCompleters() {
     for (const flat::Method* m : p_.all_methods) {
       if (m->is_event) continue;
-      out_ << "template <>\nclass ::fidl::internal::WireCompleterImpl<" << Marker(*m)
+      out_ << "template <>\nclass fidl::internal::WireCompleterImpl<" << Marker(*m)
            << "> : public ::fidl::internal::CompleterBase {\n public:\n"
            << "  using CompleterBase::CompleterBase;\n";
       if (m->has_response) {
@@ -279,7 +284,7 @@ class ProtocolWriter {
   void WriteServer() {
     bool unknown = p_.openness != flat::Protocol::Openness::kClosed;
     std::string server = Ns() + "::WireServer<" + name_ + ">";
-    out_ << "template <>\nclass " << server << " {\n public:\n  virtual ~WireServer() = default;\n";
+    out_ << "template <>\nclass " << ClassHead(server) << " {\n public:\n  virtual ~WireServer() = default;\n";
     for (const flat::Method* m : p_.all_methods) {
       if (m->is_event) continue;
       std::string method = Escape(m->name);
@@ -298,7 +303,7 @@ class ProtocolWriter {
       out_ << "  virtual void handle_unknown_method(::fidl::UnknownMethodMetadata<" << name_
            << "> metadata, ::fidl::UnknownMethodCompleter::Sync& completer) = 0;\n";
     }
-    out_ << "};\n\ntemplate <>\nstruct ::fidl::internal::WireServerDispatch<" << name_
+    out_ << "};\n\ntemplate <>\nstruct fidl::internal::WireServerDispatch<" << name_
          << "> {\n";
     std::vector<const flat::Method*> methods;
     for (const flat::Method* m : p_.all_methods) {
@@ -309,7 +314,7 @@ class ProtocolWriter {
     for (const flat::Method* m : methods) {
       std::string method = Escape(m->name);
       out_ << "  static void " << method
-           << "(void* impl, ::fidl::internal::IncomingMessage& message, "
+           << "(void* impl, [[maybe_unused]] ::fidl::internal::IncomingMessage& message, "
               "::fidl::internal::Transaction& transaction) {\n";
       std::string args;
       if (m->request && m->request->decl) {
@@ -347,7 +352,7 @@ class ProtocolWriter {
   void WriteEventHandler() {
     bool unknown = p_.openness != flat::Protocol::Openness::kClosed;
     std::string handler = Ns() + "::WireAsyncEventHandler<" + name_ + ">";
-    out_ << "template <>\nclass " << handler << " {\n public:\n"
+    out_ << "template <>\nclass " << ClassHead(handler) << " {\n public:\n"
          << "  virtual ~WireAsyncEventHandler() = default;\n";
     std::vector<const flat::Method*> events;
     for (const flat::Method* m : p_.all_methods) {
@@ -355,16 +360,16 @@ class ProtocolWriter {
     }
     for (const flat::Method* m : events) {
       out_ << "  virtual void " << Escape(m->name) << "("
-           << (m->response && m->response->decl ? "::fidl::WireEvent<" + Marker(*m) + ">* event"
+           << (m->response && m->response->decl ? "::fidl::WireEvent<" + Marker(*m) + ">* /*event*/"
                                                  : "")
            << ") {}\n";
     }
-    out_ << "  virtual void on_fidl_error(::fidl::UnbindInfo info) {}\n";
+    out_ << "  virtual void on_fidl_error(::fidl::UnbindInfo /*info*/) {}\n";
     if (unknown) {
       out_ << "  virtual void handle_unknown_event(::fidl::UnknownEventMetadata<" << name_
-           << "> metadata) {}\n";
+           << "> /*metadata*/) {}\n";
     }
-    out_ << "};\n\ntemplate <>\nstruct ::fidl::internal::WireEventDispatch<" << name_ << "> {\n";
+    out_ << "};\n\ntemplate <>\nstruct fidl::internal::WireEventDispatch<" << name_ << "> {\n";
     std::sort(events.begin(), events.end(),
               [](auto* a, auto* b) { return a->ordinal < b->ordinal; });
     for (const flat::Method* m : events) {
@@ -396,7 +401,7 @@ class ProtocolWriter {
   }
 
   void WriteEventSender() {
-    out_ << "template <>\nclass ::fidl::internal::WireEventSenderImpl<" << name_
+    out_ << "template <>\nclass fidl::internal::WireEventSenderImpl<" << name_
          << "> {\n public:\n  WireEventSenderImpl(::fidl::internal::ServerBindingCore* core, "
             "uint32_t channel, ::fidl::AnyArena* arena)\n"
          << "      : core_(core), channel_(channel), arena_(arena) {}\n"
