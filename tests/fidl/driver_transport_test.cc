@@ -9,9 +9,9 @@
 #include <lib/zx/vmo.h>
 
 #include <atomic>
-#include <condition_variable>
 #include <mutex>
 
+#include "latch.h"
 #include "runtime_fixture.h"
 
 namespace {
@@ -20,28 +20,7 @@ using test_fdfkit::Gpio;
 using test_fdfkit::Sensor;
 namespace wire = test_fdfkit::wire;
 
-// Waits for a counter to reach a value (callbacks run on runtime threads).
-class Latch {
- public:
-  void Signal() {
-    std::lock_guard lock(mu_);
-    ++count_;
-    cv_.notify_all();
-  }
-  bool Wait(int count = 1) {
-    std::unique_lock lock(mu_);
-    return cv_.wait_for(lock, std::chrono::seconds(10), [&] { return count_ >= count; });
-  }
-  int count() {
-    std::lock_guard lock(mu_);
-    return count_;
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  int count_ = 0;
-};
+using fidl_test::Latch;
 
 class GpioServer : public fdf::WireServer<Gpio> {
  public:

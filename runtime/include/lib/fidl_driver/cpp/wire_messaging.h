@@ -234,7 +234,16 @@ class ServerBindingGroup {
   void AddBinding(fdf_dispatcher_t* dispatcher, ServerEnd<P> server_end, Impl* impl,
                   CloseHandler close_handler = nullptr) {
     auto state = state_;
-    uint64_t id = state->next_id++;
+    uint64_t id;
+    {
+      // The entry exists before the binding does: a binding that ends at once (its peer already
+      // closed) finds and removes it instead of leaving a stale one behind.
+      std::lock_guard lock(state->mu);
+      id = state->next_id++;
+      state->bindings.emplace(
+          id, Entry{impl, ServerBindingRef<P>(std::weak_ptr<fidl::internal::ServerBindingCore>()),
+                    false});
+    }
     auto ref = BindServer(
         dispatcher, std::move(server_end), impl,
         [state, id, close_handler = std::move(close_handler)](
@@ -259,8 +268,15 @@ class ServerBindingGroup {
           }
           if (on_empty) on_empty();
         });
-    std::lock_guard lock(state->mu);
-    state->bindings.emplace(id, Entry{impl, std::move(ref), false});
+    bool removed_meanwhile = false;
+    {
+      std::lock_guard lock(state->mu);
+      if (auto it = state->bindings.find(id); it != state->bindings.end()) {
+        it->second.ref = ref;
+        removed_meanwhile = it->second.removed;
+      }
+    }
+    if (removed_meanwhile) ref.Unbind();  // a RemoveAll that ran before the ref was stored
   }
   // A callable that binds each ServerEnd it receives.
   template <typename Impl, typename CloseHandler = std::nullptr_t>

@@ -1,0 +1,308 @@
+// Driver-transport bindings under the conditions a driver meets at run time: replies completed
+// later from another thread (ToAsync) or never (abandoned), the server going away while calls are
+// in flight, many callers at once, events, and groups of bindings.
+#include <fidl/test.fdfkit/cpp/driver/wire.h>
+#include <gtest/gtest.h>
+#include <lib/async/cpp/task.h>
+#include <lib/fdf/env.h>
+
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "latch.h"
+#include "runtime_fixture.h"
+
+namespace {
+
+using fidl_test::Latch;
+using test_fdfkit::Gpio;
+
+constexpr uint32_t kHoldPin = 100;     // Read(kHoldPin): the server keeps the completer
+constexpr uint32_t kAbandonPin = 101;  // Read(kAbandonPin): the server drops it unanswered
+
+class HoldingServer : public fdf::WireServer<Gpio> {
+ public:
+  void Read(ReadRequestView request, fdf::Arena& arena, ReadCompleter::Sync& completer) override {
+    if (request->pin == kHoldPin) {
+      {
+        std::lock_guard lock(mu_);
+        held_.push_back(completer.ToAsync());
+      }
+      held_latch.Signal();
+      return;
+    }
+    if (request->pin == kAbandonPin) {
+      auto dropped = completer.ToAsync();  // destroyed at the end of this scope, unanswered
+      return;
+    }
+    completer.buffer(arena).ReplySuccess(static_cast<uint8_t>(request->pin * 2));
+  }
+  void Write(WriteRequestView, fdf::Arena& arena, WriteCompleter::Sync& completer) override {
+    completer.buffer(arena).Reply();
+  }
+  void Echo(EchoRequestView request, fdf::Arena& arena, EchoCompleter::Sync& completer) override {
+    completer.buffer(arena).Reply(request->data);
+  }
+  void Describe(DescribeRequestView, fdf::Arena& arena, DescribeCompleter::Sync& c) override {
+    c.buffer(arena).Reply(0);
+  }
+  void Ping(fdf::Arena&, PingCompleter::Sync&) override {}
+  void TakeVmo(TakeVmoRequestView, fdf::Arena& arena, TakeVmoCompleter::Sync& c) override {
+    c.buffer(arena).Reply(0);
+  }
+
+  // Takes the oldest held completer.
+  std::optional<ReadCompleter::Async> TakeHeld() {
+    std::lock_guard lock(mu_);
+    if (held_.empty()) return std::nullopt;
+    ReadCompleter::Async first = std::move(held_.front());
+    held_.erase(held_.begin());
+    return first;
+  }
+  void DropHeld() {
+    std::lock_guard lock(mu_);
+    held_.clear();
+  }
+
+  Latch held_latch;
+
+ private:
+  std::mutex mu_;
+  std::vector<ReadCompleter::Async> held_;
+};
+
+class DriverBindingTest : public fdf_test::RuntimeTest {
+ protected:
+  void SetUp() override {
+    RuntimeTest::SetUp();
+    ASSERT_EQ(ZX_OK, fdf_env_start(0));
+    server_dispatcher_ = CreateDispatcher(fdf_test::FakeDriver(1));
+    client_dispatcher_ = CreateDispatcher(fdf_test::FakeDriver(2));
+    auto endpoints = fdf::CreateEndpoints<Gpio>();
+    ASSERT_TRUE(endpoints.is_ok());
+    client_end_ = std::move(endpoints->client);
+    binding_ = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server_,
+                               [this](HoldingServer*, fidl::UnbindInfo info, fdf::ServerEnd<Gpio>) {
+                                 unbind_reason_ = info.reason();
+                                 unbound_.Signal();
+                               });
+  }
+  void TearDown() override {
+    client_end_.reset();
+    ShutdownAndDestroy(client_dispatcher_);
+    ShutdownAndDestroy(server_dispatcher_);
+    server_.DropHeld();
+    RuntimeTest::TearDown();
+  }
+  // Runs `fn` on the client dispatcher and waits for it.
+  void OnClientDispatcher(std::function<void()> fn) {
+    Latch done;
+    async::PostTask(fdf_dispatcher_get_async_dispatcher(client_dispatcher_), [&] {
+      fn();
+      done.Signal();
+    });
+    ASSERT_TRUE(done.Wait());
+  }
+
+  HoldingServer server_;
+  fdf_dispatcher_t* server_dispatcher_ = nullptr;
+  fdf_dispatcher_t* client_dispatcher_ = nullptr;
+  fdf::ClientEnd<Gpio> client_end_;
+  std::optional<fdf::ServerBindingRef<Gpio>> binding_;
+  Latch unbound_;
+  std::atomic<fidl::Reason> unbind_reason_{};
+};
+
+TEST_F(DriverBindingTest, AsyncCompleterRepliesFromAnotherThread) {
+  std::optional<zx_status_t> status;
+  uint8_t value = 0;
+  std::thread caller([&] {
+    fdf::Arena arena('TEST');
+    auto result = fdf::WireCall(client_end_).buffer(arena)->Read(kHoldPin);
+    status = result.status();
+    if (result.ok() && result->is_ok()) value = result->value()->value;
+  });
+  ASSERT_TRUE(server_.held_latch.Wait());
+  std::optional<HoldingServer::ReadCompleter::Async> held = server_.TakeHeld();
+  ASSERT_TRUE(held.has_value());
+  fdf::Arena arena('TEST');
+  EXPECT_TRUE(held->buffer(arena).ReplySuccess(99).ok());
+  caller.join();
+  ASSERT_TRUE(status.has_value());
+  EXPECT_EQ(*status, ZX_OK);
+  EXPECT_EQ(value, 99);
+  EXPECT_EQ(unbound_.count(), 0);  // the binding is still up
+}
+
+TEST_F(DriverBindingTest, AbandonedAsyncReplyClosesTheBinding) {
+  fdf::Arena arena('TEST');
+  auto result = fdf::WireCall(client_end_).buffer(arena)->Read(kAbandonPin);
+  EXPECT_FALSE(result.ok());
+  EXPECT_EQ(result.status(), ZX_ERR_PEER_CLOSED);
+  ASSERT_TRUE(unbound_.Wait());
+  EXPECT_EQ(unbind_reason_.load(), fidl::Reason::kAbandonedAsyncReply);
+  EXPECT_EQ(unbound_.count(), 1);
+}
+
+TEST_F(DriverBindingTest, ServerUnbindWhileACallIsInFlightFailsTheCall) {
+  std::optional<zx_status_t> status;
+  std::thread caller([&] {
+    fdf::Arena arena('TEST');
+    status = fdf::WireCall(client_end_).buffer(arena)->Read(kHoldPin).status();
+  });
+  ASSERT_TRUE(server_.held_latch.Wait());
+  binding_->Unbind();  // on_unbound drops the server end: the caller sees its peer close
+  ASSERT_TRUE(unbound_.Wait());
+  caller.join();
+  ASSERT_TRUE(status.has_value());
+  EXPECT_EQ(*status, ZX_ERR_PEER_CLOSED);
+  // Completing the orphaned call now fails cleanly instead of reaching a closed channel.
+  std::optional<HoldingServer::ReadCompleter::Async> held = server_.TakeHeld();
+  ASSERT_TRUE(held.has_value());
+  fdf::Arena arena('TEST');
+  EXPECT_FALSE(held->buffer(arena).ReplySuccess(1).ok());
+  EXPECT_EQ(unbound_.count(), 1);
+}
+
+TEST_F(DriverBindingTest, PendingAsyncCallsFailExactlyOnceWhenTheServerGoes) {
+  fdf::WireClient<Gpio> client;
+  std::atomic<int> completions{0};
+  std::atomic<int> failures{0};
+  Latch done;
+  fdf::Arena arena('TEST');
+  OnClientDispatcher([&] {
+    client.Bind(std::move(client_end_), client_dispatcher_);
+    for (int i = 0; i < 3; ++i) {
+      client.buffer(arena)->Read(kHoldPin).ThenExactlyOnce(
+          [&](fdf::WireUnownedResult<Gpio::Read>& result) {
+            completions++;
+            if (!result.ok()) failures++;
+            done.Signal();
+          });
+    }
+  });
+  ASSERT_TRUE(server_.held_latch.Wait(3));
+  binding_->Unbind();
+  ASSERT_TRUE(done.Wait(3));
+  OnClientDispatcher([&] { client = fdf::WireClient<Gpio>(); });
+  EXPECT_EQ(completions.load(), 3);
+  EXPECT_EQ(failures.load(), 3);
+}
+
+TEST_F(DriverBindingTest, ManyThreadsCallOneEndConcurrently) {
+  constexpr int kThreads = 4;
+  constexpr int kCalls = 250;
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> callers;
+  for (int t = 0; t < kThreads; ++t) {
+    callers.emplace_back([&, t] {
+      for (int i = 0; i < kCalls; ++i) {
+        fdf::Arena arena('TEST');
+        uint32_t pin = static_cast<uint32_t>((t * kCalls + i) % 16);
+        auto result = fdf::WireCall(client_end_).buffer(arena)->Read(pin);
+        if (!result.ok() || !result->is_ok() || result->value()->value != pin * 2) wrong++;
+      }
+    });
+  }
+  for (auto& c : callers) c.join();
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+TEST_F(DriverBindingTest, SharedClientCallsFromManyThreadsCompleteExactlyOnce) {
+  constexpr int kThreads = 4;
+  constexpr int kCalls = 100;
+  fdf::WireSharedClient<Gpio> client(std::move(client_end_), client_dispatcher_);
+  std::atomic<int> ok{0};
+  Latch done;
+  std::vector<std::thread> callers;
+  for (int t = 0; t < kThreads; ++t) {
+    callers.emplace_back([&, t, clone = client.Clone()] {
+      fdf::Arena arena('TEST');
+      for (int i = 0; i < kCalls; ++i) {
+        uint32_t pin = static_cast<uint32_t>(t + i) % 16;
+        clone.buffer(arena)->Read(pin).ThenExactlyOnce(
+            [&, pin](fdf::WireUnownedResult<Gpio::Read>& result) {
+              if (result.ok() && result->is_ok() && result->value()->value == pin * 2) ok++;
+              done.Signal();
+            });
+      }
+    });
+  }
+  for (auto& c : callers) c.join();
+  ASSERT_TRUE(done.Wait(kThreads * kCalls));
+  EXPECT_EQ(ok.load(), kThreads * kCalls);
+  EXPECT_EQ(done.count(), kThreads * kCalls);
+  client.AsyncTeardown();
+}
+
+class InterruptHandler : public fdf::WireAsyncEventHandler<Gpio> {
+ public:
+  void OnInterrupt(fidl::WireEvent<Gpio::OnInterrupt>* event) override {
+    pins.push_back(event->pin);
+    received.Signal();
+  }
+  std::vector<uint32_t> pins;  // touched on the client dispatcher only
+  Latch received;
+};
+
+TEST_F(DriverBindingTest, EventsReachTheClientsHandlerInOrder) {
+  InterruptHandler handler;
+  fdf::WireClient<Gpio> client;
+  OnClientDispatcher([&] { client.Bind(std::move(client_end_), client_dispatcher_, &handler); });
+  fdf::Arena arena('TEST');
+  for (uint32_t pin : {7u, 3u, 9u}) {
+    EXPECT_TRUE(fdf::WireSendEvent(*binding_).buffer(arena)->OnInterrupt(pin).ok());
+  }
+  ASSERT_TRUE(handler.received.Wait(3));
+  OnClientDispatcher([&] {
+    EXPECT_EQ(handler.pins, (std::vector<uint32_t>{7, 3, 9}));
+    client = fdf::WireClient<Gpio>();
+  });
+}
+
+TEST_F(DriverBindingTest, BindingGroupServesEachEndAndReportsOnlyUnrequestedCloses) {
+  HoldingServer impl;
+  std::vector<fdf::ClientEnd<Gpio>> clients;
+  std::atomic<int> closes{0};
+  std::atomic<fidl::Reason> close_reason{};
+  Latch emptied;
+  {
+    fdf::ServerBindingGroup<Gpio> group;
+    group.set_empty_set_handler([&] { emptied.Signal(); });
+    for (int i = 0; i < 3; ++i) {
+      auto endpoints = fdf::CreateEndpoints<Gpio>();
+      ASSERT_TRUE(endpoints.is_ok());
+      group.AddBinding(server_dispatcher_, std::move(endpoints->server), &impl,
+                       [&](fidl::UnbindInfo info) {
+                         close_reason = info.reason();
+                         closes++;
+                       });
+      clients.push_back(std::move(endpoints->client));
+    }
+    EXPECT_EQ(group.size(), 3u);
+    for (uint32_t i = 0; i < 3; ++i) {
+      fdf::Arena arena('TEST');
+      auto result = fdf::WireCall(clients[i]).buffer(arena)->Read(i + 1);
+      ASSERT_TRUE(result.ok()) << result;
+      EXPECT_EQ(result->value()->value, (i + 1) * 2);
+    }
+    // A client going away is reported through the close handler.
+    clients[0].reset();
+    for (int i = 0; i < 1000 && group.size() != 2; ++i) usleep(1000);
+    EXPECT_EQ(group.size(), 2u);
+    EXPECT_EQ(closes.load(), 1);
+    EXPECT_EQ(close_reason.load(), fidl::Reason::kPeerClosedWhileReading);
+    // Removing the rest is the owner's doing: no close handler, and the set empties once.
+    group.RemoveAll();
+    ASSERT_TRUE(emptied.Wait());
+  }
+  EXPECT_EQ(closes.load(), 1);
+  EXPECT_EQ(emptied.count(), 1);
+  fdf::Arena arena('TEST');
+  EXPECT_EQ(fdf::WireCall(clients[1]).buffer(arena)->Read(1).status(), ZX_ERR_PEER_CLOSED);
+}
+
+}  // namespace
