@@ -7,6 +7,8 @@
 #include <cstring>
 #include <utility>
 
+#include "channel_call_router.h"
+
 namespace fidl::internal {
 namespace {
 
@@ -141,8 +143,7 @@ zx_status_t ChannelReadOne(zx_handle_t channel, IncomingMessage* out) {
 }
 
 Status ChannelCall(zx_handle_t channel, void* message, const FidlType* request_type,
-                   const FidlType* response_type, IncomingMessage* reply,
-                   void (*stash)(void* context, IncomingMessage&& message), void* stash_context) {
+                   const FidlType* response_type, IncomingMessage* reply) {
   auto* header = static_cast<WireMessageHeader*>(message);
   uint32_t txid;
   do {
@@ -150,26 +151,13 @@ Status ChannelCall(zx_handle_t channel, void* message, const FidlType* request_t
   } while (txid == 0);
   header->txid = txid;
   uint64_t ordinal = header->ordinal;
+  PendingChannelCall call(channel, txid);  // registered before the reply can arrive
   if (Status status = Write(channel, message, request_type); !status.ok()) return status;
-  for (;;) {
-    IncomingMessage incoming;
-    zx_status_t status = ChannelReadOne(channel, &incoming);
-    if (status != ZX_OK) return Status::TransportError(status);
-    if (Status valid = ValidateHeader(incoming); !valid.ok()) return valid;
-    const WireMessageHeader& got = incoming.header();
-    if (got.ordinal == kFidlOrdinalEpitaph) {
-      return Status::PeerClosed(incoming.epitaph());
-    }
-    if (got.txid != txid) {
-      if (stash != nullptr && got.txid == 0) stash(stash_context, std::move(incoming));
-      continue;  // an event, or a reply to an abandoned call
-    }
-    if (got.ordinal != ordinal) {
-      return Status::UnexpectedMessage(ZX_ERR_INVALID_ARGS, "reply ordinal differs");
-    }
-    *reply = std::move(incoming);
-    return ChannelDecode(*reply, response_type);
+  if (Status status = call.Wait(reply); !status.ok()) return status;
+  if (reply->header().ordinal != ordinal) {
+    return Status::UnexpectedMessage(ZX_ERR_INVALID_ARGS, "reply ordinal differs");
   }
+  return ChannelDecode(*reply, response_type);
 }
 
 }  // namespace fidl::internal

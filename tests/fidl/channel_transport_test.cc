@@ -9,8 +9,13 @@
 #include <unistd.h>
 #include <zircon/linux.h>
 
+#include <atomic>
 #include <condition_variable>
+#include <cstring>
 #include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "runtime_fixture.h"
 
@@ -71,6 +76,73 @@ TEST_F(ChannelTransportTest, EpitaphReachesTheClient) {
   EXPECT_FALSE(result.ok());
   EXPECT_EQ(result.status(), ZX_ERR_ACCESS_DENIED);
   EXPECT_TRUE(result.is_peer_closed());
+  EXPECT_EQ(WaitForChild(), 0);
+}
+
+TEST_F(ChannelTransportTest, UnknownFlexibleMethodGetsAFrameworkError) {
+  fidl::ClientEnd<Echo> client = SpawnServer();
+  // A flexible two-way request for an ordinal Echo does not have, written by hand.
+  fidl::WireMessageHeader request = fidl::WireMessageHeader::Make(42, 0x0123456789abcdefull, true);
+  ASSERT_EQ(ZX_OK, zx_channel_write(client.channel().get(), 0, &request, sizeof(request), nullptr, 0));
+  zx_signals_t observed = 0;
+  ASSERT_EQ(ZX_OK, zx_object_wait_one(client.channel().get(), ZX_CHANNEL_READABLE,
+                                      zx_deadline_after(ZX_SEC(10)), &observed));
+  uint8_t reply[64];
+  uint32_t num_bytes = 0, num_handles = 0;
+  ASSERT_EQ(ZX_OK, zx_channel_read(client.channel().get(), 0, reply, nullptr, sizeof(reply), 0,
+                                   &num_bytes, &num_handles));
+  const uint8_t expected[] = {
+      42, 0, 0, 0,                                     // txid echoed
+      0x02, 0x00, 0x80, 0x01,                          // v2 at rest, flexible, magic 1
+      0xef, 0xcd, 0xab, 0x89, 0x67, 0x45, 0x23, 0x01,  // the unknown ordinal
+      0x03, 0, 0, 0, 0, 0, 0, 0,                       // result union: framework_err (3)
+      0xfe, 0xff, 0xff, 0xff, 0x00, 0x00, 0x01, 0x00,  // inlined -2 (UNKNOWN_METHOD), 0 handles
+  };
+  ASSERT_EQ(num_bytes, sizeof(expected));
+  EXPECT_EQ(0, std::memcmp(reply, expected, sizeof(expected)));
+  // The binding stays up: a known method still works.
+  fidl::WireSyncClient sync(std::move(client));
+  auto echoed = sync->EchoString("still here");
+  ASSERT_TRUE(echoed.ok()) << echoed;
+  EXPECT_EQ(echoed->value.get(), "still here");
+  sync = fidl::WireSyncClient<Echo>();
+  EXPECT_EQ(WaitForChild(), 0);
+}
+
+TEST_F(ChannelTransportTest, ServerProcessDyingMidCallFailsTheCall) {
+  fidl::WireSyncClient client(SpawnServer());
+  auto result = client->EchoString("exit");
+  EXPECT_FALSE(result.ok());
+  EXPECT_EQ(result.status(), ZX_ERR_PEER_CLOSED);
+  EXPECT_EQ(WaitForChild(), 0);
+}
+
+TEST_F(ChannelTransportTest, ServerUnbindDuringACallFailsTheCall) {
+  fidl::WireSyncClient client(SpawnServer());
+  auto result = client->EchoString("unbind");
+  EXPECT_FALSE(result.ok());
+  EXPECT_EQ(result.status(), ZX_ERR_PEER_CLOSED);
+  EXPECT_EQ(WaitForChild(), 0);
+}
+
+TEST_F(ChannelTransportTest, ManyThreadsShareOneSyncClient) {
+  constexpr int kThreads = 4;
+  constexpr int kCalls = 100;
+  fidl::WireSyncClient client(SpawnServer());
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> callers;
+  for (int t = 0; t < kThreads; ++t) {
+    callers.emplace_back([&, t] {
+      for (int i = 0; i < kCalls; ++i) {
+        std::string text = std::to_string(t) + ":" + std::to_string(i);
+        auto echoed = client->EchoString(fidl::StringView::FromExternal(text));
+        if (!echoed.ok() || echoed->value.get() != text) wrong++;
+      }
+    });
+  }
+  for (auto& c : callers) c.join();
+  EXPECT_EQ(wrong.load(), 0);
+  client = fidl::WireSyncClient<Echo>();
   EXPECT_EQ(WaitForChild(), 0);
 }
 

@@ -20,6 +20,11 @@ class EchoServer : public fidl::WireServer<Echo> {
       completer.Close(ZX_ERR_ACCESS_DENIED);  // epitaph, then the channel closes
       return;
     }
+    if (request->value.get() == "exit") std::_Exit(0);  // the process dies mid-call
+    if (request->value.get() == "unbind") {
+      binding->Unbind();  // no reply: on_unbound drops the channel
+      return;
+    }
     completer.Reply(request->value);
   }
   void Divide(DivideRequestView request, DivideCompleter::Sync& completer) override {

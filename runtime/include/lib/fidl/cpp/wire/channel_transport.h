@@ -13,13 +13,12 @@ namespace fidl::internal {
 std::unique_ptr<MessageChannel> MakeZirconMessageChannel(zx_handle_t channel,
                                                          async_dispatcher_t* dispatcher);
 
-// One-shot operations on a borrowed channel (sync clients, event senders). A sync call reads
-// until its reply; events that arrive meanwhile are handed to `stash` (or dropped when null).
+// One-shot operations on a borrowed channel (sync clients, event senders). Sync calls may come
+// from many threads at once; each gets its own reply. Events that arrive during a call are
+// dropped: sync clients do not read events.
 Status ChannelSend(zx_handle_t channel, void* message, const FidlType* body_type);
 Status ChannelCall(zx_handle_t channel, void* message, const FidlType* request_type,
-                   const FidlType* response_type, IncomingMessage* reply,
-                   void (*stash)(void* context, IncomingMessage&& message) = nullptr,
-                   void* stash_context = nullptr);
+                   const FidlType* response_type, IncomingMessage* reply);
 // Blocks until one message arrives, undecoded (HandleOneEvent).
 zx_status_t ChannelReadOne(zx_handle_t channel, IncomingMessage* out);
 Status ChannelDecode(IncomingMessage& message, const FidlType* body_type);

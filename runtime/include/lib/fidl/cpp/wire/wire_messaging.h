@@ -70,18 +70,25 @@ class WireSyncClient {
   const ClientEnd<P>& client_end() const { return client_end_; }
   ClientEnd<P> TakeClientEnd() { return std::move(client_end_); }
 
-  // client->Method(args...): request built in client-owned memory.
-  internal::WireSyncBufferClientImpl<P> operator->() {
-    arena_->Reset();
-    return internal::WireSyncBufferClientImpl<P>(client_end_.handle(), arena_.get());
-  }
-  internal::WireSyncBufferClientImpl<P> buffer(AnyArena& arena) {
+  // client->Method(args...): the request is built in a buffer that lives for the call's full
+  // expression, so calls from several threads at once are independent.
+  class CallWithOwnBuffer {
+   public:
+    explicit CallWithOwnBuffer(zx_handle_t channel) : caller_(channel, &arena_) {}
+    CallWithOwnBuffer(const CallWithOwnBuffer&) = delete;
+    internal::WireSyncBufferClientImpl<P>* operator->() { return &caller_; }
+
+   private:
+    Arena<512> arena_;
+    internal::WireSyncBufferClientImpl<P> caller_;
+  };
+  CallWithOwnBuffer operator->() const { return CallWithOwnBuffer(client_end_.handle()); }
+  internal::WireSyncBufferClientImpl<P> buffer(AnyArena& arena) const {
     return internal::WireSyncBufferClientImpl<P>(client_end_.handle(), &arena);
   }
 
  private:
   ClientEnd<P> client_end_;
-  std::unique_ptr<Arena<512>> arena_ = std::make_unique<Arena<512>>();
 };
 template <typename P>
 WireSyncClient(ClientEnd<P>) -> WireSyncClient<P>;
