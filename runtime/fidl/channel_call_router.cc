@@ -41,17 +41,20 @@ struct ChannelRoute {
 
 namespace {
 
+// One route per channel handle value, kept for the life of the process: a steady stream of
+// calls then allocates nothing, and a route left by a closed channel is idle (no calls, nobody
+// reading), so a new channel that reuses the handle value starts from a clean state. Handle
+// values are fd-based, so the table stays as small as the process's fd table.
 std::mutex g_routes_mu;
-std::unordered_map<zx_handle_t, std::weak_ptr<ChannelRoute>> g_routes;
+std::unordered_map<zx_handle_t, std::shared_ptr<ChannelRoute>>& Routes() {
+  static auto* routes = new std::unordered_map<zx_handle_t, std::shared_ptr<ChannelRoute>>;
+  return *routes;
+}
 
 std::shared_ptr<ChannelRoute> RouteFor(zx_handle_t channel) {
   std::lock_guard lock(g_routes_mu);
-  std::weak_ptr<ChannelRoute>& slot = g_routes[channel];
-  std::shared_ptr<ChannelRoute> route = slot.lock();
-  if (!route) {
-    route = std::make_shared<ChannelRoute>();
-    slot = route;
-  }
+  std::shared_ptr<ChannelRoute>& route = Routes()[channel];
+  if (!route) route = std::make_shared<ChannelRoute>();
   return route;
 }
 
@@ -64,17 +67,9 @@ PendingChannelCall::PendingChannelCall(zx_handle_t channel, uint32_t txid)
 }
 
 PendingChannelCall::~PendingChannelCall() {
-  {
-    std::lock_guard lock(route_->mu);
-    auto& calls = route_->calls;
-    calls.erase(std::find(calls.begin(), calls.end(), this));
-  }
-  std::lock_guard lock(g_routes_mu);
-  auto it = g_routes.find(channel_);
-  // The last call on a channel removes its entry (handle values are reused after a close).
-  if (it != g_routes.end() && it->second.lock() == route_ && route_.use_count() == 1) {
-    g_routes.erase(it);
-  }
+  std::lock_guard lock(route_->mu);
+  auto& calls = route_->calls;
+  calls.erase(std::find(calls.begin(), calls.end(), this));
 }
 
 Status PendingChannelCall::Wait(IncomingMessage* reply) {

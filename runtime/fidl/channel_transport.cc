@@ -49,15 +49,13 @@ Status Write(zx_handle_t channel, void* message, const FidlType* body_type) {
 }
 
 zx_status_t ReadNow(zx_handle_t channel, IncomingMessage* out) {
-  // Default-initialised: zeroing 64 KiB per message would cost more than the read.
-  std::unique_ptr<uint8_t[]> bytes(new uint8_t[kFidlMaxMessageBytes]);
-  std::unique_ptr<zx_handle_t[]> handles(new zx_handle_t[kFidlMaxMessageHandles]);
+  ChannelReadBufferPtr buffer = AcquireChannelReadBuffer();
   uint32_t num_bytes = 0, num_handles = 0;
-  zx_status_t status = zx_channel_read(channel, 0, bytes.get(), handles.get(),
-                                       kFidlMaxMessageBytes, kFidlMaxMessageHandles, &num_bytes,
-                                       &num_handles);
+  zx_status_t status =
+      zx_channel_read(channel, 0, buffer->bytes, buffer->handles, kFidlMaxMessageBytes,
+                      kFidlMaxMessageHandles, &num_bytes, &num_handles);
   if (status != ZX_OK) return status;
-  out->SetChannelMessage(std::move(bytes), num_bytes, std::move(handles), num_handles);
+  out->SetChannelMessage(std::move(buffer), num_bytes, num_handles);
   return ZX_OK;
 }
 

@@ -14,8 +14,7 @@ IncomingMessage& IncomingMessage::operator=(IncomingMessage&& other) noexcept {
   handles_ = std::exchange(other.handles_, nullptr);
   num_handles_ = std::exchange(other.num_handles_, 0);
   arena_ = std::exchange(other.arena_, nullptr);
-  owned_bytes_ = std::move(other.owned_bytes_);
-  owned_handles_ = std::move(other.owned_handles_);
+  owned_buffer_ = std::move(other.owned_buffer_);
   body_type_ = std::exchange(other.body_type_, nullptr);
   decoded_ = std::exchange(other.decoded_, false);
   return *this;
@@ -33,8 +32,7 @@ void IncomingMessage::ResetSlow() {
   num_bytes_ = 0;
   handles_ = nullptr;
   num_handles_ = 0;
-  owned_bytes_.reset();
-  owned_handles_.reset();
+  owned_buffer_.reset();
   if (arena_ != nullptr) fdf_arena_drop_ref(std::exchange(arena_, nullptr));
 }
 
@@ -46,15 +44,13 @@ void IncomingMessage::CloseAllHandles() {
   num_handles_ = 0;
 }
 
-void IncomingMessage::SetChannelMessage(std::unique_ptr<uint8_t[]> buffer, uint32_t num_bytes,
-                                        std::unique_ptr<zx_handle_t[]> handles,
+void IncomingMessage::SetChannelMessage(ChannelReadBufferPtr buffer, uint32_t num_bytes,
                                         uint32_t num_handles) {
   Reset();
-  owned_bytes_ = std::move(buffer);
-  owned_handles_ = std::move(handles);
-  bytes_ = owned_bytes_.get();
+  owned_buffer_ = std::move(buffer);
+  bytes_ = owned_buffer_->bytes;
   num_bytes_ = num_bytes;
-  handles_ = owned_handles_.get();
+  handles_ = owned_buffer_->handles;
   num_handles_ = num_handles;
 }
 

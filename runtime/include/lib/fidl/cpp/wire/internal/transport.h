@@ -29,6 +29,19 @@ struct EmptyTransactionalMessage {
 
 // A received message. Owns its storage (the arena reference or the byte buffer) and, once decoded,
 // the handles still in its body.
+// Where a channel-transport message is read to: the largest message and handle table a channel
+// carries. Buffers are recycled per thread, so a steady stream of messages allocates nothing.
+struct ChannelReadBuffer {
+  alignas(8) uint8_t bytes[kFidlMaxMessageBytes];
+  zx_handle_t handles[kFidlMaxMessageHandles];
+};
+struct ChannelReadBufferRecycler {
+  void operator()(ChannelReadBuffer* buffer) const;
+};
+using ChannelReadBufferPtr = std::unique_ptr<ChannelReadBuffer, ChannelReadBufferRecycler>;
+// A buffer from this thread's cache, or a new one.
+ChannelReadBufferPtr AcquireChannelReadBuffer();
+
 class IncomingMessage {
  public:
   IncomingMessage() = default;
@@ -62,8 +75,7 @@ class IncomingMessage {
     handles_ = handles;
     num_handles_ = num_handles;
   }
-  void SetChannelMessage(std::unique_ptr<uint8_t[]> buffer, uint32_t num_bytes,
-                         std::unique_ptr<zx_handle_t[]> handles, uint32_t num_handles);
+  void SetChannelMessage(ChannelReadBufferPtr buffer, uint32_t num_bytes, uint32_t num_handles);
   void MarkDecoded(const FidlType* body_type) {
     decoded_ = true;
     body_type_ = body_type;
@@ -83,8 +95,7 @@ class IncomingMessage {
   zx_handle_t* handles_ = nullptr;
   uint32_t num_handles_ = 0;
   fdf_arena_t* arena_ = nullptr;
-  std::unique_ptr<uint8_t[]> owned_bytes_;
-  std::unique_ptr<zx_handle_t[]> owned_handles_;
+  ChannelReadBufferPtr owned_buffer_;
   const FidlType* body_type_ = nullptr;
   bool decoded_ = false;
 };
