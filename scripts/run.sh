@@ -2,8 +2,9 @@
 # The main job: set up, build, and run fdfkit over the bundled corpus. Today the pipeline is:
 # every corpus file formatted to modern FIDL (out/idl/<library>/<file>.fidl), every library resolved
 # and written as JSON IR (out/idl/<library>.ir.json); migrate-protocol's driver-transport clones
-# (out/protocols/<library>.{fidl,mapping.json,migration.md}); then the driver runtime demo and
-# benchmark summary (out/runtime-bench.json).
+# (out/protocols/<library>.{fidl,mapping.json,migration.md}) and their C++ bindings
+# (out/bindings/<library>/fidl/<library>/cpp/...); then the driver runtime demo and benchmark
+# summaries (out/runtime-bench.json, out/fidl-bench.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh default
@@ -28,7 +29,17 @@ for dir in corpus/protocols/*/; do
   ./build/default/migrate/protocol/migrate-protocol -I corpus/protocols -o out/protocols "${files[@]}"
 done
 echo "fdfkit: driver-transport clones, mappings and migration reports under $(pwd)/out/protocols/"
+# The C++ bindings of every clone (wire types, channel and driver transports), as
+# fdfkit_fidl_library() would generate them in a driver's build.
+mkdir -p out/bindings
+for clone in out/protocols/*.fidl; do
+  library=$(basename "$clone" .fidl)
+  ./build/default/migrate/idl/fdf-idl gen --bindings=wire,channel,driver     -o "out/bindings/$library" -I out/protocols -I corpus/protocols "$clone"
+done
+echo "fdfkit: C++ bindings of the clones under $(pwd)/out/bindings/"
 ./build/default/runtime/fdf-runtime-demo
 ./build/default/bench/runtime/runtime_bench --benchmark_min_time=0.2 \
   --benchmark_out=out/runtime-bench.json --benchmark_out_format=json
-echo "fdfkit: benchmark results in $(pwd)/out/runtime-bench.json"
+./build/default/bench/fidl/fidl_bench --benchmark_min_time=0.1 \
+  --benchmark_out=out/fidl-bench.json --benchmark_out_format=json
+echo "fdfkit: benchmark results in $(pwd)/out/runtime-bench.json and out/fidl-bench.json"

@@ -237,7 +237,7 @@ class ProtocolWriter {
       out_ << "    ::fidl::OneWayStatus Reply(::fit::result<" << error << ", " << success_type
            << "*> result) {\n      if (result.is_error()) return ReplyError(result.error_value());\n"
            << NewMessage(m, "Response") << "    message->body = " << body
-           << (inline_success ? "::WithResponse(*result.value());\n"
+           << (inline_success ? "::WithResponse(std::move(*result.value()));\n"
                               : "::WithResponse(::fidl::ObjectView<" + success_type +
                                     ">::FromExternal(result.value()));\n")
            << send << "    }\n";

@@ -6,6 +6,7 @@
 #include <lib/fidl/cpp/wire/arena.h>
 
 #include <cstddef>
+#include <utility>
 #include <type_traits>
 
 namespace fidl {
@@ -18,7 +19,8 @@ class ObjectView {
   // Constructs T on the arena; when T cannot be built from `args` it gets the arena first, which
   // is how nested views are constructed in place.
   template <typename... Args>
-  explicit ObjectView(AnyArena& arena, Args&&... args) : object_(Construct(arena, args...)) {}
+  explicit ObjectView(AnyArena& arena, Args&&... args)
+      : object_(Construct(arena, std::forward<Args>(args)...)) {}
   template <typename U, typename = std::enable_if_t<std::is_convertible_v<U*, T*>>>
   ObjectView(const ObjectView<U>& other) : object_(other.get()) {}
 
@@ -34,11 +36,12 @@ class ObjectView {
  private:
   ObjectView(T* object, int) : object_(object) {}
   template <typename... Args>
-  static T* Construct(AnyArena& arena, Args&... args) {
-    if constexpr (std::is_constructible_v<T, Args&...>) {
-      return arena.Allocate<T>(args...);
+  static T* Construct(AnyArena& arena, Args&&... args) {
+    // Forwarded: resource types (holding handles) are move-only.
+    if constexpr (std::is_constructible_v<T, Args&&...>) {
+      return arena.Allocate<T>(std::forward<Args>(args)...);
     } else {
-      return arena.Allocate<T>(arena, args...);
+      return arena.Allocate<T>(arena, std::forward<Args>(args)...);
     }
   }
 
