@@ -12,8 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "latch.h"
-#include "runtime_fixture.h"
+#include "gpio_binding_fixture.h"
 
 namespace {
 
@@ -74,28 +73,11 @@ class HoldingServer : public fdf::WireServer<Gpio> {
   std::vector<ReadCompleter::Async> held_;
 };
 
-class DriverBindingTest : public fdf_test::RuntimeTest {
+class DriverBindingTest : public fidl_test::GpioBindingFixture<HoldingServer> {
  protected:
-  void SetUp() override {
-    RuntimeTest::SetUp();
-    ASSERT_EQ(ZX_OK, fdf_env_start(0));
-    server_dispatcher_ = CreateDispatcher(fdf_test::FakeDriver(1));
-    client_dispatcher_ = CreateDispatcher(fdf_test::FakeDriver(2));
-    auto endpoints = fdf::CreateEndpoints<Gpio>();
-    ASSERT_TRUE(endpoints.is_ok());
-    client_end_ = std::move(endpoints->client);
-    binding_ = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server_,
-                               [this](HoldingServer*, fidl::UnbindInfo info, fdf::ServerEnd<Gpio>) {
-                                 unbind_reason_ = info.reason();
-                                 unbound_.Signal();
-                               });
-  }
   void TearDown() override {
-    client_end_.reset();
-    ShutdownAndDestroy(client_dispatcher_);
-    ShutdownAndDestroy(server_dispatcher_);
+    GpioBindingFixture::TearDown();
     server_.DropHeld();
-    RuntimeTest::TearDown();
   }
   // Runs `fn` on the client dispatcher and waits for it.
   void OnClientDispatcher(std::function<void()> fn) {
@@ -106,14 +88,6 @@ class DriverBindingTest : public fdf_test::RuntimeTest {
     });
     ASSERT_TRUE(done.Wait());
   }
-
-  HoldingServer server_;
-  fdf_dispatcher_t* server_dispatcher_ = nullptr;
-  fdf_dispatcher_t* client_dispatcher_ = nullptr;
-  fdf::ClientEnd<Gpio> client_end_;
-  std::optional<fdf::ServerBindingRef<Gpio>> binding_;
-  Latch unbound_;
-  std::atomic<fidl::Reason> unbind_reason_{};
 };
 
 TEST_F(DriverBindingTest, AsyncCompleterRepliesFromAnotherThread) {

@@ -11,8 +11,7 @@
 #include <atomic>
 #include <mutex>
 
-#include "latch.h"
-#include "runtime_fixture.h"
+#include "gpio_binding_fixture.h"
 
 namespace {
 
@@ -67,39 +66,18 @@ class GpioServer : public fdf::WireServer<Gpio> {
   bool received_arena_contains = false;
 };
 
-class DriverTransportTest : public fdf_test::RuntimeTest,
-                            public ::testing::WithParamInterface<fdf::internal::DriverTransportMode> {
+class DriverTransportTest
+    : public fidl_test::GpioBindingFixture<GpioServer>,
+      public ::testing::WithParamInterface<fdf::internal::DriverTransportMode> {
  protected:
   void SetUp() override {
-    RuntimeTest::SetUp();
     fdf::internal::SetDriverTransportMode(GetParam());
-    ASSERT_EQ(ZX_OK, fdf_env_start(0));
-    server_dispatcher_ = CreateDispatcher(fdf_test::FakeDriver(1));
-    client_dispatcher_ = CreateDispatcher(fdf_test::FakeDriver(2));
-    auto endpoints = fdf::CreateEndpoints<Gpio>();
-    ASSERT_TRUE(endpoints.is_ok());
-    client_end_ = std::move(endpoints->client);
-    binding_ = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server_,
-                               [this](GpioServer*, fidl::UnbindInfo info, fdf::ServerEnd<Gpio>) {
-                                 unbind_reason_ = info.reason();
-                                 unbound_.Signal();
-                               });
+    GpioBindingFixture::SetUp();
   }
   void TearDown() override {
-    client_end_.reset();
-    ShutdownAndDestroy(client_dispatcher_);
-    ShutdownAndDestroy(server_dispatcher_);
+    GpioBindingFixture::TearDown();
     fdf::internal::SetDriverTransportMode(fdf::internal::DriverTransportMode::kZeroCopy);
-    RuntimeTest::TearDown();
   }
-
-  GpioServer server_;
-  fdf_dispatcher_t* server_dispatcher_ = nullptr;
-  fdf_dispatcher_t* client_dispatcher_ = nullptr;
-  fdf::ClientEnd<Gpio> client_end_;
-  std::optional<fdf::ServerBindingRef<Gpio>> binding_;
-  Latch unbound_;
-  std::atomic<fidl::Reason> unbind_reason_{};
 };
 
 TEST_P(DriverTransportTest, SyncTwoWayWithDomainErrors) {
