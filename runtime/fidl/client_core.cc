@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <vector>
 
-#include "run_on_dispatcher.h"
 
 namespace fidl::internal {
 namespace {
@@ -27,21 +26,13 @@ void Complete(std::unique_ptr<ResponseContext> context, IncomingMessage* reply,
 
 ClientCore::ClientCore(std::unique_ptr<MessageChannel> channel, const EventDispatch* events,
                        void* handler)
-    : channel_(std::move(channel)), events_(events), handler_(handler) {}
+    : ReadLoop(std::move(channel)), events_(events), handler_(handler) {}
 
 zx::result<std::shared_ptr<ClientCore>> ClientCore::Bind(std::unique_ptr<MessageChannel> channel,
                                                          const EventDispatch* events,
                                                          void* handler) {
   auto core = std::make_shared<ClientCore>(std::move(channel), events, handler);
-  core->channel_->set_ready_callback([raw = core.get()](zx_status_t status) {
-    raw->OnReady(status);
-  });
-  core->keep_alive_ = core;
-  zx_status_t status = core->channel_->BeginWait();
-  if (status != ZX_OK) {
-    core->keep_alive_.reset();
-    return zx::error(status);
-  }
+  if (zx_status_t status = core->Start(core); status != ZX_OK) return zx::error(status);
   return zx::ok(std::move(core));
 }
 
@@ -108,55 +99,6 @@ Status ClientCore::Call(void* message, const FidlType* request_type, fdf_arena_t
   return channel_->Call(message, request_type, arena, response_type, reply);
 }
 
-void ClientCore::OnReady(zx_status_t status) {
-  std::shared_ptr<ClientCore> self = keep_alive_;
-  bool dispatch;
-  {
-    std::lock_guard lock(mu_);
-    if (state_ == State::kBound && status != ZX_OK) {
-      state_ = State::kTearingDown;
-      info_ = status == ZX_ERR_CANCELED ? UnbindInfo::DispatcherShutdown()
-                                        : UnbindInfo::PeerClosed(ZX_ERR_PEER_CLOSED);
-    }
-    dispatch = state_ == State::kBound;
-    in_dispatch_ = dispatch;
-  }
-  if (!dispatch) {
-    FinishTeardown();
-    return;
-  }
-  IncomingMessage message;
-  zx_status_t read_status = channel_->Read(&message);
-  if (read_status == ZX_OK) {
-    DispatchMessage(message);
-  } else if (read_status == ZX_ERR_PEER_CLOSED) {
-    StartTeardown(UnbindInfo::PeerClosed(ZX_ERR_PEER_CLOSED));
-  } else if (read_status != ZX_ERR_SHOULD_WAIT) {
-    StartTeardown(UnbindInfo(Status::TransportError(read_status)));
-  }
-  message.Reset();
-
-  bool tearing_down;
-  {
-    std::lock_guard lock(mu_);
-    tearing_down = state_ != State::kBound;
-  }
-  zx_status_t wait_status = ZX_OK;
-  if (!tearing_down) wait_status = channel_->BeginWait();
-  {
-    std::lock_guard lock(mu_);
-    if (wait_status != ZX_OK && state_ == State::kBound) {
-      state_ = State::kTearingDown;
-      info_ = UnbindInfo::DispatcherShutdown();
-    }
-    in_dispatch_ = false;
-    if (state_ == State::kBound) return;
-  }
-  // Torn down while dispatching: if a wait got armed meanwhile, its callback finishes instead.
-  if (!tearing_down && wait_status == ZX_OK && channel_->CancelWait() != ZX_OK) return;
-  FinishTeardown();
-}
-
 void ClientCore::DispatchMessage(IncomingMessage& message) {
   if (Status status = ValidateHeader(message); !status.ok()) {
     StartTeardown(UnbindInfo(status));
@@ -213,33 +155,13 @@ void ClientCore::DispatchMessage(IncomingMessage& message) {
   if (handler_ != nullptr) event->dispatch(handler_, message);
 }
 
-void ClientCore::StartTeardown(const UnbindInfo& info) {
-  {
-    std::lock_guard lock(mu_);
-    if (state_ != State::kBound) return;
-    state_ = State::kTearingDown;
-    info_ = info;
-    if (in_dispatch_) return;
-  }
-  if (channel_->CancelWait() != ZX_OK) return;
-  std::shared_ptr<ClientCore> self = keep_alive_;
-  RunOnDispatcher(channel_->async_dispatcher(), [self] { self->FinishTeardown(); });
-}
-
-void ClientCore::FinishTeardown() {
-  UnbindInfo info;
+void ClientCore::OnTornDown(const UnbindInfo& info, uint32_t channel_handle) {
+  CloseAnyHandle(channel_handle);
+  // No call can be added now (the state is no longer bound): complete the pending ones.
   std::map<uint32_t, std::unique_ptr<ResponseContext>> pending;
   {
     std::lock_guard lock(mu_);
-    if (state_ == State::kTornDown) return;
-    state_ = State::kTornDown;
-    info = info_;
     pending.swap(pending_);
-  }
-  std::shared_ptr<ClientCore> self = std::move(keep_alive_);
-  {
-    std::unique_lock lock(channel_mu_);
-    CloseAnyHandle(channel_->ReleaseHandle());
   }
   Status error = info.ToError();
   for (auto& [txid, context] : pending) Complete(std::move(context), nullptr, error);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "run_on_dispatcher.h"
 
 namespace fidl::internal {
 namespace {
@@ -54,7 +53,7 @@ void Transaction::Close(zx_status_t epitaph) {
 ServerBindingCore::ServerBindingCore(std::unique_ptr<MessageChannel> channel,
                                      const ProtocolDispatch* dispatch, void* impl,
                                      OnUnbound on_unbound)
-    : channel_(std::move(channel)),
+    : ReadLoop(std::move(channel)),
       dispatch_(dispatch),
       impl_(impl),
       on_unbound_(std::move(on_unbound)) {}
@@ -64,60 +63,8 @@ zx::result<std::shared_ptr<ServerBindingCore>> ServerBindingCore::Bind(
     OnUnbound on_unbound) {
   auto core = std::make_shared<ServerBindingCore>(std::move(channel), dispatch, impl,
                                                   std::move(on_unbound));
-  core->channel_->set_ready_callback([raw = core.get()](zx_status_t status) {
-    raw->OnReady(status);
-  });
-  core->keep_alive_ = core;
-  zx_status_t status = core->channel_->BeginWait();
-  if (status != ZX_OK) {
-    core->keep_alive_.reset();
-    return zx::error(status);
-  }
+  if (zx_status_t status = core->Start(core); status != ZX_OK) return zx::error(status);
   return zx::ok(std::move(core));
-}
-
-void ServerBindingCore::OnReady(zx_status_t status) {
-  // keep_alive_ is only dropped by FinishTeardown, which runs after the dispatch below (here or,
-  // when this callback is not running, from a posted task), so the core outlives this call.
-  bool dispatch;
-  {
-    std::lock_guard lock(mu_);
-    if (state_ == State::kBound && status != ZX_OK) {
-      state_ = State::kTearingDown;
-      info_ = status == ZX_ERR_CANCELED ? UnbindInfo::DispatcherShutdown()
-                                        : UnbindInfo::PeerClosed(ZX_ERR_PEER_CLOSED);
-    }
-    dispatch = state_ == State::kBound;
-    in_dispatch_ = dispatch;
-  }
-  if (!dispatch) {
-    FinishTeardown();
-    return;
-  }
-  {
-    IncomingMessage message;  // handles the handler did not take close at the end of the scope
-    zx_status_t read_status = channel_->Read(&message);
-    if (read_status == ZX_OK) {
-      DispatchMessage(message);
-    } else if (read_status != ZX_ERR_SHOULD_WAIT) {
-      TeardownWithError(Status::TransportError(read_status));
-    }
-  }
-  {
-    // Re-arming under the lock closes the window in which a teardown request could see neither a
-    // dispatch in progress nor an armed wait. BeginWait never runs the callback on this thread:
-    // the runtime does not re-enter a dispatcher from its own callback.
-    std::lock_guard lock(mu_);
-    in_dispatch_ = false;
-    if (state_ == State::kBound) {
-      zx_status_t wait_status = channel_->BeginWait();
-      if (wait_status == ZX_OK) return;
-      state_ = State::kTearingDown;
-      info_ = wait_status == ZX_ERR_BAD_STATE ? UnbindInfo::DispatcherShutdown()
-                                              : UnbindInfo(Status::TransportError(wait_status));
-    }
-  }
-  FinishTeardown();
 }
 
 void ServerBindingCore::DispatchMessage(IncomingMessage& message) {
@@ -197,58 +144,12 @@ void ServerBindingCore::OnSendStatus(const Status& status) {
   if (!status.ok() && !status.is_peer_closed()) TeardownWithError(status);
 }
 
-void ServerBindingCore::StartTeardown(const UnbindInfo& info, bool send_epitaph) {
-  {
-    std::lock_guard lock(mu_);
-    if (state_ != State::kBound) return;
-    state_ = State::kTearingDown;
-    info_ = info;
-    send_epitaph_ = send_epitaph;
-    if (in_dispatch_) return;  // the dispatch in progress finishes the teardown
-  }
-  if (channel_->CancelWait() != ZX_OK) return;  // the wait callback is running: it finishes
-  std::shared_ptr<ServerBindingCore> self = keep_alive_;
-  RunOnDispatcher(channel_->async_dispatcher(), [self] { self->FinishTeardown(); });
-}
-
-void ServerBindingCore::SendEpitaph(zx_status_t epitaph) {
-  fdf_arena_t* arena = nullptr;
-  if (fdf_arena_create(0, 'FIDL', &arena) != ZX_OK) return;
-  auto* message = static_cast<WireEpitaph*>(fdf_arena_allocate(arena, sizeof(WireEpitaph)));
-  message->header = WireMessageHeader::Make(0, kFidlOrdinalEpitaph, false);
-  message->error = epitaph;
-  message->padding = 0;
-  std::shared_lock lock(channel_mu_);
-  if (channel_) (void)channel_->Send(message, &kEpitaphBodyType, arena);
-  fdf_arena_drop_ref(arena);
-}
-
-void ServerBindingCore::FinishTeardown() {
-  UnbindInfo info;
-  bool send_epitaph;
-  {
-    std::lock_guard lock(mu_);
-    if (state_ == State::kTornDown) return;
-    state_ = State::kTornDown;
-    info = info_;
-    send_epitaph = send_epitaph_;
-  }
-  std::shared_ptr<ServerBindingCore> self = std::move(keep_alive_);
-  if (send_epitaph) SendEpitaph(info.status());
-  uint32_t handle;
-  {
-    std::unique_lock lock(channel_mu_);
-    handle = channel_->ReleaseHandle();
-  }
-  if (send_epitaph) {
-    CloseAnyHandle(handle);
-    handle = 0;
-  }
+void ServerBindingCore::OnTornDown(const UnbindInfo& info, uint32_t channel_handle) {
   if (on_unbound_) {
-    on_unbound_(info, handle);
+    on_unbound_(info, channel_handle);
     on_unbound_ = nullptr;
   } else {
-    CloseAnyHandle(handle);
+    CloseAnyHandle(channel_handle);
   }
 }
 

@@ -5,6 +5,7 @@
 #define LIB_FIDL_CPP_WIRE_INTERNAL_CLIENT_CORE_H_
 
 #include <lib/fidl/cpp/wire/internal/method_traits.h>
+#include <lib/fidl/cpp/wire/internal/read_loop.h>
 #include <lib/fidl/cpp/wire/internal/transport.h>
 #include <lib/zx/result.h>
 
@@ -45,7 +46,7 @@ struct EventDispatch {
   void (*on_fidl_error)(void* handler, UnbindInfo info);
 };
 
-class ClientCore : public std::enable_shared_from_this<ClientCore> {
+class ClientCore : public ReadLoop {
  public:
   // `handler` may be null (events are then decoded and dropped).
   static zx::result<std::shared_ptr<ClientCore>> Bind(std::unique_ptr<MessageChannel> channel,
@@ -66,22 +67,12 @@ class ClientCore : public std::enable_shared_from_this<ClientCore> {
   bool is_bound();
 
  private:
-  enum class State { kBound, kTearingDown, kTornDown };
-  void OnReady(zx_status_t status);
-  void DispatchMessage(IncomingMessage& message);
-  void StartTeardown(const UnbindInfo& info);
-  void FinishTeardown();
+  void DispatchMessage(IncomingMessage& message) override;
+  void OnTornDown(const UnbindInfo& info, uint32_t channel_handle) override;
   uint32_t NextTxidLocked();
 
-  std::mutex mu_;
-  State state_ = State::kBound;
-  bool in_dispatch_ = false;
-  UnbindInfo info_;
   uint32_t next_txid_ = 1;
   std::map<uint32_t, std::unique_ptr<ResponseContext>> pending_;
-  std::shared_ptr<ClientCore> keep_alive_;
-  std::shared_mutex channel_mu_;
-  std::unique_ptr<MessageChannel> channel_;
   const EventDispatch* events_;
   void* handler_;
 };

@@ -6,10 +6,10 @@
 
 #include <lib/fdf/cpp/arena.h>
 #include <lib/fidl/cpp/wire/internal/method_traits.h>
+#include <lib/fidl/cpp/wire/internal/read_loop.h>
 #include <lib/fidl/cpp/wire/internal/transport.h>
 #include <lib/zx/result.h>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -107,7 +107,8 @@ class SyncCompleter : public Impl {
   Async ToAsync() { return Async(std::move(*this->transaction_)); }
 };
 
-class ServerBindingCore : public std::enable_shared_from_this<ServerBindingCore> {
+class ServerBindingCore : public ReadLoop,
+                          public std::enable_shared_from_this<ServerBindingCore> {
  public:
   using OnUnbound = std::function<void(UnbindInfo info, uint32_t channel_handle)>;
 
@@ -117,9 +118,9 @@ class ServerBindingCore : public std::enable_shared_from_this<ServerBindingCore>
       OnUnbound on_unbound);
 
   // From any thread. The first teardown request wins; on_unbound runs once, on the dispatcher.
-  void Unbind() { StartTeardown(UnbindInfo::Unbind(), false); }
+  void Unbind() { StartTeardown(UnbindInfo::Unbind()); }
   void Close(zx_status_t epitaph) { StartTeardown(UnbindInfo::Close(epitaph), true); }
-  void TeardownWithError(const Status& error) { StartTeardown(UnbindInfo(error), false); }
+  void TeardownWithError(const Status& error) { StartTeardown(UnbindInfo(error)); }
 
   // Sends a message whose header the caller filled (events, replies).
   OneWayStatus Send(void* message, const FidlType* body_type, fdf_arena_t* arena);
@@ -131,26 +132,12 @@ class ServerBindingCore : public std::enable_shared_from_this<ServerBindingCore>
                     void* impl, OnUnbound on_unbound);
 
  private:
-  enum class State { kBound, kTearingDown, kTornDown };
-
-  void OnReady(zx_status_t status);
-  void DispatchMessage(IncomingMessage& message);
+  void DispatchMessage(IncomingMessage& message) override;
+  void OnTornDown(const UnbindInfo& info, uint32_t channel_handle) override;
+  void HandleUnknown(IncomingMessage& message, const WireMessageHeader& header);
   // Tears down after a failed send (peer closed is left to the read side).
   void OnSendStatus(const Status& status);
-  void HandleUnknown(IncomingMessage& message, const WireMessageHeader& header);
-  void StartTeardown(const UnbindInfo& info, bool send_epitaph);
-  void FinishTeardown();
-  void SendEpitaph(zx_status_t epitaph);
 
-  std::mutex mu_;
-  State state_ = State::kBound;
-  bool in_dispatch_ = false;
-  bool send_epitaph_ = false;
-  UnbindInfo info_;
-  std::shared_ptr<ServerBindingCore> keep_alive_;
-  // Sends hold it shared; teardown takes it exclusively to release the channel.
-  std::shared_mutex channel_mu_;
-  std::unique_ptr<MessageChannel> channel_;
   const ProtocolDispatch* dispatch_;
   void* impl_;
   OnUnbound on_unbound_;
