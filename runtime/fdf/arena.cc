@@ -86,11 +86,12 @@ bool Arena::Contains(const void* ptr, size_t num_bytes) {
   // The buffer inside the object first (small messages on a per-transaction arena live there, and
   // checking it chases no pointer), then recent blocks: messages are built just before the send.
   if (InBlock(&initial_block_, start, end)) return true;
+  // The initial block is the oldest, last in the list: it was checked already.
   Block* b = newest_.load(std::memory_order_acquire);
-  for (int i = 0; b != nullptr && i < kLockFreeScanBlocks; ++i, b = b->older) {
+  for (int i = 0; b != &initial_block_ && i < kLockFreeScanBlocks; ++i, b = b->older) {
     if (InBlock(b, start, end)) return true;
   }
-  if (b == nullptr) return false;
+  if (b == &initial_block_) return false;
   MutexLock lock(&mu_);
   auto it = std::upper_bound(by_address_.begin(), by_address_.end(), start,
                              [](uintptr_t s, const Block* block) { return s < block->start; });
