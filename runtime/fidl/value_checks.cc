@@ -29,6 +29,10 @@ const char* CheckScalar(const FidlType& type, const void* value) {
   }
 }
 
+bool IsValidScalar(const FidlType& type, const void* value) {
+  return CheckScalar(type, value) == nullptr;
+}
+
 const char* VectorHeaderError(const FidlType& type, uint64_t count, bool present) {
   bool is_string = type.kind == FidlKind::kString;
   if (!present) {

@@ -4,6 +4,7 @@
 #define FDFKIT_RUNTIME_FIDL_VALUE_CHECKS_H_
 
 #include <lib/fidl/cpp/wire/coding_table.h>
+#include <lib/fidl/cpp/wire/in_place.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +28,6 @@ inline uint64_t ReadUnsigned(const void* at, uint32_t size) {
 
 // The GIDL name of the first rule `value` (of kind bool/enum/bits) breaks, or null.
 const char* CheckScalar(const FidlType& type, const void* value);
-bool IsValidUtf8(const char* data, size_t size);
 // The first rule a vector or string header breaks (presence, count against the 32-bit limit and
 // the declared bound), or null. Inline: every vector on every message passes through here.
 const char* VectorHeaderError(const FidlType& type, uint64_t count, bool present);

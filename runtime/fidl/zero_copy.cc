@@ -322,6 +322,8 @@ class TransferAcceptor {
 
 Status PrepareTransfer(const FidlType& type, void* value, fdf_arena_t* arena,
                        TransferHandles* handles) {
+  // A simple struct built on the arena goes as it is (in_place.h); the walk is for the rest.
+  if (type.in_place != nullptr && type.in_place(value, arena)) return Status::Ok();
   TransferPreparer preparer(arena, handles);
   auto* bytes = static_cast<uint8_t*>(value);
   if (!preparer.Walk(type, bytes, bytes, 0)) {
@@ -337,6 +339,9 @@ Status AcceptTransfer(const FidlType& type, void* value, fdf_arena_t* arena, zx_
   if (num_handles > kFidlMaxMessageHandles) {
     CloseAnyHandles(handles, num_handles);
     return Status::DecodeError(ZX_ERR_INVALID_ARGS, "TOO_MANY_HANDLES_IN_MESSAGE");
+  }
+  if (num_handles == 0 && type.in_place != nullptr && type.in_place(value, arena)) {
+    return Status::Ok();
   }
   TransferAcceptor acceptor(arena, handles, num_handles);
   if (!acceptor.Walk(type, static_cast<uint8_t*>(value), 0)) {

@@ -122,6 +122,20 @@ TEST_P(DriverTransportTest, ZeroCopyHandsTheSameBytesToTheServer) {
   }
 }
 
+TEST_P(DriverTransportTest, EmptyAndAbsentRequiredVectors) {
+  fdf::WireSyncClient client(std::move(client_end_));
+  fdf::Arena arena('TEST');
+  // Built with no elements: present and empty, so a required vector accepts it.
+  auto empty = client.buffer(arena)->Echo(fidl::VectorView<uint8_t>(arena, 0));
+  ASSERT_TRUE(empty.ok()) << empty;
+  EXPECT_EQ(empty->data.count(), 0u);
+  EXPECT_FALSE(empty->data.is_null());
+  // Default-constructed: absent, which a required vector rejects before anything is sent.
+  auto absent = client.buffer(arena)->Echo(fidl::VectorView<uint8_t>());
+  EXPECT_EQ(absent.reason(), fidl::Reason::kEncodeError);
+  EXPECT_STREQ(absent.lossy_description(), "NON_NULLABLE_TYPE_WITH_NULL_VALUE");
+}
+
 TEST_P(DriverTransportTest, ExternalDataIsCopiedOntoTheArena) {
   fdf::WireSyncClient client(std::move(client_end_));
   fdf::Arena arena('TEST');

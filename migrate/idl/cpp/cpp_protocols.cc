@@ -321,8 +321,7 @@ class ProtocolWriter {
         args = "static_cast<" + Marker(*m) + "::RequestBody*>(message.body()), ";
       }
       if (driver_) {
-        out_ << "    fdf_arena_add_ref(message.arena());\n"
-             << "    ::fdf::Arena arena(message.arena());\n";
+        out_ << "    ::fdf::Arena arena(message.ArenaForHandler());\n";
         args += "arena, ";
       }
       out_ << "    ::fidl::internal::WireCompleter<" << Marker(*m)

@@ -24,10 +24,10 @@ class AnyArena {
     void* memory = DoAllocate(sizeof(T), 1, DestructorOf<T>());
     return new (memory) T(std::forward<Args>(args)...);
   }
-  // Value-initialised array of `count` Ts.
+  // Value-initialised array of `count` Ts; never null, so a vector built with no elements is
+  // present and empty (not absent), as a required vector must be.
   template <typename T>
   T* AllocateVector(size_t count) {
-    if (count == 0) return nullptr;
     if (count > SIZE_MAX / sizeof(T)) std::abort();
     T* items = static_cast<T*>(DoAllocate(sizeof(T), count, DestructorOf<T>()));
     for (size_t i = 0; i < count; ++i) new (&items[i]) T();

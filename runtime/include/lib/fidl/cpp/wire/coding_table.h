@@ -4,6 +4,7 @@
 #ifndef LIB_FIDL_CPP_WIRE_CODING_TABLE_H_
 #define LIB_FIDL_CPP_WIRE_CODING_TABLE_H_
 
+#include <lib/fdf/types.h>
 #include <zircon/types.h>
 
 #include <cstdint>
@@ -26,6 +27,9 @@ enum class FidlKind : uint8_t {
 };
 
 struct FidlType;
+
+// True when an object of the type can cross the driver transport as it is (lib/fidl/cpp/wire/in_place.h).
+using InPlacePredicate = bool (*)(const void* value, fdf_arena_t* arena);
 
 struct FidlStructField {
   const FidlType* type;
@@ -60,6 +64,8 @@ struct FidlType {
   uint64_t mask = 0;                        // bits: known bits
   zx_obj_type_t handle_type = 0;            // handle: ZX_OBJ_TYPE_NONE = any
   zx_rights_t handle_rights = 0;
+  // kStruct, generated for simple structs: lets the zero-copy transfer skip its walk.
+  InPlacePredicate in_place = nullptr;
 };
 
 // Shared descriptions of the primitives (runtime/fidl/primitives.cc).

@@ -6,6 +6,7 @@
 #define LIB_FIDL_CPP_WIRE_INTERNAL_TRANSPORT_H_
 
 #include <lib/async/dispatcher.h>
+#include <lib/fdf/arena.h>
 #include <lib/fdf/types.h>
 #include <lib/fidl/cpp/wire/coding_table.h>
 #include <lib/fidl/cpp/wire/message_header.h>
@@ -27,8 +28,6 @@ struct EmptyTransactionalMessage {
   WireMessageHeader header;
 };
 
-// A received message. Owns its storage (the arena reference or the byte buffer) and, once decoded,
-// the handles still in its body.
 // Where a channel-transport message is read to: the largest message and handle table a channel
 // carries. Buffers are recycled per thread, so a steady stream of messages allocates nothing.
 struct ChannelReadBuffer {
@@ -42,6 +41,8 @@ using ChannelReadBufferPtr = std::unique_ptr<ChannelReadBuffer, ChannelReadBuffe
 // A buffer from this thread's cache, or a new one.
 ChannelReadBufferPtr AcquireChannelReadBuffer();
 
+// A received message. Owns its storage (the arena reference or the byte buffer) and, once decoded,
+// the handles still in its body.
 class IncomingMessage {
  public:
   IncomingMessage() = default;
@@ -64,6 +65,14 @@ class IncomingMessage {
   bool is_decoded() const { return decoded_; }
   // Gives up the arena reference (a driver-transport result keeps it alive instead).
   fdf_arena_t* TakeArena();
+  // The arena reference a driver-transport handler receives. Moved out of the message when
+  // releasing the message later touches no body memory (a decoded body without handles), so
+  // the call costs no reference-count traffic; shared otherwise.
+  fdf_arena_t* ArenaForHandler() {
+    if (decoded_ && (body_type_ == nullptr || !body_type_->resource)) return TakeArena();
+    fdf_arena_add_ref(arena_);
+    return arena_;
+  }
 
   // Transport side.
   void SetDriverMessage(fdf_arena_t* arena, void* bytes, uint32_t num_bytes, zx_handle_t* handles,
