@@ -68,17 +68,14 @@ Status IncomingMessage::DecodeEmptyBody() {
   return Status::Ok();
 }
 
-Status ValidateHeader(const IncomingMessage& message) {
+Status HeaderError(const IncomingMessage& message) {
   if (message.num_bytes() < sizeof(WireMessageHeader) || message.bytes() == nullptr) {
     return Status::UnexpectedMessage(ZX_ERR_INVALID_ARGS, "TOO_FEW_BYTES_IN_PRIMARY_OBJECT");
   }
   if (reinterpret_cast<uintptr_t>(message.bytes()) % 8 != 0) {
     return Status::UnexpectedMessage(ZX_ERR_INVALID_ARGS, "MISALIGNED_MESSAGE");
   }
-  if (message.header().magic_number != kFidlWireFormatMagicNumberInitial) {
-    return Status::UnexpectedMessage(ZX_ERR_PROTOCOL_NOT_SUPPORTED, "INVALID_MAGIC_NUMBER");
-  }
-  return Status::Ok();
+  return Status::UnexpectedMessage(ZX_ERR_PROTOCOL_NOT_SUPPORTED, "INVALID_MAGIC_NUMBER");
 }
 
 }  // namespace fidl::internal

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace fidl::internal {
 
@@ -46,7 +47,15 @@ ChannelReadBufferPtr AcquireChannelReadBuffer();
 class IncomingMessage {
  public:
   IncomingMessage() = default;
-  IncomingMessage(IncomingMessage&& other) noexcept { *this = std::move(other); }
+  IncomingMessage(IncomingMessage&& other) noexcept
+      : bytes_(std::exchange(other.bytes_, nullptr)),
+        num_bytes_(std::exchange(other.num_bytes_, 0)),
+        handles_(std::exchange(other.handles_, nullptr)),
+        num_handles_(std::exchange(other.num_handles_, 0)),
+        arena_(std::exchange(other.arena_, nullptr)),
+        owned_buffer_(std::move(other.owned_buffer_)),
+        body_type_(std::exchange(other.body_type_, nullptr)),
+        decoded_(std::exchange(other.decoded_, false)) {}
   IncomingMessage& operator=(IncomingMessage&& other) noexcept;
   ~IncomingMessage() { Reset(); }
 
@@ -140,8 +149,17 @@ class MessageChannel {
   ReadyCallback on_ready_;
 };
 
-// Validates a received transactional header: size, magic number.
-Status ValidateHeader(const IncomingMessage& message);
+// Validates a received transactional header: size, alignment, magic number. Inline: every
+// received message passes here; the failures are out of line.
+Status HeaderError(const IncomingMessage& message);
+inline Status ValidateHeader(const IncomingMessage& message) {
+  if (message.num_bytes() >= sizeof(WireMessageHeader) && message.bytes() != nullptr &&
+      reinterpret_cast<uintptr_t>(message.bytes()) % 8 == 0 &&
+      message.header().magic_number == kFidlWireFormatMagicNumberInitial) {
+    return Status::Ok();
+  }
+  return HeaderError(message);
+}
 
 }  // namespace fidl::internal
 
