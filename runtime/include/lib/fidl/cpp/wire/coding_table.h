@@ -1,6 +1,8 @@
 // Coding tables: a constant description of every wire type, emitted by `fdf-idl gen` next to the
 // C++ types. One generic encoder, decoder and zero-copy transfer walk them (runtime/fidl/), so the
-// generated code stays small and every validation rule lives in one place.
+// generated code stays small and every validation rule lives in one place. The one piece of
+// per-type code is the in-place predicate of simple structs (in_place.h), the driver transport's
+// fast path around the transfer walk.
 #ifndef LIB_FIDL_CPP_WIRE_CODING_TABLE_H_
 #define LIB_FIDL_CPP_WIRE_CODING_TABLE_H_
 
