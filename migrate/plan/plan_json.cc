@@ -1,0 +1,174 @@
+#include "plan/plan_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace fdfkit::plan {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json MetricsJson(const Metrics& m) {
+  return Json{{"waves", m.waves},
+              {"duplication", m.duplication},
+              {"dual_lifetime", m.dual_lifetime},
+              {"switches", m.switches}};
+}
+
+}  // namespace
+
+std::string WritePlanJson(const Inventory& inventory, const Requirements& required,
+                          const Schedule& schedule, const Metrics& metrics,
+                          const Metrics& lower_bound) {
+  std::map<int, Json> waves;
+  auto add = [&](int wave, Json action) {
+    if (wave <= 0) return;
+    waves[wave].push_back(std::move(action));
+  };
+  // Within a wave: clones, ports, switches, variant deletions, protocol deletions (the order the
+  // work is done in), each in inventory order.
+  for (size_t p = 0; p < inventory.protocols.size(); ++p) {
+    if (required.clone[p]) add(schedule.clone[p], {{"kind", "clone"}, {"protocol", inventory.protocols[p].id}});
+  }
+  for (size_t d = 0; d < inventory.drivers.size(); ++d) {
+    if (required.port[d]) add(schedule.port[d], {{"kind", "port"}, {"driver", inventory.drivers[d].id}});
+  }
+  for (size_t s = 0; s < required.switches.size(); ++s) {
+    const HostSwitch& sw = required.switches[s];
+    const Board& board = inventory.boards[sw.board];
+    add(schedule.switches[s],
+        {{"kind", "switch"}, {"board", board.id}, {"host", board.hosts[sw.host].id}});
+  }
+  for (size_t d = 0; d < inventory.drivers.size(); ++d) {
+    if (required.delete_variant[d]) {
+      add(schedule.delete_variant[d], {{"kind", "delete_variant"}, {"driver", inventory.drivers[d].id}});
+    }
+  }
+  for (size_t p = 0; p < inventory.protocols.size(); ++p) {
+    if (required.delete_protocol[p]) {
+      add(schedule.delete_protocol[p],
+          {{"kind", "delete_protocol"}, {"protocol", inventory.protocols[p].id}});
+    }
+  }
+  Json out{{"schema", kPlanSchema}, {"waves", Json::array()}};
+  for (auto& [wave, actions] : waves) {
+    out["waves"].push_back({{"wave", wave}, {"actions", std::move(actions)}});
+  }
+  out["metrics"] = MetricsJson(metrics);
+  out["lower_bounds"] = MetricsJson(lower_bound);
+  return out.dump(2) + "\n";
+}
+
+PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,
+                      const Requirements& required) {
+  PlanRead read;
+  Schedule& s = read.schedule;
+  s.clone.assign(inventory.protocols.size(), 0);
+  s.delete_protocol.assign(inventory.protocols.size(), 0);
+  s.port.assign(inventory.drivers.size(), 0);
+  s.delete_variant.assign(inventory.drivers.size(), 0);
+  s.switches.assign(required.switches.size(), 0);
+  auto error = [&](const std::string& path, const std::string& message) {
+    read.errors.push_back(path + ": " + message);
+  };
+  Json root;
+  try {
+    root = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    error("$", std::string("not valid JSON: ") + e.what());
+    return read;
+  }
+  if (!root.is_object() || !root.contains("schema") || root["schema"] != kPlanSchema) {
+    error("$.schema", std::string("expected \"") + kPlanSchema + "\"");
+    return read;
+  }
+  if (!root.contains("waves") || !root["waves"].is_array()) {
+    error("$.waves", "missing; expected an array");
+    return read;
+  }
+  auto lookup = [](const std::map<std::string, int>& index, const Json& value) {
+    if (!value.is_string()) return -1;
+    auto it = index.find(value.get<std::string>());
+    return it == index.end() ? -1 : it->second;
+  };
+  // Where each action was first seen, to name both places of a duplicate.
+  std::map<std::string, std::string> seen;
+  const Json& waves = root["waves"];
+  for (size_t wi = 0; wi < waves.size(); ++wi) {
+    std::string wave_path = "$.waves[" + std::to_string(wi) + "]";
+    const Json& wave = waves[wi];
+    if (!wave.is_object() || !wave.contains("wave") || !wave["wave"].is_number_integer() ||
+        wave["wave"].get<int64_t>() < 1 || wave["wave"].get<int64_t>() > 1000000) {
+      error(wave_path + ".wave", "expected a positive wave number");
+      continue;
+    }
+    int number = static_cast<int>(wave["wave"].get<int64_t>());
+    read.wave_numbers.push_back(number);
+    if (!wave.contains("actions") || !wave["actions"].is_array()) {
+      error(wave_path + ".actions", "missing; expected an array");
+      continue;
+    }
+    const Json& actions = wave["actions"];
+    for (size_t ai = 0; ai < actions.size(); ++ai) {
+      std::string at = wave_path + ".actions[" + std::to_string(ai) + "]";
+      const Json& action = actions[ai];
+      std::string kind = action.is_object() && action.contains("kind") && action["kind"].is_string()
+                             ? action["kind"].get<std::string>()
+                             : "";
+      int* slot = nullptr;
+      std::string key;
+      if (kind == "clone" || kind == "delete_protocol") {
+        int p = action.contains("protocol") ? lookup(inventory.protocol_index, action["protocol"]) : -1;
+        if (p < 0) { error(at + ".protocol", "unknown protocol"); continue; }
+        bool needed = kind == "clone" ? required.clone[p] : required.delete_protocol[p];
+        if (!needed) { error(at, kind + " of protocol \"" + inventory.protocols[p].id + "\" is not needed (see its status)"); continue; }
+        slot = kind == "clone" ? &s.clone[p] : &s.delete_protocol[p];
+        key = kind + " " + inventory.protocols[p].id;
+      } else if (kind == "port" || kind == "delete_variant") {
+        int d = action.contains("driver") ? lookup(inventory.driver_index, action["driver"]) : -1;
+        if (d < 0) { error(at + ".driver", "unknown driver"); continue; }
+        bool needed = kind == "port" ? required.port[d] : required.delete_variant[d];
+        if (!needed) { error(at, kind + " of driver \"" + inventory.drivers[d].id + "\" is not needed (status " + DriverStatusName(inventory.drivers[d].status) + ")"); continue; }
+        slot = kind == "port" ? &s.port[d] : &s.delete_variant[d];
+        key = kind + " " + inventory.drivers[d].id;
+      } else if (kind == "switch") {
+        int b = action.contains("board") ? lookup(inventory.board_index, action["board"]) : -1;
+        if (b < 0) { error(at + ".board", "unknown board"); continue; }
+        const Board& board = inventory.boards[b];
+        int h = -1;
+        for (size_t i = 0; i < board.hosts.size(); ++i) {
+          if (action.contains("host") && action["host"] == board.hosts[i].id) h = static_cast<int>(i);
+        }
+        if (h < 0) { error(at + ".host", "unknown host on board \"" + board.id + "\""); continue; }
+        int index = required.switch_of_host[b][h];
+        if (index < 0) { error(at, "host \"" + board.hosts[h].id + "\" on \"" + board.id + "\" has switched already (all its drivers are ported)"); continue; }
+        slot = &s.switches[index];
+        key = "switch " + board.id + "/" + board.hosts[h].id;
+      } else {
+        error(at + ".kind", "expected clone, port, switch, delete_variant or delete_protocol");
+        continue;
+      }
+      auto [it, fresh] = seen.emplace(key, at);
+      if (!fresh) { error(at, key + " appears twice (first at " + it->second + ")"); continue; }
+      *slot = number;
+    }
+  }
+  if (root.contains("metrics") && root["metrics"].is_object()) {
+    const Json& m = root["metrics"];
+    Metrics metrics;
+    auto get = [&](const char* key, int* out) {
+      if (m.contains(key) && m[key].is_number_integer()) *out = m[key].get<int>();
+      else error(std::string("$.metrics.") + key, "expected an integer");
+    };
+    get("waves", &metrics.waves);
+    get("duplication", &metrics.duplication);
+    get("dual_lifetime", &metrics.dual_lifetime);
+    get("switches", &metrics.switches);
+    read.metrics = metrics;
+  }
+  return read;
+}
+
+}  // namespace fdfkit::plan

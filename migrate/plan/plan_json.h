@@ -1,0 +1,33 @@
+// plan.json (schema "fdfkit-plan/1"): writing a planned schedule, and reading one back against
+// an inventory for `migrate-plan verify` (every action resolved, required and unique).
+#ifndef FDFKIT_MIGRATE_PLAN_PLAN_JSON_H_
+#define FDFKIT_MIGRATE_PLAN_PLAN_JSON_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/inventory.h"
+#include "plan/requirements.h"
+
+namespace fdfkit::plan {
+
+inline constexpr char kPlanSchema[] = "fdfkit-plan/1";
+
+std::string WritePlanJson(const Inventory& inventory, const Requirements& required,
+                          const Schedule& schedule, const Metrics& metrics,
+                          const Metrics& lower_bound);
+
+struct PlanRead {
+  Schedule schedule;                // what the plan schedules (0: absent)
+  std::optional<Metrics> metrics;   // as the plan states them
+  std::vector<std::string> errors;  // "<json path>: <problem>"
+  std::vector<int> wave_numbers;    // in file order
+};
+
+PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,
+                      const Requirements& required);
+
+}  // namespace fdfkit::plan
+
+#endif  // FDFKIT_MIGRATE_PLAN_PLAN_JSON_H_

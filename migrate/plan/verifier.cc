@@ -1,0 +1,114 @@
+#include "plan/verifier.h"
+
+#include <map>
+
+namespace fdfkit::plan {
+
+std::vector<std::string> VerifyPlan(const Inventory& inventory, const Requirements& required,
+                                    const PlanRead& plan, const PlanOptions& options) {
+  std::vector<std::string> out = plan.errors;
+  const Schedule& s = plan.schedule;
+  for (size_t i = 1; i < plan.wave_numbers.size(); ++i) {
+    if (plan.wave_numbers[i] <= plan.wave_numbers[i - 1]) {
+      out.push_back("$.waves[" + std::to_string(i) + "].wave: wave numbers must increase");
+    }
+  }
+  const auto& protocols = inventory.protocols;
+  const auto& drivers = inventory.drivers;
+  auto switch_name = [&](size_t i) {
+    const HostSwitch& sw = required.switches[i];
+    const Board& board = inventory.boards[sw.board];
+    return "switch " + board.id + "/" + board.hosts[sw.host].id;
+  };
+  // Missing actions.
+  for (size_t p = 0; p < protocols.size(); ++p) {
+    if (required.clone[p] && s.clone[p] == 0) out.push_back("missing: clone " + protocols[p].id);
+    if (required.delete_protocol[p] && s.delete_protocol[p] == 0) {
+      out.push_back("missing: delete_protocol " + protocols[p].id);
+    }
+  }
+  for (size_t d = 0; d < drivers.size(); ++d) {
+    if (required.port[d] && s.port[d] == 0) out.push_back("missing: port " + drivers[d].id);
+    if (required.delete_variant[d] && s.delete_variant[d] == 0) {
+      out.push_back("missing: delete_variant " + drivers[d].id);
+    }
+  }
+  for (size_t i = 0; i < required.switches.size(); ++i) {
+    if (s.switches[i] == 0) out.push_back("missing: " + switch_name(i));
+  }
+  // Orderings (same wave allowed). Checked only between actions that are present.
+  auto before = [&](int first, int then, const std::string& a, const std::string& b) {
+    if (first > 0 && then > 0 && first > then) {
+      out.push_back("order: " + a + " (wave " + std::to_string(first) + ") must not come after " +
+                    b + " (wave " + std::to_string(then) + ")");
+    }
+  };
+  for (size_t d = 0; d < drivers.size(); ++d) {
+    for (int p : drivers[d].references) {
+      if (required.clone[p] && required.port[d]) {
+        before(s.clone[p], s.port[d], "clone " + protocols[p].id, "port " + drivers[d].id);
+      }
+      if (required.delete_variant[d] && required.delete_protocol[p]) {
+        before(s.delete_variant[d], s.delete_protocol[p], "delete_variant " + drivers[d].id,
+               "delete_protocol " + protocols[p].id);
+      }
+    }
+  }
+  for (size_t p = 0; p < protocols.size(); ++p) {
+    if (required.clone[p] && required.delete_protocol[p]) {
+      before(s.clone[p], s.delete_protocol[p], "clone " + protocols[p].id,
+             "delete_protocol " + protocols[p].id);
+    }
+  }
+  for (size_t i = 0; i < required.switches.size(); ++i) {
+    const HostSwitch& sw = required.switches[i];
+    for (int d : inventory.boards[sw.board].hosts[sw.host].drivers) {
+      if (required.port[d]) before(s.port[d], s.switches[i], "port " + drivers[d].id, switch_name(i));
+      if (required.delete_variant[d]) {
+        before(s.switches[i], s.delete_variant[d], switch_name(i), "delete_variant " + drivers[d].id);
+      }
+    }
+  }
+  // Capacities.
+  std::map<int, int> ports;
+  std::map<std::pair<int, std::string>, int> team_ports;
+  for (size_t d = 0; d < drivers.size(); ++d) {
+    if (s.port[d] == 0) continue;
+    ++ports[s.port[d]];
+    ++team_ports[{s.port[d], drivers[d].team}];
+  }
+  if (options.ports_per_wave > 0) {
+    for (const auto& [wave, count] : ports) {
+      if (count > options.ports_per_wave) {
+        out.push_back("capacity: wave " + std::to_string(wave) + " ports " + std::to_string(count) +
+                      " drivers; at most " + std::to_string(options.ports_per_wave) + " allowed");
+      }
+    }
+  }
+  for (const auto& [key, count] : team_ports) {
+    auto cap = options.team_cap.find(key.second);
+    if (cap != options.team_cap.end() && count > cap->second) {
+      out.push_back("capacity: wave " + std::to_string(key.first) + " ports " +
+                    std::to_string(count) + " drivers of team " + key.second + "; at most " +
+                    std::to_string(cap->second) + " allowed");
+    }
+  }
+  // Stated metrics.
+  if (plan.metrics && plan.errors.empty()) {
+    Metrics actual = Measure(inventory, required, s);
+    const Metrics& stated = *plan.metrics;
+    auto compare = [&](const char* name, int said, int is) {
+      if (said != is) {
+        out.push_back(std::string("metrics: ") + name + " is " + std::to_string(is) +
+                      ", the plan states " + std::to_string(said));
+      }
+    };
+    compare("waves", stated.waves, actual.waves);
+    compare("duplication", stated.duplication, actual.duplication);
+    compare("dual_lifetime", stated.dual_lifetime, actual.dual_lifetime);
+    compare("switches", stated.switches, actual.switches);
+  }
+  return out;
+}
+
+}  // namespace fdfkit::plan

@@ -1,0 +1,23 @@
+// `migrate-plan verify`: checks a plan against an inventory under the fixed semantics -- every
+// required action exactly once, the orderings, the capacities -- and that the metrics it states
+// are the ones it has. Independent of the planner: it shares only the reading of the inventory.
+#ifndef FDFKIT_MIGRATE_PLAN_VERIFIER_H_
+#define FDFKIT_MIGRATE_PLAN_VERIFIER_H_
+
+#include <string>
+#include <vector>
+
+#include "plan/inventory.h"
+#include "plan/plan_json.h"
+#include "plan/planner.h"
+#include "plan/requirements.h"
+
+namespace fdfkit::plan {
+
+// Every violation, one line each; empty when the plan is valid.
+std::vector<std::string> VerifyPlan(const Inventory& inventory, const Requirements& required,
+                                    const PlanRead& plan, const PlanOptions& options);
+
+}  // namespace fdfkit::plan
+
+#endif  // FDFKIT_MIGRATE_PLAN_VERIFIER_H_
