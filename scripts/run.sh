@@ -37,6 +37,13 @@ for clone in out/protocols/*.fidl; do
   ./build/default/migrate/idl/fdf-idl gen --bindings=wire,channel,driver     -o "out/bindings/$library" -I out/protocols -I corpus/protocols "$clone"
 done
 echo "fdfkit: C++ bindings of the clones under $(pwd)/out/bindings/"
+# RFC-0126's per-host migration plan for the corpus boards (vim3, av400, fdfkit-devboard),
+# checked by the independent verifier.
+./build/default/migrate/plan/migrate-plan plan corpus/inventories/amlogic.json --ports-per-wave 4 \
+  -o out/plan
+./build/default/migrate/plan/migrate-plan verify corpus/inventories/amlogic.json out/plan/plan.json \
+  --ports-per-wave 4
+echo "fdfkit: migration plan in $(pwd)/out/plan/plan.json"
 ./build/default/runtime/fdf-runtime-demo
 ./build/default/bench/runtime/runtime_bench --benchmark_min_time=0.2 \
   --benchmark_out=out/runtime-bench.json --benchmark_out_format=json

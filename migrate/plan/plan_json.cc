@@ -88,6 +88,7 @@ PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,
     error("$.waves", "missing; expected an array");
     return read;
   }
+  read.readable = true;
   auto lookup = [](const std::map<std::string, int>& index, const Json& value) {
     if (!value.is_string()) return -1;
     auto it = index.find(value.get<std::string>());

@@ -23,6 +23,7 @@ struct PlanRead {
   std::optional<Metrics> metrics;   // as the plan states them
   std::vector<std::string> errors;  // "<json path>: <problem>"
   std::vector<int> wave_numbers;    // in file order
+  bool readable = false;            // false: not JSON, another schema, or no waves at all
 };
 
 PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,

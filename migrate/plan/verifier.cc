@@ -7,6 +7,7 @@ namespace fdfkit::plan {
 std::vector<std::string> VerifyPlan(const Inventory& inventory, const Requirements& required,
                                     const PlanRead& plan, const PlanOptions& options) {
   std::vector<std::string> out = plan.errors;
+  if (!plan.readable) return out;
   const Schedule& s = plan.schedule;
   for (size_t i = 1; i < plan.wave_numbers.size(); ++i) {
     if (plan.wave_numbers[i] <= plan.wave_numbers[i - 1]) {

@@ -1,0 +1,36 @@
+#!/bin/bash
+# migrate-plan end to end: the corpus inventory plans and verifies at the wave bound; invalid
+# input exits 1 with located errors and writes nothing; a tampered plan fails verification.
+set -u
+tool=$1 corpus=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$tool" plan "$corpus/inventories/amlogic.json" --ports-per-wave 4 --team-cap gpio=1 -o "$work/out" \
+  > "$work/plan.log" || fail "plan exited $?"
+grep -q "waves         9  (lower bound 9)" "$work/plan.log" || { cat "$work/plan.log"; fail "waves not at the bound"; }
+"$tool" verify "$corpus/inventories/amlogic.json" "$work/out/plan.json" --ports-per-wave 4 \
+  --team-cap gpio=1 > /dev/null || fail "corpus plan does not verify"
+
+# Tampered: one port moved after its host's switch.
+python3 - "$work/out/plan.json" "$work/bad.json" <<'PY'
+import json, sys
+plan = json.load(open(sys.argv[1]))
+first = plan["waves"][0]["actions"]
+port = next(a for a in first if a["kind"] == "port")
+first.remove(port)
+plan["waves"][-1]["actions"].append(port)
+json.dump(plan, open(sys.argv[2], "w"))
+PY
+"$tool" verify "$corpus/inventories/amlogic.json" "$work/bad.json" --ports-per-wave 4 > "$work/verify.log"
+[ $? -eq 1 ] || fail "tampered plan verified"
+grep -q "^.*order: port .* must not come after switch" "$work/verify.log" || { cat "$work/verify.log"; fail "no order violation"; }
+
+# Invalid inventory: located error, exit 1, no output directory.
+printf '{"schema": "fdfkit-inventory/1", "protocols": [], "drivers": [{"id": "d"}], "boards": []}' > "$work/bad-inventory.json"
+"$tool" plan "$work/bad-inventory.json" -o "$work/none" 2> "$work/err.log"
+[ $? -eq 1 ] || fail "invalid inventory accepted"
+grep -q 'bad-inventory.json: \$.drivers\[0\]: driver "d" is in no host on any board' "$work/err.log" || { cat "$work/err.log"; fail "error not located"; }
+[ ! -e "$work/none" ] || fail "output written for an invalid inventory"
+echo "ok"

@@ -1,0 +1,22 @@
+// Small inventories written inline for the migrate-plan tests.
+#ifndef FDFKIT_TESTS_MIGRATE_PLAN_PLAN_TEST_SUPPORT_H_
+#define FDFKIT_TESTS_MIGRATE_PLAN_PLAN_TEST_SUPPORT_H_
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "plan/inventory.h"
+
+namespace plan_test {
+
+// Parses `json`, failing the test (with every error) if it is not a valid inventory.
+inline fdfkit::plan::Inventory MustParse(const std::string& json) {
+  fdfkit::plan::InventoryLoad load = fdfkit::plan::ParseInventory(json);
+  for (const auto& e : load.errors) ADD_FAILURE() << e.path << ": " << e.message;
+  return load.inventory.value_or(fdfkit::plan::Inventory{});
+}
+
+}  // namespace plan_test
+
+#endif  // FDFKIT_TESTS_MIGRATE_PLAN_PLAN_TEST_SUPPORT_H_
