@@ -49,10 +49,6 @@ Status PrepareOutgoing(DriverTransportMode mode, void* message, const FidlType* 
   }
   auto* body = static_cast<uint8_t*>(message) + sizeof(WireMessageHeader);
   if (mode == DriverTransportMode::kZeroCopy) {
-    if (body_type->in_place != nullptr && body_type->in_place(body, arena)) {
-      *out = {message, PrimarySize(body_type), nullptr, 0};
-      return Status::Ok();
-    }
     fidl::internal::TransferHandles handles{nullptr, 0};
     if (body_type->resource) {
       handles.handles = static_cast<zx_handle_t*>(
@@ -97,13 +93,9 @@ Status DecodeIncoming(DriverTransportMode mode, IncomingMessage& message,
       message.CloseAllHandles();
       return Status::DecodeError(ZX_ERR_INVALID_ARGS, "TOO_FEW_BYTES_IN_PRIMARY_OBJECT");
     }
-    bool as_is = message.num_handles() == 0 && body_type->in_place != nullptr &&
-                 body_type->in_place(body, message.arena());
-    if (!as_is) {
-      Status status = fidl::internal::AcceptTransfer(*body_type, body, message.arena(),
-                                                     message.handles(), message.num_handles());
-      if (!status.ok()) return status;
-    }
+    Status status = fidl::internal::AcceptTransfer(*body_type, body, message.arena(),
+                                                   message.handles(), message.num_handles());
+    if (!status.ok()) return status;
   } else {
     Status status = fidl::internal::Decode(*body_type, message.bytes(), message.num_bytes(),
                                            sizeof(WireMessageHeader), message.handles(),

@@ -320,10 +320,8 @@ class TransferAcceptor {
 
 }  // namespace
 
-Status PrepareTransfer(const FidlType& type, void* value, fdf_arena_t* arena,
-                       TransferHandles* handles) {
-  // A simple struct built on the arena goes as it is (in_place.h); the walk is for the rest.
-  if (type.in_place != nullptr && type.in_place(value, arena)) return Status::Ok();
+Status PrepareTransferByWalk(const FidlType& type, void* value, fdf_arena_t* arena,
+                             TransferHandles* handles) {
   TransferPreparer preparer(arena, handles);
   auto* bytes = static_cast<uint8_t*>(value);
   if (!preparer.Walk(type, bytes, bytes, 0)) {
@@ -334,14 +332,11 @@ Status PrepareTransfer(const FidlType& type, void* value, fdf_arena_t* arena,
   return Status::Ok();
 }
 
-Status AcceptTransfer(const FidlType& type, void* value, fdf_arena_t* arena, zx_handle_t* handles,
-                      uint32_t num_handles) {
+Status AcceptTransferByWalk(const FidlType& type, void* value, fdf_arena_t* arena,
+                            zx_handle_t* handles, uint32_t num_handles) {
   if (num_handles > kFidlMaxMessageHandles) {
     CloseAnyHandles(handles, num_handles);
     return Status::DecodeError(ZX_ERR_INVALID_ARGS, "TOO_MANY_HANDLES_IN_MESSAGE");
-  }
-  if (num_handles == 0 && type.in_place != nullptr && type.in_place(value, arena)) {
-    return Status::Ok();
   }
   TransferAcceptor acceptor(arena, handles, num_handles);
   if (!acceptor.Walk(type, static_cast<uint8_t*>(value), 0)) {

@@ -64,11 +64,27 @@ struct TransferHandles {
   uint32_t count;
 };
 
-Status PrepareTransfer(const FidlType& type, void* value, fdf_arena_t* arena,
-                       TransferHandles* handles);
+// The generic walks behind PrepareTransfer and AcceptTransfer.
+Status PrepareTransferByWalk(const FidlType& type, void* value, fdf_arena_t* arena,
+                             TransferHandles* handles);
+Status AcceptTransferByWalk(const FidlType& type, void* value, fdf_arena_t* arena,
+                            zx_handle_t* handles, uint32_t num_handles);
+
+// Inline: a simple struct that passes its generated in-place predicate (in_place.h) crosses as it
+// is, with no call into the walk -- the common driver message, on every call.
+inline Status PrepareTransfer(const FidlType& type, void* value, fdf_arena_t* arena,
+                              TransferHandles* handles) {
+  if (type.in_place != nullptr && type.in_place(value, arena)) return Status::Ok();
+  return PrepareTransferByWalk(type, value, arena, handles);
+}
 // `value` (the primary object) must itself have been checked to lie in `arena`.
-Status AcceptTransfer(const FidlType& type, void* value, fdf_arena_t* arena, zx_handle_t* handles,
-                      uint32_t num_handles);
+inline Status AcceptTransfer(const FidlType& type, void* value, fdf_arena_t* arena,
+                             zx_handle_t* handles, uint32_t num_handles) {
+  if (num_handles == 0 && type.in_place != nullptr && type.in_place(value, arena)) {
+    return Status::Ok();
+  }
+  return AcceptTransferByWalk(type, value, arena, handles, num_handles);
+}
 
 void CloseHandles(const FidlType& type, void* value);
 
