@@ -47,24 +47,30 @@ Metrics Measure(const Inventory& inventory, const Requirements& required,
     int ported = required.port[d] ? schedule.port[d] : 0;
     m.dual_lifetime += std::max(0, schedule.delete_variant[d] - ported);
   }
-  // Duplication: per board, a driver with a banjo variant in several hosts, some switched.
+  // Duplication: per board, a driver with a banjo variant in several hosts, some switched. Each
+  // board's hosts are read once, collecting the switch waves of each driver's hosts.
+  std::vector<std::vector<int>> waves_of(inventory.drivers.size());
   for (size_t b = 0; b < inventory.boards.size(); ++b) {
     const Board& board = inventory.boards[b];
-    for (size_t d = 0; d < inventory.drivers.size(); ++d) {
-      const Driver& driver = inventory.drivers[d];
-      if (driver.dual_binary || driver.status == DriverStatus::kPorted) continue;
-      std::vector<int> waves;  // switch wave of each host on this board holding d
-      for (size_t h = 0; h < board.hosts.size(); ++h) {
-        const auto& ds = board.hosts[h].drivers;
-        if (std::find(ds.begin(), ds.end(), static_cast<int>(d)) == ds.end()) continue;
-        int index = required.switch_of_host[b][h];
-        int wave = index < 0 ? 0 : schedule.switches[index];
-        waves.push_back(wave == 0 ? m.waves + 1 : wave);  // unscheduled: never switches
+    std::vector<int> touched;
+    for (size_t h = 0; h < board.hosts.size(); ++h) {
+      int index = required.switch_of_host[b][h];
+      int wave = index < 0 ? 0 : schedule.switches[index];
+      for (int d : board.hosts[h].drivers) {
+        const Driver& driver = inventory.drivers[d];
+        if (driver.dual_binary || driver.status == DriverStatus::kPorted) continue;
+        if (waves_of[d].empty()) touched.push_back(d);
+        waves_of[d].push_back(wave == 0 ? m.waves + 1 : wave);  // unscheduled: never switches
       }
-      if (waves.size() < 2) continue;
-      auto [first, last] = std::minmax_element(waves.begin(), waves.end());
-      // Split from the first switch up to the wave before the last one.
-      m.duplication += std::max(0, std::min(*last, m.waves + 1) - *first);
+    }
+    for (int d : touched) {
+      const std::vector<int>& waves = waves_of[d];
+      if (waves.size() >= 2) {
+        auto [first, last] = std::minmax_element(waves.begin(), waves.end());
+        // Split from the first switch up to the wave before the last one.
+        m.duplication += std::max(0, std::min(*last, m.waves + 1) - *first);
+      }
+      waves_of[d].clear();
     }
   }
   return m;
