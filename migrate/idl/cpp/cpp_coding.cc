@@ -72,13 +72,18 @@ class CodingWriter {
   // The in-place checks (lib/fidl/cpp/wire/in_place.h) of the fields of `s` placed at `base`,
   // appended to `checks`; false when a field needs the transfer walk (handles, boxes, tables,
   // unions, nullable structs, vectors of anything but plain elements).
-  bool InPlaceChecks(const flat::Struct& s, uint32_t base, std::vector<std::string>* checks) {
+  struct InPlaceCode {
+    std::vector<std::string> checks;
+    bool uses_arena = false;  // a vector or string check: the predicate names its arena
+  };
+  bool InPlaceChecks(const flat::Struct& s, uint32_t base, InPlaceCode* code) {
     for (const flat::StructMember& m : s.members) {
-      if (!InPlaceCheck(m.type, base + m.offset, checks)) return false;
+      if (!InPlaceCheck(m.type, base + m.offset, code)) return false;
     }
     return true;
   }
-  bool InPlaceCheck(const Type& type, uint32_t offset, std::vector<std::string>* checks) {
+  bool InPlaceCheck(const Type& type, uint32_t offset, InPlaceCode* code) {
+    std::vector<std::string>* checks = &code->checks;
     std::string at = "v + " + std::to_string(offset);
     std::string bound = type.bounded ? std::to_string(type.element_count) + "u"
                                      : "::fidl::internal::kUnbounded";
@@ -91,11 +96,13 @@ class CodingWriter {
       case Type::Kind::kArray:
         return IsPlain(type);
       case Type::Kind::kString:
+        code->uses_arena = true;
         checks->push_back("::fidl::internal::StringInPlace(" + at + ", " + bound + ", " +
                           Bool(type.nullable) + ", arena)");
         return true;
       case Type::Kind::kVector:
         if (!IsPlain(*type.element)) return false;
+        code->uses_arena = true;
         checks->push_back("::fidl::internal::PlainVectorInPlace(" + at + ", " +
                           std::to_string(type.element->shape.inline_size) + ", " + bound + ", " +
                           Bool(type.nullable) + ", arena)");
@@ -111,7 +118,7 @@ class CodingWriter {
             }
             return true;
           case Decl::Kind::kStruct:
-            return InPlaceChecks(static_cast<const flat::Struct&>(*type.decl), offset, checks);
+            return InPlaceChecks(static_cast<const flat::Struct&>(*type.decl), offset, code);
           default:
             return false;
         }
@@ -222,14 +229,12 @@ class CodingWriter {
           out << "};\n}  // namespace\n";
         }
         std::string in_place;
-        std::vector<std::string> checks;
-        if (!IsPlainDecl(s) && InPlaceChecks(s, 0, &checks)) {
+        InPlaceCode code;
+        if (!IsPlainDecl(s) && InPlaceChecks(s, 0, &code)) {
           in_place = ", .in_place = &" + name + "InPlace";
-          bool uses_arena = std::any_of(checks.begin(), checks.end(), [](const std::string& c) {
-            return c.find(", arena)") != std::string::npos;
-          });
+          const std::vector<std::string>& checks = code.checks;
           out << "namespace {\nbool " << name << "InPlace(const void*" << (checks.empty() ? "" : " value")
-              << ", fdf_arena_t*" << (uses_arena ? " arena" : "") << ") {\n";
+              << ", fdf_arena_t*" << (code.uses_arena ? " arena" : "") << ") {\n";
           if (checks.empty()) {
             out << "  return true;\n";
           } else {
