@@ -1,4 +1,5 @@
 // migrate-plan: the per-driver-host migration tracker (see migrate/README.md).
+//   scan DIR [-o inventory.json] [--overlay FILE]                         inventory from a tree
 //   plan INVENTORY [--ports-per-wave N] [--team-cap TEAM=N]... [-o DIR]   writes DIR/plan.json
 //   verify INVENTORY PLAN [--ports-per-wave N] [--team-cap TEAM=N]...    lists violations
 // Exit codes: 0 done (verify: no violation), 1 invalid input (verify: violations), 2 usage.
@@ -14,6 +15,7 @@
 #include "plan/plan_json.h"
 #include "plan/planner.h"
 #include "plan/requirements.h"
+#include "plan/scan/scanner.h"
 #include "plan/verifier.h"
 
 namespace {
@@ -62,14 +64,69 @@ void PrintMetrics(const Metrics& m, const Metrics& bound) {
             << "  switches      " << m.switches << "  (fixed by the inventory)\n";
 }
 
+std::optional<std::string> ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Findings carry paths relative to the tree root; print them relative to where the user is.
+std::string Located(const std::string& root, fdfkit::scan::ScanFinding finding, const char* kind) {
+  if (!finding.file.empty()) finding.file = (std::filesystem::path(root) / finding.file).string();
+  return finding.Text(kind);
+}
+
+int Scan(const std::string& root, const std::string& overlay_path, const std::string& out_path) {
+  std::string overlay_text;
+  if (!overlay_path.empty()) {
+    std::optional<std::string> text = ReadText(overlay_path);
+    if (!text) {
+      std::cerr << overlay_path << ": error: cannot read\n";
+      return kInvalid;
+    }
+    overlay_text = *text;
+  }
+  fdfkit::scan::ScanRulesLoad rules = fdfkit::scan::LoadScanRules(overlay_text, overlay_path);
+  for (const InventoryError& e : rules.errors) std::cerr << e.path << ": error: " << e.message << "\n";
+  if (!rules.rules) return kInvalid;
+  fdfkit::scan::ScanResult result = fdfkit::scan::ScanTree(root, *rules.rules, rules.overlay);
+  for (const auto& f : result.unresolved) std::cerr << Located(root, f, "unresolved") << "\n";
+  for (const auto& f : result.errors) std::cerr << Located(root, f, "error") << "\n";
+  if (!result.errors.empty()) {
+    std::cerr << "migrate-plan: " << result.errors.size() << " error(s); nothing written\n";
+    return kInvalid;
+  }
+  std::error_code ec;
+  std::filesystem::path parent = std::filesystem::path(out_path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec || !fdf_idl::WriteFileAtomically(out_path, result.inventory.dump(2) + "\n")) {
+    std::cerr << "migrate-plan: cannot write " << out_path << "\n";
+    return kInvalid;
+  }
+  size_t hosts = 0;
+  for (const auto& board : result.inventory["boards"]) hosts += board["hosts"].size();
+  std::cout << "wrote " << out_path << ": " << result.inventory["drivers"].size() << " drivers, "
+            << result.inventory["protocols"].size() << " banjo protocols, "
+            << result.inventory["boards"].size() << " boards, " << hosts << " hosts, "
+            << result.unresolved.size() << " unresolved (listed in $.scan.unresolved)\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"migrate-plan: plan and check the per-driver-host banjo migration"};
   app.require_subcommand(1);
-  std::string inventory_path, plan_path, out_dir = ".";
+  std::string inventory_path, plan_path, out_dir = ".", tree, overlay, scan_out = "inventory.json";
   int ports_per_wave = 0;
   std::vector<std::string> caps;
+
+  CLI::App* scan = app.add_subcommand("scan", "build an inventory from a Fuchsia-style source tree");
+  scan->add_option("tree", tree, "root of the source tree")->required();
+  scan->add_option("-o,--out", scan_out, "inventory file to write");
+  scan->add_option("--overlay", overlay, "fdfkit-scan-overlay/1 file: what the scan cannot see");
 
   CLI::App* plan = app.add_subcommand("plan", "plan waves of clones, ports, switches, deletions");
   plan->add_option("inventory", inventory_path, "inventory JSON")->required();
@@ -90,6 +147,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : kUsage;
   }
+  if (scan->parsed()) return Scan(tree, overlay, scan_out);
   PlanOptions options;
   options.ports_per_wave = ports_per_wave;
   if (!ParseTeamCaps(caps, &options)) return kUsage;
@@ -117,14 +175,12 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  std::ifstream in(plan_path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = ReadText(plan_path);
+  if (!text) {
     std::cerr << "migrate-plan: cannot read " << plan_path << "\n";
     return kInvalid;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  PlanRead read = ReadPlanJson(text.str(), *inventory, required);
+  PlanRead read = ReadPlanJson(*text, *inventory, required);
   std::vector<std::string> violations = VerifyPlan(*inventory, required, read, options);
   for (const std::string& v : violations) std::cout << plan_path << ": " << v << "\n";
   if (!violations.empty()) {

@@ -1,0 +1,1 @@
+#include "aml-ethernet.h"

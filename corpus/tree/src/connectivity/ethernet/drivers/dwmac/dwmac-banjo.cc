@@ -1,0 +1,1 @@
+#include "dwmac-banjo.h"

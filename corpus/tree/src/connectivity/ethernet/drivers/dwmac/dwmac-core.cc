@@ -1,0 +1,1 @@
+#include "dwmac-core.h"

@@ -1,0 +1,1 @@
+#include "wlanphy.h"

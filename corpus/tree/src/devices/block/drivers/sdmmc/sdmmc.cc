@@ -1,0 +1,1 @@
+#include "sdmmc.h"

@@ -1,0 +1,6 @@
+#pragma once
+#include <fuchsia/hardware/sdmmc/cpp/banjo.h>
+
+class SdmmcDevice {
+  ddk::SdmmcProtocolClient host_;
+};

@@ -1,0 +1,1 @@
+#include "aml-i2c.h"

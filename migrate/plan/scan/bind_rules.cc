@@ -1,0 +1,121 @@
+#include "plan/scan/bind_rules.h"
+
+#include <algorithm>
+#include <regex>
+
+namespace fdfkit::scan {
+namespace {
+
+// Comments become spaces so that offsets (and so line numbers) stay put.
+std::string StripComments(const std::string& text) {
+  std::string out = text;
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '"') {
+      for (++i; i < out.size() && out[i] != '"'; ++i) {}
+    } else if (out[i] == '/' && out[i + 1] == '/') {
+      for (; i < out.size() && out[i] != '\n'; ++i) out[i] = ' ';
+    } else if (out[i] == '/' && out[i + 1] == '*') {
+      for (; i + 1 < out.size() && !(out[i] == '*' && out[i + 1] == '/'); ++i) {
+        if (out[i] != '\n') out[i] = ' ';
+      }
+      if (i + 1 < out.size()) out[i] = out[i + 1] = ' ';
+    }
+  }
+  return out;
+}
+
+int LineAt(const std::string& text, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
+  return line;
+}
+
+void ReadConditions(const std::string& body, BindParent* parent) {
+  static const std::regex kBanjo(R"(fuchsia\.BIND_PROTOCOL\s*==\s*([A-Za-z_][\w.]*))");
+  static const std::regex kAccept(R"(accept\s+fuchsia\.BIND_PROTOCOL\s*\{([^}]*)\})");
+  static const std::regex kFidl(
+      R"(([A-Za-z_][\w.]*)\.(\w+)\s*==\s*([A-Za-z_][\w.]*)\.(\w+)\.(DriverTransport|ZirconTransport)\b)");
+  for (std::sregex_iterator it(body.begin(), body.end(), kBanjo), end; it != end; ++it) {
+    parent->banjo_values.push_back((*it)[1]);
+  }
+  for (std::sregex_iterator it(body.begin(), body.end(), kAccept), end; it != end; ++it) {
+    static const std::regex kValue(R"([A-Za-z_][\w.]*)");
+    std::string list = (*it)[1];
+    for (std::sregex_iterator v(list.begin(), list.end(), kValue); v != end; ++v) {
+      parent->banjo_values.push_back((*v)[0]);
+    }
+  }
+  for (std::sregex_iterator it(body.begin(), body.end(), kFidl), end; it != end; ++it) {
+    if ((*it)[1] != (*it)[3] || (*it)[2] != (*it)[4]) continue;  // lib.X == lib.X.Transport
+    parent->fidl.push_back({(*it)[1], (*it)[5] == "DriverTransport" ? "driver" : "channel"});
+  }
+}
+
+}  // namespace
+
+BindRules ParseBindRules(const std::string& path, const std::string& raw) {
+  BindRules rules;
+  std::string text = StripComments(raw);
+  // Braces must balance; a stray one is the commonest way a hand-edited rule file breaks.
+  std::vector<size_t> open;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') {
+      size_t close = text.find('"', i + 1);
+      if (close == std::string::npos) {
+        rules.errors.push_back({path, LineAt(text, i), 0, "unterminated string"});
+        return rules;
+      }
+      i = close;
+    } else if (text[i] == '{') {
+      open.push_back(i);
+    } else if (text[i] == '}') {
+      if (open.empty()) {
+        rules.errors.push_back({path, LineAt(text, i), 0, "'}' without a matching '{'"});
+        return rules;
+      }
+      open.pop_back();
+    }
+  }
+  if (!open.empty()) {
+    rules.errors.push_back({path, LineAt(text, open.back()), 0, "'{' is never closed"});
+    return rules;
+  }
+  static const std::regex kComposite(R"(^\s*composite\s+[\w.]+\s*;)");
+  static const std::regex kNode(R"re((primary\s+|optional\s+)?node\s+"([^"]*)"\s*\{)re");
+  rules.composite = std::regex_search(text, kComposite);
+  if (!rules.composite) {
+    BindParent parent;
+    parent.line = 1;
+    ReadConditions(text, &parent);
+    rules.parents.push_back(std::move(parent));
+    return rules;
+  }
+  for (std::sregex_iterator it(text.begin(), text.end(), kNode), end; it != end; ++it) {
+    size_t body_start = static_cast<size_t>(it->position(0) + it->length(0));
+    int depth = 1;
+    size_t i = body_start;
+    for (; i < text.size() && depth > 0; ++i) {
+      if (text[i] == '{') ++depth;
+      if (text[i] == '}') --depth;
+    }
+    BindParent parent;
+    parent.node = (*it)[2];
+    std::string kind = (*it)[1];
+    parent.primary = kind.rfind("primary", 0) == 0;
+    parent.optional = kind.rfind("optional", 0) == 0;
+    parent.line = LineAt(text, static_cast<size_t>(it->position(0)));
+    ReadConditions(text.substr(body_start, i - body_start), &parent);
+    rules.parents.push_back(std::move(parent));
+  }
+  int primaries = 0;
+  for (const BindParent& p : rules.parents) primaries += p.primary;
+  if (primaries != 1) {
+    rules.errors.push_back({path, 1, 0,
+                            "a composite needs exactly one primary node, found " + std::to_string(primaries)});
+  }
+  std::stable_partition(rules.parents.begin(), rules.parents.end(),
+                        [](const BindParent& p) { return p.primary; });
+  return rules;
+}
+
+}  // namespace fdfkit::scan

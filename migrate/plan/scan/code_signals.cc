@@ -1,0 +1,61 @@
+#include "plan/scan/code_signals.h"
+
+#include <regex>
+
+namespace fdfkit::scan {
+namespace {
+
+// Blanks out comments and string literals, keeping newlines, so that offsets keep their lines.
+std::string CodeOnly(const std::string& text) {
+  std::string out = text;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '/' && i + 1 < out.size() && out[i + 1] == '/') {
+      for (; i < out.size() && out[i] != '\n'; ++i) out[i] = ' ';
+    } else if (out[i] == '/' && i + 1 < out.size() && out[i + 1] == '*') {
+      for (; i + 1 < out.size() && !(out[i] == '*' && out[i + 1] == '/'); ++i) {
+        if (out[i] != '\n') out[i] = ' ';
+      }
+      if (i + 1 < out.size()) out[i] = out[i + 1] = ' ';
+    } else if (out[i] == '"' && !(i > 0 && out[i - 1] == '\'')) {
+      for (++i; i < out.size() && out[i] != '"' && out[i] != '\n'; ++i) {
+        if (out[i] == '\\' && i + 1 < out.size()) out[i++] = ' ';
+        out[i] = ' ';
+      }
+    }
+  }
+  return out;
+}
+
+std::string FidlLibrary(const std::string& cpp_namespace) {
+  std::string library = cpp_namespace;
+  for (char& c : library) c = c == '_' ? '.' : c;
+  return library;
+}
+
+}  // namespace
+
+std::vector<CodeSignal> FindCodeSignals(const std::string& file, const std::string& text) {
+  static const std::regex kSignal(
+      R"(ddk::(\w+?)Protocol(Client\b|\s*<)|AddService\s*<\s*(\w+)::\w+\s*>|Connect\s*<\s*(\w+)::\w+::\w+\s*>)");
+  std::string code = CodeOnly(text);
+  std::vector<CodeSignal> out;
+  int line = 1;
+  size_t counted = 0;
+  for (std::sregex_iterator it(code.begin(), code.end(), kSignal), end; it != end; ++it) {
+    size_t at = static_cast<size_t>(it->position(0));
+    for (; counted < at; ++counted) line += code[counted] == '\n';
+    const std::smatch& m = *it;
+    if (m[1].matched) {
+      CodeSignal::Kind kind = std::string(m[2]) == "Client" ? CodeSignal::Kind::kBanjoConsumes
+                                                           : CodeSignal::Kind::kBanjoServes;
+      out.push_back({kind, m[1], file, line});
+    } else if (m[3].matched) {
+      out.push_back({CodeSignal::Kind::kFidlServes, FidlLibrary(m[3]), file, line});
+    } else {
+      out.push_back({CodeSignal::Kind::kFidlConsumes, FidlLibrary(m[4]), file, line});
+    }
+  }
+  return out;
+}
+
+}  // namespace fdfkit::scan

@@ -1,0 +1,259 @@
+#include "plan/scan/driver_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "plan/scan/component_manifest.h"
+
+namespace fdfkit::scan {
+
+std::string JoinPath(const std::string& dir, const std::string& path) {
+  if (path.rfind("//", 0) == 0) return path.substr(2);
+  return dir.empty() ? path : dir + "/" + path;
+}
+
+namespace {
+
+bool EndsWith(const std::string& text, const std::string& suffix) {
+  return text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+}  // namespace
+
+LibraryIndex IndexLibraries(SourceTree& tree, const ScanRules& rules) {
+  static const std::regex kLibrary(R"((?:^|\n)\s*library\s+([\w.]+)\s*;)");
+  static const std::regex kProtocol(R"((?:^|\n)\s*(?:closed\s+|open\s+|ajar\s+)?protocol\s+(\w+))");
+  static const std::regex kDriverTransport(R"(@transport\(\s*"Driver"\s*\))");
+  LibraryIndex index;
+  for (const std::string& base : rules.banjo_library_dirs) {
+    for (const std::string& dir : tree.Directories(base)) {
+      std::string library = dir.substr(dir.rfind('/') + 1);
+      index.banjo_files[library] = tree.Files(dir);
+      for (const std::string& file : index.banjo_files[library]) {
+        if (!EndsWith(file, ".fidl") && !EndsWith(file, ".banjo")) continue;
+        std::string text = tree.Read(file).value_or("");
+        std::smatch m;
+        if (std::regex_search(text, m, kLibrary)) library = m[1];
+        for (std::sregex_iterator it(text.begin(), text.end(), kProtocol), end; it != end; ++it) {
+          index.banjo_protocols[library].insert((*it)[1]);
+        }
+      }
+    }
+  }
+  for (const std::string& base : rules.fidl_library_dirs) {
+    for (const std::string& dir : tree.Directories(base)) {
+      std::string library = dir.substr(dir.rfind('/') + 1);
+      std::string transport = "channel";
+      for (const std::string& file : tree.Files(dir)) {
+        if (!EndsWith(file, ".fidl")) continue;
+        std::string text = tree.Read(file).value_or("");
+        if (std::regex_search(text, kDriverTransport)) transport = "driver";
+      }
+      index.fidl_transport[library] = transport;
+    }
+  }
+  return index;
+}
+
+ScannedDriver DriverReader::Read(const GnLabel& label) {
+  ScannedDriver driver;
+  const GnTarget* target = tree_.Build(label.dir)->FindTarget(label.name);
+  driver.id = target->String("component_name").value_or(label.name);
+  driver.component_label = label.Text();
+  driver.build_file = JoinPath(label.dir, "BUILD.gn");
+  driver.team = TeamOf(label.dir);
+  std::set<std::string> visited;
+  Walk(label, &driver, &visited, false);
+  Decide(&driver);
+  return driver;
+}
+
+std::set<std::string> DriverReader::Files(const GnLabel& label) {
+  ScannedDriver scratch;
+  std::set<std::string> visited;
+  std::vector<ScanFinding> ignored;
+  auto* errors = errors_;
+  errors_ = &ignored;  // problems in the variant are reported when it is scanned as a driver
+  Walk(label, &scratch, &visited, true);
+  errors_ = errors;
+  return scratch.files;
+}
+
+void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<std::string>* visited,
+                        bool into_drivers) {
+  if (!visited->insert(label.Text()).second) return;
+  const GnFile* build = tree_.Build(label.dir);
+  const GnTarget* target = build ? build->FindTarget(label.name) : nullptr;
+  if (target == nullptr) return;
+  driver->files.insert(build->path);
+  for (const std::string& source : target->Strings("sources")) {
+    std::string path = JoinPath(label.dir, source);
+    if (!tree_.Read(path)) {
+      errors_->push_back({build->path, target->line, 0, "source \"" + source + "\" of :" + label.name + " does not exist"});
+      continue;
+    }
+    driver->files.insert(path);
+    for (CodeSignal& signal : FindCodeSignals(path, *tree_.Read(path))) driver->signals.push_back(signal);
+  }
+  bool is_driver = std::count(rules_.driver_target_types.begin(), rules_.driver_target_types.end(), target->type) > 0;
+  if (is_driver) {
+    if (std::optional<std::string> manifest = target->String("manifest")) {
+      std::string path = JoinPath(label.dir, *manifest);
+      ComponentManifest cml = ReadComponentManifest(path, tree_.Reader());
+      for (const GnMessage& e : cml.errors) errors_->push_back({e.file, e.line, e.column, e.message});
+      if (cml.errors.empty()) driver->files.insert(path);
+      if (cml.colocate) driver->colocate = cml.colocate;
+      for (const std::string& service : cml.expose_services) {
+        driver->fidl_serves.insert(service.substr(0, service.rfind('.')));  // lib.Service → lib
+      }
+    }
+    if (const GnValue* colocate = target->Find("colocate"); colocate && colocate->kind == GnValue::Kind::kBool) {
+      driver->colocate = colocate->boolean;  // fuchsia_driver_component(colocate = true)
+    }
+  }
+  if (std::count(rules_.bind_target_types.begin(), rules_.bind_target_types.end(), target->type) > 0) {
+    if (std::optional<std::string> rules = target->String("rules")) {
+      std::string path = JoinPath(label.dir, *rules);
+      std::optional<std::string> text = tree_.Read(path);
+      if (!text) {
+        errors_->push_back({build->path, target->line, 0, "bind rules \"" + *rules + "\" do not exist"});
+      } else {
+        driver->bind = ParseBindRules(path, *text);
+        driver->bind_file = path;
+        for (const GnMessage& e : driver->bind.errors) errors_->push_back({e.file, e.line, e.column, e.message});
+        driver->files.insert(path);
+      }
+    }
+  }
+  for (const std::string& variable : rules_.follow_variables) {
+    const GnValue* deps = target->Find(variable);
+    if (deps == nullptr) continue;
+    for (const GnValue& dep : deps->list) {
+      if (dep.kind != GnValue::Kind::kString) continue;
+      std::optional<GnLabel> parsed = ParseGnLabel(dep.string, label.dir);
+      if (!parsed) continue;
+      bool classified = false;
+      for (const auto& [kind, suffixes] : rules_.dep_suffixes) {
+        for (const std::string& suffix : suffixes) {
+          if (classified || !EndsWith(parsed->name, suffix)) continue;
+          classified = true;
+          LibraryDep lib{parsed->name.substr(0, parsed->name.size() - suffix.size()), dep.string, dep.file, dep.line};
+          auto& list = kind == "banjo" ? driver->banjo : kind == "driver" ? driver->driver_fidl : driver->channel_fidl;
+          bool seen = std::any_of(list.begin(), list.end(), [&](const LibraryDep& d) { return d.library == lib.library; });
+          if (!seen) list.push_back(std::move(lib));
+        }
+      }
+      if (classified) continue;
+      const GnFile* dep_build = tree_.Build(parsed->dir);
+      const GnTarget* dep_target = dep_build ? dep_build->FindTarget(parsed->name) : nullptr;
+      if (dep_target == nullptr) continue;  // outside the tree (SDK libraries, toolchains)
+      bool other_driver = std::count(rules_.driver_target_types.begin(), rules_.driver_target_types.end(),
+                                     dep_target->type) > 0;
+      if (into_drivers || !other_driver) Walk(*parsed, driver, visited, into_drivers);
+    }
+  }
+}
+
+bool DriverReader::NameMatches(const std::string& protocol_name, const std::string& library) const {
+  auto known = libraries_.banjo_protocols.find(library);
+  if (known != libraries_.banjo_protocols.end()) return known->second.count(protocol_name) > 0;
+  // No library source in the tree: the generated mixin is named after the library's last part.
+  std::string tail = library.substr(library.rfind('.') + 1);
+  std::string rest = library.rfind("fuchsia.hardware.", 0) == 0 ? library.substr(17) : tail;
+  rest.erase(std::remove(rest.begin(), rest.end(), '.'), rest.end());
+  std::string name = Lower(protocol_name);
+  return name == tail || name == rest;
+}
+
+std::string DriverReader::BindLibrary(const std::string& value, const ScannedDriver& driver) {
+  auto it = rules_.bind_protocols.find(value);
+  if (it != rules_.bind_protocols.end()) return it->second;
+  unresolved_->push_back({driver.bind_file, 0, 0,
+                          "bind value " + value + " names no known protocol; add it to the overlay's rules.bind_protocols"});
+  return "";
+}
+
+void DriverReader::Decide(ScannedDriver* driver) {
+  std::set<std::string> banjo;
+  for (const LibraryDep& dep : driver->banjo) banjo.insert(dep.library);
+  std::set<std::string> matched;
+  for (const CodeSignal& signal : driver->signals) {
+    if (signal.kind == CodeSignal::Kind::kFidlServes) driver->fidl_serves.insert(signal.name);
+    if (signal.kind != CodeSignal::Kind::kBanjoServes && signal.kind != CodeSignal::Kind::kBanjoConsumes) continue;
+    if (std::count(rules_.ignored_mixins.begin(), rules_.ignored_mixins.end(), signal.name)) continue;
+    bool found = false;
+    for (const std::string& library : banjo) {
+      if (!NameMatches(signal.name, library)) continue;
+      found = true;
+      matched.insert(library);
+      (signal.kind == CodeSignal::Kind::kBanjoServes ? driver->serves : driver->consumes).insert(library);
+    }
+    if (!found) {
+      unresolved_->push_back({signal.file, signal.line, 0,
+                              "ddk::" + signal.name + "Protocol" +
+                                  (signal.kind == CodeSignal::Kind::kBanjoConsumes ? "Client" : "") +
+                                  " names no banjo library " + driver->id + " depends on"});
+    }
+  }
+  bool accepts_banjo = false, accepts_fidl = false;
+  for (const BindParent& parent : driver->bind.parents) {
+    for (const std::string& value : parent.banjo_values) {
+      auto it = rules_.bind_protocols.find(value);
+      if (it == rules_.bind_protocols.end() || it->second.empty()) continue;
+      accepts_banjo = true;
+      if (banjo.count(it->second) && !driver->serves.count(it->second)) {
+        driver->consumes.insert(it->second);
+        matched.insert(it->second);
+      }
+    }
+    accepts_fidl = accepts_fidl || !parent.fidl.empty();
+  }
+  driver->dual_binary = accepts_banjo && accepts_fidl;
+  for (const LibraryDep& dep : driver->banjo) {
+    if (matched.count(dep.library)) continue;
+    driver->consumes.insert(dep.library);
+    unresolved_->push_back({dep.file, dep.line, 0,
+                            driver->id + " depends on banjo " + dep.library +
+                                " but no mixin, client or bind rule shows the direction; counted as consumed"});
+  }
+  for (const std::string& library : driver->serves) driver->consumes.erase(library);
+  if (banjo.empty()) {
+    driver->status = "ported";
+    return;
+  }
+  std::set<std::string> fidl;
+  for (const LibraryDep& dep : driver->driver_fidl) fidl.insert(dep.library);
+  for (const LibraryDep& dep : driver->channel_fidl) fidl.insert(dep.library);
+  std::vector<std::string> missing;
+  for (const std::string& library : banjo) {
+    if (!fidl.count(rules_.Successor(library))) missing.push_back(library);
+  }
+  driver->status = missing.empty() ? "dual" : "banjo";
+  if (!missing.empty() && missing.size() < banjo.size()) {
+    std::string list;
+    for (const std::string& m : missing) list += (list.empty() ? "" : ", ") + m;
+    unresolved_->push_back({driver->build_file, 0, 0,
+                            driver->id + " has driver-transport deps for some banjo libraries but not for " + list +
+                                "; counted as banjo"});
+  }
+}
+
+std::string DriverReader::TeamOf(const std::string& dir) const {
+  for (const std::string& pattern : rules_.team_path) {
+    size_t hole = pattern.find("{team}");
+    if (hole == std::string::npos) continue;
+    std::string prefix = pattern.substr(0, hole);
+    if (dir.rfind(prefix, 0) != 0) continue;
+    std::string rest = dir.substr(prefix.size());
+    return rest.substr(0, rest.find('/'));
+  }
+  return rules_.default_team;
+}
+
+}  // namespace fdfkit::scan

@@ -1,0 +1,87 @@
+// Reads one driver of a source tree: from its fuchsia_driver_component target down through the
+// in-tree deps it builds from, collecting protocol library deps (classified by target suffix),
+// files, the manifest's colocate flag, bind rules and code signals; then decides what it serves,
+// consumes and where its migration stands.
+#ifndef FDFKIT_MIGRATE_PLAN_SCAN_DRIVER_READER_H_
+#define FDFKIT_MIGRATE_PLAN_SCAN_DRIVER_READER_H_
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "plan/scan/bind_rules.h"
+#include "plan/scan/code_signals.h"
+#include "plan/scan/scan_rules.h"
+#include "plan/scan/scanner.h"
+#include "plan/scan/source_tree.h"
+
+namespace fdfkit::scan {
+
+struct LibraryDep {
+  std::string library;  // the FIDL/banjo library name (target name without its suffix)
+  std::string label;
+  std::string file;  // the BUILD.gn that lists it
+  int line = 0;
+};
+
+// Banjo and FIDL libraries present in the tree.
+struct LibraryIndex {
+  std::map<std::string, std::set<std::string>> banjo_protocols;  // library → protocol names
+  std::map<std::string, std::vector<std::string>> banjo_files;   // library → files
+  std::map<std::string, std::string> fidl_transport;             // library → driver | channel
+};
+
+LibraryIndex IndexLibraries(SourceTree& tree, const ScanRules& rules);
+
+struct ScannedDriver {
+  std::string id;
+  std::string component_label;
+  std::string build_file;
+  std::string team;
+  std::vector<LibraryDep> banjo, driver_fidl, channel_fidl;
+  std::set<std::string> files;
+  std::optional<bool> colocate;
+  BindRules bind;
+  std::string bind_file;
+  std::vector<CodeSignal> signals;
+  std::set<std::string> serves, consumes;  // banjo libraries
+  std::set<std::string> fidl_serves;       // FIDL libraries served (code or manifest)
+  std::string status;                      // banjo | dual | ported
+  bool dual_binary = false;                // the bind rules accept a banjo or a FIDL parent
+};
+
+class DriverReader {
+ public:
+  DriverReader(SourceTree& tree, const ScanRules& rules, const LibraryIndex& libraries,
+               std::vector<ScanFinding>* errors, std::vector<ScanFinding>* unresolved)
+      : tree_(tree), rules_(rules), libraries_(libraries), errors_(errors), unresolved_(unresolved) {}
+
+  // `label` names a target of `types` rules.driver_target_types, already known to exist.
+  ScannedDriver Read(const GnLabel& label);
+  // Collects the files a target and its in-tree deps build from (for a ported variant).
+  std::set<std::string> Files(const GnLabel& label);
+  // The banjo library a bind value or a FIDL parent library names, or "" if none.
+  std::string BindLibrary(const std::string& banjo_value, const ScannedDriver& driver);
+
+ private:
+  // `into_drivers`: also walk into driver components reached through deps (a package's).
+  void Walk(const GnLabel& label, ScannedDriver* driver, std::set<std::string>* visited, bool into_drivers);
+  void Decide(ScannedDriver* driver);
+  bool NameMatches(const std::string& protocol_name, const std::string& library) const;
+  std::string TeamOf(const std::string& dir) const;
+
+  SourceTree& tree_;
+  const ScanRules& rules_;
+  const LibraryIndex& libraries_;
+  std::vector<ScanFinding>* errors_;
+  std::vector<ScanFinding>* unresolved_;
+};
+
+// Joins a directory and a path relative to it ("//x" is root-relative).
+std::string JoinPath(const std::string& dir, const std::string& path);
+
+}  // namespace fdfkit::scan
+
+#endif  // FDFKIT_MIGRATE_PLAN_SCAN_DRIVER_READER_H_

@@ -1,0 +1,585 @@
+#include "plan/scan/gn_file.h"
+
+#include <cctype>
+#include <set>
+#include <stdexcept>
+
+namespace fdfkit::scan {
+
+GnValue GnValue::String(std::string text, std::string file, int line) {
+  GnValue v;
+  v.kind = Kind::kString;
+  v.string = std::move(text);
+  v.file = std::move(file);
+  v.line = line;
+  return v;
+}
+
+GnValue GnValue::Bool(bool value) {
+  GnValue v;
+  v.kind = Kind::kBool;
+  v.boolean = value;
+  return v;
+}
+
+GnValue GnValue::List(std::vector<GnValue> items) {
+  GnValue v;
+  v.kind = Kind::kList;
+  v.list = std::move(items);
+  return v;
+}
+
+std::vector<std::string> GnValue::Strings() const {
+  std::vector<std::string> out;
+  if (kind == Kind::kString) out.push_back(string);
+  for (const GnValue& item : list) {
+    if (item.kind == Kind::kString) out.push_back(item.string);
+  }
+  return out;
+}
+
+const GnValue* GnTarget::Find(const std::string& variable) const {
+  auto it = variables.find(variable);
+  return it == variables.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> GnTarget::Strings(const std::string& variable) const {
+  const GnValue* v = Find(variable);
+  return v ? v->Strings() : std::vector<std::string>{};
+}
+
+std::optional<std::string> GnTarget::String(const std::string& variable) const {
+  const GnValue* v = Find(variable);
+  if (v == nullptr || v->kind != GnValue::Kind::kString) return std::nullopt;
+  return v->string;
+}
+
+bool GnTarget::Bool(const std::string& variable) const {
+  const GnValue* v = Find(variable);
+  return v != nullptr && v->kind == GnValue::Kind::kBool && v->boolean;
+}
+
+const GnTarget* GnFile::FindTarget(const std::string& name) const {
+  for (const GnTarget& t : targets) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+std::optional<GnLabel> ParseGnLabel(const std::string& label, const std::string& dir) {
+  std::string text = label.substr(0, label.find('('));  // drop "(toolchain)"
+  GnLabel out;
+  std::string path;
+  size_t colon = text.find(':');
+  if (text.rfind("//", 0) == 0) {
+    path = text.substr(2, colon == std::string::npos ? std::string::npos : colon - 2);
+  } else if (!text.empty() && text[0] == ':') {
+    path = dir;
+  } else {
+    path = dir.empty() ? text.substr(0, colon) : dir + "/" + text.substr(0, colon);
+  }
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  if (colon != std::string::npos) {
+    out.name = text.substr(colon + 1);
+  } else {
+    size_t slash = path.rfind('/');
+    out.name = slash == std::string::npos ? path : path.substr(slash + 1);
+  }
+  out.dir = path;
+  if (out.name.empty()) return std::nullopt;
+  return out;
+}
+
+namespace {
+
+enum class Tok { kIdent, kString, kInt, kPunct, kEnd };
+
+struct Token {
+  Tok kind = Tok::kEnd;
+  std::string text;
+  int line = 0;
+  int column = 0;
+};
+
+struct SyntaxError : std::runtime_error {
+  SyntaxError(int l, int c, const std::string& m) : std::runtime_error(m), line(l), column(c) {}
+  int line, column;
+};
+
+std::vector<Token> Lex(const std::string& src) {
+  std::vector<Token> out;
+  int line = 1, column = 1;
+  size_t i = 0;
+  auto advance = [&](size_t n) {
+    for (size_t k = 0; k < n && i < src.size(); ++k, ++i) {
+      if (src[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+  };
+  static const char* kTwo[] = {"+=", "-=", "==", "!=", "<=", ">=", "&&", "||"};
+  while (i < src.size()) {
+    char c = src[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      advance(1);
+    } else if (c == '#') {
+      while (i < src.size() && src[i] != '\n') advance(1);
+    } else if (c == '"') {
+      Token t{Tok::kString, "", line, column};
+      advance(1);
+      while (i < src.size() && src[i] != '"') {
+        if (src[i] == '\n') throw SyntaxError(t.line, t.column, "unterminated string");
+        if (src[i] == '\\' && i + 1 < src.size() &&
+            (src[i + 1] == '"' || src[i + 1] == '\\' || src[i + 1] == '$')) {
+          t.text += src[i + 1] == '$' ? std::string("\\$") : std::string(1, src[i + 1]);
+          advance(2);
+          continue;
+        }
+        t.text += src[i];
+        advance(1);
+      }
+      if (i >= src.size()) throw SyntaxError(t.line, t.column, "unterminated string");
+      advance(1);
+      out.push_back(std::move(t));
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      Token t{Tok::kIdent, "", line, column};
+      while (i < src.size() && (std::isalnum(static_cast<unsigned char>(src[i])) || src[i] == '_')) {
+        t.text += src[i];
+        advance(1);
+      }
+      out.push_back(std::move(t));
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      Token t{Tok::kInt, "", line, column};
+      while (i < src.size() && std::isdigit(static_cast<unsigned char>(src[i]))) {
+        t.text += src[i];
+        advance(1);
+      }
+      out.push_back(std::move(t));
+    } else {
+      Token t{Tok::kPunct, std::string(1, c), line, column};
+      for (const char* two : kTwo) {
+        if (src.compare(i, 2, two) == 0) t.text = two;
+      }
+      if (t.text.size() == 1 && std::string("()[]{},.=+-!<>").find(c) == std::string::npos) {
+        throw SyntaxError(line, column, std::string("unexpected character '") + c + "'");
+      }
+      advance(t.text.size());
+      out.push_back(std::move(t));
+    }
+  }
+  out.push_back({Tok::kEnd, "", line, column});
+  return out;
+}
+
+using Scope = std::map<std::string, GnValue>;
+
+// Evaluates one file's statements as it parses them. `execute == false` parses a branch that was
+// not taken, so its syntax is still checked.
+class Interpreter {
+ public:
+  Interpreter(GnFile* file, const GnSourceReader& read, std::set<std::string>* importing)
+      : file_(file), read_(read), importing_(importing) {}
+
+  void Run(const std::string& path, const std::string& source, Scope* scope) {
+    path_ = path;
+    size_t slash = path.rfind('/');
+    dir_ = slash == std::string::npos ? "" : path.substr(0, slash);
+    tokens_ = Lex(source);
+    pos_ = 0;
+    while (Peek().kind != Tok::kEnd) Statement(scope, true, nullptr);
+  }
+
+ private:
+  const Token& Peek(size_t ahead = 0) const {
+    return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)];
+  }
+  Token Next() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
+  bool Accept(const char* punct) {
+    if (Peek().kind == Tok::kPunct && Peek().text == punct) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  void Expect(const char* punct) {
+    if (!Accept(punct)) {
+      const Token& t = Peek();
+      throw SyntaxError(t.line, t.column, std::string("expected '") + punct + "', found " +
+                                              (t.kind == Tok::kEnd ? "end of file" : "'" + t.text + "'"));
+    }
+  }
+
+  // `target` is the target whose block is being evaluated (for `target_name`), if any.
+  void Statement(Scope* scope, bool execute, const GnTarget* target) {
+    Token head = Next();
+    if (head.kind != Tok::kIdent) {
+      throw SyntaxError(head.line, head.column, "expected a statement, found '" + head.text + "'");
+    }
+    if (head.text == "if") {
+      Conditional(scope, execute, target, head);
+      return;
+    }
+    if (Accept("(")) {
+      Call(head, scope, execute, target);
+      return;
+    }
+    // Assignment to a plain variable (scope.member assignments are read and ignored).
+    std::string name = head.text;
+    if (Accept(".")) {
+      Token member = Next();
+      name += "." + member.text;
+    }
+    Token op = Next();
+    if (op.kind != Tok::kPunct || (op.text != "=" && op.text != "+=" && op.text != "-=")) {
+      throw SyntaxError(op.line, op.column, "expected '=', '+=' or '-=' after '" + name + "'");
+    }
+    GnValue value = Expression(scope, target);
+    if (!execute) return;
+    GnValue& slot = (*scope)[name];
+    if (op.text == "=") {
+      slot = std::move(value);
+    } else if (op.text == "+=") {
+      if (slot.kind == GnValue::Kind::kList || slot.kind == GnValue::Kind::kUnknown) {
+        slot.kind = GnValue::Kind::kList;
+        if (value.kind == GnValue::Kind::kList) {
+          for (GnValue& v : value.list) slot.list.push_back(std::move(v));
+        } else {
+          slot.list.push_back(std::move(value));
+        }
+      } else if (slot.kind == GnValue::Kind::kString && value.kind == GnValue::Kind::kString) {
+        slot.string += value.string;
+      }
+    } else {
+      std::set<std::string> removed;
+      for (const std::string& s : value.Strings()) removed.insert(s);
+      std::vector<GnValue> kept;
+      for (GnValue& v : slot.list) {
+        if (!(v.kind == GnValue::Kind::kString && removed.count(v.string))) kept.push_back(std::move(v));
+      }
+      slot.list = std::move(kept);
+    }
+  }
+
+  void Conditional(Scope* scope, bool execute, const GnTarget* target, const Token& head) {
+    Expect("(");
+    GnValue condition = Expression(scope, target);
+    Expect(")");
+    bool known = condition.kind == GnValue::Kind::kBool;
+    if (execute && !known) {
+      file_->notes.push_back({path_, head.line, head.column,
+                              "condition cannot be decided statically; both branches are read"});
+    }
+    bool then_runs = execute && (!known || condition.boolean);
+    bool else_runs = execute && (!known || !condition.boolean);
+    Block(scope, then_runs, target);
+    if (Peek().kind == Tok::kIdent && Peek().text == "else") {
+      Next();
+      if (Peek().kind == Tok::kIdent && Peek().text == "if") {
+        Token nested = Next();
+        Conditional(scope, else_runs, target, nested);
+      } else {
+        Block(scope, else_runs, target);
+      }
+    }
+  }
+
+  void Block(Scope* scope, bool execute, const GnTarget* target) {
+    Expect("{");
+    while (!Accept("}")) {
+      if (Peek().kind == Tok::kEnd) {
+        throw SyntaxError(Peek().line, Peek().column, "missing '}' at end of file");
+      }
+      Statement(scope, execute, target);
+    }
+  }
+
+  void Call(const Token& function, Scope* scope, bool execute, const GnTarget* target) {
+    std::vector<GnValue> args;
+    if (!Accept(")")) {
+      do {
+        args.push_back(Expression(scope, target));
+      } while (Accept(","));
+      Expect(")");
+    }
+    bool has_block = Peek().kind == Tok::kPunct && Peek().text == "{";
+    const std::string& name = function.text;
+    if (name == "import" && execute) {
+      if (!args.empty() && args[0].kind == GnValue::Kind::kString) Import(args[0].string, scope, function);
+      return;
+    }
+    if (!has_block) return;  // assert(), print(), forward_variables_from(), ...
+    if (name == "template" || name == "foreach") {
+      Block(scope, false, target);  // definitions are not expanded
+      return;
+    }
+    if (name == "declare_args") {
+      Block(scope, execute, target);  // defaults land in the enclosing scope
+      return;
+    }
+    // Any other call with a block declares a target; its block sees the enclosing scope.
+    GnTarget declared;
+    declared.type = name;
+    declared.line = function.line;
+    if (!args.empty() && args[0].kind == GnValue::Kind::kString) declared.name = args[0].string;
+    Scope inner = *scope;
+    inner["target_name"] = GnValue::String(declared.name, path_, function.line);
+    Block(&inner, execute, &declared);
+    if (!execute) return;
+    for (auto& [key, value] : inner) {
+      auto outer = scope->find(key);
+      bool inherited = outer != scope->end() && outer->second.kind == value.kind &&
+                       outer->second.string == value.string && outer->second.list.size() == value.list.size() &&
+                       outer->second.boolean == value.boolean;
+      if (key != "target_name" && !inherited) declared.variables[key] = std::move(value);
+    }
+    file_->targets.push_back(std::move(declared));
+  }
+
+  void Import(const std::string& label, Scope* scope, const Token& at) {
+    std::string path = label.rfind("//", 0) == 0 ? label.substr(2)
+                                                  : (dir_.empty() ? label : dir_ + "/" + label);
+    if (importing_->count(path)) return;  // GN imports each file once per scope
+    std::optional<std::string> source = read_(path);
+    if (!source) {
+      file_->notes.push_back({path_, at.line, at.column, "cannot read imported file " + label});
+      return;
+    }
+    importing_->insert(path);
+    file_->imports.push_back(path);
+    Interpreter nested(file_, read_, importing_);
+    try {
+      nested.Run(path, *source, scope);
+    } catch (const SyntaxError& e) {
+      file_->errors.push_back({path, e.line, e.column, e.what()});
+    }
+  }
+
+  // expression := or ; or := and ('||' and)* ; and := cmp ('&&' cmp)* ;
+  // cmp := sum (('=='|'!='|'<'|'>'|'<='|'>=') sum)? ; sum := unary (('+'|'-') unary)*
+  GnValue Expression(Scope* scope, const GnTarget* target) {
+    GnValue left = And(scope, target);
+    while (Accept("||")) {
+      GnValue right = And(scope, target);
+      left = Logic(left, right, false);
+    }
+    return left;
+  }
+  GnValue And(Scope* scope, const GnTarget* target) {
+    GnValue left = Compare(scope, target);
+    while (Accept("&&")) {
+      GnValue right = Compare(scope, target);
+      left = Logic(left, right, true);
+    }
+    return left;
+  }
+  static GnValue Logic(const GnValue& a, const GnValue& b, bool is_and) {
+    bool ka = a.kind == GnValue::Kind::kBool, kb = b.kind == GnValue::Kind::kBool;
+    if (is_and && ((ka && !a.boolean) || (kb && !b.boolean))) return GnValue::Bool(false);
+    if (!is_and && ((ka && a.boolean) || (kb && b.boolean))) return GnValue::Bool(true);
+    if (ka && kb) return GnValue::Bool(is_and ? a.boolean && b.boolean : a.boolean || b.boolean);
+    return {};
+  }
+  GnValue Compare(Scope* scope, const GnTarget* target) {
+    GnValue left = Sum(scope, target);
+    for (const char* op : {"==", "!=", "<=", ">=", "<", ">"}) {
+      if (!Accept(op)) continue;
+      GnValue right = Sum(scope, target);
+      std::string o = op;
+      if (left.kind == GnValue::Kind::kUnknown || right.kind == GnValue::Kind::kUnknown) return {};
+      if (o == "==" || o == "!=") {
+        bool equal = left.kind == right.kind && left.string == right.string &&
+                     left.boolean == right.boolean && left.integer == right.integer &&
+                     left.Strings() == right.Strings();
+        return GnValue::Bool(o == "==" ? equal : !equal);
+      }
+      long a = left.integer, b = right.integer;
+      return GnValue::Bool(o == "<" ? a < b : o == ">" ? a > b : o == "<=" ? a <= b : a >= b);
+    }
+    return left;
+  }
+  GnValue Sum(Scope* scope, const GnTarget* target) {
+    GnValue left = Unary(scope, target);
+    while (true) {
+      if (Accept("+")) {
+        GnValue right = Unary(scope, target);
+        if (left.kind == GnValue::Kind::kList) {
+          if (right.kind == GnValue::Kind::kList) {
+            for (GnValue& v : right.list) left.list.push_back(std::move(v));
+          } else {
+            left.list.push_back(std::move(right));
+          }
+        } else if (left.kind == GnValue::Kind::kString && right.kind == GnValue::Kind::kString) {
+          left.string += right.string;
+        } else if (left.kind == GnValue::Kind::kInt && right.kind == GnValue::Kind::kInt) {
+          left.integer += right.integer;
+        } else {
+          left = {};
+        }
+      } else if (Accept("-")) {
+        GnValue right = Unary(scope, target);
+        if (left.kind == GnValue::Kind::kList) {
+          std::set<std::string> removed;
+          for (const std::string& s : right.Strings()) removed.insert(s);
+          std::vector<GnValue> kept;
+          for (GnValue& v : left.list) {
+            if (!(v.kind == GnValue::Kind::kString && removed.count(v.string))) kept.push_back(std::move(v));
+          }
+          left.list = std::move(kept);
+        } else if (left.kind == GnValue::Kind::kInt && right.kind == GnValue::Kind::kInt) {
+          left.integer -= right.integer;
+        } else {
+          left = {};
+        }
+      } else {
+        return left;
+      }
+    }
+  }
+  GnValue Unary(Scope* scope, const GnTarget* target) {
+    if (Accept("!")) {
+      GnValue v = Unary(scope, target);
+      return v.kind == GnValue::Kind::kBool ? GnValue::Bool(!v.boolean) : GnValue{};
+    }
+    if (Accept("-")) {
+      GnValue v = Unary(scope, target);
+      v.integer = -v.integer;
+      return v;
+    }
+    return Primary(scope, target);
+  }
+  GnValue Primary(Scope* scope, const GnTarget* target) {
+    Token t = Next();
+    if (t.kind == Tok::kString) return GnValue::String(Interpolate(t.text, *scope), path_, t.line);
+    if (t.kind == Tok::kInt) {
+      GnValue v;
+      v.kind = GnValue::Kind::kInt;
+      v.integer = std::stol(t.text);
+      return v;
+    }
+    if (t.kind == Tok::kPunct && t.text == "(") {
+      GnValue v = Expression(scope, target);
+      Expect(")");
+      return v;
+    }
+    if (t.kind == Tok::kPunct && t.text == "[") {
+      std::vector<GnValue> items;
+      while (!Accept("]")) {
+        items.push_back(Expression(scope, target));
+        if (!Accept(",")) {
+          Expect("]");
+          break;
+        }
+      }
+      return GnValue::List(std::move(items));
+    }
+    if (t.kind == Tok::kPunct && t.text == "{") {
+      // A scope literal: evaluated for syntax, its value is not needed here.
+      Scope inner = *scope;
+      --pos_;
+      Block(&inner, false, target);
+      return {};
+    }
+    if (t.kind != Tok::kIdent) {
+      throw SyntaxError(t.line, t.column, "expected a value, found " +
+                                              (t.kind == Tok::kEnd ? std::string("end of file") : "'" + t.text + "'"));
+    }
+    if (t.text == "true" || t.text == "false") return GnValue::Bool(t.text == "true");
+    if (Accept("(")) {  // a function used as a value: defined(), get_path_info(), ...
+      int depth = 1;
+      while (depth > 0) {
+        Token inner = Next();
+        if (inner.kind == Tok::kEnd) throw SyntaxError(t.line, t.column, "unterminated call");
+        if (inner.kind == Tok::kPunct && inner.text == "(") ++depth;
+        if (inner.kind == Tok::kPunct && inner.text == ")") --depth;
+      }
+      return {};
+    }
+    GnValue value;
+    auto it = scope->find(t.text);
+    if (it != scope->end()) value = it->second;
+    while (Accept(".")) {
+      Next();
+      value = {};
+    }
+    if (Accept("[")) {
+      GnValue index = Expression(scope, target);
+      Expect("]");
+      if (value.kind == GnValue::Kind::kList && index.kind == GnValue::Kind::kInt &&
+          index.integer >= 0 && static_cast<size_t>(index.integer) < value.list.size()) {
+        return value.list[static_cast<size_t>(index.integer)];
+      }
+      return {};
+    }
+    return value;
+  }
+
+  // "$name" and "${name}" take the variable's string value; an unknown one stays as written.
+  static std::string Interpolate(const std::string& text, const Scope& scope) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '$') {
+        out += '$';
+        ++i;
+        continue;
+      }
+      if (text[i] != '$') {
+        out += text[i];
+        continue;
+      }
+      size_t start = i + 1, end;
+      bool braced = start < text.size() && text[start] == '{';
+      if (braced) {
+        end = text.find('}', start);
+        if (end == std::string::npos) {
+          out += text.substr(i);
+          break;
+        }
+        ++start;
+      } else {
+        end = start;
+        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+      }
+      std::string name = text.substr(start, end - start);
+      auto it = scope.find(name);
+      if (it != scope.end() && it->second.kind == GnValue::Kind::kString) {
+        out += it->second.string;
+      } else {
+        out += text.substr(i, end + (braced ? 1 : 0) - i);
+      }
+      i = end + (braced ? 1 : 0) - 1;
+    }
+    return out;
+  }
+
+  GnFile* file_;
+  const GnSourceReader& read_;
+  std::set<std::string>* importing_;
+  std::string path_, dir_;
+  std::vector<Token> tokens_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+GnFile ReadGnFile(const std::string& path, const GnSourceReader& read) {
+  GnFile file;
+  file.path = path;
+  std::optional<std::string> source = read(path);
+  if (!source) {
+    file.errors.push_back({path, 0, 0, "cannot read file"});
+    return file;
+  }
+  std::set<std::string> importing{path};
+  Interpreter interpreter(&file, read, &importing);
+  try {
+    interpreter.Run(path, *source, &file.scope);
+  } catch (const SyntaxError& e) {
+    file.errors.push_back({path, e.line, e.column, e.what()});
+  }
+  return file;
+}
+
+}  // namespace fdfkit::scan

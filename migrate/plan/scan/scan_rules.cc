@@ -1,0 +1,196 @@
+#include "plan/scan/scan_rules.h"
+
+namespace fdfkit::scan {
+
+extern const char kDefaultScanRules[];
+
+std::string ScanRules::Successor(const std::string& banjo_library) const {
+  auto it = successors.find(banjo_library);
+  return it == successors.end() ? banjo_library : it->second;
+}
+
+namespace {
+
+using Json = nlohmann::json;
+using plan::InventoryError;
+
+class RulesReader {
+ public:
+  RulesReader(std::string file, std::vector<InventoryError>* errors) : file_(std::move(file)), errors_(errors) {}
+
+  void Error(const std::string& path, const std::string& message) {
+    errors_->push_back({file_ + ": " + path, message});
+  }
+
+  std::vector<std::string> Strings(const Json& object, const char* key) {
+    std::vector<std::string> out;
+    std::string path = std::string("$.") + key;
+    if (!object.contains(key) || !object[key].is_array()) {
+      Error(path, "expected an array of strings");
+      return out;
+    }
+    for (size_t i = 0; i < object[key].size(); ++i) {
+      const Json& item = object[key][i];
+      if (item.is_string()) {
+        out.push_back(item.get<std::string>());
+      } else {
+        Error(path + "[" + std::to_string(i) + "]", "expected a string");
+      }
+    }
+    return out;
+  }
+
+  std::string String(const Json& object, const char* key) {
+    if (!object.contains(key) || !object[key].is_string()) {
+      Error(std::string("$.") + key, "expected a string");
+      return "";
+    }
+    return object[key].get<std::string>();
+  }
+
+  std::map<std::string, std::string> StringMap(const Json& object, const char* key) {
+    std::map<std::string, std::string> out;
+    if (!object.contains(key) || !object[key].is_object()) {
+      Error(std::string("$.") + key, "expected an object of strings");
+      return out;
+    }
+    for (const auto& [name, value] : object[key].items()) {
+      if (value.is_string()) {
+        out[name] = value.get<std::string>();
+      } else {
+        Error(std::string("$.") + key + "[\"" + name + "\"]", "expected a string");
+      }
+    }
+    return out;
+  }
+
+  ScanRules Rules(const Json& j) {
+    ScanRules r;
+    r.board_dirs = Strings(j, "board_dirs");
+    r.board_label_lists = Strings(j, "board_label_lists");
+    r.driver_target_types = Strings(j, "driver_target_types");
+    r.bind_target_types = Strings(j, "bind_target_types");
+    r.follow_variables = Strings(j, "follow_variables");
+    if (j.contains("dep_suffixes") && j["dep_suffixes"].is_object()) {
+      for (const char* kind : {"banjo", "driver", "channel"}) {
+        r.dep_suffixes[kind] = Strings(j["dep_suffixes"], kind);
+      }
+    } else {
+      Error("$.dep_suffixes", "expected an object with banjo, driver and channel");
+    }
+    r.banjo_library_dirs = Strings(j, "banjo_library_dirs");
+    r.fidl_library_dirs = Strings(j, "fidl_library_dirs");
+    r.ignored_mixins = Strings(j, "ignored_mixins");
+    r.team_path = Strings(j, "team_path");
+    r.default_team = String(j, "default_team");
+    r.default_transport = String(j, "default_transport");
+    if (r.default_transport != "driver" && r.default_transport != "channel") {
+      Error("$.default_transport", "expected \"driver\" or \"channel\"");
+    }
+    r.ported_variant_suffixes = Strings(j, "ported_variant_suffixes");
+    r.new_variant_suffix = String(j, "new_variant_suffix");
+    r.successors = StringMap(j, "successors");
+    r.bind_protocols = StringMap(j, "bind_protocols");
+    return r;
+  }
+
+  void Overlay(const Json& j, ScanOverlay* out) {
+    for (const char* key : {"drivers", "protocols"}) {
+      if (!j.contains(key)) continue;
+      if (!j[key].is_object()) {
+        Error(std::string("$.") + key, "expected an object keyed by id");
+        continue;
+      }
+      for (const auto& [id, fields] : j[key].items()) {
+        if (!fields.is_object()) Error(std::string("$.") + key + "[\"" + id + "\"]", "expected an object");
+      }
+      (std::string(key) == "drivers" ? out->drivers : out->protocols) = j[key];
+    }
+    if (j.contains("parents")) {
+      if (!j["parents"].is_object()) Error("$.parents", "expected {board: {driver: parent}}");
+      for (const auto& [board, drivers] : j["parents"].items()) {
+        std::string at = "$.parents[\"" + board + "\"]";
+        if (!drivers.is_object()) {
+          Error(at, "expected {driver: parent}");
+          continue;
+        }
+        for (const auto& [driver, parent] : drivers.items()) {
+          if (parent.is_string()) {
+            out->parents[board][driver] = parent.get<std::string>();
+          } else if (parent.is_null()) {
+            out->parents[board][driver] = "";
+          } else {
+            Error(at + "[\"" + driver + "\"]", "expected a driver id or null (a host of its own)");
+          }
+        }
+      }
+    }
+    if (j.contains("instances")) {
+      if (!j["instances"].is_object()) Error("$.instances", "expected {board: {driver: [parent, ...]}}");
+      for (const auto& [board, drivers] : j["instances"].items()) {
+        std::string at = "$.instances[\"" + board + "\"]";
+        if (!drivers.is_object()) {
+          Error(at, "expected {driver: [parent, ...]}");
+          continue;
+        }
+        for (const auto& [driver, parents] : drivers.items()) {
+          if (!parents.is_array()) {
+            Error(at + "[\"" + driver + "\"]", "expected an array of parent driver ids");
+            continue;
+          }
+          for (size_t i = 0; i < parents.size(); ++i) {
+            if (parents[i].is_string()) {
+              out->instances[board][driver].push_back(parents[i].get<std::string>());
+            } else {
+              Error(at + "[\"" + driver + "\"][" + std::to_string(i) + "]", "expected a driver id");
+            }
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  std::string file_;
+  std::vector<InventoryError>* errors_;
+};
+
+}  // namespace
+
+ScanRulesLoad LoadScanRules(const std::string& overlay_text, const std::string& overlay_name) {
+  ScanRulesLoad load;
+  Json rules = Json::parse(kDefaultScanRules);  // checked by the tests; a bad default is a build bug
+  Json overlay = Json::object();
+  if (!overlay_text.empty()) {
+    try {
+      overlay = Json::parse(overlay_text);
+    } catch (const Json::parse_error& e) {
+      load.errors.push_back({overlay_name + ": $", std::string("not valid JSON: ") + e.what()});
+      return load;
+    }
+    RulesReader reader(overlay_name, &load.errors);
+    if (!overlay.is_object()) {
+      reader.Error("$", "an overlay is a JSON object");
+      return load;
+    }
+    if (!overlay.contains("schema") || overlay["schema"] != "fdfkit-scan-overlay/1") {
+      reader.Error("$.schema", "expected \"fdfkit-scan-overlay/1\"");
+      return load;
+    }
+    if (overlay.contains("rules")) {
+      if (overlay["rules"].is_object()) {
+        rules.merge_patch(overlay["rules"]);
+      } else {
+        reader.Error("$.rules", "expected an object (a merge patch over the scan rules)");
+      }
+    }
+    reader.Overlay(overlay, &load.overlay);
+  }
+  RulesReader reader(overlay_text.empty() ? "rules/migrate-plan-scan.json" : overlay_name + " (merged rules)",
+                     &load.errors);
+  ScanRules parsed = reader.Rules(rules);
+  if (load.errors.empty()) load.rules = std::move(parsed);
+  return load;
+}
+
+}  // namespace fdfkit::scan

@@ -1,0 +1,474 @@
+#include "plan/scan/scanner.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "plan/inventory.h"
+#include "plan/scan/driver_reader.h"
+
+namespace fdfkit::scan {
+
+std::string ScanFinding::Text(const std::string& kind) const {
+  std::string where = file.empty() ? "migrate-plan:" : file + ":";
+  if (!file.empty() && line > 0) where += std::to_string(line) + ":";
+  if (!file.empty() && line > 0 && column > 0) where += std::to_string(column) + ":";
+  return where + " " + kind + ": " + message;
+}
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+bool Contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// One board label entry that reaches a driver: where it is written and what replaces it.
+struct LabelEntry {
+  int driver = -1;
+  std::string label, list, file;
+  int line = 0;
+  std::string ported_label;
+  bool ported_exists = false;
+};
+
+struct BoardScan {
+  std::string id, gni;
+  std::vector<LabelEntry> entries;
+  std::vector<int> drivers;  // unique, in listing order
+};
+
+struct Placement {  // one instance of a driver on a board
+  int driver = -1;
+  int parent = -1;  // placement index of the parent it is colocated with
+};
+
+class Scanner {
+ public:
+  Scanner(const std::string& root, const ScanRules& rules, const ScanOverlay& overlay)
+      : root_(root), tree_(root), rules_(rules), overlay_(overlay) {}
+
+  ScanResult Run() {
+    if (!tree_.IsDirectory("")) {
+      result_.errors.push_back({root_, 0, 0, "not a directory"});
+      return std::move(result_);
+    }
+    libraries_ = IndexLibraries(tree_, rules_);
+    reader_.emplace(tree_, rules_, libraries_, &result_.errors, &result_.unresolved);
+    ReadBoards();
+    if (boards_.empty() && result_.errors.empty()) {
+      result_.errors.push_back({root_, 0, 0, "no board .gni lists any driver"});
+    }
+    std::vector<Json> boards;
+    for (BoardScan& board : boards_) boards.push_back(PlaceHosts(board));
+    Write(boards);
+    return std::move(result_);
+  }
+
+ private:
+  void ReadBoards() {
+    for (const std::string& dir : rules_.board_dirs) {
+      std::vector<std::string> files = tree_.Files(dir);
+      for (const std::string& file : files) {
+        if (file.size() < 4 || file.compare(file.size() - 4, 4, ".gni") != 0) continue;
+        if (file.find('/', dir.size() + 1) != std::string::npos) continue;  // boards/common/*: imports
+        GnFile gni = ReadGnFile(file, tree_.Reader());
+        for (const GnMessage& e : gni.errors) result_.errors.push_back({e.file, e.line, e.column, e.message});
+        for (const GnMessage& n : gni.notes) result_.unresolved.push_back({n.file, n.line, n.column, n.message});
+        BoardScan board;
+        board.gni = file;
+        std::string name = file.substr(file.rfind('/') + 1);
+        board.id = name.substr(0, name.size() - 4);
+        for (const std::string& list : rules_.board_label_lists) {
+          auto it = gni.scope.find(list);
+          if (it == gni.scope.end()) continue;
+          for (const GnValue& item : it->second.list) {
+            if (item.kind == GnValue::Kind::kString) AddLabel(&board, list, item);
+          }
+        }
+        if (!board.entries.empty()) boards_.push_back(std::move(board));
+      }
+    }
+  }
+
+  void AddLabel(BoardScan* board, const std::string& list, const GnValue& item) {
+    std::optional<GnLabel> label = ParseGnLabel(item.string, "");
+    const GnFile* build = label ? tree_.Build(label->dir) : nullptr;
+    if (build == nullptr || build->FindTarget(label->name) == nullptr) {
+      result_.unresolved.push_back({item.file, item.line, 0,
+                                    "board label " + item.string + " is not defined in the tree; its drivers are not in the inventory"});
+      return;
+    }
+    for (const GnMessage& e : build->errors) {
+      if (reported_.insert(e.file).second) result_.errors.push_back({e.file, e.line, e.column, e.message});
+    }
+    std::vector<GnLabel> components;
+    std::set<std::string> visited;
+    Components(*label, &visited, &components);
+    if (components.empty()) {
+      result_.unresolved.push_back({item.file, item.line, 0, "board label " + item.string + " reaches no driver component"});
+    }
+    for (const GnLabel& component : components) {
+      LabelEntry entry;
+      entry.driver = DriverFor(component);
+      entry.label = item.string;
+      entry.list = list;
+      entry.file = item.file;
+      entry.line = item.line;
+      PortedVariant(*label, &entry);
+      board->entries.push_back(entry);
+      if (!std::count(board->drivers.begin(), board->drivers.end(), entry.driver)) board->drivers.push_back(entry.driver);
+    }
+  }
+
+  void Components(const GnLabel& label, std::set<std::string>* visited, std::vector<GnLabel>* out) {
+    if (!visited->insert(label.Text()).second) return;
+    const GnFile* build = tree_.Build(label.dir);
+    const GnTarget* target = build ? build->FindTarget(label.name) : nullptr;
+    if (target == nullptr) return;
+    if (Contains(rules_.driver_target_types, target->type)) {
+      out->push_back(label);
+      return;
+    }
+    for (const std::string& variable : rules_.follow_variables) {
+      for (const std::string& dep : target->Strings(variable)) {
+        if (std::optional<GnLabel> parsed = ParseGnLabel(dep, label.dir)) Components(*parsed, visited, out);
+      }
+    }
+  }
+
+  int DriverFor(const GnLabel& component) {
+    auto it = driver_of_label_.find(component.Text());
+    if (it != driver_of_label_.end()) return it->second;
+    ScannedDriver driver = reader_->Read(component);
+    for (const ScannedDriver& other : drivers_) {
+      if (other.id == driver.id) {
+        result_.errors.push_back({driver.build_file, 0, 0,
+                                  "driver id \"" + driver.id + "\" of " + component.Text() + " is also the id of " +
+                                      other.component_label + "; give one a different component_name"});
+      }
+    }
+    drivers_.push_back(std::move(driver));
+    return driver_of_label_[component.Text()] = static_cast<int>(drivers_.size()) - 1;
+  }
+
+  // The label that replaces `board_label` once the driver is ported: an existing variant target
+  // beside it (`:package-fidl`, `:package-dfv2`), or the one the port is expected to create.
+  void PortedVariant(const GnLabel& board_label, LabelEntry* entry) {
+    const GnFile* build = tree_.Build(board_label.dir);
+    for (const std::string& suffix : rules_.ported_variant_suffixes) {
+      if (build->FindTarget(board_label.name + suffix) != nullptr) {
+        entry->ported_label = "//" + board_label.dir + ":" + board_label.name + suffix;
+        entry->ported_exists = true;
+        ScannedDriver& driver = drivers_[static_cast<size_t>(entry->driver)];
+        std::set<std::string> kept = reader_->Files({board_label.dir, board_label.name + suffix});
+        for (const std::string& f : driver.files) {
+          if (!kept.count(f)) banjo_only_files_[entry->driver].insert(f);
+        }
+        // A variant without banjo deps means the port is done: only the banjo variant remains.
+        if (driver.status == "banjo" && VariantIsPorted({board_label.dir, board_label.name + suffix})) {
+          driver.status = "dual";
+        }
+        return;
+      }
+    }
+    entry->ported_label = "//" + board_label.dir + ":" + board_label.name + rules_.new_variant_suffix;
+  }
+
+  bool VariantIsPorted(const GnLabel& label) {
+    std::vector<GnLabel> components;
+    std::set<std::string> visited;
+    Components(label, &visited, &components);
+    for (const GnLabel& c : components) {
+      std::vector<ScanFinding> ignored_errors, ignored_unresolved;
+      DriverReader reader(tree_, rules_, libraries_, &ignored_errors, &ignored_unresolved);
+      if (!reader.Read(c).banjo.empty()) return false;
+    }
+    return !components.empty();
+  }
+
+  // Drivers on `board` that serve `library` (banjo) or its successor (FIDL), other than `self`.
+  std::vector<int> Servers(const BoardScan& board, const std::string& library, int self) const {
+    std::vector<int> out;
+    for (int d : board.drivers) {
+      const ScannedDriver& driver = drivers_[static_cast<size_t>(d)];
+      if (d != self && (driver.serves.count(library) || driver.fidl_serves.count(rules_.Successor(library)))) {
+        out.push_back(d);
+      }
+    }
+    return out;
+  }
+
+  struct Resolved {
+    int parent = -1;
+    std::string library;
+  };
+
+  // The parent driver a bind node resolves to on `board`, reporting what cannot be resolved.
+  Resolved ResolveNode(const BoardScan& board, int self, const BindParent& node) {
+    ScannedDriver& driver = drivers_[static_cast<size_t>(self)];
+    std::vector<std::string> libraries;
+    bool platform = false;
+    for (const std::string& value : node.banjo_values) {
+      std::string library = reader_->BindLibrary(value, driver);
+      auto known = rules_.bind_protocols.find(value);
+      if (known != rules_.bind_protocols.end() && known->second.empty()) platform = true;
+      if (!library.empty() && !Contains(libraries, library)) libraries.push_back(library);
+    }
+    for (const BindParent::Fidl& fidl : node.fidl) {
+      std::string library = fidl.library;
+      for (const auto& [banjo, successor] : rules_.successors) {
+        if (successor == fidl.library) library = banjo;
+      }
+      if (!Contains(libraries, library)) libraries.push_back(library);
+    }
+    std::vector<std::pair<int, std::string>> candidates;
+    for (const std::string& library : libraries) {
+      for (int server : Servers(board, library, self)) {
+        bool seen = std::any_of(candidates.begin(), candidates.end(), [&](auto& c) { return c.first == server; });
+        if (!seen) candidates.push_back({server, library});
+      }
+    }
+    std::string what = node.node.empty() ? "its parent" : "node \"" + node.node + "\"";
+    if (candidates.size() == 1) return {candidates[0].first, candidates[0].second};
+    if (candidates.size() > 1) {
+      std::string names;
+      for (auto& c : candidates) names += (names.empty() ? "" : ", ") + drivers_[static_cast<size_t>(c.first)].id;
+      result_.unresolved.push_back({driver.bind_file, node.line, 0,
+                                    board.id + ": " + what + " of " + driver.id + " could be served by " + names +
+                                        "; name the parent in the overlay's parents"});
+    } else if (!libraries.empty() && !node.optional) {
+      result_.unresolved.push_back({driver.bind_file, node.line, 0,
+                                    board.id + ": no driver on the board serves " + libraries[0] + " for " + what +
+                                        " of " + driver.id});
+    } else if (libraries.empty() && !platform && driver.colocate.value_or(false) && node.primary) {
+      result_.unresolved.push_back({driver.bind_file, node.line, 0,
+                                    board.id + ": the bind rules of " + driver.id +
+                                        " name no protocol parent; a colocated driver starts a host of its own"});
+    }
+    return {};
+  }
+
+  int Find(std::vector<int>& up, int x) {
+    while (up[static_cast<size_t>(x)] != x) x = up[static_cast<size_t>(x)] = up[static_cast<size_t>(up[static_cast<size_t>(x)])];
+    return x;
+  }
+
+  int DriverIndex(const std::string& id) const {
+    for (size_t i = 0; i < drivers_.size(); ++i) {
+      if (drivers_[i].id == id) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  Json PlaceHosts(BoardScan& board) {
+    std::vector<Placement> placements;
+    std::map<int, int> first_placement;
+    for (int d : board.drivers) {
+      first_placement[d] = static_cast<int>(placements.size());
+      placements.push_back({d, -1});
+    }
+    auto overlay_parents = overlay_.parents.find(board.id);
+    for (int d : board.drivers) {
+      ScannedDriver& driver = drivers_[static_cast<size_t>(d)];
+      Placement& first = placements[static_cast<size_t>(first_placement[d])];
+      bool settled = false;  // the overlay names the primary parent: no guessing, no findings
+      if (overlay_parents != overlay_.parents.end()) {
+        auto chosen = overlay_parents->second.find(driver.id);
+        if (chosen != overlay_parents->second.end()) {
+          first.parent = OverlayParent(board, d, chosen->second);
+          settled = true;
+        }
+      }
+      for (const BindParent& node : driver.bind.parents) {
+        if (node.primary && settled) continue;
+        Resolved r = ResolveNode(board, d, node);
+        if (r.parent < 0) continue;
+        if (node.primary && driver.colocate.value_or(false)) first.parent = first_placement[r.parent];
+        AddEdge(r.parent, d, r.library, board.id);
+      }
+    }
+    if (auto extra = overlay_.instances.find(board.id); extra != overlay_.instances.end()) {
+      for (const auto& [id, parents] : extra->second) {
+        int d = DriverIndex(id);
+        if (d < 0 || !first_placement.count(d)) {
+          result_.errors.push_back({"", 0, 0, "overlay: $.instances[\"" + board.id + "\"][\"" + id + "\"]: " + id + " is not on board " + board.id});
+          continue;
+        }
+        for (const std::string& parent : parents) {
+          placements.push_back({d, OverlayParent(board, d, parent)});
+        }
+      }
+    }
+    std::vector<int> up(placements.size());
+    std::iota(up.begin(), up.end(), 0);
+    for (size_t i = 0; i < placements.size(); ++i) {
+      if (placements[i].parent >= 0) up[static_cast<size_t>(Find(up, static_cast<int>(i)))] = Find(up, placements[i].parent);
+    }
+    std::map<int, std::vector<int>> groups;  // root placement → drivers
+    for (size_t i = 0; i < placements.size(); ++i) {
+      std::vector<int>& members = groups[Find(up, static_cast<int>(i))];
+      if (!std::count(members.begin(), members.end(), placements[i].driver)) members.push_back(placements[i].driver);
+    }
+    Json hosts = Json::array();
+    std::set<std::string> ids;
+    for (auto& [root, members] : groups) {
+      std::string id = board.id + "/" + drivers_[static_cast<size_t>(placements[static_cast<size_t>(root)].driver)].id;
+      for (int n = 2; ids.count(id); ++n) id = board.id + "/" + drivers_[static_cast<size_t>(placements[static_cast<size_t>(root)].driver)].id + "#" + std::to_string(n);
+      ids.insert(id);
+      Json names = Json::array();
+      for (int d : members) names.push_back(drivers_[static_cast<size_t>(d)].id);
+      hosts.push_back({{"id", id}, {"drivers", names}});
+    }
+    Json labels = Json::array();
+    for (const LabelEntry& e : board.entries) {
+      labels.push_back({{"driver", drivers_[static_cast<size_t>(e.driver)].id}, {"label", e.label}, {"list", e.list},
+                        {"file", e.file}, {"line", e.line}, {"ported_label", e.ported_label},
+                        {"ported_label_exists", e.ported_exists}});
+    }
+    return {{"id", board.id}, {"gni", board.gni}, {"hosts", hosts}, {"labels", labels}};
+  }
+
+  int OverlayParent(const BoardScan& board, int d, const std::string& parent) {
+    if (parent.empty()) return -1;
+    int p = DriverIndex(parent);
+    if (p < 0 || !std::count(board.drivers.begin(), board.drivers.end(), p)) {
+      result_.errors.push_back({"", 0, 0, "overlay: parent " + parent + " of " + drivers_[static_cast<size_t>(d)].id +
+                                              " is not a driver on board " + board.id});
+      return -1;
+    }
+    const ScannedDriver& child = drivers_[static_cast<size_t>(d)];
+    for (const std::string& library : drivers_[static_cast<size_t>(p)].serves) {
+      if (child.consumes.count(library)) AddEdge(p, d, library, board.id);
+    }
+    for (size_t i = 0; i < board.drivers.size(); ++i) {
+      if (board.drivers[i] == p) return static_cast<int>(i);  // first placements come in driver order
+    }
+    return -1;
+  }
+
+  void AddEdge(int from, int to, const std::string& library, const std::string& board) {
+    for (const auto& e : edges_) {
+      if (e.from == from && e.to == to && e.library == library && e.board == board) return;
+    }
+    edges_.push_back({from, to, library, board});
+  }
+
+  void Write(const std::vector<Json>& boards);
+
+  struct EdgeScan {
+    int from, to;
+    std::string library, board;
+  };
+
+  std::string root_;
+  SourceTree tree_;
+  const ScanRules& rules_;
+  const ScanOverlay& overlay_;
+  LibraryIndex libraries_;
+  std::optional<DriverReader> reader_;
+  ScanResult result_;
+  std::vector<BoardScan> boards_;
+  std::vector<ScannedDriver> drivers_;
+  std::map<std::string, int> driver_of_label_;
+  std::map<int, std::set<std::string>> banjo_only_files_;
+  std::vector<EdgeScan> edges_;
+  std::set<std::string> reported_;
+};
+
+void Scanner::Write(const std::vector<Json>& boards) {
+  std::set<std::string> protocol_ids;
+  for (const ScannedDriver& d : drivers_) {
+    for (const LibraryDep& dep : d.banjo) protocol_ids.insert(dep.library);
+  }
+  Json protocols = Json::array();
+  for (const std::string& id : protocol_ids) {
+    std::string successor = rules_.Successor(id);
+    auto fidl = libraries_.fidl_transport.find(successor);
+    Json files = Json::array();
+    if (auto it = libraries_.banjo_files.find(id); it != libraries_.banjo_files.end()) {
+      for (const std::string& f : it->second) files.push_back(f);
+    }
+    Json p = {{"id", id},
+              {"transport", fidl != libraries_.fidl_transport.end() ? fidl->second : rules_.default_transport},
+              {"clone_effort", 1},
+              {"status", fidl != libraries_.fidl_transport.end() ? "cloned" : "banjo"},
+              {"successor", successor},
+              {"files", files}};
+    if (overlay_.protocols.contains(id)) p.merge_patch(overlay_.protocols[id]);
+    protocols.push_back(p);
+  }
+  for (const auto& [id, fields] : overlay_.protocols.items()) {
+    if (!protocol_ids.count(id)) result_.errors.push_back({"", 0, 0, "overlay: $.protocols[\"" + id + "\"]: no driver references " + id});
+  }
+  std::vector<size_t> order(drivers_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return drivers_[a].id < drivers_[b].id; });
+  Json drivers = Json::array();
+  for (size_t i : order) {
+    const ScannedDriver& d = drivers_[i];
+    Json banjo_deps = Json::array();
+    for (const LibraryDep& dep : d.banjo) {
+      banjo_deps.push_back({{"library", dep.library}, {"label", dep.label}, {"file", dep.file}, {"line", dep.line}});
+    }
+    Json files = Json::array(), banjo_only = Json::array();
+    for (const std::string& f : d.files) files.push_back(f);
+    if (auto it = banjo_only_files_.find(static_cast<int>(i)); it != banjo_only_files_.end()) {
+      for (const std::string& f : it->second) banjo_only.push_back(f);
+    }
+    Json record = {{"id", d.id},
+                   {"team", d.team},
+                   {"effort", std::max<size_t>(1, d.banjo.size())},
+                   {"status", d.status},
+                   {"dual_binary", d.dual_binary},
+                   {"serves", std::vector<std::string>(d.serves.begin(), d.serves.end())},
+                   {"consumes", std::vector<std::string>(d.consumes.begin(), d.consumes.end())},
+                   {"component", d.component_label},
+                   {"build_file", d.build_file},
+                   {"colocate", d.colocate.value_or(false)},
+                   {"banjo_deps", banjo_deps},
+                   {"files", files},
+                   {"banjo_only_files", banjo_only}};
+    if (overlay_.drivers.contains(d.id)) record.merge_patch(overlay_.drivers[d.id]);
+    drivers.push_back(record);
+  }
+  for (const auto& [id, fields] : overlay_.drivers.items()) {
+    if (DriverIndex(id) < 0) result_.errors.push_back({"", 0, 0, "overlay: $.drivers[\"" + id + "\"]: no board lists a driver " + id});
+  }
+  Json edges = Json::array();
+  for (const EdgeScan& e : edges_) {
+    if (!protocol_ids.count(e.library)) continue;  // both ends already speak FIDL
+    edges.push_back({{"from", drivers_[static_cast<size_t>(e.from)].id},
+                     {"to", drivers_[static_cast<size_t>(e.to)].id},
+                     {"protocol", e.library},
+                     {"board", e.board}});
+  }
+  Json unresolved = Json::array();
+  for (const ScanFinding& f : result_.unresolved) {
+    unresolved.push_back({{"file", f.file}, {"line", f.line}, {"message", f.message}});
+  }
+  result_.inventory = {{"schema", plan::kInventorySchema},
+                       {"about", "written by migrate-plan scan; edit the overlay, not this file"},
+                       {"scan", {{"root", root_}, {"unresolved", unresolved}}},
+                       {"protocols", protocols},
+                       {"drivers", drivers},
+                       {"boards", boards},
+                       {"edges", edges}};
+}
+
+}  // namespace
+
+ScanResult ScanTree(const std::string& root, const ScanRules& rules, const ScanOverlay& overlay) {
+  Scanner scanner(root, rules, overlay);
+  ScanResult result = scanner.Run();
+  if (result.errors.empty()) {
+    // The scan must never hand the planner an inventory it would reject.
+    plan::InventoryLoad check = plan::ParseInventory(result.inventory.dump());
+    for (const plan::InventoryError& e : check.errors) {
+      result.errors.push_back({"", 0, 0, "scanned inventory: " + e.path + ": " + e.message});
+    }
+  }
+  return result;
+}
+
+}  // namespace fdfkit::scan

@@ -1,0 +1,39 @@
+// A Fuchsia-style source tree on disk, read once: file contents and evaluated BUILD.gn files are
+// cached by their path relative to the root, so a scan reads each file at most once.
+#ifndef FDFKIT_MIGRATE_PLAN_SCAN_SOURCE_TREE_H_
+#define FDFKIT_MIGRATE_PLAN_SCAN_SOURCE_TREE_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/scan/gn_file.h"
+
+namespace fdfkit::scan {
+
+class SourceTree {
+ public:
+  explicit SourceTree(std::string root);
+
+  const std::string& root() const { return root_; }
+  bool IsDirectory(const std::string& path) const;
+  std::optional<std::string> Read(const std::string& path);
+  // Regular files under `dir` (recursively), sorted, relative to the root.
+  std::vector<std::string> Files(const std::string& dir) const;
+  // Subdirectories of `dir`, sorted, relative to the root.
+  std::vector<std::string> Directories(const std::string& dir) const;
+  // dir/BUILD.gn evaluated, or nullptr if the directory has none.
+  const GnFile* Build(const std::string& dir);
+  GnSourceReader Reader();
+
+ private:
+  std::string root_;
+  std::map<std::string, std::optional<std::string>> files_;
+  std::map<std::string, std::unique_ptr<GnFile>> builds_;
+};
+
+}  // namespace fdfkit::scan
+
+#endif  // FDFKIT_MIGRATE_PLAN_SCAN_SOURCE_TREE_H_
