@@ -56,6 +56,7 @@ class Scanner {
     libraries_ = IndexLibraries(tree_, rules_);
     reader_.emplace(tree_, rules_, libraries_, &result_.errors, &result_.unresolved);
     ReadBoards();
+    for (const GnMessage& e : tree_.BuildErrors()) result_.errors.push_back({e.file, e.line, e.column, e.message});
     if (boards_.empty() && result_.errors.empty()) {
       result_.errors.push_back({root_, 0, 0, "no board .gni lists any driver"});
     }
@@ -94,13 +95,11 @@ class Scanner {
   void AddLabel(BoardScan* board, const std::string& list, const GnValue& item) {
     std::optional<GnLabel> label = ParseGnLabel(item.string, "");
     const GnFile* build = label ? tree_.Build(label->dir) : nullptr;
+    if (build != nullptr && !build->errors.empty()) return;  // reported with every build file's
     if (build == nullptr || build->FindTarget(label->name) == nullptr) {
       result_.unresolved.push_back({item.file, item.line, 0,
                                     "board label " + item.string + " is not defined in the tree; its drivers are not in the inventory"});
       return;
-    }
-    for (const GnMessage& e : build->errors) {
-      if (reported_.insert(e.file).second) result_.errors.push_back({e.file, e.line, e.column, e.message});
     }
     std::vector<GnLabel> components;
     std::set<std::string> visited;
@@ -373,7 +372,6 @@ class Scanner {
   std::map<std::string, int> driver_of_label_;
   std::map<int, std::set<std::string>> banjo_only_files_;
   std::vector<EdgeScan> edges_;
-  std::set<std::string> reported_;
 };
 
 void Scanner::Write(const std::vector<Json>& boards) {

@@ -65,6 +65,14 @@ const GnFile* SourceTree::Build(const std::string& dir) {
   return (builds_[dir] = std::move(file)).get();
 }
 
+std::vector<GnMessage> SourceTree::BuildErrors() const {
+  std::vector<GnMessage> out;
+  for (const auto& [dir, build] : builds_) {
+    if (build) out.insert(out.end(), build->errors.begin(), build->errors.end());
+  }
+  return out;
+}
+
 GnSourceReader SourceTree::Reader() {
   return [this](const std::string& path) { return Read(path); };
 }

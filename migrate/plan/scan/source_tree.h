@@ -27,6 +27,8 @@ class SourceTree {
   // dir/BUILD.gn evaluated, or nullptr if the directory has none.
   const GnFile* Build(const std::string& dir);
   GnSourceReader Reader();
+  // Syntax errors of every BUILD.gn evaluated so far, in path order.
+  std::vector<GnMessage> BuildErrors() const;
 
  private:
   std::string root_;

@@ -1,0 +1,159 @@
+// The readers under `migrate-plan scan`: GN files, component manifests, bind rules, code signals.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "plan/scan/bind_rules.h"
+#include "plan/scan/code_signals.h"
+#include "plan/scan/component_manifest.h"
+#include "plan/scan/gn_file.h"
+
+namespace fdfkit::scan {
+namespace {
+
+GnSourceReader Files(std::map<std::string, std::string> files) {
+  return [files](const std::string& path) -> std::optional<std::string> {
+    auto it = files.find(path);
+    if (it == files.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+TEST(GnFile, TargetsListsAppendsAndInterpolation) {
+  GnFile f = ReadGnFile("a/BUILD.gn", Files({{"a/BUILD.gn", R"(
+common = [ "//x:y" ]
+fuchsia_driver("$target_name-driver") { }
+fuchsia_driver_component("comp") {
+  deps = common + [ ":${target_name}-driver" ]  # interpolated
+  deps += [ "//sdk/banjo/l:l_banjo_cpp" ]
+  deps -= [ "//x:y" ]
+  colocate = true
+}
+)"}}));
+  ASSERT_TRUE(f.errors.empty()) << f.errors[0].message;
+  ASSERT_EQ(f.targets.size(), 2u);
+  EXPECT_EQ(f.targets[0].name, "$target_name-driver");  // unset outside a target: kept as written
+  const GnTarget* comp = f.FindTarget("comp");
+  ASSERT_NE(comp, nullptr);
+  EXPECT_EQ(comp->type, "fuchsia_driver_component");
+  EXPECT_EQ(comp->line, 4);
+  EXPECT_EQ(comp->Strings("deps"), (std::vector<std::string>{":comp-driver", "//sdk/banjo/l:l_banjo_cpp"}));
+  EXPECT_EQ(comp->Find("deps")->list[1].line, 6);
+  EXPECT_TRUE(comp->Bool("colocate"));
+  EXPECT_EQ(comp->Find("common"), nullptr);  // inherited, not the target's own
+}
+
+TEST(GnFile, ImportsAppendWithProvenanceAndConditionsAreRead) {
+  GnFile f = ReadGnFile("boards/b.gni", Files({
+      {"boards/b.gni", "import(\"//boards/common/c.gni\")\nlabels += [ \"//b\" ]\nif (flag) {\n  labels += [ \"//maybe\" ]\n}\nif (true) { labels += [\"//yes\"] } else { labels += [\"//no\"] }\n"},
+      {"boards/common/c.gni", "labels = [ \"//a\" ]\n"}}));
+  ASSERT_TRUE(f.errors.empty());
+  EXPECT_EQ(f.imports, std::vector<std::string>{"boards/common/c.gni"});
+  const GnValue& labels = f.scope.at("labels");
+  EXPECT_EQ(labels.Strings(), (std::vector<std::string>{"//a", "//b", "//maybe", "//yes"}));
+  EXPECT_EQ(labels.list[0].file, "boards/common/c.gni");
+  EXPECT_EQ(labels.list[1].file, "boards/b.gni");
+  EXPECT_EQ(labels.list[1].line, 2);
+  ASSERT_EQ(f.notes.size(), 1u);  // `flag` is unknown: both branches were read
+  EXPECT_EQ(f.notes[0].line, 3);
+}
+
+TEST(GnFile, SyntaxErrorsAreLocated) {
+  GnFile f = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", "group(\"g\") {\n  deps = [ \"//a\" \n  x = \n}\n"}}));
+  ASSERT_EQ(f.errors.size(), 1u);
+  EXPECT_EQ(f.errors[0].line, 3);
+  EXPECT_EQ(f.errors[0].message, "expected ']', found 'x'");
+  GnFile g = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", "x = \"open\n"}}));
+  ASSERT_EQ(g.errors.size(), 1u);
+  EXPECT_EQ(g.errors[0].message, "unterminated string");
+  GnFile h = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", "group(\"g\") {\n"}}));
+  ASSERT_EQ(h.errors.size(), 1u);
+  EXPECT_EQ(h.errors[0].message, "missing '}' at end of file");
+  GnFile missing = ReadGnFile("nope.gn", Files({}));
+  EXPECT_EQ(missing.errors.at(0).message, "cannot read file");
+}
+
+TEST(GnLabel, Forms) {
+  EXPECT_EQ(ParseGnLabel("//a/b", "")->Text(), "//a/b:b");
+  EXPECT_EQ(ParseGnLabel("//a/b:c(//toolchain)", "")->Text(), "//a/b:c");
+  EXPECT_EQ(ParseGnLabel(":c", "x/y")->Text(), "//x/y:c");
+  EXPECT_EQ(ParseGnLabel("sub:c", "x")->Text(), "//x/sub:c");
+}
+
+TEST(ComponentManifest, Json5ColocateServicesAndShards) {
+  auto read = Files({{"m/x.cml", "// comment\n{\n  include: ['//m/shard.cml', 'syslog/client.shard.cml'],\n  program: { runner: 'driver', compat: 'driver/x.so', },\n  use: [ { service: 'a.b.Service' }, ],\n  expose: [ { service: [\"c.d.Service\"], from: 'self' } ],\n}\n"},
+                     {"m/shard.cml", "{ program: { colocate: \"true\" } }"}});
+  ComponentManifest m = ReadComponentManifest("m/x.cml", read);
+  ASSERT_TRUE(m.errors.empty());
+  EXPECT_EQ(m.colocate, std::optional<bool>(true));
+  EXPECT_TRUE(m.compat);
+  EXPECT_EQ(m.binary, "driver/x.so");
+  EXPECT_EQ(m.use_services, std::vector<std::string>{"a.b.Service"});
+  EXPECT_EQ(m.expose_services, std::vector<std::string>{"c.d.Service"});
+  ComponentManifest bad = ReadComponentManifest("b.cml", Files({{"b.cml", "{\n  program: {\n    colocate: 'true'\n    x: 1,\n  }\n}\n"}}));
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_EQ(bad.errors[0].line, 4);  // the missing comma shows on the next key
+}
+
+TEST(BindRules, CompositePrimaryFirstAndBothFlavours) {
+  BindRules composite = ParseBindRules("d.bind", R"(composite dwmac;
+node "pdev" { fuchsia.BIND_PROTOCOL == fuchsia.platform.BIND_PROTOCOL.DEVICE; }
+// node "commented" { }
+primary node "eth-board" {
+  fuchsia.BIND_PROTOCOL == fuchsia.ethernet.BIND_PROTOCOL.BOARD;
+}
+optional node "gpio" { accept fuchsia.BIND_PROTOCOL { fuchsia.gpio.BIND_PROTOCOL.DEVICE, fuchsia.gpio.BIND_PROTOCOL.IMPL } }
+)");
+  ASSERT_TRUE(composite.errors.empty());
+  ASSERT_EQ(composite.parents.size(), 3u);
+  EXPECT_EQ(composite.parents[0].node, "eth-board");
+  EXPECT_EQ(composite.parents[0].line, 4);
+  EXPECT_EQ(composite.parents[0].banjo_values, std::vector<std::string>{"fuchsia.ethernet.BIND_PROTOCOL.BOARD"});
+  EXPECT_TRUE(composite.parents[2].optional);
+  EXPECT_EQ(composite.parents[2].banjo_values.size(), 2u);
+
+  BindRules both = ParseBindRules("g.bind", R"(if fuchsia.hardware.gpioimpl.Service == fuchsia.hardware.gpioimpl.Service.DriverTransport {
+  true;
+} else {
+  fuchsia.BIND_PROTOCOL == fuchsia.gpio.BIND_PROTOCOL.IMPL;
+})");
+  ASSERT_EQ(both.parents.size(), 1u);
+  EXPECT_EQ(both.parents[0].banjo_values, std::vector<std::string>{"fuchsia.gpio.BIND_PROTOCOL.IMPL"});
+  ASSERT_EQ(both.parents[0].fidl.size(), 1u);
+  EXPECT_EQ(both.parents[0].fidl[0].library, "fuchsia.hardware.gpioimpl");
+  EXPECT_EQ(both.parents[0].fidl[0].transport, "driver");
+}
+
+TEST(BindRules, Errors) {
+  EXPECT_EQ(ParseBindRules("a.bind", "composite c;\nnode \"a\" { true; }\n").errors.at(0).message,
+            "a composite needs exactly one primary node, found 0");
+  BindRules open = ParseBindRules("a.bind", "x == 1;\nif a == b {\n  true;\n");
+  ASSERT_EQ(open.errors.size(), 1u);
+  EXPECT_EQ(open.errors[0].line, 2);
+  EXPECT_EQ(open.errors[0].message, "'{' is never closed");
+}
+
+TEST(CodeSignals, MixinsClientsAndServices) {
+  std::vector<CodeSignal> s = FindCodeSignals("a.h", R"(
+class A : public ddk::Device<A>, public ddk::GpioImplProtocol<A, ddk::base_protocol> {
+  ddk::EthBoardProtocolClient board_;  // ddk::I2cProtocolClient in a comment
+  const char* text = "ddk::PwmProtocolClient";
+};
+void Serve() { outgoing()->AddService<fuchsia_hardware_i2cimpl::Service>(handler); }
+auto c = incoming()->Connect<fuchsia_hardware_gpio::Service::Device>();
+)");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].kind, CodeSignal::Kind::kBanjoServes);
+  EXPECT_EQ(s[0].name, "GpioImpl");
+  EXPECT_EQ(s[0].line, 2);
+  EXPECT_EQ(s[1].kind, CodeSignal::Kind::kBanjoConsumes);
+  EXPECT_EQ(s[1].name, "EthBoard");
+  EXPECT_EQ(s[2].kind, CodeSignal::Kind::kFidlServes);
+  EXPECT_EQ(s[2].name, "fuchsia.hardware.i2cimpl");
+  EXPECT_EQ(s[3].kind, CodeSignal::Kind::kFidlConsumes);
+  EXPECT_EQ(s[3].name, "fuchsia.hardware.gpio");
+  EXPECT_EQ(s[3].line, 7);
+}
+
+}  // namespace
+}  // namespace fdfkit::scan

@@ -1,0 +1,177 @@
+// ScanTree over the bundled corpus tree and over small broken trees.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "plan/inventory.h"
+#include "plan/scan/scanner.h"
+
+#ifndef FDFKIT_CORPUS_DIR
+#error "FDFKIT_CORPUS_DIR must name corpus/"
+#endif
+
+namespace fdfkit::scan {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+ScanResult ScanCorpus() {
+  std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/tree";
+  ScanRulesLoad rules = LoadScanRules(Slurp(tree + "/overlay.json"), "overlay.json");
+  EXPECT_TRUE(rules.errors.empty());
+  return ScanTree(tree, *rules.rules, rules.overlay);
+}
+
+const Json& Find(const Json& list, const std::string& id) {
+  for (const Json& item : list) {
+    if (item["id"] == id) return item;
+  }
+  static const Json none;
+  ADD_FAILURE() << "no " << id;
+  return none;
+}
+
+TEST(Scan, CorpusTreeFacts) {
+  ScanResult r = ScanCorpus();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text("error");
+  ASSERT_EQ(r.unresolved.size(), 1u);
+  EXPECT_EQ(r.unresolved[0].file, "boards/vim3.gni");
+  EXPECT_EQ(r.unresolved[0].line, 17);
+  const Json& inv = r.inventory;
+  EXPECT_TRUE(plan::ParseInventory(inv.dump()).errors.empty());
+  // Serves vs consumes from mixins, clients and bind rules; status from successor deps.
+  const Json& dwmac = Find(inv["drivers"], "dwmac");
+  EXPECT_EQ(dwmac["serves"], Json({"fuchsia.hardware.ethernet.mac"}));
+  EXPECT_EQ(dwmac["consumes"], Json({"fuchsia.hardware.ethernet.board"}));
+  EXPECT_EQ(dwmac["status"], "dual");  // :package-fidl exists and has no banjo deps
+  EXPECT_EQ(dwmac["effort"], 3);       // from the overlay
+  EXPECT_EQ(dwmac["banjo_only_files"],
+            Json({"src/connectivity/ethernet/drivers/dwmac/dwmac-banjo.cc",
+                  "src/connectivity/ethernet/drivers/dwmac/dwmac-banjo.h",
+                  "src/connectivity/ethernet/drivers/dwmac/meta/dwmac.cml"}));
+  const Json& gpio = Find(inv["drivers"], "gpio-core");
+  EXPECT_EQ(gpio["status"], "dual");
+  EXPECT_EQ(gpio["dual_binary"], true);  // binds a banjo or a driver-transport parent
+  EXPECT_EQ(Find(inv["drivers"], "wlanphy")["status"], "dual");
+  EXPECT_EQ(Find(inv["drivers"], "aml-gpio")["status"], "banjo");
+  EXPECT_EQ(Find(inv["drivers"], "i2c-core")["colocate"], true);  // from BUILD.gn
+  EXPECT_EQ(Find(inv["drivers"], "aml-sdmmc")["team"], "block");
+  EXPECT_EQ(Find(inv["drivers"], "aml-ethernet")["team"], "ethernet");  // overlay's team_path
+  // Protocols: cloned when the successor library exists; transport from its attribute.
+  EXPECT_EQ(Find(inv["protocols"], "fuchsia.hardware.gpioimpl")["status"], "cloned");
+  EXPECT_EQ(Find(inv["protocols"], "fuchsia.hardware.wlanphyimpl")["successor"], "fuchsia.wlan.phyimpl");
+  EXPECT_EQ(Find(inv["protocols"], "fuchsia.hardware.sdmmc")["status"], "banjo");
+  // Hosts from colocation; the overlay adds a second SD controller on pinecrest.
+  const Json& vim3 = Find(inv["boards"], "vim3");
+  EXPECT_EQ(Find(vim3["hosts"], "vim3/aml-ethernet")["drivers"], Json({"aml-ethernet", "dwmac"}));
+  EXPECT_EQ(Find(vim3["hosts"], "vim3/brcmfmac")["drivers"], Json({"brcmfmac", "wlanphy"}));
+  const Json& pinecrest = Find(inv["boards"], "pinecrest");
+  EXPECT_EQ(pinecrest["hosts"].size(), 4u);
+  EXPECT_EQ(Find(pinecrest["hosts"], "pinecrest/aml-sdmmc#2")["drivers"], Json({"aml-sdmmc"}));
+  // Label entries keep where they are written: i2c-core comes from the shared import.
+  bool shared = false;
+  for (const Json& e : pinecrest["labels"]) {
+    if (e["driver"] == "i2c-core") shared = e["file"] == "boards/common/arm64-common.gni" && e["line"] == 2;
+  }
+  EXPECT_TRUE(shared);
+  Json expected_edge = {{"from", "aml-ethernet"}, {"to", "dwmac"}, {"protocol", "fuchsia.hardware.ethernet.board"}, {"board", "vim3"}};
+  EXPECT_NE(std::find(inv["edges"].begin(), inv["edges"].end(), expected_edge), inv["edges"].end());
+}
+
+class ScanBrokenTree : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("fdfkit-scan-" + std::to_string(::getpid()));
+    fs::remove_all(root_);
+    Write("boards/b.gni", "board_bootfs_labels = [ \"//d\" ]\n");
+    Write("d/BUILD.gn", "fuchsia_driver_component(\"d\") {\n  manifest = \"meta/d.cml\"\n  deps = [ \"//sdk/banjo/p:p_banjo_cpp\" ]\n}\n");
+    Write("d/meta/d.cml", "{ program: { colocate: 'false' } }");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  void Write(const std::string& path, const std::string& text) {
+    fs::create_directories((root_ / path).parent_path());
+    std::ofstream(root_ / path) << text;
+  }
+  ScanResult Scan(const std::string& overlay = "") {
+    ScanRulesLoad rules = LoadScanRules(overlay, "o.json");
+    EXPECT_TRUE(rules.errors.empty());
+    return ScanTree(root_.string(), *rules.rules, rules.overlay);
+  }
+  fs::path root_;
+};
+
+TEST_F(ScanBrokenTree, MinimalTreeScansWithDirectionUnknown) {
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text("error");
+  ASSERT_EQ(r.unresolved.size(), 1u);
+  EXPECT_EQ(r.unresolved[0].Text("unresolved"),
+            "d/BUILD.gn:3: unresolved: d depends on banjo p but no mixin, client or bind rule shows the "
+            "direction; counted as consumed");
+  EXPECT_EQ(r.inventory["boards"][0]["hosts"][0]["id"], "b/d");
+}
+
+TEST_F(ScanBrokenTree, SyntaxErrorsInEveryInputAreLocated) {
+  Write("d/BUILD.gn", "fuchsia_driver_component(\"d\") {\n  deps = [ \"//x\" \n}\n");
+  ScanResult r = Scan();
+  ASSERT_FALSE(r.errors.empty());
+  EXPECT_EQ(r.errors[0].Text("error"), "d/BUILD.gn:3:1: error: expected ']', found '}'");
+
+  Write("d/BUILD.gn", "fuchsia_driver_component(\"d\") {\n  manifest = \"meta/d.cml\"\n}\n");
+  Write("d/meta/d.cml", "{\n program: { colocate: 'false' \n}\n");
+  r = Scan();
+  ASSERT_FALSE(r.errors.empty());
+  EXPECT_EQ(r.errors[0].file, "d/meta/d.cml");
+  EXPECT_GT(r.errors[0].line, 0);
+}
+
+TEST_F(ScanBrokenTree, MissingSourcesAndDuplicateIdsAreErrors) {
+  Write("boards/b.gni", "board_bootfs_labels = [ \"//d\", \"//e\" ]\n");
+  Write("d/BUILD.gn", "fuchsia_driver_component(\"d\") {\n  sources = [ \"gone.cc\" ]\n}\n");
+  Write("e/BUILD.gn", "fuchsia_driver_component(\"e\") {\n  component_name = \"d\"\n}\n");
+  ScanResult r = Scan();
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0].Text("error"), "d/BUILD.gn:1: error: source \"gone.cc\" of :d does not exist");
+  EXPECT_EQ(r.errors[1].message, "driver id \"d\" of //e:e is also the id of //d:d; give one a different component_name");
+}
+
+TEST_F(ScanBrokenTree, NoBoardsAndNoTree) {
+  fs::remove_all(root_ / "boards");
+  EXPECT_EQ(Scan().errors.at(0).message, "no board .gni lists any driver");
+  ScanRulesLoad rules = LoadScanRules("", "");
+  EXPECT_EQ(ScanTree((root_ / "missing").string(), *rules.rules, rules.overlay).errors.at(0).message,
+            "not a directory");
+}
+
+TEST_F(ScanBrokenTree, OverlayErrorsNameTheirPath) {
+  ScanRulesLoad bad = LoadScanRules(R"({"schema": "fdfkit-scan-overlay/1", "parents": {"b": {"d": 3}},
+                                      "rules": {"default_transport": "smoke"}})", "o.json");
+  ASSERT_EQ(bad.errors.size(), 2u);
+  EXPECT_EQ(bad.errors[0].path, "o.json: $.parents[\"b\"][\"d\"]");
+  EXPECT_EQ(bad.errors[1].path, "o.json (merged rules): $.default_transport");
+  EXPECT_FALSE(bad.rules);
+  EXPECT_EQ(LoadScanRules("{}", "o.json").errors.at(0).path, "o.json: $.schema");
+  EXPECT_EQ(LoadScanRules("{", "o.json").errors.at(0).path, "o.json: $");
+
+  ScanResult r = Scan(R"({"schema": "fdfkit-scan-overlay/1", "drivers": {"ghost": {"team": "x"}},
+                          "parents": {"b": {"d": "ghost"}}})");
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0].message, "overlay: parent ghost of d is not a driver on board b");
+  EXPECT_EQ(r.errors[1].message, "overlay: $.drivers[\"ghost\"]: no board lists a driver ghost");
+}
+
+TEST(ScanRules, DefaultsParse) {
+  ScanRulesLoad rules = LoadScanRules("", "");
+  ASSERT_TRUE(rules.errors.empty());
+  EXPECT_EQ(rules.rules->Successor("fuchsia.hardware.wlanphyimpl"), "fuchsia.wlan.phyimpl");
+  EXPECT_EQ(rules.rules->Successor("fuchsia.hardware.gpioimpl"), "fuchsia.hardware.gpioimpl");
+}
+
+}  // namespace
+}  // namespace fdfkit::scan
