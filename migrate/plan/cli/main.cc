@@ -1,6 +1,7 @@
 // migrate-plan: the per-driver-host migration tracker (see migrate/README.md).
 //   scan DIR [-o inventory.json] [--overlay FILE]                         inventory from a tree
-//   plan INVENTORY [--ports-per-wave N] [--team-cap TEAM=N]... [-o DIR]   writes DIR/plan.json
+//   plan INVENTORY [--ports-per-wave N] [--team-cap TEAM=N]... [-o DIR] [--tree DIR]
+//        writes DIR/plan.json and, for a scanned inventory, DIR/board-config/
 //   verify INVENTORY PLAN [--ports-per-wave N] [--team-cap TEAM=N]...    lists violations
 // Exit codes: 0 done (verify: no violation), 1 invalid input (verify: violations), 2 usage.
 #include <CLI/CLI.hpp>
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "idl/atomic_write.h"
+#include "plan/board_config.h"
 #include "plan/inventory.h"
 #include "plan/plan_json.h"
 #include "plan/planner.h"
@@ -114,6 +116,48 @@ int Scan(const std::string& root, const std::string& overlay_path, const std::st
   return 0;
 }
 
+// DIR/board-config/: updates.json plus one diff per switch that changes a board file.
+bool WriteBoardConfig(const std::string& inventory_path, const std::string& tree_override,
+                      const Inventory& inventory, const Requirements& required,
+                      const Schedule& schedule, const std::string& out_dir) {
+  nlohmann::json raw = nlohmann::json::parse(*ReadText(inventory_path));  // parsed once already
+  if (!HasScanSection(raw)) return true;
+  std::string tree = tree_override.empty() ? raw["scan"].value("root", ".") : tree_override;
+  BoardConfig config = PlanBoardConfig(raw, inventory, required, schedule, tree);
+  for (const std::string& e : config.errors) std::cerr << "migrate-plan: board config: " << e << "\n";
+  if (!config.errors.empty()) return false;
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(out_dir) / "board-config";
+  std::vector<std::string> diff_files;
+  int diffs = 0;
+  for (const BoardConfigUpdate& u : config.updates) {
+    if (u.kind != "switch" || u.diff.empty()) {
+      diff_files.emplace_back();
+      continue;
+    }
+    char wave[16];
+    std::snprintf(wave, sizeof wave, "wave-%02d", u.wave);
+    std::string name = u.subject;
+    for (char& c : name) c = (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+    std::string relative = std::string(wave) + "/switch-" + name + ".diff";
+    std::error_code ec;
+    fs::create_directories(dir / wave, ec);
+    if (ec || !fdf_idl::WriteFileAtomically((dir / relative).string(), u.diff)) {
+      std::cerr << "migrate-plan: cannot write " << (dir / relative).string() << "\n";
+      return false;
+    }
+    diff_files.push_back(relative);
+    ++diffs;
+  }
+  std::string index = (dir / "updates.json").string();
+  if (!fdf_idl::WriteFileAtomically(index, BoardConfigJson(config, tree, diff_files).dump(2) + "\n")) {
+    std::cerr << "migrate-plan: cannot write " << index << "\n";
+    return false;
+  }
+  std::cout << "wrote " << index << " (" << diffs << " board-file diffs)\n";
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -133,7 +177,9 @@ int main(int argc, char** argv) {
   plan->add_option("--ports-per-wave", ports_per_wave, "ports per wave (0: unlimited)")
       ->check(CLI::NonNegativeNumber);
   plan->add_option("--team-cap", caps, "TEAM=N: ports per wave for one team");
-  plan->add_option("-o,--out", out_dir, "output directory (plan.json)");
+  plan->add_option("-o,--out", out_dir, "output directory (plan.json, board-config/)");
+  std::string tree_override;
+  plan->add_option("--tree", tree_override, "where the scanned tree is now (default: the scan's root)");
 
   CLI::App* verify = app.add_subcommand("verify", "check a plan against an inventory");
   verify->add_option("inventory", inventory_path, "inventory JSON")->required();
@@ -172,6 +218,9 @@ int main(int argc, char** argv) {
     }
     std::cout << "wrote " << path << "\n";
     PrintMetrics(planned.metrics, planned.lower_bound);
+    if (!WriteBoardConfig(inventory_path, tree_override, *inventory, required, planned.schedule, out_dir)) {
+      return kInvalid;
+    }
     return 0;
   }
 

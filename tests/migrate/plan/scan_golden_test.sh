@@ -1,6 +1,6 @@
 #!/bin/bash
 # `migrate-plan scan` end to end: the corpus tree scans to exactly corpus/tree/expected-inventory.json,
-# the result plans and verifies, and a broken tree exits 1 with a located error and writes nothing.
+# the result plans and verifies, its board-config diffs apply in order, and a broken tree exits 1 with a located error and writes nothing.
 # Usage: scan_golden_test.sh TOOL REPO [--update]
 set -u
 tool=$1 repo=$2
@@ -22,6 +22,41 @@ diff -u corpus/tree/expected-inventory.json "$work/inventory.json" || fail "scan
 
 "$tool" plan "$work/inventory.json" --ports-per-wave 2 -o "$work/out" > /dev/null || fail "scanned inventory does not plan"
 "$tool" verify "$work/inventory.json" "$work/out/plan.json" --ports-per-wave 2 > /dev/null || fail "plan does not verify"
+
+# Board-config updates: applying every switch diff in plan order leaves each board on the new
+# labels (the dual-binary gpio core keeps its one label); every file a delete names exists.
+updates="$work/out/board-config/updates.json"
+[ -f "$updates" ] || fail "no board-config/updates.json"
+cp -r corpus/tree "$work/applied"
+python3 - "$updates" > "$work/diffs.txt" <<'PY' || fail "updates.json unreadable"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+for wave in doc["waves"]:
+    for u in wave["updates"]:
+        if u["kind"] == "switch" and u.get("diff"):
+            print(u["diff"])
+PY
+while read -r diff; do
+  (cd "$work/applied" && git apply "$work/out/board-config/$diff") || fail "$diff does not apply in order"
+done < "$work/diffs.txt"
+[ "$(wc -l < "$work/diffs.txt")" -eq 9 ] || fail "expected 9 switch diffs, got $(wc -l < "$work/diffs.txt")"
+for label in aml-gpio aml-i2c aml-ethernet aml-sdmmc sdmmc wlanphy; do
+  grep -q "drivers/$label\"" "$work/applied/boards/vim3.gni" && fail "vim3 still lists the banjo $label"
+done
+grep -q '"//src/connectivity/ethernet/drivers/dwmac:package-fidl"' "$work/applied/boards/vim3.gni" || fail "dwmac not on its existing variant"
+grep -q '"//src/devices/gpio/drivers/gpio",' "$work/applied/boards/vim3.gni" || fail "dual binary label changed"
+grep -q '"//src/devices/i2c/drivers/i2c:i2c-fidl"' "$work/applied/boards/common/arm64-common.gni" || fail "shared label not swapped"
+[ "$(grep -c 'aml-sdmmc' "$work/applied/boards/pinecrest.gni")" -eq 1 ] || fail "pinecrest lists aml-sdmmc twice at the end"
+grep -q "is shared with other boards" "$updates" || fail "no note for the shared label"
+grep -q "added beside //src/devices/block/drivers/aml-sdmmc" "$updates" || fail "no note for the split host"
+python3 - "$updates" corpus/tree <<'PY' || fail "a delete names a missing file"
+import json, os, sys
+doc = json.load(open(sys.argv[1]))
+names = [f for w in doc["waves"] for u in w["updates"] for f in u.get("files", [])]
+assert names, "no files to delete"
+missing = [f for f in names if not os.path.isfile(os.path.join(sys.argv[2], f))]
+assert not missing, missing
+PY
 
 # A syntax error in one BUILD.gn: located, exit 1, no inventory.
 cp -r corpus/tree "$work/tree"
