@@ -2,6 +2,7 @@
 //   scan DIR [-o inventory.json] [--overlay FILE]                         inventory from a tree
 //   plan INVENTORY [--ports-per-wave N] [--team-cap TEAM=N]... [-o DIR] [--tree DIR]
 //        writes DIR/plan.json and, for a scanned inventory, DIR/board-config/
+//   report INVENTORY PLAN [-o DIR]      Markdown per board and one self-contained HTML page
 //   verify INVENTORY PLAN [--ports-per-wave N] [--team-cap TEAM=N]...    lists violations
 // Exit codes: 0 done (verify: no violation), 1 invalid input (verify: violations), 2 usage.
 #include <CLI/CLI.hpp>
@@ -13,6 +14,8 @@
 
 #include "idl/atomic_write.h"
 #include "plan/board_config.h"
+#include "plan/markdown_report.h"
+#include "plan/report_model.h"
 #include "plan/inventory.h"
 #include "plan/plan_json.h"
 #include "plan/planner.h"
@@ -158,6 +161,49 @@ bool WriteBoardConfig(const std::string& inventory_path, const std::string& tree
   return true;
 }
 
+std::optional<Metrics> StatedLowerBounds(const std::string& plan_text) {
+  nlohmann::json plan = nlohmann::json::parse(plan_text, nullptr, false);
+  if (!plan.is_object() || !plan.contains("lower_bounds") || !plan["lower_bounds"].is_object()) return std::nullopt;
+  const nlohmann::json& b = plan["lower_bounds"];
+  Metrics m;
+  m.waves = b.value("waves", 0);
+  m.duplication = b.value("duplication", 0);
+  m.dual_lifetime = b.value("dual_lifetime", 0);
+  m.switches = b.value("switches", 0);
+  return m;
+}
+
+int Report(const Inventory& inventory, const Requirements& required, const std::string& plan_path,
+           const std::string& plan_text, const std::string& out_dir) {
+  PlanRead read = ReadPlanJson(plan_text, inventory, required);
+  // Capacities are not known here; every other rule must hold before the plan is drawn.
+  std::vector<std::string> violations = VerifyPlan(inventory, required, read, PlanOptions{});
+  for (const std::string& v : violations) std::cerr << plan_path << ": " << v << "\n";
+  if (!violations.empty()) {
+    std::cerr << "migrate-plan: the plan is not valid for this inventory; no report written\n";
+    return kInvalid;
+  }
+  Metrics metrics = read.metrics.value_or(Measure(inventory, required, read.schedule));
+  fdfkit::report::ReportModel model = fdfkit::report::BuildReportModel(
+      inventory, required, read.schedule, metrics, StatedLowerBounds(plan_text));
+  std::string source = "Inventory and plan: " + std::filesystem::path(plan_path).filename().string() +
+                       " (" + std::to_string(inventory.drivers.size()) + " drivers, " +
+                       std::to_string(inventory.protocols.size()) + " protocols, " +
+                       std::to_string(inventory.boards.size()) + " boards)";
+  for (const fdfkit::report::ReportFile& file : fdfkit::report::RenderPlanReport(model, source)) {
+    std::filesystem::path path = std::filesystem::path(out_dir) / file.path;
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec || !fdf_idl::WriteFileAtomically(path.string(), file.text)) {
+      std::cerr << "migrate-plan: cannot write " << path.string() << "\n";
+      return kInvalid;
+    }
+  }
+  std::cout << "wrote " << (std::filesystem::path(out_dir) / "index.md").string() << " and "
+            << (std::filesystem::path(out_dir) / "report.html").string() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -180,6 +226,11 @@ int main(int argc, char** argv) {
   plan->add_option("-o,--out", out_dir, "output directory (plan.json, board-config/)");
   std::string tree_override;
   plan->add_option("--tree", tree_override, "where the scanned tree is now (default: the scan's root)");
+
+  CLI::App* report = app.add_subcommand("report", "Markdown and HTML report of a plan");
+  report->add_option("inventory", inventory_path, "inventory JSON")->required();
+  report->add_option("plan", plan_path, "plan JSON")->required();
+  report->add_option("-o,--out", out_dir, "report directory");
 
   CLI::App* verify = app.add_subcommand("verify", "check a plan against an inventory");
   verify->add_option("inventory", inventory_path, "inventory JSON")->required();
@@ -229,6 +280,7 @@ int main(int argc, char** argv) {
     std::cerr << "migrate-plan: cannot read " << plan_path << "\n";
     return kInvalid;
   }
+  if (report->parsed()) return Report(*inventory, required, plan_path, *text, out_dir);
   PlanRead read = ReadPlanJson(*text, *inventory, required);
   std::vector<std::string> violations = VerifyPlan(*inventory, required, read, options);
   for (const std::string& v : violations) std::cout << plan_path << ": " << v << "\n";

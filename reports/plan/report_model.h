@@ -1,0 +1,79 @@
+// What a migration report shows, computed once from an inventory and a plan: per board and host
+// the drivers, their protocol edges coloured by where each edge stands, the switch wave, progress
+// and what blocks the switch; per wave the actions; per team the ports.
+#ifndef FDFKIT_REPORTS_PLAN_REPORT_MODEL_H_
+#define FDFKIT_REPORTS_PLAN_REPORT_MODEL_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/inventory.h"
+#include "plan/requirements.h"
+
+namespace fdfkit::report {
+
+// Where an edge stands today: banjo (an end speaks only banjo), dual (an end serves both), or on
+// its new transport (both ends ported): driver or channel.
+enum class EdgeState { kBanjo, kDual, kDriver, kChannel };
+const char* EdgeStateName(EdgeState state);
+
+struct DriverView {
+  std::string id, team, status;  // status: banjo | dual | ported
+  int port_wave = 0;             // 0: no port needed
+  int delete_wave = 0;           // wave its banjo variant goes; 0: none
+  bool dual_binary = false;
+};
+
+struct EdgeView {
+  int from = -1, to = -1;  // indices into HostView::drivers
+  std::string protocol;
+  EdgeState state = EdgeState::kBanjo;
+};
+
+struct HostView {
+  std::string id, board;
+  std::vector<DriverView> drivers;
+  std::vector<EdgeView> edges;
+  int switch_wave = 0;  // 0: nothing to switch (every driver ported)
+  int done = 0;         // drivers no longer needing a port (dual or ported)
+  std::vector<std::string> blockers;  // what must happen before the switch, in wave order
+};
+
+struct BoardView {
+  std::string id;
+  std::vector<HostView> hosts;
+  int switched = 0;  // hosts with nothing left to switch
+};
+
+struct WaveView {
+  int wave = 0;
+  std::map<std::string, std::vector<std::string>> actions;  // kind → subjects, plan order
+  std::map<std::string, int> ports_by_team;
+};
+
+struct TeamView {
+  std::string team;
+  int drivers = 0, effort = 0, ported = 0;
+  std::map<int, int> ports_by_wave;
+};
+
+struct ReportModel {
+  plan::Metrics metrics;
+  std::optional<plan::Metrics> lower_bound;
+  std::vector<BoardView> boards;
+  std::vector<WaveView> waves;
+  std::vector<TeamView> teams;
+  int drivers = 0, drivers_done = 0, drivers_ported = 0;
+  int protocols = 0, protocols_cloned = 0, protocols_deleted = 0;
+  int hosts = 0, hosts_switched = 0;
+};
+
+ReportModel BuildReportModel(const plan::Inventory& inventory, const plan::Requirements& required,
+                             const plan::Schedule& schedule, const plan::Metrics& metrics,
+                             std::optional<plan::Metrics> lower_bound);
+
+}  // namespace fdfkit::report
+
+#endif  // FDFKIT_REPORTS_PLAN_REPORT_MODEL_H_
