@@ -37,13 +37,21 @@ for clone in out/protocols/*.fidl; do
   ./build/default/migrate/idl/fdf-idl gen --bindings=wire,channel,driver     -o "out/bindings/$library" -I out/protocols -I corpus/protocols "$clone"
 done
 echo "fdfkit: C++ bindings of the clones under $(pwd)/out/bindings/"
-# RFC-0126's per-host migration plan for the corpus boards (vim3, av400, fdfkit-devboard),
-# checked by the independent verifier.
-./build/default/migrate/plan/migrate-plan plan corpus/inventories/amlogic.json --ports-per-wave 4 \
-  -o out/plan
-./build/default/migrate/plan/migrate-plan verify corpus/inventories/amlogic.json out/plan/plan.json \
-  --ports-per-wave 4
-echo "fdfkit: migration plan in $(pwd)/out/plan/plan.json"
+# RFC-0126's per-host migration plans. The hand-written inventory of the corpus boards (vim3,
+# av400, fdfkit-devboard, fdfkit-mediabox), and an inventory scanned from the Fuchsia-style tree in
+# corpus/tree (with board-config diffs per host switch); each plan checked by the independent
+# verifier and drawn as Markdown and one HTML page.
+plan_tool=./build/default/migrate/plan/migrate-plan
+$plan_tool plan corpus/inventories/amlogic.json --ports-per-wave 4 -o out/plan/amlogic
+$plan_tool verify corpus/inventories/amlogic.json out/plan/amlogic/plan.json --ports-per-wave 4
+$plan_tool report corpus/inventories/amlogic.json out/plan/amlogic/plan.json -o out/plan/amlogic/report
+$plan_tool scan corpus/tree --overlay corpus/tree/overlay.json -o out/plan/tree/inventory.json
+$plan_tool plan out/plan/tree/inventory.json --ports-per-wave 2 -o out/plan/tree
+$plan_tool verify out/plan/tree/inventory.json out/plan/tree/plan.json --ports-per-wave 2
+$plan_tool report out/plan/tree/inventory.json out/plan/tree/plan.json -o out/plan/tree/report
+echo "fdfkit: migration plans in $(pwd)/out/plan/{amlogic,tree}/plan.json, board-config diffs in out/plan/tree/board-config/"
+echo "fdfkit: HTML migration report: file://$(pwd)/out/plan/amlogic/report/report.html"
+echo "fdfkit: HTML migration report of the scanned tree: file://$(pwd)/out/plan/tree/report/report.html"
 ./build/default/runtime/fdf-runtime-demo
 ./build/default/bench/runtime/runtime_bench --benchmark_min_time=0.2 \
   --benchmark_out=out/runtime-bench.json --benchmark_out_format=json

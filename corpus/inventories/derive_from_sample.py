@@ -7,7 +7,10 @@ colocation groups graded high/medium/low (the unverified platform-bus group is l
 its members gets a host of its own). Chosen for this project: teams (the source directory),
 effort (banjo protocols referenced, at least 1), aml-sdmmc's three instances (eMMC, SD, SDIO; the
 SDIO one shares the Wi-Fi host), gpio-core as a dual binary (it binds both flavours), and a third
-board, `fdfkit-devboard`, that reuses the GPIO, SD/MMC and ethernet drivers in other host shapes.
+board, `fdfkit-devboard`, that reuses the GPIO, SD/MMC and ethernet drivers in other host shapes,
+and a fourth, `fdfkit-mediabox`, written for this project too: a display and USB box that shares the
+display, USB, GPIO and I2C drivers with vim3 and holds two I2C controllers and two SD hosts, so that
+split hosts (duplication) and host groups matter on a second board.
 Run: python3 derive_from_sample.py ../../../shared/docs/inventory-sample.json > amlogic.json
 """
 import json
@@ -103,6 +106,17 @@ devboard = {"id": "fdfkit-devboard", "hosts": [
     {"id": "fdfkit-devboard/uart", "drivers": ["aml-uart"]},
 ]}
 
+mediabox = {"id": "fdfkit-mediabox", "hosts": [
+    {"id": "fdfkit-mediabox/gpio", "drivers": ["aml-gpio", "gpio-core"]},
+    {"id": "fdfkit-mediabox/i2c-a", "drivers": ["aml-i2c", "i2c-core"]},
+    {"id": "fdfkit-mediabox/i2c-b", "drivers": ["aml-i2c", "i2c-core"]},
+    {"id": "fdfkit-mediabox/display", "drivers": ["amlogic-display", "dsi-dw", "aml-hdmi"]},
+    {"id": "fdfkit-mediabox/usb", "drivers": ["vim3-usb-phy", "dwc2", "xhci"]},
+    {"id": "fdfkit-mediabox/emmc", "drivers": ["aml-sdmmc"]},
+    {"id": "fdfkit-mediabox/sd", "drivers": ["aml-sdmmc"]},
+    {"id": "fdfkit-mediabox/pwm", "drivers": ["aml-pwm", "pwm-core", "vim3-pwm-backlight"]},
+]}
+
 edges = []
 for e in sample["edges"]:
     p = protocol_of(e["protocol"])
@@ -115,7 +129,7 @@ out = {
     "about": "Derived by derive_from_sample.py; see its docstring for what is fact and what is chosen.",
     "protocols": [{"id": p["id"], "transport": transport(p), "clone_effort": 1} for p in sample["protocols"]],
     "drivers": drivers,
-    "boards": [board("vim3"), board("av400"), devboard],
+    "boards": [board("vim3"), board("av400"), devboard, mediabox],
     "edges": edges,
 }
 json.dump(out, sys.stdout, indent=2)
