@@ -242,24 +242,11 @@ class Interpreter {
     if (op.text == "=") {
       slot = std::move(value);
     } else if (op.text == "+=") {
-      if (slot.kind == GnValue::Kind::kList || slot.kind == GnValue::Kind::kUnknown) {
-        slot.kind = GnValue::Kind::kList;
-        if (value.kind == GnValue::Kind::kList) {
-          for (GnValue& v : value.list) slot.list.push_back(std::move(v));
-        } else {
-          slot.list.push_back(std::move(value));
-        }
-      } else if (slot.kind == GnValue::Kind::kString && value.kind == GnValue::Kind::kString) {
-        slot.string += value.string;
-      }
+      // An unset list grows from empty (a board file appending to a list another file defines).
+      if (slot.kind == GnValue::Kind::kUnknown && value.kind == GnValue::Kind::kList) slot.kind = GnValue::Kind::kList;
+      slot = Plus(std::move(slot), std::move(value));
     } else {
-      std::set<std::string> removed;
-      for (const std::string& s : value.Strings()) removed.insert(s);
-      std::vector<GnValue> kept;
-      for (GnValue& v : slot.list) {
-        if (!(v.kind == GnValue::Kind::kString && removed.count(v.string))) kept.push_back(std::move(v));
-      }
-      slot.list = std::move(kept);
+      slot = Minus(std::move(slot), value);
     }
   }
 
@@ -404,39 +391,51 @@ class Interpreter {
     GnValue left = Unary(scope, target);
     while (true) {
       if (Accept("+")) {
-        GnValue right = Unary(scope, target);
-        if (left.kind == GnValue::Kind::kList) {
-          if (right.kind == GnValue::Kind::kList) {
-            for (GnValue& v : right.list) left.list.push_back(std::move(v));
-          } else {
-            left.list.push_back(std::move(right));
-          }
-        } else if (left.kind == GnValue::Kind::kString && right.kind == GnValue::Kind::kString) {
-          left.string += right.string;
-        } else if (left.kind == GnValue::Kind::kInt && right.kind == GnValue::Kind::kInt) {
-          left.integer += right.integer;
-        } else {
-          left = {};
-        }
+        left = Plus(std::move(left), Unary(scope, target));
       } else if (Accept("-")) {
-        GnValue right = Unary(scope, target);
-        if (left.kind == GnValue::Kind::kList) {
-          std::set<std::string> removed;
-          for (const std::string& s : right.Strings()) removed.insert(s);
-          std::vector<GnValue> kept;
-          for (GnValue& v : left.list) {
-            if (!(v.kind == GnValue::Kind::kString && removed.count(v.string))) kept.push_back(std::move(v));
-          }
-          left.list = std::move(kept);
-        } else if (left.kind == GnValue::Kind::kInt && right.kind == GnValue::Kind::kInt) {
-          left.integer -= right.integer;
-        } else {
-          left = {};
-        }
+        left = Minus(std::move(left), Unary(scope, target));
       } else {
         return left;
       }
     }
+  }
+  // GN's `+`: lists concatenate (a scalar is appended), strings and integers add.
+  static GnValue Plus(GnValue left, GnValue right) {
+    if (left.kind == GnValue::Kind::kList) {
+      if (right.kind == GnValue::Kind::kList) {
+        for (GnValue& v : right.list) left.list.push_back(std::move(v));
+      } else {
+        left.list.push_back(std::move(right));
+      }
+      return left;
+    }
+    if (left.kind == GnValue::Kind::kString && right.kind == GnValue::Kind::kString) {
+      left.string += right.string;
+      return left;
+    }
+    if (left.kind == GnValue::Kind::kInt && right.kind == GnValue::Kind::kInt) {
+      left.integer += right.integer;
+      return left;
+    }
+    return {};
+  }
+  // GN's `-`: every occurrence of the right side's strings leaves the list; integers subtract.
+  static GnValue Minus(GnValue left, const GnValue& right) {
+    if (left.kind == GnValue::Kind::kList) {
+      std::set<std::string> removed;
+      for (const std::string& s : right.Strings()) removed.insert(s);
+      std::vector<GnValue> kept;
+      for (GnValue& v : left.list) {
+        if (!(v.kind == GnValue::Kind::kString && removed.count(v.string))) kept.push_back(std::move(v));
+      }
+      left.list = std::move(kept);
+      return left;
+    }
+    if (left.kind == GnValue::Kind::kInt && right.kind == GnValue::Kind::kInt) {
+      left.integer -= right.integer;
+      return left;
+    }
+    return {};
   }
   GnValue Unary(Scope* scope, const GnTarget* target) {
     if (Accept("!")) {
