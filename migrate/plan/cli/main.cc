@@ -119,16 +119,22 @@ int Scan(const std::string& root, const std::string& overlay_path, const std::st
   return 0;
 }
 
-// DIR/board-config/: updates.json plus one diff per switch that changes a board file.
-bool WriteBoardConfig(const std::string& inventory_path, const std::string& tree_override,
-                      const Inventory& inventory, const Requirements& required,
-                      const Schedule& schedule, const std::string& out_dir) {
+// The board-config updates of a scanned inventory (std::nullopt for other inventories), computed
+// before anything is written so that a failure leaves no partial output.
+std::optional<BoardConfig> ComputeBoardConfig(const std::string& inventory_path, const std::string& tree_override,
+                                              const Inventory& inventory, const Requirements& required,
+                                              const Schedule& schedule, std::string* tree, bool* failed) {
   nlohmann::json raw = nlohmann::json::parse(*ReadText(inventory_path));  // parsed once already
-  if (!HasScanSection(raw)) return true;
-  std::string tree = tree_override.empty() ? raw["scan"].value("root", ".") : tree_override;
-  BoardConfig config = PlanBoardConfig(raw, inventory, required, schedule, tree);
+  if (!HasScanSection(raw)) return std::nullopt;
+  *tree = tree_override.empty() ? raw["scan"].value("root", ".") : tree_override;
+  BoardConfig config = PlanBoardConfig(raw, inventory, required, schedule, *tree);
   for (const std::string& e : config.errors) std::cerr << "migrate-plan: board config: " << e << "\n";
-  if (!config.errors.empty()) return false;
+  *failed = !config.errors.empty();
+  return config;
+}
+
+// DIR/board-config/: updates.json plus one diff per switch that changes a board file.
+bool WriteBoardConfig(const BoardConfig& config, const std::string& tree, const std::string& out_dir) {
   namespace fs = std::filesystem;
   fs::path dir = fs::path(out_dir) / "board-config";
   std::vector<std::string> diff_files;
@@ -258,6 +264,11 @@ int main(int argc, char** argv) {
       std::cerr << "migrate-plan: " << planned.error << "\n";
       return kInvalid;
     }
+    std::string tree;
+    bool board_config_failed = false;
+    std::optional<BoardConfig> board_config = ComputeBoardConfig(
+        inventory_path, tree_override, *inventory, required, planned.schedule, &tree, &board_config_failed);
+    if (board_config_failed) return kInvalid;
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
     std::string path = (std::filesystem::path(out_dir) / "plan.json").string();
@@ -269,9 +280,7 @@ int main(int argc, char** argv) {
     }
     std::cout << "wrote " << path << "\n";
     PrintMetrics(planned.metrics, planned.lower_bound);
-    if (!WriteBoardConfig(inventory_path, tree_override, *inventory, required, planned.schedule, out_dir)) {
-      return kInvalid;
-    }
+    if (board_config && !WriteBoardConfig(*board_config, tree, out_dir)) return kInvalid;
     return 0;
   }
 

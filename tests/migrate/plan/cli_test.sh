@@ -33,4 +33,23 @@ printf '{"schema": "fdfkit-inventory/1", "protocols": [], "drivers": [{"id": "d"
 [ $? -eq 1 ] || fail "invalid inventory accepted"
 grep -q 'bad-inventory.json: \$.drivers\[0\]: driver "d" is in no host on any board' "$work/err.log" || { cat "$work/err.log"; fail "error not located"; }
 [ ! -e "$work/none" ] || fail "output written for an invalid inventory"
+# Report: written for a valid plan, refused (exit 1, nothing written) for the tampered one.
+"$tool" report "$corpus/inventories/amlogic.json" "$work/out/plan.json" -o "$work/report" > /dev/null \
+  || fail "report exited $?"
+for f in index.md report.html boards/vim3.md boards/av400.md boards/fdfkit-devboard.md boards/fdfkit-mediabox.md; do
+  [ -s "$work/report/$f" ] || fail "report lacks $f"
+done
+grep -q '^| waves | 9 | 9 |$' "$work/report/index.md" || fail "index.md lacks the wave metric"
+"$tool" report "$corpus/inventories/amlogic.json" "$work/bad.json" -o "$work/bad-report" 2> "$work/report.log"
+[ $? -eq 1 ] || fail "report accepted a plan that violates the orderings"
+grep -q "no report written" "$work/report.log" || { cat "$work/report.log"; fail "no reason given"; }
+[ ! -e "$work/bad-report" ] || fail "report written for an invalid plan"
+
+# A scanned inventory whose tree has gone: the board config cannot be computed; nothing is written.
+"$tool" scan "$corpus/tree" -o "$work/tree.json" 2> /dev/null || fail "scan failed"
+"$tool" plan "$work/tree.json" --tree "$work/nowhere" -o "$work/tree-out" 2> "$work/tree.log"
+[ $? -eq 1 ] || fail "plan succeeded without the tree"
+grep -q "board config: boards/vim3.gni: cannot read board file under $work/nowhere" "$work/tree.log" \
+  || { cat "$work/tree.log"; fail "missing board file not reported"; }
+[ ! -e "$work/tree-out" ] || fail "plan wrote output although its board config failed"
 echo "ok"
