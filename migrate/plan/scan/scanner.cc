@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
+#include <tuple>
 
 #include "plan/inventory.h"
 #include "plan/scan/driver_reader.h"
@@ -36,6 +38,7 @@ struct BoardScan {
   std::string id, gni;
   std::vector<LabelEntry> entries;
   std::vector<int> drivers;  // unique, in listing order
+  std::set<int> listed;      // the same drivers, for lookups
 };
 
 struct Placement {  // one instance of a driver on a board
@@ -116,7 +119,7 @@ class Scanner {
       entry.line = item.line;
       PortedVariant(*label, &entry);
       board->entries.push_back(entry);
-      if (!std::count(board->drivers.begin(), board->drivers.end(), entry.driver)) board->drivers.push_back(entry.driver);
+      if (board->listed.insert(entry.driver).second) board->drivers.push_back(entry.driver);
     }
   }
 
@@ -140,12 +143,12 @@ class Scanner {
     auto it = driver_of_label_.find(component.Text());
     if (it != driver_of_label_.end()) return it->second;
     ScannedDriver driver = reader_->Read(component);
-    for (const ScannedDriver& other : drivers_) {
-      if (other.id == driver.id) {
-        result_.errors.push_back({driver.build_file, 0, 0,
-                                  "driver id \"" + driver.id + "\" of " + component.Text() + " is also the id of " +
-                                      other.component_label + "; give one a different component_name"});
-      }
+    auto [same, fresh] = driver_of_id_.emplace(driver.id, static_cast<int>(drivers_.size()));
+    if (!fresh) {
+      result_.errors.push_back({driver.build_file, 0, 0,
+                                "driver id \"" + driver.id + "\" of " + component.Text() + " is also the id of " +
+                                    drivers_[static_cast<size_t>(same->second)].component_label +
+                                    "; give one a different component_name"});
     }
     drivers_.push_back(std::move(driver));
     return driver_of_label_[component.Text()] = static_cast<int>(drivers_.size()) - 1;
@@ -186,16 +189,30 @@ class Scanner {
     return !components.empty();
   }
 
-  // Drivers on `board` that serve `library` (banjo) or its successor (FIDL), other than `self`.
-  std::vector<int> Servers(const BoardScan& board, const std::string& library, int self) const {
+  // Drivers on the board being placed that serve `library` (banjo) or its successor (FIDL),
+  // other than `self`. `serving_` is indexed once per board: banjo and FIDL names never collide
+  // with each other's meaning because a successor lookup maps banjo names first.
+  std::vector<int> Servers(const std::string& library, int self) const {
     std::vector<int> out;
-    for (int d : board.drivers) {
-      const ScannedDriver& driver = drivers_[static_cast<size_t>(d)];
-      if (d != self && (driver.serves.count(library) || driver.fidl_serves.count(rules_.Successor(library)))) {
-        out.push_back(d);
+    for (const std::string& name : {library, rules_.Successor(library)}) {
+      auto it = serving_.find(name);
+      if (it == serving_.end()) continue;
+      for (int d : it->second) {
+        if (d != self && std::find(out.begin(), out.end(), d) == out.end()) out.push_back(d);
       }
     }
     return out;
+  }
+
+  void IndexServers(const BoardScan& board) {
+    serving_.clear();
+    for (int d : board.drivers) {
+      const ScannedDriver& driver = drivers_[static_cast<size_t>(d)];
+      for (const std::string& library : driver.serves) serving_[library].push_back(d);
+      for (const std::string& library : driver.fidl_serves) {
+        if (!driver.serves.count(library)) serving_[library].push_back(d);
+      }
+    }
   }
 
   struct Resolved {
@@ -223,7 +240,7 @@ class Scanner {
     }
     std::vector<std::pair<int, std::string>> candidates;
     for (const std::string& library : libraries) {
-      for (int server : Servers(board, library, self)) {
+      for (int server : Servers(library, self)) {
         bool seen = std::any_of(candidates.begin(), candidates.end(), [&](auto& c) { return c.first == server; });
         if (!seen) candidates.push_back({server, library});
       }
@@ -254,13 +271,12 @@ class Scanner {
   }
 
   int DriverIndex(const std::string& id) const {
-    for (size_t i = 0; i < drivers_.size(); ++i) {
-      if (drivers_[i].id == id) return static_cast<int>(i);
-    }
-    return -1;
+    auto it = driver_of_id_.find(id);
+    return it == driver_of_id_.end() ? -1 : it->second;
   }
 
   Json PlaceHosts(BoardScan& board) {
+    IndexServers(board);
     std::vector<Placement> placements;
     std::map<int, int> first_placement;
     for (int d : board.drivers) {
@@ -331,7 +347,7 @@ class Scanner {
   int OverlayParent(const BoardScan& board, int d, const std::string& parent) {
     if (parent.empty()) return -1;
     int p = DriverIndex(parent);
-    if (p < 0 || !std::count(board.drivers.begin(), board.drivers.end(), p)) {
+    if (p < 0 || !board.listed.count(p)) {
       result_.errors.push_back({"", 0, 0, "overlay: parent " + parent + " of " + drivers_[static_cast<size_t>(d)].id +
                                               " is not a driver on board " + board.id});
       return -1;
@@ -347,10 +363,7 @@ class Scanner {
   }
 
   void AddEdge(int from, int to, const std::string& library, const std::string& board) {
-    for (const auto& e : edges_) {
-      if (e.from == from && e.to == to && e.library == library && e.board == board) return;
-    }
-    edges_.push_back({from, to, library, board});
+    if (edge_keys_.insert({from, to, library, board}).second) edges_.push_back({from, to, library, board});
   }
 
   void Write(const std::vector<Json>& boards);
@@ -372,6 +385,9 @@ class Scanner {
   std::map<std::string, int> driver_of_label_;
   std::map<int, std::set<std::string>> banjo_only_files_;
   std::vector<EdgeScan> edges_;
+  std::set<std::tuple<int, int, std::string, std::string>> edge_keys_;
+  std::map<std::string, int> driver_of_id_;
+  std::map<std::string, std::vector<int>> serving_;  // library → drivers of the board being placed
 };
 
 void Scanner::Write(const std::vector<Json>& boards) {
