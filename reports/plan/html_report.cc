@@ -17,12 +17,6 @@ namespace {
 
 const char* kKinds[] = {"clone", "port", "switch", "delete_variant", "delete_protocol"};
 
-std::string Anchor(const std::string& id) {
-  std::string out;
-  for (char c : id) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
-  return out;
-}
-
 std::string ProgressRow(const std::string& what, int done, int total) {
   int percent = total == 0 ? 100 : done * 100 / total;
   std::ostringstream o;
@@ -124,13 +118,14 @@ std::string Teams(const ReportModel& m) {
   return o.str();
 }
 
-std::string Host(const HostView& h) {
+// Anchors come from positions, not ids: ids that differ only in punctuation must not collide.
+std::string Host(const HostView& h, const std::string& anchor) {
   std::string search = h.board + " " + h.id;
   for (const DriverView& d : h.drivers) search += " " + d.id;
   std::transform(search.begin(), search.end(), search.begin(), [](unsigned char c) { return std::tolower(c); });
   std::ostringstream o;
   int percent = h.drivers.empty() ? 100 : h.done * 100 / static_cast<int>(h.drivers.size());
-  o << "<section class=\"host\" id=\"host-" << Anchor(h.id) << "\" data-host=\"" << EscapeHtml(h.id)
+  o << "<section class=\"host\" id=\"" << anchor << "\" data-host=\"" << EscapeHtml(h.id)
     << "\" data-search=\"" << EscapeHtml(search) << "\"><h4>" << EscapeHtml(h.id) << "</h4><div class=\"meta\">"
     << (h.switch_wave > 0 ? "switches in wave " + std::to_string(h.switch_wave) : std::string("nothing to switch"))
     << " · " << h.done << " / " << h.drivers.size() << " drivers ported or dual</div><div class=\"bar\"><span style=\"width:"
@@ -146,11 +141,14 @@ std::string Host(const HostView& h) {
 
 std::string Boards(const ReportModel& m) {
   std::ostringstream o;
-  for (const BoardView& b : m.boards) {
-    o << "<section class=\"board\" id=\"board-" << Anchor(b.id) << "\" data-board=\"" << EscapeHtml(b.id) << "\"><h3>"
+  for (size_t bi = 0; bi < m.boards.size(); ++bi) {
+    const BoardView& b = m.boards[bi];
+    o << "<section class=\"board\" id=\"board-" << bi << "\" data-board=\"" << EscapeHtml(b.id) << "\"><h3>"
       << EscapeHtml(b.id) << "</h3><p class=\"meta\">" << b.hosts.size() << " hosts, " << b.switched
       << " with nothing left to switch</p><div class=\"hosts\">";
-    for (const HostView& h : b.hosts) o << Host(h);
+    for (size_t hi = 0; hi < b.hosts.size(); ++hi) {
+      o << Host(b.hosts[hi], "host-" + std::to_string(bi) + "-" + std::to_string(hi));
+    }
     o << "</div></section>";
   }
   return o.str();
@@ -160,7 +158,9 @@ std::string Boards(const ReportModel& m) {
 
 std::string HtmlReport(const ReportModel& model, const std::string& source) {
   std::string nav = "<a href=\"#summary\">summary</a><a href=\"#timeline\">timeline</a><a href=\"#teams\">teams</a>";
-  for (const BoardView& b : model.boards) nav += "<a href=\"#board-" + Anchor(b.id) + "\">" + EscapeHtml(b.id) + "</a>";
+  for (size_t i = 0; i < model.boards.size(); ++i) {
+    nav += "<a href=\"#board-" + std::to_string(i) + "\">" + EscapeHtml(model.boards[i].id) + "</a>";
+  }
   return RenderTemplate(kReportHtmlTemplate, {{"title", "Banjo → driver transport: migration plan"},
                                               {"source", EscapeHtml(source)},
                                               {"nav", nav},

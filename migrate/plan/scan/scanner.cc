@@ -65,6 +65,13 @@ class Scanner {
     }
     std::vector<Json> boards;
     for (BoardScan& board : boards_) boards.push_back(PlaceHosts(board));
+    // A driver on many boards would report one problem once per board: keep the first.
+    std::set<std::tuple<std::string, int, std::string>> seen;
+    std::vector<ScanFinding> unique;
+    for (ScanFinding& f : result_.unresolved) {
+      if (seen.insert({f.file, f.line, f.message}).second) unique.push_back(std::move(f));
+    }
+    result_.unresolved = std::move(unique);
     Write(boards);
     return std::move(result_);
   }

@@ -117,6 +117,19 @@ TEST_F(ScanBrokenTree, MinimalTreeScansWithDirectionUnknown) {
   EXPECT_EQ(r.inventory["boards"][0]["hosts"][0]["id"], "b/d");
 }
 
+TEST_F(ScanBrokenTree, AFindingOnManyBoardsIsReportedOnce) {
+  Write("boards/c.gni", "board_bootfs_labels = [ \"//d\" ]\n");
+  Write("d/BUILD.gn", "driver_bind_rules(\"bind\") {\n  rules = \"d.bind\"\n}\n"
+                      "fuchsia_driver_component(\"d\") {\n  deps = [ \":bind\", \"//sdk/banjo/p:p_banjo_cpp\" ]\n}\n");
+  Write("d/d.bind", "fuchsia.BIND_PROTOCOL == fuchsia.mystery.BIND_PROTOCOL.X;\n");
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text("error");
+  int mystery = 0;
+  for (const ScanFinding& f : r.unresolved) mystery += f.message.find("fuchsia.mystery") != std::string::npos;
+  EXPECT_EQ(mystery, 1);
+  EXPECT_EQ(r.inventory["scan"]["unresolved"].size(), r.unresolved.size());
+}
+
 TEST_F(ScanBrokenTree, SyntaxErrorsInEveryInputAreLocated) {
   Write("d/BUILD.gn", "fuchsia_driver_component(\"d\") {\n  deps = [ \"//x\" \n}\n");
   ScanResult r = Scan();
