@@ -22,7 +22,7 @@ class EchoServer : public fidl::WireServer<Echo> {
     }
     if (request->value.get() == "exit") std::_Exit(0);  // the process dies mid-call
     if (request->value.get() == "unbind") {
-      binding->Unbind();  // no reply: on_unbound drops the channel
+      Binding().Unbind();  // no reply: on_unbound drops the channel
       return;
     }
     completer.Reply(request->value);
@@ -36,12 +36,28 @@ class EchoServer : public fidl::WireServer<Echo> {
   }
   void Notify(NotifyRequestView request, NotifyCompleter::Sync& completer) override {
     // Answer a one-way notification with an event carrying the same value.
-    fidl::WireSendEvent(*binding)->OnReady(request->value);
+    fidl::WireSendEvent(Binding())->OnReady(request->value);
   }
   void Shutdown(ShutdownCompleter::Sync& completer) override { completer.Reply(); }
   void handle_unknown_method(fidl::UnknownMethodMetadata<Echo>,
                              fidl::UnknownMethodCompleter::Sync&) override {}
 
+  // The binding serves before BindServer returns its reference, so a message sent at once can be
+  // handled before the reference is stored: wait for it.
+  fidl::ServerBindingRef<Echo> Binding() {
+    std::unique_lock lock(binding_mu);
+    binding_ready.wait(lock, [&] { return binding.has_value(); });
+    return *binding;
+  }
+
+  void SetBinding(fidl::ServerBindingRef<Echo> ref) {
+    std::lock_guard lock(binding_mu);
+    binding = std::move(ref);
+    binding_ready.notify_all();
+  }
+
+  std::mutex binding_mu;
+  std::condition_variable binding_ready;
   std::optional<fidl::ServerBindingRef<Echo>> binding;
 };
 
@@ -61,13 +77,13 @@ int main(int argc, char** argv) {
   std::condition_variable cv;
   bool done = false;
   EchoServer server;
-  server.binding = fidl::BindServer(
+  server.SetBinding(fidl::BindServer(
       fdf_dispatcher_get_async_dispatcher(dispatcher), fidl::ServerEnd<Echo>(std::move(channel)),
       &server, [&](EchoServer*, fidl::UnbindInfo, fidl::ServerEnd<Echo>) {
         std::lock_guard lock(mu);
         done = true;
         cv.notify_all();
-      });
+      }));
   std::unique_lock lock(mu);
   cv.wait(lock, [&] { return done; });
   return 0;
