@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <numeric>
 #include <set>
 #include <sstream>
 
+#include "idl/read_file.h"
 #include "idl/unified_diff.h"
 
 namespace fdfkit::plan {
@@ -103,14 +103,12 @@ class BoardConfigPlanner {
   std::vector<std::string>* File(const std::string& path) {
     auto it = files_.find(path);
     if (it != files_.end()) return &it->second;
-    std::ifstream in(std::filesystem::path(root_) / path, std::ios::binary);
-    if (!in) {
+    std::optional<std::string> text = fdf_idl::ReadFile((std::filesystem::path(root_) / path).string());
+    if (!text) {
       result_.errors.push_back(path + ": cannot read board file under " + root_);
       return nullptr;
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    return &(files_[path] = Lines(text.str()));
+    return &(files_[path] = Lines(*text));
   }
 
   // The line of `lines` that lists `label`, nearest to where the scan saw it.

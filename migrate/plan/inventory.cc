@@ -1,11 +1,11 @@
 #include "plan/inventory.h"
 
+#include "idl/read_file.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace fdfkit::plan {
 namespace {
@@ -306,15 +306,13 @@ InventoryLoad ParseInventory(const std::string& text) {
 }
 
 InventoryLoad LoadInventory(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = fdf_idl::ReadFile(path);
+  if (!text) {
     InventoryLoad load;
     load.errors.push_back({"$", "cannot read " + path});
     return load;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ParseInventory(text.str());
+  return ParseInventory(*text);
 }
 
 const char* DriverStatusName(DriverStatus status) {

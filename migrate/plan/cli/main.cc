@@ -8,11 +8,10 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "idl/atomic_write.h"
+#include "idl/read_file.h"
 #include "plan/board_config.h"
 #include "plan/markdown_report.h"
 #include "plan/report_model.h"
@@ -69,14 +68,6 @@ void PrintMetrics(const Metrics& m, const Metrics& bound) {
             << "  switches      " << m.switches << "  (fixed by the inventory)\n";
 }
 
-std::optional<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Findings carry paths relative to the tree root; print them relative to where the user is.
 std::string Located(const std::string& root, fdfkit::scan::ScanFinding finding, const char* kind) {
   if (!finding.file.empty()) finding.file = (std::filesystem::path(root) / finding.file).string();
@@ -86,7 +77,7 @@ std::string Located(const std::string& root, fdfkit::scan::ScanFinding finding, 
 int Scan(const std::string& root, const std::string& overlay_path, const std::string& out_path) {
   std::string overlay_text;
   if (!overlay_path.empty()) {
-    std::optional<std::string> text = ReadText(overlay_path);
+    std::optional<std::string> text = fdf_idl::ReadFile(overlay_path);
     if (!text) {
       std::cerr << overlay_path << ": error: cannot read\n";
       return kInvalid;
@@ -124,7 +115,7 @@ int Scan(const std::string& root, const std::string& overlay_path, const std::st
 std::optional<BoardConfig> ComputeBoardConfig(const std::string& inventory_path, const std::string& tree_override,
                                               const Inventory& inventory, const Requirements& required,
                                               const Schedule& schedule, std::string* tree, bool* failed) {
-  nlohmann::json raw = nlohmann::json::parse(*ReadText(inventory_path));  // parsed once already
+  nlohmann::json raw = nlohmann::json::parse(*fdf_idl::ReadFile(inventory_path));  // parsed once already
   if (!HasScanSection(raw)) return std::nullopt;
   *tree = tree_override.empty() ? raw["scan"].value("root", ".") : tree_override;
   BoardConfig config = PlanBoardConfig(raw, inventory, required, schedule, *tree);
@@ -284,7 +275,7 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  std::optional<std::string> text = ReadText(plan_path);
+  std::optional<std::string> text = fdf_idl::ReadFile(plan_path);
   if (!text) {
     std::cerr << "migrate-plan: cannot read " << plan_path << "\n";
     return kInvalid;

@@ -1,9 +1,9 @@
 #include "plan/scan/source_tree.h"
 
+#include "idl/read_file.h"
+
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fdfkit::scan {
 
@@ -19,17 +19,7 @@ bool SourceTree::IsDirectory(const std::string& path) const {
 std::optional<std::string> SourceTree::Read(const std::string& path) {
   auto it = files_.find(path);
   if (it != files_.end()) return it->second;
-  std::optional<std::string> text;
-  std::error_code ec;
-  fs::path full = fs::path(root_) / path;
-  if (fs::is_regular_file(full, ec)) {
-    std::ifstream in(full, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (in) text = buffer.str();
-  }
-  files_[path] = text;
-  return text;
+  return files_[path] = fdf_idl::ReadFile((fs::path(root_) / path).string());
 }
 
 std::vector<std::string> SourceTree::Files(const std::string& dir) const {

@@ -4,11 +4,10 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "idl/atomic_write.h"
+#include "idl/read_file.h"
 #include "idl/unified_diff.h"
 #include "protocol/migrate_protocol.h"
 
@@ -16,14 +15,6 @@ namespace {
 
 constexpr int kInputErrors = 1;
 constexpr int kUsageError = 2;
-
-std::optional<std::string> Read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 
@@ -57,7 +48,7 @@ int main(int argc, char** argv) {
 
   std::string rules_text;
   if (!rules_path.empty()) {
-    std::optional<std::string> text = Read(rules_path);
+    std::optional<std::string> text = fdf_idl::ReadFile(rules_path);
     if (!text) {
       std::cerr << rules_path << ": error: cannot read\n";
       return kUsageError;
@@ -91,7 +82,7 @@ int main(int argc, char** argv) {
   int stale = 0;
   for (const fdf_migrate::OutputFile& file : result.files) {
     std::filesystem::path path = std::filesystem::path(out_dir) / file.name;
-    std::optional<std::string> on_disk = Read(path);
+    std::optional<std::string> on_disk = fdf_idl::ReadFile(path);
     if (on_disk == file.text) continue;
     ++stale;
     if (check) {

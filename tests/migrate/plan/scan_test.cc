@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "idl/read_file.h"
 #include "plan/inventory.h"
 #include "plan/scan/scanner.h"
 
@@ -17,14 +18,9 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 ScanResult ScanCorpus() {
   std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/tree";
-  ScanRulesLoad rules = LoadScanRules(Slurp(tree + "/overlay.json"), "overlay.json");
+  ScanRulesLoad rules = LoadScanRules(fdf_idl::ReadFile(tree + "/overlay.json").value(), "overlay.json");
   EXPECT_TRUE(rules.errors.empty());
   return ScanTree(tree, *rules.rules, rules.overlay);
 }
