@@ -74,15 +74,15 @@ ScannedDriver DriverReader::Read(const GnLabel& label) {
   return driver;
 }
 
-std::set<std::string> DriverReader::Files(const GnLabel& label) {
-  ScannedDriver scratch;
+ScannedDriver DriverReader::Outline(const GnLabel& label) {
+  ScannedDriver outline;
   std::set<std::string> visited;
   std::vector<ScanFinding> ignored;
   auto* errors = errors_;
-  errors_ = &ignored;  // problems in the variant are reported when it is scanned as a driver
-  Walk(label, &scratch, &visited, true);
+  errors_ = &ignored;
+  Walk(label, &outline, &visited, true);
   errors_ = errors;
-  return scratch.files;
+  return outline;
 }
 
 void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<std::string>* visited,
@@ -94,12 +94,13 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
   driver->files.insert(build->path);
   for (const std::string& source : target->Strings("sources")) {
     std::string path = JoinPath(label.dir, source);
-    if (!tree_.Read(path)) {
+    std::optional<std::string> text = tree_.Read(path);
+    if (!text) {
       errors_->push_back({build->path, target->line, 0, "source \"" + source + "\" of :" + label.name + " does not exist"});
       continue;
     }
     driver->files.insert(path);
-    for (CodeSignal& signal : FindCodeSignals(path, *tree_.Read(path))) driver->signals.push_back(signal);
+    for (CodeSignal& signal : FindCodeSignals(path, *text)) driver->signals.push_back(signal);
   }
   bool is_driver = std::count(rules_.driver_target_types.begin(), rules_.driver_target_types.end(), target->type) > 0;
   if (is_driver) {
@@ -171,14 +172,6 @@ bool DriverReader::NameMatches(const std::string& protocol_name, const std::stri
   return name == tail || name == rest;
 }
 
-std::string DriverReader::BindLibrary(const std::string& value, const ScannedDriver& driver) {
-  auto it = rules_.bind_protocols.find(value);
-  if (it != rules_.bind_protocols.end()) return it->second;
-  unresolved_->push_back({driver.bind_file, 0, 0,
-                          "bind value " + value + " names no known protocol; add it to the overlay's rules.bind_protocols"});
-  return "";
-}
-
 void DriverReader::Decide(ScannedDriver* driver) {
   std::set<std::string> banjo;
   for (const LibraryDep& dep : driver->banjo) banjo.insert(dep.library);
@@ -205,7 +198,12 @@ void DriverReader::Decide(ScannedDriver* driver) {
   for (const BindParent& parent : driver->bind.parents) {
     for (const std::string& value : parent.banjo_values) {
       auto it = rules_.bind_protocols.find(value);
-      if (it == rules_.bind_protocols.end() || it->second.empty()) continue;
+      if (it == rules_.bind_protocols.end()) {
+        unresolved_->push_back({driver->bind_file, parent.line, 0, "bind value " + value +
+                                    " names no known protocol; add it to the overlay's rules.bind_protocols"});
+        continue;
+      }
+      if (it->second.empty()) continue;  // a parent that is not a migrated driver (platform bus)
       accepts_banjo = true;
       if (banjo.count(it->second) && !driver->serves.count(it->second)) {
         driver->consumes.insert(it->second);

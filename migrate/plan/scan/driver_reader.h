@@ -60,10 +60,10 @@ class DriverReader {
 
   // `label` names a target of `types` rules.driver_target_types, already known to exist.
   ScannedDriver Read(const GnLabel& label);
-  // Collects the files a target and its in-tree deps build from (for a ported variant).
-  std::set<std::string> Files(const GnLabel& label);
-  // The banjo library a bind value or a FIDL parent library names, or "" if none.
-  std::string BindLibrary(const std::string& banjo_value, const ScannedDriver& driver);
+  // The files and library deps of a target and every in-tree target under it, driver components
+  // included (a package variant's), without deciding anything or reporting problems: those are
+  // reported when the variant's own components are scanned.
+  ScannedDriver Outline(const GnLabel& label);
 
  private:
   // `into_drivers`: also walk into driver components reached through deps (a package's).

@@ -65,7 +65,8 @@ class Scanner {
     }
     std::vector<Json> boards;
     for (BoardScan& board : boards_) boards.push_back(PlaceHosts(board));
-    // A driver on many boards would report one problem once per board: keep the first.
+    // A file imported by many boards (boards/common/*.gni) would report its notes once per board:
+    // keep the first.
     std::set<std::tuple<std::string, int, std::string>> seen;
     std::vector<ScanFinding> unique;
     for (ScanFinding& f : result_.unresolved) {
@@ -163,37 +164,34 @@ class Scanner {
 
   // The label that replaces `board_label` once the driver is ported: an existing variant target
   // beside it (`:package-fidl`, `:package-dfv2`), or the one the port is expected to create.
+  // Every board listing the same label gets the same answer, so the variant is walked once.
   void PortedVariant(const GnLabel& board_label, LabelEntry* entry) {
-    const GnFile* build = tree_.Build(board_label.dir);
-    for (const std::string& suffix : rules_.ported_variant_suffixes) {
-      if (build->FindTarget(board_label.name + suffix) != nullptr) {
-        entry->ported_label = "//" + board_label.dir + ":" + board_label.name + suffix;
-        entry->ported_exists = true;
-        ScannedDriver& driver = drivers_[static_cast<size_t>(entry->driver)];
-        std::set<std::string> kept = reader_->Files({board_label.dir, board_label.name + suffix});
-        for (const std::string& f : driver.files) {
-          if (!kept.count(f)) banjo_only_files_[entry->driver].insert(f);
-        }
-        // A variant without banjo deps means the port is done: only the banjo variant remains.
-        if (driver.status == "banjo" && VariantIsPorted({board_label.dir, board_label.name + suffix})) {
-          driver.status = "dual";
-        }
-        return;
-      }
+    auto known = variant_of_label_.find({board_label.Text(), entry->driver});
+    if (known != variant_of_label_.end()) {
+      std::tie(entry->ported_label, entry->ported_exists) = known->second;
+      return;
     }
     entry->ported_label = "//" + board_label.dir + ":" + board_label.name + rules_.new_variant_suffix;
-  }
-
-  bool VariantIsPorted(const GnLabel& label) {
-    std::vector<GnLabel> components;
-    std::set<std::string> visited;
-    Components(label, &visited, &components);
-    for (const GnLabel& c : components) {
-      std::vector<ScanFinding> ignored_errors, ignored_unresolved;
-      DriverReader reader(tree_, rules_, libraries_, &ignored_errors, &ignored_unresolved);
-      if (!reader.Read(c).banjo.empty()) return false;
+    const GnFile* build = tree_.Build(board_label.dir);
+    for (const std::string& suffix : rules_.ported_variant_suffixes) {
+      GnLabel variant{board_label.dir, board_label.name + suffix};
+      if (build->FindTarget(variant.name) == nullptr) continue;
+      entry->ported_label = variant.Text();
+      entry->ported_exists = true;
+      ScannedDriver& driver = drivers_[static_cast<size_t>(entry->driver)];
+      ScannedDriver outline = reader_->Outline(variant);
+      for (const std::string& f : driver.files) {
+        if (!outline.files.count(f)) banjo_only_files_[entry->driver].insert(f);
+      }
+      // A variant that reaches a driver and has no banjo deps means the port is done: only the
+      // banjo variant remains.
+      std::vector<GnLabel> components;
+      std::set<std::string> visited;
+      Components(variant, &visited, &components);
+      if (driver.status == "banjo" && outline.banjo.empty() && !components.empty()) driver.status = "dual";
+      break;
     }
-    return !components.empty();
+    variant_of_label_[{board_label.Text(), entry->driver}] = {entry->ported_label, entry->ported_exists};
   }
 
   // Drivers on the board being placed that serve `library` (banjo) or its successor (FIDL),
@@ -232,11 +230,11 @@ class Scanner {
     ScannedDriver& driver = drivers_[static_cast<size_t>(self)];
     std::vector<std::string> libraries;
     bool platform = false;
-    for (const std::string& value : node.banjo_values) {
-      std::string library = reader_->BindLibrary(value, driver);
+    for (const std::string& value : node.banjo_values) {  // unknown values: reported by the reader
       auto known = rules_.bind_protocols.find(value);
-      if (known != rules_.bind_protocols.end() && known->second.empty()) platform = true;
-      if (!library.empty() && !Contains(libraries, library)) libraries.push_back(library);
+      if (known == rules_.bind_protocols.end()) continue;
+      if (known->second.empty()) platform = true;
+      if (!known->second.empty() && !Contains(libraries, known->second)) libraries.push_back(known->second);
     }
     for (const BindParent::Fidl& fidl : node.fidl) {
       std::string library = fidl.library;
@@ -391,6 +389,7 @@ class Scanner {
   std::vector<ScannedDriver> drivers_;
   std::map<std::string, int> driver_of_label_;
   std::map<int, std::set<std::string>> banjo_only_files_;
+  std::map<std::pair<std::string, int>, std::pair<std::string, bool>> variant_of_label_;
   std::vector<EdgeScan> edges_;
   std::set<std::tuple<int, int, std::string, std::string>> edge_keys_;
   std::map<std::string, int> driver_of_id_;

@@ -114,7 +114,9 @@ TEST_F(ScanBrokenTree, MinimalTreeScansWithDirectionUnknown) {
 }
 
 TEST_F(ScanBrokenTree, AFindingOnManyBoardsIsReportedOnce) {
-  Write("boards/c.gni", "board_bootfs_labels = [ \"//d\" ]\n");
+  Write("boards/common/shared.gni", "if (use_extra) {\n  extra = true\n}\n");
+  Write("boards/b.gni", "import(\"//boards/common/shared.gni\")\nboard_bootfs_labels = [ \"//d\" ]\n");
+  Write("boards/c.gni", "import(\"//boards/common/shared.gni\")\nboard_bootfs_labels = [ \"//d\" ]\n");
   Write("d/BUILD.gn", "driver_bind_rules(\"bind\") {\n  rules = \"d.bind\"\n}\n"
                       "fuchsia_driver_component(\"d\") {\n  deps = [ \":bind\", \"//sdk/banjo/p:p_banjo_cpp\" ]\n}\n");
   Write("d/d.bind", "fuchsia.BIND_PROTOCOL == fuchsia.mystery.BIND_PROTOCOL.X;\n");
@@ -123,6 +125,9 @@ TEST_F(ScanBrokenTree, AFindingOnManyBoardsIsReportedOnce) {
   int mystery = 0;
   for (const ScanFinding& f : r.unresolved) mystery += f.message.find("fuchsia.mystery") != std::string::npos;
   EXPECT_EQ(mystery, 1);
+  int undecided = 0;
+  for (const ScanFinding& f : r.unresolved) undecided += f.file == "boards/common/shared.gni";
+  EXPECT_EQ(undecided, 1);  // read through both boards, reported once
   EXPECT_EQ(r.inventory["scan"]["unresolved"].size(), r.unresolved.size());
 }
 
