@@ -302,7 +302,9 @@ InventoryLoad ParseInventory(const std::string& text) {
     load.errors.push_back({"$", std::string("not valid JSON: ") + error.what()});
     return load;
   }
-  return InventoryReader().Read(root);
+  InventoryLoad load = InventoryReader().Read(root);
+  load.document = std::move(root);
+  return load;
 }
 
 InventoryLoad LoadInventory(const std::string& path) {

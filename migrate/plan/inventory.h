@@ -4,6 +4,8 @@
 #ifndef FDFKIT_MIGRATE_PLAN_INVENTORY_H_
 #define FDFKIT_MIGRATE_PLAN_INVENTORY_H_
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -74,6 +76,8 @@ struct InventoryError {
 struct InventoryLoad {
   std::optional<Inventory> inventory;  // set only when `errors` is empty
   std::vector<InventoryError> errors;
+  // The parsed file, for the fields beyond the core schema (a scan's board files and labels).
+  nlohmann::json document;
 };
 
 // Parses and validates `text` (the contents of an inventory file).

@@ -29,12 +29,13 @@ using namespace fdfkit::plan;
 constexpr int kInvalid = 1;
 constexpr int kUsage = 2;
 
-std::optional<Inventory> Load(const std::string& path) {
+// The inventory, or the problems printed and std::nullopt.
+InventoryLoad Load(const std::string& path) {
   InventoryLoad load = LoadInventory(path);
   for (const InventoryError& e : load.errors) {
     std::cerr << path << ": " << e.path << ": " << e.message << "\n";
   }
-  return std::move(load.inventory);
+  return load;
 }
 
 // TEAM=N pairs into the options; false (with a message) on a malformed one.
@@ -110,19 +111,11 @@ int Scan(const std::string& root, const std::string& overlay_path, const std::st
   return 0;
 }
 
-// The board-config updates of a scanned inventory (std::nullopt for other inventories), computed
-// before anything is written so that a failure leaves no partial output.
-std::optional<BoardConfig> ComputeBoardConfig(const std::string& inventory_path, const std::string& tree_override,
-                                              const Inventory& inventory, const Requirements& required,
-                                              const Schedule& schedule, std::string* tree, bool* failed) {
-  nlohmann::json raw = nlohmann::json::parse(*fdf_idl::ReadFile(inventory_path));  // parsed once already
-  if (!HasScanSection(raw)) return std::nullopt;
-  *tree = tree_override.empty() ? raw["scan"].value("root", ".") : tree_override;
-  BoardConfig config = PlanBoardConfig(raw, inventory, required, schedule, *tree);
-  for (const std::string& e : config.errors) std::cerr << "migrate-plan: board config: " << e << "\n";
-  *failed = !config.errors.empty();
-  return config;
-}
+// The board-config updates of a scanned inventory, and the tree they apply to.
+struct BoardConfigPlan {
+  BoardConfig config;
+  std::string tree;
+};
 
 // DIR/board-config/: updates.json plus one diff per switch that changes a board file.
 bool WriteBoardConfig(const BoardConfig& config, const std::string& tree, const std::string& out_dir) {
@@ -245,8 +238,9 @@ int main(int argc, char** argv) {
   PlanOptions options;
   options.ports_per_wave = ports_per_wave;
   if (!ParseTeamCaps(caps, &options)) return kUsage;
-  std::optional<Inventory> inventory = Load(inventory_path);
-  if (!inventory) return kInvalid;
+  InventoryLoad load = Load(inventory_path);
+  if (!load.inventory) return kInvalid;
+  const std::optional<Inventory>& inventory = load.inventory;
   Requirements required = Require(*inventory);
 
   if (plan->parsed()) {
@@ -255,11 +249,14 @@ int main(int argc, char** argv) {
       std::cerr << "migrate-plan: " << planned.error << "\n";
       return kInvalid;
     }
-    std::string tree;
-    bool board_config_failed = false;
-    std::optional<BoardConfig> board_config = ComputeBoardConfig(
-        inventory_path, tree_override, *inventory, required, planned.schedule, &tree, &board_config_failed);
-    if (board_config_failed) return kInvalid;
+    // Board-config updates are computed before anything is written: a failure leaves no output.
+    std::optional<BoardConfigPlan> board_config;
+    if (HasScanSection(load.document)) {
+      std::string tree = tree_override.empty() ? load.document["scan"].value("root", ".") : tree_override;
+      board_config = BoardConfigPlan{PlanBoardConfig(load.document, *inventory, required, planned.schedule, tree), tree};
+      for (const std::string& e : board_config->config.errors) std::cerr << "migrate-plan: board config: " << e << "\n";
+      if (!board_config->config.errors.empty()) return kInvalid;
+    }
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
     std::string path = (std::filesystem::path(out_dir) / "plan.json").string();
@@ -271,7 +268,7 @@ int main(int argc, char** argv) {
     }
     std::cout << "wrote " << path << "\n";
     PrintMetrics(planned.metrics, planned.lower_bound);
-    if (board_config && !WriteBoardConfig(*board_config, tree, out_dir)) return kInvalid;
+    if (board_config && !WriteBoardConfig(board_config->config, board_config->tree, out_dir)) return kInvalid;
     return 0;
   }
 
