@@ -1,34 +1,12 @@
 #include "plan/scan/bind_rules.h"
 
+#include "plan/scan/comment_blanking.h"
+
 #include <algorithm>
 #include <regex>
 
 namespace fdfkit::scan {
 namespace {
-
-// Comments become spaces so that offsets (and so line numbers) stay put.
-std::string StripComments(const std::string& text) {
-  std::string out = text;
-  for (size_t i = 0; i + 1 < out.size(); ++i) {
-    if (out[i] == '"') {
-      for (++i; i < out.size() && out[i] != '"'; ++i) {}
-    } else if (out[i] == '/' && out[i + 1] == '/') {
-      for (; i < out.size() && out[i] != '\n'; ++i) out[i] = ' ';
-    } else if (out[i] == '/' && out[i + 1] == '*') {
-      for (; i + 1 < out.size() && !(out[i] == '*' && out[i + 1] == '/'); ++i) {
-        if (out[i] != '\n') out[i] = ' ';
-      }
-      if (i + 1 < out.size()) out[i] = out[i + 1] = ' ';
-    }
-  }
-  return out;
-}
-
-int LineAt(const std::string& text, size_t offset) {
-  int line = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
-  return line;
-}
 
 void ReadConditions(const std::string& body, BindParent* parent) {
   static const std::regex kBanjo(R"(fuchsia\.BIND_PROTOCOL\s*==\s*([A-Za-z_][\w.]*))");
@@ -55,7 +33,7 @@ void ReadConditions(const std::string& body, BindParent* parent) {
 
 BindRules ParseBindRules(const std::string& path, const std::string& raw) {
   BindRules rules;
-  std::string text = StripComments(raw);
+  std::string text = BlankComments(raw, StringLiterals::kKeep);
   // Braces must balance; a stray one is the commonest way a hand-edited rule file breaks.
   std::vector<size_t> open;
   for (size_t i = 0; i < text.size(); ++i) {

@@ -1,30 +1,11 @@
 #include "plan/scan/code_signals.h"
 
+#include "plan/scan/comment_blanking.h"
+
 #include <regex>
 
 namespace fdfkit::scan {
 namespace {
-
-// Blanks out comments and string literals, keeping newlines, so that offsets keep their lines.
-std::string CodeOnly(const std::string& text) {
-  std::string out = text;
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == '/' && i + 1 < out.size() && out[i + 1] == '/') {
-      for (; i < out.size() && out[i] != '\n'; ++i) out[i] = ' ';
-    } else if (out[i] == '/' && i + 1 < out.size() && out[i + 1] == '*') {
-      for (; i + 1 < out.size() && !(out[i] == '*' && out[i + 1] == '/'); ++i) {
-        if (out[i] != '\n') out[i] = ' ';
-      }
-      if (i + 1 < out.size()) out[i] = out[i + 1] = ' ';
-    } else if (out[i] == '"' && !(i > 0 && out[i - 1] == '\'')) {
-      for (++i; i < out.size() && out[i] != '"' && out[i] != '\n'; ++i) {
-        if (out[i] == '\\' && i + 1 < out.size()) out[i++] = ' ';
-        out[i] = ' ';
-      }
-    }
-  }
-  return out;
-}
 
 std::string FidlLibrary(const std::string& cpp_namespace) {
   std::string library = cpp_namespace;
@@ -37,7 +18,7 @@ std::string FidlLibrary(const std::string& cpp_namespace) {
 std::vector<CodeSignal> FindCodeSignals(const std::string& file, const std::string& text) {
   static const std::regex kSignal(
       R"(ddk::(\w+?)Protocol(Client\b|\s*<)|AddService\s*<\s*(\w+)::\w+\s*>|Connect\s*<\s*(\w+)::\w+::\w+\s*>)");
-  std::string code = CodeOnly(text);
+  std::string code = BlankComments(text, StringLiterals::kBlank);
   std::vector<CodeSignal> out;
   int line = 1;
   size_t counted = 0;
