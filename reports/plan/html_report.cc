@@ -15,8 +15,6 @@ extern const char kReportJs[];
 
 namespace {
 
-const char* kKinds[] = {"clone", "port", "switch", "delete_variant", "delete_protocol"};
-
 std::string ProgressRow(const std::string& what, int done, int total) {
   int percent = total == 0 ? 100 : done * 100 / total;
   std::ostringstream o;
@@ -63,7 +61,7 @@ std::string Timeline(const ReportModel& m) {
   for (size_t i = 0; i < m.waves.size(); ++i) {
     const WaveView& w = m.waves[i];
     int x = 40 + static_cast<int>(i) * column, y = top + chart_height;
-    for (const char* kind : kKinds) {
+    for (const char* kind : kActionKinds) {
       auto it = w.actions.find(kind);
       if (it == w.actions.end()) continue;
       int h = static_cast<int>(it->second.size() * static_cast<size_t>(chart_height) / most);
@@ -76,13 +74,13 @@ std::string Timeline(const ReportModel& m) {
       << "\" text-anchor=\"middle\">w" << w.wave << "</text>";
   }
   o << "</svg><div class=\"legend\">";
-  for (const char* kind : kKinds) o << "<span class=\"kind-" << kind << "\">■ " << kind << "</span> ";
+  for (const char* kind : kActionKinds) o << "<span class=\"kind-" << kind << "\">■ " << kind << "</span> ";
   o << "</div><table><tr><th>wave</th>";
-  for (const char* kind : kKinds) o << "<th>" << kind << "</th>";
+  for (const char* kind : kActionKinds) o << "<th>" << kind << "</th>";
   o << "</tr>";
   for (const WaveView& w : m.waves) {
     o << "<tr data-wave=\"" << w.wave << "\"><td class=\"num\">" << w.wave << "</td>";
-    for (const char* kind : kKinds) {
+    for (const char* kind : kActionKinds) {
       auto it = w.actions.find(kind);
       o << "<td>";
       if (it != w.actions.end()) {

@@ -7,8 +7,6 @@
 namespace fdfkit::report {
 namespace {
 
-const char* kKinds[] = {"clone", "port", "switch", "delete_variant", "delete_protocol"};
-
 // "█████░░░░░ 5/10": a bar that reads in any Markdown viewer.
 std::string Bar(int done, int total) {
   int filled = total == 0 ? 10 : done * 10 / total;
@@ -50,7 +48,7 @@ std::string IndexMarkdown(const ReportModel& m, const std::string& source) {
     << "## Wave timeline\n\n| wave | clone | port | switch | delete_variant | delete_protocol |\n|---:|---|---|---|---|---|\n";
   for (const WaveView& w : m.waves) {
     o << "| " << w.wave;
-    for (const char* kind : kKinds) {
+    for (const char* kind : kActionKinds) {
       o << " | ";
       auto it = w.actions.find(kind);
       if (it == w.actions.end()) continue;

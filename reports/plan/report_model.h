@@ -47,6 +47,9 @@ struct BoardView {
   int switched = 0;  // hosts with nothing left to switch
 };
 
+// Action kinds in the order work is done within a wave (the plan's own order).
+inline constexpr const char* kActionKinds[] = {"clone", "port", "switch", "delete_variant", "delete_protocol"};
+
 struct WaveView {
   int wave = 0;
   std::map<std::string, std::vector<std::string>> actions;  // kind → subjects, plan order

@@ -106,51 +106,50 @@ class RulesReader {
       }
       (std::string(key) == "drivers" ? out->drivers : out->protocols) = j[key];
     }
-    if (j.contains("parents")) {
-      if (!j["parents"].is_object()) Error("$.parents", "expected {board: {driver: parent}}");
-      for (const auto& [board, drivers] : j["parents"].items()) {
-        std::string at = "$.parents[\"" + board + "\"]";
-        if (!drivers.is_object()) {
-          Error(at, "expected {driver: parent}");
-          continue;
-        }
-        for (const auto& [driver, parent] : drivers.items()) {
-          if (parent.is_string()) {
-            out->parents[board][driver] = parent.get<std::string>();
-          } else if (parent.is_null()) {
-            out->parents[board][driver] = "";
-          } else {
-            Error(at + "[\"" + driver + "\"]", "expected a driver id or null (a host of its own)");
-          }
+    ForEachBoardDriver(j, "parents", "parent", [&](const std::string& board, const std::string& driver,
+                                                  const Json& parent, const std::string& at) {
+      if (parent.is_string() || parent.is_null()) {
+        out->parents[board][driver] = parent.is_null() ? "" : parent.get<std::string>();
+      } else {
+        Error(at, "expected a driver id or null (a host of its own)");
+      }
+    });
+    ForEachBoardDriver(j, "instances", "[parent, ...]", [&](const std::string& board, const std::string& driver,
+                                                             const Json& parents, const std::string& at) {
+      if (!parents.is_array()) {
+        Error(at, "expected an array of parent driver ids");
+        return;
+      }
+      for (size_t i = 0; i < parents.size(); ++i) {
+        if (parents[i].is_string()) {
+          out->instances[board][driver].push_back(parents[i].get<std::string>());
+        } else {
+          Error(at + "[" + std::to_string(i) + "]", "expected a driver id");
         }
       }
-    }
-    if (j.contains("instances")) {
-      if (!j["instances"].is_object()) Error("$.instances", "expected {board: {driver: [parent, ...]}}");
-      for (const auto& [board, drivers] : j["instances"].items()) {
-        std::string at = "$.instances[\"" + board + "\"]";
-        if (!drivers.is_object()) {
-          Error(at, "expected {driver: [parent, ...]}");
-          continue;
-        }
-        for (const auto& [driver, parents] : drivers.items()) {
-          if (!parents.is_array()) {
-            Error(at + "[\"" + driver + "\"]", "expected an array of parent driver ids");
-            continue;
-          }
-          for (size_t i = 0; i < parents.size(); ++i) {
-            if (parents[i].is_string()) {
-              out->instances[board][driver].push_back(parents[i].get<std::string>());
-            } else {
-              Error(at + "[\"" + driver + "\"][" + std::to_string(i) + "]", "expected a driver id");
-            }
-          }
-        }
-      }
-    }
+    });
   }
 
  private:
+  // Visits `key`: {board: {driver: value}}, reporting a level that is not an object.
+  template <typename Visit>
+  void ForEachBoardDriver(const Json& j, const char* key, const char* value, Visit visit) {
+    if (!j.contains(key)) return;
+    std::string path = std::string("$.") + key;
+    if (!j[key].is_object()) {
+      Error(path, std::string("expected {board: {driver: ") + value + "}}");
+      return;
+    }
+    for (const auto& [board, drivers] : j[key].items()) {
+      std::string at = path + "[\"" + board + "\"]";
+      if (!drivers.is_object()) {
+        Error(at, std::string("expected {driver: ") + value + "}");
+        continue;
+      }
+      for (const auto& [driver, item] : drivers.items()) visit(board, driver, item, at + "[\"" + driver + "\"]");
+    }
+  }
+
   std::string file_;
   std::vector<InventoryError>* errors_;
 };

@@ -296,7 +296,7 @@ class Scanner {
       if (overlay_parents != overlay_.parents.end()) {
         auto chosen = overlay_parents->second.find(driver.id);
         if (chosen != overlay_parents->second.end()) {
-          first.parent = OverlayParent(board, d, chosen->second);
+          first.parent = OverlayParent(board, first_placement, d, chosen->second);
           settled = true;
         }
       }
@@ -316,7 +316,7 @@ class Scanner {
           continue;
         }
         for (const std::string& parent : parents) {
-          placements.push_back({d, OverlayParent(board, d, parent)});
+          placements.push_back({d, OverlayParent(board, first_placement, d, parent)});
         }
       }
     }
@@ -349,7 +349,10 @@ class Scanner {
     return {{"id", board.id}, {"gni", board.gni}, {"hosts", hosts}, {"labels", labels}};
   }
 
-  int OverlayParent(const BoardScan& board, int d, const std::string& parent) {
+  // The placement an overlay-named parent stands for (its first instance), or -1 for a host of
+  // the driver's own; adds the edges the two drivers share.
+  int OverlayParent(const BoardScan& board, const std::map<int, int>& first_placement, int d,
+                    const std::string& parent) {
     if (parent.empty()) return -1;
     int p = DriverIndex(parent);
     if (p < 0 || !board.listed.count(p)) {
@@ -361,10 +364,7 @@ class Scanner {
     for (const std::string& library : drivers_[static_cast<size_t>(p)].serves) {
       if (child.consumes.count(library)) AddEdge(p, d, library, board.id);
     }
-    for (size_t i = 0; i < board.drivers.size(); ++i) {
-      if (board.drivers[i] == p) return static_cast<int>(i);  // first placements come in driver order
-    }
-    return -1;
+    return first_placement.at(p);
   }
 
   void AddEdge(int from, int to, const std::string& library, const std::string& board) {
