@@ -1,5 +1,6 @@
-// Channel rules C*, D*, E*, F* and H* of the runtime reference. A fake driver other than any
-// dispatcher owner sits on the test thread, so deliveries are non-reentrant and may run inline.
+// Channel rules A*, C*, D* and F* of the runtime reference (calls, E*, are in channel_call_test).
+// A fake driver other than any dispatcher owner sits on the test thread, so deliveries are
+// non-reentrant and may run inline.
 #include <lib/zx/event.h>
 #include <zircon/syscalls.h>
 
@@ -13,19 +14,7 @@ namespace {
 using fdf_test::FakeDriver;
 using fdf_test::Read;
 
-class ChannelTest : public fdf_test::ChannelPairTest {
- protected:
-  void SetUp() override {
-    ChannelPairTest::SetUp();
-    dispatcher_ = CreateDispatcher(FakeDriver(10));
-    fdf_env_register_driver_entry(FakeDriver(1));
-  }
-  void TearDown() override {
-    fdf_env_register_driver_exit();
-    ChannelPairTest::TearDown();
-  }
-  fdf_dispatcher_t* dispatcher_ = nullptr;
-};
+using ChannelTest = fdf_test::DriverThreadChannelTest;
 
 TEST_F(ChannelTest, A1_HandleValuesHaveFdfLowBits) {
   EXPECT_NE(local_, 0u);
@@ -393,153 +382,6 @@ TEST_F(ChannelTest, A3_StaleAndForgedHandlesAreBadHandle) {
   fdf_handle_close(b);
   fdf_handle_close(c);
   fdf_handle_close(d);
-}
-
-TEST_F(ChannelTest, E1_CallValidation) {
-  auto* data = static_cast<char*>(fdf_arena_allocate(arena_, 8));
-  fdf_channel_call_args_t args{arena_, data, 3, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr};
-  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, nullptr));
-  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
-  void* rd_data;
-  args.wr_num_bytes = 8;
-  args.rd_data = &rd_data;
-  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
-}
-
-TEST_F(ChannelTest, E2_E3_E6_CallMatchesTheReplyByTxid) {
-  std::thread server([&] {
-    zx_signals_t ignored;
-    (void)ignored;
-    fdf_arena_t* arena;
-    void* data;
-    uint32_t n;
-    while (fdf_channel_read(remote_, 0, &arena, &data, &n, nullptr, nullptr) == ZX_ERR_SHOULD_WAIT) {
-      std::this_thread::yield();
-    }
-    fdf_txid_t txid;
-    memcpy(&txid, data, 4);
-    EXPECT_GE(txid, 0x80000000u);
-    // An unrelated message first: it must go to the ordinary queue.
-    uint32_t junk[2] = {1, 2};
-    auto* j = static_cast<uint32_t*>(fdf_arena_allocate(arena, 8));
-    memcpy(j, junk, 8);
-    ASSERT_EQ(ZX_OK, fdf_channel_write(remote_, 0, arena, j, 8, nullptr, 0));
-    auto* reply = static_cast<uint32_t*>(fdf_arena_allocate(arena, 9));
-    memcpy(reply, &txid, 4);
-    reply[1] = 0xfeedface;
-    ASSERT_EQ(ZX_OK, fdf_channel_write(remote_, 0, arena, reply, 9, nullptr, 0));
-    fdf_arena_drop_ref(arena);
-  });
-  auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
-  data[1] = 42;
-  fdf_arena_t* rd_arena;
-  void* rd_data;
-  uint32_t rd_n;
-  fdf_channel_call_args_t args{arena_, data, 8, nullptr, 0, &rd_arena, &rd_data, &rd_n, nullptr, nullptr};
-  fdf_env_register_driver_exit();  // calls from a non-runtime thread are always allowed
-  EXPECT_EQ(ZX_OK, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
-  fdf_env_register_driver_entry(FakeDriver(1));
-  server.join();
-  EXPECT_EQ(rd_n, 9u);
-  EXPECT_EQ(static_cast<uint32_t*>(rd_data)[1], 0xfeedfaceu);
-  fdf_arena_drop_ref(rd_arena);
-  // The unrelated message waits in the queue.
-  void* junk;
-  fdf_arena_t* junk_arena;
-  ASSERT_EQ(ZX_OK, fdf_channel_read(local_, 0, &junk_arena, &junk, nullptr, nullptr, nullptr));
-  EXPECT_EQ(static_cast<uint32_t*>(junk)[0], 1u);
-  fdf_arena_drop_ref(junk_arena);
-}
-
-TEST_F(ChannelTest, E2_ConcurrentCallsGetDistinctTxids) {
-  constexpr int kCallers = 20;
-  std::vector<std::thread> callers;
-  for (int i = 0; i < kCallers; ++i) {
-    callers.emplace_back([&] {
-      fdf_arena_t* arena = NewArena();
-      auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena, 8));
-      fdf_arena_t* rd_arena;
-      fdf_channel_call_args_t args{arena, data, 8, nullptr, 0, &rd_arena, nullptr, nullptr, nullptr, nullptr};
-      EXPECT_EQ(ZX_OK, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
-      fdf_arena_drop_ref(rd_arena);
-      fdf_arena_drop_ref(arena);
-    });
-  }
-  std::set<fdf_txid_t> txids;
-  std::vector<std::pair<fdf_arena_t*, void*>> requests;
-  while (requests.size() < kCallers) {
-    fdf_arena_t* arena;
-    void* data;
-    if (fdf_channel_read(remote_, 0, &arena, &data, nullptr, nullptr, nullptr) == ZX_OK) {
-      fdf_txid_t txid;
-      memcpy(&txid, data, 4);
-      txids.insert(txid);
-      requests.push_back({arena, data});
-    }
-  }
-  EXPECT_EQ(txids.size(), static_cast<size_t>(kCallers));
-  for (auto& [arena, data] : requests) {
-    ASSERT_EQ(ZX_OK, fdf_channel_write(remote_, 0, arena, data, 8, nullptr, 0));
-    fdf_arena_drop_ref(arena);
-  }
-  for (auto& t : callers) t.join();
-}
-
-TEST_F(ChannelTest, E4_PastDeadlineSendsAndTimesOut) {
-  auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
-  fdf_channel_call_args_t args{arena_, data, 8, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr};
-  fdf_env_register_driver_exit();
-  EXPECT_EQ(ZX_ERR_TIMED_OUT, fdf_channel_call(local_, 0, ZX_TIME_INFINITE_PAST, &args));
-  fdf_env_register_driver_entry(FakeDriver(1));
-  EXPECT_EQ(ZX_OK, fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
-}
-
-TEST_F(ChannelTest, E5_CallToClosedPeerConsumesHandles) {
-  zx::event e1, e2;
-  ASSERT_EQ(ZX_OK, zx::event::create(0, &e1));
-  ASSERT_EQ(ZX_OK, zx::event::create(0, &e2));
-  fdf_handle_close(remote_);
-  remote_ = 0;
-  auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
-  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, 8));
-  handles[0] = e1.release();
-  handles[1] = e2.release();
-  fdf_channel_call_args_t args{arena_, data, 8, handles, 2, nullptr, nullptr, nullptr, nullptr, nullptr};
-  fdf_env_register_driver_exit();
-  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
-  fdf_env_register_driver_entry(FakeDriver(1));
-  EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(handles[0]));
-  EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(handles[1]));
-}
-
-TEST_F(ChannelTest, E5_PeerClosingWhileACallWaitsAbortsIt) {
-  std::thread server([&] {
-    while (fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr) ==
-           ZX_ERR_SHOULD_WAIT) {
-      std::this_thread::yield();
-    }
-    fdf_handle_close(remote_);
-  });
-  auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
-  fdf_channel_call_args_t args{arena_, data, 8, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr};
-  fdf_env_register_driver_exit();
-  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args));
-  fdf_env_register_driver_entry(FakeDriver(1));
-  server.join();
-  remote_ = 0;
-}
-
-TEST_F(ChannelTest, E1_CallFromDispatcherWithoutSyncCallsIsBadState) {
-  zx_status_t status = ZX_OK;
-  Read read(remote_, [&](zx_status_t) {
-    auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena_, 8));
-    fdf_channel_call_args_t args{arena_, data, 8, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr};
-    status = fdf_channel_call(remote_, 0, ZX_TIME_INFINITE, &args);
-  });
-  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
-  uint32_t v = 0;
-  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
-  EXPECT_EQ(status, ZX_ERR_BAD_STATE);
 }
 
 TEST_F(ChannelTest, CreateAllThePairs) {

@@ -19,6 +19,8 @@
 #include <memory>
 #include <vector>
 
+#include "fdf/handle_table.h"
+
 namespace fdf_test {
 
 // Distinct fake driver identities.
@@ -78,6 +80,8 @@ class RuntimeTest : public ::testing::Test {
     fdf_env_destroy_all_dispatchers();
     fdf_testing_run_until_idle();
     observers_.clear();
+    // Every test closes what it opened (Fuchsia's fixture asserts the same).
+    EXPECT_EQ(fdf_internal::HandleTable::Get().live_count(), 0u) << "fdf handles leaked";
   }
 
   fdf_dispatcher_t* CreateDispatcher(const void* owner, uint32_t options = 0,
@@ -140,6 +144,30 @@ class ChannelPairTest : public RuntimeTest {
   }
   fdf_handle_t local_ = 0, remote_ = 0;
   fdf_arena_t* arena_ = nullptr;
+};
+
+// A channel pair read by a synchronized dispatcher owned by FakeDriver(10), with FakeDriver(1) on
+// the test thread: deliveries are non-reentrant, so they run inline (Fuchsia's channel fixture).
+class DriverThreadChannelTest : public ChannelPairTest {
+ protected:
+  void SetUp() override {
+    ChannelPairTest::SetUp();
+    dispatcher_ = CreateDispatcher(FakeDriver(10));
+    fdf_env_register_driver_entry(FakeDriver(1));
+  }
+  void TearDown() override {
+    fdf_env_register_driver_exit();
+    ChannelPairTest::TearDown();
+  }
+  // Runs `body` as if on a thread the runtime does not manage (an empty driver stack).
+  template <typename F>
+  auto OffDriverThread(F body) {
+    fdf_env_register_driver_exit();
+    auto result = body();
+    fdf_env_register_driver_entry(FakeDriver(1));
+    return result;
+  }
+  fdf_dispatcher_t* dispatcher_ = nullptr;
 };
 
 }  // namespace fdf_test

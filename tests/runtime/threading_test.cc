@@ -30,8 +30,8 @@ class ThreadingTest : public fdf_test::RuntimeTest {
     fdf_arena_drop_ref(arena);
   }
   void TearDown() override {
-    RuntimeTest::TearDown();
     for (fdf_handle_t h : channels_) fdf_handle_close(h);
+    RuntimeTest::TearDown();
   }
   // Unmanaged mode: one pool wake-up, i.e. one batch of one dispatcher.
   static bool RunOneBatch() { return fdf_internal::ThreadPool::Get().RunOne(); }
