@@ -1,6 +1,7 @@
 // Channel rules A*, C*, D* and F* of the runtime reference (calls, E*, are in channel_call_test).
 // A fake driver other than any dispatcher owner sits on the test thread, so deliveries are
 // non-reentrant and may run inline.
+#include <lib/zx/channel.h>
 #include <lib/zx/event.h>
 #include <zircon/syscalls.h>
 
@@ -261,10 +262,14 @@ TEST_F(ChannelTest, D2_H9_WaitOnQueuedMessageRunsInlineInsideWaitAsync) {
 }
 
 TEST_F(ChannelTest, D3_SecondWaitOnTheSameEndIsBadState) {
-  Read first(remote_), second(remote_);
+  std::vector<int> fired;
+  Read first(remote_, [&](zx_status_t) { fired.push_back(1); });
+  Read second(remote_, [&](zx_status_t) { fired.push_back(2); });
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &first, 0));
   EXPECT_EQ(ZX_ERR_BAD_STATE, fdf_channel_wait_async(dispatcher_, &second, 0));
-  EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(remote_));
+  uint32_t v = 1;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  EXPECT_EQ(fired, std::vector<int>{1});  // the first registration is untouched
 }
 
 TEST_F(ChannelTest, D4_WaitWithClosedPeerAndNothingQueued) {
@@ -408,6 +413,288 @@ TEST_F(ChannelTest, ZirconHandleTravelsThroughAnFdfChannel) {
   EXPECT_EQ(got[0], value);
   EXPECT_EQ(ZX_OK, zx_handle_close(got[0]));
   fdf_arena_drop_ref(arena);
+}
+
+TEST_F(ChannelTest, A5_CloseFreesTheSlotAndLeavesThePeerAlone) {
+  const uint32_t live = LiveHandles();
+  fdf_handle_close(local_);
+  EXPECT_EQ(LiveHandles(), live - 1);
+  fdf_handle_close(local_);  // a second close of the stale value changes nothing
+  EXPECT_EQ(LiveHandles(), live - 1);
+  local_ = 0;
+  // The peer still resolves; it only learns that its peer is gone.
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+}
+
+TEST_F(ChannelTest, A4_TransferredEndsKeepWorkingWithTheReadersArena) {
+  fdf_handle_t a0, a1, b0, b1;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a0, &a1));
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &b0, &b1));
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, 2 * sizeof(zx_handle_t)));
+  handles[0] = a1;
+  handles[1] = b1;
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, arena_, nullptr, 0, handles, 2));
+  fdf_arena_t* arena;
+  zx_handle_t* got;
+  uint32_t n;
+  ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, nullptr, nullptr, &got, &n));
+  ASSERT_EQ(n, 2u);
+  EXPECT_EQ(got[0], a1);
+  EXPECT_EQ(got[1], b1);
+  const fdf_handle_t peers[2] = {a0, b0};
+  for (uint32_t i = 0; i < 2; ++i) {
+    auto* data = static_cast<uint32_t*>(fdf_arena_allocate(arena, 4));
+    *data = 100 + i;
+    ASSERT_EQ(ZX_OK, fdf_channel_write(got[i], 0, arena, data, 4, nullptr, 0));
+    void* read_back;
+    fdf_arena_t* read_arena;
+    ASSERT_EQ(ZX_OK, fdf_channel_read(peers[i], 0, &read_arena, &read_back, nullptr, nullptr, nullptr));
+    EXPECT_EQ(*static_cast<uint32_t*>(read_back), 100 + i);
+    fdf_arena_drop_ref(read_arena);
+  }
+  for (fdf_handle_t h : {a0, a1, b0, b1}) fdf_handle_close(h);
+  fdf_arena_drop_ref(arena);
+}
+
+TEST_F(ChannelTest, C1_OneCallbackMayReadEveryQueuedMessage) {
+  for (uint32_t i = 1; i <= 2; ++i) ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &i, 4));
+  std::vector<uint32_t> got;
+  zx_status_t third = ZX_OK;
+  Read read(remote_, [&](zx_status_t) {
+    for (int i = 0; i < 2; ++i) {
+      fdf_arena_t* arena;
+      void* data;
+      ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, &data, nullptr, nullptr, nullptr));
+      got.push_back(*static_cast<uint32_t*>(data));
+      fdf_arena_drop_ref(arena);
+    }
+    third = fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr);
+  });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  EXPECT_EQ(got, (std::vector<uint32_t>{1, 2}));
+  EXPECT_EQ(third, ZX_ERR_SHOULD_WAIT);
+}
+
+TEST_F(ChannelTest, C14_AZirconChannelInFlightClosesWithTheEndThatHoldsIt) {
+  zx::channel z0, z1;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &z0, &z1));
+  auto* handles = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, sizeof(zx_handle_t)));
+  handles[0] = z1.release();
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, arena_, nullptr, 0, handles, 1));
+  // z1 waits unread in remote_'s queue: its peer is still connected.
+  EXPECT_EQ(ZX_OK, z0.write(0, "x", 1, nullptr, 0));
+  fdf_handle_close(remote_);
+  remote_ = 0;
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, z0.write(0, "x", 1, nullptr, 0));
+}
+
+TEST_F(ChannelTest, C17_InlineHandlersUseThePairFreelyAndBothDirectionsShareOneLock) {
+  // The handler runs inside the write; reading and writing the same pair there would deadlock if
+  // the write still held the pair's lock while calling it.
+  Read read(remote_, [&](zx_status_t s) {
+    ASSERT_EQ(s, ZX_OK);
+    fdf_arena_t* arena;
+    void* data;
+    uint32_t n;
+    ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, &data, &n, nullptr, nullptr));
+    ASSERT_EQ(ZX_OK, fdf_channel_write(remote_, 0, arena, data, n, nullptr, 0));
+    fdf_arena_drop_ref(arena);
+  });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  uint32_t v = 9;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  fdf_arena_t* echo_arena;
+  void* echo;
+  ASSERT_EQ(ZX_OK, fdf_channel_read(local_, 0, &echo_arena, &echo, nullptr, nullptr, nullptr));
+  EXPECT_EQ(*static_cast<uint32_t*>(echo), 9u);
+  fdf_arena_drop_ref(echo_arena);
+
+  // Both directions at once: each side receives every message once and in order.
+  constexpr uint32_t kMessages = 20000;
+  std::vector<uint32_t> got[2];
+  auto pump = [&](fdf_handle_t out, fdf_handle_t in, std::vector<uint32_t>* received) {
+    fdf_arena_t* arena = NewArena();
+    uint32_t sent = 0;
+    while (sent < kMessages || received->size() < kMessages) {
+      if (sent < kMessages && WriteBytes(out, arena, &sent, 4) == ZX_OK) ++sent;
+      fdf_arena_t* message_arena;
+      void* data;
+      if (fdf_channel_read(in, 0, &message_arena, &data, nullptr, nullptr, nullptr) == ZX_OK) {
+        received->push_back(*static_cast<uint32_t*>(data));
+        fdf_arena_drop_ref(message_arena);
+      }
+    }
+    fdf_arena_drop_ref(arena);
+  };
+  std::thread left(pump, local_, local_, &got[0]);
+  std::thread right(pump, remote_, remote_, &got[1]);
+  left.join();
+  right.join();
+  std::vector<uint32_t> expected(kMessages);
+  for (uint32_t i = 0; i < kMessages; ++i) expected[i] = i;
+  EXPECT_EQ(got[0], expected);
+  EXPECT_EQ(got[1], expected);
+}
+
+TEST_F(ChannelTest, D7_EveryRegistrationEndsInExactlyOneCallback) {
+  fdf_dispatcher_t* unsync = CreateDispatcher(FakeDriver(11), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  std::vector<zx_status_t> got;
+  Read read(remote_, [&](zx_status_t s) {
+    got.push_back(s);
+    if (s == ZX_OK) fdf_channel_read(remote_, 0, nullptr, nullptr, nullptr, nullptr, nullptr);
+  });
+  uint32_t v = 1;
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &read, 0));
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));  // readable
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &read, 0));
+  ASSERT_EQ(ZX_OK, fdf_channel_cancel_wait(remote_));  // cancelled
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &read, 0));
+  fdf_handle_close(local_);  // peer closed
+  local_ = 0;
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  ShutdownAndDestroy(unsync);
+  EXPECT_EQ(got, (std::vector<zx_status_t>{ZX_OK, ZX_ERR_CANCELED, ZX_ERR_PEER_CLOSED}));
+}
+
+TEST_F(ChannelTest, D9_UnsynchronizedCancelOfAQueuedReadDeliversCanceledOnce) {
+  fdf_dispatcher_t* unsync = CreateDispatcher(FakeDriver(11), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  std::vector<zx_status_t> got;
+  Read read(remote_, [&](zx_status_t s) { got.push_back(s); });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &read, 0));
+  fdf_env_register_driver_entry(FakeDriver(11));  // the owner writes: queued
+  uint32_t v = 1;
+  ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
+  fdf_env_register_driver_exit();
+  EXPECT_EQ(ReadyCount(unsync), 1u);
+  EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(remote_));
+  EXPECT_EQ(ZX_ERR_BAD_STATE, fdf_channel_wait_async(unsync, &read, 0));  // pending until delivered
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(got, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+  EXPECT_EQ(ReadyCount(unsync), 0u);
+  // A fresh wait finds the message still queued and runs inline.
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &read, 0));
+  EXPECT_EQ(got, (std::vector<zx_status_t>{ZX_ERR_CANCELED, ZX_OK}));
+}
+
+TEST_F(ChannelTest, D9_CancelFailsOnlyForTheReadAWorkerAlreadyTook) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  ASSERT_EQ(fdf_env_get_thread_count(), 1u);
+  fdf_dispatcher_t* unsync = CreateDispatcher(FakeDriver(11), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  fdf_handle_t other, other_peer;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &other, &other_peer));
+  std::atomic<bool> started{false}, release{false};
+  std::atomic<zx_status_t> first{ZX_ERR_INTERNAL}, second{ZX_ERR_INTERNAL};
+  Read running(remote_, [&](zx_status_t s) {
+    first = s;
+    started = true;
+    while (!release.load()) usleep(100);
+  });
+  Read waiting(other_peer, [&](zx_status_t s) { second = s; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &running, 0));
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &waiting, 0));
+  OffDriverThread([&] {  // from no driver: both reads are queued for the one pool thread
+    EXPECT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
+    EXPECT_EQ(ZX_OK, fdf_channel_write(other, 0, nullptr, nullptr, 0, nullptr, 0));
+    return 0;
+  });
+  while (!started.load()) usleep(100);
+  EXPECT_EQ(ZX_ERR_NOT_FOUND, fdf_channel_cancel_wait(remote_));  // running
+  EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(other_peer));           // still in the queue
+  release = true;
+  fdf_testing_wait_until_all_dispatchers_idle();
+  EXPECT_EQ(first.load(), ZX_OK);
+  EXPECT_EQ(second.load(), ZX_ERR_CANCELED);
+  fdf_handle_close(other);
+  fdf_handle_close(other_peer);
+}
+
+TEST_F(ChannelTest, D11_ClosingAnEndCancelsItsWaitOnEitherKindOfDispatcher) {
+  // Unsynchronized: the handler hears CANCELED.
+  fdf_dispatcher_t* unsync = CreateDispatcher(FakeDriver(11), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  std::vector<zx_status_t> got;
+  Read read(remote_, [&](zx_status_t s) { got.push_back(s); });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &read, 0));
+  fdf_handle_close(remote_);
+  remote_ = 0;
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(got, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+  // Synchronized with the callback already queued: it leaves the queue and never runs.
+  fdf_handle_t a, b;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+  bool ran = false;
+  Read queued(b, [&](zx_status_t) { ran = true; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &queued, 0));
+  fdf_env_register_driver_entry(FakeDriver(10));  // the owner writes: queued
+  ASSERT_EQ(ZX_OK, fdf_channel_write(a, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_env_register_driver_exit();
+  EXPECT_EQ(ReadyCount(dispatcher_), 1u);
+  fdf_handle_close(b);
+  EXPECT_EQ(ReadyCount(dispatcher_), 0u);
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_FALSE(ran);
+  fdf_handle_close(a);
+}
+
+TEST_F(ChannelTest, D13_AWaitHoldsItsDispatcherUntilItEnds) {
+  fdf_test::Observer* observer;
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(12), 0, &observer);
+  std::vector<zx_status_t> got;
+  Read read(remote_, [&](zx_status_t s) { got.push_back(s); });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &read, 0));
+  observer->on_shutdown = [](fdf_dispatcher_t* shut_down) { fdf_dispatcher_destroy(shut_down); };
+  fdf_dispatcher_shutdown_async(d);
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(got, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+  // The dispatcher is gone and the channel let go of it: writing and closing reach no freed
+  // dispatcher (ASan would report it).
+  EXPECT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_handle_close(remote_);
+  remote_ = 0;
+  EXPECT_EQ(got.size(), 1u);
+}
+
+TEST_F(ChannelTest, F1_CloseCutsBothLinksAtOnce) {
+  std::atomic<uint64_t> accepted{0};
+  uint64_t accepted_after_close = 0;
+  std::thread writer([&] {
+    zx_status_t s;
+    while ((s = fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0)) == ZX_OK) ++accepted;
+    EXPECT_EQ(s, ZX_ERR_PEER_CLOSED);
+    for (int i = 0; i < 1000; ++i) {
+      if (fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0) != ZX_ERR_PEER_CLOSED) {
+        ++accepted_after_close;
+      }
+    }
+  });
+  while (accepted.load() < 100) std::this_thread::yield();
+  fdf_handle_close(remote_);
+  remote_ = 0;
+  writer.join();
+  EXPECT_EQ(accepted_after_close, 0u);
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_read(local_, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+  Read read(local_);
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_wait_async(dispatcher_, &read, 0));
+}
+
+TEST_F(ChannelTest, F3_ClosingFreesTheSlotAtOnceEvenInsideTheEndsOwnHandler) {
+  const uint32_t live = LiveHandles();
+  uint32_t live_inside = 0;
+  zx_status_t read_after_close = ZX_OK, wait_after_close = ZX_OK;
+  Read read(remote_, [&](zx_status_t) {
+    fdf_handle_t self = remote_;
+    fdf_handle_close(remote_);
+    remote_ = 0;
+    live_inside = LiveHandles();
+    read_after_close = fdf_channel_read(self, 0, nullptr, nullptr, nullptr, nullptr, nullptr);
+    wait_after_close = fdf_channel_wait_async(dispatcher_, &read, 0);
+  });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
+  EXPECT_EQ(live_inside, live - 1);
+  EXPECT_EQ(read_after_close, ZX_ERR_BAD_HANDLE);
+  EXPECT_EQ(wait_after_close, ZX_ERR_BAD_HANDLE);
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <memory>
 #include <vector>
 
+#include "fdf/dispatcher.h"
 #include "fdf/handle_table.h"
 
 namespace fdf_test {
@@ -81,7 +82,7 @@ class RuntimeTest : public ::testing::Test {
     fdf_testing_run_until_idle();
     observers_.clear();
     // Every test closes what it opened (Fuchsia's fixture asserts the same).
-    EXPECT_EQ(fdf_internal::HandleTable::Get().live_count(), 0u) << "fdf handles leaked";
+    EXPECT_EQ(LiveHandles(), 0u) << "fdf handles leaked";
   }
 
   fdf_dispatcher_t* CreateDispatcher(const void* owner, uint32_t options = 0,
@@ -110,6 +111,12 @@ class RuntimeTest : public ::testing::Test {
     }
     while (observer->calls.load() == 0) usleep(50);
   }
+
+  // Callbacks waiting in `d`'s ready queue (Fuchsia's tests read the same count).
+  static size_t ReadyCount(fdf_dispatcher_t* d) {
+    return fdf_internal::Dispatcher::From(d)->ready_count_for_testing();
+  }
+  static uint32_t LiveHandles() { return fdf_internal::HandleTable::Get().live_count(); }
 
   fdf_arena_t* NewArena() {
     fdf_arena_t* arena;
