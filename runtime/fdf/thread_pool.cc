@@ -1,6 +1,9 @@
 #include "thread_pool.h"
 
+#include <pthread.h>
+
 #include <algorithm>
+#include <string>
 
 #include "spin_wait.h"
 
@@ -52,7 +55,12 @@ void ThreadPool::WorkerLoop() {
 
 void ThreadPool::GrowLocked() {
   uint32_t wanted = std::min(blocking_dispatchers_ + 1, limit_);
-  while (threads_.size() < wanted) threads_.emplace_back([this] { WorkerLoop(); });
+  while (threads_.size() < wanted) {
+    threads_.emplace_back([this] { WorkerLoop(); });
+    // Fuchsia names them fdf-dispatcher-thread-<n>; Linux allows 15 characters.
+    std::string name = "fdf-dispatch-" + std::to_string(threads_.size());
+    pthread_setname_np(threads_.back().native_handle(), name.substr(0, 15).c_str());
+  }
 }
 
 zx_status_t ThreadPool::Start() {

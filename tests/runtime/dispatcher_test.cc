@@ -4,6 +4,8 @@
 #include <lib/async/wait.h>
 #include <lib/zx/event.h>
 
+#include <pthread.h>
+
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -521,6 +523,160 @@ TEST_F(DispatcherTest, DefaultDispatcherForEmptyStacks) {
   EXPECT_EQ(ZX_ERR_BAD_STATE, fdf_testing_set_default_dispatcher(nullptr));
   fdf_env_register_driver_exit();
   ASSERT_EQ(ZX_OK, fdf_testing_set_default_dispatcher(nullptr));
+}
+
+TEST_F(DispatcherTest, G6_NameAndSchedulerRoleAreOnlyHints) {
+  std::string long_name(100, 'n');
+  const char role[] = "fuchsia.devices.some-role";
+  fdf_dispatcher_t* d;
+  ASSERT_EQ(ZX_OK, fdf_env_dispatcher_create_with_owner(FakeDriver(2), 0, long_name.data(),
+                                                        long_name.size(), role, sizeof(role) - 1,
+                                                        nullptr, &d));
+  EXPECT_EQ(fdf_internal::Dispatcher::From(d)->name(), std::string(ZX_MAX_NAME_LEN - 1, 'n'));
+  EXPECT_EQ(fdf_dispatcher_get_options(d), 0u);
+  bool ran = false;
+  async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [&] { ran = true; });
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_TRUE(ran);
+  fdf_dispatcher_shutdown_async(d);
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  fdf_dispatcher_destroy(d);
+}
+
+TEST_F(DispatcherTest, H1_WorkForADispatcherThatStoppedRunningIsOnlyCanceled) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
+  std::vector<zx_status_t> got;
+  Read read(remote_, [&](zx_status_t s) { got.push_back(s); });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &read, 0));
+  fdf_dispatcher_shutdown_async(d);  // completes on the next run
+  fdf_env_register_driver_entry(FakeDriver(1));
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_env_register_driver_exit();
+  EXPECT_TRUE(got.empty());  // another driver wrote, yet nothing ran inline
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(got, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+}
+
+TEST_F(DispatcherTest, H2_ABusySynchronizedDispatcherQueuesInsteadOfRunningInline) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
+  fdf_handle_t a, b;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+  std::atomic<bool> started{false}, release{false};
+  std::mutex order_mu;
+  std::vector<int> order;
+  Read first(remote_, [&](zx_status_t) {
+    started = true;
+    while (!release.load()) usleep(100);
+    std::lock_guard<std::mutex> lock(order_mu);
+    order.push_back(1);
+  });
+  Read second(b, [&](zx_status_t) {
+    std::lock_guard<std::mutex> lock(order_mu);
+    order.push_back(2);
+  });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &first, 0));
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &second, 0));
+  std::thread busy([&] {  // driver 1's write runs the first handler inline, which blocks
+    fdf_env_register_driver_entry(FakeDriver(1));
+    fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0);
+    fdf_env_register_driver_exit();
+  });
+  while (!started.load()) usleep(100);
+  fdf_env_register_driver_entry(FakeDriver(3));
+  ASSERT_EQ(ZX_OK, fdf_channel_write(a, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_env_register_driver_exit();
+  EXPECT_EQ(ReadyCount(d), 1u);  // the write returned without running the second handler
+  {
+    std::lock_guard<std::mutex> lock(order_mu);
+    EXPECT_TRUE(order.empty());
+  }
+  release = true;
+  busy.join();
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(order, (std::vector<int>{1, 2}));
+  fdf_handle_close(a);
+  fdf_handle_close(b);
+}
+
+TEST_F(DispatcherTest, H4_QueuedWorkRunsOnThePoolOnceThereIsAThread) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
+  const std::thread::id test_thread = std::this_thread::get_id();
+  std::atomic<int> runs{0};
+  std::atomic<bool> on_pool_thread{false};
+  Read read(remote_, [&](zx_status_t) {
+    on_pool_thread = std::this_thread::get_id() != test_thread;
+    ++runs;
+  });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &read, 0));
+  fdf_env_register_driver_entry(FakeDriver(2));  // the owner writes: reentrant
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_env_register_driver_exit();
+  EXPECT_EQ(ReadyCount(d), 1u);
+  EXPECT_EQ(runs.load(), 0);
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  for (int i = 0; i < 100000 && runs.load() == 0; ++i) usleep(100);
+  EXPECT_EQ(runs.load(), 1);
+  EXPECT_TRUE(on_pool_thread.load());
+}
+
+TEST_F(DispatcherTest, H5_H8_ReentrancyIsPerDriverAcrossItsDispatchersAndChannels) {
+  // Driver 1 writes to driver 2's first dispatcher: inline. From that handler, writes to driver
+  // 1's second dispatcher (driver 1 is on the stack) and to driver 2's second dispatcher (driver
+  // 2 is running) are both queued.
+  fdf_dispatcher_t* d1b = CreateDispatcher(FakeDriver(1));
+  fdf_dispatcher_t* d2a = CreateDispatcher(FakeDriver(2));
+  fdf_dispatcher_t* d2b = CreateDispatcher(FakeDriver(2));
+  fdf_handle_t x0, x1, y0, y1;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &x0, &x1));
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &y0, &y1));
+  std::vector<std::string> log;
+  Read on_d2a(remote_, [&](zx_status_t) {
+    log.push_back("d2a");
+    ASSERT_EQ(ZX_OK, fdf_channel_write(x0, 0, nullptr, nullptr, 0, nullptr, 0));
+    ASSERT_EQ(ZX_OK, fdf_channel_write(y0, 0, nullptr, nullptr, 0, nullptr, 0));
+    log.push_back("d2a returns");
+  });
+  Read on_d1b(x1, [&](zx_status_t) { log.push_back("d1b"); });
+  Read on_d2b(y1, [&](zx_status_t) { log.push_back("d2b"); });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d2a, &on_d2a, 0));
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d1b, &on_d1b, 0));
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d2b, &on_d2b, 0));
+  fdf_env_register_driver_entry(FakeDriver(1));
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_env_register_driver_exit();
+  EXPECT_EQ(log, (std::vector<std::string>{"d2a", "d2a returns"}));
+  EXPECT_EQ(ReadyCount(d1b), 1u);
+  EXPECT_EQ(ReadyCount(d2b), 1u);
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  ASSERT_EQ(log.size(), 4u);
+  for (fdf_handle_t h : {x0, x1, y0, y1}) fdf_handle_close(h);
+}
+
+TEST_F(DispatcherTest, M4_RecreatingOneBlockingDispatcherReusesTheExtraThread) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  EXPECT_EQ(fdf_env_get_thread_count(), 1u);
+  for (int i = 0; i < 2; ++i) {
+    fdf_dispatcher_t* blocking =
+        CreateDispatcher(FakeDriver(20 + i), FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS);
+    EXPECT_EQ(fdf_env_get_thread_count(), 2u);
+    ShutdownAndDestroy(blocking);
+    EXPECT_EQ(fdf_env_get_thread_count(), 2u);
+  }
+  fdf_env_reset();
+  EXPECT_EQ(fdf_env_get_thread_count(), 0u);
+}
+
+TEST_F(DispatcherTest, M6_PoolThreadsAreNamed) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
+  std::atomic<bool> done{false};
+  char name[16] = {};
+  async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [&] {
+    pthread_getname_np(pthread_self(), name, sizeof(name));
+    done = true;
+  });
+  while (!done.load()) usleep(100);
+  EXPECT_STREQ(name, "fdf-dispatch-1");  // Fuchsia's fdf-dispatcher-thread-1, in Linux's 15 characters
 }
 
 TEST(DispatcherDeathTest, K8_DestroyBeforeShutdownAborts) {
