@@ -21,7 +21,6 @@ zx_status_t Coordinator::AddDispatcher(Dispatcher* dispatcher) {
   if (driver.shutting_down) return ZX_ERR_BAD_STATE;
   if (driver.members.empty() && !driver.initial) driver.initial = RefPtr<Dispatcher>(dispatcher);
   driver.members.push_back({dispatcher, false});
-  ++live_dispatchers_;
   return ZX_OK;
 }
 
@@ -77,7 +76,6 @@ void Coordinator::RemoveDispatcher(Dispatcher* dispatcher) {
                         [&](const Member& x) { return x.dispatcher == dispatcher; });
   if (m == members.end()) return;
   members.erase(m);
-  --live_dispatchers_;
   if (members.empty() && !it->second.shutting_down) drivers_.erase(it);
   changed_cv_.notify_all();
 }
@@ -179,8 +177,10 @@ void Coordinator::WaitUntilAllIdle() {
 void Coordinator::WaitUntilAllDestroyed() {
   if (!ThreadPool::Get().started()) RunUntilIdle();
   MutexLock lock(&mu_);
+  // A driver stays in the table while its shutdown observer is pending: its last dispatcher may
+  // be destroyed (inside its own observer) before the driver's observer has even started.
   WaitLocked(changed_cv_, mu_, [this]() NO_THREAD_SAFETY_ANALYSIS {
-    return live_dispatchers_ == 0 && observers_running_ == 0;
+    return drivers_.empty() && observers_running_ == 0;
   });
 }
 

@@ -51,7 +51,6 @@ class Coordinator {
 
   Mutex mu_;
   std::unordered_map<const void*, Driver> drivers_ GUARDED_BY(mu_);
-  size_t live_dispatchers_ GUARDED_BY(mu_) = 0;
   int observers_running_ GUARDED_BY(mu_) = 0;
   std::condition_variable changed_cv_;
 };

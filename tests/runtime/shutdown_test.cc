@@ -4,6 +4,7 @@
 #include <lib/zx/event.h>
 
 #include <algorithm>
+#include <mutex>
 #include <thread>
 
 #include "runtime_fixture.h"
@@ -150,6 +151,197 @@ TEST_F(ShutdownTest, L4_WaitUntilAllDestroyedWaitsForTheDriverObserverToReturn) 
   while (!observer_started.load()) usleep(50);
   fdf_testing_wait_until_all_dispatchers_destroyed();
   EXPECT_TRUE(observer_returned.load());
+}
+
+// A read and an event wait registered on `d`, recording how they end.
+struct PendingWork {
+  struct Wait : async_wait_t {
+    std::vector<zx_status_t>* statuses;
+  };
+  fdf_handle_t local = 0, remote = 0;
+  zx::event event;
+  std::vector<zx_status_t> read_statuses, wait_statuses;
+  std::unique_ptr<fdf_test::Read> read;
+  Wait wait{};
+
+  explicit PendingWork(fdf_dispatcher_t* d) {
+    EXPECT_EQ(ZX_OK, fdf_channel_create(0, &local, &remote));
+    EXPECT_EQ(ZX_OK, zx::event::create(0, &event));
+    read = std::make_unique<fdf_test::Read>(remote, [this](zx_status_t s) { read_statuses.push_back(s); });
+    EXPECT_EQ(ZX_OK, fdf_channel_wait_async(d, read.get(), 0));
+    wait.state = ASYNC_STATE_INIT;
+    wait.object = event.get();
+    wait.trigger = ZX_EVENT_SIGNALED;
+    wait.statuses = &wait_statuses;
+    wait.handler = [](async_dispatcher_t*, async_wait_t* w, zx_status_t s, const zx_packet_signal_t*) {
+      static_cast<Wait*>(w)->statuses->push_back(s);
+    };
+    EXPECT_EQ(ZX_OK, async_begin_wait(fdf_dispatcher_get_async_dispatcher(d), &wait));
+  }
+  ~PendingWork() {
+    fdf_handle_close(local);
+    fdf_handle_close(remote);
+  }
+};
+
+TEST_F(ShutdownTest, K4_UnsynchronizedShutdownCancelsRegisteredReadsAndWaitsOnce) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  PendingWork work(d);
+  ShutdownAndDestroy(d);
+  EXPECT_EQ(work.read_statuses, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+  EXPECT_EQ(work.wait_statuses, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+}
+
+TEST_F(ShutdownTest, K1_ShutdownFromTwoQueuedHandlersCompletesOnce) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  Observer* observer;
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED, &observer);
+  std::atomic<int> handlers{0};
+  for (int i = 0; i < 2; ++i) {
+    async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [&] {
+      fdf_dispatcher_shutdown_async(d);
+      ++handlers;
+    });
+  }
+  WaitForShutdown(d);
+  fdf_testing_wait_until_all_dispatchers_idle();
+  // The second task either ran before the first shut down, or was cancelled (never ran).
+  EXPECT_GE(handlers.load(), 1);
+  EXPECT_EQ(observer->calls.load(), 1);
+  fdf_dispatcher_destroy(d);
+}
+
+TEST_F(ShutdownTest, K5_TheObserverNeverRunsUnderTheCallersLock) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  Observer* observer;
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1), 0, &observer);
+  std::mutex caller_lock;  // not recursive: an inline observer taking it would deadlock
+  observer->on_shutdown = [&](fdf_dispatcher_t*) { std::lock_guard<std::mutex> guard(caller_lock); };
+  {
+    std::lock_guard<std::mutex> guard(caller_lock);
+    fdf_dispatcher_shutdown_async(d);
+    EXPECT_EQ(observer->calls.load(), 0);
+  }
+  WaitForShutdown(d);
+  fdf_dispatcher_destroy(d);
+}
+
+TEST_F(ShutdownTest, K2_ARequestAlreadyInTheShutdownQueueCanStillBeCanceled) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1));
+  fdf_handle_t local, remote;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &local, &remote));
+  bool read_ran = false;
+  zx_status_t cancel_status = ZX_ERR_INTERNAL;
+  fdf_test::Read read(remote, [&](zx_status_t) { read_ran = true; });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &read, 0));
+  // A task first, then the read: both queued, in that order.
+  async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [] {});
+  ASSERT_TRUE(fdf_env_dispatcher_has_queued_tasks(d));
+  fdf_env_register_driver_entry(FakeDriver(1));
+  ASSERT_EQ(ZX_OK, fdf_channel_write(local, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_env_register_driver_exit();
+  fdf_dispatcher_shutdown_async(d);  // both move to the shutdown queue
+  // Before shutdown delivers its CANCELED callbacks, the driver cancels the read.
+  fdf_env_register_driver_entry(FakeDriver(1));
+  cancel_status = fdf_channel_cancel_wait(remote);
+  fdf_env_register_driver_exit();
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(cancel_status, ZX_OK);
+  EXPECT_FALSE(read_ran);
+  EXPECT_EQ(observer_of_[d]->calls.load(), 1);
+  fdf_dispatcher_destroy(d);
+  fdf_handle_close(local);
+  fdf_handle_close(remote);
+}
+
+TEST_F(ShutdownTest, L2_TheDriverObserverWaitsForABlockedDispatcherObserver) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  Observer* blocked;
+  CreateDispatcher(FakeDriver(1), 0, &blocked);
+  CreateDispatcher(FakeDriver(1), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  std::atomic<bool> release{false}, observer_blocked{false};
+  blocked->on_shutdown = [&](fdf_dispatcher_t*) {
+    observer_blocked = true;
+    while (!release.load()) usleep(100);
+  };
+  DriverObserver driver_observer;
+  ASSERT_EQ(ZX_OK, fdf_env_shutdown_dispatchers_async(FakeDriver(1), &driver_observer));
+  while (!observer_blocked.load()) usleep(100);
+  usleep(5000);
+  EXPECT_EQ(driver_observer.calls.load(), 0);
+  release = true;
+  while (driver_observer.calls.load() == 0) usleep(100);
+}
+
+TEST_F(ShutdownTest, L2_TheDriverObserverRunsWithTheInitialDispatchersSequence) {
+  fdf_dispatcher_t* initial = CreateDispatcher(FakeDriver(1));
+  CreateDispatcher(FakeDriver(1));
+  async_sequence_id_t initial_id{}, observer_id{};
+  async::PostTask(fdf_dispatcher_get_async_dispatcher(initial), [&] {
+    EXPECT_EQ(ZX_OK, async_get_sequence_id(fdf_dispatcher_get_async_dispatcher(initial), &initial_id, nullptr));
+  });
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  DriverObserver driver_observer;
+  zx_status_t check = ZX_ERR_INTERNAL;
+  driver_observer.body = [&] {
+    async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(initial);
+    EXPECT_EQ(ZX_OK, async_get_sequence_id(a, &observer_id, nullptr));
+    // So objects checked against the initial dispatcher's sequence may be torn down here.
+    check = async_check_sequence_id(a, initial_id, nullptr);
+  };
+  ASSERT_EQ(ZX_OK, fdf_env_shutdown_dispatchers_async(FakeDriver(1), &driver_observer));
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(driver_observer.calls.load(), 1);
+  EXPECT_EQ(observer_id.value, initial_id.value);
+  EXPECT_EQ(check, ZX_OK);
+}
+
+TEST_F(ShutdownTest, L4_WaitUntilDestroyedReturnsAfterEveryObserverDestroyedItsDispatcher) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  std::atomic<int> destroyed{0};
+  std::vector<fdf_dispatcher_t*> dispatchers;
+  for (int i = 0; i < 4; ++i) {
+    Observer* observer;
+    dispatchers.push_back(CreateDispatcher(FakeDriver(1 + i % 2), 0, &observer));
+    observer->on_shutdown = [&](fdf_dispatcher_t* d) {
+      usleep(1000);
+      ++destroyed;  // before: the wait may return as soon as the last one is destroyed
+      fdf_dispatcher_destroy(d);
+    };
+  }
+  // Two by dispatcher shutdown, two by driver shutdown.
+  fdf_dispatcher_shutdown_async(dispatchers[0]);
+  fdf_dispatcher_shutdown_async(dispatchers[2]);
+  DriverObserver driver_observer;
+  ASSERT_EQ(ZX_OK, fdf_env_shutdown_dispatchers_async(FakeDriver(2), &driver_observer));
+  fdf_testing_wait_until_all_dispatchers_destroyed();
+  EXPECT_EQ(destroyed.load(), 4);
+  EXPECT_EQ(driver_observer.calls.load(), 1);
+}
+
+TEST_F(ShutdownTest, L4_TwoDispatchersDestroyedConcurrentlyInTheirObserversDoNotDeadlock) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  Observer* sync_observer;
+  Observer* blocking_observer;
+  CreateDispatcher(FakeDriver(1), 0, &sync_observer);
+  CreateDispatcher(FakeDriver(1), FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS, &blocking_observer);
+  sync_observer->on_shutdown = [](fdf_dispatcher_t* d) { fdf_dispatcher_destroy(d); };
+  blocking_observer->on_shutdown = [](fdf_dispatcher_t* d) { fdf_dispatcher_destroy(d); };
+  DriverObserver driver_observer;
+  ASSERT_EQ(ZX_OK, fdf_env_shutdown_dispatchers_async(FakeDriver(1), &driver_observer));
+  fdf_testing_wait_until_all_dispatchers_destroyed();
+  EXPECT_EQ(driver_observer.calls.load(), 1);
+}
+
+TEST_F(ShutdownTest, DestroyAllShutsDownAndDestroysDispatchersLeftRunning) {
+  fdf_dispatcher_t* a = CreateDispatcher(FakeDriver(1));
+  CreateDispatcher(FakeDriver(2), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  PendingWork work(a);
+  fdf_env_destroy_all_dispatchers();
+  EXPECT_EQ(work.read_statuses, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+  EXPECT_EQ(work.wait_statuses, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+  for (auto& observer : observers_) EXPECT_EQ(observer->calls.load(), 1);
+  fdf_testing_wait_until_all_dispatchers_destroyed();  // nothing left
 }
 
 }  // namespace
