@@ -16,6 +16,7 @@ namespace {
 
 using fdf_test::FakeDriver;
 using fdf_test::Read;
+using fdf_test::Wait;
 
 using DispatcherTest = fdf_test::ChannelPairTest;
 
@@ -282,59 +283,6 @@ TEST_F(DispatcherTest, J2_CancelTask) {
   ASSERT_EQ(ZX_OK, async_post_task(a, &inside));
   ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
   EXPECT_EQ(self_cancel, ZX_ERR_NOT_FOUND);
-}
-
-struct Wait : async_wait_t {
-  std::function<void(zx_status_t, const zx_packet_signal_t*)> body;
-  Wait(zx_handle_t object, zx_signals_t trigger, std::function<void(zx_status_t, const zx_packet_signal_t*)> f)
-      : async_wait_t{}, body(std::move(f)) {
-    state = ASYNC_STATE_INIT;
-    this->object = object;
-    this->trigger = trigger;
-    handler = [](async_dispatcher_t*, async_wait_t* w, zx_status_t s, const zx_packet_signal_t* p) {
-      static_cast<Wait*>(w)->body(s, p);
-    };
-  }
-};
-
-TEST_F(DispatcherTest, J3_WaitOnEventFiresWithObservedSignals) {
-  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
-  zx::event event;
-  ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
-  zx_signals_t observed = 0;
-  fdf_dispatcher_t* current = nullptr;
-  Wait wait(event.get(), ZX_USER_SIGNAL_1, [&](zx_status_t s, const zx_packet_signal_t* p) {
-    ASSERT_EQ(s, ZX_OK);
-    observed = p->observed;
-    current = fdf_dispatcher_get_current_dispatcher();
-  });
-  ASSERT_EQ(ZX_OK, async_begin_wait(fdf_dispatcher_get_async_dispatcher(d), &wait));
-  ASSERT_EQ(ZX_OK, event.signal(0, ZX_USER_SIGNAL_0));  // not the trigger
-  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
-  EXPECT_EQ(observed, 0u);
-  ASSERT_EQ(ZX_OK, event.signal(0, ZX_USER_SIGNAL_1));
-  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
-  EXPECT_EQ(observed, ZX_USER_SIGNAL_0 | ZX_USER_SIGNAL_1);
-  EXPECT_EQ(current, d);
-}
-
-TEST_F(DispatcherTest, J4_CancelWaitBeforeItFires) {
-  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
-  async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
-  zx::event event;
-  ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
-  bool ran = false;
-  Wait wait(event.get(), ZX_EVENT_SIGNALED, [&](zx_status_t, const zx_packet_signal_t*) { ran = true; });
-  ASSERT_EQ(ZX_OK, async_begin_wait(a, &wait));
-  EXPECT_EQ(ZX_OK, async_cancel_wait(a, &wait));
-  EXPECT_EQ(ZX_ERR_NOT_FOUND, async_cancel_wait(a, &wait));
-  event.signal(0, ZX_EVENT_SIGNALED);
-  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
-  EXPECT_FALSE(ran);
-  // Already asserted when the wait begins: it fires on the next poll.
-  ASSERT_EQ(ZX_OK, async_begin_wait(a, &wait));
-  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
-  EXPECT_TRUE(ran);
 }
 
 TEST_F(DispatcherTest, J7_SequenceIds) {

@@ -4,6 +4,7 @@
 #define FDFKIT_TESTS_RUNTIME_RUNTIME_FIXTURE_H_
 
 #include <gtest/gtest.h>
+#include <lib/async/wait.h>
 #include <lib/fdf/arena.h>
 #include <lib/fdf/channel.h>
 #include <lib/fdf/dispatcher.h>
@@ -41,6 +42,20 @@ struct Read : fdf_channel_read_t {
     handler = [](fdf_dispatcher_t*, fdf_channel_read_t* r, zx_status_t s) {
       auto* self = static_cast<Read*>(r);
       if (self->on_ready) self->on_ready(s);
+    };
+  }
+};
+
+// An async wait whose handler is a std::function.
+struct Wait : async_wait_t {
+  std::function<void(zx_status_t, const zx_packet_signal_t*)> body;
+  Wait(zx_handle_t object, zx_signals_t trigger, std::function<void(zx_status_t, const zx_packet_signal_t*)> f)
+      : async_wait_t{}, body(std::move(f)) {
+    state = ASYNC_STATE_INIT;
+    this->object = object;
+    this->trigger = trigger;
+    handler = [](async_dispatcher_t*, async_wait_t* w, zx_status_t s, const zx_packet_signal_t* p) {
+      static_cast<Wait*>(w)->body(s, p);
     };
   }
 };
