@@ -157,6 +157,11 @@ TEST(ArenaWrapper, CreateAllocateContainsAndMove) {
   EXPECT_TRUE(moved.Contains(value));
   fdf::Arena by_tag('ABCD');
   EXPECT_NE(by_tag.get(), nullptr);
+  uint64_t on_stack = 0;
+  EXPECT_FALSE(moved.Contains(&on_stack));
+  fdf::Arena adopted(moved.release());  // release hands the reference over
+  EXPECT_EQ(moved.get(), nullptr);
+  EXPECT_TRUE(adopted.Contains(value));
 }
 
 }  // namespace

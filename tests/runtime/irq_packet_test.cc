@@ -6,6 +6,7 @@
 #include <lib/zx/interrupt.h>
 
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -183,6 +184,80 @@ TEST_F(IrqTest, J5_BoundIrqGetsOneCanceledAtShutdown) {
   ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
   ShutdownAndDestroy(d);
   EXPECT_EQ(statuses, (std::vector<zx_status_t>{ZX_OK, ZX_ERR_CANCELED}));
+}
+
+TEST_F(IrqTest, J5_ATriggerQueuedAtShutdownEndsInOneCanceledCallback) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1));
+  async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
+  std::mutex mu;
+  std::vector<zx_status_t> statuses;
+  Irq irq(interrupt_.get(), [&](async_dispatcher_t*, zx_status_t s, const zx_packet_interrupt_t*) {
+    std::lock_guard<std::mutex> lock(mu);
+    statuses.push_back(s);
+  });
+  ASSERT_EQ(ZX_OK, async_bind_irq(a, &irq));
+  std::atomic<bool> done{false};
+  async::PostTask(a, [&] {
+    interrupt_.trigger(0, 1);
+    usleep(20000);  // the trigger reaches the poller and queues behind this task
+    fdf_dispatcher_shutdown_async(d);
+    done = true;
+  });
+  while (!done.load()) usleep(100);
+  WaitForShutdown(d);
+  std::lock_guard<std::mutex> lock(mu);
+  EXPECT_EQ(statuses, std::vector<zx_status_t>{ZX_ERR_CANCELED});
+  fdf_dispatcher_destroy(d);
+}
+
+TEST_F(IrqTest, J5_UnbindStillWorksAfterShutdownBegan) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1));
+  async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
+  std::atomic<int> calls{0};
+  Irq irq(interrupt_.get(), [&](async_dispatcher_t*, zx_status_t, const zx_packet_interrupt_t*) { calls++; });
+  ASSERT_EQ(ZX_OK, async_bind_irq(a, &irq));
+  std::atomic<zx_status_t> unbind{ZX_ERR_INTERNAL};
+  async::PostTask(a, [&] {
+    fdf_dispatcher_shutdown_async(d);
+    unbind = async_unbind_irq(a, &irq);
+  });
+  WaitForShutdown(d);
+  EXPECT_EQ(unbind.load(), ZX_OK);
+  EXPECT_EQ(calls.load(), 0);  // unbound before shutdown could cancel it
+  fdf_dispatcher_destroy(d);
+}
+
+TEST_F(IrqTest, J5_BindTriggerUnbindCyclesOnTenThreadsLeaveNoStrayCallback) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  constexpr int kThreads = 10, kCycles = 300;
+  std::atomic<int> stray{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(10 + t));
+    threads.emplace_back([&, d] {
+      async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
+      zx::interrupt interrupt;
+      ASSERT_EQ(ZX_OK, zx::interrupt::create(zx::handle(), 0, ZX_INTERRUPT_VIRTUAL, &interrupt));
+      Irq irq(interrupt.get(), [&](async_dispatcher_t*, zx_status_t, const zx_packet_interrupt_t*) { stray++; });
+      for (int i = 0; i < kCycles; ++i) {
+        std::atomic<bool> done{false};
+        async::PostTask(a, [&] {
+          irq.state = ASYNC_STATE_INIT;
+          EXPECT_EQ(ZX_OK, async_bind_irq(a, &irq));
+          EXPECT_EQ(ZX_OK, interrupt.trigger(0, i));
+          EXPECT_EQ(ZX_OK, async_unbind_irq(a, &irq));
+          done = true;
+        });
+        while (!done.load()) std::this_thread::yield();
+      }
+      fdf_dispatcher_shutdown_async(d);
+    });
+  }
+  for (auto& t : threads) t.join();
+  fdf_env_destroy_all_dispatchers();
+  EXPECT_EQ(stray.load(), 0);
 }
 
 TEST_F(IrqTest, J6_QueuedPacketsArriveInOrderWithTheirOwnDataThenShutdownCancels) {

@@ -3,11 +3,14 @@
 #include <lib/zx/channel.h>
 #include <lib/zx/event.h>
 
+#include <thread>
+
 #include "runtime_fixture.h"
 
 namespace {
 
 using fdf_test::FakeDriver;
+using fdf_test::Observer;
 
 struct TokenHandler : fdf_token_t {
   std::vector<zx_status_t> statuses;
@@ -58,7 +61,7 @@ TEST_F(TokenTest, N1_TransferThenRegister) {
 }
 
 TEST_F(TokenTest, N2_ManyPendingTransfersMatchInAnyOrder) {
-  constexpr int kCount = 200;
+  constexpr int kCount = 1024;
   std::vector<zx::channel> registrants(kCount);
   std::vector<fdf_handle_t> sent(kCount), peers(kCount);
   for (int i = 0; i < kCount; ++i) {
@@ -185,6 +188,53 @@ TEST_F(TokenTest, N9_MatchedByTheRegisteringEndsKoidNotByAnyToken) {
   EXPECT_EQ(other.handle, a);
   fdf_handle_close(a);
   fdf_handle_close(b);
+}
+
+TEST_F(TokenTest, N7_TransferAfterThePeerTokenClosedClosesTheChannel) {
+  local_token_.reset();  // closed before anyone transferred
+  ASSERT_EQ(ZX_OK, fdf_token_transfer(remote_token_.release(), ch1_));
+  ch1_ = 0;
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_write(ch0_, 0, nullptr, nullptr, 0, nullptr, 0));
+}
+
+TEST_F(TokenTest, N8_ReceiveRejectsWrongTokensAndNullOut) {
+  zx::eventpair e0, e1;
+  ASSERT_EQ(ZX_OK, zx::eventpair::create(0, &e0, &e1));
+  fdf_handle_t out;
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, fdf_token_receive(e0.release(), &out));
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_token_receive(local_token_.get(), nullptr));
+}
+
+TEST_F(TokenTest, N5_PeerCloseRacingShutdownYieldsExactlyOneCancel) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  for (int i = 0; i < 50; ++i) {
+    Observer* observer;
+    fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(10 + i), 0, &observer);
+    zx::channel mine, theirs;
+    ASSERT_EQ(ZX_OK, zx::channel::create(0, &mine, &theirs));
+    std::atomic<int> calls{0};
+    std::atomic<zx_status_t> status{ZX_OK};
+    struct Counting : fdf_token_t {
+      std::atomic<int>* calls;
+      std::atomic<zx_status_t>* status;
+    } handler{};
+    handler.calls = &calls;
+    handler.status = &status;
+    handler.handler = [](fdf_dispatcher_t*, fdf_token_t* t, zx_status_t s, fdf_handle_t) {
+      auto* self = static_cast<Counting*>(t);
+      self->status->store(s);
+      self->calls->fetch_add(1);
+    };
+    ASSERT_EQ(ZX_OK, fdf_token_register(mine.release(), d, &handler));
+    std::thread closer([&] { theirs.reset(); });
+    fdf_dispatcher_shutdown_async(d);
+    closer.join();
+    WaitForShutdown(d);
+    EXPECT_EQ(calls.load(), 1) << "round " << i;
+    EXPECT_EQ(status.load(), ZX_ERR_CANCELED);
+    fdf_dispatcher_destroy(d);
+  }
 }
 
 }  // namespace

@@ -152,4 +152,24 @@ TEST_F(WrappersTest, ProtocolRegisterConnectAndReceive) {
   EXPECT_FALSE(t0.is_valid());
 }
 
+TEST_F(WrappersTest, ChannelsMoveAndResetWithoutLeakingHandles) {
+  const uint32_t live = LiveHandles();
+  {
+    auto pair = fdf::ChannelPair::Create(0);
+    ASSERT_TRUE(pair.is_ok());
+    EXPECT_EQ(LiveHandles(), live + 2);
+    fdf::Channel moved(std::move(pair->end0));
+    EXPECT_FALSE(pair->end0.is_valid());
+    EXPECT_TRUE(moved.is_valid());
+    fdf::Channel assigned;
+    assigned = std::move(moved);
+    EXPECT_FALSE(moved.is_valid());
+    EXPECT_TRUE(assigned.is_valid());
+    assigned.reset();
+    EXPECT_FALSE(assigned.is_valid());
+    EXPECT_EQ(LiveHandles(), live + 1);
+  }
+  EXPECT_EQ(LiveHandles(), live);
+}
+
 }  // namespace
