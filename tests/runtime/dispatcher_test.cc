@@ -378,7 +378,7 @@ TEST_F(DispatcherTest, K3_RunningCallbackDelaysShutdownCompletion) {
 TEST_F(DispatcherTest, K7_PeerWritesRacingShutdownAllGetCanceled) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
   fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
-  constexpr int kChannels = 300;
+  constexpr int kChannels = 1000;
   std::vector<fdf_handle_t> ends;
   std::vector<std::unique_ptr<Read>> reads;
   std::atomic<int> callbacks{0};

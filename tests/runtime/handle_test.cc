@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include "fdf/channel.h"
+#include "fdf/handle_table.h"
+
 namespace {
 
 TEST(HandleTest, A2_TableHoldsExactly64KiLiveHandlesAndValuesAreNeverReused) {
@@ -57,6 +60,28 @@ TEST(HandleTest, A1_ZirconAndFdfHandlesAreDistinguishable) {
 TEST(HandleTest, ChannelCreateRejectsNullOut) {
   fdf_handle_t a;
   EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_create(0, &a, nullptr));
+}
+
+TEST(HandleTest, A3_TheTableResolvesOnlyLiveValuesAndOwnershipCanBeTakenBack) {
+  auto& table = fdf_internal::HandleTable::Get();
+  fdf_handle_t a, b;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
+  EXPECT_TRUE(fdf_internal::HandleTable::IsFdfHandle(a));
+  fdf_internal::RefPtr<fdf_internal::Channel> object = table.Lookup(a);
+  ASSERT_TRUE(object);
+  // Taking the table's reference frees the value; giving it back yields a new value for the
+  // same object.
+  fdf_internal::RefPtr<fdf_internal::Channel> owned = table.Remove(a);
+  EXPECT_EQ(owned.get(), object.get());
+  EXPECT_FALSE(table.Lookup(a));
+  EXPECT_FALSE(table.Remove(a));
+  fdf_handle_t again = table.Add(std::move(owned));
+  EXPECT_NE(again, a);
+  EXPECT_EQ(table.Lookup(again).get(), object.get());
+  object = nullptr;
+  fdf_handle_close(again);
+  fdf_handle_close(b);
+  EXPECT_FALSE(table.Lookup(again));
 }
 
 }  // namespace

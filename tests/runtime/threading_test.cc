@@ -216,6 +216,45 @@ TEST_F(ThreadingTest, I7_IdleMeansNoCallbackRunningSoDirectCallsOvertakeTheQueue
   EXPECT_EQ(order, (std::vector<std::string>{"read", "task"}));
 }
 
+TEST_F(ThreadingTest, I1_BlockingCallbacksOfOneSynchronizedDispatcherLeaveTheOtherThreadFree) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  CreateDispatcher(FakeDriver(9), FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS);  // two pool threads
+  ASSERT_EQ(fdf_env_get_thread_count(), 2u);
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1));
+  fdf_dispatcher_t* other = CreateDispatcher(FakeDriver(2));
+  OverlapDetector detector;
+  constexpr int kReads = 12;
+  for (int i = 0; i < kReads; ++i) QueueRead(d, [&](zx_status_t) { detector.Enter(2000); });
+  // While d works through its queue one callback at a time, the second thread serves `other`.
+  std::atomic<int> other_ran_while_busy{0};
+  for (int i = 0; i < 5; ++i) {
+    std::atomic<bool> done{false};
+    async::PostTask(fdf_dispatcher_get_async_dispatcher(other), [&] {
+      if (detector.calls.load() < kReads) ++other_ran_while_busy;
+      done = true;
+    });
+    while (!done.load()) usleep(100);
+  }
+  fdf_testing_wait_until_all_dispatchers_idle();
+  EXPECT_EQ(detector.calls.load(), kReads);
+  EXPECT_EQ(detector.max_inside.load(), 1);
+  EXPECT_GE(other_ran_while_busy.load(), 1);
+}
+
+TEST_F(ThreadingTest, I3_QueuedCallbacksOfAnUnsynchronizedDispatcherUseEveryPoolThread) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  CreateDispatcher(FakeDriver(8), FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS);
+  CreateDispatcher(FakeDriver(9), FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS);
+  ASSERT_EQ(fdf_env_get_thread_count(), 3u);
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  OverlapDetector detector;
+  constexpr int kReads = 22;
+  for (int i = 0; i < kReads; ++i) QueueRead(d, [&](zx_status_t) { detector.Enter(3000); });
+  fdf_testing_wait_until_all_dispatchers_idle();
+  EXPECT_EQ(detector.calls.load(), kReads);
+  EXPECT_EQ(detector.max_inside.load(), 3);
+}
+
 TEST_F(ThreadingTest, M1_OnePoolForAllDispatchersStartedByEnvStart) {
   fdf_dispatcher_t* a = CreateDispatcher(FakeDriver(1));
   fdf_dispatcher_t* b = CreateDispatcher(FakeDriver(2));
