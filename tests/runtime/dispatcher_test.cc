@@ -310,7 +310,7 @@ TEST_F(DispatcherTest, J7_SequenceIds) {
   EXPECT_EQ(wrong, ZX_ERR_INVALID_ARGS);
 }
 
-TEST_F(DispatcherTest, K1_K4_K5_ShutdownCancelsEverythingOnceThenCallsTheObserverOnce) {
+TEST_F(DispatcherTest, K1_K4_K5_K6_ShutdownCancelsEverythingOnceThenCallsTheObserverOnce) {
   fdf_test::Observer* observer;
   fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2), 0, &observer);
   async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
@@ -398,7 +398,7 @@ TEST_F(DispatcherTest, K7_PeerWritesRacingShutdownAllGetCanceled) {
   for (fdf_handle_t h : ends) fdf_handle_close(h);
 }
 
-TEST_F(DispatcherTest, L1_L2_DriverShutdownAffectsOnlyThatDriver) {
+TEST_F(DispatcherTest, L1_L2_G5_DriverShutdownAffectsOnlyThatDriverAndRefusesNewDispatchers) {
   fdf_dispatcher_t* a1 = CreateDispatcher(FakeDriver(1));
   fdf_dispatcher_t* b1 = CreateDispatcher(FakeDriver(2));
   fdf_dispatcher_t* b2 = CreateDispatcher(FakeDriver(2));
