@@ -3,6 +3,8 @@
 //    client dispatcher writes `count` messages; the server echoes each with the received arena and
 //    buffer (zero copy); an iteration ends when both sides have read everything. Synchronized:
 //    request inline, echo queued (the client is on the stack). AllowSyncCalls: both hops queued.
+//    Unsynchronized: the same hops as Synchronized (the echo is queued because the client driver
+//    is on the stack), without the busy check.
 //  - TwoWay_InlineCall: fdf_channel_call from a driver thread; the server replies inline.
 //  - RoundTrip_QueuedCall: fdf_channel_call from a plain thread; a pool thread echoes.
 #include <benchmark/benchmark.h>
@@ -150,6 +152,7 @@ void RoundTripQueuedCall(benchmark::State& state) {
   };
   for (Case c : {Case{"RoundTrip_ChannelPort_Synchronized", 0, 1, 4},
                  Case{"RoundTrip_ChannelPort_AllowSyncCalls", FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS, 1, 4},
+                 Case{"RoundTrip_ChannelPort_Unsynchronized", FDF_DISPATCHER_OPTION_UNSYNCHRONIZED, 1, 4},
                  Case{"IpcThroughput_BasicChannel_1_64kbytes", 0, 1, 65536},
                  Case{"IpcThroughput_BasicChannel_1024_4bytes", 0, 1024, 4},
                  Case{"IpcThroughput_BasicChannel_1024_64kbytes", 0, 1024, 65536}}) {
