@@ -261,15 +261,7 @@ TEST_F(ChannelCallTest, E1_CallFromAHandlerThatAllowsSyncCallsSucceeds) {
   fdf_dispatcher_t* server = CreateDispatcher(FakeDriver(21));
   fdf_handle_t client_end, server_end;
   ASSERT_EQ(ZX_OK, fdf_channel_create(0, &client_end, &server_end));
-  Read echo(server_end, [&](zx_status_t status) {
-    if (status != ZX_OK) return;
-    fdf_arena_t* arena;
-    void* data;
-    uint32_t n;
-    ASSERT_EQ(ZX_OK, fdf_channel_read(server_end, 0, &arena, &data, &n, nullptr, nullptr));
-    ASSERT_EQ(ZX_OK, fdf_channel_write(server_end, 0, arena, data, n, nullptr, 0));
-    fdf_arena_drop_ref(arena);
-  });
+  fdf_test::EchoRead echo(server_end);
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(server, &echo, 0));
   zx_status_t call_status = ZX_ERR_INTERNAL;
   uint32_t echoed = 0;

@@ -491,15 +491,7 @@ TEST_F(ChannelTest, C14_AZirconChannelInFlightClosesWithTheEndThatHoldsIt) {
 TEST_F(ChannelTest, C17_InlineHandlersUseThePairFreelyAndBothDirectionsShareOneLock) {
   // The handler runs inside the write; reading and writing the same pair there would deadlock if
   // the write still held the pair's lock while calling it.
-  Read read(remote_, [&](zx_status_t s) {
-    ASSERT_EQ(s, ZX_OK);
-    fdf_arena_t* arena;
-    void* data;
-    uint32_t n;
-    ASSERT_EQ(ZX_OK, fdf_channel_read(remote_, 0, &arena, &data, &n, nullptr, nullptr));
-    ASSERT_EQ(ZX_OK, fdf_channel_write(remote_, 0, arena, data, n, nullptr, 0));
-    fdf_arena_drop_ref(arena);
-  });
+  fdf_test::EchoRead read(remote_);
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
   uint32_t v = 9;
   ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));

@@ -46,6 +46,21 @@ struct Read : fdf_channel_read_t {
   }
 };
 
+// A read that sends every message it is woken for straight back on the same channel (zero copy:
+// the received arena and buffer).
+struct EchoRead : Read {
+  explicit EchoRead(fdf_handle_t ch)
+      : Read(ch, [ch](zx_status_t status) {
+          if (status != ZX_OK) return;
+          fdf_arena_t* arena;
+          void* data;
+          uint32_t n;
+          ASSERT_EQ(ZX_OK, ::fdf_channel_read(ch, 0, &arena, &data, &n, nullptr, nullptr));
+          ASSERT_EQ(ZX_OK, fdf_channel_write(ch, 0, arena, data, n, nullptr, 0));
+          fdf_arena_drop_ref(arena);
+        }) {}
+};
+
 // An async wait whose handler is a std::function.
 struct Wait : async_wait_t {
   std::function<void(zx_status_t, const zx_packet_signal_t*)> body;
