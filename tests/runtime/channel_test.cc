@@ -588,7 +588,6 @@ TEST_F(ChannelTest, D9_CancelFailsOnlyForTheReadAWorkerAlreadyTook) {
   OffDriverThread([&] {  // from no driver: both reads are queued for the one pool thread
     EXPECT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
     EXPECT_EQ(ZX_OK, fdf_channel_write(other, 0, nullptr, nullptr, 0, nullptr, 0));
-    return 0;
   });
   while (!started.load()) usleep(100);
   EXPECT_EQ(ZX_ERR_NOT_FOUND, fdf_channel_cancel_wait(remote_));  // running

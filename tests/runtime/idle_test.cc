@@ -99,11 +99,7 @@ TEST_F(IdleTest, AnUnsignalledWaitAndAFutureTaskDoNotCountAsWork) {
   async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
   zx::event event;
   ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
-  async_wait_t wait{};
-  wait.state = ASYNC_STATE_INIT;
-  wait.object = event.get();
-  wait.trigger = ZX_EVENT_SIGNALED;
-  wait.handler = [](async_dispatcher_t*, async_wait_t*, zx_status_t, const zx_packet_signal_t*) {};
+  fdf_test::Wait wait(event.get(), ZX_EVENT_SIGNALED, [](zx_status_t, const zx_packet_signal_t*) {});
   ASSERT_EQ(ZX_OK, async_begin_wait(a, &wait));
   async_task_t task{};
   task.state = ASYNC_STATE_INIT;

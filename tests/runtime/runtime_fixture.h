@@ -200,9 +200,10 @@ class DriverThreadChannelTest : public ChannelPairTest {
   template <typename F>
   auto OffDriverThread(F body) {
     fdf_env_register_driver_exit();
-    auto result = body();
-    fdf_env_register_driver_entry(FakeDriver(1));
-    return result;
+    struct Reenter {
+      ~Reenter() { fdf_env_register_driver_entry(FakeDriver(1)); }
+    } reenter;
+    return body();
   }
   fdf_dispatcher_t* dispatcher_ = nullptr;
 };

@@ -155,28 +155,21 @@ TEST_F(ShutdownTest, L4_WaitUntilAllDestroyedWaitsForTheDriverObserverToReturn) 
 
 // A read and an event wait registered on `d`, recording how they end.
 struct PendingWork {
-  struct Wait : async_wait_t {
-    std::vector<zx_status_t>* statuses;
-  };
   fdf_handle_t local = 0, remote = 0;
   zx::event event;
   std::vector<zx_status_t> read_statuses, wait_statuses;
   std::unique_ptr<fdf_test::Read> read;
-  Wait wait{};
+  std::unique_ptr<fdf_test::Wait> wait;
 
   explicit PendingWork(fdf_dispatcher_t* d) {
     EXPECT_EQ(ZX_OK, fdf_channel_create(0, &local, &remote));
     EXPECT_EQ(ZX_OK, zx::event::create(0, &event));
     read = std::make_unique<fdf_test::Read>(remote, [this](zx_status_t s) { read_statuses.push_back(s); });
     EXPECT_EQ(ZX_OK, fdf_channel_wait_async(d, read.get(), 0));
-    wait.state = ASYNC_STATE_INIT;
-    wait.object = event.get();
-    wait.trigger = ZX_EVENT_SIGNALED;
-    wait.statuses = &wait_statuses;
-    wait.handler = [](async_dispatcher_t*, async_wait_t* w, zx_status_t s, const zx_packet_signal_t*) {
-      static_cast<Wait*>(w)->statuses->push_back(s);
-    };
-    EXPECT_EQ(ZX_OK, async_begin_wait(fdf_dispatcher_get_async_dispatcher(d), &wait));
+    wait = std::make_unique<fdf_test::Wait>(
+        event.get(), ZX_EVENT_SIGNALED,
+        [this](zx_status_t s, const zx_packet_signal_t*) { wait_statuses.push_back(s); });
+    EXPECT_EQ(ZX_OK, async_begin_wait(fdf_dispatcher_get_async_dispatcher(d), wait.get()));
   }
   ~PendingWork() {
     fdf_handle_close(local);
