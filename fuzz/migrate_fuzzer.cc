@@ -4,16 +4,16 @@
 // is an expected outcome.
 #include <string>
 
-#include "protocol/migrate_protocol.h"
-#include "split_input.h"
+#include "migrate/protocol/migrate_protocol.h"
+#include "fuzz/split_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const fdf_migrate::MigrateOptions options = fdf_migrate::DefaultOptions();
+  static const fdfkit::protocol::MigrateOptions options = fdfkit::protocol::DefaultOptions();
   std::string_view input(reinterpret_cast<const char*>(data), size);
-  std::vector<fdf_migrate::OutputFile> sources;
+  std::vector<fdfkit::protocol::OutputFile> sources;
   std::vector<std::string_view> parts = SplitFiles(input);
   for (size_t i = 0; i < parts.size(); ++i) sources.push_back({FuzzFileName(i), std::string(parts[i])});
-  fdf_migrate::MigrateResult result = fdf_migrate::MigrateSources(sources, {}, options);
+  fdfkit::protocol::MigrateResult result = fdfkit::protocol::MigrateSources(sources, {}, options);
   if (result.ok && result.files.size() % 3 != 0) __builtin_trap();  // three outputs per library
   return 0;
 }

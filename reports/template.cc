@@ -1,4 +1,4 @@
-#include "template.h"
+#include "reports/template.h"
 
 namespace fdfkit::report {
 

@@ -29,7 +29,7 @@
 #include <string>
 #include <vector>
 
-#include "bench_support.h"
+#include "bench/support/bench_support.h"
 
 namespace {
 
@@ -79,12 +79,12 @@ class Runtime {
   explicit Runtime(Placement placement) : placement_(placement) {
     fdf_env_reset();
     if (placement == Placement::kQueued) fdf_env_start(0);
-    server_ = fdf_bench::CreateDispatcher(fdf_bench::Driver(3), 0);
-    if (placement == Placement::kInline) fdf_env_register_driver_entry(fdf_bench::Driver(4));
+    server_ = fdfkit::bench::CreateDispatcher(fdfkit::bench::Driver(3), 0);
+    if (placement == Placement::kInline) fdf_env_register_driver_entry(fdfkit::bench::Driver(4));
   }
   ~Runtime() {
     if (placement_ == Placement::kInline) fdf_env_register_driver_exit();
-    fdf_bench::TearDown(FDF_HANDLE_INVALID, FDF_HANDLE_INVALID, nullptr, {server_});
+    fdfkit::bench::TearDown(FDF_HANDLE_INVALID, FDF_HANDLE_INVALID, nullptr, {server_});
     fdf_env_reset();
   }
   fdf_dispatcher_t* server() const { return server_; }
@@ -115,9 +115,9 @@ class ArenaBatches {
   Request& Next(benchmark::State& state) {
     if (used_ == batch_) {
       state.PauseTiming();
-      fdf_bench::SuspendCountingAllocations();
+      fdfkit::bench::SuspendCountingAllocations();
       Refill();
-      fdf_bench::ResumeCountingAllocations();
+      fdfkit::bench::ResumeCountingAllocations();
       state.ResumeTiming();
     }
     ++used_;
@@ -181,7 +181,7 @@ void RawCall(benchmark::State& state, Placement placement) {
     std::memset(data, 0, size);
     return data;
   });
-  fdf_bench::StartCountingAllocations();
+  fdfkit::bench::StartCountingAllocations();
   for (auto _ : state) {
     void* data = batches.Next(state);
     fdf_arena_t* reply_arena;
@@ -193,7 +193,7 @@ void RawCall(benchmark::State& state, Placement placement) {
     }
     fdf_arena_drop_ref(reply_arena);
   }
-  ReportAllocations(state, fdf_bench::StopCountingAllocations());
+  ReportAllocations(state, fdfkit::bench::StopCountingAllocations());
   read.Cancel();
   runtime.Settle();
   fdf_handle_close(client);
@@ -212,7 +212,7 @@ void DriverFidlCall(benchmark::State& state, Placement placement, DriverTranspor
     ArenaBatches<fidl::VectorView<uint8_t>> batches(
         PerCallArenaBytes(mode, size),
         [size](fdf::Arena& arena) { return fidl::VectorView<uint8_t>(arena, size); });
-    fdf_bench::StartCountingAllocations();
+    fdfkit::bench::StartCountingAllocations();
     for (auto _ : state) {
       fidl::VectorView<uint8_t>& data = batches.Next(state);
       auto result = client.buffer(batches.arena())->Echo(data);
@@ -221,7 +221,7 @@ void DriverFidlCall(benchmark::State& state, Placement placement, DriverTranspor
         break;
       }
     }
-    ReportAllocations(state, fdf_bench::StopCountingAllocations());
+    ReportAllocations(state, fdfkit::bench::StopCountingAllocations());
     binding.Unbind();
     runtime.Settle();
   }
@@ -238,7 +238,7 @@ void ChannelFidlCall(benchmark::State& state) {
   fidl::WireSyncClient client(std::move(endpoints->client));
   std::string text(size, 'x');
   fidl::Arena arena;
-  fdf_bench::StartCountingAllocations();
+  fdfkit::bench::StartCountingAllocations();
   for (auto _ : state) {
     auto result = client.buffer(arena)->EchoString(fidl::StringView::FromExternal(text));
     if (!result.ok() || result->value.size() != size) {
@@ -246,7 +246,7 @@ void ChannelFidlCall(benchmark::State& state) {
       break;
     }
   }
-  ReportAllocations(state, fdf_bench::StopCountingAllocations());
+  ReportAllocations(state, fdfkit::bench::StopCountingAllocations());
   binding.Unbind();
 }
 

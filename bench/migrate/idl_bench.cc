@@ -10,9 +10,9 @@
 #include <sstream>
 #include <tuple>
 
-#include "idl/compiler.h"
-#include "idl/json_ir.h"
-#include "idl/lexer.h"
+#include "migrate/idl/compiler.h"
+#include "migrate/idl/json_ir.h"
+#include "migrate/idl/lexer.h"
 
 namespace {
 
@@ -78,9 +78,9 @@ double PeakRssMegabytes() {
 // One compiler over every source (as `fdf-idl ir --out-dir` runs: the built-ins and shared
 // imports once); diagnostics become the benchmark's error.
 struct Compilation {
-  fdf_idl::SourceFiles files;
-  fdf_idl::Reporter reporter{&files};
-  fdf_idl::Compiler compiler{&files, &reporter};
+  fdfkit::idl::SourceFiles files;
+  fdfkit::idl::Reporter reporter{&files};
+  fdfkit::idl::Compiler compiler{&files, &reporter};
 
   bool Run(benchmark::State& state, const std::vector<Source>& sources) {
     compiler.AddSearchPath(kCorpus.string());  // only read if a library imports an absent one
@@ -95,9 +95,9 @@ struct Compilation {
 void CompileAndWrite(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir) {
   Compilation c;
   if (!c.Run(state, sources)) return;
-  for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
+  for (const fdfkit::idl::flat::Library* library : c.compiler.targets()) {
     if (!emit_ir) break;
-    std::string ir = fdf_idl::IrText(*library, c.files);
+    std::string ir = fdfkit::idl::IrText(*library, c.files);
     benchmark::DoNotOptimize(ir.data());
   }
 }
@@ -132,8 +132,8 @@ void BM_IrOnly_Corpus(benchmark::State& state) {
   size_t ir_bytes = 0;
   for (auto _ : state) {
     ir_bytes = 0;
-    for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
-      std::string ir = fdf_idl::IrText(*library, c.files);
+    for (const fdfkit::idl::flat::Library* library : c.compiler.targets()) {
+      std::string ir = fdfkit::idl::IrText(*library, c.files);
       ir_bytes += ir.size();
       benchmark::DoNotOptimize(ir.data());
     }
@@ -146,9 +146,9 @@ void LexOnly(benchmark::State& state, const std::vector<Source>& sources) {
   size_t bytes = TotalBytes(sources);
   for (auto _ : state) {
     for (const Source& s : sources) {
-      fdf_idl::SourceFiles files;
-      fdf_idl::Reporter reporter(&files);
-      auto tokens = fdf_idl::Lex(s.text, &reporter);
+      fdfkit::idl::SourceFiles files;
+      fdfkit::idl::Reporter reporter(&files);
+      auto tokens = fdfkit::idl::Lex(s.text, &reporter);
       benchmark::DoNotOptimize(tokens.data());
     }
   }

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <map>
 
-#include "idl/compiler.h"
-#include "protocol/migrate_protocol.h"
+#include "migrate/idl/compiler.h"
+#include "migrate/protocol/migrate_protocol.h"
 
 namespace {
 
@@ -50,9 +50,9 @@ void Check(bool ok, benchmark::State& state, const std::string& errors) {
 void BM_CompileCorpusOnly(benchmark::State& state) {
   std::vector<std::string> files = AllFiles();
   for (auto _ : state) {
-    fdf_idl::SourceFiles sources;
-    fdf_idl::Reporter reporter(&sources);
-    fdf_idl::Compiler compiler(&sources, &reporter);
+    fdfkit::idl::SourceFiles sources;
+    fdfkit::idl::Reporter reporter(&sources);
+    fdfkit::idl::Compiler compiler(&sources, &reporter);
     compiler.AddSearchPath(kCorpus.string());
     for (const std::string& f : files) compiler.AddFile(f);
     bool ok = compiler.Compile();
@@ -64,9 +64,9 @@ BENCHMARK(BM_CompileCorpusOnly)->Unit(benchmark::kMillisecond);
 
 void BM_MigrateCorpus_OneRun(benchmark::State& state) {
   std::vector<std::string> files = AllFiles();
-  fdf_migrate::MigrateOptions options = fdf_migrate::DefaultOptions();
+  fdfkit::protocol::MigrateOptions options = fdfkit::protocol::DefaultOptions();
   for (auto _ : state) {
-    auto result = fdf_migrate::MigrateProtocols(files, {kCorpus.string()}, options);
+    auto result = fdfkit::protocol::MigrateProtocols(files, {kCorpus.string()}, options);
     Check(result.ok, state, result.errors);
     benchmark::DoNotOptimize(result.files.data());
   }
@@ -78,10 +78,10 @@ BENCHMARK(BM_MigrateCorpus_OneRun)->Unit(benchmark::kMillisecond);
 // The main job's way: one library per run, dependencies imported or copied by rule.
 void BM_MigrateCorpus_PerLibrary(benchmark::State& state) {
   auto libraries = CorpusLibraries();
-  fdf_migrate::MigrateOptions options = fdf_migrate::DefaultOptions();
+  fdfkit::protocol::MigrateOptions options = fdfkit::protocol::DefaultOptions();
   for (auto _ : state) {
     for (const auto& [name, files] : libraries) {
-      auto result = fdf_migrate::MigrateProtocols(files, {kCorpus.string()}, options);
+      auto result = fdfkit::protocol::MigrateProtocols(files, {kCorpus.string()}, options);
       Check(result.ok, state, result.errors);
       benchmark::DoNotOptimize(result.files.data());
     }
@@ -106,9 +106,9 @@ void BM_MigrateSynthetic(benchmark::State& state) {
   fs::path path = fs::temp_directory_path() / ("bench-synthetic-" + std::to_string(state.range(0)) +
                                                ".banjo");
   std::ofstream(path, std::ios::binary) << text;
-  fdf_migrate::MigrateOptions options = fdf_migrate::DefaultOptions();
+  fdfkit::protocol::MigrateOptions options = fdfkit::protocol::DefaultOptions();
   for (auto _ : state) {
-    auto result = fdf_migrate::MigrateProtocols({path.string()}, {}, options);
+    auto result = fdfkit::protocol::MigrateProtocols({path.string()}, {}, options);
     Check(result.ok, state, result.errors);
     benchmark::DoNotOptimize(result.files.data());
   }

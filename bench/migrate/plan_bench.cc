@@ -7,10 +7,10 @@
 #include <random>
 #include <string>
 
-#include "plan/inventory.h"
-#include "plan/plan_json.h"
-#include "plan/planner.h"
-#include "plan/requirements.h"
+#include "migrate/plan/inventory.h"
+#include "migrate/plan/plan_json.h"
+#include "migrate/plan/planner.h"
+#include "migrate/plan/requirements.h"
 
 namespace {
 

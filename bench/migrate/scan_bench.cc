@@ -9,12 +9,12 @@
 #include <fstream>
 #include <random>
 
-#include "plan/scan/scanner.h"
+#include "migrate/plan/scan/scanner.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using namespace fdfkit::scan;
+using namespace fdfkit::plan::scan;
 
 void Write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());

@@ -16,21 +16,21 @@
 #include <lib/zx/event.h>
 #include <lib/zx/interrupt.h>
 
-#include "bench_support.h"
+#include "bench/support/bench_support.h"
 
 namespace {
 
-using fdf_bench::Completion;
+using fdfkit::bench::Completion;
 
 class DispatcherFixture {
  public:
   explicit DispatcherFixture(bool threads) : threads_(threads) {
     fdf_env_reset();
     if (threads_) fdf_env_start(0);
-    dispatcher_ = fdf_bench::CreateDispatcher(fdf_bench::Driver(1), 0);
+    dispatcher_ = fdfkit::bench::CreateDispatcher(fdfkit::bench::Driver(1), 0);
   }
   ~DispatcherFixture() {
-    fdf_bench::TearDown(FDF_HANDLE_INVALID, FDF_HANDLE_INVALID, nullptr, {dispatcher_});
+    fdfkit::bench::TearDown(FDF_HANDLE_INVALID, FDF_HANDLE_INVALID, nullptr, {dispatcher_});
     fdf_env_reset();
   }
   async_dispatcher_t* async() const { return fdf_dispatcher_get_async_dispatcher(dispatcher_); }

@@ -11,26 +11,26 @@
 #include <thread>
 #include <vector>
 
-#include "bench_support.h"
+#include "bench/support/bench_support.h"
 
 namespace {
 
-using fdf_bench::Completion;
+using fdfkit::bench::Completion;
 
 void OneWay(benchmark::State& state, uint32_t options, uint32_t count, uint32_t size) {
   fdf_env_reset();
   fdf_env_start(0);
   Completion done;
-  fdf_dispatcher_t* server = fdf_bench::CreateDispatcher(fdf_bench::Driver(1), options);
+  fdf_dispatcher_t* server = fdfkit::bench::CreateDispatcher(fdfkit::bench::Driver(1), options);
   fdf_handle_t client_end, server_end;
   fdf_channel_create(0, &client_end, &server_end);
-  fdf_bench::DrainingReader reader(server_end, &done);
+  fdfkit::bench::DrainingReader reader(server_end, &done);
   fdf_channel_wait_async(server, &reader, 0);
   fdf_arena_t* arena;
   fdf_arena_create(0, 'BNCH', &arena);
   std::vector<void*> messages(count);
   for (auto& m : messages) m = fdf_arena_allocate(arena, size);
-  fdf_env_register_driver_entry(fdf_bench::Driver(2));
+  fdf_env_register_driver_entry(fdfkit::bench::Driver(2));
   uint64_t target = 0;
   auto send_all = [&] {
     for (void* m : messages) fdf_channel_write(client_end, 0, arena, m, size, nullptr, 0);
@@ -38,14 +38,14 @@ void OneWay(benchmark::State& state, uint32_t options, uint32_t count, uint32_t 
     done.WaitFor(target);
   };
   send_all();  // warm up the packet pool
-  fdf_bench::StartCountingAllocations();
+  fdfkit::bench::StartCountingAllocations();
   for (auto _ : state) send_all();
-  uint64_t allocations = fdf_bench::StopCountingAllocations();
+  uint64_t allocations = fdfkit::bench::StopCountingAllocations();
   fdf_env_register_driver_exit();
   state.counters["allocs_per_msg"] =
       static_cast<double>(allocations) / static_cast<double>(state.iterations() * count);
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * count);
-  fdf_bench::TearDown(client_end, server_end, arena, {server});
+  fdfkit::bench::TearDown(client_end, server_end, arena, {server});
   fdf_env_reset();
 }
 

@@ -14,11 +14,11 @@
 
 #include <vector>
 
-#include "bench_support.h"
+#include "bench/support/bench_support.h"
 
 namespace {
 
-using fdf_bench::Completion;
+using fdfkit::bench::Completion;
 
 // Echoes every message back on the same channel.
 struct EchoReader : fdf_channel_read_t {
@@ -63,12 +63,12 @@ struct WriteAllTask : async_task_t {
 void ChannelRoundTrip(benchmark::State& state, uint32_t options, uint32_t count, uint32_t size) {
   fdf_env_reset();
   fdf_env_start(0);
-  fdf_dispatcher_t* client = fdf_bench::CreateDispatcher(fdf_bench::Driver(1), options);
-  fdf_dispatcher_t* server = fdf_bench::CreateDispatcher(fdf_bench::Driver(2), options);
+  fdf_dispatcher_t* client = fdfkit::bench::CreateDispatcher(fdfkit::bench::Driver(1), options);
+  fdf_dispatcher_t* server = fdfkit::bench::CreateDispatcher(fdfkit::bench::Driver(2), options);
   fdf_handle_t client_end, server_end;
   fdf_channel_create(0, &client_end, &server_end);
   Completion client_done, server_done;
-  fdf_bench::DrainingReader client_reader(client_end, &client_done);
+  fdfkit::bench::DrainingReader client_reader(client_end, &client_done);
   EchoReader server_reader(server_end, &server_done);
   fdf_channel_wait_async(client, &client_reader, 0);
   fdf_channel_wait_async(server, &server_reader, 0);
@@ -88,7 +88,7 @@ void ChannelRoundTrip(benchmark::State& state, uint32_t options, uint32_t count,
     client_done.WaitFor(target);
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * count);
-  fdf_bench::TearDown(client_end, server_end, task.arena, {client, server});
+  fdfkit::bench::TearDown(client_end, server_end, task.arena, {client, server});
   fdf_env_reset();
 }
 
@@ -102,7 +102,7 @@ struct CallFixture {
   void* data = nullptr;
 
   CallFixture() {
-    server = fdf_bench::CreateDispatcher(fdf_bench::Driver(3), 0);
+    server = fdfkit::bench::CreateDispatcher(fdfkit::bench::Driver(3), 0);
     fdf_channel_create(0, &client_end, &server_end);
     reader.channel = server_end;
     fdf_channel_wait_async(server, &reader, 0);
@@ -116,7 +116,7 @@ struct CallFixture {
     fdf_channel_call(client_end, 0, ZX_TIME_INFINITE, &args);
     fdf_arena_drop_ref(reply_arena);
   }
-  ~CallFixture() { fdf_bench::TearDown(client_end, server_end, arena, {server}); }
+  ~CallFixture() { fdfkit::bench::TearDown(client_end, server_end, arena, {server}); }
 };
 
 void TwoWayInlineCall(benchmark::State& state) {
@@ -124,11 +124,11 @@ void TwoWayInlineCall(benchmark::State& state) {
   uint64_t allocations;
   {
     CallFixture fixture;
-    fdf_env_register_driver_entry(fdf_bench::Driver(4));  // a driver thread with no dispatcher
+    fdf_env_register_driver_entry(fdfkit::bench::Driver(4));  // a driver thread with no dispatcher
     fixture.Call();
-    fdf_bench::StartCountingAllocations();
+    fdfkit::bench::StartCountingAllocations();
     for (auto _ : state) fixture.Call();
-    allocations = fdf_bench::StopCountingAllocations();
+    allocations = fdfkit::bench::StopCountingAllocations();
     fdf_env_register_driver_exit();
   }
   state.counters["allocs_per_call"] =

@@ -1,4 +1,4 @@
-#include "bench_support.h"
+#include "bench/support/bench_support.h"
 
 #include <lib/fdf/env.h>
 #include <lib/fdf/testing.h>
@@ -15,7 +15,7 @@ extern "C" void* malloc(size_t size) {
   return __libc_malloc(size);
 }
 
-namespace fdf_bench {
+namespace fdfkit::bench {
 
 const void* Driver(int n) {
   static char drivers[16];
@@ -104,4 +104,4 @@ void TearDown(fdf_handle_t a, fdf_handle_t b, fdf_arena_t* arena,
   }
 }
 
-}  // namespace fdf_bench
+}  // namespace fdfkit::bench

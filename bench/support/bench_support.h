@@ -1,7 +1,7 @@
 // Shared pieces of the runtime benchmarks: fake driver identities, the allocation counter and a
 // completion a benchmark thread can wait on.
-#ifndef FDFKIT_BENCH_RUNTIME_BENCH_SUPPORT_H_
-#define FDFKIT_BENCH_RUNTIME_BENCH_SUPPORT_H_
+#ifndef FDFKIT_BENCH_SUPPORT_BENCH_SUPPORT_H_
+#define FDFKIT_BENCH_SUPPORT_BENCH_SUPPORT_H_
 
 #include <lib/fdf/arena.h>
 #include <lib/fdf/channel.h>
@@ -10,7 +10,7 @@
 #include <atomic>
 #include <cstdint>
 
-namespace fdf_bench {
+namespace fdfkit::bench {
 
 // Addresses standing in for drivers.
 const void* Driver(int n);
@@ -52,6 +52,6 @@ fdf_dispatcher_t* CreateDispatcher(const void* driver, uint32_t options);
 void TearDown(fdf_handle_t a, fdf_handle_t b, fdf_arena_t* arena,
               std::initializer_list<fdf_dispatcher_t*> dispatchers);
 
-}  // namespace fdf_bench
+}  // namespace fdfkit::bench
 
-#endif  // FDFKIT_BENCH_RUNTIME_BENCH_SUPPORT_H_
+#endif  // FDFKIT_BENCH_SUPPORT_BENCH_SUPPORT_H_

@@ -1,10 +1,10 @@
-#include "builtin_libraries.h"
+#include "migrate/idl/builtin_libraries.h"
 
 #include <cctype>
 
-#include "flat_ast.h"
+#include "migrate/idl/flat_ast.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 namespace {
 
 // Object types and rights carry Zircon's numeric values (wire metadata depends on them).
@@ -79,4 +79,4 @@ std::string ZxCanonicalSpelling(std::string_view name) {
   return flat::UpperCamel(name);
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 struct BuiltinLibrary {
   std::string_view name;
@@ -21,6 +21,6 @@ const BuiltinLibrary* FindBuiltinLibrary(std::string_view library);
 // `ObjType`); empty when `name` does not start with a lowercase letter.
 std::string ZxCanonicalSpelling(std::string_view name);
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
 #endif  // FDFKIT_MIGRATE_IDL_BUILTIN_LIBRARIES_H_

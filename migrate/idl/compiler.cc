@@ -1,4 +1,4 @@
-#include "compiler.h"
+#include "migrate/idl/compiler.h"
 
 #include <llvm/Support/MemoryBuffer.h>
 
@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <system_error>
 
-#include "builtin_libraries.h"
-#include "lexer.h"
-#include "parser.h"
-#include "type_shape.h"
+#include "migrate/idl/builtin_libraries.h"
+#include "migrate/idl/lexer.h"
+#include "migrate/idl/parser.h"
+#include "migrate/idl/type_shape.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 namespace {
 
 bool IsIdlFile(const std::filesystem::path& path) {
@@ -207,4 +207,4 @@ const flat::Library* Compiler::Find(const std::string& library) const {
   return it == libraries_.end() ? nullptr : it->second.get();
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

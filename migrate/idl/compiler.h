@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.h"
-#include "flat_ast.h"
-#include "raw_ast.h"
-#include "resolver.h"
+#include "migrate/idl/diagnostics.h"
+#include "migrate/idl/flat_ast.h"
+#include "migrate/idl/raw_ast.h"
+#include "migrate/idl/resolver.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 class Compiler {
  public:
@@ -63,6 +63,6 @@ class Compiler {
 std::string DeclaredLibrary(std::string_view text);
 std::string DeclaredLibraryOfFile(const std::string& path);
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
 #endif  // FDFKIT_MIGRATE_IDL_COMPILER_H_

@@ -1,10 +1,10 @@
-#include "diagnostics.h"
+#include "migrate/idl/diagnostics.h"
 
 #include <llvm/Support/MemoryBuffer.h>
 
 #include <cstdio>
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 std::string ErrorCode(ErrorId id) {
   char code[16];
@@ -87,4 +87,4 @@ std::string Reporter::Summary() const {
   return out;
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

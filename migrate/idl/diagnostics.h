@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 // Stable ids: tests and tools match on them, so never renumber.
 enum class ErrorId {
@@ -93,6 +93,6 @@ class Reporter {
   std::vector<Diagnostic> diagnostics_;
 };
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
 #endif  // FDFKIT_MIGRATE_IDL_DIAGNOSTICS_H_

@@ -1,4 +1,4 @@
-#include "flat_ast.h"
+#include "migrate/idl/flat_ast.h"
 
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/SHA256.h>
@@ -6,7 +6,7 @@
 #include <cctype>
 #include <charconv>
 
-namespace fdf_idl::flat {
+namespace fdfkit::idl::flat {
 namespace {
 
 struct PrimitiveInfo {
@@ -172,4 +172,4 @@ uint64_t MaxMessageSize(const std::optional<TypeShape>& body) {
   return kTransactionalHeaderSize + inline_part + body->max_out_of_line;
 }
 
-}  // namespace fdf_idl::flat
+}  // namespace fdfkit::idl::flat

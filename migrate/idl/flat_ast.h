@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "raw_ast.h"
+#include "migrate/idl/raw_ast.h"
 
-namespace fdf_idl::flat {
+namespace fdfkit::idl::flat {
 
 // Wire format v2 shape. Unbounded sizes and depths saturate at kUnbounded.
 struct TypeShape {
@@ -257,6 +257,6 @@ std::string UpperCamel(std::string_view name);
 constexpr uint32_t kTransactionalHeaderSize = 16;
 uint64_t MaxMessageSize(const std::optional<TypeShape>& body);
 
-}  // namespace fdf_idl::flat
+}  // namespace fdfkit::idl::flat
 
 #endif  // FDFKIT_MIGRATE_IDL_FLAT_AST_H_

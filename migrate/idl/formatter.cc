@@ -1,13 +1,13 @@
-#include "formatter.h"
+#include "migrate/idl/formatter.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <sstream>
 
-#include "builtin_libraries.h"
+#include "migrate/idl/builtin_libraries.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 using raw::Constant;
 using raw::Layout;
@@ -304,9 +304,9 @@ std::string Format(const raw::File& file, const NameKinds& kinds, const LayoutSe
   return Formatter(file, kinds, add_resource).Run();
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 LayoutSet LayoutsNeedingResource(const flat::Library& library) {
   LayoutSet out;
@@ -316,4 +316,4 @@ LayoutSet LayoutsNeedingResource(const flat::Library& library) {
   return out;
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

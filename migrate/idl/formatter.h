@@ -10,10 +10,10 @@
 #include <set>
 #include <string>
 
-#include "flat_ast.h"
-#include "raw_ast.h"
+#include "migrate/idl/flat_ast.h"
+#include "migrate/idl/raw_ast.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 // What a name declared in the file's library is: "struct", "union", "table", "enum", "bits",
 // "protocol", "alias", "const", "service". Lets the formatter spell optional structs and protocol
@@ -33,6 +33,6 @@ std::string Format(const raw::File& file, const NameKinds& kinds, const LayoutSe
 // `zx.status` → `zx.Status`, `zx.handle` → `zx.Handle`; other names unchanged.
 std::string CanonicalZxName(const std::string& name);
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
 #endif  // FDFKIT_MIGRATE_IDL_FORMATTER_H_

@@ -1,11 +1,13 @@
-#include "json_ir.h"
+#include "migrate/idl/json_ir.h"
 
 #include <unordered_map>
 
-#include "json_writer.h"
+#include "support/json_writer.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 namespace {
+
+using support::JsonWriter;
 
 class IrWriter {
  public:
@@ -374,4 +376,4 @@ nlohmann::ordered_json LibraryToJson(const flat::Library& library, const SourceF
   return nlohmann::ordered_json::parse(IrText(library, files));
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

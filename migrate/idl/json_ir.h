@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "diagnostics.h"
-#include "flat_ast.h"
+#include "migrate/idl/diagnostics.h"
+#include "migrate/idl/flat_ast.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 inline constexpr const char* kIrSchema = "fdfkit-idl-ir/2";
 
@@ -26,6 +26,6 @@ std::string IrText(const flat::Library& library, const SourceFiles& files,
 // The same document as a tree, for callers that query it.
 nlohmann::ordered_json LibraryToJson(const flat::Library& library, const SourceFiles& files);
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
 #endif  // FDFKIT_MIGRATE_IDL_JSON_IR_H_

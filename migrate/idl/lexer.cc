@@ -1,8 +1,8 @@
-#include "lexer.h"
+#include "migrate/idl/lexer.h"
 
 #include <cctype>
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 const char* TokenKindName(TokenKind kind) {
   switch (kind) {
@@ -156,4 +156,4 @@ std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
   return tokens;
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

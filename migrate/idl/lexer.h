@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnostics.h"
+#include "migrate/idl/diagnostics.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 enum class TokenKind {
   kIdentifier, kNumber, kString, kDocComment,
@@ -28,6 +28,6 @@ struct Token {
 // Lexes one buffer; errors go to `reporter`, and lexing continues after them.
 std::vector<Token> Lex(std::string_view text, Reporter* reporter);
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
 #endif  // FDFKIT_MIGRATE_IDL_LEXER_H_

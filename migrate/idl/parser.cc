@@ -1,13 +1,13 @@
-#include "parser.h"
+#include "migrate/idl/parser.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <set>
 
-#include "lexer.h"
+#include "migrate/idl/lexer.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 namespace {
 
 using raw::Constant;
@@ -741,4 +741,4 @@ std::optional<raw::File> ParseFile(SourceFiles& files, unsigned buffer_id, Repor
   return parser.Parse();
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

@@ -7,15 +7,15 @@
 
 #include <optional>
 
-#include "diagnostics.h"
-#include "raw_ast.h"
+#include "migrate/idl/diagnostics.h"
+#include "migrate/idl/raw_ast.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 // Parses buffer `buffer_id` of `files`. Returns nullopt only when nothing usable was parsed (no
 // `library` line); otherwise a (possibly partial) file, with errors in `reporter`.
 std::optional<raw::File> ParseFile(SourceFiles& files, unsigned buffer_id, Reporter* reporter);
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
 #endif  // FDFKIT_MIGRATE_IDL_PARSER_H_

@@ -1,8 +1,8 @@
-#include "raw_ast.h"
+#include "migrate/idl/raw_ast.h"
 
 #include <cctype>
 
-namespace fdf_idl::raw {
+namespace fdfkit::idl::raw {
 
 const char* DialectName(Dialect dialect) {
   switch (dialect) {
@@ -59,4 +59,4 @@ bool TypeConstructor::IsOptional() const {
   return false;
 }
 
-}  // namespace fdf_idl::raw
+}  // namespace fdfkit::idl::raw

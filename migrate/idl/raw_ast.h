@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace fdf_idl::raw {
+namespace fdfkit::idl::raw {
 
 enum class Dialect { kBanjoV1, kBanjoV2, kLegacyFidl, kFidl, kModernFidl };
 const char* DialectName(Dialect dialect);
@@ -130,6 +130,6 @@ struct File {
   std::vector<Decl> decls;
 };
 
-}  // namespace fdf_idl::raw
+}  // namespace fdfkit::idl::raw
 
 #endif  // FDFKIT_MIGRATE_IDL_RAW_AST_H_

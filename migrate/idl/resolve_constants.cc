@@ -4,10 +4,10 @@
 #include <charconv>
 #include <cstdlib>
 
-#include "builtin_libraries.h"
-#include "resolver.h"
+#include "migrate/idl/builtin_libraries.h"
+#include "migrate/idl/resolver.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 namespace {
 
 std::vector<std::string> SplitDots(const std::string& name) {
@@ -254,4 +254,4 @@ bool Resolver::CheckInRange(const flat::ConstantValue& value, const flat::Type& 
   return true;
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

@@ -2,9 +2,9 @@
 // and constraints (bounds, optionality, handle subtypes and rights, protocol ends).
 #include <cctype>
 
-#include "resolver.h"
+#include "migrate/idl/resolver.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 namespace {
 
 bool IsOptionalConstraint(const raw::Constant& c) {
@@ -252,4 +252,4 @@ const flat::Protocol* Resolver::ResolveProtocolName(const raw::Constant& c, cons
   return static_cast<const flat::Protocol*>(target->decl);
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

@@ -1,11 +1,11 @@
-#include "resolver.h"
+#include "migrate/idl/resolver.h"
 
 
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 namespace {
 
 bool HasModifier(const std::vector<std::string>& modifiers, std::string_view word) {
@@ -585,4 +585,4 @@ void Resolver::InferResources() {
   }
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.h"
-#include "flat_ast.h"
-#include "raw_ast.h"
+#include "migrate/idl/diagnostics.h"
+#include "migrate/idl/flat_ast.h"
+#include "migrate/idl/raw_ast.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 // Libraries already resolved, by name.
 using LibraryMap = std::map<std::string, const flat::Library*>;
@@ -97,6 +97,6 @@ class Resolver {
 // An empty declaration of the layout's kind.
 std::unique_ptr<flat::Decl> NewLayoutDecl(raw::Layout::Kind kind);
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
 #endif  // FDFKIT_MIGRATE_IDL_RESOLVER_H_

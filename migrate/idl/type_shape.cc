@@ -1,4 +1,4 @@
-#include "type_shape.h"
+#include "migrate/idl/type_shape.h"
 
 #include <algorithm>
 #include <map>
@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 namespace {
 
 using flat::TypeShape;
@@ -353,4 +353,4 @@ void ComputeShapes(flat::Library* library, Reporter* reporter) {
   ShapeComputer(library, reporter).Run();
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl

@@ -7,14 +7,14 @@
 #ifndef FDFKIT_MIGRATE_IDL_TYPE_SHAPE_H_
 #define FDFKIT_MIGRATE_IDL_TYPE_SHAPE_H_
 
-#include "diagnostics.h"
-#include "flat_ast.h"
+#include "migrate/idl/diagnostics.h"
+#include "migrate/idl/flat_ast.h"
 
-namespace fdf_idl {
+namespace fdfkit::idl {
 
 // Fills every shape in `library` (its dependencies must be done) and its declaration order.
 void ComputeShapes(flat::Library* library, Reporter* reporter);
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::idl
 
 #endif  // FDFKIT_MIGRATE_IDL_TYPE_SHAPE_H_

@@ -1,4 +1,4 @@
-#include "plan/board_config.h"
+#include "migrate/plan/board_config.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include "idl/read_file.h"
-#include "idl/unified_diff.h"
+#include "support/read_file.h"
+#include "support/unified_diff.h"
 
 namespace fdfkit::plan {
 namespace {
@@ -103,7 +103,7 @@ class BoardConfigPlanner {
   std::vector<std::string>* File(const std::string& path) {
     auto it = files_.find(path);
     if (it != files_.end()) return &it->second;
-    std::optional<std::string> text = fdf_idl::ReadFile((std::filesystem::path(root_) / path).string());
+    std::optional<std::string> text = fdfkit::support::ReadFile((std::filesystem::path(root_) / path).string());
     if (!text) {
       result_.errors.push_back(path + ": cannot read board file under " + root_);
       return nullptr;
@@ -183,7 +183,7 @@ class BoardConfigPlanner {
       }
     }
     for (const auto& [file, old_text] : before) {
-      u.diff += fdf_idl::UnifiedDiff(old_text, Join(files_[file]), "a/" + file, "b/" + file);
+      u.diff += fdfkit::support::UnifiedDiff(old_text, Join(files_[file]), "a/" + file, "b/" + file);
     }
     return u;
   }

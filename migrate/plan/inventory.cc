@@ -1,6 +1,6 @@
-#include "plan/inventory.h"
+#include "migrate/plan/inventory.h"
 
-#include "idl/read_file.h"
+#include "support/read_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -308,7 +308,7 @@ InventoryLoad ParseInventory(const std::string& text) {
 }
 
 InventoryLoad LoadInventory(const std::string& path) {
-  std::optional<std::string> text = fdf_idl::ReadFile(path);
+  std::optional<std::string> text = fdfkit::support::ReadFile(path);
   if (!text) {
     InventoryLoad load;
     load.errors.push_back({"$", "cannot read " + path});

@@ -1,4 +1,4 @@
-#include "plan/plan_json.h"
+#include "migrate/plan/plan_json.h"
 
 #include <nlohmann/json.hpp>
 

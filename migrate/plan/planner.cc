@@ -1,4 +1,4 @@
-#include "plan/planner.h"
+#include "migrate/plan/planner.h"
 
 #include <algorithm>
 #include <climits>

@@ -15,8 +15,8 @@
 #include <map>
 #include <string>
 
-#include "plan/inventory.h"
-#include "plan/requirements.h"
+#include "migrate/plan/inventory.h"
+#include "migrate/plan/requirements.h"
 
 namespace fdfkit::plan {
 

@@ -1,4 +1,4 @@
-#include "plan/requirements.h"
+#include "migrate/plan/requirements.h"
 
 #include <algorithm>
 

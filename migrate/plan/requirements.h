@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "plan/inventory.h"
+#include "migrate/plan/inventory.h"
 
 namespace fdfkit::plan {
 

@@ -1,4 +1,4 @@
-#include "plan/verifier.h"
+#include "migrate/plan/verifier.h"
 
 #include <map>
 

@@ -1,8 +1,8 @@
-#include "banjo_names.h"
+#include "migrate/protocol/banjo_names.h"
 
 #include <cctype>
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
 std::string CName(std::string_view name) {
   // Fold each run of capitals to one capital followed by lower case (`GUIDType` → `Guidtype`).
@@ -51,4 +51,4 @@ BanjoMethodNames BanjoNamesOf(std::string_view protocol, std::string_view method
   return names;
 }
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
 // fidlgen_banjo's to_c_name: each run of capitals folds (`GUIDType` → `Guidtype` → `guidtype`),
 // then snake_case: `GpioImpl` → `gpio_impl`, `GetMaxTransferSize` → `get_max_transfer_size`.
@@ -29,6 +29,6 @@ struct BanjoMethodNames {
 };
 BanjoMethodNames BanjoNamesOf(std::string_view protocol, std::string_view method, bool is_async);
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_BANJO_NAMES_H_

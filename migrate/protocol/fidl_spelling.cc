@@ -1,8 +1,8 @@
-#include "fidl_spelling.h"
+#include "migrate/protocol/fidl_spelling.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
-namespace flat = fdf_idl::flat;
+namespace flat = fdfkit::idl::flat;
 
 std::string CloneNames::Library(const std::string& library) const {
   const LibraryRule& rule = rules_.Library(library);
@@ -153,4 +153,4 @@ std::string ValueSpelling(const flat::ConstantValue& value) {
   return value.ToString();
 }
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol

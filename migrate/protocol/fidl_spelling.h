@@ -10,18 +10,18 @@
 #include <string>
 #include <vector>
 
-#include "idl/flat_ast.h"
-#include "rules.h"
+#include "migrate/idl/flat_ast.h"
+#include "migrate/protocol/rules.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
 // Names after the rules' renames of libraries, protocols and types.
 class CloneNames {
  public:
   explicit CloneNames(const Rules& rules) : rules_(rules) {}
   std::string Library(const std::string& library) const;
-  std::string Decl(const fdf_idl::flat::Decl& decl) const;
-  std::string Method(const fdf_idl::flat::Decl& protocol, const std::string& method) const;
+  std::string Decl(const fdfkit::idl::flat::Decl& decl) const;
+  std::string Method(const fdfkit::idl::flat::Decl& protocol, const std::string& method) const;
   const Rules& rules() const { return rules_; }
 
  private:
@@ -32,17 +32,17 @@ class CloneNames {
 struct SpellingScope {
   std::string library;  // the original name of the library being cloned
   const CloneNames* names = nullptr;
-  const std::map<const fdf_idl::flat::Decl*, std::string>* copies = nullptr;  // local copies
+  const std::map<const fdfkit::idl::flat::Decl*, std::string>* copies = nullptr;  // local copies
   std::set<std::string>* usings = nullptr;        // libraries referenced (new names)
   std::vector<std::string>* applied = nullptr;    // keys of type rules applied
 };
 
-std::string TypeSpelling(const fdf_idl::flat::Type& type, const SpellingScope& scope);
-std::string DeclReference(const fdf_idl::flat::Decl& decl, const SpellingScope& scope);
-std::string ValueSpelling(const fdf_idl::flat::ConstantValue& value);
+std::string TypeSpelling(const fdfkit::idl::flat::Type& type, const SpellingScope& scope);
+std::string DeclReference(const fdfkit::idl::flat::Decl& decl, const SpellingScope& scope);
+std::string ValueSpelling(const fdfkit::idl::flat::ConstantValue& value);
 // The FIDL-quoted form of `text`.
 std::string Quoted(const std::string& text);
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_FIDL_SPELLING_H_

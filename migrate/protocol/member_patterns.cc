@@ -1,12 +1,12 @@
-#include "member_patterns.h"
+#include "migrate/protocol/member_patterns.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 namespace {
 
-namespace flat = fdf_idl::flat;
+namespace flat = fdfkit::idl::flat;
 
 bool IsInteger(const flat::Type& t) {
   return t.kind == flat::Type::Kind::kPrimitive && (flat::IsInteger(t.primitive) ||
@@ -105,10 +105,10 @@ std::vector<std::string> CommentHints(const std::string& doc, const std::vector<
   return out;
 }
 
-std::string DocText(const fdf_idl::raw::AttributeList& attrs) {
-  const fdf_idl::raw::Attribute* doc = attrs.Find("doc");
+std::string DocText(const fdfkit::idl::raw::AttributeList& attrs) {
+  const fdfkit::idl::raw::Attribute* doc = attrs.Find("doc");
   if (!doc || doc->args.empty()) return "";
   return doc->args[0].value.text;
 }
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "idl/flat_ast.h"
-#include "rules.h"
+#include "migrate/idl/flat_ast.h"
+#include "migrate/protocol/rules.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
 // `array<T, N> things_list` (or `things`) with an integer `things_count` beside it: one bounded
 // `vector<T>:N things` in the clone.
@@ -20,14 +20,14 @@ struct ArrayCountPair {
   size_t count = 0;
   std::string vector_name;
 };
-std::vector<ArrayCountPair> FindArrayCountPairs(const std::vector<fdf_idl::flat::StructMember>& m,
+std::vector<ArrayCountPair> FindArrayCountPairs(const std::vector<fdfkit::idl::flat::StructMember>& m,
                                                 const Naming& naming);
 
 // A handle followed by an offset and a size: a memory range that deserves a struct of its own.
 struct HandleRange {
   size_t handle = 0, offset = 0, size = 0;
 };
-std::vector<HandleRange> FindHandleRanges(const std::vector<fdf_idl::flat::StructMember>& m,
+std::vector<HandleRange> FindHandleRanges(const std::vector<fdfkit::idl::flat::StructMember>& m,
                                           const Naming& naming);
 
 // A 64-bit or pointer-sized integer that probably holds an address: named like a pointer, or
@@ -37,14 +37,14 @@ struct SmuggledPointer {
   std::optional<size_t> count;
 };
 std::vector<SmuggledPointer> FindSmuggledPointers(
-    const std::vector<fdf_idl::flat::StructMember>& m, const Naming& naming);
+    const std::vector<fdfkit::idl::flat::StructMember>& m, const Naming& naming);
 
 // The rules' comment hints found in a doc comment, in the order of `hints`.
 std::vector<std::string> CommentHints(const std::string& doc, const std::vector<std::string>& hints);
 
 // The doc text of an attribute list, or "".
-std::string DocText(const fdf_idl::raw::AttributeList& attrs);
+std::string DocText(const fdfkit::idl::raw::AttributeList& attrs);
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_MEMBER_PATTERNS_H_

@@ -1,13 +1,13 @@
-#include "message_size.h"
+#include "migrate/protocol/message_size.h"
 
 #include <algorithm>
 
-#include "fidl_spelling.h"
+#include "migrate/protocol/fidl_spelling.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 namespace {
 
-namespace flat = fdf_idl::flat;
+namespace flat = fdfkit::idl::flat;
 
 constexpr uint64_t kUnbounded = flat::TypeShape::kUnbounded;
 
@@ -146,4 +146,4 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
   return notes;
 }
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol

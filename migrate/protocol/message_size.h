@@ -6,14 +6,14 @@
 
 #include <vector>
 
-#include "idl/flat_ast.h"
-#include "translator.h"
+#include "migrate/idl/flat_ast.h"
+#include "migrate/protocol/translator.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
-std::vector<Note> CheckMessageSizes(const fdf_idl::flat::Library& clone,
+std::vector<Note> CheckMessageSizes(const fdfkit::idl::flat::Library& clone,
                                     const Translation& translation, uint64_t limit);
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_MESSAGE_SIZE_H_

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "report.h"
-#include "rules.h"
-#include "translator.h"
+#include "migrate/protocol/report.h"
+#include "migrate/protocol/rules.h"
+#include "migrate/protocol/translator.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
 struct MigrateOptions {
   Rules rules;
@@ -41,6 +41,6 @@ MigrateResult MigrateSources(const std::vector<OutputFile>& sources,
 // The defaults of rules/migrate-protocol.json, for callers without a rules file.
 MigrateOptions DefaultOptions();
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_MIGRATE_PROTOCOL_H_

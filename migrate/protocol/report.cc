@@ -1,6 +1,6 @@
-#include "report.h"
+#include "migrate/protocol/report.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -48,4 +48,4 @@ std::string MigrationReport(const Translation& translation, ReportFormat format)
   return DumpJson(JsonReport(translation));
 }
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol

@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "translator.h"
+#include "migrate/protocol/translator.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
 enum class ReportFormat { kMarkdown, kJson };
 
@@ -19,6 +19,6 @@ std::string MigrationReport(const Translation& translation, ReportFormat format)
 // UTF-8: bad bytes become U+FFFD instead of an exception.
 std::string DumpJson(const nlohmann::ordered_json& json);
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_REPORT_H_

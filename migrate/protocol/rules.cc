@@ -1,4 +1,4 @@
-#include "rules.h"
+#include "migrate/protocol/rules.h"
 
 #include <nlohmann/json.hpp>
 
@@ -7,7 +7,7 @@
 #include <set>
 #include <stdexcept>
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 namespace {
 
 using Json = nlohmann::json;
@@ -347,4 +347,4 @@ const TypeRule* Rules::Type(const std::string& key) const {
   return it == types.end() ? nullptr : &it->second;
 }
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol

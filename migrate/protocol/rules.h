@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
 enum class Transport { kDriver, kChannel };
 enum class Callbacks { kReverseProtocol, kEvents };
@@ -78,6 +78,6 @@ const std::string& DefaultRulesText();
 std::optional<Rules> LoadRules(const std::string& patch_text, const std::string& source,
                                std::string* error);
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_RULES_H_

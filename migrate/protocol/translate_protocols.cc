@@ -3,10 +3,10 @@
 // or events, one service per served protocol) and the mapping rows for each method and parameter.
 #include <algorithm>
 
-#include "banjo_names.h"
-#include "translator_impl.h"
+#include "migrate/protocol/banjo_names.h"
+#include "migrate/protocol/translator_impl.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 namespace {
 
 // A `zx.Status` field: the alias is what tells a status from a plain int32.
@@ -350,4 +350,4 @@ std::string Translator::Services() {
   return out;
 }
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <set>
 
-#include "member_patterns.h"
-#include "translator_impl.h"
+#include "migrate/protocol/member_patterns.h"
+#include "migrate/protocol/translator_impl.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 namespace {
 
 // Dropped attributes whose effect the protocol and method notes already describe.
@@ -286,4 +286,4 @@ std::string Translator::EnvelopeBody(const flat::Decl& decl) {
   return out + "}";
 }
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol

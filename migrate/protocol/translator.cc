@@ -1,11 +1,11 @@
-#include "translator.h"
+#include "migrate/protocol/translator.h"
 
 #include <cctype>
 #include <functional>
 
-#include "translator_impl.h"
+#include "migrate/protocol/translator_impl.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
 namespace {
 
@@ -74,7 +74,7 @@ std::string LayoutOf(const flat::Protocol& p) {
   return layout.empty() ? "ddk-protocol" : layout;
 }
 
-Translator::Translator(const flat::Library& library, const fdf_idl::SourceFiles& files,
+Translator::Translator(const flat::Library& library, const fdfkit::idl::SourceFiles& files,
                        const Rules& rules, const std::set<std::string>& migrating)
     : library_(library), files_(files), rules_(rules), migrating_(migrating), names_(rules) {
   scope_ = {library_.name, &names_, &copies_, &usings_, &applied_};
@@ -202,9 +202,9 @@ Translation Translator::Run() {
   return std::move(out_);
 }
 
-Translation Translate(const flat::Library& library, const fdf_idl::SourceFiles& files,
+Translation Translate(const flat::Library& library, const fdfkit::idl::SourceFiles& files,
                       const Rules& rules, const std::set<std::string>& migrating) {
   return Translator(library, files, rules, migrating).Run();
 }
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol

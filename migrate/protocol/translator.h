@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "idl/diagnostics.h"
-#include "idl/flat_ast.h"
-#include "rules.h"
+#include "migrate/idl/diagnostics.h"
+#include "migrate/idl/flat_ast.h"
+#include "migrate/protocol/rules.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
 // Something the translation did, or something it could not decide: `where` is file:line:col.
 struct Note {
@@ -44,9 +44,9 @@ struct Translation {
 
 // `migrating`: every library cloned in this run; other dependencies are "not yet migrated" and
 // are imported or copied as the rules say.
-Translation Translate(const fdf_idl::flat::Library& library, const fdf_idl::SourceFiles& files,
+Translation Translate(const fdfkit::idl::flat::Library& library, const fdfkit::idl::SourceFiles& files,
                       const Rules& rules, const std::set<std::string>& migrating);
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_TRANSLATOR_H_

@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "fidl_spelling.h"
-#include "translator.h"
+#include "migrate/protocol/fidl_spelling.h"
+#include "migrate/protocol/translator.h"
 
-namespace fdf_migrate {
+namespace fdfkit::protocol {
 
-namespace flat = fdf_idl::flat;
-namespace raw = fdf_idl::raw;
+namespace flat = fdfkit::idl::flat;
+namespace raw = fdfkit::idl::raw;
 using Json = nlohmann::ordered_json;
 
 // A protocol's banjo layout: ddk-protocol, ddk-interface or ddk-callback. Protocols already on a
@@ -50,7 +50,7 @@ struct ProtocolStyle {
 
 class Translator {
  public:
-  Translator(const flat::Library& library, const fdf_idl::SourceFiles& files, const Rules& rules,
+  Translator(const flat::Library& library, const fdfkit::idl::SourceFiles& files, const Rules& rules,
              const std::set<std::string>& migrating);
   Translation Run();
 
@@ -102,7 +102,7 @@ class Translator {
                      const std::string& banjo_method);
 
   const flat::Library& library_;
-  const fdf_idl::SourceFiles& files_;
+  const fdfkit::idl::SourceFiles& files_;
   const Rules& rules_;
   const std::set<std::string>& migrating_;
   CloneNames names_;
@@ -117,6 +117,6 @@ class Translator {
   std::vector<const flat::Protocol*> served_;
 };
 
-}  // namespace fdf_migrate
+}  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_TRANSLATOR_IMPL_H_

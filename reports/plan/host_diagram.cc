@@ -1,9 +1,9 @@
-#include "plan/host_diagram.h"
+#include "reports/plan/host_diagram.h"
 
 #include <algorithm>
 #include <sstream>
 
-#include "template.h"
+#include "reports/template.h"
 
 namespace fdfkit::report {
 namespace {

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "plan/report_model.h"
+#include "reports/plan/report_model.h"
 
 namespace fdfkit::report {
 

@@ -1,10 +1,10 @@
-#include "plan/html_report.h"
+#include "reports/plan/html_report.h"
 
 #include <algorithm>
 #include <sstream>
 
-#include "plan/host_diagram.h"
-#include "template.h"
+#include "reports/plan/host_diagram.h"
+#include "reports/template.h"
 
 namespace fdfkit::report {
 

@@ -1,8 +1,8 @@
-#include "plan/markdown_report.h"
+#include "reports/plan/markdown_report.h"
 
 #include <sstream>
 
-#include "plan/html_report.h"
+#include "reports/plan/html_report.h"
 
 namespace fdfkit::report {
 namespace {

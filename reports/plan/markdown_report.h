@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/report_model.h"
+#include "reports/plan/report_model.h"
 
 namespace fdfkit::report {
 

@@ -1,4 +1,4 @@
-#include "plan/report_model.h"
+#include "reports/plan/report_model.h"
 
 #include <algorithm>
 #include <set>

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "plan/inventory.h"
-#include "plan/requirements.h"
+#include "migrate/plan/inventory.h"
+#include "migrate/plan/requirements.h"
 
 namespace fdfkit::report {
 

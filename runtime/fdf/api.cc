@@ -10,15 +10,15 @@
 #include <new>
 #include <string_view>
 
-#include "arena.h"
-#include "channel.h"
-#include "coordinator.h"
-#include "dispatcher.h"
-#include "driver_context.h"
-#include "handle_table.h"
-#include "poller.h"
-#include "thread_pool.h"
-#include "token_manager.h"
+#include "runtime/fdf/arena.h"
+#include "runtime/fdf/channel.h"
+#include "runtime/fdf/coordinator.h"
+#include "runtime/fdf/dispatcher.h"
+#include "runtime/fdf/driver_context.h"
+#include "runtime/fdf/handle_table.h"
+#include "runtime/fdf/poller.h"
+#include "runtime/fdf/thread_pool.h"
+#include "runtime/fdf/token_manager.h"
 
 using fdf_internal::Arena;
 using fdf_internal::Channel;

@@ -1,4 +1,4 @@
-#include "arena.h"
+#include "runtime/fdf/arena.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -15,8 +15,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "ref_counted.h"
-#include "thread_annotations.h"
+#include "runtime/fdf/ref_counted.h"
+#include "runtime/fdf/thread_annotations.h"
 
 struct fdf_arena {};
 

@@ -9,7 +9,7 @@
 
 #include <cstdint>
 
-#include "intrusive_list.h"
+#include "runtime/fdf/intrusive_list.h"
 
 namespace fdf_internal {
 

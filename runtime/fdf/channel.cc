@@ -1,4 +1,4 @@
-#include "channel.h"
+#include "runtime/fdf/channel.h"
 
 #include <lib/fdf/handle.h>
 #include <zircon/syscalls.h>
@@ -7,11 +7,11 @@
 #include <cstring>
 #include <vector>
 
-#include "arena.h"
-#include "dispatcher.h"
-#include "driver_context.h"
-#include "handle_table.h"
-#include "spin_wait.h"
+#include "runtime/fdf/arena.h"
+#include "runtime/fdf/dispatcher.h"
+#include "runtime/fdf/driver_context.h"
+#include "runtime/fdf/handle_table.h"
+#include "runtime/fdf/spin_wait.h"
 
 namespace fdf_internal {
 

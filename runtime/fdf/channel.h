@@ -9,11 +9,11 @@
 #include <atomic>
 #include <condition_variable>
 
-#include "callback_request.h"
-#include "intrusive_list.h"
-#include "message_packet.h"
-#include "ref_counted.h"
-#include "thread_annotations.h"
+#include "runtime/fdf/callback_request.h"
+#include "runtime/fdf/intrusive_list.h"
+#include "runtime/fdf/message_packet.h"
+#include "runtime/fdf/ref_counted.h"
+#include "runtime/fdf/thread_annotations.h"
 
 namespace fdf_internal {
 

@@ -1,12 +1,12 @@
-#include "coordinator.h"
+#include "runtime/fdf/coordinator.h"
 
 #include <algorithm>
 
-#include "dispatcher.h"
-#include "driver_context.h"
-#include "poller.h"
-#include "runnable.h"
-#include "thread_pool.h"
+#include "runtime/fdf/dispatcher.h"
+#include "runtime/fdf/driver_context.h"
+#include "runtime/fdf/poller.h"
+#include "runtime/fdf/runnable.h"
+#include "runtime/fdf/thread_pool.h"
 
 namespace fdf_internal {
 

@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ref_counted.h"
-#include "thread_annotations.h"
+#include "runtime/fdf/ref_counted.h"
+#include "runtime/fdf/thread_annotations.h"
 
 namespace fdf_internal {
 

@@ -1,5 +1,5 @@
 // Dispatcher core: the inline-or-queue decision, batch dispatch and shutdown.
-#include "dispatcher.h"
+#include "runtime/fdf/dispatcher.h"
 
 #include <sys/timerfd.h>
 #include <unistd.h>
@@ -9,10 +9,10 @@
 #include <cstdlib>
 #include <vector>
 
-#include "coordinator.h"
-#include "driver_context.h"
-#include "poller.h"
-#include "thread_pool.h"
+#include "runtime/fdf/coordinator.h"
+#include "runtime/fdf/driver_context.h"
+#include "runtime/fdf/poller.h"
+#include "runtime/fdf/thread_pool.h"
 
 namespace fdf_internal {
 

@@ -23,12 +23,12 @@
 #include <string>
 #include <string_view>
 
-#include "callback_request.h"
-#include "intrusive_list.h"
-#include "poller.h"
-#include "ref_counted.h"
-#include "runnable.h"
-#include "thread_annotations.h"
+#include "runtime/fdf/callback_request.h"
+#include "runtime/fdf/intrusive_list.h"
+#include "runtime/fdf/poller.h"
+#include "runtime/fdf/ref_counted.h"
+#include "runtime/fdf/runnable.h"
+#include "runtime/fdf/thread_annotations.h"
 
 struct fdf_dispatcher : async_dispatcher_t {};
 

@@ -4,9 +4,9 @@
 #include <unistd.h>
 #include <zircon/syscalls.h>
 
-#include "dispatcher.h"
-#include "driver_context.h"
-#include "poller.h"
+#include "runtime/fdf/dispatcher.h"
+#include "runtime/fdf/driver_context.h"
+#include "runtime/fdf/poller.h"
 
 namespace fdf_internal {
 

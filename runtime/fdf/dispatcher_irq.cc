@@ -5,9 +5,9 @@
 // from inside the handler marks it unbound; the request is freed when the handler returns.
 #include <zircon/linux.h>
 
-#include "dispatcher.h"
-#include "driver_context.h"
-#include "../zircon/object.h"
+#include "runtime/fdf/dispatcher.h"
+#include "runtime/fdf/driver_context.h"
+#include "runtime/zircon/object.h"
 
 namespace fdf_internal {
 
@@ -26,7 +26,7 @@ void Dispatcher::InvokeIrq(void* target, Dispatcher* d, zx_status_t status,
   }
   zx_packet_interrupt_t packet{0, 0, 0, 0};
   // Someone else (zx_interrupt_wait) took the trigger: nothing to deliver, the binding re-arms.
-  if (!zxl::ConsumeInterrupt(zx_linux_handle_to_fd(irq->object), &packet.timestamp)) return;
+  if (!fdf_internal::zircon::ConsumeInterrupt(zx_linux_handle_to_fd(irq->object), &packet.timestamp)) return;
   irq->handler(d, irq, status, &packet);
 }
 
@@ -34,11 +34,11 @@ zx_status_t Dispatcher::BindIrq(async_irq_t* irq) {
   if (irq == nullptr) return ZX_ERR_INVALID_ARGS;
   if (unsynchronized()) return ZX_ERR_NOT_SUPPORTED;
   int fd;
-  zxl::ObjectType type;
-  if (zxl::Lookup(irq->object, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
-  if (type != zxl::ObjectType::kInterrupt) return ZX_ERR_WRONG_TYPE;
+  fdf_internal::zircon::ObjectType type;
+  if (fdf_internal::zircon::Lookup(irq->object, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
+  if (type != fdf_internal::zircon::ObjectType::kInterrupt) return ZX_ERR_WRONG_TYPE;
   return BeginPollerRequest(CallbackRequest::Kind::kIrq, irq, &irq->state,
-                            &Dispatcher::InvokeIrq, irq->object, zxl::kInterruptTriggered);
+                            &Dispatcher::InvokeIrq, irq->object, fdf_internal::zircon::kInterruptTriggered);
 }
 
 void Dispatcher::FinishIrqLocked(CallbackRequest* request) {
@@ -54,7 +54,7 @@ void Dispatcher::FinishIrqLocked(CallbackRequest* request) {
   RegisterForPollerLocked(request);
   auto* irq = static_cast<async_irq_t*>(request->target);
   mu_.Unlock();
-  zx_status_t status = ArmPollerWait(request, irq->object, zxl::kInterruptTriggered,
+  zx_status_t status = ArmPollerWait(request, irq->object, fdf_internal::zircon::kInterruptTriggered,
                                      &Dispatcher::OnWaitSignalled);
   mu_.Lock();
   if (status != ZX_OK) {

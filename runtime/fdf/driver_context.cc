@@ -1,4 +1,4 @@
-#include "driver_context.h"
+#include "runtime/fdf/driver_context.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,8 +1,8 @@
-#include "handle_table.h"
+#include "runtime/fdf/handle_table.h"
 
 #include <thread>
 
-#include "channel.h"
+#include "runtime/fdf/channel.h"
 
 namespace fdf_internal {
 

@@ -10,8 +10,8 @@
 #include <atomic>
 #include <cstdint>
 
-#include "ref_counted.h"
-#include "thread_annotations.h"
+#include "runtime/fdf/ref_counted.h"
+#include "runtime/fdf/thread_annotations.h"
 
 namespace fdf_internal {
 

@@ -6,7 +6,7 @@
 
 #include <lib/fdf/types.h>
 
-#include "intrusive_list.h"
+#include "runtime/fdf/intrusive_list.h"
 
 namespace fdf_internal {
 

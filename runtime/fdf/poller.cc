@@ -1,4 +1,4 @@
-#include "poller.h"
+#include "runtime/fdf/poller.h"
 
 #include <fcntl.h>
 #include <sys/epoll.h>
@@ -7,7 +7,7 @@
 
 #include <cerrno>
 
-#include "../zircon/object.h"
+#include "runtime/zircon/object.h"
 
 namespace fdf_internal {
 
@@ -65,15 +65,15 @@ Poller::Slot* Poller::SlotForKeyLocked(uint64_t key) {
 zx_status_t Poller::AddWait(zx_handle_t object, zx_signals_t trigger, Fire fire, void* context,
                             uint64_t* out_key) {
   int fd;
-  zxl::ObjectType type;
-  if (zxl::Lookup(object, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
-  if (!zxl::IsWaitable(type)) return ZX_ERR_NOT_SUPPORTED;
+  fdf_internal::zircon::ObjectType type;
+  if (fdf_internal::zircon::Lookup(object, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
+  if (!fdf_internal::zircon::IsWaitable(type)) return ZX_ERR_NOT_SUPPORTED;
   Slot slot;
   slot.fd = fd;
   slot.type = static_cast<int>(type);
   slot.trigger = trigger;
-  slot.event = type == zxl::ObjectType::kEvent;
-  slot.epoll_events = zxl::EpollEventsFor(type, trigger) | (slot.event ? 0 : EPOLLONESHOT);
+  slot.event = type == fdf_internal::zircon::ObjectType::kEvent;
+  slot.epoll_events = fdf_internal::zircon::EpollEventsFor(type, trigger) | (slot.event ? 0 : EPOLLONESHOT);
   slot.fire = fire;
   slot.context = context;
 
@@ -93,7 +93,7 @@ zx_status_t Poller::AddWait(zx_handle_t object, zx_signals_t trigger, Fire fire,
   *out_key = key;
   // Already asserted: an edge-triggered event watch would not notice, so fire now.
   if (slot.event) {
-    zx_signals_t current = zxl::CurrentSignals(watch_fd, type);
+    zx_signals_t current = fdf_internal::zircon::CurrentSignals(watch_fd, type);
     if (current & trigger) {
       epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, watch_fd, nullptr);
       close(watch_fd);
@@ -148,8 +148,8 @@ int Poller::PollOnce(int timeout_ms) {
       }
       continue;
     }
-    auto type = static_cast<zxl::ObjectType>(slot->type);
-    zx_signals_t observed = zxl::CurrentSignals(slot->fd, type);
+    auto type = static_cast<fdf_internal::zircon::ObjectType>(slot->type);
+    zx_signals_t observed = fdf_internal::zircon::CurrentSignals(slot->fd, type);
     if ((observed & slot->trigger) == 0) {
       // Spurious for this trigger. Re-arm unless the peer is gone (nothing can change any more).
       if (!slot->event && !(observed & ZX_CHANNEL_PEER_CLOSED)) {

@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "thread_annotations.h"
+#include "runtime/fdf/thread_annotations.h"
 
 namespace fdf_internal {
 

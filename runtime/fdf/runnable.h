@@ -1,7 +1,7 @@
 #ifndef FDFKIT_RUNTIME_FDF_RUNNABLE_H_
 #define FDFKIT_RUNTIME_FDF_RUNNABLE_H_
 
-#include "intrusive_list.h"
+#include "runtime/fdf/intrusive_list.h"
 
 namespace fdf_internal {
 

@@ -1,11 +1,11 @@
-#include "thread_pool.h"
+#include "runtime/fdf/thread_pool.h"
 
 #include <pthread.h>
 
 #include <algorithm>
 #include <string>
 
-#include "spin_wait.h"
+#include "runtime/fdf/spin_wait.h"
 
 namespace fdf_internal {
 

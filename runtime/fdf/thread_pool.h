@@ -11,9 +11,9 @@
 #include <thread>
 #include <vector>
 
-#include "intrusive_list.h"
-#include "runnable.h"
-#include "thread_annotations.h"
+#include "runtime/fdf/intrusive_list.h"
+#include "runtime/fdf/runnable.h"
+#include "runtime/fdf/thread_annotations.h"
 
 namespace fdf_internal {
 

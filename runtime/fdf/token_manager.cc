@@ -1,15 +1,15 @@
-#include "token_manager.h"
+#include "runtime/fdf/token_manager.h"
 
 #include <lib/fdf/handle.h>
 #include <zircon/syscalls.h>
 
-#include "../zircon/object.h"
-#include "channel.h"
-#include "dispatcher.h"
-#include "handle_table.h"
-#include "poller.h"
-#include "runnable.h"
-#include "thread_pool.h"
+#include "runtime/zircon/object.h"
+#include "runtime/fdf/channel.h"
+#include "runtime/fdf/dispatcher.h"
+#include "runtime/fdf/handle_table.h"
+#include "runtime/fdf/poller.h"
+#include "runtime/fdf/runnable.h"
+#include "runtime/fdf/thread_pool.h"
 
 namespace fdf_internal {
 
@@ -17,11 +17,11 @@ namespace {
 
 // koid of a Zircon channel end and of its peer; ZX_ERR_BAD_HANDLE for anything else.
 zx_status_t ChannelKoids(zx_handle_t token, zx_koid_t* koid, zx_koid_t* peer, int* fd) {
-  zxl::ObjectType type;
-  if (zxl::Lookup(token, fd, &type) != ZX_OK || type != zxl::ObjectType::kChannel) {
+  fdf_internal::zircon::ObjectType type;
+  if (fdf_internal::zircon::Lookup(token, fd, &type) != ZX_OK || type != fdf_internal::zircon::ObjectType::kChannel) {
     return ZX_ERR_BAD_HANDLE;
   }
-  return zxl::Koids(*fd, type, koid, peer) == ZX_OK ? ZX_OK : ZX_ERR_BAD_HANDLE;
+  return fdf_internal::zircon::Koids(*fd, type, koid, peer) == ZX_OK ? ZX_OK : ZX_ERR_BAD_HANDLE;
 }
 
 // Closes an fdf handle on a pool thread (or the next run-until-idle), never under the poller lock.
@@ -149,7 +149,7 @@ zx_status_t TokenManager::Transfer(zx_handle_t token, fdf_handle_t handle) {
       return ZX_OK;
     }
     if (peer == ZX_KOID_INVALID ||
-        (zxl::CurrentSignals(fd, zxl::ObjectType::kChannel) & ZX_CHANNEL_PEER_CLOSED)) {
+        (fdf_internal::zircon::CurrentSignals(fd, fdf_internal::zircon::ObjectType::kChannel) & ZX_CHANNEL_PEER_CLOSED)) {
       // Nobody can ever receive it.
       zx_handle_close(token);
       fdf_handle_close(handle);

@@ -14,7 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "thread_annotations.h"
+#include "runtime/fdf/thread_annotations.h"
 
 namespace fdf_internal {
 

@@ -1,4 +1,4 @@
-#include "channel_call_router.h"
+#include "runtime/fidl/channel_call_router.h"
 
 #include <lib/fidl/cpp/wire/channel_transport.h>
 #include <lib/fidl/cpp/wire/codec.h>

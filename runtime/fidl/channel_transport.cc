@@ -7,7 +7,7 @@
 #include <cstring>
 #include <utility>
 
-#include "channel_call_router.h"
+#include "runtime/fidl/channel_call_router.h"
 
 namespace fidl::internal {
 namespace {

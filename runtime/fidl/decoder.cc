@@ -8,7 +8,7 @@
 #include <cstring>
 #include <vector>
 
-#include "value_checks.h"
+#include "runtime/fidl/value_checks.h"
 
 namespace fidl::internal {
 namespace {

@@ -7,7 +7,7 @@
 
 #include <cstring>
 
-#include "value_checks.h"
+#include "runtime/fidl/value_checks.h"
 
 namespace fidl::internal {
 namespace {

@@ -2,7 +2,7 @@
 #include <lib/fidl/cpp/wire/codec.h>
 #include <lib/fidl/cpp/wire/internal/read_loop.h>
 
-#include "run_on_dispatcher.h"
+#include "runtime/fidl/run_on_dispatcher.h"
 
 namespace fidl::internal {
 

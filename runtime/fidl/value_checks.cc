@@ -1,4 +1,4 @@
-#include "value_checks.h"
+#include "runtime/fidl/value_checks.h"
 
 #include <lib/fdf/handle.h>
 #include <lib/fdf/types.h>

@@ -9,7 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "object.h"
+#include "runtime/zircon/object.h"
 
 namespace {
 
@@ -62,9 +62,9 @@ extern "C" zx_status_t zx_channel_write(zx_handle_t handle, uint32_t options, co
     return status;
   };
   int fd;
-  zxl::ObjectType type;
-  if (zxl::Lookup(handle, &fd, &type) != ZX_OK) return consume(ZX_ERR_BAD_HANDLE);
-  if (type != zxl::ObjectType::kChannel) return consume(ZX_ERR_WRONG_TYPE);
+  fdf_internal::zircon::ObjectType type;
+  if (fdf_internal::zircon::Lookup(handle, &fd, &type) != ZX_OK) return consume(ZX_ERR_BAD_HANDLE);
+  if (type != fdf_internal::zircon::ObjectType::kChannel) return consume(ZX_ERR_WRONG_TYPE);
   if (options != 0 || (bytes == nullptr && num_bytes != 0) ||
       (handles == nullptr && num_handles != 0) || num_bytes > ZX_CHANNEL_MAX_MSG_BYTES ||
       num_handles > ZX_CHANNEL_MAX_MSG_HANDLES) {
@@ -73,7 +73,7 @@ extern "C" zx_status_t zx_channel_write(zx_handle_t handle, uint32_t options, co
   int fds[ZX_CHANNEL_MAX_MSG_HANDLES];
   for (uint32_t i = 0; i < num_handles; ++i) {
     if (handles[i] == handle) return consume(ZX_ERR_NOT_SUPPORTED);
-    fds[i] = zxl::FdOf(handles[i]);
+    fds[i] = fdf_internal::zircon::FdOf(handles[i]);
     if (fds[i] < 0) return consume(ZX_ERR_BAD_HANDLE);
   }
 
@@ -106,9 +106,9 @@ extern "C" zx_status_t zx_channel_read(zx_handle_t handle, uint32_t options, voi
                                        uint32_t num_handles, uint32_t* actual_bytes,
                                        uint32_t* actual_handles) {
   int fd;
-  zxl::ObjectType type;
-  if (zxl::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
-  if (type != zxl::ObjectType::kChannel) return ZX_ERR_WRONG_TYPE;
+  fdf_internal::zircon::ObjectType type;
+  if (fdf_internal::zircon::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
+  if (type != fdf_internal::zircon::ObjectType::kChannel) return ZX_ERR_WRONG_TYPE;
   if (options != 0 || (bytes == nullptr && num_bytes != 0) ||
       (handles == nullptr && num_handles != 0)) {
     return ZX_ERR_INVALID_ARGS;

@@ -14,9 +14,9 @@
 #include <cstring>
 #include <mutex>
 
-#include "object.h"
+#include "runtime/zircon/object.h"
 
-namespace zxl {
+namespace fdf_internal::zircon {
 namespace {
 std::mutex g_event_mutex;
 constexpr zx_signals_t kEventSettable = ZX_EVENT_SIGNALED | ZX_USER_SIGNAL_ALL;
@@ -43,7 +43,7 @@ zx_signals_t ReadEventSignals(int fd) {
   return ReadFdinfoField(fd, "eventfd-count:", 16, &count) ? static_cast<zx_signals_t>(count) : 0;
 }
 
-}  // namespace zxl
+}  // namespace fdf_internal::zircon
 
 extern "C" zx_status_t zx_event_create(uint32_t options, zx_handle_t* out) {
   if (options != 0 || out == nullptr) return ZX_ERR_INVALID_ARGS;
@@ -68,11 +68,11 @@ extern "C" zx_status_t zx_eventpair_create(uint32_t options, zx_handle_t* out0,
 extern "C" zx_status_t zx_object_signal(zx_handle_t handle, uint32_t clear_mask,
                                         uint32_t set_mask) {
   int fd;
-  zxl::ObjectType type;
-  if (zxl::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
-  if (type != zxl::ObjectType::kEvent) return ZX_ERR_NOT_SUPPORTED;
-  if ((clear_mask | set_mask) & ~zxl::kEventSettable) return ZX_ERR_INVALID_ARGS;
-  std::lock_guard<std::mutex> lock(zxl::g_event_mutex);
+  fdf_internal::zircon::ObjectType type;
+  if (fdf_internal::zircon::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
+  if (type != fdf_internal::zircon::ObjectType::kEvent) return ZX_ERR_NOT_SUPPORTED;
+  if ((clear_mask | set_mask) & ~fdf_internal::zircon::kEventSettable) return ZX_ERR_INVALID_ARGS;
+  std::lock_guard<std::mutex> lock(fdf_internal::zircon::g_event_mutex);
   uint64_t current = 0;
   if (read(fd, &current, sizeof(current)) < 0 && errno != EAGAIN) return ZX_ERR_IO;
   uint64_t next = (current & ~static_cast<uint64_t>(clear_mask)) | set_mask;

@@ -11,7 +11,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "object.h"
+#include "runtime/zircon/object.h"
 
 extern "C" zx_handle_t zx_linux_handle_from_fd(int fd) {
   if (fd < 0) return ZX_HANDLE_INVALID;
@@ -23,7 +23,7 @@ extern "C" int zx_linux_handle_to_fd(zx_handle_t handle) {
   return static_cast<int>(handle >> 2);
 }
 
-namespace zxl {
+namespace fdf_internal::zircon {
 
 int FdOf(zx_handle_t handle) {
   int fd = zx_linux_handle_to_fd(handle);
@@ -60,7 +60,7 @@ zx_status_t Lookup(zx_handle_t handle, int* fd, ObjectType* type) {
   return ZX_OK;
 }
 
-}  // namespace zxl
+}  // namespace fdf_internal::zircon
 
 extern "C" zx_status_t zx_handle_close(zx_handle_t handle) {
   if (handle == ZX_HANDLE_INVALID) return ZX_OK;
@@ -82,7 +82,7 @@ extern "C" zx_status_t zx_handle_close_many(const zx_handle_t* handles, size_t n
 extern "C" zx_status_t zx_handle_duplicate(zx_handle_t handle, zx_rights_t rights,
                                            zx_handle_t* out) {
   if (out == nullptr) return ZX_ERR_INVALID_ARGS;
-  int fd = zxl::FdOf(handle);
+  int fd = fdf_internal::zircon::FdOf(handle);
   if (fd < 0) return ZX_ERR_BAD_HANDLE;
   int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
   if (dup_fd < 0) return ZX_ERR_NO_RESOURCES;
@@ -93,8 +93,8 @@ extern "C" zx_status_t zx_handle_duplicate(zx_handle_t handle, zx_rights_t right
 extern "C" zx_status_t zx_object_get_info(zx_handle_t handle, uint32_t topic, void* buffer,
                                           size_t buffer_size, size_t* actual, size_t* avail) {
   int fd;
-  zxl::ObjectType type;
-  zx_status_t status = zxl::Lookup(handle, &fd, &type);
+  fdf_internal::zircon::ObjectType type;
+  zx_status_t status = fdf_internal::zircon::Lookup(handle, &fd, &type);
   if (topic == ZX_INFO_HANDLE_VALID) return status;
   if (status != ZX_OK) return status;
   if (topic != ZX_INFO_HANDLE_BASIC) return ZX_ERR_NOT_SUPPORTED;
@@ -105,14 +105,14 @@ extern "C" zx_status_t zx_object_get_info(zx_handle_t handle, uint32_t topic, vo
   memset(&info, 0, sizeof(info));
   info.rights = ZX_RIGHT_SAME_RIGHTS;
   switch (type) {
-    case zxl::ObjectType::kChannel: info.type = ZX_OBJ_TYPE_CHANNEL; break;
-    case zxl::ObjectType::kEvent: info.type = ZX_OBJ_TYPE_EVENT; break;
-    case zxl::ObjectType::kEventPair: info.type = ZX_OBJ_TYPE_EVENTPAIR; break;
-    case zxl::ObjectType::kVmo: info.type = ZX_OBJ_TYPE_VMO; break;
-    case zxl::ObjectType::kInterrupt: info.type = ZX_OBJ_TYPE_INTERRUPT; break;
+    case fdf_internal::zircon::ObjectType::kChannel: info.type = ZX_OBJ_TYPE_CHANNEL; break;
+    case fdf_internal::zircon::ObjectType::kEvent: info.type = ZX_OBJ_TYPE_EVENT; break;
+    case fdf_internal::zircon::ObjectType::kEventPair: info.type = ZX_OBJ_TYPE_EVENTPAIR; break;
+    case fdf_internal::zircon::ObjectType::kVmo: info.type = ZX_OBJ_TYPE_VMO; break;
+    case fdf_internal::zircon::ObjectType::kInterrupt: info.type = ZX_OBJ_TYPE_INTERRUPT; break;
     default: info.type = ZX_OBJ_TYPE_NONE; break;
   }
-  status = zxl::Koids(fd, type, &info.koid, &info.related_koid);
+  status = fdf_internal::zircon::Koids(fd, type, &info.koid, &info.related_koid);
   if (status != ZX_OK) return status;
   memcpy(buffer, &info, sizeof(info));
   if (actual) *actual = 1;

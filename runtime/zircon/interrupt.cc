@@ -12,9 +12,9 @@
 #include <cerrno>
 #include <mutex>
 
-#include "object.h"
+#include "runtime/zircon/object.h"
 
-namespace zxl {
+namespace fdf_internal::zircon {
 namespace {
 
 std::mutex g_interrupt_mutex;
@@ -45,7 +45,7 @@ bool ConsumeInterrupt(int fd, zx_time_t* timestamp) {
   return true;
 }
 
-}  // namespace zxl
+}  // namespace fdf_internal::zircon
 
 extern "C" zx_status_t zx_interrupt_create(zx_handle_t, uint32_t, uint32_t options,
                                            zx_handle_t* out) {
@@ -61,9 +61,9 @@ extern "C" zx_status_t zx_interrupt_trigger(zx_handle_t handle, uint32_t options
                                             zx_time_t timestamp) {
   if (options != 0) return ZX_ERR_INVALID_ARGS;
   int fd;
-  zx_status_t status = zxl::LookupInterrupt(handle, &fd);
+  zx_status_t status = fdf_internal::zircon::LookupInterrupt(handle, &fd);
   if (status != ZX_OK) return status;
-  std::lock_guard<std::mutex> lock(zxl::g_interrupt_mutex);
+  std::lock_guard<std::mutex> lock(fdf_internal::zircon::g_interrupt_mutex);
   itimerspec current{};
   if (timerfd_gettime(fd, &current) != 0) return ZX_ERR_IO;
   bool pending = current.it_value.tv_sec != 0 || current.it_value.tv_nsec != 0 ||
@@ -71,17 +71,17 @@ extern "C" zx_status_t zx_interrupt_trigger(zx_handle_t handle, uint32_t options
   if (pending) return ZX_OK;  // coalesces into the unconsumed trigger
   itimerspec spec{};
   spec.it_value.tv_nsec = 1;  // relative: expires at once
-  spec.it_interval = zxl::ToTimespec((timestamp > 0 ? timestamp : 0) + zxl::kIntervalOffset);
+  spec.it_interval = fdf_internal::zircon::ToTimespec((timestamp > 0 ? timestamp : 0) + fdf_internal::zircon::kIntervalOffset);
   if (timerfd_settime(fd, 0, &spec, nullptr) != 0) return ZX_ERR_IO;
   return ZX_OK;
 }
 
 extern "C" zx_status_t zx_interrupt_wait(zx_handle_t handle, zx_time_t* out_timestamp) {
   int fd;
-  zx_status_t status = zxl::LookupInterrupt(handle, &fd);
+  zx_status_t status = fdf_internal::zircon::LookupInterrupt(handle, &fd);
   if (status != ZX_OK) return status;
   zx_time_t timestamp = 0;
-  while (!zxl::ConsumeInterrupt(fd, &timestamp)) {
+  while (!fdf_internal::zircon::ConsumeInterrupt(fd, &timestamp)) {
     pollfd p{fd, POLLIN, 0};
     if (poll(&p, 1, -1) < 0 && errno != EINTR) return ZX_ERR_IO;
   }
@@ -91,5 +91,5 @@ extern "C" zx_status_t zx_interrupt_wait(zx_handle_t handle, zx_time_t* out_time
 
 extern "C" zx_status_t zx_interrupt_ack(zx_handle_t handle) {
   int fd;
-  return zxl::LookupInterrupt(handle, &fd);
+  return fdf_internal::zircon::LookupInterrupt(handle, &fd);
 }

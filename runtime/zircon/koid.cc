@@ -10,9 +10,9 @@
 
 #include <cstring>
 
-#include "object.h"
+#include "runtime/zircon/object.h"
 
-namespace zxl {
+namespace fdf_internal::zircon {
 namespace {
 
 zx_status_t PeerInode(uint32_t inode, zx_koid_t* peer) {
@@ -72,4 +72,4 @@ zx_status_t Koids(int fd, ObjectType type, zx_koid_t* koid, zx_koid_t* related_k
   return ZX_OK;
 }
 
-}  // namespace zxl
+}  // namespace fdf_internal::zircon

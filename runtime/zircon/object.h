@@ -5,7 +5,7 @@
 
 #include <zircon/types.h>
 
-namespace zxl {
+namespace fdf_internal::zircon {
 
 enum class ObjectType { kNone, kChannel, kEvent, kEventPair, kVmo, kInterrupt, kOther };
 
@@ -41,6 +41,6 @@ bool ReadFdinfoField(int fd, const char* field, int base, uint64_t* value);
 // Consumes a pending interrupt trigger: true with its timestamp, false if none was pending.
 bool ConsumeInterrupt(int fd, zx_time_t* timestamp);
 
-}  // namespace zxl
+}  // namespace fdf_internal::zircon
 
 #endif  // FDFKIT_RUNTIME_ZIRCON_OBJECT_H_

@@ -7,9 +7,9 @@
 
 #include <cerrno>
 
-#include "object.h"
+#include "runtime/zircon/object.h"
 
-namespace zxl {
+namespace fdf_internal::zircon {
 namespace {
 
 bool PeerClosed(int fd) {
@@ -77,15 +77,15 @@ uint32_t EpollEventsFor(ObjectType type, zx_signals_t trigger) {
   }
 }
 
-}  // namespace zxl
+}  // namespace fdf_internal::zircon
 
 extern "C" zx_status_t zx_object_wait_one(zx_handle_t handle, zx_signals_t signals,
                                           zx_time_t deadline, zx_signals_t* observed) {
   int fd;
-  zxl::ObjectType type;
-  if (zxl::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
-  uint32_t events = zxl::EpollEventsFor(type, signals);
-  if (!zxl::IsWaitable(type)) return ZX_ERR_NOT_SUPPORTED;
+  fdf_internal::zircon::ObjectType type;
+  if (fdf_internal::zircon::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
+  uint32_t events = fdf_internal::zircon::EpollEventsFor(type, signals);
+  if (!fdf_internal::zircon::IsWaitable(type)) return ZX_ERR_NOT_SUPPORTED;
   int ep = epoll_create1(EPOLL_CLOEXEC);
   if (ep < 0) return ZX_ERR_NO_RESOURCES;
   epoll_event ev{};
@@ -94,16 +94,16 @@ extern "C" zx_status_t zx_object_wait_one(zx_handle_t handle, zx_signals_t signa
   zx_status_t status = ZX_ERR_TIMED_OUT;
   zx_signals_t current = 0;
   for (;;) {
-    current = zxl::CurrentSignals(fd, type);
+    current = fdf_internal::zircon::CurrentSignals(fd, type);
     if (current & signals) {
       status = ZX_OK;
       break;
     }
-    int timeout = zxl::RemainingMs(deadline);
+    int timeout = fdf_internal::zircon::RemainingMs(deadline);
     if (timeout == 0) break;
     // A closed peer keeps a socket readable for ever: what is asked for can no longer come, so
     // sleep out the deadline instead of spinning on a level-triggered EOF.
-    if ((current & ZX_CHANNEL_PEER_CLOSED) && type != zxl::ObjectType::kEvent) {
+    if ((current & ZX_CHANNEL_PEER_CLOSED) && type != fdf_internal::zircon::ObjectType::kEvent) {
       while (deadline == ZX_TIME_INFINITE) pause();
       zx_nanosleep(deadline);
       break;

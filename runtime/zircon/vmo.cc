@@ -5,14 +5,14 @@
 #include <zircon/linux.h>
 #include <zircon/syscalls.h>
 
-#include "object.h"
+#include "runtime/zircon/object.h"
 
 namespace {
 
 zx_status_t VmoFd(zx_handle_t handle, int* fd) {
-  zxl::ObjectType type;
-  if (zxl::Lookup(handle, fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
-  return type == zxl::ObjectType::kVmo ? ZX_OK : ZX_ERR_WRONG_TYPE;
+  fdf_internal::zircon::ObjectType type;
+  if (fdf_internal::zircon::Lookup(handle, fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
+  return type == fdf_internal::zircon::ObjectType::kVmo ? ZX_OK : ZX_ERR_WRONG_TYPE;
 }
 
 zx_status_t Size(int fd, uint64_t* size) {

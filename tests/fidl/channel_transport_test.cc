@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 extern char** environ;
 
@@ -25,7 +25,7 @@ namespace {
 
 using test_fdfkit::Echo;
 
-class ChannelTransportTest : public fdf_test::RuntimeTest {
+class ChannelTransportTest : public fdfkit::testing::RuntimeTest {
  protected:
   // Starts the server process on the far end of a fresh channel; returns our end.
   fidl::ClientEnd<Echo> SpawnServer() {
@@ -160,7 +160,7 @@ class Events : public fidl::WireAsyncEventHandler<Echo> {
 
 TEST_F(ChannelTransportTest, AsyncClientOnAnFdfDispatcherGetsRepliesAndEvents) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
-  fdf_dispatcher_t* dispatcher = CreateDispatcher(fdf_test::FakeDriver(3));
+  fdf_dispatcher_t* dispatcher = CreateDispatcher(fdfkit::testing::FakeDriver(3));
   Events events;
   std::mutex mu;
   std::condition_variable cv;

@@ -5,11 +5,11 @@
 #include <lib/zx/event.h>
 #include <lib/zx/vmo.h>
 
-#include "codec_test_support.h"
+#include "tests/fidl/codec_test_support.h"
 
 namespace {
 
-using fidl_test::EncodeValue;
+using fdfkit::testing::EncodeValue;
 namespace wire = test_fdfkit::wire;
 namespace coding = test_fdfkit::internal;
 using Bytes = std::vector<uint8_t>;

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace fidl_test {
+namespace fdfkit::testing {
 
 struct Encoded {
   fidl::Status status;
@@ -42,6 +42,6 @@ inline fidl::Status DecodeBytes(const fidl::internal::FidlType& type, std::vecto
                                 static_cast<uint32_t>(handles.size()), nullptr);
 }
 
-}  // namespace fidl_test
+}  // namespace fdfkit::testing
 
 #endif  // FDFKIT_TESTS_FIDL_CODEC_TEST_SUPPORT_H_

@@ -4,11 +4,11 @@
 #include <gtest/gtest.h>
 #include <lib/zx/event.h>
 
-#include "codec_test_support.h"
+#include "tests/fidl/codec_test_support.h"
 
 namespace {
 
-using fidl_test::DecodeBytes;
+using fdfkit::testing::DecodeBytes;
 namespace coding = test_fdfkit::internal;
 using Bytes = std::vector<uint8_t>;
 

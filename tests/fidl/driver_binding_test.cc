@@ -12,11 +12,11 @@
 #include <thread>
 #include <vector>
 
-#include "gpio_binding_fixture.h"
+#include "tests/fidl/gpio_binding_fixture.h"
 
 namespace {
 
-using fidl_test::Latch;
+using fdfkit::testing::Latch;
 using test_fdfkit::Gpio;
 
 constexpr uint32_t kHoldPin = 100;     // Read(kHoldPin): the server keeps the completer
@@ -73,7 +73,7 @@ class HoldingServer : public fdf::WireServer<Gpio> {
   std::vector<ReadCompleter::Async> held_;
 };
 
-class DriverBindingTest : public fidl_test::GpioBindingFixture<HoldingServer> {
+class DriverBindingTest : public fdfkit::testing::GpioBindingFixture<HoldingServer> {
  protected:
   void TearDown() override {
     GpioBindingFixture::TearDown();

@@ -11,7 +11,7 @@
 #include <atomic>
 #include <mutex>
 
-#include "gpio_binding_fixture.h"
+#include "tests/fidl/gpio_binding_fixture.h"
 
 namespace {
 
@@ -19,7 +19,7 @@ using test_fdfkit::Gpio;
 using test_fdfkit::Sensor;
 namespace wire = test_fdfkit::wire;
 
-using fidl_test::Latch;
+using fdfkit::testing::Latch;
 
 class GpioServer : public fdf::WireServer<Gpio> {
  public:
@@ -67,7 +67,7 @@ class GpioServer : public fdf::WireServer<Gpio> {
 };
 
 class DriverTransportTest
-    : public fidl_test::GpioBindingFixture<GpioServer>,
+    : public fdfkit::testing::GpioBindingFixture<GpioServer>,
       public ::testing::WithParamInterface<fdf::internal::DriverTransportMode> {
  protected:
   void SetUp() override {
@@ -271,11 +271,11 @@ class SensorServer : public fdf::WireServer<Sensor> {
   std::atomic<bool> unknown_two_way{false};
 };
 
-class SensorTest : public fdf_test::RuntimeTest {};
+class SensorTest : public fdfkit::testing::RuntimeTest {};
 
 TEST_F(SensorTest, FlexibleMethodsAndUnknownInteractions) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
-  fdf_dispatcher_t* dispatcher = CreateDispatcher(fdf_test::FakeDriver(1));
+  fdf_dispatcher_t* dispatcher = CreateDispatcher(fdfkit::testing::FakeDriver(1));
   SensorServer server;
   auto endpoints = fdf::CreateEndpoints<Sensor>();
   ASSERT_TRUE(endpoints.is_ok());

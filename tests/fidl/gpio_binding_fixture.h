@@ -9,21 +9,21 @@
 #include <atomic>
 #include <optional>
 
-#include "latch.h"
-#include "runtime_fixture.h"
+#include "tests/fidl/latch.h"
+#include "tests/runtime/runtime_fixture.h"
 
-namespace fidl_test {
+namespace fdfkit::testing {
 
 template <typename Server>
-class GpioBindingFixture : public fdf_test::RuntimeTest {
+class GpioBindingFixture : public fdfkit::testing::RuntimeTest {
  protected:
   using Gpio = test_fdfkit::Gpio;
 
   void SetUp() override {
     RuntimeTest::SetUp();
     ASSERT_EQ(ZX_OK, fdf_env_start(0));
-    server_dispatcher_ = CreateDispatcher(fdf_test::FakeDriver(1));
-    client_dispatcher_ = CreateDispatcher(fdf_test::FakeDriver(2));
+    server_dispatcher_ = CreateDispatcher(fdfkit::testing::FakeDriver(1));
+    client_dispatcher_ = CreateDispatcher(fdfkit::testing::FakeDriver(2));
     auto endpoints = fdf::CreateEndpoints<Gpio>();
     ASSERT_TRUE(endpoints.is_ok());
     client_end_ = std::move(endpoints->client);
@@ -49,6 +49,6 @@ class GpioBindingFixture : public fdf_test::RuntimeTest {
   std::atomic<fidl::Reason> unbind_reason_{};
 };
 
-}  // namespace fidl_test
+}  // namespace fdfkit::testing
 
 #endif  // FDFKIT_TESTS_FIDL_GPIO_BINDING_FIXTURE_H_

@@ -6,7 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 
-namespace fidl_test {
+namespace fdfkit::testing {
 
 class Latch {
  public:
@@ -31,6 +31,6 @@ class Latch {
   int count_ = 0;
 };
 
-}  // namespace fidl_test
+}  // namespace fdfkit::testing
 
 #endif  // FDFKIT_TESTS_FIDL_LATCH_H_

@@ -4,10 +4,10 @@
 
 #include <regex>
 
-#include "plan/host_diagram.h"
-#include "plan/markdown_report.h"
-#include "plan/report_model.h"
-#include "template.h"
+#include "reports/plan/host_diagram.h"
+#include "reports/plan/markdown_report.h"
+#include "reports/plan/report_model.h"
+#include "reports/template.h"
 
 namespace fdfkit::report {
 namespace {

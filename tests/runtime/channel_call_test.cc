@@ -7,14 +7,14 @@
 #include <set>
 #include <thread>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
-using fdf_test::Read;
+using fdfkit::testing::FakeDriver;
+using fdfkit::testing::Read;
 
-using ChannelCallTest = fdf_test::DriverThreadChannelTest;
+using ChannelCallTest = fdfkit::testing::DriverThreadChannelTest;
 
 TEST_F(ChannelCallTest, E1_CallValidation) {
   auto* data = static_cast<char*>(fdf_arena_allocate(arena_, 8));
@@ -261,7 +261,7 @@ TEST_F(ChannelCallTest, E1_CallFromAHandlerThatAllowsSyncCallsSucceeds) {
   fdf_dispatcher_t* server = CreateDispatcher(FakeDriver(21));
   fdf_handle_t client_end, server_end;
   ASSERT_EQ(ZX_OK, fdf_channel_create(0, &client_end, &server_end));
-  fdf_test::EchoRead echo(server_end);
+  fdfkit::testing::EchoRead echo(server_end);
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(server, &echo, 0));
   zx_status_t call_status = ZX_ERR_INTERNAL;
   uint32_t echoed = 0;

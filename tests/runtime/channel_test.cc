@@ -8,14 +8,14 @@
 #include <set>
 #include <thread>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
-using fdf_test::Read;
+using fdfkit::testing::FakeDriver;
+using fdfkit::testing::Read;
 
-using ChannelTest = fdf_test::DriverThreadChannelTest;
+using ChannelTest = fdfkit::testing::DriverThreadChannelTest;
 
 TEST_F(ChannelTest, A1_HandleValuesHaveFdfLowBits) {
   EXPECT_NE(local_, 0u);
@@ -491,7 +491,7 @@ TEST_F(ChannelTest, C14_AZirconChannelInFlightClosesWithTheEndThatHoldsIt) {
 TEST_F(ChannelTest, C17_InlineHandlersUseThePairFreelyAndBothDirectionsShareOneLock) {
   // The handler runs inside the write; reading and writing the same pair there would deadlock if
   // the write still held the pair's lock while calling it.
-  fdf_test::EchoRead read(remote_);
+  fdfkit::testing::EchoRead read(remote_);
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
   uint32_t v = 9;
   ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &v, 4));
@@ -628,7 +628,7 @@ TEST_F(ChannelTest, D11_ClosingAnEndCancelsItsWaitOnEitherKindOfDispatcher) {
 }
 
 TEST_F(ChannelTest, D13_AWaitHoldsItsDispatcherUntilItEnds) {
-  fdf_test::Observer* observer;
+  fdfkit::testing::Observer* observer;
   fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(12), 0, &observer);
   std::vector<zx_status_t> got;
   Read read(remote_, [&](zx_status_t s) { got.push_back(s); });

@@ -10,15 +10,15 @@
 #include <mutex>
 #include <thread>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
-using fdf_test::Read;
-using fdf_test::Wait;
+using fdfkit::testing::FakeDriver;
+using fdfkit::testing::Read;
+using fdfkit::testing::Wait;
 
-using DispatcherTest = fdf_test::ChannelPairTest;
+using DispatcherTest = fdfkit::testing::ChannelPairTest;
 
 TEST_F(DispatcherTest, G1_UnsynchronizedWithSyncCallsIsNotSupported) {
   fdf_dispatcher_t* d;
@@ -164,7 +164,7 @@ TEST_F(DispatcherTest, I1_SynchronizedNeverRunsTwoCallbacksAtOnce) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
   ASSERT_EQ(ZX_OK, fdf_env_set_thread_limit("", 0, 10));
   fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
-  fdf_test::OverlapDetector detector;
+  fdfkit::testing::OverlapDetector detector;
   std::vector<std::unique_ptr<Read>> reads;
   std::vector<fdf_handle_t> ends;
   constexpr int kChannels = 12;
@@ -311,7 +311,7 @@ TEST_F(DispatcherTest, J7_SequenceIds) {
 }
 
 TEST_F(DispatcherTest, K1_K4_K5_K6_ShutdownCancelsEverythingOnceThenCallsTheObserverOnce) {
-  fdf_test::Observer* observer;
+  fdfkit::testing::Observer* observer;
   fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2), 0, &observer);
   async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
   std::vector<std::string> order;
@@ -355,7 +355,7 @@ TEST_F(DispatcherTest, K1_K4_K5_K6_ShutdownCancelsEverythingOnceThenCallsTheObse
 
 TEST_F(DispatcherTest, K3_RunningCallbackDelaysShutdownCompletion) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
-  fdf_test::Observer* observer;
+  fdfkit::testing::Observer* observer;
   fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED, &observer);
   std::atomic<bool> release{false}, started{false}, read_canceled{false};
   async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [&] {

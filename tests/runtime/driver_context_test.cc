@@ -4,11 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
+using fdfkit::testing::FakeDriver;
 
 TEST(DriverContext, O1_PushPopIsLifoPerThread) {
   for (int i = 0; i < 40; ++i) {

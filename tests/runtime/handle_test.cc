@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
-#include "fdf/channel.h"
-#include "fdf/handle_table.h"
+#include "runtime/fdf/channel.h"
+#include "runtime/fdf/handle_table.h"
 
 namespace {
 

@@ -7,14 +7,14 @@
 
 #include <thread>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
-using fdf_test::Read;
+using fdfkit::testing::FakeDriver;
+using fdfkit::testing::Read;
 
-class IdleTest : public fdf_test::ChannelPairTest {
+class IdleTest : public fdfkit::testing::ChannelPairTest {
  protected:
   static bool IsIdle(fdf_dispatcher_t* d) { return fdf_internal::Dispatcher::From(d)->IsIdle(); }
   // Starts a thread that waits for `d` to become idle and then sets `*released`.
@@ -99,7 +99,7 @@ TEST_F(IdleTest, AnUnsignalledWaitAndAFutureTaskDoNotCountAsWork) {
   async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
   zx::event event;
   ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
-  fdf_test::Wait wait(event.get(), ZX_EVENT_SIGNALED, [](zx_status_t, const zx_packet_signal_t*) {});
+  fdfkit::testing::Wait wait(event.get(), ZX_EVENT_SIGNALED, [](zx_status_t, const zx_packet_signal_t*) {});
   ASSERT_EQ(ZX_OK, async_begin_wait(a, &wait));
   async_task_t task{};
   task.state = ASYNC_STATE_INIT;

@@ -10,11 +10,11 @@
 #include <thread>
 #include <vector>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
+using fdfkit::testing::FakeDriver;
 
 struct Irq : async_irq_t {
   std::function<void(async_dispatcher_t*, zx_status_t, const zx_packet_interrupt_t*)> body;
@@ -37,7 +37,7 @@ struct Receiver : async_receiver_t {
   }
 };
 
-class IrqTest : public fdf_test::RuntimeTest {
+class IrqTest : public fdfkit::testing::RuntimeTest {
  protected:
   void SetUp() override {
     RuntimeTest::SetUp();

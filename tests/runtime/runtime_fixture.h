@@ -20,10 +20,10 @@
 #include <memory>
 #include <vector>
 
-#include "fdf/dispatcher.h"
-#include "fdf/handle_table.h"
+#include "runtime/fdf/dispatcher.h"
+#include "runtime/fdf/handle_table.h"
 
-namespace fdf_test {
+namespace fdfkit::testing {
 
 // Distinct fake driver identities.
 inline const void* FakeDriver(int n) {
@@ -208,6 +208,6 @@ class DriverThreadChannelTest : public ChannelPairTest {
   fdf_dispatcher_t* dispatcher_ = nullptr;
 };
 
-}  // namespace fdf_test
+}  // namespace fdfkit::testing
 
 #endif  // FDFKIT_TESTS_RUNTIME_RUNTIME_FIXTURE_H_

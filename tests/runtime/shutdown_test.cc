@@ -7,14 +7,14 @@
 #include <mutex>
 #include <thread>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
-using fdf_test::Observer;
+using fdfkit::testing::FakeDriver;
+using fdfkit::testing::Observer;
 
-class ShutdownTest : public fdf_test::RuntimeTest {};
+class ShutdownTest : public fdfkit::testing::RuntimeTest {};
 
 struct DriverObserver : fdf_env_driver_shutdown_observer_t {
   std::atomic<int> calls{0};
@@ -59,7 +59,7 @@ TEST_F(ShutdownTest, K2_ShutdownRefusesNewWorkAndCancelsQueuedDelayedAndPendingW
     if (s == ZX_ERR_CANCELED) static_cast<Wait*>(w)->log->push_back("wait");
   };
   ASSERT_EQ(ZX_OK, async_begin_wait(a, &wait));
-  fdf_test::Read read(local, [&](zx_status_t s) {
+  fdfkit::testing::Read read(local, [&](zx_status_t s) {
     if (s == ZX_ERR_CANCELED) canceled.push_back("read");
   });
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &read, 0));
@@ -67,7 +67,7 @@ TEST_F(ShutdownTest, K2_ShutdownRefusesNewWorkAndCancelsQueuedDelayedAndPendingW
   zx_status_t read_again = ZX_OK, post = ZX_OK, begin_wait = ZX_OK;
   async::PostTask(a, [&] {
     fdf_dispatcher_shutdown_async(d);
-    fdf_test::Read late(remote);
+    fdfkit::testing::Read late(remote);
     read_again = fdf_channel_wait_async(d, &late, 0);
     async_task_t task{ASYNC_STATE_INIT, [](async_dispatcher_t*, async_task_t*, zx_status_t) {},
                       async_now(a)};
@@ -158,15 +158,15 @@ struct PendingWork {
   fdf_handle_t local = 0, remote = 0;
   zx::event event;
   std::vector<zx_status_t> read_statuses, wait_statuses;
-  std::unique_ptr<fdf_test::Read> read;
-  std::unique_ptr<fdf_test::Wait> wait;
+  std::unique_ptr<fdfkit::testing::Read> read;
+  std::unique_ptr<fdfkit::testing::Wait> wait;
 
   explicit PendingWork(fdf_dispatcher_t* d) {
     EXPECT_EQ(ZX_OK, fdf_channel_create(0, &local, &remote));
     EXPECT_EQ(ZX_OK, zx::event::create(0, &event));
-    read = std::make_unique<fdf_test::Read>(remote, [this](zx_status_t s) { read_statuses.push_back(s); });
+    read = std::make_unique<fdfkit::testing::Read>(remote, [this](zx_status_t s) { read_statuses.push_back(s); });
     EXPECT_EQ(ZX_OK, fdf_channel_wait_async(d, read.get(), 0));
-    wait = std::make_unique<fdf_test::Wait>(
+    wait = std::make_unique<fdfkit::testing::Wait>(
         event.get(), ZX_EVENT_SIGNALED,
         [this](zx_status_t s, const zx_packet_signal_t*) { wait_statuses.push_back(s); });
     EXPECT_EQ(ZX_OK, async_begin_wait(fdf_dispatcher_get_async_dispatcher(d), wait.get()));
@@ -225,7 +225,7 @@ TEST_F(ShutdownTest, K2_ARequestAlreadyInTheShutdownQueueCanStillBeCanceled) {
   ASSERT_EQ(ZX_OK, fdf_channel_create(0, &local, &remote));
   bool read_ran = false;
   zx_status_t cancel_status = ZX_ERR_INTERNAL;
-  fdf_test::Read read(remote, [&](zx_status_t) { read_ran = true; });
+  fdfkit::testing::Read read(remote, [&](zx_status_t) { read_ran = true; });
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &read, 0));
   // A task first, then the read: both queued, in that order.
   async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [] {});

@@ -5,11 +5,11 @@
 #include <random>
 #include <thread>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
+using fdfkit::testing::FakeDriver;
 
 constexpr int kDrivers = 8;
 constexpr int kThreads = 4;
@@ -22,12 +22,12 @@ int MessagesPerThread() {
 struct Node {
   fdf_dispatcher_t* dispatcher = nullptr;
   fdf_handle_t in = 0, out = 0;  // in: reads from the previous node; out: writes to the next
-  std::unique_ptr<fdf_test::Read> read;
+  std::unique_ptr<fdfkit::testing::Read> read;
   std::atomic<uint64_t> received{0};
   std::atomic<int> terminal_callbacks{0};
 };
 
-class StressTest : public fdf_test::RuntimeTest {};
+class StressTest : public fdfkit::testing::RuntimeTest {};
 
 TEST_F(StressTest, RingWithCancellationAndShutdownMidway) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
@@ -47,7 +47,7 @@ TEST_F(StressTest, RingWithCancellationAndShutdownMidway) {
     n.dispatcher = CreateDispatcher(FakeDriver(i + 1), i % 2 ? FDF_DISPATCHER_OPTION_UNSYNCHRONIZED : 0);
     n.in = ends[2 * i + 1];
     n.out = ends[(2 * i + 2) % (2 * kDrivers)];
-    n.read = std::make_unique<fdf_test::Read>(n.in);
+    n.read = std::make_unique<fdfkit::testing::Read>(n.in);
     n.read->on_ready = [&, i](zx_status_t status) {
       Node& self = nodes[i];
       if (status != ZX_OK) {

@@ -8,14 +8,14 @@
 #include <set>
 #include <thread>
 
-#include "fdf/thread_pool.h"
-#include "runtime_fixture.h"
+#include "runtime/fdf/thread_pool.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
+using fdfkit::testing::FakeDriver;
 
-class ThreadingTest : public fdf_test::RuntimeTest {
+class ThreadingTest : public fdfkit::testing::RuntimeTest {
  protected:
   // Queues a message on a fresh channel read by `d`; `on_read` runs when it is delivered.
   void QueueRead(fdf_dispatcher_t* d, std::function<void(zx_status_t)> on_read) {
@@ -23,7 +23,7 @@ class ThreadingTest : public fdf_test::RuntimeTest {
     ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a, &b));
     channels_.push_back(a);
     channels_.push_back(b);
-    reads_.push_back(std::make_unique<fdf_test::Read>(b, std::move(on_read)));
+    reads_.push_back(std::make_unique<fdfkit::testing::Read>(b, std::move(on_read)));
     ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, reads_.back().get(), 0));
     fdf_arena_t* arena = NewArena();
     ASSERT_EQ(ZX_OK, WriteBytes(a, arena, "m", 1));  // from no driver: always queued
@@ -37,7 +37,7 @@ class ThreadingTest : public fdf_test::RuntimeTest {
   static bool RunOneBatch() { return fdf_internal::ThreadPool::Get().RunOne(); }
 
   std::vector<fdf_handle_t> channels_;
-  std::vector<std::unique_ptr<fdf_test::Read>> reads_;
+  std::vector<std::unique_ptr<fdfkit::testing::Read>> reads_;
 };
 
 TEST_F(ThreadingTest, I2_SynchronizedDispatcherIsNotPinnedToAThread) {
@@ -67,7 +67,7 @@ TEST_F(ThreadingTest, I2_SynchronizedDispatcherIsNotPinnedToAThread) {
   ShutdownAndDestroy(d);
 }
 
-using fdf_test::OverlapDetector;
+using fdfkit::testing::OverlapDetector;
 
 TEST_F(ThreadingTest, I4_WaitsAndIrqsOnASynchronizedDispatcherNeverRunInParallel) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
@@ -204,7 +204,7 @@ TEST_F(ThreadingTest, I7_IdleMeansNoCallbackRunningSoDirectCallsOvertakeTheQueue
   std::vector<std::string> order;
   // Something sits in the server's queue, but nothing of the server runs.
   async::PostTask(fdf_dispatcher_get_async_dispatcher(server), [&] { order.push_back("task"); });
-  fdf_test::Read read(server_end, [&](zx_status_t) { order.push_back("read"); });
+  fdfkit::testing::Read read(server_end, [&](zx_status_t) { order.push_back("read"); });
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(server, &read, 0));
   fdf_env_register_driver_entry(FakeDriver(2));
   fdf_arena_t* arena = NewArena();

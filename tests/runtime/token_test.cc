@@ -5,12 +5,12 @@
 
 #include <thread>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
-using fdf_test::Observer;
+using fdfkit::testing::FakeDriver;
+using fdfkit::testing::Observer;
 
 struct TokenHandler : fdf_token_t {
   std::vector<zx_status_t> statuses;
@@ -24,7 +24,7 @@ struct TokenHandler : fdf_token_t {
   }
 };
 
-class TokenTest : public fdf_test::RuntimeTest {
+class TokenTest : public fdfkit::testing::RuntimeTest {
  protected:
   void SetUp() override {
     RuntimeTest::SetUp();

@@ -5,14 +5,14 @@
 
 #include <thread>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
-using fdf_test::Wait;
+using fdfkit::testing::FakeDriver;
+using fdfkit::testing::Wait;
 
-using WaitTest = fdf_test::RuntimeTest;
+using WaitTest = fdfkit::testing::RuntimeTest;
 
 TEST_F(WaitTest, J3_WaitOnEventFiresWithObservedSignals) {
   fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));

@@ -7,13 +7,13 @@
 #include <lib/fdf/cpp/protocol.h>
 #include <lib/zx/channel.h>
 
-#include "runtime_fixture.h"
+#include "tests/runtime/runtime_fixture.h"
 
 namespace {
 
-using fdf_test::FakeDriver;
+using fdfkit::testing::FakeDriver;
 
-class WrappersTest : public fdf_test::RuntimeTest {};
+class WrappersTest : public fdfkit::testing::RuntimeTest {};
 
 TEST_F(WrappersTest, ChannelPairWriteReadAndChannelRead) {
   fdf_env_register_driver_entry(FakeDriver(1));

@@ -10,12 +10,12 @@
 #include <set>
 #include <sstream>
 
-#include "idl/compiler.h"
-#include "idl/cpp/cpp_generator.h"
-#include "idl/formatter.h"
-#include "idl/atomic_write.h"
-#include "idl/json_ir.h"
-#include "idl/parser.h"
+#include "migrate/idl/compiler.h"
+#include "generators/cpp/cpp_generator.h"
+#include "migrate/idl/formatter.h"
+#include "support/atomic_write.h"
+#include "migrate/idl/json_ir.h"
+#include "migrate/idl/parser.h"
 
 namespace {
 
@@ -24,9 +24,9 @@ constexpr int kUsageError = 2;
 
 // Writes `text` to `path` through a temporary file and a rename: never a half-written file.
 struct Compilation {
-  fdf_idl::SourceFiles files;
-  fdf_idl::Reporter reporter{&files};
-  fdf_idl::Compiler compiler{&files, &reporter};
+  fdfkit::idl::SourceFiles files;
+  fdfkit::idl::Reporter reporter{&files};
+  fdfkit::idl::Compiler compiler{&files, &reporter};
 };
 
 // Parses every file and, unless `syntax_only`, resolves them; prints diagnostics.
@@ -52,15 +52,15 @@ int RunFormat(const std::vector<std::string>& paths, const std::vector<std::stri
               bool syntax_only, bool in_place, const std::string& out_dir) {
   Compilation c;
   if (!Compile(paths, include_dirs, syntax_only, &c)) return kInputErrors;
-  fdf_idl::NameKinds kinds;
-  fdf_idl::LayoutSet add_resource;
-  for (const auto& file : c.compiler.raw_files()) fdf_idl::CollectNameKinds(*file, &kinds);
-  for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
-    add_resource.merge(fdf_idl::LayoutsNeedingResource(*library));
+  fdfkit::idl::NameKinds kinds;
+  fdfkit::idl::LayoutSet add_resource;
+  for (const auto& file : c.compiler.raw_files()) fdfkit::idl::CollectNameKinds(*file, &kinds);
+  for (const fdfkit::idl::flat::Library* library : c.compiler.targets()) {
+    add_resource.merge(fdfkit::idl::LayoutsNeedingResource(*library));
   }
   // raw_files() holds the user's files first, in order, then anything loaded through -I.
   for (size_t i = 0; i < paths.size(); ++i) {
-    std::string text = fdf_idl::Format(*c.compiler.raw_files()[i], kinds, add_resource);
+    std::string text = fdfkit::idl::Format(*c.compiler.raw_files()[i], kinds, add_resource);
     if (!in_place && out_dir.empty()) {
       std::cout << text;
       continue;
@@ -69,7 +69,7 @@ int RunFormat(const std::vector<std::string>& paths, const std::vector<std::stri
         in_place ? paths[i]
                  : (std::filesystem::path(out_dir) / std::filesystem::path(paths[i]).stem())
                            .string() + ".fidl";
-    if (!fdf_idl::WriteFileAtomically(target, text)) {
+    if (!fdfkit::support::WriteFileAtomically(target, text)) {
       std::cerr << target << ": error: cannot write the formatted file\n";
       return kInputErrors;
     }
@@ -84,11 +84,11 @@ int RunIr(const std::vector<std::string>& paths, const std::vector<std::string>&
           const std::string& output, const std::string& out_dir, bool pretty) {
   Compilation c;
   if (!Compile(paths, include_dirs, /*syntax_only=*/false, &c)) return kInputErrors;
-  fdf_idl::IrStyle style = pretty ? fdf_idl::IrStyle::kPretty : fdf_idl::IrStyle::kCompact;
+  fdfkit::idl::IrStyle style = pretty ? fdfkit::idl::IrStyle::kPretty : fdfkit::idl::IrStyle::kCompact;
   if (!out_dir.empty()) {
-    for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
+    for (const fdfkit::idl::flat::Library* library : c.compiler.targets()) {
       std::string path = out_dir + "/" + library->name + ".ir.json";
-      if (!fdf_idl::WriteFileAtomically(path, fdf_idl::IrText(*library, c.files, style))) {
+      if (!fdfkit::support::WriteFileAtomically(path, fdfkit::idl::IrText(*library, c.files, style))) {
         std::cerr << path << ": error: cannot write the IR\n";
         return kInputErrors;
       }
@@ -96,12 +96,12 @@ int RunIr(const std::vector<std::string>& paths, const std::vector<std::string>&
     return 0;
   }
   const std::string& target = c.compiler.raw_files()[paths.size() - 1]->library;
-  std::string text = fdf_idl::IrText(*c.compiler.Find(target), c.files, style);
+  std::string text = fdfkit::idl::IrText(*c.compiler.Find(target), c.files, style);
   if (output.empty() || output == "-") {
     std::cout << text;
     return 0;
   }
-  if (!fdf_idl::WriteFileAtomically(output, text)) {
+  if (!fdfkit::support::WriteFileAtomically(output, text)) {
     std::cerr << output << ": error: cannot write the IR\n";
     return kInputErrors;
   }
@@ -111,15 +111,15 @@ int RunIr(const std::vector<std::string>& paths, const std::vector<std::string>&
 // Writes the C++ bindings of every library named on the command line under `out_dir`.
 int RunGen(const std::vector<std::string>& paths, const std::vector<std::string>& include_dirs,
            const std::string& bindings_list, const std::string& out_dir) {
-  std::set<fdf_idl::cpp::Bindings> bindings;
+  std::set<fdfkit::generators::cpp::Bindings> bindings;
   std::stringstream list(bindings_list);
   for (std::string item; std::getline(list, item, ',');) {
     if (item == "wire") {
-      bindings.insert(fdf_idl::cpp::Bindings::kWire);
+      bindings.insert(fdfkit::generators::cpp::Bindings::kWire);
     } else if (item == "channel") {
-      bindings.insert(fdf_idl::cpp::Bindings::kChannel);
+      bindings.insert(fdfkit::generators::cpp::Bindings::kChannel);
     } else if (item == "driver") {
-      bindings.insert(fdf_idl::cpp::Bindings::kDriver);
+      bindings.insert(fdfkit::generators::cpp::Bindings::kDriver);
     } else {
       std::cerr << "fdf-idl gen: unknown bindings '" << item
                 << "' (expected wire, channel, driver, or a comma-separated list)\n";
@@ -128,12 +128,12 @@ int RunGen(const std::vector<std::string>& paths, const std::vector<std::string>
   }
   Compilation c;
   if (!Compile(paths, include_dirs, /*syntax_only=*/false, &c)) return kInputErrors;
-  for (const fdf_idl::flat::Library* library : c.compiler.targets()) {
-    for (const auto& [relative, text] : fdf_idl::cpp::Generate(*library, bindings)) {
+  for (const fdfkit::idl::flat::Library* library : c.compiler.targets()) {
+    for (const auto& [relative, text] : fdfkit::generators::cpp::Generate(fdfkit::generators::LibraryView(*library), bindings)) {
       std::filesystem::path path = std::filesystem::path(out_dir) / relative;
       std::error_code error;
       std::filesystem::create_directories(path.parent_path(), error);
-      if (error || !fdf_idl::WriteFileAtomically(path.string(), text)) {
+      if (error || !fdfkit::support::WriteFileAtomically(path.string(), text)) {
         std::cerr << path.string() << ": error: cannot write generated bindings\n";
         return kInputErrors;
       }

@@ -10,17 +10,17 @@
 #include <filesystem>
 #include <iostream>
 
-#include "idl/atomic_write.h"
-#include "idl/read_file.h"
-#include "plan/board_config.h"
-#include "plan/markdown_report.h"
-#include "plan/report_model.h"
-#include "plan/inventory.h"
-#include "plan/plan_json.h"
-#include "plan/planner.h"
-#include "plan/requirements.h"
-#include "plan/scan/scanner.h"
-#include "plan/verifier.h"
+#include "support/atomic_write.h"
+#include "support/read_file.h"
+#include "migrate/plan/board_config.h"
+#include "reports/plan/markdown_report.h"
+#include "reports/plan/report_model.h"
+#include "migrate/plan/inventory.h"
+#include "migrate/plan/plan_json.h"
+#include "migrate/plan/planner.h"
+#include "migrate/plan/requirements.h"
+#include "migrate/plan/scan/scanner.h"
+#include "migrate/plan/verifier.h"
 
 namespace {
 
@@ -70,7 +70,7 @@ void PrintMetrics(const Metrics& m, const Metrics& bound) {
 }
 
 // Findings carry paths relative to the tree root; print them relative to where the user is.
-std::string Located(const std::string& root, fdfkit::scan::ScanFinding finding, const char* kind) {
+std::string Located(const std::string& root, fdfkit::plan::scan::ScanFinding finding, const char* kind) {
   if (!finding.file.empty()) finding.file = (std::filesystem::path(root) / finding.file).string();
   return finding.Text(kind);
 }
@@ -78,17 +78,17 @@ std::string Located(const std::string& root, fdfkit::scan::ScanFinding finding, 
 int Scan(const std::string& root, const std::string& overlay_path, const std::string& out_path) {
   std::string overlay_text;
   if (!overlay_path.empty()) {
-    std::optional<std::string> text = fdf_idl::ReadFile(overlay_path);
+    std::optional<std::string> text = fdfkit::support::ReadFile(overlay_path);
     if (!text) {
       std::cerr << overlay_path << ": error: cannot read\n";
       return kInvalid;
     }
     overlay_text = *text;
   }
-  fdfkit::scan::ScanRulesLoad rules = fdfkit::scan::LoadScanRules(overlay_text, overlay_path);
+  fdfkit::plan::scan::ScanRulesLoad rules = fdfkit::plan::scan::LoadScanRules(overlay_text, overlay_path);
   for (const InventoryError& e : rules.errors) std::cerr << e.path << ": error: " << e.message << "\n";
   if (!rules.rules) return kInvalid;
-  fdfkit::scan::ScanResult result = fdfkit::scan::ScanTree(root, *rules.rules, rules.overlay);
+  fdfkit::plan::scan::ScanResult result = fdfkit::plan::scan::ScanTree(root, *rules.rules, rules.overlay);
   for (const auto& f : result.unresolved) std::cerr << Located(root, f, "unresolved") << "\n";
   for (const auto& f : result.errors) std::cerr << Located(root, f, "error") << "\n";
   if (!result.errors.empty()) {
@@ -98,7 +98,7 @@ int Scan(const std::string& root, const std::string& overlay_path, const std::st
   std::error_code ec;
   std::filesystem::path parent = std::filesystem::path(out_path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec || !fdf_idl::WriteFileAtomically(out_path, result.inventory.dump(2) + "\n")) {
+  if (ec || !fdfkit::support::WriteFileAtomically(out_path, result.inventory.dump(2) + "\n")) {
     std::cerr << "migrate-plan: cannot write " << out_path << "\n";
     return kInvalid;
   }
@@ -135,7 +135,7 @@ bool WriteBoardConfig(const BoardConfig& config, const std::string& tree, const 
     std::string relative = std::string(wave) + "/switch-" + name + ".diff";
     std::error_code ec;
     fs::create_directories(dir / wave, ec);
-    if (ec || !fdf_idl::WriteFileAtomically((dir / relative).string(), u.diff)) {
+    if (ec || !fdfkit::support::WriteFileAtomically((dir / relative).string(), u.diff)) {
       std::cerr << "migrate-plan: cannot write " << (dir / relative).string() << "\n";
       return false;
     }
@@ -143,7 +143,7 @@ bool WriteBoardConfig(const BoardConfig& config, const std::string& tree, const 
     ++diffs;
   }
   std::string index = (dir / "updates.json").string();
-  if (!fdf_idl::WriteFileAtomically(index, BoardConfigJson(config, tree, diff_files).dump(2) + "\n")) {
+  if (!fdfkit::support::WriteFileAtomically(index, BoardConfigJson(config, tree, diff_files).dump(2) + "\n")) {
     std::cerr << "migrate-plan: cannot write " << index << "\n";
     return false;
   }
@@ -184,7 +184,7 @@ int Report(const Inventory& inventory, const Requirements& required, const std::
     std::filesystem::path path = std::filesystem::path(out_dir) / file.path;
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
-    if (ec || !fdf_idl::WriteFileAtomically(path.string(), file.text)) {
+    if (ec || !fdfkit::support::WriteFileAtomically(path.string(), file.text)) {
       std::cerr << "migrate-plan: cannot write " << path.string() << "\n";
       return kInvalid;
     }
@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
     std::string path = (std::filesystem::path(out_dir) / "plan.json").string();
     std::string text = WritePlanJson(*inventory, required, planned.schedule, planned.metrics,
                                      planned.lower_bound);
-    if (ec || !fdf_idl::WriteFileAtomically(path, text)) {
+    if (ec || !fdfkit::support::WriteFileAtomically(path, text)) {
       std::cerr << "migrate-plan: cannot write " << path << "\n";
       return kInvalid;
     }
@@ -272,7 +272,7 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  std::optional<std::string> text = fdf_idl::ReadFile(plan_path);
+  std::optional<std::string> text = fdfkit::support::ReadFile(plan_path);
   if (!text) {
     std::cerr << "migrate-plan: cannot read " << plan_path << "\n";
     return kInvalid;

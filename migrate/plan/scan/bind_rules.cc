@@ -1,11 +1,11 @@
-#include "plan/scan/bind_rules.h"
+#include "migrate/plan/scan/bind_rules.h"
 
-#include "plan/scan/comment_blanking.h"
+#include "migrate/plan/scan/comment_blanking.h"
 
 #include <algorithm>
 #include <regex>
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 namespace {
 
 void ReadConditions(const std::string& body, BindParent* parent) {
@@ -96,4 +96,4 @@ BindRules ParseBindRules(const std::string& path, const std::string& raw) {
   return rules;
 }
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

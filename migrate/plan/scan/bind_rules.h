@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "plan/scan/gn_file.h"
+#include "migrate/plan/scan/gn_file.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 struct BindParent {
   std::string node;  // composite node name; "" for a non-composite driver
@@ -35,6 +35,6 @@ struct BindRules {
 
 BindRules ParseBindRules(const std::string& path, const std::string& text);
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan
 
 #endif  // FDFKIT_MIGRATE_PLAN_SCAN_BIND_RULES_H_

@@ -1,10 +1,10 @@
-#include "plan/scan/code_signals.h"
+#include "migrate/plan/scan/code_signals.h"
 
-#include "plan/scan/comment_blanking.h"
+#include "migrate/plan/scan/comment_blanking.h"
 
 #include <regex>
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 namespace {
 
 std::string FidlLibrary(const std::string& cpp_namespace) {
@@ -39,4 +39,4 @@ std::vector<CodeSignal> FindCodeSignals(const std::string& file, const std::stri
   return out;
 }
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 struct CodeSignal {
   enum class Kind { kBanjoServes, kBanjoConsumes, kFidlServes, kFidlConsumes };
@@ -21,6 +21,6 @@ struct CodeSignal {
 // Signals in one source file, in order of appearance. Comments are ignored.
 std::vector<CodeSignal> FindCodeSignals(const std::string& file, const std::string& text);
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan
 
 #endif  // FDFKIT_MIGRATE_PLAN_SCAN_CODE_SIGNALS_H_

@@ -1,6 +1,6 @@
-#include "plan/scan/comment_blanking.h"
+#include "migrate/plan/scan/comment_blanking.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 std::string BlankComments(const std::string& text, StringLiterals strings) {
   std::string out = text;
@@ -31,4 +31,4 @@ int LineAt(const std::string& text, size_t offset) {
   return line;
 }
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 enum class StringLiterals { kKeep, kBlank };
 
@@ -17,6 +17,6 @@ std::string BlankComments(const std::string& text, StringLiterals strings);
 // 1-based line of `offset` in `text`.
 int LineAt(const std::string& text, size_t offset);
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan
 
 #endif  // FDFKIT_MIGRATE_PLAN_SCAN_COMMENT_BLANKING_H_

@@ -1,11 +1,11 @@
-#include "plan/scan/component_manifest.h"
+#include "migrate/plan/scan/component_manifest.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cctype>
 #include <set>
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 std::string Json5ToJson(const std::string& text) {
   std::string out;
@@ -147,4 +147,4 @@ ComponentManifest ReadComponentManifest(const std::string& path, const GnSourceR
   return manifest;
 }
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

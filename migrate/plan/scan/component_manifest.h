@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "plan/scan/gn_file.h"
+#include "migrate/plan/scan/gn_file.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 struct ComponentManifest {
   std::optional<bool> colocate;  // program.colocate ("true"/"false" or a bool); unset if absent
@@ -29,6 +29,6 @@ ComponentManifest ReadComponentManifest(const std::string& path, const GnSourceR
 // newline so that parse errors keep their line numbers. Exposed for tests.
 std::string Json5ToJson(const std::string& text);
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan
 
 #endif  // FDFKIT_MIGRATE_PLAN_SCAN_COMPONENT_MANIFEST_H_

@@ -1,12 +1,12 @@
-#include "plan/scan/driver_reader.h"
+#include "migrate/plan/scan/driver_reader.h"
 
 #include <algorithm>
 #include <cctype>
 #include <regex>
 
-#include "plan/scan/component_manifest.h"
+#include "migrate/plan/scan/component_manifest.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 std::string JoinPath(const std::string& dir, const std::string& path) {
   if (path.rfind("//", 0) == 0) return path.substr(2);
@@ -254,4 +254,4 @@ std::string DriverReader::TeamOf(const std::string& dir) const {
   return rules_.default_team;
 }
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "plan/scan/bind_rules.h"
-#include "plan/scan/code_signals.h"
-#include "plan/scan/scan_rules.h"
-#include "plan/scan/scanner.h"
-#include "plan/scan/source_tree.h"
+#include "migrate/plan/scan/bind_rules.h"
+#include "migrate/plan/scan/code_signals.h"
+#include "migrate/plan/scan/scan_rules.h"
+#include "migrate/plan/scan/scanner.h"
+#include "migrate/plan/scan/source_tree.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 struct LibraryDep {
   std::string library;  // the FIDL/banjo library name (target name without its suffix)
@@ -82,6 +82,6 @@ class DriverReader {
 // Joins a directory and a path relative to it ("//x" is root-relative).
 std::string JoinPath(const std::string& dir, const std::string& path);
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan
 
 #endif  // FDFKIT_MIGRATE_PLAN_SCAN_DRIVER_READER_H_

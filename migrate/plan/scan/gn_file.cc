@@ -1,10 +1,10 @@
-#include "plan/scan/gn_file.h"
+#include "migrate/plan/scan/gn_file.h"
 
 #include <cctype>
 #include <set>
 #include <stdexcept>
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 GnValue GnValue::String(std::string text, std::string file, int line) {
   GnValue v;
@@ -581,4 +581,4 @@ GnFile ReadGnFile(const std::string& path, const GnSourceReader& read) {
   return file;
 }
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

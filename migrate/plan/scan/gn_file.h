@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 struct GnValue {
   enum class Kind { kUnknown, kString, kBool, kInt, kList };
@@ -77,6 +77,6 @@ struct GnLabel {
 };
 std::optional<GnLabel> ParseGnLabel(const std::string& label, const std::string& dir);
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan
 
 #endif  // FDFKIT_MIGRATE_PLAN_SCAN_GN_FILE_H_

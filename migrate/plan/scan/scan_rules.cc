@@ -1,6 +1,6 @@
-#include "plan/scan/scan_rules.h"
+#include "migrate/plan/scan/scan_rules.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 extern const char kDefaultScanRules[];
 
@@ -192,4 +192,4 @@ ScanRulesLoad LoadScanRules(const std::string& overlay_text, const std::string& 
   return load;
 }
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "plan/inventory.h"
+#include "migrate/plan/inventory.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 struct ScanRules {
   std::vector<std::string> board_dirs;
@@ -56,6 +56,6 @@ struct ScanRulesLoad {
 // overlay file in errors.
 ScanRulesLoad LoadScanRules(const std::string& overlay_text, const std::string& overlay_name);
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan
 
 #endif  // FDFKIT_MIGRATE_PLAN_SCAN_SCAN_RULES_H_

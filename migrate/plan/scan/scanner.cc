@@ -1,14 +1,14 @@
-#include "plan/scan/scanner.h"
+#include "migrate/plan/scan/scanner.h"
 
 #include <algorithm>
 #include <numeric>
 #include <set>
 #include <tuple>
 
-#include "plan/inventory.h"
-#include "plan/scan/driver_reader.h"
+#include "migrate/plan/inventory.h"
+#include "migrate/plan/scan/driver_reader.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 std::string ScanFinding::Text(const std::string& kind) const {
   std::string where = file.empty() ? "migrate-plan:" : file + ":";
@@ -491,4 +491,4 @@ ScanResult ScanTree(const std::string& root, const ScanRules& rules, const ScanO
   return result;
 }
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
-#include "plan/scan/scan_rules.h"
+#include "migrate/plan/scan/scan_rules.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 struct ScanFinding {
   std::string file;  // relative to the tree root; "" when the finding concerns no single file
@@ -40,6 +40,6 @@ struct ScanResult {
 // `root` is written into the inventory as given (relative roots keep outputs reproducible).
 ScanResult ScanTree(const std::string& root, const ScanRules& rules, const ScanOverlay& overlay);
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan
 
 #endif  // FDFKIT_MIGRATE_PLAN_SCAN_SCANNER_H_

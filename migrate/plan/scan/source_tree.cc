@@ -1,11 +1,11 @@
-#include "plan/scan/source_tree.h"
+#include "migrate/plan/scan/source_tree.h"
 
-#include "idl/read_file.h"
+#include "support/read_file.h"
 
 #include <algorithm>
 #include <filesystem>
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 namespace fs = std::filesystem;
 
@@ -19,7 +19,7 @@ bool SourceTree::IsDirectory(const std::string& path) const {
 std::optional<std::string> SourceTree::Read(const std::string& path) {
   auto it = files_.find(path);
   if (it != files_.end()) return it->second;
-  return files_[path] = fdf_idl::ReadFile((fs::path(root_) / path).string());
+  return files_[path] = fdfkit::support::ReadFile((fs::path(root_) / path).string());
 }
 
 std::vector<std::string> SourceTree::Files(const std::string& dir) const {
@@ -67,4 +67,4 @@ GnSourceReader SourceTree::Reader() {
   return [this](const std::string& path) { return Read(path); };
 }
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

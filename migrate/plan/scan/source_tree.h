@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "plan/scan/gn_file.h"
+#include "migrate/plan/scan/gn_file.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 
 class SourceTree {
  public:
@@ -36,6 +36,6 @@ class SourceTree {
   std::map<std::string, std::unique_ptr<GnFile>> builds_;
 };
 
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan
 
 #endif  // FDFKIT_MIGRATE_PLAN_SCAN_SOURCE_TREE_H_

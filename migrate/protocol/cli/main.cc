@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "idl/atomic_write.h"
-#include "idl/read_file.h"
-#include "idl/unified_diff.h"
-#include "protocol/migrate_protocol.h"
+#include "support/atomic_write.h"
+#include "support/read_file.h"
+#include "support/unified_diff.h"
+#include "migrate/protocol/migrate_protocol.h"
 
 namespace {
 
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
 
   std::string rules_text;
   if (!rules_path.empty()) {
-    std::optional<std::string> text = fdf_idl::ReadFile(rules_path);
+    std::optional<std::string> text = fdfkit::support::ReadFile(rules_path);
     if (!text) {
       std::cerr << rules_path << ": error: cannot read\n";
       return kUsageError;
@@ -56,41 +56,41 @@ int main(int argc, char** argv) {
     rules_text = *text;
   }
   std::string error;
-  std::optional<fdf_migrate::Rules> rules = fdf_migrate::LoadRules(rules_text, rules_path, &error);
+  std::optional<fdfkit::protocol::Rules> rules = fdfkit::protocol::LoadRules(rules_text, rules_path, &error);
   if (!rules) {
     std::cerr << "error: invalid rules: " << error << "\n";
     return kUsageError;
   }
   // Flags set the defaults; per-library and per-protocol rules still win, being more specific.
   if (!transport.empty()) {
-    rules->transport = transport == "driver" ? fdf_migrate::Transport::kDriver
-                                             : fdf_migrate::Transport::kChannel;
+    rules->transport = transport == "driver" ? fdfkit::protocol::Transport::kDriver
+                                             : fdfkit::protocol::Transport::kChannel;
   }
   if (!callbacks.empty()) {
-    rules->callbacks = callbacks == "events" ? fdf_migrate::Callbacks::kEvents
-                                             : fdf_migrate::Callbacks::kReverseProtocol;
+    rules->callbacks = callbacks == "events" ? fdfkit::protocol::Callbacks::kEvents
+                                             : fdfkit::protocol::Callbacks::kReverseProtocol;
   }
   if (open) rules->open = true;
-  fdf_migrate::MigrateOptions options{std::move(*rules), report == "json"
-                                                             ? fdf_migrate::ReportFormat::kJson
-                                                             : fdf_migrate::ReportFormat::kMarkdown};
-  fdf_migrate::MigrateResult result = fdf_migrate::MigrateProtocols(files, include_dirs, options);
+  fdfkit::protocol::MigrateOptions options{std::move(*rules), report == "json"
+                                                             ? fdfkit::protocol::ReportFormat::kJson
+                                                             : fdfkit::protocol::ReportFormat::kMarkdown};
+  fdfkit::protocol::MigrateResult result = fdfkit::protocol::MigrateProtocols(files, include_dirs, options);
   if (!result.ok) {
     std::cerr << result.errors;
     return kInputErrors;
   }
   int stale = 0;
-  for (const fdf_migrate::OutputFile& file : result.files) {
+  for (const fdfkit::protocol::OutputFile& file : result.files) {
     std::filesystem::path path = std::filesystem::path(out_dir) / file.name;
-    std::optional<std::string> on_disk = fdf_idl::ReadFile(path);
+    std::optional<std::string> on_disk = fdfkit::support::ReadFile(path);
     if (on_disk == file.text) continue;
     ++stale;
     if (check) {
       std::cout << "stale: " << path.string() << "\n";
     } else if (dry_run) {
-      std::cout << fdf_idl::UnifiedDiff(on_disk.value_or(""), file.text,
+      std::cout << fdfkit::support::UnifiedDiff(on_disk.value_or(""), file.text,
                                         on_disk ? path.string() : "/dev/null", path.string());
-    } else if (!fdf_idl::WriteFileAtomically(path.string(), file.text)) {
+    } else if (!fdfkit::support::WriteFileAtomically(path.string(), file.text)) {
       std::cerr << path.string() << ": error: cannot write\n";
       return kInputErrors;
     }

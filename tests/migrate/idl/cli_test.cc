@@ -8,17 +8,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "idl_test_support.h"
+#include "tests/migrate/idl/idl_test_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-fdf_idl_test::CommandRun FdfIdl(const std::string& arguments) {
-  return fdf_idl_test::RunCommand(std::string(FDF_IDL_BINARY) + " " + arguments);
+fdfkit::idl::testing::CommandRun FdfIdl(const std::string& arguments) {
+  return fdfkit::idl::testing::RunCommand(std::string(FDF_IDL_BINARY) + " " + arguments);
 }
 
-class FdfIdlCli : public fdf_idl_test::ScratchDirTest {
+class FdfIdlCli : public fdfkit::idl::testing::ScratchDirTest {
  protected:
   void SetUp() override {
     ScratchDirTest::SetUp();
@@ -30,7 +30,7 @@ TEST_F(FdfIdlCli, CheckExitCodes) {
   std::string good = Write("good.fidl", "library good;\ntype S = struct { a uint8; };\n");
   EXPECT_EQ(FdfIdl("check " + good).exit_code, 0);
   std::string bad = Write("bad.fidl", "library bad;\ntype S = struct { a Nope; };\n");
-  fdf_idl_test::CommandRun run = FdfIdl("check " + bad);
+  fdfkit::idl::testing::CommandRun run = FdfIdl("check " + bad);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.output, bad + ":2:21: error: [FDFIDL013] 'Nope' is not defined\n"
                               "type S = struct { a Nope; };\n"
@@ -46,7 +46,7 @@ TEST_F(FdfIdlCli, CheckExitCodes) {
 TEST_F(FdfIdlCli, SearchPathsResolveImports) {
   Write("dep.lib/dep.fidl", "library dep.lib;\ntype T = struct { x uint32; };\n");
   std::string user = Write("user.fidl", "library user;\nusing dep.lib;\ntype U = struct { t dep.lib.T; };\n");
-  fdf_idl_test::CommandRun without = FdfIdl("check " + user);
+  fdfkit::idl::testing::CommandRun without = FdfIdl("check " + user);
   EXPECT_EQ(without.exit_code, 1);
   EXPECT_NE(without.output.find("[FDFIDL015] library 'dep.lib' not found"), std::string::npos);
   EXPECT_EQ(FdfIdl("check -I " + dir_.string() + " " + user).exit_code, 0);
@@ -56,7 +56,7 @@ TEST_F(FdfIdlCli, IrWritesTheLibraryOfTheLastFile) {
   std::string file = Write("x.fidl", "library x;\nconst C uint8 = 7;\n");
   std::string out = (dir_ / "x.json").string();
   ASSERT_EQ(FdfIdl("ir " + file + " -o " + out).exit_code, 0);
-  auto ir = nlohmann::json::parse(fdf_idl_test::ReadFile(out));
+  auto ir = nlohmann::json::parse(fdfkit::idl::testing::ReadFile(out));
   EXPECT_EQ(ir["name"], "x");
   EXPECT_EQ(ir["const_declarations"][0]["value"]["value"], "7");
   // Bad input: no IR file, exit 1.
@@ -78,11 +78,11 @@ TEST_F(FdfIdlCli, IrOutDirWritesEveryNamedLibraryInOneRun) {
   for (const auto& entry : fs::directory_iterator(out)) written.push_back(entry.path().filename());
   std::sort(written.begin(), written.end());
   EXPECT_EQ(written, (std::vector<std::string>{"a.ir.json", "b.ir.json"}));
-  std::string compact = fdf_idl_test::ReadFile(dir_ / "out" / "a.ir.json");
+  std::string compact = fdfkit::idl::testing::ReadFile(dir_ / "out" / "a.ir.json");
   EXPECT_EQ(std::count(compact.begin(), compact.end(), '\n'), 1);  // one line
   EXPECT_EQ(nlohmann::json::parse(compact)["library_dependencies"][0]["name"], "dep.lib");
   // --pretty is the same document, indented.
-  fdf_idl_test::CommandRun pretty = FdfIdl("ir --pretty -I " + dir_.string() + " " + a);
+  fdfkit::idl::testing::CommandRun pretty = FdfIdl("ir --pretty -I " + dir_.string() + " " + a);
   ASSERT_EQ(pretty.exit_code, 0);
   EXPECT_EQ(nlohmann::json::parse(pretty.output), nlohmann::json::parse(compact));
   EXPECT_EQ(pretty.output, nlohmann::ordered_json::parse(compact).dump(2) + "\n");
@@ -94,11 +94,11 @@ TEST_F(FdfIdlCli, IrOutDirWritesEveryNamedLibraryInOneRun) {
 TEST_F(FdfIdlCli, FormatInPlaceRewritesOnlyCleanFiles) {
   std::string legacy = Write("legacy.fidl", "library l;\nstruct S { uint8 a; };\n");
   ASSERT_EQ(FdfIdl("format --in-place " + legacy).exit_code, 0);
-  EXPECT_EQ(fdf_idl_test::ReadFile(legacy), "library l;\n\ntype S = struct {\n    a uint8;\n};\n");
+  EXPECT_EQ(fdfkit::idl::testing::ReadFile(legacy), "library l;\n\ntype S = struct {\n    a uint8;\n};\n");
   std::string broken_text = "library l;\nstruct S { uint8 a; \n";
   std::string broken = Write("broken.fidl", broken_text);
   EXPECT_EQ(FdfIdl("format --in-place " + broken).exit_code, 1);
-  EXPECT_EQ(fdf_idl_test::ReadFile(broken), broken_text);
+  EXPECT_EQ(fdfkit::idl::testing::ReadFile(broken), broken_text);
   for (const auto& entry : fs::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << entry.path();
   }
@@ -111,23 +111,23 @@ TEST_F(FdfIdlCli, FormatOutDirWritesTheFilesOfOneLibraryAsFidl) {
   fs::create_directories(dir_ / "out");
   EXPECT_EQ(FdfIdl("format " + a).exit_code, 1);  // alone, 'B' is not defined
   ASSERT_EQ(FdfIdl("format --out-dir " + (dir_ / "out").string() + " " + a + " " + b).exit_code, 0);
-  EXPECT_EQ(fdf_idl_test::ReadFile(dir_ / "out" / "a.fidl"),
+  EXPECT_EQ(fdfkit::idl::testing::ReadFile(dir_ / "out" / "a.fidl"),
             "library two;\n\ntype A = struct {\n    b B;\n};\n");
-  EXPECT_EQ(fdf_idl_test::ReadFile(dir_ / "out" / "b.fidl"),
+  EXPECT_EQ(fdfkit::idl::testing::ReadFile(dir_ / "out" / "b.fidl"),
             "library two;\n\ntype B = struct {\n    x uint8;\n};\n");
   EXPECT_EQ(FdfIdl("format --in-place --out-dir " + (dir_ / "out").string() + " " + b).exit_code, 2);
 }
 
 TEST_F(FdfIdlCli, GenUnknownBindingsIsAUsageError) {
   std::string file = Write("x.fidl", "library x;\n");
-  fdf_idl_test::CommandRun run = FdfIdl("gen --bindings=hlcpp -o " + dir_.string() + " " + file);
+  fdfkit::idl::testing::CommandRun run = FdfIdl("gen --bindings=hlcpp -o " + dir_.string() + " " + file);
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.output.find("unknown bindings 'hlcpp'"), std::string::npos);
 }
 
 TEST_F(FdfIdlCli, GenWritesEveryBindingFile) {
   std::string file = Write("x.fidl", "library x;\ntype S = struct { a uint8; };\n");
-  fdf_idl_test::CommandRun run =
+  fdfkit::idl::testing::CommandRun run =
       FdfIdl("gen --bindings=wire,channel,driver -o " + dir_.string() + " " + file);
   ASSERT_EQ(run.exit_code, 0) << run.output;
   for (const char* name : {"wire_types.h", "wire_types.cc", "wire_messaging.h", "wire.h",
@@ -138,7 +138,7 @@ TEST_F(FdfIdlCli, GenWritesEveryBindingFile) {
 
 TEST_F(FdfIdlCli, GenOnMalformedIdlWritesNothing) {
   std::string file = Write("x.fidl", "library x;\ntype S = struct { a uint8 };\n");
-  fdf_idl_test::CommandRun run = FdfIdl("gen --bindings=wire -o " + dir_.string() + " " + file);
+  fdfkit::idl::testing::CommandRun run = FdfIdl("gen --bindings=wire -o " + dir_.string() + " " + file);
   EXPECT_NE(run.exit_code, 0);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "fidl"));
 }

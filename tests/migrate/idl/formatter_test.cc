@@ -1,30 +1,30 @@
 // The formatter: canonical modern output that re-parses to the same thing and is idempotent.
-#include "idl/formatter.h"
+#include "migrate/idl/formatter.h"
 
 #include <gtest/gtest.h>
 
-#include "idl_test_support.h"
+#include "tests/migrate/idl/idl_test_support.h"
 
 namespace {
 
-using fdf_idl_test::Parse;
+using fdfkit::idl::testing::Parse;
 
 std::string FormatText(std::string_view text, const std::string& name = "test.fidl") {
   auto r = Parse(text, name);
   EXPECT_EQ(r.errors(), "");
   if (!r.file) return "";
-  fdf_idl::NameKinds kinds;
-  fdf_idl::CollectNameKinds(*r.file, &kinds);
-  return fdf_idl::Format(*r.file, kinds);
+  fdfkit::idl::NameKinds kinds;
+  fdfkit::idl::CollectNameKinds(*r.file, &kinds);
+  return fdfkit::idl::Format(*r.file, kinds);
 }
 
 TEST(Formatter, CorpusFormatsIdempotentlyToModernFidl) {
-  for (const auto& path : fdf_idl_test::CorpusFiles()) {
-    std::string once = FormatText(fdf_idl_test::ReadFile(path), path.filename().string());
+  for (const auto& path : fdfkit::idl::testing::CorpusFiles()) {
+    std::string once = FormatText(fdfkit::idl::testing::ReadFile(path), path.filename().string());
     auto reparsed = Parse(once, "formatted.fidl");
     EXPECT_EQ(reparsed.errors(), "") << path << "\n" << once;
     // Only protocols tell modern FIDL from the 2022 syntax; a file of types is both.
-    std::string dialect = fdf_idl::raw::DialectName(reparsed.file->dialect);
+    std::string dialect = fdfkit::idl::raw::DialectName(reparsed.file->dialect);
     if (once.find("protocol ") != std::string::npos) {
       EXPECT_EQ(dialect, "fidl-modern") << path;
     } else {
@@ -101,10 +101,10 @@ TEST(Formatter, HugeOrdinalsDoNotThrow) {
 }
 
 TEST(Formatter, CanonicalZxNames) {
-  EXPECT_EQ(fdf_idl::CanonicalZxName("zx.status"), "zx.Status");
-  EXPECT_EQ(fdf_idl::CanonicalZxName("zx.obj_type"), "zx.ObjType");
-  EXPECT_EQ(fdf_idl::CanonicalZxName("zx.Handle"), "zx.Handle");
-  EXPECT_EQ(fdf_idl::CanonicalZxName("other.status"), "other.status");
+  EXPECT_EQ(fdfkit::idl::CanonicalZxName("zx.status"), "zx.Status");
+  EXPECT_EQ(fdfkit::idl::CanonicalZxName("zx.obj_type"), "zx.ObjType");
+  EXPECT_EQ(fdfkit::idl::CanonicalZxName("zx.Handle"), "zx.Handle");
+  EXPECT_EQ(fdfkit::idl::CanonicalZxName("other.status"), "other.status");
 }
 
 }  // namespace

@@ -15,40 +15,40 @@
 #include <string>
 #include <vector>
 
-#include "idl/compiler.h"
-#include "idl/parser.h"
+#include "migrate/idl/compiler.h"
+#include "migrate/idl/parser.h"
 
-namespace fdf_idl_test {
+namespace fdfkit::idl::testing {
 
 struct ParseResult {
-  std::unique_ptr<fdf_idl::SourceFiles> files = std::make_unique<fdf_idl::SourceFiles>();
-  std::unique_ptr<fdf_idl::Reporter> reporter = std::make_unique<fdf_idl::Reporter>(files.get());
-  std::optional<fdf_idl::raw::File> file;
+  std::unique_ptr<fdfkit::idl::SourceFiles> files = std::make_unique<fdfkit::idl::SourceFiles>();
+  std::unique_ptr<fdfkit::idl::Reporter> reporter = std::make_unique<fdfkit::idl::Reporter>(files.get());
+  std::optional<fdfkit::idl::raw::File> file;
   std::string errors() const { return reporter->Summary(); }
 };
 
 inline ParseResult Parse(std::string_view text, const std::string& name = "test.fidl") {
   ParseResult r;
   unsigned id = r.files->AddBuffer(text, name);
-  r.file = fdf_idl::ParseFile(*r.files, id, r.reporter.get());
+  r.file = fdfkit::idl::ParseFile(*r.files, id, r.reporter.get());
   return r;
 }
 
 // Sources compiled together, with -I directories; `errors()` is the diagnostic summary.
 struct Compiled {
-  std::unique_ptr<fdf_idl::SourceFiles> files = std::make_unique<fdf_idl::SourceFiles>();
-  std::unique_ptr<fdf_idl::Reporter> reporter = std::make_unique<fdf_idl::Reporter>(files.get());
-  std::unique_ptr<fdf_idl::Compiler> compiler =
-      std::make_unique<fdf_idl::Compiler>(files.get(), reporter.get());
+  std::unique_ptr<fdfkit::idl::SourceFiles> files = std::make_unique<fdfkit::idl::SourceFiles>();
+  std::unique_ptr<fdfkit::idl::Reporter> reporter = std::make_unique<fdfkit::idl::Reporter>(files.get());
+  std::unique_ptr<fdfkit::idl::Compiler> compiler =
+      std::make_unique<fdfkit::idl::Compiler>(files.get(), reporter.get());
   bool ok = false;
   std::string errors() const { return reporter->Summary(); }
-  const fdf_idl::flat::Library& library(const std::string& name) const {
-    static const fdf_idl::flat::Library kNone;
-    const fdf_idl::flat::Library* found = compiler->Find(name);
+  const fdfkit::idl::flat::Library& library(const std::string& name) const {
+    static const fdfkit::idl::flat::Library kNone;
+    const fdfkit::idl::flat::Library* found = compiler->Find(name);
     return found ? *found : kNone;
   }
   // A declaration of `library` by name (nullptr if absent), cast to its kind.
-  template <typename T = fdf_idl::flat::Decl>
+  template <typename T = fdfkit::idl::flat::Decl>
   const T* decl(const std::string& library_name, const std::string& name) const {
     return static_cast<const T*>(library(library_name).Lookup(name));
   }
@@ -149,6 +149,6 @@ inline CommandRun RunCommand(const std::string& command) {
   return run;
 }
 
-}  // namespace fdf_idl_test
+}  // namespace fdfkit::idl::testing
 
 #endif  // FDFKIT_TESTS_MIGRATE_IDL_IDL_TEST_SUPPORT_H_

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "idl/formatter.h"
-#include "idl/json_ir.h"
-#include "idl_test_support.h"
+#include "migrate/idl/formatter.h"
+#include "migrate/idl/json_ir.h"
+#include "tests/migrate/idl/idl_test_support.h"
 
 namespace {
 
@@ -17,17 +17,17 @@ namespace fs = std::filesystem;
 
 fs::path GoldenDir() { return fs::path(FDFKIT_SOURCE_DIR) / "tests" / "migrate" / "idl" / "golden"; }
 
-std::string IrText(const fdf_idl_test::Compiled& c, const std::string& library) {
-  return fdf_idl::IrText(c.library(library), *c.files, fdf_idl::IrStyle::kPretty);
+std::string IrText(const fdfkit::idl::testing::Compiled& c, const std::string& library) {
+  return fdfkit::idl::IrText(c.library(library), *c.files, fdfkit::idl::IrStyle::kPretty);
 }
 
 TEST(JsonIr, MatchesTheGoldenFileOfEveryCorpusLibrary) {
   bool update = std::getenv("FDFKIT_UPDATE_GOLDEN") != nullptr;
-  auto libraries = fdf_idl_test::CorpusLibraries();
+  auto libraries = fdfkit::idl::testing::CorpusLibraries();
   ASSERT_FALSE(libraries.empty());
   for (const auto& files : libraries) {
     const fs::path& path = files.front();
-    auto c = fdf_idl_test::CompileCorpusLibrary(files);
+    auto c = fdfkit::idl::testing::CompileCorpusLibrary(files);
     ASSERT_TRUE(c.ok) << c.errors();
     const std::string& library = c.compiler->raw_files()[0]->library;
     std::string ir = IrText(c, library);
@@ -37,21 +37,21 @@ TEST(JsonIr, MatchesTheGoldenFileOfEveryCorpusLibrary) {
       continue;
     }
     ASSERT_TRUE(fs::exists(golden)) << golden << " (regenerate with FDFKIT_UPDATE_GOLDEN=1)";
-    EXPECT_EQ(ir, fdf_idl_test::ReadFile(golden)) << "IR of " << path << " differs from " << golden;
+    EXPECT_EQ(ir, fdfkit::idl::testing::ReadFile(golden)) << "IR of " << path << " differs from " << golden;
   }
 }
 
 TEST(JsonIr, IsDeterministic) {
-  for (const auto& files : fdf_idl_test::CorpusLibraries()) {
-    auto first = fdf_idl_test::CompileCorpusLibrary(files);
-    auto second = fdf_idl_test::CompileCorpusLibrary(files);
+  for (const auto& files : fdfkit::idl::testing::CorpusLibraries()) {
+    auto first = fdfkit::idl::testing::CompileCorpusLibrary(files);
+    auto second = fdfkit::idl::testing::CompileCorpusLibrary(files);
     const std::string& library = first.compiler->raw_files()[0]->library;
     EXPECT_EQ(IrText(first, library), IrText(second, library)) << files.front();
   }
 }
 
 TEST(JsonIr, DescribesTypesMethodsAndBanjoAttributes) {
-  auto c = fdf_idl_test::Compile({{"fan.banjo", R"(library example.fan;
+  auto c = fdfkit::idl::testing::Compile({{"fan.banjo", R"(library example.fan;
 [BanjoLayout = "ddk-protocol"]
 protocol Fan {
     /// Reads the speed.
@@ -59,7 +59,7 @@ protocol Fan {
 };
 )"}});
   ASSERT_TRUE(c.ok) << c.errors();
-  Json ir = fdf_idl::LibraryToJson(c.library("example.fan"), *c.files);
+  Json ir = fdfkit::idl::LibraryToJson(c.library("example.fan"), *c.files);
   EXPECT_EQ(ir["schema"], "fdfkit-idl-ir/2");
   EXPECT_EQ(ir["dialect"], "banjo-v2");
   const Json& protocol = ir["protocol_declarations"][0];
@@ -109,37 +109,37 @@ Json Semantics(Json ir, bool drop_transport) {
 }
 
 TEST(Format, OutputReparsesToTheSameIrAndIsIdempotent) {
-  for (const auto& files : fdf_idl_test::CorpusLibraries()) {
+  for (const auto& files : fdfkit::idl::testing::CorpusLibraries()) {
     if (files.size() != 1) continue;  // one formatted file stands for one library
     const fs::path& path = files.front();
-    auto original = fdf_idl_test::CompileCorpusLibrary(files);
+    auto original = fdfkit::idl::testing::CompileCorpusLibrary(files);
     ASSERT_TRUE(original.ok) << original.errors();
-    const fdf_idl::raw::File& raw = *original.compiler->raw_files()[0];
-    fdf_idl::NameKinds kinds;
-    fdf_idl::CollectNameKinds(raw, &kinds);
-    std::string formatted = fdf_idl::Format(
-        raw, kinds, fdf_idl::LayoutsNeedingResource(original.library(raw.library)));
+    const fdfkit::idl::raw::File& raw = *original.compiler->raw_files()[0];
+    fdfkit::idl::NameKinds kinds;
+    fdfkit::idl::CollectNameKinds(raw, &kinds);
+    std::string formatted = fdfkit::idl::Format(
+        raw, kinds, fdfkit::idl::LayoutsNeedingResource(original.library(raw.library)));
 
-    auto reparsed = fdf_idl_test::Compile({{"formatted.fidl", formatted}},
-                                          {fdf_idl_test::CorpusDir().string()});
+    auto reparsed = fdfkit::idl::testing::Compile({{"formatted.fidl", formatted}},
+                                          {fdfkit::idl::testing::CorpusDir().string()});
     ASSERT_TRUE(reparsed.ok) << path << "\n" << reparsed.errors() << formatted;
     bool banjo = path.extension() == ".banjo";
-    Json before = Semantics(fdf_idl::LibraryToJson(original.library(raw.library), *original.files), banjo);
-    Json after = Semantics(fdf_idl::LibraryToJson(reparsed.library(raw.library), *reparsed.files), banjo);
+    Json before = Semantics(fdfkit::idl::LibraryToJson(original.library(raw.library), *original.files), banjo);
+    Json after = Semantics(fdfkit::idl::LibraryToJson(reparsed.library(raw.library), *reparsed.files), banjo);
     EXPECT_EQ(before.dump(1), after.dump(1)) << path << "\n" << formatted;
 
-    const fdf_idl::raw::File& again = *reparsed.compiler->raw_files()[0];
-    fdf_idl::NameKinds again_kinds;
-    fdf_idl::CollectNameKinds(again, &again_kinds);
-    EXPECT_EQ(fdf_idl::Format(again, again_kinds,
-                              fdf_idl::LayoutsNeedingResource(reparsed.library(raw.library))),
+    const fdfkit::idl::raw::File& again = *reparsed.compiler->raw_files()[0];
+    fdfkit::idl::NameKinds again_kinds;
+    fdfkit::idl::CollectNameKinds(again, &again_kinds);
+    EXPECT_EQ(fdfkit::idl::Format(again, again_kinds,
+                              fdfkit::idl::LayoutsNeedingResource(reparsed.library(raw.library))),
               formatted)
         << path;
   }
 }
 
 TEST(JsonIr, TextThatIsNotUtf8IsReplacedNotFatal) {
-  auto c = fdf_idl_test::Compile("library bad.utf8;\n/// caf\xe9\ntype S = struct {};\n");
+  auto c = fdfkit::idl::testing::Compile("library bad.utf8;\n/// caf\xe9\ntype S = struct {};\n");
   ASSERT_TRUE(c.ok) << c.errors();
   std::string text = IrText(c, "bad.utf8");
   EXPECT_NE(text.find("caf\xef\xbf\xbd"), std::string::npos);  // U+FFFD

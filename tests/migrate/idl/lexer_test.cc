@@ -1,16 +1,16 @@
-#include "idl/lexer.h"
+#include "migrate/idl/lexer.h"
 
 #include <gtest/gtest.h>
 
 namespace {
 
-using fdf_idl::Lex;
-using fdf_idl::TokenKind;
+using fdfkit::idl::Lex;
+using fdfkit::idl::TokenKind;
 
 struct Lexed {
-  fdf_idl::SourceFiles files;
-  fdf_idl::Reporter reporter{&files};
-  std::vector<fdf_idl::Token> tokens;
+  fdfkit::idl::SourceFiles files;
+  fdfkit::idl::Reporter reporter{&files};
+  std::vector<fdfkit::idl::Token> tokens;
   explicit Lexed(std::string_view text) {
     unsigned id = files.AddBuffer(text, "lex.fidl");
     tokens = Lex(files.Text(id), &reporter);

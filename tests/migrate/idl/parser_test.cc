@@ -1,16 +1,16 @@
 // Parsing every dialect into one raw AST shape, and the diagnostics for malformed input.
 #include <gtest/gtest.h>
 
-#include "idl_test_support.h"
+#include "tests/migrate/idl/idl_test_support.h"
 
 namespace {
 
-using fdf_idl::raw::Decl;
-using fdf_idl::raw::Dialect;
-using fdf_idl::raw::Layout;
-using fdf_idl_test::Parse;
+using fdfkit::idl::raw::Decl;
+using fdfkit::idl::raw::Dialect;
+using fdfkit::idl::raw::Layout;
+using fdfkit::idl::testing::Parse;
 
-const Decl& FindDecl(const fdf_idl::raw::File& file, const std::string& name) {
+const Decl& FindDecl(const fdfkit::idl::raw::File& file, const std::string& name) {
   for (const Decl& d : file.decls) {
     if (d.name == name) return d;
   }
@@ -27,15 +27,15 @@ TEST(Parser, EveryCorpusFileParsesCleanlyInItsDialect) {
       {"led-impl.fidl", Dialect::kFidl},
       {"thermal-impl.fidl", Dialect::kModernFidl},
   };
-  auto files = fdf_idl_test::CorpusFiles();
+  auto files = fdfkit::idl::testing::CorpusFiles();
   ASSERT_GE(files.size(), expected.size());
   for (const auto& path : files) {
-    auto r = Parse(fdf_idl_test::ReadFile(path), path.filename().string());
+    auto r = Parse(fdfkit::idl::testing::ReadFile(path), path.filename().string());
     ASSERT_TRUE(r.file) << path;
     EXPECT_EQ(r.errors(), "") << path;
     auto it = expected.find(path.filename().string());
     if (it != expected.end()) {
-      EXPECT_EQ(fdf_idl::raw::DialectName(r.file->dialect), fdf_idl::raw::DialectName(it->second))
+      EXPECT_EQ(fdfkit::idl::raw::DialectName(r.file->dialect), fdfkit::idl::raw::DialectName(it->second))
           << path;
     }
   }
@@ -169,8 +169,8 @@ TEST(Parser, DeepNestingIsAnErrorNotAStackOverflow) {
 }
 
 TEST(Parser, EveryPrefixOfTheCorpusParsesWithoutCrashing) {
-  for (const auto& path : fdf_idl_test::CorpusFiles()) {
-    std::string text = fdf_idl_test::ReadFile(path);
+  for (const auto& path : fdfkit::idl::testing::CorpusFiles()) {
+    std::string text = fdfkit::idl::testing::ReadFile(path);
     for (size_t n = 0; n <= text.size(); n += 7) Parse(std::string_view(text).substr(0, n));
   }
 }
@@ -180,13 +180,13 @@ TEST(Parser, EveryPrefixOfTheCorpusParsesWithoutCrashing) {
 namespace {
 
 TEST(AttributeNames, CompareAsFidlgenBanjoDoesAfterSnakeCasing) {
-  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("InOut"), "in_out");
-  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("in_out"), "in_out");
-  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("OutOfLineContents"), "out_of_line_contents");
-  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("PreserveCNames"), "preserve_c_names");
-  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("HTTPServer"), "http_server");
-  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("ABC"), "abc");
-  EXPECT_EQ(fdf_idl::raw::CanonicalAttributeName("Doc"), "doc");
+  EXPECT_EQ(fdfkit::idl::raw::CanonicalAttributeName("InOut"), "in_out");
+  EXPECT_EQ(fdfkit::idl::raw::CanonicalAttributeName("in_out"), "in_out");
+  EXPECT_EQ(fdfkit::idl::raw::CanonicalAttributeName("OutOfLineContents"), "out_of_line_contents");
+  EXPECT_EQ(fdfkit::idl::raw::CanonicalAttributeName("PreserveCNames"), "preserve_c_names");
+  EXPECT_EQ(fdfkit::idl::raw::CanonicalAttributeName("HTTPServer"), "http_server");
+  EXPECT_EQ(fdfkit::idl::raw::CanonicalAttributeName("ABC"), "abc");
+  EXPECT_EQ(fdfkit::idl::raw::CanonicalAttributeName("Doc"), "doc");
 }
 
 }  // namespace

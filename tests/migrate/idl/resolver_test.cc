@@ -7,18 +7,18 @@
 
 #include <llvm/Support/FormatVariadic.h>
 
-#include "idl_test_support.h"
+#include "tests/migrate/idl/idl_test_support.h"
 
 namespace {
 
-namespace flat = fdf_idl::flat;
-using fdf_idl_test::Compile;
+namespace flat = fdfkit::idl::flat;
+using fdfkit::idl::testing::Compile;
 
 TEST(Resolver, EveryCorpusLibraryResolvesCleanly) {
-  auto libraries = fdf_idl_test::CorpusLibraries();
+  auto libraries = fdfkit::idl::testing::CorpusLibraries();
   ASSERT_GE(libraries.size(), 30u);
   for (const auto& files : libraries) {
-    auto c = fdf_idl_test::CompileCorpusLibrary(files);
+    auto c = fdfkit::idl::testing::CompileCorpusLibrary(files);
     EXPECT_TRUE(c.ok) << files.front() << "\n" << c.errors();
   }
 }

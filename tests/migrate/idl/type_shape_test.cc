@@ -1,11 +1,11 @@
 // Wire format v2 shapes and struct offsets, checked against the layouts the format defines.
 #include <gtest/gtest.h>
 
-#include "idl_test_support.h"
+#include "tests/migrate/idl/idl_test_support.h"
 
 namespace {
 
-namespace flat = fdf_idl::flat;
+namespace flat = fdfkit::idl::flat;
 using flat::TypeShape;
 
 struct Expected {
@@ -26,7 +26,7 @@ void ExpectShape(const TypeShape& s, const Expected& e, const std::string& what)
 class Shapes : public ::testing::Test {
  protected:
   void SetUp() override {
-    compiled_ = fdf_idl_test::Compile(R"(library shapes;
+    compiled_ = fdfkit::idl::testing::Compile(R"(library shapes;
 using zx;
 type Padded = struct { a uint8; b uint32; c uint16; };
 type Inner = struct { a uint8; b uint16; };
@@ -63,7 +63,7 @@ type Arrays = struct { a array<uint16, 3>; };
   const flat::Struct* Struct(const std::string& name) {
     return compiled_.decl<flat::Struct>("shapes", name);
   }
-  fdf_idl_test::Compiled compiled_;
+  fdfkit::idl::testing::Compiled compiled_;
 };
 
 constexpr uint32_t kMax = TypeShape::kUnbounded;
@@ -110,7 +110,7 @@ TEST_F(Shapes, RecursionThroughIndirectionIsUnbounded) {
 }
 
 TEST(MethodShapes, BodiesAndMessageSizes) {
-  auto c = fdf_idl_test::Compile(R"(library shapes.methods;
+  auto c = fdfkit::idl::testing::Compile(R"(library shapes.methods;
 closed protocol P {
     strict Small(struct { a uint32; }) -> ();
     strict Big(struct { data vector<uint8>:70000; });

@@ -1,8 +1,8 @@
 // Inventory loading: the schema's defaults, and every kind of bad input reported at its JSON path.
 #include <gtest/gtest.h>
 
-#include "plan/inventory.h"
-#include "plan_test_support.h"
+#include "migrate/plan/inventory.h"
+#include "tests/migrate/plan/plan_test_support.h"
 
 namespace {
 
@@ -30,7 +30,7 @@ constexpr char kValid[] = R"({
 })";
 
 TEST(Inventory, ReadsTheCoreSchemaWithDefaults) {
-  fdfkit::plan::Inventory inv = plan_test::MustParse(kValid);
+  fdfkit::plan::Inventory inv = fdfkit::plan::testing::MustParse(kValid);
   ASSERT_EQ(inv.drivers.size(), 2u);
   EXPECT_EQ(inv.drivers[0].team, "gpio");
   EXPECT_EQ(inv.drivers[0].effort, 3);

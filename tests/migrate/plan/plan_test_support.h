@@ -6,9 +6,9 @@
 
 #include <string>
 
-#include "plan/inventory.h"
+#include "migrate/plan/inventory.h"
 
-namespace plan_test {
+namespace fdfkit::plan::testing {
 
 // Parses `json`, failing the test (with every error) if it is not a valid inventory.
 inline fdfkit::plan::Inventory MustParse(const std::string& json) {
@@ -17,6 +17,6 @@ inline fdfkit::plan::Inventory MustParse(const std::string& json) {
   return load.inventory.value_or(fdfkit::plan::Inventory{});
 }
 
-}  // namespace plan_test
+}  // namespace fdfkit::plan::testing
 
 #endif  // FDFKIT_TESTS_MIGRATE_PLAN_PLAN_TEST_SUPPORT_H_

@@ -4,11 +4,11 @@
 
 #include <random>
 
-#include "plan/plan_json.h"
-#include "plan/planner.h"
-#include "plan/requirements.h"
-#include "plan/verifier.h"
-#include "plan_test_support.h"
+#include "migrate/plan/plan_json.h"
+#include "migrate/plan/planner.h"
+#include "migrate/plan/requirements.h"
+#include "migrate/plan/verifier.h"
+#include "tests/migrate/plan/plan_test_support.h"
 
 namespace {
 
@@ -38,7 +38,7 @@ struct Planned {
 };
 
 Planned Plan(const std::string& json, const PlanOptions& options) {
-  Planned p{plan_test::MustParse(json), {}, {}};
+  Planned p{fdfkit::plan::testing::MustParse(json), {}, {}};
   p.required = Require(p.inventory);
   p.plan = PlanMigration(p.inventory, p.required, options);
   EXPECT_EQ(p.plan.error, "");
@@ -107,7 +107,7 @@ TEST(Planner, TeamCapsSetTheWaveCountExactly) {
 }
 
 TEST(Planner, ATeamWithWorkAndNoCapacityHasNoPlan) {
-  Inventory inventory = plan_test::MustParse(R"({"schema": "fdfkit-inventory/1", "protocols": [],
+  Inventory inventory = fdfkit::plan::testing::MustParse(R"({"schema": "fdfkit-inventory/1", "protocols": [],
     "drivers": [{"id": "d", "team": "t"}], "boards": [{"id": "b", "hosts": [{"id": "h", "drivers": ["d"]}]}]})");
   PlannedMigration plan = PlanMigration(inventory, Require(inventory), {.team_cap = {{"t", 0}}});
   EXPECT_NE(plan.error, "");

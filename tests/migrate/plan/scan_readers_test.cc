@@ -3,12 +3,12 @@
 
 #include <map>
 
-#include "plan/scan/bind_rules.h"
-#include "plan/scan/code_signals.h"
-#include "plan/scan/component_manifest.h"
-#include "plan/scan/gn_file.h"
+#include "migrate/plan/scan/bind_rules.h"
+#include "migrate/plan/scan/code_signals.h"
+#include "migrate/plan/scan/component_manifest.h"
+#include "migrate/plan/scan/gn_file.h"
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 namespace {
 
 GnSourceReader Files(std::map<std::string, std::string> files) {
@@ -156,4 +156,4 @@ auto c = incoming()->Connect<fuchsia_hardware_gpio::Service::Device>();
 }
 
 }  // namespace
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

@@ -4,15 +4,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "idl/read_file.h"
-#include "plan/inventory.h"
-#include "plan/scan/scanner.h"
+#include "support/read_file.h"
+#include "migrate/plan/inventory.h"
+#include "migrate/plan/scan/scanner.h"
 
 #ifndef FDFKIT_CORPUS_DIR
 #error "FDFKIT_CORPUS_DIR must name corpus/"
 #endif
 
-namespace fdfkit::scan {
+namespace fdfkit::plan::scan {
 namespace {
 
 namespace fs = std::filesystem;
@@ -20,7 +20,7 @@ using Json = nlohmann::ordered_json;
 
 ScanResult ScanCorpus() {
   std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/tree";
-  ScanRulesLoad rules = LoadScanRules(fdf_idl::ReadFile(tree + "/overlay.json").value(), "overlay.json");
+  ScanRulesLoad rules = LoadScanRules(fdfkit::support::ReadFile(tree + "/overlay.json").value(), "overlay.json");
   EXPECT_TRUE(rules.errors.empty());
   return ScanTree(tree, *rules.rules, rules.overlay);
 }
@@ -188,4 +188,4 @@ TEST(ScanRules, DefaultsParse) {
 }
 
 }  // namespace
-}  // namespace fdfkit::scan
+}  // namespace fdfkit::plan::scan

@@ -1,11 +1,11 @@
 // The verifier names every kind of broken plan.
 #include <gtest/gtest.h>
 
-#include "plan/plan_json.h"
-#include "plan/planner.h"
-#include "plan/requirements.h"
-#include "plan/verifier.h"
-#include "plan_test_support.h"
+#include "migrate/plan/plan_json.h"
+#include "migrate/plan/planner.h"
+#include "migrate/plan/requirements.h"
+#include "migrate/plan/verifier.h"
+#include "tests/migrate/plan/plan_test_support.h"
 
 namespace {
 
@@ -18,7 +18,7 @@ constexpr char kInventory[] = R"({"schema": "fdfkit-inventory/1",
   "boards": [{"id": "x", "hosts": [{"id": "h", "drivers": ["a", "b"]}, {"id": "done", "drivers": ["c"]}]}]})";
 
 std::vector<std::string> Verify(const std::string& plan, PlanOptions options = {}) {
-  Inventory inventory = plan_test::MustParse(kInventory);
+  Inventory inventory = fdfkit::plan::testing::MustParse(kInventory);
   Requirements required = Require(inventory);
   return VerifyPlan(inventory, required, ReadPlanJson(plan, inventory, required), options);
 }

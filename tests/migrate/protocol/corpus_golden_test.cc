@@ -8,8 +8,8 @@
 #include <fstream>
 #include <set>
 
-#include "idl_test_support.h"
-#include "protocol/migrate_protocol.h"
+#include "tests/migrate/idl/idl_test_support.h"
+#include "migrate/protocol/migrate_protocol.h"
 
 namespace {
 
@@ -29,10 +29,10 @@ class CorpusMigration : public ::testing::Test {
   }
   void TearDown() override { fs::current_path(saved_); }
 
-  static fdf_migrate::MigrateResult Migrate(const std::vector<fs::path>& files) {
+  static fdfkit::protocol::MigrateResult Migrate(const std::vector<fs::path>& files) {
     std::vector<std::string> paths;
     for (const fs::path& f : files) paths.push_back(fs::relative(f, FDFKIT_SOURCE_DIR).string());
-    return fdf_migrate::MigrateProtocols(paths, {"corpus/protocols"}, fdf_migrate::DefaultOptions());
+    return fdfkit::protocol::MigrateProtocols(paths, {"corpus/protocols"}, fdfkit::protocol::DefaultOptions());
   }
 
   fs::path saved_;
@@ -40,7 +40,7 @@ class CorpusMigration : public ::testing::Test {
 
 TEST_F(CorpusMigration, EveryLibraryMatchesItsGoldens) {
   bool update = std::getenv("FDFKIT_UPDATE_GOLDEN") != nullptr;
-  auto libraries = fdf_idl_test::CorpusLibraries();
+  auto libraries = fdfkit::idl::testing::CorpusLibraries();
   ASSERT_GE(libraries.size(), 30u);
   size_t compared = 0;
   if (update) fs::create_directories(GoldenDir());
@@ -55,7 +55,7 @@ TEST_F(CorpusMigration, EveryLibraryMatchesItsGoldens) {
         continue;
       }
       ASSERT_TRUE(fs::exists(golden)) << golden << " (regenerate with FDFKIT_UPDATE_GOLDEN=1)";
-      EXPECT_EQ(out.text, fdf_idl_test::ReadFile(golden)) << out.name << " differs from " << golden;
+      EXPECT_EQ(out.text, fdfkit::idl::testing::ReadFile(golden)) << out.name << " differs from " << golden;
       ++compared;
     }
   }
@@ -64,20 +64,20 @@ TEST_F(CorpusMigration, EveryLibraryMatchesItsGoldens) {
 
 TEST_F(CorpusMigration, ClonesCompileTogetherAndMigrateToThemselves) {
   std::vector<std::pair<std::string, std::string>> clones;
-  for (const auto& files : fdf_idl_test::CorpusLibraries()) {
+  for (const auto& files : fdfkit::idl::testing::CorpusLibraries()) {
     auto first = Migrate(files);
     ASSERT_TRUE(first.ok) << first.errors;
     clones.emplace_back(first.files[0].name, first.files[0].text);
     // The clone, migrated again, is the same text.
     fs::path again = fs::temp_directory_path() / ("again-" + first.files[0].name);
     std::ofstream(again, std::ios::binary) << first.files[0].text;
-    auto second = fdf_migrate::MigrateProtocols({again.string()}, {"corpus/protocols"},
-                                                fdf_migrate::DefaultOptions());
+    auto second = fdfkit::protocol::MigrateProtocols({again.string()}, {"corpus/protocols"},
+                                                fdfkit::protocol::DefaultOptions());
     fs::remove(again);
     ASSERT_TRUE(second.ok) << first.files[0].name << "\n" << second.errors;
     EXPECT_EQ(second.files[0].text, first.files[0].text) << first.files[0].name;
   }
-  auto all = fdf_idl_test::Compile(clones, {"corpus/protocols"});
+  auto all = fdfkit::idl::testing::Compile(clones, {"corpus/protocols"});
   EXPECT_TRUE(all.ok) << all.errors();
 }
 
@@ -85,12 +85,12 @@ TEST_F(CorpusMigration, ClonesCompileTogetherAndMigrateToThemselves) {
 TEST_F(CorpusMigration, CorpusCoversEveryDialectAndEveryTranslationRow) {
   std::set<std::string> dialects;
   std::string reports, fidl;
-  for (const auto& files : fdf_idl_test::CorpusLibraries()) {
-    auto c = fdf_idl_test::CompileCorpusLibrary(files);
+  for (const auto& files : fdfkit::idl::testing::CorpusLibraries()) {
+    auto c = fdfkit::idl::testing::CompileCorpusLibrary(files);
     ASSERT_TRUE(c.ok);
     for (const auto& raw : c.compiler->raw_files()) {
       if (raw->path.find("corpus/") == 0) {
-        dialects.insert(fdf_idl::raw::DialectName(raw->dialect));
+        dialects.insert(fdfkit::idl::raw::DialectName(raw->dialect));
       }
     }
     auto result = Migrate(files);

@@ -1,29 +1,29 @@
 // migrate-protocol: exact clones of small banjo libraries, the §3.3 rows they exercise, the
 // mapping, the report, idempotence, refusal of bad input, and the command line.
-#include "protocol/migrate_protocol.h"
+#include "migrate/protocol/migrate_protocol.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "idl_test_support.h"
+#include "tests/migrate/idl/idl_test_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-class MigrateProtocol : public fdf_idl_test::ScratchDirTest {
+class MigrateProtocol : public fdfkit::idl::testing::ScratchDirTest {
  protected:
   void SetUp() override {
     ScratchDirTest::SetUp();
     fs::create_directories(dir_ / "out");
   }
-  fdf_migrate::MigrateResult Migrate(const std::string& path) {
-    return fdf_migrate::MigrateProtocols({path}, {}, fdf_migrate::DefaultOptions());
+  fdfkit::protocol::MigrateResult Migrate(const std::string& path) {
+    return fdfkit::protocol::MigrateProtocols({path}, {}, fdfkit::protocol::DefaultOptions());
   }
-  static const std::string& Output(const fdf_migrate::MigrateResult& r, const std::string& suffix) {
+  static const std::string& Output(const fdfkit::protocol::MigrateResult& r, const std::string& suffix) {
     for (const auto& file : r.files) {
       if (file.name.ends_with(suffix)) return file.text;
     }
@@ -92,9 +92,9 @@ TEST_F(MigrateProtocol, MappingNamesBanjoSpellingsAndTheNewOrdinals) {
   EXPECT_EQ(method["parameters"][1]["c"][0], "out_irq");
   EXPECT_EQ(method["parameters"][1]["becomes"], "response");
   // The ordinal is the one the compiled clone has.
-  auto clone = fdf_idl_test::Compile({{"clone.fidl", result.files[0].text}});
+  auto clone = fdfkit::idl::testing::Compile({{"clone.fidl", result.files[0].text}});
   ASSERT_TRUE(clone.ok) << clone.errors();
-  const auto* fan = clone.decl<fdf_idl::flat::Protocol>("example.fan", "Fan");
+  const auto* fan = clone.decl<fdfkit::idl::flat::Protocol>("example.fan", "Fan");
   ASSERT_NE(fan, nullptr);
   EXPECT_EQ(method["fidl"]["ordinal"].get<uint64_t>(), fan->methods[1].ordinal);
 }
@@ -183,10 +183,10 @@ protocol Ptr {
 
 // Found by migrate_fuzzer: a layout name with bytes that are not UTF-8 made the JSON writer throw.
 TEST_F(MigrateProtocol, InvalidUtf8InNamesStillGivesValidJson) {
-  auto result = fdf_migrate::MigrateSources(
+  auto result = fdfkit::protocol::MigrateSources(
       {{"bad.fidl", "library x;\n@transport(\"Ba\xffjo\")\n@banjo_layout(\"ddk-pr\x91ocol\")\n"
                     "closed protocol P {\n    strict M() -> ();\n};\n"}},
-      {}, fdf_migrate::DefaultOptions());
+      {}, fdfkit::protocol::DefaultOptions());
   ASSERT_TRUE(result.ok) << result.errors;
   Json mapping = Json::parse(Output(result, ".mapping.json"));
   EXPECT_EQ(mapping["protocols"][0]["banjo"]["layout"], "ddk-pr\xef\xbf\xbdocol");  // U+FFFD
@@ -201,7 +201,7 @@ TEST_F(MigrateProtocol, BadInputIsRefusedWithLocationsAndWritesNothing) {
 }
 
 int MigrateProtocolCli(const std::string& arguments) {
-  return fdf_idl_test::RunCommand(std::string(MIGRATE_PROTOCOL_BINARY) + " " + arguments).exit_code;
+  return fdfkit::idl::testing::RunCommand(std::string(MIGRATE_PROTOCOL_BINARY) + " " + arguments).exit_code;
 }
 
 TEST_F(MigrateProtocol, CommandLineWritesChecksAndDryRuns) {

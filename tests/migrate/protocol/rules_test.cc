@@ -1,20 +1,20 @@
 // Rules: the compiled-in defaults, validation errors that name the file and the JSON path, merge
 // semantics, and each rule's effect on a translation.
-#include "protocol/rules.h"
+#include "migrate/protocol/rules.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "idl_test_support.h"
-#include "protocol/migrate_protocol.h"
+#include "tests/migrate/idl/idl_test_support.h"
+#include "migrate/protocol/migrate_protocol.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
-using fdf_migrate::LoadRules;
+using fdfkit::protocol::LoadRules;
 
 std::string RulesError(const std::string& text) {
   std::string error;
@@ -26,18 +26,18 @@ TEST(Rules, DefaultsLoadAndSayWhatFuchsiaDid) {
   std::string error;
   auto rules = LoadRules("", "", &error);
   ASSERT_TRUE(rules) << error;
-  EXPECT_EQ(rules->transport, fdf_migrate::Transport::kDriver);
-  EXPECT_EQ(rules->callbacks, fdf_migrate::Callbacks::kReverseProtocol);
+  EXPECT_EQ(rules->transport, fdfkit::protocol::Transport::kDriver);
+  EXPECT_EQ(rules->callbacks, fdfkit::protocol::Callbacks::kReverseProtocol);
   EXPECT_FALSE(rules->open);
   EXPECT_EQ(rules->message_limit, 65536u);
   EXPECT_EQ(rules->naming.service, "Service");
   ASSERT_NE(rules->Attribute("buffer"), nullptr);
-  EXPECT_EQ(rules->Attribute("buffer")->action, fdf_migrate::AttributeRule::Action::kDrop);
-  EXPECT_EQ(rules->Attribute("in_out")->action, fdf_migrate::AttributeRule::Action::kDecision);
+  EXPECT_EQ(rules->Attribute("buffer")->action, fdfkit::protocol::AttributeRule::Action::kDrop);
+  EXPECT_EQ(rules->Attribute("in_out")->action, fdfkit::protocol::AttributeRule::Action::kDecision);
   EXPECT_EQ(rules->Attribute("available"), nullptr);  // unknown attributes pass through
   EXPECT_EQ(rules->Protocol("fuchsia.hardware.i2cimpl", "I2cImpl").rename, "Device");
   EXPECT_EQ(rules->Protocol("fuchsia.hardware.power", "Power").transport,
-            fdf_migrate::Transport::kChannel);
+            fdfkit::protocol::Transport::kChannel);
   EXPECT_EQ(rules->Type("usize")->to, "uint64");
   EXPECT_FALSE(rules->Protocol("x", "Y").rename.has_value());
 }
@@ -87,27 +87,27 @@ TEST(Rules, APatchMergesOverTheDefaults) {
                          "patch.json", &error);
   ASSERT_TRUE(rules) << error;
   EXPECT_TRUE(rules->open);
-  EXPECT_EQ(rules->transport, fdf_migrate::Transport::kDriver);  // kept from the defaults
+  EXPECT_EQ(rules->transport, fdfkit::protocol::Transport::kDriver);  // kept from the defaults
   EXPECT_FALSE(rules->Protocol("fuchsia.hardware.i2cimpl", "I2cImpl").rename.has_value());
-  EXPECT_EQ(rules->Protocol("a.b", "P").callbacks, fdf_migrate::Callbacks::kEvents);
+  EXPECT_EQ(rules->Protocol("a.b", "P").callbacks, fdfkit::protocol::Callbacks::kEvents);
   EXPECT_EQ(rules->Protocol("fuchsia.hardware.power", "Power").rename, "Device");
 }
 
-class RulesApplied : public fdf_idl_test::ScratchDirTest {
+class RulesApplied : public fdfkit::idl::testing::ScratchDirTest {
  protected:
   void SetUp() override {
     ScratchDirTest::SetUp();
     fs::create_directories(dir_ / "out");
   }
-  fdf_migrate::MigrateResult Migrate(const std::vector<std::string>& paths,
+  fdfkit::protocol::MigrateResult Migrate(const std::vector<std::string>& paths,
                                      const std::string& patch = "") {
     std::string error;
     auto rules = LoadRules(patch, "patch.json", &error);
     EXPECT_TRUE(rules) << error;
-    fdf_migrate::MigrateOptions options{*rules};
-    return fdf_migrate::MigrateProtocols(paths, {(dir_ / "lib").string()}, options);
+    fdfkit::protocol::MigrateOptions options{*rules};
+    return fdfkit::protocol::MigrateProtocols(paths, {(dir_ / "lib").string()}, options);
   }
-  static std::string Report(const fdf_migrate::MigrateResult& r) { return r.files[2].text; }
+  static std::string Report(const fdfkit::protocol::MigrateResult& r) { return r.files[2].text; }
 };
 
 constexpr const char* kGizmo = R"(library example.gizmo;
@@ -203,9 +203,9 @@ service Service {
   EXPECT_EQ(misc["methods"][2]["parameters"][0]["becomes"], "dropped");
   EXPECT_EQ(mapping["protocols"][1]["fidl"]["events_on"], "Device");
   // Ordinals follow the new names, as the compiled clone has them.
-  auto clone = fdf_idl_test::Compile({{"clone.fidl", result.files[0].text}});
+  auto clone = fdfkit::idl::testing::Compile({{"clone.fidl", result.files[0].text}});
   ASSERT_TRUE(clone.ok) << clone.errors();
-  const auto* device = clone.decl<fdf_idl::flat::Protocol>("example.gadget", "Device");
+  const auto* device = clone.decl<fdfkit::idl::flat::Protocol>("example.gadget", "Device");
   ASSERT_NE(device, nullptr);
   EXPECT_EQ(misc["methods"][0]["fidl"]["ordinal"].get<uint64_t>(), device->methods[0].ordinal);
   EXPECT_EQ(misc["methods"][4]["fidl"]["ordinal"].get<uint64_t>(), device->methods[4].ordinal);
@@ -274,7 +274,7 @@ TEST_F(RulesApplied, TypeRulesReplaceDeclarationsAndImportTheirLibrary) {
 }
 
 int Cli(const std::string& arguments, std::string* output = nullptr) {
-  auto run = fdf_idl_test::RunCommand(std::string(MIGRATE_PROTOCOL_BINARY) + " " + arguments);
+  auto run = fdfkit::idl::testing::RunCommand(std::string(MIGRATE_PROTOCOL_BINARY) + " " + arguments);
   if (output) *output = run.output;
   return run.exit_code;
 }
@@ -290,7 +290,7 @@ TEST_F(RulesApplied, CommandLineRulesReportsAndDiffs) {
   EXPECT_TRUE(fs::is_empty(out));
 
   EXPECT_EQ(Cli(gizmo + " -o " + out + " --report=json --callbacks=events"), 0);
-  Json report = Json::parse(fdf_idl_test::ReadFile(dir_ / "out" / "example.gizmo.migration.json"));
+  Json report = Json::parse(fdfkit::idl::testing::ReadFile(dir_ / "out" / "example.gizmo.migration.json"));
   EXPECT_EQ(report["schema"], "fdfkit-migration-report/1");
   EXPECT_EQ(report["library"], "example.gizmo");
   EXPECT_FALSE(report["decisions"].empty());
@@ -298,14 +298,14 @@ TEST_F(RulesApplied, CommandLineRulesReportsAndDiffs) {
             std::string::npos);
 
   // A dry run against what is on disk prints a unified diff and writes nothing.
-  std::string before = fdf_idl_test::ReadFile(dir_ / "out" / "example.gizmo.fidl");
+  std::string before = fdfkit::idl::testing::ReadFile(dir_ / "out" / "example.gizmo.fidl");
   EXPECT_EQ(Cli(gizmo + " -o " + out + " --report=json --dry-run", &text), 0);
   EXPECT_NE(text.find("--- " + out + "/example.gizmo.fidl\n+++ " + out + "/example.gizmo.fidl\n@@ "),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("\n-    strict -> OnChanged(struct {\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n+closed protocol GizmoIfc {\n"), std::string::npos) << text;
-  EXPECT_EQ(fdf_idl_test::ReadFile(dir_ / "out" / "example.gizmo.fidl"), before);
+  EXPECT_EQ(fdfkit::idl::testing::ReadFile(dir_ / "out" / "example.gizmo.fidl"), before);
   EXPECT_EQ(Cli(gizmo + " -o " + out + " --report=json --callbacks=events --dry-run", &text), 0);
   EXPECT_EQ(text, "");  // nothing would change
   EXPECT_EQ(Cli(gizmo + " --callbacks=telepathy"), 2);

@@ -1,10 +1,10 @@
-#include "read_file.h"
+#include "support/read_file.h"
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-namespace fdf_idl {
+namespace fdfkit::support {
 
 std::optional<std::string> ReadFile(const std::string& path) {
   std::error_code ec;
@@ -16,4 +16,4 @@ std::optional<std::string> ReadFile(const std::string& path) {
   return text.str();
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::support

@@ -1,9 +1,9 @@
-#include "atomic_write.h"
+#include "support/atomic_write.h"
 
 #include <cstdio>
 #include <fstream>
 
-namespace fdf_idl {
+namespace fdfkit::support {
 
 bool WriteFileAtomically(const std::string& path, const std::string& text) {
   std::string temp = path + ".fdfkit.tmp";
@@ -22,4 +22,4 @@ bool WriteFileAtomically(const std::string& path, const std::string& text) {
   return true;
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::support

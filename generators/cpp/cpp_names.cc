@@ -1,11 +1,11 @@
-#include "idl/cpp/cpp_names.h"
+#include "generators/cpp/cpp_names.h"
 
 #include <cctype>
 #include <set>
 
-#include "idl/raw_ast.h"
+#include "migrate/idl/raw_ast.h"
 
-namespace fdf_idl::cpp {
+namespace fdfkit::generators::cpp {
 
 std::string LibraryNamespace(std::string_view library) {
   std::string out(library);
@@ -94,11 +94,7 @@ uint64_t RawBits(__int128 value, uint32_t size) {
 }
 
 bool IsDriverProtocol(const flat::Decl& protocol) {
-  const raw::Attribute* transport = protocol.attrs.Find("transport");
-  if (transport == nullptr || transport->args.empty()) return false;
-  std::string value = transport->args[0].value.text;
-  for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return value.find("driver") != std::string::npos;
+  return TransportOf(protocol).find("driver") != std::string::npos;
 }
 
 std::string WireTypeName(const flat::Type& type) {
@@ -150,4 +146,4 @@ std::string GuardName(std::string_view library, std::string_view suffix) {
   return out;
 }
 
-}  // namespace fdf_idl::cpp
+}  // namespace fdfkit::generators::cpp

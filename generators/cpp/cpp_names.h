@@ -1,14 +1,14 @@
 // C++ spellings of FIDL names, as fidlgen_cpp chooses them: library namespaces, kCamelCase
 // constants and members, reserved-word escaping, and the C++ type of every wire type.
-#ifndef FDFKIT_MIGRATE_IDL_CPP_CPP_NAMES_H_
-#define FDFKIT_MIGRATE_IDL_CPP_CPP_NAMES_H_
+#ifndef FDFKIT_GENERATORS_CPP_CPP_NAMES_H_
+#define FDFKIT_GENERATORS_CPP_CPP_NAMES_H_
 
 #include <string>
 #include <string_view>
 
-#include "idl/flat_ast.h"
+#include "generators/library_view.h"
 
-namespace fdf_idl::cpp {
+namespace fdfkit::generators::cpp {
 
 // `fuchsia.hardware.gpio` → `fuchsia_hardware_gpio`.
 std::string LibraryNamespace(std::string_view library);
@@ -32,6 +32,6 @@ bool IsDriverProtocol(const flat::Decl& protocol);
 // Identifier-safe spelling of a library for file guards: `FIDL_FUCHSIA_HARDWARE_GPIO`.
 std::string GuardName(std::string_view library, std::string_view suffix);
 
-}  // namespace fdf_idl::cpp
+}  // namespace fdfkit::generators::cpp
 
-#endif  // FDFKIT_MIGRATE_IDL_CPP_CPP_NAMES_H_
+#endif  // FDFKIT_GENERATORS_CPP_CPP_NAMES_H_

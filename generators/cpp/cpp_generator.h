@@ -4,29 +4,29 @@
 //   channel  fidl/<lib>/cpp/wire_messaging.h              channel-transport protocols
 //   driver   fidl/<lib>/cpp/driver/wire.h                 driver-transport protocols
 // plus fidl/<lib>/cpp/wire.h, the umbrella Fuchsia code includes.
-#ifndef FDFKIT_MIGRATE_IDL_CPP_CPP_GENERATOR_H_
-#define FDFKIT_MIGRATE_IDL_CPP_CPP_GENERATOR_H_
+#ifndef FDFKIT_GENERATORS_CPP_CPP_GENERATOR_H_
+#define FDFKIT_GENERATORS_CPP_CPP_GENERATOR_H_
 
 #include <map>
 #include <set>
 #include <string>
 
-#include "idl/flat_ast.h"
+#include "generators/library_view.h"
 
-namespace fdf_idl::cpp {
+namespace fdfkit::generators::cpp {
 
 enum class Bindings { kWire, kChannel, kDriver };
 
 // Relative path → contents.
 using GeneratedFiles = std::map<std::string, std::string>;
 
-GeneratedFiles Generate(const flat::Library& library, const std::set<Bindings>& bindings);
+GeneratedFiles Generate(const LibraryView& library, const std::set<Bindings>& bindings);
 
 // The pieces (also used by tests).
-std::string WireTypesHeader(const flat::Library& library);
-std::string WireTypesSource(const flat::Library& library);
-std::string MessagingHeader(const flat::Library& library, bool driver);
+std::string WireTypesHeader(const LibraryView& library);
+std::string WireTypesSource(const LibraryView& library);
+std::string MessagingHeader(const LibraryView& library, bool driver);
 
-}  // namespace fdf_idl::cpp
+}  // namespace fdfkit::generators::cpp
 
-#endif  // FDFKIT_MIGRATE_IDL_CPP_CPP_GENERATOR_H_
+#endif  // FDFKIT_GENERATORS_CPP_CPP_GENERATOR_H_

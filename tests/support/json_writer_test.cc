@@ -1,6 +1,6 @@
 // JsonWriter: exact bytes in both styles, escaping through nlohmann, and agreement with nlohmann's
 // own serialisation of the same document.
-#include "idl/json_writer.h"
+#include "support/json_writer.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 
 namespace {
 
-void WriteSample(fdf_idl::JsonWriter& json) {
+void WriteSample(fdfkit::support::JsonWriter& json) {
   json.BeginObject();
   json.Field("name", "fan");
   json.Field("count", 3);
@@ -33,7 +33,7 @@ void WriteSample(fdf_idl::JsonWriter& json) {
 
 TEST(JsonWriter, CompactIsOneLine) {
   std::string out;
-  fdf_idl::JsonWriter json(&out);
+  fdfkit::support::JsonWriter json(&out);
   WriteSample(json);
   EXPECT_EQ(out,
             R"({"name":"fan","count":3,"big":18446744073709551615,"negative":-5,"ok":true,)"
@@ -42,7 +42,7 @@ TEST(JsonWriter, CompactIsOneLine) {
 
 TEST(JsonWriter, PrettyMatchesNlohmannsLayout) {
   std::string out;
-  fdf_idl::JsonWriter json(&out, 2);
+  fdfkit::support::JsonWriter json(&out, 2);
   WriteSample(json);
   EXPECT_EQ(out, nlohmann::ordered_json::parse(out).dump(2));
   EXPECT_EQ(out.substr(0, 20), "{\n  \"name\": \"fan\",\n ");
@@ -50,7 +50,7 @@ TEST(JsonWriter, PrettyMatchesNlohmannsLayout) {
 
 TEST(JsonWriter, EscapesQuotesControlBytesAndRepairsUtf8) {
   std::string out;
-  fdf_idl::JsonWriter json(&out);
+  fdfkit::support::JsonWriter json(&out);
   json.BeginArray();
   json.String("say \"hi\"\\\n\t\x01");
   json.String("caf\xc3\xa9");  // valid UTF-8 stays as it is

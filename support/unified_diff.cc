@@ -1,11 +1,11 @@
-#include "unified_diff.h"
+#include "support/unified_diff.h"
 
 #include <dtl/dtl.hpp>
 
 #include <sstream>
 #include <vector>
 
-namespace fdf_idl {
+namespace fdfkit::support {
 namespace {
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -38,4 +38,4 @@ std::string UnifiedDiff(const std::string& old_text, const std::string& new_text
   return out.str();
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::support

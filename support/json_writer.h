@@ -3,15 +3,15 @@
 // and building the tree took ten times as long as compiling the library. Strings that need
 // escaping (quotes, control bytes, non-ASCII) go through nlohmann's serializer, so escaping and
 // UTF-8 repair stay nlohmann's.
-#ifndef FDFKIT_MIGRATE_IDL_JSON_WRITER_H_
-#define FDFKIT_MIGRATE_IDL_JSON_WRITER_H_
+#ifndef FDFKIT_SUPPORT_JSON_WRITER_H_
+#define FDFKIT_SUPPORT_JSON_WRITER_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace fdf_idl {
+namespace fdfkit::support {
 
 class JsonWriter {
  public:
@@ -94,6 +94,6 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::support
 
-#endif  // FDFKIT_MIGRATE_IDL_JSON_WRITER_H_
+#endif  // FDFKIT_SUPPORT_JSON_WRITER_H_

@@ -1,11 +1,11 @@
-#include "json_writer.h"
+#include "support/json_writer.h"
 
 #include <array>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
 
-namespace fdf_idl {
+namespace fdfkit::support {
 namespace {
 
 // Bytes that JSON must escape or that may start invalid UTF-8: the slow path handles them.
@@ -50,4 +50,4 @@ void JsonWriter::Uint(uint64_t value) {
   out_->append(buffer, result.ptr);
 }
 
-}  // namespace fdf_idl
+}  // namespace fdfkit::support
