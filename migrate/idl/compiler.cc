@@ -47,7 +47,7 @@ std::string DeclaredLibraryOfFile(const std::string& path) {
 bool Compiler::AddFile(const std::string& path) {
   std::string error;
   if (!files_->AddFile(path, &error)) {
-    reporter_->Error(ErrorId::kCannotReadFile, llvm::SMLoc(), error);
+    reporter_->Report(diag::kCannotReadFile, llvm::SMLoc(), path, error);
     return false;
   }
   Parse(files_->count(), /*from_user=*/true);
@@ -71,11 +71,11 @@ void Compiler::Parse(unsigned buffer_id, bool from_user) {
 }
 
 bool Compiler::Compile() {
-  size_t errors_before = reporter_->diagnostics().size();
+  size_t errors_before = reporter_->error_count();
   // The built-ins first: every library may use them implicitly.
   for (const char* builtin : {"zx", "fidl"}) CompileLibrary(builtin, llvm::SMLoc());
   for (const std::string& name : target_names_) CompileLibrary(name, llvm::SMLoc());
-  return reporter_->diagnostics().size() == errors_before;
+  return reporter_->error_count() == errors_before;
 }
 
 void Compiler::CompileLibrary(const std::string& name, llvm::SMLoc used_at) {
@@ -84,14 +84,12 @@ void Compiler::CompileLibrary(const std::string& name, llvm::SMLoc used_at) {
   if (cycle != in_progress_.end()) {
     std::string chain;
     for (auto it = cycle; it != in_progress_.end(); ++it) chain += *it + " → ";
-    reporter_->Error(ErrorId::kLibraryCycle, used_at, "libraries import each other: " + chain + name);
+    reporter_->Report(diag::kLibraryCycle, used_at, chain + name);
     failed_.insert(name);
     return;
   }
   if (!by_library_.count(name) && !LoadLibrary(name)) {
-    reporter_->Error(ErrorId::kUnknownLibrary, used_at,
-                     "library '" + name + "' not found; pass its files or -I a directory that "
-                     "holds it");
+    reporter_->Report(diag::kUnknownLibrary, used_at, name);
     failed_.insert(name);
     return;
   }
@@ -100,7 +98,7 @@ void Compiler::CompileLibrary(const std::string& name, llvm::SMLoc used_at) {
   for (const raw::File* file : files) {
     for (const raw::Using& u : file->usings) {
       if (u.library == name) {
-        reporter_->Error(ErrorId::kLibraryCycle, u.loc, "library '" + name + "' imports itself");
+        reporter_->Report(diag::kLibraryImportsItself, u.loc, name);
         continue;
       }
       CompileLibrary(u.library, u.loc);
@@ -137,7 +135,7 @@ bool Compiler::LoadLibrary(const std::string& name) {
   for (const std::string& path : paths) {
     std::string error;
     if (!files_->AddFile(path, &error)) {
-      reporter_->Error(ErrorId::kCannotReadFile, llvm::SMLoc(), error);
+      reporter_->Report(diag::kCannotReadFile, llvm::SMLoc(), path, error);
       continue;
     }
     Parse(files_->count(), /*from_user=*/false);
@@ -179,8 +177,7 @@ void Compiler::IndexSearchPaths() {
       if (it->is_regular_file(ec) && IsIdlFile(it->path())) paths.push_back(it->path());
     }
     if (ec) {
-      reporter_->Error(ErrorId::kCannotReadFile, llvm::SMLoc(),
-                       "cannot search directory '" + dir + "': " + ec.message());
+      reporter_->Report(diag::kCannotSearchDirectory, llvm::SMLoc(), dir, ec.message());
     }
     std::sort(paths.begin(), paths.end());
     for (const fs::path& path : paths) {

@@ -2,20 +2,13 @@
 
 #include <llvm/Support/MemoryBuffer.h>
 
-#include <cstdio>
 
 namespace fdfkit::idl {
-
-std::string ErrorCode(ErrorId id) {
-  char code[16];
-  snprintf(code, sizeof(code), "FDFIDL%03d", static_cast<int>(id));
-  return code;
-}
 
 bool SourceFiles::AddFile(const std::string& path, std::string* error) {
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buffer) {
-    *error = "cannot read '" + path + "': " + buffer.getError().message();
+    *error = buffer.getError().message();
     return false;
   }
   manager_.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
@@ -62,19 +55,21 @@ std::string SourceFiles::Where(llvm::SMLoc loc) const {
          std::to_string(position.column);
 }
 
-void Reporter::Error(ErrorId id, llvm::SMLoc loc, std::string message) {
-  diagnostics_.push_back({id, loc, std::move(message)});
+void Reporter::Add(Diagnostic diagnostic) {
+  if (diagnostic.is_error()) ++errors_;
+  diagnostics_.push_back(std::move(diagnostic));
 }
 
 std::string Reporter::Where(llvm::SMLoc loc) const { return files_->Where(loc); }
 
 void Reporter::Print(llvm::raw_ostream& out) const {
   for (const Diagnostic& d : diagnostics_) {
-    std::string text = "[" + ErrorCode(d.id) + "] " + d.message;
+    std::string text = "[" + d.info->Code() + "] " + d.message;
     if (d.loc.isValid()) {
-      files_->manager().PrintMessage(out, d.loc, llvm::SourceMgr::DK_Error, text);
+      files_->manager().PrintMessage(
+          out, d.loc, d.is_error() ? llvm::SourceMgr::DK_Error : llvm::SourceMgr::DK_Warning, text);
     } else {
-      out << "error: " << text << "\n";
+      out << support::SeverityName(d.info->severity) << ": " << text << "\n";
     }
   }
 }
@@ -82,9 +77,16 @@ void Reporter::Print(llvm::raw_ostream& out) const {
 std::string Reporter::Summary() const {
   std::string out;
   for (const Diagnostic& d : diagnostics_) {
-    out += Where(d.loc) + ": [" + ErrorCode(d.id) + "] " + d.message + "\n";
+    out += Where(d.loc) + (d.is_error() ? ": [" : ": warning: [") + d.info->Code() + "] " +
+           d.message + "\n";
   }
   return out;
+}
+
+std::vector<std::string> Reporter::Codes() const {
+  std::vector<std::string> codes;
+  for (const Diagnostic& d : diagnostics_) codes.push_back(d.info->Code());
+  return codes;
 }
 
 }  // namespace fdfkit::idl

@@ -1,6 +1,6 @@
 // Source files and diagnostics for the IDL front end. Files live in an llvm::SourceMgr, so a
 // location is an llvm::SMLoc and every message prints as `file:line:col: error: [id] text` with
-// the source line and a caret.
+// the source line and a caret. What can be reported is the table in diagnostics.def (diag::k*).
 #ifndef FDFKIT_MIGRATE_IDL_DIAGNOSTICS_H_
 #define FDFKIT_MIGRATE_IDL_DIAGNOSTICS_H_
 
@@ -11,45 +11,27 @@
 #include <string_view>
 #include <vector>
 
+#include "support/diagnostic.h"
+
 namespace fdfkit::idl {
 
-// Stable ids: tests and tools match on them, so never renumber.
-enum class ErrorId {
-  kInvalidCharacter = 1,
-  kUnterminatedString = 2,
-  kUnexpectedToken = 3,
-  kInvalidNumber = 4,
-  kMissingLibrary = 5,
-  kCannotReadFile = 6,
-  kNestingTooDeep = 7,
-  kDuplicateDeclaration = 10,
-  kDuplicateMember = 11,
-  kDuplicateOrdinal = 12,
-  kUndefinedName = 13,
-  kAmbiguousName = 14,
-  kUnknownLibrary = 15,
-  kIncludeCycle = 16,
-  kInvalidConstraint = 17,
-  kBitsNotPowerOfTwo = 18,
-  kValueOutOfRange = 19,
-  kLibraryMismatch = 20,
-  kInvalidType = 21,
-  kLibraryCycle = 22,
-  kInvalidModifier = 23,
-  kInvalidPayload = 24,
-};
+namespace diag {
+#define FDFKIT_DIAGNOSTIC_PREFIX "FDFIDL"
+#define FDFKIT_DIAGNOSTIC_TABLE "migrate/idl/diagnostics.def"
+#include "support/diagnostic_table.inc"
+}  // namespace diag
 
-std::string ErrorCode(ErrorId id);  // "FDFIDL003"
-
+// A diagnostic reported at a place in the sources.
 struct Diagnostic {
-  ErrorId id;
+  const support::DiagnosticInfo* info = nullptr;
   llvm::SMLoc loc;
   std::string message;
+  bool is_error() const { return info->severity == support::Severity::kError; }
 };
 
 class SourceFiles {
  public:
-  // Loads `path`; false, with the reason in `error`, if it cannot be read.
+  // Loads `path`; false, with the reason (the system's words) in `error`, if it cannot be read.
   bool AddFile(const std::string& path, std::string* error);
   // Adds in-memory text (tests, fuzzing).
   unsigned AddBuffer(std::string_view text, const std::string& name);
@@ -77,20 +59,30 @@ class SourceFiles {
 class Reporter {
  public:
   explicit Reporter(SourceFiles* files) : files_(files) {}
-  void Error(ErrorId id, llvm::SMLoc loc, std::string message);
-  bool has_errors() const { return !diagnostics_.empty(); }
+  // Reports row `def` of the table (diagnostics.def) at `loc`, its holes filled by `args`.
+  template <typename... Args>
+  void Report(const support::DiagnosticDef<Args...>& def, llvm::SMLoc loc,
+              const std::type_identity_t<Args>&... args) {
+    Add({&def.info(), loc, def.Format(args...)});
+  }
+  void Add(Diagnostic diagnostic);
+  bool has_errors() const { return errors_ > 0; }
+  size_t error_count() const { return errors_; }
   SourceFiles* files() const { return files_; }
   // "file:line:col" of `loc`, for messages that point at a second place.
   std::string Where(llvm::SMLoc loc) const;
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
-  // Each as `file:line:col: error: [FDFIDLnnn] message`, source line, caret.
+  // Each as `file:line:col: error: [FDFIDLnnn] message` (or `warning:`), source line, caret.
   void Print(llvm::raw_ostream& out) const;
   // `file:line:col: [FDFIDLnnn] message`, one per line, for tests.
   std::string Summary() const;
+  // The codes reported, in order ("FDFIDL003"), for tests that check diagnostics by id.
+  std::vector<std::string> Codes() const;
 
  private:
   SourceFiles* files_;
   std::vector<Diagnostic> diagnostics_;
+  size_t errors_ = 0;
 };
 
 }  // namespace fdfkit::idl

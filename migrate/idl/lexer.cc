@@ -89,7 +89,7 @@ std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
     if (c == '/' && i + 1 < n && text[i + 1] == '*') {  // tolerated: seen in hand-written banjo
       size_t end = text.find("*/", i + 2);
       if (end == std::string_view::npos) {
-        reporter->Error(ErrorId::kInvalidCharacter, loc(i), "unterminated block comment");
+        reporter->Report(diag::kUnterminatedBlockComment, loc(i));
         break;
       }
       i = end + 2;
@@ -130,7 +130,7 @@ std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
         ++i;
       }
       if (!closed) {
-        reporter->Error(ErrorId::kUnterminatedString, loc(start), "unterminated string literal");
+        reporter->Report(diag::kUnterminatedString, loc(start));
         continue;
       }
       add(TokenKind::kString, start, i);
@@ -147,9 +147,8 @@ std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
       ++i;
       continue;
     }
-    reporter->Error(ErrorId::kInvalidCharacter, loc(i),
-                    std::string("invalid character '") +
-                        (std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c) : "?") + "'");
+    reporter->Report(diag::kInvalidCharacter, loc(i),
+                     std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c) : "?");
     ++i;
   }
   tokens.push_back({TokenKind::kEnd, text.substr(n, 0), loc(n)});

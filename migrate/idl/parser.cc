@@ -83,7 +83,7 @@ class Parser {
         attrs.items.insert(attrs.items.end(), more.items.begin(), more.items.end());
       }
       if (!PeekIdent("library")) {
-        ReportUnexpected("'library' declaration");
+        reporter_->Report(diag::kMissingLibrary, Peek().loc, Describe(Peek()));
         return std::nullopt;
       }
       file_.library_attrs = std::move(attrs);
@@ -127,13 +127,13 @@ class Parser {
     Advance();
     return true;
   }
+  static std::string Describe(const Token& t) {
+    return t.kind == TokenKind::kEnd          ? "end of file"
+           : t.kind == TokenKind::kDocComment ? "doc comment"
+                                              : "'" + std::string(t.text) + "'";
+  }
   [[noreturn]] void ReportUnexpected(const std::string& expected) {
-    const Token& t = Peek();
-    std::string found = t.kind == TokenKind::kEnd ? "end of file"
-                        : t.kind == TokenKind::kDocComment
-                            ? "doc comment"
-                            : "'" + std::string(t.text) + "'";
-    reporter_->Error(ErrorId::kUnexpectedToken, t.loc, "expected " + expected + ", found " + found);
+    reporter_->Report(diag::kUnexpectedToken, Peek().loc, expected, Describe(Peek()));
     throw SyntaxError{};
   }
   const Token& Expect(TokenKind kind) {
@@ -162,8 +162,7 @@ class Parser {
     Parser* p;
     explicit DepthGuard(Parser* parser) : p(parser) {
       if (++p->depth_ > kMaxNesting) {
-        p->reporter_->Error(ErrorId::kNestingTooDeep, p->Peek().loc,
-                            "nesting deeper than " + std::to_string(kMaxNesting) + " levels");
+        p->reporter_->Report(diag::kNestingTooDeep, p->Peek().loc, kMaxNesting);
         throw SyntaxError{};
       }
     }
@@ -242,7 +241,7 @@ class Parser {
       ok = ok && end == copy.c_str() + copy.size();
     }
     if (!ok) {
-      reporter_->Error(ErrorId::kInvalidNumber, c.loc, "invalid number literal '" + c.text + "'");
+      reporter_->Report(diag::kInvalidNumber, c.loc, c.text);
       throw SyntaxError{};
     }
   }
@@ -483,9 +482,7 @@ class Parser {
       Expect(TokenKind::kEqual);
       decl.type = ParseType();
       if (!decl.type->layout) {
-        reporter_->Error(ErrorId::kUnexpectedToken, decl.type->loc,
-                         "expected a layout (struct, union, table, enum or bits) after 'type " +
-                             decl.name + " ='; use 'alias' to name an existing type");
+        reporter_->Report(diag::kTypeNeedsLayout, decl.type->loc, decl.name);
         throw SyntaxError{};
       }
     } else if (word == "service") {

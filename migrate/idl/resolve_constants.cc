@@ -112,18 +112,15 @@ std::optional<Resolver::Target> Resolver::Lookup(const std::string& name, llvm::
     }
   }
   if (found.empty()) {
-    std::string hint;
-    if (parts.size() > 1 && !scope->imports.count(Join(parts, 0, parts.size() - 1)) &&
-        parts[0] != library_->name) {
-      hint = " (is a 'using' missing?)";
-    }
-    reporter_->Error(ErrorId::kUndefinedName, loc, "'" + name + "' is not defined" + hint);
+    bool missing_using = parts.size() > 1 &&
+                         !scope->imports.count(Join(parts, 0, parts.size() - 1)) &&
+                         parts[0] != library_->name;
+    reporter_->Report(missing_using ? diag::kUndefinedNameMissingUsing : diag::kUndefinedName, loc,
+                      name);
     return std::nullopt;
   }
   if (found.size() > 1 && (found[0].decl != found[1].decl || found[0].member != found[1].member)) {
-    reporter_->Error(ErrorId::kAmbiguousName, loc,
-                     "'" + name + "' is ambiguous: it names " + describe(readings[0]) + " and " +
-                         describe(readings[1]));
+    reporter_->Report(diag::kAmbiguousName, loc, name, describe(readings[0]), describe(readings[1]));
     return std::nullopt;
   }
   return found[0];
@@ -159,8 +156,7 @@ std::optional<flat::ConstantValue> Resolver::ResolveLiteral(const raw::Constant&
         value.floating = d;
         return value;
       }
-      reporter_->Error(ErrorId::kValueOutOfRange, c.loc,
-                       "'" + c.text + "' does not fit in 64 bits");
+      reporter_->Report(diag::kIntegerTooLarge, c.loc, c.text);
       return std::nullopt;
     }
     default:
@@ -187,9 +183,7 @@ std::optional<flat::ConstantValue> Resolver::ResolveConstant(const raw::Constant
         Resolve(const_cast<flat::Decl*>(target->decl));
         value = static_cast<const flat::Const*>(target->decl)->value;
       } else {
-        reporter_->Error(ErrorId::kInvalidType, c.loc,
-                         "'" + c.text + "' is a " + flat::DeclKindName(target->decl->kind) +
-                             ", not a constant");
+        reporter_->Report(diag::kNotAConstant, c.loc, c.text, flat::DeclKindName(target->decl->kind));
         return std::nullopt;
       }
       break;
@@ -200,8 +194,7 @@ std::optional<flat::ConstantValue> Resolver::ResolveConstant(const raw::Constant
         auto part = ResolveConstant(operand, type, scope);
         if (!part) return std::nullopt;
         if (part->kind != flat::ConstantValue::Kind::kInteger) {
-          reporter_->Error(ErrorId::kInvalidType, operand.loc,
-                           "'|' combines integers and bits, not '" + operand.text + "'");
+          reporter_->Report(diag::kOrOperandNotInteger, operand.loc, operand.text);
           return std::nullopt;
         }
         combined.integer |= part->integer;
@@ -217,16 +210,13 @@ std::optional<flat::ConstantValue> Resolver::ResolveConstant(const raw::Constant
 bool Resolver::CheckInRange(const flat::ConstantValue& value, const flat::Type& type,
                             llvm::SMLoc loc) {
   auto mismatch = [&](const std::string& wanted) {
-    reporter_->Error(ErrorId::kInvalidType, loc,
-                     "'" + value.ToString() + "' is not " + wanted);
+    reporter_->Report(diag::kConstantTypeMismatch, loc, value.ToString(), wanted);
     return false;
   };
   if (type.kind == flat::Type::Kind::kString) {
     if (value.kind != flat::ConstantValue::Kind::kString) return mismatch("a string");
     if (type.bounded && value.string.size() > type.element_count) {
-      reporter_->Error(ErrorId::kValueOutOfRange, loc,
-                       "the string is " + std::to_string(value.string.size()) +
-                           " bytes long; its type allows " + std::to_string(type.element_count));
+      reporter_->Report(diag::kStringTooLong, loc, value.string.size(), type.element_count);
       return false;
     }
     return true;
@@ -245,10 +235,8 @@ bool Resolver::CheckInRange(const flat::ConstantValue& value, const flat::Type& 
     flat::ConstantValue low, high;
     low.integer = flat::PrimitiveMin(*storage);
     high.integer = flat::PrimitiveMax(*storage);
-    reporter_->Error(ErrorId::kValueOutOfRange, loc,
-                     "value " + value.ToString() + " is out of range for " +
-                         flat::PrimitiveName(*storage) + " (" + low.ToString() + " to " +
-                         high.ToString() + ")");
+    reporter_->Report(diag::kValueOutOfRange, loc, value.ToString(), flat::PrimitiveName(*storage),
+                      low.ToString(), high.ToString());
     return false;
   }
   return true;

@@ -40,7 +40,7 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
                                    : flat::Type::Kind::kBox;
     want_args = 1;
     if (t.type_args.size() != 1) {
-      reporter_->Error(ErrorId::kInvalidType, t.loc, "'" + t.name + "' needs one element type");
+      reporter_->Report(diag::kNeedsElementType, t.loc, t.name);
       out = flat::Type();
       return out;
     }
@@ -48,10 +48,9 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
     if (out.kind == flat::Type::Kind::kArray) {
       std::optional<uint32_t> count = t.size_arg ? ResolveSize(*t.size_arg, scope) : std::nullopt;
       if (!t.size_arg) {
-        reporter_->Error(ErrorId::kInvalidType, t.loc, "'array' needs a length: array<T, N>");
+        reporter_->Report(diag::kArrayNeedsLength, t.loc);
       } else if (count && (*count == 0 || *count == flat::TypeShape::kUnbounded)) {
-        reporter_->Error(ErrorId::kInvalidConstraint, t.size_arg->loc,
-                         "an array length must be between 1 and 4294967294");
+        reporter_->Report(diag::kArrayLengthOutOfRange, t.size_arg->loc);
       } else if (count) {
         out.element_count = *count;
       }
@@ -60,7 +59,7 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
       out.nullable = true;
       if (out.element->kind != flat::Type::Kind::kIdentifier ||
           out.element->decl->kind != flat::Decl::Kind::kStruct) {
-        reporter_->Error(ErrorId::kInvalidType, t.type_args[0].loc, "only structs can be boxed");
+        reporter_->Report(diag::kBoxNeedsStruct, t.type_args[0].loc);
       }
     }
   } else if (t.name == "client_end" || t.name == "server_end") {
@@ -69,7 +68,7 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
     auto target = Lookup(t.name, t.loc, scope);
     if (!target) return out;
     if (target->member) {
-      reporter_->Error(ErrorId::kInvalidType, t.loc, "'" + t.name + "' is a member, not a type");
+      reporter_->Report(diag::kMemberIsNotAType, t.loc, t.name);
       return out;
     }
     const flat::Decl* decl = target->decl;
@@ -89,8 +88,7 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
         break;
       case flat::Decl::Kind::kConst:
       case flat::Decl::Kind::kService:
-        reporter_->Error(ErrorId::kInvalidType, t.loc,
-                         "'" + t.name + "' is a " + flat::DeclKindName(decl->kind) + ", not a type");
+        reporter_->Report(diag::kNotAType, t.loc, t.name, flat::DeclKindName(decl->kind));
         return out;
       default:
         out.kind = flat::Type::Kind::kIdentifier;
@@ -99,13 +97,12 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
     }
   }
   if (t.type_args.size() != want_args) {
-    reporter_->Error(ErrorId::kInvalidType, t.loc, "'" + t.name + "' takes no type arguments");
+    reporter_->Report(diag::kNoTypeArguments, t.loc, t.name);
   }
   ApplyConstraints(&out, t.constraints, scope, t.loc);
   if ((out.kind == flat::Type::Kind::kClientEnd || out.kind == flat::Type::Kind::kServerEnd) &&
       !out.decl) {
-    reporter_->Error(ErrorId::kInvalidConstraint, t.loc,
-                     "'" + t.name + "' needs a protocol: " + t.name + ":Protocol");
+    reporter_->Report(diag::kEndNeedsProtocol, t.loc, t.name, t.name);
   }
   // `S?` is the old spelling of `box<S>`.
   if (out.kind == flat::Type::Kind::kIdentifier && out.nullable &&
@@ -123,9 +120,13 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
 bool Resolver::ApplyConstraints(flat::Type* type, const std::vector<raw::Constant>& constraints,
                                 const Scope* scope, llvm::SMLoc loc) {
   bool ok = true;
-  auto fail = [&](const raw::Constant& c, const std::string& why) {
-    reporter_->Error(ErrorId::kInvalidConstraint, c.loc.isValid() ? c.loc : loc, why);
+  auto fail = [&](const raw::Constant& c, const auto& def, const auto&... args) {
+    reporter_->Report(def, c.loc.isValid() ? c.loc : loc, args...);
     ok = false;
+  };
+  auto kind_name = [&] {
+    return type->kind == flat::Type::Kind::kIdentifier ? flat::DeclKindName(type->decl->kind)
+                                                       : flat::TypeKindName(type->kind);
   };
   for (const raw::Constant& c : constraints) {
     if (IsOptionalConstraint(c)) {
@@ -137,10 +138,7 @@ bool Resolver::ApplyConstraints(flat::Type* type, const std::vector<raw::Constan
            (type->decl->kind == flat::Decl::Kind::kStruct ||
             type->decl->kind == flat::Decl::Kind::kUnion));
       if (!can_be_optional) {
-        fail(c, std::string("a ") +
-                    (type->kind == flat::Type::Kind::kIdentifier ? flat::DeclKindName(type->decl->kind)
-                                                                 : flat::TypeKindName(type->kind)) +
-                    " cannot be optional");
+        fail(c, diag::kCannotBeOptional, kind_name());
       } else {
         type->nullable = true;
       }
@@ -150,7 +148,7 @@ bool Resolver::ApplyConstraints(flat::Type* type, const std::vector<raw::Constan
       case flat::Type::Kind::kString:
       case flat::Type::Kind::kVector: {
         if (type->bounded) {
-          fail(c, "the bound is already given");
+          fail(c, diag::kBoundAlreadyGiven);
           break;
         }
         if (auto bound = ResolveSize(c, scope)) {
@@ -169,7 +167,7 @@ bool Resolver::ApplyConstraints(flat::Type* type, const std::vector<raw::Constan
       case flat::Type::Kind::kClientEnd:
       case flat::Type::Kind::kServerEnd:
         if (type->decl) {
-          fail(c, "the protocol is already given");
+          fail(c, diag::kProtocolAlreadyGiven);
         } else if (const flat::Protocol* protocol = ResolveProtocolName(c, scope)) {
           type->decl = protocol;
         } else {
@@ -177,10 +175,7 @@ bool Resolver::ApplyConstraints(flat::Type* type, const std::vector<raw::Constan
         }
         break;
       default:
-        fail(c, std::string("'") + c.text + "' is not a constraint a " +
-                    (type->kind == flat::Type::Kind::kIdentifier ? flat::DeclKindName(type->decl->kind)
-                                                                 : flat::TypeKindName(type->kind)) +
-                    " can take");
+        fail(c, diag::kConstraintNotAllowed, c.text, kind_name());
         break;
     }
   }
@@ -206,8 +201,7 @@ bool Resolver::ApplyHandleConstraint(flat::Type* type, const raw::Constant& c, c
     }
   }
   if (type->handle_rights) {
-    reporter_->Error(ErrorId::kInvalidConstraint, c.loc,
-                     "'" + c.text + "' is neither a handle subtype nor the first rights constraint");
+    reporter_->Report(diag::kInvalidHandleConstraint, c.loc, c.text);
     return false;
   }
   flat::Type rights_type;
@@ -226,13 +220,13 @@ std::optional<uint32_t> Resolver::ResolveSize(const raw::Constant& c, const Scop
   flat::Type u32;
   u32.primitive = flat::PrimitiveKind::kUint32;
   if (c.kind == raw::Constant::Kind::kString || c.kind == raw::Constant::Kind::kBool) {
-    reporter_->Error(ErrorId::kInvalidConstraint, c.loc, "'" + c.text + "' is not a size");
+    reporter_->Report(diag::kNotASize, c.loc, c.text);
     return std::nullopt;
   }
   auto value = ResolveConstant(c, u32, scope);
   if (!value) return std::nullopt;
   if (value->kind != flat::ConstantValue::Kind::kInteger) {
-    reporter_->Error(ErrorId::kInvalidConstraint, c.loc, "'" + c.text + "' is not a size");
+    reporter_->Report(diag::kNotASize, c.loc, c.text);
     return std::nullopt;
   }
   return static_cast<uint32_t>(value->integer);
@@ -240,13 +234,13 @@ std::optional<uint32_t> Resolver::ResolveSize(const raw::Constant& c, const Scop
 
 const flat::Protocol* Resolver::ResolveProtocolName(const raw::Constant& c, const Scope* scope) {
   if (c.kind != raw::Constant::Kind::kIdentifier) {
-    reporter_->Error(ErrorId::kInvalidConstraint, c.loc, "'" + c.text + "' is not a protocol");
+    reporter_->Report(diag::kNotAProtocol, c.loc, c.text);
     return nullptr;
   }
   auto target = Lookup(c.text, c.loc, scope);
   if (!target) return nullptr;
   if (target->member || target->decl->kind != flat::Decl::Kind::kProtocol) {
-    reporter_->Error(ErrorId::kInvalidConstraint, c.loc, "'" + c.text + "' is not a protocol");
+    reporter_->Report(diag::kNotAProtocol, c.loc, c.text);
     return nullptr;
   }
   return static_cast<const flat::Protocol*>(target->decl);

@@ -70,8 +70,7 @@ void Resolver::BuildScopes() {
       if (it == known_.end()) continue;  // the loader reported it
       if (!u.alias.empty()) {
         if (scope->imports.count(u.alias) && scope->imports[u.alias] != it->second) {
-          reporter_->Error(ErrorId::kDuplicateDeclaration, u.loc,
-                           "import alias '" + u.alias + "' is already used in this file");
+          reporter_->Report(diag::kDuplicateImportAlias, u.loc, u.alias);
           continue;
         }
         scope->imports[u.alias] = it->second;
@@ -92,9 +91,8 @@ flat::Decl* Resolver::Register(std::unique_ptr<flat::Decl> decl, Source source) 
   decl->raw_layout = source.layout;
   auto [it, inserted] = library_->by_name.emplace(decl->name.name, decl.get());
   if (!inserted) {
-    reporter_->Error(ErrorId::kDuplicateDeclaration, decl->loc,
-                     "'" + decl->name.name + "' is already declared at " +
-                         reporter_->Where(it->second->loc));
+    reporter_->Report(diag::kDuplicateDeclaration, decl->loc, decl->name.name,
+                      reporter_->Where(it->second->loc));
   }
   flat::Decl* raw_pointer = decl.get();
   sources_[raw_pointer] = source;
@@ -132,17 +130,14 @@ void Resolver::Resolve(flat::Decl* decl) {
   Source& source = it->second;
   if (source.state == State::kDone) return;
   if (source.state == State::kResolving) {
-    reporter_->Error(ErrorId::kIncludeCycle, decl->loc,
-                     "'" + decl->name.name + "' refers to itself through its own definition");
+    reporter_->Report(diag::kSelfReference, decl->loc, decl->name.name);
     return;
   }
   if (depth_ >= flat::kMaxDeclarationDepth) {
     if (!nesting_reported_) {  // once: a long chain would otherwise repeat it every 128 links
       nesting_reported_ = true;
-      reporter_->Error(ErrorId::kNestingTooDeep, decl->loc,
-                       "'" + decl->name.name + "' is reached through more than " +
-                           std::to_string(flat::kMaxDeclarationDepth) +
-                           " nested definitions; resolution stops here");
+      reporter_->Report(diag::kDefinitionTooDeep, decl->loc, decl->name.name,
+                        flat::kMaxDeclarationDepth);
     }
     source.state = State::kDone;
     return;
@@ -256,8 +251,7 @@ void Resolver::ResolveEnvelopes(flat::Decl* decl, std::vector<flat::EnvelopeMemb
       u64.primitive = flat::PrimitiveKind::kUint64;
       auto value = ResolveLiteral(*m.ordinal, u64);
       if (!value || value->integer < 1 || value->integer > UINT32_MAX) {
-        reporter_->Error(ErrorId::kValueOutOfRange, m.ordinal->loc,
-                         "ordinal '" + m.ordinal->text + "' must be between 1 and 4294967295");
+        reporter_->Report(diag::kOrdinalOutOfRange, m.ordinal->loc, m.ordinal->text);
         continue;
       }
       member.ordinal = static_cast<uint64_t>(value->integer);
@@ -269,10 +263,8 @@ void Resolver::ResolveEnvelopes(flat::Decl* decl, std::vector<flat::EnvelopeMemb
   for (const auto& member : *out) {
     auto [it, inserted] = ordinals.emplace(member.ordinal, &member);
     if (!inserted) {
-      reporter_->Error(ErrorId::kDuplicateOrdinal, member.loc,
-                       "ordinal " + std::to_string(member.ordinal) + " of '" + member.name +
-                           "' is already used by '" + it->second->name + "' at " +
-                           reporter_->Where(it->second->loc));
+      reporter_->Report(diag::kDuplicateOrdinal, member.loc, std::to_string(member.ordinal),
+                        member.name, it->second->name, reporter_->Where(it->second->loc));
     }
     if (member.type) named.push_back(&member);
   }
@@ -290,10 +282,8 @@ void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Sc
     if (ok) {
       decl->subtype = subtype.primitive;
     } else {
-      reporter_->Error(ErrorId::kInvalidType, layout.subtype->loc,
-                       std::string(bits ? "bits" : "enum") + " '" + decl->name.name +
-                           "' needs an " + (bits ? "unsigned " : "") +
-                           "integer type, not '" + layout.subtype->name + "'");
+      reporter_->Report(bits ? diag::kBitsNeedUnsigned : diag::kEnumNeedsInteger,
+                        layout.subtype->loc, decl->name.name, layout.subtype->name);
     }
   }
   flat::Type value_type;
@@ -310,15 +300,14 @@ void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Sc
     __int128 v = value->integer;
     if (bits) {
       if (v != 0 && (v & (v - 1)) != 0) {
-        reporter_->Error(ErrorId::kBitsNotPowerOfTwo, m.value->loc,
-                         "bits member '" + m.name + "' has value " + value->ToString() +
-                             ", which is not a power of two");
+        reporter_->Report(diag::kBitsNotPowerOfTwo, m.value->loc, m.name, value->ToString());
       }
       decl->mask |= static_cast<uint64_t>(v);
     } else if (auto [it, inserted] = values.emplace(v, m.name); !inserted) {
-      reporter_->Error(ErrorId::kDuplicateMember, m.value->loc,
-                       "enum member '" + m.name + "' repeats the value of '" + std::string(it->second) +
-                           "' (" + value->ToString() + ")");
+      // Banjo and pre-2023 FIDL allowed aliases (two names for one value); modern FIDL does not.
+      bool modern = scope->file->dialect == raw::Dialect::kModernFidl;
+      reporter_->Report(modern ? diag::kDuplicateMemberValue : diag::kMemberValueAlias,
+                        m.value->loc, "enum", m.name, it->second, value->ToString());
     }
     decl->members.push_back(std::move(member));
   }
@@ -335,9 +324,8 @@ void Resolver::CheckDuplicateMembers(const std::vector<const flat::Member*>& mem
   for (const flat::Member* m : members) {
     auto [it, inserted] = seen.emplace(m->name, m);
     if (!inserted) {
-      reporter_->Error(ErrorId::kDuplicateMember, m->loc,
-                       "'" + owner.name.name + "' already has a member '" + m->name + "' at " +
-                           reporter_->Where(it->second->loc));
+      reporter_->Report(diag::kDuplicateMember, m->loc, owner.name.name, m->name,
+                        reporter_->Where(it->second->loc));
     }
   }
 }
@@ -349,16 +337,14 @@ void Resolver::ResolveProtocol(flat::Protocol* decl, const raw::Decl& raw, const
     auto target = Lookup(c.name, c.loc, scope);
     if (!target) continue;
     if (target->member || target->decl->kind != flat::Decl::Kind::kProtocol) {
-      reporter_->Error(ErrorId::kInvalidType, c.loc, "'" + c.name + "' is not a protocol");
+      reporter_->Report(diag::kNotAProtocol, c.loc, c.name);
       continue;
     }
     auto* composed = static_cast<const flat::Protocol*>(target->decl);
     Resolve(const_cast<flat::Decl*>(target->decl));
     if (OpennessRank(composed->openness) > OpennessRank(decl->openness)) {
-      reporter_->Error(ErrorId::kInvalidModifier, c.loc,
-                       std::string(flat::OpennessName(decl->openness)) + " protocol '" +
-                           decl->name.name + "' cannot compose " +
-                           flat::OpennessName(composed->openness) + " protocol '" + c.name + "'");
+      reporter_->Report(diag::kComposedOpenness, c.loc, flat::OpennessName(decl->openness),
+                        decl->name.name, flat::OpennessName(composed->openness), c.name);
     }
     decl->composed.push_back(composed);
     for (const flat::Method* m : composed->all_methods) decl->all_methods.push_back(m);
@@ -373,13 +359,10 @@ void Resolver::ResolveProtocol(flat::Protocol* decl, const raw::Decl& raw, const
   std::map<uint64_t, const flat::Method*> ordinals;
   for (const flat::Method* m : decl->all_methods) {
     if (auto [it, inserted] = names.emplace(m->name, m); !inserted) {
-      reporter_->Error(ErrorId::kDuplicateMember, m->loc,
-                       "protocol '" + decl->name.name + "' already has a method '" + m->name +
-                           "' at " + reporter_->Where(it->second->loc));
+      reporter_->Report(diag::kDuplicateMethod, m->loc, decl->name.name, m->name,
+                        reporter_->Where(it->second->loc));
     } else if (auto [other, fresh] = ordinals.emplace(m->ordinal, m); !fresh) {
-      reporter_->Error(ErrorId::kDuplicateOrdinal, m->loc,
-                       "method '" + m->name + "' has the same ordinal as '" + other->second->name +
-                           "'; give one a different @selector");
+      reporter_->Report(diag::kDuplicateMethodOrdinal, m->loc, m->name, other->second->name);
     }
   }
 }
@@ -402,13 +385,11 @@ void Resolver::ResolveMethod(flat::Protocol* protocol, flat::Method* method, con
   method->ordinal = flat::MethodOrdinal(method->selector);
   bool two_way = raw.has_request && raw.has_response;
   if (!method->strict && protocol->openness == flat::Protocol::Openness::kClosed) {
-    reporter_->Error(ErrorId::kInvalidModifier, raw.loc,
-                     "closed protocol '" + protocol->name.name + "' cannot have flexible method '" +
-                         raw.name + "'");
+    reporter_->Report(diag::kFlexibleMethodInClosedProtocol, raw.loc, protocol->name.name,
+                      raw.name);
   } else if (!method->strict && two_way && protocol->openness == flat::Protocol::Openness::kAjar) {
-    reporter_->Error(ErrorId::kInvalidModifier, raw.loc,
-                     "ajar protocol '" + protocol->name.name +
-                         "' cannot have flexible two-way method '" + raw.name + "'");
+    reporter_->Report(diag::kFlexibleTwoWayInAjarProtocol, raw.loc, protocol->name.name,
+                      raw.name);
   }
   std::string prefix = protocol->name.name + flat::UpperCamel(raw.name);
   method->has_request = raw.has_request;
@@ -429,9 +410,7 @@ void Resolver::ResolveMethod(flat::Protocol* protocol, flat::Method* method, con
     if (underlying->kind != flat::Type::Kind::kPrimitive ||
         (underlying->primitive != flat::PrimitiveKind::kInt32 &&
          underlying->primitive != flat::PrimitiveKind::kUint32)) {
-      reporter_->Error(ErrorId::kInvalidPayload, raw.error->loc,
-                       "error type of '" + raw.name +
-                           "' must be int32, uint32 or an enum of them");
+      reporter_->Report(diag::kInvalidErrorType, raw.error->loc, raw.name);
     }
     method->error = std::move(error);
   }
@@ -450,9 +429,8 @@ std::optional<flat::Type> Resolver::ResolvePayload(const raw::TypeConstructor& t
                  out.decl->kind == flat::Decl::Kind::kTable ||
                  out.decl->kind == flat::Decl::Kind::kUnion);
   if (!layout || out.nullable) {
-    reporter_->Error(ErrorId::kInvalidPayload, type.loc,
-                     "a method payload must be a struct, table or union, not '" +
-                         (type.name.empty() ? std::string("inline layout") : type.name) + "'");
+    reporter_->Report(diag::kInvalidPayloadType, type.loc,
+                      type.name.empty() ? std::string("inline layout") : type.name);
     return std::nullopt;
   }
   return out;
@@ -516,8 +494,7 @@ void Resolver::ResolveService(flat::Service* decl, const raw::Decl& raw, const S
     CopyMemberHeader(m, &member);
     member.type = ResolveType(*m.type, scope, "");
     if (member.type.kind != flat::Type::Kind::kClientEnd) {
-      reporter_->Error(ErrorId::kInvalidType, m.type->loc,
-                       "service member '" + m.name + "' must be a client_end of a protocol");
+      reporter_->Report(diag::kServiceMemberNotClientEnd, m.type->loc, m.name);
     }
     decl->members.push_back(std::move(member));
   }
@@ -579,8 +556,7 @@ void Resolver::InferResources() {
     if (!source.scope) continue;  // synthesized: follows its members
     raw::Dialect dialect = source.scope->file->dialect;
     if (dialect == raw::Dialect::kFidl || dialect == raw::Dialect::kModernFidl) {
-      reporter_->Error(ErrorId::kInvalidType, d->loc,
-                       "'" + d->name.name + "' holds handles, so it must be declared 'resource'");
+      reporter_->Report(diag::kMustBeResource, d->loc, d->name.name);
     }
   }
 }

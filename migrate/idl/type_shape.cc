@@ -80,10 +80,8 @@ class ShapeComputer {
     if (depth_ >= flat::kMaxDeclarationDepth) {
       if (!nesting_reported_) {
         nesting_reported_ = true;
-        reporter_->Error(ErrorId::kNestingTooDeep, decl->loc,
-                         "'" + decl->name.name + "' nests more than " +
-                             std::to_string(flat::kMaxDeclarationDepth) +
-                             " layouts deep; its shape is not computed");
+        reporter_->Report(diag::kLayoutTooDeep, decl->loc, decl->name.name,
+                          flat::kMaxDeclarationDepth);
       }
       return Recursive(decl, /*inline_use=*/false);
     }
@@ -116,10 +114,7 @@ class ShapeComputer {
     TypeShape shape;
     if (decl->kind == flat::Decl::Kind::kStruct) {
       if (inline_use && reported_.insert(decl).second) {
-        reporter_->Error(ErrorId::kIncludeCycle, decl->loc,
-                         "'" + decl->name.name +
-                             "' contains itself without indirection, so it has no finite size; "
-                             "use box<" + decl->name.name + ">, a vector or an optional union");
+        reporter_->Report(diag::kIncludeCycle, decl->loc, decl->name.name, decl->name.name);
       }
       shape.alignment = 8;  // unknown until done; the cycle makes the rest unbounded anyway
     } else {

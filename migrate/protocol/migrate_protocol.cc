@@ -31,7 +31,7 @@ MigrateResult Migrate(const std::vector<std::string>& include_dirs, const Migrat
   fdfkit::idl::Compiler compiler(&files, &reporter);
   for (const std::string& dir : include_dirs) compiler.AddSearchPath(dir);
   add_inputs(compiler);
-  if (!reporter.diagnostics().empty() || !compiler.Compile()) {
+  if (reporter.has_errors() || !compiler.Compile()) {
     result.errors = reporter.Summary();
     return result;
   }

@@ -156,7 +156,7 @@ TEST(Parser, ErrorsCarryFileLineColumnAndParsingContinues) {
 
 TEST(Parser, MissingLibraryAndEndOfFile) {
   EXPECT_EQ(Parse("type S = struct {};").errors(),
-            "test.fidl:1:1: [FDFIDL003] expected 'library' declaration, found 'type'\n");
+            "test.fidl:1:1: [FDFIDL005] a file must start with its 'library' declaration, found 'type'\n");
   EXPECT_EQ(Parse("library a;\nprotocol P {\n  M();\n").errors(),
             "test.fidl:4:1: [FDFIDL003] expected '}', found end of file\n");
 }

@@ -209,7 +209,7 @@ service Device {
   EXPECT_EQ(service->members[1].type.decl->name.name, "Power");
   auto bad = Compile("library e;\nservice S {\n  count uint32;\n};\n");
   EXPECT_EQ(bad.errors(),
-            "test.fidl:3:9: [FDFIDL021] service member 'count' must be a client_end of a protocol\n");
+            "test.fidl:3:9: [FDFIDL045] service member 'count' must be a client_end of a protocol\n");
 }
 
 TEST(Resolver, OpennessRules) {
@@ -218,8 +218,8 @@ ajar protocol A { flexible M() -> (); flexible N(); };
 closed protocol C { compose A; };
 )");
   EXPECT_EQ(c.errors(),
-            "test.fidl:2:28: [FDFIDL023] ajar protocol 'A' cannot have flexible two-way method 'M'\n"
-            "test.fidl:3:21: [FDFIDL023] closed protocol 'C' cannot compose ajar protocol 'A'\n");
+            "test.fidl:2:28: [FDFIDL057] ajar protocol 'A' cannot have flexible two-way method 'M'\n"
+            "test.fidl:3:21: [FDFIDL058] closed protocol 'C' cannot compose ajar protocol 'A'\n");
 }
 
 TEST(Resolver, InlineLayoutsAreNamedFromMembersOrGeneratedName) {
@@ -280,7 +280,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"Undefined", "library e;\ntype S = struct { a Missing; };\n",
                   "test.fidl:2:21: [FDFIDL013] 'Missing' is not defined\n"},
         ErrorCase{"UndefinedImport", "library e;\ntype S = struct { a other.T; };\n",
-                  "test.fidl:2:21: [FDFIDL013] 'other.T' is not defined (is a 'using' missing?)\n"},
+                  "test.fidl:2:21: [FDFIDL032] 'other.T' is not defined (is a 'using' missing?)\n"},
         ErrorCase{"DuplicateDecl", "library e;\ntype S = struct {};\nconst S uint8 = 1;\n",
                   "test.fidl:3:7: [FDFIDL010] 'S' is already declared at test.fidl:2:6\n"},
         ErrorCase{"DuplicateMember", "library e;\ntype S = struct {\n  a uint8;\n  a uint16;\n};\n",
@@ -291,7 +291,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "test.fidl:3:6\n"},
         ErrorCase{"DuplicateMethod",
                   "library e;\nclosed protocol P {\n  strict M();\n  strict M();\n};\n",
-                  "test.fidl:4:10: [FDFIDL011] protocol 'P' already has a method 'M' at "
+                  "test.fidl:4:10: [FDFIDL028] protocol 'P' already has a method 'M' at "
                   "test.fidl:3:10\n"},
         ErrorCase{"IncludeCycle",
                   "library e;\ntype A = struct { b B; };\ntype B = struct { a A; };\n",
@@ -305,7 +305,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"ConstOutOfRange", "library e;\nconst C int8 = -129;\n",
                   "test.fidl:2:16: [FDFIDL019] value -129 is out of range for int8 (-128 to 127)\n"},
         ErrorCase{"OptionalTable", "library e;\ntype T = table {};\ntype S = struct { t T:optional; };\n",
-                  "test.fidl:3:23: [FDFIDL017] a table cannot be optional\n"},
+                  "test.fidl:3:23: [FDFIDL034] a table cannot be optional\n"},
         ErrorCase{"BoundOnPrimitive", "library e;\ntype S = struct { a uint8:4; };\n",
                   "test.fidl:2:27: [FDFIDL017] '4' is not a constraint a primitive can take\n"},
         ErrorCase{"ClosedFlexible", "library e;\nclosed protocol P {\n  flexible M();\n};\n",
@@ -316,9 +316,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "test.fidl:3:6: [FDFIDL021] 'S' holds handles, so it must be declared "
                   "'resource'\n"},
         ErrorCase{"ImportCycleIsAnError", "library e;\nusing e;\n",
-                  "test.fidl:2:1: [FDFIDL022] library 'e' imports itself\n"},
+                  "test.fidl:2:1: [FDFIDL056] library 'e' imports itself\n"},
         ErrorCase{"ConstCycle", "library e;\nconst A uint8 = B;\nconst B uint8 = A;\n",
-                  "test.fidl:2:7: [FDFIDL016] 'A' refers to itself through its own definition\n"},
+                  "test.fidl:2:7: [FDFIDL033] 'A' refers to itself through its own definition\n"},
         ErrorCase{"BadErrorType",
                   "library e;\nclosed protocol P {\n  strict M() -> () error string;\n};\n",
                   "test.fidl:3:26: [FDFIDL024] error type of 'M' must be int32, uint32 or an enum "
@@ -347,13 +347,13 @@ TEST(Resolver, LongDefinitionChainsAreBounded) {
   auto structs = Compile({{"chain.fidl", chain(20000, struct_link, struct_last)}});
   EXPECT_FALSE(structs.ok);
   EXPECT_EQ(structs.errors(),
-            "chain.fidl:131:8: [FDFIDL007] 'S128' nests more than 128 layouts deep; its shape is not "
+            "chain.fidl:131:8: [FDFIDL026] 'S128' nests more than 128 layouts deep; its shape is not "
             "computed\n");
   auto consts = Compile({{"chain.fidl", chain(20000, "const uint32 C{0} = C{1};\n",
                                               "const uint32 C{0} = 1;\n")}});
   EXPECT_FALSE(consts.ok);
   EXPECT_EQ(consts.errors(),
-            "chain.fidl:131:14: [FDFIDL007] 'C128' is reached through more than 128 nested "
+            "chain.fidl:131:14: [FDFIDL025] 'C128' is reached through more than 128 nested "
             "definitions; resolution stops here\n");
 }
 
