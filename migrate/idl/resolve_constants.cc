@@ -149,9 +149,12 @@ std::optional<flat::ConstantValue> Resolver::ResolveLiteral(const raw::Constant&
         }
         return value;
       }
+      // Integer syntax that does not parse is too large; only a fraction or exponent makes a float.
+      bool integer_syntax = c.text.find_first_of(".eE") == std::string::npos ||
+                            c.text.find_first_of("xX") != std::string::npos;
       char* end = nullptr;
       double d = std::strtod(c.text.c_str(), &end);
-      if (end == c.text.c_str() + c.text.size() && !c.text.empty()) {
+      if (!integer_syntax && end == c.text.c_str() + c.text.size() && !c.text.empty()) {
         value.kind = flat::ConstantValue::Kind::kFloat;
         value.floating = d;
         return value;

@@ -99,8 +99,9 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
   if (t.type_args.size() != want_args) {
     reporter_->Report(diag::kNoTypeArguments, t.loc, t.name);
   }
-  ApplyConstraints(&out, t.constraints, scope, t.loc);
-  if ((out.kind == flat::Type::Kind::kClientEnd || out.kind == flat::Type::Kind::kServerEnd) &&
+  bool constrained = ApplyConstraints(&out, t.constraints, scope, t.loc);
+  if (constrained &&
+      (out.kind == flat::Type::Kind::kClientEnd || out.kind == flat::Type::Kind::kServerEnd) &&
       !out.decl) {
     reporter_->Report(diag::kEndNeedsProtocol, t.loc, t.name, t.name);
   }

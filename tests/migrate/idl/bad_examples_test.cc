@@ -1,7 +1,7 @@
 // One bad input per diagnostic: tests/migrate/idl/bad/fdfidlNNN.{fidl,banjo} must report
-// FDFIDLNNN and nothing else that is an error (fidlc keeps one bad example per error the same
-// way). A file may hold several sources separated by `---` lines; `// args: -I PATH` lines give
-// search paths relative to bad/.
+// FDFIDLNNN and no other error (fidlc keeps one bad example per error the same way). A file may
+// hold several sources separated by `---` lines; `// args: -I PATH` lines give search paths
+// relative to bad/; `// also: CODE` names an error that must follow from the first.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -35,10 +35,12 @@ std::map<std::string, fs::path> Examples() {
 
 struct Outcome {
   std::vector<std::string> error_codes, warning_codes;
+  std::set<std::string> also;  // follow-on errors the example declares
   std::string summary;
 };
 
 Outcome CompileExample(const fs::path& example) {
+  Outcome outcome;
   SourceFiles files;
   Reporter reporter(&files);
   Compiler compiler(&files, &reporter);
@@ -54,6 +56,7 @@ Outcome CompileExample(const fs::path& example) {
         continue;
       }
       if (line.starts_with("// args: -I ")) compiler.AddSearchPath((BadDir() / line.substr(12)).string());
+      if (line.starts_with("// also: ")) outcome.also.insert(line.substr(9));
       parts.back() += line + "\n";
     }
     for (size_t i = 0; i < parts.size(); ++i) {
@@ -63,7 +66,6 @@ Outcome CompileExample(const fs::path& example) {
     }
   }
   if (!reporter.has_errors()) compiler.Compile();
-  Outcome outcome;
   outcome.summary = reporter.Summary();
   for (const Diagnostic& d : reporter.diagnostics()) {
     (d.is_error() ? outcome.error_codes : outcome.warning_codes).push_back(d.info->Code());
@@ -81,13 +83,17 @@ TEST(BadExamples, EveryDiagnosticHasOneExampleThatReportsExactlyIt) {
       EXPECT_EQ(it, examples.end()) << "a retired diagnostic keeps no example";
       continue;
     }
-    ASSERT_NE(it, examples.end()) << "add tests/migrate/idl/bad/" << Lower(code) << ".fidl";
+    if (it == examples.end()) {
+      ADD_FAILURE() << "add tests/migrate/idl/bad/" << Lower(code) << ".fidl";
+      continue;
+    }
     Outcome outcome = CompileExample(it->second);
     if (info->severity == support::Severity::kError) {
-      ASSERT_FALSE(outcome.error_codes.empty()) << outcome.summary;
-      EXPECT_TRUE(std::all_of(outcome.error_codes.begin(), outcome.error_codes.end(),
-                              [&](const std::string& c) { return c == code; }))
-          << outcome.summary;
+      std::set<std::string> reported(outcome.error_codes.begin(), outcome.error_codes.end());
+      std::set<std::string> expected = outcome.also;
+      expected.insert(code);
+      EXPECT_EQ(reported, expected) << outcome.summary;
+      EXPECT_EQ(outcome.error_codes.front(), code) << outcome.summary;
     } else {
       EXPECT_TRUE(outcome.error_codes.empty()) << outcome.summary;
       EXPECT_NE(std::find(outcome.warning_codes.begin(), outcome.warning_codes.end(), code),
