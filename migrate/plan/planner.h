@@ -22,7 +22,7 @@ namespace fdfkit::plan {
 
 struct PlanOptions {
   int ports_per_wave = 0;               // 0: unlimited
-  std::map<std::string, int> team_cap;  // ports per wave for a team (absent: no cap)
+  std::map<std::string, int> team_cap = {};  // ports per wave for a team (absent: no cap)
 };
 
 struct PlannedMigration {

@@ -22,7 +22,7 @@ std::string CloneNames::Decl(const flat::Decl& decl) const {
 std::string CloneNames::Method(const flat::Decl& protocol, const std::string& method) const {
   const ProtocolRule& rule = rules_.Protocol(protocol.name.library, protocol.name.name);
   auto it = rule.methods.find(method);
-  return it == rule.methods.end() ? method : it->second;
+  return it == rule.methods.end() || !it->second.rename ? method : *it->second.rename;
 }
 
 namespace {

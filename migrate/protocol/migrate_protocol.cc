@@ -11,10 +11,10 @@
 namespace fdfkit::protocol {
 
 MigrateOptions DefaultOptions() {
-  std::string error;
-  std::optional<Rules> rules = LoadRules("", "", &error);
+  RulesProblem problem;
+  std::optional<Rules> rules = LoadRules("", "", &problem);
   if (!rules) {  // the defaults are compiled in and tested; this cannot happen in a release
-    std::fprintf(stderr, "internal error: default rules: %s\n", error.c_str());
+    std::fprintf(stderr, "internal error: default rules: %s\n", problem.Text().c_str());
     std::abort();
   }
   return {std::move(*rules)};
@@ -39,7 +39,7 @@ MigrateResult Migrate(const std::vector<std::string>& include_dirs, const Migrat
   for (const fdfkit::idl::flat::Library* library : compiler.targets()) migrating.insert(library->name);
   std::vector<Translation> translations;
   for (const fdfkit::idl::flat::Library* library : compiler.targets()) {
-    translations.push_back(Translate(*library, files, options.rules, migrating));
+    translations.push_back(Translate(*library, files, options.rules, options.inventory, migrating));
   }
 
   // Every clone must pass the same front end; they compile together so that a clone can import
@@ -49,22 +49,31 @@ MigrateResult Migrate(const std::vector<std::string>& include_dirs, const Migrat
   fdfkit::idl::Compiler out_compiler(&out_files, &out_reporter);
   for (const std::string& dir : include_dirs) out_compiler.AddSearchPath(dir);
   for (const Translation& t : translations) out_compiler.AddSource(t.fidl, t.new_library + ".fidl");
-  if (!out_compiler.Compile()) {
-    result.errors = "error: the translation does not compile; refusing to write it:\n" +
-                    out_reporter.Summary();
+  // Fail closed: a clone the front end rejects, or one that is missing, is never written.
+  bool compiled = !out_reporter.has_errors() && out_compiler.Compile();
+  for (const Translation& t : translations) {
+    if (compiled && out_compiler.Find(t.new_library)) continue;
+    result.errors += t.source + ": " +
+                     support::Make(diag::kCloneDoesNotCompile, t.new_library).Text() + "\n";
+  }
+  if (!result.errors.empty()) {
+    result.errors += out_reporter.Summary();
     for (const Translation& t : translations) {
       result.errors += "--- " + t.new_library + ".fidl ---\n" + t.fidl;
     }
     return result;
   }
-  const auto& raw_files = out_compiler.raw_files();
-  for (size_t i = 0; i < translations.size(); ++i) {
-    Translation& t = translations[i];
+  for (Translation& t : translations) {
     const fdfkit::idl::flat::Library* clone = out_compiler.Find(t.new_library);
     for (Note& note : CheckMessageSizes(*clone, t, options.rules.message_limit)) {
       t.notes.push_back(std::move(note));
     }
-    const fdfkit::idl::raw::File& raw = *raw_files[i];
+    // By name, never by position: the clone's own file is the one that declares its library.
+    const fdfkit::idl::raw::File* raw_clone = nullptr;
+    for (const auto& file : out_compiler.raw_files()) {
+      if (file->path == t.new_library + ".fidl") raw_clone = file.get();
+    }
+    const fdfkit::idl::raw::File& raw = *raw_clone;
     fdfkit::idl::NameKinds kinds;
     fdfkit::idl::CollectNameKinds(raw, &kinds);
     std::string fidl = fdfkit::idl::Format(raw, kinds, fdfkit::idl::LayoutsNeedingResource(*clone));

@@ -9,6 +9,7 @@
 
 #include "migrate/protocol/report.h"
 #include "migrate/protocol/rules.h"
+#include "migrate/protocol/transport_choice.h"
 #include "migrate/protocol/translator.h"
 
 namespace fdfkit::protocol {
@@ -16,6 +17,7 @@ namespace fdfkit::protocol {
 struct MigrateOptions {
   Rules rules;
   ReportFormat report = ReportFormat::kMarkdown;
+  InventoryTransports inventory;  // from `--inventory`: each library's transport in the plan
 };
 
 struct OutputFile {  // also an in-memory input file

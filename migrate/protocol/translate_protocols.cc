@@ -67,17 +67,36 @@ bool Translator::AlreadyMigrated(const flat::Protocol& p) const {
   return fidl_dialect && !p.attrs.Find("banjo_layout") && !p.attrs.Find("layout");
 }
 
-// The rules decide; an earlier clone keeps what it chose unless a rule names it.
+Strictness ProtocolStyle::Of(const flat::Method& m) const {
+  if (rule) {
+    auto it = rule->methods.find(m.name);
+    if (it != rule->methods.end() && it->second.strictness) return *it->second.strictness;
+  }
+  if (keep_strictness) return m.strict ? Strictness::kStrict : Strictness::kFlexible;
+  return strictness;
+}
+
+// The rules (and the inventory) decide; an earlier clone keeps what it chose unless a rule names
+// it. Openness and method strictness are separate choices: Fuchsia opened ClockImpl and kept its
+// methods strict.
 ProtocolStyle Translator::StyleOf(const flat::Protocol& p) const {
   const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
-  ProtocolStyle style{rule.transport.value_or(rules_.transport) == Transport::kDriver,
-                      rule.open.value_or(rules_.open), false};
+  ProtocolStyle style;
+  style.rule = &rule;
+  style.transport = ChooseTransport(p.name.library, p.name.name, rules_, inventory_);
+  style.openness = rule.openness.value_or(rules_.openness);
+  style.strictness = rule.strictness.value_or(rules_.strictness);
   if (!AlreadyMigrated(p)) return style;
-  if (!rule.transport) style.driver = TransportOf(p) == "driver";
-  if (!rule.open) {
-    style.open = p.openness == flat::Protocol::Openness::kOpen;
-    style.keep_strictness = true;
+  if (!rule.transport && style.transport.source != "inventory") {
+    style.transport = {TransportOf(p) == "driver" ? Transport::kDriver : Transport::kChannel,
+                       "clone", "the @transport of the earlier clone", ""};
   }
+  if (!rule.openness) {
+    style.openness = p.openness == flat::Protocol::Openness::kOpen   ? Openness::kOpen
+                     : p.openness == flat::Protocol::Openness::kAjar ? Openness::kAjar
+                                                                     : Openness::kClosed;
+  }
+  if (!rule.strictness) style.keep_strictness = true;
   return style;
 }
 
@@ -95,17 +114,20 @@ Json Translator::FidlMethodRow(const std::string& protocol, const std::string& m
 std::string Translator::Protocol(const flat::Protocol& p) {
   std::string layout = LayoutOf(p);
   ProtocolStyle style = StyleOf(p);
-  bool driver = style.driver;
+  bool driver = style.driver();
   std::string name = LocalName(p);
   std::string out;
-  bool discoverable = layout == "ddk-protocol" || p.attrs.Find("discoverable");
+  bool discoverable = style.rule->discoverable.value_or(layout == "ddk-protocol" ||
+                                                        p.attrs.Find("discoverable"));
   if (discoverable) out += "@discoverable\n";
   if (driver) out += "@transport(\"Driver\")\n";
-  std::string openness = style.open ? "open" : "closed";
+  std::string openness = OpennessName(style.openness);
   out += openness + " protocol " + name + " {\n";
   Change(p.loc, "protocol '" + p.name.name + "' (" + layout + ") → " + openness + " protocol '" +
                     name + "'" + (driver ? " on the driver transport" : " on Zircon channels") +
-                    (discoverable ? ", @discoverable" : ""));
+                    (discoverable ? ", @discoverable" : "") + "; transport from " +
+                    style.transport.where +
+                    (style.transport.why.empty() ? "" : " (" + style.transport.why + ")"));
   if (layout != "ddk-protocol") {
     Change(p.loc, "'" + p.name.name + "' was a " + layout + " handed to the other driver; it is "
                   "now a protocol of its own, passed as a client_end");
@@ -116,7 +138,9 @@ std::string Translator::Protocol(const flat::Protocol& p) {
   Json protocol_map = {
       {"banjo", BanjoProtocolRow(p)},
       {"fidl", {{"protocol", name}, {"openness", openness},
-                {"transport", driver ? "driver" : "channel"}}},
+                {"transport", TransportName(style.transport.transport)},
+                {"transport_from", {{"source", style.transport.source},
+                                    {"where", style.transport.where}}}}},
       {"methods", Json::array()}};
   std::vector<const flat::Protocol*> events;
   for (const flat::Method& m : p.methods) {
@@ -135,7 +159,8 @@ std::string Translator::Protocol(const flat::Protocol& p) {
                                          {"fidl", {{"events_on", name}}},
                                          {"methods", Json::array()}});
   }
-  if (layout == "ddk-protocol") served_.push_back(&p);
+  // An earlier clone already declares the services it wants; only banjo protocols gain one.
+  if (layout == "ddk-protocol" && !AlreadyMigrated(p)) served_.push_back(&p);
   return out + "};\n\n";
 }
 
@@ -149,7 +174,7 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
   std::string what = "method '" + m.name + "'";
   if (name != m.name) Change(m.loc, what + " renamed '" + name + "' by rule");
   DocHints(m.attrs, m.loc, what);
-  std::string strictness = style.Flexible(m) ? "flexible " : "strict ";
+  std::string strictness = std::string(StrictnessName(style.Of(m))) + " ";
   std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness;
   Json map;
   BanjoMethodNames banjo = BanjoNamesOf(p.name.name, m.name, is_async);
@@ -227,7 +252,7 @@ std::string Translator::Event(const flat::Protocol& p, const ProtocolStyle& styl
   const std::string& prefix = rules_.naming.event_prefix;
   std::string name = m.name.starts_with(prefix) ? m.name : prefix + m.name;
   std::string protocol = LocalName(p);
-  std::string strictness = style.open ? "flexible " : "strict ";
+  std::string strictness = std::string(StrictnessName(style.strictness)) + " ";
   std::string what = "method '" + ifc.name.name + "." + m.name + "'";
   DocHints(m.attrs, m.loc, what);
   std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness + "-> " + name;
@@ -338,9 +363,10 @@ std::string Translator::Services() {
   for (const flat::Protocol* p : served_) {
     if (existing.count(p->name.name)) continue;
     std::string protocol = LocalName(*p);
-    std::string name = served_.size() == 1 && !library_.Lookup(service) ? service
-                                                                         : protocol + service;
     const ProtocolRule& rule = rules_.Protocol(p->name.library, p->name.name);
+    std::string name = rule.service ? *rule.service
+                       : served_.size() == 1 && !library_.Lookup(service) ? service
+                                                                          : protocol + service;
     std::string member = rule.service_member.value_or(rules_.naming.service_member);
     out += "service " + name + " {\n    " + member + " client_end:" + protocol + ";\n};\n\n";
     Change(p->loc, "added 'service " + name + "' so the parent offers '" + protocol +

@@ -75,8 +75,10 @@ std::string LayoutOf(const flat::Protocol& p) {
 }
 
 Translator::Translator(const flat::Library& library, const fdfkit::idl::SourceFiles& files,
-                       const Rules& rules, const std::set<std::string>& migrating)
-    : library_(library), files_(files), rules_(rules), migrating_(migrating), names_(rules) {
+                       const Rules& rules, const InventoryTransports& inventory,
+                       const std::set<std::string>& migrating)
+    : library_(library), files_(files), rules_(rules), inventory_(inventory), migrating_(migrating),
+      names_(rules) {
   scope_ = {library_.name, &names_, &copies_, &usings_, &applied_};
 }
 
@@ -203,8 +205,9 @@ Translation Translator::Run() {
 }
 
 Translation Translate(const flat::Library& library, const fdfkit::idl::SourceFiles& files,
-                      const Rules& rules, const std::set<std::string>& migrating) {
-  return Translator(library, files, rules, migrating).Run();
+                      const Rules& rules, const InventoryTransports& inventory,
+                      const std::set<std::string>& migrating) {
+  return Translator(library, files, rules, inventory, migrating).Run();
 }
 
 }  // namespace fdfkit::protocol

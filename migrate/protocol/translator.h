@@ -14,6 +14,7 @@
 #include "migrate/idl/diagnostics.h"
 #include "migrate/idl/flat_ast.h"
 #include "migrate/protocol/rules.h"
+#include "migrate/protocol/transport_choice.h"
 
 namespace fdfkit::protocol {
 
@@ -45,7 +46,8 @@ struct Translation {
 // `migrating`: every library cloned in this run; other dependencies are "not yet migrated" and
 // are imported or copied as the rules say.
 Translation Translate(const fdfkit::idl::flat::Library& library, const fdfkit::idl::SourceFiles& files,
-                      const Rules& rules, const std::set<std::string>& migrating);
+                      const Rules& rules, const InventoryTransports& inventory,
+                      const std::set<std::string>& migrating);
 
 }  // namespace fdfkit::protocol
 

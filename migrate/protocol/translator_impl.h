@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "migrate/protocol/fidl_spelling.h"
+#include "migrate/protocol/transport_choice.h"
 #include "migrate/protocol/translator.h"
 
 namespace fdfkit::protocol {
@@ -29,7 +30,7 @@ struct MemberContext {
   const std::map<std::string, uint32_t>* bounds = nullptr;  // rule bounds, keyed "owner.member"
   std::string owner;                  // declaration or banjo method name
   Json* parameters = nullptr;         // method payloads: the mapping's parameter rows
-  std::string direction;              // "in" | "out"
+  std::string direction = {};         // "in" | "out"
   size_t skip_first = 0;              // members already accounted for (a leading status)
   const std::map<size_t, std::string>* dropped = nullptr;  // member index → why it is dropped
 };
@@ -40,18 +41,22 @@ struct ExtraMembers {
   bool handles = false;  // the payload must be a resource
 };
 
-// How one protocol is written: from the rules, or kept from an earlier clone.
+// How one protocol is written: from the rules (and the inventory), or kept from an earlier clone.
 struct ProtocolStyle {
-  bool driver = true;             // @transport("Driver"); otherwise Zircon channels
-  bool open = false;              // open protocol; otherwise closed
-  bool keep_strictness = false;   // an earlier clone: each method keeps strict/flexible
-  bool Flexible(const flat::Method& m) const { return keep_strictness ? !m.strict : open; }
+  TransportChoice transport;
+  Openness openness = Openness::kClosed;
+  Strictness strictness = Strictness::kStrict;  // its methods', unless a method rule says
+  const ProtocolRule* rule = nullptr;
+  bool keep_strictness = false;  // an earlier clone: each method keeps strict/flexible
+  bool driver() const { return transport.transport == Transport::kDriver; }
+  // The strictness of banjo method `m` in the clone.
+  Strictness Of(const flat::Method& m) const;
 };
 
 class Translator {
  public:
   Translator(const flat::Library& library, const fdfkit::idl::SourceFiles& files, const Rules& rules,
-             const std::set<std::string>& migrating);
+             const InventoryTransports& inventory, const std::set<std::string>& migrating);
   Translation Run();
 
  private:
@@ -104,6 +109,7 @@ class Translator {
   const flat::Library& library_;
   const fdfkit::idl::SourceFiles& files_;
   const Rules& rules_;
+  const InventoryTransports& inventory_;
   const std::set<std::string>& migrating_;
   CloneNames names_;
   Translation out_;

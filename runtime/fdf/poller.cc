@@ -73,7 +73,8 @@ zx_status_t Poller::AddWait(zx_handle_t object, zx_signals_t trigger, Fire fire,
   slot.type = static_cast<int>(type);
   slot.trigger = trigger;
   slot.event = type == fdf_internal::zircon::ObjectType::kEvent;
-  slot.epoll_events = fdf_internal::zircon::EpollEventsFor(type, trigger) | (slot.event ? 0 : EPOLLONESHOT);
+  slot.epoll_events = fdf_internal::zircon::EpollEventsFor(type, trigger) |
+                     (slot.event ? 0u : uint32_t{EPOLLONESHOT});
   slot.fire = fire;
   slot.context = context;
 

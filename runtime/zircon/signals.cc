@@ -66,12 +66,12 @@ uint32_t EpollEventsFor(ObjectType type, zx_signals_t trigger) {
       if (trigger & ZX_CHANNEL_PEER_CLOSED) events |= EPOLLRDHUP;
       return events;
     case ObjectType::kEventPair:
-      return (trigger & ZX_EVENTPAIR_PEER_CLOSED) ? EPOLLRDHUP : 0;
+      return (trigger & ZX_EVENTPAIR_PEER_CLOSED) ? uint32_t{EPOLLRDHUP} : 0u;
     case ObjectType::kEvent:
       // Every zx_object_signal writes the counter, which an edge-triggered watch sees.
       return EPOLLIN | EPOLLET;
     case ObjectType::kInterrupt:
-      return (trigger & kInterruptTriggered) ? EPOLLIN : 0;
+      return (trigger & kInterruptTriggered) ? uint32_t{EPOLLIN} : 0u;
     default:
       return 0;
   }

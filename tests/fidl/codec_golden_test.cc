@@ -145,17 +145,17 @@ TEST(CodecGolden, VectorOfStringsPutsEveryBodyAfterTheHeaders) {
   wire::Names value{fidl::VectorView<fidl::StringView>::FromExternal(names, 2)};
   auto out = EncodeValue(coding::kCodingNames, &value);
   ASSERT_TRUE(out.status.ok());
-  Bytes present(8, 0xff);
-  Bytes expected{2, 0, 0, 0, 0, 0, 0, 0};
-  expected.insert(expected.end(), present.begin(), present.end());
-  for (uint8_t count : {1, 2}) {  // the body: both string headers first
-    Bytes header{count, 0, 0, 0, 0, 0, 0, 0};
-    expected.insert(expected.end(), header.begin(), header.end());
-    expected.insert(expected.end(), present.begin(), present.end());
-  }
-  Bytes a{'a', 0, 0, 0, 0, 0, 0, 0}, bc{'b', 'c', 0, 0, 0, 0, 0, 0};
-  expected.insert(expected.end(), a.begin(), a.end());
-  expected.insert(expected.end(), bc.begin(), bc.end());
+  constexpr uint8_t kPresent = 0xff;
+  Bytes expected{
+      2,   0,   0,   0,   0,   0,   0,   0,                                   // vector count
+      kPresent, kPresent, kPresent, kPresent, kPresent, kPresent, kPresent, kPresent,
+      1,   0,   0,   0,   0,   0,   0,   0,                                   // "a": size
+      kPresent, kPresent, kPresent, kPresent, kPresent, kPresent, kPresent, kPresent,
+      2,   0,   0,   0,   0,   0,   0,   0,                                   // "bc": size
+      kPresent, kPresent, kPresent, kPresent, kPresent, kPresent, kPresent, kPresent,
+      'a', 0,   0,   0,   0,   0,   0,   0,                                   // bodies, padded
+      'b', 'c', 0,   0,   0,   0,   0,   0,
+  };
   EXPECT_EQ(out.bytes, expected);
 }
 

@@ -245,7 +245,9 @@ TEST_F(ChannelTest, D1_HandlerMayRegisterAgain) {
                                       nullptr, nullptr));
     EXPECT_EQ(*v, static_cast<uint32_t>(reads));
     fdf_arena_drop_ref(arena);
-    if (++reads < 10) ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+    if (++reads < 10) {
+      ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+    }
   };
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
   for (uint32_t i = 0; i < 10; ++i) ASSERT_EQ(ZX_OK, WriteBytes(local_, arena_, &i, 4));

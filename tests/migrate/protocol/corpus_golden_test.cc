@@ -59,7 +59,9 @@ TEST_F(CorpusMigration, EveryLibraryMatchesItsGoldens) {
       ++compared;
     }
   }
-  if (!update) EXPECT_EQ(compared, 3 * libraries.size());
+  if (!update) {
+    EXPECT_EQ(compared, 3 * libraries.size());
+  }
 }
 
 TEST_F(CorpusMigration, ClonesCompileTogetherAndMigrateToThemselves) {

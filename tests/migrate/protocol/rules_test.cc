@@ -17,18 +17,19 @@ using Json = nlohmann::json;
 using fdfkit::protocol::LoadRules;
 
 std::string RulesError(const std::string& text) {
-  std::string error;
-  EXPECT_FALSE(LoadRules(text, "my-rules.json", &error).has_value()) << text;
-  return error;
+  fdfkit::protocol::RulesProblem problem;
+  EXPECT_FALSE(LoadRules(text, "my-rules.json", &problem).has_value()) << text;
+  return problem.Text();
 }
 
 TEST(Rules, DefaultsLoadAndSayWhatFuchsiaDid) {
-  std::string error;
-  auto rules = LoadRules("", "", &error);
-  ASSERT_TRUE(rules) << error;
+  fdfkit::protocol::RulesProblem problem;
+  auto rules = LoadRules("", "", &problem);
+  ASSERT_TRUE(rules) << problem.Text();
   EXPECT_EQ(rules->transport, fdfkit::protocol::Transport::kDriver);
   EXPECT_EQ(rules->callbacks, fdfkit::protocol::Callbacks::kReverseProtocol);
-  EXPECT_FALSE(rules->open);
+  EXPECT_EQ(rules->openness, fdfkit::protocol::Openness::kClosed);
+  EXPECT_EQ(rules->strictness, fdfkit::protocol::Strictness::kStrict);
   EXPECT_EQ(rules->message_limit, 65536u);
   EXPECT_EQ(rules->naming.service, "Service");
   ASSERT_NE(rules->Attribute("buffer"), nullptr);
@@ -44,49 +45,50 @@ TEST(Rules, DefaultsLoadAndSayWhatFuchsiaDid) {
 
 TEST(Rules, ErrorsNameTheFileAndTheJsonPath) {
   EXPECT_EQ(RulesError("{\n  \"defaults\": {\"transport\": \"driver\",}\n}"),
-            "my-rules.json:2:38: malformed JSON: syntax error while parsing object key - "
+            "my-rules.json: 2:38: error: [FDFMIG001] malformed JSON: syntax error while parsing object key - "
             "unexpected '}'; expected string literal");
   EXPECT_EQ(RulesError(R"({"defaults": {"transprt": "driver"}})"),
-            "my-rules.json: $.defaults.transprt: unknown key (expected one of: transport, "
-            "callbacks, openness, unmigrated_dependencies, message_limit)");
+            "my-rules.json: $.defaults.transprt: error: [FDFMIG003] unknown key (expected one of: transport, "
+            "callbacks, openness, strictness, unmigrated_dependencies, message_limit)");
   EXPECT_EQ(RulesError(R"({"protocols": {"a.b/P": {"transport": "carrier-pigeon"}}})"),
-            "my-rules.json: $.protocols[\"a.b/P\"].transport: 'carrier-pigeon' is not one of: "
+            "my-rules.json: $.protocols[\"a.b/P\"].transport: error: [FDFMIG007] 'carrier-pigeon' is not one of: "
             "driver, channel");
   EXPECT_EQ(RulesError(R"({"protocols": {"P": {}}})"),
-            "my-rules.json: $.protocols.P: the key must be 'library/Protocol'");
+            "my-rules.json: $.protocols.P: error: [FDFMIG018] the key must be 'library/Protocol'");
   EXPECT_EQ(RulesError(R"({"protocols": {"a.b/P": {"bounds": {"Method": 4}}}})"),
-            "my-rules.json: $.protocols[\"a.b/P\"].bounds.Method: the key must be "
+            "my-rules.json: $.protocols[\"a.b/P\"].bounds.Method: error: [FDFMIG011] the key must be "
             "'Declaration.member' (or 'Method.field')");
   EXPECT_EQ(RulesError(R"({"protocols": {"a.b/P": {"bounds": {"M.f": 0}}}})"),
-            "my-rules.json: $.protocols[\"a.b/P\"].bounds[\"M.f\"]: 0 is out of range [1, "
+            "my-rules.json: $.protocols[\"a.b/P\"].bounds[\"M.f\"]: error: [FDFMIG009] 0 is out of range [1, "
             "4294967294]");
   EXPECT_EQ(RulesError(R"({"protocols": {"a.b/P": {"rename": "9lives"}}})"),
-            "my-rules.json: $.protocols[\"a.b/P\"].rename: '9lives' is not a FIDL identifier");
+            "my-rules.json: $.protocols[\"a.b/P\"].rename: error: [FDFMIG005] '9lives' is not a FIDL identifier");
   EXPECT_EQ(RulesError(R"({"libraries": {"a.b": {"rename": "A.B"}}})"),
-            "my-rules.json: $.libraries[\"a.b\"].rename: 'A.B' is not a FIDL library name");
+            "my-rules.json: $.libraries[\"a.b\"].rename: error: [FDFMIG006] 'A.B' is not a FIDL library name");
   EXPECT_EQ(RulesError(R"({"schema": "fdfkit-protocol-rules/9"})"),
-            "my-rules.json: $.schema: unsupported schema (this tool reads "
+            "my-rules.json: $.schema: error: [FDFMIG013] unsupported schema (this tool reads "
             "fdfkit-protocol-rules/1)");
   EXPECT_EQ(RulesError(R"({"defaults": {"message_limit": "big"}})"),
-            "my-rules.json: $.defaults.message_limit: expected a whole number, got string \"big\"");
+            "my-rules.json: $.defaults.message_limit: error: [FDFMIG008] expected a whole number, got string \"big\"");
   EXPECT_EQ(RulesError(R"({"defaults": {"message_limit": -1}})"),
-            "my-rules.json: $.defaults.message_limit: expected a whole number, got number -1");
+            "my-rules.json: $.defaults.message_limit: error: [FDFMIG008] expected a whole number, got number -1");
   EXPECT_EQ(RulesError(R"({"attributes": {"buffer": {"action": "burn"}}})"),
-            "my-rules.json: $.attributes.buffer.action: 'burn' is not one of: drop, keep, decision");
+            "my-rules.json: $.attributes.buffer.action: error: [FDFMIG007] 'burn' is not one of: drop, keep, decision");
   EXPECT_EQ(RulesError(R"({"types": {"int32": {"to": "int64"}}})"),
-            "my-rules.json: $.types.int32: the key must be usize, voidptr, vector<voidptr> or "
+            "my-rules.json: $.types.int32: error: [FDFMIG016] the key must be usize, voidptr, vector<voidptr> or "
             "'library/Type'");
-  EXPECT_EQ(RulesError("[1]"), "my-rules.json: $: expected an object, got array [1]");
+  EXPECT_EQ(RulesError("[1]"), "my-rules.json: $: error: [FDFMIG002] expected an object, got array [1]");
 }
 
 TEST(Rules, APatchMergesOverTheDefaults) {
-  std::string error;
+  fdfkit::protocol::RulesProblem problem;
   auto rules = LoadRules(R"({"defaults": {"openness": "open"},
                              "protocols": {"fuchsia.hardware.i2cimpl/I2cImpl": null,
                                            "a.b/P": {"callbacks": "events"}}})",
-                         "patch.json", &error);
-  ASSERT_TRUE(rules) << error;
-  EXPECT_TRUE(rules->open);
+                         "patch.json", &problem);
+  ASSERT_TRUE(rules) << problem.Text();
+  EXPECT_EQ(rules->openness, fdfkit::protocol::Openness::kOpen);
+  EXPECT_EQ(rules->strictness, fdfkit::protocol::Strictness::kStrict);  // a separate choice
   EXPECT_EQ(rules->transport, fdfkit::protocol::Transport::kDriver);  // kept from the defaults
   EXPECT_FALSE(rules->Protocol("fuchsia.hardware.i2cimpl", "I2cImpl").rename.has_value());
   EXPECT_EQ(rules->Protocol("a.b", "P").callbacks, fdfkit::protocol::Callbacks::kEvents);
@@ -101,9 +103,9 @@ class RulesApplied : public fdfkit::idl::testing::ScratchDirTest {
   }
   fdfkit::protocol::MigrateResult Migrate(const std::vector<std::string>& paths,
                                      const std::string& patch = "") {
-    std::string error;
-    auto rules = LoadRules(patch, "patch.json", &error);
-    EXPECT_TRUE(rules) << error;
+    fdfkit::protocol::RulesProblem problem;
+    auto rules = LoadRules(patch, "patch.json", &problem);
+    EXPECT_TRUE(rules) << problem.Text();
     fdfkit::protocol::MigrateOptions options{*rules};
     return fdfkit::protocol::MigrateProtocols(paths, {(dir_ / "lib").string()}, options);
   }
@@ -140,7 +142,8 @@ TEST_F(RulesApplied, RenamesTransportOpennessBoundsAndEvents) {
     "libraries": {"example.gizmo": {"rename": "example.gadget", "types": {"GizmoInfo": "Info"},
                                     "bounds": {"GizmoInfo.names": 8}}},
     "protocols": {"example.gizmo/Misc": {"rename": "Device", "transport": "channel",
-                                         "openness": "open", "callbacks": "events",
+                                         "openness": "open", "strictness": "flexible",
+                                         "callbacks": "events",
                                          "methods": {"GetInfo": "Describe"},
                                          "bounds": {"Push.data": 512},
                                          "service_member": "gizmo"}}})");
@@ -286,7 +289,8 @@ TEST_F(RulesApplied, CommandLineRulesReportsAndDiffs) {
   EXPECT_EQ(Cli(gizmo + " -o " + out + " --rules " + Write("bad.json", "{\"naming\": {\"x\": 1}}"),
                 &text),
             2);
-  EXPECT_NE(text.find("bad.json: $.naming.x: unknown key"), std::string::npos) << text;
+  EXPECT_NE(text.find("bad.json: $.naming.x: error: [FDFMIG003] unknown key"), std::string::npos)
+      << text;
   EXPECT_TRUE(fs::is_empty(out));
 
   EXPECT_EQ(Cli(gizmo + " -o " + out + " --report=json --callbacks=events"), 0);
