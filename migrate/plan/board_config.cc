@@ -105,7 +105,7 @@ class BoardConfigPlanner {
     if (it != files_.end()) return &it->second;
     std::optional<std::string> text = fdfkit::support::ReadFile((std::filesystem::path(root_) / path).string());
     if (!text) {
-      result_.errors.push_back(path + ": cannot read board file under " + root_);
+      result_.errors.push_back(AtFile(path, 0, 0, diag::kBoardFileUnreadable, root_));
       return nullptr;
     }
     return &(files_[path] = Lines(*text));
@@ -154,8 +154,7 @@ class BoardConfigPlanner {
         if (!last && added_.count(e)) continue;
         int at = FindLine(*lines, e.label, e.line);
         if (at < 0) {
-          result_.errors.push_back(e.file + ":" + std::to_string(e.line) + ": " + e.label +
-                                   " is no longer listed; re-run scan");
+          result_.errors.push_back(AtFile(e.file, e.line, 0, diag::kBoardLabelGone, e.label));
           continue;
         }
         std::string& line = (*lines)[static_cast<size_t>(at)];

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "migrate/plan/diagnostics.h"
 #include "migrate/plan/inventory.h"
 #include "migrate/plan/requirements.h"
 
@@ -32,7 +33,8 @@ struct BoardConfigUpdate {
 
 struct BoardConfig {
   std::vector<BoardConfigUpdate> updates;  // in wave order, then plan order
-  std::vector<std::string> errors;         // unreadable board files, labels no longer present
+  // Unreadable board files, labels no longer present; paths relative to the tree root.
+  std::vector<FileDiagnostic> errors;
 };
 
 // True when the inventory carries a scan section (only then are board files known).

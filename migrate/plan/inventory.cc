@@ -17,15 +17,14 @@ class InventoryReader {
  public:
   InventoryLoad Read(const Json& root) {
     if (!root.is_object()) {
-      Error("$", "an inventory is a JSON object");
+      Report("$", diag::kInventoryNotAnObject);
       return Finish();
     }
     const Json* schema = Find(root, "schema");
     if (schema == nullptr || !schema->is_string()) {
-      Error("$.schema", std::string("missing; expected \"") + kInventorySchema + "\"");
+      Report("$.schema", diag::kInventorySchemaMissing, kInventorySchema);
     } else if (schema->get<std::string>() != kInventorySchema) {
-      Error("$.schema", "unknown schema \"" + schema->get<std::string>() + "\"; expected \"" +
-                            kInventorySchema + "\"");
+      Report("$.schema", diag::kUnknownInventorySchema, schema->get<std::string>(), kInventorySchema);
       return Finish();  // another format: its contents mean something else
     }
     ForEach(root, "$", "protocols", true, [&](const Json& item, const std::string& at) {
@@ -52,8 +51,10 @@ class InventoryReader {
     return load;
   }
 
-  void Error(const std::string& path, const std::string& message) {
-    errors_.push_back({path, message});
+  template <typename... Args>
+  void Report(const std::string& path, const support::DiagnosticDef<Args...>& def,
+              const std::type_identity_t<Args>&... args) {
+    errors_.push_back(AtPath(path, def, args...));
   }
 
   static const Json* Find(const Json& object, const char* key) {
@@ -67,11 +68,11 @@ class InventoryReader {
     std::string path = at + "." + key;
     const Json* array = Find(object, key);
     if (array == nullptr) {
-      if (required) Error(path, "missing; expected an array");
+      if (required) Report(path, diag::kMissingArray);
       return;
     }
     if (!array->is_array()) {
-      Error(path, "expected an array");
+      Report(path, diag::kExpectedArray);
       return;
     }
     for (size_t i = 0; i < array->size(); ++i) {
@@ -83,11 +84,11 @@ class InventoryReader {
                                     bool required) {
     const Json* value = Find(object, key);
     if (value == nullptr) {
-      if (required) Error(at + "." + key, "missing; expected a string");
+      if (required) Report(at + "." + key, diag::kMissingString);
       return std::nullopt;
     }
     if (!value->is_string() || value->get<std::string>().empty()) {
-      Error(at + "." + key, "expected a non-empty string");
+      Report(at + "." + key, diag::kExpectedNonEmptyString);
       return std::nullopt;
     }
     return value->get<std::string>();
@@ -98,7 +99,7 @@ class InventoryReader {
     if (value == nullptr) return fallback;
     if (!value->is_number_integer() || value->get<int64_t>() < 0 ||
         value->get<int64_t>() > 1000000) {
-      Error(at + "." + key, "expected a non-negative integer");
+      Report(at + "." + key, diag::kExpectedNonNegativeInteger);
       return fallback;
     }
     return static_cast<int>(value->get<int64_t>());
@@ -116,17 +117,17 @@ class InventoryReader {
       expected += std::string(index ? ", " : "") + "\"" + name + "\"";
       ++index;
     }
-    Error(at + "." + key, "expected one of " + expected);
+    Report(at + "." + key, diag::kExpectedOneOf, expected);
     return 0;
   }
 
-  // Registers `id` in `index`; reports a duplicate.
+  // Registers `id` in `index`; reports a duplicate with `duplicate`.
   bool Register(std::map<std::string, int>& index, std::map<std::string, std::string>& paths,
-                const std::string& id, int position, const std::string& at, const char* what) {
+                const std::string& id, int position, const std::string& at,
+                const support::DiagnosticDef<std::string_view, std::string_view>& duplicate) {
     auto [it, inserted] = index.emplace(id, position);
     if (!inserted) {
-      Error(at + ".id", std::string("duplicate ") + what + " id \"" + id + "\" (first at " +
-                            paths[id] + ")");
+      Report(at + ".id", duplicate, id, paths[id]);
       return false;
     }
     paths[id] = at;
@@ -134,7 +135,7 @@ class InventoryReader {
   }
 
   void ReadProtocol(const Json& item, const std::string& at) {
-    if (!item.is_object()) return Error(at, "expected an object");
+    if (!item.is_object()) return Report(at, diag::kExpectedObject);
     Protocol protocol;
     auto id = String(item, at, "id", true);
     protocol.transport = Choice(item, at, "transport", {"driver", "channel"}) ? "channel" : "driver";
@@ -144,17 +145,19 @@ class InventoryReader {
     if (!id) return;
     protocol.id = *id;
     int position = static_cast<int>(inventory_.protocols.size());
-    if (!Register(inventory_.protocol_index, protocol_paths_, *id, position, at, "protocol")) return;
+    if (!Register(inventory_.protocol_index, protocol_paths_, *id, position, at, diag::kDuplicateProtocolId)) {
+      return;
+    }
     inventory_.protocols.push_back(std::move(protocol));
   }
 
   std::vector<int> ProtocolList(const Json& item, const std::string& at, const char* key) {
     std::vector<int> out;
     ForEach(item, at, key, false, [&](const Json& ref, const std::string& ref_at) {
-      if (!ref.is_string()) return Error(ref_at, "expected a protocol id");
+      if (!ref.is_string()) return Report(ref_at, diag::kExpectedProtocolId);
       auto it = inventory_.protocol_index.find(ref.get<std::string>());
       if (it == inventory_.protocol_index.end()) {
-        return Error(ref_at, "unknown protocol \"" + ref.get<std::string>() + "\"");
+        return Report(ref_at, diag::kUnknownProtocol, ref.get<std::string>());
       }
       out.push_back(it->second);
     });
@@ -162,14 +165,14 @@ class InventoryReader {
   }
 
   void ReadDriver(const Json& item, const std::string& at) {
-    if (!item.is_object()) return Error(at, "expected an object");
+    if (!item.is_object()) return Report(at, diag::kExpectedObject);
     Driver driver;
     auto id = String(item, at, "id", true);
     driver.team = String(item, at, "team", false).value_or("unassigned");
     driver.effort = Count(item, at, "effort", 1);
     driver.status = static_cast<DriverStatus>(Choice(item, at, "status", {"banjo", "dual", "ported"}));
     if (const Json* dual = Find(item, "dual_binary")) {
-      if (!dual->is_boolean()) Error(at + ".dual_binary", "expected true or false");
+      if (!dual->is_boolean()) Report(at + ".dual_binary", diag::kExpectedBoolean);
       else driver.dual_binary = dual->get<bool>();
     }
     driver.serves = ProtocolList(item, at, "serves");
@@ -183,41 +186,42 @@ class InventoryReader {
     if (!id) return;
     driver.id = *id;
     int position = static_cast<int>(inventory_.drivers.size());
-    if (!Register(inventory_.driver_index, driver_paths_, *id, position, at, "driver")) return;
+    if (!Register(inventory_.driver_index, driver_paths_, *id, position, at, diag::kDuplicateDriverId)) {
+      return;
+    }
     for (int p : driver.references) {
       const Protocol& protocol = inventory_.protocols[p];
       if (protocol.status == ProtocolStatus::kDeleted && driver.status != DriverStatus::kPorted) {
-        Error(at, "driver \"" + *id + "\" still has a banjo variant but references protocol \"" +
-                      protocol.id + "\", which is deleted");
+        Report(at, diag::kBanjoVariantReferencesDeletedProtocol, *id, protocol.id);
       }
     }
     inventory_.drivers.push_back(std::move(driver));
   }
 
   void ReadBoard(const Json& item, const std::string& at) {
-    if (!item.is_object()) return Error(at, "expected an object");
+    if (!item.is_object()) return Report(at, diag::kExpectedObject);
     Board board;
     auto id = String(item, at, "id", true);
     std::set<std::string> host_ids;
     ForEach(item, at, "hosts", true, [&](const Json& host_item, const std::string& host_at) {
-      if (!host_item.is_object()) return Error(host_at, "expected an object");
+      if (!host_item.is_object()) return Report(host_at, diag::kExpectedObject);
       Host host;
       auto host_id = String(host_item, host_at, "id", true);
       std::set<int> seen;
       ForEach(host_item, host_at, "drivers", true, [&](const Json& ref, const std::string& ref_at) {
-        if (!ref.is_string()) return Error(ref_at, "expected a driver id");
+        if (!ref.is_string()) return Report(ref_at, diag::kExpectedDriverId);
         auto it = inventory_.driver_index.find(ref.get<std::string>());
         if (it == inventory_.driver_index.end()) {
-          return Error(ref_at, "unknown driver \"" + ref.get<std::string>() + "\"");
+          return Report(ref_at, diag::kUnknownDriver, ref.get<std::string>());
         }
         if (!seen.insert(it->second).second) {
-          return Error(ref_at, "driver \"" + ref.get<std::string>() + "\" listed twice in one host");
+          return Report(ref_at, diag::kDriverListedTwiceInHost, ref.get<std::string>());
         }
         host.drivers.push_back(it->second);
       });
       if (!host_id) return;
       if (!host_ids.insert(*host_id).second) {
-        return Error(host_at + ".id", "duplicate host id \"" + *host_id + "\" on this board");
+        return Report(host_at + ".id", diag::kDuplicateHostId, *host_id);
       }
       host.id = *host_id;
       board.hosts.push_back(std::move(host));
@@ -225,18 +229,22 @@ class InventoryReader {
     if (!id) return;
     board.id = *id;
     int position = static_cast<int>(inventory_.boards.size());
-    if (!Register(inventory_.board_index, board_paths_, *id, position, at, "board")) return;
+    if (!Register(inventory_.board_index, board_paths_, *id, position, at, diag::kDuplicateBoardId)) {
+      return;
+    }
     inventory_.boards.push_back(std::move(board));
   }
 
+  // The index `item[key]` names in `index`; an id it does not hold is reported with `unknown`.
   std::optional<int> Reference(const Json& item, const std::string& at, const char* key,
-                               const std::map<std::string, int>& index, const char* what,
+                               const std::map<std::string, int>& index,
+                               const support::DiagnosticDef<std::string_view>& unknown,
                                bool required) {
     auto id = String(item, at, key, required);
     if (!id) return std::nullopt;
     auto it = index.find(*id);
     if (it == index.end()) {
-      Error(at + "." + key, std::string("unknown ") + what + " \"" + *id + "\"");
+      Report(at + "." + key, unknown, *id);
       return std::nullopt;
     }
     return it->second;
@@ -252,18 +260,17 @@ class InventoryReader {
   }
 
   void ReadEdge(const Json& item, const std::string& at) {
-    if (!item.is_object()) return Error(at, "expected an object");
-    auto from = Reference(item, at, "from", inventory_.driver_index, "driver", true);
-    auto to = Reference(item, at, "to", inventory_.driver_index, "driver", true);
-    auto protocol = Reference(item, at, "protocol", inventory_.protocol_index, "protocol", true);
-    auto board = Reference(item, at, "board", inventory_.board_index, "board", false);
+    if (!item.is_object()) return Report(at, diag::kExpectedObject);
+    auto from = Reference(item, at, "from", inventory_.driver_index, diag::kUnknownDriver, true);
+    auto to = Reference(item, at, "to", inventory_.driver_index, diag::kUnknownDriver, true);
+    auto protocol = Reference(item, at, "protocol", inventory_.protocol_index, diag::kUnknownProtocol, true);
+    auto board = Reference(item, at, "board", inventory_.board_index, diag::kUnknownBoard, false);
     if (!from || !to || !protocol) return;
     if (board) {
       for (int driver : {*from, *to}) {
         if (!BoardHolds(*board, driver)) {
-          Error(at + ".board", "board \"" + inventory_.boards[*board].id +
-                                   "\" does not hold driver \"" + inventory_.drivers[driver].id +
-                                   "\"");
+          Report(at + ".board", diag::kEdgeDriverNotOnBoard, inventory_.boards[*board].id,
+                 inventory_.drivers[driver].id);
         }
       }
     }
@@ -281,13 +288,13 @@ class InventoryReader {
     for (size_t d = 0; d < placed.size(); ++d) {
       if (!placed[d]) {
         const std::string& id = inventory_.drivers[d].id;
-        Error(driver_paths_[id], "driver \"" + id + "\" is in no host on any board");
+        Report(driver_paths_[id], diag::kDriverInNoHost, id);
       }
     }
   }
 
   Inventory inventory_;
-  std::vector<InventoryError> errors_;
+  std::vector<JsonDiagnostic> errors_;
   std::map<std::string, std::string> protocol_paths_, driver_paths_, board_paths_;
 };
 
@@ -299,7 +306,7 @@ InventoryLoad ParseInventory(const std::string& text) {
     root = Json::parse(text);
   } catch (const Json::parse_error& error) {
     InventoryLoad load;
-    load.errors.push_back({"$", std::string("not valid JSON: ") + error.what()});
+    load.errors.push_back(AtPath("$", diag::kInvalidJson, error.what()));
     return load;
   }
   InventoryLoad load = InventoryReader().Read(root);
@@ -311,7 +318,7 @@ InventoryLoad LoadInventory(const std::string& path) {
   std::optional<std::string> text = fdfkit::support::ReadFile(path);
   if (!text) {
     InventoryLoad load;
-    load.errors.push_back({"$", "cannot read " + path});
+    load.errors.push_back(AtPath("$", diag::kCannotReadFile, path));
     return load;
   }
   return ParseInventory(*text);

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "migrate/plan/diagnostics.h"
+
 namespace fdfkit::plan {
 
 inline constexpr char kInventorySchema[] = "fdfkit-inventory/1";
@@ -68,14 +70,9 @@ struct Inventory {
   std::map<std::string, int> board_index;
 };
 
-struct InventoryError {
-  std::string path;  // JSON path, e.g. $.drivers[3].serves[0]
-  std::string message;
-};
-
 struct InventoryLoad {
   std::optional<Inventory> inventory;  // set only when `errors` is empty
-  std::vector<InventoryError> errors;
+  std::vector<JsonDiagnostic> errors;  // at JSON paths, e.g. $.drivers[3].serves[0]
   // The parsed file, for the fields beyond the core schema (a scan's board files and labels).
   nlohmann::json document;
 };

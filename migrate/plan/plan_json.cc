@@ -61,6 +61,28 @@ std::string WritePlanJson(const Inventory& inventory, const Requirements& requir
   return out.dump(2) + "\n";
 }
 
+namespace {
+
+// The index `value` names in `index`: -1 after reporting an id that is not a string (`expected`)
+// or not in the inventory (`unknown`).
+int Lookup(const std::map<std::string, int>& index, const Json& action, const char* key,
+           const std::string& at, const support::DiagnosticDef<>& expected,
+           const support::DiagnosticDef<std::string_view>& unknown, PlanRead* read) {
+  std::string path = at + "." + key;
+  if (!action.contains(key) || !action[key].is_string()) {
+    read->errors.push_back(AtPath(path, expected));
+    return -1;
+  }
+  auto it = index.find(action[key].get<std::string>());
+  if (it == index.end()) {
+    read->errors.push_back(AtPath(path, unknown, action[key].get<std::string>()));
+    return -1;
+  }
+  return it->second;
+}
+
+}  // namespace
+
 PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,
                       const Requirements& required) {
   PlanRead read;
@@ -70,30 +92,22 @@ PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,
   s.port.assign(inventory.drivers.size(), 0);
   s.delete_variant.assign(inventory.drivers.size(), 0);
   s.switches.assign(required.switches.size(), 0);
-  auto error = [&](const std::string& path, const std::string& message) {
-    read.errors.push_back(path + ": " + message);
-  };
   Json root;
   try {
     root = Json::parse(text);
   } catch (const Json::parse_error& e) {
-    error("$", std::string("not valid JSON: ") + e.what());
+    read.errors.push_back(AtPath("$", diag::kInvalidJson, e.what()));
     return read;
   }
   if (!root.is_object() || !root.contains("schema") || root["schema"] != kPlanSchema) {
-    error("$.schema", std::string("expected \"") + kPlanSchema + "\"");
+    read.errors.push_back(AtPath("$.schema", diag::kExpectedSchema, kPlanSchema));
     return read;
   }
   if (!root.contains("waves") || !root["waves"].is_array()) {
-    error("$.waves", "missing; expected an array");
+    read.errors.push_back(AtPath("$.waves", root.contains("waves") ? diag::kExpectedArray : diag::kMissingArray));
     return read;
   }
   read.readable = true;
-  auto lookup = [](const std::map<std::string, int>& index, const Json& value) {
-    if (!value.is_string()) return -1;
-    auto it = index.find(value.get<std::string>());
-    return it == index.end() ? -1 : it->second;
-  };
   // Where each action was first seen, to name both places of a duplicate.
   std::map<std::string, std::string> seen;
   const Json& waves = root["waves"];
@@ -102,13 +116,13 @@ PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,
     const Json& wave = waves[wi];
     if (!wave.is_object() || !wave.contains("wave") || !wave["wave"].is_number_integer() ||
         wave["wave"].get<int64_t>() < 1 || wave["wave"].get<int64_t>() > 1000000) {
-      error(wave_path + ".wave", "expected a positive wave number");
+      read.errors.push_back(AtPath(wave_path + ".wave", diag::kExpectedWaveNumber));
       continue;
     }
     int number = static_cast<int>(wave["wave"].get<int64_t>());
     read.wave_numbers.push_back(number);
     if (!wave.contains("actions") || !wave["actions"].is_array()) {
-      error(wave_path + ".actions", "missing; expected an array");
+      read.errors.push_back(AtPath(wave_path + ".actions", wave.contains("actions") ? diag::kExpectedArray : diag::kMissingArray));
       continue;
     }
     const Json& actions = wave["actions"];
@@ -121,38 +135,58 @@ PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,
       int* slot = nullptr;
       std::string key;
       if (kind == "clone" || kind == "delete_protocol") {
-        int p = action.contains("protocol") ? lookup(inventory.protocol_index, action["protocol"]) : -1;
-        if (p < 0) { error(at + ".protocol", "unknown protocol"); continue; }
+        int p = Lookup(inventory.protocol_index, action, "protocol", at, diag::kExpectedProtocolId, diag::kUnknownProtocol, &read);
+        if (p < 0) continue;
         bool needed = kind == "clone" ? required.clone[p] : required.delete_protocol[p];
-        if (!needed) { error(at, kind + " of protocol \"" + inventory.protocols[p].id + "\" is not needed (see its status)"); continue; }
+        if (!needed) {
+          read.errors.push_back(AtPath(at, diag::kProtocolActionNotNeeded, kind, inventory.protocols[p].id));
+          continue;
+        }
         slot = kind == "clone" ? &s.clone[p] : &s.delete_protocol[p];
         key = kind + " " + inventory.protocols[p].id;
       } else if (kind == "port" || kind == "delete_variant") {
-        int d = action.contains("driver") ? lookup(inventory.driver_index, action["driver"]) : -1;
-        if (d < 0) { error(at + ".driver", "unknown driver"); continue; }
+        int d = Lookup(inventory.driver_index, action, "driver", at, diag::kExpectedDriverId, diag::kUnknownDriver, &read);
+        if (d < 0) continue;
         bool needed = kind == "port" ? required.port[d] : required.delete_variant[d];
-        if (!needed) { error(at, kind + " of driver \"" + inventory.drivers[d].id + "\" is not needed (status " + DriverStatusName(inventory.drivers[d].status) + ")"); continue; }
+        if (!needed) {
+          read.errors.push_back(AtPath(at, diag::kDriverActionNotNeeded, kind, inventory.drivers[d].id,
+                                       DriverStatusName(inventory.drivers[d].status)));
+          continue;
+        }
         slot = kind == "port" ? &s.port[d] : &s.delete_variant[d];
         key = kind + " " + inventory.drivers[d].id;
       } else if (kind == "switch") {
-        int b = action.contains("board") ? lookup(inventory.board_index, action["board"]) : -1;
-        if (b < 0) { error(at + ".board", "unknown board"); continue; }
+        int b = Lookup(inventory.board_index, action, "board", at, diag::kExpectedBoardId, diag::kUnknownBoard, &read);
+        if (b < 0) continue;
         const Board& board = inventory.boards[b];
+        if (!action.contains("host") || !action["host"].is_string()) {
+          read.errors.push_back(AtPath(at + ".host", diag::kExpectedHostId));
+          continue;
+        }
         int h = -1;
         for (size_t i = 0; i < board.hosts.size(); ++i) {
-          if (action.contains("host") && action["host"] == board.hosts[i].id) h = static_cast<int>(i);
+          if (action["host"] == board.hosts[i].id) h = static_cast<int>(i);
         }
-        if (h < 0) { error(at + ".host", "unknown host on board \"" + board.id + "\""); continue; }
+        if (h < 0) {
+          read.errors.push_back(AtPath(at + ".host", diag::kUnknownHost, action["host"].get<std::string>(), board.id));
+          continue;
+        }
         int index = required.switch_of_host[b][h];
-        if (index < 0) { error(at, "host \"" + board.hosts[h].id + "\" on \"" + board.id + "\" has switched already (all its drivers are ported)"); continue; }
+        if (index < 0) {
+          read.errors.push_back(AtPath(at, diag::kHostAlreadySwitched, board.hosts[h].id, board.id));
+          continue;
+        }
         slot = &s.switches[index];
         key = "switch " + board.id + "/" + board.hosts[h].id;
       } else {
-        error(at + ".kind", "expected clone, port, switch, delete_variant or delete_protocol");
+        read.errors.push_back(AtPath(at + ".kind", diag::kUnknownActionKind));
         continue;
       }
       auto [it, fresh] = seen.emplace(key, at);
-      if (!fresh) { error(at, key + " appears twice (first at " + it->second + ")"); continue; }
+      if (!fresh) {
+        read.errors.push_back(AtPath(at, diag::kDuplicateAction, key, it->second));
+        continue;
+      }
       *slot = number;
     }
   }
@@ -161,7 +195,7 @@ PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,
     Metrics metrics;
     auto get = [&](const char* key, int* out) {
       if (m.contains(key) && m[key].is_number_integer()) *out = m[key].get<int>();
-      else error(std::string("$.metrics.") + key, "expected an integer");
+      else read.errors.push_back(AtPath(std::string("$.metrics.") + key, diag::kExpectedInteger));
     };
     get("waves", &metrics.waves);
     get("duplication", &metrics.duplication);

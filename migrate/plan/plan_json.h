@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "migrate/plan/diagnostics.h"
 #include "migrate/plan/inventory.h"
 #include "migrate/plan/requirements.h"
 
@@ -21,7 +22,7 @@ std::string WritePlanJson(const Inventory& inventory, const Requirements& requir
 struct PlanRead {
   Schedule schedule;                // what the plan schedules (0: absent)
   std::optional<Metrics> metrics;   // as the plan states them
-  std::vector<std::string> errors;  // "<json path>: <problem>"
+  std::vector<JsonDiagnostic> errors;
   std::vector<int> wave_numbers;    // in file order
   bool readable = false;            // false: not JSON, another schema, or no waves at all
 };

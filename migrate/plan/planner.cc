@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace fdfkit::plan {
@@ -173,13 +174,21 @@ class PortScheduler {
   }
   int Capacity() const { return options_.ports_per_wave > 0 ? options_.ports_per_wave : INT_MAX; }
 
-  // The fewest waves the ports fit in: exact (see planner.h).
+  // A team with drivers to port and a capacity of 0: no plan exists.
+  std::optional<std::string> TeamWithoutCapacity() const {
+    for (const auto& [team, count] : team_ports_) {
+      if (Cap(team) == 0) return team;
+    }
+    return std::nullopt;
+  }
+
+  // The fewest waves the ports fit in: exact (see planner.h). Every team with work must have
+  // capacity (TeamWithoutCapacity).
   int MinimumWaves() const {
     if (ports_ == 0) return 0;
     int waves = options_.ports_per_wave > 0 ? CeilDiv(ports_, options_.ports_per_wave) : 1;
     for (const auto& [team, count] : team_ports_) {
       int cap = Cap(team);
-      if (cap == 0) return -1;  // a team with work and no capacity: no plan exists
       if (cap != INT_MAX) waves = std::max(waves, CeilDiv(count, cap));
     }
     return waves;
@@ -349,11 +358,11 @@ PlannedMigration PlanMigration(const Inventory& inventory, const Requirements& r
                                const PlanOptions& options) {
   PlannedMigration out;
   PortScheduler scheduler(inventory, required, options);
-  int waves = scheduler.MinimumWaves();
-  if (waves < 0) {
-    out.error = "a team with drivers to port has a capacity of 0 ports per wave";
+  if (std::optional<std::string> team = scheduler.TeamWithoutCapacity()) {
+    out.error = support::Make(diag::kTeamWithoutCapacity, *team);
     return out;
   }
+  int waves = scheduler.MinimumWaves();
   SwitchGroups groups = GroupSwitches(inventory, required);
   std::vector<int> port(inventory.drivers.size(), 0);
   if (waves > 0) {

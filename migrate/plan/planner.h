@@ -13,8 +13,10 @@
 #define FDFKIT_MIGRATE_PLAN_PLANNER_H_
 
 #include <map>
+#include <optional>
 #include <string>
 
+#include "migrate/plan/diagnostics.h"
 #include "migrate/plan/inventory.h"
 #include "migrate/plan/requirements.h"
 
@@ -26,7 +28,7 @@ struct PlanOptions {
 };
 
 struct PlannedMigration {
-  std::string error;  // set when no plan exists (a team with work but no capacity)
+  std::optional<support::Diagnostic> error;  // set when no plan exists (a team with work but no capacity)
   Schedule schedule;
   Metrics metrics;
   Metrics lower_bound;

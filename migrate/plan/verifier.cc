@@ -4,14 +4,16 @@
 
 namespace fdfkit::plan {
 
-std::vector<std::string> VerifyPlan(const Inventory& inventory, const Requirements& required,
-                                    const PlanRead& plan, const PlanOptions& options) {
-  std::vector<std::string> out = plan.errors;
+std::vector<JsonDiagnostic> VerifyPlan(const Inventory& inventory, const Requirements& required,
+                                       const PlanRead& plan, const PlanOptions& options) {
+  std::vector<JsonDiagnostic> out = plan.errors;
+  // A verdict about the plan as a whole: no single JSON path to point at.
+  auto violation = [&](const auto& def, const auto&... args) { out.push_back(AtPath("", def, args...)); };
   if (!plan.readable) return out;
   const Schedule& s = plan.schedule;
   for (size_t i = 1; i < plan.wave_numbers.size(); ++i) {
     if (plan.wave_numbers[i] <= plan.wave_numbers[i - 1]) {
-      out.push_back("$.waves[" + std::to_string(i) + "].wave: wave numbers must increase");
+      out.push_back(AtPath("$.waves[" + std::to_string(i) + "].wave", diag::kWavesNotIncreasing));
     }
   }
   const auto& protocols = inventory.protocols;
@@ -23,25 +25,24 @@ std::vector<std::string> VerifyPlan(const Inventory& inventory, const Requiremen
   };
   // Missing actions.
   for (size_t p = 0; p < protocols.size(); ++p) {
-    if (required.clone[p] && s.clone[p] == 0) out.push_back("missing: clone " + protocols[p].id);
+    if (required.clone[p] && s.clone[p] == 0) violation(diag::kMissingAction, "clone " + protocols[p].id);
     if (required.delete_protocol[p] && s.delete_protocol[p] == 0) {
-      out.push_back("missing: delete_protocol " + protocols[p].id);
+      violation(diag::kMissingAction, "delete_protocol " + protocols[p].id);
     }
   }
   for (size_t d = 0; d < drivers.size(); ++d) {
-    if (required.port[d] && s.port[d] == 0) out.push_back("missing: port " + drivers[d].id);
+    if (required.port[d] && s.port[d] == 0) violation(diag::kMissingAction, "port " + drivers[d].id);
     if (required.delete_variant[d] && s.delete_variant[d] == 0) {
-      out.push_back("missing: delete_variant " + drivers[d].id);
+      violation(diag::kMissingAction, "delete_variant " + drivers[d].id);
     }
   }
   for (size_t i = 0; i < required.switches.size(); ++i) {
-    if (s.switches[i] == 0) out.push_back("missing: " + switch_name(i));
+    if (s.switches[i] == 0) violation(diag::kMissingAction, switch_name(i));
   }
   // Orderings (same wave allowed). Checked only between actions that are present.
   auto before = [&](int first, int then, const std::string& a, const std::string& b) {
     if (first > 0 && then > 0 && first > then) {
-      out.push_back("order: " + a + " (wave " + std::to_string(first) + ") must not come after " +
-                    b + " (wave " + std::to_string(then) + ")");
+      violation(diag::kOrderViolated, a, first, b, then);
     }
   };
   for (size_t d = 0; d < drivers.size(); ++d) {
@@ -81,17 +82,14 @@ std::vector<std::string> VerifyPlan(const Inventory& inventory, const Requiremen
   if (options.ports_per_wave > 0) {
     for (const auto& [wave, count] : ports) {
       if (count > options.ports_per_wave) {
-        out.push_back("capacity: wave " + std::to_string(wave) + " ports " + std::to_string(count) +
-                      " drivers; at most " + std::to_string(options.ports_per_wave) + " allowed");
+        violation(diag::kWaveCapacityExceeded, wave, count, options.ports_per_wave);
       }
     }
   }
   for (const auto& [key, count] : team_ports) {
     auto cap = options.team_cap.find(key.second);
     if (cap != options.team_cap.end() && count > cap->second) {
-      out.push_back("capacity: wave " + std::to_string(key.first) + " ports " +
-                    std::to_string(count) + " drivers of team " + key.second + "; at most " +
-                    std::to_string(cap->second) + " allowed");
+      violation(diag::kTeamCapacityExceeded, key.first, count, key.second, cap->second);
     }
   }
   // Stated metrics.
@@ -100,8 +98,7 @@ std::vector<std::string> VerifyPlan(const Inventory& inventory, const Requiremen
     const Metrics& stated = *plan.metrics;
     auto compare = [&](const char* name, int said, int is) {
       if (said != is) {
-        out.push_back(std::string("metrics: ") + name + " is " + std::to_string(is) +
-                      ", the plan states " + std::to_string(said));
+        violation(diag::kMetricMismatch, name, is, said);
       }
     };
     compare("waves", stated.waves, actual.waves);

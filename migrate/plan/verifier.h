@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "migrate/plan/diagnostics.h"
 #include "migrate/plan/inventory.h"
 #include "migrate/plan/plan_json.h"
 #include "migrate/plan/planner.h"
@@ -14,8 +15,10 @@
 
 namespace fdfkit::plan {
 
-// Every violation, one line each; empty when the plan is valid.
-std::vector<std::string> VerifyPlan(const Inventory& inventory, const Requirements& required,
+// Every problem of the plan: what reading it found (plan.errors), then each violation of the
+// semantics; a violation concerning no single place of the file has an empty path. Empty when the
+// plan is valid.
+std::vector<JsonDiagnostic> VerifyPlan(const Inventory& inventory, const Requirements& required,
                                     const PlanRead& plan, const PlanOptions& options);
 
 }  // namespace fdfkit::plan

@@ -40,7 +40,7 @@ BindRules ParseBindRules(const std::string& path, const std::string& raw) {
     if (text[i] == '"') {
       size_t close = text.find('"', i + 1);
       if (close == std::string::npos) {
-        rules.errors.push_back({path, LineAt(text, i), 0, "unterminated string"});
+        rules.errors.push_back(AtFile(path, LineAt(text, i), 0, diag::kUnterminatedString));
         return rules;
       }
       i = close;
@@ -48,14 +48,14 @@ BindRules ParseBindRules(const std::string& path, const std::string& raw) {
       open.push_back(i);
     } else if (text[i] == '}') {
       if (open.empty()) {
-        rules.errors.push_back({path, LineAt(text, i), 0, "'}' without a matching '{'"});
+        rules.errors.push_back(AtFile(path, LineAt(text, i), 0, diag::kUnmatchedClosingBrace));
         return rules;
       }
       open.pop_back();
     }
   }
   if (!open.empty()) {
-    rules.errors.push_back({path, LineAt(text, open.back()), 0, "'{' is never closed"});
+    rules.errors.push_back(AtFile(path, LineAt(text, open.back()), 0, diag::kUnclosedBrace));
     return rules;
   }
   static const std::regex kComposite(R"(^\s*composite\s+[\w.]+\s*;)");
@@ -88,8 +88,7 @@ BindRules ParseBindRules(const std::string& path, const std::string& raw) {
   int primaries = 0;
   for (const BindParent& p : rules.parents) primaries += p.primary;
   if (primaries != 1) {
-    rules.errors.push_back({path, 1, 0,
-                            "a composite needs exactly one primary node, found " + std::to_string(primaries)});
+    rules.errors.push_back(AtFile(path, 1, 0, diag::kPrimaryNodeCount, primaries));
   }
   std::stable_partition(rules.parents.begin(), rules.parents.end(),
                         [](const BindParent& p) { return p.primary; });

@@ -30,7 +30,7 @@ struct BindParent {
 struct BindRules {
   bool composite = false;
   std::vector<BindParent> parents;  // the primary first
-  std::vector<GnMessage> errors;
+  std::vector<FileDiagnostic> errors;
 };
 
 BindRules ParseBindRules(const std::string& path, const std::string& text);

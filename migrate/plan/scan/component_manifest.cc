@@ -84,7 +84,7 @@ void Read(const std::string& path, const GnSourceReader& read, std::set<std::str
   if (!seen->insert(path).second) return;
   std::optional<std::string> text = read(path);
   if (!text) {
-    out->errors.push_back({path, 0, 0, "cannot read manifest"});
+    out->errors.push_back(AtFile(path, 0, 0, diag::kManifestUnreadable));
     return;
   }
   Json doc;
@@ -102,11 +102,11 @@ void Read(const std::string& path, const GnSourceReader& read, std::set<std::str
         ++column;
       }
     }
-    out->errors.push_back({path, line, column, "not a valid manifest (JSON5)"});
+    out->errors.push_back(AtFile(path, line, column, diag::kManifestInvalid));
     return;
   }
   if (!doc.is_object()) {
-    out->errors.push_back({path, 1, 1, "a manifest is an object"});
+    out->errors.push_back(AtFile(path, 1, 1, diag::kManifestNotAnObject));
     return;
   }
   if (doc.contains("include") && doc["include"].is_array()) {

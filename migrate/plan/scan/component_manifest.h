@@ -19,7 +19,7 @@ struct ComponentManifest {
   std::string binary;            // program.binary or program.compat
   std::vector<std::string> use_services;
   std::vector<std::string> expose_services;
-  std::vector<GnMessage> errors;  // syntax errors with line and column
+  std::vector<FileDiagnostic> errors;  // syntax errors with line and column
 };
 
 // `path` is relative to the tree root; includes are resolved through `read`.

@@ -77,7 +77,7 @@ ScannedDriver DriverReader::Read(const GnLabel& label) {
 ScannedDriver DriverReader::Outline(const GnLabel& label) {
   ScannedDriver outline;
   std::set<std::string> visited;
-  std::vector<ScanFinding> ignored;
+  std::vector<FileDiagnostic> ignored;
   auto* errors = errors_;
   errors_ = &ignored;
   Walk(label, &outline, &visited, true);
@@ -96,7 +96,7 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
     std::string path = JoinPath(label.dir, source);
     std::optional<std::string> text = tree_.Read(path);
     if (!text) {
-      errors_->push_back({build->path, target->line, 0, "source \"" + source + "\" of :" + label.name + " does not exist"});
+      errors_->push_back(AtFile(build->path, target->line, 0, diag::kMissingSource, source, label.name));
       continue;
     }
     driver->files.insert(path);
@@ -107,7 +107,7 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
     if (std::optional<std::string> manifest = target->String("manifest")) {
       std::string path = JoinPath(label.dir, *manifest);
       ComponentManifest cml = ReadComponentManifest(path, tree_.Reader());
-      for (const GnMessage& e : cml.errors) errors_->push_back({e.file, e.line, e.column, e.message});
+      errors_->insert(errors_->end(), cml.errors.begin(), cml.errors.end());
       if (cml.errors.empty()) driver->files.insert(path);
       if (cml.colocate) driver->colocate = cml.colocate;
       for (const std::string& service : cml.expose_services) {
@@ -123,11 +123,11 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
       std::string path = JoinPath(label.dir, *rules);
       std::optional<std::string> text = tree_.Read(path);
       if (!text) {
-        errors_->push_back({build->path, target->line, 0, "bind rules \"" + *rules + "\" do not exist"});
+        errors_->push_back(AtFile(build->path, target->line, 0, diag::kMissingBindRules, *rules));
       } else {
         driver->bind = ParseBindRules(path, *text);
         driver->bind_file = path;
-        for (const GnMessage& e : driver->bind.errors) errors_->push_back({e.file, e.line, e.column, e.message});
+        errors_->insert(errors_->end(), driver->bind.errors.begin(), driver->bind.errors.end());
         driver->files.insert(path);
       }
     }
@@ -188,10 +188,10 @@ void DriverReader::Decide(ScannedDriver* driver) {
       (signal.kind == CodeSignal::Kind::kBanjoServes ? driver->serves : driver->consumes).insert(library);
     }
     if (!found) {
-      unresolved_->push_back({signal.file, signal.line, 0,
-                              "ddk::" + signal.name + "Protocol" +
-                                  (signal.kind == CodeSignal::Kind::kBanjoConsumes ? "Client" : "") +
-                                  " names no banjo library " + driver->id + " depends on"});
+      unresolved_->push_back(AtFile(signal.file, signal.line, 0,
+                                    signal.kind == CodeSignal::Kind::kBanjoConsumes ? diag::kUnmatchedClientMixin
+                                                                                    : diag::kUnmatchedServedMixin,
+                                    signal.name, driver->id));
     }
   }
   bool accepts_banjo = false, accepts_fidl = false;
@@ -199,8 +199,7 @@ void DriverReader::Decide(ScannedDriver* driver) {
     for (const std::string& value : parent.banjo_values) {
       auto it = rules_.bind_protocols.find(value);
       if (it == rules_.bind_protocols.end()) {
-        unresolved_->push_back({driver->bind_file, parent.line, 0, "bind value " + value +
-                                    " names no known protocol; add it to the overlay's rules.bind_protocols"});
+        unresolved_->push_back(AtFile(driver->bind_file, parent.line, 0, diag::kUnknownBindValue, value));
         continue;
       }
       if (it->second.empty()) continue;  // a parent that is not a migrated driver (platform bus)
@@ -216,9 +215,7 @@ void DriverReader::Decide(ScannedDriver* driver) {
   for (const LibraryDep& dep : driver->banjo) {
     if (matched.count(dep.library)) continue;
     driver->consumes.insert(dep.library);
-    unresolved_->push_back({dep.file, dep.line, 0,
-                            driver->id + " depends on banjo " + dep.library +
-                                " but no mixin, client or bind rule shows the direction; counted as consumed"});
+    unresolved_->push_back(AtFile(dep.file, dep.line, 0, diag::kDirectionUnknown, driver->id, dep.library));
   }
   for (const std::string& library : driver->serves) driver->consumes.erase(library);
   if (banjo.empty()) {
@@ -236,9 +233,7 @@ void DriverReader::Decide(ScannedDriver* driver) {
   if (!missing.empty() && missing.size() < banjo.size()) {
     std::string list;
     for (const std::string& m : missing) list += (list.empty() ? "" : ", ") + m;
-    unresolved_->push_back({driver->build_file, 0, 0,
-                            driver->id + " has driver-transport deps for some banjo libraries but not for " + list +
-                                "; counted as banjo"});
+    unresolved_->push_back(AtFile(driver->build_file, 0, 0, diag::kPartialDual, driver->id, list));
   }
 }
 

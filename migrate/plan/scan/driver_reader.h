@@ -55,7 +55,7 @@ struct ScannedDriver {
 class DriverReader {
  public:
   DriverReader(SourceTree& tree, const ScanRules& rules, const LibraryIndex& libraries,
-               std::vector<ScanFinding>* errors, std::vector<ScanFinding>* unresolved)
+               std::vector<FileDiagnostic>* errors, std::vector<FileDiagnostic>* unresolved)
       : tree_(tree), rules_(rules), libraries_(libraries), errors_(errors), unresolved_(unresolved) {}
 
   // `label` names a target of `types` rules.driver_target_types, already known to exist.
@@ -75,8 +75,8 @@ class DriverReader {
   SourceTree& tree_;
   const ScanRules& rules_;
   const LibraryIndex& libraries_;
-  std::vector<ScanFinding>* errors_;
-  std::vector<ScanFinding>* unresolved_;
+  std::vector<FileDiagnostic>* errors_;
+  std::vector<FileDiagnostic>* unresolved_;
 };
 
 // Joins a directory and a path relative to it ("//x" is root-relative).

@@ -101,10 +101,24 @@ struct Token {
   int column = 0;
 };
 
+// Reading a file stops at its first syntax error: the lexer and parser throw it.
 struct SyntaxError : std::runtime_error {
-  SyntaxError(int l, int c, const std::string& m) : std::runtime_error(m), line(l), column(c) {}
+  SyntaxError(int l, int c, support::Diagnostic d)
+      : std::runtime_error(d.message), line(l), column(c), diagnostic(std::move(d)) {}
   int line, column;
+  support::Diagnostic diagnostic;
 };
+
+template <typename... Args>
+[[noreturn]] void Fail(int line, int column, const support::DiagnosticDef<Args...>& def,
+                       const std::type_identity_t<Args>&... args) {
+  throw SyntaxError(line, column, support::Make(def, args...));
+}
+
+// "'x'" for a token, "end of file" at the end.
+std::string Found(bool at_end, const std::string& text) {
+  return at_end ? "end of file" : "'" + text + "'";
+}
 
 std::vector<Token> Lex(const std::string& src) {
   std::vector<Token> out;
@@ -131,7 +145,7 @@ std::vector<Token> Lex(const std::string& src) {
       Token t{Tok::kString, "", line, column};
       advance(1);
       while (i < src.size() && src[i] != '"') {
-        if (src[i] == '\n') throw SyntaxError(t.line, t.column, "unterminated string");
+        if (src[i] == '\n') Fail(t.line, t.column, diag::kUnterminatedString);
         if (src[i] == '\\' && i + 1 < src.size() &&
             (src[i + 1] == '"' || src[i + 1] == '\\' || src[i + 1] == '$')) {
           t.text += src[i + 1] == '$' ? std::string("\\$") : std::string(1, src[i + 1]);
@@ -141,7 +155,7 @@ std::vector<Token> Lex(const std::string& src) {
         t.text += src[i];
         advance(1);
       }
-      if (i >= src.size()) throw SyntaxError(t.line, t.column, "unterminated string");
+      if (i >= src.size()) Fail(t.line, t.column, diag::kUnterminatedString);
       advance(1);
       out.push_back(std::move(t));
     } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
@@ -164,7 +178,7 @@ std::vector<Token> Lex(const std::string& src) {
         if (src.compare(i, 2, two) == 0) t.text = two;
       }
       if (t.text.size() == 1 && std::string("()[]{},.=+-!<>").find(c) == std::string::npos) {
-        throw SyntaxError(line, column, std::string("unexpected character '") + c + "'");
+        Fail(line, column, diag::kUnexpectedCharacter, std::string(1, c));
       }
       advance(t.text.size());
       out.push_back(std::move(t));
@@ -207,8 +221,7 @@ class Interpreter {
   void Expect(const char* punct) {
     if (!Accept(punct)) {
       const Token& t = Peek();
-      throw SyntaxError(t.line, t.column, std::string("expected '") + punct + "', found " +
-                                              (t.kind == Tok::kEnd ? "end of file" : "'" + t.text + "'"));
+      Fail(t.line, t.column, diag::kExpectedToken, punct, Found(t.kind == Tok::kEnd, t.text));
     }
   }
 
@@ -216,7 +229,7 @@ class Interpreter {
   void Statement(Scope* scope, bool execute, const GnTarget* target) {
     Token head = Next();
     if (head.kind != Tok::kIdent) {
-      throw SyntaxError(head.line, head.column, "expected a statement, found '" + head.text + "'");
+      Fail(head.line, head.column, diag::kExpectedStatement, head.text);
     }
     if (head.text == "if") {
       Conditional(scope, execute, target, head);
@@ -234,7 +247,7 @@ class Interpreter {
     }
     Token op = Next();
     if (op.kind != Tok::kPunct || (op.text != "=" && op.text != "+=" && op.text != "-=")) {
-      throw SyntaxError(op.line, op.column, "expected '=', '+=' or '-=' after '" + name + "'");
+      Fail(op.line, op.column, diag::kExpectedAssignment, name);
     }
     GnValue value = Expression(scope, target);
     if (!execute) return;
@@ -256,8 +269,7 @@ class Interpreter {
     Expect(")");
     bool known = condition.kind == GnValue::Kind::kBool;
     if (execute && !known) {
-      file_->notes.push_back({path_, head.line, head.column,
-                              "condition cannot be decided statically; both branches are read"});
+      file_->notes.push_back(AtFile(path_, head.line, head.column, diag::kUndecidableCondition));
     }
     bool then_runs = execute && (!known || condition.boolean);
     bool else_runs = execute && (!known || !condition.boolean);
@@ -277,7 +289,7 @@ class Interpreter {
     Expect("{");
     while (!Accept("}")) {
       if (Peek().kind == Tok::kEnd) {
-        throw SyntaxError(Peek().line, Peek().column, "missing '}' at end of file");
+        Fail(Peek().line, Peek().column, diag::kMissingClosingBrace);
       }
       Statement(scope, execute, target);
     }
@@ -331,7 +343,7 @@ class Interpreter {
     if (importing_->count(path)) return;  // GN imports each file once per scope
     std::optional<std::string> source = read_(path);
     if (!source) {
-      file_->notes.push_back({path_, at.line, at.column, "cannot read imported file " + label});
+      file_->notes.push_back(AtFile(path_, at.line, at.column, diag::kUnreadableImport, label));
       return;
     }
     importing_->insert(path);
@@ -340,7 +352,7 @@ class Interpreter {
     try {
       nested.Run(path, *source, scope);
     } catch (const SyntaxError& e) {
-      file_->errors.push_back({path, e.line, e.column, e.what()});
+      file_->errors.push_back({e.diagnostic, path, e.line, e.column});
     }
   }
 
@@ -482,15 +494,14 @@ class Interpreter {
       return {};
     }
     if (t.kind != Tok::kIdent) {
-      throw SyntaxError(t.line, t.column, "expected a value, found " +
-                                              (t.kind == Tok::kEnd ? std::string("end of file") : "'" + t.text + "'"));
+      Fail(t.line, t.column, diag::kExpectedValue, Found(t.kind == Tok::kEnd, t.text));
     }
     if (t.text == "true" || t.text == "false") return GnValue::Bool(t.text == "true");
     if (Accept("(")) {  // a function used as a value: defined(), get_path_info(), ...
       int depth = 1;
       while (depth > 0) {
         Token inner = Next();
-        if (inner.kind == Tok::kEnd) throw SyntaxError(t.line, t.column, "unterminated call");
+        if (inner.kind == Tok::kEnd) Fail(t.line, t.column, diag::kUnterminatedCall);
         if (inner.kind == Tok::kPunct && inner.text == "(") ++depth;
         if (inner.kind == Tok::kPunct && inner.text == ")") --depth;
       }
@@ -568,7 +579,7 @@ GnFile ReadGnFile(const std::string& path, const GnSourceReader& read) {
   file.path = path;
   std::optional<std::string> source = read(path);
   if (!source) {
-    file.errors.push_back({path, 0, 0, "cannot read file"});
+    file.errors.push_back(AtFile(path, 0, 0, diag::kCannotReadFile, path));
     return file;
   }
   std::set<std::string> importing{path};
@@ -576,7 +587,7 @@ GnFile ReadGnFile(const std::string& path, const GnSourceReader& read) {
   try {
     interpreter.Run(path, *source, &file.scope);
   } catch (const SyntaxError& e) {
-    file.errors.push_back({path, e.line, e.column, e.what()});
+    file.errors.push_back({e.diagnostic, path, e.line, e.column});
   }
   return file;
 }

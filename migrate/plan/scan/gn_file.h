@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "migrate/plan/diagnostics.h"
+
 namespace fdfkit::plan::scan {
 
 struct GnValue {
@@ -44,20 +46,13 @@ struct GnTarget {
   bool Bool(const std::string& variable) const;  // false if unset or not a bool
 };
 
-struct GnMessage {
-  std::string file;  // relative to the tree root
-  int line = 0;
-  int column = 0;
-  std::string message;
-};
-
 struct GnFile {
   std::string path;                       // relative to the tree root
   std::map<std::string, GnValue> scope;  // top-level variables after evaluation
   std::vector<GnTarget> targets;
   std::vector<std::string> imports;  // every file imported, directly or not, relative to the root
-  std::vector<GnMessage> errors;     // syntax errors: reading stopped at the first one per file
-  std::vector<GnMessage> notes;      // undecidable conditions, unreadable imports
+  std::vector<FileDiagnostic> errors;  // syntax errors: reading stopped at the first one per file
+  std::vector<FileDiagnostic> notes;   // warnings: undecidable conditions, unreadable imports
 
   const GnTarget* FindTarget(const std::string& name) const;
 };

@@ -12,21 +12,22 @@ std::string ScanRules::Successor(const std::string& banjo_library) const {
 namespace {
 
 using Json = nlohmann::json;
-using plan::InventoryError;
 
 class RulesReader {
  public:
-  RulesReader(std::string file, std::vector<InventoryError>* errors) : file_(std::move(file)), errors_(errors) {}
+  RulesReader(std::string file, std::vector<JsonDiagnostic>* errors) : file_(std::move(file)), errors_(errors) {}
 
-  void Error(const std::string& path, const std::string& message) {
-    errors_->push_back({file_ + ": " + path, message});
+  template <typename... Args>
+  void Report(const std::string& path, const support::DiagnosticDef<Args...>& def,
+              const std::type_identity_t<Args>&... args) {
+    errors_->push_back(AtPath(file_ + ": " + path, def, args...));
   }
 
   std::vector<std::string> Strings(const Json& object, const char* key) {
     std::vector<std::string> out;
     std::string path = std::string("$.") + key;
     if (!object.contains(key) || !object[key].is_array()) {
-      Error(path, "expected an array of strings");
+      Report(path, diag::kExpectedStringArray);
       return out;
     }
     for (size_t i = 0; i < object[key].size(); ++i) {
@@ -34,7 +35,7 @@ class RulesReader {
       if (item.is_string()) {
         out.push_back(item.get<std::string>());
       } else {
-        Error(path + "[" + std::to_string(i) + "]", "expected a string");
+        Report(path + "[" + std::to_string(i) + "]", diag::kExpectedString);
       }
     }
     return out;
@@ -42,7 +43,7 @@ class RulesReader {
 
   std::string String(const Json& object, const char* key) {
     if (!object.contains(key) || !object[key].is_string()) {
-      Error(std::string("$.") + key, "expected a string");
+      Report(std::string("$.") + key, diag::kExpectedString);
       return "";
     }
     return object[key].get<std::string>();
@@ -51,14 +52,14 @@ class RulesReader {
   std::map<std::string, std::string> StringMap(const Json& object, const char* key) {
     std::map<std::string, std::string> out;
     if (!object.contains(key) || !object[key].is_object()) {
-      Error(std::string("$.") + key, "expected an object of strings");
+      Report(std::string("$.") + key, diag::kExpectedStringObject);
       return out;
     }
     for (const auto& [name, value] : object[key].items()) {
       if (value.is_string()) {
         out[name] = value.get<std::string>();
       } else {
-        Error(std::string("$.") + key + "[\"" + name + "\"]", "expected a string");
+        Report(std::string("$.") + key + "[\"" + name + "\"]", diag::kExpectedString);
       }
     }
     return out;
@@ -76,7 +77,7 @@ class RulesReader {
         r.dep_suffixes[kind] = Strings(j["dep_suffixes"], kind);
       }
     } else {
-      Error("$.dep_suffixes", "expected an object with banjo, driver and channel");
+      Report("$.dep_suffixes", diag::kExpectedDepSuffixes);
     }
     r.banjo_library_dirs = Strings(j, "banjo_library_dirs");
     r.fidl_library_dirs = Strings(j, "fidl_library_dirs");
@@ -85,7 +86,7 @@ class RulesReader {
     r.default_team = String(j, "default_team");
     r.default_transport = String(j, "default_transport");
     if (r.default_transport != "driver" && r.default_transport != "channel") {
-      Error("$.default_transport", "expected \"driver\" or \"channel\"");
+      Report("$.default_transport", diag::kExpectedTransport);
     }
     r.ported_variant_suffixes = Strings(j, "ported_variant_suffixes");
     r.new_variant_suffix = String(j, "new_variant_suffix");
@@ -98,52 +99,56 @@ class RulesReader {
     for (const char* key : {"drivers", "protocols"}) {
       if (!j.contains(key)) continue;
       if (!j[key].is_object()) {
-        Error(std::string("$.") + key, "expected an object keyed by id");
+        Report(std::string("$.") + key, diag::kExpectedObjectKeyedById);
         continue;
       }
       for (const auto& [id, fields] : j[key].items()) {
-        if (!fields.is_object()) Error(std::string("$.") + key + "[\"" + id + "\"]", "expected an object");
+        if (!fields.is_object()) Report(std::string("$.") + key + "[\"" + id + "\"]", diag::kExpectedObject);
       }
       (std::string(key) == "drivers" ? out->drivers : out->protocols) = j[key];
     }
-    ForEachBoardDriver(j, "parents", "parent", [&](const std::string& board, const std::string& driver,
-                                                  const Json& parent, const std::string& at) {
+    ForEachBoardDriver(j, "parents", diag::kExpectedParentsByBoard, diag::kExpectedParentsByDriver,
+                       [&](const std::string& board, const std::string& driver, const Json& parent,
+                           const std::string& at) {
       if (parent.is_string() || parent.is_null()) {
         out->parents[board][driver] = parent.is_null() ? "" : parent.get<std::string>();
       } else {
-        Error(at, "expected a driver id or null (a host of its own)");
+        Report(at, diag::kExpectedParent);
       }
     });
-    ForEachBoardDriver(j, "instances", "[parent, ...]", [&](const std::string& board, const std::string& driver,
-                                                             const Json& parents, const std::string& at) {
+    ForEachBoardDriver(j, "instances", diag::kExpectedInstancesByBoard, diag::kExpectedInstancesByDriver,
+                       [&](const std::string& board, const std::string& driver, const Json& parents,
+                           const std::string& at) {
       if (!parents.is_array()) {
-        Error(at, "expected an array of parent driver ids");
+        Report(at, diag::kExpectedParentList);
         return;
       }
       for (size_t i = 0; i < parents.size(); ++i) {
         if (parents[i].is_string()) {
           out->instances[board][driver].push_back(parents[i].get<std::string>());
         } else {
-          Error(at + "[" + std::to_string(i) + "]", "expected a driver id");
+          Report(at + "[" + std::to_string(i) + "]", diag::kExpectedDriverId);
         }
       }
     });
   }
 
  private:
-  // Visits `key`: {board: {driver: value}}, reporting a level that is not an object.
+  // Visits `key`: {board: {driver: value}}, reporting a level that is not an object with
+  // `not_by_board` or `not_by_driver`.
   template <typename Visit>
-  void ForEachBoardDriver(const Json& j, const char* key, const char* value, Visit visit) {
+  void ForEachBoardDriver(const Json& j, const char* key, const support::DiagnosticDef<>& not_by_board,
+                          const support::DiagnosticDef<>& not_by_driver, Visit visit) {
     if (!j.contains(key)) return;
     std::string path = std::string("$.") + key;
     if (!j[key].is_object()) {
-      Error(path, std::string("expected {board: {driver: ") + value + "}}");
+      Report(path, not_by_board);
       return;
     }
     for (const auto& [board, drivers] : j[key].items()) {
       std::string at = path + "[\"" + board + "\"]";
       if (!drivers.is_object()) {
-        Error(at, std::string("expected {driver: ") + value + "}");
+        Report(at, not_by_driver);
         continue;
       }
       for (const auto& [driver, item] : drivers.items()) visit(board, driver, item, at + "[\"" + driver + "\"]");
@@ -151,7 +156,7 @@ class RulesReader {
   }
 
   std::string file_;
-  std::vector<InventoryError>* errors_;
+  std::vector<JsonDiagnostic>* errors_;
 };
 
 }  // namespace
@@ -164,23 +169,23 @@ ScanRulesLoad LoadScanRules(const std::string& overlay_text, const std::string& 
     try {
       overlay = Json::parse(overlay_text);
     } catch (const Json::parse_error& e) {
-      load.errors.push_back({overlay_name + ": $", std::string("not valid JSON: ") + e.what()});
+      load.errors.push_back(AtPath(overlay_name + ": $", diag::kInvalidJson, e.what()));
       return load;
     }
     RulesReader reader(overlay_name, &load.errors);
     if (!overlay.is_object()) {
-      reader.Error("$", "an overlay is a JSON object");
+      reader.Report("$", diag::kOverlayNotAnObject);
       return load;
     }
-    if (!overlay.contains("schema") || overlay["schema"] != "fdfkit-scan-overlay/1") {
-      reader.Error("$.schema", "expected \"fdfkit-scan-overlay/1\"");
+    if (!overlay.contains("schema") || overlay["schema"] != kScanOverlaySchema) {
+      reader.Report("$.schema", diag::kExpectedSchema, kScanOverlaySchema);
       return load;
     }
     if (overlay.contains("rules")) {
       if (overlay["rules"].is_object()) {
         rules.merge_patch(overlay["rules"]);
       } else {
-        reader.Error("$.rules", "expected an object (a merge patch over the scan rules)");
+        reader.Report("$.rules", diag::kOverlayRulesNotAnObject);
       }
     }
     reader.Overlay(overlay, &load.overlay);

@@ -12,9 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "migrate/plan/inventory.h"
+#include "migrate/plan/diagnostics.h"
 
 namespace fdfkit::plan::scan {
+
+inline constexpr char kScanOverlaySchema[] = "fdfkit-scan-overlay/1";
 
 struct ScanRules {
   std::vector<std::string> board_dirs;
@@ -49,7 +51,7 @@ struct ScanOverlay {
 struct ScanRulesLoad {
   std::optional<ScanRules> rules;
   ScanOverlay overlay;
-  std::vector<plan::InventoryError> errors;  // JSON paths, prefixed by the file they are in
+  std::vector<JsonDiagnostic> errors;  // JSON paths, prefixed by the file they are in
 };
 
 // The compiled-in defaults, with `overlay_text` (may be empty) applied. `overlay_name` names the

@@ -10,13 +10,6 @@
 
 namespace fdfkit::plan::scan {
 
-std::string ScanFinding::Text(const std::string& kind) const {
-  std::string where = file.empty() ? "migrate-plan:" : file + ":";
-  if (!file.empty() && line > 0) where += std::to_string(line) + ":";
-  if (!file.empty() && line > 0 && column > 0) where += std::to_string(column) + ":";
-  return where + " " + kind + ": " + message;
-}
-
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -53,23 +46,23 @@ class Scanner {
 
   ScanResult Run() {
     if (!tree_.IsDirectory("")) {
-      result_.errors.push_back({root_, 0, 0, "not a directory"});
+      result_.errors.push_back(AtFile("", 0, 0, diag::kTreeNotADirectory, root_));
       return std::move(result_);
     }
     libraries_ = IndexLibraries(tree_, rules_);
     reader_.emplace(tree_, rules_, libraries_, &result_.errors, &result_.unresolved);
     ReadBoards();
-    for (const GnMessage& e : tree_.BuildErrors()) result_.errors.push_back({e.file, e.line, e.column, e.message});
+    for (const FileDiagnostic& e : tree_.BuildErrors()) result_.errors.push_back(e);
     if (boards_.empty() && result_.errors.empty()) {
-      result_.errors.push_back({root_, 0, 0, "no board .gni lists any driver"});
+      result_.errors.push_back(AtFile("", 0, 0, diag::kNoBoards, root_));
     }
     std::vector<Json> boards;
     for (BoardScan& board : boards_) boards.push_back(PlaceHosts(board));
     // A file imported by many boards (boards/common/*.gni) would report its notes once per board:
     // keep the first.
     std::set<std::tuple<std::string, int, std::string>> seen;
-    std::vector<ScanFinding> unique;
-    for (ScanFinding& f : result_.unresolved) {
+    std::vector<FileDiagnostic> unique;
+    for (FileDiagnostic& f : result_.unresolved) {
       if (seen.insert({f.file, f.line, f.message}).second) unique.push_back(std::move(f));
     }
     result_.unresolved = std::move(unique);
@@ -85,8 +78,8 @@ class Scanner {
         if (file.size() < 4 || file.compare(file.size() - 4, 4, ".gni") != 0) continue;
         if (file.find('/', dir.size() + 1) != std::string::npos) continue;  // boards/common/*: imports
         GnFile gni = ReadGnFile(file, tree_.Reader());
-        for (const GnMessage& e : gni.errors) result_.errors.push_back({e.file, e.line, e.column, e.message});
-        for (const GnMessage& n : gni.notes) result_.unresolved.push_back({n.file, n.line, n.column, n.message});
+        result_.errors.insert(result_.errors.end(), gni.errors.begin(), gni.errors.end());
+        result_.unresolved.insert(result_.unresolved.end(), gni.notes.begin(), gni.notes.end());
         BoardScan board;
         board.gni = file;
         std::string name = file.substr(file.rfind('/') + 1);
@@ -108,15 +101,14 @@ class Scanner {
     const GnFile* build = label ? tree_.Build(label->dir) : nullptr;
     if (build != nullptr && !build->errors.empty()) return;  // reported with every build file's
     if (build == nullptr || build->FindTarget(label->name) == nullptr) {
-      result_.unresolved.push_back({item.file, item.line, 0,
-                                    "board label " + item.string + " is not defined in the tree; its drivers are not in the inventory"});
+      result_.unresolved.push_back(AtFile(item.file, item.line, 0, diag::kBoardLabelNotInTree, item.string));
       return;
     }
     std::vector<GnLabel> components;
     std::set<std::string> visited;
     Components(*label, &visited, &components);
     if (components.empty()) {
-      result_.unresolved.push_back({item.file, item.line, 0, "board label " + item.string + " reaches no driver component"});
+      result_.unresolved.push_back(AtFile(item.file, item.line, 0, diag::kBoardLabelReachesNoDriver, item.string));
     }
     for (const GnLabel& component : components) {
       LabelEntry entry;
@@ -153,10 +145,8 @@ class Scanner {
     ScannedDriver driver = reader_->Read(component);
     auto [same, fresh] = driver_of_id_.emplace(driver.id, static_cast<int>(drivers_.size()));
     if (!fresh) {
-      result_.errors.push_back({driver.build_file, 0, 0,
-                                "driver id \"" + driver.id + "\" of " + component.Text() + " is also the id of " +
-                                    drivers_[static_cast<size_t>(same->second)].component_label +
-                                    "; give one a different component_name"});
+      result_.errors.push_back(AtFile(driver.build_file, 0, 0, diag::kDuplicateComponentId, driver.id,
+                                      component.Text(), drivers_[static_cast<size_t>(same->second)].component_label));
     }
     drivers_.push_back(std::move(driver));
     return driver_of_label_[component.Text()] = static_cast<int>(drivers_.size()) - 1;
@@ -250,22 +240,23 @@ class Scanner {
         if (!seen) candidates.push_back({server, library});
       }
     }
-    std::string what = node.node.empty() ? "its parent" : "node \"" + node.node + "\"";
     if (candidates.size() == 1) return {candidates[0].first, candidates[0].second};
+    // A composite's findings name the node; a plain driver has one parent.
+    const std::string& file = driver.bind_file;
     if (candidates.size() > 1) {
       std::string names;
       for (auto& c : candidates) names += (names.empty() ? "" : ", ") + drivers_[static_cast<size_t>(c.first)].id;
-      result_.unresolved.push_back({driver.bind_file, node.line, 0,
-                                    board.id + ": " + what + " of " + driver.id + " could be served by " + names +
-                                        "; name the parent in the overlay's parents"});
+      result_.unresolved.push_back(
+          node.node.empty()
+              ? AtFile(file, node.line, 0, diag::kSeveralParentCandidates, board.id, driver.id, names)
+              : AtFile(file, node.line, 0, diag::kSeveralNodeCandidates, board.id, node.node, driver.id, names));
     } else if (!libraries.empty() && !node.optional) {
-      result_.unresolved.push_back({driver.bind_file, node.line, 0,
-                                    board.id + ": no driver on the board serves " + libraries[0] + " for " + what +
-                                        " of " + driver.id});
+      result_.unresolved.push_back(
+          node.node.empty()
+              ? AtFile(file, node.line, 0, diag::kNoServerForParent, board.id, libraries[0], driver.id)
+              : AtFile(file, node.line, 0, diag::kNoServerForNode, board.id, libraries[0], node.node, driver.id));
     } else if (libraries.empty() && !platform && driver.colocate.value_or(false) && node.primary) {
-      result_.unresolved.push_back({driver.bind_file, node.line, 0,
-                                    board.id + ": the bind rules of " + driver.id +
-                                        " name no protocol parent; a colocated driver starts a host of its own"});
+      result_.unresolved.push_back(AtFile(file, node.line, 0, diag::kColocatedWithoutParent, board.id, driver.id));
     }
     return {};
   }
@@ -312,7 +303,7 @@ class Scanner {
       for (const auto& [id, parents] : extra->second) {
         int d = DriverIndex(id);
         if (d < 0 || !first_placement.count(d)) {
-          result_.errors.push_back({"", 0, 0, "overlay: $.instances[\"" + board.id + "\"][\"" + id + "\"]: " + id + " is not on board " + board.id});
+          result_.errors.push_back(AtFile("", 0, 0, diag::kOverlayInstanceNotOnBoard, board.id, id, id, board.id));
           continue;
         }
         for (const std::string& parent : parents) {
@@ -356,8 +347,8 @@ class Scanner {
     if (parent.empty()) return -1;
     int p = DriverIndex(parent);
     if (p < 0 || !board.listed.count(p)) {
-      result_.errors.push_back({"", 0, 0, "overlay: parent " + parent + " of " + drivers_[static_cast<size_t>(d)].id +
-                                              " is not a driver on board " + board.id});
+      result_.errors.push_back(AtFile("", 0, 0, diag::kOverlayParentNotOnBoard, parent,
+                                      drivers_[static_cast<size_t>(d)].id, board.id));
       return -1;
     }
     const ScannedDriver& child = drivers_[static_cast<size_t>(d)];
@@ -419,7 +410,7 @@ void Scanner::Write(const std::vector<Json>& boards) {
     protocols.push_back(p);
   }
   for (const auto& [id, fields] : overlay_.protocols.items()) {
-    if (!protocol_ids.count(id)) result_.errors.push_back({"", 0, 0, "overlay: $.protocols[\"" + id + "\"]: no driver references " + id});
+    if (!protocol_ids.count(id)) result_.errors.push_back(AtFile("", 0, 0, diag::kOverlayProtocolUnreferenced, id, id));
   }
   std::vector<size_t> order(drivers_.size());
   std::iota(order.begin(), order.end(), 0);
@@ -453,7 +444,7 @@ void Scanner::Write(const std::vector<Json>& boards) {
     drivers.push_back(record);
   }
   for (const auto& [id, fields] : overlay_.drivers.items()) {
-    if (DriverIndex(id) < 0) result_.errors.push_back({"", 0, 0, "overlay: $.drivers[\"" + id + "\"]: no board lists a driver " + id});
+    if (DriverIndex(id) < 0) result_.errors.push_back(AtFile("", 0, 0, diag::kOverlayDriverUnlisted, id, id));
   }
   Json edges = Json::array();
   for (const EdgeScan& e : edges_) {
@@ -464,7 +455,7 @@ void Scanner::Write(const std::vector<Json>& boards) {
                      {"board", e.board}});
   }
   Json unresolved = Json::array();
-  for (const ScanFinding& f : result_.unresolved) {
+  for (const FileDiagnostic& f : result_.unresolved) {
     unresolved.push_back({{"file", f.file}, {"line", f.line}, {"message", f.message}});
   }
   result_.inventory = {{"schema", plan::kInventorySchema},
@@ -484,8 +475,8 @@ ScanResult ScanTree(const std::string& root, const ScanRules& rules, const ScanO
   if (result.errors.empty()) {
     // The scan must never hand the planner an inventory it would reject.
     plan::InventoryLoad check = plan::ParseInventory(result.inventory.dump());
-    for (const plan::InventoryError& e : check.errors) {
-      result.errors.push_back({"", 0, 0, "scanned inventory: " + e.path + ": " + e.message});
+    for (const JsonDiagnostic& e : check.errors) {
+      result.errors.push_back(AtFile("", 0, 0, diag::kScannedInventoryInvalid, e.path, e.info->Code(), e.message));
     }
   }
   return result;

@@ -18,23 +18,16 @@
 #include <string>
 #include <vector>
 
+#include "migrate/plan/diagnostics.h"
 #include "migrate/plan/scan/scan_rules.h"
 
 namespace fdfkit::plan::scan {
 
-struct ScanFinding {
-  std::string file;  // relative to the tree root; "" when the finding concerns no single file
-  int line = 0;
-  int column = 0;
-  std::string message;
-
-  std::string Text(const std::string& kind) const;  // "file:line:column: kind: message"
-};
-
 struct ScanResult {
   nlohmann::ordered_json inventory;
-  std::vector<ScanFinding> errors;      // unreadable or malformed inputs: nothing may be written
-  std::vector<ScanFinding> unresolved;  // guesses the scan had to make; listed in the inventory
+  // Files relative to the tree root.
+  std::vector<FileDiagnostic> errors;      // unreadable or malformed inputs: nothing may be written
+  std::vector<FileDiagnostic> unresolved;  // warnings: guesses the scan had to make; listed in the inventory
 };
 
 // `root` is written into the inventory as given (relative roots keep outputs reproducible).

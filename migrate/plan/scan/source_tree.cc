@@ -55,8 +55,8 @@ const GnFile* SourceTree::Build(const std::string& dir) {
   return (builds_[dir] = std::move(file)).get();
 }
 
-std::vector<GnMessage> SourceTree::BuildErrors() const {
-  std::vector<GnMessage> out;
+std::vector<FileDiagnostic> SourceTree::BuildErrors() const {
+  std::vector<FileDiagnostic> out;
   for (const auto& [dir, build] : builds_) {
     if (build) out.insert(out.end(), build->errors.begin(), build->errors.end());
   }

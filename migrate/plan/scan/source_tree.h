@@ -28,7 +28,7 @@ class SourceTree {
   const GnFile* Build(const std::string& dir);
   GnSourceReader Reader();
   // Syntax errors of every BUILD.gn evaluated so far, in path order.
-  std::vector<GnMessage> BuildErrors() const;
+  std::vector<FileDiagnostic> BuildErrors() const;
 
  private:
   std::string root_;

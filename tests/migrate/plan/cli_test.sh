@@ -13,6 +13,12 @@ grep -q "waves         9  (lower bound 9)" "$work/plan.log" || { cat "$work/plan
 "$tool" verify "$corpus/inventories/amlogic.json" "$work/out/plan.json" --ports-per-wave 4 \
   --team-cap gpio=1 > /dev/null || fail "corpus plan does not verify"
 
+# A malformed --team-cap is a usage error naming the bad value; nothing is written.
+"$tool" plan "$corpus/inventories/amlogic.json" --team-cap gpio=many -o "$work/cap" 2> "$work/cap.log"
+[ $? -eq 2 ] || fail "a malformed --team-cap was not a usage error"
+grep -q '^--team-cap: error: \[FDFPLAN003\] .*got "many"' "$work/cap.log" || { cat "$work/cap.log"; fail "bad value not named"; }
+[ ! -e "$work/cap" ] || fail "output written for a malformed --team-cap"
+
 # Tampered: one port moved after its host's switch.
 python3 - "$work/out/plan.json" "$work/bad.json" <<'PY'
 import json, sys
@@ -25,13 +31,15 @@ json.dump(plan, open(sys.argv[2], "w"))
 PY
 "$tool" verify "$corpus/inventories/amlogic.json" "$work/bad.json" --ports-per-wave 4 > "$work/verify.log"
 [ $? -eq 1 ] || fail "tampered plan verified"
-grep -q "^.*order: port .* must not come after switch" "$work/verify.log" || { cat "$work/verify.log"; fail "no order violation"; }
+grep -q "^$work/bad.json: error: \[FDFPLAN052\] order: port .* must not come after switch" "$work/verify.log" \
+  || { cat "$work/verify.log"; fail "no order violation"; }
 
 # Invalid inventory: located error, exit 1, no output directory.
 printf '{"schema": "fdfkit-inventory/1", "protocols": [], "drivers": [{"id": "d"}], "boards": []}' > "$work/bad-inventory.json"
 "$tool" plan "$work/bad-inventory.json" -o "$work/none" 2> "$work/err.log"
 [ $? -eq 1 ] || fail "invalid inventory accepted"
-grep -q 'bad-inventory.json: \$.drivers\[0\]: driver "d" is in no host on any board' "$work/err.log" || { cat "$work/err.log"; fail "error not located"; }
+grep -q 'bad-inventory.json: \$.drivers\[0\]: error: \[FDFPLAN037\] driver "d" is in no host on any board' "$work/err.log" \
+  || { cat "$work/err.log"; fail "error not located"; }
 [ ! -e "$work/none" ] || fail "output written for an invalid inventory"
 # Report: written for a valid plan, refused (exit 1, nothing written) for the tampered one.
 "$tool" report "$corpus/inventories/amlogic.json" "$work/out/plan.json" -o "$work/report" > /dev/null \
@@ -49,7 +57,7 @@ grep -q "no report written" "$work/report.log" || { cat "$work/report.log"; fail
 "$tool" scan "$corpus/tree" -o "$work/tree.json" 2> /dev/null || fail "scan failed"
 "$tool" plan "$work/tree.json" --tree "$work/nowhere" -o "$work/tree-out" 2> "$work/tree.log"
 [ $? -eq 1 ] || fail "plan succeeded without the tree"
-grep -q "board config: boards/vim3.gni: cannot read board file under $work/nowhere" "$work/tree.log" \
+grep -q "board config: boards/vim3.gni: error: \[FDFPLAN120\] cannot read board file under $work/nowhere" "$work/tree.log" \
   || { cat "$work/tree.log"; fail "missing board file not reported"; }
 [ ! -e "$work/tree-out" ] || fail "plan wrote output although its board config failed"
 echo "ok"

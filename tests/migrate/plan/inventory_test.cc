@@ -7,13 +7,13 @@
 namespace {
 
 using fdfkit::plan::DriverStatus;
-using fdfkit::plan::InventoryError;
+using fdfkit::plan::JsonDiagnostic;
 using fdfkit::plan::ParseInventory;
 
-// The errors of `json`, as "path: message" lines.
+// The errors of `json`, as "path: error: [code] message" lines.
 std::vector<std::string> Errors(const std::string& json) {
   std::vector<std::string> out;
-  for (const InventoryError& e : ParseInventory(json).errors) out.push_back(e.path + ": " + e.message);
+  for (const JsonDiagnostic& e : ParseInventory(json).errors) out.push_back(e.Text());
   return out;
 }
 
@@ -48,14 +48,15 @@ TEST(Inventory, ReadsTheCoreSchemaWithDefaults) {
 TEST(Inventory, UnknownSchemaStopsReading) {
   EXPECT_EQ(Errors(R"({"schema": "fdfkit-inventory/2", "drivers": 3})"),
             std::vector<std::string>{
-                "$.schema: unknown schema \"fdfkit-inventory/2\"; expected \"fdfkit-inventory/1\""});
-  EXPECT_EQ(Errors("[]"), std::vector<std::string>{"$: an inventory is a JSON object"});
+                "$.schema: error: [FDFPLAN022] unknown schema \"fdfkit-inventory/2\"; expected "
+                "\"fdfkit-inventory/1\""});
+  EXPECT_EQ(Errors("[]"), std::vector<std::string>{"$: error: [FDFPLAN020] an inventory is a JSON object"});
 }
 
 TEST(Inventory, SyntaxErrorsNameLineAndColumn) {
   auto errors = Errors(R"({"schema": "fdfkit-inventory/1", "protocols": [,]})");
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_NE(errors[0].find("$: not valid JSON"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("$: error: [FDFPLAN010] not valid JSON"), std::string::npos) << errors[0];
   EXPECT_NE(errors[0].find("line 1, column 48"), std::string::npos) << errors[0];
 }
 
@@ -77,17 +78,17 @@ TEST(Inventory, EveryBadReferenceIsReportedAtItsPath) {
               {"from": "a", "to": "b", "protocol": "r"}]
   })");
   std::vector<std::string> expected = {
-      "$.protocols[1].id: duplicate protocol id \"p\" (first at $.protocols[0])",
-      "$.protocols[2].transport: expected one of \"driver\", \"channel\"",
-      "$.drivers[0].serves[0]: unknown protocol \"nope\"",
-      "$.drivers[1].id: duplicate driver id \"a\" (first at $.drivers[0])",
-      "$.drivers[2].effort: expected a non-negative integer",
-      "$.boards[0].hosts[0].drivers[1]: unknown driver \"ghost\"",
-      "$.boards[0].hosts[0].drivers[2]: driver \"a\" listed twice in one host",
-      "$.boards[0].hosts[1].id: duplicate host id \"x/1\" on this board",
-      "$.edges[0].board: board \"x\" does not hold driver \"b\"",
-      "$.edges[1].protocol: unknown protocol \"r\"",
-      "$.drivers[2]: driver \"lonely\" is in no host on any board",
+      "$.protocols[1].id: error: [FDFPLAN026] duplicate protocol id \"p\" (first at $.protocols[0])",
+      "$.protocols[2].transport: error: [FDFPLAN024] expected one of \"driver\", \"channel\"",
+      "$.drivers[0].serves[0]: error: [FDFPLAN032] unknown protocol \"nope\"",
+      "$.drivers[1].id: error: [FDFPLAN027] duplicate driver id \"a\" (first at $.drivers[0])",
+      "$.drivers[2].effort: error: [FDFPLAN023] expected a non-negative integer",
+      "$.boards[0].hosts[0].drivers[1]: error: [FDFPLAN033] unknown driver \"ghost\"",
+      "$.boards[0].hosts[0].drivers[2]: error: [FDFPLAN035] driver \"a\" listed twice in one host",
+      "$.boards[0].hosts[1].id: error: [FDFPLAN029] duplicate host id \"x/1\" on this board",
+      "$.edges[0].board: error: [FDFPLAN036] board \"x\" does not hold driver \"b\"",
+      "$.edges[1].protocol: error: [FDFPLAN032] unknown protocol \"r\"",
+      "$.drivers[2]: error: [FDFPLAN037] driver \"lonely\" is in no host on any board",
   };
   EXPECT_EQ(errors, expected);
 }
@@ -96,10 +97,10 @@ TEST(Inventory, MissingSectionsAndWrongTypes) {
   auto errors = Errors(R"({"schema": "fdfkit-inventory/1", "protocols": {},
                            "drivers": [{"id": 7, "dual_binary": "yes"}]})");
   std::vector<std::string> expected = {
-      "$.protocols: expected an array",
-      "$.drivers[0].id: expected a non-empty string",
-      "$.drivers[0].dual_binary: expected true or false",
-      "$.boards: missing; expected an array",
+      "$.protocols: error: [FDFPLAN012] expected an array",
+      "$.drivers[0].id: error: [FDFPLAN015] expected a non-empty string",
+      "$.drivers[0].dual_binary: error: [FDFPLAN025] expected true or false",
+      "$.boards: error: [FDFPLAN011] missing; expected an array",
   };
   EXPECT_EQ(errors, expected);
 }
@@ -110,8 +111,8 @@ TEST(Inventory, BanjoVariantReferencingADeletedProtocol) {
     "drivers": [{"id": "d", "consumes": ["gone"]}, {"id": "e", "status": "ported", "consumes": ["gone"]}],
     "boards": [{"id": "b", "hosts": [{"id": "h", "drivers": ["d", "e"]}]}]})");
   EXPECT_EQ(errors, std::vector<std::string>{
-                        "$.drivers[0]: driver \"d\" still has a banjo variant but references "
-                        "protocol \"gone\", which is deleted"});
+                        "$.drivers[0]: error: [FDFPLAN038] driver \"d\" still has a banjo variant "
+                        "but references protocol \"gone\", which is deleted"});
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ namespace fdfkit::plan::testing {
 // Parses `json`, failing the test (with every error) if it is not a valid inventory.
 inline fdfkit::plan::Inventory MustParse(const std::string& json) {
   fdfkit::plan::InventoryLoad load = fdfkit::plan::ParseInventory(json);
-  for (const auto& e : load.errors) ADD_FAILURE() << e.path << ": " << e.message;
+  for (const auto& e : load.errors) ADD_FAILURE() << e.Text();
   return load.inventory.value_or(fdfkit::plan::Inventory{});
 }
 

@@ -33,7 +33,11 @@ struct Planned {
   std::vector<std::string> Violations(const PlanOptions& options) const {
     std::string text = WritePlanJson(inventory, required, plan.schedule, plan.metrics,
                                      plan.lower_bound);
-    return VerifyPlan(inventory, required, ReadPlanJson(text, inventory, required), options);
+    std::vector<std::string> out;
+    for (const JsonDiagnostic& d : VerifyPlan(inventory, required, ReadPlanJson(text, inventory, required), options)) {
+      out.push_back(d.Text());
+    }
+    return out;
   }
 };
 
@@ -41,7 +45,7 @@ Planned Plan(const std::string& json, const PlanOptions& options) {
   Planned p{fdfkit::plan::testing::MustParse(json), {}, {}};
   p.required = Require(p.inventory);
   p.plan = PlanMigration(p.inventory, p.required, options);
-  EXPECT_EQ(p.plan.error, "");
+  EXPECT_FALSE(p.plan.error) << p.plan.error->Text();
   EXPECT_EQ(p.Violations(options), std::vector<std::string>{});
   return p;
 }
@@ -110,7 +114,9 @@ TEST(Planner, ATeamWithWorkAndNoCapacityHasNoPlan) {
   Inventory inventory = fdfkit::plan::testing::MustParse(R"({"schema": "fdfkit-inventory/1", "protocols": [],
     "drivers": [{"id": "d", "team": "t"}], "boards": [{"id": "b", "hosts": [{"id": "h", "drivers": ["d"]}]}]})");
   PlannedMigration plan = PlanMigration(inventory, Require(inventory), {.team_cap = {{"t", 0}}});
-  EXPECT_NE(plan.error, "");
+  ASSERT_TRUE(plan.error);
+  EXPECT_EQ(plan.error->Text(),
+            "error: [FDFPLAN004] team \"t\" has drivers to port but a capacity of 0 ports per wave");
 }
 
 TEST(Planner, StatusesShrinkThePlan) {

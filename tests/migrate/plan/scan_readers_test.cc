@@ -30,7 +30,7 @@ fuchsia_driver_component("comp") {
   colocate = true
 }
 )"}}));
-  ASSERT_TRUE(f.errors.empty()) << f.errors[0].message;
+  ASSERT_TRUE(f.errors.empty()) << f.errors[0].Text();
   ASSERT_EQ(f.targets.size(), 2u);
   EXPECT_EQ(f.targets[0].name, "$target_name-driver");  // unset outside a target: kept as written
   const GnTarget* comp = f.FindTarget("comp");
@@ -61,16 +61,15 @@ TEST(GnFile, ImportsAppendWithProvenanceAndConditionsAreRead) {
 TEST(GnFile, SyntaxErrorsAreLocated) {
   GnFile f = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", "group(\"g\") {\n  deps = [ \"//a\" \n  x = \n}\n"}}));
   ASSERT_EQ(f.errors.size(), 1u);
-  EXPECT_EQ(f.errors[0].line, 3);
-  EXPECT_EQ(f.errors[0].message, "expected ']', found 'x'");
+  EXPECT_EQ(f.errors[0].Text(), "BUILD.gn:3:3: error: [FDFPLAN102] expected ']', found 'x'");
   GnFile g = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", "x = \"open\n"}}));
   ASSERT_EQ(g.errors.size(), 1u);
-  EXPECT_EQ(g.errors[0].message, "unterminated string");
+  EXPECT_EQ(g.errors[0].Text(), "BUILD.gn:1:5: error: [FDFPLAN100] unterminated string");
   GnFile h = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", "group(\"g\") {\n"}}));
   ASSERT_EQ(h.errors.size(), 1u);
-  EXPECT_EQ(h.errors[0].message, "missing '}' at end of file");
+  EXPECT_EQ(h.errors[0].Text(), "BUILD.gn:2:1: error: [FDFPLAN105] missing '}' at end of file");
   GnFile missing = ReadGnFile("nope.gn", Files({}));
-  EXPECT_EQ(missing.errors.at(0).message, "cannot read file");
+  EXPECT_EQ(missing.errors.at(0).Text(), "nope.gn: error: [FDFPLAN001] cannot read nope.gn");
 }
 
 TEST(GnLabel, Forms) {
@@ -125,12 +124,11 @@ optional node "gpio" { accept fuchsia.BIND_PROTOCOL { fuchsia.gpio.BIND_PROTOCOL
 }
 
 TEST(BindRules, Errors) {
-  EXPECT_EQ(ParseBindRules("a.bind", "composite c;\nnode \"a\" { true; }\n").errors.at(0).message,
-            "a composite needs exactly one primary node, found 0");
+  EXPECT_EQ(ParseBindRules("a.bind", "composite c;\nnode \"a\" { true; }\n").errors.at(0).Text(),
+            "a.bind:1: error: [FDFPLAN117] a composite needs exactly one primary node, found 0");
   BindRules open = ParseBindRules("a.bind", "x == 1;\nif a == b {\n  true;\n");
   ASSERT_EQ(open.errors.size(), 1u);
-  EXPECT_EQ(open.errors[0].line, 2);
-  EXPECT_EQ(open.errors[0].message, "'{' is never closed");
+  EXPECT_EQ(open.errors[0].Text(), "a.bind:2: error: [FDFPLAN116] '{' is never closed");
 }
 
 TEST(CodeSignals, MixinsClientsAndServices) {

@@ -36,10 +36,11 @@ const Json& Find(const Json& list, const std::string& id) {
 
 TEST(Scan, CorpusTreeFacts) {
   ScanResult r = ScanCorpus();
-  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text("error");
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
   ASSERT_EQ(r.unresolved.size(), 1u);
-  EXPECT_EQ(r.unresolved[0].file, "boards/vim3.gni");
-  EXPECT_EQ(r.unresolved[0].line, 17);
+  EXPECT_EQ(r.unresolved[0].Text(),
+            "boards/vim3.gni:17: warning: [FDFPLAN132] unresolved: board label "
+            "//src/devices/bus/drivers/pci:bus-pci is not defined in the tree; its drivers are not in the inventory");
   const Json& inv = r.inventory;
   EXPECT_TRUE(plan::ParseInventory(inv.dump()).errors.empty());
   // Serves vs consumes from mixins, clients and bind rules; status from successor deps.
@@ -105,11 +106,13 @@ class ScanBrokenTree : public ::testing::Test {
 
 TEST_F(ScanBrokenTree, MinimalTreeScansWithDirectionUnknown) {
   ScanResult r = Scan();
-  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text("error");
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
   ASSERT_EQ(r.unresolved.size(), 1u);
-  EXPECT_EQ(r.unresolved[0].Text("unresolved"),
-            "d/BUILD.gn:3: unresolved: d depends on banjo p but no mixin, client or bind rule shows the "
-            "direction; counted as consumed");
+  EXPECT_EQ(r.unresolved[0].Text(),
+            "d/BUILD.gn:3: warning: [FDFPLAN142] unresolved: d depends on banjo p but no mixin, client or bind "
+            "rule shows the direction; counted as consumed");
+  // Printed for a user, the file is named under the tree root.
+  EXPECT_EQ(r.unresolved[0].Text("tree").substr(0, 18), "tree/d/BUILD.gn:3:");
   EXPECT_EQ(r.inventory["boards"][0]["hosts"][0]["id"], "b/d");
 }
 
@@ -121,12 +124,12 @@ TEST_F(ScanBrokenTree, AFindingOnManyBoardsIsReportedOnce) {
                       "fuchsia_driver_component(\"d\") {\n  deps = [ \":bind\", \"//sdk/banjo/p:p_banjo_cpp\" ]\n}\n");
   Write("d/d.bind", "fuchsia.BIND_PROTOCOL == fuchsia.mystery.BIND_PROTOCOL.X;\n");
   ScanResult r = Scan();
-  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text("error");
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
   int mystery = 0;
-  for (const ScanFinding& f : r.unresolved) mystery += f.message.find("fuchsia.mystery") != std::string::npos;
+  for (const FileDiagnostic& f : r.unresolved) mystery += f.message.find("fuchsia.mystery") != std::string::npos;
   EXPECT_EQ(mystery, 1);
   int undecided = 0;
-  for (const ScanFinding& f : r.unresolved) undecided += f.file == "boards/common/shared.gni";
+  for (const FileDiagnostic& f : r.unresolved) undecided += f.file == "boards/common/shared.gni";
   EXPECT_EQ(undecided, 1);  // read through both boards, reported once
   EXPECT_EQ(r.inventory["scan"]["unresolved"].size(), r.unresolved.size());
 }
@@ -135,14 +138,13 @@ TEST_F(ScanBrokenTree, SyntaxErrorsInEveryInputAreLocated) {
   Write("d/BUILD.gn", "fuchsia_driver_component(\"d\") {\n  deps = [ \"//x\" \n}\n");
   ScanResult r = Scan();
   ASSERT_FALSE(r.errors.empty());
-  EXPECT_EQ(r.errors[0].Text("error"), "d/BUILD.gn:3:1: error: expected ']', found '}'");
+  EXPECT_EQ(r.errors[0].Text(), "d/BUILD.gn:3:1: error: [FDFPLAN102] expected ']', found '}'");
 
   Write("d/BUILD.gn", "fuchsia_driver_component(\"d\") {\n  manifest = \"meta/d.cml\"\n}\n");
   Write("d/meta/d.cml", "{\n program: { colocate: 'false' \n}\n");
   r = Scan();
   ASSERT_FALSE(r.errors.empty());
-  EXPECT_EQ(r.errors[0].file, "d/meta/d.cml");
-  EXPECT_GT(r.errors[0].line, 0);
+  EXPECT_EQ(r.errors[0].Text(), "d/meta/d.cml:4:1: error: [FDFPLAN111] not a valid manifest (JSON5)");
 }
 
 TEST_F(ScanBrokenTree, MissingSourcesAndDuplicateIdsAreErrors) {
@@ -151,33 +153,41 @@ TEST_F(ScanBrokenTree, MissingSourcesAndDuplicateIdsAreErrors) {
   Write("e/BUILD.gn", "fuchsia_driver_component(\"e\") {\n  component_name = \"d\"\n}\n");
   ScanResult r = Scan();
   ASSERT_EQ(r.errors.size(), 2u);
-  EXPECT_EQ(r.errors[0].Text("error"), "d/BUILD.gn:1: error: source \"gone.cc\" of :d does not exist");
-  EXPECT_EQ(r.errors[1].message, "driver id \"d\" of //e:e is also the id of //d:d; give one a different component_name");
+  EXPECT_EQ(r.errors[0].Text(), "d/BUILD.gn:1: error: [FDFPLAN093] source \"gone.cc\" of :d does not exist");
+  EXPECT_EQ(r.errors[1].Text(),
+            "e/BUILD.gn: error: [FDFPLAN092] driver id \"d\" of //e:e is also the id of //d:d; give one a different "
+            "component_name");
 }
 
 TEST_F(ScanBrokenTree, NoBoardsAndNoTree) {
   fs::remove_all(root_ / "boards");
-  EXPECT_EQ(Scan().errors.at(0).message, "no board .gni lists any driver");
+  EXPECT_EQ(Scan().errors.at(0).Text(),
+            "migrate-plan: error: [FDFPLAN091] no board .gni under " + root_.string() + " lists any driver");
   ScanRulesLoad rules = LoadScanRules("", "");
-  EXPECT_EQ(ScanTree((root_ / "missing").string(), *rules.rules, rules.overlay).errors.at(0).message,
-            "not a directory");
+  EXPECT_EQ(ScanTree((root_ / "missing").string(), *rules.rules, rules.overlay).errors.at(0).Text(),
+            "migrate-plan: error: [FDFPLAN090] " + (root_ / "missing").string() + " is not a directory");
 }
 
 TEST_F(ScanBrokenTree, OverlayErrorsNameTheirPath) {
   ScanRulesLoad bad = LoadScanRules(R"({"schema": "fdfkit-scan-overlay/1", "parents": {"b": {"d": 3}},
                                       "rules": {"default_transport": "smoke"}})", "o.json");
   ASSERT_EQ(bad.errors.size(), 2u);
-  EXPECT_EQ(bad.errors[0].path, "o.json: $.parents[\"b\"][\"d\"]");
-  EXPECT_EQ(bad.errors[1].path, "o.json (merged rules): $.default_transport");
+  EXPECT_EQ(bad.errors[0].Text(),
+            "o.json: $.parents[\"b\"][\"d\"]: error: [FDFPLAN073] expected a driver id or null (a host of its own)");
+  EXPECT_EQ(bad.errors[1].Text(),
+            "o.json (merged rules): $.default_transport: error: [FDFPLAN082] expected \"driver\" or \"channel\"");
   EXPECT_FALSE(bad.rules);
-  EXPECT_EQ(LoadScanRules("{}", "o.json").errors.at(0).path, "o.json: $.schema");
+  EXPECT_EQ(LoadScanRules("{}", "o.json").errors.at(0).Text(),
+            "o.json: $.schema: error: [FDFPLAN016] expected \"fdfkit-scan-overlay/1\"");
   EXPECT_EQ(LoadScanRules("{", "o.json").errors.at(0).path, "o.json: $");
+  EXPECT_EQ(LoadScanRules("{", "o.json").errors.at(0).info->Code(), "FDFPLAN010");
 
   ScanResult r = Scan(R"({"schema": "fdfkit-scan-overlay/1", "drivers": {"ghost": {"team": "x"}},
                           "parents": {"b": {"d": "ghost"}}})");
   ASSERT_EQ(r.errors.size(), 2u);
-  EXPECT_EQ(r.errors[0].message, "overlay: parent ghost of d is not a driver on board b");
-  EXPECT_EQ(r.errors[1].message, "overlay: $.drivers[\"ghost\"]: no board lists a driver ghost");
+  EXPECT_EQ(r.errors[0].Text(), "migrate-plan: error: [FDFPLAN096] overlay: parent ghost of d is not a driver on board b");
+  EXPECT_EQ(r.errors[1].Text(),
+            "migrate-plan: error: [FDFPLAN098] overlay: $.drivers[\"ghost\"]: no board lists a driver ghost");
 }
 
 TEST(ScanRules, DefaultsParse) {

@@ -17,10 +17,15 @@ constexpr char kInventory[] = R"({"schema": "fdfkit-inventory/1",
               {"id": "c", "status": "ported"}],
   "boards": [{"id": "x", "hosts": [{"id": "h", "drivers": ["a", "b"]}, {"id": "done", "drivers": ["c"]}]}]})";
 
+// Every problem of `plan`, as "[path: ]error: [code] message" lines.
 std::vector<std::string> Verify(const std::string& plan, PlanOptions options = {}) {
   Inventory inventory = fdfkit::plan::testing::MustParse(kInventory);
   Requirements required = Require(inventory);
-  return VerifyPlan(inventory, required, ReadPlanJson(plan, inventory, required), options);
+  std::vector<std::string> out;
+  for (const JsonDiagnostic& d : VerifyPlan(inventory, required, ReadPlanJson(plan, inventory, required), options)) {
+    out.push_back(d.Text());
+  }
+  return out;
 }
 
 std::string PlanJson(const std::string& waves, const std::string& metrics =
@@ -46,9 +51,10 @@ TEST(Verifier, CapacityPerWaveAndPerTeam) {
   std::string plan = PlanJson(both_in_one, R"({"waves": 1, "duplication": 0, "dual_lifetime": 0, "switches": 1})");
   EXPECT_EQ(Verify(plan), std::vector<std::string>{});
   EXPECT_EQ(Verify(plan, {.ports_per_wave = 1}),
-            std::vector<std::string>{"capacity: wave 1 ports 2 drivers; at most 1 allowed"});
+            std::vector<std::string>{"error: [FDFPLAN053] capacity: wave 1 ports 2 drivers; at most 1 allowed"});
   EXPECT_EQ(Verify(plan, {.team_cap = {{"t", 1}}}),
-            std::vector<std::string>{"capacity: wave 1 ports 2 drivers of team t; at most 1 allowed"});
+            std::vector<std::string>{
+                "error: [FDFPLAN054] capacity: wave 1 ports 2 drivers of team t; at most 1 allowed"});
 }
 
 TEST(Verifier, OrderMissingDuplicateUnneededUnknown) {
@@ -60,29 +66,31 @@ TEST(Verifier, OrderMissingDuplicateUnneededUnknown) {
                             {"kind": "port", "driver": "a"}, {"kind": "delete_variant", "driver": "a"},
                             {"kind": "delete_variant", "driver": "b"}, {"kind": "delete_protocol", "protocol": "p"}]}])";
   std::vector<std::string> expected = {
-      "$.waves[0].actions[2]: port of driver \"c\" is not needed (status ported)",
-      "$.waves[0].actions[3].driver: unknown driver",
-      "$.waves[0].actions[4].kind: expected clone, port, switch, delete_variant or delete_protocol",
-      "$.waves[1].actions[2]: port a appears twice (first at $.waves[0].actions[0])",
-      "missing: delete_protocol q",
-      "order: clone p (wave 2) must not come after port a (wave 1)",
-      "order: port b (wave 2) must not come after switch x/h (wave 1)",
+      "$.waves[0].actions[2]: error: [FDFPLAN045] port of driver \"c\" is not needed (status ported)",
+      "$.waves[0].actions[3].driver: error: [FDFPLAN033] unknown driver \"zed\"",
+      "$.waves[0].actions[4].kind: error: [FDFPLAN047] expected clone, port, switch, delete_variant or "
+      "delete_protocol",
+      "$.waves[1].actions[2]: error: [FDFPLAN048] port a appears twice (first at $.waves[0].actions[0])",
+      "error: [FDFPLAN051] missing: delete_protocol q",
+      "error: [FDFPLAN052] order: clone p (wave 2) must not come after port a (wave 1)",
+      "error: [FDFPLAN052] order: port b (wave 2) must not come after switch x/h (wave 1)",
   };
   EXPECT_EQ(Verify(PlanJson(waves)), expected);
 }
 
 TEST(Verifier, StatedMetricsMustBeTheRealOnes) {
   std::string plan = PlanJson(kGoodWaves, R"({"waves": 2, "duplication": 0, "dual_lifetime": 0, "switches": 1})");
-  EXPECT_EQ(Verify(plan), std::vector<std::string>{"metrics: dual_lifetime is 1, the plan states 0"});
+  EXPECT_EQ(Verify(plan),
+            std::vector<std::string>{"error: [FDFPLAN055] metrics: dual_lifetime is 1, the plan states 0"});
 }
 
 TEST(Verifier, WavesMustIncreaseAndSchemaMustMatch) {
   std::string waves = R"([{"wave": 2, "actions": []}, {"wave": 1, "actions": []}])";
   auto violations = Verify(PlanJson(waves));
   ASSERT_FALSE(violations.empty());
-  EXPECT_EQ(violations[0], "$.waves[1].wave: wave numbers must increase");
+  EXPECT_EQ(violations[0], "$.waves[1].wave: error: [FDFPLAN050] wave numbers must increase");
   EXPECT_EQ(Verify(R"({"schema": "other", "waves": []})"),
-            std::vector<std::string>{"$.schema: expected \"fdfkit-plan/1\""});
+            std::vector<std::string>{"$.schema: error: [FDFPLAN016] expected \"fdfkit-plan/1\""});
 }
 
 }  // namespace
