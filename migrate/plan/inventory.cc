@@ -145,7 +145,8 @@ class InventoryReader {
     if (!id) return;
     protocol.id = *id;
     int position = static_cast<int>(inventory_.protocols.size());
-    if (!Register(inventory_.protocol_index, protocol_paths_, *id, position, at, diag::kDuplicateProtocolId)) {
+    if (!Register(inventory_.protocol_index, protocol_paths_, *id, position, at,
+                  diag::kDuplicateProtocolId)) {
       return;
     }
     inventory_.protocols.push_back(std::move(protocol));
@@ -186,7 +187,8 @@ class InventoryReader {
     if (!id) return;
     driver.id = *id;
     int position = static_cast<int>(inventory_.drivers.size());
-    if (!Register(inventory_.driver_index, driver_paths_, *id, position, at, diag::kDuplicateDriverId)) {
+    if (!Register(inventory_.driver_index, driver_paths_, *id, position, at,
+                  diag::kDuplicateDriverId)) {
       return;
     }
     for (int p : driver.references) {
@@ -263,7 +265,8 @@ class InventoryReader {
     if (!item.is_object()) return Report(at, diag::kExpectedObject);
     auto from = Reference(item, at, "from", inventory_.driver_index, diag::kUnknownDriver, true);
     auto to = Reference(item, at, "to", inventory_.driver_index, diag::kUnknownDriver, true);
-    auto protocol = Reference(item, at, "protocol", inventory_.protocol_index, diag::kUnknownProtocol, true);
+    auto protocol =
+        Reference(item, at, "protocol", inventory_.protocol_index, diag::kUnknownProtocol, true);
     auto board = Reference(item, at, "board", inventory_.board_index, diag::kUnknownBoard, false);
     if (!from || !to || !protocol) return;
     if (board) {

@@ -63,8 +63,8 @@ std::string WritePlanJson(const Inventory& inventory, const Requirements& requir
 
 namespace {
 
-// The index `value` names in `index`: -1 after reporting an id that is not a string (`expected`)
-// or not in the inventory (`unknown`).
+// The index `action[key]` names in `index`: -1 after reporting an id that is not a string
+// (`expected`) or not in the inventory (`unknown`).
 int Lookup(const std::map<std::string, int>& index, const Json& action, const char* key,
            const std::string& at, const support::DiagnosticDef<>& expected,
            const support::DiagnosticDef<std::string_view>& unknown, PlanRead* read) {

@@ -28,7 +28,8 @@ struct PlanOptions {
 };
 
 struct PlannedMigration {
-  std::optional<support::Diagnostic> error;  // set when no plan exists (a team with work but no capacity)
+  // Set when no plan exists (a team with work but no capacity).
+  std::optional<support::Diagnostic> error;
   Schedule schedule;
   Metrics metrics;
   Metrics lower_bound;

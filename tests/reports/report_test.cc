@@ -42,7 +42,7 @@ plan::Inventory Tiny() {
       {"id": "b/h3", "drivers": ["impl"]}]}],
     "edges": [{"from": "impl", "to": "core", "protocol": "p.impl"},
               {"from": "leaf", "to": "chan<x>", "protocol": "p.chan", "board": "b"}]})");
-  EXPECT_TRUE(load.errors.empty()) << load.errors[0].path << ": " << load.errors[0].message;
+  EXPECT_TRUE(load.errors.empty()) << load.errors[0].Text();
   return *load.inventory;
 }
 
