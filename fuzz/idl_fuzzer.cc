@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& file : compiler.raw_files()) fdfkit::idl::CollectNameKinds(*file, &kinds);
     for (const fdfkit::idl::flat::Library* library : compiler.targets()) {
       std::string ir = fdfkit::idl::IrText(*library, files);
-      fdfkit::idl::LayoutSet resources = fdfkit::idl::LayoutsNeedingResource(*library);
+      fdfkit::idl::FormatHints resources = fdfkit::idl::HintsFrom(*library);
       for (const auto& file : compiler.raw_files()) {
         if (file->library == library->name) (void)fdfkit::idl::Format(*file, kinds, resources);
       }

@@ -80,7 +80,7 @@ void BM_ScanGeneratedTree(benchmark::State& state) {
   size_t hosts = 0;
   for (auto _ : state) {
     ScanResult result = ScanTree(root.string(), rules, overlay);
-    if (!result.errors.empty()) state.SkipWithError(result.errors[0].Text("error").c_str());
+    if (!result.errors.empty()) state.SkipWithError(result.errors[0].Text().c_str());
     hosts = 0;
     for (const auto& b : result.inventory["boards"]) hosts += b["hosts"].size();
     benchmark::DoNotOptimize(result);

@@ -7,7 +7,9 @@
 namespace fdfkit::idl {
 namespace {
 
-// Object types and rights carry Zircon's numeric values (wire metadata depends on them).
+// Object types and rights carry Zircon's numeric values (wire metadata depends on them). Every
+// object type Zircon defines; the older names banjo used (MSI_ALLOCATION, MSI_INTERRUPT,
+// DEBUGLOG) are read as aliases by the resolver (LegacyHandleSubtype).
 constexpr std::string_view kZxSource = R"FIDL(
 library zx;
 
@@ -16,7 +18,7 @@ type ObjType = strict enum : uint32 {
     INTERRUPT = 9; PCI_DEVICE = 11; LOG = 12; SOCKET = 14; RESOURCE = 15; EVENTPAIR = 16;
     JOB = 17; VMAR = 18; FIFO = 19; GUEST = 20; VCPU = 21; TIMER = 22; IOMMU = 23; BTI = 24;
     PROFILE = 25; PMT = 26; SUSPEND_TOKEN = 27; PAGER = 28; EXCEPTION = 29; CLOCK = 30;
-    STREAM = 31; MSI_ALLOCATION = 32; MSI_INTERRUPT = 33;
+    STREAM = 31; MSI = 32; IOB = 33; COUNTER = 34;
 };
 
 type Rights = strict bits : uint32 {
@@ -72,6 +74,12 @@ const BuiltinLibrary* FindBuiltinLibrary(std::string_view library) {
     if (builtin.name == library) return &builtin;
   }
   return nullptr;
+}
+
+std::string_view LegacyHandleSubtype(std::string_view subtype) {
+  if (subtype == "MSI_ALLOCATION" || subtype == "MSI_INTERRUPT") return "MSI";
+  if (subtype == "DEBUGLOG") return "LOG";
+  return subtype;
 }
 
 std::string ZxCanonicalSpelling(std::string_view name) {

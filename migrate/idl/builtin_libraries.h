@@ -19,6 +19,10 @@ const BuiltinLibrary* FindBuiltinLibrary(std::string_view library);
 
 // The capitalised spelling of a legacy lowercase `zx` name (`status` → `Status`, `obj_type` →
 // `ObjType`); empty when `name` does not start with a lowercase letter.
+// The ObjType member an older handle subtype name stands for (`MSI_ALLOCATION` → `MSI`); other
+// names unchanged.
+std::string_view LegacyHandleSubtype(std::string_view subtype);
+
 std::string ZxCanonicalSpelling(std::string_view name);
 
 }  // namespace fdfkit::idl

@@ -153,6 +153,9 @@ struct Enum : Decl {  // also bits
   bool strict = true;
   std::vector<ValueMember> members;
   uint64_t mask = 0;  // bits: OR of the members
+  // Enum members that repeat an earlier member's value (banjo allowed these aliases): name → the
+  // member it repeats. Modern FIDL output writes them as constants.
+  std::map<std::string, std::string> aliases;
   TypeShape shape;
 };
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "migrate/idl/builtin_libraries.h"
+#include "migrate/idl/identifiers.h"
 
 namespace fdfkit::idl {
 
@@ -41,7 +42,7 @@ std::string Quote(const std::string& text) {
 std::string FormatConstant(const Constant& c) {
   switch (c.kind) {
     case Constant::Kind::kString: return Quote(c.text);
-    case Constant::Kind::kIdentifier: return CanonicalZxName(c.text);
+    case Constant::Kind::kIdentifier: return FidlCompoundName(CanonicalZxName(c.text));
     case Constant::Kind::kOr: {
       std::string out;
       for (size_t i = 0; i < c.operands.size(); ++i) {
@@ -61,25 +62,51 @@ std::string ModernAttributeName(const std::string& name) {
   return canonical;
 }
 
+// Comment lines at an indentation; "" is a blank line. Trailing blank lines are dropped where a
+// closing brace follows (`closing`).
+std::string CommentLines(const std::vector<std::string>& lines, int level, bool closing = false) {
+  size_t begin = 0, count = lines.size();
+  while (begin < count && lines[begin].empty()) ++begin;  // the declarations' own blank line does
+  if (closing) {
+    while (count > begin && lines[count - 1].empty()) --count;
+  }
+  std::string out;
+  for (size_t i = begin; i < count; ++i) {
+    out += lines[i].empty() ? "\n" : Indent(level) + lines[i] + "\n";
+  }
+  return out;
+}
+
+// `text` (one or more lines ending in '\n') with `trailing` after its last line.
+std::string WithTrailing(std::string text, const std::string& trailing) {
+  if (trailing.empty()) return text;
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  return text + " " + trailing + "\n";
+}
+
+}  // namespace
+
 class Formatter {
  public:
-  Formatter(const raw::File& file, const NameKinds& kinds, const LayoutSet& add_resource)
-      : file_(file), kinds_(kinds), add_resource_(add_resource) {}
+  Formatter(const raw::File& file, const NameKinds& kinds, const FormatHints& hints)
+      : file_(file), kinds_(kinds), hints_(hints) {}
 
   std::string Run() {
     bool banjo = file_.dialect == raw::Dialect::kBanjoV1 || file_.dialect == raw::Dialect::kBanjoV2;
+    out_ << CommentLines(file_.library_comments.leading, 0);
     out_ << AttributesText(file_.library_attrs, 0);
-    out_ << "library " << file_.library << ";\n";
+    out_ << WithTrailing("library " + file_.library + ";\n", file_.library_comments.trailing);
     if (!file_.usings.empty()) out_ << "\n";
     for (const raw::Using& u : file_.usings) {
-      out_ << "using " << u.library;
-      if (!u.alias.empty()) out_ << " as " << u.alias;
-      out_ << ";\n";
+      std::string line = "using " + u.library;
+      if (!u.alias.empty()) line += " as " + u.alias;
+      out_ << CommentLines(u.comments.leading, 0) << WithTrailing(line + ";\n", u.comments.trailing);
     }
     for (const raw::Decl& d : file_.decls) {
       out_ << "\n";
       WriteDecl(d, banjo);
     }
+    if (!file_.end_comments.empty()) out_ << "\n" << CommentLines(file_.end_comments, 0, true);
     return out_.str();
   }
 
@@ -123,7 +150,7 @@ class Formatter {
 
   std::string FormatType(const TypeConstructor& t, int level) {
     if (t.layout) return FormatLayout(*t.layout, level);
-    std::string name = CanonicalZxName(t.name);
+    std::string name = FidlCompoundName(CanonicalZxName(t.name));
     std::vector<std::string> constraints;
     for (const Constant& c : t.constraints) constraints.push_back(FormatConstant(c));
     std::string kind = KindOf(t.name);
@@ -141,7 +168,16 @@ class Formatter {
       constraints.insert(constraints.begin(), name);
       name = "client_end";
     }
+    // The first constraint of a handle, a subtype, in today's spelling.
+    if (name == "zx.Handle" && !t.constraints.empty() &&
+        t.constraints[0].kind == Constant::Kind::kIdentifier &&
+        t.constraints[0].text.find('.') == std::string::npos && constraints[0] != "optional") {
+      std::string subtype = t.constraints[0].text;
+      for (char& c : subtype) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      constraints[0] = std::string(LegacyHandleSubtype(subtype));
+    }
     std::string out = name;
+    if (t.name == "bytes" && kind.empty() && t.type_args.empty()) out = "vector<uint8>";  // old FIDL
     if (!t.type_args.empty() || t.size_arg) {
       out += "<";
       for (size_t i = 0; i < t.type_args.size(); ++i) {
@@ -164,7 +200,14 @@ class Formatter {
     return out;
   }
 
-  std::string FormatLayout(const Layout& layout, int level) {
+  // Enum members that are aliases of another member (written as constants after the enum).
+  const std::map<std::string, std::string>* AliasesOf(const Layout& layout) const {
+    auto it = hints_.enum_aliases.find(&layout);
+    return it == hints_.enum_aliases.end() ? nullptr : &it->second;
+  }
+
+  std::string FormatLayout(const Layout& layout, int level,
+                           const std::map<std::string, std::string>* skip = nullptr) {
     std::string text = AttributesText(layout.attrs, 0, /*inline_list=*/true);
 
     std::vector<std::string> modifiers = layout.modifiers;
@@ -173,34 +216,36 @@ class Formatter {
     bool needs_strictness = layout.kind == Layout::Kind::kUnion ||
                             layout.kind == Layout::Kind::kEnum || layout.kind == Layout::Kind::kBits;
     if (needs_strictness && !has_strictness) modifiers.insert(modifiers.begin(), "strict");
-    if (add_resource_.count(&layout) &&
+    if (hints_.add_resource.count(&layout) &&
         std::find(modifiers.begin(), modifiers.end(), "resource") == modifiers.end()) {
       modifiers.push_back("resource");
     }
     for (const std::string& m : modifiers) text += m + " ";
     text += raw::LayoutKindName(layout.kind);
     if (layout.subtype) text += " : " + FormatType(*layout.subtype, level);
-    if (layout.members.empty()) return text + " {}";
+    if (layout.members.empty() && layout.closing.empty()) return text + " {}";
     text += " {\n";
     uint64_t next_ordinal = 1;
     for (const raw::LayoutMember& m : layout.members) {
-      text += AttributesText(m.attrs, level + 1);
-      text += Indent(level + 1);
+      if (skip && skip->count(m.name)) continue;
+      std::string member = CommentLines(m.comments.leading, level + 1) +
+                           AttributesText(m.attrs, level + 1) + Indent(level + 1);
       bool ordinals = layout.kind == Layout::Kind::kUnion || layout.kind == Layout::Kind::kTable;
       if (ordinals) {
-        text += (m.ordinal ? m.ordinal->text : std::to_string(next_ordinal)) + ": ";
+        member += (m.ordinal ? m.ordinal->text : std::to_string(next_ordinal)) + ": ";
         // strtoull, not stoull: an out-of-range ordinal must not throw out of the formatter.
         next_ordinal = (m.ordinal ? strtoull(m.ordinal->text.c_str(), nullptr, 0) : next_ordinal) + 1;
       }
       if (m.reserved) {
-        text += "reserved;\n";
-        continue;
+        member += "reserved";
+      } else {
+        member += FidlIdentifier(m.name);
+        if (m.type) member += " " + FormatType(*m.type, level + 1);
+        if (m.value) member += " = " + FormatConstant(*m.value);
       }
-      text += m.name;
-      if (m.type) text += " " + FormatType(*m.type, level + 1);
-      if (m.value) text += " = " + FormatConstant(*m.value);
-      text += ";\n";
+      text += WithTrailing(member + ";\n", m.comments.trailing);
     }
+    text += CommentLines(layout.closing, level + 1, /*closing=*/true);
     return text + Indent(level) + "}";
   }
 
@@ -210,35 +255,64 @@ class Formatter {
   }
 
   void WriteDecl(const raw::Decl& d, bool banjo_file) {
+    out_ << CommentLines(d.comments.leading, 0);
     out_ << AttributesText(d.attrs, 0);
+    std::string name = FidlIdentifier(d.name);
+    std::string text;
     switch (d.kind) {
       case raw::Decl::Kind::kConst:
-        out_ << "const " << d.name << " " << FormatType(*d.type, 0) << " = "
-             << FormatConstant(*d.value) << ";\n";
+        text = "const " + name + " " + FormatType(*d.type, 0) + " = " + FormatConstant(*d.value) +
+               ";\n";
         break;
       case raw::Decl::Kind::kAlias:
-        out_ << "alias " << d.name << " = " << FormatType(*d.type, 0) << ";\n";
+        text = "alias " + name + " = " + FormatType(*d.type, 0) + ";\n";
         break;
-      case raw::Decl::Kind::kType:
-        out_ << "type " << d.name << " = " << FormatType(*d.type, 0) << ";\n";
-        break;
+      case raw::Decl::Kind::kType: {
+        const std::map<std::string, std::string>* aliases =
+            d.type->layout ? AliasesOf(*d.type->layout) : nullptr;
+        out_ << WithTrailing("type " + name + " = " + FormatLayout(*d.type->layout, 0, aliases) +
+                                 ";\n",
+                             d.comments.trailing);
+        if (aliases) WriteAliasConstants(name, *d.type->layout, *aliases);
+        return;
+      }
       case raw::Decl::Kind::kService:
-        out_ << "service " << d.name << " {\n";
+        text = "service " + name + " {\n";
         for (const raw::LayoutMember& m : d.members) {
-          out_ << AttributesText(m.attrs, 1);
-          out_ << kIndent << m.name << " " << FormatType(*m.type, 1) << ";\n";
+          text += CommentLines(m.comments.leading, 1) + AttributesText(m.attrs, 1);
+          text += WithTrailing(std::string(kIndent) + FidlIdentifier(m.name) + " " +
+                                   FormatType(*m.type, 1) + ";\n",
+                               m.comments.trailing);
         }
-        out_ << "};\n";
+        text += CommentLines(d.closing, 1, /*closing=*/true) + "};\n";
         break;
       case raw::Decl::Kind::kResource:
-        out_ << "// resource_definition " << d.name << " is not reformatted\n";
+        text = "// resource_definition " + d.name + " is not reformatted\n";
         break;
-      case raw::Decl::Kind::kProtocol: WriteProtocol(d, banjo_file); break;
+      case raw::Decl::Kind::kProtocol:
+        text = ProtocolText(d, banjo_file);
+        break;
+    }
+    out_ << WithTrailing(text, d.comments.trailing);
+  }
+
+  // Banjo let enum members repeat a value; modern FIDL does not, so each alias becomes a constant
+  // of the enum's type naming the member it repeats, with the member's comments and docs.
+  void WriteAliasConstants(const std::string& type, const Layout& layout,
+                           const std::map<std::string, std::string>& aliases) {
+    for (const raw::LayoutMember& m : layout.members) {
+      auto alias = aliases.find(m.name);
+      if (alias == aliases.end()) continue;
+      out_ << "\n" << CommentLines(m.comments.leading, 0) << AttributesText(m.attrs, 0);
+      out_ << WithTrailing("const " + FidlIdentifier(m.name) + " " + type + " = " + type + "." +
+                               FidlIdentifier(alias->second) + ";\n",
+                           m.comments.trailing);
     }
   }
 
-  void WriteProtocol(const raw::Decl& d, bool banjo_file) {
-    if (banjo_file && !d.attrs.Find("transport")) out_ << "@transport(\"Banjo\")\n";
+  std::string ProtocolText(const raw::Decl& d, bool banjo_file) {
+    std::string text;
+    if (banjo_file && !d.attrs.Find("transport")) text += "@transport(\"Banjo\")\n";
     std::string openness = "closed";
     for (const std::string& m : d.modifiers) {
       if (m == "open" || m == "ajar" || m == "closed") openness = m;
@@ -246,38 +320,38 @@ class Formatter {
     // Members are separated by a blank line.
     std::vector<std::string> members;
     for (const raw::Compose& c : d.composes) {
-      members.push_back(AttributesText(c.attrs, 1) + kIndent + "compose " + c.name + ";");
+      members.push_back(WithTrailing(CommentLines(c.comments.leading, 1) +
+                                         AttributesText(c.attrs, 1) + kIndent + "compose " +
+                                         FidlCompoundName(c.name) + ";\n",
+                                     c.comments.trailing));
     }
     for (const raw::Method& m : d.methods) {
       std::string strictness = "strict";
       for (const std::string& mod : m.modifiers) strictness = mod;
-      std::string text = AttributesText(m.attrs, 1) + kIndent + strictness + " ";
+      std::string method = CommentLines(m.comments.leading, 1) + AttributesText(m.attrs, 1) +
+                           kIndent + strictness + " ";
       if (m.is_event) {
-        text += "-> " + m.name + FormatPayload(m.response);
+        method += "-> " + FidlIdentifier(m.name) + FormatPayload(m.response);
       } else {
-        text += m.name + FormatPayload(m.request);
-        if (m.has_response) text += " -> " + FormatPayload(m.response);
+        method += FidlIdentifier(m.name) + FormatPayload(m.request);
+        if (m.has_response) method += " -> " + FormatPayload(m.response);
       }
-      if (m.error) text += " error " + FormatType(*m.error, 1);
-      members.push_back(text + ";");
+      if (m.error) method += " error " + FormatType(*m.error, 1);
+      members.push_back(WithTrailing(method + ";\n", m.comments.trailing));
     }
-    out_ << openness << " protocol " << d.name << " {";
-    if (members.empty()) {
-      out_ << "};\n";
-      return;
-    }
-    out_ << "\n";
-    for (size_t i = 0; i < members.size(); ++i) out_ << (i ? "\n\n" : "") << members[i];
-    out_ << "\n};\n";
+    text += openness + " protocol " + FidlIdentifier(d.name) + " {";
+    std::string closing = CommentLines(d.closing, 1, /*closing=*/true);
+    if (members.empty() && closing.empty()) return text + "};\n";
+    text += "\n";
+    for (size_t i = 0; i < members.size(); ++i) text += (i ? "\n" : "") + members[i];
+    return text + closing + "};\n";
   }
 
   const raw::File& file_;
   const NameKinds& kinds_;
-  const LayoutSet& add_resource_;
+  const FormatHints& hints_;
   std::ostringstream out_;
 };
-
-}  // namespace
 
 std::string CanonicalZxName(const std::string& name) {
   if (!name.starts_with("zx.")) return name;
@@ -300,20 +374,25 @@ void CollectNameKinds(const raw::File& file, NameKinds* kinds) {
   }
 }
 
-std::string Format(const raw::File& file, const NameKinds& kinds, const LayoutSet& add_resource) {
-  return Formatter(file, kinds, add_resource).Run();
+std::string Format(const raw::File& file, const NameKinds& kinds, const FormatHints& hints) {
+  return Formatter(file, kinds, hints).Run();
 }
 
-}  // namespace fdfkit::idl
+void FormatHints::Merge(FormatHints other) {
+  add_resource.merge(other.add_resource);
+  enum_aliases.merge(other.enum_aliases);
+}
 
-namespace fdfkit::idl {
-
-LayoutSet LayoutsNeedingResource(const flat::Library& library) {
-  LayoutSet out;
+FormatHints HintsFrom(const flat::Library& library) {
+  FormatHints hints;
   for (const auto& decl : library.decls) {
-    if (flat::IsResource(*decl) && decl->raw_layout) out.insert(decl->raw_layout);
+    if (flat::IsResource(*decl) && decl->raw_layout) hints.add_resource.insert(decl->raw_layout);
+    if (decl->kind == flat::Decl::Kind::kEnum && decl->raw_layout && !decl->anonymous) {
+      const auto& e = static_cast<const flat::Enum&>(*decl);
+      if (!e.aliases.empty()) hints.enum_aliases[decl->raw_layout] = e.aliases;
+    }
   }
-  return out;
+  return hints;
 }
 
 }  // namespace fdfkit::idl

@@ -2,7 +2,11 @@
 // `closed protocol`, `strict` methods, capitalised `zx` names, `@attribute` syntax, doc comments
 // as `///`. Legacy constructs come out in their modern spelling: `S?` of a struct → `box<S>`, a
 // bare protocol used as a value → `client_end:P`, banjo parameter lists → inline structs,
-// ordinal-less banjo unions → numbered members, an implied banjo transport → `@transport("Banjo")`.
+// ordinal-less banjo unions → numbered members, an implied banjo transport → `@transport("Banjo")`,
+// old FIDL's `bytes` → `vector<uint8>`, older handle subtypes (`MSI_ALLOCATION`) → today's (`MSI`),
+// names that start with a digit → words (identifiers.h), enum members that repeat a value →
+// constants. It is lossless: every comment comes back, above the node it was attached to (or
+// after it on its line), and constants keep their spelling (names, hex, `|` expressions).
 #ifndef FDFKIT_MIGRATE_IDL_FORMATTER_H_
 #define FDFKIT_MIGRATE_IDL_FORMATTER_H_
 
@@ -23,12 +27,18 @@ using NameKinds = std::map<std::string, std::string>;
 // The kinds of every declaration of `file`.
 void CollectNameKinds(const raw::File& file, NameKinds* kinds);
 
-// Layouts to print with `resource` although the source did not say it (banjo and old FIDL never
-// did): LayoutsNeedingResource of the resolved library.
+// What only resolution knows: layouts to print with `resource` although the source did not say it
+// (banjo and old FIDL never did), and enum members that repeat a value (name → the member whose
+// value it repeats).
 using LayoutSet = std::set<const raw::Layout*>;
-LayoutSet LayoutsNeedingResource(const flat::Library& library);
+struct FormatHints {
+  LayoutSet add_resource;
+  std::map<const raw::Layout*, std::map<std::string, std::string>> enum_aliases;
+  void Merge(FormatHints other);
+};
+FormatHints HintsFrom(const flat::Library& library);
 
-std::string Format(const raw::File& file, const NameKinds& kinds, const LayoutSet& add_resource = {});
+std::string Format(const raw::File& file, const NameKinds& kinds, const FormatHints& hints = {});
 
 // `zx.status` → `zx.Status`, `zx.handle` → `zx.Handle`; other names unchanged.
 std::string CanonicalZxName(const std::string& name);

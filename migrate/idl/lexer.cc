@@ -64,13 +64,33 @@ TokenKind Punctuation(char c) {
 
 }  // namespace
 
-std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
+std::vector<Token> Lex(std::string_view text, Reporter* reporter, std::vector<Comment>* comments) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 4);  // about one token per four bytes of IDL
   size_t i = 0, n = text.size();
   auto loc = [&](size_t at) { return llvm::SMLoc::getFromPointer(text.data() + at); };
   auto add = [&](TokenKind kind, size_t start, size_t end) {
     tokens.push_back({kind, text.substr(start, end - start), loc(start)});
+  };
+  auto keep_comment = [&](size_t start, size_t end) {
+    if (!comments) return;
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) {
+      --end;
+    }
+    size_t line_start = text.rfind('\n', start == 0 ? 0 : start - 1);
+    line_start = line_start == std::string_view::npos || start == 0 ? 0 : line_start + 1;
+    bool own_line = text.substr(line_start, start - line_start).find_first_not_of(" \t\r") ==
+                    std::string_view::npos;
+    // An empty line just above: the newline that ends the previous line is preceded by another.
+    bool blank = false;
+    if (own_line && line_start >= 2) {
+      size_t prev_end = line_start - 1;  // the '\n' ending the previous line
+      size_t prev_start = text.rfind('\n', prev_end - 1);
+      prev_start = prev_start == std::string_view::npos ? 0 : prev_start + 1;
+      blank = text.substr(prev_start, prev_end - prev_start).find_first_not_of(" \t\r") ==
+              std::string_view::npos;
+    }
+    comments->push_back({text.substr(start, end - start), loc(start), own_line, blank});
   };
   while (i < n) {
     char c = text[i];
@@ -82,7 +102,11 @@ std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
       size_t end = text.find('\n', i);
       if (end == std::string_view::npos) end = n;
       bool doc = i + 2 < n && text[i + 2] == '/' && !(i + 3 < n && text[i + 3] == '/');
-      if (doc) tokens.push_back({TokenKind::kDocComment, text.substr(i + 3, end - i - 3), loc(i)});
+      if (doc) {
+        tokens.push_back({TokenKind::kDocComment, text.substr(i + 3, end - i - 3), loc(i)});
+      } else {
+        keep_comment(i, end);
+      }
       i = end;
       continue;
     }
@@ -92,6 +116,7 @@ std::vector<Token> Lex(std::string_view text, Reporter* reporter) {
         reporter->Report(diag::kUnterminatedBlockComment, loc(i));
         break;
       }
+      keep_comment(i, end + 2);
       i = end + 2;
       continue;
     }

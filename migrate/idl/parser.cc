@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "migrate/idl/identifiers.h"
 #include "migrate/idl/lexer.h"
 
 namespace fdfkit::idl {
@@ -63,8 +64,9 @@ std::string Unescape(std::string_view quoted) {
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, Reporter* reporter, std::string path)
-      : tokens_(std::move(tokens)), reporter_(reporter) {
+  Parser(std::vector<Token> tokens, std::vector<Comment> comments, Reporter* reporter,
+         std::string path)
+      : tokens_(std::move(tokens)), comments_(std::move(comments)), reporter_(reporter) {
     file_.path = std::move(path);
     banjo_file_ = file_.path.size() >= 6 && file_.path.ends_with(".banjo");
     legacy_ = banjo_file_;
@@ -73,6 +75,7 @@ class Parser {
 
   std::optional<raw::File> Parse() {
     try {
+      file_.library_comments.leading = TakeLeading();
       raw::AttributeList attrs = ParseAttributes();
       if (PeekIdent("deprecated_syntax")) {
         Advance();
@@ -90,7 +93,7 @@ class Parser {
       file_.library_loc = Peek().loc;
       Advance();
       file_.library = ParseCompoundName();
-      Expect(TokenKind::kSemicolon);
+      FinishComments(Expect(TokenKind::kSemicolon), &file_.library_comments);
     } catch (const SyntaxError&) {
       return std::nullopt;
     }
@@ -103,11 +106,76 @@ class Parser {
         if (pos_ == before) Advance();  // always make progress
       }
     }
+    file_.end_comments = TakeLeading();
     file_.dialect = DecideDialect();
+    ReportDigitIdentifiers();
     return std::move(file_);
   }
 
  private:
+  // ---- comments ----
+  // Every plain comment is attached to the node it precedes (or follows on the same line), so
+  // none is lost: one inside a node that cannot hold it (a type constructor) moves above it.
+  //
+  // The comments before the next token, as lines ("" for a blank line between them).
+  std::vector<std::string> TakeLeading() { return TakeBefore(Peek().text.data()); }
+  std::vector<std::string> TakeBefore(const char* position) {
+    std::vector<std::string> lines;  // "" marks a blank line
+    const Comment* last = nullptr;
+    while (next_comment_ < comments_.size() && comments_[next_comment_].text.data() < position) {
+      const Comment& c = comments_[next_comment_++];
+      if (c.blank_line_before && (lines.empty() || !lines.back().empty())) lines.emplace_back();
+      lines.emplace_back(c.text);
+      last = &c;
+    }
+    // A blank line between the comments and the node: a "" at the end keeps it.
+    if (last) {
+      const char* end = last->text.data() + last->text.size();
+      std::string_view gap(end, position > end ? position - end : 0);
+      size_t first = gap.find('\n');
+      if (first != std::string_view::npos &&
+          gap.substr(first + 1).find('\n') != std::string_view::npos &&
+          gap.substr(first + 1, gap.find('\n', first + 1) - first - 1)
+                  .find_first_not_of(" \t\r") == std::string_view::npos) {
+        lines.emplace_back();
+      }
+    }
+    return lines;
+  }
+  // The comment right after `end` on the same line, if any.
+  std::string TakeTrailing(const Token& end) {
+    if (next_comment_ >= comments_.size()) return "";
+    const Comment& c = comments_[next_comment_];
+    const char* after = end.text.data() + end.text.size();
+    if (c.text.data() < after || c.text.data() >= Peek().text.data()) return "";
+    if (std::string_view(after, c.text.data() - after).find('\n') != std::string_view::npos) return "";
+    ++next_comment_;
+    return std::string(c.text);
+  }
+  // After a node's final token: comments inside it join its leading ones, then the trailing one.
+  void FinishComments(const Token& end, raw::Comments* comments) {
+    AppendLines(TakeBefore(end.text.data()), &comments->leading);
+    comments->trailing = TakeTrailing(end);
+  }
+  static void AppendLines(std::vector<std::string> lines, std::vector<std::string>* to) {
+    for (std::string& line : lines) {
+      if (line.empty() && (to->empty() || to->back().empty())) continue;  // one blank at most
+      to->push_back(std::move(line));
+    }
+  }
+  // Doc comments left before a `}` with nothing to document: kept as closing comment lines.
+  static void KeepStrayDocs(const raw::AttributeList& attrs, std::vector<std::string>* closing) {
+    for (const raw::Attribute& a : attrs.items) {
+      if (a.name != "doc" || a.args.empty()) continue;
+      std::string_view text = a.args[0].value.text;
+      if (text.ends_with('\n')) text.remove_suffix(1);
+      for (size_t start = 0, end; start <= text.size(); start = end + 1) {
+        end = std::min(text.find('\n', start), text.size());
+        closing->push_back("///" + std::string(text.substr(start, end - start)));
+      }
+    }
+  }
+
   // ---- token helpers ----
   const Token& Peek(size_t ahead = 0) const {
     size_t i = std::min(pos_ + ahead, tokens_.size() - 1);
@@ -170,11 +238,20 @@ class Parser {
   };
 
   // ---- names ----
-  // An identifier; `@name` escapes a keyword in banjo v1.
+  // An identifier; `@name` escapes a keyword in banjo v1, and `@8BIT` a name the lexer read as a
+  // number. A bare `2ghz`, which is no number, is a name too (banjo and old FIDL allowed both).
   std::pair<std::string, llvm::SMLoc> ParseIdentifier(const char* what = "identifier") {
-    if (PeekKind(TokenKind::kAt) && PeekKind(TokenKind::kIdentifier, 1) &&
+    bool escaped = false;
+    if (PeekKind(TokenKind::kAt) &&
+        (PeekKind(TokenKind::kIdentifier, 1) || PeekKind(TokenKind::kNumber, 1)) &&
         Peek(1).text.data() == Peek().text.data() + 1) {
       Advance();
+      escaped = true;
+    }
+    if (PeekKind(TokenKind::kNumber) && (escaped || IsNamedLikeIdentifier(Peek().text))) {
+      const Token& t = Advance();
+      digit_identifiers_.push_back({std::string(t.text), t.loc});
+      return {std::string(t.text), t.loc};
     }
     if (!PeekKind(TokenKind::kIdentifier)) ReportUnexpected(what);
     const Token& t = Advance();
@@ -222,8 +299,14 @@ class Parser {
     while (Accept(TokenKind::kPipe)) c.operands.push_back(ParsePrimaryConstant());
     return c;
   }
-  void ValidateNumber(const Constant& c) {
-    std::string_view t = c.text;
+  // Letters, digits and underscores that do not make a number literal: `2ghz`, `20BIT_PACKED`.
+  static bool IsNamedLikeIdentifier(std::string_view text) {
+    for (char ch : text) {
+      if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') return false;
+    }
+    return !IsNumberLiteral(text);
+  }
+  static bool IsNumberLiteral(std::string_view t) {
     if (t.starts_with("-")) t.remove_prefix(1);
     bool ok = !t.empty();
     if (t.starts_with("0x") || t.starts_with("0X")) {
@@ -240,7 +323,21 @@ class Parser {
       strtod(copy.c_str(), &end);
       ok = ok && end == copy.c_str() + copy.size();
     }
-    if (!ok) {
+    return ok;
+  }
+  // Names starting with a digit: legal in banjo and old FIDL (a warning saying how modern FIDL
+  // will name them), an error in the new syntax, which fidlc parsed.
+  void ReportDigitIdentifiers() {
+    bool legacy = file_.dialect == raw::Dialect::kBanjoV1 ||
+                  file_.dialect == raw::Dialect::kBanjoV2 ||
+                  file_.dialect == raw::Dialect::kLegacyFidl;
+    for (const auto& [name, loc] : digit_identifiers_) {
+      reporter_->Report(legacy ? diag::kIdentifierSpelledForFidl : diag::kIdentifierStartsWithDigit,
+                        loc, name, FidlIdentifier(name));
+    }
+  }
+  void ValidateNumber(const Constant& c) {
+    if (!IsNumberLiteral(c.text)) {
       reporter_->Report(diag::kInvalidNumber, c.loc, c.text);
       throw SyntaxError{};
     }
@@ -419,10 +516,20 @@ class Parser {
 
   void ParseLayoutBody(Layout& layout, bool legacy_members) {
     Expect(TokenKind::kLBrace);
-    while (!Accept(TokenKind::kRBrace)) {
+    for (;;) {
+      if (PeekKind(TokenKind::kRBrace)) {
+        layout.closing = TakeLeading();
+        Advance();
+        break;
+      }
       raw::LayoutMember m;
+      m.comments.leading = TakeLeading();
       m.attrs = ParseAttributes();
+      AppendLines(TakeLeading(), &m.comments.leading);
       if (PeekKind(TokenKind::kRBrace)) {  // trailing doc comment
+        layout.closing = std::move(m.comments.leading);
+        KeepStrayDocs(m.attrs, &layout.closing);
+        AppendLines(TakeLeading(), &layout.closing);
         Advance();
         break;
       }
@@ -441,7 +548,7 @@ class Parser {
             m.reserved = true;
             m.name = "reserved";
             Advance();
-            Expect(TokenKind::kSemicolon);
+            FinishComments(Expect(TokenKind::kSemicolon), &m.comments);
             layout.members.push_back(std::move(m));
             continue;
           }
@@ -449,14 +556,17 @@ class Parser {
         ParseNameAndType(m, legacy_members);
         if (Accept(TokenKind::kEqual)) m.value = ParseConstant();
       }
-      Expect(TokenKind::kSemicolon);
+      FinishComments(Expect(TokenKind::kSemicolon), &m.comments);
       layout.members.push_back(std::move(m));
     }
   }
 
   // ---- declarations ----
   void ParseTopLevel() {
+    raw::Comments comments;
+    comments.leading = TakeLeading();
     raw::AttributeList attrs = ParseAttributes();
+    AppendLines(TakeLeading(), &comments.leading);  // between the attributes and the declaration
     if (PeekKind(TokenKind::kEnd)) {
       if (!attrs.empty()) ReportUnexpected("declaration after attributes");
       return;
@@ -464,8 +574,9 @@ class Parser {
     if (!PeekKind(TokenKind::kIdentifier)) ReportUnexpected("declaration");
     DecideSyntax(attrs);
     std::string_view word = Peek().text;
-    if (word == "using") return ParseUsing(std::move(attrs));
+    if (word == "using") return ParseUsing(std::move(attrs), std::move(comments));
     raw::Decl decl;
+    decl.comments = std::move(comments);
     decl.attrs = std::move(attrs);
     if (word == "const") {
       ParseConst(decl);
@@ -492,6 +603,7 @@ class Parser {
       Advance();
       std::tie(decl.name, decl.loc) = ParseIdentifier();
       Recover(pos_);
+      TakeBefore(Peek().text.data());  // inside a definition the formatter does not rewrite
       file_.decls.push_back(std::move(decl));
       return;
     } else {
@@ -526,30 +638,31 @@ class Parser {
         ReportUnexpected("declaration");
       }
     }
-    Expect(TokenKind::kSemicolon);
+    FinishComments(Expect(TokenKind::kSemicolon), &decl.comments);
     file_.decls.push_back(std::move(decl));
   }
 
-  void ParseUsing(raw::AttributeList attrs) {
+  void ParseUsing(raw::AttributeList attrs, raw::Comments comments) {
     llvm::SMLoc loc = Advance().loc;
     std::string name = ParseCompoundName();
     if (Accept(TokenKind::kEqual)) {  // banjo v1: `using Name = type;`
       raw::Decl decl;
       decl.kind = raw::Decl::Kind::kAlias;
+      decl.comments = std::move(comments);
       decl.attrs = std::move(attrs);
       decl.name = name;
       decl.loc = loc;
       decl.type = ParseType();
-      Expect(TokenKind::kSemicolon);
+      FinishComments(Expect(TokenKind::kSemicolon), &decl.comments);
       file_.decls.push_back(std::move(decl));
       return;
     }
-    raw::Using u{name, "", loc};
+    raw::Using u{std::move(comments), name, "", loc};
     if (PeekIdent("as")) {
       Advance();
       u.alias = ParseIdentifier("alias").first;
     }
-    Expect(TokenKind::kSemicolon);
+    FinishComments(Expect(TokenKind::kSemicolon), &u.comments);
     file_.usings.push_back(std::move(u));
   }
 
@@ -584,11 +697,17 @@ class Parser {
     decl.kind = raw::Decl::Kind::kService;
     std::tie(decl.name, decl.loc) = ParseIdentifier("service name");
     Expect(TokenKind::kLBrace);
-    while (!Accept(TokenKind::kRBrace)) {
+    for (;;) {
+      if (PeekKind(TokenKind::kRBrace)) {
+        decl.closing = TakeLeading();
+        Advance();
+        break;
+      }
       raw::LayoutMember m;
+      m.comments.leading = TakeLeading();
       m.attrs = ParseAttributes();
       ParseNameAndType(m, legacy_);
-      Expect(TokenKind::kSemicolon);
+      FinishComments(Expect(TokenKind::kSemicolon), &m.comments);
       decl.members.push_back(std::move(m));
     }
   }
@@ -601,18 +720,27 @@ class Parser {
     Expect(TokenKind::kLBrace);
     while (!PeekKind(TokenKind::kRBrace)) {
       if (PeekKind(TokenKind::kEnd)) ReportUnexpected("'}'");
+      raw::Comments comments;
+      comments.leading = TakeLeading();
       raw::AttributeList attrs = ParseAttributes();
-      if (PeekKind(TokenKind::kRBrace)) break;  // trailing doc comment
+      AppendLines(TakeLeading(), &comments.leading);
+      if (PeekKind(TokenKind::kRBrace)) {  // trailing doc comment
+        decl.closing = std::move(comments.leading);
+        KeepStrayDocs(attrs, &decl.closing);
+        break;
+      }
       if (PeekIdent("compose") && PeekKind(TokenKind::kIdentifier, 1)) {
         raw::Compose c;
+        c.comments = std::move(comments);
         c.attrs = std::move(attrs);
         c.loc = Advance().loc;
         c.name = ParseCompoundName();
-        Expect(TokenKind::kSemicolon);
+        FinishComments(Expect(TokenKind::kSemicolon), &c.comments);
         decl.composes.push_back(std::move(c));
         continue;
       }
       raw::Method m;
+      m.comments = std::move(comments);
       m.attrs = std::move(attrs);
       while (PeekKind(TokenKind::kIdentifier) && (Peek().text == "strict" || Peek().text == "flexible") &&
              (PeekKind(TokenKind::kIdentifier, 1) || PeekKind(TokenKind::kArrow, 1))) {
@@ -637,9 +765,10 @@ class Parser {
         Advance();
         m.error = ParseType();
       }
-      Expect(TokenKind::kSemicolon);
+      FinishComments(Expect(TokenKind::kSemicolon), &m.comments);
       decl.methods.push_back(std::move(m));
     }
+    AppendLines(TakeLeading(), &decl.closing);
     Advance();
   }
 
@@ -659,8 +788,10 @@ class Parser {
     layout->kind = Layout::Kind::kStruct;
     layout->loc = open;
     bool have_first = first.has_value();
-    do {
+    bool more = true;
+    while (more) {
       raw::LayoutMember m;
+      m.comments.leading = TakeLeading();
       if (have_first) {
         m.type = std::move(*first);
         have_first = false;
@@ -669,9 +800,17 @@ class Parser {
         m.type = ParseType();
       }
       std::tie(m.name, m.loc) = ParseIdentifier("parameter name");
+      more = PeekKind(TokenKind::kComma);
+      // A comment after the comma, on the parameter's line, belongs to the parameter.
+      m.comments.trailing = TakeTrailing(more ? Advance() : tokens_[pos_ - 1]);
       layout->members.push_back(std::move(m));
-    } while (Accept(TokenKind::kComma));
-    Expect(TokenKind::kRParen);
+    }
+    layout->closing = TakeLeading();
+    const Token& close = Expect(TokenKind::kRParen);
+    // `uint32 flags) // reserved`: a comment after the list on its line belongs to its last member.
+    if (layout->members.back().comments.trailing.empty()) {
+      layout->members.back().comments.trailing = TakeTrailing(close);
+    }
     TypeConstructor t;
     t.loc = open;
     t.layout = std::move(layout);
@@ -714,6 +853,8 @@ class Parser {
   }
 
   std::vector<Token> tokens_;
+  std::vector<Comment> comments_;
+  size_t next_comment_ = 0;  // comments before it are attached
   size_t pos_ = 0;
   Reporter* reporter_;
   raw::File file_;
@@ -728,13 +869,15 @@ class Parser {
   bool saw_legacy_params_ = false;
   bool saw_protocol_modifier_ = false;
   bool saw_method_modifier_ = false;
+  std::vector<std::pair<std::string, llvm::SMLoc>> digit_identifiers_;
 };
 
 }  // namespace
 
 std::optional<raw::File> ParseFile(SourceFiles& files, unsigned buffer_id, Reporter* reporter) {
-  std::vector<Token> tokens = Lex(files.Text(buffer_id), reporter);
-  Parser parser(std::move(tokens), reporter, std::string(files.Name(buffer_id)));
+  std::vector<Comment> comments;
+  std::vector<Token> tokens = Lex(files.Text(buffer_id), reporter, &comments);
+  Parser parser(std::move(tokens), std::move(comments), reporter, std::string(files.Name(buffer_id)));
   return parser.Parse();
 }
 

@@ -17,6 +17,14 @@ namespace fdfkit::idl::raw {
 enum class Dialect { kBanjoV1, kBanjoV2, kLegacyFidl, kFidl, kModernFidl };
 const char* DialectName(Dialect dialect);
 
+// The plain comments around a node (`//` and `/* */`; doc comments are attributes). The formatter
+// writes them back where they were; migrate-protocol carries them into the clones.
+struct Comments {
+  std::vector<std::string> leading;  // lines above the node, as written; "" stands for a blank line
+  std::string trailing;              // after the node, on its last line
+  bool empty() const { return leading.empty() && trailing.empty(); }
+};
+
 struct Constant {
   enum class Kind { kNumber, kString, kBool, kIdentifier, kOr };
   Kind kind = Kind::kNumber;
@@ -59,6 +67,7 @@ struct TypeConstructor {
 };
 
 struct LayoutMember {
+  Comments comments;
   AttributeList attrs;
   std::optional<Constant> ordinal;  // tables, unions
   bool reserved = false;
@@ -77,10 +86,12 @@ struct Layout {
   std::vector<LayoutMember> members;
   llvm::SMLoc loc;
   bool has_ordinals = false;  // union/table members carried `N:` (banjo v1 unions do not)
+  std::vector<std::string> closing;  // comments after the last member, before `}`
 };
 const char* LayoutKindName(Layout::Kind kind);
 
 struct Method {
+  Comments comments;
   AttributeList attrs;
   std::vector<std::string> modifiers;  // strict, flexible
   std::string name;
@@ -94,6 +105,7 @@ struct Method {
 };
 
 struct Compose {
+  Comments comments;
   AttributeList attrs;
   std::string name;
   llvm::SMLoc loc;
@@ -102,6 +114,7 @@ struct Compose {
 struct Decl {
   enum class Kind { kConst, kAlias, kType, kProtocol, kService, kResource };
   Kind kind = Kind::kType;
+  Comments comments;
   AttributeList attrs;
   std::string name;
   llvm::SMLoc loc;
@@ -111,9 +124,11 @@ struct Decl {
   std::vector<Method> methods;
   std::vector<Compose> composes;
   std::vector<LayoutMember> members;  // service members
+  std::vector<std::string> closing;   // protocols and services: comments before `}`
 };
 
 struct Using {
+  Comments comments;
   std::string library;
   std::string alias;
   llvm::SMLoc loc;
@@ -123,11 +138,13 @@ struct File {
   std::string path;
   Dialect dialect = Dialect::kFidl;
   bool deprecated_syntax = false;
+  Comments library_comments;  // leading: the file's header (copyright, ...); trailing: on its line
   AttributeList library_attrs;
   std::string library;
   llvm::SMLoc library_loc;
   std::vector<Using> usings;
   std::vector<Decl> decls;
+  std::vector<std::string> end_comments;  // after the last declaration
 };
 
 }  // namespace fdfkit::idl::raw

@@ -2,6 +2,7 @@
 // and constraints (bounds, optionality, handle subtypes and rights, protocol ends).
 #include <cctype>
 
+#include "migrate/idl/builtin_libraries.h"
 #include "migrate/idl/resolver.h"
 
 namespace fdfkit::idl {
@@ -30,6 +31,14 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
     return out;
   }
   size_t want_args = 0;
+  // Old FIDL's built-in `bytes` is `vector<uint8>`, unless the library declares a `bytes` itself.
+  if (t.name == "bytes" && t.type_args.empty() && !library_->by_name.count("bytes")) {
+    out.kind = flat::Type::Kind::kVector;
+    out.element = std::make_shared<flat::Type>();
+    out.element->primitive = flat::PrimitiveKind::kUint8;
+    ApplyConstraints(&out, t.constraints, scope, t.loc);
+    return out;
+  }
   if (auto primitive = flat::PrimitiveFromName(t.name)) {
     out.primitive = *primitive;
   } else if (t.name == "string") {
@@ -191,6 +200,7 @@ bool Resolver::ApplyHandleConstraint(flat::Type* type, const raw::Constant& c, c
   if (c.kind == raw::Constant::Kind::kIdentifier && type->handle_subtype.empty()) {
     std::string subtype = c.text.substr(c.text.rfind('.') + 1);
     for (char& ch : subtype) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    subtype = std::string(LegacyHandleSubtype(subtype));
     for (const auto& m : static_cast<const flat::Enum*>(obj_type)->members) {
       bool spelled_as_subtype = c.text.find('.') == std::string::npos ||
                                 c.text.find("ObjType.") != std::string::npos;

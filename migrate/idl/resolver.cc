@@ -308,6 +308,7 @@ void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Sc
       bool modern = scope->file->dialect == raw::Dialect::kModernFidl;
       reporter_->Report(modern ? diag::kDuplicateMemberValue : diag::kMemberValueAlias,
                         m.value->loc, "enum", m.name, it->second, value->ToString());
+      decl->aliases.emplace(m.name, it->second);
     }
     decl->members.push_back(std::move(member));
   }

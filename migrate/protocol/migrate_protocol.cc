@@ -76,7 +76,7 @@ MigrateResult Migrate(const std::vector<std::string>& include_dirs, const Migrat
     const fdfkit::idl::raw::File& raw = *raw_clone;
     fdfkit::idl::NameKinds kinds;
     fdfkit::idl::CollectNameKinds(raw, &kinds);
-    std::string fidl = fdfkit::idl::Format(raw, kinds, fdfkit::idl::LayoutsNeedingResource(*clone));
+    std::string fidl = fdfkit::idl::Format(raw, kinds, fdfkit::idl::HintsFrom(*clone));
     result.files.push_back({t.new_library + ".fidl", fidl});
     result.files.push_back({t.new_library + ".mapping.json", DumpJson(t.mapping)});
     result.files.push_back({ReportFileName(t, options.report), MigrationReport(t, options.report)});

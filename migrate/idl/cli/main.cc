@@ -53,14 +53,14 @@ int RunFormat(const std::vector<std::string>& paths, const std::vector<std::stri
   Compilation c;
   if (!Compile(paths, include_dirs, syntax_only, &c)) return kInputErrors;
   fdfkit::idl::NameKinds kinds;
-  fdfkit::idl::LayoutSet add_resource;
+  fdfkit::idl::FormatHints hints;
   for (const auto& file : c.compiler.raw_files()) fdfkit::idl::CollectNameKinds(*file, &kinds);
   for (const fdfkit::idl::flat::Library* library : c.compiler.targets()) {
-    add_resource.merge(fdfkit::idl::LayoutsNeedingResource(*library));
+    hints.Merge(fdfkit::idl::HintsFrom(*library));
   }
   // raw_files() holds the user's files first, in order, then anything loaded through -I.
   for (size_t i = 0; i < paths.size(); ++i) {
-    std::string text = fdfkit::idl::Format(*c.compiler.raw_files()[i], kinds, add_resource);
+    std::string text = fdfkit::idl::Format(*c.compiler.raw_files()[i], kinds, hints);
     if (!in_place && out_dir.empty()) {
       std::cout << text;
       continue;

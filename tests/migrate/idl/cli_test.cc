@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -101,6 +103,28 @@ TEST_F(FdfIdlCli, FormatInPlaceRewritesOnlyCleanFiles) {
   EXPECT_EQ(fdfkit::idl::testing::ReadFile(broken), broken_text);
   for (const auto& entry : fs::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << entry.path();
+  }
+}
+
+// `format --in-place` rewrites the user's own file: every comment in it must survive.
+TEST_F(FdfIdlCli, FormatInPlaceKeepsEveryComment) {
+  auto comment_lines = [](const std::string& text) {
+    std::multiset<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+      size_t at = line.find("//");
+      if (at != std::string::npos && line.compare(at, 3, "///") != 0) lines.insert(line.substr(at));
+    }
+    return lines;
+  };
+  fs::path samples = fs::path(FDFKIT_SOURCE_DIR) / "tests/migrate/idl/samples";
+  for (const auto& entry : fs::directory_iterator(samples)) {
+    std::string original = fdfkit::idl::testing::ReadFile(entry.path());
+    std::string copy = Write(entry.path().filename().string(), original);
+    auto run = FdfIdl("format --in-place " + copy);
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    std::string formatted = fdfkit::idl::testing::ReadFile(copy);
+    EXPECT_EQ(comment_lines(formatted), comment_lines(original)) << formatted;
   }
 }
 

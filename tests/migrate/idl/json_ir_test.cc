@@ -118,7 +118,7 @@ TEST(Format, OutputReparsesToTheSameIrAndIsIdempotent) {
     fdfkit::idl::NameKinds kinds;
     fdfkit::idl::CollectNameKinds(raw, &kinds);
     std::string formatted = fdfkit::idl::Format(
-        raw, kinds, fdfkit::idl::LayoutsNeedingResource(original.library(raw.library)));
+        raw, kinds, fdfkit::idl::HintsFrom(original.library(raw.library)));
 
     auto reparsed = fdfkit::idl::testing::Compile({{"formatted.fidl", formatted}},
                                           {fdfkit::idl::testing::CorpusDir().string()});
@@ -132,7 +132,7 @@ TEST(Format, OutputReparsesToTheSameIrAndIsIdempotent) {
     fdfkit::idl::NameKinds again_kinds;
     fdfkit::idl::CollectNameKinds(again, &again_kinds);
     EXPECT_EQ(fdfkit::idl::Format(again, again_kinds,
-                              fdfkit::idl::LayoutsNeedingResource(reparsed.library(raw.library))),
+                              fdfkit::idl::HintsFrom(reparsed.library(raw.library))),
               formatted)
         << path;
   }

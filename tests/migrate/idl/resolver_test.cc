@@ -86,6 +86,87 @@ type Times = struct {
   }
 }
 
+// Every object type Zircon defines is a handle subtype with Zircon's number; the names older
+// banjo used stand for today's.
+TEST(Resolver, EveryZirconObjectTypeIsAHandleSubtype) {
+  const std::vector<std::pair<std::string, uint32_t>> kTypes = {
+      {"PROCESS", 1}, {"THREAD", 2}, {"VMO", 3}, {"CHANNEL", 4}, {"EVENT", 5}, {"PORT", 6},
+      {"INTERRUPT", 9}, {"PCI_DEVICE", 11}, {"LOG", 12}, {"SOCKET", 14}, {"RESOURCE", 15},
+      {"EVENTPAIR", 16}, {"JOB", 17}, {"VMAR", 18}, {"FIFO", 19}, {"GUEST", 20}, {"VCPU", 21},
+      {"TIMER", 22}, {"IOMMU", 23}, {"BTI", 24}, {"PROFILE", 25}, {"PMT", 26},
+      {"SUSPEND_TOKEN", 27}, {"PAGER", 28}, {"EXCEPTION", 29}, {"CLOCK", 30}, {"STREAM", 31},
+      {"MSI", 32}, {"IOB", 33}, {"COUNTER", 34},
+      // Older names: the subtype written back is today's.
+      {"MSI_ALLOCATION", 32}, {"MSI_INTERRUPT", 32}, {"DEBUGLOG", 12}};
+  std::string text = "library e;\nusing zx;\ntype S = resource struct {\n";
+  for (size_t i = 0; i < kTypes.size(); ++i) {
+    text += "    h" + std::to_string(i) + " zx.Handle:" + kTypes[i].first + ";\n";
+  }
+  auto c = Compile(text + "};\n");
+  ASSERT_TRUE(c.ok) << c.errors();
+  const auto* s = c.decl<flat::Struct>("e", "S");
+  for (size_t i = 0; i < kTypes.size(); ++i) {
+    EXPECT_EQ(s->members[i].type.handle_object_type, kTypes[i].second) << kTypes[i].first;
+  }
+  EXPECT_EQ(s->members[30].type.handle_subtype, "MSI");
+  EXPECT_EQ(s->members[32].type.handle_subtype, "LOG");
+  // Banjo v1 spells them `handle<msi_allocation>`.
+  auto v1 = Compile({{"v1.banjo", "library e;\nstruct S { handle<msi_allocation> m; };\n"}});
+  ASSERT_TRUE(v1.ok) << v1.errors();
+  EXPECT_EQ(v1.decl<flat::Struct>("e", "S")->members[0].type.handle_object_type, 32u);
+}
+
+// Old FIDL's built-in `bytes` is a vector of uint8, bounds and optionality included; a library
+// that declares its own `bytes` keeps it.
+TEST(Resolver, OldSyntaxBytesIsAVectorOfUint8) {
+  auto c = Compile(
+      "deprecated_syntax;\nlibrary e;\nstruct S { bytes a; bytes:16 b; bytes? c; };\n");
+  ASSERT_TRUE(c.ok) << c.errors();
+  const auto* s = c.decl<flat::Struct>("e", "S");
+  for (const auto& m : s->members) {
+    EXPECT_EQ(m.type.kind, flat::Type::Kind::kVector) << m.name;
+    EXPECT_EQ(m.type.element->primitive, flat::PrimitiveKind::kUint8) << m.name;
+  }
+  EXPECT_TRUE(s->members[1].type.bounded);
+  EXPECT_EQ(s->members[1].type.element_count, 16u);
+  EXPECT_TRUE(s->members[2].type.nullable);
+  auto own = Compile("library e;\ntype bytes = struct { x uint8; };\ntype S = struct { b bytes; };\n");
+  ASSERT_TRUE(own.ok) << own.errors();
+  EXPECT_EQ(own.decl<flat::Struct>("e", "S")->members[0].type.kind, flat::Type::Kind::kIdentifier);
+}
+
+// Names banjo escaped with `@` or started with a digit parse in the banjo dialects and old FIDL,
+// keep their written names in the model, and are an error in the new syntax.
+TEST(Resolver, EscapedAndDigitNamesInBanjo) {
+  auto c = Compile({{"a.banjo",
+                     "library e;\nenum F : uint32 { @8BIT = 2; @handle = 4; };\n"
+                     "enum B : uint8 { 2ghz = 0; 5ghz = 1; };\n"}});
+  ASSERT_TRUE(c.ok) << c.errors();
+  const auto* f = c.decl<flat::Enum>("e", "F");
+  EXPECT_EQ(f->members[0].name, "8BIT");
+  EXPECT_EQ(f->members[1].name, "handle");
+  EXPECT_EQ(c.decl<flat::Enum>("e", "B")->members[1].name, "5ghz");
+  auto modern = Compile("library e;\ntype B = strict enum : uint8 { 2ghz = 0; };\n");
+  EXPECT_EQ(modern.errors(),
+            "test.fidl:2:32: [FDFIDL063] '2ghz' starts with a digit, which only banjo and old "
+            "FIDL syntax allowed; name it 'two_ghz' instead\n");
+}
+
+// Banjo let two enum members share a value (a warning); modern FIDL does not (an error).
+TEST(Resolver, RepeatedEnumValuesWarnInBanjoAndFailInModernFidl) {
+  auto banjo = Compile({{"pci.banjo", "library e;\nenum Cfg : uint8 { A = 9; B = 9; };\n"}});
+  EXPECT_TRUE(banjo.ok);
+  EXPECT_EQ(banjo.errors(), "pci.banjo:2:31: warning: [FDFIDL030] enum member 'B' repeats the "
+                            "value of 'A' (9): an alias, which modern FIDL does not allow\n");
+  EXPECT_EQ(banjo.decl<flat::Enum>("e", "Cfg")->aliases.at("B"), "A");
+  auto modern = Compile(
+      "library e;\ntype Cfg = strict enum : uint8 { A = 9; B = 9; };\n"
+      "closed protocol P { strict M(); };\n");
+  EXPECT_FALSE(modern.ok);
+  EXPECT_EQ(modern.errors(), "test.fidl:2:45: [FDFIDL029] enum member 'B' repeats the value of "
+                             "'A' (9)\n");
+}
+
 TEST(Resolver, BanjoFormsBecomeModernTypes) {
   auto c = Compile({{"legacy.banjo", R"(library example.banjo;
 struct Data { uint32 x; };
