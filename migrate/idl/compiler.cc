@@ -110,6 +110,7 @@ void Compiler::CompileLibrary(const std::string& name, llvm::SMLoc used_at) {
   library->name = name;
   library->dialect = files.front()->dialect;
   for (const raw::File* file : files) {
+    if (library->files.empty()) library->header = file->library_comments;
     library->files.push_back(file->path);
     for (const raw::Attribute& a : file->library_attrs.items) library->attrs.items.push_back(a);
   }

@@ -46,6 +46,17 @@ __int128 PrimitiveMax(PrimitiveKind kind);
 
 struct Decl;
 
+// How a constant was written, its names resolved: what a tool that writes FIDL back spells
+// (`I2C_IMPL_MAX_RW_OPS`, `0x2`, `zx.Rights.READ | zx.Rights.WRITE`) instead of the bare value.
+struct ConstantExpr {
+  enum class Kind { kLiteral, kString, kReference, kOr };
+  Kind kind = Kind::kLiteral;
+  std::string text;            // kLiteral: as written (`0x2`, `true`); kString: the unescaped text
+  const Decl* decl = nullptr;  // kReference: a const, or the enum or bits that holds `member`
+  std::string member;
+  std::vector<ConstantExpr> operands;  // kOr
+};
+
 struct Type {
   enum class Kind {
     kPrimitive, kString, kVector, kArray, kBox, kHandle, kClientEnd, kServerEnd, kIdentifier,
@@ -61,6 +72,9 @@ struct Type {
   std::string handle_subtype;        // ObjType member name; empty = any
   uint32_t handle_object_type = 0;   // zx_obj_type_t
   std::optional<uint32_t> handle_rights;  // absent = same rights
+  // As written: the array length or vector/string bound (absent for MAX), and the handle rights.
+  std::shared_ptr<const ConstantExpr> size_expr;
+  std::shared_ptr<const ConstantExpr> rights_expr;
   // The alias the type was named through (`zx.Status` for an int32), so tools that write FIDL
   // back keep the name; nullptr when it was spelled directly.
   const Decl* alias = nullptr;
@@ -92,7 +106,9 @@ struct Decl {
   Kind kind;
   Name name;
   llvm::SMLoc loc;
+  raw::Comments comments;
   raw::AttributeList attrs;
+  std::vector<std::string> closing;  // comments before a layout's, protocol's or service's `}`
   bool anonymous = false;  // an inline layout or a synthesized payload
   const raw::Layout* raw_layout = nullptr;  // the source of a layout (the formatter marks it)
 };
@@ -105,12 +121,14 @@ bool IsResource(const Decl& decl);
 struct Member {
   std::string name;
   llvm::SMLoc loc;
+  raw::Comments comments;
   raw::AttributeList attrs;
 };
 
 struct StructMember : Member {
   Type type;
   std::optional<ConstantValue> default_value;
+  std::optional<ConstantExpr> default_expr;
   uint32_t offset = 0;
   uint32_t padding = 0;  // bytes after this member up to the next one (or the end)
 };
@@ -145,6 +163,7 @@ struct Table : Decl {
 
 struct ValueMember : Member {  // enum and bits members
   ConstantValue value;
+  std::optional<ConstantExpr> value_expr;
 };
 
 struct Enum : Decl {  // also bits
@@ -164,6 +183,7 @@ struct Const : Decl {
   Type type;
   ConstantValue value;
   std::string expression;  // as written, for the IR
+  std::optional<ConstantExpr> value_expr;
 };
 
 struct Alias : Decl {
@@ -219,6 +239,7 @@ struct Service : Decl {
 
 struct Library {
   std::string name;
+  raw::Comments header;  // the first file's comments around its `library` line (copyright, ...)
   raw::AttributeList attrs;
   std::vector<std::string> files;
   raw::Dialect dialect = raw::Dialect::kFidl;  // of the first file

@@ -62,28 +62,6 @@ std::string ModernAttributeName(const std::string& name) {
   return canonical;
 }
 
-// Comment lines at an indentation; "" is a blank line. Trailing blank lines are dropped where a
-// closing brace follows (`closing`).
-std::string CommentLines(const std::vector<std::string>& lines, int level, bool closing = false) {
-  size_t begin = 0, count = lines.size();
-  while (begin < count && lines[begin].empty()) ++begin;  // the declarations' own blank line does
-  if (closing) {
-    while (count > begin && lines[count - 1].empty()) --count;
-  }
-  std::string out;
-  for (size_t i = begin; i < count; ++i) {
-    out += lines[i].empty() ? "\n" : Indent(level) + lines[i] + "\n";
-  }
-  return out;
-}
-
-// `text` (one or more lines ending in '\n') with `trailing` after its last line.
-std::string WithTrailing(std::string text, const std::string& trailing) {
-  if (trailing.empty()) return text;
-  if (!text.empty() && text.back() == '\n') text.pop_back();
-  return text + " " + trailing + "\n";
-}
-
 }  // namespace
 
 class Formatter {
@@ -93,20 +71,20 @@ class Formatter {
 
   std::string Run() {
     bool banjo = file_.dialect == raw::Dialect::kBanjoV1 || file_.dialect == raw::Dialect::kBanjoV2;
-    out_ << CommentLines(file_.library_comments.leading, 0);
+    out_ << CommentLines(file_.library_comments.leading, Indent(0));
     out_ << AttributesText(file_.library_attrs, 0);
     out_ << WithTrailing("library " + file_.library + ";\n", file_.library_comments.trailing);
     if (!file_.usings.empty()) out_ << "\n";
     for (const raw::Using& u : file_.usings) {
       std::string line = "using " + u.library;
       if (!u.alias.empty()) line += " as " + u.alias;
-      out_ << CommentLines(u.comments.leading, 0) << WithTrailing(line + ";\n", u.comments.trailing);
+      out_ << CommentLines(u.comments.leading, Indent(0)) << WithTrailing(line + ";\n", u.comments.trailing);
     }
     for (const raw::Decl& d : file_.decls) {
       out_ << "\n";
       WriteDecl(d, banjo);
     }
-    if (!file_.end_comments.empty()) out_ << "\n" << CommentLines(file_.end_comments, 0, true);
+    if (!file_.end_comments.empty()) out_ << "\n" << CommentLines(file_.end_comments, Indent(0), true);
     return out_.str();
   }
 
@@ -228,7 +206,7 @@ class Formatter {
     uint64_t next_ordinal = 1;
     for (const raw::LayoutMember& m : layout.members) {
       if (skip && skip->count(m.name)) continue;
-      std::string member = CommentLines(m.comments.leading, level + 1) +
+      std::string member = CommentLines(m.comments.leading, Indent(level + 1)) +
                            AttributesText(m.attrs, level + 1) + Indent(level + 1);
       bool ordinals = layout.kind == Layout::Kind::kUnion || layout.kind == Layout::Kind::kTable;
       if (ordinals) {
@@ -245,7 +223,7 @@ class Formatter {
       }
       text += WithTrailing(member + ";\n", m.comments.trailing);
     }
-    text += CommentLines(layout.closing, level + 1, /*closing=*/true);
+    text += CommentLines(layout.closing, Indent(level + 1), /*closing=*/true);
     return text + Indent(level) + "}";
   }
 
@@ -255,7 +233,7 @@ class Formatter {
   }
 
   void WriteDecl(const raw::Decl& d, bool banjo_file) {
-    out_ << CommentLines(d.comments.leading, 0);
+    out_ << CommentLines(d.comments.leading, Indent(0));
     out_ << AttributesText(d.attrs, 0);
     std::string name = FidlIdentifier(d.name);
     std::string text;
@@ -279,12 +257,12 @@ class Formatter {
       case raw::Decl::Kind::kService:
         text = "service " + name + " {\n";
         for (const raw::LayoutMember& m : d.members) {
-          text += CommentLines(m.comments.leading, 1) + AttributesText(m.attrs, 1);
+          text += CommentLines(m.comments.leading, Indent(1)) + AttributesText(m.attrs, 1);
           text += WithTrailing(std::string(kIndent) + FidlIdentifier(m.name) + " " +
                                    FormatType(*m.type, 1) + ";\n",
                                m.comments.trailing);
         }
-        text += CommentLines(d.closing, 1, /*closing=*/true) + "};\n";
+        text += CommentLines(d.closing, Indent(1), /*closing=*/true) + "};\n";
         break;
       case raw::Decl::Kind::kResource:
         text = "// resource_definition " + d.name + " is not reformatted\n";
@@ -303,7 +281,7 @@ class Formatter {
     for (const raw::LayoutMember& m : layout.members) {
       auto alias = aliases.find(m.name);
       if (alias == aliases.end()) continue;
-      out_ << "\n" << CommentLines(m.comments.leading, 0) << AttributesText(m.attrs, 0);
+      out_ << "\n" << CommentLines(m.comments.leading, Indent(0)) << AttributesText(m.attrs, 0);
       out_ << WithTrailing("const " + FidlIdentifier(m.name) + " " + type + " = " + type + "." +
                                FidlIdentifier(alias->second) + ";\n",
                            m.comments.trailing);
@@ -320,7 +298,7 @@ class Formatter {
     // Members are separated by a blank line.
     std::vector<std::string> members;
     for (const raw::Compose& c : d.composes) {
-      members.push_back(WithTrailing(CommentLines(c.comments.leading, 1) +
+      members.push_back(WithTrailing(CommentLines(c.comments.leading, Indent(1)) +
                                          AttributesText(c.attrs, 1) + kIndent + "compose " +
                                          FidlCompoundName(c.name) + ";\n",
                                      c.comments.trailing));
@@ -328,7 +306,7 @@ class Formatter {
     for (const raw::Method& m : d.methods) {
       std::string strictness = "strict";
       for (const std::string& mod : m.modifiers) strictness = mod;
-      std::string method = CommentLines(m.comments.leading, 1) + AttributesText(m.attrs, 1) +
+      std::string method = CommentLines(m.comments.leading, Indent(1)) + AttributesText(m.attrs, 1) +
                            kIndent + strictness + " ";
       if (m.is_event) {
         method += "-> " + FidlIdentifier(m.name) + FormatPayload(m.response);
@@ -340,7 +318,7 @@ class Formatter {
       members.push_back(WithTrailing(method + ";\n", m.comments.trailing));
     }
     text += openness + " protocol " + FidlIdentifier(d.name) + " {";
-    std::string closing = CommentLines(d.closing, 1, /*closing=*/true);
+    std::string closing = CommentLines(d.closing, Indent(1), /*closing=*/true);
     if (members.empty() && closing.empty()) return text + "};\n";
     text += "\n";
     for (size_t i = 0; i < members.size(); ++i) text += (i ? "\n" : "") + members[i];
@@ -352,6 +330,24 @@ class Formatter {
   const FormatHints& hints_;
   std::ostringstream out_;
 };
+
+std::string CommentLines(const std::vector<std::string>& lines, const std::string& indent,
+                         bool closing) {
+  size_t begin = 0, count = lines.size();
+  while (begin < count && lines[begin].empty()) ++begin;  // the declarations' own blank line does
+  if (closing) {
+    while (count > begin && lines[count - 1].empty()) --count;
+  }
+  std::string out;
+  for (size_t i = begin; i < count; ++i) out += lines[i].empty() ? "\n" : indent + lines[i] + "\n";
+  return out;
+}
+
+std::string WithTrailing(std::string text, const std::string& trailing) {
+  if (trailing.empty()) return text;
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  return text + " " + trailing + "\n";
+}
 
 std::string CanonicalZxName(const std::string& name) {
   if (!name.starts_with("zx.")) return name;

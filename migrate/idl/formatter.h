@@ -40,6 +40,14 @@ FormatHints HintsFrom(const flat::Library& library);
 
 std::string Format(const raw::File& file, const NameKinds& kinds, const FormatHints& hints = {});
 
+// Comment lines at an indentation, as the formatter writes them ("" is a blank line; blank lines
+// at the start, and at the end of `closing` lines before a `}`, are dropped). For tools that
+// write FIDL text that carries comments (migrate-protocol's clones).
+std::string CommentLines(const std::vector<std::string>& lines, const std::string& indent,
+                         bool closing = false);
+// `text` (lines ending in '\n') with `trailing` after its last line.
+std::string WithTrailing(std::string text, const std::string& trailing);
+
 // `zx.status` → `zx.Status`, `zx.handle` → `zx.Handle`; other names unchanged.
 std::string CanonicalZxName(const std::string& name);
 

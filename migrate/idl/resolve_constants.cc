@@ -210,6 +210,42 @@ std::optional<flat::ConstantValue> Resolver::ResolveConstant(const raw::Constant
   return value;
 }
 
+flat::ConstantExpr Resolver::ExpressionOf(const raw::Constant& c, const Scope* scope) {
+  flat::ConstantExpr expr;
+  switch (c.kind) {
+    case raw::Constant::Kind::kNumber:
+    case raw::Constant::Kind::kBool:
+      expr.text = c.text;
+      break;
+    case raw::Constant::Kind::kString:
+      expr.kind = flat::ConstantExpr::Kind::kString;
+      expr.text = c.text;
+      break;
+    case raw::Constant::Kind::kIdentifier:
+      expr.kind = flat::ConstantExpr::Kind::kReference;
+      if (auto target = Lookup(c.text, c.loc, scope)) {
+        if (target->member) {
+          // The enum or bits that holds the member: its name minus the member's.
+          std::string holder = c.text.substr(0, c.text.rfind('.'));
+          if (auto owner = Lookup(holder, c.loc, scope)) expr.decl = owner->decl;
+          expr.member = target->member->name;
+        } else {
+          expr.decl = target->decl;
+        }
+      }
+      if (!expr.decl) {  // unreachable after a successful resolution; keep the spelling
+        expr.kind = flat::ConstantExpr::Kind::kLiteral;
+        expr.text = c.text;
+      }
+      break;
+    case raw::Constant::Kind::kOr:
+      expr.kind = flat::ConstantExpr::Kind::kOr;
+      for (const raw::Constant& operand : c.operands) expr.operands.push_back(ExpressionOf(operand, scope));
+      break;
+  }
+  return expr;
+}
+
 bool Resolver::CheckInRange(const flat::ConstantValue& value, const flat::Type& type,
                             llvm::SMLoc loc) {
   auto mismatch = [&](const std::string& wanted) {

@@ -62,6 +62,7 @@ flat::Type Resolver::ResolveType(const raw::TypeConstructor& t, const Scope* sco
         reporter_->Report(diag::kArrayLengthOutOfRange, t.size_arg->loc);
       } else if (count) {
         out.element_count = *count;
+        out.size_expr = std::make_shared<flat::ConstantExpr>(ExpressionOf(*t.size_arg, scope));
       }
     }
     if (out.kind == flat::Type::Kind::kBox) {
@@ -165,6 +166,7 @@ bool Resolver::ApplyConstraints(flat::Type* type, const std::vector<raw::Constan
           if (*bound != flat::TypeShape::kUnbounded) {
             type->bounded = true;
             type->element_count = *bound;
+            type->size_expr = std::make_shared<flat::ConstantExpr>(ExpressionOf(c, scope));
           }
         } else {
           ok = false;
@@ -221,6 +223,7 @@ bool Resolver::ApplyHandleConstraint(flat::Type* type, const raw::Constant& c, c
   auto value = ResolveConstant(c, rights_type, scope);
   if (!value) return false;
   type->handle_rights = static_cast<uint32_t>(value->integer);
+  type->rights_expr = std::make_shared<flat::ConstantExpr>(ExpressionOf(c, scope));
   return true;
 }
 

@@ -117,7 +117,9 @@ void Resolver::RegisterTopLevel(const raw::Decl& decl, const Scope* scope) {
   }
   out->name.name = decl.name;
   out->loc = decl.loc;
+  out->comments = decl.comments;
   out->attrs = decl.attrs;
+  out->closing = source.layout ? source.layout->closing : decl.closing;
   if (source.layout) {
     for (const raw::Attribute& a : source.layout->attrs.items) out->attrs.items.push_back(a);
   }
@@ -155,7 +157,10 @@ void Resolver::Resolve(flat::Decl* decl) {
         c->type = ResolveType(*raw.type, scope, "");
         if (raw.value) {
           c->expression = raw.value->text;
-          if (auto value = ResolveConstant(*raw.value, c->type, scope)) c->value = *value;
+          if (auto value = ResolveConstant(*raw.value, c->type, scope)) {
+            c->value = *value;
+            c->value_expr = ExpressionOf(*raw.value, scope);
+          }
         }
         break;
       }
@@ -206,6 +211,7 @@ void Resolver::ResolveLayout(flat::Decl* decl, const raw::Layout& layout, const 
 static void CopyMemberHeader(const raw::LayoutMember& m, flat::Member* out) {
   out->name = m.name;
   out->loc = m.loc;
+  out->comments = m.comments;
   out->attrs = m.attrs;
 }
 
@@ -230,7 +236,10 @@ void Resolver::ResolveStruct(flat::Struct* decl, const raw::Layout& layout, cons
     CopyMemberHeader(m, &out);
     if (!m.type) continue;
     out.type = ResolveType(*m.type, scope, InlineName(m));
-    if (m.value) out.default_value = ResolveConstant(*m.value, out.type, scope);
+    if (m.value) {
+      out.default_value = ResolveConstant(*m.value, out.type, scope);
+      if (out.default_value) out.default_expr = ExpressionOf(*m.value, scope);
+    }
     decl->members.push_back(std::move(out));
   }
   for (const auto& m : decl->members) members.push_back(&m);
@@ -297,6 +306,7 @@ void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Sc
     auto value = ResolveConstant(*m.value, value_type, scope);
     if (!value) continue;
     member.value = *value;
+    member.value_expr = ExpressionOf(*m.value, scope);
     __int128 v = value->integer;
     if (bits) {
       if (v != 0 && (v & (v - 1)) != 0) {
@@ -372,6 +382,7 @@ void Resolver::ResolveMethod(flat::Protocol* protocol, flat::Method* method, con
                              const Scope* scope) {
   method->name = raw.name;
   method->loc = raw.loc;
+  method->comments = raw.comments;
   method->attrs = raw.attrs;
   method->declared_in = protocol;
   method->is_event = raw.is_event;

@@ -83,6 +83,8 @@ class Resolver {
   std::optional<flat::ConstantValue> ResolveLiteral(const raw::Constant& c,
                                                     const flat::Type& type);
   bool CheckInRange(const flat::ConstantValue& value, const flat::Type& type, llvm::SMLoc loc);
+  // How `c` was written, its names resolved; call after ResolveConstant accepted it.
+  flat::ConstantExpr ExpressionOf(const raw::Constant& c, const Scope* scope);
 
   flat::Library* library_;
   std::vector<const raw::File*> files_;

@@ -1,5 +1,7 @@
 #include "migrate/protocol/fidl_spelling.h"
 
+#include "migrate/idl/identifiers.h"
+
 namespace fdfkit::protocol {
 
 namespace flat = fdfkit::idl::flat;
@@ -16,7 +18,7 @@ std::string CloneNames::Decl(const flat::Decl& decl) const {
   }
   const LibraryRule& rule = rules_.Library(decl.name.library);
   auto it = rule.types.find(decl.name.name);
-  return it == rule.types.end() ? decl.name.name : it->second;
+  return it == rule.types.end() ? fdfkit::idl::FidlIdentifier(decl.name.name) : it->second;
 }
 
 std::string CloneNames::Method(const flat::Decl& protocol, const std::string& method) const {
@@ -99,7 +101,9 @@ std::string TypeSpelling(const flat::Type& type, const SpellingScope& scope) {
       return flat::PrimitiveName(type.primitive);
     case flat::Type::Kind::kString:
     case flat::Type::Kind::kVector: {
-      constraints.push_back(type.bounded ? std::to_string(type.element_count) : "MAX");
+      constraints.push_back(!type.bounded     ? "MAX"
+                            : type.size_expr ? ConstantSpelling(*type.size_expr, scope)
+                                             : std::to_string(type.element_count));
       if (type.nullable) constraints.push_back("optional");
       if (type.kind == flat::Type::Kind::kString) return WithConstraints("string", constraints);
       const flat::Type& element = *type.element;
@@ -114,7 +118,9 @@ std::string TypeSpelling(const flat::Type& type, const SpellingScope& scope) {
     }
     case flat::Type::Kind::kArray:
       return "array<" + TypeSpelling(*type.element, scope) + ", " +
-             std::to_string(type.element_count) + ">";
+             (type.size_expr ? ConstantSpelling(*type.size_expr, scope)
+                             : std::to_string(type.element_count)) +
+             ">";
     case flat::Type::Kind::kBox:
       return "box<" + TypeSpelling(*type.element, scope) + ">";
     case flat::Type::Kind::kHandle:
@@ -122,7 +128,8 @@ std::string TypeSpelling(const flat::Type& type, const SpellingScope& scope) {
       if (!type.handle_subtype.empty()) constraints.push_back(type.handle_subtype);
       if (type.handle_rights) {
         if (constraints.empty()) constraints.push_back("NONE");
-        constraints.push_back(std::to_string(*type.handle_rights));
+        constraints.push_back(type.rights_expr ? ConstantSpelling(*type.rights_expr, scope)
+                                               : std::to_string(*type.handle_rights));
       }
       if (type.nullable) constraints.push_back("optional");
       return WithConstraints("zx.Handle", constraints);
@@ -151,6 +158,34 @@ std::string Quoted(const std::string& text) {
 std::string ValueSpelling(const flat::ConstantValue& value) {
   if (value.kind == flat::ConstantValue::Kind::kString) return Quoted(value.string);
   return value.ToString();
+}
+
+std::string ConstantSpelling(const flat::ConstantExpr& expr, const SpellingScope& scope) {
+  switch (expr.kind) {
+    case flat::ConstantExpr::Kind::kLiteral: return expr.text;
+    case flat::ConstantExpr::Kind::kString: return Quoted(expr.text);
+    case flat::ConstantExpr::Kind::kReference: {
+      if (expr.decl->kind == flat::Decl::Kind::kConst && scope.copied_libraries &&
+          scope.copied_libraries->count(expr.decl->name.library)) {
+        return ValueSpelling(static_cast<const flat::Const&>(*expr.decl).value);
+      }
+      std::string name = DeclReference(*expr.decl, scope);
+      return expr.member.empty() ? name : name + "." + fdfkit::idl::FidlIdentifier(expr.member);
+    }
+    case flat::ConstantExpr::Kind::kOr: {
+      std::string out;
+      for (const flat::ConstantExpr& operand : expr.operands) {
+        out += (out.empty() ? "" : " | ") + ConstantSpelling(operand, scope);
+      }
+      return out;
+    }
+  }
+  return expr.text;
+}
+
+std::string ConstantSpelling(const std::optional<flat::ConstantExpr>& expr,
+                             const flat::ConstantValue& value, const SpellingScope& scope) {
+  return expr ? ConstantSpelling(*expr, scope) : ValueSpelling(value);
 }
 
 }  // namespace fdfkit::protocol

@@ -35,11 +35,20 @@ struct SpellingScope {
   const std::map<const fdfkit::idl::flat::Decl*, std::string>* copies = nullptr;  // local copies
   std::set<std::string>* usings = nullptr;        // libraries referenced (new names)
   std::vector<std::string>* applied = nullptr;    // keys of type rules applied
+  // Libraries whose types the clone copies instead of importing: their constants are written as
+  // values, so the clone does not import them after all.
+  const std::set<std::string>* copied_libraries = nullptr;
 };
 
 std::string TypeSpelling(const fdfkit::idl::flat::Type& type, const SpellingScope& scope);
 std::string DeclReference(const fdfkit::idl::flat::Decl& decl, const SpellingScope& scope);
 std::string ValueSpelling(const fdfkit::idl::flat::ConstantValue& value);
+// A constant as it was written (`I2C_IMPL_MAX_RW_OPS`, `0x2`, `zx.Rights.READ | zx.Rights.MAP`),
+// its names after the renames; the value's spelling when the source's is not known.
+std::string ConstantSpelling(const fdfkit::idl::flat::ConstantExpr& expr, const SpellingScope& scope);
+std::string ConstantSpelling(const std::optional<fdfkit::idl::flat::ConstantExpr>& expr,
+                             const fdfkit::idl::flat::ConstantValue& value,
+                             const SpellingScope& scope);
 // The FIDL-quoted form of `text`.
 std::string Quoted(const std::string& text);
 

@@ -3,6 +3,7 @@
 // or events, one service per served protocol) and the mapping rows for each method and parameter.
 #include <algorithm>
 
+#include "migrate/idl/formatter.h"
 #include "migrate/protocol/banjo_names.h"
 #include "migrate/protocol/translator_impl.h"
 
@@ -14,13 +15,24 @@ bool IsStatus(const flat::StructMember& m) {
   return m.type.alias && m.type.alias->name.library == "zx" && m.type.alias->name.name == "Status";
 }
 
-// Data the callee wrote through a non-const pointer. On a client_end or handle the attribute
-// had no effect in banjo either.
-bool InPlace(const flat::StructMember& m) {
-  if (!m.attrs.Find("in_out") && !m.attrs.Find("mutable")) return false;
-  return m.type.kind != flat::Type::Kind::kClientEnd &&
-         m.type.kind != flat::Type::Kind::kServerEnd && m.type.kind != flat::Type::Kind::kHandle;
+// fidlgen_banjo's names of a protocol, as the mapping's `banjo` row.
+Json BanjoProtocolRow(const flat::Protocol& p) {
+  BanjoProtocolNames names = BanjoNamesOf(p.name.name);
+  return {{"protocol", p.name.name}, {"layout", LayoutOf(p)}, {"c_ops_type", names.ops_type},
+          {"c_protocol_type", names.proto_type}, {"protocol_id", names.protocol_id},
+          {"cpp_mixin", names.cpp_mixin}, {"cpp_client", names.cpp_client}};
 }
+
+// A response with nothing the caller needs once an interface it registered became events: no
+// members, or only a leading status.
+bool NothingButStatus(const flat::Method& m) {
+  if (!m.has_response) return true;
+  const flat::Struct* s = AnonymousStruct(m.has_result_union() ? m.success : m.response);
+  if (!s) return !m.response;
+  return s->members.empty() || (s->members.size() == 1 && IsStatus(s->members[0]));
+}
+
+}  // namespace
 
 const flat::Struct* AnonymousStruct(const std::optional<flat::Type>& payload) {
   if (!payload || !payload->decl || !payload->decl->anonymous ||
@@ -46,16 +58,6 @@ const flat::StructMember* AlreadyReturned(const flat::Method& m, const flat::Str
   }
   return nullptr;
 }
-
-// fidlgen_banjo's names of a protocol, as the mapping's `banjo` row.
-Json BanjoProtocolRow(const flat::Protocol& p) {
-  BanjoProtocolNames names = BanjoNamesOf(p.name.name);
-  return {{"protocol", p.name.name}, {"layout", LayoutOf(p)}, {"c_ops_type", names.ops_type},
-          {"c_protocol_type", names.proto_type}, {"protocol_id", names.protocol_id},
-          {"cpp_mixin", names.cpp_mixin}, {"cpp_client", names.cpp_client}};
-}
-
-}  // namespace
 
 // A protocol already on a FIDL transport: `@transport` other than Banjo, or, in the FIDL
 // dialects where banjo always said `@transport("Banjo")`, no transport and no banjo layout.
@@ -161,7 +163,7 @@ std::string Translator::Protocol(const flat::Protocol& p) {
   }
   // An earlier clone already declares the services it wants; only banjo protocols gain one.
   if (layout == "ddk-protocol" && !AlreadyMigrated(p)) served_.push_back(&p);
-  return out + "};\n\n";
+  return out + Closing(p) + "};\n";
 }
 
 std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& style,
@@ -175,61 +177,83 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
   if (name != m.name) Change(m.loc, what + " renamed '" + name + "' by rule");
   DocHints(m.attrs, m.loc, what);
   std::string strictness = std::string(StrictnessName(style.Of(m))) + " ";
-  std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness;
+  std::string out = fdfkit::idl::CommentLines(m.comments.leading, "    ") +
+                    Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness;
   Json map;
   BanjoMethodNames banjo = BanjoNamesOf(p.name.name, m.name, is_async);
   map["banjo"] = {{"method", m.name}, {"c_ops_member", banjo.c_ops_member},
                   {"cpp_mixin", banjo.cpp_mixin}, {"cpp_client", banjo.cpp_client},
                   {"async", is_async}};
   if (is_async) map["banjo"]["c_callback"] = banjo.c_callback;
-  map["fidl"] = FidlMethodRow(protocol, name,
-                              m.is_event ? "event" : m.has_response ? "two-way" : "one-way",
-                              m.loc, p, m.name);
   Json parameters = Json::array();
   MemberContext request{.bounds = &rule.bounds, .owner = m.name, .parameters = &parameters,
                         .direction = m.is_event ? "out" : "in"};
+  bool two_way = m.has_response;
   if (m.is_event) {
     out += "-> " + name + Payload(m.response, request) + ";\n";  // an event's payload
   } else {
     // Interfaces folded into events, and data the callee wrote in place, change the request.
     std::map<size_t, std::string> dropped;
-    std::string in_place;
-    bool in_place_handles = false;
-    if (const flat::Struct* s = AnonymousStruct(m.request)) {
-      for (size_t i = 0; i < s->members.size(); ++i) {
-        const flat::StructMember& member = s->members[i];
-        if (FoldsIntoEvents(p, member)) {
-          const auto* ifc = static_cast<const flat::Protocol*>(member.type.decl);
-          dropped[i] = "events on '" + protocol + "' replace the interface '" + ifc->name.name + "'";
-          Change(member.loc, "'" + member.name + "' (" + ifc->name.name + ") dropped: its methods "
-                             "are events of '" + protocol + "' (rule: callbacks = events)");
-          if (std::find(events->begin(), events->end(), ifc) == events->end()) {
-            events->push_back(ifc);
-          }
-        } else if (InPlace(member) && m.has_response) {
-          if (const flat::StructMember* returned = AlreadyReturned(m, member)) {
-            Change(member.loc, "'" + member.name + "' was written in place; the response "
-                               "already returns it as '" + returned->name + "'");
-            continue;
-          }
-          in_place += "    " + member.name + " " + Type(member.type, member.loc, "", true) + ";\n";
-          in_place_handles |= member.type.shape.max_handles > 0;
-          Change(member.loc, "'" + member.name + "' was written in place: it is now also a "
-                             "response field, so the new contents come back explicitly");
-        } else if (InPlace(member)) {
-          Decision(member.loc, "'" + member.name + "' was written in place, but '" + m.name +
-                                   "' is one-way: make it two-way if the caller needs the "
-                                   "new contents");
-        }
+    ExtraMembers returned;
+    std::string refusal;
+    Json returned_rows = Json::array();
+    const flat::Struct* s = AnonymousStruct(m.request);
+    for (size_t i = 0; s && i < s->members.size(); ++i) {
+      const flat::StructMember& member = s->members[i];
+      if (FoldsIntoEvents(p, member)) {
+        const auto* ifc = static_cast<const flat::Protocol*>(member.type.decl);
+        dropped[i] = "events on '" + protocol + "' replace the interface '" + ifc->name.name + "'";
+        Change(member.loc, "'" + member.name + "' (" + ifc->name.name + ") dropped: its methods "
+                           "are events of '" + protocol + "' (rule: callbacks = events)");
+        if (std::find(events->begin(), events->end(), ifc) == events->end()) events->push_back(ifc);
+        continue;
       }
+      InPlaceData data = InPlace(p, m, member, &returned_rows);
+      if (!data.refusal.empty() && refusal.empty()) refusal = data.refusal;
+      returned.text += data.members;
+      returned.handles |= data.handles;
+    }
+    if (!refusal.empty()) {
+      // No clone of this method could return what banjo returned: leave it out, say where.
+      Decision(m.loc, what + " is not cloned: " + refusal + "; redesign it by hand (return the "
+                      "data in the response, as Fuchsia's i2cimpl.Transact does)");
+      map["fidl"] = nullptr;
+      map["refused"] = refusal;
+      map["parameters"] = Json::array();
+      map["status"] = "none";
+      methods->push_back(std::move(map));
+      return "";
+    }
+    if (s && !s->members.empty() && dropped.size() == s->members.size() && NothingButStatus(m)) {
+      // The method only handed the interface over; its events need no registration.
+      Change(m.loc, what + " only registered the interface that became events on '" + protocol +
+                        "': it is not cloned");
+      map["fidl"] = nullptr;
+      map["replaced_by"] = "events";
+      map["parameters"] = Json::array();
+      for (const auto& [index, reason] : dropped) {
+        map["parameters"].push_back(Parameter(s->members[index], "in", "dropped"));
+        map["parameters"].back()["reason"] = reason;
+        map["parameters"].back().erase("field");
+      }
+      map["status"] = "none";
+      methods->push_back(std::move(map));
+      return "";
+    }
+    if (!two_way && !returned.text.empty()) {
+      two_way = true;
+      Change(m.loc, what + " was one-way, but the callee wrote into the caller's memory: the "
+                    "clone is two-way so the new contents come back");
     }
     request.dropped = &dropped;
     out += name + Payload(m.request, request);
-    if (m.has_response) {
-      out += " -> " + Response(p, m, &map, &parameters, {in_place, in_place_handles});
-    }
+    if (two_way) out += " -> " + Response(p, m, &map, &parameters, returned);
     out += ";\n";
+    for (auto& row : returned_rows) parameters.push_back(std::move(row));
   }
+  map["fidl"] = FidlMethodRow(protocol, name,
+                              m.is_event ? "event" : two_way ? "two-way" : "one-way", m.loc, p,
+                              m.name);
   if (is_async) {
     Change(m.loc, "@async '" + m.name + "' → an ordinary two-way method: the reply replaces the "
                   "callback; the server may reply later through completer.ToAsync()");
@@ -243,7 +267,7 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
   map["parameters"] = std::move(parameters);
   if (!map.contains("status")) map["status"] = "none";
   methods->push_back(std::move(map));
-  return out;
+  return fdfkit::idl::WithTrailing(out, m.comments.trailing);
 }
 
 // A method of an interface folded into `p`: an event, named with the rules' event prefix.
@@ -255,7 +279,8 @@ std::string Translator::Event(const flat::Protocol& p, const ProtocolStyle& styl
   std::string strictness = std::string(StrictnessName(style.strictness)) + " ";
   std::string what = "method '" + ifc.name.name + "." + m.name + "'";
   DocHints(m.attrs, m.loc, what);
-  std::string out = Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness + "-> " + name;
+  std::string out = fdfkit::idl::CommentLines(m.comments.leading, "    ") +
+                    Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness + "-> " + name;
   Json parameters = Json::array();
   MemberContext context{.bounds = &rules_.Protocol(ifc.name.library, ifc.name.name).bounds,
                         .owner = m.name, .parameters = &parameters, .direction = "in"};

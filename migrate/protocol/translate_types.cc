@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "migrate/idl/formatter.h"
+#include "migrate/idl/identifiers.h"
 #include "migrate/protocol/member_patterns.h"
 #include "migrate/protocol/translator_impl.h"
 
@@ -121,17 +123,35 @@ std::optional<flat::Type> Translator::Bounded(const flat::Type& type, const Memb
   flat::Type bounded = type;
   bounded.bounded = true;
   bounded.element_count = it->second;
+  bounded.size_expr = nullptr;
   bounded.alias = nullptr;
   Change(loc, "'" + member + "' bounded to " + std::to_string(it->second) + " by rule '" +
                   it->first + "'");
   return bounded;
 }
 
+std::string Translator::MemberName(const flat::Member& m) {
+  std::string name = fdfkit::idl::FidlIdentifier(m.name);
+  if (name != m.name) {
+    Change(m.loc, "'" + m.name + "' written '" + name + "': a FIDL name starts with a letter");
+  }
+  return name;
+}
+
 std::string Translator::Decl(const flat::Decl& decl) {
   std::string name = LocalName(decl);
   std::string what = "'" + decl.name.name + "'";
   DocHints(decl.attrs, decl.loc, what);
-  std::string out = Attributes(decl.attrs, "", decl.loc, what);
+  std::string out = fdfkit::idl::CommentLines(decl.comments.leading, "") +
+                    Attributes(decl.attrs, "", decl.loc, what);
+  return fdfkit::idl::WithTrailing(out + DeclBody(decl, name, what), decl.comments.trailing) + "\n" +
+         EnumAliasConstants(decl, name);
+}
+
+// The declaration from its keyword to its `;` line.
+std::string Translator::DeclBody(const flat::Decl& decl, const std::string& name,
+                                 const std::string& what) {
+  std::string out;
   if (name != decl.name.name && !copies_.count(&decl)) {
     Change(decl.loc, what + " renamed '" + name + "' by rule");
   }
@@ -139,15 +159,12 @@ std::string Translator::Decl(const flat::Decl& decl) {
   switch (decl.kind) {
     case flat::Decl::Kind::kConst: {
       const auto& c = static_cast<const flat::Const&>(decl);
-      out += "const " + name + " " + Type(c.type, decl.loc, "constant " + what) + " = " +
-             ValueSpelling(c.value) + ";\n\n";
-      return out;
+      return "const " + name + " " + Type(c.type, decl.loc, "constant " + what) + " = " +
+             ConstantSpelling(c.value_expr, c.value, scope_) + ";\n";
     }
     case flat::Decl::Kind::kAlias:
-      out += "alias " + name + " = " +
-             Type(static_cast<const flat::Alias&>(decl).target, decl.loc, "alias " + what) +
-             ";\n\n";
-      return out;
+      return "alias " + name + " = " +
+             Type(static_cast<const flat::Alias&>(decl).target, decl.loc, "alias " + what) + ";\n";
     case flat::Decl::Kind::kEnum:
     case flat::Decl::Kind::kBits: {
       const auto& e = static_cast<const flat::Enum&>(decl);
@@ -155,32 +172,64 @@ std::string Translator::Decl(const flat::Decl& decl) {
              (decl.kind == flat::Decl::Kind::kEnum ? "enum" : "bits") + " : " +
              flat::PrimitiveName(e.subtype) + " {\n";
       for (const auto& m : e.members) {
-        out += Attributes(m.attrs, "    ", m.loc, "'" + m.name + "'") + "    " + m.name + " = " +
-               m.value.ToString() + ";\n";
+        if (e.aliases.count(m.name)) continue;  // written as constants after the enum
+        out += fdfkit::idl::CommentLines(m.comments.leading, "    ") +
+               Attributes(m.attrs, "    ", m.loc, "'" + m.name + "'");
+        out += fdfkit::idl::WithTrailing("    " + MemberName(m) + " = " +
+                                             ConstantSpelling(m.value_expr, m.value, scope_) + ";\n",
+                                         m.comments.trailing);
       }
-      return out + "};\n\n";
+      return out + Closing(decl) + "};\n";
     }
     case flat::Decl::Kind::kStruct: {
       const auto& s = static_cast<const flat::Struct&>(decl);
       MemberContext context{.bounds = &library_rule.bounds, .owner = decl.name.name};
-      return out + "type " + name + " = " + (s.resource ? "resource struct {\n" : "struct {\n") +
-             StructMembers(s, context) + "};\n\n";
+      return "type " + name + " = " + (s.resource ? "resource struct {\n" : "struct {\n") +
+             StructMembers(s, context) + Closing(decl) + "};\n";
     }
     case flat::Decl::Kind::kUnion:
     case flat::Decl::Kind::kTable:
-      return out + "type " + name + " = " + EnvelopeBody(decl) + ";\n\n";
+      return "type " + name + " = " + EnvelopeBody(decl) + ";\n";
     case flat::Decl::Kind::kProtocol:
-      return out + Protocol(static_cast<const flat::Protocol&>(decl));
+      return Protocol(static_cast<const flat::Protocol&>(decl));
     case flat::Decl::Kind::kService: {
       out += "service " + name + " {\n";
       for (const auto& m : static_cast<const flat::Service&>(decl).members) {
-        out += "    " + m.name + " " + Type(m.type, m.loc, "service member") + ";\n";
+        out += fdfkit::idl::CommentLines(m.comments.leading, "    ") +
+               fdfkit::idl::WithTrailing("    " + MemberName(m) + " " +
+                                             Type(m.type, m.loc, "service member") + ";\n",
+                                         m.comments.trailing);
       }
-      return out + "};\n\n";
+      return out + Closing(decl) + "};\n";
     }
     case flat::Decl::Kind::kResource: return "";
   }
   return "";
+}
+
+std::string Translator::Closing(const flat::Decl& decl) {
+  return fdfkit::idl::CommentLines(decl.closing, "    ", /*closing=*/true);
+}
+
+// Banjo let enum members repeat a value; modern FIDL does not, so each alias becomes a constant
+// of the enum's type that names the member it repeats.
+std::string Translator::EnumAliasConstants(const flat::Decl& decl, const std::string& name) {
+  if (decl.kind != flat::Decl::Kind::kEnum) return "";
+  const auto& e = static_cast<const flat::Enum&>(decl);
+  std::string out;
+  for (const auto& m : e.members) {
+    auto alias = e.aliases.find(m.name);
+    if (alias == e.aliases.end()) continue;
+    std::string constant = fdfkit::idl::FidlIdentifier(m.name);
+    out += fdfkit::idl::CommentLines(m.comments.leading, "") + Attributes(m.attrs, "", m.loc, "'" + m.name + "'");
+    out += fdfkit::idl::WithTrailing("const " + constant + " " + name + " = " + name + "." +
+                                         fdfkit::idl::FidlIdentifier(alias->second) + ";\n",
+                                     m.comments.trailing) +
+           "\n";
+    Change(m.loc, "enum member '" + m.name + "' repeats the value of '" + alias->second +
+                      "': modern FIDL enums cannot, so it is the constant '" + constant + "'");
+  }
+  return out;
 }
 
 std::string Translator::StructMembers(const flat::Struct& s, const MemberContext& context) {
@@ -236,8 +285,9 @@ std::string Translator::StructMembers(const flat::Struct& s, const MemberContext
     bool no_memory = m.type.kind == flat::Type::Kind::kClientEnd ||
                      m.type.kind == flat::Type::Kind::kServerEnd ||
                      m.type.kind == flat::Type::Kind::kHandle;
-    out += Attributes(m.attrs, "    ", m.loc, what, no_memory);
-    std::string name = m.name, spelled;
+    out += fdfkit::idl::CommentLines(m.comments.leading, "    ") +
+           Attributes(m.attrs, "    ", m.loc, what, no_memory);
+    std::string name = MemberName(m), spelled;
     if (arrays.count(i)) {
       const ArrayCountPair& pair = *arrays[i];
       name = pair.vector_name;
@@ -249,9 +299,9 @@ std::string Translator::StructMembers(const flat::Struct& s, const MemberContext
       std::optional<flat::Type> bounded = Bounded(m.type, context, m.name, m.loc);
       spelled = Type(bounded ? *bounded : m.type, m.loc, "member " + what, quiet.count(i) > 0);
     }
-    out += "    " + name + " " + spelled;
-    if (m.default_value) out += " = " + ValueSpelling(*m.default_value);
-    out += ";\n";
+    std::string line = "    " + name + " " + spelled;
+    if (m.default_value) line += " = " + ConstantSpelling(m.default_expr, *m.default_value, scope_);
+    out += fdfkit::idl::WithTrailing(line + ";\n", m.comments.trailing);
     if (context.parameters) {
       context.parameters->push_back(
           Parameter(m, context.direction, context.direction == "in" ? "request" : "response"));
@@ -274,16 +324,18 @@ std::string Translator::EnvelopeBody(const flat::Decl& decl) {
   for (const auto& m : members) {
     std::string what = "'" + m.name + "'";
     DocHints(m.attrs, m.loc, what);
-    out += Attributes(m.attrs, "    ", m.loc, what) + "    " + std::to_string(m.ordinal) + ": ";
+    out += fdfkit::idl::CommentLines(m.comments.leading, "    ") +
+           Attributes(m.attrs, "    ", m.loc, what);
+    std::string line = "    " + std::to_string(m.ordinal) + ": ";
     if (m.type) {
       std::optional<flat::Type> bounded = Bounded(*m.type, context, m.name, m.loc);
-      out += m.name + " " + Type(bounded ? *bounded : *m.type, m.loc, "member " + what);
+      line += MemberName(m) + " " + Type(bounded ? *bounded : *m.type, m.loc, "member " + what);
     } else {
-      out += "reserved";
+      line += "reserved";
     }
-    out += ";\n";
+    out += fdfkit::idl::WithTrailing(line + ";\n", m.comments.trailing);
   }
-  return out + "}";
+  return out + Closing(decl) + "}";
 }
 
 }  // namespace fdfkit::protocol

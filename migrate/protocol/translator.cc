@@ -2,7 +2,9 @@
 
 #include <cctype>
 #include <functional>
+#include <utility>
 
+#include "migrate/idl/formatter.h"
 #include "migrate/protocol/translator_impl.h"
 
 namespace fdfkit::protocol {
@@ -79,7 +81,7 @@ Translator::Translator(const flat::Library& library, const fdfkit::idl::SourceFi
                        const std::set<std::string>& migrating)
     : library_(library), files_(files), rules_(rules), inventory_(inventory), migrating_(migrating),
       names_(rules) {
-  scope_ = {library_.name, &names_, &copies_, &usings_, &applied_};
+  scope_ = {library_.name, &names_, &copies_, &usings_, &applied_, &copied_libraries_};
 }
 
 void Translator::Change(llvm::SMLoc loc, std::string text) {
@@ -123,6 +125,7 @@ void Translator::CollectCopies() {
       if (rules_.Type(d->name.library + "/" + d->name.name)) continue;  // a type rule replaces it
       copies_[d] = rules_.naming.copy_prefix + names_.Decl(*d);
       copy_order_.push_back(d);
+      copied_libraries_.insert(d->name.library);
       ForEachType(*d, visit);
     }
   };
@@ -180,6 +183,7 @@ Translation Translator::Run() {
       continue;
     }
     body += Decl(*decl);
+    body += std::exchange(pending_declarations_, "");
   }
   for (const flat::Decl* copy : copy_order_) {
     body += Decl(*copy);
@@ -189,7 +193,11 @@ Translation Translator::Run() {
                              "type once it has.");
   }
   body += Services();
-  std::string head = Attributes(library_.attrs, "") + "library " + out_.new_library + ";\n\n";
+  std::string head = fdfkit::idl::CommentLines(library_.header.leading, "") +
+                     Attributes(library_.attrs, "") +
+                     fdfkit::idl::WithTrailing("library " + out_.new_library + ";\n",
+                                               library_.header.trailing) +
+                     "\n";
   usings_.erase(out_.new_library);
   std::set<std::string> clones = {"zx", "fidl"};  // libraries this run provides, by new name
   for (const std::string& m : migrating_) clones.insert(names_.Library(m));

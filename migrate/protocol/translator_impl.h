@@ -41,6 +41,21 @@ struct ExtraMembers {
   bool handles = false;  // the payload must be a resource
 };
 
+// What one request parameter hands back in place, as the clone returns it (translate_in_place.cc).
+struct InPlaceData {
+  std::string members;   // response members, as FIDL text
+  bool handles = false;  // they hold handles: the response is a resource
+  std::string refusal;   // non-empty: the method cannot be cloned without losing this data
+};
+
+// Data the callee wrote through a non-const pointer (@in_out, @mutable). On a client_end or
+// handle the attribute had no effect in banjo either.
+bool IsInPlace(const flat::StructMember& m);
+// A method payload written inline (`Method(struct {...})`); nullptr otherwise.
+const flat::Struct* AnonymousStruct(const std::optional<flat::Type>& payload);
+// The response member that already returns `in_place` (same name, or the same declared type).
+const flat::StructMember* AlreadyReturned(const flat::Method& m, const flat::StructMember& in_place);
+
 // How one protocol is written: from the rules (and the inventory), or kept from an earlier clone.
 struct ProtocolStyle {
   TransportChoice transport;
@@ -77,6 +92,11 @@ class Translator {
   std::string Type(const flat::Type& type, llvm::SMLoc loc, const std::string& what,
                    bool quiet = false);
   std::string Decl(const flat::Decl& decl);
+  std::string DeclBody(const flat::Decl& decl, const std::string& name, const std::string& what);
+  std::string Closing(const flat::Decl& decl);
+  std::string EnumAliasConstants(const flat::Decl& decl, const std::string& name);
+  // A member's name as a FIDL identifier (banjo allowed names that start with a digit).
+  std::string MemberName(const flat::Member& m);
   std::string LocalName(const flat::Decl& decl) const;
   std::string StructMembers(const flat::Struct& s, const MemberContext& context);
   std::string EnvelopeBody(const flat::Decl& decl);
@@ -97,6 +117,9 @@ class Translator {
   Json Parameter(const flat::StructMember& m, const std::string& direction,
                  const std::string& becomes);
   std::string Services();
+  // translate_in_place.cc
+  InPlaceData InPlace(const flat::Protocol& p, const flat::Method& m,
+                      const flat::StructMember& parameter, Json* parameters);
   bool FoldsIntoEvents(const flat::Protocol& p, const flat::StructMember& m) const;
   bool AlreadyMigrated(const flat::Protocol& p) const;
   ProtocolStyle StyleOf(const flat::Protocol& p) const;
@@ -117,10 +140,13 @@ class Translator {
   std::vector<std::string> applied_;  // type rules applied by the last spelling
   std::map<const flat::Decl*, std::string> copies_;  // declarations from unmigrated libraries
   std::vector<const flat::Decl*> copy_order_;
+  std::set<std::string> copied_libraries_;
   SpellingScope scope_;
   std::set<const flat::Decl*> payloads_;
   std::set<const flat::Decl*> folded_;  // interfaces that became events
   std::vector<const flat::Protocol*> served_;
+  std::set<std::string> in_place_types_;  // element structs declared for returned in-place data
+  std::string pending_declarations_;      // written after the declaration being translated
 };
 
 }  // namespace fdfkit::protocol

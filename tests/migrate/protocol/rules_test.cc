@@ -171,8 +171,6 @@ open protocol Device {
         data vector<uint8>:512;
     }) -> () error zx.Status;
 
-    flexible Start() -> () error zx.Status;
-
     flexible -> OnChanged(struct {
         state uint32;
     });
@@ -203,6 +201,9 @@ service Service {
   EXPECT_EQ(misc["methods"][0]["fidl"]["method"], "Describe");
   EXPECT_EQ(misc["methods"][3]["banjo"]["protocol"], "GizmoIfc");
   EXPECT_EQ(misc["methods"][3]["fidl"]["kind"], "event");
+  // Start only handed the interface over: the events replace it, and no empty method is left.
+  EXPECT_TRUE(misc["methods"][2]["fidl"].is_null());
+  EXPECT_EQ(misc["methods"][2]["replaced_by"], "events");
   EXPECT_EQ(misc["methods"][2]["parameters"][0]["becomes"], "dropped");
   EXPECT_EQ(mapping["protocols"][1]["fidl"]["events_on"], "Device");
   // Ordinals follow the new names, as the compiled clone has them.
@@ -211,7 +212,7 @@ service Service {
   const auto* device = clone.decl<fdfkit::idl::flat::Protocol>("example.gadget", "Device");
   ASSERT_NE(device, nullptr);
   EXPECT_EQ(misc["methods"][0]["fidl"]["ordinal"].get<uint64_t>(), device->methods[0].ordinal);
-  EXPECT_EQ(misc["methods"][4]["fidl"]["ordinal"].get<uint64_t>(), device->methods[4].ordinal);
+  EXPECT_EQ(misc["methods"][4]["fidl"]["ordinal"].get<uint64_t>(), device->methods[3].ordinal);
 }
 
 constexpr const char* kBoardLib = R"(library example.board;

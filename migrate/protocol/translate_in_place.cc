@@ -1,0 +1,160 @@
+// Data a banjo callee wrote in place through the caller's pointers (`@in_out`, `@mutable`). The
+// driver transport shares no memory between the two drivers, so the clone returns that data in
+// the response, or refuses the method: never a clone that cannot return what banjo returned.
+//   - a parameter marked in place comes back whole under its own name;
+//   - in-place fields of a struct parameter come back as `<parameter>_<field>`;
+//   - in-place fields of the elements of a vector or array parameter come back as a vector (or
+//     array) of the same bound, one element per request element, in order, of a struct holding
+//     those fields (Fuchsia's i2cimpl: `read vector<ReadData>:MAX`; the rules name field and type);
+//   - anything deeper is refused, with a located decision.
+#include "migrate/idl/identifiers.h"
+#include "migrate/protocol/translator_impl.h"
+
+namespace fdfkit::protocol {
+namespace {
+
+bool HasMemory(const flat::Type& type) {
+  return type.kind != flat::Type::Kind::kClientEnd && type.kind != flat::Type::Kind::kServerEnd &&
+         type.kind != flat::Type::Kind::kHandle;
+}
+
+// The struct a type holds by value or in a box; nullptr for anything else.
+const flat::Struct* StructOf(const flat::Type& type) {
+  const flat::Type* t = type.kind == flat::Type::Kind::kBox && type.element ? type.element.get() : &type;
+  if (t->kind != flat::Type::Kind::kIdentifier || !t->decl ||
+      t->decl->kind != flat::Decl::Kind::kStruct) {
+    return nullptr;
+  }
+  return static_cast<const flat::Struct*>(t->decl);
+}
+
+// The element struct of a vector or array; nullptr for anything else.
+const flat::Struct* ElementStructOf(const flat::Type& type) {
+  if ((type.kind != flat::Type::Kind::kVector && type.kind != flat::Type::Kind::kArray) ||
+      !type.element) {
+    return nullptr;
+  }
+  return StructOf(*type.element);
+}
+
+std::vector<const flat::StructMember*> InPlaceFields(const flat::Struct& s) {
+  std::vector<const flat::StructMember*> out;
+  for (const flat::StructMember& m : s.members) {
+    if (IsInPlace(m)) out.push_back(&m);
+  }
+  return out;
+}
+
+// Whether in-place data hides deeper than the clone can return it: inside a struct or vector
+// element that is itself a field of `s`, or in a union or table.
+const flat::StructMember* HiddenInPlace(const flat::Struct& s, int depth) {
+  if (depth > 8) return nullptr;  // recursive layouts: nothing new below
+  for (const flat::StructMember& m : s.members) {
+    if (IsInPlace(m)) continue;
+    for (const flat::Struct* inner : {StructOf(m.type), ElementStructOf(m.type)}) {
+      if (!inner) continue;
+      if (!InPlaceFields(*inner).empty()) return &m;
+      if (const flat::StructMember* deeper = HiddenInPlace(*inner, depth + 1)) return deeper;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool IsInPlace(const flat::StructMember& m) {
+  return (m.attrs.Find("in_out") || m.attrs.Find("mutable")) && HasMemory(m.type);
+}
+
+InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
+                                const flat::StructMember& parameter, Json* parameters) {
+  const ProtocolRule& rule = rules_.Protocol(p.name.library, p.name.name);
+  InPlaceData out;
+  auto add_row = [&](const std::string& banjo, const std::string& field, const std::string& why) {
+    parameters->push_back({{"banjo", banjo}, {"direction", "out"}, {"c", Json::array()},
+                           {"becomes", "response"}, {"field", field}, {"reason", why}});
+  };
+  // The parameter itself.
+  if (IsInPlace(parameter)) {
+    if (const flat::StructMember* returned = AlreadyReturned(m, parameter)) {
+      Change(parameter.loc, "'" + parameter.name + "' was written in place; the response already "
+                            "returns it as '" + returned->name + "'");
+      return out;
+    }
+    std::string name = fdfkit::idl::FidlIdentifier(parameter.name);
+    out.members += "    " + name + " " + Type(parameter.type, parameter.loc, "", true) + ";\n";
+    out.handles = parameter.type.shape.max_handles > 0;
+    add_row(parameter.name, name, "the callee wrote it in place");
+    Change(parameter.loc, "'" + parameter.name + "' was written in place: it is now also a "
+                          "response field, so the new contents come back explicitly");
+    return out;
+  }
+  const flat::Struct* whole = StructOf(parameter.type);
+  const flat::Struct* element = ElementStructOf(parameter.type);
+  const flat::Struct* holder = whole ? whole : element;
+  if (!holder) return out;
+  if (whole && AlreadyReturned(m, parameter)) return out;  // the response hands it all back
+  if (const flat::StructMember* hidden = HiddenInPlace(*holder, 0)) {
+    out.refusal = "'" + parameter.name + "' holds data the callee writes in place below '" +
+                  hidden->name + "', deeper than a response field can return it";
+    return out;
+  }
+  std::vector<const flat::StructMember*> fields = InPlaceFields(*holder);
+  if (fields.empty()) return out;
+  if (whole) {  // each in-place field of the struct, as `<parameter>_<field>`
+    for (const flat::StructMember* f : fields) {
+      std::string name = fdfkit::idl::FidlIdentifier(parameter.name + "_" + f->name);
+      out.members += "    " + name + " " + Type(f->type, f->loc, "", true) + ";\n";
+      out.handles |= f->type.shape.max_handles > 0;
+      add_row(parameter.name + "." + f->name, name, "the callee wrote it in place");
+      Change(f->loc, "'" + parameter.name + "." + f->name + "' was written in place: the "
+                     "response returns it as '" + name + "'");
+    }
+    return out;
+  }
+  // Fields of every element: a vector of structs that hold them, one per request element.
+  auto named = rule.in_place.find(m.name + "." + parameter.name);
+  std::string type_name =
+      named != rule.in_place.end() ? named->second.type
+      : fields.size() == 1          ? LocalName(*holder) + flat::UpperCamel(fields[0]->name)
+                                    : LocalName(*holder) + "Written";
+  std::string field =
+      named != rule.in_place.end() ? named->second.field
+      : fields.size() == 1          ? parameter.name + "_" + fields[0]->name
+                                    : parameter.name + "_written";
+  std::string holder_members;
+  bool handles = false;
+  for (const flat::StructMember* f : fields) {
+    holder_members += "    " + fdfkit::idl::FidlIdentifier(f->name) + " " +
+                      Type(f->type, f->loc, "", true) + ";\n";
+    handles |= f->type.shape.max_handles > 0;
+  }
+  if (!in_place_types_.count(type_name)) {
+    in_place_types_.insert(type_name);
+    pending_declarations_ += "/// The fields of one '" + parameter.name +
+                             "' element that the callee wrote in place.\n" + "type " + type_name + " = " + (handles ? "resource " : "") +
+                             "struct {\n" + holder_members + "};\n\n";
+  }
+  flat::Type returned = parameter.type;  // the request's bound, spelled as the request spells it
+  std::string bound = returned.kind == flat::Type::Kind::kArray
+                          ? std::to_string(returned.element_count)
+                          : "MAX";
+  if (returned.size_expr) bound = ConstantSpelling(*returned.size_expr, scope_);
+  else if (returned.bounded) bound = std::to_string(returned.element_count);
+  out.members += "    " + field + " " +
+                 (returned.kind == flat::Type::Kind::kArray ? "array<" + type_name + ", " + bound + ">"
+                                                            : "vector<" + type_name + ">:" + bound) +
+                 ";\n";
+  out.handles = handles;
+  std::string list;
+  for (const flat::StructMember* f : fields) list += (list.empty() ? "'" : ", '") + f->name + "'";
+  add_row(parameter.name + "[]." + fields[0]->name, field,
+          "one " + type_name + " per element of '" + parameter.name + "', in order: the callee "
+          "wrote " + list + " of that element in place");
+  Change(m.loc, "the callee of '" + m.name + "' wrote " + list + " of each '" + parameter.name +
+                    "' element in place: the response returns them as '" + field + "', one " +
+                    type_name + " per element, in order");
+  return out;
+}
+
+}  // namespace fdfkit::protocol
