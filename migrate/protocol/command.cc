@@ -66,7 +66,7 @@ int RunMigrateCommand(const MigrateCommand& command, std::ostream& out, std::ost
   MigrateResult result = MigrateProtocols(command.files, command.include_dirs, options);
   if (!result.ok) {
     err << result.errors;
-    return kExitInputErrors;
+    return result.invalid_rules ? kExitUsage : kExitInputErrors;
   }
   std::error_code ec;
   if (command.mode == MigrateCommand::Mode::kWrite) {

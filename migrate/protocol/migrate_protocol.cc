@@ -7,6 +7,7 @@
 #include "migrate/idl/compiler.h"
 #include "migrate/idl/formatter.h"
 #include "migrate/protocol/message_size.h"
+#include "migrate/protocol/rule_check.h"
 
 namespace fdfkit::protocol {
 
@@ -34,6 +35,17 @@ MigrateResult Migrate(const std::vector<std::string>& include_dirs, const Migrat
   if (reporter.has_errors() || !compiler.Compile()) {
     result.errors = reporter.Summary();
     return result;
+  }
+  // A rule the user wrote for something the input lacks is an error, not a silent no-op.
+  if (!options.rules.patch.empty()) {
+    for (const RulesProblem& problem : CheckRulesNameTheInput(
+             options.rules.patch, options.rules.patch_source, compiler.targets())) {
+      result.errors += problem.Text() + "\n";
+    }
+    if (!result.errors.empty()) {
+      result.invalid_rules = true;
+      return result;
+    }
   }
   std::set<std::string> migrating;
   for (const fdfkit::idl::flat::Library* library : compiler.targets()) migrating.insert(library->name);

@@ -27,6 +27,7 @@ struct OutputFile {  // also an in-memory input file
 
 struct MigrateResult {
   bool ok = false;
+  bool invalid_rules = false;  // the rules name what the input does not have (a usage error)
   std::string errors;  // diagnostics, with locations
   std::vector<OutputFile> files;  // per library: .fidl, .mapping.json, .migration.md|json
 };
