@@ -23,10 +23,12 @@ echo "fdfkit: corpus protocols in modern FIDL and JSON IR under $(pwd)/out/idl/"
 # RFC-0126 step 1: every corpus library (all its files) cloned into driver-transport FIDL by the
 # default rules (rules/migrate-protocol.json), with its mapping and migration report. One library
 # at a time, as a team migrates them: dependencies not in the run are imported or copied by rule.
+# Each library's transport is the one the corpus inventory plans it with, so clones and plan agree.
 mkdir -p out/protocols
 for dir in corpus/protocols/*/; do
   files=("$dir"*.fidl "$dir"*.banjo)
-  ./build/default/migrate/protocol/migrate-protocol -I corpus/protocols -o out/protocols "${files[@]}"
+  ./build/default/migrate/protocol/migrate-protocol -I corpus/protocols -o out/protocols \
+    --inventory corpus/inventories/amlogic.json "${files[@]}"
 done
 echo "fdfkit: driver-transport clones, mappings and migration reports under $(pwd)/out/protocols/"
 # The C++ bindings of every clone (wire types, channel and driver transports), as

@@ -14,15 +14,28 @@ split hosts (duplication) and host groups matter on a second board.
 Run: python3 derive_from_sample.py ../../../shared/docs/inventory-sample.json > amlogic.json
 """
 import json
+import os
 import sys
 
 sample = json.load(open(sys.argv[1]))
 protocol_ids = [p["id"] for p in sample["protocols"]]
 
 
+# Where the sample knows the successor's transport, that; otherwise the choice migrate-protocol's
+# default rules make (rules/migrate-protocol.json: Fuchsia's consumer-facing libraries on channels,
+# the rest on the driver transport), so the plan and the clones agree.
+RULES = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                   "../../rules/migrate-protocol.json")))
+
+
 def transport(p):
     t = ((p.get("successor") or {}).get("transport") or "").lower()
-    return "driver" if t.startswith("driver") else "channel"
+    if t.startswith("driver"):
+        return "driver"
+    if t.startswith("channel"):
+        return "channel"
+    rule = RULES["libraries"].get(p["id"], {})
+    return rule.get("transport", RULES["defaults"]["transport"])
 
 
 def protocol_of(text):

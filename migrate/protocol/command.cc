@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "migrate/plan/inventory.h"
 #include "migrate/protocol/migrate_protocol.h"
 #include "support/atomic_write.h"
 #include "support/read_file.h"
@@ -43,6 +44,24 @@ void Print(std::ostream& err, const std::string& where, const support::Diagnosti
   err << where << ": " << d.Text() << "\n";
 }
 
+// Each inventory protocol's transport, read as migrate-plan reads the inventory; nullopt (with
+// the problems printed) when the inventory is not valid.
+std::optional<InventoryTransports> ReadInventory(const std::string& path, std::ostream& err) {
+  plan::InventoryLoad load = plan::LoadInventory(path);
+  if (!load.inventory) {
+    Print(err, path, support::Make(diag::kInvalidInventory));
+    for (const plan::JsonDiagnostic& e : load.errors) err << path << ": " << e.Text() << "\n";
+    return std::nullopt;
+  }
+  InventoryTransports out;
+  for (size_t i = 0; i < load.inventory->protocols.size(); ++i) {
+    const plan::Protocol& p = load.inventory->protocols[i];
+    out[p.id] = {p.transport == "channel" ? Transport::kChannel : Transport::kDriver,
+                 path + ": $.protocols[" + std::to_string(i) + "].transport"};
+  }
+  return out;
+}
+
 }  // namespace
 
 int RunMigrateCommand(const MigrateCommand& command, std::ostream& out, std::ostream& err) {
@@ -63,6 +82,11 @@ int RunMigrateCommand(const MigrateCommand& command, std::ostream& out, std::ost
   }
   ApplyFlags(command, &*rules);
   MigrateOptions options{std::move(*rules), command.report};
+  if (!command.inventory_path.empty()) {
+    std::optional<InventoryTransports> inventory = ReadInventory(command.inventory_path, err);
+    if (!inventory) return kExitUsage;
+    options.inventory = std::move(*inventory);
+  }
   MigrateResult result = MigrateProtocols(command.files, command.include_dirs, options);
   if (!result.ok) {
     err << result.errors;

@@ -317,4 +317,34 @@ TEST_F(RulesApplied, CommandLineRulesReportsAndDiffs) {
   EXPECT_EQ(Cli(gizmo + " --report=pdf"), 2);
 }
 
+// `--inventory`: each library takes the transport migrate-plan plans it with, and says so.
+TEST_F(RulesApplied, TheInventoryChoosesTheTransport) {
+  std::string gizmo = Write("gizmo.fidl", kGizmo);
+  std::string out = (dir_ / "out").string();
+  std::string inventory = Write("inventory.json", R"({"schema": "fdfkit-inventory/1",
+    "protocols": [{"id": "example.other"}, {"id": "example.gizmo", "transport": "channel"}],
+    "drivers": [{"id": "d", "serves": ["example.gizmo"]}],
+    "boards": [{"id": "b", "hosts": [{"id": "h", "drivers": ["d"]}]}], "edges": []})");
+  std::string text;
+  ASSERT_EQ(Cli(gizmo + " -o " + out + " --inventory " + inventory, &text), 0) << text;
+  std::string fidl = fdfkit::idl::testing::ReadFile(dir_ / "out" / "example.gizmo.fidl");
+  EXPECT_EQ(fidl.find("@transport(\"Driver\")\nclosed protocol Misc"), std::string::npos) << fidl;
+  Json mapping = Json::parse(fdfkit::idl::testing::ReadFile(dir_ / "out" / "example.gizmo.mapping.json"));
+  EXPECT_EQ(mapping["protocols"][0]["fidl"]["transport"], "channel");
+  EXPECT_EQ(mapping["protocols"][0]["fidl"]["transport_from"]["source"], "inventory");
+  EXPECT_EQ(mapping["protocols"][0]["fidl"]["transport_from"]["where"],
+            inventory + ": $.protocols[1].transport");
+  // An inventory that is not valid is refused with migrate-plan's own diagnostics.
+  fs::remove_all(dir_ / "out");
+  std::string broken = Write("broken.json", R"({"schema": "fdfkit-inventory/1", "protocols": [],
+    "drivers": [{"id": "d", "serves": ["nope"]}], "boards": [], "edges": []})");
+  EXPECT_EQ(Cli(gizmo + " -o " + out + " --inventory " + broken, &text), 2);
+  EXPECT_NE(text.find(broken + ": error: [FDFMIG030] the inventory is not valid"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(broken + ": $.drivers[0].serves[0]: error: [FDFPLAN032]"), std::string::npos)
+      << text;
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
 }  // namespace

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace {
 
 using fdfkit::protocol::ChooseTransport;
@@ -65,6 +68,30 @@ TEST(TransportChoice, ACommandLineDefaultSaysSo) {
   auto choice = ChooseTransport("example.any", "P", rules, {});
   EXPECT_EQ(choice.transport, Transport::kChannel);
   EXPECT_EQ(choice.where, "command line: --transport");
+}
+
+}  // namespace
+
+namespace {
+
+// The corpus inventory (what migrate-plan plans the corpus boards with) and migrate-protocol's
+// default rules make the same choice for every corpus library the inventory lists: with or
+// without `--inventory`, the clones agree with the plan.
+TEST(TransportChoice, TheCorpusInventoryAndTheDefaultRulesAgree) {
+  auto rules = Load("");
+  std::ifstream in(std::string(FDFKIT_SOURCE_DIR) + "/corpus/inventories/amlogic.json");
+  nlohmann::json inventory = nlohmann::json::parse(in);
+  size_t compared = 0;
+  for (const auto& p : inventory["protocols"]) {
+    std::string library = p["id"];
+    if (!std::filesystem::exists(std::string(FDFKIT_SOURCE_DIR) + "/corpus/protocols/" + library)) {
+      continue;
+    }
+    Transport expected = p["transport"] == "channel" ? Transport::kChannel : Transport::kDriver;
+    EXPECT_EQ(ChooseTransport(library, "Any", rules, {}).transport, expected) << library;
+    ++compared;
+  }
+  EXPECT_GE(compared, 10u);
 }
 
 }  // namespace
