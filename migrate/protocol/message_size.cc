@@ -1,6 +1,7 @@
 #include "migrate/protocol/message_size.h"
 
 #include <algorithm>
+#include <map>
 
 #include "migrate/protocol/fidl_spelling.h"
 
@@ -22,44 +23,80 @@ std::string Bytes(uint64_t n) {
   return n == UINT64_MAX ? "an unbounded number of" : std::to_string(n);
 }
 
+// A field whose out-of-line part must be bounded for its message to fit.
 struct Culprit {
-  std::string path;
-  const flat::Type* type;
-  uint64_t others;  // what the rest of the message needs, so the culprit's budget is known
-  const flat::Struct* owner;  // nullptr: the payload itself
+  std::string path;                 // "netbuf.data"
+  const flat::Type* type = nullptr;
+  const flat::Struct* owner = nullptr;  // nullptr: a member of the payload itself
   std::string member;
 };
 
-// Members whose own out-of-line part breaks the budget; `base` is what the message needs besides
-// these members' out-of-line parts. Looks into inline structs, a few levels deep.
-void FindCulprits(const flat::Struct& s, const std::string& prefix, uint64_t limit, uint64_t base,
-                  std::vector<Culprit>* out, int depth = 0) {
-  uint64_t bounded = 0;
-  for (const auto& m : s.members) {
-    if (OutOfLine(m.type) != UINT64_MAX) bounded += OutOfLine(m.type);
+// An inline struct, or a boxed one, held by `type`: its fields are what to bound.
+const flat::Struct* InlineStruct(const flat::Type& type, bool* boxed) {
+  *boxed = type.kind == flat::Type::Kind::kBox && type.element;
+  const flat::Type* inner = *boxed ? type.element.get() : &type;
+  if (inner->kind != flat::Type::Kind::kIdentifier || !inner->decl ||
+      inner->decl->kind != flat::Decl::Kind::kStruct || (inner->nullable && !*boxed)) {
+    return nullptr;
   }
-  for (const auto& m : s.members) {
-    uint64_t ool = OutOfLine(m.type);
-    if (ool != UINT64_MAX && base + ool <= limit) continue;
-    uint64_t others = base + bounded - (ool == UINT64_MAX ? 0 : ool);
-    // Inline structs and boxed ones: the fields inside are what to bound.
-    const flat::Type* inner = &m.type;
-    bool boxed = m.type.kind == flat::Type::Kind::kBox && m.type.element;
-    if (boxed) inner = m.type.element.get();
-    if (inner->kind == flat::Type::Kind::kIdentifier && inner->decl &&
-        inner->decl->kind == flat::Decl::Kind::kStruct && (boxed || !inner->nullable) &&
-        depth < 4) {
-      FindCulprits(static_cast<const flat::Struct&>(*inner->decl), prefix + m.name + ".", limit,
-                   others + (boxed ? Align8(inner->shape.inline_size) : 0), out, depth + 1);
-      continue;
-    }
-    out->push_back({prefix + m.name, &m.type, others, depth == 0 ? nullptr : &s, m.name});
-  }
+  return static_cast<const flat::Struct*>(inner->decl);
 }
 
-// How many elements of a vector (bytes of a string) fit beside everything else.
-std::optional<uint64_t> ElementsThatFit(const flat::Type& type, uint64_t limit, uint64_t others) {
-  if (others >= limit) return std::nullopt;
+// Walks a payload: the culprits (members that can grow without bound, or alone exceed the limit;
+// with `every_vector`, every vector and string that has an out-of-line part), and the fixed cost,
+// what the message needs with every culprit empty.
+class Budget {
+ public:
+  Budget(uint64_t limit, bool every_vector) : limit_(limit), every_vector_(every_vector) {}
+
+  void Walk(const flat::Struct& s, const std::string& prefix, int depth) {
+    for (const auto& m : s.members) {
+      uint64_t ool = OutOfLine(m.type);
+      bool growing = m.type.kind == flat::Type::Kind::kVector ||
+                     m.type.kind == flat::Type::Kind::kString;
+      if (ool != UINT64_MAX && ool <= limit_ && !(every_vector_ && growing && ool > 0)) {
+        fixed_ += ool;
+        continue;
+      }
+      bool boxed = false;
+      if (const flat::Struct* inner = InlineStruct(m.type, &boxed); inner && depth < 4) {
+        if (boxed) fixed_ += Align8(inner->shape.inline_size);
+        Walk(*inner, prefix + m.name + ".", depth + 1);
+        continue;
+      }
+      culprits_.push_back({prefix + m.name, &m.type, depth == 0 ? nullptr : &s, m.name});
+    }
+  }
+  void AddFixed(uint64_t bytes) { fixed_ += bytes; }
+  uint64_t fixed() const { return fixed_; }
+  const std::vector<Culprit>& culprits() const { return culprits_; }
+
+ private:
+  uint64_t limit_;
+  bool every_vector_;
+  uint64_t fixed_ = 0;
+  std::vector<Culprit> culprits_;
+};
+
+// The fields of a vector's element struct that grow without bound: "DisplayConfig.gamma_red".
+std::string UnboundedElementFields(const flat::Type& type) {
+  std::string out;
+  const flat::Type* element = type.element.get();
+  if (!element || element->kind != flat::Type::Kind::kIdentifier || !element->decl ||
+      element->decl->kind != flat::Decl::Kind::kStruct) {
+    return out;
+  }
+  for (const auto& m : static_cast<const flat::Struct&>(*element->decl).members) {
+    if (OutOfLine(m.type) == UINT64_MAX) {
+      out += (out.empty() ? "" : ", ") + element->decl->name.name + "." + m.name;
+    }
+  }
+  return out;
+}
+
+// How many elements of a vector (bytes of a string) fit in `share` bytes; nullopt when its
+// elements are unbounded themselves (their fields must be bounded first).
+std::optional<uint64_t> ElementsThatFit(const flat::Type& type, uint64_t share) {
   uint64_t each_inline = 1, each_ool = 0;
   if (type.kind == flat::Type::Kind::kVector) {
     const flat::TypeShape& e = type.element->shape;
@@ -69,8 +106,8 @@ std::optional<uint64_t> ElementsThatFit(const flat::Type& type, uint64_t limit, 
   } else if (type.kind != flat::Type::Kind::kString) {
     return std::nullopt;
   }
-  uint64_t n = (limit - others) / std::max<uint64_t>(each_inline + each_ool, 1);
-  while (n > 0 && Align8(n * each_inline) + n * each_ool + others > limit) --n;
+  uint64_t n = share / std::max<uint64_t>(each_inline + each_ool, 1);
+  while (n > 0 && Align8(n * each_inline) + n * each_ool > share) --n;
   return n;
 }
 
@@ -79,11 +116,29 @@ const flat::Struct* PayloadStruct(const std::optional<flat::Type>& t) {
   return static_cast<const flat::Struct*>(t->decl);
 }
 
+// One message over the limit, and what to bound.
+struct Finding {
+  std::string where;  // the banjo method
+  std::string text;   // up to the advice
+  struct Advice {
+    std::string path, spelling, rule, key;  // rule and key empty: no number to give
+    std::optional<uint64_t> fit;
+    std::string element_fields;  // with no number: what must be bounded first
+    std::string elsewhere;       // the library, not cloned in this run, whose rule bounds it
+  };
+  std::vector<Advice> advice;
+};
+
 }  // namespace
 
+// Every culprit of a message gets an equal share of what the fixed part leaves, so applying all
+// the suggested bounds at once yields a message that fits; a bound on a library's struct member
+// serves every message that holds it, so it takes the smallest of their suggestions.
 std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translation& translation,
-                                    uint64_t limit) {
-  std::vector<Note> notes;
+                                    uint64_t limit,
+                                    const std::map<std::string, std::string>& banjo_names) {
+  std::vector<Finding> findings;
+  std::map<std::string, uint64_t> library_bounds;  // "rule key" → the smallest suggestion
   SpellingScope scope{clone.name};
   for (const auto& decl : clone.decls) {
     if (decl->kind != flat::Decl::Kind::kProtocol) continue;
@@ -107,41 +162,89 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
         if (!message.shape) continue;
         uint64_t size = flat::MaxMessageSize(message.shape);
         if (size <= limit) continue;
-        std::string text = "the " + std::string(message.what) + " of '" + key + "' can reach " +
-                           Bytes(size) + " bytes, over the " + std::to_string(limit) +
-                           "-byte message limit.";
-        std::vector<Culprit> culprits;
+        Finding finding{origin->second.where,
+                        "the " + std::string(message.what) + " of '" + key + "' can reach " +
+                            Bytes(size) + " bytes, over the " + std::to_string(limit) +
+                            "-byte message limit.",
+                        {}};
         if (message.payload) {
           // The header, a result union's inline part, and the payload's inline part.
-          uint64_t base = flat::kTransactionalHeaderSize + (message.in_result_union ? 16 : 0) +
-                          Align8(message.payload->shape.inline_size);
-          FindCulprits(*message.payload, "", limit, base, &culprits);
-        }
-        for (const Culprit& c : culprits) {
-          text += " Bound '" + c.path + "' (`" + TypeSpelling(*c.type, scope) + "`)";
-          std::optional<uint64_t> fit = ElementsThatFit(*c.type, limit, c.others);
-          if (fit) {
-            // A payload field is bounded by its protocol's rule, a nested one by its library's.
-            std::string rule, key;
-            if (!c.owner) {
-              rule = "protocols[\"" + origin->second.rule_protocol + "\"]";
-              key = origin->second.banjo_method + "." + c.path;
-            } else {
-              bool own = c.owner->name.library == clone.name;
-              rule = "libraries[\"" + (own ? translation.library : c.owner->name.library) + "\"]";
-              key = c.owner->name.name + "." + c.member;
-            }
-            text += ": at most " + std::to_string(*fit) + " fit; rule " + rule + ".bounds {\"" +
-                    key + "\": " + std::to_string(*fit) + "}";
-          } else if (c.type->element && c.type->element->shape.max_out_of_line == kUnbounded) {
-            text += ": its elements can grow without bound too, so bound their fields first";
+          uint64_t inline_part = flat::kTransactionalHeaderSize +
+                                 (message.in_result_union ? 16 : 0) +
+                                 Align8(message.payload->shape.inline_size);
+          Budget budget(limit, /*every_vector=*/false);
+          budget.AddFixed(inline_part);
+          budget.Walk(*message.payload, "", 0);
+          if (budget.fixed() >= limit) {  // bounded fields that only together are too much
+            budget = Budget(limit, /*every_vector=*/true);
+            budget.AddFixed(inline_part);
+            budget.Walk(*message.payload, "", 0);
           }
-          text += ".";
+          size_t count = budget.culprits().size();
+          uint64_t share = budget.fixed() < limit && count > 0
+                               ? ((limit - budget.fixed()) / count) & ~uint64_t{7}
+                               : 0;
+          for (const Culprit& c : budget.culprits()) {
+            Finding::Advice advice{c.path, TypeSpelling(*c.type, scope), "", "", std::nullopt,
+                                   UnboundedElementFields(*c.type)};
+            advice.fit = ElementsThatFit(*c.type, share);
+            if (advice.fit) {
+              // A payload field is bounded by its protocol's rule, a nested one by its library's.
+              if (!c.owner) {
+                advice.rule = "protocols[\"" + origin->second.rule_protocol + "\"]";
+                advice.key = origin->second.banjo_method + "." + c.path;
+              } else {
+                auto banjo = banjo_names.find(c.owner->name.library);
+                if (banjo == banjo_names.end()) {
+                  // Another library's struct: its own migration must bound it.
+                  advice.elsewhere = c.owner->name.library;
+                }
+                advice.rule = "libraries[\"" +
+                              (banjo == banjo_names.end() ? c.owner->name.library : banjo->second) +
+                              "\"]";
+                advice.key = c.owner->name.name + "." + c.member;
+                std::string shared = advice.rule + "/" + advice.key;
+                auto [it, fresh] = library_bounds.emplace(shared, *advice.fit);
+                if (!fresh) it->second = std::min(it->second, *advice.fit);
+              }
+            }
+            finding.advice.push_back(std::move(advice));
+          }
         }
-        if (culprits.empty()) text += " No single field is to blame: split the message.";
-        notes.push_back({Note::Kind::kDecision, origin->second.where, text});
+        findings.push_back(std::move(finding));
       }
     }
+  }
+  std::vector<Note> notes;
+  for (const Finding& finding : findings) {
+    std::string text = finding.text;
+    for (const Finding::Advice& a : finding.advice) {
+      text += " Bound '" + a.path + "' (`" + a.spelling + "`)";
+      if (a.fit) {
+        uint64_t fit = *a.fit;
+        if (auto shared = library_bounds.find(a.rule + "/" + a.key); shared != library_bounds.end()) {
+          fit = shared->second;
+        }
+        text += ": at most " + std::to_string(fit) + " fit beside the rest; rule " + a.rule +
+                ".bounds {\"" + a.key + "\": " + std::to_string(fit) + "}";
+        if (!a.elsewhere.empty()) {
+          text += ", in the run that migrates '" + a.elsewhere + "' (this one imports it)";
+        }
+      } else {
+        text += ": its elements can grow without bound too, so bound their fields first (" +
+                a.element_fields + ") and run again";
+      }
+      text += ".";
+    }
+    if (finding.advice.empty()) text += " No single field is to blame: split the message.";
+    bool all_numbers = std::all_of(finding.advice.begin(), finding.advice.end(),
+                                   [](const Finding::Advice& a) { return a.fit.has_value(); });
+    if (finding.advice.size() > 1) {
+      text += all_numbers ? " The bounds leave room for each other: apply them all at once."
+                          : " The bounds leave room for each other and for the fields still to "
+                            "bound: apply them all at once.";
+    }
+    notes.push_back({Note::Kind::kDecision, finding.where, text});
   }
   return notes;
 }

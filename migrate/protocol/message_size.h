@@ -4,6 +4,8 @@
 #ifndef FDFKIT_MIGRATE_PROTOCOL_MESSAGE_SIZE_H_
 #define FDFKIT_MIGRATE_PROTOCOL_MESSAGE_SIZE_H_
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "migrate/idl/flat_ast.h"
@@ -11,8 +13,11 @@
 
 namespace fdfkit::protocol {
 
+// `banjo_names`: every clone of the run, its new library name → its banjo name (rules name the
+// banjo originals).
 std::vector<Note> CheckMessageSizes(const fdfkit::idl::flat::Library& clone,
-                                    const Translation& translation, uint64_t limit);
+                                    const Translation& translation, uint64_t limit,
+                                    const std::map<std::string, std::string>& banjo_names);
 
 }  // namespace fdfkit::protocol
 

@@ -75,9 +75,11 @@ MigrateResult Migrate(const std::vector<std::string>& include_dirs, const Migrat
     }
     return result;
   }
+  std::map<std::string, std::string> banjo_names;
+  for (const Translation& t : translations) banjo_names[t.new_library] = t.library;
   for (Translation& t : translations) {
     const fdfkit::idl::flat::Library* clone = out_compiler.Find(t.new_library);
-    for (Note& note : CheckMessageSizes(*clone, t, options.rules.message_limit)) {
+    for (Note& note : CheckMessageSizes(*clone, t, options.rules.message_limit, banjo_names)) {
       t.notes.push_back(std::move(note));
     }
     // By name, never by position: the clone's own file is the one that declares its library.

@@ -1,0 +1,117 @@
+// The 64 KiB check on the clones: a message that can grow past the limit is reported with every
+// field to bound, and the suggested bounds are computed together: applying them all at once gives
+// messages that fit.
+#include "migrate/protocol/message_size.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "migrate/protocol/migrate_protocol.h"
+#include "tests/migrate/idl/idl_test_support.h"
+
+namespace {
+
+using Json = nlohmann::json;
+
+// The size decisions of a migration report.
+std::vector<std::string> SizeNotes(const fdfkit::protocol::MigrateResult& result) {
+  std::vector<std::string> notes;
+  std::istringstream report(result.files[2].text);
+  for (std::string line; std::getline(report, line);) {
+    if (line.find("-byte message limit") != std::string::npos) notes.push_back(line);
+  }
+  return notes;
+}
+
+// Every `rule protocols["..."].bounds {"K": N}` of the notes, as one rules patch.
+Json SuggestedRules(const std::vector<std::string>& notes) {
+  Json patch = Json::object();
+  std::regex suggestion(R"re(rule (protocols|libraries)\["([^"]+)"\]\.bounds \{"([^"]+)": (\d+)\})re");
+  for (const std::string& note : notes) {
+    for (std::sregex_iterator it(note.begin(), note.end(), suggestion), end; it != end; ++it) {
+      patch[(*it)[1].str()][(*it)[2].str()]["bounds"][(*it)[3].str()] = std::stoull((*it)[4].str());
+    }
+  }
+  return patch;
+}
+
+fdfkit::protocol::MigrateResult Migrate(const std::string& text, const Json& patch) {
+  fdfkit::protocol::RulesProblem problem;
+  auto rules = fdfkit::protocol::LoadRules(patch.empty() ? "" : patch.dump(), "suggested.json",
+                                           &problem);
+  EXPECT_TRUE(rules) << problem.Text();
+  auto result = fdfkit::protocol::MigrateSources({{"big.fidl", text}}, {}, {*rules});
+  EXPECT_TRUE(result.ok) << result.errors;
+  return result;
+}
+
+constexpr const char* kBig = R"(library example.big;
+using zx;
+type Blob = struct {
+    name string:MAX;
+    bytes vector<uint8>:MAX;
+    words vector<uint32>:MAX;
+};
+@transport("Banjo")
+protocol Store {
+    Put(struct { key string:MAX; blob Blob; tags vector<string:64>:MAX; }) -> (struct { s zx.Status; });
+    Get(struct { key string:MAX; }) -> (struct { s zx.Status; blob Blob; });
+    Two(struct { a vector<uint8>:40000; b vector<uint8>:40000; });
+};
+)";
+
+TEST(MessageSize, SuggestedBoundsAppliedTogetherMakeEveryMessageFit) {
+  auto first = Migrate(kBig, {});
+  std::vector<std::string> notes = SizeNotes(first);
+  ASSERT_EQ(notes.size(), 4u) << first.files[2].text;  // Put, Get's request and response, Two
+  // Every field to bound is named, each with a number.
+  EXPECT_NE(notes[0].find("Bound 'key'"), std::string::npos) << notes[0];
+  EXPECT_NE(notes[0].find("Bound 'blob.bytes'"), std::string::npos) << notes[0];
+  EXPECT_NE(notes[0].find("Bound 'tags'"), std::string::npos) << notes[0];
+  EXPECT_NE(notes[0].find("apply them all at once"), std::string::npos) << notes[0];
+  // Bounded fields that only together are too much are named too.
+  EXPECT_NE(notes[3].find("Bound 'a'"), std::string::npos) << notes[3];
+  EXPECT_NE(notes[3].find("Bound 'b'"), std::string::npos) << notes[3];
+  Json patch = SuggestedRules(notes);
+  // Blob's fields serve both Put and Get: one bound each, the smaller of the two suggestions.
+  ASSERT_TRUE(patch.contains("libraries")) << patch.dump();
+  EXPECT_EQ(patch["libraries"]["example.big"]["bounds"].size(), 3u) << patch.dump();
+  auto second = Migrate(kBig, patch);
+  EXPECT_EQ(SizeNotes(second), std::vector<std::string>{}) << patch.dump(2) << "\n"
+                                                           << second.files[0].text;
+}
+
+// Over the corpus, every library migrated in one run: the numeric suggestions, applied at once,
+// leave over the limit only messages that still hold fields with unbounded elements.
+TEST(MessageSize, CorpusSuggestionsWorkTogether) {
+  std::vector<std::string> paths;
+  for (const auto& f : fdfkit::idl::testing::CorpusFiles()) paths.push_back(f.string());
+  std::vector<std::string> include = {fdfkit::idl::testing::CorpusDir().string()};
+  auto first = fdfkit::protocol::MigrateProtocols(paths, include, fdfkit::protocol::DefaultOptions());
+  ASSERT_TRUE(first.ok) << first.errors;
+  std::vector<std::string> notes, nested;
+  for (size_t i = 2; i < first.files.size(); i += 3) {
+    fdfkit::protocol::MigrateResult one;
+    one.files = {first.files[i - 2], first.files[i - 1], first.files[i]};
+    for (const std::string& note : SizeNotes(one)) {
+      (note.find("grow without bound") != std::string::npos ? nested : notes).push_back(note);
+    }
+  }
+  ASSERT_GE(notes.size(), 15u);
+  Json patch = SuggestedRules(notes);
+  fdfkit::protocol::RulesProblem problem;
+  auto rules = fdfkit::protocol::LoadRules(patch.dump(), "suggested.json", &problem);
+  ASSERT_TRUE(rules) << problem.Text();
+  auto second = fdfkit::protocol::MigrateProtocols(paths, include, {*rules});
+  ASSERT_TRUE(second.ok) << second.errors;
+  for (size_t i = 2; i < second.files.size(); i += 3) {
+    fdfkit::protocol::MigrateResult one;
+    one.files = {second.files[i - 2], second.files[i - 1], second.files[i]};
+    for (const std::string& note : SizeNotes(one)) {
+      EXPECT_NE(note.find("grow without bound"), std::string::npos) << note;
+    }
+  }
+}
+
+}  // namespace
