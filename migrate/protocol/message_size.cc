@@ -185,8 +185,10 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
                                ? ((limit - budget.fixed()) / count) & ~uint64_t{7}
                                : 0;
           for (const Culprit& c : budget.culprits()) {
-            Finding::Advice advice{c.path, TypeSpelling(*c.type, scope), "", "", std::nullopt,
-                                   UnboundedElementFields(*c.type)};
+            Finding::Advice advice;
+            advice.path = c.path;
+            advice.spelling = TypeSpelling(*c.type, scope);
+            advice.element_fields = UnboundedElementFields(*c.type);
             advice.fit = ElementsThatFit(*c.type, share);
             if (advice.fit) {
               // A payload field is bounded by its protocol's rule, a nested one by its library's.

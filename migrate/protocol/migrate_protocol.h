@@ -17,7 +17,7 @@ namespace fdfkit::protocol {
 struct MigrateOptions {
   Rules rules;
   ReportFormat report = ReportFormat::kMarkdown;
-  InventoryTransports inventory;  // from `--inventory`: each library's transport in the plan
+  InventoryTransports inventory = {};  // from `--inventory`: each library's transport in the plan
 };
 
 struct OutputFile {  // also an in-memory input file
