@@ -81,6 +81,10 @@ int RunMigrateCommand(const MigrateCommand& command, std::ostream& out, std::ost
     return kExitUsage;
   }
   ApplyFlags(command, &*rules);
+  if (std::optional<RulesProblem> mismatch = CheckOpennessAndStrictness(*rules)) {
+    err << mismatch->Text() << "\n";
+    return kExitUsage;
+  }
   MigrateOptions options{std::move(*rules), command.report};
   if (!command.inventory_path.empty()) {
     std::optional<InventoryTransports> inventory = ReadInventory(command.inventory_path, err);

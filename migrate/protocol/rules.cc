@@ -416,11 +416,42 @@ std::optional<Rules> LoadRules(const std::string& patch_text, const std::string&
     Rules rules = ReadRules(*merged);
     rules.patch = WithoutNulls(patch);
     rules.patch_source = source;
+    if (std::optional<RulesProblem> mismatch = CheckOpennessAndStrictness(rules)) {
+      *problem = std::move(*mismatch);
+      return std::nullopt;
+    }
     return rules;
   } catch (const RulesError& e) {
     *problem = {patch_text.empty() ? kDefaultRulesFile : source, e.where, e.diagnostic};
     return std::nullopt;
   }
+}
+
+std::optional<RulesProblem> CheckOpennessAndStrictness(const Rules& rules) {
+  auto problem = [&](const std::vector<std::string>& keys, const std::string& what) {
+    RuleOrigin origin = rules.Origin(keys);
+    return RulesProblem{origin.file, origin.path,
+                        support::Make(diag::kFlexibleMethodsInClosedProtocol, what)};
+  };
+  if (rules.openness == Openness::kClosed && rules.strictness == Strictness::kFlexible) {
+    return problem({"defaults", "strictness"}, "every protocol without a rule");
+  }
+  for (const auto& [key, rule] : rules.protocols) {
+    if (rule.openness.value_or(rules.openness) != Openness::kClosed) continue;
+    std::string what = "'" + key + "'";
+    if (rule.strictness == Strictness::kFlexible) {
+      return problem({"protocols", key, "strictness"}, what);
+    }
+    if (rule.openness && rules.strictness == Strictness::kFlexible && !rule.strictness) {
+      return problem({"protocols", key, "openness"}, what);
+    }
+    for (const auto& [method, method_rule] : rule.methods) {
+      if (method_rule.strictness == Strictness::kFlexible) {
+        return problem({"protocols", key, "methods", method, "strictness"}, what);
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 RuleOrigin Rules::Origin(const std::vector<std::string>& keys) const {

@@ -134,6 +134,10 @@ inline constexpr const char* kDefaultRulesFile = "rules/migrate-protocol.json";
 std::optional<Rules> LoadRules(const std::string& patch_text, const std::string& source,
                                RulesProblem* problem);
 
+// A combination FIDL rejects: flexible methods in a closed protocol (from the defaults, a
+// protocol's rule, or a method's), located at the rule that made the methods flexible.
+std::optional<RulesProblem> CheckOpennessAndStrictness(const Rules& rules);
+
 // The JSON path of `keys` as the problems print it: `$.protocols["a.b/P"].transport`.
 std::string JsonPath(const std::vector<std::string>& keys);
 
