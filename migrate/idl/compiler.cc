@@ -110,7 +110,13 @@ void Compiler::CompileLibrary(const std::string& name, llvm::SMLoc used_at) {
   library->name = name;
   library->dialect = files.front()->dialect;
   for (const raw::File* file : files) {
-    if (library->files.empty()) library->header = file->library_comments;
+    if (library->files.empty()) {
+      library->header = file->library_comments;
+    } else if (!file->library_comments.empty()) {
+      library->file_headers[file->path] = file->library_comments;
+    }
+    library->end_comments.insert(library->end_comments.end(), file->end_comments.begin(),
+                                 file->end_comments.end());
     library->files.push_back(file->path);
     for (const raw::Attribute& a : file->library_attrs.items) library->attrs.items.push_back(a);
   }

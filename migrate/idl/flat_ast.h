@@ -240,6 +240,10 @@ struct Service : Decl {
 struct Library {
   std::string name;
   raw::Comments header;  // the first file's comments around its `library` line (copyright, ...)
+  // The other files' headers, by file, and every file's comments after its last declaration: a
+  // clone of the whole library keeps them all.
+  std::map<std::string, raw::Comments> file_headers;
+  std::vector<std::string> end_comments;
   raw::AttributeList attrs;
   std::vector<std::string> files;
   raw::Dialect dialect = raw::Dialect::kFidl;  // of the first file

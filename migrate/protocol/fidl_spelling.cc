@@ -165,10 +165,6 @@ std::string ConstantSpelling(const flat::ConstantExpr& expr, const SpellingScope
     case flat::ConstantExpr::Kind::kLiteral: return expr.text;
     case flat::ConstantExpr::Kind::kString: return Quoted(expr.text);
     case flat::ConstantExpr::Kind::kReference: {
-      if (expr.decl->kind == flat::Decl::Kind::kConst && scope.copied_libraries &&
-          scope.copied_libraries->count(expr.decl->name.library)) {
-        return ValueSpelling(static_cast<const flat::Const&>(*expr.decl).value);
-      }
       std::string name = DeclReference(*expr.decl, scope);
       return expr.member.empty() ? name : name + "." + fdfkit::idl::FidlIdentifier(expr.member);
     }

@@ -35,9 +35,6 @@ struct SpellingScope {
   const std::map<const fdfkit::idl::flat::Decl*, std::string>* copies = nullptr;  // local copies
   std::set<std::string>* usings = nullptr;        // libraries referenced (new names)
   std::vector<std::string>* applied = nullptr;    // keys of type rules applied
-  // Libraries whose types the clone copies instead of importing: their constants are written as
-  // values, so the clone does not import them after all.
-  const std::set<std::string>* copied_libraries = nullptr;
 };
 
 std::string TypeSpelling(const fdfkit::idl::flat::Type& type, const SpellingScope& scope);

@@ -78,6 +78,16 @@ class Budget {
   std::vector<Culprit> culprits_;
 };
 
+// The struct a vector's or array's elements are; nullptr for anything else.
+const flat::Struct* ElementStruct(const flat::Type& type) {
+  const flat::Type* element = type.element.get();
+  if (!element || element->kind != flat::Type::Kind::kIdentifier || !element->decl ||
+      element->decl->kind != flat::Decl::Kind::kStruct) {
+    return nullptr;
+  }
+  return static_cast<const flat::Struct*>(element->decl);
+}
+
 // The fields of a vector's element struct that grow without bound: "DisplayConfig.gamma_red".
 std::string UnboundedElementFields(const flat::Type& type) {
   std::string out;
@@ -184,6 +194,22 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
           uint64_t share = budget.fixed() < limit && count > 0
                                ? ((limit - budget.fixed()) / count) & ~uint64_t{7}
                                : 0;
+          // A struct member is bounded by its library's rule (that library's own run, when
+          // this one only imports it); the smallest suggestion of any message wins.
+          auto library_advice = [&](Finding::Advice* advice, const flat::Struct& owner,
+                                    const std::string& member) {
+            auto banjo = banjo_names.find(owner.name.library);
+            if (banjo == banjo_names.end()) advice->elsewhere = owner.name.library;
+            advice->rule = "libraries[\"" +
+                           (banjo == banjo_names.end() ? owner.name.library : banjo->second) + "\"]";
+            auto synthesized = translation.synthesized.find(owner.name.name);
+            advice->key = (owner.name.library == clone.name && synthesized != translation.synthesized.end()
+                               ? synthesized->second
+                               : owner.name.name) +
+                          "." + member;
+            auto [it, fresh] = library_bounds.emplace(advice->rule + "/" + advice->key, *advice->fit);
+            if (!fresh) it->second = std::min(it->second, *advice->fit);
+          };
           for (const Culprit& c : budget.culprits()) {
             Finding::Advice advice;
             advice.path = c.path;
@@ -191,26 +217,45 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
             advice.element_fields = UnboundedElementFields(*c.type);
             advice.fit = ElementsThatFit(*c.type, share);
             if (advice.fit) {
-              // A payload field is bounded by its protocol's rule, a nested one by its library's.
-              if (!c.owner) {
+              if (!c.owner) {  // a payload field: its protocol's rule
                 advice.rule = "protocols[\"" + origin->second.rule_protocol + "\"]";
                 advice.key = origin->second.banjo_method + "." + c.path;
               } else {
-                auto banjo = banjo_names.find(c.owner->name.library);
-                if (banjo == banjo_names.end()) {
-                  // Another library's struct: its own migration must bound it.
-                  advice.elsewhere = c.owner->name.library;
-                }
-                advice.rule = "libraries[\"" +
-                              (banjo == banjo_names.end() ? c.owner->name.library : banjo->second) +
-                              "\"]";
-                advice.key = c.owner->name.name + "." + c.member;
-                std::string shared = advice.rule + "/" + advice.key;
-                auto [it, fresh] = library_bounds.emplace(shared, *advice.fit);
-                if (!fresh) it->second = std::min(it->second, *advice.fit);
+                library_advice(&advice, *c.owner, c.member);
+              }
+              finding.advice.push_back(std::move(advice));
+              continue;
+            }
+            // A bounded vector (or array) whose elements grow: bound the element fields, each to
+            // its share of what one element may take.
+            const flat::Struct* element = ElementStruct(*c.type);
+            bool counted = c.type->kind == flat::Type::Kind::kArray || c.type->bounded;
+            if (!element || !counted || c.type->element_count == 0) {
+              finding.advice.push_back(std::move(advice));
+              continue;
+            }
+            uint64_t n = c.type->element_count;
+            uint64_t per_element = share > Align8(n * element->shape.inline_size)
+                                       ? (share - Align8(n * element->shape.inline_size)) / n
+                                       : 0;
+            std::vector<const flat::StructMember*> growing;
+            for (const auto& f : element->members) {
+              uint64_t ool = OutOfLine(f.type);
+              if (ool == UINT64_MAX) {
+                growing.push_back(&f);
+              } else {
+                per_element = per_element > ool ? per_element - ool : 0;
               }
             }
-            finding.advice.push_back(std::move(advice));
+            for (const flat::StructMember* f : growing) {
+              Finding::Advice inner;
+              inner.path = c.path + "[]." + f->name;
+              inner.spelling = TypeSpelling(f->type, scope);
+              inner.element_fields = UnboundedElementFields(f->type);
+              inner.fit = ElementsThatFit(f->type, (per_element / growing.size()) & ~uint64_t{7});
+              if (inner.fit) library_advice(&inner, *element, f->name);
+              finding.advice.push_back(std::move(inner));
+            }
           }
         }
         findings.push_back(std::move(finding));
@@ -227,8 +272,8 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
         if (auto shared = library_bounds.find(a.rule + "/" + a.key); shared != library_bounds.end()) {
           fit = shared->second;
         }
-        text += ": at most " + std::to_string(fit) + " fit beside the rest; rule " + a.rule +
-                ".bounds {\"" + a.key + "\": " + std::to_string(fit) + "}";
+        text += ": " + std::to_string(fit) + " fit in its share of what the rest leaves; rule " +
+                a.rule + ".bounds {\"" + a.key + "\": " + std::to_string(fit) + "}";
         if (!a.elsewhere.empty()) {
           text += ", in the run that migrates '" + a.elsewhere + "' (this one imports it)";
         }

@@ -60,10 +60,65 @@ const flat::StructMember* HiddenInPlace(const flat::Struct& s, int depth) {
   return nullptr;
 }
 
+// The parameter of `m` that hands the callee a completion callback (a ddk-callback protocol):
+// the callee keeps the caller's memory, and writes into it, until it calls back.
+const flat::StructMember* CompletionCallback(const flat::Method& m) {
+  const flat::Struct* s = AnonymousStruct(m.request);
+  if (!s) return nullptr;
+  for (const flat::StructMember& member : s->members) {
+    if (member.type.kind == flat::Type::Kind::kClientEnd && member.type.decl &&
+        LayoutOf(static_cast<const flat::Protocol&>(*member.type.decl)) == "ddk-callback") {
+      return &member;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 bool IsInPlace(const flat::StructMember& m) {
   return (m.attrs.Find("in_out") || m.attrs.Find("mutable")) && HasMemory(m.type);
+}
+
+InPlacePlan PlanInPlace(const flat::Protocol& p, const flat::Method& m,
+                        const flat::StructMember& parameter) {
+  InPlacePlan plan;
+  const flat::Struct* whole = StructOf(parameter.type);
+  const flat::Struct* element = ElementStructOf(parameter.type);
+  const flat::Struct* holder = whole ? whole : element;
+  std::vector<const flat::StructMember*> fields;
+  if (holder) fields = InPlaceFields(*holder);
+  if (!IsInPlace(parameter) && fields.empty() && !(holder && HiddenInPlace(*holder, 0))) {
+    return plan;  // nothing written in place
+  }
+  // Writes that a completion callback, or the call itself, hands back: not the reply's to carry.
+  if (LayoutOf(p) == "ddk-callback") {
+    plan.kind = InPlacePlan::Kind::kDeferred;
+    plan.detail = "the call itself hands it to the callee, who owns it from then on";
+    return plan;
+  }
+  if (const flat::StructMember* callback = CompletionCallback(m)) {
+    plan.kind = InPlacePlan::Kind::kDeferred;
+    plan.detail = "the callee writes it until it calls '" + callback->name +
+                  "', which hands it back";
+    return plan;
+  }
+  if (IsInPlace(parameter) || (whole && AlreadyReturned(m, parameter))) {
+    plan.returned = AlreadyReturned(m, parameter);
+    plan.kind = plan.returned ? InPlacePlan::Kind::kAlreadyReturned : InPlacePlan::Kind::kWhole;
+    plan.fields = fields;  // covered by returning the whole parameter
+    return plan;
+  }
+  if (const flat::StructMember* hidden = HiddenInPlace(*holder, 0)) {
+    plan.kind = InPlacePlan::Kind::kRefused;
+    plan.detail = "'" + parameter.name + "' holds data the callee writes in place below '" +
+                  hidden->name + "', deeper than a response field can return it";
+    return plan;
+  }
+  plan.kind = whole ? InPlacePlan::Kind::kStructFields : InPlacePlan::Kind::kElementFields;
+  plan.holder = holder;
+  plan.fields = std::move(fields);
+  return plan;
 }
 
 InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
@@ -74,44 +129,46 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
     parameters->push_back({{"banjo", banjo}, {"direction", "out"}, {"c", Json::array()},
                            {"becomes", "response"}, {"field", field}, {"reason", why}});
   };
-  // The parameter itself.
-  if (IsInPlace(parameter)) {
-    if (const flat::StructMember* returned = AlreadyReturned(m, parameter)) {
+  InPlacePlan plan = PlanInPlace(p, m, parameter);
+  const std::vector<const flat::StructMember*>& fields = plan.fields;
+  switch (plan.kind) {
+    case InPlacePlan::Kind::kNone:
+      return out;
+    case InPlacePlan::Kind::kDeferred:
+      Decision(parameter.loc, "'" + parameter.name + "' is written in place, but " + plan.detail +
+                                  ": the reply does not carry it; check that the callback's own "
+                                  "clone returns the new contents");
+      return out;
+    case InPlacePlan::Kind::kRefused:
+      out.refusal = plan.detail;
+      return out;
+    case InPlacePlan::Kind::kAlreadyReturned:
       Change(parameter.loc, "'" + parameter.name + "' was written in place; the response already "
-                            "returns it as '" + returned->name + "'");
+                            "returns it as '" + plan.returned->name + "'");
+      return out;
+    case InPlacePlan::Kind::kWhole: {
+      std::string name = fdfkit::idl::FidlIdentifier(parameter.name);
+      out.members += "    " + name + " " + Type(parameter.type, parameter.loc, "", true) + ";\n";
+      out.handles = parameter.type.shape.max_handles > 0;
+      add_row(parameter.name, name, "the callee wrote it in place");
+      Change(parameter.loc, "'" + parameter.name + "' was written in place: it is now also a "
+                            "response field, so the new contents come back explicitly");
       return out;
     }
-    std::string name = fdfkit::idl::FidlIdentifier(parameter.name);
-    out.members += "    " + name + " " + Type(parameter.type, parameter.loc, "", true) + ";\n";
-    out.handles = parameter.type.shape.max_handles > 0;
-    add_row(parameter.name, name, "the callee wrote it in place");
-    Change(parameter.loc, "'" + parameter.name + "' was written in place: it is now also a "
-                          "response field, so the new contents come back explicitly");
-    return out;
+    case InPlacePlan::Kind::kStructFields:
+      for (const flat::StructMember* f : fields) {
+        std::string name = fdfkit::idl::FidlIdentifier(parameter.name + "_" + f->name);
+        out.members += "    " + name + " " + Type(f->type, f->loc, "", true) + ";\n";
+        out.handles |= f->type.shape.max_handles > 0;
+        add_row(parameter.name + "." + f->name, name, "the callee wrote it in place");
+        Change(f->loc, "'" + parameter.name + "." + f->name + "' was written in place: the "
+                       "response returns it as '" + name + "'");
+      }
+      return out;
+    case InPlacePlan::Kind::kElementFields:
+      break;
   }
-  const flat::Struct* whole = StructOf(parameter.type);
-  const flat::Struct* element = ElementStructOf(parameter.type);
-  const flat::Struct* holder = whole ? whole : element;
-  if (!holder) return out;
-  if (whole && AlreadyReturned(m, parameter)) return out;  // the response hands it all back
-  if (const flat::StructMember* hidden = HiddenInPlace(*holder, 0)) {
-    out.refusal = "'" + parameter.name + "' holds data the callee writes in place below '" +
-                  hidden->name + "', deeper than a response field can return it";
-    return out;
-  }
-  std::vector<const flat::StructMember*> fields = InPlaceFields(*holder);
-  if (fields.empty()) return out;
-  if (whole) {  // each in-place field of the struct, as `<parameter>_<field>`
-    for (const flat::StructMember* f : fields) {
-      std::string name = fdfkit::idl::FidlIdentifier(parameter.name + "_" + f->name);
-      out.members += "    " + name + " " + Type(f->type, f->loc, "", true) + ";\n";
-      out.handles |= f->type.shape.max_handles > 0;
-      add_row(parameter.name + "." + f->name, name, "the callee wrote it in place");
-      Change(f->loc, "'" + parameter.name + "." + f->name + "' was written in place: the "
-                     "response returns it as '" + name + "'");
-    }
-    return out;
-  }
+  const flat::Struct* holder = plan.holder;
   // Fields of every element: a vector of structs that hold them, one per request element.
   auto named = rule.in_place.find(m.name + "." + parameter.name);
   std::string type_name =
@@ -124,11 +181,16 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
                                     : parameter.name + "_written";
   std::string holder_members;
   bool handles = false;
+  // The element struct's bound rules bound its fields here too.
+  MemberContext bounds{.bounds = &rules_.Library(holder->name.library).bounds,
+                       .owner = holder->name.name};
   for (const flat::StructMember* f : fields) {
+    std::optional<flat::Type> bounded = Bounded(f->type, bounds, f->name, f->loc, /*quiet=*/true);
     holder_members += "    " + fdfkit::idl::FidlIdentifier(f->name) + " " +
-                      Type(f->type, f->loc, "", true) + ";\n";
+                      Type(bounded ? *bounded : f->type, f->loc, "", true) + ";\n";
     handles |= f->type.shape.max_handles > 0;
   }
+  out_.synthesized[type_name] = holder->name.name;
   if (!in_place_types_.count(type_name)) {
     in_place_types_.insert(type_name);
     pending_declarations_ += "/// The fields of one '" + parameter.name +

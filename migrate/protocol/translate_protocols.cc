@@ -23,6 +23,14 @@ Json BanjoProtocolRow(const flat::Protocol& p) {
           {"cpp_mixin", names.cpp_mixin}, {"cpp_client", names.cpp_client}};
 }
 
+// Whether fidlgen_banjo returned the first response field from the C function: a primitive, an
+// enum or bits, or a zx alias.
+bool ReturnedFromC(const flat::StructMember& m) {
+  return m.type.kind == flat::Type::Kind::kPrimitive ||
+         (m.type.kind == flat::Type::Kind::kIdentifier && m.type.decl &&
+          (m.type.decl->kind == flat::Decl::Kind::kEnum || m.type.decl->kind == flat::Decl::Kind::kBits));
+}
+
 // A response with nothing the caller needs once an interface it registered became events: no
 // members, or only a leading status.
 bool NothingButStatus(const flat::Method& m) {
@@ -33,6 +41,23 @@ bool NothingButStatus(const flat::Method& m) {
 }
 
 }  // namespace
+
+// The C type fidlgen_banjo wrote for a value returned from a C function: a primitive, an enum or
+// bits (`<name>_t`), or a zx alias (`zx_status_t`).
+std::string CTypeName(const flat::Type& type) {
+  if (type.alias && type.alias->name.library == "zx") {
+    return "zx_" + CName(type.alias->name.name) + "_t";
+  }
+  if (type.kind == flat::Type::Kind::kIdentifier && type.decl) return CName(type.decl->name.name) + "_t";
+  switch (type.primitive) {
+    case flat::PrimitiveKind::kBool: return "bool";
+    case flat::PrimitiveKind::kFloat32: return "float";
+    case flat::PrimitiveKind::kFloat64: return "double";
+    case flat::PrimitiveKind::kUsize: return "size_t";
+    case flat::PrimitiveKind::kVoidptr: return "void*";
+    default: return std::string(flat::PrimitiveName(type.primitive)) + "_t";
+  }
+}
 
 const flat::Struct* AnonymousStruct(const std::optional<flat::Type>& payload) {
   if (!payload || !payload->decl || !payload->decl->anonymous ||
@@ -103,13 +128,14 @@ ProtocolStyle Translator::StyleOf(const flat::Protocol& p) const {
 }
 
 Json Translator::FidlMethodRow(const std::string& protocol, const std::string& method,
-                               const char* kind, llvm::SMLoc banjo_loc,
+                               const char* kind, Strictness strictness, llvm::SMLoc banjo_loc,
                                const flat::Protocol& rule_protocol,
                                const std::string& banjo_method) {
   out_.origins[protocol + "." + method] = {
       files_.Where(banjo_loc), rule_protocol.name.library + "/" + rule_protocol.name.name,
       banjo_method};
   return {{"protocol", protocol}, {"method", method}, {"kind", kind},
+          {"strictness", StrictnessName(strictness)},
           {"ordinal", flat::MethodOrdinal(out_.new_library + "/" + protocol + "." + method)}};
 }
 
@@ -185,9 +211,13 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
                   {"cpp_mixin", banjo.cpp_mixin}, {"cpp_client", banjo.cpp_client},
                   {"async", is_async}};
   if (is_async) map["banjo"]["c_callback"] = banjo.c_callback;
+  map["fidl"] = nullptr;  // the keys in their order; filled in below
+  map["parameters"] = Json::array();
+  map["status"] = "none";
   Json parameters = Json::array();
   MemberContext request{.bounds = &rule.bounds, .owner = m.name, .parameters = &parameters,
-                        .direction = m.is_event ? "out" : "in"};
+                        .direction = m.is_event ? "out" : "in",
+                        .becomes = m.is_event ? "event" : ""};
   bool two_way = m.has_response;
   if (m.is_event) {
     out += "-> " + name + Payload(m.response, request) + ";\n";  // an event's payload
@@ -252,8 +282,8 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
     for (auto& row : returned_rows) parameters.push_back(std::move(row));
   }
   map["fidl"] = FidlMethodRow(protocol, name,
-                              m.is_event ? "event" : two_way ? "two-way" : "one-way", m.loc, p,
-                              m.name);
+                              m.is_event ? "event" : two_way ? "two-way" : "one-way", style.Of(m),
+                              m.loc, p, m.name);
   if (is_async) {
     Change(m.loc, "@async '" + m.name + "' → an ordinary two-way method: the reply replaces the "
                   "callback; the server may reply later through completer.ToAsync()");
@@ -265,7 +295,6 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
                           {"reason", "the FIDL transaction identifies the call"}});
   }
   map["parameters"] = std::move(parameters);
-  if (!map.contains("status")) map["status"] = "none";
   methods->push_back(std::move(map));
   return fdfkit::idl::WithTrailing(out, m.comments.trailing);
 }
@@ -279,29 +308,38 @@ std::string Translator::Event(const flat::Protocol& p, const ProtocolStyle& styl
   std::string strictness = std::string(StrictnessName(style.strictness)) + " ";
   std::string what = "method '" + ifc.name.name + "." + m.name + "'";
   DocHints(m.attrs, m.loc, what);
-  std::string out = fdfkit::idl::CommentLines(m.comments.leading, "    ") +
-                    Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness + "-> " + name;
-  Json parameters = Json::array();
-  MemberContext context{.bounds = &rules_.Protocol(ifc.name.library, ifc.name.name).bounds,
-                        .owner = m.name, .parameters = &parameters, .direction = "in"};
-  out += Payload(m.request, context) + ";\n";
-  Change(m.loc, what + " → event '" + protocol + "." + name + "'");
-  const flat::Struct* response = AnonymousStruct(m.has_result_union() ? m.success : m.response);
-  if (m.has_response && (m.error || (response && !response->members.empty()))) {
-    Decision(m.loc, what + " returned data to the caller; an event has no reply. If the parent "
-                    "needs the answer, keep a reverse protocol for this interface (rule "
-                    "\"callbacks\": \"reverse-protocol\")");
-  }
   BanjoMethodNames banjo = BanjoNamesOf(ifc.name.name, m.name, false);
   Json map;
   map["banjo"] = {{"protocol", ifc.name.name}, {"method", m.name},
                   {"c_ops_member", banjo.c_ops_member}, {"cpp_mixin", banjo.cpp_mixin},
                   {"cpp_client", banjo.cpp_client}, {"async", false}};
-  map["fidl"] = FidlMethodRow(protocol, name, "event", m.loc, ifc, m.name);
+  const flat::Struct* response = AnonymousStruct(m.has_result_union() ? m.success : m.response);
+  if (m.has_response && (m.error || (response && !response->members.empty()))) {
+    // An event has no reply: as an event this method would lose what it returned.
+    std::string why = "it returned data to the caller, and an event has no reply";
+    Decision(m.loc, what + " is not cloned as an event: " + why + ". If the parent needs the "
+                    "answer, keep a reverse protocol for this interface (rule \"callbacks\": "
+                    "\"reverse-protocol\") or redesign it by hand");
+    map["fidl"] = nullptr;
+    map["refused"] = why;
+    map["parameters"] = Json::array();
+    map["status"] = "none";
+    methods->push_back(std::move(map));
+    return "";
+  }
+  std::string out = fdfkit::idl::CommentLines(m.comments.leading, "    ") +
+                    Attributes(m.attrs, "    ", m.loc, what) + "    " + strictness + "-> " + name;
+  Json parameters = Json::array();
+  MemberContext context{.bounds = &rules_.Protocol(ifc.name.library, ifc.name.name).bounds,
+                        .owner = m.name, .parameters = &parameters, .direction = "in",
+                        .becomes = "event"};
+  out += Payload(m.request, context) + ";\n";
+  Change(m.loc, what + " → event '" + protocol + "." + name + "'");
+  map["fidl"] = FidlMethodRow(protocol, name, "event", style.strictness, m.loc, ifc, m.name);
   map["parameters"] = std::move(parameters);
   map["status"] = "none";
   methods->push_back(std::move(map));
-  return out;
+  return fdfkit::idl::WithTrailing(out, m.comments.trailing);
 }
 
 // `(struct { ... })` for an anonymous payload, `(Name)` for a named one, `()` for none.
@@ -330,6 +368,7 @@ std::string Translator::Response(const flat::Protocol& p, const flat::Method& m,
   }
   if (m.has_result_union()) return Payload(m.success, context, extra_members);  // flexible
   if (const flat::Struct* s = AnonymousStruct(m.response)) {
+    context.first_is_return = !s->members.empty() && ReturnedFromC(s->members[0]);
     if (!s->members.empty() && IsStatus(s->members[0])) {
       (*map)["status"] = "error_syntax";
       parameters->push_back({{"banjo", s->members[0].name}, {"direction", "out"},
@@ -339,6 +378,7 @@ std::string Translator::Response(const flat::Protocol& p, const flat::Method& m,
                         "' → error zx.Status");
       usings_.insert("zx");
       context.skip_first = 1;
+      context.first_is_return = false;
       return Payload(m.response, context, extra_members) + " error zx.Status";
     }
   }
@@ -349,7 +389,10 @@ std::string Translator::Response(const flat::Protocol& p, const flat::Method& m,
 Json Translator::Parameter(const flat::StructMember& m, const std::string& direction,
                            const std::string& becomes) {
   bool out = direction == "out";
-  bool buffer = m.attrs.Find("buffer") != nullptr;
+  // `@buffer`, and banjo v1's `vector<voidptr>`, which it replaced, are `_buffer`/`_size` in C.
+  bool buffer = m.attrs.Find("buffer") != nullptr ||
+                (m.type.element && m.type.element->kind == flat::Type::Kind::kPrimitive &&
+                 m.type.element->primitive == flat::PrimitiveKind::kVoidptr);
   std::string prefix = out ? "out_" : "";
   std::vector<std::string> c;
   switch (m.type.kind) {

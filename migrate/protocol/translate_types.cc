@@ -24,7 +24,8 @@ std::string Join(const std::vector<std::string>& items, const std::string& quote
 
 // Docs and the attributes that still mean something in FIDL; the rules drop the banjo-only ones.
 std::string Translator::Attributes(const raw::AttributeList& attrs, const std::string& indent,
-                                   llvm::SMLoc loc, const std::string& what, bool no_memory) {
+                                   llvm::SMLoc loc, const std::string& what,
+                                   InPlaceAttribute in_place) {
   std::string out;
   for (const raw::Attribute& a : attrs.items) {
     std::string name = raw::CanonicalAttributeName(a.name);
@@ -49,14 +50,19 @@ std::string Translator::Attributes(const raw::AttributeList& attrs, const std::s
     }
     if (rule && rule->action == AttributeRule::Action::kDecision) {
       if (!loc.isValid()) continue;
-      if (no_memory && (name == "in_out" || name == "mutable")) {
+      bool in_place_attribute = name == "in_out" || name == "mutable";
+      if (in_place_attribute && in_place == InPlaceAttribute::kNoMemory) {
         Change(loc, "@" + name + " on " + what + " dropped: it had no effect on a client_end or "
                     "handle in banjo either");
-      } else {
+      } else if (in_place_attribute && in_place == InPlaceAttribute::kResponse) {
+        Change(loc, "@" + name + " on " + what + " dropped: on a response field it only made the "
+                    "C callback's pointer non-const");
+      } else if (!(in_place_attribute && in_place == InPlaceAttribute::kReturned)) {
         Decision(loc, what + " had @" + name + ": " + rule->note);
       }
       continue;
     }
+    if (name == "generated_name") continue;  // the clone declares inline layouts by name
     out += indent + "@" + name;
     if (!a.args.empty()) {
       out += "(";
@@ -107,11 +113,12 @@ void Translator::DocHints(const raw::AttributeList& attrs, llvm::SMLoc loc,
   if (hints.empty()) return;
   Decision(loc, "the doc comment of " + what + " mentions " + Join(hints, "\"") +
                     ": a rule stated in prose that the types do not carry; check that it still "
-                    "holds on the driver transport");
+                    "holds once the two drivers talk through the clone");
 }
 
 std::optional<flat::Type> Translator::Bounded(const flat::Type& type, const MemberContext& context,
-                                              const std::string& member, llvm::SMLoc loc) {
+                                              const std::string& member, llvm::SMLoc loc,
+                                              bool quiet) {
   if (!context.bounds) return std::nullopt;
   auto it = context.bounds->find(context.owner + "." + member);
   if (it == context.bounds->end()) return std::nullopt;
@@ -125,8 +132,10 @@ std::optional<flat::Type> Translator::Bounded(const flat::Type& type, const Memb
   bounded.element_count = it->second;
   bounded.size_expr = nullptr;
   bounded.alias = nullptr;
-  Change(loc, "'" + member + "' bounded to " + std::to_string(it->second) + " by rule '" +
-                  it->first + "'");
+  if (!quiet) {
+    Change(loc, "'" + member + "' bounded to " + std::to_string(it->second) + " by rule '" +
+                    it->first + "'");
+  }
   return bounded;
 }
 
@@ -153,7 +162,9 @@ std::string Translator::DeclBody(const flat::Decl& decl, const std::string& name
                                  const std::string& what) {
   std::string out;
   if (name != decl.name.name && !copies_.count(&decl)) {
-    Change(decl.loc, what + " renamed '" + name + "' by rule");
+    bool respelled = name == fdfkit::idl::FidlIdentifier(decl.name.name);
+    Change(decl.loc, what + (respelled ? " written '" + name + "': a FIDL name starts with a letter"
+                                       : " renamed '" + name + "' by rule"));
   }
   const LibraryRule& library_rule = rules_.Library(decl.name.library);
   switch (decl.kind) {
@@ -168,6 +179,13 @@ std::string Translator::DeclBody(const flat::Decl& decl, const std::string& name
     case flat::Decl::Kind::kEnum:
     case flat::Decl::Kind::kBits: {
       const auto& e = static_cast<const flat::Enum&>(decl);
+      if (e.members.empty()) {
+        // Banjo v1 named an integer type with an empty enum; FIDL rejects an empty strict enum.
+        Change(decl.loc, what + " was an empty " + (decl.kind == flat::Decl::Kind::kEnum ? "enum" : "bits") +
+                             ", banjo's way to name an integer type: it is now 'alias " + name +
+                             " = " + flat::PrimitiveName(e.subtype) + "'");
+        return "alias " + name + " = " + flat::PrimitiveName(e.subtype) + ";\n";
+      }
       out += "type " + name + " = " + (e.strict ? "strict " : "flexible ") +
              (decl.kind == flat::Decl::Kind::kEnum ? "enum" : "bits") + " : " +
              flat::PrimitiveName(e.subtype) + " {\n";
@@ -285,14 +303,19 @@ std::string Translator::StructMembers(const flat::Struct& s, const MemberContext
     bool no_memory = m.type.kind == flat::Type::Kind::kClientEnd ||
                      m.type.kind == flat::Type::Kind::kServerEnd ||
                      m.type.kind == flat::Type::Kind::kHandle;
+    InPlaceAttribute in_place = no_memory                          ? InPlaceAttribute::kNoMemory
+                                : context.direction == "out"       ? InPlaceAttribute::kResponse
+                                : returned_in_place_.count(&m) > 0 ? InPlaceAttribute::kReturned
+                                                                   : InPlaceAttribute::kDecide;
     out += fdfkit::idl::CommentLines(m.comments.leading, "    ") +
-           Attributes(m.attrs, "    ", m.loc, what, no_memory);
+           Attributes(m.attrs, "    ", m.loc, what, in_place);
     std::string name = MemberName(m), spelled;
     if (arrays.count(i)) {
       const ArrayCountPair& pair = *arrays[i];
       name = pair.vector_name;
       spelled = "vector<" + Type(*m.type.element, m.loc, "elements of " + what) + ">:" +
-                std::to_string(m.type.element_count);
+                (m.type.size_expr ? ConstantSpelling(*m.type.size_expr, scope_)
+                                  : std::to_string(m.type.element_count));
       Change(m.loc, "array " + what + " with count '" + s.members[pair.count].name +
                         "' → bounded `" + spelled + "` '" + name + "'");
     } else {
@@ -303,9 +326,14 @@ std::string Translator::StructMembers(const flat::Struct& s, const MemberContext
     if (m.default_value) line += " = " + ConstantSpelling(m.default_expr, *m.default_value, scope_);
     out += fdfkit::idl::WithTrailing(line + ";\n", m.comments.trailing);
     if (context.parameters) {
-      context.parameters->push_back(
-          Parameter(m, context.direction, context.direction == "in" ? "request" : "response"));
+      std::string becomes = !context.becomes.empty()     ? context.becomes
+                            : context.direction == "in" ? "request"
+                                                        : "response";
+      context.parameters->push_back(Parameter(m, context.direction, becomes));
       context.parameters->back()["field"] = name;
+      if (context.first_is_return && i == 0) {  // fidlgen_banjo returned it from the C function
+        context.parameters->back()["c"] = Json::array({CTypeName(m.type) + " return"});
+      }
     }
   }
   return out;

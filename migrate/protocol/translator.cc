@@ -81,7 +81,7 @@ Translator::Translator(const flat::Library& library, const fdfkit::idl::SourceFi
                        const std::set<std::string>& migrating)
     : library_(library), files_(files), rules_(rules), inventory_(inventory), migrating_(migrating),
       names_(rules) {
-  scope_ = {library_.name, &names_, &copies_, &usings_, &applied_, &copied_libraries_};
+  scope_ = {library_.name, &names_, &copies_, &usings_, &applied_};
 }
 
 void Translator::Change(llvm::SMLoc loc, std::string text) {
@@ -116,17 +116,34 @@ void Translator::CollectPayloads() {
 // Types from libraries that have not migrated and whose rule says "copy" are copied into the
 // clone (with what they reference from such libraries), as Fuchsia did with TemporaryBoardInfo.
 void Translator::CollectCopies() {
-  std::function<void(const flat::Type&)> visit = [&](const flat::Type& t) {
-    for (const flat::Decl* d : {t.decl, t.alias}) {
-      if (!d || Migrating(d->name.library) || copies_.count(d)) continue;
-      if (d->kind == flat::Decl::Kind::kProtocol || d->kind == flat::Decl::Kind::kResource) continue;
-      const LibraryRule& rule = rules_.Library(d->name.library);
-      if (rule.unmigrated.value_or(rules_.unmigrated_dependencies) != DependencyMode::kCopy) continue;
-      if (rules_.Type(d->name.library + "/" + d->name.name)) continue;  // a type rule replaces it
-      copies_[d] = rules_.naming.copy_prefix + names_.Decl(*d);
-      copy_order_.push_back(d);
-      copied_libraries_.insert(d->name.library);
-      ForEachType(*d, visit);
+  std::function<void(const flat::Type&)> visit;
+  std::function<void(const flat::ConstantExpr&)> visit_constant;
+  // A declaration of a library that has not migrated and whose rule says copy: copied, with what
+  // it references. Types get the copy prefix; constants keep their names (unless one is taken).
+  auto copy = [&](const flat::Decl* d) {
+    if (!d || Migrating(d->name.library) || copies_.count(d)) return;
+    if (d->kind == flat::Decl::Kind::kProtocol || d->kind == flat::Decl::Kind::kResource) return;
+    const LibraryRule& rule = rules_.Library(d->name.library);
+    if (rule.unmigrated.value_or(rules_.unmigrated_dependencies) != DependencyMode::kCopy) return;
+    if (rules_.Type(d->name.library + "/" + d->name.name)) return;  // a type rule replaces it
+    std::string name = names_.Decl(*d);
+    bool constant = d->kind == flat::Decl::Kind::kConst;
+    copies_[d] = constant && !library_.Lookup(d->name.name) ? name : rules_.naming.copy_prefix + name;
+    copy_order_.push_back(d);
+    ForEachType(*d, visit);
+    if (constant && static_cast<const flat::Const*>(d)->value_expr) {
+      visit_constant(*static_cast<const flat::Const*>(d)->value_expr);
+    }
+  };
+  visit_constant = [&](const flat::ConstantExpr& e) {
+    if (e.kind == flat::ConstantExpr::Kind::kReference) copy(e.decl);
+    for (const flat::ConstantExpr& operand : e.operands) visit_constant(operand);
+  };
+  visit = [&](const flat::Type& t) {
+    copy(t.decl);
+    copy(t.alias);
+    for (const auto& e : {t.size_expr, t.rights_expr}) {
+      if (e) visit_constant(*e);
     }
   };
   for (const auto& decl : library_.decls) ForEachType(*decl, visit);
@@ -158,6 +175,28 @@ void Translator::CollectFoldedInterfaces() {
   }
 }
 
+// Before anything is written: which in-place members some response returns, so their
+// attributes need no decision where the declaration holding them is written.
+void Translator::CollectReturnedInPlace() {
+  for (const auto& decl : library_.decls) {
+    if (decl->kind != flat::Decl::Kind::kProtocol || folded_.count(decl.get())) continue;
+    const auto& p = static_cast<const flat::Protocol&>(*decl);
+    for (const flat::Method& m : p.methods) {
+      const flat::Struct* s = AnonymousStruct(m.request);
+      for (size_t i = 0; s && i < s->members.size(); ++i) {
+        InPlacePlan plan = PlanInPlace(p, m, s->members[i]);
+        using Kind = InPlacePlan::Kind;
+        if (plan.kind == Kind::kWhole || plan.kind == Kind::kAlreadyReturned) {
+          returned_in_place_.insert(&s->members[i]);
+        }
+        if (plan.kind != Kind::kNone && plan.kind != Kind::kDeferred && plan.kind != Kind::kRefused) {
+          returned_in_place_.insert(plan.fields.begin(), plan.fields.end());
+        }
+      }
+    }
+  }
+}
+
 Translation Translator::Run() {
   out_.library = library_.name;
   out_.new_library = names_.Library(library_.name);
@@ -172,6 +211,7 @@ Translation Translator::Run() {
   CollectPayloads();
   CollectCopies();
   CollectFoldedInterfaces();
+  CollectReturnedInPlace();
   std::string body;
   for (const auto& decl : library_.decls) {
     if (decl->kind == flat::Decl::Kind::kResource || payloads_.count(decl.get()) ||
@@ -182,17 +222,26 @@ Translation Translator::Run() {
         static_cast<const flat::Union&>(*decl).is_result) {
       continue;
     }
+    // The header of another file of the library goes above that file's first declaration.
+    auto header = library_.file_headers.find(std::string(files_.FileOf(decl->loc)));
+    if (header != library_.file_headers.end() && headers_written_.insert(header->first).second) {
+      body += fdfkit::idl::CommentLines(header->second.leading, "");
+      if (!header->second.trailing.empty()) body += header->second.trailing + "\n";
+    }
     body += Decl(*decl);
     body += std::exchange(pending_declarations_, "");
   }
   for (const flat::Decl* copy : copy_order_) {
     body += Decl(*copy);
     LibraryChange("copied '" + copy->name.library + "." + copy->name.name + "' as '" +
-                             copies_.at(copy) + "': '" + copy->name.library +
-                             "' has not migrated (rule: copy). Delete the copy and import the "
-                             "type once it has.");
+                  copies_.at(copy) + "': '" + copy->name.library + "' is not migrated in this "
+                  "run (rule: copy). Delete the copy and import it once that library has "
+                  "migrated.");
   }
   body += Services();
+  if (!library_.end_comments.empty()) {
+    body += fdfkit::idl::CommentLines(library_.end_comments, "", /*closing=*/true);
+  }
   std::string head = fdfkit::idl::CommentLines(library_.header.leading, "") +
                      Attributes(library_.attrs, "") +
                      fdfkit::idl::WithTrailing("library " + out_.new_library + ";\n",

@@ -41,6 +41,9 @@ struct Translation {
     std::string banjo_method;
   };
   std::map<std::string, Origin> origins;
+  // Structs the clone declares that banjo did not (the element data returned from in place), by
+  // their clone names: the banjo struct whose members they hold, whose bound rules apply to them.
+  std::map<std::string, std::string> synthesized;
 };
 
 // `migrating`: every library cloned in this run; other dependencies are "not yet migrated" and

@@ -31,6 +31,8 @@ struct MemberContext {
   std::string owner;                  // declaration or banjo method name
   Json* parameters = nullptr;         // method payloads: the mapping's parameter rows
   std::string direction = {};         // "in" | "out"
+  std::string becomes = {};           // the mapping's `becomes` for kept members (default: by direction)
+  bool first_is_return = false;       // the first member was the C function's return value
   size_t skip_first = 0;              // members already accounted for (a leading status)
   const std::map<size_t, std::string>* dropped = nullptr;  // member index → why it is dropped
 };
@@ -51,6 +53,37 @@ struct InPlaceData {
 // Data the callee wrote through a non-const pointer (@in_out, @mutable). On a client_end or
 // handle the attribute had no effect in banjo either.
 bool IsInPlace(const flat::StructMember& m);
+
+// How the clone returns what the callee wrote into one request parameter (translate_in_place.cc).
+struct InPlacePlan {
+  enum class Kind {
+    kNone,             // nothing written in place
+    kWhole,            // the parameter comes back whole
+    kAlreadyReturned,  // the response returns it already (`returned`)
+    kStructFields,     // `fields` of the struct parameter come back by name
+    kElementFields,    // `fields` of every element of `holder` come back, one struct per element
+    kDeferred,         // a completion callback (or the call itself) hands it back: `detail`
+    kRefused,          // too deep to return: the method is not cloned; `detail` says why
+  };
+  Kind kind = Kind::kNone;
+  const flat::StructMember* returned = nullptr;
+  const flat::Struct* holder = nullptr;
+  std::vector<const flat::StructMember*> fields;
+  std::string detail;
+};
+InPlacePlan PlanInPlace(const flat::Protocol& p, const flat::Method& m,
+                        const flat::StructMember& parameter);
+
+// What an @in_out/@mutable attribute means where it is written.
+enum class InPlaceAttribute {
+  kDecide,     // nobody returns the data yet: a human decides
+  kReturned,   // the clone's response returns it (the method's report line says where)
+  kNoMemory,   // on a client_end or handle it meant nothing
+  kResponse,   // on a response or event field it only made a C callback's pointer non-const
+};
+// The C type fidlgen_banjo wrote for a value a C function returned: `uint32_t`, `gpio_mode_t`,
+// `zx_status_t`.
+std::string CTypeName(const flat::Type& type);
 // A method payload written inline (`Method(struct {...})`); nullptr otherwise.
 const flat::Struct* AnonymousStruct(const std::optional<flat::Type>& payload);
 // The response member that already returns `in_place` (same name, or the same declared type).
@@ -82,13 +115,13 @@ class Translator {
   void CollectPayloads();
   void CollectCopies();
   void CollectFoldedInterfaces();
+  void CollectReturnedInPlace();
   bool Migrating(const std::string& library) const;
 
   // translate_types.cc
-  // `no_memory`: the member is a client_end or handle, where in-place attributes meant nothing.
   std::string Attributes(const raw::AttributeList& attrs, const std::string& indent,
                          llvm::SMLoc loc = {}, const std::string& what = "",
-                         bool no_memory = false);
+                         InPlaceAttribute in_place = InPlaceAttribute::kDecide);
   std::string Type(const flat::Type& type, llvm::SMLoc loc, const std::string& what,
                    bool quiet = false);
   std::string Decl(const flat::Decl& decl);
@@ -100,8 +133,9 @@ class Translator {
   std::string LocalName(const flat::Decl& decl) const;
   std::string StructMembers(const flat::Struct& s, const MemberContext& context);
   std::string EnvelopeBody(const flat::Decl& decl);
+  // `quiet`: a second use of a member already reported (no second note).
   std::optional<flat::Type> Bounded(const flat::Type& type, const MemberContext& context,
-                                    const std::string& member, llvm::SMLoc loc);
+                                    const std::string& member, llvm::SMLoc loc, bool quiet = false);
   void DocHints(const raw::AttributeList& attrs, llvm::SMLoc loc, const std::string& what);
 
   // translate_protocols.cc
@@ -126,8 +160,8 @@ class Translator {
   // The mapping's `fidl` row of a clone method (its ordinal from the new names), recording where
   // the method came from for the checks made after compiling.
   Json FidlMethodRow(const std::string& protocol, const std::string& method, const char* kind,
-                     llvm::SMLoc banjo_loc, const flat::Protocol& rule_protocol,
-                     const std::string& banjo_method);
+                     Strictness strictness, llvm::SMLoc banjo_loc,
+                     const flat::Protocol& rule_protocol, const std::string& banjo_method);
 
   const flat::Library& library_;
   const fdfkit::idl::SourceFiles& files_;
@@ -140,12 +174,13 @@ class Translator {
   std::vector<std::string> applied_;  // type rules applied by the last spelling
   std::map<const flat::Decl*, std::string> copies_;  // declarations from unmigrated libraries
   std::vector<const flat::Decl*> copy_order_;
-  std::set<std::string> copied_libraries_;
   SpellingScope scope_;
   std::set<const flat::Decl*> payloads_;
   std::set<const flat::Decl*> folded_;  // interfaces that became events
   std::vector<const flat::Protocol*> served_;
   std::set<std::string> in_place_types_;  // element structs declared for returned in-place data
+  std::set<const flat::StructMember*> returned_in_place_;  // members whose writes come back
+  std::set<std::string> headers_written_;  // files of the library whose header is in the clone
   std::string pending_declarations_;      // written after the declaration being translated
 };
 

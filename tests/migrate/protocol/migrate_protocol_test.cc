@@ -134,15 +134,16 @@ closed protocol BlockImpl {
   const std::string& report = Output(result, ".migration.md");
   EXPECT_NE(report.find("@async 'Queue' → an ordinary two-way method"), std::string::npos) << report;
   EXPECT_NE(report.find("@buffer on 'data' dropped"), std::string::npos);
-  // In-place mutation is a decision for a human, with its location.
+  // In-place data the clone returns is a change, with its location, not left to a human: 'data'
+  // comes back explicitly; 'op' was already in the response.
   size_t left = report.find("## Left to a human");
   ASSERT_NE(left, std::string::npos);
   EXPECT_NE(report.find("block.fidl:13:"), std::string::npos);
-  EXPECT_NE(report.find("'op' had @in_out: the callee wrote this in place", left),
+  EXPECT_EQ(report.find("'op' had @in_out", left), std::string::npos) << report;
+  EXPECT_EQ(report.find("'data' had @mutable", left), std::string::npos) << report;
+  EXPECT_NE(report.find("'op' was written in place; the response already returns it as 'op'"),
             std::string::npos)
       << report;
-  EXPECT_NE(report.find("'data' had @mutable", left), std::string::npos);
-  // 'data' comes back explicitly; 'op' was already in the response.
   EXPECT_NE(report.find("'data' was written in place: it is now also a response field"),
             std::string::npos);
   EXPECT_NE(fidl.find("    strict Read(struct {\n        data vector<uint8>:MAX;\n        cookie "
@@ -160,6 +161,80 @@ closed protocol BlockImpl {
   EXPECT_EQ(parameters.back()["becomes"], "dropped");
   const Json& read = mapping["protocols"][1]["methods"][1]["parameters"];
   EXPECT_EQ(read[0]["c"], Json::array({"data_buffer", "data_size"}));
+}
+
+// Banjo names FIDL rejects are respelled, and said so; enum aliases become constants; comments,
+// named bounds, hex values and symbolic rights survive.
+TEST_F(MigrateProtocol, CloneKeepsTheTextAndRespellsWhatFidlRejects) {
+  auto result = Migrate(Write("audio.banjo", R"(// Copyright 2019 The Authors.
+
+// Sample formats, named by their bit depth.
+library ddk.protocol.audiotypes;
+
+using zx;
+
+const uint32 MAX_FORMATS = 0x10;
+
+enum AudioSampleFormat : uint32 {
+    @8BIT = 0x2;  // unsigned
+    @16BIT = 0x4;
+    ALSO_8BIT = 0x2;
+};
+
+struct Ring {
+    handle<vmo> vmo;
+    vector<AudioSampleFormat>:MAX_FORMATS formats; // preferred first
+};
+
+[Layout = "ddk-protocol"]
+protocol Audio {
+    // Starts the ring.
+    Start(Ring ring) -> (zx.status s);
+};
+)"));
+  ASSERT_TRUE(result.ok) << result.errors;
+  EXPECT_EQ(Output(result, ".fidl"), R"(// Copyright 2019 The Authors.
+
+// Sample formats, named by their bit depth.
+library ddk.protocol.audiotypes;
+
+using zx;
+
+const MAX_FORMATS uint32 = 0x10;
+
+type AudioSampleFormat = strict enum : uint32 {
+    EIGHT_BIT = 0x2; // unsigned
+    SIXTEEN_BIT = 0x4;
+};
+
+const ALSO_8BIT AudioSampleFormat = AudioSampleFormat.EIGHT_BIT;
+
+type Ring = resource struct {
+    vmo zx.Handle:VMO;
+    formats vector<AudioSampleFormat>:MAX_FORMATS; // preferred first
+};
+
+@discoverable
+@transport("Driver")
+closed protocol Audio {
+    // Starts the ring.
+    strict Start(resource struct {
+        ring Ring;
+    }) -> () error zx.Status;
+};
+
+service Service {
+    device client_end:Audio;
+};
+)");
+  const std::string& report = Output(result, ".migration.md");
+  EXPECT_NE(report.find("'8BIT' written 'EIGHT_BIT': a FIDL name starts with a letter"),
+            std::string::npos)
+      << report;
+  EXPECT_NE(report.find("enum member 'ALSO_8BIT' repeats the value of '8BIT': modern FIDL enums "
+                        "cannot, so it is the constant 'ALSO_8BIT'"),
+            std::string::npos)
+      << report;
 }
 
 TEST_F(MigrateProtocol, PointerSizedTypesAreFlaggedNotGuessed) {

@@ -174,10 +174,6 @@ open protocol Device {
     flexible -> OnChanged(struct {
         state uint32;
     });
-
-    flexible -> OnAsk(struct {
-        q uint32;
-    });
 };
 
 service Service {
@@ -185,7 +181,9 @@ service Service {
 };
 )");
   std::string report = Report(result);
-  EXPECT_NE(report.find("'GizmoIfc.Ask' returned data to the caller; an event has no reply"),
+  // Ask answered its caller: as an event it would lose the answer, so it is refused.
+  EXPECT_NE(report.find("'GizmoIfc.Ask' is not cloned as an event: it returned data to the "
+                        "caller, and an event has no reply"),
             std::string::npos)
       << report;
   EXPECT_NE(report.find("'vmo', 'vmo_offset' and 'vmo_size' describe one memory range"),
@@ -212,7 +210,9 @@ service Service {
   const auto* device = clone.decl<fdfkit::idl::flat::Protocol>("example.gadget", "Device");
   ASSERT_NE(device, nullptr);
   EXPECT_EQ(misc["methods"][0]["fidl"]["ordinal"].get<uint64_t>(), device->methods[0].ordinal);
-  EXPECT_EQ(misc["methods"][4]["fidl"]["ordinal"].get<uint64_t>(), device->methods[3].ordinal);
+  EXPECT_TRUE(misc["methods"][4]["fidl"].is_null());
+  EXPECT_EQ(misc["methods"][4]["refused"], "it returned data to the caller, and an event has no reply");
+  EXPECT_EQ(misc["methods"][3]["fidl"]["ordinal"].get<uint64_t>(), device->methods[2].ordinal);
 }
 
 constexpr const char* kBoardLib = R"(library example.board;
