@@ -62,14 +62,34 @@ std::vector<ArrayCountPair> FindArrayCountPairs(const std::vector<flat::StructMe
 
 std::vector<HandleRange> FindHandleRanges(const std::vector<flat::StructMember>& m,
                                           const Naming& naming) {
+  // The handle, and an integer offset and size anywhere beside it (banjo structs list them in any
+  // order, sometimes with other fields between).
   std::vector<HandleRange> out;
-  for (size_t i = 0; i + 2 < m.size(); ++i) {
+  auto find = [&](const std::vector<std::string>& names, const std::string& handle) {
+    std::optional<size_t> found;
+    for (size_t j = 0; j < m.size() && !found; ++j) {
+      if (IsInteger(m[j].type) && NameIn(m[j].name, names, handle)) found = j;
+    }
+    return found;
+  };
+  for (size_t i = 0; i < m.size(); ++i) {
     if (m[i].type.kind != flat::Type::Kind::kHandle) continue;
-    const std::string& handle = m[i].name;
-    if (IsInteger(m[i + 1].type) && IsInteger(m[i + 2].type) &&
-        NameIn(m[i + 1].name, naming.offset_names, handle) &&
-        NameIn(m[i + 2].name, naming.size_names, handle)) {
-      out.push_back({i, i + 1, i + 2});
+    std::optional<size_t> offset = find(naming.offset_names, m[i].name);
+    std::optional<size_t> size = find(naming.size_names, m[i].name);
+    if (offset && size && *offset != *size) out.push_back({i, *offset, *size});
+  }
+  return out;
+}
+
+std::vector<PresenceFlag> FindPresenceFlags(const std::vector<flat::StructMember>& m) {
+  std::vector<PresenceFlag> out;
+  for (size_t i = 0; i < m.size(); ++i) {
+    if (m[i].type.kind != flat::Type::Kind::kPrimitive ||
+        m[i].type.primitive != flat::PrimitiveKind::kBool || !m[i].name.starts_with("has_")) {
+      continue;
+    }
+    if (std::optional<size_t> value = FindMember(m, m[i].name.substr(4))) {
+      out.push_back({i, *value});
     }
   }
   return out;

@@ -30,6 +30,13 @@ struct HandleRange {
 std::vector<HandleRange> FindHandleRanges(const std::vector<fdfkit::idl::flat::StructMember>& m,
                                           const Naming& naming);
 
+// `has_x bool` beside `x`: optional semantics spelled by hand, which FIDL says with an optional
+// table field or `box<T>`/`:optional`.
+struct PresenceFlag {
+  size_t flag = 0, value = 0;
+};
+std::vector<PresenceFlag> FindPresenceFlags(const std::vector<fdfkit::idl::flat::StructMember>& m);
+
 // A 64-bit or pointer-sized integer that probably holds an address: named like a pointer, or
 // beside a `<name>_count` (a C array passed as pointer + length).
 struct SmuggledPointer {

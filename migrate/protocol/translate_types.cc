@@ -267,6 +267,12 @@ std::string Translator::StructMembers(const flat::Struct& s, const MemberContext
                                   "struct like fuchsia.mem.Range { vmo zx.Handle:VMO; offset "
                                   "uint64; size uint64; } so the three travel together");
   }
+  for (const PresenceFlag& f : FindPresenceFlags(s.members)) {
+    const auto& m = s.members;
+    Decision(m[f.flag].loc, "'" + m[f.flag].name + "' says whether '" + m[f.value].name +
+                                "' is set: FIDL says that with the type itself (a table field, or "
+                                "`box<T>`/`:optional`); consider dropping the flag");
+  }
   std::set<size_t> quiet;
   for (const SmuggledPointer& p : FindSmuggledPointers(s.members, naming)) {
     const auto& m = s.members[p.member];
