@@ -247,27 +247,20 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
       // No clone of this method could return what banjo returned: leave it out, say where.
       Decision(m.loc, what + " is not cloned: " + refusal + "; redesign it by hand (return the "
                       "data in the response, as Fuchsia's i2cimpl.Transact does)");
-      map["fidl"] = nullptr;
-      map["refused"] = refusal;
-      map["parameters"] = Json::array();
-      map["status"] = "none";
-      methods->push_back(std::move(map));
+      NotCloned(std::move(map), "refused", refusal, Json::array(), methods);
       return "";
     }
     if (s && !s->members.empty() && dropped.size() == s->members.size() && NothingButStatus(m)) {
       // The method only handed the interface over; its events need no registration.
       Change(m.loc, what + " only registered the interface that became events on '" + protocol +
                         "': it is not cloned");
-      map["fidl"] = nullptr;
-      map["replaced_by"] = "events";
-      map["parameters"] = Json::array();
+      Json rows = Json::array();
       for (const auto& [index, reason] : dropped) {
-        map["parameters"].push_back(Parameter(s->members[index], "in", "dropped"));
-        map["parameters"].back()["reason"] = reason;
-        map["parameters"].back().erase("field");
+        rows.push_back(Parameter(s->members[index], "in", "dropped"));
+        rows.back()["reason"] = reason;
+        rows.back().erase("field");
       }
-      map["status"] = "none";
-      methods->push_back(std::move(map));
+      NotCloned(std::move(map), "replaced_by", "events", std::move(rows), methods);
       return "";
     }
     if (!two_way && !returned.text.empty()) {
@@ -299,6 +292,17 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
   return fdfkit::idl::WithTrailing(out, m.comments.trailing);
 }
 
+// The mapping row of a banjo method the clone does not have: `fidl` is null, and `key` says why
+// (`refused`: what it would lose; `replaced_by`: what took its place).
+void Translator::NotCloned(Json map, const char* key, const std::string& why, Json parameters,
+                           Json* methods) {
+  map["fidl"] = nullptr;
+  map[key] = why;
+  map["parameters"] = std::move(parameters);
+  map["status"] = "none";
+  methods->push_back(std::move(map));
+}
+
 // A method of an interface folded into `p`: an event, named with the rules' event prefix.
 std::string Translator::Event(const flat::Protocol& p, const ProtocolStyle& style,
                               const flat::Protocol& ifc, const flat::Method& m, Json* methods) {
@@ -320,11 +324,7 @@ std::string Translator::Event(const flat::Protocol& p, const ProtocolStyle& styl
     Decision(m.loc, what + " is not cloned as an event: " + why + ". If the parent needs the "
                     "answer, keep a reverse protocol for this interface (rule \"callbacks\": "
                     "\"reverse-protocol\") or redesign it by hand");
-    map["fidl"] = nullptr;
-    map["refused"] = why;
-    map["parameters"] = Json::array();
-    map["status"] = "none";
-    methods->push_back(std::move(map));
+    NotCloned(std::move(map), "refused", why, Json::array(), methods);
     return "";
   }
   std::string out = fdfkit::idl::CommentLines(m.comments.leading, "    ") +

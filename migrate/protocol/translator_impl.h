@@ -150,6 +150,7 @@ class Translator {
                        Json* parameters, const ExtraMembers& extra_members);
   Json Parameter(const flat::StructMember& m, const std::string& direction,
                  const std::string& becomes);
+  void NotCloned(Json map, const char* key, const std::string& why, Json parameters, Json* methods);
   std::string Services();
   // translate_in_place.cc
   InPlaceData InPlace(const flat::Protocol& p, const flat::Method& m,

@@ -44,6 +44,7 @@
 #include "migrate/plan/scan/scanner.h"
 #include "migrate/plan/verifier.h"
 #include "support/read_file.h"
+#include "tests/support/diagnostic_examples.h"
 
 #ifndef FDFKIT_SOURCE_DIR
 #error "FDFKIT_SOURCE_DIR must name the repository"
@@ -60,30 +61,8 @@ using Json = nlohmann::json;
 
 fs::path BadDir() { return fs::path(FDFKIT_SOURCE_DIR) / "tests/migrate/plan/bad"; }
 
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-// Every example by code ("FDFPLAN012" → its path).
-std::map<std::string, fs::path> Examples() {
-  std::map<std::string, fs::path> out;
-  for (const auto& entry : fs::directory_iterator(BadDir())) {
-    std::string name = entry.path().filename().string();
-    if (name.starts_with("fdfplan")) out["FDFPLAN" + name.substr(7, name.find('.') - 7)] = entry.path();
-  }
-  return out;
-}
-
 // What reading an example reported, in order.
-struct Outcome {
-  std::vector<std::string> error_codes, warning_codes;
-  std::set<std::string> also;  // follow-on errors the example declares
-  std::string summary;         // every diagnostic, for failure messages
-  void Add(const support::DiagnosticInfo& info, const std::string& text) {
-    (info.severity == support::Severity::kError ? error_codes : warning_codes).push_back(info.Code());
-    summary += text + "\n";
-  }
+struct Outcome : fdfkit::testing::ExampleOutcome {
   template <typename Located>
   void AddAll(const std::vector<Located>& diagnostics) {
     for (const Located& d : diagnostics) Add(*d.info, d.Text());
@@ -282,38 +261,9 @@ Outcome ReadExample(const fs::path& path) {
 }
 
 TEST(BadExamples, EveryDiagnosticHasOneExampleThatReportsExactlyIt) {
-  std::map<std::string, fs::path> examples = Examples();
-  for (const support::DiagnosticInfo* info : diag::kAllDiagnostics) {
-    std::string code = info->Code();
-    SCOPED_TRACE(code + " " + std::string(info->name));
-    auto it = examples.find(code);
-    if (info->severity == support::Severity::kRetired) {
-      EXPECT_EQ(it, examples.end()) << "a retired diagnostic keeps no example";
-      continue;
-    }
-    if (it == examples.end()) {
-      ADD_FAILURE() << "add tests/migrate/plan/bad/" << Lower(code) << ".<kind>";
-      continue;
-    }
-    Outcome outcome = ReadExample(it->second);
-    if (info->severity == support::Severity::kError) {
-      std::set<std::string> reported(outcome.error_codes.begin(), outcome.error_codes.end());
-      std::set<std::string> expected = outcome.also;
-      expected.insert(code);
-      EXPECT_EQ(reported, expected) << outcome.summary;
-      if (!outcome.error_codes.empty()) EXPECT_EQ(outcome.error_codes.front(), code) << outcome.summary;
-    } else {
-      EXPECT_TRUE(outcome.error_codes.empty()) << outcome.summary;
-      std::string first = outcome.warning_codes.empty() ? "no warning" : outcome.warning_codes.front();
-      EXPECT_EQ(first, code) << outcome.summary;
-    }
-  }
-}
-
-TEST(BadExamples, EveryExampleNamesADiagnosticOfTheTable) {
-  std::set<std::string> codes;
-  for (const support::DiagnosticInfo* info : diag::kAllDiagnostics) codes.insert(info->Code());
-  for (const auto& [code, path] : Examples()) EXPECT_TRUE(codes.count(code)) << path;
+  fdfkit::testing::ExpectOneExamplePerRow(
+      diag::kAllDiagnostics, fdfkit::testing::FindExamples(BadDir(), "FDFPLAN"),
+      [](const fs::path& path) -> fdfkit::testing::ExampleOutcome { return ReadExample(path); });
 }
 
 }  // namespace
