@@ -67,7 +67,9 @@ void ExpectOneExamplePerRow(const support::DiagnosticInfo* const (&rows)[N],
       std::set<std::string> expected = outcome.also;
       expected.insert(code);
       EXPECT_EQ(reported, expected) << outcome.summary;
-      if (!outcome.error_codes.empty()) EXPECT_EQ(outcome.error_codes.front(), code) << outcome.summary;
+      if (!outcome.error_codes.empty()) {
+        EXPECT_EQ(outcome.error_codes.front(), code) << outcome.summary;
+      }
     } else {
       EXPECT_TRUE(outcome.error_codes.empty()) << outcome.summary;
       std::string first = outcome.warning_codes.empty() ? "no warning" : outcome.warning_codes.front();
