@@ -383,7 +383,8 @@ FormatHints HintsFrom(const flat::Library& library) {
   FormatHints hints;
   for (const auto& decl : library.decls) {
     if (flat::IsResource(*decl) && decl->raw_layout) hints.add_resource.insert(decl->raw_layout);
-    if (decl->kind == flat::Decl::Kind::kEnum && decl->raw_layout && !decl->anonymous) {
+    bool enum_or_bits = decl->kind == flat::Decl::Kind::kEnum || decl->kind == flat::Decl::Kind::kBits;
+    if (enum_or_bits && decl->raw_layout && !decl->anonymous) {
       const auto& e = static_cast<const flat::Enum&>(*decl);
       if (!e.aliases.empty()) hints.enum_aliases[decl->raw_layout] = e.aliases;
     }

@@ -297,7 +297,7 @@ void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Sc
   }
   flat::Type value_type;
   value_type.primitive = decl->subtype;
-  std::map<__int128, std::string_view> values;  // enum value → first member with it
+  std::map<__int128, std::string_view> values;  // value → the first member with it
   decl->members.reserve(layout.members.size());
   for (const raw::LayoutMember& m : layout.members) {
     flat::ValueMember member;
@@ -313,11 +313,16 @@ void Resolver::ResolveEnum(flat::Enum* decl, const raw::Layout& layout, const Sc
         reporter_->Report(diag::kBitsNotPowerOfTwo, m.value->loc, m.name, value->ToString());
       }
       decl->mask |= static_cast<uint64_t>(v);
-    } else if (auto [it, inserted] = values.emplace(v, m.name); !inserted) {
-      // Banjo and pre-2023 FIDL allowed aliases (two names for one value); modern FIDL does not.
-      bool modern = scope->file->dialect == raw::Dialect::kModernFidl;
-      reporter_->Report(modern ? diag::kDuplicateMemberValue : diag::kMemberValueAlias,
-                        m.value->loc, "enum", m.name, it->second, value->ToString());
+    }
+    if (auto [it, inserted] = values.emplace(v, m.name); !inserted) {
+      // Banjo allowed aliases (two names for one value); the new syntax, which fidlc parsed,
+      // never did. The same line as for names that start with a digit (parser.cc).
+      raw::Dialect dialect = scope->file->dialect;
+      bool legacy = dialect == raw::Dialect::kBanjoV1 || dialect == raw::Dialect::kBanjoV2 ||
+                    dialect == raw::Dialect::kLegacyFidl;
+      reporter_->Report(legacy ? diag::kMemberValueAlias : diag::kDuplicateMemberValue,
+                        m.value->loc, bits ? "bits" : "enum", m.name, it->second,
+                        value->ToString());
       decl->aliases.emplace(m.name, it->second);
     }
     decl->members.push_back(std::move(member));

@@ -53,9 +53,13 @@ std::optional<InventoryTransports> ReadInventory(const std::string& path, std::o
     for (const plan::JsonDiagnostic& e : load.errors) err << path << ": " << e.Text() << "\n";
     return std::nullopt;
   }
+  // Only the transports the inventory states: a protocol without one leaves the choice to the
+  // rules (the loader's "driver" for it is a planning default, not a decision).
   InventoryTransports out;
+  const nlohmann::json& listed = load.document["protocols"];
   for (size_t i = 0; i < load.inventory->protocols.size(); ++i) {
     const plan::Protocol& p = load.inventory->protocols[i];
+    if (i >= listed.size() || !listed[i].contains("transport")) continue;
     out[p.id] = {p.transport == "channel" ? Transport::kChannel : Transport::kDriver,
                  path + ": $.protocols[" + std::to_string(i) + "].transport"};
   }

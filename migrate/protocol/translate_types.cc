@@ -232,7 +232,7 @@ std::string Translator::Closing(const flat::Decl& decl) {
 // Banjo let enum members repeat a value; modern FIDL does not, so each alias becomes a constant
 // of the enum's type that names the member it repeats.
 std::string Translator::EnumAliasConstants(const flat::Decl& decl, const std::string& name) {
-  if (decl.kind != flat::Decl::Kind::kEnum) return "";
+  if (decl.kind != flat::Decl::Kind::kEnum && decl.kind != flat::Decl::Kind::kBits) return "";
   const auto& e = static_cast<const flat::Enum&>(decl);
   std::string out;
   for (const auto& m : e.members) {
@@ -244,8 +244,10 @@ std::string Translator::EnumAliasConstants(const flat::Decl& decl, const std::st
                                          fdfkit::idl::FidlIdentifier(alias->second) + ";\n",
                                      m.comments.trailing) +
            "\n";
-    Change(m.loc, "enum member '" + m.name + "' repeats the value of '" + alias->second +
-                      "': modern FIDL enums cannot, so it is the constant '" + constant + "'");
+    const char* kind = decl.kind == flat::Decl::Kind::kEnum ? "enum" : "bits";
+    Change(m.loc, std::string(kind) + " member '" + m.name + "' repeats the value of '" +
+                      alias->second + "': modern FIDL's cannot, so it is the constant '" +
+                      constant + "'");
   }
   return out;
 }

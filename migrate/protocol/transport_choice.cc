@@ -32,4 +32,13 @@ TransportChoice ChooseTransport(const std::string& library, const std::string& p
   return {rules.transport, "defaults", origin.Text(), ""};
 }
 
+const Rules& DefaultRules() {
+  static const Rules rules = [] {
+    RulesProblem problem;
+    std::optional<Rules> loaded = LoadRules("", "", &problem);
+    return loaded ? std::move(*loaded) : Rules{};  // the defaults are tested; they load
+  }();
+  return rules;
+}
+
 }  // namespace fdfkit::protocol

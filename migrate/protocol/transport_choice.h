@@ -35,6 +35,9 @@ struct TransportChoice {
 TransportChoice ChooseTransport(const std::string& library, const std::string& protocol,
                                 const Rules& rules, const InventoryTransports& inventory);
 
+// The compiled-in default rules (rules/migrate-protocol.json), loaded once.
+const Rules& DefaultRules();
+
 }  // namespace fdfkit::protocol
 
 #endif  // FDFKIT_MIGRATE_PROTOCOL_TRANSPORT_CHOICE_H_

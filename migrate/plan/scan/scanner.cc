@@ -7,6 +7,7 @@
 
 #include "migrate/plan/inventory.h"
 #include "migrate/plan/scan/driver_reader.h"
+#include "migrate/protocol/transport_choice.h"
 
 namespace fdfkit::plan::scan {
 
@@ -400,8 +401,23 @@ void Scanner::Write(const std::vector<Json>& boards) {
     if (auto it = libraries_.banjo_files.find(id); it != libraries_.banjo_files.end()) {
       for (const std::string& f : it->second) files.push_back(f);
     }
+    // The successor's own @transport when it is in the tree; otherwise the choice migrate-protocol
+    // makes for the library (Fuchsia's, in its default rules), so plan and clones agree; the scan
+    // rules' default_transport for a library the default rules say nothing about.
+    std::string transport = rules_.default_transport;
+    std::string transport_from = "scan rules: $.default_transport";
+    if (fidl != libraries_.fidl_transport.end()) {
+      transport = fidl->second;
+      transport_from = "the successor's @transport";
+    } else if (protocol::TransportChoice choice =
+                   protocol::ChooseTransport(id, "", protocol::DefaultRules(), {});
+               choice.source == "rules") {
+      transport = protocol::TransportName(choice.transport);
+      transport_from = choice.where;
+    }
     Json p = {{"id", id},
-              {"transport", fidl != libraries_.fidl_transport.end() ? fidl->second : rules_.default_transport},
+              {"transport", transport},
+              {"transport_from", transport_from},
               {"clone_effort", 1},
               {"status", fidl != libraries_.fidl_transport.end() ? "cloned" : "banjo"},
               {"successor", successor},

@@ -243,7 +243,7 @@ struct S { bytes data; bytes:8 small; handle:msi_allocation msi; };
             "audio.banjo:3:31: warning: [FDFIDL065] '5ghz' starts with a digit: modern FIDL output "
             "(the formatter, migrate-protocol's clones) names it 'five_ghz'\n"
             "audio.banjo:4:57: warning: [FDFIDL030] enum member 'CLASS_CODE_INTR' repeats the value "
-            "of 'CLASS_CODE' (9): an alias, which modern FIDL does not allow\n");
+            "of 'CLASS_CODE' (9): an alias, which banjo allowed and FIDL does not\n");
   const auto& raw = *c.compiler->raw_files().front();
   fdfkit::idl::NameKinds kinds;
   fdfkit::idl::CollectNameKinds(raw, &kinds);

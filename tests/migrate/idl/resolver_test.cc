@@ -152,13 +152,20 @@ TEST(Resolver, EscapedAndDigitNamesInBanjo) {
             "FIDL syntax allowed; name it 'two_ghz' instead\n");
 }
 
-// Banjo let two enum members share a value (a warning); modern FIDL does not (an error).
+// Banjo let two enum (or bits) members share a value (a warning, in banjo and old FIDL syntax);
+// the new syntax, which fidlc parsed, never did (an error).
 TEST(Resolver, RepeatedEnumValuesWarnInBanjoAndFailInModernFidl) {
   auto banjo = Compile({{"pci.banjo", "library e;\nenum Cfg : uint8 { A = 9; B = 9; };\n"}});
   EXPECT_TRUE(banjo.ok);
   EXPECT_EQ(banjo.errors(), "pci.banjo:2:31: warning: [FDFIDL030] enum member 'B' repeats the "
-                            "value of 'A' (9): an alias, which modern FIDL does not allow\n");
+                            "value of 'A' (9): an alias, which banjo allowed and FIDL does not\n");
   EXPECT_EQ(banjo.decl<flat::Enum>("e", "Cfg")->aliases.at("B"), "A");
+  auto old = Compile("deprecated_syntax;\nlibrary e;\nbits B : uint8 { X = 1; Y = 1; };\n");
+  EXPECT_TRUE(old.ok);
+  EXPECT_EQ(old.errors(), "test.fidl:3:29: warning: [FDFIDL030] bits member 'Y' repeats the "
+                          "value of 'X' (1): an alias, which banjo allowed and FIDL does not\n");
+  auto types_only = Compile("library e;\ntype Cfg = strict enum : uint8 { A = 9; B = 9; };\n");
+  EXPECT_FALSE(types_only.ok);
   auto modern = Compile(
       "library e;\ntype Cfg = strict enum : uint8 { A = 9; B = 9; };\n"
       "closed protocol P { strict M(); };\n");

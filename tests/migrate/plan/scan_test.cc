@@ -1,6 +1,8 @@
 // ScanTree over the bundled corpus tree and over small broken trees.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <filesystem>
 #include <fstream>
 
@@ -114,6 +116,26 @@ TEST_F(ScanBrokenTree, MinimalTreeScansWithDirectionUnknown) {
   // Printed for a user, the file is named under the tree root.
   EXPECT_EQ(r.unresolved[0].Text("tree").substr(0, 18), "tree/d/BUILD.gn:3:");
   EXPECT_EQ(r.inventory["boards"][0]["hosts"][0]["id"], "b/d");
+}
+
+// A library whose successor is not in the tree takes the transport migrate-protocol's default
+// rules choose for it (Fuchsia moved consumer-facing gpio to channels), so the plan and the clones
+// agree; a library the rules say nothing about takes the scan rules' default.
+TEST_F(ScanBrokenTree, TransportsWithoutASuccessorComeFromTheDefaultRules) {
+  Write("d/BUILD.gn", "fuchsia_driver_component(\"d\") {\n  manifest = \"meta/d.cml\"\n  deps = [ "
+                      "\"//sdk/banjo/fuchsia.hardware.gpio:fuchsia.hardware.gpio_banjo_cpp\", "
+                      "\"//sdk/banjo/p:p_banjo_cpp\" ]\n}\n");
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  std::map<std::string, std::pair<std::string, std::string>> transports;
+  for (const auto& p : r.inventory["protocols"]) {
+    transports[p["id"]] = {p["transport"], p["transport_from"]};
+  }
+  EXPECT_EQ(transports["fuchsia.hardware.gpio"].first, "channel");
+  EXPECT_EQ(transports["fuchsia.hardware.gpio"].second,
+            "rules/migrate-protocol.json: $.libraries[\"fuchsia.hardware.gpio\"].transport");
+  EXPECT_EQ(transports["p"].first, "driver");
+  EXPECT_EQ(transports["p"].second, "scan rules: $.default_transport");
 }
 
 TEST_F(ScanBrokenTree, AFindingOnManyBoardsIsReportedOnce) {

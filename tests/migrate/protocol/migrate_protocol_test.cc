@@ -231,7 +231,7 @@ service Service {
   EXPECT_NE(report.find("'8BIT' written 'EIGHT_BIT': a FIDL name starts with a letter"),
             std::string::npos)
       << report;
-  EXPECT_NE(report.find("enum member 'ALSO_8BIT' repeats the value of '8BIT': modern FIDL enums "
+  EXPECT_NE(report.find("enum member 'ALSO_8BIT' repeats the value of '8BIT': modern FIDL's "
                         "cannot, so it is the constant 'ALSO_8BIT'"),
             std::string::npos)
       << report;

@@ -302,6 +302,11 @@ TEST_F(RulesApplied, CommandLineRulesReportsAndDiffs) {
   EXPECT_NE(report["decisions"][0]["where"].get<std::string>().find("gizmo.fidl:"),
             std::string::npos);
 
+  // -o creates the directory, however deep.
+  std::string nested = (dir_ / "new" / "deeper" / "out").string();
+  EXPECT_EQ(Cli(gizmo + " -o " + nested), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "new" / "deeper" / "out" / "example.gizmo.fidl"));
+
   // A dry run against what is on disk prints a unified diff and writes nothing.
   std::string before = fdfkit::idl::testing::ReadFile(dir_ / "out" / "example.gizmo.fidl");
   EXPECT_EQ(Cli(gizmo + " -o " + out + " --report=json --dry-run", &text), 0);
@@ -334,6 +339,14 @@ TEST_F(RulesApplied, TheInventoryChoosesTheTransport) {
   EXPECT_EQ(mapping["protocols"][0]["fidl"]["transport_from"]["source"], "inventory");
   EXPECT_EQ(mapping["protocols"][0]["fidl"]["transport_from"]["where"],
             inventory + ": $.protocols[1].transport");
+  // A protocol the inventory lists without a transport leaves the choice to the rules.
+  fs::remove_all(dir_ / "out");
+  std::string silent = Write("silent.json", R"({"schema": "fdfkit-inventory/1",
+    "protocols": [{"id": "example.gizmo"}], "drivers": [{"id": "d", "serves": ["example.gizmo"]}],
+    "boards": [{"id": "b", "hosts": [{"id": "h", "drivers": ["d"]}]}], "edges": []})");
+  ASSERT_EQ(Cli(gizmo + " -o " + out + " --transport channel --inventory " + silent, &text), 0) << text;
+  mapping = Json::parse(fdfkit::idl::testing::ReadFile(dir_ / "out" / "example.gizmo.mapping.json"));
+  EXPECT_EQ(mapping["protocols"][0]["fidl"]["transport_from"]["where"], "command line: --transport");
   // An inventory that is not valid is refused with migrate-plan's own diagnostics.
   fs::remove_all(dir_ / "out");
   std::string broken = Write("broken.json", R"({"schema": "fdfkit-inventory/1", "protocols": [],
