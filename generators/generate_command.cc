@@ -21,8 +21,7 @@ int RunGenerate(const idl::Inputs& inputs, const std::string& bindings_list,
     } else if (item == "driver") {
       bindings.insert(cpp::Bindings::kDriver);
     } else {
-      err << "fdf-idl gen: unknown bindings '" << item
-          << "' (expected wire, channel, driver, or a comma-separated list)\n";
+      idl::PrintDiagnostic(err, idl::diag::kUnknownBindings, item);
       return idl::kExitUsage;
     }
   }
@@ -34,7 +33,7 @@ int RunGenerate(const idl::Inputs& inputs, const std::string& bindings_list,
       std::error_code error;
       std::filesystem::create_directories(path.parent_path(), error);
       if (error || !support::WriteFileAtomically(path.string(), text)) {
-        err << path.string() << ": error: cannot write generated bindings\n";
+        idl::PrintDiagnostic(err, idl::diag::kCannotWriteOutput, path.string());
         return idl::kExitInputErrors;
       }
     }

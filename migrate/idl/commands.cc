@@ -49,7 +49,7 @@ int RunFormat(const Inputs& inputs, bool syntax_only, bool in_place, const std::
                                             .string() +
                                         ".fidl";
     if (!support::WriteFileAtomically(target, text)) {
-      err << target << ": error: cannot write the formatted file\n";
+      PrintDiagnostic(err, diag::kCannotWriteOutput, target);
       return kExitInputErrors;
     }
   }
@@ -65,7 +65,7 @@ int RunIr(const Inputs& inputs, const std::string& output, const std::string& ou
     for (const flat::Library* library : c.compiler.targets()) {
       std::string path = out_dir + "/" + library->name + ".ir.json";
       if (!support::WriteFileAtomically(path, IrText(*library, c.files, style))) {
-        err << path << ": error: cannot write the IR\n";
+        PrintDiagnostic(err, diag::kCannotWriteOutput, path);
         return kExitInputErrors;
       }
     }
@@ -78,7 +78,7 @@ int RunIr(const Inputs& inputs, const std::string& output, const std::string& ou
     return kExitOk;
   }
   if (!support::WriteFileAtomically(output, text)) {
-    err << output << ": error: cannot write the IR\n";
+    PrintDiagnostic(err, diag::kCannotWriteOutput, output);
     return kExitInputErrors;
   }
   return kExitOk;

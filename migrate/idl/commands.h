@@ -30,6 +30,13 @@ struct Compilation {
   Compiler compiler{&files, &reporter};
 };
 
+// Prints one diagnostic of the table that concerns no place in the sources.
+template <typename... Args>
+void PrintDiagnostic(std::ostream& err, const support::DiagnosticDef<Args...>& def,
+                     const std::type_identity_t<Args>&... args) {
+  err << "fdf-idl: " << support::Make(def, args...).Text() << "\n";
+}
+
 // Parses every file and, unless `syntax_only`, resolves them; prints the diagnostics to `err`.
 bool CompileInputs(const Inputs& inputs, bool syntax_only, Compilation* c, std::ostream& err);
 

@@ -200,9 +200,9 @@ int RunReport(const ReportCommand& command, std::ostream& out, std::ostream& err
   PlanRead read = ReadPlanJson(*text, inventory, required);
   // Capacities are not known here; every other rule must hold before the plan is drawn.
   std::vector<JsonDiagnostic> violations = VerifyPlan(inventory, required, read, PlanOptions{});
-  for (const JsonDiagnostic& v : violations) err << command.plan << ": " << v.Text() << "\n";
   if (!violations.empty()) {
-    err << "migrate-plan: the plan is not valid for this inventory; no report written\n";
+    ReportToolError(err, diag::kPlanNotValidForReport);
+    for (const JsonDiagnostic& v : violations) err << command.plan << ": " << v.Text() << "\n";
     return kExitInvalid;
   }
   Metrics metrics = read.metrics.value_or(Measure(inventory, required, read.schedule));

@@ -10,7 +10,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -43,6 +47,55 @@ inline std::map<std::string, std::filesystem::path> FindExamples(const std::file
     if (name.starts_with(lower)) out[prefix + name.substr(lower.size(), 3)] = entry.path();
   }
   return out;
+}
+
+// A `.cli` example: `--- path ---` blocks are written under `scratch` (`{tmp}` in the arguments),
+// then the line `$ <tool> ARGS` runs `binary ARGS` (`{bad}`: the examples' folder). Returns the
+// exit code and everything printed.
+struct CliRun {
+  int exit_code = -1;
+  std::string output;
+};
+inline CliRun RunCliExample(const std::filesystem::path& example, const std::string& tool,
+                            const std::string& binary, const std::filesystem::path& scratch) {
+  namespace fs = std::filesystem;
+  auto replace = [](std::string text, const std::string& from, const std::string& to) {
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) {
+      text.replace(at, from.size(), to);
+    }
+    return text;
+  };
+  std::ifstream in(example);
+  std::string arguments, file, contents;
+  auto flush = [&] {
+    if (file.empty()) return;
+    fs::create_directories((scratch / file).parent_path());
+    std::ofstream(scratch / file, std::ios::binary) << contents;
+    file.clear();
+    contents.clear();
+  };
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("--- ") && line.ends_with(" ---")) {
+      flush();
+      file = line.substr(4, line.size() - 8);
+    } else if (line.starts_with("$ " + tool + " ")) {
+      flush();
+      arguments = line.substr(tool.size() + 3);
+    } else if (!file.empty()) {
+      contents += line + "\n";
+    }
+  }
+  flush();
+  arguments = replace(replace(arguments, "{bad}", example.parent_path().string()), "{tmp}",
+                      scratch.string());
+  CliRun run;
+  FILE* pipe = popen((binary + " " + arguments + " 2>&1").c_str(), "r");
+  if (!pipe) return run;
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.output.append(buffer, n);
+  int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
 }
 
 template <size_t N>

@@ -2,7 +2,8 @@
 // FDFIDLNNN and no other error (fidlc keeps one bad example per error the same way). A file may
 // hold several sources separated by `---` lines; `// args: -I PATH` lines give search paths
 // relative to bad/; `// also: CODE` names an error that must follow from the first. A directory
-// named like a file is a file that cannot be read.
+// named like a file is a file that cannot be read. A `.cli` example runs the built fdf-idl
+// (tests/support/diagnostic_examples.h), for what only a command reports.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -18,7 +19,26 @@ namespace fs = std::filesystem;
 
 fs::path BadDir() { return fs::path(FDFKIT_SOURCE_DIR) / "tests/migrate/idl/bad"; }
 
+fdfkit::testing::ExampleOutcome RunExample(const fs::path& example) {
+  fdfkit::testing::ExampleOutcome outcome;
+  fs::path scratch = fs::temp_directory_path() / ("fdfkit-idl-bad-" + std::to_string(getpid()));
+  fs::remove_all(scratch);
+  fs::create_directories(scratch);
+  fdfkit::testing::CliRun run =
+      fdfkit::testing::RunCliExample(example, "fdf-idl", FDF_IDL_BINARY, scratch);
+  fs::remove_all(scratch);
+  outcome.summary = run.output;
+  for (const support::DiagnosticInfo* info : diag::kAllDiagnostics) {
+    if (run.output.find("[" + info->Code() + "]") != std::string::npos) {
+      outcome.Add(*info, info->Code());
+    }
+  }
+  if (run.exit_code == 0) outcome.error_codes.push_back("exit 0");
+  return outcome;
+}
+
 fdfkit::testing::ExampleOutcome CompileExample(const fs::path& example) {
+  if (example.extension() == ".cli") return RunExample(example);
   fdfkit::testing::ExampleOutcome outcome;
   SourceFiles files;
   Reporter reporter(&files);

@@ -146,7 +146,8 @@ TEST_F(FdfIdlCli, GenUnknownBindingsIsAUsageError) {
   std::string file = Write("x.fidl", "library x;\n");
   fdfkit::idl::testing::CommandRun run = FdfIdl("gen --bindings=hlcpp -o " + dir_.string() + " " + file);
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.output.find("unknown bindings 'hlcpp'"), std::string::npos);
+  EXPECT_NE(run.output.find("fdf-idl: error: [FDFIDL067] unknown bindings 'hlcpp'"),
+            std::string::npos);
 }
 
 TEST_F(FdfIdlCli, GenWritesEveryBindingFile) {

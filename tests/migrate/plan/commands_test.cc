@@ -126,10 +126,11 @@ TEST_F(Commands, ReportDrawsAValidPlanAndRefusesABrokenOne) {
   std::ostringstream err;
   EXPECT_EQ(RunReport(report, out_, err), kExitInvalid);
   std::string missing = Path("broken.json") + ": error: [FDFPLAN051] missing: ";
-  EXPECT_EQ(err.str(), missing + "clone p\n" + missing + "delete_protocol p\n" + missing + "port a\n" + missing +
+  EXPECT_EQ(err.str(), "migrate-plan: error: [FDFPLAN056] the plan is not valid for this inventory, so no report "
+                       "is written; its violations follow\n" +
+                           missing + "clone p\n" + missing + "delete_protocol p\n" + missing + "port a\n" + missing +
                            "delete_variant a\n" + missing + "port b\n" + missing + "delete_variant b\n" + missing +
-                           "switch x/x/h\n"
-                           "migrate-plan: the plan is not valid for this inventory; no report written\n");
+                           "switch x/x/h\n");
   EXPECT_FALSE(fs::exists(dir_ / "broken-report"));
 }
 
