@@ -134,6 +134,8 @@ struct Finding {
     std::string path, spelling, rule, key;  // rule and key empty: no number to give
     std::optional<uint64_t> fit;
     std::string element_fields;  // with no number: what must be bounded first
+    bool count_next = false;     // its element fields get numbers now, its count the next run
+    bool no_room = false;        // not one element fits its share: no bound helps
     std::string elsewhere;       // the library, not cloned in this run, whose rule bounds it
   };
   std::vector<Advice> advice;
@@ -142,13 +144,14 @@ struct Finding {
 }  // namespace
 
 // Every culprit of a message gets an equal share of what the fixed part leaves, so applying all
-// the suggested bounds at once yields a message that fits; a bound on a library's struct member
-// serves every message that holds it, so it takes the smallest of their suggestions.
+// the suggested bounds at once yields a message that fits; a bound serves every message that
+// holds its member (a library's struct member, or a request parameter a response mirrors), so it
+// takes the smallest of their suggestions.
 std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translation& translation,
                                     uint64_t limit,
                                     const std::map<std::string, std::string>& banjo_names) {
   std::vector<Finding> findings;
-  std::map<std::string, uint64_t> library_bounds;  // "rule key" → the smallest suggestion
+  std::map<std::string, uint64_t> suggested;  // "rule/key" → the smallest suggestion
   SpellingScope scope{clone.name};
   for (const auto& decl : clone.decls) {
     if (decl->kind != flat::Decl::Kind::kProtocol) continue;
@@ -162,13 +165,14 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
         std::optional<flat::TypeShape> shape;
         const flat::Struct* payload;
         bool in_result_union;  // the payload sits in a result union's envelope
+        bool is_response;
       };
       const flat::Struct* response =
           m.has_result_union() ? PayloadStruct(m.success) : PayloadStruct(m.response);
       for (const Message& message :
-           {Message{"request", m.request_shape(), PayloadStruct(m.request), false},
+           {Message{"request", m.request_shape(), PayloadStruct(m.request), false, false},
             Message{m.is_event ? "event" : "response", m.response_shape(), response,
-                    m.has_result_union()}}) {
+                    m.has_result_union(), !m.is_event}}) {
         if (!message.shape) continue;
         uint64_t size = flat::MaxMessageSize(message.shape);
         if (size <= limit) continue;
@@ -194,6 +198,11 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
           uint64_t share = budget.fixed() < limit && count > 0
                                ? ((limit - budget.fixed()) / count) & ~uint64_t{7}
                                : 0;
+          // One rule key, one number: the smallest any message suggests.
+          auto suggest = [&](const Finding::Advice& advice) {
+            auto [it, fresh] = suggested.emplace(advice.rule + "/" + advice.key, *advice.fit);
+            if (!fresh) it->second = std::min(it->second, *advice.fit);
+          };
           // A struct member is bounded by its library's rule (that library's own run, when
           // this one only imports it); the smallest suggestion of any message wins.
           auto library_advice = [&](Finding::Advice* advice, const flat::Struct& owner,
@@ -207,8 +216,6 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
                                ? synthesized->second
                                : owner.name.name) +
                           "." + member;
-            auto [it, fresh] = library_bounds.emplace(advice->rule + "/" + advice->key, *advice->fit);
-            if (!fresh) it->second = std::min(it->second, *advice->fit);
           };
           for (const Culprit& c : budget.culprits()) {
             Finding::Advice advice;
@@ -216,25 +223,46 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
             advice.spelling = TypeSpelling(*c.type, scope);
             advice.element_fields = UnboundedElementFields(*c.type);
             advice.fit = ElementsThatFit(*c.type, share);
+            if (advice.fit == 0u) {
+              advice.fit.reset();
+              advice.no_room = true;
+              finding.advice.push_back(std::move(advice));
+              continue;
+            }
             if (advice.fit) {
-              if (!c.owner) {  // a payload field: its protocol's rule
+              auto mirrored = message.is_response ? origin->second.returned.find(c.path)
+                                                  : origin->second.returned.end();
+              if (mirrored != origin->second.returned.end()) {
+                // Data written in place: bounded by the rule of the banjo member it mirrors.
+                const Translation::Origin::BoundBy& by = mirrored->second;
+                advice.rule = by.library.empty()
+                                  ? "protocols[\"" + origin->second.rule_protocol + "\"]"
+                                  : "libraries[\"" + by.library + "\"]";
+                advice.key = by.key;
+              } else if (!c.owner) {  // a payload field: its protocol's rule
                 advice.rule = "protocols[\"" + origin->second.rule_protocol + "\"]";
                 advice.key = origin->second.banjo_method + "." + c.path;
               } else {
                 library_advice(&advice, *c.owner, c.member);
               }
+              suggest(advice);
               finding.advice.push_back(std::move(advice));
               continue;
             }
-            // A bounded vector (or array) whose elements grow: bound the element fields, each to
-            // its share of what one element may take.
+            // A vector (or array) whose elements grow: bound the element fields, each to its share
+            // of what one element may take. With no count yet, one element may take the whole
+            // share; the next run, with the elements bounded, gives the count.
             const flat::Struct* element = ElementStruct(*c.type);
             bool counted = c.type->kind == flat::Type::Kind::kArray || c.type->bounded;
-            if (!element || !counted || c.type->element_count == 0) {
+            if (!element || (counted && c.type->element_count == 0)) {
               finding.advice.push_back(std::move(advice));
               continue;
             }
-            uint64_t n = c.type->element_count;
+            if (!counted) {  // named first, its element fields after it
+              advice.count_next = true;
+              finding.advice.push_back(std::move(advice));
+            }
+            uint64_t n = counted ? c.type->element_count : 1;
             uint64_t per_element = share > Align8(n * element->shape.inline_size)
                                        ? (share - Align8(n * element->shape.inline_size)) / n
                                        : 0;
@@ -253,7 +281,14 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
               inner.spelling = TypeSpelling(f->type, scope);
               inner.element_fields = UnboundedElementFields(f->type);
               inner.fit = ElementsThatFit(f->type, (per_element / growing.size()) & ~uint64_t{7});
-              if (inner.fit) library_advice(&inner, *element, f->name);
+              if (inner.fit == 0u) {
+                inner.fit.reset();
+                inner.no_room = true;
+              }
+              if (inner.fit) {
+                library_advice(&inner, *element, f->name);
+                suggest(inner);
+              }
               finding.advice.push_back(std::move(inner));
             }
           }
@@ -269,7 +304,7 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
       text += " Bound '" + a.path + "' (`" + a.spelling + "`)";
       if (a.fit) {
         uint64_t fit = *a.fit;
-        if (auto shared = library_bounds.find(a.rule + "/" + a.key); shared != library_bounds.end()) {
+        if (auto shared = suggested.find(a.rule + "/" + a.key); shared != suggested.end()) {
           fit = shared->second;
         }
         text += ": " + std::to_string(fit) + " fit in its share of what the rest leaves; rule " +
@@ -277,6 +312,13 @@ std::vector<Note> CheckMessageSizes(const flat::Library& clone, const Translatio
         if (!a.elsewhere.empty()) {
           text += ", in the run that migrates '" + a.elsewhere + "' (this one imports it)";
         }
+      } else if (a.no_room) {
+        text += ": not one element fits in its share of what the rest leaves, so no bound makes "
+                "the message fit; split it";
+      } else if (a.count_next) {
+        text += ": its elements can grow without bound too, so bound their fields first (" +
+                a.element_fields + "; the bounds that follow let one element take its whole share) "
+                "and run again for its count";
       } else {
         text += ": its elements can grow without bound too, so bound their fields first (" +
                 a.element_fields + ") and run again";

@@ -129,6 +129,7 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
     parameters->push_back({{"banjo", banjo}, {"direction", "out"}, {"c", Json::array()},
                            {"becomes", "response"}, {"field", field}, {"reason", why}});
   };
+  MemberContext request_bounds{.bounds = &rule.bounds, .owner = m.name};
   InPlacePlan plan = PlanInPlace(p, m, parameter);
   const std::vector<const flat::StructMember*>& fields = plan.fields;
   switch (plan.kind) {
@@ -148,7 +149,11 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
       return out;
     case InPlacePlan::Kind::kWhole: {
       std::string name = fdfkit::idl::FidlIdentifier(parameter.name);
-      out.members += "    " + name + " " + Type(parameter.type, parameter.loc, "", true) + ";\n";
+      std::optional<flat::Type> bounded = Bounded(parameter.type, request_bounds, parameter.name,
+                                                  parameter.loc, /*quiet=*/true);
+      out.members += "    " + name + " " +
+                     Type(bounded ? *bounded : parameter.type, parameter.loc, "", true) + ";\n";
+      out.bound_by[name] = {"", m.name + "." + parameter.name};
       out.handles = parameter.type.shape.max_handles > 0;
       add_row(parameter.name, name, "the callee wrote it in place");
       Change(parameter.loc, "'" + parameter.name + "' was written in place: it is now also a "
@@ -158,7 +163,14 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
     case InPlacePlan::Kind::kStructFields:
       for (const flat::StructMember* f : fields) {
         std::string name = fdfkit::idl::FidlIdentifier(parameter.name + "_" + f->name);
-        out.members += "    " + name + " " + Type(f->type, f->loc, "", true) + ";\n";
+        const flat::Struct& whole = *StructOf(parameter.type);
+        MemberContext field_bounds{.bounds = &rules_.Library(whole.name.library).bounds,
+                                   .owner = whole.name.name};
+        std::optional<flat::Type> bounded = Bounded(f->type, field_bounds, f->name, f->loc,
+                                                    /*quiet=*/true);
+        out.members += "    " + name + " " + Type(bounded ? *bounded : f->type, f->loc, "", true) +
+                       ";\n";
+        out.bound_by[name] = {whole.name.library, whole.name.name + "." + f->name};
         out.handles |= f->type.shape.max_handles > 0;
         add_row(parameter.name + "." + f->name, name, "the callee wrote it in place");
         Change(f->loc, "'" + parameter.name + "." + f->name + "' was written in place: the "
@@ -197,7 +209,11 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
                              "' element that the callee wrote in place.\n" + "type " + type_name + " = " + (handles ? "resource " : "") +
                              "struct {\n" + holder_members + "};\n\n";
   }
-  flat::Type returned = parameter.type;  // the request's bound, spelled as the request spells it
+  // The request's bound, spelled as the request spells it, or as its rule bounds it.
+  std::optional<flat::Type> bounded_request = Bounded(parameter.type, request_bounds,
+                                                      parameter.name, parameter.loc, /*quiet=*/true);
+  flat::Type returned = bounded_request ? *bounded_request : parameter.type;
+  out.bound_by[field] = {"", m.name + "." + parameter.name};
   std::string bound = returned.kind == flat::Type::Kind::kArray
                           ? std::to_string(returned.element_count)
                           : "MAX";

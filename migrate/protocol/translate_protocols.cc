@@ -133,7 +133,7 @@ Json Translator::FidlMethodRow(const std::string& protocol, const std::string& m
                                const std::string& banjo_method) {
   out_.origins[protocol + "." + method] = {
       files_.Where(banjo_loc), rule_protocol.name.library + "/" + rule_protocol.name.name,
-      banjo_method};
+      banjo_method, {}};
   return {{"protocol", protocol}, {"method", method}, {"kind", kind},
           {"strictness", StrictnessName(strictness)},
           {"ordinal", flat::MethodOrdinal(out_.new_library + "/" + protocol + "." + method)}};
@@ -219,6 +219,7 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
                         .direction = m.is_event ? "out" : "in",
                         .becomes = m.is_event ? "event" : ""};
   bool two_way = m.has_response;
+  std::map<std::string, Translation::Origin::BoundBy> returned_bounds;
   if (m.is_event) {
     out += "-> " + name + Payload(m.response, request) + ";\n";  // an event's payload
   } else {
@@ -242,6 +243,7 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
       if (!data.refusal.empty() && refusal.empty()) refusal = data.refusal;
       returned.text += data.members;
       returned.handles |= data.handles;
+      returned_bounds.merge(data.bound_by);
     }
     if (!refusal.empty()) {
       // No clone of this method could return what banjo returned: leave it out, say where.
@@ -277,6 +279,7 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
   map["fidl"] = FidlMethodRow(protocol, name,
                               m.is_event ? "event" : two_way ? "two-way" : "one-way", style.Of(m),
                               m.loc, p, m.name);
+  out_.origins[protocol + "." + name].returned = std::move(returned_bounds);
   if (is_async) {
     Change(m.loc, "@async '" + m.name + "' → an ordinary two-way method: the reply replaces the "
                   "callback; the server may reply later through completer.ToAsync()");

@@ -39,6 +39,13 @@ struct Translation {
     std::string where;          // the banjo method, file:line:col
     std::string rule_protocol;  // "library/Protocol" whose rule bounds its fields
     std::string banjo_method;
+    // Response fields that return what the callee wrote in place, by their clone names: the
+    // rule bound of the banjo member they mirror, which bounds them too.
+    struct BoundBy {
+      std::string library;  // the banjo library whose rule holds `key`; empty: `rule_protocol`'s
+      std::string key;      // "Method.parameter" or "Struct.field"
+    };
+    std::map<std::string, BoundBy> returned;
   };
   std::map<std::string, Origin> origins;
   // Structs the clone declares that banjo did not (the element data returned from in place), by

@@ -48,6 +48,7 @@ struct InPlaceData {
   std::string members;   // response members, as FIDL text
   bool handles = false;  // they hold handles: the response is a resource
   std::string refusal;   // non-empty: the method cannot be cloned without losing this data
+  std::map<std::string, Translation::Origin::BoundBy> bound_by;  // response field → its rule
 };
 
 // Data the callee wrote through a non-const pointer (@in_out, @mutable). On a client_end or
