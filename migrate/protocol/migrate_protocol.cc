@@ -52,6 +52,13 @@ MigrateResult Migrate(const std::vector<std::string>& include_dirs, const Migrat
   std::vector<Translation> translations;
   for (const fdfkit::idl::flat::Library* library : compiler.targets()) {
     translations.push_back(Translate(*library, files, options.rules, options.inventory, migrating));
+    for (const RulesProblem& problem : translations.back().rule_problems) {
+      result.errors += problem.Text() + "\n";
+    }
+  }
+  if (!result.errors.empty()) {  // a rule that makes invalid FIDL is the rule's error, not 040's
+    result.invalid_rules = true;
+    return result;
   }
 
   // Every clone must pass the same front end; they compile together so that a clone can import

@@ -5,6 +5,7 @@
 
 #include "migrate/idl/formatter.h"
 #include "migrate/protocol/banjo_names.h"
+#include "migrate/protocol/diagnostics.h"
 #include "migrate/protocol/translator_impl.h"
 
 namespace fdfkit::protocol {
@@ -192,6 +193,35 @@ std::string Translator::Protocol(const flat::Protocol& p) {
   return out + Closing(p) + "};\n";
 }
 
+// An ajar protocol takes flexible one-way methods and events only. The rules decide openness and
+// strictness separately, so the conflict is reported at the rule the user set: the method's, the
+// protocol's, then the defaults.
+void Translator::CheckAjarTwoWay(const flat::Protocol& p, const ProtocolStyle& style,
+                                 const flat::Method& m) {
+  if (style.openness != Openness::kAjar || style.Of(m) != Strictness::kFlexible) return;
+  std::string key = p.name.library + "/" + p.name.name;
+  const ProtocolRule& rule = *style.rule;
+  auto method_rule = rule.methods.find(m.name);
+  std::vector<std::vector<std::string>> candidates;
+  if (method_rule != rule.methods.end() && method_rule->second.strictness) {
+    candidates.push_back({"protocols", key, "methods", m.name, "strictness"});
+  }
+  if (rule.strictness) candidates.push_back({"protocols", key, "strictness"});
+  if (rule.openness) candidates.push_back({"protocols", key, "openness"});
+  if (!rule.strictness) candidates.push_back({"defaults", "strictness"});
+  if (!rule.openness) candidates.push_back({"defaults", "openness"});
+  RuleOrigin origin = rules_.Origin(candidates.front());
+  for (const auto& keys : candidates) {
+    if (RuleOrigin o = rules_.Origin(keys); o.file != kDefaultRulesFile) {
+      origin = o;
+      break;
+    }
+  }
+  out_.rule_problems.push_back(
+      {origin.file, origin.path,
+       support::Make(diag::kFlexibleTwoWayInAjarProtocol, key, m.name)});
+}
+
 std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& style,
                                const flat::Method& m, Json* methods,
                                std::vector<const flat::Protocol*>* events) {
@@ -272,7 +302,10 @@ std::string Translator::Method(const flat::Protocol& p, const ProtocolStyle& sty
     }
     request.dropped = &dropped;
     out += name + Payload(m.request, request);
-    if (two_way) out += " -> " + Response(p, m, &map, &parameters, returned);
+    if (two_way) {
+      CheckAjarTwoWay(p, style, m);
+      out += " -> " + Response(p, m, &map, &parameters, returned);
+    }
     out += ";\n";
     for (auto& row : returned_rows) parameters.push_back(std::move(row));
   }

@@ -33,6 +33,8 @@ struct Translation {
   std::string fidl;         // modern FIDL, not yet canonicalised by the formatter
   nlohmann::ordered_json mapping;  // schema fdfkit-mapping/1 (migrate/README.md)
   std::vector<Note> notes;
+  // Rules that make the clone invalid FIDL, located at the rule to change (nothing is written).
+  std::vector<RulesProblem> rule_problems;
   // Where each of the clone's methods came from, keyed "Protocol.Method" (the clone's names),
   // so checks on the compiled clone can point at the banjo source and at the rule to write.
   struct Origin {

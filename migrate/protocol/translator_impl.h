@@ -141,6 +141,7 @@ class Translator {
 
   // translate_protocols.cc
   std::string Protocol(const flat::Protocol& p);
+  void CheckAjarTwoWay(const flat::Protocol& p, const ProtocolStyle& style, const flat::Method& m);
   std::string Method(const flat::Protocol& p, const ProtocolStyle& style, const flat::Method& m,
                      Json* methods, std::vector<const flat::Protocol*>* events);
   std::string Event(const flat::Protocol& p, const ProtocolStyle& style, const flat::Protocol& ifc,

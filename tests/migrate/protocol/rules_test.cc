@@ -229,6 +229,35 @@ protocol Bus {
 };
 )";
 
+// An ajar protocol takes flexible one-way methods and events only: a flexible two-way method there
+// is the rule's error, located at the rule the user wrote, and nothing is written.
+TEST_F(RulesApplied, AjarProtocolsRefuseFlexibleTwoWayMethodsAtTheRule) {
+  std::string gizmo = Write("gizmo.fidl", kGizmo);
+  auto method = Migrate({gizmo}, R"({"protocols": {"example.gizmo/Misc": {
+      "openness": "ajar", "methods": {"Push": {"strictness": "flexible"}}}}})");
+  EXPECT_FALSE(method.ok);
+  EXPECT_TRUE(method.invalid_rules);
+  EXPECT_TRUE(method.files.empty());
+  EXPECT_EQ(method.errors,
+            "patch.json: $.protocols[\"example.gizmo/Misc\"].methods.Push.strictness: error: [FDFMIG027] "
+            "these rules make 'example.gizmo/Misc' ajar with the flexible two-way method 'Push', and an ajar "
+            "protocol's flexible methods are one-way methods and events: open the protocol, or make the method "
+            "strict\n");
+  auto defaults = Migrate({gizmo}, R"({"defaults": {"openness": "ajar", "strictness": "flexible"},
+                                       "protocols": {"example.gizmo/GizmoIfc": {"openness": "open"},
+                                                     "example.gizmo/Misc": {"methods": {
+                                           "GetInfo": {"strictness": "strict"},
+                                           "Start": {"strictness": "strict"}}}}})");
+  EXPECT_EQ(defaults.errors,
+            "patch.json: $.defaults.strictness: error: [FDFMIG027] these rules make 'example.gizmo/Misc' "
+            "ajar with the flexible two-way method 'Push', and an ajar protocol's flexible methods are one-way "
+            "methods and events: open the protocol, or make the method strict\n");
+  auto strict_two_way = Migrate({gizmo}, R"({"defaults": {"openness": "ajar", "strictness": "flexible"},
+                                             "protocols": {"example.gizmo/GizmoIfc": {"strictness": "strict"},
+                                                           "example.gizmo/Misc": {"strictness": "strict"}}})");
+  EXPECT_TRUE(strict_two_way.ok) << strict_two_way.errors;
+}
+
 TEST_F(RulesApplied, UnmigratedDependenciesAreImportedOrCopied) {
   Write("lib/example.board/board.fidl", kBoardLib);
   std::string bus = Write("bus.fidl", kBus);
