@@ -1,9 +1,10 @@
 #include "migrate/idl/resolver.h"
 
-
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
+
+#include "migrate/idl/identifiers.h"
 
 namespace fdfkit::idl {
 namespace {
@@ -56,7 +57,42 @@ void Resolver::Run() {
   }
   // Index loop: resolving appends the inline and synthesized declarations it creates.
   for (size_t i = 0; i < library_->decls.size(); ++i) Resolve(library_->decls[i].get());
+  CheckLibraryModernSpellings();
   InferResources();
+}
+
+void Resolver::CheckModernSpellings(const std::vector<ScopedName>& names) {
+  std::unordered_map<std::string, const ScopedName*> taken;  // modern spelling → its first owner
+  for (const ScopedName& n : names) {
+    if (!n.changed) taken.emplace(n.written, &n);  // the names the input wrote come first
+  }
+  for (const ScopedName& n : names) {
+    if (!n.changed) continue;
+    auto [it, fresh] = taken.emplace(n.written, &n);
+    if (!fresh) {
+      reporter_->Report(diag::kModernSpellingCollides, n.loc, n.what, n.written, it->second->what,
+                        reporter_->Where(it->second->loc));
+    }
+  }
+}
+
+void Resolver::CheckLibraryModernSpellings() {
+  std::vector<ScopedName> names;
+  for (const auto& decl : library_->decls) {
+    if (decl->name.name.empty() || decl->name.name.find('.') != std::string::npos) continue;
+    std::string written = FidlIdentifier(decl->name.name);
+    names.push_back({"'" + decl->name.name + "'", written, written != decl->name.name, decl->loc});
+  }
+  for (const auto& decl : library_->decls) {
+    if (decl->kind != flat::Decl::Kind::kEnum && decl->kind != flat::Decl::Kind::kBits) continue;
+    const auto& e = static_cast<const flat::Enum&>(*decl);
+    for (const auto& m : e.members) {
+      if (!e.aliases.count(m.name)) continue;
+      names.push_back({"enum alias '" + e.name.name + "." + m.name + "' (a constant)",
+                       FidlIdentifier(m.name), true, m.loc});
+    }
+  }
+  CheckModernSpellings(names);
 }
 
 void Resolver::BuildScopes() {
@@ -344,6 +380,12 @@ void Resolver::CheckDuplicateMembers(const std::vector<const flat::Member*>& mem
                         reporter_->Where(it->second->loc));
     }
   }
+  std::vector<ScopedName> names;
+  for (const flat::Member* m : members) {
+    std::string written = FidlIdentifier(m->name);
+    names.push_back({"'" + owner.name.name + "." + m->name + "'", written, written != m->name, m->loc});
+  }
+  CheckModernSpellings(names);
 }
 
 void Resolver::ResolveProtocol(flat::Protocol* decl, const raw::Decl& raw, const Scope* scope) {
@@ -371,6 +413,12 @@ void Resolver::ResolveProtocol(flat::Protocol* decl, const raw::Decl& raw, const
     ResolveMethod(decl, &decl->methods.back(), m, scope);
   }
   for (const flat::Method& m : decl->methods) decl->all_methods.push_back(&m);
+  std::vector<ScopedName> spellings;
+  for (const flat::Method* m : decl->all_methods) {
+    std::string written = FidlIdentifier(m->name);
+    spellings.push_back({"'" + decl->name.name + "." + m->name + "'", written, written != m->name, m->loc});
+  }
+  CheckModernSpellings(spellings);
   std::map<std::string_view, const flat::Method*> names;
   std::map<uint64_t, const flat::Method*> ordinals;
   for (const flat::Method* m : decl->all_methods) {

@@ -66,6 +66,16 @@ class Resolver {
   void ResolveService(flat::Service* decl, const raw::Decl& raw, const Scope* scope);
   void InferResources();
   void CheckDuplicateMembers(const std::vector<const flat::Member*>& members, const flat::Decl& owner);
+  // Names that modern FIDL output spells differently (a leading digit in words, an enum alias as
+  // a library constant) must not land on a name the scope already has.
+  struct ScopedName {
+    std::string what;     // "'Mode.8BIT'", "enum alias 'Mode.DEFAULT' (a constant)"
+    std::string written;  // its modern spelling
+    bool changed;         // the input spelled it otherwise, or did not declare it in this scope
+    llvm::SMLoc loc;
+  };
+  void CheckModernSpellings(const std::vector<ScopedName>& names);
+  void CheckLibraryModernSpellings();
 
   // resolve_types.cc
   flat::Type ResolveType(const raw::TypeConstructor& t, const Scope* scope,

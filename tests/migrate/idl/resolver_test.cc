@@ -152,6 +152,33 @@ TEST(Resolver, EscapedAndDigitNamesInBanjo) {
             "FIDL syntax allowed; name it 'two_ghz' instead\n");
 }
 
+// What modern FIDL output spells differently must not land on a name its scope already has:
+// a member or method whose leading digit becomes words, an enum alias that becomes a library
+// constant.
+TEST(Resolver, ModernSpellingsMustNotCollide) {
+  auto member = Compile({{"a.banjo", "library e;\nenum D : uint8 { EIGHT_BIT = 1; 8BIT = 2; };\n"}});
+  EXPECT_FALSE(member.ok);
+  EXPECT_NE(member.errors().find("a.banjo:2:33: [FDFIDL068] 'D.8BIT' is written 'EIGHT_BIT' in "
+                                 "modern FIDL, which is already the name of 'D.EIGHT_BIT' at a.banjo:2:18; "
+                                 "rename one of them\n"),
+            std::string::npos)
+      << member.errors();
+  auto aliases = Compile({{"b.banjo", "library e;\nconst uint8 DEFAULT = 3;\n"
+                                      "enum A : uint8 { X = 1; DEFAULT = 1; };\n"
+                                      "enum B : uint8 { Y = 1; DEFAULT = 1; };\n"}});
+  EXPECT_FALSE(aliases.ok);
+  EXPECT_NE(aliases.errors().find("b.banjo:3:25: [FDFIDL068] enum alias 'A.DEFAULT' (a constant) is "
+                                  "written 'DEFAULT' in modern FIDL, which is already the name of 'DEFAULT' "
+                                  "at b.banjo:2:13; rename one of them\n"),
+            std::string::npos)
+      << aliases.errors();
+  EXPECT_NE(aliases.errors().find("b.banjo:4:25: [FDFIDL068] enum alias 'B.DEFAULT'"), std::string::npos)
+      << aliases.errors();
+  auto apart = Compile({{"c.banjo", "library e;\nenum A : uint8 { X = 1; A_X = 1; };\n"
+                                    "enum B : uint8 { Y = 1; B_Y = 1; 8BIT = 2; };\n"}});
+  EXPECT_TRUE(apart.ok) << apart.errors();
+}
+
 // Banjo let two enum (or bits) members share a value (a warning, in banjo and old FIDL syntax);
 // the new syntax, which fidlc parsed, never did (an error).
 TEST(Resolver, RepeatedEnumValuesWarnInBanjoAndFailInModernFidl) {
