@@ -74,7 +74,39 @@ const flat::StructMember* CompletionCallback(const flat::Method& m) {
   return nullptr;
 }
 
+// `base`, or `base` + "_" + a number, whichever `taken` does not hold.
+std::string FreeMemberName(const std::string& base, const std::set<std::string>& taken) {
+  std::string name = base;
+  for (int n = 2; taken.count(name); ++n) name = base + "_" + std::to_string(n);
+  return name;
+}
+
+// The names a method's response already uses: its own members and the fields returned so far.
+std::set<std::string> ResponseNames(const flat::Method& m, const Json& returned_rows) {
+  std::set<std::string> taken;
+  if (const flat::Struct* s = AnonymousStruct(m.response)) {
+    for (const flat::StructMember& member : s->members) {
+      taken.insert(fdfkit::idl::FidlIdentifier(member.name));
+    }
+  }
+  for (const Json& row : returned_rows) taken.insert(row.value("field", ""));
+  return taken;
+}
+
 }  // namespace
+
+std::string Translator::FreeDeclName(const std::string& base, const std::string& members) const {
+  auto taken = [&](const std::string& name) {
+    if (auto it = in_place_types_.find(name); it != in_place_types_.end()) return it->second != members;
+    for (const auto& decl : library_.decls) {
+      if (decl->name.name == name || LocalName(*decl) == name) return true;
+    }
+    return false;
+  };
+  std::string name = base;
+  for (int n = 2; taken(name); ++n) name = base + std::to_string(n);
+  return name;
+}
 
 bool IsInPlace(const flat::StructMember& m) {
   return (m.attrs.Find("in_out") || m.attrs.Find("mutable")) && HasMemory(m.type);
@@ -148,7 +180,8 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
                             "returns it as '" + plan.returned->name + "'");
       return out;
     case InPlacePlan::Kind::kWhole: {
-      std::string name = fdfkit::idl::FidlIdentifier(parameter.name);
+      std::string name = FreeMemberName(fdfkit::idl::FidlIdentifier(parameter.name),
+                                        ResponseNames(m, *parameters));
       std::optional<flat::Type> bounded = Bounded(parameter.type, request_bounds, parameter.name,
                                                   parameter.loc, /*quiet=*/true);
       out.members += "    " + name + " " +
@@ -162,7 +195,8 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
     }
     case InPlacePlan::Kind::kStructFields:
       for (const flat::StructMember* f : fields) {
-        std::string name = fdfkit::idl::FidlIdentifier(parameter.name + "_" + f->name);
+        std::string name = FreeMemberName(fdfkit::idl::FidlIdentifier(parameter.name + "_" + f->name),
+                                          ResponseNames(m, *parameters));
         const flat::Struct& whole = *StructOf(parameter.type);
         MemberContext field_bounds{.bounds = &rules_.Library(whole.name.library).bounds,
                                    .owner = whole.name.name};
@@ -182,15 +216,8 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
   }
   const flat::Struct* holder = plan.holder;
   // Fields of every element: a vector of structs that hold them, one per request element.
+  // Names the rules give are the user's; derived ones step aside from names already taken.
   auto named = rule.in_place.find(m.name + "." + parameter.name);
-  std::string type_name =
-      named != rule.in_place.end() ? named->second.type
-      : fields.size() == 1          ? LocalName(*holder) + flat::UpperCamel(fields[0]->name)
-                                    : LocalName(*holder) + "Written";
-  std::string field =
-      named != rule.in_place.end() ? named->second.field
-      : fields.size() == 1          ? parameter.name + "_" + fields[0]->name
-                                    : parameter.name + "_written";
   std::string holder_members;
   bool handles = false;
   // The element struct's bound rules bound its fields here too.
@@ -202,9 +229,20 @@ InPlaceData Translator::InPlace(const flat::Protocol& p, const flat::Method& m,
                       Type(bounded ? *bounded : f->type, f->loc, "", true) + ";\n";
     handles |= f->type.shape.max_handles > 0;
   }
+  std::string type_name =
+      named != rule.in_place.end() ? named->second.type
+      : FreeDeclName(fields.size() == 1 ? LocalName(*holder) + flat::UpperCamel(fields[0]->name)
+                                        : LocalName(*holder) + "Written",
+                     holder_members);
+  std::string field =
+      named != rule.in_place.end()
+          ? named->second.field
+          : FreeMemberName(fdfkit::idl::FidlIdentifier(
+                               parameter.name + "_" + (fields.size() == 1 ? fields[0]->name : "written")),
+                           ResponseNames(m, *parameters));
   out_.synthesized[type_name] = holder->name.name;
   if (!in_place_types_.count(type_name)) {
-    in_place_types_.insert(type_name);
+    in_place_types_.emplace(type_name, holder_members);
     pending_declarations_ += "/// The fields of one '" + parameter.name +
                              "' element that the callee wrote in place.\n" + "type " + type_name + " = " + (handles ? "resource " : "") +
                              "struct {\n" + holder_members + "};\n\n";

@@ -162,6 +162,8 @@ class Translator {
   ProtocolStyle StyleOf(const flat::Protocol& p) const;
   // The mapping's `fidl` row of a clone method (its ordinal from the new names), recording where
   // the method came from for the checks made after compiling.
+  // `base`, or `base` + separator + a number, whichever the clone does not declare yet.
+  std::string FreeDeclName(const std::string& base, const std::string& members) const;
   Json FidlMethodRow(const std::string& protocol, const std::string& method, const char* kind,
                      Strictness strictness, llvm::SMLoc banjo_loc,
                      const flat::Protocol& rule_protocol, const std::string& banjo_method);
@@ -181,7 +183,8 @@ class Translator {
   std::set<const flat::Decl*> payloads_;
   std::set<const flat::Decl*> folded_;  // interfaces that became events
   std::vector<const flat::Protocol*> served_;
-  std::set<std::string> in_place_types_;  // element structs declared for returned in-place data
+  // Element structs declared for returned in-place data: name → their members.
+  std::map<std::string, std::string> in_place_types_;
   std::set<const flat::StructMember*> returned_in_place_;  // members whose writes come back
   std::set<std::string> headers_written_;  // files of the library whose header is in the clone
   std::string pending_declarations_;      // written after the declaration being translated

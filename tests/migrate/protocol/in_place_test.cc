@@ -94,6 +94,41 @@ protocol Bus {
       << clone.fidl();
 }
 
+// Derived names step aside from names the library or the response already has; a second method
+// returning the same fields reuses the element struct.
+TEST(InPlace, DerivedNamesStepAsideFromTakenOnes) {
+  Clone clone = Migrate(std::string(kHead) + R"(
+type OpWritten = struct {
+    unrelated uint64;
+};
+@transport("Banjo")
+@banjo_layout("ddk-protocol")
+protocol Bus {
+    Transfer(struct { ops vector<Op>:MAX_OPS; }) -> (struct { s zx.Status; ops_written uint32; });
+    Again(struct { ops vector<Op>:MAX_OPS; }) -> (struct { s zx.Status; });
+    Submit(struct { req Request; }) -> (struct { req_status_word uint64; });
+};
+)");
+  EXPECT_NE(clone.fidl().find(R"(    }) -> (struct {
+        ops_written uint32;
+        ops_written_2 vector<OpWritten2>:MAX_OPS;
+    }) error zx.Status;)"),
+            std::string::npos)
+      << clone.fidl();
+  EXPECT_NE(clone.fidl().find(R"(    }) -> (struct {
+        ops_written vector<OpWritten2>:MAX_OPS;
+    }) error zx.Status;)"),
+            std::string::npos)
+      << clone.fidl();
+  EXPECT_NE(clone.fidl().find(R"(        req_status_word uint64;
+        req_status_word_2 uint32;)"),
+            std::string::npos)
+      << clone.fidl();
+  EXPECT_NE(clone.fidl().find("type OpWritten2 = struct {"), std::string::npos) << clone.fidl();
+  EXPECT_EQ(clone.fidl().find("type OpWritten2 = struct {"), clone.fidl().rfind("type OpWritten2 = struct {"))
+      << clone.fidl();
+}
+
 TEST(InPlace, AOneWayMethodThatWroteInPlaceBecomesTwoWay) {
   Clone clone = Migrate(std::string(kHead) + R"(
 @transport("Banjo")
