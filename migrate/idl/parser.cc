@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "migrate/idl/comment_attacher.h"
 #include "migrate/idl/identifiers.h"
 #include "migrate/idl/lexer.h"
 
@@ -113,67 +114,11 @@ class Parser {
   }
 
  private:
-  // ---- comments ----
-  // Every plain comment is attached to the node it precedes (or follows on the same line), so
-  // none is lost: one inside a node that cannot hold it (a type constructor) moves above it.
-  //
-  // The comments before the next token, as lines ("" for a blank line between them).
-  std::vector<std::string> TakeLeading() { return TakeBefore(Peek().text.data()); }
-  std::vector<std::string> TakeBefore(const char* position) {
-    std::vector<std::string> lines;  // "" marks a blank line
-    const Comment* last = nullptr;
-    while (next_comment_ < comments_.size() && comments_[next_comment_].text.data() < position) {
-      const Comment& c = comments_[next_comment_++];
-      if (c.blank_line_before && (lines.empty() || !lines.back().empty())) lines.emplace_back();
-      lines.emplace_back(c.text);
-      last = &c;
-    }
-    // A blank line between the comments and the node: a "" at the end keeps it.
-    if (last) {
-      const char* end = last->text.data() + last->text.size();
-      std::string_view gap(end, position > end ? position - end : 0);
-      size_t first = gap.find('\n');
-      if (first != std::string_view::npos &&
-          gap.substr(first + 1).find('\n') != std::string_view::npos &&
-          gap.substr(first + 1, gap.find('\n', first + 1) - first - 1)
-                  .find_first_not_of(" \t\r") == std::string_view::npos) {
-        lines.emplace_back();
-      }
-    }
-    return lines;
-  }
-  // The comment right after `end` on the same line, if any.
-  std::string TakeTrailing(const Token& end) {
-    if (next_comment_ >= comments_.size()) return "";
-    const Comment& c = comments_[next_comment_];
-    const char* after = end.text.data() + end.text.size();
-    if (c.text.data() < after || c.text.data() >= Peek().text.data()) return "";
-    if (std::string_view(after, c.text.data() - after).find('\n') != std::string_view::npos) return "";
-    ++next_comment_;
-    return std::string(c.text);
-  }
-  // After a node's final token: comments inside it join its leading ones, then the trailing one.
+  // ---- comments (comment_attacher.h) ----
+  std::vector<std::string> TakeLeading() { return comments_.TakeBefore(Peek().text.data()); }
+  std::string TakeTrailing(const Token& end) { return comments_.TakeTrailing(end, Peek()); }
   void FinishComments(const Token& end, raw::Comments* comments) {
-    AppendLines(TakeBefore(end.text.data()), &comments->leading);
-    comments->trailing = TakeTrailing(end);
-  }
-  static void AppendLines(std::vector<std::string> lines, std::vector<std::string>* to) {
-    for (std::string& line : lines) {
-      if (line.empty() && (to->empty() || to->back().empty())) continue;  // one blank at most
-      to->push_back(std::move(line));
-    }
-  }
-  // Doc comments left before a `}` with nothing to document: kept as closing comment lines.
-  static void KeepStrayDocs(const raw::AttributeList& attrs, std::vector<std::string>* closing) {
-    for (const raw::Attribute& a : attrs.items) {
-      if (a.name != "doc" || a.args.empty()) continue;
-      std::string_view text = a.args[0].value.text;
-      if (text.ends_with('\n')) text.remove_suffix(1);
-      for (size_t start = 0, end; start <= text.size(); start = end + 1) {
-        end = std::min(text.find('\n', start), text.size());
-        closing->push_back("///" + std::string(text.substr(start, end - start)));
-      }
-    }
+    comments_.Finish(end, Peek(), comments);
   }
 
   // ---- token helpers ----
@@ -525,11 +470,11 @@ class Parser {
       raw::LayoutMember m;
       m.comments.leading = TakeLeading();
       m.attrs = ParseAttributes();
-      AppendLines(TakeLeading(), &m.comments.leading);
+      CommentAttacher::AppendLines(TakeLeading(), &m.comments.leading);
       if (PeekKind(TokenKind::kRBrace)) {  // trailing doc comment
         layout.closing = std::move(m.comments.leading);
-        KeepStrayDocs(m.attrs, &layout.closing);
-        AppendLines(TakeLeading(), &layout.closing);
+        CommentAttacher::KeepStrayDocs(m.attrs, &layout.closing);
+        CommentAttacher::AppendLines(TakeLeading(), &layout.closing);
         Advance();
         break;
       }
@@ -566,7 +511,7 @@ class Parser {
     raw::Comments comments;
     comments.leading = TakeLeading();
     raw::AttributeList attrs = ParseAttributes();
-    AppendLines(TakeLeading(), &comments.leading);  // between the attributes and the declaration
+    CommentAttacher::AppendLines(TakeLeading(), &comments.leading);  // between the attributes and the declaration
     if (PeekKind(TokenKind::kEnd)) {
       if (!attrs.empty()) ReportUnexpected("declaration after attributes");
       return;
@@ -603,7 +548,7 @@ class Parser {
       Advance();
       std::tie(decl.name, decl.loc) = ParseIdentifier();
       Recover(pos_);
-      TakeBefore(Peek().text.data());  // inside a definition the formatter does not rewrite
+      comments_.TakeBefore(Peek().text.data());  // inside a definition the formatter does not rewrite
       file_.decls.push_back(std::move(decl));
       return;
     } else {
@@ -723,10 +668,10 @@ class Parser {
       raw::Comments comments;
       comments.leading = TakeLeading();
       raw::AttributeList attrs = ParseAttributes();
-      AppendLines(TakeLeading(), &comments.leading);
+      CommentAttacher::AppendLines(TakeLeading(), &comments.leading);
       if (PeekKind(TokenKind::kRBrace)) {  // trailing doc comment
         decl.closing = std::move(comments.leading);
-        KeepStrayDocs(attrs, &decl.closing);
+        CommentAttacher::KeepStrayDocs(attrs, &decl.closing);
         break;
       }
       if (PeekIdent("compose") && PeekKind(TokenKind::kIdentifier, 1)) {
@@ -768,7 +713,7 @@ class Parser {
       FinishComments(Expect(TokenKind::kSemicolon), &m.comments);
       decl.methods.push_back(std::move(m));
     }
-    AppendLines(TakeLeading(), &decl.closing);
+    CommentAttacher::AppendLines(TakeLeading(), &decl.closing);
     Advance();
   }
 
@@ -853,8 +798,7 @@ class Parser {
   }
 
   std::vector<Token> tokens_;
-  std::vector<Comment> comments_;
-  size_t next_comment_ = 0;  // comments before it are attached
+  CommentAttacher comments_;
   size_t pos_ = 0;
   Reporter* reporter_;
   raw::File file_;
