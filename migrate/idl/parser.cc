@@ -511,7 +511,8 @@ class Parser {
     raw::Comments comments;
     comments.leading = TakeLeading();
     raw::AttributeList attrs = ParseAttributes();
-    CommentAttacher::AppendLines(TakeLeading(), &comments.leading);  // between the attributes and the declaration
+    // Comments between the attributes and the declaration.
+    CommentAttacher::AppendLines(TakeLeading(), &comments.leading);
     if (PeekKind(TokenKind::kEnd)) {
       if (!attrs.empty()) ReportUnexpected("declaration after attributes");
       return;
@@ -548,7 +549,8 @@ class Parser {
       Advance();
       std::tie(decl.name, decl.loc) = ParseIdentifier();
       Recover(pos_);
-      comments_.TakeBefore(Peek().text.data());  // inside a definition the formatter does not rewrite
+      // Comments inside a definition the formatter does not rewrite.
+      comments_.TakeBefore(Peek().text.data());
       file_.decls.push_back(std::move(decl));
       return;
     } else {
