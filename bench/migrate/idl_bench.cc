@@ -92,14 +92,18 @@ struct Compilation {
 };
 
 // Compiles `sources`, then serialises the IR of every library.
-void CompileAndWrite(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir) {
+// Returns the bytes of IR written.
+size_t CompileAndWrite(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir) {
   Compilation c;
-  if (!c.Run(state, sources)) return;
+  if (!c.Run(state, sources)) return 0;
+  size_t ir_bytes = 0;
   for (const fdfkit::idl::flat::Library* library : c.compiler.targets()) {
     if (!emit_ir) break;
     std::string ir = fdfkit::idl::IrText(*library, c.files);
     benchmark::DoNotOptimize(ir.data());
+    ir_bytes += ir.size();
   }
+  return ir_bytes;
 }
 
 // `per_library`: each library compiled by a compiler of its own, as one `fdf-idl` run per library
@@ -107,18 +111,21 @@ void CompileAndWrite(benchmark::State& state, const std::vector<Source>& sources
 void CheckAndIr(benchmark::State& state, const std::vector<Source>& sources, bool emit_ir = true,
                 bool per_library = false) {
   size_t bytes = TotalBytes(sources);
+  size_t ir_bytes = 0;  // per iteration
   for (auto _ : state) {
     if (!per_library) {
-      CompileAndWrite(state, sources, emit_ir);
+      ir_bytes = CompileAndWrite(state, sources, emit_ir);
       continue;
     }
+    ir_bytes = 0;
     for (size_t i = 0; i < sources.size();) {
       size_t end = i;
       while (end < sources.size() && sources[end].library_dir == sources[i].library_dir) ++end;
-      CompileAndWrite(state, {sources.begin() + i, sources.begin() + end}, emit_ir);
+      ir_bytes += CompileAndWrite(state, {sources.begin() + i, sources.begin() + end}, emit_ir);
       i = end;
     }
   }
+  if (emit_ir) state.counters["ir_bytes"] = static_cast<double>(ir_bytes);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
   state.counters["idl_bytes"] = static_cast<double>(bytes);
   state.counters["peak_rss_MB"] = PeakRssMegabytes();

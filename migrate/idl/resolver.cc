@@ -61,17 +61,33 @@ void Resolver::Run() {
   InferResources();
 }
 
+Resolver::ScopedName Resolver::Scoped(std::string_view owner, std::string_view name,
+                                      llvm::SMLoc loc, bool alias_constant) {
+  ScopedName n{owner, name, alias_constant, loc};
+  if (StartsWithDigit(name)) n.modern = FidlIdentifier(name);
+  return n;
+}
+
+std::string Resolver::ScopedName::What() const {
+  std::string full = owner.empty() ? std::string(name) : std::string(owner) + "." + std::string(name);
+  return alias_constant ? "enum alias '" + full + "' (a constant)" : "'" + full + "'";
+}
+
 void Resolver::CheckModernSpellings(const std::vector<ScopedName>& names) {
-  std::unordered_map<std::string, const ScopedName*> taken;  // modern spelling → its first owner
+  // Almost every scope is spelled the same in modern FIDL: nothing to compare then.
+  if (std::none_of(names.begin(), names.end(), [](const ScopedName& n) { return n.Changed(); })) {
+    return;
+  }
+  std::unordered_map<std::string_view, const ScopedName*> taken;  // spelling → its first owner
   for (const ScopedName& n : names) {
-    if (!n.changed) taken.emplace(n.written, &n);  // the names the input wrote come first
+    if (!n.Changed()) taken.emplace(n.Written(), &n);  // the names the input wrote come first
   }
   for (const ScopedName& n : names) {
-    if (!n.changed) continue;
-    auto [it, fresh] = taken.emplace(n.written, &n);
+    if (!n.Changed()) continue;
+    auto [it, fresh] = taken.emplace(n.Written(), &n);
     if (!fresh) {
-      reporter_->Report(diag::kModernSpellingCollides, n.loc, n.what, n.written, it->second->what,
-                        reporter_->Where(it->second->loc));
+      reporter_->Report(diag::kModernSpellingCollides, n.loc, n.What(), n.Written(),
+                        it->second->What(), reporter_->Where(it->second->loc));
     }
   }
 }
@@ -80,16 +96,13 @@ void Resolver::CheckLibraryModernSpellings() {
   std::vector<ScopedName> names;
   for (const auto& decl : library_->decls) {
     if (decl->name.name.empty() || decl->name.name.find('.') != std::string::npos) continue;
-    std::string written = FidlIdentifier(decl->name.name);
-    names.push_back({"'" + decl->name.name + "'", written, written != decl->name.name, decl->loc});
+    names.push_back(Scoped("", decl->name.name, decl->loc));
   }
   for (const auto& decl : library_->decls) {
     if (decl->kind != flat::Decl::Kind::kEnum && decl->kind != flat::Decl::Kind::kBits) continue;
     const auto& e = static_cast<const flat::Enum&>(*decl);
     for (const auto& m : e.members) {
-      if (!e.aliases.count(m.name)) continue;
-      names.push_back({"enum alias '" + e.name.name + "." + m.name + "' (a constant)",
-                       FidlIdentifier(m.name), true, m.loc});
+      if (e.aliases.count(m.name)) names.push_back(Scoped(e.name.name, m.name, m.loc, true));
     }
   }
   CheckModernSpellings(names);
@@ -381,10 +394,8 @@ void Resolver::CheckDuplicateMembers(const std::vector<const flat::Member*>& mem
     }
   }
   std::vector<ScopedName> names;
-  for (const flat::Member* m : members) {
-    std::string written = FidlIdentifier(m->name);
-    names.push_back({"'" + owner.name.name + "." + m->name + "'", written, written != m->name, m->loc});
-  }
+  names.reserve(members.size());
+  for (const flat::Member* m : members) names.push_back(Scoped(owner.name.name, m->name, m->loc));
   CheckModernSpellings(names);
 }
 
@@ -414,9 +425,9 @@ void Resolver::ResolveProtocol(flat::Protocol* decl, const raw::Decl& raw, const
   }
   for (const flat::Method& m : decl->methods) decl->all_methods.push_back(&m);
   std::vector<ScopedName> spellings;
+  spellings.reserve(decl->all_methods.size());
   for (const flat::Method* m : decl->all_methods) {
-    std::string written = FidlIdentifier(m->name);
-    spellings.push_back({"'" + decl->name.name + "." + m->name + "'", written, written != m->name, m->loc});
+    spellings.push_back(Scoped(decl->name.name, m->name, m->loc));
   }
   CheckModernSpellings(spellings);
   std::map<std::string_view, const flat::Method*> names;

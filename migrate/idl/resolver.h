@@ -69,11 +69,17 @@ class Resolver {
   // Names that modern FIDL output spells differently (a leading digit in words, an enum alias as
   // a library constant) must not land on a name the scope already has.
   struct ScopedName {
-    std::string what;     // "'Mode.8BIT'", "enum alias 'Mode.DEFAULT' (a constant)"
-    std::string written;  // its modern spelling
-    bool changed;         // the input spelled it otherwise, or did not declare it in this scope
+    std::string_view owner;  // the enclosing declaration ("" for a library-level name)
+    std::string_view name;   // as the input wrote it
+    bool alias_constant;     // an enum alias, which modern output declares as a library constant
     llvm::SMLoc loc;
+    std::string modern = {};  // its modern spelling when it differs from `name`
+    bool Changed() const { return alias_constant || !modern.empty(); }
+    std::string_view Written() const { return modern.empty() ? name : std::string_view(modern); }
+    std::string What() const;  // "'Mode.8BIT'", "enum alias 'Mode.DEFAULT' (a constant)"
   };
+  static ScopedName Scoped(std::string_view owner, std::string_view name, llvm::SMLoc loc,
+                           bool alias_constant = false);
   void CheckModernSpellings(const std::vector<ScopedName>& names);
   void CheckLibraryModernSpellings();
 
