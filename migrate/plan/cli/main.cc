@@ -20,21 +20,31 @@ namespace {
 
 using namespace fdfkit::plan;
 
-// N of --team-cap TEAM=N: a whole number >= 0. CLI11 splits TEAM=N at the '=' and checks the
-// second half with this before converting it.
-const CLI::Validator kPortsPerWave(
+// --team-cap TEAM=N: one '=', a team name before it and a whole number >= 0 after it. The whole
+// value is checked, so "t=1=5" is an error rather than t=1 with the rest dropped.
+const CLI::Validator kTeamCap(
     [](std::string& value) -> std::string {
-      bool digits = !value.empty() && value.size() <= 9 &&
-                    value.find_first_not_of("0123456789") == std::string::npos;
-      return digits ? "" : fdfkit::support::Make(diag::kBadTeamCap, value).Text();
+      size_t equals = value.find('=');
+      std::string_view n = equals == std::string::npos ? "" : std::string_view(value).substr(equals + 1);
+      bool ok = equals != std::string::npos && equals > 0 && !n.empty() && n.size() <= 9 &&
+                n.find_first_not_of("0123456789") == std::string_view::npos;
+      return ok ? "" : fdfkit::support::Make(diag::kBadTeamCap, value).Text();
     },
-    "N >= 0");
+    "TEAM=N");
 
 void AddTeamCap(CLI::App* command, std::map<std::string, int>* team_cap) {
-  command->add_option("--team-cap", *team_cap, "TEAM=N: ports per wave for one team")
-      ->delimiter('=')
+  command
+      ->add_option_function<std::vector<std::string>>(
+          "--team-cap",
+          [team_cap](const std::vector<std::string>& values) {
+            for (const std::string& value : values) {  // a later TEAM=N for one team wins
+              size_t equals = value.find('=');
+              (*team_cap)[value.substr(0, equals)] = std::stoi(value.substr(equals + 1));
+            }
+          },
+          "TEAM=N: ports per wave for one team (N >= 0)")
       ->type_name("TEAM=N")
-      ->check(CLI::Validator(kPortsPerWave).application_index(1));
+      ->check(kTeamCap);
 }
 
 void AddPortsPerWave(CLI::App* command, int* ports_per_wave) {

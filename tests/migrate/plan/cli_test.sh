@@ -13,11 +13,21 @@ grep -q "waves         9  (lower bound 9)" "$work/plan.log" || { cat "$work/plan
 "$tool" verify "$corpus/inventories/amlogic.json" "$work/out/plan.json" --ports-per-wave 4 \
   --team-cap gpio=1 > /dev/null || fail "corpus plan does not verify"
 
-# A malformed --team-cap is a usage error naming the bad value; nothing is written.
-"$tool" plan "$corpus/inventories/amlogic.json" --team-cap gpio=many -o "$work/cap" 2> "$work/cap.log"
-[ $? -eq 2 ] || fail "a malformed --team-cap was not a usage error"
-grep -q '^--team-cap: error: \[FDFPLAN003\] .*got "many"' "$work/cap.log" || { cat "$work/cap.log"; fail "bad value not named"; }
-[ ! -e "$work/cap" ] || fail "output written for a malformed --team-cap"
+# A malformed --team-cap is a usage error naming the bad value; nothing is written. The whole
+# value is checked: nothing after a second '=' is silently dropped.
+for bad in gpio=many gpio=1=5 =3 gpio gpio=; do
+  "$tool" plan "$corpus/inventories/amlogic.json" --team-cap "$bad" -o "$work/cap" 2> "$work/cap.log"
+  [ $? -eq 2 ] || fail "--team-cap $bad was not a usage error"
+  grep -q "^--team-cap: error: \[FDFPLAN003\] .*got \"$bad\"" "$work/cap.log" ||
+    { cat "$work/cap.log"; fail "bad value $bad not named"; }
+  [ ! -e "$work/cap" ] || fail "output written for --team-cap $bad"
+done
+
+# The cap takes effect: a plan made without it breaks it.
+"$tool" plan "$corpus/inventories/amlogic.json" --ports-per-wave 4 -o "$work/uncapped" > /dev/null ||
+  fail "uncapped plan exited $?"
+"$tool" verify "$corpus/inventories/amlogic.json" "$work/uncapped/plan.json" --ports-per-wave 4 \
+  --team-cap gpio=1 > /dev/null && fail "an uncapped plan verified against --team-cap gpio=1"
 
 # Tampered: one port moved after its host's switch.
 python3 - "$work/out/plan.json" "$work/bad.json" <<'PY'
