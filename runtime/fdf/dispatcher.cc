@@ -179,11 +179,13 @@ zx_status_t Dispatcher::CancelRead(CallbackRequest* request, bool* removed) {
       }
       return ZX_OK;
     case Where::kShutdown:
-      if (!unsynchronized() && !completing_shutdown_) {
+      // Synchronized: removed even while shutdown delivers its CANCELED callbacks (it takes them
+      // one at a time under this lock), so OK always means the handler never runs (D8).
+      if (!unsynchronized()) {
         shutdown_.erase(request);
         request->where = Where::kNone;
         *removed = true;
-        ScheduleLocked();  // shutdown may be able to complete now
+        if (!completing_shutdown_) ScheduleLocked();  // shutdown may be able to complete now
       }
       return ZX_OK;
     default:

@@ -247,6 +247,37 @@ TEST_F(ShutdownTest, K2_ARequestAlreadyInTheShutdownQueueCanStillBeCanceled) {
   fdf_handle_close(remote);
 }
 
+// D8 while shutdown delivers: a CANCELED handler cancels another read still in the shutdown
+// queue. The cancel returns OK, so that read's handler must never run (its owner may free it).
+TEST_F(ShutdownTest, D8_ACancelDuringShutdownDeliveryRemovesTheReadForGood) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1));
+  fdf_handle_t a_local, a_remote, b_local, b_remote;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &a_local, &a_remote));
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &b_local, &b_remote));
+  zx_status_t cancel_status = ZX_ERR_INTERNAL;
+  int a_calls = 0;
+  auto b = std::make_unique<fdfkit::testing::Read>(b_remote, [](zx_status_t) {
+    ADD_FAILURE() << "a read canceled with ZX_OK ran";
+  });
+  // Registered in this order, so shutdown delivers a's CANCELED first.
+  fdfkit::testing::Read a(a_remote, [&](zx_status_t status) {
+    ++a_calls;
+    EXPECT_EQ(status, ZX_ERR_CANCELED);
+    cancel_status = fdf_channel_cancel_wait(b_remote);
+    if (cancel_status == ZX_OK) b.reset();  // allowed: OK means the handler never runs
+  });
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &a, 0));
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, b.get(), 0));
+  fdf_dispatcher_shutdown_async(d);
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(a_calls, 1);
+  EXPECT_EQ(cancel_status, ZX_OK);
+  EXPECT_EQ(b, nullptr);
+  EXPECT_EQ(observer_of_[d]->calls.load(), 1);
+  fdf_dispatcher_destroy(d);
+  for (fdf_handle_t h : {a_local, a_remote, b_local, b_remote}) fdf_handle_close(h);
+}
+
 TEST_F(ShutdownTest, L2_TheDriverObserverWaitsForABlockedDispatcherObserver) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
   Observer* blocked;
