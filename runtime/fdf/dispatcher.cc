@@ -20,7 +20,20 @@ namespace {
 // Callbacks one pool wake-up dispatches before yielding the thread to other dispatchers.
 constexpr int kBatchSize = 10;
 std::atomic<uint64_t> g_next_sequence_id{1};
+std::atomic<RaceHook> g_race_hook{nullptr};
+std::atomic<void*> g_race_context{nullptr};
 }  // namespace
+
+void SetRaceHookForTesting(RaceHook hook, void* context) {
+  g_race_context.store(context, std::memory_order_relaxed);
+  g_race_hook.store(hook, std::memory_order_release);
+}
+
+void RaceHookPoint(RacePoint point) {
+  if (RaceHook hook = g_race_hook.load(std::memory_order_acquire)) {
+    hook(point, g_race_context.load(std::memory_order_relaxed));
+  }
+}
 
 extern const async_ops_t kDispatcherOps;
 
@@ -230,14 +243,24 @@ void Dispatcher::DispatchReady() {
     if (is_irq) FinishIrqLocked(callback.request);
     EndCallbackLocked(/*reschedule=*/false);
   }
-  if (!ready_.empty() || state_ == State::kShuttingDown) ScheduleLocked();
+  // Shutting down, Run() tries to complete right after this; what it may still wait for (a
+  // callback on another thread, a poller wait) schedules the dispatcher when it ends. Scheduling
+  // here too would spin a pool thread until then.
+  if (!ready_.empty()) ScheduleLocked();
   mu_.Unlock();
 }
 
 // ---- Shutdown ----
 
 void Dispatcher::ShutdownAsync() {
-  std::vector<CallbackRequest*> waits;
+  // Poller waits to remove, with their key and generation read under the lock: a wait still being
+  // armed (key 0) is removed by ArmPollerWait, which sees the new state.
+  struct PollerWait {
+    CallbackRequest* request;
+    uint64_t key;
+    uint32_t generation;
+  };
+  std::vector<PollerWait> waits;
   {
     MutexLock lock(&mu_);
     if (state_ != State::kRunning) return;
@@ -245,7 +268,7 @@ void Dispatcher::ShutdownAsync() {
     for (CallbackRequest* r = registered_.front(); r != nullptr;) {
       CallbackRequest* next = registered_.next(r);
       if (r->kind == CallbackRequest::Kind::kWait || r->kind == CallbackRequest::Kind::kIrq) {
-        waits.push_back(r);
+        if (r->poller_key != 0) waits.push_back({r, r->poller_key, r->generation});
       } else {
         registered_.erase(r);
         r->where = CallbackRequest::Where::kShutdown;
@@ -263,13 +286,20 @@ void Dispatcher::ShutdownAsync() {
     // Completion runs on a pool thread, never inside this call.
     ScheduleLocked();
   }
-  for (CallbackRequest* wait : waits) {
-    if (wait->poller_key != 0 && Poller::Get().Remove(wait->poller_key)) ShutdownRemovedWait(wait);
+  for (const PollerWait& wait : waits) {
+    if (Poller::Get().Remove(wait.key)) ShutdownRemovedWait(wait.request, wait.generation);
   }
 }
 
-void Dispatcher::ShutdownRemovedWait(CallbackRequest* request) {
+void Dispatcher::ShutdownRemovedWait(CallbackRequest* request, uint32_t generation) {
   MutexLock lock(&mu_);
+  // Removed from the poller, so it neither fired nor was withdrawn: still this registration.
+  if (request->generation != generation ||
+      request->where != CallbackRequest::Where::kRegistered) {
+    fprintf(stderr, "fdf: poller wait of dispatcher '%s' changed while it was being removed\n",
+            name_.c_str());
+    abort();
+  }
   registered_.erase(request);
   --pending_waits_;
   request->where = CallbackRequest::Where::kShutdown;

@@ -34,6 +34,13 @@ struct fdf_dispatcher : async_dispatcher_t {};
 
 namespace fdf_internal {
 
+// Tests only: called where a dispatcher operation has dropped its lock around a poller call, so a
+// test can make the race that code guards against happen at that exact point.
+enum class RacePoint { kWithdrawBeforeRemove, kArmAfterAddWait };
+using RaceHook = void (*)(RacePoint point, void* context);
+void SetRaceHookForTesting(RaceHook hook, void* context);
+void RaceHookPoint(RacePoint point);
+
 class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, public Runnable {
  public:
   enum class State { kRunning, kShuttingDown, kShutDown, kDestroyed };
@@ -115,8 +122,9 @@ class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, p
   void DispatchReady() EXCLUDES(mu_);
   void MaybeCompleteShutdown() EXCLUDES(mu_);
   void ReleaseResources();
-  // Moves a removed poller wait to the shutdown queue.
-  void ShutdownRemovedWait(CallbackRequest* request) EXCLUDES(mu_);
+  // Moves a poller wait that `Remove` took out (so it is still the `generation` it was) to the
+  // shutdown queue.
+  void ShutdownRemovedWait(CallbackRequest* request, uint32_t generation) EXCLUDES(mu_);
 
   // Pooled requests for tasks and waits, validated through async_state_t.
   CallbackRequest* AllocateRequestLocked(CallbackRequest::Kind kind, void* target) REQUIRES(mu_);
@@ -141,11 +149,13 @@ class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, p
   zx_status_t BeginPollerRequest(CallbackRequest::Kind kind, void* target, async_state_t* state,
                                  CallbackRequest::Invoke invoke, zx_handle_t object,
                                  zx_signals_t trigger) EXCLUDES(mu_);
-  // Marks `request` registered and counts it as a pending poller wait.
+  // Marks `request` registered (with no poller key yet) and counts it as a pending poller wait.
   void RegisterForPollerLocked(CallbackRequest* request) REQUIRES(mu_);
-  // Registers `request` with the poller for `object`; handles shutdown racing the registration.
-  zx_status_t ArmPollerWait(CallbackRequest* request, zx_handle_t object, zx_signals_t trigger,
-                            Poller::Fire fire) EXCLUDES(mu_);
+  // Registers `request` (its `generation` when registered) with the poller for `object` and
+  // publishes the key only if the request is still that registration; handles shutdown racing
+  // the registration.
+  zx_status_t ArmPollerWait(CallbackRequest* request, uint32_t generation, zx_handle_t object,
+                            zx_signals_t trigger, Poller::Fire fire) EXCLUDES(mu_);
   // Removes a pooled wait or irq request from the poller, the ready or the shutdown queue and
   // frees it. ZX_ERR_SHOULD_WAIT: another thread is still registering it; ZX_ERR_NOT_FOUND: it
   // is running or gone.

@@ -168,17 +168,20 @@ zx_status_t Dispatcher::BeginPollerRequest(CallbackRequest::Kind kind, void* tar
                                            async_state_t* state, CallbackRequest::Invoke invoke,
                                            zx_handle_t object, zx_signals_t trigger) {
   CallbackRequest* request;
+  uint32_t generation;
   {
     MutexLock lock(&mu_);
     if (state_ != State::kRunning) return ZX_ERR_BAD_STATE;
     if (LookupRequestLocked(*state, target) != nullptr) return ZX_ERR_ALREADY_EXISTS;
     request = AllocateRequestLocked(kind, target);
+    generation = request->generation;
     request->invoke = invoke;
     RegisterForPollerLocked(request);
     state->reserved[0] = request->pool_index + 1;
     state->reserved[1] = request->generation;
   }
-  zx_status_t status = ArmPollerWait(request, object, trigger, &Dispatcher::OnWaitSignalled);
+  zx_status_t status =
+      ArmPollerWait(request, generation, object, trigger, &Dispatcher::OnWaitSignalled);
   if (status != ZX_OK) {
     MutexLock lock(&mu_);
     FreeRequestLocked(request);
@@ -189,27 +192,36 @@ zx_status_t Dispatcher::BeginPollerRequest(CallbackRequest::Kind kind, void* tar
 
 void Dispatcher::RegisterForPollerLocked(CallbackRequest* request) {
   request->where = CallbackRequest::Where::kRegistered;
+  request->poller_key = 0;  // a re-armed irq's old key is dead
   registered_.push_back(request);
   ++pending_waits_;
 }
 
-zx_status_t Dispatcher::ArmPollerWait(CallbackRequest* request, zx_handle_t object,
-                                      zx_signals_t trigger, Poller::Fire fire) {
+zx_status_t Dispatcher::ArmPollerWait(CallbackRequest* request, uint32_t generation,
+                                      zx_handle_t object, zx_signals_t trigger,
+                                      Poller::Fire fire) {
   uint64_t key = 0;
   zx_status_t status = Poller::Get().AddWait(object, trigger, fire, request, &key);
+  RaceHookPoint(RacePoint::kArmAfterAddWait);
   MutexLock lock(&mu_);
   if (status != ZX_OK) {
+    // Never in the poller, so nothing but this call moved it: still registered, key 0.
     registered_.erase(request);
     --pending_waits_;
     request->where = CallbackRequest::Where::kNone;
     if (state_ == State::kShuttingDown) ScheduleLocked();
     return status;
   }
+  // AddWait fires a wait whose signal is already up: by now it may have run, been freed and been
+  // reused for another wait, whose key this one must not overwrite.
+  if (request->generation != generation || request->where != CallbackRequest::Where::kRegistered) {
+    return ZX_OK;
+  }
   request->poller_key = key;
-  if (state_ != State::kRunning && request->where == CallbackRequest::Where::kRegistered) {
+  if (state_ != State::kRunning) {
     // Shutdown began while the wait was being added and could not remove it: do it now.
     mu_.Unlock();
-    if (Poller::Get().Remove(key)) ShutdownRemovedWait(request);
+    if (Poller::Get().Remove(key)) ShutdownRemovedWait(request, generation);
     mu_.Lock();
   }
   return ZX_OK;
@@ -230,10 +242,14 @@ zx_status_t Dispatcher::WithdrawLocked(CallbackRequest* request) {
   if (request->where == Where::kRegistered) {
     uint64_t key = request->poller_key;
     if (key == 0) return ZX_ERR_SHOULD_WAIT;
+    uint32_t generation = request->generation;
     mu_.Unlock();
+    RaceHookPoint(RacePoint::kWithdrawBeforeRemove);
     removed_from_poller = Poller::Get().Remove(key);
     mu_.Lock();
-    // Not removed: it fired meanwhile and is now ready (or awaiting shutdown).
+    // Not removed: it fired meanwhile. It is ready or awaiting shutdown, or (a new generation) it
+    // already ran and the slot now holds another wait, which is not this call's to withdraw.
+    if (!removed_from_poller && request->generation != generation) return ZX_ERR_NOT_FOUND;
   }
   if (removed_from_poller) {
     registered_.erase(request);

@@ -53,11 +53,13 @@ void Dispatcher::FinishIrqLocked(CallbackRequest* request) {
   }
   RegisterForPollerLocked(request);
   auto* irq = static_cast<async_irq_t*>(request->target);
+  uint32_t generation = request->generation;
   mu_.Unlock();
-  zx_status_t status = ArmPollerWait(request, irq->object, fdf_internal::zircon::kInterruptTriggered,
+  zx_status_t status = ArmPollerWait(request, generation, irq->object,
+                                     fdf_internal::zircon::kInterruptTriggered,
                                      &Dispatcher::OnWaitSignalled);
   mu_.Lock();
-  if (status != ZX_OK) {
+  if (status != ZX_OK && request->generation == generation) {
     // The interrupt handle was closed under the binding: it can never fire again.
     irq->state = ASYNC_STATE_INIT;
     FreeRequestLocked(request);

@@ -1,0 +1,111 @@
+// Races the dispatcher guards against, made deterministic: the runtime's race hook runs test code
+// at the exact point where a dispatcher operation has dropped its lock around a poller call (the
+// window another thread would have to hit). Each test failed before its fix.
+#include <lib/async/wait.h>
+#include <lib/zx/event.h>
+
+#include <vector>
+
+#include "tests/runtime/runtime_fixture.h"
+
+namespace {
+
+using fdf_internal::RacePoint;
+using fdfkit::testing::FakeDriver;
+
+class RaceTest : public fdfkit::testing::RuntimeTest {
+ protected:
+  void TearDown() override {
+    fdf_internal::SetRaceHookForTesting(nullptr, nullptr);
+    RuntimeTest::TearDown();
+  }
+
+  // Runs `body` once, the first time the runtime reaches `point`.
+  void OnceAt(RacePoint point, std::function<void()> body) {
+    point_ = point;
+    body_ = std::move(body);
+    fdf_internal::SetRaceHookForTesting(
+        [](RacePoint p, void* context) {
+          auto* self = static_cast<RaceTest*>(context);
+          if (p != self->point_ || !self->body_) return;
+          std::function<void()> body = std::move(self->body_);
+          self->body_ = nullptr;
+          body();
+        },
+        this);
+  }
+
+  RacePoint point_{};
+  std::function<void()> body_;
+};
+
+// The wait fires, runs and is begun again (reusing its pooled request) while CancelWait has its
+// lock dropped; shutdown then parks the new wait for its CANCELED. The cancel must report
+// NOT_FOUND (the handler ran) and leave the new wait alone: it still gets its CANCELED.
+TEST_F(RaceTest, CancelWaitDoesNotWithdrawTheWaitThatReusedItsRequest) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1), FDF_DISPATCHER_OPTION_UNSYNCHRONIZED);
+  async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
+  zx::event first, second;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &first));
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &second));
+  std::vector<zx_status_t> calls;
+  fdfkit::testing::Wait wait(first.get(), ZX_EVENT_SIGNALED, nullptr);
+  wait.body = [&](zx_status_t status, const zx_packet_signal_t*) {
+    calls.push_back(status);
+    if (calls.size() == 1) {  // begin again, on an event nobody signals
+      wait.object = second.get();
+      EXPECT_EQ(ZX_OK, async_begin_wait(a, &wait));
+    }
+  };
+  ASSERT_EQ(ZX_OK, async_begin_wait(a, &wait));
+  OnceAt(RacePoint::kWithdrawBeforeRemove, [&] {
+    ASSERT_EQ(ZX_OK, first.signal(0, ZX_EVENT_SIGNALED));
+    ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());  // fires, runs, begins again
+    ASSERT_EQ(calls.size(), 1u);
+    fdf_dispatcher_shutdown_async(d);  // parks the new wait for its CANCELED
+  });
+  EXPECT_EQ(async_cancel_wait(a, &wait), ZX_ERR_NOT_FOUND);
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(calls, (std::vector<zx_status_t>{ZX_OK, ZX_ERR_CANCELED}));
+  EXPECT_EQ(observer_of_[d]->calls.load(), 1);
+  fdf_dispatcher_destroy(d);
+}
+
+// BeginWait on an event already signalled: the poller fires it inside AddWait, and before
+// ArmPollerWait takes its lock again the wait runs and is begun again on another event (same
+// pooled request). The first registration's dead key must not overwrite the second's, or
+// shutdown cannot remove the second wait and never completes.
+TEST_F(RaceTest, AFiredWaitsKeyIsNotPublishedOverTheWaitThatReusedItsRequest) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1));
+  async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
+  zx::event first, second;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &first));
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &second));
+  ASSERT_EQ(ZX_OK, first.signal(0, ZX_EVENT_SIGNALED));
+  std::vector<zx_status_t> calls;
+  fdfkit::testing::Wait wait(first.get(), ZX_EVENT_SIGNALED, nullptr);
+  wait.body = [&](zx_status_t status, const zx_packet_signal_t*) {
+    calls.push_back(status);
+    if (calls.size() == 1) {
+      wait.object = second.get();
+      EXPECT_EQ(ZX_OK, async_begin_wait(a, &wait));
+    }
+  };
+  OnceAt(RacePoint::kArmAfterAddWait, [&] {
+    ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());  // the fired wait runs and begins again
+    ASSERT_EQ(calls.size(), 1u);
+  });
+  ASSERT_EQ(ZX_OK, async_begin_wait(a, &wait));
+  fdf_dispatcher_shutdown_async(d);
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  bool completed = observer_of_[d]->calls.load() == 1;
+  EXPECT_TRUE(completed) << "shutdown did not complete: a wait it could not remove is pending";
+  if (!completed) {  // let the stuck wait fire, so the test ends instead of hanging
+    ASSERT_EQ(ZX_OK, second.signal(0, ZX_EVENT_SIGNALED));
+    ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  }
+  EXPECT_EQ(calls, (std::vector<zx_status_t>{ZX_OK, ZX_ERR_CANCELED}));
+  fdf_dispatcher_destroy(d);
+}
+
+}  // namespace
