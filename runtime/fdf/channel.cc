@@ -113,21 +113,24 @@ bool Channel::IsWaitingOrReading() {
 
 zx_status_t Channel::ValidateWrite(fdf_arena_t* arena_handle, void* data, uint32_t num_bytes,
                                    zx_handle_t* handles, uint32_t num_handles) {
+  Arena* arena = Arena::From(arena_handle);
+  // The handle table first. One that fails here is never read, so nothing in it is consumed:
+  // its entries (or the memory past them) may be anything, including fds the caller still owns.
+  if (handles == nullptr && num_handles != 0) return ZX_ERR_INVALID_ARGS;
+  if (handles != nullptr && arena == nullptr) return ZX_ERR_INVALID_ARGS;
+  if (num_handles > ZX_CHANNEL_MAX_MSG_HANDLES) return ZX_ERR_INVALID_ARGS;
+  if (handles != nullptr &&
+      !arena->Contains(handles, sizeof(zx_handle_t) * static_cast<size_t>(num_handles))) {
+    return ZX_ERR_INVALID_ARGS;
+  }
+  // A valid table is consumed by every failure from here on (the header's promise).
   auto fail = [&](zx_status_t status) {
     ConsumeHandles(handles, num_handles, handle_);
     return status;
   };
-  Arena* arena = Arena::From(arena_handle);
-  if ((data != nullptr || handles != nullptr) && arena == nullptr) return fail(ZX_ERR_INVALID_ARGS);
-  if ((data == nullptr && num_bytes != 0) || (handles == nullptr && num_handles != 0)) {
-    return fail(ZX_ERR_INVALID_ARGS);
-  }
-  if (num_handles > ZX_CHANNEL_MAX_MSG_HANDLES) return fail(ZX_ERR_INVALID_ARGS);
+  if (data != nullptr && arena == nullptr) return fail(ZX_ERR_INVALID_ARGS);
+  if (data == nullptr && num_bytes != 0) return fail(ZX_ERR_INVALID_ARGS);
   if (data != nullptr && !arena->Contains(data, num_bytes)) return fail(ZX_ERR_INVALID_ARGS);
-  if (handles != nullptr &&
-      !arena->Contains(handles, sizeof(zx_handle_t) * static_cast<size_t>(num_handles))) {
-    return fail(ZX_ERR_INVALID_ARGS);
-  }
   for (uint32_t i = 0; i < num_handles; ++i) {
     zx_handle_t h = handles[i];
     if (h == handle_) return fail(ZX_ERR_NOT_SUPPORTED);

@@ -70,7 +70,9 @@ class Channel : public RefCounted<Channel> {
 
   static void InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t status,
                         const CallbackRequest::Payload&);
-  // Validates a write and consumes the handles on failure; returns ZX_OK if it may proceed.
+  // Validates a write; returns ZX_OK if it may proceed. A handle table that is itself invalid (no
+  // arena, not inside it, more than 64 entries) is never read; once it is valid, every failure
+  // consumes its handles.
   zx_status_t ValidateWrite(fdf_arena_t* arena, void* data, uint32_t num_bytes,
                             zx_handle_t* handles, uint32_t num_handles);
   // Appends `contents` to this end's queue (or hands it to a matching caller) and wakes its wait.

@@ -1,8 +1,11 @@
 // Channel rules A*, C*, D* and F* of the runtime reference (calls, E*, are in channel_call_test).
 // A fake driver other than any dispatcher owner sits on the test thread, so deliveries are
 // non-reentrant and may run inline.
+#include <fcntl.h>
 #include <lib/zx/channel.h>
 #include <lib/zx/event.h>
+#include <unistd.h>
+#include <zircon/linux.h>
 #include <zircon/syscalls.h>
 
 #include <set>
@@ -110,6 +113,92 @@ TEST_F(ChannelTest, C10_HandlesAreConsumedWhenTheWriteFails) {
   handles[0] = event.release();
   EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_write(local_, 0, arena_, nullptr, 0, handles, 1));
   EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(handles[0]));
+}
+
+// An fd the caller owns, as a Zircon handle value, and whether it is still open.
+zx_handle_t OwnedPipeHandle(int* other_end) {
+  int fds[2];
+  EXPECT_EQ(0, pipe(fds));
+  *other_end = fds[1];
+  return zx_linux_handle_from_fd(fds[0]);
+}
+bool StillOpen(zx_handle_t handle) { return fcntl(zx_linux_handle_to_fd(handle), F_GETFD) >= 0; }
+
+// A table that fails validation is never read: not its entries, not the arena memory past them.
+TEST_F(ChannelTest, C10_AnInvalidHandleTableIsNeverReadOrConsumed) {
+  int write_end;
+  zx_handle_t owned = OwnedPipeHandle(&write_end);
+  // Eight entries in the arena, then more of the caller's fd values right behind them.
+  auto* table = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, 64 * sizeof(zx_handle_t)));
+  for (int i = 0; i < 64; ++i) table[i] = owned;
+  zx_handle_t on_stack[1] = {owned};
+  struct Case {
+    const char* what;
+    fdf_arena_t* arena;
+    zx_handle_t* handles;
+    uint32_t num_handles;
+  } cases[] = {
+      {"more entries than a message may carry", arena_, table, 4096},
+      {"one more than the maximum", arena_, table, ZX_CHANNEL_MAX_MSG_HANDLES + 1},
+      {"a table outside the arena", arena_, on_stack, 1},
+      {"a table without an arena", nullptr, table, 1},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ZX_ERR_INVALID_ARGS,
+              fdf_channel_write(local_, 0, c.arena, nullptr, 0, c.handles, c.num_handles))
+        << c.what;
+    EXPECT_TRUE(StillOpen(owned)) << c.what << " closed a handle it named";
+    fdf_channel_call_args_t args{};
+    args.wr_arena = c.arena;
+    args.wr_handles = c.handles;
+    args.wr_num_handles = c.num_handles;
+    EXPECT_EQ(ZX_ERR_INVALID_ARGS, fdf_channel_call(local_, 0, ZX_TIME_INFINITE, &args)) << c.what;
+    EXPECT_TRUE(StillOpen(owned)) << c.what << " (call) closed a handle it named";
+  }
+  EXPECT_EQ(ZX_ERR_INVALID_ARGS,
+            fdf_channel_write(local_, 0, arena_, nullptr, 0, nullptr, 3));  // no table at all
+  EXPECT_EQ(ZX_OK, zx_handle_close(owned));
+  close(write_end);
+}
+
+// Once the table is valid, every failure consumes it: bad data, a duplicate, the channel itself,
+// a busy transferred end, a closed peer (C10).
+TEST_F(ChannelTest, C10_AValidHandleTableIsConsumedByEveryFailure) {
+  fdf_handle_t busy_local, busy_remote;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &busy_local, &busy_remote));
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(7));
+  fdfkit::testing::Read pending(busy_local);
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &pending, 0));
+  char on_stack[4];
+  struct Case {
+    const char* what;
+    zx_status_t expected;
+    void* data;
+    uint32_t num_bytes;
+    int extra;  // 0: none; 1: the same handle again; 2: the writing channel; 3: the busy end
+  } cases[] = {
+      {"data outside the arena", ZX_ERR_INVALID_ARGS, on_stack, 4, 0},
+      {"bytes without data", ZX_ERR_INVALID_ARGS, nullptr, 4, 0},
+      {"a duplicate", ZX_ERR_INVALID_ARGS, nullptr, 0, 1},
+      {"the writing channel itself", ZX_ERR_NOT_SUPPORTED, nullptr, 0, 2},
+      {"a transferred end with a pending wait", ZX_ERR_INVALID_ARGS, nullptr, 0, 3},
+  };
+  for (const Case& c : cases) {
+    int write_end;
+    zx_handle_t owned = OwnedPipeHandle(&write_end);
+    auto* table = static_cast<zx_handle_t*>(fdf_arena_allocate(arena_, 2 * sizeof(zx_handle_t)));
+    table[0] = owned;
+    table[1] = c.extra == 1 ? owned : c.extra == 2 ? local_ : busy_local;
+    uint32_t n = c.extra == 0 ? 1 : 2;
+    EXPECT_EQ(c.expected, fdf_channel_write(local_, 0, arena_, c.data, c.num_bytes, table, n))
+        << c.what;
+    EXPECT_FALSE(StillOpen(owned)) << c.what << " left a transferred handle open";
+    close(write_end);
+  }
+  // The busy end was consumed with its table: closing it cancelled its wait.
+  EXPECT_EQ(ZX_ERR_BAD_HANDLE, fdf_channel_cancel_wait(busy_local));
+  ShutdownAndDestroy(d);
+  fdf_handle_close(busy_remote);
 }
 
 TEST_F(ChannelTest, C11_A4_ZeroCopyPointersAndHandleValuesArePreserved) {

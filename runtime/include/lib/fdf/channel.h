@@ -16,7 +16,9 @@ zx_status_t fdf_channel_create(uint32_t options, fdf_handle_t* out0, fdf_handle_
 
 // Queues a message on the peer. `data` and `handles` must lie inside `arena` (the reader receives
 // these very pointers); the message takes its own arena reference. The handles are consumed
-// whatever the result.
+// whatever the result, once the handle table itself is valid: a table with no arena, outside the
+// arena or of more than ZX_CHANNEL_MAX_MSG_HANDLES entries is ZX_ERR_INVALID_ARGS and is never
+// read, so none of the handles it names is closed.
 //   ZX_OK
 //   ZX_ERR_BAD_HANDLE    `channel` is not a live fdf channel handle
 //   ZX_ERR_INVALID_ARGS  data/handles without an arena, outside the arena, a transferred fdf handle
