@@ -34,9 +34,9 @@ struct fdf_dispatcher : async_dispatcher_t {};
 
 namespace fdf_internal {
 
-// Tests only: called where a dispatcher operation has dropped its lock around a poller call, so a
-// test can make the race that code guards against happen at that exact point.
-enum class RacePoint { kWithdrawBeforeRemove, kArmAfterAddWait };
+// Tests only: called where a dispatcher or token operation has dropped its lock around a poller
+// call, so a test can make the race that code guards against happen at that exact point.
+enum class RacePoint { kWithdrawBeforeRemove, kArmAfterAddWait, kTokenArmedNotPublished };
 using RaceHook = void (*)(RacePoint point, void* context);
 void SetRaceHookForTesting(RaceHook hook, void* context);
 void RaceHookPoint(RacePoint point);

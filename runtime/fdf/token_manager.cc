@@ -60,29 +60,29 @@ zx_status_t TokenManager::Register(zx_handle_t token, Dispatcher* dispatcher,
   registration->koid = koid;
   registration->token = token;
   registration->handler = handler;
-  PendingTransfer transfer{};
-  bool transferred = false;
+  PendingTransfer* transfer = nullptr;
+  bool taken;
   {
     MutexLock lock(&mu_);
-    if (handlers_.count(handler) || registrations_.count(koid)) {
-      delete registration;
-      zx_handle_close(token);
-      return ZX_ERR_BAD_STATE;
+    taken = handlers_.count(handler) || registrations_.count(koid);
+    if (!taken) {
+      if (auto it = transfers_.find(koid); it != transfers_.end()) {
+        transfer = it->second;
+        transfers_.erase(it);
+      }
+      registrations_[koid] = registration;
+      handlers_.insert(handler);
     }
-    auto it = transfers_.find(koid);
-    if (it != transfers_.end()) {
-      transfer = it->second;
-      transfers_.erase(it);
-      transferred = true;
-      registration->handle = transfer.handle;
-    }
-    registrations_[koid] = registration;
-    handlers_.insert(handler);
   }
-  if (transferred) {
-    if (transfer.poller_key != 0) Poller::Get().Remove(transfer.poller_key);
-    // Closing the transfer side's token fires the registration's wait at once.
-    zx_handle_close(transfer.token);
+  if (taken) {
+    delete registration;
+    zx_handle_close(token);
+    return ZX_ERR_BAD_STATE;
+  }
+  if (transfer != nullptr) {
+    fdf_handle_t handle = Retire(transfer);  // closing its token fires the wait below at once
+    MutexLock lock(&mu_);
+    registration->handle = handle;
   }
   registration->wait.state = ASYNC_STATE_INIT;
   registration->wait.handler = &TokenManager::OnRegistrationSignalled;
@@ -140,58 +140,88 @@ zx_status_t TokenManager::Transfer(zx_handle_t token, fdf_handle_t handle) {
     zx_handle_close(token);
     return ZX_ERR_BAD_HANDLE;
   }
+  auto close_both = [&](zx_status_t status) {
+    zx_handle_close(token);
+    fdf_handle_close(handle);
+    return status;
+  };
+  // Nobody can ever receive it. (A peer that closes later fires the watch below.)
+  if (peer == ZX_KOID_INVALID ||
+      (fdf_internal::zircon::CurrentSignals(fd, fdf_internal::zircon::ObjectType::kChannel) &
+       ZX_CHANNEL_PEER_CLOSED)) {
+    return close_both(ZX_OK);
+  }
+  enum class Outcome { kPublished, kHandedOver, kBusy, kUndeliverable };
+  Outcome outcome = Outcome::kPublished;  // not yet: the transfer must wait for its registrant
   {
     MutexLock lock(&mu_);
     auto it = registrations_.find(peer);
     if (it != registrations_.end() && it->second->handle == FDF_HANDLE_INVALID) {
       it->second->handle = handle;
-      zx_handle_close(token);  // fires the registration's wait
-      return ZX_OK;
+      outcome = Outcome::kHandedOver;
+    } else if (transfers_.count(peer)) {
+      outcome = Outcome::kBusy;
     }
-    if (peer == ZX_KOID_INVALID ||
-        (fdf_internal::zircon::CurrentSignals(fd, fdf_internal::zircon::ObjectType::kChannel) & ZX_CHANNEL_PEER_CLOSED)) {
-      // Nobody can ever receive it.
-      zx_handle_close(token);
-      fdf_handle_close(handle);
-      return ZX_OK;
-    }
-    if (transfers_.count(peer)) {
-      zx_handle_close(token);
-      fdf_handle_close(handle);
-      return ZX_ERR_BAD_STATE;
-    }
-    transfers_[peer] = {token, handle, 0};
   }
-  uint64_t key = 0;
-  zx_status_t status = Poller::Get().AddWait(token, ZX_CHANNEL_PEER_CLOSED,
-                                             &TokenManager::OnTransferPeerClosed,
-                                             reinterpret_cast<void*>(peer), &key);
-  MutexLock lock(&mu_);
-  auto it = transfers_.find(peer);
-  if (it != transfers_.end() && it->second.token == token) {
-    it->second.poller_key = status == ZX_OK ? key : 0;
-  } else if (status == ZX_OK) {
-    // A registration took it while the watch was being added.
-    mu_.Unlock();
-    Poller::Get().Remove(key);
-    mu_.Lock();
+  if (outcome == Outcome::kHandedOver) {
+    zx_handle_close(token);  // fires the registration's wait
+    return ZX_OK;
   }
-  return ZX_OK;
+  if (outcome == Outcome::kBusy) return close_both(ZX_ERR_BAD_STATE);
+  // Armed while the token is still this call's alone, then published.
+  auto* transfer = new PendingTransfer{token, handle, peer};
+  if (Poller::Get().AddWait(token, ZX_CHANNEL_PEER_CLOSED, &TokenManager::OnTransferPeerClosed,
+                            transfer, &transfer->poller_key) != ZX_OK) {
+    transfer->poller_key = 0;
+  }
+  RaceHookPoint(RacePoint::kTokenArmedNotPublished);
+  {
+    MutexLock lock(&mu_);
+    auto it = registrations_.find(peer);
+    if (it != registrations_.end() && it->second->handle == FDF_HANDLE_INVALID) {
+      it->second->handle = handle;  // registered meanwhile: hand it over directly
+      outcome = Outcome::kHandedOver;
+    } else if (transfers_.count(peer)) {
+      outcome = Outcome::kBusy;
+    } else if (transfer->peer_closed) {
+      outcome = Outcome::kUndeliverable;
+    } else {
+      transfers_[peer] = transfer;
+      outcome = Outcome::kPublished;
+    }
+  }
+  if (outcome == Outcome::kPublished) return ZX_OK;
+  Retire(transfer);  // closes the token, which fires the registration's wait when handed over
+  if (outcome != Outcome::kHandedOver) fdf_handle_close(handle);
+  return outcome == Outcome::kBusy ? ZX_ERR_BAD_STATE : ZX_OK;
+}
+
+fdf_handle_t TokenManager::Retire(PendingTransfer* transfer) {
+  if (transfer->poller_key != 0) Poller::Get().Remove(transfer->poller_key);
+  zx_handle_close(transfer->token);
+  fdf_handle_t handle = transfer->handle;
+  delete transfer;
+  return handle;
 }
 
 void TokenManager::OnTransferPeerClosed(void* context, zx_signals_t) {
-  auto koid = static_cast<zx_koid_t>(reinterpret_cast<uintptr_t>(context));
+  auto* transfer = static_cast<PendingTransfer*>(context);
   TokenManager& self = Get();
-  PendingTransfer transfer;
   {
     MutexLock lock(&self.mu_);
-    auto it = self.transfers_.find(koid);
-    if (it == self.transfers_.end()) return;
-    transfer = it->second;
+    auto it = self.transfers_.find(transfer->peer);
+    if (it == self.transfers_.end() || it->second != transfer) {
+      // Not published yet (Transfer sees the flag), or taken: its new owner retires it.
+      transfer->peer_closed = true;
+      return;
+    }
     self.transfers_.erase(it);
   }
-  zx_handle_close(transfer.token);
-  ThreadPool::Get().Enqueue(new DeferredClose(transfer.handle));
+  // The poller lock is held here: the slot is already freed, so no Remove; the handle is closed
+  // on a pool thread, never under the poller lock.
+  zx_handle_close(transfer->token);
+  ThreadPool::Get().Enqueue(new DeferredClose(transfer->handle));
+  delete transfer;
 }
 
 zx_status_t TokenManager::Receive(zx_handle_t token, fdf_handle_t* out_handle) {
@@ -199,7 +229,7 @@ zx_status_t TokenManager::Receive(zx_handle_t token, fdf_handle_t* out_handle) {
   int fd;
   if (ChannelKoids(token, &koid, &peer, &fd) != ZX_OK) return ZX_ERR_BAD_HANDLE;
   if (out_handle == nullptr) return ZX_ERR_INVALID_ARGS;
-  PendingTransfer transfer;
+  PendingTransfer* transfer;
   {
     MutexLock lock(&mu_);
     auto it = transfers_.find(koid);
@@ -207,10 +237,8 @@ zx_status_t TokenManager::Receive(zx_handle_t token, fdf_handle_t* out_handle) {
     transfer = it->second;
     transfers_.erase(it);
   }
-  if (transfer.poller_key != 0) Poller::Get().Remove(transfer.poller_key);
-  zx_handle_close(transfer.token);
+  *out_handle = Retire(transfer);
   zx_handle_close(token);
-  *out_handle = transfer.handle;
   return ZX_OK;
 }
 

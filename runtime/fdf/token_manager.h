@@ -37,18 +37,26 @@ class TokenManager {
     fdf_token_t* handler;
     fdf_handle_t handle = FDF_HANDLE_INVALID;  // set by the transfer
   };
+  // A transferred handle waiting for its registrant. Its token is watched for PEER_CLOSED before
+  // it is published (the token is still the transferring call's alone then), so no one can close
+  // the token while it is being armed. Whoever erases it from `transfers_` owns it afterwards.
   struct PendingTransfer {
     zx_handle_t token;
     fdf_handle_t handle;
+    zx_koid_t peer;
     uint64_t poller_key = 0;
+    bool peer_closed = false;  // the watch fired before the transfer was published
   };
   static void OnRegistrationSignalled(async_dispatcher_t* dispatcher, async_wait_t* wait,
                                       zx_status_t status, const zx_packet_signal_t* signal);
-  static void OnTransferPeerClosed(void* koid, zx_signals_t);
+  static void OnTransferPeerClosed(void* transfer, zx_signals_t);
+  // After taking `transfer` out of `transfers_`: stops its watch (once Remove returns, its
+  // callback has finished or never runs), closes its token and frees it. Returns its handle.
+  static fdf_handle_t Retire(PendingTransfer* transfer);
 
   Mutex mu_;
   std::unordered_map<zx_koid_t, Registration*> registrations_ GUARDED_BY(mu_);
-  std::unordered_map<zx_koid_t, PendingTransfer> transfers_ GUARDED_BY(mu_);
+  std::unordered_map<zx_koid_t, PendingTransfer*> transfers_ GUARDED_BY(mu_);
   std::unordered_set<fdf_token_t*> handlers_ GUARDED_BY(mu_);
 };
 

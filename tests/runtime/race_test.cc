@@ -2,6 +2,8 @@
 // at the exact point where a dispatcher operation has dropped its lock around a poller call (the
 // window another thread would have to hit). Each test failed before its fix.
 #include <lib/async/wait.h>
+#include <lib/fdf/token.h>
+#include <lib/zx/channel.h>
 #include <lib/zx/event.h>
 
 #include <vector>
@@ -106,6 +108,56 @@ TEST_F(RaceTest, AFiredWaitsKeyIsNotPublishedOverTheWaitThatReusedItsRequest) {
   }
   EXPECT_EQ(calls, (std::vector<zx_status_t>{ZX_OK, ZX_ERR_CANCELED}));
   fdf_dispatcher_destroy(d);
+}
+
+// A registration that arrives while a transfer is armed but not yet published (the token was
+// watched first, so no one could close it under the watch) receives the handle exactly once, and
+// the transfer leaves no watch or handle behind (the fixture checks for leaked handles).
+TEST_F(RaceTest, ARegistrationBetweenArmingAndPublishingATransferReceivesTheHandle) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1));
+  zx::channel registrant, transferrer;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &registrant, &transferrer));
+  fdf_handle_t local, remote;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &local, &remote));
+  struct Handler : fdf_token_t {
+    std::vector<std::pair<zx_status_t, fdf_handle_t>> calls;
+  } handler;
+  handler.handler = [](fdf_dispatcher_t*, fdf_token_t* t, zx_status_t s, fdf_handle_t h) {
+    static_cast<Handler*>(t)->calls.push_back({s, h});
+  };
+  zx_status_t registered = ZX_ERR_INTERNAL;
+  OnceAt(RacePoint::kTokenArmedNotPublished,
+         [&] { registered = fdf_token_register(registrant.release(), d, &handler); });
+  ASSERT_EQ(ZX_OK, fdf_token_transfer(transferrer.release(), remote));
+  ASSERT_EQ(ZX_OK, registered);
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  ASSERT_EQ(handler.calls.size(), 1u);
+  EXPECT_EQ(handler.calls[0].first, ZX_OK);
+  EXPECT_EQ(handler.calls[0].second, remote);
+  // The received end still reaches its peer.
+  EXPECT_EQ(ZX_OK, fdf_channel_write(local, 0, nullptr, nullptr, 0, nullptr, 0));
+  EXPECT_EQ(ZX_OK, fdf_channel_read(remote, 0, nullptr, nullptr, nullptr, nullptr, nullptr));
+  ShutdownAndDestroy(d);
+  fdf_handle_close(local);
+  fdf_handle_close(remote);
+}
+
+// The registrant's token closes while the transfer is armed but not yet published: the watch
+// fires before there is anything to find, and the transfer, seeing it fired, closes the handle
+// (nobody can ever receive it) instead of publishing it to wait for ever.
+TEST_F(RaceTest, APeerThatClosesBeforeTheTransferIsPublishedGetsTheHandleClosed) {
+  zx::channel registrant, transferrer;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &registrant, &transferrer));
+  fdf_handle_t local, remote;
+  ASSERT_EQ(ZX_OK, fdf_channel_create(0, &local, &remote));
+  OnceAt(RacePoint::kTokenArmedNotPublished, [&] {
+    registrant.reset();
+    ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());  // the poller fires the transfer's watch
+  });
+  ASSERT_EQ(ZX_OK, fdf_token_transfer(transferrer.release(), remote));
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, fdf_channel_write(local, 0, nullptr, nullptr, 0, nullptr, 0));
+  fdf_handle_close(local);
 }
 
 }  // namespace
