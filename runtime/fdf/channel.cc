@@ -12,6 +12,7 @@
 #include "runtime/fdf/driver_context.h"
 #include "runtime/fdf/handle_table.h"
 #include "runtime/fdf/spin_wait.h"
+#include "runtime/fdf/thread_pool.h"
 
 namespace fdf_internal {
 
@@ -326,9 +327,15 @@ zx_status_t Channel::Call(uint32_t options, zx_time_t deadline,
   if (status != ZX_OK) return fail(status);
   if (run_inline) run_inline->RunInline(&peer->read_request_);
 
-  // A reply from a server on another thread usually arrives within microseconds.
-  if (deadline != ZX_TIME_INFINITE_PAST) {
-    SpinUntil([&] { return waiter.done.load(std::memory_order_acquire); });
+  // A reply from a server on another thread usually arrives within microseconds: poll briefly
+  // first, but never past the deadline, and never on a pool thread, whose CPU the server may need.
+  if (!ThreadPool::OnPoolThread()) {
+    zx_time_t now = zx_clock_get_monotonic();
+    zx_duration_t left = deadline > now ? deadline - now : 0;  // no overflow at INFINITE_PAST
+    std::chrono::nanoseconds spin = std::min<std::chrono::nanoseconds>(
+        kSpinBudget, std::chrono::nanoseconds(left));
+    SpinUntil([&] { return waiter.done.load(std::memory_order_acquire); },
+              std::chrono::steady_clock::now() + spin);
   }
   {
     MutexLock lock(&pair_->mu);

@@ -22,18 +22,24 @@ inline void CpuRelax() {
 #endif
 }
 
-// Polls `ready` until it returns true (→ true) or the budget runs out (→ false).
+// Polls `ready` until it returns true (→ true) or `until` passes (→ false). `ready` is checked once
+// even when `until` has already passed.
 template <typename Ready>
-bool SpinUntil(Ready ready) {
+bool SpinUntil(Ready ready, std::chrono::steady_clock::time_point until) {
   if (ready()) return true;
-  auto until = std::chrono::steady_clock::now() + kSpinBudget;
   for (;;) {
+    if (std::chrono::steady_clock::now() >= until) return false;
     for (int i = 0; i < 64; ++i) {
       CpuRelax();
       if (ready()) return true;
     }
-    if (std::chrono::steady_clock::now() >= until) return false;
   }
+}
+
+// The same for the default budget.
+template <typename Ready>
+bool SpinUntil(Ready ready) {
+  return SpinUntil(ready, std::chrono::steady_clock::now() + kSpinBudget);
 }
 
 }  // namespace fdf_internal

@@ -34,7 +34,14 @@ bool ThreadPool::RunOne() {
   return true;
 }
 
+namespace {
+thread_local bool t_pool_thread = false;
+}  // namespace
+
+bool ThreadPool::OnPoolThread() { return t_pool_thread; }
+
 void ThreadPool::WorkerLoop() {
+  t_pool_thread = true;
   for (;;) {
     Runnable* runnable;
     SpinUntil([this] { return queued_.load(std::memory_order_acquire) != 0; });

@@ -38,6 +38,9 @@ class ThreadPool {
   void AddBlockingDispatcher() EXCLUDES(mu_);
   void RemoveBlockingDispatcher() EXCLUDES(mu_);
 
+  // Whether the calling thread is one of the pool's.
+  static bool OnPoolThread();
+
   uint32_t thread_count() EXCLUDES(mu_);
   uint32_t thread_limit() EXCLUDES(mu_);
   zx_status_t set_thread_limit(uint32_t limit) EXCLUDES(mu_);
