@@ -12,15 +12,6 @@
 namespace fidl::internal {
 namespace {
 
-bool HandleHasType(zx_handle_t handle, zx_obj_type_t declared) {
-  zx_info_handle_basic_t info;
-  if (zx_object_get_info(handle, ZX_INFO_HANDLE_BASIC, &info, sizeof(info), nullptr, nullptr) !=
-      ZX_OK) {
-    return false;
-  }
-  return info.type == declared;
-}
-
 // Encoding scratch space: a message never exceeds the channel limits.
 struct SendBuffer {
   alignas(8) uint8_t bytes[kFidlMaxMessageBytes];

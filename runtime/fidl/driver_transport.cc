@@ -50,10 +50,6 @@ Status PrepareOutgoing(DriverTransportMode mode, void* message, const FidlType* 
   auto* body = static_cast<uint8_t*>(message) + sizeof(WireMessageHeader);
   if (mode == DriverTransportMode::kZeroCopy) {
     fidl::internal::TransferHandles handles{nullptr, 0};
-    if (body_type->resource) {
-      handles.handles = static_cast<zx_handle_t*>(
-          fdf_arena_allocate(arena, sizeof(zx_handle_t) * fidl::kFidlMaxMessageHandles));
-    }
     if (Status status = fidl::internal::PrepareTransfer(*body_type, body, arena, &handles);
         !status.ok()) {
       return status;
@@ -93,13 +89,15 @@ Status DecodeIncoming(DriverTransportMode mode, IncomingMessage& message,
       message.CloseAllHandles();
       return Status::DecodeError(ZX_ERR_INVALID_ARGS, "TOO_FEW_BYTES_IN_PRIMARY_OBJECT");
     }
-    Status status = fidl::internal::AcceptTransfer(*body_type, body, message.arena(),
-                                                   message.handles(), message.num_handles());
+    Status status =
+        fidl::internal::AcceptTransfer(*body_type, body, message.arena(), message.handles(),
+                                       message.num_handles(), &fidl::internal::HandleHasType);
     if (!status.ok()) return status;
   } else {
     Status status = fidl::internal::Decode(*body_type, message.bytes(), message.num_bytes(),
                                            sizeof(WireMessageHeader), message.handles(),
-                                           message.num_handles(), nullptr);
+                                           message.num_handles(),
+                                           &fidl::internal::HandleHasType);
     if (!status.ok()) return status;
   }
   message.MarkDecoded(body_type);

@@ -133,8 +133,11 @@ class Encoder {
     uint8_t* data;
     std::memcpy(&count, value, 8);
     std::memcpy(&data, value + 8, 8);
-    if (const char* error = CheckVectorHeader(type, count, data != nullptr)) return Fail(error);
-    if (data == nullptr) return true;  // absent: the zeroed header
+    // A default view (no data, count 0) in a required field encodes as an empty vector, as
+    // Fuchsia's wire encoder writes it; only an optional one is absent. Decoding stays strict.
+    bool present = data != nullptr || (count == 0 && !type.nullable);
+    if (const char* error = CheckVectorHeader(type, count, present)) return Fail(error);
+    if (!present) return true;  // absent: the zeroed header
     if (type.kind == FidlKind::kString && !IsValidUtf8(reinterpret_cast<const char*>(data), count)) {
       return Fail("STRING_NOT_UTF8");
     }

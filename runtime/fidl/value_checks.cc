@@ -111,6 +111,16 @@ void CloseAnyHandle(zx_handle_t handle) {
   }
 }
 
+bool HandleHasType(zx_handle_t handle, zx_obj_type_t declared) {
+  // A driver-runtime handle has no Zircon object type: it never matches a declared one.
+  zx_info_handle_basic_t info;
+  if (zx_object_get_info(handle, ZX_INFO_HANDLE_BASIC, &info, sizeof(info), nullptr, nullptr) !=
+      ZX_OK) {
+    return false;
+  }
+  return info.type == declared;
+}
+
 void CloseAnyHandles(const zx_handle_t* handles, uint32_t count) {
   for (uint32_t i = 0; i < count; ++i) CloseAnyHandle(handles[i]);
 }

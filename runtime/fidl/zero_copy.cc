@@ -11,6 +11,7 @@
 #include <lib/fidl/cpp/wire/message_header.h>
 
 #include <cstring>
+#include <vector>
 
 #include "runtime/fidl/value_checks.h"
 
@@ -28,10 +29,14 @@ void Store(void* at, T value) {
   std::memcpy(at, &value, sizeof(T));
 }
 
+// Walks the sender's object without changing what it means until the walk has succeeded: pointers
+// it redirects to arena copies are recorded so a failure can put them back, and handles are only
+// collected. On success the handles move into an arena table of exactly their number and each
+// field gets its 1-based index; on failure the object is as it was, and every handle in it is
+// closed (a failed send consumes them, as encoding does).
 class TransferPreparer {
  public:
-  TransferPreparer(fdf_arena_t* arena, TransferHandles* handles)
-      : arena_(arena), handles_(handles) {}
+  explicit TransferPreparer(fdf_arena_t* arena) : arena_(arena) {}
   const char* error() const { return error_; }
   zx_status_t status() const { return status_; }
 
@@ -70,7 +75,7 @@ class TransferPreparer {
         if (depth + 1 > kFidlMaxDepth) return Fail("EXCEEDED_MAX_OUT_OF_LINE_DEPTH");
         uint8_t* in_arena;
         if (!OnArena(object, type.element->inline_size, &in_arena)) return false;
-        Store(value, in_arena);
+        Redirect(value, in_arena);
         return Walk(*type.element, in_arena, object, depth + 1);
       }
       case FidlKind::kHandle: {
@@ -78,31 +83,31 @@ class TransferPreparer {
         if (handle == ZX_HANDLE_INVALID) {
           return type.nullable || Fail("NON_NULLABLE_TYPE_WITH_NULL_VALUE");
         }
-        if (handles_->count >= kFidlMaxMessageHandles) {
-          return Fail("TOO_MANY_HANDLES", ZX_ERR_OUT_OF_RANGE);
-        }
-        handles_->handles[handles_->count++] = handle;
-        Store<uint32_t>(value, handles_->count);  // 1-based index into the handle table
-        if (origin != value) Store<zx_handle_t>(origin, ZX_HANDLE_INVALID);
+        if (count_ >= kFidlMaxMessageHandles) return Fail("TOO_MANY_HANDLES", ZX_ERR_OUT_OF_RANGE);
+        handles_[count_] = handle;
+        fields_[count_++] = {value, origin};
         return true;
       }
       case FidlKind::kTable: {
         auto max_ordinal = Load<uint64_t>(value);
         auto* frame = Load<uint8_t*>(value + 8);
         if (max_ordinal == 0 || frame == nullptr) {
-          Store<uint64_t>(value, 0);
+          if (max_ordinal != 0) Redirect(value, nullptr, /*as_count=*/true);
           return true;
         }
         if (max_ordinal > UINT32_MAX) return Fail("TABLE_COUNT_EXCEEDS_32_BIT_LIMIT");
         if (depth + 2 > kFidlMaxDepth) return Fail("EXCEEDED_MAX_OUT_OF_LINE_DEPTH");
         uint8_t* in_arena;
         if (!OnArena(frame, max_ordinal * 8, &in_arena)) return false;
-        Store(value + 8, in_arena);
+        Redirect(value + 8, in_arena);
         for (uint64_t i = 0; i < max_ordinal; ++i) {
           auto* envelope = reinterpret_cast<WireEnvelope*>(in_arena + i * 8);
           if (envelope->is_empty()) continue;
           const FidlMember* member = FindMember(type, i + 1);
-          if (member == nullptr) return Fail("UNKNOWN_TABLE_FIELD");
+          if (member == nullptr) {
+            if (!ForwardUnknown(type, *envelope)) return false;
+            continue;
+          }
           if (!WalkEnvelope(*member->type, envelope, frame + i * 8, depth + 1)) return false;
         }
         return true;
@@ -115,18 +120,64 @@ class TransferPreparer {
           return Fail("UNION_FIELD_NOT_SET");
         }
         const FidlMember* member = FindMember(type, ordinal);
-        if (member == nullptr) return Fail("UNKNOWN_UNION_TAG");
+        if (member == nullptr) {
+          if (type.strict) return Fail("UNKNOWN_UNION_TAG");
+          return ForwardUnknown(type, *envelope);
+        }
         return WalkEnvelope(*member->type, envelope, origin + 8, depth);
       }
     }
     return Fail("UNKNOWN_TYPE_KIND");
   }
 
+  // After a successful walk: the handle table, and each handle field's index.
+  bool Commit(TransferHandles* out) {
+    out->handles = nullptr;
+    out->count = 0;
+    if (count_ == 0) return true;
+    out->handles = static_cast<zx_handle_t*>(
+        fdf_arena_allocate(arena_, sizeof(zx_handle_t) * static_cast<size_t>(count_)));
+    if (out->handles == nullptr) return Fail("OUT_OF_MEMORY", ZX_ERR_NO_MEMORY);
+    for (uint32_t i = 0; i < count_; ++i) {
+      out->handles[i] = handles_[i];
+      Store<uint32_t>(fields_[i].field, i + 1);  // 1-based index into the handle table
+      if (fields_[i].origin != fields_[i].field) Store<zx_handle_t>(fields_[i].origin, 0);
+    }
+    out->count = count_;
+    return true;
+  }
+
+  // After a failed walk: the object's pointers as they were, so its handles can be found (and
+  // closed) where they live.
+  void Undo() {
+    for (auto it = rewrites_.rbegin(); it != rewrites_.rend(); ++it) Store(it->at, it->old_bits);
+    rewrites_.clear();
+  }
+
  private:
+  struct HandleField {
+    uint8_t* field;
+    uint8_t* origin;
+  };
+  struct Rewrite {
+    uint8_t* at;
+    uint64_t old_bits;
+  };
+
   bool Fail(const char* error, zx_status_t status = ZX_ERR_INVALID_ARGS) {
     error_ = error;
     status_ = status;
     return false;
+  }
+
+  // Writes the 8 bytes at `at` (a pointer, or with `as_count` a table's count cleared to 0),
+  // remembering what was there.
+  void Redirect(uint8_t* at, uint8_t* pointer, bool as_count = false) {
+    auto old_bits = Load<uint64_t>(at);
+    auto new_bits = as_count ? uint64_t{0} : reinterpret_cast<uint64_t>(pointer);
+    if (old_bits == new_bits) return;
+    rewrites_.push_back({at, old_bits});
+    Store(at, new_bits);
   }
 
   // The arena copy of [object, object + size): the object itself when it is already there.
@@ -142,10 +193,30 @@ class TransferPreparer {
     return true;
   }
 
+  // A member this side does not know, received earlier and sent on: its bytes cross as they are.
+  // Only for value types, whose unknown content holds no handles (the receiver closed those of a
+  // resource type's); out-of-line content must already be on the arena (its size is unknown).
+  bool ForwardUnknown(const FidlType& type, const WireEnvelope& envelope) {
+    if (type.resource) return Fail("UNKNOWN_RESOURCE_CONTENT");
+    if (envelope.is_inline()) return true;
+    if (!fdf_arena_contains(arena_, envelope.pointer(), 1)) {
+      return Fail("UNKNOWN_CONTENT_OUTSIDE_ARENA");
+    }
+    return true;
+  }
+
   bool WalkVector(const FidlType& type, uint8_t* value, uint32_t depth) {
     bool is_string = type.kind == FidlKind::kString;
     auto count = Load<uint64_t>(value);
     auto* data = Load<uint8_t*>(value + 8);
+    // A default view (no data, count 0) in a required field is an empty vector, as Fuchsia's
+    // wire encoder sends it: the receiver sees a present, empty vector.
+    if (data == nullptr && count == 0 && !type.nullable) {
+      auto* empty = static_cast<uint8_t*>(fdf_arena_allocate(arena_, 8));
+      if (empty == nullptr) return Fail("OUT_OF_MEMORY", ZX_ERR_NO_MEMORY);
+      Redirect(value + 8, empty);
+      return true;
+    }
     if (const char* error = CheckVectorHeader(type, count, data != nullptr)) return Fail(error);
     if (data == nullptr || count == 0) return true;
     if (is_string && !IsValidUtf8(reinterpret_cast<const char*>(data), count)) {
@@ -155,7 +226,7 @@ class TransferPreparer {
     const FidlType& element = *type.element;
     uint8_t* in_arena;
     if (!OnArena(data, count * element.inline_size, &in_arena)) return false;
-    Store(value + 8, in_arena);
+    Redirect(value + 8, in_arena);
     if (NeedsNoWalk(element)) return true;
     for (uint64_t i = 0; i < count; ++i) {
       uint64_t offset = i * element.inline_size;
@@ -175,20 +246,26 @@ class TransferPreparer {
     auto* content = static_cast<uint8_t*>(envelope->pointer());
     uint8_t* in_arena;
     if (!OnArena(content, type.inline_size, &in_arena)) return false;
-    envelope->SetPointer(in_arena);
+    Redirect(reinterpret_cast<uint8_t*>(envelope), in_arena);
     return Walk(type, in_arena, content, depth + 1);
   }
 
   fdf_arena_t* arena_;
-  TransferHandles* handles_;
+  zx_handle_t handles_[kFidlMaxMessageHandles];
+  HandleField fields_[kFidlMaxMessageHandles];
+  uint32_t count_ = 0;
+  // Pointers redirected to arena copies: none when the object is already on the arena (the
+  // common case), so no allocation then.
+  std::vector<Rewrite> rewrites_;
   const char* error_ = nullptr;
   zx_status_t status_ = ZX_OK;
 };
 
 class TransferAcceptor {
  public:
-  TransferAcceptor(fdf_arena_t* arena, zx_handle_t* handles, uint32_t num_handles)
-      : arena_(arena), handles_(handles), num_handles_(num_handles) {}
+  TransferAcceptor(fdf_arena_t* arena, zx_handle_t* handles, uint32_t num_handles,
+                   HandleTypeCheck check_handle)
+      : arena_(arena), handles_(handles), num_handles_(num_handles), check_handle_(check_handle) {}
   const char* error() const { return error_; }
   // Handles that no field claimed: unknown content.
   void CloseUnclaimed() {
@@ -236,8 +313,13 @@ class TransferAcceptor {
         if (index > num_handles_ || (claimed_ & (uint64_t{1} << (index - 1))) != 0) {
           return Fail("INVALID_HANDLE_INDEX");
         }
+        zx_handle_t handle = handles_[index - 1];
+        if (check_handle_ != nullptr && type.handle_type != ZX_OBJ_TYPE_NONE &&
+            !check_handle_(handle, type.handle_type)) {
+          return Fail("INCORRECT_HANDLE_TYPE");
+        }
         claimed_ |= uint64_t{1} << (index - 1);
-        Store(value, handles_[index - 1]);
+        Store(value, handle);
         return true;
       }
       case FidlKind::kTable: {
@@ -314,6 +396,7 @@ class TransferAcceptor {
   fdf_arena_t* arena_;
   zx_handle_t* handles_;
   uint32_t num_handles_;
+  HandleTypeCheck check_handle_;
   uint64_t claimed_ = 0;
   const char* error_ = nullptr;
 };
@@ -322,10 +405,12 @@ class TransferAcceptor {
 
 Status PrepareTransferByWalk(const FidlType& type, void* value, fdf_arena_t* arena,
                              TransferHandles* handles) {
-  TransferPreparer preparer(arena, handles);
+  TransferPreparer preparer(arena);
   auto* bytes = static_cast<uint8_t*>(value);
-  if (!preparer.Walk(type, bytes, bytes, 0)) {
-    CloseAnyHandles(handles->handles, handles->count);
+  if (!preparer.Walk(type, bytes, bytes, 0) || !preparer.Commit(handles)) {
+    preparer.Undo();
+    CloseHandles(type, value);
+    handles->handles = nullptr;
     handles->count = 0;
     return Status::EncodeError(preparer.status(), preparer.error());
   }
@@ -333,12 +418,13 @@ Status PrepareTransferByWalk(const FidlType& type, void* value, fdf_arena_t* are
 }
 
 Status AcceptTransferByWalk(const FidlType& type, void* value, fdf_arena_t* arena,
-                            zx_handle_t* handles, uint32_t num_handles) {
+                            zx_handle_t* handles, uint32_t num_handles,
+                            HandleTypeCheck check_handle) {
   if (num_handles > kFidlMaxMessageHandles) {
     CloseAnyHandles(handles, num_handles);
     return Status::DecodeError(ZX_ERR_INVALID_ARGS, "TOO_MANY_HANDLES_IN_MESSAGE");
   }
-  TransferAcceptor acceptor(arena, handles, num_handles);
+  TransferAcceptor acceptor(arena, handles, num_handles, check_handle);
   if (!acceptor.Walk(type, static_cast<uint8_t*>(value), 0)) {
     CloseAnyHandles(handles, num_handles);
     return Status::DecodeError(ZX_ERR_INVALID_ARGS, acceptor.error());

@@ -57,6 +57,17 @@ TEST(CodecGolden, StringIsCountedUtf8WithoutTerminator) {
                               0xff, 'h', 'e', 'l', 'l', 'o', 0, 0, 0}));
 }
 
+// A default view in a required string or vector field is sent as an empty one, as Fuchsia's wire
+// encoder does (count 0, presence marker set); decoding stays strict (DecodeValidation).
+TEST(CodecGolden, ADefaultViewInARequiredFieldEncodesAsEmpty) {
+  wire::Named value{};
+  ASSERT_TRUE(value.s.is_null());
+  auto out = EncodeValue(coding::kCodingNamed, &value);
+  ASSERT_TRUE(out.status.ok()) << out.status;
+  EXPECT_EQ(out.bytes, (Bytes{0, 0, 0, 0, 0, 0, 0, 0,                          // count 0
+                              0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}));  // present
+}
+
 TEST(CodecGolden, BoxIsAnOutOfLineObject) {
   wire::Point point{1, 2};
   wire::Boxed value{fidl::ObjectView<wire::Point>::FromExternal(&point)};

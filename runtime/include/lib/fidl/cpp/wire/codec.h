@@ -52,23 +52,27 @@ Status Encode(const FidlType& type, void* value, uint32_t offset, const EncodeTa
 
 // Checks an incoming handle against the declared object type (channel transport); null skips.
 using HandleTypeCheck = bool (*)(zx_handle_t handle, zx_obj_type_t declared);
+// The check both transports use: the handle's object type is the declared one.
+bool HandleHasType(zx_handle_t handle, zx_obj_type_t declared);
 
 // Decodes bytes[offset..num_bytes) in place as `type`. All handles are consumed: placed into the
 // object, closed as unknown content, or closed on failure.
 Status Decode(const FidlType& type, uint8_t* bytes, uint32_t num_bytes, uint32_t offset,
               zx_handle_t* handles, uint32_t num_handles, HandleTypeCheck check_handle);
 
-// Appends handles to an arena-allocated table during PrepareTransfer.
+// The handle table PrepareTransfer makes: exactly `count` entries on the arena (null when none).
 struct TransferHandles {
-  zx_handle_t* handles;  // capacity kFidlMaxMessageHandles, on the arena
+  zx_handle_t* handles;
   uint32_t count;
 };
 
 // The generic walks behind PrepareTransfer and AcceptTransfer.
 Status PrepareTransferByWalk(const FidlType& type, void* value, fdf_arena_t* arena,
                              TransferHandles* handles);
+// `check_handle` (may be null) vets each claimed handle against its declared object type.
 Status AcceptTransferByWalk(const FidlType& type, void* value, fdf_arena_t* arena,
-                            zx_handle_t* handles, uint32_t num_handles);
+                            zx_handle_t* handles, uint32_t num_handles,
+                            HandleTypeCheck check_handle = nullptr);
 
 // Inline: a simple struct that passes its generated in-place predicate (in_place.h) crosses as it
 // is, with no call into the walk -- the common driver message, on every call.
@@ -79,11 +83,12 @@ inline Status PrepareTransfer(const FidlType& type, void* value, fdf_arena_t* ar
 }
 // `value` (the primary object) must itself have been checked to lie in `arena`.
 inline Status AcceptTransfer(const FidlType& type, void* value, fdf_arena_t* arena,
-                             zx_handle_t* handles, uint32_t num_handles) {
+                             zx_handle_t* handles, uint32_t num_handles,
+                             HandleTypeCheck check_handle = nullptr) {
   if (num_handles == 0 && type.in_place != nullptr && type.in_place(value, arena)) {
     return Status::Ok();
   }
-  return AcceptTransferByWalk(type, value, arena, handles, num_handles);
+  return AcceptTransferByWalk(type, value, arena, handles, num_handles, check_handle);
 }
 
 void CloseHandles(const FidlType& type, void* value);
