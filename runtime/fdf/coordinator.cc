@@ -179,9 +179,16 @@ void Coordinator::WaitUntilAllDestroyed() {
   MutexLock lock(&mu_);
   // A driver stays in the table while its shutdown observer is pending: its last dispatcher may
   // be destroyed (inside its own observer) before the driver's observer has even started.
+  ++destroyed_waiters_;
   WaitLocked(changed_cv_, mu_, [this]() NO_THREAD_SAFETY_ANALYSIS {
     return drivers_.empty() && observers_running_ == 0;
   });
+  --destroyed_waiters_;
+}
+
+int Coordinator::destroyed_waiters_for_testing() {
+  MutexLock lock(&mu_);
+  return destroyed_waiters_;
 }
 
 }  // namespace fdf_internal

@@ -31,6 +31,8 @@ class Coordinator {
   void DestroyAllDispatchers() EXCLUDES(mu_);
   void WaitUntilAllIdle() EXCLUDES(mu_);
   void WaitUntilAllDestroyed() EXCLUDES(mu_);
+  // Tests: threads inside WaitUntilAllDestroyed.
+  int destroyed_waiters_for_testing() EXCLUDES(mu_);
 
   // Runs everything pending on the calling thread (unmanaged mode).
   static void RunUntilIdle();
@@ -52,6 +54,7 @@ class Coordinator {
   Mutex mu_;
   std::unordered_map<const void*, Driver> drivers_ GUARDED_BY(mu_);
   int observers_running_ GUARDED_BY(mu_) = 0;
+  int destroyed_waiters_ GUARDED_BY(mu_) = 0;
   std::condition_variable changed_cv_;
 };
 

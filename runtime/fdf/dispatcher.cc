@@ -378,7 +378,14 @@ bool Dispatcher::IsIdle() {
 
 void Dispatcher::WaitUntilIdle() {
   MutexLock lock(&mu_);
+  ++idle_waiters_;
   WaitLocked(idle_cv_, mu_, [this]() NO_THREAD_SAFETY_ANALYSIS { return IsIdleLocked(); });
+  --idle_waiters_;
+}
+
+int Dispatcher::idle_waiters_for_testing() {
+  MutexLock lock(&mu_);
+  return idle_waiters_;
 }
 
 bool Dispatcher::HasQueuedTasks() {

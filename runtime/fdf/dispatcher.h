@@ -91,6 +91,8 @@ class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, p
   void WaitUntilIdle() EXCLUDES(mu_);
   bool HasQueuedTasks() EXCLUDES(mu_);
   size_t ready_count_for_testing() EXCLUDES(mu_);
+  // Threads inside WaitUntilIdle.
+  int idle_waiters_for_testing() EXCLUDES(mu_);
 
   // Pool entry point: dispatches a batch of ready callbacks, or completes shutdown.
   void Run() override;
@@ -182,6 +184,7 @@ class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, p
   bool completing_shutdown_ GUARDED_BY(mu_) = false;
   // Waits registered with the poller that have neither fired nor been removed.
   int pending_waits_ GUARDED_BY(mu_) = 0;
+  int idle_waiters_ GUARDED_BY(mu_) = 0;
   std::condition_variable idle_cv_;
 
   std::deque<CallbackRequest> request_pool_ GUARDED_BY(mu_);

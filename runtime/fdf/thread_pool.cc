@@ -40,6 +40,11 @@ thread_local bool t_pool_thread = false;
 
 bool ThreadPool::OnPoolThread() { return t_pool_thread; }
 
+bool ThreadPool::stopping_for_testing() {
+  MutexLock lock(&mu_);
+  return stopping_;
+}
+
 void ThreadPool::WorkerLoop() {
   t_pool_thread = true;
   for (;;) {

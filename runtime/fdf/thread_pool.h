@@ -40,6 +40,8 @@ class ThreadPool {
 
   // Whether the calling thread is one of the pool's.
   static bool OnPoolThread();
+  // Tests: Reset is stopping the threads.
+  bool stopping_for_testing() EXCLUDES(mu_);
 
   uint32_t thread_count() EXCLUDES(mu_);
   uint32_t thread_limit() EXCLUDES(mu_);

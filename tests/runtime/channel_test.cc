@@ -671,7 +671,7 @@ TEST_F(ChannelTest, D9_CancelFailsOnlyForTheReadAWorkerAlreadyTook) {
   Read running(remote_, [&](zx_status_t s) {
     first = s;
     started = true;
-    while (!release.load()) usleep(100);
+    fdfkit::testing::HoldUntil(release);
   });
   Read waiting(other_peer, [&](zx_status_t s) { second = s; });
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(unsync, &running, 0));
@@ -680,7 +680,7 @@ TEST_F(ChannelTest, D9_CancelFailsOnlyForTheReadAWorkerAlreadyTook) {
     EXPECT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));
     EXPECT_EQ(ZX_OK, fdf_channel_write(other, 0, nullptr, nullptr, 0, nullptr, 0));
   });
-  while (!started.load()) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return started.load(); }));
   EXPECT_EQ(ZX_ERR_NOT_FOUND, fdf_channel_cancel_wait(remote_));  // running
   EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(other_peer));           // still in the queue
   release = true;

@@ -257,7 +257,7 @@ TEST_F(DispatcherTest, J1_DelayedTaskRunsAfterItsDeadline) {
   zx_time_t deadline = zx_deadline_after(ZX_MSEC(10));
   Task task([&](zx_status_t) { ran_at = zx_clock_get_monotonic(); }, deadline);
   ASSERT_EQ(ZX_OK, async_post_task(a, &task));
-  while (ran_at.load() == 0) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return ran_at.load() != 0; }));
   EXPECT_GE(ran_at.load(), deadline);
 }
 
@@ -360,13 +360,14 @@ TEST_F(DispatcherTest, K3_RunningCallbackDelaysShutdownCompletion) {
   std::atomic<bool> release{false}, started{false}, read_canceled{false};
   async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [&] {
     started = true;
-    while (!release.load()) usleep(100);
+    fdfkit::testing::HoldUntil(release);
   });
-  while (!started.load()) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return started.load(); }));
   Read read(remote_, [&](zx_status_t s) { read_canceled = s == ZX_ERR_CANCELED; });
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &read, 0));
   fdf_dispatcher_shutdown_async(d);
-  usleep(5000);
+  // The pool's one thread is inside the callback: nothing but the callback's end lets shutdown
+  // complete (ShutdownAsync never completes it inline).
   EXPECT_FALSE(read_canceled.load());
   EXPECT_EQ(observer->calls.load(), 0);
   release = true;
@@ -447,14 +448,13 @@ TEST_F(DispatcherTest, M5_BlockingCallbackDoesNotStallOtherDispatchers) {
   fdf_dispatcher_t* other = CreateDispatcher(FakeDriver(3));
   std::atomic<bool> release{false}, other_ran{false}, blocker_done{false};
   async::PostTask(fdf_dispatcher_get_async_dispatcher(blocking), [&] {
-    while (!release.load()) usleep(100);
+    fdfkit::testing::HoldUntil(release);
     blocker_done = true;
   });
   async::PostTask(fdf_dispatcher_get_async_dispatcher(other), [&] { other_ran = true; });
-  for (int i = 0; i < 20000 && !other_ran.load(); ++i) usleep(100);
-  EXPECT_TRUE(other_ran.load());
+  EXPECT_TRUE(fdfkit::testing::WaitUntil([&] { return other_ran.load(); }));
   release = true;
-  while (!blocker_done.load()) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return blocker_done.load(); }));
 }
 
 TEST_F(DispatcherTest, TestingModeRunUntilIdleRefusesWhileThreadsRun) {
@@ -514,7 +514,7 @@ TEST_F(DispatcherTest, H2_ABusySynchronizedDispatcherQueuesInsteadOfRunningInlin
   std::vector<int> order;
   Read first(remote_, [&](zx_status_t) {
     started = true;
-    while (!release.load()) usleep(100);
+    fdfkit::testing::HoldUntil(release);
     std::lock_guard<std::mutex> lock(order_mu);
     order.push_back(1);
   });
@@ -529,7 +529,7 @@ TEST_F(DispatcherTest, H2_ABusySynchronizedDispatcherQueuesInsteadOfRunningInlin
     fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0);
     fdf_env_register_driver_exit();
   });
-  while (!started.load()) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return started.load(); }));
   fdf_env_register_driver_entry(FakeDriver(3));
   ASSERT_EQ(ZX_OK, fdf_channel_write(a, 0, nullptr, nullptr, 0, nullptr, 0));
   fdf_env_register_driver_exit();
@@ -562,7 +562,7 @@ TEST_F(DispatcherTest, H4_QueuedWorkRunsOnThePoolOnceThereIsAThread) {
   EXPECT_EQ(ReadyCount(d), 1u);
   EXPECT_EQ(runs.load(), 0);
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
-  for (int i = 0; i < 100000 && runs.load() == 0; ++i) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return runs.load() != 0; }));
   EXPECT_EQ(runs.load(), 1);
   EXPECT_TRUE(on_pool_thread.load());
 }
@@ -623,7 +623,7 @@ TEST_F(DispatcherTest, M6_PoolThreadsAreNamed) {
     pthread_getname_np(pthread_self(), name, sizeof(name));
     done = true;
   });
-  while (!done.load()) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return done.load(); }));
   EXPECT_STREQ(name, "fdf-dispatch-1");  // Fuchsia's fdf-dispatcher-thread-1, in Linux's 15 characters
 }
 

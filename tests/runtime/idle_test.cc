@@ -39,7 +39,7 @@ TEST_F(IdleTest, NotIdleWhileAnInlineHandlerRuns) {
   std::atomic<bool> started{false}, release{false}, released{false};
   Read read(remote_, [&](zx_status_t) {
     started = true;
-    while (!release.load()) usleep(100);
+    fdfkit::testing::HoldUntil(release);
   });
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &read, 0));
   std::thread writer([&] {
@@ -47,11 +47,12 @@ TEST_F(IdleTest, NotIdleWhileAnInlineHandlerRuns) {
     fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0);  // runs the handler inline
     fdf_env_register_driver_exit();
   });
-  while (!started.load()) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return started.load(); }));
   EXPECT_FALSE(IsIdle(d));
   std::thread waiter = IdleWaiter(d, &released);
-  usleep(5000);
-  EXPECT_FALSE(released.load());
+  ASSERT_TRUE(fdfkit::testing::WaitUntil(
+      [&] { return fdf_internal::Dispatcher::From(d)->idle_waiters_for_testing() == 1; }));
+  EXPECT_FALSE(released.load());  // it waits, and keeps waiting until the handler returns
   release = true;
   waiter.join();
   writer.join();
@@ -65,15 +66,17 @@ TEST_F(IdleTest, NotIdleWhileAQueuedCallbackRunsOnThePool) {
   std::atomic<bool> started{false}, release{false}, returned{false};
   Read read(remote_, [&](zx_status_t) {
     started = true;
-    while (!release.load()) usleep(100);
+    fdfkit::testing::HoldUntil(release);
     returned = true;
   });
   ASSERT_EQ(ZX_OK, fdf_channel_wait_async(d, &read, 0));
   ASSERT_EQ(ZX_OK, fdf_channel_write(local_, 0, nullptr, nullptr, 0, nullptr, 0));  // queued
-  while (!started.load()) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return started.load(); }));
   EXPECT_FALSE(IsIdle(d));
-  std::thread releaser([&] {
-    usleep(5000);
+  std::thread releaser([&] {  // once the test thread waits for idle
+    EXPECT_TRUE(fdfkit::testing::WaitUntil(
+        [&] { return fdf_internal::Dispatcher::From(d)->idle_waiters_for_testing() == 1; }));
+    EXPECT_FALSE(returned.load());
     release = true;
   });
   fdf_testing_wait_until_all_dispatchers_idle();
@@ -139,9 +142,9 @@ TEST_F(IdleTest, OneBusyDispatcherDoesNotMakeAnotherBusy) {
   std::atomic<bool> started{false}, release{false}, released{false};
   async::PostTask(fdf_dispatcher_get_async_dispatcher(busy), [&] {
     started = true;
-    while (!release.load()) usleep(100);
+    fdfkit::testing::HoldUntil(release);
   });
-  while (!started.load()) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return started.load(); }));
   EXPECT_FALSE(IsIdle(busy));
   EXPECT_TRUE(IsIdle(other));
   std::thread waiter = IdleWaiter(other, &released);

@@ -162,11 +162,13 @@ TEST_F(IrqTest, J5_UnbindDropsAQueuedTrigger) {
     // The poller queues the irq behind this task (the dispatcher is busy); unbinding drops it.
     zx_signals_t observed;
     zx_object_wait_one(interrupt_.get(), 1u << 4, ZX_TIME_INFINITE, &observed);
-    usleep(20000);
+    // The poller has queued the irq behind this task.
+    EXPECT_TRUE(fdfkit::testing::WaitUntil(
+        [&] { return fdf_internal::Dispatcher::From(d)->ready_count_for_testing() == 1; }));
     unbind = async_unbind_irq(a, &irq);
     done = true;
   });
-  while (!done) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return done.load(); }));
   ShutdownAndDestroy(d);
   EXPECT_EQ(unbind.load(), ZX_OK);
   EXPECT_EQ(calls.load(), 0);
@@ -200,11 +202,13 @@ TEST_F(IrqTest, J5_ATriggerQueuedAtShutdownEndsInOneCanceledCallback) {
   std::atomic<bool> done{false};
   async::PostTask(a, [&] {
     interrupt_.trigger(0, 1);
-    usleep(20000);  // the trigger reaches the poller and queues behind this task
+    // The trigger reaches the poller and queues behind this task.
+    EXPECT_TRUE(fdfkit::testing::WaitUntil(
+        [&] { return fdf_internal::Dispatcher::From(d)->ready_count_for_testing() == 1; }));
     fdf_dispatcher_shutdown_async(d);
     done = true;
   });
-  while (!done.load()) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return done.load(); }));
   WaitForShutdown(d);
   std::lock_guard<std::mutex> lock(mu);
   EXPECT_EQ(statuses, std::vector<zx_status_t>{ZX_ERR_CANCELED});

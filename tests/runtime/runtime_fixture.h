@@ -12,6 +12,8 @@
 #include <lib/fdf/testing.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <unistd.h>
 
 #include <cstring>
@@ -20,10 +22,31 @@
 #include <memory>
 #include <vector>
 
+#include "runtime/fdf/coordinator.h"
 #include "runtime/fdf/dispatcher.h"
 #include "runtime/fdf/handle_table.h"
+#include "runtime/fdf/thread_pool.h"
 
 namespace fdfkit::testing {
+
+// Waits until `condition` holds, polling; false once `timeout` has passed, so a runtime that
+// never gets there fails the test instead of hanging it. The poll interval is not a sleep used as
+// synchronization: what is awaited is observable state.
+template <typename Condition>
+[[nodiscard]] bool WaitUntil(Condition condition,
+                             std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
+  auto until = std::chrono::steady_clock::now() + timeout;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() >= until) return false;
+    std::this_thread::sleep_for(std::chrono::microseconds(50));
+  }
+  return true;
+}
+
+// Inside a callback that must stay busy until the test releases it.
+inline void HoldUntil(const std::atomic<bool>& release) {
+  EXPECT_TRUE(WaitUntil([&] { return release.load(); })) << "never released";
+}
 
 // Distinct fake driver identities.
 inline const void* FakeDriver(int n) {
@@ -139,7 +162,7 @@ class RuntimeTest : public ::testing::Test {
     if (fdf_env_get_thread_count() == 0) {
       ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
     }
-    while (observer->calls.load() == 0) usleep(50);
+    ASSERT_TRUE(WaitUntil([&] { return observer->calls.load() != 0; })) << "shutdown never completed";
   }
 
   // Callbacks waiting in `d`'s ready queue (Fuchsia's tests read the same count).

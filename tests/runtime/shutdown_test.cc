@@ -93,12 +93,13 @@ TEST_F(ShutdownTest, K9_StoppingThePoolWhileACallbackRunsStillLetsShutdownComple
   std::atomic<bool> running{false}, release{false};
   async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [&] {
     running = true;
-    while (!release.load()) usleep(100);
+    fdfkit::testing::HoldUntil(release);
   });
-  while (!running.load()) usleep(50);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return running.load(); }));
   fdf_dispatcher_shutdown_async(d);
   std::thread resetter([] { fdf_env_reset(); });  // joins the pool, so waits for the callback
-  usleep(2000);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil(
+      [] { return fdf_internal::ThreadPool::Get().stopping_for_testing(); }));
   release = true;
   resetter.join();
   EXPECT_EQ(fdf_env_get_thread_count(), 0u);
@@ -140,16 +141,25 @@ TEST_F(ShutdownTest, L4_WaitUntilAllDestroyedWaitsForTheDriverObserverToReturn) 
   Observer* dispatcher_observer;
   CreateDispatcher(FakeDriver(1), 0, &dispatcher_observer);
   dispatcher_observer->on_shutdown = [](fdf_dispatcher_t* d) { fdf_dispatcher_destroy(d); };
-  std::atomic<bool> observer_returned{false}, observer_started{false};
+  std::atomic<bool> observer_returned{false}, observer_started{false}, release{false},
+      wait_returned{false};
   DriverObserver observer;
   observer.body = [&] {
     observer_started = true;
-    usleep(20000);
+    fdfkit::testing::HoldUntil(release);
     observer_returned = true;
   };
   ASSERT_EQ(ZX_OK, fdf_env_shutdown_dispatchers_async(FakeDriver(1), &observer));
-  while (!observer_started.load()) usleep(50);
-  fdf_testing_wait_until_all_dispatchers_destroyed();
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return observer_started.load(); }));
+  std::thread waiter([&] {
+    fdf_testing_wait_until_all_dispatchers_destroyed();
+    wait_returned = true;
+  });
+  ASSERT_TRUE(fdfkit::testing::WaitUntil(
+      [] { return fdf_internal::Coordinator::Get().destroyed_waiters_for_testing() == 1; }));
+  EXPECT_FALSE(wait_returned.load());  // waiting, with the observer still running
+  release = true;
+  waiter.join();
   EXPECT_TRUE(observer_returned.load());
 }
 
@@ -286,15 +296,16 @@ TEST_F(ShutdownTest, L2_TheDriverObserverWaitsForABlockedDispatcherObserver) {
   std::atomic<bool> release{false}, observer_blocked{false};
   blocked->on_shutdown = [&](fdf_dispatcher_t*) {
     observer_blocked = true;
-    while (!release.load()) usleep(100);
+    fdfkit::testing::HoldUntil(release);
   };
   DriverObserver driver_observer;
   ASSERT_EQ(ZX_OK, fdf_env_shutdown_dispatchers_async(FakeDriver(1), &driver_observer));
-  while (!observer_blocked.load()) usleep(100);
-  usleep(5000);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return observer_blocked.load(); }));
+  // The pool's one thread is inside the blocked observer, and only a shutdown completing on it
+  // could run the driver's observer: it has not run, and cannot until the release.
   EXPECT_EQ(driver_observer.calls.load(), 0);
   release = true;
-  while (driver_observer.calls.load() == 0) usleep(100);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return driver_observer.calls.load() == 1; }));
 }
 
 TEST_F(ShutdownTest, L2_TheDriverObserverRunsWithTheInitialDispatchersSequence) {

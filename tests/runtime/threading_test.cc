@@ -60,7 +60,7 @@ TEST_F(ThreadingTest, I2_SynchronizedDispatcherIsNotPinnedToAThread) {
       threads.insert(std::this_thread::get_id());
       done++;
     });
-    while (done.load() < 2) usleep(50);
+    ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return done.load() == 2; }));
   }
   EXPECT_EQ(threads.size(), 2u);
   ShutdownAndDestroy(busy);
@@ -233,7 +233,7 @@ TEST_F(ThreadingTest, I1_BlockingCallbacksOfOneSynchronizedDispatcherLeaveTheOth
       if (detector.calls.load() < kReads) ++other_ran_while_busy;
       done = true;
     });
-    while (!done.load()) usleep(100);
+    ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return done.load(); }));
   }
   fdf_testing_wait_until_all_dispatchers_idle();
   EXPECT_EQ(detector.calls.load(), kReads);

@@ -130,7 +130,7 @@ TEST_F(WaitTest, J4_CancelRightAfterTheSignalAlwaysWinsOnASynchronizedDispatcher
       ASSERT_EQ(ZX_OK, event.signal(ZX_EVENT_SIGNALED, 0));
       done = true;
     });
-    while (!done.load()) usleep(50);
+    ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return done.load(); }));
     EXPECT_EQ(canceled.load(), ZX_OK) << "iteration " << i;
   }
   fdf_testing_wait_until_all_dispatchers_idle();
