@@ -30,6 +30,7 @@ struct CallbackRequest : ListNode {
     zx_signals_t observed;   // waits
     zx_time_t timestamp;     // interrupts
     zx_packet_user_t user;   // packets
+    void* taken_read;        // channel reads run inline: the fdf_channel_read_t already taken
   };
   // Runs the callback; `target` is the channel, task, wait, irq or receiver the request belongs to.
   using Invoke = void (*)(void* target, Dispatcher* dispatcher, zx_status_t status,

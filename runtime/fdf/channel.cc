@@ -170,7 +170,20 @@ Dispatcher* Channel::DeliverLocked(const MessageContents& contents) {
 Dispatcher* Channel::SignalWaitLocked(zx_status_t status) {
   if (!wait_pending_ || wait_signalled_) return nullptr;
   wait_signalled_ = true;
-  return wait_dispatcher_->ReadyFromChannel(&read_request_, status) ? wait_dispatcher_ : nullptr;
+  Dispatcher* dispatcher = wait_dispatcher_;
+  if (!dispatcher->ReadyFromChannel(&read_request_, status)) return nullptr;
+  // Runs inline: taken here, under the lock the caller already holds.
+  read_request_.payload.taken_read = TakeWaitLocked();
+  return dispatcher;
+}
+
+fdf_channel_read_t* Channel::TakeWaitLocked() {
+  fdf_channel_read_t* channel_read = channel_read_;
+  wait_pending_ = false;
+  channel_read_ = nullptr;
+  wait_dispatcher_ = nullptr;
+  handlers_running_.fetch_add(1, std::memory_order_relaxed);
+  return channel_read;
 }
 
 zx_status_t Channel::Write(uint32_t options, fdf_arena_t* arena, void* data, uint32_t num_bytes,
@@ -227,6 +240,7 @@ zx_status_t Channel::WaitAsync(Dispatcher* dispatcher, fdf_channel_read_t* chann
     read_request_.kind = CallbackRequest::Kind::kChannelRead;
     read_request_.invoke = &Channel::InvokeRead;
     read_request_.target = this;
+    read_request_.payload.taken_read = nullptr;  // a cancel or shutdown delivers it untaken
     if (!dispatcher->RegisterRead(&read_request_)) return ZX_ERR_UNAVAILABLE;
     AddRef();  // released after the handler returns or the wait is cancelled
     wait_pending_ = true;
@@ -240,17 +254,12 @@ zx_status_t Channel::WaitAsync(Dispatcher* dispatcher, fdf_channel_read_t* chann
 }
 
 void Channel::InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t status,
-                        const CallbackRequest::Payload&) {
+                        const CallbackRequest::Payload& payload) {
   auto* self = static_cast<Channel*>(target);
-  fdf_channel_read_t* channel_read;
-  {
+  auto* channel_read = static_cast<fdf_channel_read_t*>(payload.taken_read);
+  if (channel_read == nullptr) {  // queued: taken now
     MutexLock lock(&self->pair_->mu);
-    channel_read = self->channel_read_;
-    // Cleared before the handler runs, so the handler may register again.
-    self->wait_pending_ = false;
-    self->channel_read_ = nullptr;
-    self->wait_dispatcher_ = nullptr;
-    self->handlers_running_.fetch_add(1, std::memory_order_relaxed);
+    channel_read = self->TakeWaitLocked();
   }
   channel_read->handler(static_cast<fdf_dispatcher_t*>(dispatcher), channel_read, status);
   self->handlers_running_.fetch_sub(1, std::memory_order_relaxed);

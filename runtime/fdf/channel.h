@@ -78,8 +78,11 @@ class Channel : public RefCounted<Channel> {
   // Appends `contents` to this end's queue (or hands it to a matching caller) and wakes its wait.
   // Returns the dispatcher if the read handler must run inline on the calling thread.
   Dispatcher* DeliverLocked(const MessageContents& contents) REQUIRES(pair_->mu);
-  // Hands the pending wait to its dispatcher with `status`; non-null if it must run inline there.
+  // Hands the pending wait to its dispatcher with `status`; non-null if it must run inline there,
+  // in which case the wait is already taken (InvokeRead then needs no lock).
   Dispatcher* SignalWaitLocked(zx_status_t status) REQUIRES(pair_->mu);
+  // Clears the pending wait for its handler, which may register again; returns its read.
+  fdf_channel_read_t* TakeWaitLocked() REQUIRES(pair_->mu);
   fdf_txid_t AllocateTxidLocked() REQUIRES(pair_->mu);
 
   // Both ends share one lock: holding ours means holding the peer's.
