@@ -3,6 +3,7 @@
 #include <lib/fdf/env.h>
 #include <lib/fdf/testing.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -36,10 +37,17 @@ uint64_t StopCountingAllocations() {
 }
 
 void Completion::WaitFor(uint64_t target) {
-  for (int i = 0; i < 20000; ++i) {
-    if (count() >= target) return;
+  auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
+  while (count() < target) {
+    if (std::chrono::steady_clock::now() >= until) break;
   }
-  for (uint64_t seen = count(); seen < target; seen = count()) count_.wait(seen);
+  if (count() >= target) return;
+  sleepers_.fetch_add(1, std::memory_order_seq_cst);
+  // Either Add sees the sleeper, or this load sees Add's count (both are sequentially consistent).
+  for (uint64_t seen = count_.load(std::memory_order_seq_cst); seen < target; seen = count()) {
+    count_.wait(seen);
+  }
+  sleepers_.fetch_sub(1, std::memory_order_relaxed);
 }
 
 DrainingReader::DrainingReader(fdf_handle_t ch, Completion* completion)
