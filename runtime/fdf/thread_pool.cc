@@ -18,8 +18,9 @@ void ThreadPool::Enqueue(Runnable* runnable) {
   MutexLock lock(&mu_);
   queue_.push_back(runnable);
   queued_.fetch_add(1, std::memory_order_release);
-  // A worker that is still spinning picks the work up without a wake-up.
-  if (idle_threads_ > 0) work_cv_.notify_one();
+  // A worker that is still spinning picks the work up without a wake-up (it re-checks the queue
+  // under this lock before it sleeps).
+  if (idle_threads_ > 0 && spinning_.load(std::memory_order_acquire) == 0) work_cv_.notify_one();
 }
 
 bool ThreadPool::RunOne() {
@@ -49,7 +50,13 @@ void ThreadPool::WorkerLoop() {
   t_pool_thread = true;
   for (;;) {
     Runnable* runnable;
-    SpinUntil([this] { return queued_.load(std::memory_order_acquire) != 0; });
+    // One idle worker polls for new work; the others sleep at once, so idle threads do not take
+    // the CPU the work needs.
+    int none = 0;
+    if (spinning_.compare_exchange_strong(none, 1, std::memory_order_acq_rel)) {
+      SpinUntil([this] { return queued_.load(std::memory_order_acquire) != 0; });
+      spinning_.store(0, std::memory_order_release);
+    }
     {
       MutexLock lock(&mu_);
       ++idle_threads_;

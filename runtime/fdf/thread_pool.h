@@ -60,6 +60,8 @@ class ThreadPool {
   uint32_t idle_threads_ GUARDED_BY(mu_) = 0;  // threads asleep on work_cv_
   // Mirrors queue_.size() so a spinning worker can poll without the lock.
   std::atomic<uint32_t> queued_{0};
+  // Idle workers polling queued_ (at most one): Enqueue need not wake a sleeper then.
+  std::atomic<int> spinning_{0};
   bool started_ GUARDED_BY(mu_) = false;
   bool stopping_ GUARDED_BY(mu_) = false;
 };

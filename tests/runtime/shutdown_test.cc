@@ -218,14 +218,15 @@ TEST_F(ShutdownTest, K5_TheObserverNeverRunsUnderTheCallersLock) {
   ASSERT_EQ(ZX_OK, fdf_env_start(0));
   Observer* observer;
   fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(1), 0, &observer);
-  std::mutex caller_lock;  // not recursive: an inline observer taking it would deadlock
-  observer->on_shutdown = [&](fdf_dispatcher_t*) { std::lock_guard<std::mutex> guard(caller_lock); };
-  {
-    std::lock_guard<std::mutex> guard(caller_lock);
-    fdf_dispatcher_shutdown_async(d);
-    EXPECT_EQ(observer->calls.load(), 0);
-  }
+  // Run inline, inside shutdown_async, the observer would run under whatever lock the caller
+  // holds around that call: it must run on another thread.
+  std::atomic<std::thread::id> observer_thread{};
+  observer->on_shutdown = [&](fdf_dispatcher_t*) { observer_thread = std::this_thread::get_id(); };
+  fdf_dispatcher_shutdown_async(d);
   WaitForShutdown(d);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil(
+      [&] { return observer_thread.load() != std::thread::id{}; }));
+  EXPECT_NE(observer_thread.load(), std::this_thread::get_id());
   fdf_dispatcher_destroy(d);
 }
 
