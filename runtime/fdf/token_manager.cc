@@ -24,16 +24,19 @@ zx_status_t ChannelKoids(zx_handle_t token, zx_koid_t* koid, zx_koid_t* peer, in
   return fdf_internal::zircon::Koids(*fd, type, koid, peer) == ZX_OK ? ZX_OK : ZX_ERR_BAD_HANDLE;
 }
 
-// Closes an fdf handle on a pool thread (or the next run-until-idle), never under the poller lock.
+// Closes an undeliverable transfer's token and fdf handle on a pool thread (or the next
+// run-until-idle), never under the poller lock.
 class DeferredClose final : public Runnable {
  public:
-  explicit DeferredClose(fdf_handle_t handle) : handle_(handle) {}
+  DeferredClose(zx_handle_t token, fdf_handle_t handle) : token_(token), handle_(handle) {}
   void Run() override {
+    zx_handle_close(token_);
     fdf_handle_close(handle_);
     delete this;
   }
 
  private:
+  zx_handle_t token_;
   fdf_handle_t handle_;
 };
 
@@ -217,10 +220,9 @@ void TokenManager::OnTransferPeerClosed(void* context, zx_signals_t) {
     }
     self.transfers_.erase(it);
   }
-  // The poller lock is held here: the slot is already freed, so no Remove; the handle is closed
-  // on a pool thread, never under the poller lock.
-  zx_handle_close(transfer->token);
-  ThreadPool::Get().Enqueue(new DeferredClose(transfer->handle));
+  // The poller lock is held here: the slot is already freed, so no Remove, and the token and
+  // handle are closed on a pool thread, not under the poller lock.
+  ThreadPool::Get().Enqueue(new DeferredClose(transfer->token, transfer->handle));
   delete transfer;
 }
 
