@@ -104,6 +104,10 @@ class Channel : public RefCounted<Channel> {
   Dispatcher* wait_dispatcher_ GUARDED_BY(pair_->mu) = nullptr;
   CallbackRequest read_request_;
   std::atomic<int> handlers_running_{0};
+  // Mirrors of queue_.size() and !peer_, written under the pair lock, so that a read of an empty
+  // queue with a live peer (SHOULD_WAIT) needs no lock.
+  std::atomic<uint32_t> queued_{0};
+  std::atomic<bool> peer_gone_{false};
 };
 
 }  // namespace fdf_internal
