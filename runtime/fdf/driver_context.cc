@@ -23,6 +23,7 @@ class DriverCounts {
       }
       if (slots_[h].driver == nullptr) {
         slots_[h] = {driver, 1};
+        used_[used_count_++] = static_cast<uint8_t>(h);
         return true;
       }
     }
@@ -46,8 +47,11 @@ class DriverCounts {
     }
     return -1;
   }
+  // Empties the slots in use (typically one or two), not the whole 1 KiB table: this runs every
+  // time a pool thread's driver stack empties, that is after every queued callback.
   void Clear() {
-    for (auto& slot : slots_) slot = {};
+    for (size_t i = 0; i < used_count_; ++i) slots_[used_[i]] = {};
+    used_count_ = 0;
   }
 
  private:
@@ -60,6 +64,8 @@ class DriverCounts {
     int count = 0;
   };
   Slot slots_[kSlots];
+  uint8_t used_[kSlots];  // indexes of the slots in use, in the order they were taken
+  size_t used_count_ = 0;
 };
 
 struct Entry {
