@@ -209,17 +209,13 @@ zx_status_t Dispatcher::CancelRead(CallbackRequest* request, bool* removed) {
 // ---- Dispatch ----
 
 void Dispatcher::Run() {
-  {
-    MutexLock lock(&mu_);
-    scheduled_ = false;
-  }
-  DispatchReady();
-  MaybeCompleteShutdown();
+  if (DispatchReady()) MaybeCompleteShutdown();
   Release();
 }
 
-void Dispatcher::DispatchReady() {
+bool Dispatcher::DispatchReady() {
   mu_.Lock();
+  scheduled_ = false;
   bool async_operation_ran = false;
   for (int n = 0; n < kBatchSize && state_ == State::kRunning && !async_operation_ran; ++n) {
     if (!unsynchronized() && dispatching_) break;
@@ -247,7 +243,9 @@ void Dispatcher::DispatchReady() {
   // callback on another thread, a poller wait) schedules the dispatcher when it ends. Scheduling
   // here too would spin a pool thread until then.
   if (!ready_.empty()) ScheduleLocked();
+  bool shutting_down = state_ == State::kShuttingDown;
   mu_.Unlock();
+  return shutting_down;
 }
 
 // ---- Shutdown ----

@@ -121,7 +121,8 @@ class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, p
   void ScheduleLocked() REQUIRES(mu_);
   void MakeReadyLocked(CallbackRequest* request) REQUIRES(mu_);
   bool IsIdleLocked() REQUIRES(mu_);
-  void DispatchReady() EXCLUDES(mu_);
+  // Clears `scheduled_` and runs a batch; true if shutdown may need completing.
+  bool DispatchReady() EXCLUDES(mu_);
   void MaybeCompleteShutdown() EXCLUDES(mu_);
   void ReleaseResources();
   // Moves a poller wait that `Remove` took out (so it is still the `generation` it was) to the
