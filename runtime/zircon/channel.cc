@@ -46,8 +46,10 @@ extern "C" zx_status_t zx_channel_create(uint32_t options, zx_handle_t* out0, zx
   for (int fd : fds) {
     setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &kSocketBufferBytes, sizeof(kSocketBufferBytes));
   }
-  *out0 = zx_linux_handle_from_fd(fds[0]);
-  *out1 = zx_linux_handle_from_fd(fds[1]);
+  *out0 = fdf_internal::zircon::HandleForNewObject(fds[0],
+                                                   fdf_internal::zircon::ObjectType::kChannel);
+  *out1 = fdf_internal::zircon::HandleForNewObject(fds[1],
+                                                   fdf_internal::zircon::ObjectType::kChannel);
   return ZX_OK;
 }
 
@@ -146,7 +148,9 @@ extern "C" zx_status_t zx_channel_read(zx_handle_t handle, uint32_t options, voi
       int received_fd;
       memcpy(&received_fd, CMSG_DATA(cmsg) + i * sizeof(int), sizeof(int));
       if (received < num_handles) {
-        handles[received++] = zx_linux_handle_from_fd(received_fd);
+        // Examined once, here, so later lookups of the received handle need no syscall.
+        handles[received++] = fdf_internal::zircon::HandleForNewObject(
+            received_fd, fdf_internal::zircon::TypeOfFd(received_fd));
       } else {
         close(received_fd);
       }

@@ -49,7 +49,7 @@ extern "C" zx_status_t zx_event_create(uint32_t options, zx_handle_t* out) {
   if (options != 0 || out == nullptr) return ZX_ERR_INVALID_ARGS;
   int fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (fd < 0) return ZX_ERR_NO_RESOURCES;
-  *out = zx_linux_handle_from_fd(fd);
+  *out = fdf_internal::zircon::HandleForNewObject(fd, fdf_internal::zircon::ObjectType::kEvent);
   return ZX_OK;
 }
 
@@ -60,8 +60,10 @@ extern "C" zx_status_t zx_eventpair_create(uint32_t options, zx_handle_t* out0,
   if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, fds) != 0) {
     return ZX_ERR_NO_RESOURCES;
   }
-  *out0 = zx_linux_handle_from_fd(fds[0]);
-  *out1 = zx_linux_handle_from_fd(fds[1]);
+  *out0 = fdf_internal::zircon::HandleForNewObject(fds[0],
+                                                   fdf_internal::zircon::ObjectType::kEventPair);
+  *out1 = fdf_internal::zircon::HandleForNewObject(fds[1],
+                                                   fdf_internal::zircon::ObjectType::kEventPair);
   return ZX_OK;
 }
 

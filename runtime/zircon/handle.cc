@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <atomic>
 #include <cstring>
 #include <string_view>
 
@@ -24,6 +25,24 @@ extern "C" int zx_linux_handle_to_fd(zx_handle_t handle) {
 }
 
 namespace fdf_internal::zircon {
+
+namespace {
+// Recorded object types (ObjectType + 1; 0: not recorded) of the fds this layer made or received.
+constexpr int kRecordedFds = 1 << 16;
+std::atomic<uint8_t> g_recorded_types[kRecordedFds];
+
+void Forget(int fd) {
+  if (fd >= 0 && fd < kRecordedFds) g_recorded_types[fd].store(0, std::memory_order_release);
+}
+}  // namespace
+
+zx_handle_t HandleForNewObject(int fd, ObjectType type) {
+  if (fd >= 0 && fd < kRecordedFds) {
+    g_recorded_types[fd].store(static_cast<uint8_t>(static_cast<int>(type) + 1),
+                               std::memory_order_release);
+  }
+  return zx_linux_handle_from_fd(fd);
+}
 
 int FdOf(zx_handle_t handle) {
   int fd = zx_linux_handle_to_fd(handle);
@@ -54,6 +73,14 @@ ObjectType TypeOfFd(int fd) {
 }
 
 zx_status_t Lookup(zx_handle_t handle, int* fd, ObjectType* type) {
+  int candidate = zx_linux_handle_to_fd(handle);
+  if (candidate >= 0 && candidate < kRecordedFds) {
+    if (uint8_t recorded = g_recorded_types[candidate].load(std::memory_order_acquire)) {
+      *fd = candidate;
+      *type = static_cast<ObjectType>(recorded - 1);
+      return ZX_OK;
+    }
+  }
   *fd = FdOf(handle);
   if (*fd < 0) return ZX_ERR_BAD_HANDLE;
   *type = TypeOfFd(*fd);
@@ -66,6 +93,7 @@ extern "C" zx_status_t zx_handle_close(zx_handle_t handle) {
   if (handle == ZX_HANDLE_INVALID) return ZX_OK;
   int fd = zx_linux_handle_to_fd(handle);
   if (fd < 0) return ZX_ERR_BAD_HANDLE;
+  fdf_internal::zircon::Forget(fd);  // before the fd number can be reused
   if (close(fd) != 0 && errno == EBADF) return ZX_ERR_BAD_HANDLE;
   return ZX_OK;
 }
@@ -82,11 +110,12 @@ extern "C" zx_status_t zx_handle_close_many(const zx_handle_t* handles, size_t n
 extern "C" zx_status_t zx_handle_duplicate(zx_handle_t handle, zx_rights_t rights,
                                            zx_handle_t* out) {
   if (out == nullptr) return ZX_ERR_INVALID_ARGS;
-  int fd = fdf_internal::zircon::FdOf(handle);
-  if (fd < 0) return ZX_ERR_BAD_HANDLE;
+  int fd;
+  fdf_internal::zircon::ObjectType type;
+  if (fdf_internal::zircon::Lookup(handle, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
   int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
   if (dup_fd < 0) return ZX_ERR_NO_RESOURCES;
-  *out = zx_linux_handle_from_fd(dup_fd);
+  *out = fdf_internal::zircon::HandleForNewObject(dup_fd, type);
   return ZX_OK;
 }
 

@@ -53,7 +53,7 @@ extern "C" zx_status_t zx_interrupt_create(zx_handle_t, uint32_t, uint32_t optio
   if (options != ZX_INTERRUPT_VIRTUAL) return ZX_ERR_NOT_SUPPORTED;
   int fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
   if (fd < 0) return ZX_ERR_NO_RESOURCES;
-  *out = zx_linux_handle_from_fd(fd);
+  *out = fdf_internal::zircon::HandleForNewObject(fd, fdf_internal::zircon::ObjectType::kInterrupt);
   return ZX_OK;
 }
 

@@ -15,8 +15,13 @@ inline constexpr zx_signals_t kInterruptTriggered = 1u << 4;
 // The fd of a Zircon handle value, or -1 if the value is not a live Zircon handle.
 int FdOf(zx_handle_t handle);
 ObjectType TypeOfFd(int fd);
-// ZX_ERR_BAD_HANDLE, or ZX_OK with the type.
+// ZX_ERR_BAD_HANDLE, or ZX_OK with the type. Handles this layer made or received have their type
+// recorded, so looking them up costs no syscall; other fds (wrapped by the caller with
+// zx_linux_handle_from_fd) are examined each time.
 zx_status_t Lookup(zx_handle_t handle, int* fd, ObjectType* type);
+// The handle for an fd this layer just created or received, with its type recorded. Such handles
+// must be closed with zx_handle_close (which forgets the type), never with close().
+zx_handle_t HandleForNewObject(int fd, ObjectType type);
 
 // Whether waits (zx_object_wait_one, async waits) support this type.
 inline bool IsWaitable(ObjectType type) {

@@ -40,7 +40,7 @@ extern "C" zx_status_t zx_vmo_create(uint64_t size, uint32_t options, zx_handle_
     close(fd);
     return ZX_ERR_NO_MEMORY;
   }
-  *out = zx_linux_handle_from_fd(fd);
+  *out = fdf_internal::zircon::HandleForNewObject(fd, fdf_internal::zircon::ObjectType::kVmo);
   return ZX_OK;
 }
 

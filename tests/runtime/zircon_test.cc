@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zircon/linux.h>
 #include <zircon/syscalls.h>
 
 #include <cstring>
@@ -143,6 +144,49 @@ TEST(ZirconHandle, KoidsOfAChannelPairPointAtEachOther) {
   EXPECT_EQ(ia.related_koid, ib.koid);
   EXPECT_EQ(ib.related_koid, ia.koid);
   EXPECT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(0x12345677));
+}
+
+zx_obj_type_t TypeOf(zx_handle_t handle) {
+  zx_info_handle_basic_t info{};
+  if (zx_object_get_info(handle, ZX_INFO_HANDLE_BASIC, &info, sizeof(info), nullptr, nullptr) !=
+      ZX_OK) {
+    return ZX_OBJ_TYPE_NONE;
+  }
+  return info.type;
+}
+
+// Types are recorded for the handles the layer makes, duplicates and receives (so lookups need no
+// syscall) and forgotten when the handle is closed: an fd number reused by something else is
+// examined afresh, never taken for the object that had it before.
+TEST(ZirconHandle, RecordedTypesFollowHandlesAndAreForgottenOnClose) {
+  zx::event event;
+  ASSERT_EQ(ZX_OK, zx::event::create(0, &event));
+  zx::event copy;
+  ASSERT_EQ(ZX_OK, event.duplicate(ZX_RIGHT_SAME_RIGHTS, &copy));
+  EXPECT_EQ(TypeOf(copy.get()), ZX_OBJ_TYPE_EVENT);
+  zx::channel a, b;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &a, &b));
+  zx_handle_t sent = copy.release();
+  ASSERT_EQ(ZX_OK, a.write(0, nullptr, 0, &sent, 1));
+  zx_handle_t received = ZX_HANDLE_INVALID;
+  uint32_t actual_bytes, actual_handles;
+  ASSERT_EQ(ZX_OK, b.read(0, nullptr, &received, 0, 1, &actual_bytes, &actual_handles));
+  ASSERT_EQ(actual_handles, 1u);
+  EXPECT_EQ(TypeOf(received), ZX_OBJ_TYPE_EVENT);
+
+  zx_handle_t closed = event.release();
+  ASSERT_EQ(ZX_OK, zx_handle_close(closed));
+  int fds[2];
+  ASSERT_EQ(0, pipe(fds));  // the lowest free numbers: the closed event's among them
+  zx_handle_t reused = ZX_HANDLE_INVALID;
+  for (int fd : fds) {
+    if (zx_linux_handle_from_fd(fd) == closed) reused = closed;
+  }
+  ASSERT_EQ(reused, closed) << "the pipe did not take the closed event's fd number";
+  EXPECT_EQ(TypeOf(reused), ZX_OBJ_TYPE_NONE);  // a pipe, not the event that was there
+  close(fds[0]);
+  close(fds[1]);
+  EXPECT_EQ(ZX_OK, zx_handle_close(received));
 }
 
 TEST(ZirconEvent, EachEventHasItsOwnKoid) {
