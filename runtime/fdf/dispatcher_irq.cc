@@ -59,7 +59,7 @@ void Dispatcher::FinishIrqLocked(CallbackRequest* request) {
                                      fdf_internal::zircon::kInterruptTriggered,
                                      &Dispatcher::OnWaitSignalled);
   mu_.Lock();
-  if (status != ZX_OK && request->generation == generation) {
+  if (status != ZX_OK) {
     // The interrupt handle was closed under the binding: it can never fire again.
     irq->state = ASYNC_STATE_INIT;
     FreeRequestLocked(request);

@@ -72,6 +72,8 @@ zx_status_t TokenManager::Register(zx_handle_t token, Dispatcher* dispatcher,
       if (auto it = transfers_.find(koid); it != transfers_.end()) {
         transfer = it->second;
         transfers_.erase(it);
+        // Set with the take, so a concurrent Transfer never sees this registration empty.
+        registration->handle = transfer->handle;
       }
       registrations_[koid] = registration;
       handlers_.insert(handler);
@@ -82,11 +84,7 @@ zx_status_t TokenManager::Register(zx_handle_t token, Dispatcher* dispatcher,
     zx_handle_close(token);
     return ZX_ERR_BAD_STATE;
   }
-  if (transfer != nullptr) {
-    fdf_handle_t handle = Retire(transfer);  // closing its token fires the wait below at once
-    MutexLock lock(&mu_);
-    registration->handle = handle;
-  }
+  if (transfer != nullptr) Retire(transfer);  // closing its token fires the wait below at once
   registration->wait.state = ASYNC_STATE_INIT;
   registration->wait.handler = &TokenManager::OnRegistrationSignalled;
   registration->wait.object = token;
@@ -154,17 +152,20 @@ zx_status_t TokenManager::Transfer(zx_handle_t token, fdf_handle_t handle) {
        ZX_CHANNEL_PEER_CLOSED)) {
     return close_both(ZX_OK);
   }
-  enum class Outcome { kPublished, kHandedOver, kBusy, kUndeliverable };
-  Outcome outcome = Outcome::kPublished;  // not yet: the transfer must wait for its registrant
-  {
-    MutexLock lock(&mu_);
+  enum class Outcome { kPending, kHandedOver, kBusy };
+  // Under mu_: hands the handle to a registration waiting for it, or finds the peer busy.
+  auto hand_over_locked = [&]() NO_THREAD_SAFETY_ANALYSIS {
     auto it = registrations_.find(peer);
     if (it != registrations_.end() && it->second->handle == FDF_HANDLE_INVALID) {
       it->second->handle = handle;
-      outcome = Outcome::kHandedOver;
-    } else if (transfers_.count(peer)) {
-      outcome = Outcome::kBusy;
+      return Outcome::kHandedOver;
     }
+    return transfers_.count(peer) ? Outcome::kBusy : Outcome::kPending;
+  };
+  Outcome outcome;
+  {
+    MutexLock lock(&mu_);
+    outcome = hand_over_locked();
   }
   if (outcome == Outcome::kHandedOver) {
     zx_handle_close(token);  // fires the registration's wait
@@ -178,22 +179,17 @@ zx_status_t TokenManager::Transfer(zx_handle_t token, fdf_handle_t handle) {
     transfer->poller_key = 0;
   }
   RaceHookPoint(RacePoint::kTokenArmedNotPublished);
+  bool published = false;
   {
     MutexLock lock(&mu_);
-    auto it = registrations_.find(peer);
-    if (it != registrations_.end() && it->second->handle == FDF_HANDLE_INVALID) {
-      it->second->handle = handle;  // registered meanwhile: hand it over directly
-      outcome = Outcome::kHandedOver;
-    } else if (transfers_.count(peer)) {
-      outcome = Outcome::kBusy;
-    } else if (transfer->peer_closed) {
-      outcome = Outcome::kUndeliverable;
-    } else {
+    // Registered meanwhile: handed over directly. Peer closed meanwhile: undeliverable.
+    outcome = hand_over_locked();
+    if (outcome == Outcome::kPending && !transfer->peer_closed) {
       transfers_[peer] = transfer;
-      outcome = Outcome::kPublished;
+      published = true;
     }
   }
-  if (outcome == Outcome::kPublished) return ZX_OK;
+  if (published) return ZX_OK;
   Retire(transfer);  // closes the token, which fires the registration's wait when handed over
   if (outcome != Outcome::kHandedOver) fdf_handle_close(handle);
   return outcome == Outcome::kBusy ? ZX_ERR_BAD_STATE : ZX_OK;

@@ -92,7 +92,7 @@ class TransferPreparer {
         auto max_ordinal = Load<uint64_t>(value);
         auto* frame = Load<uint8_t*>(value + 8);
         if (max_ordinal == 0 || frame == nullptr) {
-          if (max_ordinal != 0) Redirect(value, nullptr, /*as_count=*/true);
+          if (max_ordinal != 0) Redirect(value, nullptr);  // no frame: count 0, an empty table
           return true;
         }
         if (max_ordinal > UINT32_MAX) return Fail("TABLE_COUNT_EXCEEDS_32_BIT_LIMIT");
@@ -170,11 +170,10 @@ class TransferPreparer {
     return false;
   }
 
-  // Writes the 8 bytes at `at` (a pointer, or with `as_count` a table's count cleared to 0),
-  // remembering what was there.
-  void Redirect(uint8_t* at, uint8_t* pointer, bool as_count = false) {
+  // Writes `pointer` (null: zero) over the 8 bytes at `at`, remembering what was there.
+  void Redirect(uint8_t* at, uint8_t* pointer) {
     auto old_bits = Load<uint64_t>(at);
-    auto new_bits = as_count ? uint64_t{0} : reinterpret_cast<uint64_t>(pointer);
+    auto new_bits = reinterpret_cast<uint64_t>(pointer);
     if (old_bits == new_bits) return;
     rewrites_.push_back({at, old_bits});
     Store(at, new_bits);

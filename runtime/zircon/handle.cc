@@ -6,9 +6,9 @@
 #include <zircon/linux.h>
 #include <zircon/syscalls.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
-#include <atomic>
 #include <cstring>
 #include <string_view>
 
