@@ -29,16 +29,15 @@
 
 namespace fdfkit::testing {
 
-// Waits until `condition` holds, polling; false once `timeout` has passed, so a runtime that
-// never gets there fails the test instead of hanging it. The poll interval is not a sleep used as
-// synchronization: what is awaited is observable state.
+// Waits until `condition` holds, polling (yielding the CPU between checks); false once `timeout`
+// has passed, so a runtime that never gets there fails the test instead of hanging it.
 template <typename Condition>
 [[nodiscard]] bool WaitUntil(Condition condition,
                              std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
   auto until = std::chrono::steady_clock::now() + timeout;
   while (!condition()) {
     if (std::chrono::steady_clock::now() >= until) return false;
-    std::this_thread::sleep_for(std::chrono::microseconds(50));
+    std::this_thread::yield();
   }
   return true;
 }
