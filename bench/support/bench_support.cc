@@ -3,10 +3,11 @@
 #include <lib/fdf/env.h>
 #include <lib/fdf/testing.h>
 
-#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
+
+#include "runtime/fdf/spin_wait.h"
 
 static std::atomic<bool> g_counting{false};
 static std::atomic<uint64_t> g_allocations{0};
@@ -37,11 +38,8 @@ uint64_t StopCountingAllocations() {
 }
 
 void Completion::WaitFor(uint64_t target) {
-  auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
-  while (count() < target) {
-    if (std::chrono::steady_clock::now() >= until) break;
-  }
-  if (count() >= target) return;
+  // Polls for the runtime's own budget first, as its waits do.
+  if (fdf_internal::SpinUntil([&] { return count() >= target; })) return;
   sleepers_.fetch_add(1, std::memory_order_seq_cst);
   // Either Add sees the sleeper, or this load sees Add's count (both are sequentially consistent).
   for (uint64_t seen = count_.load(std::memory_order_seq_cst); seen < target; seen = count()) {
