@@ -50,6 +50,8 @@ uint64_t Poller::AllocateSlotLocked(const Slot& slot) {
 
 void Poller::FreeSlotLocked(uint32_t index) {
   slots_[index].in_use = false;
+  slots_[index].firing = false;
+  slots_[index].missed = false;
   slots_[index].fire = nullptr;
   free_slots_.push_back(index);
 }
@@ -68,40 +70,43 @@ zx_status_t Poller::AddWait(zx_handle_t object, zx_signals_t trigger, Fire fire,
   fdf_internal::zircon::ObjectType type;
   if (fdf_internal::zircon::Lookup(object, &fd, &type) != ZX_OK) return ZX_ERR_BAD_HANDLE;
   if (!fdf_internal::zircon::IsWaitable(type)) return ZX_ERR_NOT_SUPPORTED;
+  // One fd may carry several waits: each gets its own dup so each has its own epoll entry.
+  int watch_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (watch_fd < 0) return ZX_ERR_NO_RESOURCES;
   Slot slot;
-  slot.fd = fd;
+  slot.fd = watch_fd;
   slot.type = static_cast<int>(type);
   slot.trigger = trigger;
   slot.event = type == fdf_internal::zircon::ObjectType::kEvent;
   slot.epoll_events = fdf_internal::zircon::EpollEventsFor(type, trigger) |
-                     (slot.event ? 0u : uint32_t{EPOLLONESHOT});
+                      (slot.event ? 0u : uint32_t{EPOLLONESHOT});
   slot.fire = fire;
   slot.context = context;
-
-  MutexLock lock(&mu_);
-  uint64_t key = AllocateSlotLocked(slot);
+  // An edge-triggered event watch misses a signal already up, so this call examines it once
+  // itself: it holds the slot as firing until then, and an edge the poller sees meanwhile is
+  // examined again, not lost.
+  slot.firing = slot.event;
+  slot.firing_thread = std::this_thread::get_id();
+  uint64_t key;
+  {
+    MutexLock lock(&mu_);
+    key = AllocateSlotLocked(slot);
+  }
+  uint32_t index = static_cast<uint32_t>(key);
   epoll_event ev{};
   ev.events = slot.epoll_events;
   ev.data.u64 = key;
-  // One fd may carry several waits: each gets its own dup so each has its own epoll entry.
-  int watch_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-  if (watch_fd < 0 || epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, watch_fd, &ev) != 0) {
-    if (watch_fd >= 0) close(watch_fd);
-    FreeSlotLocked(static_cast<uint32_t>(key));
+  if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, watch_fd, &ev) != 0) {
+    {
+      MutexLock lock(&mu_);
+      FreeSlotLocked(index);
+    }
+    close(watch_fd);
     return ZX_ERR_NO_RESOURCES;
   }
-  slots_[static_cast<uint32_t>(key)].fd = watch_fd;
   *out_key = key;
-  // Already asserted: an edge-triggered event watch would not notice, so fire now.
-  if (slot.event) {
-    zx_signals_t current = fdf_internal::zircon::CurrentSignals(watch_fd, type);
-    if (current & trigger) {
-      epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, watch_fd, nullptr);
-      close(watch_fd);
-      FreeSlotLocked(static_cast<uint32_t>(key));
-      fire(context, current);
-    }
-  }
+  slot.generation = static_cast<uint32_t>(key >> 32);
+  if (slot.event) Examine(index, slot);
   return ZX_OK;
 }
 
@@ -111,8 +116,11 @@ uint64_t Poller::AddTimer(int timer_fd, Fire fire, void* context) {
   slot.timer = true;
   slot.fire = fire;
   slot.context = context;
-  MutexLock lock(&mu_);
-  uint64_t key = AllocateSlotLocked(slot);
+  uint64_t key;
+  {
+    MutexLock lock(&mu_);
+    key = AllocateSlotLocked(slot);
+  }
   epoll_event ev{};
   ev.events = EPOLLIN;
   ev.data.u64 = key;
@@ -121,55 +129,111 @@ uint64_t Poller::AddTimer(int timer_fd, Fire fire, void* context) {
 }
 
 bool Poller::Remove(uint64_t key) {
-  MutexLock lock(&mu_);
-  Slot* slot = SlotForKeyLocked(key);
-  if (slot == nullptr) return false;
-  epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, slot->fd, nullptr);
-  if (!slot->timer) close(slot->fd);  // the dup made by AddWait
-  FreeSlotLocked(static_cast<uint32_t>(key));
+  int fd;
+  bool timer;
+  {
+    MutexLock lock(&mu_);
+    for (;;) {
+      Slot* slot = SlotForKeyLocked(key);
+      if (slot == nullptr) return false;
+      if (!slot->firing) {
+        fd = slot->fd;
+        timer = slot->timer;
+        FreeSlotLocked(static_cast<uint32_t>(key));
+        break;
+      }
+      // A callback removing its own key: it is running, so it cannot be stopped.
+      if (slot->firing_thread == std::this_thread::get_id()) return false;
+      ++firing_waiters_;
+      WaitLocked(firing_done_, mu_, [&]() NO_THREAD_SAFETY_ANALYSIS {
+        Slot* s = SlotForKeyLocked(key);
+        return s == nullptr || !s->firing;
+      });
+      --firing_waiters_;
+    }
+  }
+  // The slot is free, so no other thread uses `fd` any more: these calls need no lock.
+  epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
+  if (!timer) close(fd);  // the dup made by AddWait
   return true;
+}
+
+bool Poller::EndFiring(uint32_t index, bool free) {
+  MutexLock lock(&mu_);
+  Slot& slot = slots_[index];
+  bool again = false;
+  if (free) {
+    FreeSlotLocked(index);
+  } else if (slot.missed) {
+    slot.missed = false;  // still firing: the caller examines it again
+    again = true;
+  } else {
+    slot.firing = false;
+  }
+  if (!again && firing_waiters_ > 0) firing_done_.notify_all();
+  return again;
+}
+
+bool Poller::Examine(uint32_t index, const Slot& slot) {
+  if (slot.timer) {
+    uint64_t expirations;
+    bool fired = read(slot.fd, &expirations, sizeof(expirations)) > 0;
+    if (fired) slot.fire(slot.context, 0);
+    // Level-triggered: an expiry another thread skipped meanwhile is reported again.
+    EndFiring(index, /*free=*/false);
+    return fired;
+  }
+  auto type = static_cast<fdf_internal::zircon::ObjectType>(slot.type);
+  for (;;) {
+    zx_signals_t observed = fdf_internal::zircon::CurrentSignals(slot.fd, type);
+    if (observed & slot.trigger) {
+      epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, slot.fd, nullptr);
+      close(slot.fd);
+      slot.fire(slot.context, observed);
+      EndFiring(index, /*free=*/true);
+      return true;
+    }
+    // Spurious for this trigger. Re-arm unless the peer is gone (nothing can change any more).
+    if (!slot.event && !(observed & ZX_CHANNEL_PEER_CLOSED)) {
+      epoll_event ev{};
+      ev.events = slot.epoll_events;
+      ev.data.u64 = MakeKey(index, slot.generation);
+      epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, slot.fd, &ev);
+    }
+    if (!EndFiring(index, /*free=*/false)) return false;
+  }
+}
+
+bool Poller::Dispatch(uint64_t key) {
+  Slot slot;
+  {
+    MutexLock lock(&mu_);
+    Slot* live = SlotForKeyLocked(key);
+    if (live == nullptr) return false;  // removed after epoll_wait returned
+    if (live->firing) {
+      live->missed = true;  // its firing thread looks again before letting go
+      return false;
+    }
+    live->firing = true;
+    live->firing_thread = std::this_thread::get_id();
+    slot = *live;
+  }
+  return Examine(static_cast<uint32_t>(key), slot);
 }
 
 int Poller::PollOnce(int timeout_ms) {
   epoll_event events[64];
   int n = epoll_wait(epoll_fd_, events, 64, timeout_ms);
-  if (n <= 0) return 0;
   int fired = 0;
-  MutexLock lock(&mu_);
   for (int i = 0; i < n; ++i) {
-    if (events[i].data.u64 == kWakeKey) continue;
-    Slot* slot = SlotForKeyLocked(events[i].data.u64);
-    if (slot == nullptr) continue;  // removed after epoll_wait returned
-    uint32_t index = static_cast<uint32_t>(events[i].data.u64);
-    if (slot->timer) {
-      uint64_t expirations;
-      if (read(slot->fd, &expirations, sizeof(expirations)) > 0) {
-        slot->fire(slot->context, 0);
-        ++fired;
-      }
-      continue;
-    }
-    auto type = static_cast<fdf_internal::zircon::ObjectType>(slot->type);
-    zx_signals_t observed = fdf_internal::zircon::CurrentSignals(slot->fd, type);
-    if ((observed & slot->trigger) == 0) {
-      // Spurious for this trigger. Re-arm unless the peer is gone (nothing can change any more).
-      if (!slot->event && !(observed & ZX_CHANNEL_PEER_CLOSED)) {
-        epoll_event ev{};
-        ev.events = slot->epoll_events;
-        ev.data.u64 = events[i].data.u64;
-        epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, slot->fd, &ev);
-      }
-      continue;
-    }
-    Fire fire = slot->fire;
-    void* context = slot->context;
-    epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, slot->fd, nullptr);
-    close(slot->fd);
-    FreeSlotLocked(index);
-    fire(context, observed);
-    ++fired;
+    if (events[i].data.u64 != kWakeKey && Dispatch(events[i].data.u64)) ++fired;
   }
   return fired;
+}
+
+int Poller::firing_waiters_for_testing() {
+  MutexLock lock(&mu_);
+  return firing_waiters_;
 }
 
 void Poller::StartThread() {

@@ -2,14 +2,17 @@
 // dispatcher timer. A dedicated thread polls it while the runtime runs; in the unmanaged test mode
 // fdf_testing_run_until_idle polls it without blocking.
 //
-// Callbacks fire with the poller's lock held, so once Remove() returns true the callback will
-// never run, and once it returns false the callback has finished.
+// No syscall and no callback runs under the poller's lock: a slot being fired is marked `firing`
+// and the lock is dropped. Remove() waits for a firing slot, so once it returns true the callback
+// will never run, and once it returns false the callback has finished (except when a callback
+// removes its own key, which returns false at once).
 #ifndef FDFKIT_RUNTIME_FDF_POLLER_H_
 #define FDFKIT_RUNTIME_FDF_POLLER_H_
 
 #include <zircon/types.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <thread>
 #include <vector>
@@ -38,6 +41,9 @@ class Poller {
   void StartThread();
   void StopThread();
 
+  // Threads inside Remove() waiting for a firing callback.
+  int firing_waiters_for_testing() EXCLUDES(mu_);
+
  private:
   Poller();
   struct Slot {
@@ -51,16 +57,31 @@ class Poller {
     uint32_t epoll_events = 0;
     Fire fire = nullptr;
     void* context = nullptr;
+    // A thread has taken it out of the lock to examine or fire it; Remove waits for it.
+    bool firing = false;
+    std::thread::id firing_thread;
+    // The poller saw it ready while it was firing: the firing thread examines it once more.
+    bool missed = false;
   };
   uint64_t AllocateSlotLocked(const Slot& slot) REQUIRES(mu_);
   void FreeSlotLocked(uint32_t index) REQUIRES(mu_);
   Slot* SlotForKeyLocked(uint64_t key) REQUIRES(mu_);
+  // Takes the slot of a ready epoll event as firing and examines it. True if a callback ran.
+  bool Dispatch(uint64_t key) EXCLUDES(mu_);
+  // With `index` firing by this thread (`slot`, its copy): reads its signals and fires it, or
+  // re-arms it. True if a callback ran.
+  bool Examine(uint32_t index, const Slot& slot) EXCLUDES(mu_);
+  // Ends this thread's firing of `index`, freeing the slot if `free`. True if the poller saw it
+  // ready meanwhile: the slot stays firing and the caller must examine it again.
+  bool EndFiring(uint32_t index, bool free) EXCLUDES(mu_);
 
   int epoll_fd_;
   int wake_fd_;  // eventfd that stops the poller thread
   Mutex mu_;
   std::vector<Slot> slots_ GUARDED_BY(mu_);
   std::vector<uint32_t> free_slots_ GUARDED_BY(mu_);
+  std::condition_variable firing_done_;
+  int firing_waiters_ GUARDED_BY(mu_) = 0;
   std::thread thread_;
   std::atomic<bool> stopping_{false};
 };

@@ -216,8 +216,8 @@ void TokenManager::OnTransferPeerClosed(void* context, zx_signals_t) {
     }
     self.transfers_.erase(it);
   }
-  // The poller lock is held here: the slot is already freed, so no Remove, and the token and
-  // handle are closed on a pool thread, not under the poller lock.
+  // The poller thread runs no driver: the token and handle (whose close may run a peer's handler
+  // inline) are closed on a pool thread. The poller slot ends with this callback, so no Remove.
   ThreadPool::Get().Enqueue(new DeferredClose(transfer->token, transfer->handle));
   delete transfer;
 }
