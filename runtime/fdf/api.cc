@@ -30,7 +30,9 @@ using fdf_internal::ThreadPool;
 namespace driver_context = fdf_internal::driver_context;
 
 namespace {
-RefPtr<Channel> LookupChannel(fdf_handle_t handle) { return HandleTable::Get().Lookup(handle); }
+fdf_internal::ChannelRef LookupChannel(fdf_handle_t handle) {
+  return fdf_internal::ChannelRef::Lookup(handle);
+}
 }  // namespace
 
 // ---- Arena ----
@@ -80,7 +82,7 @@ zx_status_t fdf_channel_create(uint32_t options, fdf_handle_t* out0, fdf_handle_
 zx_status_t fdf_channel_write(fdf_handle_t channel, uint32_t options, fdf_arena_t* arena,
                               void* data, uint32_t num_bytes, zx_handle_t* handles,
                               uint32_t num_handles) {
-  RefPtr<Channel> c = LookupChannel(channel);
+  auto c = LookupChannel(channel);
   if (!c) {
     fdf_internal::ConsumeHandles(handles, num_handles, FDF_HANDLE_INVALID);
     return ZX_ERR_BAD_HANDLE;
@@ -91,7 +93,7 @@ zx_status_t fdf_channel_write(fdf_handle_t channel, uint32_t options, fdf_arena_
 zx_status_t fdf_channel_read(fdf_handle_t channel, uint32_t options, fdf_arena_t** out_arena,
                              void** out_data, uint32_t* out_num_bytes, zx_handle_t** out_handles,
                              uint32_t* out_num_handles) {
-  RefPtr<Channel> c = LookupChannel(channel);
+  auto c = LookupChannel(channel);
   if (!c) return ZX_ERR_BAD_HANDLE;
   return c->Read(options, out_arena, out_data, out_num_bytes, out_handles, out_num_handles);
 }
@@ -102,20 +104,20 @@ zx_status_t fdf_channel_wait_async(fdf_dispatcher_t* dispatcher, fdf_channel_rea
       options != 0) {
     return ZX_ERR_INVALID_ARGS;
   }
-  RefPtr<Channel> c = LookupChannel(channel_read->channel);
+  auto c = LookupChannel(channel_read->channel);
   if (!c) return ZX_ERR_BAD_HANDLE;
   return c->WaitAsync(Dispatcher::From(dispatcher), channel_read);
 }
 
 zx_status_t fdf_channel_cancel_wait(fdf_handle_t channel) {
-  RefPtr<Channel> c = LookupChannel(channel);
+  auto c = LookupChannel(channel);
   if (!c) return ZX_ERR_BAD_HANDLE;
   return c->CancelWait();
 }
 
 zx_status_t fdf_channel_call(fdf_handle_t channel, uint32_t options, zx_time_t deadline,
                              const fdf_channel_call_args_t* args) {
-  RefPtr<Channel> c = LookupChannel(channel);
+  auto c = LookupChannel(channel);
   if (!c) {
     if (args) fdf_internal::ConsumeHandles(args->wr_handles, args->wr_num_handles, FDF_HANDLE_INVALID);
     return ZX_ERR_BAD_HANDLE;

@@ -4,6 +4,7 @@
 #include <zircon/syscalls.h>
 
 #include <chrono>
+#include <utility>
 #include <cstring>
 #include <vector>
 
@@ -19,6 +20,16 @@ namespace fdf_internal {
 namespace {
 
 constexpr fdf_txid_t kMinTxid = 0x80000000u;
+
+// The channel whose read handler this thread is running (innermost, when inline reads nest).
+struct DispatchingRead {
+  fdf_handle_t handle = FDF_HANDLE_INVALID;
+  Channel* channel = nullptr;
+  // The handler registered the channel's next wait, which took over its reference and its
+  // count in handlers_running_: the usual re-arm costs no reference count and no extra lock.
+  bool rearmed = false;
+};
+thread_local DispatchingRead t_dispatching_read;
 
 // Hands the message's outputs to a reader, or discards what the reader did not ask for.
 void HandOut(MessageContents& m, fdf_arena_t** out_arena, void** out_data,
@@ -54,6 +65,25 @@ void MessageContents::Discard() {
   ConsumeHandles(handles, num_handles, FDF_HANDLE_INVALID);
   if (arena) arena->Release();
   *this = {};
+}
+
+ChannelRef ChannelRef::Lookup(fdf_handle_t handle) {
+  const DispatchingRead& reading = t_dispatching_read;
+  // Borrowed only while the handler's reference is its own (once re-armed, the new wait owns it
+  // and a close elsewhere may drop it), and still checked against the table: a handler may have
+  // closed its own handle.
+  if (reading.handle == handle && reading.channel != nullptr && !reading.rearmed &&
+      HandleTable::Get().IsLive(handle)) {
+    return ChannelRef(reading.channel, /*owned=*/false);
+  }
+  return ChannelRef(HandleTable::Get().Lookup(handle).Leak(), /*owned=*/true);
+}
+
+ChannelRef::ChannelRef(ChannelRef&& other) noexcept
+    : channel_(std::exchange(other.channel_, nullptr)), owned_(other.owned_) {}
+
+ChannelRef::~ChannelRef() {
+  if (owned_ && channel_ != nullptr) channel_->Release();
 }
 
 ChannelPair::~ChannelPair() {
@@ -110,7 +140,7 @@ Channel::~Channel() {
 
 bool Channel::IsWaitingOrReading() {
   MutexLock lock(&pair_->mu);
-  return wait_pending_ || handlers_running_.load(std::memory_order_relaxed) > 0;
+  return wait_pending_ || handlers_running_ > 0;
 }
 
 zx_status_t Channel::ValidateWrite(fdf_arena_t* arena_handle, void* data, uint32_t num_bytes,
@@ -165,7 +195,7 @@ Dispatcher* Channel::DeliverLocked(const MessageContents& contents) {
   MessagePacket* packet = pair_->AllocatePacketLocked();
   packet->contents = contents;
   queue_.push_back(packet);
-  queued_.fetch_add(1, std::memory_order_release);
+  queued_.store(queued_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
   return SignalWaitLocked(ZX_OK);
 }
 
@@ -184,7 +214,7 @@ fdf_channel_read_t* Channel::TakeWaitLocked() {
   wait_pending_ = false;
   channel_read_ = nullptr;
   wait_dispatcher_ = nullptr;
-  handlers_running_.fetch_add(1, std::memory_order_relaxed);
+  ++handlers_running_;
   return channel_read;
 }
 
@@ -232,7 +262,7 @@ zx_status_t Channel::Read(uint32_t options, fdf_arena_t** out_arena, void** out_
     MutexLock lock(&pair_->mu);
     MessagePacket* packet = queue_.pop_front();
     if (packet == nullptr) return peer_ ? ZX_ERR_SHOULD_WAIT : ZX_ERR_PEER_CLOSED;
-    queued_.fetch_sub(1, std::memory_order_relaxed);
+    queued_.store(queued_.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
     m = packet->contents;
     pair_->RecyclePacketLocked(packet);
   }
@@ -251,7 +281,15 @@ zx_status_t Channel::WaitAsync(Dispatcher* dispatcher, fdf_channel_read_t* chann
     read_request_.target = this;
     read_request_.payload.taken_read = nullptr;  // a cancel or shutdown delivers it untaken
     if (!dispatcher->RegisterRead(&read_request_)) return ZX_ERR_UNAVAILABLE;
-    AddRef();  // released after the handler returns or the wait is cancelled
+    // The wait holds a reference until its handler returns or it is cancelled. Registered from
+    // this channel's own running handler, it takes over that handler's reference instead.
+    DispatchingRead& reading = t_dispatching_read;
+    if (reading.channel == this && !reading.rearmed) {
+      reading.rearmed = true;
+      --handlers_running_;
+    } else {
+      AddRef();
+    }
     wait_pending_ = true;
     wait_signalled_ = false;
     channel_read_ = channel_read;
@@ -270,8 +308,16 @@ void Channel::InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t statu
     MutexLock lock(&self->pair_->mu);
     channel_read = self->TakeWaitLocked();
   }
+  DispatchingRead outer = t_dispatching_read;
+  t_dispatching_read = {self->handle_, self, false};
   channel_read->handler(static_cast<fdf_dispatcher_t*>(dispatcher), channel_read, status);
-  self->handlers_running_.fetch_sub(1, std::memory_order_relaxed);
+  bool rearmed = t_dispatching_read.rearmed;
+  t_dispatching_read = outer;
+  if (rearmed) return;  // the new wait holds the reference and was uncounted from the handlers
+  {
+    MutexLock lock(&self->pair_->mu);
+    --self->handlers_running_;
+  }
   self->Release();
 }
 

@@ -35,6 +35,27 @@ class ChannelPair : public RefCounted<ChannelPair> {
   IntrusiveList<MessagePacket> free_packets_ GUARDED_BY(mu);
 };
 
+class Channel;
+
+// A channel found by its handle for the length of one API call. Inside a read handler, the
+// handler's own channel is borrowed (its wait holds a reference until the handler returns or
+// re-arms), so the calls a handler makes on it cost no reference count and no slot lock; any other
+// handle takes a new reference from the handle table.
+class ChannelRef {
+ public:
+  static ChannelRef Lookup(fdf_handle_t handle);
+  ChannelRef(ChannelRef&& other) noexcept;
+  ChannelRef& operator=(ChannelRef&&) = delete;
+  ~ChannelRef();
+  Channel* operator->() const { return channel_; }
+  explicit operator bool() const { return channel_ != nullptr; }
+
+ private:
+  ChannelRef(Channel* channel, bool owned) : channel_(channel), owned_(owned) {}
+  Channel* channel_;
+  bool owned_;
+};
+
 class Channel : public RefCounted<Channel> {
  public:
   // ZX_ERR_NO_RESOURCES when the handle table is full.
@@ -66,6 +87,7 @@ class Channel : public RefCounted<Channel> {
 
   explicit Channel(RefPtr<ChannelPair> pair) : pair_(std::move(pair)) {}
   friend class RefCounted<Channel>;
+  friend class ChannelRef;
   ~Channel();
 
   static void InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t status,
@@ -103,10 +125,11 @@ class Channel : public RefCounted<Channel> {
   fdf_channel_read_t* channel_read_ GUARDED_BY(pair_->mu) = nullptr;
   Dispatcher* wait_dispatcher_ GUARDED_BY(pair_->mu) = nullptr;
   CallbackRequest read_request_;
-  std::atomic<int> handlers_running_{0};
+  // Read handlers running now, less those that registered their next wait (then pending).
+  int handlers_running_ GUARDED_BY(pair_->mu) = 0;
   // Mirrors of queue_.size() and !peer_, written under the pair lock, so that a read of an empty
   // queue with a live peer (SHOULD_WAIT) needs no lock.
-  std::atomic<uint32_t> queued_{0};
+  std::atomic<uint32_t> queued_{0};  // written only under the pair lock: no read-modify-write
   std::atomic<bool> peer_gone_{false};
 };
 

@@ -106,7 +106,7 @@ void Dispatcher::EndCallbackLocked(bool reschedule) {
   if (!unsynchronized()) dispatching_ = false;
   --active_callbacks_;
   if (reschedule && (!ready_.empty() || state_ == State::kShuttingDown)) ScheduleLocked();
-  if (IsIdleLocked()) idle_cv_.notify_all();
+  NotifyIfIdleLocked();
 }
 
 bool Dispatcher::IsIdleLocked() {
@@ -181,7 +181,7 @@ zx_status_t Dispatcher::CancelRead(CallbackRequest* request, bool* removed) {
         (request->where == Where::kRegistered ? registered_ : ready_).erase(request);
         request->where = Where::kNone;
         *removed = true;
-        if (IsIdleLocked()) idle_cv_.notify_all();
+        NotifyIfIdleLocked();
         return ZX_OK;
       }
       // Unsynchronized: the handler runs once more, with ZX_ERR_CANCELED.

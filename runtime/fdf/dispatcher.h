@@ -121,6 +121,10 @@ class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, p
   void ScheduleLocked() REQUIRES(mu_);
   void MakeReadyLocked(CallbackRequest* request) REQUIRES(mu_);
   bool IsIdleLocked() REQUIRES(mu_);
+  // Wakes WaitUntilIdle callers if there are any and the dispatcher is idle.
+  void NotifyIfIdleLocked() REQUIRES(mu_) {
+    if (idle_waiters_ > 0 && IsIdleLocked()) idle_cv_.notify_all();
+  }
   // Clears `scheduled_` and runs a batch; true if shutdown may need completing.
   bool DispatchReady() EXCLUDES(mu_);
   void MaybeCompleteShutdown() EXCLUDES(mu_);

@@ -127,7 +127,7 @@ zx_status_t Dispatcher::CancelTask(async_task_t* task) {
   request->where = Where::kNone;
   FreeRequestLocked(request);
   if (state_ == State::kShuttingDown) ScheduleLocked();
-  if (IsIdleLocked()) idle_cv_.notify_all();
+  NotifyIfIdleLocked();
   return ZX_OK;
 }
 
@@ -264,7 +264,7 @@ zx_status_t Dispatcher::WithdrawLocked(CallbackRequest* request) {
   request->where = Where::kNone;
   FreeRequestLocked(request);
   if (state_ == State::kShuttingDown) ScheduleLocked();
-  if (IsIdleLocked()) idle_cv_.notify_all();
+  NotifyIfIdleLocked();
   return ZX_OK;
 }
 

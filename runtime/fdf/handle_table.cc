@@ -54,12 +54,17 @@ fdf_handle_t HandleTable::Add(RefPtr<Channel> channel) {
   }
   Slot* slot = &directories_[number / kSlotsPerDirectory].load()->slots[number % kSlotsPerDirectory];
   LockSlot(slot);
-  slot->value = Encode(number, slot->generation);
+  slot->value.store(Encode(number, slot->generation), std::memory_order_release);
   slot->object = channel.Leak();
-  fdf_handle_t value = slot->value;
+  fdf_handle_t value = slot->value.load(std::memory_order_relaxed);
   UnlockSlot(slot);
   live_.fetch_add(1, std::memory_order_relaxed);
   return value;
+}
+
+bool HandleTable::IsLive(fdf_handle_t value) {
+  Slot* slot = SlotFor(value);
+  return slot != nullptr && slot->value.load(std::memory_order_acquire) == value;
 }
 
 RefPtr<Channel> HandleTable::Lookup(fdf_handle_t value) {
@@ -67,7 +72,7 @@ RefPtr<Channel> HandleTable::Lookup(fdf_handle_t value) {
   if (slot == nullptr) return nullptr;
   LockSlot(slot);
   RefPtr<Channel> result;
-  if (slot->value == value) result = RefPtr<Channel>(slot->object);
+  if (slot->value.load(std::memory_order_relaxed) == value) result = RefPtr<Channel>(slot->object);
   UnlockSlot(slot);
   return result;
 }
@@ -76,13 +81,13 @@ RefPtr<Channel> HandleTable::Remove(fdf_handle_t value) {
   Slot* slot = SlotFor(value);
   if (slot == nullptr) return nullptr;
   LockSlot(slot);
-  if (slot->value != value) {
+  if (slot->value.load(std::memory_order_relaxed) != value) {
     UnlockSlot(slot);
     return nullptr;
   }
   RefPtr<Channel> object = RefPtr<Channel>::Adopt(slot->object);
   slot->object = nullptr;
-  slot->value = 0;
+  slot->value.store(0, std::memory_order_release);
   slot->generation = static_cast<uint16_t>((slot->generation + 1) & kGenerationMask);
   UnlockSlot(slot);
   live_.fetch_sub(1, std::memory_order_relaxed);

@@ -31,6 +31,8 @@ class HandleTable {
   fdf_handle_t Add(RefPtr<Channel> channel) EXCLUDES(mu_);
   // A new reference to the object, or null for a value that is not live.
   RefPtr<Channel> Lookup(fdf_handle_t value);
+  // Whether `value` names a live handle right now: one load, no lock, no reference.
+  bool IsLive(fdf_handle_t value);
   // Frees the slot and returns the table's reference; null for a value that is not live.
   RefPtr<Channel> Remove(fdf_handle_t value) EXCLUDES(mu_);
 
@@ -39,7 +41,7 @@ class HandleTable {
  private:
   struct Slot {
     std::atomic<bool> busy{false};  // spin lock: held for a compare and a reference count update
-    uint32_t value = 0;             // the live handle value, 0 when free
+    std::atomic<uint32_t> value{0};  // the live handle value, 0 when free (written when busy)
     uint16_t generation = 0;
     Channel* object = nullptr;
   };
