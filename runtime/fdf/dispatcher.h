@@ -118,7 +118,9 @@ class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, p
   void BeginCallbackLocked() REQUIRES(mu_);
   // `reschedule`: queue the dispatcher again if work is left (a batch loop passes false).
   void EndCallbackLocked(bool reschedule = true) REQUIRES(mu_);
-  void ScheduleLocked() REQUIRES(mu_);
+  // `here`: the pool thread running this dispatcher's batch runs it again next, unless other
+  // work waits (ThreadPool::Continue).
+  void ScheduleLocked(bool here = false) REQUIRES(mu_);
   void MakeReadyLocked(CallbackRequest* request) REQUIRES(mu_);
   bool IsIdleLocked() REQUIRES(mu_);
   // Wakes WaitUntilIdle callers if there are any and the dispatcher is idle.

@@ -4,10 +4,16 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "runtime/fdf/spin_wait.h"
 
 namespace fdf_internal {
+
+namespace {
+// On a pool thread: where Continue leaves the runnable to run next (null elsewhere).
+thread_local Runnable** t_continuation_slot = nullptr;
+}  // namespace
 
 ThreadPool& ThreadPool::Get() {
   static ThreadPool* pool = new ThreadPool();
@@ -21,6 +27,21 @@ void ThreadPool::Enqueue(Runnable* runnable) {
   // A worker that is still spinning picks the work up without a wake-up (it re-checks the queue
   // under this lock before it sleeps).
   if (idle_threads_ > 0 && spinning_.load(std::memory_order_acquire) == 0) work_cv_.notify_one();
+}
+
+void ThreadPool::Continue(Runnable* runnable) {
+  if (t_continuation_slot != nullptr && *t_continuation_slot == nullptr &&
+      queued_.load(std::memory_order_acquire) == 0) {
+    *t_continuation_slot = runnable;
+    return;
+  }
+  Enqueue(runnable);
+}
+
+uint32_t ThreadPool::SpareCpus() {
+  // One CPU for whatever feeds the pool; the rest may run or poll.
+  unsigned cpus = std::thread::hardware_concurrency();
+  return cpus > 1 ? cpus - 1 : 1;
 }
 
 bool ThreadPool::RunOne() {
@@ -48,12 +69,15 @@ bool ThreadPool::stopping_for_testing() {
 
 void ThreadPool::WorkerLoop() {
   t_pool_thread = true;
+  Runnable* continuation = nullptr;
+  t_continuation_slot = &continuation;
   for (;;) {
     Runnable* runnable;
-    // One idle worker polls for new work; the others sleep at once, so idle threads do not take
-    // the CPU the work needs.
+    // One idle worker polls for new work while a CPU is spare; the others sleep at once, so idle
+    // threads do not take the CPU the work needs.
     int none = 0;
-    if (spinning_.compare_exchange_strong(none, 1, std::memory_order_acq_rel)) {
+    if (running_.load(std::memory_order_relaxed) < spare_cpus_ &&
+        spinning_.compare_exchange_strong(none, 1, std::memory_order_acq_rel)) {
       SpinUntil([this] { return queued_.load(std::memory_order_acquire) != 0; });
       spinning_.store(0, std::memory_order_release);
     }
@@ -68,7 +92,18 @@ void ThreadPool::WorkerLoop() {
       runnable = queue_.pop_front();
       queued_.fetch_sub(1, std::memory_order_relaxed);
     }
-    runnable->Run();
+    running_.fetch_add(1, std::memory_order_relaxed);
+    for (;;) {
+      runnable->Run();
+      runnable = std::exchange(continuation, nullptr);
+      if (runnable == nullptr) break;
+      // Stopping: the continuation stays queued, as all other work does.
+      if (stop_requested_.load(std::memory_order_acquire)) {
+        Enqueue(runnable);
+        break;
+      }
+    }
+    running_.fetch_sub(1, std::memory_order_relaxed);
   }
 }
 
@@ -96,6 +131,7 @@ void ThreadPool::Reset() {
   {
     MutexLock lock(&mu_);
     stopping_ = true;
+    stop_requested_.store(true, std::memory_order_release);
     started_ = false;
     threads.swap(threads_);
     work_cv_.notify_all();
@@ -103,6 +139,7 @@ void ThreadPool::Reset() {
   for (auto& t : threads) t.join();
   MutexLock lock(&mu_);
   stopping_ = false;
+  stop_requested_.store(false, std::memory_order_release);
 }
 
 bool ThreadPool::started() {

@@ -25,6 +25,9 @@ class ThreadPool {
 
   // Queues `runnable`; wakes an idle thread if one sleeps.
   void Enqueue(Runnable* runnable) EXCLUDES(mu_);
+  // From a pool thread: runs `runnable` on this thread once its current work returns, unless other
+  // work is queued (then it queues behind it). Elsewhere: Enqueue.
+  void Continue(Runnable* runnable) EXCLUDES(mu_);
   // Unmanaged mode: runs one queued runnable on the calling thread. False if none was queued.
   bool RunOne() EXCLUDES(mu_);
 
@@ -62,8 +65,14 @@ class ThreadPool {
   std::atomic<uint32_t> queued_{0};
   // Idle workers polling queued_ (at most one): Enqueue need not wake a sleeper then.
   std::atomic<int> spinning_{0};
+  // Workers running work now. An idle worker polls only while a CPU is left for it, so on a small
+  // machine it never takes the CPU a running worker (or the thread feeding it) needs.
+  std::atomic<uint32_t> running_{0};
+  const uint32_t spare_cpus_ = SpareCpus();
+  static uint32_t SpareCpus();
   bool started_ GUARDED_BY(mu_) = false;
   bool stopping_ GUARDED_BY(mu_) = false;
+  std::atomic<bool> stop_requested_{false};  // mirrors stopping_ for a worker between runnables
 };
 
 }  // namespace fdf_internal

@@ -67,6 +67,40 @@ TEST_F(ThreadingTest, I2_SynchronizedDispatcherIsNotPinnedToAThread) {
   ShutdownAndDestroy(d);
 }
 
+// A dispatcher with more ready work than one batch goes on running on the pool thread that ran
+// the batch when nothing else waits: handing it to another thread would move every cache line it
+// touches (and on a small machine wake a thread for nothing).
+TEST_F(ThreadingTest, ADispatcherWithMoreWorkStaysOnItsThreadWhenNothingElseWaits) {
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));
+  // Two pool threads, so the work could move.
+  fdf_dispatcher_t* blocking =
+      CreateDispatcher(FakeDriver(1), FDF_DISPATCHER_OPTION_ALLOW_SYNC_CALLS);
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
+  ASSERT_EQ(fdf_env_get_thread_count(), 2u);
+  std::atomic<bool> release{false};
+  std::atomic<int> ran{0};
+  std::mutex mu;
+  std::vector<std::thread::id> threads;
+  async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [&] {
+    fdfkit::testing::HoldUntil(release);
+    ran++;
+  });
+  constexpr int kTasks = 500;  // every task is a batch of its own on a synchronized dispatcher
+  for (int i = 0; i < kTasks; ++i) {
+    async::PostTask(fdf_dispatcher_get_async_dispatcher(d), [&] {
+      std::lock_guard<std::mutex> lock(mu);
+      threads.push_back(std::this_thread::get_id());
+      ran++;
+    });
+  }
+  release.store(true);
+  ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return ran.load() == kTasks + 1; }));
+  std::lock_guard<std::mutex> lock(mu);
+  EXPECT_EQ(std::set<std::thread::id>(threads.begin(), threads.end()).size(), 1u);
+  ShutdownAndDestroy(blocking);
+  ShutdownAndDestroy(d);
+}
+
 using fdfkit::testing::OverlapDetector;
 
 TEST_F(ThreadingTest, I4_WaitsAndIrqsOnASynchronizedDispatcherNeverRunInParallel) {
