@@ -323,6 +323,7 @@ void Channel::InvokeRead(void* target, Dispatcher* dispatcher, zx_status_t statu
 
 zx_status_t Channel::CancelWait() {
   bool removed = false;
+  bool returned_to_handler = false;
   zx_status_t status;
   {
     MutexLock lock(&pair_->mu);
@@ -332,9 +333,17 @@ zx_status_t Channel::CancelWait() {
       wait_pending_ = false;
       channel_read_ = nullptr;
       wait_dispatcher_ = nullptr;
+      // Cancelled from the handler that re-armed it: the reference and the running count go back
+      // to that handler, so the end is still "reading" (not transferable) until it returns.
+      DispatchingRead& reading = t_dispatching_read;
+      if (reading.channel == this && reading.rearmed) {
+        reading.rearmed = false;
+        ++handlers_running_;
+        returned_to_handler = true;
+      }
     }
   }
-  if (removed) Release();  // the caller holds its own reference
+  if (removed && !returned_to_handler) Release();  // the caller holds its own reference
   return status;
 }
 

@@ -20,20 +20,7 @@ namespace {
 // Callbacks one pool wake-up dispatches before yielding the thread to other dispatchers.
 constexpr int kBatchSize = 10;
 std::atomic<uint64_t> g_next_sequence_id{1};
-std::atomic<RaceHook> g_race_hook{nullptr};
-std::atomic<void*> g_race_context{nullptr};
 }  // namespace
-
-void SetRaceHookForTesting(RaceHook hook, void* context) {
-  g_race_context.store(context, std::memory_order_relaxed);
-  g_race_hook.store(hook, std::memory_order_release);
-}
-
-void RaceHookPoint(RacePoint point) {
-  if (RaceHook hook = g_race_hook.load(std::memory_order_acquire)) {
-    hook(point, g_race_context.load(std::memory_order_relaxed));
-  }
-}
 
 extern const async_ops_t kDispatcherOps;
 

@@ -26,6 +26,7 @@
 #include "runtime/fdf/callback_request.h"
 #include "runtime/fdf/intrusive_list.h"
 #include "runtime/fdf/poller.h"
+#include "runtime/fdf/race_hook.h"
 #include "runtime/fdf/ref_counted.h"
 #include "runtime/fdf/runnable.h"
 #include "runtime/fdf/thread_annotations.h"
@@ -34,12 +35,6 @@ struct fdf_dispatcher : async_dispatcher_t {};
 
 namespace fdf_internal {
 
-// Tests only: called where a dispatcher or token operation has dropped its lock around a poller
-// call, so a test can make the race that code guards against happen at that exact point.
-enum class RacePoint { kWithdrawBeforeRemove, kArmAfterAddWait, kTokenArmedNotPublished };
-using RaceHook = void (*)(RacePoint point, void* context);
-void SetRaceHookForTesting(RaceHook hook, void* context);
-void RaceHookPoint(RacePoint point);
 
 class Dispatcher final : public fdf_dispatcher, public RefCounted<Dispatcher>, public Runnable {
  public:

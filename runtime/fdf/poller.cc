@@ -7,6 +7,7 @@
 
 #include <cerrno>
 
+#include "runtime/fdf/race_hook.h"
 #include "runtime/zircon/object.h"
 
 namespace fdf_internal {
@@ -93,10 +94,13 @@ zx_status_t Poller::AddWait(zx_handle_t object, zx_signals_t trigger, Fire fire,
     key = AllocateSlotLocked(slot);
   }
   uint32_t index = static_cast<uint32_t>(key);
+  // Written before the wait can fire, so a callback may read it.
+  *out_key = key;
   epoll_event ev{};
   ev.events = slot.epoll_events;
   ev.data.u64 = key;
   if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, watch_fd, &ev) != 0) {
+    *out_key = 0;
     {
       MutexLock lock(&mu_);
       FreeSlotLocked(index);
@@ -104,7 +108,6 @@ zx_status_t Poller::AddWait(zx_handle_t object, zx_signals_t trigger, Fire fire,
     close(watch_fd);
     return ZX_ERR_NO_RESOURCES;
   }
-  *out_key = key;
   slot.generation = static_cast<uint32_t>(key >> 32);
   if (slot.event) Examine(index, slot);
   return ZX_OK;
@@ -200,6 +203,7 @@ bool Poller::Examine(uint32_t index, const Slot& slot) {
       ev.data.u64 = MakeKey(index, slot.generation);
       epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, slot.fd, &ev);
     }
+    RaceHookPoint(RacePoint::kPollerExaminedNoMatch);
     if (!EndFiring(index, /*free=*/false)) return false;
   }
 }
@@ -211,7 +215,9 @@ bool Poller::Dispatch(uint64_t key) {
     Slot* live = SlotForKeyLocked(key);
     if (live == nullptr) return false;  // removed after epoll_wait returned
     if (live->firing) {
-      live->missed = true;  // its firing thread looks again before letting go
+      // Its firing thread looks again before letting go. (A level-triggered timer is reported
+      // again anyway, and its firing thread does not loop.)
+      if (!live->timer) live->missed = true;
       return false;
     }
     live->firing = true;

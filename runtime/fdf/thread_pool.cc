@@ -39,9 +39,9 @@ void ThreadPool::Continue(Runnable* runnable) {
 }
 
 uint32_t ThreadPool::SpareCpus() {
-  // One CPU for whatever feeds the pool; the rest may run or poll.
+  // One CPU for whatever feeds the pool; the rest may run or poll (none on a 1-CPU machine).
   unsigned cpus = std::thread::hardware_concurrency();
-  return cpus > 1 ? cpus - 1 : 1;
+  return cpus > 1 ? cpus - 1 : 0;
 }
 
 bool ThreadPool::RunOne() {

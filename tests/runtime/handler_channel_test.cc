@@ -109,6 +109,23 @@ TEST_F(HandlerChannelTest, AReArmedWaitOwnsTheHandlersReferenceAndCount) {
   EXPECT_EQ(2, calls);
 }
 
+TEST_F(HandlerChannelTest, AWaitReArmedAndCancelledInItsHandlerLeavesTheEndReading) {
+  int calls = 0;
+  Read read(remote_);
+  read.on_ready = [&](zx_status_t status) {
+    ++calls;
+    EXPECT_EQ(ZX_OK, status);
+    EXPECT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+    EXPECT_EQ(ZX_OK, fdf_channel_cancel_wait(remote_));
+    // Still inside its handler: not transferable (and consumed by the failed write).
+    EXPECT_EQ(ZX_ERR_INVALID_ARGS, Transfer(remote_));
+  };
+  ASSERT_EQ(ZX_OK, fdf_channel_wait_async(dispatcher_, &read, 0));
+  WriteOne();
+  EXPECT_EQ(1, calls);
+  remote_ = 0;
+}
+
 TEST_F(HandlerChannelTest, ClosingAReArmedEndCancelsTheWaitOnce) {
   int calls = 0;
   std::vector<zx_status_t> statuses;
