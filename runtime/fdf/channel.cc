@@ -4,8 +4,8 @@
 #include <zircon/syscalls.h>
 
 #include <chrono>
-#include <utility>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "runtime/fdf/arena.h"
