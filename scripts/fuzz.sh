@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (the IDL front end; migrate-protocol behind it; the FIDL wire decoder) and runs each for
+# Builds the libFuzzer targets (the IDL front end; migrate-protocol behind it; the FIDL wire decoder;
+# the bind language) and runs each for
 # ${1:-60} seconds, seeded from the corpus. Exit non-zero on any crash, leak, sanitizer report or timeout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,12 +12,17 @@ mkdir -p "$work/corpus" "$work/artifacts"
 cp corpus/protocols/*/*.fidl corpus/protocols/*/*.banjo "$work/corpus/" 2>/dev/null || true
 status=0
 # Each target runs for the full time, seeded from the corpus.
-for target in idl_fuzzer migrate_fuzzer fidl_decode_fuzzer; do
+mkdir -p "$work/bind-corpus"
+cp corpus/tree/src/*/*/drivers/*/*.bind corpus/drivers/bind/*.bind "$work/bind-corpus/" 2>/dev/null || true
+for target in idl_fuzzer migrate_fuzzer fidl_decode_fuzzer bind_fuzzer; do
   echo "fdfkit: fuzzing $target for ${seconds}s"
   corpus="$work/corpus" dict="-dict=fuzz/idl.dict"
   if [ "$target" = fidl_decode_fuzzer ]; then
     corpus="$work/wire-corpus" dict=""
     mkdir -p "$corpus"
+  fi
+  if [ "$target" = bind_fuzzer ]; then
+    corpus="$work/bind-corpus" dict="-dict=fuzz/bind.dict"
   fi
   set +e
   ./build/fuzz/fuzz/$target "$corpus" $dict -max_total_time="$seconds" \
