@@ -12,7 +12,6 @@
 
 #include "runtime/driver/bind/compiler.h"
 #include "runtime/driver/bind/diagnostics.h"
-#include "runtime/driver/bind/source_file.h"
 
 namespace fdfkit::bind {
 

@@ -26,7 +26,7 @@ std::unique_ptr<SourceFile> Load(const std::string& path, Diagnostics* diagnosti
 
 // Loads the libraries and compiles the rules; diagnostics are printed by the caller.
 struct Compilation {
-  Diagnostics diagnostics;
+  Diagnostics diagnostics{"fdf-bindc"};
   Compiler compiler{&diagnostics};
   std::unique_ptr<SourceFile> rules;
   std::optional<CompiledRules> compiled;
@@ -78,7 +78,7 @@ int RunTest(const BindcOptions& options, std::ostream& out, std::ostream& err) {
 }
 
 int RunDisassemble(const BindcOptions& options, std::ostream& out, std::ostream& err) {
-  Diagnostics diagnostics;
+  Diagnostics diagnostics("fdf-bindc");
   std::unique_ptr<SourceFile> file = Load(options.program, &diagnostics);
   if (file) {
     std::string_view text = file->text();

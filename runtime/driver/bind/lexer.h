@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "runtime/driver/bind/diagnostics.h"
-#include "runtime/driver/bind/source_file.h"
 
 namespace fdfkit::bind {
 

@@ -8,7 +8,6 @@
 
 #include "runtime/driver/bind/ast.h"
 #include "runtime/driver/bind/diagnostics.h"
-#include "runtime/driver/bind/source_file.h"
 
 namespace fdfkit::bind {
 

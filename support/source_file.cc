@@ -1,8 +1,8 @@
-#include "runtime/driver/bind/source_file.h"
+#include "support/source_file.h"
 
 #include <algorithm>
 
-namespace fdfkit::bind {
+namespace fdfkit::support {
 
 SourceFile::SourceFile(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
@@ -33,4 +33,4 @@ std::string SourceFile::Where(size_t offset) const {
   return name_ + ":" + std::to_string(position.line) + ":" + std::to_string(position.column);
 }
 
-}  // namespace fdfkit::bind
+}  // namespace fdfkit::support

@@ -1,11 +1,11 @@
-#include "runtime/driver/bind/diagnostics.h"
+#include "support/located_diagnostics.h"
 
-namespace fdfkit::bind {
+namespace fdfkit::support {
 
 std::string LocatedDiagnostic::Summary() const {
-  std::string where = file.empty() ? "fdf-bindc" : file;
+  std::string where = file.empty() ? tool : file;
   if (line > 0) where += ":" + std::to_string(line) + ":" + std::to_string(column);
-  return where + ": " + support::Diagnostic::Text();
+  return (where.empty() ? "" : where + ": ") + Diagnostic::Text();
 }
 
 std::string LocatedDiagnostic::Text() const { return Summary() + "\n" + excerpt; }
@@ -15,7 +15,7 @@ void Diagnostics::Add(LocatedDiagnostic diagnostic) {
   all_.push_back(std::move(diagnostic));
 }
 
-void Diagnostics::AddAt(support::Diagnostic diagnostic, const SourceFile& file, size_t offset) {
+void Diagnostics::AddAt(Diagnostic diagnostic, const SourceFile& file, size_t offset) {
   SourceFile::Position position = file.Locate(offset);
   std::string_view line = file.Line(position.line);
   std::string excerpt = std::string(line) + "\n";
@@ -24,7 +24,7 @@ void Diagnostics::AddAt(support::Diagnostic diagnostic, const SourceFile& file, 
     excerpt += line[static_cast<size_t>(i - 1)] == '\t' ? '\t' : ' ';
   }
   excerpt += "^\n";
-  Add({std::move(diagnostic), file.name(), position.line, position.column, std::move(excerpt)});
+  Add({std::move(diagnostic), tool_, file.name(), position.line, position.column, std::move(excerpt)});
 }
 
 std::string Diagnostics::Text() const {
@@ -39,4 +39,4 @@ std::string Diagnostics::Summary() const {
   return out;
 }
 
-}  // namespace fdfkit::bind
+}  // namespace fdfkit::support

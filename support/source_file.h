@@ -1,14 +1,14 @@
-// A bind source (rules or library) held in memory, with what a diagnostic needs to point into it:
-// 1-based line and column of a byte offset, and the text of a line.
-#ifndef FDFKIT_RUNTIME_DRIVER_BIND_SOURCE_FILE_H_
-#define FDFKIT_RUNTIME_DRIVER_BIND_SOURCE_FILE_H_
+// A text input (bind rules, a manifest, a board file) held in memory, with what a diagnostic needs
+// to point into it: 1-based line and column of a byte offset, and the text of a line.
+#ifndef FDFKIT_SUPPORT_SOURCE_FILE_H_
+#define FDFKIT_SUPPORT_SOURCE_FILE_H_
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace fdfkit::bind {
+namespace fdfkit::support {
 
 class SourceFile {
  public:
@@ -32,6 +32,6 @@ class SourceFile {
   std::vector<size_t> line_starts_;
 };
 
-}  // namespace fdfkit::bind
+}  // namespace fdfkit::support
 
-#endif  // FDFKIT_RUNTIME_DRIVER_BIND_SOURCE_FILE_H_
+#endif  // FDFKIT_SUPPORT_SOURCE_FILE_H_
