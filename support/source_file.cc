@@ -1,6 +1,9 @@
 #include "support/source_file.h"
 
 #include <algorithm>
+#include <filesystem>
+
+#include "support/read_file.h"
 
 namespace fdfkit::support {
 
@@ -10,6 +13,18 @@ SourceFile::SourceFile(std::string name, std::string text)
   for (size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
   }
+}
+
+std::unique_ptr<SourceFile> SourceFile::Read(const std::string& path, std::string* why) {
+  std::optional<std::string> text = ReadFile(path);
+  if (!text) {
+    std::error_code ignored;
+    *why = !std::filesystem::exists(path, ignored)        ? "no such file"
+           : std::filesystem::is_directory(path, ignored) ? "it is a directory"
+                                                          : "permission denied";
+    return nullptr;
+  }
+  return std::make_unique<SourceFile>(path, std::move(*text));
 }
 
 SourceFile::Position SourceFile::Locate(size_t offset) const {

@@ -4,6 +4,7 @@
 #define FDFKIT_SUPPORT_SOURCE_FILE_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,9 @@ namespace fdfkit::support {
 class SourceFile {
  public:
   SourceFile(std::string name, std::string text);
+  // The file at `path` (named by it), or null with the reason in `why` ("no such file", "it is a
+  // directory", "permission denied").
+  static std::unique_ptr<SourceFile> Read(const std::string& path, std::string* why);
   const std::string& name() const { return name_; }
   std::string_view text() const { return text_; }
 

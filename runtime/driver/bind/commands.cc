@@ -1,27 +1,19 @@
 #include "runtime/driver/bind/commands.h"
 
-#include <filesystem>
 #include <memory>
 
 #include "runtime/driver/bind/bind_test.h"
 #include "runtime/driver/bind/compiler.h"
 #include "support/atomic_write.h"
-#include "support/read_file.h"
 
 namespace fdfkit::bind {
 namespace {
 
 std::unique_ptr<SourceFile> Load(const std::string& path, Diagnostics* diagnostics) {
-  std::optional<std::string> text = support::ReadFile(path);
-  if (!text) {
-    std::error_code ignored;
-    std::string why = !std::filesystem::exists(path, ignored)        ? "no such file"
-                      : std::filesystem::is_directory(path, ignored) ? "it is a directory"
-                                                                     : "permission denied";
-    diagnostics->ReportFile(diag::kCannotReadFile, path, path, why);
-    return nullptr;
-  }
-  return std::make_unique<SourceFile>(path, std::move(*text));
+  std::string why;
+  std::unique_ptr<SourceFile> file = SourceFile::Read(path, &why);
+  if (!file) diagnostics->ReportFile(diag::kCannotReadFile, path, path, why);
+  return file;
 }
 
 // Loads the libraries and compiles the rules; diagnostics are printed by the caller.
