@@ -3,6 +3,7 @@
 // event senders. Everything transport-specific is a name chosen here; the behaviour lives in the
 // runtime (runtime/include/lib/fidl/cpp/wire/internal/).
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "generators/cpp/cpp_generator.h"
@@ -27,7 +28,9 @@ class ProtocolWriter {
     out_ << "class " << Escape(p_.name.name) << " final {\n public:\n  "
          << Escape(p_.name.name) << "() = delete;\n"
          << "  static constexpr ::fidl::internal::Openness kOpenness = "
-         << "::fidl::internal::Openness::" << Openness() << ";\n";
+         << "::fidl::internal::Openness::" << Openness() << ";\n"
+         << "  using Transport = ::fidl::internal::"
+         << (driver_ ? "DriverTransport" : "ChannelTransport") << ";\n";
     for (const flat::Method* m : p_.all_methods) out_ << "  class " << Escape(m->name) << ";\n";
     out_ << "};\n\n";
     for (const flat::Method* m : p_.all_methods) WriteMethodMarker(*m);
@@ -428,6 +431,30 @@ class ProtocolWriter {
   std::string name_;
 };
 
+// A service and its members, with the names fdf::Namespace and fdf::OutgoingDirectory read:
+// `Service::Name`, `Member::ServiceName`, `Member::Name`, `Member::ProtocolType`.
+void WriteService(const flat::Service& service, std::ostringstream& out) {
+  std::string full = service.name.library + "." + service.name.name;
+  out << "class " << Escape(service.name.name) << " final {\n public:\n  "
+      << Escape(service.name.name) << "() = delete;\n"
+      << "  static constexpr char Name[] = \"" << full << "\";\n";
+  for (const flat::ServiceMember& member : service.members) {
+    std::string cpp = member.name;
+    cpp[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cpp[0])));
+    for (size_t i = 0; i + 1 < cpp.size(); ++i) {
+      if (cpp[i] == '_') {
+        cpp.erase(i, 1);
+        cpp[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(cpp[i])));
+      }
+    }
+    out << "  class " << Escape(cpp) << " final {\n   public:\n"
+        << "    using ProtocolType = " << DeclName(*member.type.decl) << ";\n"
+        << "    static constexpr char ServiceName[] = \"" << full << "\";\n"
+        << "    static constexpr char Name[] = \"" << member.name << "\";\n  };\n";
+  }
+  out << "};\n\n";
+}
+
 }  // namespace
 
 std::string MessagingHeader(const LibraryView& library, bool driver) {
@@ -454,6 +481,16 @@ std::string MessagingHeader(const LibraryView& library, bool driver) {
   out << "\nnamespace " << ns << " {\n\n";
   std::ostringstream markers, messaging;
   for (const flat::Protocol* p : protocols) ProtocolWriter(*p, driver, markers).WriteMarkers();
+  // Services whose members speak this transport (FIDL requires one transport per service).
+  for (const Decl* decl : library.declaration_order()) {
+    if (decl->kind != Decl::Kind::kService) continue;
+    const auto& service = static_cast<const flat::Service&>(*decl);
+    if (service.members.empty() || !service.members[0].type.decl ||
+        IsDriverProtocol(*service.members[0].type.decl) != driver) {
+      continue;
+    }
+    WriteService(service, markers);
+  }
   out << markers.str() << "}  // namespace " << ns << "\n\n";
   for (const flat::Protocol* p : protocols) ProtocolWriter(*p, driver, messaging).WriteMessaging();
   out << messaging.str() << "#endif  // " << guard << "\n";

@@ -19,6 +19,11 @@
 
 namespace fidl::internal {
 
+// The transport a protocol speaks, as its marker's `Transport` alias names it: Zircon channels,
+// or the driver runtime's channels (DriverTransport, lib/fidl_driver/cpp/transport.h).
+struct ChannelTransport {};
+struct DriverTransport {};
+
 // A transactional message in memory: the header, then the body as its own object at offset 16.
 template <typename Body>
 struct TransactionalMessage {

@@ -1,0 +1,29 @@
+// Generated services: each member names its service, itself and its protocol, and the protocol
+// names its transport, which is what fdf::Namespace::Connect picks the transport by.
+#include <fidl/test.fdfkit/cpp/driver/wire.h>
+#include <fidl/test.fdfkit/cpp/wire.h>
+#include <gtest/gtest.h>
+
+#include <string_view>
+#include <type_traits>
+
+namespace {
+
+using test_fdfkit::EchoService;
+using test_fdfkit::GpioService;
+
+static_assert(std::is_same_v<GpioService::Device::ProtocolType, test_fdfkit::Gpio>);
+static_assert(std::is_same_v<GpioService::SensorPort::ProtocolType, test_fdfkit::Sensor>);
+static_assert(std::is_same_v<test_fdfkit::Gpio::Transport, fidl::internal::DriverTransport>);
+static_assert(std::is_same_v<EchoService::Echo::ProtocolType::Transport,
+                             fidl::internal::ChannelTransport>);
+
+TEST(GeneratedService, MembersCarryTheNamesOfTheirPath) {
+  EXPECT_EQ(std::string_view(GpioService::Name), "test.fdfkit.GpioService");
+  EXPECT_EQ(std::string_view(GpioService::Device::ServiceName), "test.fdfkit.GpioService");
+  EXPECT_EQ(std::string_view(GpioService::Device::Name), "device");
+  EXPECT_EQ(std::string_view(GpioService::SensorPort::Name), "sensor_port");
+  EXPECT_EQ(std::string_view(EchoService::Echo::ServiceName), "test.fdfkit.EchoService");
+}
+
+}  // namespace
