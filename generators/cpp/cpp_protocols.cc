@@ -431,6 +431,18 @@ class ProtocolWriter {
   std::string name_;
 };
 
+// A service member's class: `sensor_port` → `SensorPort`, as fidlgen_cpp names it.
+std::string MemberClass(std::string name) {
+  name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  for (size_t i = 0; i + 1 < name.size(); ++i) {
+    if (name[i] == '_') {
+      name.erase(i, 1);
+      name[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[i])));
+    }
+  }
+  return Escape(name);
+}
+
 // A service and its members, with the names fdf::Namespace and fdf::OutgoingDirectory read:
 // `Service::Name`, `Member::ServiceName`, `Member::Name`, `Member::ProtocolType`.
 void WriteService(const flat::Service& service, std::ostringstream& out) {
@@ -439,19 +451,29 @@ void WriteService(const flat::Service& service, std::ostringstream& out) {
       << Escape(service.name.name) << "() = delete;\n"
       << "  static constexpr char Name[] = \"" << full << "\";\n";
   for (const flat::ServiceMember& member : service.members) {
-    std::string cpp = member.name;
-    cpp[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cpp[0])));
-    for (size_t i = 0; i + 1 < cpp.size(); ++i) {
-      if (cpp[i] == '_') {
-        cpp.erase(i, 1);
-        cpp[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(cpp[i])));
-      }
-    }
-    out << "  class " << Escape(cpp) << " final {\n   public:\n"
+    out << "  class " << MemberClass(member.name) << " final {\n   public:\n"
         << "    using ProtocolType = " << DeclName(*member.type.decl) << ";\n"
         << "    static constexpr char ServiceName[] = \"" << full << "\";\n"
         << "    static constexpr char Name[] = \"" << member.name << "\";\n  };\n";
   }
+  // What OutgoingDirectory::AddService<Service>(InstanceHandler, instance) takes: one handler per
+  // member, as Fuchsia's drivers write it: `Service::InstanceHandler({.device = handler})`.
+  out << "  struct Members {\n";
+  for (const flat::ServiceMember& member : service.members) {
+    std::string ns = IsDriverProtocol(*member.type.decl) ? "::fdf" : "::fidl";
+    out << "    ::std::function<void(" << ns << "::ServerEnd<" << DeclName(*member.type.decl)
+        << ">)> " << Escape(member.name) << ";\n";
+  }
+  out << "  };\n"
+      << "  class InstanceHandler final {\n   public:\n    InstanceHandler() = default;\n"
+      << "    explicit InstanceHandler(Members members) : members_(::std::move(members)) {}\n"
+      << "    // Calls visitor(Member{}, handler) for each member (the handler may be empty).\n"
+      << "    template <typename Visitor>\n    void ForEachMember(Visitor&& visitor) && {\n";
+  for (const flat::ServiceMember& member : service.members) {
+    out << "      visitor(" << MemberClass(member.name) << "{}, ::std::move(members_."
+        << Escape(member.name) << "));\n";
+  }
+  out << "    }\n\n   private:\n    Members members_;\n  };\n";
   out << "};\n\n";
 }
 

@@ -4,8 +4,10 @@
 #include <fidl/test.fdfkit/cpp/wire.h>
 #include <gtest/gtest.h>
 
+#include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace {
 
@@ -24,6 +26,25 @@ TEST(GeneratedService, MembersCarryTheNamesOfTheirPath) {
   EXPECT_EQ(std::string_view(GpioService::Device::Name), "device");
   EXPECT_EQ(std::string_view(GpioService::SensorPort::Name), "sensor_port");
   EXPECT_EQ(std::string_view(EchoService::Echo::ServiceName), "test.fdfkit.EchoService");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(GeneratedService, AnInstanceHandlerVisitsEveryMemberWithItsHandler) {
+  int device_calls = 0;
+  GpioService::InstanceHandler handler({
+      .device = [&](fdf::ServerEnd<test_fdfkit::Gpio>) { ++device_calls; },
+  });
+  std::vector<std::string> names;
+  std::move(handler).ForEachMember([&](auto member, auto member_handler) {
+    using Member = decltype(member);
+    names.push_back(Member::Name);
+    if (member_handler) member_handler(fdf::ServerEnd<typename Member::ProtocolType>());
+  });
+  EXPECT_EQ(names, (std::vector<std::string>{"device", "sensor_port"}));
+  EXPECT_EQ(device_calls, 1);
 }
 
 }  // namespace
