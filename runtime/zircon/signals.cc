@@ -35,13 +35,17 @@ int RemainingMs(zx_time_t deadline) {
 zx_signals_t CurrentSignals(int fd, ObjectType type) {
   switch (type) {
     case ObjectType::kChannel: {
+      // Closed first, then readable: a peer writes before it closes, so a close seen here means
+      // every message it sent is already queued. The other order could report PEER_CLOSED
+      // without READABLE for a peer that wrote and closed between the two probes, and a reader
+      // would then miss its last message (an epitaph).
       zx_signals_t signals = 0;
-      if (MessageQueued(fd)) signals |= ZX_CHANNEL_READABLE;
       if (PeerClosed(fd)) {
         signals |= ZX_CHANNEL_PEER_CLOSED;
       } else {
         signals |= ZX_CHANNEL_WRITABLE;
       }
+      if (MessageQueued(fd)) signals |= ZX_CHANNEL_READABLE;
       return signals;
     }
     case ObjectType::kEventPair:

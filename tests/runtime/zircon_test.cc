@@ -10,6 +10,7 @@
 #include <zircon/syscalls.h>
 
 #include <cstring>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -51,6 +52,27 @@ TEST(ZirconChannel, EmptyMessageIsNotEndOfFile) {
   a.reset();
   EXPECT_EQ(ZX_ERR_PEER_CLOSED, b.read(0, nullptr, nullptr, 0, 0, &n, &nh));
   EXPECT_EQ(ZX_ERR_PEER_CLOSED, b.write(0, "x", 1, nullptr, 0));
+}
+
+// A peer that writes (an epitaph) and closes while the reader waits: whenever the wait reports
+// PEER_CLOSED it also reports READABLE, so the last message is never mistaken for silence.
+TEST(ZirconChannel, PeerClosedIsNeverSeenWithoutTheMessagesSentBeforeIt) {
+  for (int round = 0; round < 10000; ++round) {
+    zx::channel reader, writer;
+    ASSERT_EQ(ZX_OK, zx::channel::create(0, &reader, &writer));
+    std::thread peer([&] {
+      char message[24] = {};
+      EXPECT_EQ(ZX_OK, writer.write(0, message, sizeof message, nullptr, 0));
+      writer.reset();
+    });
+    zx_signals_t observed = 0;
+    ASSERT_EQ(ZX_OK, reader.wait_one(ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED,
+                                     zx::time::infinite(), &observed));
+    peer.join();
+    if (observed & ZX_CHANNEL_PEER_CLOSED) {
+      ASSERT_TRUE(observed & ZX_CHANNEL_READABLE) << "round " << round;
+    }
+  }
 }
 
 TEST(ZirconChannel, BadInput) {
