@@ -1,5 +1,6 @@
 #include <lib/fidl/cpp/wire/status.h>
 #include <zircon/errors.h>
+#include <zircon/status.h>
 
 #include <sstream>
 
@@ -26,28 +27,7 @@ const char* ReasonName(Reason reason) {
 
 }  // namespace
 
-const char* Status::status_string() const {
-  switch (status_) {
-    case ZX_OK: return "ZX_OK";
-    case ZX_ERR_INTERNAL: return "ZX_ERR_INTERNAL";
-    case ZX_ERR_NOT_SUPPORTED: return "ZX_ERR_NOT_SUPPORTED";
-    case ZX_ERR_NO_MEMORY: return "ZX_ERR_NO_MEMORY";
-    case ZX_ERR_INVALID_ARGS: return "ZX_ERR_INVALID_ARGS";
-    case ZX_ERR_BAD_HANDLE: return "ZX_ERR_BAD_HANDLE";
-    case ZX_ERR_WRONG_TYPE: return "ZX_ERR_WRONG_TYPE";
-    case ZX_ERR_OUT_OF_RANGE: return "ZX_ERR_OUT_OF_RANGE";
-    case ZX_ERR_BUFFER_TOO_SMALL: return "ZX_ERR_BUFFER_TOO_SMALL";
-    case ZX_ERR_BAD_STATE: return "ZX_ERR_BAD_STATE";
-    case ZX_ERR_TIMED_OUT: return "ZX_ERR_TIMED_OUT";
-    case ZX_ERR_CANCELED: return "ZX_ERR_CANCELED";
-    case ZX_ERR_PEER_CLOSED: return "ZX_ERR_PEER_CLOSED";
-    case ZX_ERR_NOT_FOUND: return "ZX_ERR_NOT_FOUND";
-    case ZX_ERR_ACCESS_DENIED: return "ZX_ERR_ACCESS_DENIED";
-    case ZX_ERR_IO: return "ZX_ERR_IO";
-    case ZX_ERR_PROTOCOL_NOT_SUPPORTED: return "ZX_ERR_PROTOCOL_NOT_SUPPORTED";
-    default: return "zx_status_t";
-  }
-}
+const char* Status::status_string() const { return zx_status_get_string(status_); }
 
 std::string Status::FormatDescription() const {
   if (ok()) return "FIDL success";

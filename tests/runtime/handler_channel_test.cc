@@ -3,6 +3,8 @@
 // borrowed path answers exactly as the handle table would: a closed handle is BAD_HANDLE, a
 // running or re-armed end cannot be transferred, and a handler that returns leaves the end
 // transferable again.
+#include <lib/async/cpp/task.h>
+
 #include "tests/runtime/runtime_fixture.h"
 
 namespace {
@@ -143,6 +145,59 @@ TEST_F(HandlerChannelTest, ClosingAReArmedEndCancelsTheWaitOnce) {
   remote_ = 0;
   ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
   EXPECT_EQ(std::vector<zx_status_t>{ZX_OK}, statuses);
+}
+
+}  // namespace
+
+namespace {
+
+// A write from one driver's dispatcher delivers inline into an idle other driver, whose handler
+// closes its end: the writer's own read wait on the other end must still see PEER_CLOSED (the
+// driver host stops a driver this way: Stop is sent, the driver closes its Driver channel).
+TEST(HandlerChannelCloseTest, APeerClosedByAnInlineHandlerReachesTheWritersPendingRead) {
+  fdf_env_reset();
+  ASSERT_EQ(ZX_OK, fdf_env_start(0));  // pool threads: the deliveries race as in a driver host
+  for (int round = 0; round < 300; ++round) {
+    SCOPED_TRACE(round);
+    fdf_handle_t writer_end, closer_end;
+    ASSERT_EQ(ZX_OK, fdf_channel_create(0, &writer_end, &closer_end));
+    fdf_dispatcher_t* writer = nullptr;
+    fdf_dispatcher_t* closer = nullptr;
+    ASSERT_EQ(ZX_OK, fdf_env_dispatcher_create_with_owner(fdfkit::testing::FakeDriver(20),
+                                                          FDF_DISPATCHER_OPTION_SYNCHRONIZED, "w",
+                                                          1, "", 0, nullptr, &writer));
+    ASSERT_EQ(ZX_OK, fdf_env_dispatcher_create_with_owner(fdfkit::testing::FakeDriver(21),
+                                                          FDF_DISPATCHER_OPTION_SYNCHRONIZED, "c",
+                                                          1, "", 0, nullptr, &closer));
+    std::atomic<zx_status_t> writer_saw{ZX_ERR_INTERNAL};
+    fdfkit::testing::Read writer_read(writer_end, [&](zx_status_t status) { writer_saw = status; });
+    fdfkit::testing::Read closer_read(closer_end, [&](zx_status_t status) {
+      fdf_arena_t* arena = nullptr;
+      if (status == ZX_OK &&
+          fdf_channel_read(closer_end, 0, &arena, nullptr, nullptr, nullptr, nullptr) == ZX_OK) {
+        fdf_arena_drop_ref(arena);
+      }
+      fdf_handle_close(closer_end);
+    });
+    ASSERT_EQ(ZX_OK, fdf_channel_wait_async(writer, &writer_read, 0));
+    ASSERT_EQ(ZX_OK, fdf_channel_wait_async(closer, &closer_read, 0));
+    async::PostTask(fdf_dispatcher_get_async_dispatcher(writer), [&] {
+      fdf_arena_t* arena;
+      ASSERT_EQ(ZX_OK, fdf_arena_create(0, 'TEST', &arena));
+      void* data = fdf_arena_allocate(arena, 1);
+      memcpy(data, "s", 1);
+      EXPECT_EQ(ZX_OK, fdf_channel_write(writer_end, 0, arena, data, 1, nullptr, 0));
+      fdf_arena_drop_ref(arena);
+    });
+    ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return writer_saw.load() != ZX_ERR_INTERNAL; },
+                                           std::chrono::seconds(5)))
+        << "the writer's read never saw the peer close";
+    EXPECT_EQ(writer_saw.load(), ZX_ERR_PEER_CLOSED);
+    fdf_handle_close(writer_end);
+    for (fdf_dispatcher_t* d : {writer, closer}) fdf_dispatcher_shutdown_async(d);
+  }
+  fdf_env_reset();
+  fdf_env_destroy_all_dispatchers();
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 // zx::result<T>: a value or a zx_status_t error, with the accessors Fuchsia code uses
-// (is_ok, is_error, status_value, error_value, value, operator->, take_value).
+// (is_ok, is_error, status_value, error_value, status_string, take_error, value, operator->,
+// take_value).
 #ifndef LIB_ZX_RESULT_H_
 #define LIB_ZX_RESULT_H_
 
+#include <zircon/status.h>
 #include <zircon/types.h>
 
 #include <cassert>
@@ -43,6 +45,12 @@ class [[nodiscard]] result {
     assert(is_error());
     return status_;
   }
+  const char* status_string() const { return zx_status_get_string(status_); }
+  // The error alone, to return from a function with another result type.
+  error_status take_error() const {
+    assert(is_error());
+    return {status_};
+  }
   T& value() & { return checked(); }
   const T& value() const& { return const_cast<result*>(this)->checked(); }
   T&& value() && { return std::move(checked()); }
@@ -71,6 +79,11 @@ class [[nodiscard]] result<void> {
   bool is_error() const { return status_ != ZX_OK; }
   zx_status_t status_value() const { return status_; }
   zx_status_t error_value() const { return status_; }
+  const char* status_string() const { return zx_status_get_string(status_); }
+  error_status take_error() const {
+    assert(is_error());
+    return {status_};
+  }
 
  private:
   zx_status_t status_;

@@ -194,6 +194,26 @@ class UnsynchronizedDispatcher : public Dispatcher {
   }
 };
 
+// A borrowed synchronized dispatcher (what a driver's constructor receives): never shuts it down.
+class UnownedSynchronizedDispatcher {
+ public:
+  UnownedSynchronizedDispatcher() = default;
+  explicit UnownedSynchronizedDispatcher(fdf_dispatcher_t* dispatcher) : value_(dispatcher) {}
+  UnownedSynchronizedDispatcher(const UnownedSynchronizedDispatcher& o) : value_(o.value_.get()) {}
+  UnownedSynchronizedDispatcher& operator=(const UnownedSynchronizedDispatcher& o) {
+    (void)value_.release();
+    value_ = SynchronizedDispatcher(o.value_.get());
+    return *this;
+  }
+  ~UnownedSynchronizedDispatcher() { (void)value_.release(); }
+  const SynchronizedDispatcher& operator*() const { return value_; }
+  const SynchronizedDispatcher* operator->() const { return &value_; }
+  fdf_dispatcher_t* get() const { return value_.get(); }
+
+ private:
+  SynchronizedDispatcher value_;
+};
+
 }  // namespace fdf
 
 #endif  // LIB_FDF_CPP_DISPATCHER_H_

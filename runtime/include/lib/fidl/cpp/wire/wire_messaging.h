@@ -93,6 +93,12 @@ class WireSyncClient {
 template <typename P>
 WireSyncClient(ClientEnd<P>) -> WireSyncClient<P>;
 
+// fidl::WireCall(client_end)->Method(args...): a synchronous call on a borrowed end.
+template <typename P>
+typename WireSyncClient<P>::CallWithOwnBuffer WireCall(const ClientEnd<P>& client_end) {
+  return typename WireSyncClient<P>::CallWithOwnBuffer(client_end.handle());
+}
+
 template <typename P>
 class WireClient {
  public:
