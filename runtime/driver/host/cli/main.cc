@@ -1,15 +1,14 @@
 // fdfkit-driver-host: a driver host process. The manager (fdfkit-boot) starts it with the server
 // end of fuchsia.driver.host/DriverHost as file descriptor 3 (a Zircon channel); it serves that
-// until the manager closes it or goes away, then exits. It dies with the manager (PDEATHSIG).
+// until the manager closes it or goes away (the kernel closes the manager's end when it dies),
+// then exits.
 #include <fidl/fuchsia.driver.host/cpp/wire.h>
 #include <lib/async/cpp/task.h>
 #include <lib/fdf/cpp/env.h>
 #include <lib/fdf/env.h>
-#include <sys/prctl.h>
 #include <zircon/linux.h>
 
 #include <condition_variable>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -22,7 +21,6 @@ char host_owner;  // the host's own dispatcher belongs to no driver
 }  // namespace
 
 int main(int argc, char** argv) {
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
   zx::channel channel(zx_linux_handle_from_fd(kChannelFd));
   if (fdf_env_start(0) != ZX_OK) return 3;
   zx::result dispatcher = fdf_env::DispatcherBuilder::CreateSynchronizedWithOwner(

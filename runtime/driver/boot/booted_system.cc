@@ -1,0 +1,121 @@
+#include "runtime/driver/boot/booted_system.h"
+
+#include <lib/fdf/cpp/env.h>
+#include <lib/fdf/env.h>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+namespace fdfkit::driver {
+namespace {
+
+// Each system's dispatcher belongs to an owner key of its own, never reused in the process.
+const void* NewManagerOwner() {
+  static std::mutex mu;
+  static std::deque<char> keys;
+  std::lock_guard lock(mu);
+  keys.emplace_back();
+  return &keys.back();
+}
+
+}  // namespace
+
+zx::result<std::unique_ptr<BootedSystem>> BootedSystem::Start(LoadedBoard board,
+                                                              BootOptions options) {
+  zx_status_t status = fdf_env_start(0);
+  if (status != ZX_OK && status != ZX_ERR_BAD_STATE) return zx::error(status);  // BAD_STATE: running
+  std::unique_ptr<BootedSystem> system(new BootedSystem());
+  const char name[] = "driver-manager";
+  system->owner_ = NewManagerOwner();
+  status = fdf_env_dispatcher_create_with_owner(system->owner_, FDF_DISPATCHER_OPTION_SYNCHRONIZED,
+                                                name, sizeof name - 1, "", 0, nullptr,
+                                                &system->dispatcher_);
+  if (status != ZX_OK) return zx::error(status);
+  system->manager_ = std::make_unique<Manager>(
+      fdf_dispatcher_get_async_dispatcher(system->dispatcher_), ManagerOptions{options.host_binary});
+  zx_status_t registered = ZX_OK;
+  BootedSystem* raw = system.get();
+  system->WithManager([&](Manager& manager) {
+    manager.SetSettledCallback([raw] {
+      std::lock_guard lock(raw->settled_mu_);
+      ++raw->settled_count_;
+      raw->settled_cv_.notify_all();
+    });
+    for (LoadedDriver& driver : board.drivers) {
+      zx_status_t s = manager.RegisterDriver(std::move(driver.manifest), driver.program);
+      if (s != ZX_OK) registered = s;
+    }
+    manager.AddBoardNodes(board.board.nodes);
+  });
+  if (registered != ZX_OK) return zx::error(registered);
+  return zx::ok(std::move(system));
+}
+
+BootedSystem::~BootedSystem() {
+  Shutdown();
+  if (dispatcher_) {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
+    struct Observer : fdf_env_driver_shutdown_observer_t {
+      std::function<void()> fn;
+    } observer;
+    observer.fn = [&] {
+      std::lock_guard lock(mu);
+      done = true;
+      cv.notify_all();
+    };
+    observer.handler = [](const void*, fdf_env_driver_shutdown_observer_t* o) {
+      static_cast<Observer*>(o)->fn();
+    };
+    if (fdf_env_shutdown_dispatchers_async(owner_, &observer) == ZX_OK) {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return done; });
+    }
+    manager_.reset();
+    fdf_dispatcher_destroy(dispatcher_);
+  }
+}
+
+void BootedSystem::WithManager(const std::function<void(Manager&)>& fn) {
+  manager_->RunSync([&] { fn(*manager_); });
+}
+
+bool BootedSystem::WaitUntilSettled(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    uint64_t seen;
+    {
+      std::lock_guard lock(settled_mu_);
+      seen = settled_count_;
+    }
+    size_t pending = 0;
+    WithManager([&](Manager& manager) { pending = manager.pending(); });
+    if (pending == 0) return true;
+    // The manager calls back each time its last operation in flight ends; look again then.
+    std::unique_lock lock(settled_mu_);
+    if (!settled_cv_.wait_until(lock, deadline, [&] { return settled_count_ != seen; })) {
+      return false;
+    }
+  }
+}
+
+void BootedSystem::Shutdown() {
+  if (shut_down_ || !manager_) return;
+  shut_down_ = true;
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+  WithManager([&](Manager& manager) {
+    manager.Shutdown([&] {
+      std::lock_guard lock(mu);
+      done = true;
+      cv.notify_all();
+    });
+  });
+  std::unique_lock lock(mu);
+  cv.wait(lock, [&] { return done; });
+}
+
+}  // namespace fdfkit::driver
