@@ -119,7 +119,9 @@ extern "C" zx_status_t zx_channel_read(zx_handle_t handle, uint32_t options, voi
   ssize_t n;
   do {
     n = recv(fd, &header, sizeof(header), MSG_PEEK | MSG_DONTWAIT);
-  } while (n < 0 && errno == EINTR);
+    // A peer that closed with our messages still unread makes Linux report ECONNRESET once,
+    // ahead of what the peer wrote before closing (an epitaph): read on past it.
+  } while (n < 0 && (errno == EINTR || errno == ECONNRESET));
   if (n == 0) return ZX_ERR_PEER_CLOSED;
   if (n < 0) return StatusFromErrno(errno);
   if (n != sizeof(header)) return ZX_ERR_IO;

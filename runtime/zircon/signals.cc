@@ -19,7 +19,11 @@ bool PeerClosed(int fd) {
 
 bool MessageQueued(int fd) {
   char byte;
-  return recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT | MSG_TRUNC) > 0;
+  ssize_t n = recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT | MSG_TRUNC);
+  // ECONNRESET (a peer that closed with our messages unread) is reported once, ahead of the
+  // messages it sent before closing: look again.
+  if (n < 0 && errno == ECONNRESET) n = recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT | MSG_TRUNC);
+  return n > 0;
 }
 
 int RemainingMs(zx_time_t deadline) {

@@ -75,6 +75,27 @@ TEST(ZirconChannel, PeerClosedIsNeverSeenWithoutTheMessagesSentBeforeIt) {
   }
 }
 
+// A peer that closes with our request unread (Linux then reports ECONNRESET once) still leaves
+// readable what it wrote before closing: the epitaph of a server that refused us.
+TEST(ZirconChannel, APeerThatClosesWithOurMessageUnreadLeavesItsLastMessage) {
+  zx::channel client, server;
+  ASSERT_EQ(ZX_OK, zx::channel::create(0, &client, &server));
+  const char epitaph[] = "epitaph";
+  ASSERT_EQ(ZX_OK, server.write(0, epitaph, sizeof epitaph, nullptr, 0));
+  ASSERT_EQ(ZX_OK, client.write(0, "request", 7, nullptr, 0));
+  server.reset();
+  zx_signals_t observed = 0;
+  ASSERT_EQ(ZX_OK, client.wait_one(ZX_CHANNEL_READABLE, zx::time::infinite_past(), &observed));
+  EXPECT_EQ(observed & (ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED),
+            ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED);
+  char buffer[16] = {};
+  uint32_t bytes = 0, handles = 0;
+  ASSERT_EQ(ZX_OK, client.read(0, buffer, nullptr, sizeof buffer, 0, &bytes, &handles));
+  EXPECT_EQ(bytes, sizeof epitaph);
+  EXPECT_STREQ(buffer, epitaph);
+  EXPECT_EQ(ZX_ERR_PEER_CLOSED, client.read(0, buffer, nullptr, sizeof buffer, 0, &bytes, &handles));
+}
+
 TEST(ZirconChannel, BadInput) {
   zx::channel a, b;
   ASSERT_EQ(ZX_OK, zx::channel::create(0, &a, &b));
