@@ -141,7 +141,14 @@ Status ChannelCall(zx_handle_t channel, void* message, const FidlType* request_t
   header->txid = txid;
   uint64_t ordinal = header->ordinal;
   PendingChannelCall call(channel, txid);  // registered before the reply can arrive
-  if (Status status = Write(channel, message, request_type); !status.ok()) return status;
+  if (Status status = Write(channel, message, request_type); !status.ok()) {
+    // A peer that closed before the request went out may have said why: its epitaph is still
+    // queued, and reading on reports it (else plain PEER_CLOSED).
+    if (status.status() == ZX_ERR_PEER_CLOSED) {
+      if (Status closed = call.Wait(reply); !closed.ok()) return closed;
+    }
+    return status;
+  }
   if (Status status = call.Wait(reply); !status.ok()) return status;
   if (reply->header().ordinal != ordinal) {
     return Status::UnexpectedMessage(ZX_ERR_INVALID_ARGS, "reply ordinal differs");
