@@ -37,7 +37,7 @@ class ThermalMonitor : public fdf::DriverBase {
   void Poll() {
     thermal_->ReadTemperature().Then([this](auto& result) {
       if (!result.ok()) return;  // the SoC's host is gone, or we are stopping
-      ++reads_;
+      if (++reads_ == 1) fdfkit::examples::RecordEvent("thermal-monitor", "polling");
       async::PostTaskForTime(dispatcher(), [this] { Poll(); },
                              zx::deadline_after(zx::msec(1)).get());
     });

@@ -1,7 +1,8 @@
 // One driver host process as the manager sees it: spawned from fdfkit-driver-host with the server
 // end of fuchsia.driver.host/DriverHost as its fd 3, a client bound on the manager's dispatcher,
 // and the process's end noticed when that channel closes (the kernel closes it when the process
-// dies, however it dies).
+// dies, however it dies). Destroying it ends the process; the manager does that only once every
+// driver in the host has stopped.
 #ifndef FDFKIT_RUNTIME_DRIVER_MANAGER_HOST_PROCESS_H_
 #define FDFKIT_RUNTIME_DRIVER_MANAGER_HOST_PROCESS_H_
 

@@ -402,9 +402,16 @@ void Manager::OnHostExit(HostProcess* host) {
     Log("driver host " + std::to_string(host_id) + " (pid " + std::to_string(host->pid()) +
         ") is gone; removing the " + std::to_string(lost.size()) + " node(s) its drivers ran on");
   }
+  // Nothing is left to stop in a dead host: mark them all before any removal runs (removing one
+  // node may already drop the driver of another one in the list, below it).
+  std::vector<uint64_t> ids;
   for (Node* node : lost) {
-    node->bound->started = false;  // nothing left to stop
-    RemoveNode(node, nullptr);
+    node->bound->started = false;
+    ids.push_back(node->id());
+  }
+  for (uint64_t id : ids) {
+    auto it = nodes_.find(id);
+    if (it != nodes_.end()) RemoveNode(it->second.get(), nullptr);
   }
   // Not inside the host's own callback: the process object is freed from a task.
   async::PostTask(dispatcher_, [this, host_id] { ReleaseHostIfUnused(host_id); });

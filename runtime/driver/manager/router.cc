@@ -41,7 +41,9 @@ void ServiceRouter::Open(OpenRequestView request, OpenCompleter::Sync& completer
     return refuse(ZX_ERR_NOT_FOUND, service + " instance '" + instance + "' is not offered to it");
   }
   const Node* source = offer->source;
-  if (!source || !source->bound || !source->bound->started || !source->bound->outgoing.is_valid()) {
+  // The source may still be starting: its outgoing directory queues the open until it serves
+  // (it does from its constructor, before Start), as Fuchsia's routing does.
+  if (!source || !source->bound || !source->bound->outgoing.is_valid()) {
     return refuse(ZX_ERR_NOT_FOUND, "the driver serving " + service + " is not running");
   }
   if (token && source->bound->host_id != self->host_id) {

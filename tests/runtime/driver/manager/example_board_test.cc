@@ -1,0 +1,170 @@
+// The whole framework on the example board (corpus/drivers): real driver host processes, the
+// example drivers as shared objects. What each test checks comes from the manager's own view
+// (hosts, pids, nodes) and from the drivers' event log (FDFKIT_DRIVER_EVENT_LOG, one line per
+// event, appended by every host process).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "runtime/driver/boot/board_loader.h"
+#include "runtime/driver/boot/booted_system.h"
+#include "tests/runtime/driver/testing/framework_test_support.h"
+
+namespace fdfkit::driver {
+namespace {
+
+class ExampleBoardTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    log_path_ = ::testing::TempDir() + "fdfkit-events-" + std::to_string(getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    unlink(log_path_.c_str());
+    setenv("FDFKIT_DRIVER_EVENT_LOG", log_path_.c_str(), 1);
+    Diagnostics diagnostics;
+    std::optional<LoadedBoard> board = LoadBoard(EXAMPLE_BOARD, &diagnostics);
+    ASSERT_TRUE(board) << diagnostics.Text();
+    zx::result system = BootedSystem::Start(std::move(*board), {FDFKIT_HOST_BINARY});
+    ASSERT_TRUE(system.is_ok()) << system.status_string();
+    system_ = std::move(*system);
+    ASSERT_TRUE(system_->WaitUntilSettled());
+  }
+  void TearDown() override {
+    system_.reset();
+    unsetenv("FDFKIT_DRIVER_EVENT_LOG");
+    unlink(log_path_.c_str());
+  }
+
+  std::vector<std::string> Events() const {
+    std::ifstream in(log_path_);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  }
+  // The event without its pid, and the pid, for the first line starting with `prefix`.
+  std::pair<std::string, std::string> Find(const std::string& prefix) const {
+    for (const std::string& line : Events()) {
+      if (line.rfind(prefix, 0) == 0) {
+        size_t at = line.rfind(" pid=");
+        return {line.substr(0, at), line.substr(at + 5)};
+      }
+    }
+    return {"", ""};
+  }
+  size_t IndexOf(const std::string& prefix) const {
+    std::vector<std::string> lines = Events();
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].rfind(prefix, 0) == 0) return i;
+    }
+    return SIZE_MAX;
+  }
+  template <typename T>
+  T Ask(const std::function<T(Manager&)>& question) {
+    T answer{};
+    system_->WithManager([&](Manager& manager) { answer = question(manager); });
+    return answer;
+  }
+
+  std::string log_path_;
+  std::unique_ptr<BootedSystem> system_;
+};
+
+TEST_F(ExampleBoardTest, ColocatedDriversShareTheirParentsProcessAndOthersGetTheirOwn) {
+  std::string soc = Find("soc start").second;
+  ASSERT_FALSE(soc.empty());
+  EXPECT_EQ(Find("clock-consumer start").second, soc);
+  EXPECT_EQ(Find("imu start").second, soc);  // a composite joins its primary parent's host
+  std::string monitor = Find("thermal-monitor start").second;
+  ASSERT_FALSE(monitor.empty());
+  EXPECT_NE(monitor, soc);
+  auto hosts = Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); });
+  ASSERT_EQ(hosts.size(), 2u);
+  EXPECT_EQ(std::to_string(hosts[0].pid), soc);
+  EXPECT_EQ(hosts[0].drivers.size(), 3u);
+  EXPECT_EQ(std::to_string(hosts[1].pid), monitor);
+}
+
+TEST_F(ExampleBoardTest, NamespacesReachBothTransportsAndEnforceOffersAndHosts) {
+  EXPECT_EQ(Find("clock-consumer clock").first, "clock-consumer clock ticks=1001");
+  EXPECT_EQ(Find("clock-consumer thermal").first, "clock-consumer thermal=41500");
+  EXPECT_EQ(Find("thermal-monitor thermal").first, "thermal-monitor thermal=41500");
+  // The driver transport does not cross hosts: refused at Connect, both hosts named in the log.
+  EXPECT_EQ(Find("thermal-monitor clock").first, "thermal-monitor clock ZX_ERR_NOT_SUPPORTED");
+  // The composite reaches what its accel parent was offered, under that parent's name...
+  EXPECT_EQ(Find("imu start").first, "imu start parents=accel,gyro");
+  EXPECT_EQ(Find("imu thermal").first, "imu thermal=41500");
+  // ...and nothing through the gyro parent, which was offered nothing.
+  EXPECT_EQ(Find("imu gyro-thermal").first, "imu gyro-thermal ZX_ERR_NOT_FOUND");
+}
+
+TEST_F(ExampleBoardTest, ParentsStartFirstAndStopLastBottomUp) {
+  EXPECT_LT(IndexOf("soc start"), IndexOf("clock-consumer start"));
+  EXPECT_LT(IndexOf("soc start"), IndexOf("thermal-monitor start"));
+  // Stop while the monitor's reads cross between the hosts.
+  ASSERT_TRUE(driver::testing::WaitFor([&] { return IndexOf("thermal-monitor polling") != SIZE_MAX; }));
+  system_->Shutdown();
+  for (const char* child : {"clock-consumer", "thermal-monitor", "imu"}) {
+    SCOPED_TRACE(child);
+    size_t prepare = IndexOf(std::string(child) + " prepare_stop");
+    size_t stop = IndexOf(std::string(child) + " stop");
+    ASSERT_NE(stop, SIZE_MAX);
+    EXPECT_LT(prepare, stop);
+    EXPECT_LT(stop, IndexOf("soc prepare_stop"));
+  }
+  EXPECT_LT(IndexOf("soc prepare_stop"), IndexOf("soc stop"));
+  EXPECT_EQ(Find("thermal-monitor stop").first, "thermal-monitor stop reads>0=yes");
+}
+
+TEST_F(ExampleBoardTest, AKilledHostTakesDownExactlyItsDriversNodes) {
+  uint64_t monitor_host =
+      Ask<uint64_t>([](Manager& m) { return m.HostOf("root.sys.soc.thermal-monitor"); });
+  pid_t monitor_pid = Ask<pid_t>([&](Manager& m) { return m.PidOfHost(monitor_host); });
+  pid_t soc_pid = Ask<pid_t>([](Manager& m) { return m.PidOfHost(m.HostOf("root.sys.soc")); });
+  ASSERT_GT(monitor_pid, 0);
+  // Mid-traffic: the monitor reads the SoC's sensor every millisecond across the two hosts.
+  ASSERT_TRUE(driver::testing::WaitFor([&] { return IndexOf("thermal-monitor polling") != SIZE_MAX; }));
+  ASSERT_EQ(kill(monitor_pid, SIGKILL), 0);
+  ASSERT_TRUE(driver::testing::WaitFor([&] {
+    return Ask<bool>([](Manager& m) { return m.FindNode("root.sys.soc.thermal-monitor") == nullptr; });
+  }));
+  ASSERT_TRUE(system_->WaitUntilSettled());
+  auto hosts = Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); });
+  ASSERT_EQ(hosts.size(), 1u);
+  EXPECT_EQ(hosts[0].pid, soc_pid);
+  EXPECT_EQ(kill(soc_pid, 0), 0);  // the other host lives on, untouched
+  EXPECT_EQ(hosts[0].drivers.size(), 3u);
+  // Nothing restarted, nothing else stopped.
+  for (const char* driver : {"soc", "clock-consumer", "imu"}) {
+    std::string prefix = std::string(driver) + " ";
+    size_t starts = 0, stops = 0;
+    for (const std::string& line : Events()) {
+      starts += line.rfind(prefix + "start", 0) == 0;
+      stops += line.rfind(prefix + "stop", 0) == 0;
+    }
+    EXPECT_EQ(starts, 1u) << driver;
+    EXPECT_EQ(stops, 0u) << driver;
+  }
+  EXPECT_EQ(Find("thermal-monitor stop").first, "");  // it was killed, not stopped
+  std::string devices = Ask<std::string>([](Manager& m) { return m.ListDevices(false); });
+  EXPECT_EQ(devices,
+            "root\nroot.sys\nroot.sys.soc\nroot.sys.soc.clock-consumer\nroot.sys.soc.accel\n"
+            "root.sys.soc.accel.imu\nroot.sys.soc.gyro\n");
+}
+
+TEST_F(ExampleBoardTest, KillingTheParentsHostStopsTheChildrenElsewhereBottomUp) {
+  pid_t soc_pid = Ask<pid_t>([](Manager& m) { return m.PidOfHost(m.HostOf("root.sys.soc")); });
+  ASSERT_EQ(kill(soc_pid, SIGKILL), 0);
+  ASSERT_TRUE(driver::testing::WaitFor([&] {
+    return Ask<bool>([](Manager& m) { return m.FindNode("root.sys.soc") == nullptr; });
+  }));
+  ASSERT_TRUE(system_->WaitUntilSettled());
+  // The monitor, in a host of its own, was stopped properly: its node was below the SoC's.
+  EXPECT_EQ(Find("thermal-monitor prepare_stop").first, "thermal-monitor prepare_stop");
+  EXPECT_TRUE(Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); }).empty());
+  EXPECT_EQ(Ask<std::string>([](Manager& m) { return m.ListDevices(false); }), "root\nroot.sys\n");
+}
+
+}  // namespace
+}  // namespace fdfkit::driver
