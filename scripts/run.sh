@@ -54,6 +54,13 @@ $plan_tool report out/plan/tree/inventory.json out/plan/tree/plan.json -o out/pl
 echo "fdfkit: migration plans in $(pwd)/out/plan/{amlogic,tree}/plan.json, board-config diffs in out/plan/tree/board-config/"
 echo "fdfkit: HTML migration report: file://$(pwd)/out/plan/amlogic/report/report.html"
 echo "fdfkit: HTML migration report of the scanned tree: file://$(pwd)/out/plan/tree/report/report.html"
+# The driver framework on Linux: boot the example board (corpus/drivers: a SoC driver serving a
+# driver-transport and a Zircon-channel service, a colocated consumer of both, a consumer in a host
+# of its own, a composite) in driver host processes, list hosts, devices and drivers, stop it.
+./build/default/runtime/driver/fdfkit-boot build/default/drivers/example-board.json \
+  --list hosts --list devices-v --list drivers --once > out/driver-board.txt
+cat out/driver-board.txt
+echo "fdfkit: the example board's hosts, devices and drivers in $(pwd)/out/driver-board.txt"
 ./build/default/runtime/fdf-runtime-demo
 ./build/default/bench/runtime/runtime_bench --benchmark_min_time=0.2 \
   --benchmark_out=out/runtime-bench.json --benchmark_out_format=json

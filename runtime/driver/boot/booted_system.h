@@ -14,7 +14,7 @@
 #include <mutex>
 #include <string>
 
-#include "runtime/driver/boot/board_loader.h"
+#include "runtime/driver/config/board_loader.h"
 #include "runtime/driver/manager/manager.h"
 
 namespace fdfkit::driver {

@@ -1,9 +1,12 @@
 // One bad input per FDFDRV diagnostic: tests/runtime/driver/bad/fdfdrvNNN.cml is read as a driver
-// manifest, fdfdrvNNN.board.json as a board file; each must report its row and no other error.
+// manifest, fdfdrvNNN.board.json as a board file, and a directory fdfdrvNNN.boot/ holding a
+// board.json (and the packages it names) is loaded as fdfkit-boot loads a board; each must report
+// its row and no other error.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
+#include "runtime/driver/config/board_loader.h"
 #include "runtime/driver/config/board_file.h"
 #include "runtime/driver/config/driver_manifest.h"
 #include "tests/support/diagnostic_examples.h"
@@ -18,7 +21,9 @@ fdfkit::testing::ExampleOutcome ReadExample(const fs::path& example) {
   Diagnostics diagnostics("fdfkit-boot");
   std::string why;
   std::unique_ptr<SourceFile> file = SourceFile::Read(example.string(), &why);
-  if (!file) {
+  if (example.extension() == ".boot") {
+    LoadBoard((example / "board.json").string(), &diagnostics);
+  } else if (!file) {
     diagnostics.ReportFile(diag::kCannotReadFile, example.string(), example.string(), why);
   } else if (example.string().ends_with(".board.json")) {
     ReadBoard(*file, &diagnostics);

@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "runtime/driver/boot/board_loader.h"
+#include "runtime/driver/config/board_loader.h"
 #include "runtime/driver/boot/booted_system.h"
 
 namespace {

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "runtime/driver/boot/board_loader.h"
+#include "runtime/driver/config/board_loader.h"
 #include "runtime/driver/boot/booted_system.h"
 #include "tests/runtime/driver/testing/framework_test_support.h"
 

@@ -2,8 +2,8 @@
 // manifest, and each driver's compiled bind rules (decoded and checked). Every problem in every
 // file is reported (the FDFDRV table) and nothing is returned if there was one, so a bad board
 // never half-boots.
-#ifndef FDFKIT_RUNTIME_DRIVER_BOOT_BOARD_LOADER_H_
-#define FDFKIT_RUNTIME_DRIVER_BOOT_BOARD_LOADER_H_
+#ifndef FDFKIT_RUNTIME_DRIVER_CONFIG_BOARD_LOADER_H_
+#define FDFKIT_RUNTIME_DRIVER_CONFIG_BOARD_LOADER_H_
 
 #include <optional>
 #include <string>
@@ -30,4 +30,4 @@ std::optional<LoadedBoard> LoadBoard(const std::string& board_path, Diagnostics*
 
 }  // namespace fdfkit::driver
 
-#endif  // FDFKIT_RUNTIME_DRIVER_BOOT_BOARD_LOADER_H_
+#endif  // FDFKIT_RUNTIME_DRIVER_CONFIG_BOARD_LOADER_H_

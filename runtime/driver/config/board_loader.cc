@@ -1,4 +1,4 @@
-#include "runtime/driver/boot/board_loader.h"
+#include "runtime/driver/config/board_loader.h"
 
 #include <filesystem>
 #include <map>

@@ -1,0 +1,106 @@
+// fdfkit-boot as a user runs it: listings after boot, a bad board refused with located errors and
+// exit 1 (nothing started), and a serving board stopped cleanly by SIGTERM or SIGINT.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+struct BootRun {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+// Starts fdfkit-boot with `args`; if `signal_after` is given, sends it once stderr says "serving".
+BootRun Boot(std::vector<std::string> args, int signal_after = 0) {
+  int out_pipe[2], err_pipe[2];
+  EXPECT_EQ(pipe2(out_pipe, O_CLOEXEC), 0);
+  EXPECT_EQ(pipe2(err_pipe, O_CLOEXEC), 0);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  args.insert(args.begin(), FDFKIT_BOOT_BINARY);
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  EXPECT_EQ(posix_spawn(&pid, FDFKIT_BOOT_BINARY, &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  BootRun run;
+  bool signalled = false;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  int open_pipes = 2;
+  while (open_pipes > 0 && std::chrono::steady_clock::now() < deadline) {
+    if (poll(fds, 2, 1000) <= 0) continue;
+    for (int i = 0; i < 2; ++i) {
+      if (!(fds[i].revents & (POLLIN | POLLHUP))) continue;
+      char buffer[4096];
+      ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+      if (n <= 0) {
+        fds[i].fd = -1;
+        --open_pipes;
+        continue;
+      }
+      (i == 0 ? run.out : run.err).append(buffer, static_cast<size_t>(n));
+    }
+    if (signal_after && !signalled && run.err.find("serving") != std::string::npos) {
+      kill(pid, signal_after);
+      signalled = true;
+    }
+  }
+  close(out_pipe[0]);
+  close(err_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+TEST(FdfkitBootCli, BootsListsAndStops) {
+  BootRun run = Boot({EXAMPLE_BOARD, "--list", "hosts", "--list", "drivers", "--once"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("Driver Host: 1 (pid "), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("    fuchsia-boot:///soc#meta/soc.cm (root.sys.soc)\n"), std::string::npos);
+  EXPECT_NE(run.out.find("fuchsia-boot:///imu#meta/imu.cm [composite imu] [colocate] bound to 1 node\n"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.err.find("fdfkit-boot: stopped"), std::string::npos);
+}
+
+TEST(FdfkitBootCli, ABadBoardIsRefusedWithEveryProblemAndNothingStarts) {
+  BootRun run = Boot({FDFKIT_BAD_DIR "/fdfdrv032.boot/board.json", "--once"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("error: [FDFDRV032] two drivers are named fuchsia-boot:///a#meta/a.cm"),
+            std::string::npos)
+      << run.err;
+  EXPECT_EQ(run.err.find("starting"), std::string::npos);
+  EXPECT_EQ(Boot({"/nonexistent/board.json"}).exit_code, 1);
+  EXPECT_EQ(Boot({"--no-such-flag"}).exit_code, 2);
+}
+
+TEST(FdfkitBootCli, SigtermAndSigintStopEveryDriverCleanly) {
+  for (int signal : {SIGTERM, SIGINT}) {
+    BootRun run = Boot({EXAMPLE_BOARD}, signal);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.err.find(signal == SIGTERM ? "SIGTERM: stopping" : "SIGINT: stopping"),
+              std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("fdfkit-boot: stopped"), std::string::npos);
+  }
+}
+
+}  // namespace
