@@ -34,8 +34,9 @@ DriverBase::DriverBase(std::string_view name, DriverStartArgs start_args,
       async_dispatcher_(fdf_dispatcher_get_async_dispatcher(driver_dispatcher_.get())),
       logger_(std::make_unique<Logger>(std::string(name))) {
   Logger::SetGlobalInstance(logger_.get());
-  zx::result<Namespace> incoming = Namespace::Create(
-      start_args_.incoming, start_args_.service_sources, start_args_.host_id);
+  zx::result<Namespace> incoming =
+      Namespace::Create(start_args_.incoming, start_args_.service_sources, start_args_.host_id,
+                        start_args_.symbols, start_args_.parent_names);
   if (incoming.is_error()) {
     FDF_LOGL(ERROR, *logger_, "malformed incoming namespace: %s", incoming.status_string());
     incoming_ = std::make_shared<Namespace>();

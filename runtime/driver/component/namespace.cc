@@ -5,7 +5,9 @@
 namespace fdf {
 
 zx::result<Namespace> Namespace::Create(std::vector<NamespaceEntry>& entries,
-                                        std::vector<ServiceSource> sources, uint64_t host_id) {
+                                        std::vector<ServiceSource> sources, uint64_t host_id,
+                                        std::optional<std::vector<NodeSymbol>> symbols,
+                                        std::vector<std::string> parent_names) {
   Namespace ns;
   for (NamespaceEntry& entry : entries) {
     if (entry.path.empty() || entry.path[0] != '/' || !entry.directory.is_valid()) {
@@ -16,6 +18,8 @@ zx::result<Namespace> Namespace::Create(std::vector<NamespaceEntry>& entries,
   entries.clear();
   ns.sources_ = std::move(sources);
   ns.host_id_ = host_id;
+  ns.symbols_ = std::move(symbols);
+  ns.parent_names_ = std::move(parent_names);
   return zx::ok(std::move(ns));
 }
 

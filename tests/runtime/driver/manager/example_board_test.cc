@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "runtime/driver/config/board_loader.h"
@@ -80,10 +81,28 @@ TEST_F(ExampleBoardTest, ColocatedDriversShareTheirParentsProcessAndOthersGetThe
   ASSERT_FALSE(monitor.empty());
   EXPECT_NE(monitor, soc);
   auto hosts = Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); });
-  ASSERT_EQ(hosts.size(), 2u);
-  EXPECT_EQ(std::to_string(hosts[0].pid), soc);
-  EXPECT_EQ(hosts[0].drivers.size(), 3u);
-  EXPECT_EQ(std::to_string(hosts[1].pid), monitor);
+  // soc + clock-consumer + imu; banjo-leds + led-user; thermal-monitor; remote-led-user.
+  ASSERT_EQ(hosts.size(), 4u);
+  std::map<std::string, size_t> drivers_per_pid;
+  for (const Manager::HostSummary& host : hosts) drivers_per_pid[std::to_string(host.pid)] = host.drivers.size();
+  EXPECT_EQ(drivers_per_pid[soc], 3u);
+  EXPECT_EQ(drivers_per_pid[monitor], 1u);
+  EXPECT_EQ(drivers_per_pid[Find("banjo-leds start").second], 2u);
+}
+
+TEST_F(ExampleBoardTest, BanjoThroughCompatWorksInTheParentsHostAndIsRefusedElsewhere) {
+  std::string leds = Find("banjo-leds start").second;
+  EXPECT_EQ(Find("led-user banjo"), std::make_pair(std::string("led-user banjo set=ZX_OK brightness=128"), leds));
+  auto remote = Find("remote-led-user banjo");
+  EXPECT_EQ(remote.first, "remote-led-user banjo ZX_ERR_NOT_SUPPORTED");
+  EXPECT_NE(remote.second, leds);
+  // The node carries the banjo protocol id as fuchsia.BIND_PROTOCOL, which is what bound it.
+  std::string devices = Ask<std::string>([](Manager& m) { return m.ListDevices(true); });
+  EXPECT_NE(devices.find("Moniker  : root.sys.leds.led\nDriver   : fuchsia-boot:///led-user#meta/led-user.cm\n"
+                         "Host     : "),
+            std::string::npos)
+      << devices;
+  EXPECT_NE(devices.find("Key fuchsia.BIND_PROTOCOL  Value 200"), std::string::npos);
 }
 
 TEST_F(ExampleBoardTest, NamespacesReachBothTransportsAndEnforceOffersAndHosts) {
@@ -131,12 +150,12 @@ TEST_F(ExampleBoardTest, AKilledHostTakesDownExactlyItsDriversNodes) {
   }));
   ASSERT_TRUE(system_->WaitUntilSettled());
   auto hosts = Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); });
-  ASSERT_EQ(hosts.size(), 1u);
+  ASSERT_EQ(hosts.size(), 3u);
   EXPECT_EQ(hosts[0].pid, soc_pid);
-  EXPECT_EQ(kill(soc_pid, 0), 0);  // the other host lives on, untouched
+  EXPECT_EQ(kill(soc_pid, 0), 0);  // the other hosts live on, untouched
   EXPECT_EQ(hosts[0].drivers.size(), 3u);
   // Nothing restarted, nothing else stopped.
-  for (const char* driver : {"soc", "clock-consumer", "imu"}) {
+  for (const char* driver : {"soc", "clock-consumer", "imu", "banjo-leds", "led-user"}) {
     std::string prefix = std::string(driver) + " ";
     size_t starts = 0, stops = 0;
     for (const std::string& line : Events()) {
@@ -150,7 +169,8 @@ TEST_F(ExampleBoardTest, AKilledHostTakesDownExactlyItsDriversNodes) {
   std::string devices = Ask<std::string>([](Manager& m) { return m.ListDevices(false); });
   EXPECT_EQ(devices,
             "root\nroot.sys\nroot.sys.soc\nroot.sys.soc.clock-consumer\nroot.sys.soc.accel\n"
-            "root.sys.soc.accel.imu\nroot.sys.soc.gyro\n");
+            "root.sys.soc.accel.imu\nroot.sys.soc.gyro\nroot.sys.leds\nroot.sys.leds.led\n"
+            "root.sys.leds.remote-led\n");
 }
 
 TEST_F(ExampleBoardTest, KillingTheParentsHostStopsTheChildrenElsewhereBottomUp) {
@@ -162,8 +182,10 @@ TEST_F(ExampleBoardTest, KillingTheParentsHostStopsTheChildrenElsewhereBottomUp)
   ASSERT_TRUE(system_->WaitUntilSettled());
   // The monitor, in a host of its own, was stopped properly: its node was below the SoC's.
   EXPECT_EQ(Find("thermal-monitor prepare_stop").first, "thermal-monitor prepare_stop");
-  EXPECT_TRUE(Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); }).empty());
-  EXPECT_EQ(Ask<std::string>([](Manager& m) { return m.ListDevices(false); }), "root\nroot.sys\n");
+  // Only the LED drivers' two hosts remain.
+  EXPECT_EQ(Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); }).size(), 2u);
+  EXPECT_EQ(Ask<std::string>([](Manager& m) { return m.ListDevices(false); }),
+            "root\nroot.sys\nroot.sys.leds\nroot.sys.leds.led\nroot.sys.leds.remote-led\n");
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include <lib/fidl_driver/cpp/endpoints.h>
 #include <lib/zx/result.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -52,7 +53,9 @@ class Namespace {
   // to another host fail early.
   static zx::result<Namespace> Create(std::vector<NamespaceEntry>& entries,
                                       std::vector<ServiceSource> sources = {},
-                                      uint64_t host_id = 0);
+                                      uint64_t host_id = 0,
+                                      std::optional<std::vector<NodeSymbol>> symbols = {},
+                                      std::vector<std::string> parent_names = {});
 
   // A service member, on the transport of its protocol.
   template <internal::ServiceMember Member>
@@ -100,6 +103,10 @@ class Namespace {
   // fdfkit: the driver host that serves `service`/`instance` to this driver, if it was offered.
   std::optional<ServiceSource> SourceOf(std::string_view service, std::string_view instance) const;
   uint64_t host_id() const { return host_id_; }
+  // fdfkit: the parent's symbols (std::nullopt unless the driver runs in its parent's host), and
+  // a composite's parents, primary first (compat::ConnectBanjo reads both).
+  const std::optional<std::vector<NodeSymbol>>& symbols() const { return symbols_; }
+  const std::vector<std::string>& parent_names() const { return parent_names_; }
 
  private:
   zx::result<zx::channel> ConnectChannelMember(std::string_view service, std::string_view instance,
@@ -110,6 +117,8 @@ class Namespace {
   std::vector<NamespaceEntry> entries_;
   std::vector<ServiceSource> sources_;
   uint64_t host_id_ = 0;
+  std::optional<std::vector<NodeSymbol>> symbols_;
+  std::vector<std::string> parent_names_;
 };
 
 // One instance of a service in a namespace; connects its members.

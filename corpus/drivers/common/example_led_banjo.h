@@ -1,0 +1,43 @@
+// A banjo protocol written the way fidlgen_banjo's C and C++ outputs look (until fdfkit generates
+// them from .banjo files): the protocol id, the ops table, the protocol struct, and a DDK-style
+// client. The LED drivers of the example board serve and use it through compat.
+#ifndef FDFKIT_CORPUS_DRIVERS_COMMON_EXAMPLE_LED_BANJO_H_
+#define FDFKIT_CORPUS_DRIVERS_COMMON_EXAMPLE_LED_BANJO_H_
+
+#include <stdint.h>
+#include <zircon/types.h>
+
+#define ZX_PROTOCOL_EXAMPLE_LED 200
+
+typedef struct example_led_protocol_ops {
+  zx_status_t (*set_brightness)(void* ctx, uint32_t level);
+  uint32_t (*get_brightness)(void* ctx);
+} example_led_protocol_ops_t;
+
+typedef struct example_led_protocol {
+  const example_led_protocol_ops_t* ops;
+  void* ctx;
+} example_led_protocol_t;
+
+#ifdef __cplusplus
+namespace ddk {
+
+class ExampleLedProtocolClient {
+ public:
+  static constexpr uint32_t kProtocolId = ZX_PROTOCOL_EXAMPLE_LED;
+  ExampleLedProtocolClient() = default;
+  explicit ExampleLedProtocolClient(const example_led_protocol_t* proto)
+      : ops_(proto->ops), ctx_(proto->ctx) {}
+  bool is_valid() const { return ops_ != nullptr; }
+  zx_status_t SetBrightness(uint32_t level) const { return ops_->set_brightness(ctx_, level); }
+  uint32_t GetBrightness() const { return ops_->get_brightness(ctx_); }
+
+ private:
+  const example_led_protocol_ops_t* ops_ = nullptr;
+  void* ctx_ = nullptr;
+};
+
+}  // namespace ddk
+#endif
+
+#endif  // FDFKIT_CORPUS_DRIVERS_COMMON_EXAMPLE_LED_BANJO_H_
