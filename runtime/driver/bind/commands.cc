@@ -43,6 +43,7 @@ int Finish(const Diagnostics& diagnostics, std::ostream& err) {
 
 int RunCompile(const BindcOptions& options, std::ostream& out, std::ostream& err) {
   Compilation run(options);
+  if (run.compiled && options.disable_autobind) run.compiled->program.flags |= kProgramDisableAutobind;
   if (run.compiled && options.output.empty()) out << Disassemble(run.compiled->program);
   if (run.compiled && !options.output.empty()) {
     std::vector<uint8_t> bytes = Encode(run.compiled->program);

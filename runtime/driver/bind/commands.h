@@ -16,6 +16,7 @@ struct BindcOptions {
   std::string output;                 // compile: the compiled program ("" prints a listing)
   std::string test_spec;              // test: the JSON spec
   std::string program;                // disassemble: a compiled program
+  bool disable_autobind = false;      // compile: bound only on an explicit request
 };
 
 // Compiles the rules; writes the encoded program to `output` atomically (nothing on errors), or

@@ -80,6 +80,7 @@ std::vector<uint8_t> Encode(const Program& program) {
   Writer out;
   out.Bytes(kMagic, sizeof kMagic);
   out.U32(kProgramVersion);
+  out.U32(program.flags);
   out.U32(static_cast<uint32_t>(program.symbols.size()));
   for (const std::string& symbol : program.symbols) {
     out.U32(static_cast<uint32_t>(symbol.size()));
@@ -124,6 +125,8 @@ std::optional<Program> Decode(std::span<const uint8_t> bytes, std::string* error
     return fail("version " + std::to_string(version) + ", this reader knows version " +
                 std::to_string(kProgramVersion));
   }
+  if (!in.U32(&program.flags)) return fail("truncated header");
+  if ((program.flags & ~kProgramDisableAutobind) != 0) return fail("unknown flags");
   if (!in.U32(&count) || count > in.remaining() / kMinSymbolBytes) return fail("bad symbol count");
   program.symbols.resize(count);
   for (std::string& symbol : program.symbols) {
@@ -200,6 +203,7 @@ std::optional<Program> Decode(std::span<const uint8_t> bytes, std::string* error
 
 std::string Disassemble(const Program& program) {
   std::string out;
+  if (program.disable_autobind()) out += "disable_autobind\n";
   if (program.is_composite()) out += "composite " + program.Symbol(program.composite) + "\n";
   auto value_text = [&](const ProgramValue& value) -> std::string {
     switch (value.type) {

@@ -10,7 +10,7 @@
 // equals nothing and differs from everything. Jumps only go forward, so evaluation ends within
 // one pass over the code.
 //
-// Encoded (little-endian): "FDFBIND\0", u32 version, u32 symbol count, each symbol as u32 length +
+// Encoded (little-endian): "FDFBIND\0", u32 version, u32 flags, u32 symbol count, each symbol as u32 length +
 // bytes; u32 composite-name symbol (0xffffffff: not a composite); u32 node count, each node as
 // u32 name symbol, u8 kind, u32 instruction count, each instruction as u8 op, u8 equal, u32 key
 // symbol, u32 value count, values as (u8 type, u32 payload), u32 target. Decode checks every
@@ -58,18 +58,23 @@ struct ProgramNode {
 
 inline constexpr uint32_t kNoSymbol = 0xffffffff;
 
+// Program flags.
+inline constexpr uint32_t kProgramDisableAutobind = 1;  // bound only on an explicit request
+
 struct Program {
+  uint32_t flags = 0;
   std::vector<std::string> symbols;
   uint32_t composite = kNoSymbol;  // symbol of the composite's name
   std::vector<ProgramNode> nodes;
   bool is_composite() const { return composite != kNoSymbol; }
+  bool disable_autobind() const { return (flags & kProgramDisableAutobind) != 0; }
   const std::string& Symbol(uint32_t index) const { return symbols[index]; }
   // Index of `name` in the symbol table, added if absent (for the compiler).
   uint32_t Intern(const std::string& name);
   bool operator==(const Program&) const = default;
 };
 
-inline constexpr uint32_t kProgramVersion = 1;
+inline constexpr uint32_t kProgramVersion = 2;  // 2: the flags word
 
 std::vector<uint8_t> Encode(const Program& program);
 // The program, or std::nullopt with the first problem found in `error`.

@@ -8,6 +8,7 @@ zx_status_t DriverIndex::Register(DriverManifest manifest, const bind::Program& 
   driver->manifest = std::move(manifest);
   driver->program = std::make_unique<bind::LoadedProgram>(program, &symbols_);
   driver->order = drivers_.size();
+  driver->disable_autobind = program.disable_autobind();
   drivers_.push_back(std::move(driver));
   return ZX_OK;
 }
@@ -25,6 +26,7 @@ std::optional<DriverMatch> DriverIndex::MatchPlain(const bind::Properties& prope
   const IndexedDriver* fallback = nullptr;
   for (const auto& driver : drivers_) {
     if (driver->program->is_composite()) continue;
+    if (driver->disable_autobind && !options.explicit_request) continue;
     if (!options.url_suffix.empty() && !driver->manifest.url.ends_with(options.url_suffix)) continue;
     if (!driver->program->Matches(0, set)) continue;
     if (!driver->manifest.fallback) return DriverMatch{driver.get(), std::nullopt};
@@ -38,7 +40,7 @@ std::vector<DriverMatch> DriverIndex::MatchComposites(const bind::Properties& pr
   bind::PropertySet set(properties, symbols_);
   std::vector<DriverMatch> matches;
   for (const auto& driver : drivers_) {
-    if (!driver->program->is_composite()) continue;
+    if (!driver->program->is_composite() || driver->disable_autobind) continue;
     for (size_t node = 0; node < driver->program->node_count(); ++node) {
       if (driver->program->Matches(node, set)) matches.push_back({driver.get(), node});
     }

@@ -2,9 +2,9 @@
 // matching of a node's properties against all of them, as Fuchsia's driver-index does for the
 // manager. A plain driver matches a node as a whole; a composite driver matches one of its
 // `node` blocks (the manager assembles the composite once every required block has a parent).
-// Fallback drivers only match when no other driver does. Nodes that are not to be bound
-// automatically (a driver built with disable_autobind, or the explicit-bind path) are handled by
-// the caller through MatchOptions.
+// Fallback drivers only match when no other driver does. A driver whose rules were compiled with
+// --disable-autobind (Fuchsia's disable_autobind) only binds on an explicit request
+// (MatchOptions::explicit_request: NodeController.RequestBind).
 #ifndef FDFKIT_RUNTIME_DRIVER_MANAGER_DRIVER_INDEX_H_
 #define FDFKIT_RUNTIME_DRIVER_MANAGER_DRIVER_INDEX_H_
 
@@ -25,6 +25,7 @@ struct IndexedDriver {
   DriverManifest manifest;
   std::unique_ptr<bind::LoadedProgram> program;
   size_t order = 0;  // registration order, the tie-break among matches
+  bool disable_autobind = false;
 };
 
 struct DriverMatch {
@@ -33,16 +34,20 @@ struct DriverMatch {
   std::optional<size_t> composite_node;
 };
 
+struct DriverMatchOptions {
+  // Restrict to drivers whose URL ends with this (NodeController.RequestBind).
+  std::string url_suffix;
+  // Include drivers built with disable_autobind.
+  bool explicit_request = false;
+};
+
 class DriverIndex {
  public:
   // Registers a driver whose compiled rules are `program`. ZX_ERR_ALREADY_EXISTS for a second
   // driver with the same URL.
   zx_status_t Register(DriverManifest manifest, const bind::Program& program);
 
-  struct MatchOptions {
-    // Restrict to drivers whose URL ends with this (NodeController.RequestBind).
-    std::string url_suffix;
-  };
+  using MatchOptions = DriverMatchOptions;
   // The plain driver that binds the node (non-fallback first, then registration order), or none.
   std::optional<DriverMatch> MatchPlain(const bind::Properties& properties,
                                         const MatchOptions& options = {}) const;

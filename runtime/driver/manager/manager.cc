@@ -363,15 +363,22 @@ void Manager::FinishRemoval(Node* node) {
 }
 
 void Manager::RequestBind(Node* node, bool force, const std::string& url_suffix,
-                          std::function<void(zx_status_t)> done) {
-  if (node->owned || node->removing) return done(ZX_ERR_BAD_STATE);
-  if (node->bound && !force) return done(ZX_ERR_ALREADY_BOUND);
+                          std::function<void(zx_status_t)> reply) {
+  if (node->owned || node->removing) return reply(ZX_ERR_BAD_STATE);
+  if (node->bound && !force) return reply(ZX_ERR_ALREADY_BOUND);
+  // In flight until the node is bound again (or found unbindable).
+  ++pending_;
+  auto done = [this, reply = std::move(reply)](zx_status_t status) {
+    reply(status);
+    Done();
+  };
   uint64_t id = node->id();
   auto rebind = [this, id, url_suffix, done] {
     auto it = nodes_.find(id);
     if (it == nodes_.end()) return done(ZX_ERR_BAD_STATE);
     Node* n = it->second.get();
-    std::optional<DriverMatch> match = index_.MatchPlain(n->properties, {url_suffix});
+    std::optional<DriverMatch> match =
+        index_.MatchPlain(n->properties, {url_suffix, /*explicit_request=*/true});
     if (!match) return done(ZX_ERR_NOT_FOUND);
     StartDriver(n, match->driver);
     done(ZX_OK);

@@ -1,5 +1,5 @@
 // fdf-bindc: the bind language compiler, shaped like Fuchsia's bindc.
-//   fdf-bindc compile [--include LIB.bind]... [-o OUT] RULES.bind
+//   fdf-bindc compile [--include LIB.bind]... [-o OUT] [--disable-autobind] RULES.bind
 //   fdf-bindc test [--include LIB.bind]... --test-spec TESTS.json RULES.bind
 //   fdf-bindc disassemble PROGRAM (a file `compile -o` wrote)
 // Exit codes: 0 success, 1 errors in the inputs or a failing test, 2 usage errors.
@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   auto* compile = app.add_subcommand("compile", "compile rules; print a listing or write -o");
   add_inputs(compile);
   compile->add_option("-o,--output", options.output, "write the compiled program here");
+  compile->add_flag("--disable-autobind", options.disable_autobind,
+                    "the driver binds only when asked to (NodeController.RequestBind)");
   auto* test = app.add_subcommand("test", "run a bind test spec against the rules");
   add_inputs(test);
   test->add_option("--test-spec", options.test_spec, "the JSON test cases")->required();

@@ -87,16 +87,29 @@ TEST(BindProgram, CorruptFieldsAreRejectedWithTheReason) {
   bytes[8] = 9;
   std::string error;
   EXPECT_FALSE(DecodeBytes(bytes, &error));
-  EXPECT_EQ(error, "version 9, this reader knows version 1 (at byte 12)");
+  EXPECT_EQ(error, "version 9, this reader knows version 2 (at byte 12)");
+}
+
+TEST(BindProgram, FlagsRoundTripAndUnknownOnesAreRejected) {
+  Program program = Sample();
+  program.flags = kProgramDisableAutobind;
+  std::string error;
+  std::optional<Program> decoded = DecodeBytes(Encode(program), &error);
+  ASSERT_TRUE(decoded) << error;
+  EXPECT_TRUE(decoded->disable_autobind());
+  EXPECT_EQ(Disassemble(*decoded).substr(0, 17), "disable_autobind\n");
+  program.flags = 0x80;
+  EXPECT_FALSE(DecodeBytes(Encode(program), &error));
+  EXPECT_EQ(error, "unknown flags (at byte 16)");
 }
 
 TEST(BindProgram, AHostileCountCannotMakeDecodeAllocate) {
   std::vector<uint8_t> bytes = Encode(Sample());
-  // The symbol count sits after the signature and version.
-  bytes[12] = bytes[13] = bytes[14] = bytes[15] = 0xff;
+  // The symbol count sits after the signature, the version and the flags.
+  bytes[16] = bytes[17] = bytes[18] = bytes[19] = 0xff;
   std::string error;
   EXPECT_FALSE(DecodeBytes(bytes, &error));
-  EXPECT_EQ(error, "bad symbol count (at byte 16)");
+  EXPECT_EQ(error, "bad symbol count (at byte 20)");
 }
 
 TEST(BindProgram, FlippingAnyByteNeverCrashesDecode) {
@@ -112,6 +125,41 @@ TEST(BindProgram, FlippingAnyByteNeverCrashesDecode) {
       }
     }
   }
+}
+
+}  // namespace
+}  // namespace fdfkit::bind::testing
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "runtime/driver/bind/commands.h"
+#include "support/read_file.h"
+
+namespace fdfkit::bind::testing {
+namespace {
+
+TEST(BindProgram, CompileWritesTheProgramAndTheDisableAutobindFlag) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("fdfkit-bindc-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "rules.bind") << "fuchsia.BIND_PROTOCOL == 1;\n";
+  BindcOptions options;
+  options.rules = (dir / "rules.bind").string();
+  options.output = (dir / "rules.bindbc").string();
+  options.disable_autobind = true;
+  std::ostringstream out, err;
+  ASSERT_EQ(RunCompile(options, out, err), 0) << err.str();
+  std::string bytes = support::ReadFile(options.output).value_or("");
+  std::string error;
+  std::optional<Program> program =
+      Decode({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()}, &error);
+  ASSERT_TRUE(program) << error;
+  EXPECT_TRUE(program->disable_autobind());
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -190,3 +190,50 @@ TEST_F(ExampleBoardTest, KillingTheParentsHostStopsTheChildrenElsewhereBottomUp)
 
 }  // namespace
 }  // namespace fdfkit::driver
+
+namespace fdfkit::driver {
+namespace {
+
+TEST_F(ExampleBoardTest, RemovingANodeStopsItsDriverAndTheNodesBelowFirst) {
+  ASSERT_TRUE(driver::testing::WaitFor([&] { return IndexOf("thermal-monitor polling") != SIZE_MAX; }));
+  bool removed = false;
+  system_->WithManager([&](Manager& m) {
+    m.RemoveNode(m.FindNode("root.sys.soc.accel"), [&] { removed = true; });
+  });
+  ASSERT_TRUE(system_->WaitUntilSettled());
+  EXPECT_TRUE(Ask<bool>([&](Manager&) { return removed; }));
+  // The composite below accel stopped; its other parent (gyro) and everything else stay.
+  EXPECT_EQ(Find("imu stop").first, "imu stop");
+  EXPECT_EQ(Find("soc stop").first, "");
+  EXPECT_EQ(Ask<std::string>([](Manager& m) { return m.ListDevices(false); }),
+            "root\nroot.sys\nroot.sys.soc\nroot.sys.soc.clock-consumer\n"
+            "root.sys.soc.thermal-monitor\nroot.sys.soc.gyro\nroot.sys.leds\nroot.sys.leds.led\n"
+            "root.sys.leds.remote-led\n");
+}
+
+TEST_F(ExampleBoardTest, RequestBindRestartsTheDriverOnlyWhenForced) {
+  zx_status_t unforced = ZX_ERR_INTERNAL, forced = ZX_ERR_INTERNAL, unknown = ZX_ERR_INTERNAL;
+  system_->WithManager([&](Manager& m) {
+    m.RequestBind(m.FindNode("root.sys.leds.remote-led"), false, "", [&](zx_status_t s) { unforced = s; });
+  });
+  EXPECT_EQ(unforced, ZX_ERR_ALREADY_BOUND);
+  system_->WithManager([&](Manager& m) {
+    m.RequestBind(m.FindNode("root.sys.leds.remote-led"), true, "remote-led-user.cm",
+                  [&](zx_status_t s) { forced = s; });
+  });
+  ASSERT_TRUE(system_->WaitUntilSettled());
+  EXPECT_EQ(Ask<zx_status_t>([&](Manager&) { return forced; }), ZX_OK);
+  size_t starts = 0;
+  for (const std::string& line : Events()) starts += line.rfind("remote-led-user start", 0) == 0;
+  EXPECT_EQ(starts, 2u);
+  system_->WithManager([&](Manager& m) {
+    m.RequestBind(m.FindNode("root.sys.leds.remote-led"), true, "no-such-driver.cm",
+                  [&](zx_status_t s) { unknown = s; });
+  });
+  ASSERT_TRUE(system_->WaitUntilSettled());
+  EXPECT_EQ(Ask<zx_status_t>([&](Manager&) { return unknown; }), ZX_ERR_NOT_FOUND);
+  EXPECT_EQ(Ask<uint64_t>([](Manager& m) { return m.HostOf("root.sys.leds.remote-led"); }), 0u);
+}
+
+}  // namespace
+}  // namespace fdfkit::driver
