@@ -3,23 +3,9 @@
 #include <lib/fdf/cpp/env.h>
 #include <lib/fdf/env.h>
 
-#include <condition_variable>
-#include <deque>
-#include <mutex>
+#include "runtime/driver/owner.h"
 
 namespace fdfkit::driver {
-namespace {
-
-// Each system's dispatcher belongs to an owner key of its own, never reused in the process.
-const void* NewManagerOwner() {
-  static std::mutex mu;
-  static std::deque<char> keys;
-  std::lock_guard lock(mu);
-  keys.emplace_back();
-  return &keys.back();
-}
-
-}  // namespace
 
 zx::result<std::unique_ptr<BootedSystem>> BootedSystem::Start(LoadedBoard board,
                                                               BootOptions options) {
@@ -27,7 +13,7 @@ zx::result<std::unique_ptr<BootedSystem>> BootedSystem::Start(LoadedBoard board,
   if (status != ZX_OK && status != ZX_ERR_BAD_STATE) return zx::error(status);  // BAD_STATE: running
   std::unique_ptr<BootedSystem> system(new BootedSystem());
   const char name[] = "driver-manager";
-  system->owner_ = NewManagerOwner();
+  system->owner_ = NewOwnerKey();
   status = fdf_env_dispatcher_create_with_owner(system->owner_, FDF_DISPATCHER_OPTION_SYNCHRONIZED,
                                                 name, sizeof name - 1, "", 0, nullptr,
                                                 &system->dispatcher_);
@@ -55,24 +41,7 @@ zx::result<std::unique_ptr<BootedSystem>> BootedSystem::Start(LoadedBoard board,
 BootedSystem::~BootedSystem() {
   Shutdown();
   if (dispatcher_) {
-    std::mutex mu;
-    std::condition_variable cv;
-    bool done = false;
-    struct Observer : fdf_env_driver_shutdown_observer_t {
-      std::function<void()> fn;
-    } observer;
-    observer.fn = [&] {
-      std::lock_guard lock(mu);
-      done = true;
-      cv.notify_all();
-    };
-    observer.handler = [](const void*, fdf_env_driver_shutdown_observer_t* o) {
-      static_cast<Observer*>(o)->fn();
-    };
-    if (fdf_env_shutdown_dispatchers_async(owner_, &observer) == ZX_OK) {
-      std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return done; });
-    }
+    ShutdownOwnerAndWait(owner_);
     manager_.reset();
     fdf_dispatcher_destroy(dispatcher_);
   }

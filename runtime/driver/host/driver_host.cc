@@ -1,16 +1,14 @@
 #include "runtime/driver/host/driver_host.h"
 
 #include <dlfcn.h>
+#include <lib/async/cpp/task.h>
 #include <lib/fdf/dispatcher.h>
 #include <unistd.h>
-
-#include <lib/async/cpp/task.h>
-
 #include <zircon/status.h>
 
 #include <cstdio>
-#include <deque>
-#include <mutex>
+
+#include "runtime/driver/owner.h"
 
 namespace fdfkit::driver {
 namespace {
@@ -36,16 +34,6 @@ bool ProgramListHas(const fdfw::DriverStartArgs& args, std::string_view key,
     }
   }
   return false;
-}
-
-// The runtime knows a driver by an opaque owner address. Each instance gets one never used before
-// or again: a new driver at a freed one's address must not meet that one's shutdown record.
-const void* NewOwnerKey() {
-  static std::mutex mu;
-  static std::deque<char> keys;  // elements never move; kept for the process's life
-  std::lock_guard lock(mu);
-  keys.emplace_back();
-  return &keys.back();
 }
 
 void Log(const char* format, const std::string& a, const std::string& b = "") {

@@ -334,13 +334,17 @@ void Manager::RemoveNode(Node* node, std::function<void()> done) {
       });
     });
   };
-  std::vector<Node*> children = node->children();
-  if (children.empty()) return after_children();
   // Children first: bottom-up, as Fuchsia removes nodes.
+  RemoveChildren(node, after_children);
+}
+
+void Manager::RemoveChildren(Node* node, std::function<void()> then) {
+  std::vector<Node*> children = node->children();
+  if (children.empty()) return then();
   auto remaining = std::make_shared<size_t>(children.size());
   for (Node* child : children) {
-    RemoveNode(child, [remaining, after_children] {
-      if (--*remaining == 0) after_children();
+    RemoveNode(child, [remaining, then] {
+      if (--*remaining == 0) then();
     });
   }
 }
@@ -384,19 +388,11 @@ void Manager::RequestBind(Node* node, bool force, const std::string& url_suffix,
     done(ZX_OK);
   };
   // The bound driver's children go first, then the driver, then the node is matched again.
-  std::vector<Node*> children = node->children();
-  auto stop_then_rebind = [this, id, rebind] {
+  RemoveChildren(node, [this, id, rebind] {
     auto it = nodes_.find(id);
     if (it == nodes_.end()) return;
     StopDriver(it->second.get(), rebind);
-  };
-  if (children.empty()) return stop_then_rebind();
-  auto remaining = std::make_shared<size_t>(children.size());
-  for (Node* child : children) {
-    RemoveNode(child, [remaining, stop_then_rebind] {
-      if (--*remaining == 0) stop_then_rebind();
-    });
-  }
+  });
 }
 
 void Manager::OnHostExit(HostProcess* host) {
@@ -438,19 +434,11 @@ void Manager::ReleaseHostIfUnused(uint64_t host_id) {
 
 void Manager::Shutdown(std::function<void()> done) {
   shutting_down_ = true;
-  std::vector<Node*> children = root_->children();
-  auto finish = [this, done] {
-    // Every driver has stopped; the hosts end when their channels close.
+  RemoveChildren(root_, [this, done] {
+    // Every driver has stopped: nothing is left in the hosts.
     hosts_.clear();
     done();
-  };
-  if (children.empty()) return finish();
-  auto remaining = std::make_shared<size_t>(children.size());
-  for (Node* child : children) {
-    RemoveNode(child, [remaining, finish] {
-      if (--*remaining == 0) finish();
-    });
-  }
+  });
 }
 
 }  // namespace fdfkit::driver

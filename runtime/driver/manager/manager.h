@@ -87,6 +87,8 @@ class Manager {
   void OnDriverClosed(Node* node, fidl::UnbindInfo info);
   void StopDriver(Node* node, std::function<void()> done);
   void FinishRemoval(Node* node);
+  // Removes every child of `node` (each bottom-up), then calls `then`.
+  void RemoveChildren(Node* node, std::function<void()> then);
   void OfferToComposites(Node* node);
   void ReleaseHostIfUnused(uint64_t host_id);
   void Done() {

@@ -5,8 +5,9 @@
 #include <lib/fidl/cpp/wire/wire_messaging.h>
 
 #include <cstring>
-#include <deque>
 #include <thread>
+
+#include "runtime/driver/owner.h"
 
 namespace fdfkit::driver::testing {
 
@@ -34,13 +35,7 @@ zx_status_t WaitForEpitaph(const zx::channel& channel, std::chrono::milliseconds
 }
 
 TestDispatcher::TestDispatcher(const char* name, bool own_thread) {
-  static std::mutex keys_mu;
-  static std::deque<char> keys;  // owner addresses, never reused (elements never move)
-  {
-    std::lock_guard lock(keys_mu);
-    keys.emplace_back();
-    owner_ = &keys.back();
-  }
+  owner_ = NewOwnerKey();
   fdf_env_start(0);
   // A dispatcher that allows sync calls adds a pool thread (as in Fuchsia): drivers call the fake
   // manager synchronously, and here it shares their process.
@@ -51,24 +46,7 @@ TestDispatcher::TestDispatcher(const char* name, bool own_thread) {
 }
 
 TestDispatcher::~TestDispatcher() {
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-  struct Observer : fdf_env_driver_shutdown_observer_t {
-    std::function<void()> fn;
-  } observer;
-  observer.fn = [&] {
-    std::lock_guard lock(mu);
-    done = true;
-    cv.notify_all();
-  };
-  observer.handler = [](const void*, fdf_env_driver_shutdown_observer_t* o) {
-    static_cast<Observer*>(o)->fn();
-  };
-  if (fdf_env_shutdown_dispatchers_async(owner_, &observer) == ZX_OK) {
-    std::unique_lock lock(mu);
-    cv.wait(lock, [&] { return done; });
-  }
+  ShutdownOwnerAndWait(owner_);
   fdf_dispatcher_destroy(dispatcher_);
 }
 
