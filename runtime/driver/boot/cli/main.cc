@@ -1,9 +1,11 @@
 // fdfkit-boot: boots a board in the driver framework, as `ffx driver` would show it.
 //   fdfkit-boot BOARD.json [--host PATH] [--list hosts|devices|devices-v|drivers]... [--once]
+//               [--control PATH]
 // Loads the board, its drivers' manifests and compiled bind rules (any problem: every one
 // reported, exit 1, nothing started); starts the manager, binds every node and waits until the
 // topology settles; prints the listings asked for; then serves until SIGINT or SIGTERM (or, with
-// --once, shuts down at once), stopping every driver bottom-up before it exits 0.
+// --once, shuts down at once), stopping every driver bottom-up before it exits 0. While it
+// serves, `fdfkit-driver list-hosts|list-devices [-v]|list` asks it over its control socket.
 #include <CLI/CLI.hpp>
 #include <signal.h>
 #include <unistd.h>
@@ -14,6 +16,7 @@
 
 #include "runtime/driver/config/board_loader.h"
 #include "runtime/driver/boot/booted_system.h"
+#include "runtime/driver/control/control_server.h"
 
 namespace {
 
@@ -37,6 +40,9 @@ int main(int argc, char** argv) {
   app.add_option("--list", listings, "print after boot: hosts, devices, devices-v, drivers")
       ->check(CLI::IsMember({"hosts", "devices", "devices-v", "drivers"}));
   app.add_flag("--once", once, "shut down right after boot and the listings");
+  std::string control = fdfkit::driver::DefaultControlPath();
+  app.add_option("--control", control, "where fdfkit-driver reaches the running board")
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -82,11 +88,23 @@ int main(int argc, char** argv) {
   });
   std::cout.flush();
   if (!once) {
+    std::unique_ptr<fdfkit::driver::ControlServer> control_server;
+    (*system)->WithManager([&](fdfkit::driver::Manager& manager) {
+      zx::result server = fdfkit::driver::ControlServer::Listen(control, &manager);
+      if (server.is_ok()) control_server = std::move(*server);
+    });
+    if (control_server) {
+      std::cerr << "fdfkit-boot: fdfkit-driver reaches this board at " << control << "\n";
+    } else {
+      std::cerr << "fdfkit-boot: cannot listen at " << control << "; fdfkit-driver cannot reach "
+                << "this board\n";
+    }
     std::cerr << "fdfkit-boot: serving; SIGINT or SIGTERM stops the board\n";
     int signal = 0;
     sigwait(&stop_signals, &signal);
     std::cerr << "fdfkit-boot: " << (signal == SIGINT ? "SIGINT" : "SIGTERM")
               << ": stopping every driver\n";
+    control_server.reset();
   }
   (*system)->Shutdown();
   system->reset();

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,10 @@ struct BootRun {
   std::string out, err;
 };
 
-// Starts fdfkit-boot with `args`; if `signal_after` is given, sends it once stderr says "serving".
-BootRun Boot(std::vector<std::string> args, int signal_after = 0) {
+// Runs `binary` with `args`, collecting its output; `while_serving` runs (once) when stderr says
+// "fdfkit-boot: serving", then `signal_after` is sent.
+BootRun RunProcess(const char* binary, std::vector<std::string> args, int signal_after = 0,
+                   const std::function<void()>& while_serving = nullptr) {
   int out_pipe[2], err_pipe[2];
   EXPECT_EQ(pipe2(out_pipe, O_CLOEXEC), 0);
   EXPECT_EQ(pipe2(err_pipe, O_CLOEXEC), 0);
@@ -30,12 +33,12 @@ BootRun Boot(std::vector<std::string> args, int signal_after = 0) {
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-  args.insert(args.begin(), FDFKIT_BOOT_BINARY);
+  args.insert(args.begin(), binary);
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
-  EXPECT_EQ(posix_spawn(&pid, FDFKIT_BOOT_BINARY, &actions, nullptr, argv.data(), environ), 0);
+  EXPECT_EQ(posix_spawn(&pid, binary, &actions, nullptr, argv.data(), environ), 0);
   posix_spawn_file_actions_destroy(&actions);
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -57,7 +60,8 @@ BootRun Boot(std::vector<std::string> args, int signal_after = 0) {
       }
       (i == 0 ? run.out : run.err).append(buffer, static_cast<size_t>(n));
     }
-    if (signal_after && !signalled && run.err.find("serving") != std::string::npos) {
+    if (signal_after && !signalled && run.err.find("fdfkit-boot: serving") != std::string::npos) {
+      if (while_serving) while_serving();
       kill(pid, signal_after);
       signalled = true;
     }
@@ -68,6 +72,32 @@ BootRun Boot(std::vector<std::string> args, int signal_after = 0) {
   waitpid(pid, &status, 0);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
+}
+
+BootRun Boot(std::vector<std::string> args, int signal_after = 0,
+             const std::function<void()>& while_serving = nullptr) {
+  return RunProcess(FDFKIT_BOOT_BINARY, std::move(args), signal_after, while_serving);
+}
+
+TEST(FdfkitBootCli, FdfkitDriverListsARunningBoard) {
+  std::string control = ::testing::TempDir() + "fdfkit-control-" + std::to_string(getpid());
+  BootRun hosts, devices, drivers;
+  BootRun run = Boot({EXAMPLE_BOARD, "--control", control}, SIGTERM, [&] {
+    hosts = RunProcess(FDFKIT_DRIVER_BINARY, {"--control", control, "list-hosts"});
+    devices = RunProcess(FDFKIT_DRIVER_BINARY, {"--control", control, "list-devices"});
+    drivers = RunProcess(FDFKIT_DRIVER_BINARY, {"--control", control, "list"});
+  });
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(hosts.exit_code, 0) << hosts.err;
+  EXPECT_NE(hosts.out.find("    fuchsia-boot:///led-user#meta/led-user.cm (root.sys.leds.led)\n"),
+            std::string::npos)
+      << hosts.out;
+  EXPECT_EQ(devices.out.substr(0, 31), "root\nroot.sys\nroot.sys.soc\nroot");
+  EXPECT_NE(drivers.out.find("fuchsia-boot:///soc#meta/soc.cm bound to 1 node\n"), std::string::npos);
+  // Once the board has stopped, nothing answers.
+  BootRun after = RunProcess(FDFKIT_DRIVER_BINARY, {"--control", control, "list"});
+  EXPECT_EQ(after.exit_code, 1);
+  EXPECT_NE(after.err.find("no board is serving at " + control), std::string::npos);
 }
 
 TEST(FdfkitBootCli, BootsListsAndStops) {
