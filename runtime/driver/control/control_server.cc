@@ -62,6 +62,12 @@ ControlServer::ControlServer(std::string path, int listener, Manager* manager)
 ControlServer::~ControlServer() {
   if (wake_[1] >= 0) close(wake_[1]);
   if (thread_.joinable()) thread_.join();
+  // Connections still bound would dispatch into this object: end them on the dispatcher, after
+  // any bind the accept loop posted (the tasks run in order).
+  manager_->RunSync([this] {
+    for (auto& binding : bindings_) binding.Unbind();
+    bindings_.clear();
+  });
   if (wake_[0] >= 0) close(wake_[0]);
   close(listener_);
   unlink(path_.c_str());
@@ -77,9 +83,9 @@ void ControlServer::AcceptLoop() {
     // A connected SEQPACKET socket is what the zircon layer's channels are made of.
     zx_handle_t channel = zx_linux_handle_from_fd(connection);
     async::PostTask(manager_->dispatcher(), [this, channel] {
-      fidl::BindServer(manager_->dispatcher(),
-                       fidl::ServerEnd<fuchsia_driver_development::Manager>(zx::channel(channel)),
-                       this);
+      bindings_.push_back(fidl::BindServer(
+          manager_->dispatcher(),
+          fidl::ServerEnd<fuchsia_driver_development::Manager>(zx::channel(channel)), this));
     });
   }
 }

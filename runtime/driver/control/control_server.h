@@ -10,6 +10,7 @@
 
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "runtime/driver/manager/manager.h"
 
@@ -35,6 +36,8 @@ class ControlServer : public fidl::WireServer<fuchsia_driver_development::Manage
   int wake_[2] = {-1, -1};  // closing the write end stops the accept loop
   Manager* manager_;
   std::thread thread_;
+  // Touched only on the manager's dispatcher; unbound there before this object goes.
+  std::vector<fidl::ServerBindingRef<fuchsia_driver_development::Manager>> bindings_;
 };
 
 // Connects to a control socket: the client end of fuchsia.driver.development/Manager.

@@ -175,6 +175,7 @@ void DriverHost::Start(StartRequestView request, StartCompleter::Sync& completer
   }
   bool allow_sync_calls = ProgramListHas(args, "default_dispatcher_opts", "allow_sync_calls");
   drivers_.push_back(std::make_unique<LoadedDriver>(this, url));
+  driver_count_.store(drivers_.size(), std::memory_order_release);
   LoadedDriver* driver = drivers_.back().get();
   auto async = std::make_shared<StartCompleter::Async>(completer.ToAsync());
   driver->Load(binary, allow_sync_calls, args, std::move(request->driver),
@@ -197,6 +198,7 @@ void DriverHost::GetProcessInfo(GetProcessInfoCompleter::Sync& completer) {
 
 void DriverHost::Remove(LoadedDriver* driver) {
   drivers_.remove_if([driver](const auto& d) { return d.get() == driver; });
+  driver_count_.store(drivers_.size(), std::memory_order_release);
   if (drivers_.empty() && on_empty_) on_empty_();
 }
 

@@ -14,6 +14,7 @@
 #include <lib/fdf/cpp/dispatcher.h>
 #include <lib/fdf/cpp/env.h>
 
+#include <atomic>
 #include <functional>
 #include <list>
 #include <memory>
@@ -31,7 +32,8 @@ class DriverHost : public fidl::WireServer<fuchsia_driver_host::DriverHost> {
   void Start(StartRequestView request, StartCompleter::Sync& completer) override;
   void GetProcessInfo(GetProcessInfoCompleter::Sync& completer) override;
 
-  size_t driver_count() const { return drivers_.size(); }
+  // Readable from any thread (tests, monitoring); the list itself lives on the dispatcher.
+  size_t driver_count() const { return driver_count_.load(std::memory_order_acquire); }
 
  private:
   class LoadedDriver;
@@ -40,6 +42,7 @@ class DriverHost : public fidl::WireServer<fuchsia_driver_host::DriverHost> {
   fdf_dispatcher_t* dispatcher_;
   std::function<void()> on_empty_;
   std::list<std::unique_ptr<LoadedDriver>> drivers_;
+  std::atomic<size_t> driver_count_{0};
 };
 
 }  // namespace fdfkit::driver
