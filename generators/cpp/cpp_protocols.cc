@@ -462,7 +462,7 @@ void WriteService(const flat::Service& service, std::ostringstream& out) {
   for (const flat::ServiceMember& member : service.members) {
     std::string ns = IsDriverProtocol(*member.type.decl) ? "::fdf" : "::fidl";
     out << "    ::std::function<void(" << ns << "::ServerEnd<" << DeclName(*member.type.decl)
-        << ">)> " << Escape(member.name) << ";\n";
+        << ">)> " << Escape(member.name) << "{};\n";  // {}: members may be left out
   }
   out << "  };\n"
       << "  class InstanceHandler final {\n   public:\n    InstanceHandler() = default;\n"
