@@ -31,6 +31,13 @@ class ProtocolWriter {
          << "::fidl::internal::Openness::" << Openness() << ";\n"
          << "  using Transport = ::fidl::internal::"
          << (driver_ ? "DriverTransport" : "ChannelTransport") << ";\n";
+    // @discoverable: the name a namespace publishes it under (fidl::DiscoverableProtocolName).
+    if (std::optional<std::string> name = AttributeValue(p_.attrs, "discoverable")) {
+      std::string published = *name;
+      if (published.size() >= 2 && published.front() == '"') published = published.substr(1, published.size() - 2);
+      if (published.empty()) published = p_.name.library + "." + p_.name.name;
+      out_ << "  static constexpr char kDiscoverableName[] = \"" << published << "\";\n";
+    }
     for (const flat::Method* m : p_.all_methods) out_ << "  class " << Escape(m->name) << ";\n";
     out_ << "};\n\n";
     for (const flat::Method* m : p_.all_methods) WriteMethodMarker(*m);

@@ -1,5 +1,5 @@
-// Booting a board of 100 drivers in 10 hosts, from the start of the manager to every driver
-// started (issue 19's target: under 2 s), then stopping it. The board is generated: 10 root
+// Booting a board of 100 drivers in 10 hosts, from reading the board (as fdfkit-boot starts) to
+// every driver started (issue 19's target: under 2 s), then stopping it (not timed). The board is generated: 10 root
 // drivers, each in a host of its own, add 9 children each, bound by 90 colocated drivers (one
 // shared object, 100 manifests and compiled bind programs). Baseline in the same binary: starting
 // and reaping 10 bare driver host processes, the floor any boot pays.
@@ -76,13 +76,15 @@ void BM_Boot_100DriversIn10Hosts(benchmark::State& state) {
   std::string board_path = GenerateBoard(dir);
   size_t started = 0;
   for (auto _ : state) {
+    // As fdfkit-boot does from its start: read the board, every manifest and compiled rules,
+    // start the manager, bind, and wait until every driver has started.
+    auto begin = std::chrono::steady_clock::now();
     Diagnostics diagnostics;
     std::optional<LoadedBoard> board = LoadBoard(board_path, &diagnostics);
     if (!board) {
       state.SkipWithError(diagnostics.Text().c_str());
       break;
     }
-    auto begin = std::chrono::steady_clock::now();
     zx::result system = BootedSystem::Start(std::move(*board), {FDFKIT_HOST_BINARY});
     if (system.is_error() || !(*system)->WaitUntilSettled(std::chrono::seconds(60))) {
       state.SkipWithError("boot failed");
@@ -95,6 +97,10 @@ void BM_Boot_100DriversIn10Hosts(benchmark::State& state) {
       for (const Manager::HostSummary& host : manager.Hosts()) started += host.drivers.size();
     });
     (*system)->Shutdown();
+    if (started != kHosts * kDriversPerHost) {
+      state.SkipWithError("not every driver started");
+      break;
+    }
   }
   state.counters["drivers_started"] = static_cast<double>(started);
   fs::remove_all(dir);

@@ -3,7 +3,8 @@
 // opened through the directory, an fdf channel pair, fdf_token_register/transfer joining them) and
 // a Zircon-channel member. Each iteration connects and makes one call (the first call is what
 // waits for the handshake); the CallOnly rows are the same call on an established connection, in
-// the same binary, so Connect's own cost is the difference.
+// the same binary, so Connect's own cost is the difference. In a running board the open also
+// crosses the manager process (its router forwards it), which this in-process fixture leaves out.
 #include <benchmark/benchmark.h>
 #include <fidl/fdfkit.examples/cpp/driver/wire.h>
 #include <fidl/fdfkit.examples/cpp/wire.h>

@@ -42,16 +42,30 @@ zx::result<std::unique_ptr<ControlServer>> ControlServer::Listen(const std::stri
                                                                 Manager* manager) {
   sockaddr_un address;
   if (!FillAddress(path, &address)) return zx::error(ZX_ERR_INVALID_ARGS);
+  // Another board serving at this path keeps it; a socket file a finished run left is replaced.
+  if (zx::result<fidl::ClientEnd<fuchsia_driver_development::Manager>> live = ConnectControl(path);
+      live.is_ok()) {
+    return zx::error(ZX_ERR_ALREADY_EXISTS);
+  }
+  int wake[2];
+  if (pipe2(wake, O_CLOEXEC) != 0) return zx::error(ZX_ERR_NO_RESOURCES);
   int listener = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
-  if (listener < 0) return zx::error(ZX_ERR_NO_RESOURCES);
-  unlink(path.c_str());  // a socket file a previous run left behind
+  if (listener < 0) {
+    close(wake[0]);
+    close(wake[1]);
+    return zx::error(ZX_ERR_NO_RESOURCES);
+  }
+  unlink(path.c_str());
   if (::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
       listen(listener, 8) != 0) {
     close(listener);
+    close(wake[0]);
+    close(wake[1]);
     return zx::error(ZX_ERR_ACCESS_DENIED);
   }
   std::unique_ptr<ControlServer> server(new ControlServer(path, listener, manager));
-  if (pipe2(server->wake_, O_CLOEXEC) != 0) return zx::error(ZX_ERR_NO_RESOURCES);
+  server->wake_[0] = wake[0];
+  server->wake_[1] = wake[1];
   server->thread_ = std::thread([raw = server.get()] { raw->AcceptLoop(); });
   return zx::ok(std::move(server));
 }
@@ -83,6 +97,8 @@ void ControlServer::AcceptLoop() {
     // A connected SEQPACKET socket is what the zircon layer's channels are made of.
     zx_handle_t channel = zx_linux_handle_from_fd(connection);
     async::PostTask(manager_->dispatcher(), [this, channel] {
+      // Forget connections that have ended.
+      std::erase_if(bindings_, [](const auto& binding) { return !binding.lock(); });
       bindings_.push_back(fidl::BindServer(
           manager_->dispatcher(),
           fidl::ServerEnd<fuchsia_driver_development::Manager>(zx::channel(channel)), this));

@@ -18,8 +18,9 @@ namespace fdfkit::driver {
 
 class ControlServer : public fidl::WireServer<fuchsia_driver_development::Manager> {
  public:
-  // Listens on `path` (replacing a stale socket file); connections are accepted on a thread of
-  // this object and served on the manager's dispatcher.
+  // Listens on `path` (replacing a stale socket file; ZX_ERR_ALREADY_EXISTS if a board serves
+  // there); connections are accepted on a thread of this object and served on the manager's
+  // dispatcher. Call it, and destroy the server, off that dispatcher.
   static zx::result<std::unique_ptr<ControlServer>> Listen(const std::string& path, Manager* manager);
   ~ControlServer() override;
 

@@ -124,11 +124,17 @@ class DriverHost::LoadedDriver : public fidl::WireServer<fuchsia_driver_host::Dr
     if (shutting_down_) return;
     shutting_down_ = true;
     epitaph_ = epitaph;
-    if (!driver_dispatcher_.get()) return Finish();
+    if (!driver_dispatcher_.get()) {
+      async::PostTask(fdf_dispatcher_get_async_dispatcher(host_->dispatcher_), [this] { Finish(); });
+      return;
+    }
     zx::result<> begun = shutdown_.Begin(owner_, [this](const void*) {
       async::PostTask(fdf_dispatcher_get_async_dispatcher(host_->dispatcher_), [this] { Finish(); });
     });
-    if (begun.is_error()) Finish();
+    // Not from inside the caller (possibly client_'s own error callback): Finish deletes this.
+    if (begun.is_error()) {
+      async::PostTask(fdf_dispatcher_get_async_dispatcher(host_->dispatcher_), [this] { Finish(); });
+    }
   }
 
   void Finish() {

@@ -24,8 +24,21 @@ zx::result<std::unique_ptr<HostProcess>> HostProcess::Spawn(
   std::string path = binary;
   std::string host_id = std::to_string(id);
   char* argv[] = {path.data(), host_id.data(), nullptr};
+  // The host starts with no signal blocked and default dispositions, whatever the manager's
+  // threads block (fdfkit-boot blocks SIGINT/SIGTERM to sigwait for them).
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none, defaults;
+  sigemptyset(&none);
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGINT);
+  sigaddset(&defaults, SIGTERM);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
-  int error = posix_spawn(&pid, path.c_str(), &actions, nullptr, argv, environ);
+  int error = posix_spawn(&pid, path.c_str(), &actions, &attributes, argv, environ);
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   if (error != 0) {
     std::fprintf(stderr, "fdfkit: cannot start driver host %s: %s\n", path.c_str(),
@@ -58,8 +71,13 @@ void HostProcess::Kill() {
 void HostProcess::Reap() {
   if (exited_) return;
   int status = 0;
-  // The channel closes as the process exits: the wait is short.
-  if (waitpid(pid_, &status, 0) == pid_) exit_status_ = status;
+  // The channel closes as the process exits, so it has usually gone already. One that closed the
+  // channel and lives on is of no use to anyone: end it rather than block the manager.
+  if (waitpid(pid_, &status, WNOHANG) != pid_) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, &status, 0);
+  }
+  exit_status_ = status;
   exited_ = true;
 }
 

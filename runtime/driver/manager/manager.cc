@@ -95,19 +95,21 @@ void Manager::Bind(Node* node) {
 
 void Manager::OfferToComposites(Node* node) {
   for (const DriverMatch& match : index_.MatchComposites(node->properties)) {
+    size_t slot = *match.composite_node;
+    // The first assembly of this driver still missing this parent; a new one if none is (a
+    // board may have several instances of one composite).
     Composite* composite = nullptr;
     for (auto& c : composites_) {
-      if (c->driver == match.driver) composite = c.get();
+      if (c->driver != match.driver || c->node || c->parents[slot]) continue;
+      if (std::find(c->parents.begin(), c->parents.end(), node) != c->parents.end()) continue;
+      composite = c.get();
+      break;
     }
     if (!composite) {
       composites_.push_back(std::make_unique<Composite>(
           Composite{match.driver, std::vector<Node*>(match.driver->program->node_count()), nullptr}));
       composite = composites_.back().get();
     }
-    size_t slot = *match.composite_node;
-    bool already_parent =
-        std::find(composite->parents.begin(), composite->parents.end(), node) != composite->parents.end();
-    if (composite->node || composite->parents[slot] || already_parent) continue;
     composite->parents[slot] = node;
     const bind::LoadedProgram& program = *match.driver->program;
     bool complete = true;
@@ -187,10 +189,12 @@ void Manager::StartDriver(Node* node, const IndexedDriver* driver) {
 
   fidl::Arena<32768> arena;
   auto node_endpoints = fidl::CreateEndpoints<fuchsia_driver_framework::Node>();
-  node->ServeNode(std::move(node_endpoints->server));
+  bound->node_binding = node->ServeNode(std::move(node_endpoints->server));
   auto router_endpoints = fidl::CreateEndpoints<fuchsia_io::Directory>();
   bound->router = std::make_unique<ServiceRouter>(node);
-  fidl::BindServer(dispatcher_, std::move(router_endpoints->server), bound->router.get());
+  bound->router_binding =
+      fidl::BindServer(dispatcher_, std::move(router_endpoints->server), bound->router.get());
+  bound->serial = next_serial_++;
   auto outgoing_endpoints = fidl::CreateEndpoints<fuchsia_io::Directory>();
   bound->outgoing = std::move(outgoing_endpoints->client);
 
@@ -248,10 +252,13 @@ void Manager::StartDriver(Node* node, const IndexedDriver* driver) {
   fdfw::DriverStartArgs args = builder.Build();
 
   auto driver_endpoints = fidl::CreateEndpoints<fuchsia_driver_host::Driver>();
-  bound->on_closed = [this, node_id](fidl::UnbindInfo info) {
-    async::PostTask(dispatcher_, [this, node_id, info] {
+  uint64_t serial = bound->serial;
+  bound->on_closed = [this, node_id, serial](fidl::UnbindInfo info) {
+    async::PostTask(dispatcher_, [this, node_id, serial, info] {
       auto it = nodes_.find(node_id);
-      if (it != nodes_.end()) OnDriverClosed(it->second.get(), info);
+      if (it != nodes_.end() && it->second->bound && it->second->bound->serial == serial) {
+        OnDriverClosed(it->second.get(), info);
+      }
     });
   };
   bound->client.Bind(std::move(driver_endpoints->client), dispatcher_, bound.get());
@@ -259,63 +266,91 @@ void Manager::StartDriver(Node* node, const IndexedDriver* driver) {
   Log("starting " + manifest.url + " on " + node->path() + " in driver host " +
       std::to_string(host->id()) + " (pid " + std::to_string(host->pid()) + ")" +
       (colocated ? ", colocated with its parent" : ""));
-  uint64_t host_id = host->id();
   host->client()->Start(args, std::move(driver_endpoints->server))
-      .Then([this, node_id, host_id](fidl::WireUnownedResult<fuchsia_driver_host::DriverHost::Start>& result) {
-        Done();
+      .Then([this, node_id, serial](
+                fidl::WireUnownedResult<fuchsia_driver_host::DriverHost::Start>& result) {
         auto it = nodes_.find(node_id);
         Node* node = it == nodes_.end() ? nullptr : it->second.get();
-        if (!node || !node->bound || node->bound->host_id != host_id) return;
-        zx_status_t status = !result.ok() ? result.status()
-                             : result->is_error() ? result->error_value()
-                                                  : ZX_OK;
-        if (status != ZX_OK) {
-          Log(node->bound->driver->manifest.url + " failed to start on " + node->path() + ": " +
-              zx_status_get_string(status));
-          node->bound.reset();
-          ReleaseHostIfUnused(host_id);
-          return;
+        if (node && node->bound && node->bound->serial == serial) {
+          zx_status_t status = !result.ok() ? result.status()
+                               : result->is_error() ? result->error_value()
+                                                    : ZX_OK;
+          if (status != ZX_OK) {
+            Log(node->bound->driver->manifest.url + " failed to start on " + node->path() + ": " +
+                zx_status_get_string(status));
+            FinishStop(node);
+          } else {
+            node->bound->started = true;
+            node->SendOnBind();
+            // A stop asked for while it was starting goes ahead now.
+            if (node->bound->stop_requested) (void)node->bound->client->Stop();
+          }
         }
-        node->bound->started = true;
-        node->SendOnBind();
+        Done();
       });
 }
 
 void Manager::OnDriverClosed(Node* node, fidl::UnbindInfo info) {
-  if (!node->bound) return;
   BoundDriver& bound = *node->bound;
-  if (bound.stop_requested) return;  // StopDriver's own wait handles it
-  if (!bound.started) return;        // a failed start: its reply handles it
+  if (bound.stop_requested) return FinishStop(node);
+  if (!bound.started) return;  // a failed start: its reply handles it
   Log(bound.driver->manifest.url + " on " + node->path() + " stopped unexpectedly (" +
       info.FormatDescription() + "); removing the node");
-  bound.started = false;
   RemoveNode(node, nullptr);
 }
 
 void Manager::StopDriver(Node* node, std::function<void()> done) {
   if (!node->bound) return done();
   BoundDriver& bound = *node->bound;
-  uint64_t host_id = bound.host_id;
-  auto host = hosts_.find(host_id);
-  bool host_alive = host != hosts_.end() && !host->second->exited();
-  if (!bound.started || !host_alive) {
-    node->bound.reset();
-    ReleaseHostIfUnused(host_id);
-    return done();
-  }
+  bound.stop_waiters.push_back(std::move(done));
+  if (bound.stop_requested) return;  // joins the stop in progress
   bound.stop_requested = true;
+  auto host = hosts_.find(bound.host_id);
+  bool host_alive = host != hosts_.end() && !host->second->exited();
   uint64_t node_id = node->id();
-  // The host closes the Driver channel once the driver has stopped (PrepareStop, dispatchers
-  // shut down, Stop, destroyed): that close is the completion.
-  bound.on_closed = [this, node_id, host_id, done = std::move(done)](fidl::UnbindInfo) {
-    async::PostTask(dispatcher_, [this, node_id, host_id, done] {
+  if (bound.closed || !host_alive) {
+    // Nothing left to stop. Later, not inside whoever asked.
+    async::PostTask(dispatcher_, [this, node_id] {
       auto it = nodes_.find(node_id);
-      if (it != nodes_.end()) it->second->bound.reset();
-      ReleaseHostIfUnused(host_id);
-      done();
+      if (it != nodes_.end() && it->second->bound) FinishStop(it->second.get());
     });
-  };
-  (void)bound.client->Stop();
+    return;
+  }
+  // A starting driver is stopped once its start replies; a started one now. The host closes the
+  // Driver channel when the driver has stopped (PrepareStop, dispatchers shut down, Stop,
+  // destroyed): that close, in OnDriverClosed, is the completion.
+  if (bound.started) (void)bound.client->Stop();
+  uint64_t serial = bound.serial;
+  async::PostDelayedTask(
+      dispatcher_,
+      [this, node_id, serial] {
+        auto it = nodes_.find(node_id);
+        if (it == nodes_.end() || !it->second->bound || it->second->bound->serial != serial) return;
+        BoundDriver& late = *it->second->bound;
+        Log(late.driver->manifest.url + " on " + it->second->path() + " did not stop within " +
+            std::to_string(stop_timeout_.to_msecs()) + " ms; ending its driver host " +
+            std::to_string(late.host_id));
+        if (auto h = hosts_.find(late.host_id); h != hosts_.end()) h->second->Kill();
+      },
+      stop_timeout_.get());
+}
+
+void Manager::FinishStop(Node* node) {
+  std::vector<std::function<void()>> waiters = std::move(node->bound->stop_waiters);
+  uint64_t host_id = node->bound->host_id;
+  node->bound.reset();
+  ReleaseHostIfUnused(host_id);
+  for (auto& waiter : waiters) waiter();
+}
+
+void Manager::OnNodeClientClosed(uint64_t node_id) {
+  auto it = nodes_.find(node_id);
+  if (it == nodes_.end() || shutting_down_) return;
+  Node* node = it->second.get();
+  // A driver that is stopping closes its node as it goes: that is not a request.
+  if (node->removing || (node->bound && node->bound->stop_requested)) return;
+  Log(node->path() + ": its Node client closed its end; removing the node");
+  RemoveNode(node, nullptr);
 }
 
 void Manager::RemoveNode(Node* node, std::function<void()> done) {
@@ -379,7 +414,7 @@ void Manager::RequestBind(Node* node, bool force, const std::string& url_suffix,
   uint64_t id = node->id();
   auto rebind = [this, id, url_suffix, done] {
     auto it = nodes_.find(id);
-    if (it == nodes_.end()) return done(ZX_ERR_BAD_STATE);
+    if (it == nodes_.end() || it->second->removing || shutting_down_) return done(ZX_ERR_BAD_STATE);
     Node* n = it->second.get();
     std::optional<DriverMatch> match =
         index_.MatchPlain(n->properties, {url_suffix, /*explicit_request=*/true});

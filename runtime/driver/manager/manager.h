@@ -11,6 +11,7 @@
 #define FDFKIT_RUNTIME_DRIVER_MANAGER_MANAGER_H_
 
 #include <lib/async/dispatcher.h>
+#include <lib/zx/time.h>
 
 #include <functional>
 #include <map>
@@ -58,6 +59,10 @@ class Manager {
                    std::function<void(zx_status_t)> done);
   // Removes every node below the root (drivers stop bottom-up), then ends the hosts.
   void Shutdown(std::function<void()> done);
+  // A Node client (a driver's, or the owner's of an owned node) closed its end.
+  void OnNodeClientClosed(uint64_t node_id);
+  // How long a driver may take to stop before its host is ended (PrepareStop that never completes).
+  void set_stop_timeout(zx::duration timeout) { stop_timeout_ = timeout; }
 
   struct HostSummary {
     uint64_t id;
@@ -85,7 +90,10 @@ class Manager {
   HostProcess* HostFor(Node* node, const IndexedDriver* driver);
   void OnHostExit(HostProcess* host);
   void OnDriverClosed(Node* node, fidl::UnbindInfo info);
+  // Stops the node's driver (joining a stop already in progress); `done` runs once it has.
   void StopDriver(Node* node, std::function<void()> done);
+  // The driver has stopped (or never will start): drop it and tell whoever waits.
+  void FinishStop(Node* node);
   void FinishRemoval(Node* node);
   // Removes every child of `node` (each bottom-up), then calls `then`.
   void RemoveChildren(Node* node, std::function<void()> then);
@@ -106,6 +114,8 @@ class Manager {
   std::vector<std::unique_ptr<Composite>> composites_;
   size_t pending_ = 0;
   std::function<void()> on_settled_;
+  uint64_t next_serial_ = 1;
+  zx::duration stop_timeout_ = zx::sec(10);
   bool shutting_down_ = false;
 };
 

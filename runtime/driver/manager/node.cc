@@ -20,8 +20,16 @@ Node::~Node() {
   if (controller_) controller_->Unbind();
 }
 
-void Node::ServeNode(fidl::ServerEnd<fuchsia_driver_framework::Node> end) {
-  node_bindings_.push_back(fidl::BindServer(manager_->dispatcher(), std::move(end), this));
+fidl::ServerBindingRef<fuchsia_driver_framework::Node> Node::ServeNode(
+    fidl::ServerEnd<fuchsia_driver_framework::Node> end) {
+  auto binding = fidl::BindServer(
+      manager_->dispatcher(), std::move(end), static_cast<fidl::WireServer<fuchsia_driver_framework::Node>*>(this),
+      [manager = manager_, id = id_](fidl::WireServer<fuchsia_driver_framework::Node>*,
+                                     fidl::UnbindInfo info, auto) {
+        if (info.is_peer_closed()) manager->OnNodeClientClosed(id);
+      });
+  node_bindings_.push_back(binding);
+  return binding;
 }
 
 void Node::ServeController(fidl::ServerEnd<fuchsia_driver_framework::NodeController> end) {

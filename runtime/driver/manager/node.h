@@ -17,11 +17,11 @@
 
 #include "runtime/driver/bind/properties.h"
 #include "runtime/driver/manager/driver_index.h"
+#include "runtime/driver/manager/router.h"
 
 namespace fdfkit::driver {
 
 class Manager;
-class ServiceRouter;
 
 // A service instance the node's driver may reach: `service`/`instance` as the driver names it,
 // served by `source` (the node of the driver that serves it) as `source_instance`.
@@ -38,17 +38,28 @@ struct NodeSymbolEntry {
   std::string module_name;
 };
 
-// The driver running on a node.
+// The driver running on a node, and what the manager serves for it.
 struct BoundDriver : fidl::WireAsyncEventHandler<fuchsia_driver_host::Driver> {
+  ~BoundDriver() override {
+    // Nothing may reach a node's router or Node server for this driver once it is gone.
+    if (router_binding) router_binding->Unbind();
+    if (node_binding) node_binding->Unbind();
+  }
   const IndexedDriver* driver = nullptr;
   uint64_t host_id = 0;
+  uint64_t serial = 0;          // which start this is (a rebind starts a new one)
   bool started = false;         // Start replied success
+  bool closed = false;          // the host closed the driver's channel
   bool stop_requested = false;
+  std::vector<std::function<void()>> stop_waiters;
   fidl::WireClient<fuchsia_driver_host::Driver> client;
   fidl::ClientEnd<fuchsia_io::Directory> outgoing;
   std::unique_ptr<ServiceRouter> router;
-  std::function<void(fidl::UnbindInfo)> on_closed;  // the host closed the driver's channel
+  std::optional<fidl::ServerBindingRef<fuchsia_io::Directory>> router_binding;
+  std::optional<fidl::ServerBindingRef<fuchsia_driver_framework::Node>> node_binding;
+  std::function<void(fidl::UnbindInfo)> on_closed;
   void on_fidl_error(fidl::UnbindInfo info) override {
+    closed = true;
     if (on_closed) on_closed(info);
   }
 };
@@ -76,8 +87,11 @@ class Node : public fidl::WireServer<fuchsia_driver_framework::Node>,
   std::vector<std::function<void()>> removed_waiters;
   std::unique_ptr<BoundDriver> bound;
 
-  // Serves Node on `end` (to the driver started on it, or the owning parent).
-  void ServeNode(fidl::ServerEnd<fuchsia_driver_framework::Node> end);
+  // Serves Node on `end` (to the driver started on it, or the owning parent). When the client
+  // closes its end (a driver dropping its node, an owner dropping an owned child), the node is
+  // removed, as in Fuchsia.
+  fidl::ServerBindingRef<fuchsia_driver_framework::Node> ServeNode(
+      fidl::ServerEnd<fuchsia_driver_framework::Node> end);
   void ServeController(fidl::ServerEnd<fuchsia_driver_framework::NodeController> end);
   void SendOnBind();
 

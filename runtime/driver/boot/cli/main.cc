@@ -88,16 +88,18 @@ int main(int argc, char** argv) {
   });
   std::cout.flush();
   if (!once) {
+    fdfkit::driver::Manager* manager = nullptr;
+    (*system)->WithManager([&](fdfkit::driver::Manager& m) { manager = &m; });
     std::unique_ptr<fdfkit::driver::ControlServer> control_server;
-    (*system)->WithManager([&](fdfkit::driver::Manager& manager) {
-      zx::result server = fdfkit::driver::ControlServer::Listen(control, &manager);
-      if (server.is_ok()) control_server = std::move(*server);
-    });
-    if (control_server) {
+    zx::result server = fdfkit::driver::ControlServer::Listen(control, manager);
+    if (server.is_ok()) {
+      control_server = std::move(*server);
       std::cerr << "fdfkit-boot: fdfkit-driver reaches this board at " << control << "\n";
     } else {
-      std::cerr << "fdfkit-boot: cannot listen at " << control << "; fdfkit-driver cannot reach "
-                << "this board\n";
+      std::cerr << "fdfkit-boot: cannot listen at " << control << " ("
+                << (server.status_value() == ZX_ERR_ALREADY_EXISTS ? "another board serves there"
+                                                                   : server.status_string())
+                << "); fdfkit-driver cannot reach this board\n";
     }
     std::cerr << "fdfkit-boot: serving; SIGINT or SIGTERM stops the board\n";
     int signal = 0;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -123,14 +124,38 @@ TEST(FdfkitBootCli, ABadBoardIsRefusedWithEveryProblemAndNothingStarts) {
 }
 
 TEST(FdfkitBootCli, SigtermAndSigintStopEveryDriverCleanly) {
+  std::string log = ::testing::TempDir() + "fdfkit-cli-events-" + std::to_string(getpid());
+  setenv("FDFKIT_DRIVER_EVENT_LOG", log.c_str(), 1);  // inherited by fdfkit-boot and its hosts
   for (int signal : {SIGTERM, SIGINT}) {
+    unlink(log.c_str());
     BootRun run = Boot({EXAMPLE_BOARD}, signal);
     EXPECT_EQ(run.exit_code, 0) << run.err;
+    std::ifstream in(log);
+    std::string events((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const char* driver : {"soc", "clock-consumer", "thermal-monitor", "imu", "banjo-leds"}) {
+      EXPECT_NE(events.find("\n" + std::string(driver) + " stop"), std::string::npos)
+          << driver << " was not stopped:\n" << events;
+    }
+    EXPECT_LT(events.find("clock-consumer stop"), events.find("soc prepare_stop"));
     EXPECT_NE(run.err.find(signal == SIGTERM ? "SIGTERM: stopping" : "SIGINT: stopping"),
               std::string::npos)
         << run.err;
     EXPECT_NE(run.err.find("fdfkit-boot: stopped"), std::string::npos);
   }
+  unsetenv("FDFKIT_DRIVER_EVENT_LOG");
+  unlink(log.c_str());
+}
+
+TEST(FdfkitBootCli, ASecondBoardDoesNotTakeTheFirstOnesControlSocket) {
+  std::string control = ::testing::TempDir() + "fdfkit-control-twice-" + std::to_string(getpid());
+  BootRun second;
+  BootRun first = Boot({EXAMPLE_BOARD, "--control", control}, SIGTERM, [&] {
+    second = Boot({EXAMPLE_BOARD, "--control", control}, SIGTERM);
+  });
+  EXPECT_EQ(first.exit_code, 0);
+  EXPECT_NE(second.err.find("cannot listen at " + control + " (another board serves there)"),
+            std::string::npos)
+      << second.err;
 }
 
 }  // namespace

@@ -155,21 +155,72 @@ TEST_F(NamespaceTest, WhatDoesNotResolveIsRefusedOnEitherTransport) {
   EXPECT_EQ(namespace_.Open("/pkg/data", {}, std::move(b)).status_value(), ZX_ERR_NOT_FOUND);
 }
 
+class GreeterServer : public fidl::WireServer<test_driver::Greeter> {
+ public:
+  void Greet(GreetCompleter::Sync& completer) override { completer.Reply("hello"); }
+};
+
+// A /svc that publishes one protocol by its discoverable name (as a component's namespace does).
+class GreeterDirectory : public fidl::WireServer<fuchsia_io::Directory> {
+ public:
+  explicit GreeterDirectory(async_dispatcher_t* dispatcher) : dispatcher_(dispatcher) {}
+  void Open(OpenRequestView request, OpenCompleter::Sync&) override {
+    opened_.push_back(std::string(request->path.get()));
+    if (request->path.get() == "test.driver.Greeter") {
+      fidl::BindServer(dispatcher_, fidl::ServerEnd<test_driver::Greeter>(std::move(request->object)),
+                       &greeter_);
+    }
+  }
+  const std::vector<std::string>& opened() const { return opened_; }
+
+ private:
+  async_dispatcher_t* dispatcher_;
+  GreeterServer greeter_;
+  std::vector<std::string> opened_;
+};
+
+TEST_F(NamespaceTest, ADiscoverableProtocolConnectsByItsNameUnderSvc) {
+  static_assert(std::string_view(fidl::DiscoverableProtocolName<test_driver::Greeter>) ==
+                "test.driver.Greeter");
+  GreeterDirectory directory(parent_->async());
+  auto endpoints = fidl::CreateEndpoints<fuchsia_io::Directory>();
+  fidl::BindServer(parent_->async(), std::move(endpoints->server), &directory);
+  std::vector<fdf::NamespaceEntry> entries;
+  entries.push_back({"/svc", std::move(endpoints->client)});
+  zx::result ns = fdf::Namespace::Create(entries);
+  ASSERT_TRUE(ns.is_ok());
+  zx::result by_name = ns->Connect<test_driver::Greeter>();
+  ASSERT_TRUE(by_name.is_ok());
+  auto greeting = fidl::WireCall(*by_name)->Greet();
+  ASSERT_TRUE(greeting.ok()) << greeting.FormatDescription();
+  EXPECT_EQ(greeting->text.get(), "hello");
+  zx::result by_path = ns->Connect<test_driver::Greeter>("/svc/test.driver.Greeter");
+  EXPECT_TRUE(fidl::WireCall(*by_path)->Greet().ok());
+  parent_->RunSync([&] {
+    EXPECT_EQ(directory.opened(), (std::vector<std::string>{"test.driver.Greeter", "test.driver.Greeter"}));
+  });
+  parent_.reset();  // before `directory`, which its binding serves
+}
+
 TEST_F(NamespaceTest, AChannelProtocolByPathAndServicesListedAndRemoved) {
   Serve();
   zx::result echo =
       namespace_.Connect<test_driver::Echo>("/svc/test.driver.EchoService/default/echo");
   ASSERT_TRUE(echo.is_ok());
   EXPECT_TRUE(fidl::WireCall(*echo)->EchoString("by path").ok());
-  EXPECT_EQ(outgoing_->Paths(), (std::vector<std::string>{
-                                    "svc/test.driver.CounterService/second/counter",
-                                    "svc/test.driver.EchoService/default/echo"}));
-  EXPECT_EQ(outgoing_->AddService<test_driver::EchoService>(test_driver::EchoService::InstanceHandler(
-                                                                {.echo = [](auto) {}}))
-                .status_value(),
-            ZX_ERR_ALREADY_EXISTS);
-  EXPECT_TRUE(outgoing_->RemoveService<test_driver::EchoService>().is_ok());
-  EXPECT_EQ(outgoing_->RemoveService<test_driver::EchoService>().status_value(), ZX_ERR_NOT_FOUND);
+  // The outgoing directory belongs to the parent's dispatcher: changed there, as a driver would.
+  parent_->RunSync([&] {
+    EXPECT_EQ(outgoing_->Paths(), (std::vector<std::string>{
+                                      "svc/test.driver.CounterService/second/counter",
+                                      "svc/test.driver.EchoService/default/echo"}));
+    EXPECT_EQ(outgoing_
+                  ->AddService<test_driver::EchoService>(
+                      test_driver::EchoService::InstanceHandler({.echo = [](auto) {}}))
+                  .status_value(),
+              ZX_ERR_ALREADY_EXISTS);
+    EXPECT_TRUE(outgoing_->RemoveService<test_driver::EchoService>().is_ok());
+    EXPECT_EQ(outgoing_->RemoveService<test_driver::EchoService>().status_value(), ZX_ERR_NOT_FOUND);
+  });
   zx::result gone = namespace_.Connect<test_driver::EchoService::Echo>();
   EXPECT_EQ(fidl::WireCall(*gone)->EchoString("x").status(), ZX_ERR_NOT_FOUND);
 }

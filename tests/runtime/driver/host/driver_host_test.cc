@@ -159,9 +159,10 @@ TEST_F(DriverHostTest, AFailedStartIsReportedAndTheDriverIsTornDown) {
   EXPECT_TRUE(fake_node_.children().empty());
 }
 
-TEST_F(DriverHostTest, AnAsynchronousStartCompletesLater) {
+TEST_F(DriverHostTest, AnAsynchronousStartIsAnsweredOnlyWhenItsCompleterRuns) {
   Started started = Start("late", {"async_start"});
   ASSERT_EQ(started.status, ZX_OK);
+  EXPECT_EQ(DriverEvents(), "start:late;child;async_start_completed;");
   EXPECT_EQ(fake_node_.children().size(), 1u);
   EXPECT_TRUE(fidl::WireCall(started.driver)->Stop().ok());
   EXPECT_EQ(testing::WaitForEpitaph(started.driver.channel()), ZX_OK);

@@ -6,70 +6,16 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
-#include "runtime/driver/config/board_loader.h"
-#include "runtime/driver/boot/booted_system.h"
-#include "tests/runtime/driver/testing/framework_test_support.h"
+#include "tests/runtime/driver/manager/board_fixture.h"
 
 namespace fdfkit::driver {
 namespace {
 
-class ExampleBoardTest : public ::testing::Test {
+class ExampleBoardTest : public BoardTest {
  protected:
-  void SetUp() override {
-    log_path_ = ::testing::TempDir() + "fdfkit-events-" + std::to_string(getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    unlink(log_path_.c_str());
-    setenv("FDFKIT_DRIVER_EVENT_LOG", log_path_.c_str(), 1);
-    Diagnostics diagnostics;
-    std::optional<LoadedBoard> board = LoadBoard(EXAMPLE_BOARD, &diagnostics);
-    ASSERT_TRUE(board) << diagnostics.Text();
-    zx::result system = BootedSystem::Start(std::move(*board), {FDFKIT_HOST_BINARY});
-    ASSERT_TRUE(system.is_ok()) << system.status_string();
-    system_ = std::move(*system);
-    ASSERT_TRUE(system_->WaitUntilSettled());
-  }
-  void TearDown() override {
-    system_.reset();
-    unsetenv("FDFKIT_DRIVER_EVENT_LOG");
-    unlink(log_path_.c_str());
-  }
-
-  std::vector<std::string> Events() const {
-    std::ifstream in(log_path_);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-  }
-  // The event without its pid, and the pid, for the first line starting with `prefix`.
-  std::pair<std::string, std::string> Find(const std::string& prefix) const {
-    for (const std::string& line : Events()) {
-      if (line.rfind(prefix, 0) == 0) {
-        size_t at = line.rfind(" pid=");
-        return {line.substr(0, at), line.substr(at + 5)};
-      }
-    }
-    return {"", ""};
-  }
-  size_t IndexOf(const std::string& prefix) const {
-    std::vector<std::string> lines = Events();
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (lines[i].rfind(prefix, 0) == 0) return i;
-    }
-    return SIZE_MAX;
-  }
-  template <typename T>
-  T Ask(const std::function<T(Manager&)>& question) {
-    T answer{};
-    system_->WithManager([&](Manager& manager) { answer = question(manager); });
-    return answer;
-  }
-
-  std::string log_path_;
-  std::unique_ptr<BootedSystem> system_;
+  std::string BoardPath() const override { return EXAMPLE_BOARD; }
 };
 
 TEST_F(ExampleBoardTest, ColocatedDriversShareTheirParentsProcessAndOthersGetTheirOwn) {
@@ -173,7 +119,7 @@ TEST_F(ExampleBoardTest, AKilledHostTakesDownExactlyItsDriversNodes) {
             "root.sys.leds.remote-led\n");
 }
 
-TEST_F(ExampleBoardTest, KillingTheParentsHostStopsTheChildrenElsewhereBottomUp) {
+TEST_F(ExampleBoardTest, KillingTheParentsHostStopsItsChildrenInOtherHosts) {
   pid_t soc_pid = Ask<pid_t>([](Manager& m) { return m.PidOfHost(m.HostOf("root.sys.soc")); });
   ASSERT_EQ(kill(soc_pid, SIGKILL), 0);
   ASSERT_TRUE(driver::testing::WaitFor([&] {
@@ -194,7 +140,7 @@ TEST_F(ExampleBoardTest, KillingTheParentsHostStopsTheChildrenElsewhereBottomUp)
 namespace fdfkit::driver {
 namespace {
 
-TEST_F(ExampleBoardTest, RemovingANodeStopsItsDriverAndTheNodesBelowFirst) {
+TEST_F(ExampleBoardTest, RemovingANodeStopsTheDriversBelowIt) {
   ASSERT_TRUE(driver::testing::WaitFor([&] { return IndexOf("thermal-monitor polling") != SIZE_MAX; }));
   bool removed = false;
   system_->WithManager([&](Manager& m) {

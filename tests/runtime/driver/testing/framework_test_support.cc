@@ -1,5 +1,6 @@
 #include "tests/runtime/driver/testing/framework_test_support.h"
 
+#include <lib/async/cpp/task.h>
 #include <lib/fdf/dispatcher.h>
 #include <lib/fidl/cpp/wire/message_header.h>
 #include <lib/fidl/cpp/wire/wire_messaging.h>
@@ -48,6 +49,20 @@ TestDispatcher::TestDispatcher(const char* name, bool own_thread) {
 TestDispatcher::~TestDispatcher() {
   ShutdownOwnerAndWait(owner_);
   fdf_dispatcher_destroy(dispatcher_);
+}
+
+void TestDispatcher::RunSync(const std::function<void()>& fn) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+  async::PostTask(async(), [&] {
+    fn();
+    std::lock_guard lock(mu);
+    done = true;
+    cv.notify_all();
+  });
+  std::unique_lock lock(mu);
+  cv.wait(lock, [&] { return done; });
 }
 
 async_dispatcher_t* TestDispatcher::async() const {

@@ -15,17 +15,19 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fdfkit::driver::testing {
 
-// Waits until `ready()` holds or `timeout` passes, polling observable state; returns ready().
+// Waits until `ready()` holds or `timeout` passes, looking at observable state every millisecond
+// (not a busy loop: the system under test shares two CPUs with it); returns ready().
 inline bool WaitFor(const std::function<bool()>& ready,
                     std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (!ready()) {
     if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   return true;
 }
@@ -43,6 +45,8 @@ class TestDispatcher {
   ~TestDispatcher();
   fdf_dispatcher_t* get() const { return dispatcher_; }
   async_dispatcher_t* async() const;
+  // Runs `fn` on the dispatcher and waits for it (what is bound to a dispatcher is used there).
+  void RunSync(const std::function<void()>& fn);
 
  private:
   fdf_dispatcher_t* dispatcher_ = nullptr;

@@ -8,6 +8,7 @@
 #include <lib/async/cpp/task.h>
 #include <lib/driver/component/cpp/driver_export.h>
 #include <lib/driver/component/cpp/node_add_args.h>
+#include <lib/zx/time.h>
 
 #include <mutex>
 #include <string>
@@ -53,9 +54,15 @@ class TestDriver : public fdf::DriverBase {
     }
     zx::result<> result = Setup();
     if (fdf::ProgramValue(program(), "async_start").is_ok()) {
-      async::PostTask(dispatcher(), [completer = std::make_shared<fdf::StartCompleter>(
-                                         std::move(completer)),
-                                     result]() mutable { (*completer)(result); });
+      // Completed 50 ms later, from a task: a host that answered before the completer ran would
+      // answer before "async_start_completed" is recorded.
+      async::PostDelayedTask(
+          dispatcher(),
+          [completer = std::make_shared<fdf::StartCompleter>(std::move(completer)), result] {
+            Record("async_start_completed");
+            (*completer)(result);
+          },
+          zx::msec(50).get());
       return;
     }
     completer(result);

@@ -4,8 +4,9 @@
 //   incoming()->Connect<fuchsia_hardware_gpio::Service::Device>()   // a service member: the
 //       transport is the member protocol's (a Zircon channel, or for the driver transport a token
 //       the runtime joins to an fdf channel pair)
-//   incoming()->Connect<fuchsia_logger::LogSink>("/svc/fuchsia.logger.LogSink")  // a channel
-//       protocol by path (driver-transport protocols only as service members: a compile error)
+//   incoming()->Connect<fuchsia_logger::LogSink>()   // a @discoverable channel protocol, under
+//       /svc by its name (or give a name or path); driver-transport protocols only as service
+//       members (a compile error otherwise)
 //   incoming()->OpenService<Service>("default")->Connect<Service::Device>()
 //   incoming()->Open("/svc/...", flags, std::move(channel))
 //
@@ -74,10 +75,13 @@ class Namespace {
     }
   }
 
-  // A channel-transport protocol by its path in the namespace.
+  // A channel-transport protocol, by its discoverable name (published under /svc) or by a path
+  // in the namespace ("/svc/fuchsia.logger.LogSink"; a name without '/' means under /svc).
   template <typename Protocol>
     requires(!internal::ServiceMember<Protocol>)
-  zx::result<fidl::ClientEnd<Protocol>> Connect(std::string_view path) const {
+  zx::result<fidl::ClientEnd<Protocol>> Connect(
+      std::string_view name = fidl::DiscoverableProtocolName<Protocol>) const {
+    std::string path = name.starts_with('/') ? std::string(name) : "/svc/" + std::string(name);
     static_assert(!internal::kIsDriverTransport<Protocol>,
                   "a driver-transport protocol is reached as a service member: "
                   "Connect<Service::Member>()");

@@ -23,6 +23,15 @@ namespace fidl::internal {
 // or the driver runtime's channels (DriverTransport, lib/fidl_driver/cpp/transport.h).
 struct ChannelTransport {};
 struct DriverTransport {};
+}  // namespace fidl::internal
+
+namespace fidl {
+// The name a @discoverable protocol is published under ("fuchsia.logger.LogSink").
+template <typename Protocol>
+inline constexpr const char* DiscoverableProtocolName = Protocol::kDiscoverableName;
+}  // namespace fidl
+
+namespace fidl::internal {
 
 // A transactional message in memory: the header, then the body as its own object at offset 16.
 template <typename Body>
