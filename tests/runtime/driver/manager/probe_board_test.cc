@@ -38,6 +38,13 @@ TEST_F(ProbeBoardTest, EachSetOfParentsAssemblesItsOwnComposite) {
   EXPECT_EQ(Find("pair start").first, "pair start");
 }
 
+TEST_F(ProbeBoardTest, NodeControllerRemoveOverFidlRemovesTheChild) {
+  EXPECT_EQ(Find("parent remove gone").first, "parent remove gone ZX_OK");
+  ASSERT_TRUE(driver::testing::WaitFor([&] {
+    return Ask<bool>([](Manager& m) { return m.FindNode("root.parent.gone") == nullptr; });
+  }));
+}
+
 TEST_F(ProbeBoardTest, ADriverThatDropsItsNodeLosesIt) {
   ASSERT_TRUE(driver::testing::WaitFor([&] {
     return Ask<bool>([](Manager& m) { return m.FindNode("root.parent.dropper") == nullptr; });

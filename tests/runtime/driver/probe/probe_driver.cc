@@ -10,6 +10,7 @@
 //   connect_echo     connects EchoService instance <value> and calls it once
 //   token_open       opens CounterService through the namespace with a driver-transport token,
 //                    bypassing Connect's own host check, and calls it once
+//   remove_child     removes that child through its NodeController (FIDL), after adding it
 //   hang_prepare_stop never completes PrepareStop
 //   drop_node        closes its Node client end after Start
 #include <fidl/test.driver/cpp/driver/wire.h>
@@ -55,6 +56,13 @@ class Probe : public fdf::DriverBase {
       for (std::string child; std::getline(names, child, ',');) {
         zx::result<> added = Add(child, {test_driver::EchoService::Name, test_driver::CounterService::Name});
         if (added.is_error()) return added.take_error();
+      }
+    }
+    if (zx::result<std::string> gone = fdf::ProgramValue(program(), "remove_child"); gone.is_ok()) {
+      for (size_t i = 0; i < children_.size(); ++i) {
+        if (children_[i] != *gone) continue;
+        auto removed = fidl::WireCall(controllers_[i])->Remove();
+        Record(std::string("remove ") + *gone + " " + removed.status_string());
       }
     }
     if (Has("undeclared_offer")) {
@@ -121,6 +129,7 @@ class Probe : public fdf::DriverBase {
     zx::result controller = AddChild(child, properties, offers);
     if (controller.is_error()) return controller.take_error();
     controllers_.push_back(std::move(*controller));
+    children_.push_back(child);
     return zx::ok();
   }
 
@@ -129,6 +138,7 @@ class Probe : public fdf::DriverBase {
   CounterServer counter_;
   fdf::ServerBindingGroup<test_driver::Counter> counters_;
   std::vector<fidl::ClientEnd<fuchsia_driver_framework::NodeController>> controllers_;
+  std::vector<std::string> children_;
   std::optional<fdf::PrepareStopCompleter> hung_;
 };
 
