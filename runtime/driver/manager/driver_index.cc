@@ -48,4 +48,36 @@ std::vector<DriverMatch> DriverIndex::MatchComposites(const bind::Properties& pr
   return matches;
 }
 
+std::optional<DriverIndex::SpecMatch> DriverIndex::MatchSpec(
+    const std::vector<bind::Properties>& parents) const {
+  if (parents.empty()) return std::nullopt;
+  std::vector<bind::PropertySet> sets;
+  for (const bind::Properties& properties : parents) sets.emplace_back(properties, symbols_);
+  for (const auto& driver : drivers_) {
+    const bind::LoadedProgram& program = *driver->program;
+    if (!program.is_composite() || driver->disable_autobind) continue;
+    if (program.node_count() < parents.size() || !program.Matches(0, sets[0])) continue;
+    SpecMatch match{driver.get(), {0}};
+    std::vector<bool> used(program.node_count(), false);
+    used[0] = true;
+    for (size_t parent = 1; parent < parents.size(); ++parent) {
+      for (size_t node = 1; node < program.node_count(); ++node) {
+        if (!used[node] && program.Matches(node, sets[parent])) {
+          used[node] = true;
+          match.node_of_parent.push_back(node);
+          break;
+        }
+      }
+      if (match.node_of_parent.size() != parent + 1) break;
+    }
+    if (match.node_of_parent.size() != parents.size()) continue;
+    bool complete = true;
+    for (size_t node = 0; node < program.node_count(); ++node) {
+      if (!used[node] && program.node_kind(node) != bind::NodeKind::kOptional) complete = false;
+    }
+    if (complete) return match;
+  }
+  return std::nullopt;
+}
+
 }  // namespace fdfkit::driver

@@ -54,6 +54,15 @@ class DriverIndex {
   // Every composite node (of every composite driver) the node can be a parent for.
   std::vector<DriverMatch> MatchComposites(const bind::Properties& properties) const;
 
+  // The composite driver for a composite node spec, given the properties of its parents (the
+  // first is the primary): the primary parent must match the driver's primary node, each other
+  // parent a distinct other node, and every node that is not optional must be matched.
+  struct SpecMatch {
+    const IndexedDriver* driver = nullptr;
+    std::vector<size_t> node_of_parent;  // the driver's node each parent is
+  };
+  std::optional<SpecMatch> MatchSpec(const std::vector<bind::Properties>& parents) const;
+
   const std::vector<std::unique_ptr<IndexedDriver>>& drivers() const { return drivers_; }
   const IndexedDriver* Find(const std::string& url) const;
 

@@ -91,6 +91,7 @@ void Manager::Bind(Node* node) {
     StartDriver(node, match->driver);
   }
   OfferToComposites(node);
+  OfferToSpecs(node);
 }
 
 void Manager::OfferToComposites(Node* node) {
@@ -117,36 +118,43 @@ void Manager::OfferToComposites(Node* node) {
       if (!composite->parents[i] && program.node_kind(i) != bind::NodeKind::kOptional) complete = false;
     }
     if (!complete) continue;
-    // Assemble: the primary first; the composite sees each parent's offers under the parent's
-    // name in the rules (Fuchsia's instance naming for composites).
     std::vector<Node*> parents;
     std::vector<std::string> names;
-    std::vector<VisibleOffer> offers;
     for (size_t i = 0; i < composite->parents.size(); ++i) {
-      Node* parent = composite->parents[i];
-      if (!parent) continue;
-      parents.push_back(parent);
+      if (!composite->parents[i]) continue;
+      parents.push_back(composite->parents[i]);
       names.push_back(program.node_name(i));
-      for (const VisibleOffer& offer : parent->offers) {
-        offers.push_back({offer.service, program.node_name(i), offer.source, offer.source_instance});
-      }
     }
-    uint64_t id = next_node_id_++;
-    auto composite_node = std::make_unique<Node>(this, id, program.composite_name(), parents);
-    composite_node->composite_parent_names_ = names;
-    composite_node->offers = std::move(offers);
-    composite_node->symbols = parents.front()->symbols;
-    Node* raw = composite_node.get();
-    for (Node* parent : parents) parent->children().push_back(raw);
-    nodes_[id] = std::move(composite_node);
-    composite->node = raw;
-    Log("assembled composite " + raw->path() + " from " + std::to_string(parents.size()) +
-        " parents");
-    StartDriver(raw, match.driver);
+    composite->node = AssembleComposite(program.composite_name(), parents, names, match.driver);
   }
 }
 
-// The host of the driver that added `node` (for a composite: that added its primary parent);
+Node* Manager::AssembleComposite(const std::string& name, const std::vector<Node*>& parents,
+                                 const std::vector<std::string>& names,
+                                 const IndexedDriver* driver) {
+  // The composite sees each parent's offers under the parent's name in the rules (Fuchsia's
+  // instance naming for composites).
+  std::vector<VisibleOffer> offers;
+  for (size_t i = 0; i < parents.size(); ++i) {
+    for (const VisibleOffer& offer : parents[i]->offers) {
+      offers.push_back({offer.service, names[i], offer.source, offer.source_instance});
+    }
+  }
+  uint64_t id = next_node_id_++;
+  auto composite_node = std::make_unique<Node>(this, id, name, parents);
+  composite_node->composite_parent_names_ = names;
+  composite_node->offers = std::move(offers);
+  composite_node->symbols = parents.front()->symbols;
+  Node* raw = composite_node.get();
+  for (Node* parent : parents) parent->children().push_back(raw);
+  nodes_[id] = std::move(composite_node);
+  Log("assembled composite " + raw->path() + " from " + std::to_string(parents.size()) +
+      " parents");
+  StartDriver(raw, driver);
+  return raw;
+}
+
+// The node of the driver that added `node` (for a composite: that added its primary parent);
 // null for nodes the board added.
 static Node* CreatorOf(Node* node) {
   Node* anchor = node->is_composite() ? node->parents().front() : node;
@@ -392,6 +400,12 @@ void Manager::FinishRemoval(Node* node) {
   for (auto& composite : composites_) {
     if (composite->node == node) composite->node = nullptr;
     for (Node*& parent : composite->parents) {
+      if (parent == node) parent = nullptr;
+    }
+  }
+  for (auto& spec : specs_) {
+    if (spec->node == node) spec->node = nullptr;
+    for (Node*& parent : spec->matched) {
       if (parent == node) parent = nullptr;
     }
   }

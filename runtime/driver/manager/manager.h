@@ -61,6 +61,23 @@ class Manager {
   void Shutdown(std::function<void()> done);
   // A Node client (a driver's, or the owner's of an owned node) closed its end.
   void OnNodeClientClosed(uint64_t node_id);
+
+  // fuchsia.driver.framework/CompositeNodeManager.AddSpec: a composite declared by the parents
+  // it needs (bind rules over node properties, and the properties the composite driver sees).
+  struct SpecParent {
+    struct Rule {
+      bind::PropertyKey key;
+      bool accept = true;
+      std::vector<bind::PropertyValue> values;
+    };
+    std::vector<Rule> rules;
+    bind::Properties properties;
+  };
+  // std::nullopt once added (and assembled at once if its parents are all present).
+  std::optional<fuchsia_driver_framework::wire::CompositeNodeSpecError> AddSpec(
+      std::string name, std::vector<SpecParent> parents);
+  // Serves CompositeNodeManager on `end` (a driver's /svc routes it here).
+  void ServeCompositeNodeManager(zx::channel end);
   // How long a driver may take to stop before its host is ended (PrepareStop that never completes).
   void set_stop_timeout(zx::duration timeout) { stop_timeout_ = timeout; }
 
@@ -85,6 +102,18 @@ class Manager {
     std::vector<Node*> parents;  // by the rules' node order; null while unmatched
     Node* node = nullptr;        // once assembled
   };
+  struct Spec {
+    std::string name;
+    std::vector<SpecParent> parents;  // the first is the primary
+    DriverIndex::SpecMatch match;
+    std::vector<Node*> matched;       // by parent; null while unmatched
+    Node* node = nullptr;
+  };
+  // Creates the composite node over `parents` (primary first), named `name`, whose parents the
+  // composite driver knows as `names`, and starts `driver` on it.
+  Node* AssembleComposite(const std::string& name, const std::vector<Node*>& parents,
+                          const std::vector<std::string>& names, const IndexedDriver* driver);
+  void OfferToSpecs(Node* node);
 
   void StartDriver(Node* node, const IndexedDriver* driver);
   HostProcess* HostFor(Node* node, const IndexedDriver* driver);
@@ -112,6 +141,8 @@ class Manager {
   std::map<uint64_t, std::unique_ptr<HostProcess>> hosts_;
   uint64_t next_host_id_ = 1;
   std::vector<std::unique_ptr<Composite>> composites_;
+  std::vector<std::unique_ptr<Spec>> specs_;
+  std::unique_ptr<fidl::WireServer<fuchsia_driver_framework::CompositeNodeManager>> spec_server_;
   size_t pending_ = 0;
   std::function<void()> on_settled_;
   uint64_t next_serial_ = 1;

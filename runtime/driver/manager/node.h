@@ -71,6 +71,7 @@ class Node : public fidl::WireServer<fuchsia_driver_framework::Node>,
   ~Node() override;
 
   uint64_t id() const { return id_; }
+  Manager* manager() const { return manager_; }
   const std::string& name() const { return name_; }
   // "root.sys.gpio" (a composite: its primary parent's path plus its name).
   const std::string& path() const { return path_; }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "runtime/driver/manager/manager.h"
 #include "runtime/driver/manager/node.h"
 
 namespace fdfkit::driver {
@@ -19,6 +20,15 @@ void ServiceRouter::Open(OpenRequestView request, OpenCompleter::Sync& completer
                  why.c_str());
     if (!token) fidl_epitaph_write(object.get(), status);
   };
+  // The framework's own protocols, published by name.
+  if (path == fidl::DiscoverableProtocolName<fuchsia_driver_framework::CompositeNodeManager>) {
+    const auto& used = node_->bound->driver->manifest.protocols_used;
+    if (std::find(used.begin(), used.end(), path) == used.end()) {
+      return refuse(ZX_ERR_NOT_FOUND, "the manifest of " + node_->bound->driver->manifest.url +
+                                          " does not `use` protocol " + path);
+    }
+    return node_->manager()->ServeCompositeNodeManager(std::move(object));
+  }
   // <service>/<instance>/<member>
   size_t first = path.find('/');
   size_t second = first == std::string::npos ? std::string::npos : path.find('/', first + 1);

@@ -4,6 +4,8 @@
 // stop that never completes, and a rebind racing a removal.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tests/runtime/driver/manager/board_fixture.h"
 
 namespace fdfkit::driver {
@@ -43,6 +45,22 @@ TEST_F(ProbeBoardTest, NodeControllerRemoveOverFidlRemovesTheChild) {
   ASSERT_TRUE(driver::testing::WaitFor([&] {
     return Ask<bool>([](Manager& m) { return m.FindNode("root.parent.gone") == nullptr; });
   }));
+}
+
+TEST_F(ProbeBoardTest, ACompositeNodeSpecAssemblesItsCompositeFromItsParents) {
+  EXPECT_EQ(Find("parent spec spec-pair").first, "parent spec spec-pair ZX_OK");
+  std::vector<std::string> events = Events();
+  EXPECT_NE(std::find(events.begin(), events.end(),
+                      "parent spec spec-pair error 3 pid=" + Find("parent start").second),
+            events.end());  // ALREADY_EXISTS
+  EXPECT_EQ(Find("parent spec spec-none").first, "parent spec spec-none error 4");  // NO_DRIVER
+  std::string devices = Ask<std::string>([](Manager& m) { return m.ListDevices(true); });
+  EXPECT_NE(devices.find("Moniker  : root.parent.spec-a.spec-pair\nParents  : root.parent.spec-a "
+                         "root.parent.spec-b\nDriver   : fuchsia-boot:///probe-spec#meta/probe-spec.cm"),
+            std::string::npos)
+      << devices;
+  // Started as the composite's driver, in its primary parent's creator's host.
+  EXPECT_EQ(Find("spec-pair start").second, Find("parent start").second);
 }
 
 TEST_F(ProbeBoardTest, ADriverThatDropsItsNodeLosesIt) {

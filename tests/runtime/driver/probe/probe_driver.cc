@@ -11,6 +11,9 @@
 //   token_open       opens CounterService through the namespace with a driver-transport token,
 //                    bypassing Connect's own host check, and calls it once
 //   remove_child     removes that child through its NodeController (FIDL), after adding it
+//   add_spec         adds the composite node spec "spec-pair" (parents: the nodes spec-a and
+//                    spec-b, seen as ROLE "primary-part" and "secondary-part"), then the same
+//                    again, then one no driver matches, through CompositeNodeManager
 //   hang_prepare_stop never completes PrepareStop
 //   drop_node        closes its Node client end after Start
 #include <fidl/test.driver/cpp/driver/wire.h>
@@ -65,6 +68,7 @@ class Probe : public fdf::DriverBase {
         Record(std::string("remove ") + *gone + " " + removed.status_string());
       }
     }
+    if (Has("add_spec")) AddSpecs();
     if (Has("undeclared_offer")) {
       zx::result<> bad = Add("bad-offer", {"test.driver.UndeclaredService"});
       Record(std::string("bad-offer ") + bad.status_string());
@@ -131,6 +135,41 @@ class Probe : public fdf::DriverBase {
     controllers_.push_back(std::move(*controller));
     children_.push_back(child);
     return zx::ok();
+  }
+
+  void AddSpecs() {
+    namespace fdfw = fuchsia_driver_framework::wire;
+    zx::result manager = incoming()->Connect<fuchsia_driver_framework::CompositeNodeManager>();
+    if (manager.is_error()) return Record(std::string("spec connect ") + manager.status_string());
+    auto add = [&](const char* spec_name, const char* second_role) {
+      fidl::Arena arena;
+      auto parent = [&](const char* device, const char* role) {
+        fdfw::BindRule rule{fdfw::NodePropertyKey::WithStringValue(arena, "fdfkit.probe.DEVICE"),
+                            fdfw::Condition::kAccept,
+                            fidl::VectorView<fdfw::NodePropertyValue>(arena, 1)};
+        rule.values[0] = fdfw::NodePropertyValue::WithStringValue(arena, device);
+        fdfw::ParentSpec spec;
+        spec.bind_rules = fidl::VectorView<fdfw::BindRule>(arena, 1);
+        spec.bind_rules[0] = rule;
+        spec.properties = fidl::VectorView<fdfw::NodeProperty>(arena, 1);
+        spec.properties[0] = fdf::MakeProperty(arena, "fdfkit.probe.ROLE", std::string_view(role));
+        return spec;
+      };
+      std::vector<fdfw::ParentSpec> parents = {parent("spec-a", "primary-part"),
+                                               parent("spec-b", second_role)};
+      auto spec = fdfw::CompositeNodeSpec::Builder(arena)
+                      .name(arena, spec_name)
+                      .parents(arena, parents)
+                      .Build();
+      auto result = fidl::WireCall(*manager)->AddSpec(spec);
+      std::string status = !result.ok()         ? result.status_string()
+                           : result->is_error() ? "error " + std::to_string(static_cast<uint32_t>(result->error_value()))
+                                                : "ZX_OK";
+      Record(std::string("spec ") + spec_name + " " + status);
+    };
+    add("spec-pair", "secondary-part");
+    add("spec-pair", "secondary-part");   // ALREADY_EXISTS (3)
+    add("spec-none", "nothing-matches");  // NO_DRIVER (4)
   }
 
   std::string name_;
