@@ -10,27 +10,10 @@
 #include <lib/fidl_driver/cpp/wire_messaging.h>
 
 #include "tests/runtime/driver/testing/framework_test_support.h"
+#include "tests/runtime/driver/testing/test_servers.h"
 
 namespace fdfkit::driver {
 namespace {
-
-class EchoServer : public fidl::WireServer<test_driver::Echo> {
- public:
-  void EchoString(EchoStringRequestView request, EchoStringCompleter::Sync& completer) override {
-    completer.Reply(request->value);
-  }
-};
-
-class CounterServer : public fdf::WireServer<test_driver::Counter> {
- public:
-  void Add(AddRequestView request, fdf::Arena& arena, AddCompleter::Sync& completer) override {
-    total_ += request->n;
-    completer.buffer(arena).Reply(total_);
-  }
-
- private:
-  uint64_t total_ = 0;
-};
 
 class NamespaceTest : public ::testing::Test {
  protected:
@@ -77,8 +60,8 @@ class NamespaceTest : public ::testing::Test {
 
   std::unique_ptr<testing::TestDispatcher> parent_;
   std::unique_ptr<fdf::OutgoingDirectory> outgoing_;
-  EchoServer echo_;
-  CounterServer counter_;
+  testing::EchoServer echo_;
+  testing::CounterServer counter_;
   fdf::ServerBindingGroup<test_driver::Counter> counters_;
   fidl::ServerEnd<fuchsia_io::Directory> directory_server_;
   fidl::ClientEnd<fuchsia_io::Directory> directory_client_;

@@ -28,22 +28,9 @@
 #include <vector>
 
 #include "corpus/drivers/common/event_log.h"
+#include "tests/runtime/driver/testing/test_servers.h"
 
 namespace {
-
-class EchoServer : public fidl::WireServer<test_driver::Echo> {
- public:
-  void EchoString(EchoStringRequestView request, EchoStringCompleter::Sync& completer) override {
-    completer.Reply(request->value);
-  }
-};
-
-class CounterServer : public fdf::WireServer<test_driver::Counter> {
- public:
-  void Add(AddRequestView request, fdf::Arena& arena, AddCompleter::Sync& completer) override {
-    completer.buffer(arena).Reply(request->n);
-  }
-};
 
 class Probe : public fdf::DriverBase {
  public:
@@ -173,8 +160,8 @@ class Probe : public fdf::DriverBase {
   }
 
   std::string name_;
-  EchoServer echo_;
-  CounterServer counter_;
+  fdfkit::driver::testing::EchoServer echo_;
+  fdfkit::driver::testing::CounterServer counter_;
   fdf::ServerBindingGroup<test_driver::Counter> counters_;
   std::vector<fidl::ClientEnd<fuchsia_driver_framework::NodeController>> controllers_;
   std::vector<std::string> children_;

@@ -13,6 +13,8 @@
 #include <mutex>
 #include <string>
 
+#include "tests/runtime/driver/testing/test_servers.h"
+
 namespace {
 
 std::mutex events_mu;
@@ -22,24 +24,6 @@ void Record(const std::string& event) {
   std::lock_guard lock(events_mu);
   events += event + ";";
 }
-
-class EchoServer : public fidl::WireServer<test_driver::Echo> {
- public:
-  void EchoString(EchoStringRequestView request, EchoStringCompleter::Sync& completer) override {
-    completer.Reply(request->value);
-  }
-};
-
-class CounterServer : public fdf::WireServer<test_driver::Counter> {
- public:
-  void Add(AddRequestView request, fdf::Arena& arena, AddCompleter::Sync& completer) override {
-    total_ += request->n;
-    completer.buffer(arena).Reply(total_);
-  }
-
- private:
-  uint64_t total_ = 0;
-};
 
 class TestDriver : public fdf::DriverBase {
  public:
@@ -101,8 +85,8 @@ class TestDriver : public fdf::DriverBase {
   ~TestDriver() override { Record("destroyed"); }
 
  private:
-  EchoServer echo_server_;
-  CounterServer counter_server_;
+  fdfkit::driver::testing::EchoServer echo_server_;
+  fdfkit::driver::testing::CounterServer counter_server_;
   fidl::ClientEnd<fuchsia_driver_framework::NodeController> controller_;
 };
 
