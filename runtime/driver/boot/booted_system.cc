@@ -52,6 +52,11 @@ void BootedSystem::WithManager(const std::function<void(Manager&)>& fn) {
 }
 
 bool BootedSystem::WaitUntilSettled(std::chrono::milliseconds timeout) {
+  return WaitUntil([](Manager&) { return true; }, timeout);
+}
+
+bool BootedSystem::WaitUntil(const std::function<bool(Manager&)>& holds,
+                             std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
     uint64_t seen;
@@ -59,9 +64,9 @@ bool BootedSystem::WaitUntilSettled(std::chrono::milliseconds timeout) {
       std::lock_guard lock(settled_mu_);
       seen = settled_count_;
     }
-    size_t pending = 0;
-    WithManager([&](Manager& manager) { pending = manager.pending(); });
-    if (pending == 0) return true;
+    bool done = false;
+    WithManager([&](Manager& manager) { done = manager.pending() == 0 && holds(manager); });
+    if (done) return true;
     // The manager calls back each time its last operation in flight ends; look again then.
     std::unique_lock lock(settled_mu_);
     if (!settled_cv_.wait_until(lock, deadline, [&] { return settled_count_ != seen; })) {

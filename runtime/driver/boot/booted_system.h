@@ -32,6 +32,11 @@ class BootedSystem {
   void WithManager(const std::function<void(Manager&)>& fn);
   // Waits until no driver start, stop or node removal is in flight (false on timeout).
   bool WaitUntilSettled(std::chrono::milliseconds timeout = std::chrono::seconds(30));
+  // Waits until `holds(manager)` is true with nothing in flight, looking again each time the
+  // manager settles (a removal a host's death or a driver started ends that way); false on
+  // timeout.
+  bool WaitUntil(const std::function<bool(Manager&)>& holds,
+                 std::chrono::milliseconds timeout = std::chrono::seconds(30));
   // Stops every driver bottom-up and ends the hosts; idempotent.
   void Shutdown();
 

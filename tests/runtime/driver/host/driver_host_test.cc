@@ -12,7 +12,9 @@
 #include <lib/fdf/cpp/protocol.h>
 #include <lib/fidl_driver/cpp/wire_messaging.h>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 
 #include "runtime/driver/host/driver_host.h"
 #include "tests/runtime/driver/testing/framework_test_support.h"
@@ -46,7 +48,10 @@ class DriverHostTest : public ::testing::Test {
     ResetDriverEvents();
     host_dispatcher_ = std::make_unique<TestDispatcher>("host");
     node_dispatcher_ = std::make_unique<TestDispatcher>("node", /*own_thread=*/true);
-    host_ = std::make_unique<DriverHost>(host_dispatcher_->get());
+    host_ = std::make_unique<DriverHost>(host_dispatcher_->get(), [this] {
+      std::lock_guard lock(empty_mu_);
+      empty_cv_.notify_all();
+    });
     auto endpoints = fidl::CreateEndpoints<fuchsia_driver_host::DriverHost>();
     host_client_ = std::move(endpoints->client);
     fidl::BindServer(host_dispatcher_->async(), std::move(endpoints->server), host_.get());
@@ -100,6 +105,15 @@ class DriverHostTest : public ::testing::Test {
     return started;
   }
 
+  // Waits (bounded) until the host holds no driver: it says so through on_empty.
+  bool WaitForNoDrivers() {
+    std::unique_lock lock(empty_mu_);
+    return empty_cv_.wait_for(lock, std::chrono::seconds(10),
+                              [&] { return host_->driver_count() == 0; });
+  }
+
+  std::mutex empty_mu_;
+  std::condition_variable empty_cv_;
   FakeNode fake_node_;
   std::unique_ptr<TestDispatcher> host_dispatcher_, node_dispatcher_;
   std::unique_ptr<DriverHost> host_;
@@ -147,14 +161,14 @@ TEST_F(DriverHostTest, ADriverStartsAddsAChildServesBothTransportsAndStopsInOrde
   EXPECT_TRUE(fidl::WireCall(started.driver)->Stop().ok());
   EXPECT_EQ(testing::WaitForEpitaph(started.driver.channel()), ZX_OK);
   EXPECT_EQ(DriverEvents(), "start:parent;child;prepare_stop;stop;destroyed;");
-  EXPECT_TRUE(testing::WaitFor([&] { return host_->driver_count() == 0; }));
+  EXPECT_TRUE(WaitForNoDrivers());
 }
 
 TEST_F(DriverHostTest, AFailedStartIsReportedAndTheDriverIsTornDown) {
   Started started = Start("broken", {"fail_start"});
   EXPECT_EQ(started.status, ZX_ERR_IO);
   EXPECT_EQ(testing::WaitForEpitaph(started.driver.channel()), ZX_ERR_IO);
-  EXPECT_TRUE(testing::WaitFor([&] { return host_->driver_count() == 0; }));
+  EXPECT_TRUE(WaitForNoDrivers());
   EXPECT_EQ(DriverEvents(), "start:broken;stop;destroyed;");
   EXPECT_TRUE(fake_node_.children().empty());
 }
@@ -172,7 +186,7 @@ TEST_F(DriverHostTest, ClosingTheDriverChannelStopsTheDriver) {
   Started started = Start("dropped");
   ASSERT_EQ(started.status, ZX_OK);
   started.driver.reset();
-  EXPECT_TRUE(testing::WaitFor([&] { return host_->driver_count() == 0; }));
+  EXPECT_TRUE(WaitForNoDrivers());
   EXPECT_EQ(DriverEvents(), "start:dropped;child;prepare_stop;stop;destroyed;");
 }
 
@@ -189,7 +203,7 @@ TEST_F(DriverHostTest, ABinaryThatIsNotADriverFailsToStart) {
   ASSERT_TRUE(result.ok());
   ASSERT_TRUE(result->is_error());
   EXPECT_EQ(result->error_value(), ZX_ERR_NOT_FOUND);
-  EXPECT_TRUE(testing::WaitFor([&] { return host_->driver_count() == 0; }));
+  EXPECT_TRUE(WaitForNoDrivers());
 }
 
 }  // namespace

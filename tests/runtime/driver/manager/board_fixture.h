@@ -5,8 +5,11 @@
 #define FDFKIT_TESTS_RUNTIME_DRIVER_MANAGER_BOARD_FIXTURE_H_
 
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <sys/inotify.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
 #include <fstream>
 #include <functional>
@@ -15,7 +18,6 @@
 
 #include "runtime/driver/boot/booted_system.h"
 #include "runtime/driver/config/board_loader.h"
-#include "tests/runtime/driver/testing/framework_test_support.h"
 
 namespace fdfkit::driver {
 
@@ -61,6 +63,30 @@ class BoardTest : public ::testing::Test {
       }
     }
     return {"", ""};
+  }
+  // Waits (bounded) until a line starting with `prefix` is in the event log: the hosts append to
+  // it, and inotify says when, so nothing polls.
+  bool WaitForEvent(const std::string& prefix,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(10)) const {
+    int watch = inotify_init1(IN_CLOEXEC);
+    std::string dir = log_path_.substr(0, log_path_.rfind('/'));
+    inotify_add_watch(watch, dir.c_str(), IN_MODIFY | IN_CREATE | IN_CLOSE_WRITE);
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    bool found = false;
+    while (!(found = IndexOf(prefix) != SIZE_MAX)) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      pollfd ready{watch, POLLIN, 0};
+      if (left.count() <= 0 || poll(&ready, 1, static_cast<int>(left.count())) <= 0) break;
+      char events[4096];
+      (void)!read(watch, events, sizeof events);  // drained; the log is read again above
+    }
+    close(watch);
+    return found;
+  }
+  // Waits (bounded) until `holds` is true of the settled manager.
+  bool WaitForManager(const std::function<bool(Manager&)>& holds) {
+    return system_->WaitUntil(holds, std::chrono::seconds(10));
   }
   size_t IndexOf(const std::string& prefix) const {
     std::vector<std::string> lines = Events();

@@ -68,7 +68,7 @@ TEST_F(ExampleBoardTest, ParentsStartFirstAndStopLastBottomUp) {
   EXPECT_LT(IndexOf("soc start"), IndexOf("clock-consumer start"));
   EXPECT_LT(IndexOf("soc start"), IndexOf("thermal-monitor start"));
   // Stop while the monitor's reads cross between the hosts.
-  ASSERT_TRUE(driver::testing::WaitFor([&] { return IndexOf("thermal-monitor polling") != SIZE_MAX; }));
+  ASSERT_TRUE(WaitForEvent("thermal-monitor polling"));
   system_->Shutdown();
   for (const char* child : {"clock-consumer", "thermal-monitor", "imu"}) {
     SCOPED_TRACE(child);
@@ -89,10 +89,10 @@ TEST_F(ExampleBoardTest, AKilledHostTakesDownExactlyItsDriversNodes) {
   pid_t soc_pid = Ask<pid_t>([](Manager& m) { return m.PidOfHost(m.HostOf("root.sys.soc")); });
   ASSERT_GT(monitor_pid, 0);
   // Mid-traffic: the monitor reads the SoC's sensor every millisecond across the two hosts.
-  ASSERT_TRUE(driver::testing::WaitFor([&] { return IndexOf("thermal-monitor polling") != SIZE_MAX; }));
+  ASSERT_TRUE(WaitForEvent("thermal-monitor polling"));
   ASSERT_EQ(kill(monitor_pid, SIGKILL), 0);
-  ASSERT_TRUE(driver::testing::WaitFor([&] {
-    return Ask<bool>([](Manager& m) { return m.FindNode("root.sys.soc.thermal-monitor") == nullptr; });
+  ASSERT_TRUE(WaitForManager([](Manager& m) {
+    return m.FindNode("root.sys.soc.thermal-monitor") == nullptr;
   }));
   ASSERT_TRUE(system_->WaitUntilSettled());
   auto hosts = Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); });
@@ -122,8 +122,8 @@ TEST_F(ExampleBoardTest, AKilledHostTakesDownExactlyItsDriversNodes) {
 TEST_F(ExampleBoardTest, KillingTheParentsHostStopsItsChildrenInOtherHosts) {
   pid_t soc_pid = Ask<pid_t>([](Manager& m) { return m.PidOfHost(m.HostOf("root.sys.soc")); });
   ASSERT_EQ(kill(soc_pid, SIGKILL), 0);
-  ASSERT_TRUE(driver::testing::WaitFor([&] {
-    return Ask<bool>([](Manager& m) { return m.FindNode("root.sys.soc") == nullptr; });
+  ASSERT_TRUE(WaitForManager([](Manager& m) {
+    return m.FindNode("root.sys.soc") == nullptr;
   }));
   ASSERT_TRUE(system_->WaitUntilSettled());
   // The monitor, in a host of its own, was stopped properly: its node was below the SoC's.
@@ -141,7 +141,7 @@ namespace fdfkit::driver {
 namespace {
 
 TEST_F(ExampleBoardTest, RemovingANodeStopsTheDriversBelowIt) {
-  ASSERT_TRUE(driver::testing::WaitFor([&] { return IndexOf("thermal-monitor polling") != SIZE_MAX; }));
+  ASSERT_TRUE(WaitForEvent("thermal-monitor polling"));
   bool removed = false;
   system_->WithManager([&](Manager& m) {
     m.RemoveNode(m.FindNode("root.sys.soc.accel"), [&] { removed = true; });

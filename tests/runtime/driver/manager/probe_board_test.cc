@@ -42,8 +42,8 @@ TEST_F(ProbeBoardTest, EachSetOfParentsAssemblesItsOwnComposite) {
 
 TEST_F(ProbeBoardTest, NodeControllerRemoveOverFidlRemovesTheChild) {
   EXPECT_EQ(Find("parent remove gone").first, "parent remove gone ZX_OK");
-  ASSERT_TRUE(driver::testing::WaitFor([&] {
-    return Ask<bool>([](Manager& m) { return m.FindNode("root.parent.gone") == nullptr; });
+  ASSERT_TRUE(WaitForManager([](Manager& m) {
+    return m.FindNode("root.parent.gone") == nullptr;
   }));
 }
 
@@ -64,8 +64,8 @@ TEST_F(ProbeBoardTest, ACompositeNodeSpecAssemblesItsCompositeFromItsParents) {
 }
 
 TEST_F(ProbeBoardTest, ADriverThatDropsItsNodeLosesIt) {
-  ASSERT_TRUE(driver::testing::WaitFor([&] {
-    return Ask<bool>([](Manager& m) { return m.FindNode("root.parent.dropper") == nullptr; });
+  ASSERT_TRUE(WaitForManager([](Manager& m) {
+    return m.FindNode("root.parent.dropper") == nullptr;
   }));
   ASSERT_TRUE(system_->WaitUntilSettled());
   EXPECT_LT(IndexOf("dropper drop_node"), IndexOf("dropper prepare_stop"));

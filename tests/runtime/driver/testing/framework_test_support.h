@@ -15,22 +15,9 @@
 #include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace fdfkit::driver::testing {
-
-// Waits until `ready()` holds or `timeout` passes, looking at observable state every millisecond
-// (not a busy loop: the system under test shares two CPUs with it); returns ready().
-inline bool WaitFor(const std::function<bool()>& ready,
-                    std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!ready()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return true;
-}
 
 // Waits for the peer of `channel` to close; returns its epitaph (ZX_ERR_PEER_CLOSED if none) or
 // ZX_ERR_TIMED_OUT.
