@@ -31,15 +31,6 @@ bool ParentMatches(const Manager::SpecParent& parent, const bind::Properties& pr
   return true;
 }
 
-bool ValueFromWire(const fdfw::NodePropertyValue& value, bind::PropertyValue* out) {
-  if (value.is_int_value()) *out = value.int_value();
-  else if (value.is_string_value()) *out = std::string(value.string_value().get());
-  else if (value.is_bool_value()) *out = value.bool_value();
-  else if (value.is_enum_value()) *out = bind::EnumValue{std::string(value.enum_value().get())};
-  else return false;
-  return true;
-}
-
 class CompositeSpecServer : public fidl::WireServer<fuchsia_driver_framework::CompositeNodeManager> {
  public:
   explicit CompositeSpecServer(Manager* manager) : manager_(manager) {}
@@ -54,14 +45,14 @@ class CompositeSpecServer : public fidl::WireServer<fuchsia_driver_framework::Co
       Manager::SpecParent parent;
       for (const fdfw::BindRule& rule : wire.bind_rules) {
         Manager::SpecParent::Rule converted;
-        converted.key = rule.key.is_int_value() ? bind::PropertyKey(rule.key.int_value())
-                                                : bind::PropertyKey(std::string(rule.key.string_value().get()));
         converted.accept = rule.condition == fdfw::Condition::kAccept;
+        bool well_formed = PropertyKeyFromWire(rule.key, &converted.key);
         for (const fdfw::NodePropertyValue& value : rule.values) {
           bind::PropertyValue v;
-          if (!ValueFromWire(value, &v)) return (void)completer.ReplyError(CompositeNodeSpecError::kMissingArgs);
+          well_formed = well_formed && PropertyValueFromWire(value, &v);
           converted.values.push_back(std::move(v));
         }
+        if (!well_formed) return (void)completer.ReplyError(CompositeNodeSpecError::kMissingArgs);
         parent.rules.push_back(std::move(converted));
       }
       if (!PropertiesFromWire(wire.properties, &parent.properties)) {

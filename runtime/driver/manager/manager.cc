@@ -5,11 +5,10 @@
 #include <lib/fidl/cpp/wire/wire_messaging.h>
 #include <zircon/status.h>
 
-#include <condition_variable>
 #include <cstdio>
-#include <mutex>
 
 #include "runtime/driver/manager/router.h"
+#include "runtime/driver/run_sync.h"
 
 namespace fdfkit::driver {
 namespace {
@@ -33,19 +32,7 @@ Manager::Manager(async_dispatcher_t* dispatcher, ManagerOptions options)
 
 Manager::~Manager() = default;
 
-void Manager::RunSync(const std::function<void()>& fn) {
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-  async::PostTask(dispatcher_, [&] {
-    fn();
-    std::lock_guard lock(mu);
-    done = true;
-    cv.notify_all();
-  });
-  std::unique_lock lock(mu);
-  cv.wait(lock, [&] { return done; });
-}
+void Manager::RunSync(const std::function<void()>& fn) { driver::RunSync(dispatcher_, fn); }
 
 zx_status_t Manager::RegisterDriver(DriverManifest manifest, const bind::Program& program) {
   return index_.Register(std::move(manifest), program);
@@ -180,11 +167,11 @@ HostProcess* Manager::HostFor(Node* node, const IndexedDriver* driver) {
   return raw;
 }
 
-void Manager::StartDriver(Node* node, const IndexedDriver* driver) {
+bool Manager::StartDriver(Node* node, const IndexedDriver* driver) {
   HostProcess* host = HostFor(node, driver);
   if (!host) {
     Log("cannot start " + driver->manifest.url + " on " + node->path() + ": no driver host");
-    return;
+    return false;
   }
   ++pending_;
   const DriverManifest& manifest = driver->manifest;
@@ -296,6 +283,7 @@ void Manager::StartDriver(Node* node, const IndexedDriver* driver) {
         }
         Done();
       });
+  return true;
 }
 
 void Manager::OnDriverClosed(Node* node, fidl::UnbindInfo info) {
@@ -433,13 +421,12 @@ void Manager::RequestBind(Node* node, bool force, const std::string& url_suffix,
     std::optional<DriverMatch> match =
         index_.MatchPlain(n->properties, {url_suffix, /*explicit_request=*/true});
     if (!match) return done(ZX_ERR_NOT_FOUND);
-    StartDriver(n, match->driver);
-    done(ZX_OK);
+    done(StartDriver(n, match->driver) ? ZX_OK : ZX_ERR_NO_RESOURCES);
   };
   // The bound driver's children go first, then the driver, then the node is matched again.
-  RemoveChildren(node, [this, id, rebind] {
+  RemoveChildren(node, [this, id, rebind, done] {
     auto it = nodes_.find(id);
-    if (it == nodes_.end()) return;
+    if (it == nodes_.end()) return done(ZX_ERR_BAD_STATE);
     StopDriver(it->second.get(), rebind);
   });
 }
@@ -454,8 +441,8 @@ void Manager::OnHostExit(HostProcess* host) {
     Log("driver host " + std::to_string(host_id) + " (pid " + std::to_string(host->pid()) +
         ") is gone; removing the " + std::to_string(lost.size()) + " node(s) its drivers ran on");
   }
-  // Nothing is left to stop in a dead host: mark them all before any removal runs (removing one
-  // node may already drop the driver of another one in the list, below it).
+  // Nothing is left to stop in a dead host. Marked not started, so the close of their Driver
+  // channels that follows is not reported again as an unexpected stop.
   std::vector<uint64_t> ids;
   for (Node* node : lost) {
     node->bound->started = false;

@@ -115,7 +115,8 @@ class Manager {
                           const std::vector<std::string>& names, const IndexedDriver* driver);
   void OfferToSpecs(Node* node);
 
-  void StartDriver(Node* node, const IndexedDriver* driver);
+  // False if no host could be had for it (logged).
+  bool StartDriver(Node* node, const IndexedDriver* driver);
   HostProcess* HostFor(Node* node, const IndexedDriver* driver);
   void OnHostExit(HostProcess* host);
   void OnDriverClosed(Node* node, fidl::UnbindInfo info);

@@ -42,22 +42,29 @@ void Node::SendOnBind() {
   if (controller_) (void)fidl::WireSendEvent(*controller_)->OnBind();
 }
 
+bool PropertyKeyFromWire(const fdfw::NodePropertyKey& key, bind::PropertyKey* out) {
+  if (key.is_int_value()) *out = key.int_value();
+  else if (key.is_string_value()) *out = std::string(key.string_value().get());
+  else return false;
+  return true;
+}
+
+bool PropertyValueFromWire(const fdfw::NodePropertyValue& value, bind::PropertyValue* out) {
+  if (value.is_int_value()) *out = value.int_value();
+  else if (value.is_string_value()) *out = std::string(value.string_value().get());
+  else if (value.is_bool_value()) *out = value.bool_value();
+  else if (value.is_enum_value()) *out = bind::EnumValue{std::string(value.enum_value().get())};
+  else return false;
+  return true;
+}
+
 bool PropertiesFromWire(const fidl::VectorView<fdfw::NodeProperty>& in, bind::Properties* out) {
   for (const fdfw::NodeProperty& property : in) {
     bind::Property converted;
-    if (property.key.is_int_value()) {
-      converted.key = property.key.int_value();
-    } else if (property.key.is_string_value()) {
-      converted.key = std::string(property.key.string_value().get());
-    } else {
+    if (!PropertyKeyFromWire(property.key, &converted.key) ||
+        !PropertyValueFromWire(property.value, &converted.value)) {
       return false;
     }
-    const fdfw::NodePropertyValue& value = property.value;
-    if (value.is_int_value()) converted.value = value.int_value();
-    else if (value.is_string_value()) converted.value = std::string(value.string_value().get());
-    else if (value.is_bool_value()) converted.value = value.bool_value();
-    else if (value.is_enum_value()) converted.value = bind::EnumValue{std::string(value.enum_value().get())};
-    else return false;
     out->push_back(std::move(converted));
   }
   return true;

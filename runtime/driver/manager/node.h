@@ -113,9 +113,14 @@ class Node : public fidl::WireServer<fuchsia_driver_framework::Node>,
   std::optional<fidl::ServerBindingRef<fuchsia_driver_framework::NodeController>> controller_;
 };
 
-// Converts wire properties; false (with the offending index) for a malformed one.
+// Wire properties, keys and values as the index holds them; false for a malformed one (a union
+// with no member set).
 bool PropertiesFromWire(const fidl::VectorView<fuchsia_driver_framework::wire::NodeProperty>& in,
                         bind::Properties* out);
+bool PropertyKeyFromWire(const fuchsia_driver_framework::wire::NodePropertyKey& key,
+                         bind::PropertyKey* out);
+bool PropertyValueFromWire(const fuchsia_driver_framework::wire::NodePropertyValue& value,
+                           bind::PropertyValue* out);
 
 }  // namespace fdfkit::driver
 

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "runtime/driver/owner.h"
+#include "runtime/driver/run_sync.h"
 
 namespace fdfkit::driver::testing {
 
@@ -51,19 +52,7 @@ TestDispatcher::~TestDispatcher() {
   fdf_dispatcher_destroy(dispatcher_);
 }
 
-void TestDispatcher::RunSync(const std::function<void()>& fn) {
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-  async::PostTask(async(), [&] {
-    fn();
-    std::lock_guard lock(mu);
-    done = true;
-    cv.notify_all();
-  });
-  std::unique_lock lock(mu);
-  cv.wait(lock, [&] { return done; });
-}
+void TestDispatcher::RunSync(const std::function<void()>& fn) { driver::RunSync(async(), fn); }
 
 async_dispatcher_t* TestDispatcher::async() const {
   return fdf_dispatcher_get_async_dispatcher(dispatcher_);
