@@ -4,6 +4,7 @@
 #include <lib/fdf/env.h>
 
 #include "runtime/driver/owner.h"
+#include "runtime/driver/run_sync.h"
 
 namespace fdfkit::driver {
 
@@ -78,18 +79,8 @@ bool BootedSystem::WaitUntil(const std::function<bool(Manager&)>& holds,
 void BootedSystem::Shutdown() {
   if (shut_down_ || !manager_) return;
   shut_down_ = true;
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-  WithManager([&](Manager& manager) {
-    manager.Shutdown([&] {
-      std::lock_guard lock(mu);
-      done = true;
-      cv.notify_all();
-    });
-  });
-  std::unique_lock lock(mu);
-  cv.wait(lock, [&] { return done; });
+  RunUntilDone(manager_->dispatcher(),
+               [this](std::function<void()> done) { manager_->Shutdown(std::move(done)); });
 }
 
 }  // namespace fdfkit::driver
