@@ -7,6 +7,7 @@
 
 #include "generators/generate_command.h"
 #include "migrate/idl/commands.h"
+#include "support/command_line.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"fdf-idl: the banjo and FIDL front end of fdfkit"};
@@ -54,13 +55,8 @@ int main(int argc, char** argv) {
       ->required();
   gen->add_option("-o", output, "output directory")->required();
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return fdfkit::idl::kExitUsage;
+  if (std::optional<int> exit_code = fdfkit::support::ParseCommandLine(app, argc, argv)) {
+    return *exit_code;
   }
   if (check->parsed()) return fdfkit::idl::RunCheck(inputs, syntax_only, std::cerr);
   if (format->parsed()) {

@@ -15,6 +15,7 @@
 
 #include "migrate/plan/commands.h"
 #include "migrate/plan/diagnostics.h"
+#include "support/command_line.h"
 
 namespace {
 
@@ -85,10 +86,8 @@ int main(int argc, char** argv) {
   AddPortsPerWave(verify_app, &verify.options.ports_per_wave);
   AddTeamCap(verify_app, &verify.options.team_cap);
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kExitDone : kExitUsage;
+  if (std::optional<int> exit_code = fdfkit::support::ParseCommandLine(app, argc, argv)) {
+    return *exit_code;
   }
   if (scan_app->parsed()) return RunScan(scan, std::cout, std::cerr);
   if (plan_app->parsed()) return RunPlan(plan, std::cout, std::cerr);

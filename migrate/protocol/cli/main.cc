@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "migrate/protocol/command.h"
+#include "support/command_line.h"
 
 int main(int argc, char** argv) {
   using fdfkit::protocol::MigrateCommand;
@@ -32,10 +33,8 @@ int main(int argc, char** argv) {
   app.add_option("--report", report, "migration report format")->check(CLI::IsMember({"md", "json"}));
   auto* dry = app.add_flag("--dry-run", dry_run, "print a diff of what would change; write nothing");
   app.add_flag("--check", check, "exit 1 if the outputs on disk are stale")->excludes(dry);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : fdfkit::protocol::kExitUsage;  // --help exits 0
+  if (std::optional<int> exit_code = fdfkit::support::ParseCommandLine(app, argc, argv)) {
+    return *exit_code;
   }
   command.report = report == "json" ? fdfkit::protocol::ReportFormat::kJson
                                     : fdfkit::protocol::ReportFormat::kMarkdown;

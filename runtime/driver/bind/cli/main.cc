@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "runtime/driver/bind/commands.h"
+#include "support/command_line.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"fdf-bindc: compile and test driver bind rules"};
@@ -28,13 +29,8 @@ int main(int argc, char** argv) {
   test->add_option("--test-spec", options.test_spec, "the JSON test cases")->required();
   auto* disassemble = app.add_subcommand("disassemble", "check a compiled program and list it");
   disassemble->add_option("program", options.program, "a compiled bind program")->required();
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return 2;
+  if (std::optional<int> exit_code = fdfkit::support::ParseCommandLine(app, argc, argv)) {
+    return *exit_code;
   }
   if (compile->parsed()) return fdfkit::bind::RunCompile(options, std::cout, std::cerr);
   if (disassemble->parsed()) return fdfkit::bind::RunDisassemble(options, std::cout, std::cerr);

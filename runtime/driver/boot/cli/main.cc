@@ -17,6 +17,7 @@
 #include "runtime/driver/config/board_loader.h"
 #include "runtime/driver/boot/booted_system.h"
 #include "runtime/driver/control/control_server.h"
+#include "support/command_line.h"
 
 namespace {
 
@@ -43,13 +44,8 @@ int main(int argc, char** argv) {
   std::string control = fdfkit::driver::DefaultControlPath();
   app.add_option("--control", control, "where fdfkit-driver reaches the running board")
       ->capture_default_str();
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return 2;
+  if (std::optional<int> exit_code = fdfkit::support::ParseCommandLine(app, argc, argv)) {
+    return *exit_code;
   }
   if (host_binary.empty()) host_binary = DefaultHostBinary(argv[0]);
 

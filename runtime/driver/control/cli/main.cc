@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "runtime/driver/control/control_server.h"
+#include "support/command_line.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"fdfkit-driver: list what a running fdfkit-boot runs"};
@@ -17,13 +18,8 @@ int main(int argc, char** argv) {
   auto* devices = app.add_subcommand("list-devices", "the node tree");
   devices->add_flag("-v,--verbose", verbose, "properties, offers, bound driver and host");
   app.add_subcommand("list", "the registered drivers");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return 2;
+  if (std::optional<int> exit_code = fdfkit::support::ParseCommandLine(app, argc, argv)) {
+    return *exit_code;
   }
   zx::result client = fdfkit::driver::ConnectControl(control);
   if (client.is_error()) {
