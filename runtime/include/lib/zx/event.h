@@ -1,6 +1,7 @@
 #ifndef LIB_ZX_EVENT_H_
 #define LIB_ZX_EVENT_H_
 
+#include <lib/zx/eventpair.h>  // zx::eventpair came with this header first
 #include <lib/zx/handle.h>
 
 namespace zx {
@@ -13,19 +14,6 @@ class event final : public object<event> {
     zx_status_t status = zx_event_create(options, &h);
     if (status == ZX_OK) out->reset(h);
     return status;
-  }
-};
-
-class eventpair final : public object<eventpair> {
- public:
-  using object<eventpair>::object;
-  static zx_status_t create(uint32_t options, eventpair* end0, eventpair* end1) {
-    zx_handle_t h0, h1;
-    zx_status_t status = zx_eventpair_create(options, &h0, &h1);
-    if (status != ZX_OK) return status;
-    end0->reset(h0);
-    end1->reset(h1);
-    return ZX_OK;
   }
 };
 

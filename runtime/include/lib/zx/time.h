@@ -58,9 +58,7 @@ constexpr duration sec(int64_t n) { return duration(ZX_SEC(n)); }
 
 inline time deadline_after(duration d) { return time(zx_deadline_after(d.get())); }
 
-namespace clock {
-inline time get_monotonic() { return time(zx_clock_get_monotonic()); }
-}  // namespace clock
+// zx::clock::get_monotonic() is in <lib/zx/clock.h> (zx::clock is also a handle type).
 
 }  // namespace zx
 

@@ -24,6 +24,8 @@ class vmo final : public object<vmo> {
   zx_status_t set_size(uint64_t size) const { return zx_vmo_set_size(value_, size); }
 };
 
+using unowned_vmo = unowned<vmo>;
+
 }  // namespace zx
 
 #endif  // LIB_ZX_VMO_H_
