@@ -1,13 +1,13 @@
 // A banjo protocol written the way fidlgen_banjo's C and C++ outputs look (until fdfkit generates
-// them from .banjo files): the protocol id, the ops table, the protocol struct, and a DDK-style
-// client. The LED drivers of the example board serve and use it through compat.
+// them from .banjo files): the ops table, the protocol struct, and a DDK-style client; its id,
+// ZX_PROTOCOL_EXAMPLE_LED, is in <lib/ddk/protodefs.h>. The LED drivers of the example board serve
+// and use it through compat.
 #ifndef FDFKIT_CORPUS_DRIVERS_COMMON_EXAMPLE_LED_BANJO_H_
 #define FDFKIT_CORPUS_DRIVERS_COMMON_EXAMPLE_LED_BANJO_H_
 
+#include <lib/ddk/protodefs.h>
 #include <stdint.h>
 #include <zircon/types.h>
-
-#define ZX_PROTOCOL_EXAMPLE_LED 200
 
 typedef struct example_led_protocol_ops {
   zx_status_t (*set_brightness)(void* ctx, uint32_t level);

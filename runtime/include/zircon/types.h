@@ -14,17 +14,23 @@
 extern "C" {
 #endif
 
+// One typedef per alias of the built-in `zx` library (zx.Status, zx.Time, ...), the names banjo's
+// C bindings use for them, and the handle, rights and object-type words.
 typedef int32_t zx_status_t;
 typedef uint32_t zx_handle_t;
 typedef int64_t zx_time_t;      // monotonic nanoseconds
 typedef int64_t zx_duration_t;  // nanoseconds
+typedef int64_t zx_ticks_t;     // ticks of the monotonic clock
 typedef uint32_t zx_signals_t;
 typedef uint64_t zx_koid_t;
 typedef uint32_t zx_rights_t;
 typedef uint32_t zx_obj_type_t;
 typedef uint64_t zx_off_t;
-typedef uintptr_t zx_paddr_t;
-typedef uintptr_t zx_vaddr_t;
+typedef uintptr_t zx_paddr_t;    // physical address
+typedef uint32_t zx_paddr32_t;   // physical address below 4 GiB
+typedef uintptr_t zx_gpaddr_t;   // guest physical address
+typedef uintptr_t zx_vaddr_t;    // virtual address
+typedef uint32_t zx_vm_option_t;  // mapping options
 
 #define ZX_HANDLE_INVALID ((zx_handle_t)0)
 #define ZX_HANDLE_FIXED_BITS_MASK ((zx_handle_t)0x3)
