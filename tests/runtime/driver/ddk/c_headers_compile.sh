@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The DDK surface banjo bindings include compiles warning-free (-Wall -Wextra -Wpedantic -Werror)
-# with each given C and C++ compiler: the C headers as C11 and as C++17 (with and without NDEBUG).
+# with each given C and C++ compiler: the C headers as C11 and as C++17 (with and without NDEBUG),
+# ddktl and mock-function as C++17, and the lib/zx handle types as C++20.
 # usage: c_headers_compile.sh SOURCE_DIR CC,CXX...
 set -euo pipefail
 source_dir=$1
@@ -15,5 +16,7 @@ for pair in "$@"; do
     "$cc" -std=c11 "${flags[@]}" $ndebug -x c "$here/c_headers.c"
     "$cxx" -std=c++17 "${flags[@]}" $ndebug -x c++ "$here/c_headers.c"
   done
-  echo "$cc (C11), $cxx (C++17): the DDK C headers compile"
+  "$cxx" -std=c++17 "${flags[@]}" "$here/cpp_headers.cc"
+  "$cxx" -std=c++20 "${flags[@]}" -DWITH_ZX "$here/cpp_headers.cc"
+  echo "$cc (C11), $cxx (C++17, C++20): the DDK headers compile"
 done
