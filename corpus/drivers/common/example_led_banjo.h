@@ -5,6 +5,7 @@
 #ifndef FDFKIT_CORPUS_DRIVERS_COMMON_EXAMPLE_LED_BANJO_H_
 #define FDFKIT_CORPUS_DRIVERS_COMMON_EXAMPLE_LED_BANJO_H_
 
+#include <lib/ddk/device.h>
 #include <lib/ddk/protodefs.h>
 #include <stdint.h>
 #include <zircon/types.h>
@@ -28,6 +29,14 @@ class ExampleLedProtocolClient {
   ExampleLedProtocolClient() = default;
   explicit ExampleLedProtocolClient(const example_led_protocol_t* proto)
       : ops_(proto->ops), ctx_(proto->ctx) {}
+  // From the parent device, as DFv1 code does; invalid if the parent does not offer the protocol.
+  explicit ExampleLedProtocolClient(zx_device_t* parent) {
+    example_led_protocol_t proto;
+    if (device_get_protocol(parent, ZX_PROTOCOL_EXAMPLE_LED, &proto) == ZX_OK) {
+      ops_ = proto.ops;
+      ctx_ = proto.ctx;
+    }
+  }
   bool is_valid() const { return ops_ != nullptr; }
   zx_status_t SetBrightness(uint32_t level) const { return ops_->set_brightness(ctx_, level); }
   uint32_t GetBrightness() const { return ops_->get_brightness(ctx_); }

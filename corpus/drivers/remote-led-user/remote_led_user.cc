@@ -1,6 +1,8 @@
-// Uses the parent's banjo protocol through compat::ConnectBanjo: works in the parent's host, and
-// fails at once, saying why, anywhere else.
+// Uses the parent's banjo protocol through compat::ConnectBanjo, and the DFv1 way through
+// device_get_protocol: both work in the parent's host only, and fail at once, saying why,
+// anywhere else (this driver is not colocated).
 #include <lib/driver/compat/cpp/banjo_client.h>
+#include <lib/driver/compat/cpp/parent_device.h>
 #include <lib/driver/component/cpp/driver_export.h>
 
 #include "corpus/drivers/common/event_log.h"
@@ -15,6 +17,12 @@ class LedUser : public fdf::DriverBase {
 
   zx::result<> Start() override {
     fdfkit::examples::RecordEvent("remote-led-user", "start");
+    compat::ParentDevice parent(incoming());
+    example_led_protocol_t proto;
+    fdfkit::examples::RecordEvent(
+        "remote-led-user",
+        std::string("ddk ") +
+            zx_status_get_string(device_get_protocol(parent.get(), ZX_PROTOCOL_EXAMPLE_LED, &proto)));
     zx::result led = compat::ConnectBanjo<ddk::ExampleLedProtocolClient>(incoming());
     if (led.is_error()) {
       fdfkit::examples::RecordEvent("remote-led-user", std::string("banjo ") + led.status_string());

@@ -42,6 +42,11 @@ TEST_F(ExampleBoardTest, BanjoThroughCompatWorksInTheParentsHostAndIsRefusedElse
   auto remote = Find("remote-led-user banjo");
   EXPECT_EQ(remote.first, "remote-led-user banjo ZX_ERR_NOT_SUPPORTED");
   EXPECT_NE(remote.second, leds);
+  // The DFv1 way (compat::ParentDevice, device_get_protocol) reaches the same LED, and nothing the
+  // parent did not publish; across hosts it is refused the same way.
+  EXPECT_EQ(Find("led-user ddk"),
+            std::make_pair(std::string("led-user ddk set=ZX_OK brightness=64 gpio=ZX_ERR_NOT_SUPPORTED"), leds));
+  EXPECT_EQ(Find("remote-led-user ddk").first, "remote-led-user ddk ZX_ERR_NOT_SUPPORTED");
   // The node carries the banjo protocol id as fuchsia.BIND_PROTOCOL, which is what bound it.
   std::string devices = Ask<std::string>([](Manager& m) { return m.ListDevices(true); });
   EXPECT_NE(devices.find("Moniker  : root.sys.leds.led\nDriver   : fuchsia-boot:///led-user#meta/led-user.cm\n"
