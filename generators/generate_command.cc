@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "generators/banjo/banjo_generator.h"
 #include "generators/cpp/cpp_generator.h"
 #include "support/atomic_write.h"
 
@@ -12,6 +13,7 @@ namespace fdfkit::generators {
 int RunGenerate(const idl::Inputs& inputs, const std::string& bindings_list,
                 const std::string& out_dir, std::ostream& err) {
   std::set<cpp::Bindings> bindings;
+  std::vector<banjo::BanjoBindings> banjo_bindings;
   std::stringstream list(bindings_list);
   for (std::string item; std::getline(list, item, ',');) {
     if (item == "wire") {
@@ -20,6 +22,12 @@ int RunGenerate(const idl::Inputs& inputs, const std::string& bindings_list,
       bindings.insert(cpp::Bindings::kChannel);
     } else if (item == "driver") {
       bindings.insert(cpp::Bindings::kDriver);
+    } else if (item == "banjo-c") {
+      banjo_bindings.push_back(banjo::BanjoBindings::kC);
+    } else if (item == "banjo-cpp") {
+      banjo_bindings.push_back(banjo::BanjoBindings::kCpp);
+    } else if (item == "banjo-mock") {
+      banjo_bindings.push_back(banjo::BanjoBindings::kMock);
     } else {
       idl::PrintDiagnostic(err, idl::diag::kUnknownBindings, item);
       return idl::kExitUsage;
@@ -28,7 +36,11 @@ int RunGenerate(const idl::Inputs& inputs, const std::string& bindings_list,
   idl::Compilation c;
   if (!idl::CompileInputs(inputs, /*syntax_only=*/false, &c, err)) return idl::kExitInputErrors;
   for (const idl::flat::Library* library : c.compiler.targets()) {
-    for (const auto& [relative, text] : cpp::Generate(LibraryView(*library), bindings)) {
+    LibraryView view(*library);
+    std::map<std::string, std::string> files;
+    if (!bindings.empty()) files = cpp::Generate(view, bindings);
+    files.merge(banjo::Generate(view, banjo_bindings));
+    for (const auto& [relative, text] : files) {
       std::filesystem::path path = std::filesystem::path(out_dir) / relative;
       std::error_code error;
       std::filesystem::create_directories(path.parent_path(), error);

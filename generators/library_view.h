@@ -33,6 +33,8 @@ class LibraryView {
   std::vector<const flat::Decl*> OfKind(flat::Decl::Kind kind) const;
   const flat::Decl* Lookup(const std::string& name) const { return library_.Lookup(name); }
   const raw::AttributeList& attributes() const { return library_.attrs; }
+  // The dialect of the library's first file (banjo's .banjo files imply the banjo transport).
+  raw::Dialect dialect() const { return library_.dialect; }
 
  private:
   const flat::Library& library_;

@@ -3,13 +3,18 @@
 // or events, one service per served protocol) and the mapping rows for each method and parameter.
 #include <algorithm>
 
+#include "generators/banjo/banjo_names.h"
 #include "migrate/idl/formatter.h"
-#include "migrate/protocol/banjo_names.h"
 #include "migrate/protocol/diagnostics.h"
 #include "migrate/protocol/translator_impl.h"
 
 namespace fdfkit::protocol {
 namespace {
+
+using generators::banjo::BanjoMethodNames;
+using generators::banjo::BanjoNamesOf;
+using generators::banjo::BanjoProtocolNames;
+using generators::banjo::CName;
 
 // A `zx.Status` field: the alias is what tells a status from a plain int32.
 bool IsStatus(const flat::StructMember& m) {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <utility>
 
+#include "generators/banjo/banjo_names.h"
 #include "migrate/idl/formatter.h"
 #include "migrate/protocol/translator_impl.h"
 
@@ -65,15 +66,7 @@ std::string TransportOf(const flat::Decl& decl) {
 }
 
 std::string LayoutOf(const flat::Protocol& p) {
-  std::string layout = Lower(AttributeValue(p.attrs, "banjo_layout"));
-  if (layout.empty()) layout = Lower(AttributeValue(p.attrs, "layout"));
-  std::string transport = TransportOf(p);
-  if (layout.empty() && !transport.empty() && transport != "banjo") {
-    layout = p.attrs.Find("discoverable") ? "ddk-protocol" : "ddk-interface";
-  }
-  // fidlgen_banjo's heuristic for protocols of other libraries: a name ending in Callback.
-  if (layout.empty() && p.name.name.ends_with("Callback")) layout = "ddk-callback";
-  return layout.empty() ? "ddk-protocol" : layout;
+  return generators::banjo::LayoutName(generators::banjo::LayoutOf(p));
 }
 
 Translator::Translator(const flat::Library& library, const fdfkit::idl::SourceFiles& files,
