@@ -101,21 +101,25 @@ constexpr char kRules[] = R"(//
 // untyped buffer), an array as a std::array, an optional struct as a std::optional, a
 // protocol as its {ops, ctx} pair and a callback by its ctx.
 )";
-constexpr char kHandleRule[] = R"(// A handle argument compares by value. The mock owns every handle it receives and
+constexpr char kHandleRule[] =
+    R"(// A handle argument compares by value. The mock owns every handle it receives and
 // closes them in VerifyAndClear() or when it is destroyed: until then no new handle
 // can take the value an expectation names.
 )";
 constexpr char kOutVectorRule[] =
     "// An out vector copies at most the caller's count and reports how many it copied.\n";
-constexpr char kCalleeVectorRule[] = R"(// A callee-allocated out vector points into the mock, valid until the same method
+constexpr char kCalleeVectorRule[] =
+    R"(// A callee-allocated out vector points into the mock, valid until the same method
 // is called again.
 )";
 constexpr char kOutStringRule[] =
     "// An out string is cut to the caller's capacity, terminating NUL included.\n";
-constexpr char kAsyncRule[] = R"(// An @async method calls its callback before it returns, exactly once, with the
+constexpr char kAsyncRule[] =
+    R"(// An @async method calls its callback before it returns, exactly once, with the
 // cookie and the response values its expectation gives.
 )";
-constexpr char kFailureRule[] = R"(// Mismatches and unexpected calls go to mock_function's failure handler
+constexpr char kFailureRule[] =
+    R"(// Mismatches and unexpected calls go to mock_function's failure handler
 // (lib/mock-function/mock-function.h). Every method is virtual, and mock_bar() exposes
 // the MockFunction behind Bar.
 )";
