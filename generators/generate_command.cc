@@ -6,15 +6,24 @@
 
 #include "generators/banjo/banjo_generator.h"
 #include "generators/cpp/cpp_generator.h"
+#include "shims/shim_generator.h"
 #include "support/atomic_write.h"
 
 namespace fdfkit::generators {
 
-int RunGenerate(const idl::Inputs& inputs, const std::string& bindings_list,
-                const std::string& out_dir, std::ostream& err) {
+int RunGenerate(const idl::Inputs& inputs, const GenerateOptions& options, std::ostream& err) {
+  const std::string& out_dir = options.out_dir;
+  if (options.bindings == "shims") {
+    if (options.mapping.empty() || options.banjo_files.empty()) {
+      idl::PrintDiagnostic(err, idl::diag::kShimsNeedMapping);
+      return idl::kExitUsage;
+    }
+    idl::Inputs banjo{options.banjo_files, inputs.include_dirs};
+    return shims::RunGenerateShims(banjo, inputs, options.mapping, out_dir, err);
+  }
   std::set<cpp::Bindings> bindings;
   std::vector<banjo::BanjoBindings> banjo_bindings;
-  std::stringstream list(bindings_list);
+  std::stringstream list(options.bindings);
   for (std::string item; std::getline(list, item, ',');) {
     if (item == "wire") {
       bindings.insert(cpp::Bindings::kWire);
@@ -28,6 +37,9 @@ int RunGenerate(const idl::Inputs& inputs, const std::string& bindings_list,
       banjo_bindings.push_back(banjo::BanjoBindings::kCpp);
     } else if (item == "banjo-mock") {
       banjo_bindings.push_back(banjo::BanjoBindings::kMock);
+    } else if (item == "shims") {
+      idl::PrintDiagnostic(err, idl::diag::kShimsNeedMapping);
+      return idl::kExitUsage;
     } else {
       idl::PrintDiagnostic(err, idl::diag::kUnknownBindings, item);
       return idl::kExitUsage;

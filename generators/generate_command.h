@@ -5,14 +5,22 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "migrate/idl/commands.h"
 
 namespace fdfkit::generators {
 
-// `bindings_list`: "wire", "channel", "driver", or a comma-separated list of them.
-int RunGenerate(const idl::Inputs& inputs, const std::string& bindings_list,
-                const std::string& out_dir, std::ostream& err);
+struct GenerateOptions {
+  // "wire", "channel", "driver", "banjo-c", "banjo-cpp", "banjo-mock", or a comma-separated
+  // list of them; or "shims" alone (shims/shim_generator.h), which also needs:
+  std::string bindings;
+  std::string out_dir;
+  std::vector<std::string> banjo_files;  // the banjo library the inputs were cloned from
+  std::string mapping;                   // the clone's mapping.json
+};
+
+int RunGenerate(const idl::Inputs& inputs, const GenerateOptions& options, std::ostream& err);
 
 }  // namespace fdfkit::generators
 

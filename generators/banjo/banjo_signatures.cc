@@ -105,7 +105,10 @@ Param Describe(const flat::StructMember& member, bool out, std::string name) {
 
 std::string ListName(const Param& p) { return p.name + (p.buffer ? "_buffer" : "_list"); }
 std::string CountName(const Param& p) { return p.name + (p.buffer ? "_size" : "_count"); }
-std::string ConstPrefix(const Param& p) { return p.mutable_data ? "" : "const "; }
+std::string ConstPrefix(const Param& p) {
+  // A vector of strings already points at const characters: `const char** x_list`.
+  return p.mutable_data || p.element_type.starts_with("const ") ? "" : "const ";
+}
 
 }  // namespace
 

@@ -48,12 +48,17 @@ int main(int argc, char** argv) {
       ->excludes(ir_output);
   ir->add_flag("--pretty", pretty, "indent the JSON (default: one line)");
 
-  std::string generator;
+  fdfkit::generators::GenerateOptions generate;
   auto* gen = app.add_subcommand("gen", "run a code generator over the IR");
   add_inputs(gen);
-  gen->add_option("--bindings", generator, "wire, channel, driver, or a comma-separated list")
+  gen->add_option("--bindings", generate.bindings,
+                  "wire, channel, driver, banjo-c, banjo-cpp, banjo-mock (a comma-separated "
+                  "list), or shims")
       ->required();
-  gen->add_option("-o", output, "output directory")->required();
+  gen->add_option("-o", generate.out_dir, "output directory")->required();
+  gen->add_option("--banjo", generate.banjo_files,
+                  "shims: the banjo library the inputs were cloned from");
+  gen->add_option("--mapping", generate.mapping, "shims: the clone's mapping.json");
 
   if (std::optional<int> exit_code = fdfkit::support::ParseCommandLine(app, argc, argv)) {
     return *exit_code;
@@ -63,6 +68,6 @@ int main(int argc, char** argv) {
     return fdfkit::idl::RunFormat(inputs, syntax_only, in_place, format_dir, std::cout, std::cerr);
   }
   if (ir->parsed()) return fdfkit::idl::RunIr(inputs, output, out_dir, pretty, std::cout, std::cerr);
-  if (gen->parsed()) return fdfkit::generators::RunGenerate(inputs, generator, output, std::cerr);
+  if (gen->parsed()) return fdfkit::generators::RunGenerate(inputs, generate, std::cerr);
   return fdfkit::idl::kExitUsage;
 }

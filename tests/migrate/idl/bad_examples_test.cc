@@ -33,7 +33,11 @@ fdfkit::testing::ExampleOutcome RunExample(const fs::path& example) {
       outcome.Add(*info, info->Code());
     }
   }
-  if (run.exit_code == 0) outcome.error_codes.push_back("exit 0");
+  // An error must fail the command; a warning alone must not.
+  if (run.exit_code == 0 && outcome.warning_codes.empty()) outcome.error_codes.push_back("exit 0");
+  if (run.exit_code != 0 && !outcome.warning_codes.empty() && outcome.error_codes.empty()) {
+    outcome.error_codes.push_back("exit " + std::to_string(run.exit_code));
+  }
   return outcome;
 }
 

@@ -1,0 +1,62 @@
+// What generated dual-stack shims (fdf-idl gen --bindings=shims) share at run time: copying FIDL
+// results into banjo's caller-owned buffers without ever writing past them, and the statuses
+// that stand for failures banjo has no word for.
+#ifndef FDFKIT_SHIMS_SHIM_SUPPORT_H_
+#define FDFKIT_SHIMS_SHIM_SUPPORT_H_
+
+#include <lib/fidl/cpp/wire/string_view.h>
+#include <lib/fidl/cpp/wire/vector_view.h>
+#include <zircon/errors.h>
+#include <zircon/types.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace fdfkit::shims {
+
+// What a banjo caller hears when the driver-transport call itself failed (the server went away,
+// the message was refused): the transport's own status, ZX_ERR_PEER_CLOSED when the peer closed
+// and ZX_ERR_CANCELED when the binding was torn down first — never ZX_OK.
+inline zx_status_t TransportStatus(zx_status_t status) {
+  return status == ZX_OK ? ZX_ERR_INTERNAL : status;
+}
+
+// The tag of the arenas shims build messages on ('BSHM').
+inline constexpr uint32_t kArenaTag = 0x4253484d;
+
+// Capacities the FIDL-over-banjo direction offers a banjo server for an out string or vector
+// whose FIDL type has no bound: what one driver-transport message could carry.
+inline constexpr size_t kUnboundedOutBytes = 64 * 1024;
+
+// A view of a banjo `const char*` (null reads as empty).
+inline fidl::StringView StringViewOf(const char* text) {
+  return text ? fidl::StringView::FromExternal(text, std::strlen(text)) : fidl::StringView();
+}
+
+// A FIDL string into banjo's `char* out, size_t capacity`: NUL-terminated, or
+// ZX_ERR_BUFFER_TOO_SMALL with nothing written past `capacity`.
+inline zx_status_t CopyString(const fidl::StringView& from, char* out, size_t capacity) {
+  if (from.size() + 1 > capacity) {
+    if (capacity > 0) out[0] = '\0';
+    return ZX_ERR_BUFFER_TOO_SMALL;
+  }
+  if (from.size() > 0) std::memcpy(out, from.data(), from.size());
+  out[from.size()] = '\0';
+  return ZX_OK;
+}
+
+// A FIDL vector into banjo's caller-allocated `T* out_list, size_t count, size_t* out_actual`:
+// *out_actual is the number of elements the server returned; if they do not fit, nothing is
+// copied and the status is ZX_ERR_BUFFER_TOO_SMALL.
+template <typename C, typename W, typename Convert>
+zx_status_t CopyVector(const fidl::VectorView<W>& from, C* out, size_t count, size_t* out_actual,
+                       Convert convert) {
+  if (out_actual) *out_actual = from.count();
+  if (from.count() > count) return ZX_ERR_BUFFER_TOO_SMALL;
+  for (size_t i = 0; i < from.count(); ++i) convert(from[i], &out[i]);
+  return ZX_OK;
+}
+
+}  // namespace fdfkit::shims
+
+#endif  // FDFKIT_SHIMS_SHIM_SUPPORT_H_

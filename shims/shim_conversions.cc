@@ -1,0 +1,294 @@
+#include "shims/shim_conversions.h"
+
+#include "generators/cpp/cpp_names.h"
+
+namespace fdfkit::shims {
+namespace {
+
+using Kind = flat::Type::Kind;
+using generators::banjo::CTypeOf;
+using generators::banjo::Shape;
+
+bool IsEnumLike(const flat::Type& t) {
+  return t.kind == Kind::kIdentifier && t.decl &&
+         (t.decl->kind == flat::Decl::Kind::kEnum || t.decl->kind == flat::Decl::Kind::kBits);
+}
+bool IsScalar(const flat::Type& t) { return t.kind == Kind::kPrimitive || IsEnumLike(t); }
+bool IsStruct(const flat::Type& t) {
+  return t.kind == Kind::kIdentifier && t.decl && t.decl->kind == flat::Decl::Kind::kStruct;
+}
+const flat::Type& Unboxed(const flat::Type& t) {
+  return t.kind == Kind::kBox && t.element ? *t.element : t;
+}
+bool IsVoidptr(const flat::Type& t) {
+  return t.kind == Kind::kPrimitive && t.primitive == flat::PrimitiveKind::kVoidptr;
+}
+
+// The scalar kind a value is stored as (an enum's or bits' underlying type).
+flat::PrimitiveKind Representation(const flat::Type& t) {
+  if (IsEnumLike(t)) return static_cast<const flat::Enum*>(t.decl)->subtype;
+  if (IsVoidptr(t)) return flat::PrimitiveKind::kUint8;  // a buffer of bytes
+  return t.primitive;
+}
+
+std::string Member(const std::string& name) { return generators::cpp::Escape(name); }
+
+}  // namespace
+
+std::string WireType(const flat::Type& fidl) { return generators::cpp::WireTypeName(fidl); }
+
+std::optional<std::string> Conversions::CheckElement(const flat::Type& banjo,
+                                                     const flat::Type& fidl) {
+  if (IsScalar(banjo) && IsScalar(fidl)) return std::nullopt;
+  if (banjo.kind == Kind::kHandle && fidl.kind == Kind::kHandle) return std::nullopt;
+  const flat::Type& b = Unboxed(banjo);
+  if (IsStruct(b) && IsStruct(Unboxed(fidl))) return CheckStruct(*b.decl, *Unboxed(fidl).decl);
+  return std::string("elements of kinds ") + flat::TypeKindName(banjo.kind) + " and " +
+         flat::TypeKindName(fidl.kind) + " do not convert";
+}
+
+std::optional<std::string> Conversions::Check(const Param& p, const flat::Type& fidl) {
+  const flat::Type& banjo = p.member->type;
+  switch (p.shape) {
+    case Shape::kScalar:
+      if (IsScalar(fidl)) return std::nullopt;
+      break;
+    case Shape::kHandle:
+      if (fidl.kind == Kind::kHandle) return std::nullopt;
+      break;
+    case Shape::kString:
+      if (fidl.kind == Kind::kString) return std::nullopt;
+      break;
+    case Shape::kVector:
+      if (fidl.kind != Kind::kVector) break;
+      if (IsVoidptr(*banjo.element) && fidl.element->kind == Kind::kPrimitive &&
+          fidl.element->primitive == flat::PrimitiveKind::kUint8) {
+        return std::nullopt;
+      }
+      return CheckElement(*banjo.element, *fidl.element);
+    case Shape::kArray:
+      if (fidl.kind != Kind::kArray || fidl.element_count != banjo.element_count) break;
+      if (p.dimensions.size() != 1) return "multi-dimensional arrays are not shimmed";
+      return CheckElement(*banjo.element, *fidl.element);
+    case Shape::kAggregate:
+      if (IsStruct(banjo) && IsStruct(fidl)) return CheckStruct(*banjo.decl, *fidl.decl);
+      return "unions and tables are not shimmed";
+    case Shape::kBox:
+      if (IsStruct(Unboxed(banjo)) && IsStruct(Unboxed(fidl)) &&
+          (fidl.kind == Kind::kBox || fidl.nullable)) {
+        return CheckStruct(*Unboxed(banjo).decl, *Unboxed(fidl).decl);
+      }
+      break;
+    case Shape::kProtocol:
+    case Shape::kCallback:
+    case Shape::kServerEnd:
+      return "'" + p.name + "' passes a protocol; interface parameters are not shimmed";
+  }
+  return "'" + p.name + "' is " + flat::TypeKindName(banjo.kind) + " in banjo but " +
+         flat::TypeKindName(fidl.kind) + " in FIDL";
+}
+
+std::optional<std::string> Conversions::CheckStruct(const flat::Decl& banjo_decl,
+                                                    const flat::Decl& fidl_decl) {
+  auto found = checked_.find(&banjo_decl);
+  if (found != checked_.end()) return found->second;
+  checked_[&banjo_decl] = std::nullopt;  // a struct that reaches itself through a box
+  const auto& banjo = static_cast<const flat::Struct&>(banjo_decl);
+  const auto& fidl = static_cast<const flat::Struct&>(fidl_decl);
+  std::optional<std::string> problem;
+  for (const flat::StructMember& member : banjo.members) {
+    const flat::StructMember* match = nullptr;
+    for (const flat::StructMember& candidate : fidl.members) {
+      if (candidate.name == member.name) match = &candidate;
+    }
+    if (!match) {
+      problem = "field '" + member.name + "' of " + banjo.name.name + " has no FIDL counterpart";
+    } else if (auto why = Check(generators::banjo::FieldOf(member, false), match->type)) {
+      problem = why;
+    }
+    if (problem) break;
+  }
+  checked_[&banjo_decl] = problem;
+  if (!problem) structs_.push_back({&banjo, &fidl});
+  return problem;
+}
+
+std::string Conversions::ElementToWire(const flat::Type& banjo, const flat::Type& fidl,
+                                       const std::string& from) const {
+  if (banjo.kind == Kind::kHandle) return WireType(fidl) + "(" + from + ")";
+  if (IsStruct(Unboxed(banjo))) {
+    std::string value = banjo.kind == Kind::kBox || banjo.nullable ? "*" + from : from;
+    if (fidl.kind == Kind::kBox || fidl.nullable) {
+      return WireType(fidl) + "(arena, ToWire(arena, " + value + "))";
+    }
+    return "ToWire(arena, " + value + ")";
+  }
+  return "static_cast<" + WireType(fidl) + ">(" + from + ")";
+}
+
+std::string Conversions::ElementToBanjo(const flat::Type& banjo, const flat::Type& fidl,
+                                        const std::string& from, const std::string& to) const {
+  if (banjo.kind == Kind::kHandle) return to + " = " + from + ".release();";
+  if (IsStruct(Unboxed(banjo))) {
+    std::string value = fidl.kind == Kind::kBox || fidl.nullable ? "*" + from : from;
+    if (banjo.kind == Kind::kBox || banjo.nullable) {
+      std::string type = CTypeOf(Unboxed(banjo));
+      return "{ auto* element = static_cast<" + type + "*>(arena.Allocate(sizeof(" + type +
+             "))); *element = " + type + "{}; ToBanjo(" + value + ", element, arena); " + to +
+             " = element; }";
+    }
+    return "ToBanjo(" + value + ", &" + to + ", arena);";
+  }
+  return to + " = static_cast<" + CTypeOf(banjo) + ">(" + from + ");";
+}
+
+std::string Conversions::ToWire(const Param& p, const flat::Type& fidl,
+                                const std::vector<std::string>& c) const {
+  const flat::Type& banjo = p.member->type;
+  std::string wire = WireType(fidl);
+  switch (p.shape) {
+    case Shape::kScalar:
+      // A banjo `voidptr` field travels as the uint64 migrate-protocol made of it.
+      if (IsVoidptr(banjo)) return "reinterpret_cast<" + wire + ">(" + c[0] + ")";
+      return "static_cast<" + wire + ">(" + c[0] + ")";
+    case Shape::kHandle: return wire + "(" + c[0] + ")";
+    case Shape::kString:
+      if (banjo.bounded && p.c[0].suffix.size()) {  // a `char x[N]` field
+        return "::fidl::StringView::FromExternal(" + c[0] + ", strnlen(" + c[0] + ", " +
+               std::to_string(banjo.element_count) + "))";
+      }
+      return "::fdfkit::shims::StringViewOf(" + c[0] + ")";
+    case Shape::kVector: {
+      const flat::Type& be = *banjo.element;
+      const flat::Type& fe = *fidl.element;
+      std::string element = WireType(fe);
+      if (!p.inner_pointer && (IsScalar(be) || IsVoidptr(be)) &&
+          Representation(be) == Representation(fe)) {
+        // Same bytes on both sides: the runtime copies them into the message arena only when
+        // they are not already there.
+        return "::fidl::VectorView<" + element + ">::FromExternal(const_cast<" + element +
+               "*>(reinterpret_cast<const " + element + "*>(" + c[0] + ")), " + c[1] + ")";
+      }
+      std::string item = p.inner_pointer ? "*" + c[0] + "[i]" : c[0] + "[i]";
+      return "[&] {\n      ::fidl::VectorView<" + element + "> v(arena, " + c[1] +
+             ");\n      for (size_t i = 0; i < " + c[1] + "; ++i) v[i] = " +
+             ElementToWire(be, fe, item) + ";\n      return v;\n    }()";
+    }
+    case Shape::kArray:
+      return "[&] {\n      " + wire + " a;\n      for (size_t i = 0; i < " +
+             std::to_string(banjo.element_count) + "; ++i) a[i] = " +
+             ElementToWire(*banjo.element, *fidl.element, c[0] + "[i]") +
+             ";\n      return a;\n    }()";
+    case Shape::kAggregate: return "ToWire(arena, " + c[0] + ")";
+    case Shape::kBox:
+      return "(" + c[0] + " ? " + wire + "(arena, ToWire(arena, *" + c[0] + ")) : " + wire +
+             "())";
+    default: return "{}";
+  }
+}
+
+std::string Conversions::ToBanjo(const Param& p, const flat::Type& fidl, const std::string& from,
+                                 const std::vector<std::string>& to, const std::string& indent,
+                                 bool copy) const {
+  const flat::Type& banjo = p.member->type;
+  switch (p.shape) {
+    case Shape::kScalar:
+      return indent + to[0] + " = " + (IsVoidptr(banjo) ? "reinterpret_cast<" : "static_cast<") +
+             p.value_type + ">(" + from + ");\n";
+    case Shape::kHandle: return indent + to[0] + " = " + from + ".release();\n";
+    case Shape::kString:
+      if (banjo.bounded && p.c[0].suffix.size()) {
+        std::string n = std::to_string(banjo.element_count);
+        return indent + "{\n" + indent + "  size_t n = std::min<size_t>(" + from + ".size(), " +
+               n + " - 1);\n" + indent + "  if (n) memcpy(" + to[0] + ", " + from +
+               ".data(), n);\n" + indent + "  " + to[0] + "[n] = '\\0';\n" + indent + "}\n";
+      }
+      return indent + "{\n" + indent + "  auto* s = static_cast<char*>(arena.Allocate(" + from +
+             ".size() + 1));\n" + indent + "  if (" + from + ".size()) memcpy(s, " + from +
+             ".data(), " + from + ".size());\n" + indent + "  s[" + from + ".size()] = '\\0';\n" +
+             indent + "  " + to[0] + " = s;\n" + indent + "}\n";
+    case Shape::kVector: {
+      const flat::Type& be = *banjo.element;
+      const flat::Type& fe = *fidl.element;
+      if (!p.inner_pointer && (IsScalar(be) || IsVoidptr(be)) &&
+          Representation(be) == Representation(fe)) {
+        std::string element = IsVoidptr(be) ? "void" : p.element_type;
+        if (!copy) {
+          return indent + to[0] + " = reinterpret_cast<" + element + "*>(" + from +
+                 ".data());\n" + indent + to[1] + " = " + from + ".count();\n";
+        }
+        std::string bytes = from + ".count() * sizeof(" + WireType(fe) + ")";
+        return indent + "{\n" + indent + "  void* items = arena.Allocate(" + bytes + ");\n" +
+               indent + "  if (" + from + ".count()) memcpy(items, " + from + ".data(), " + bytes +
+               ");\n" + indent + "  " + to[0] + " = static_cast<" + element + "*>(items);\n" +
+               indent + "  " + to[1] + " = " + from + ".count();\n" + indent + "}\n";
+      }
+      std::string element = p.element_type;
+      std::string item = p.inner_pointer ? "items[i]" : "items[i]";
+      std::string out = indent + "{\n" + indent + "  auto* items = static_cast<" + element +
+                        "*>(arena.Allocate(sizeof(" + element + ") * " + from + ".count()));\n" +
+                        indent + "  for (size_t i = 0; i < " + from + ".count(); ++i) {\n";
+      if (p.inner_pointer) {
+        // `const T** x_list`: each element is a pointer to a value on the arena.
+        std::string value = CTypeOf(be);
+        out += indent + "    auto* value = static_cast<" + value + "*>(arena.Allocate(sizeof(" +
+               value + ")));\n" + indent + "    *value = " + value + "{};\n" + indent + "    " +
+               ElementToBanjo(be, fe, from + "[i]", "*value") + "\n" + indent +
+               "    items[i] = value;\n";
+      } else {
+        out += indent + "    items[i] = " + element + "{};\n" + indent + "    " +
+               ElementToBanjo(be, fe, from + "[i]", item) + "\n";
+      }
+      return out + indent + "  }\n" + indent + "  " + to[0] + " = items;\n" + indent + "  " +
+             to[1] + " = " + from + ".count();\n" + indent + "}\n";
+    }
+    case Shape::kArray:
+      return indent + "for (size_t i = 0; i < " + std::to_string(banjo.element_count) +
+             "; ++i) {\n" + indent + "  " +
+             ElementToBanjo(*banjo.element, *fidl.element, from + "[i]", to[0] + "[i]") + "\n" +
+             indent + "}\n";
+    case Shape::kAggregate: return indent + "ToBanjo(" + from + ", &" + to[0] + ", arena);\n";
+    case Shape::kBox:
+      return indent + ElementToBanjo(banjo, fidl, from, to[0]) + "\n";
+    default: return "";
+  }
+}
+
+std::string Conversions::StructConverters() const {
+  // Declared first: a struct may reach another declared later through a box.
+  std::string out;
+  for (const StructPair& pair : structs_) {
+    std::string wire = generators::cpp::DeclName(*pair.fidl);
+    std::string c = generators::banjo::CTypeName(*pair.banjo);
+    out += "inline " + wire + " ToWire(::fdf::Arena& arena, const " + c + "& c);\n" +
+           "inline void ToBanjo(" + wire + "& w, " + c + "* c, ::fdf::Arena& arena);\n";
+  }
+  out += structs_.empty() ? "" : "\n";
+  for (const StructPair& pair : structs_) {
+    std::string wire = generators::cpp::DeclName(*pair.fidl);
+    std::string c = generators::banjo::CTypeName(*pair.banjo);
+    std::string to_wire = "inline " + wire + " ToWire([[maybe_unused]] ::fdf::Arena& arena, const " +
+                          c + "& c) {\n  " + wire + " w{};\n";
+    std::string to_banjo = "inline void ToBanjo([[maybe_unused]] " + wire + "& w, " + c +
+                           "* c, [[maybe_unused]] ::fdf::Arena& arena) {\n";
+    for (const flat::StructMember& member : pair.banjo->members) {
+      const flat::StructMember* fidl = nullptr;
+      for (const flat::StructMember& candidate : pair.fidl->members) {
+        if (candidate.name == member.name) fidl = &candidate;
+      }
+      Param field = generators::banjo::FieldOf(member, false);
+      std::vector<std::string> from, to;
+      for (const auto& d : field.c) {
+        from.push_back("c." + d.name);
+        to.push_back("c->" + d.name);
+      }
+      to_wire += "  w." + Member(fidl->name) + " = " + ToWire(field, fidl->type, from) +
+                 ";\n";
+      to_banjo += ToBanjo(field, fidl->type, "w." + Member(fidl->name), to, "  ");
+    }
+    out += to_wire + "  return w;\n}\n\n" + to_banjo + "}\n\n";
+  }
+  return out;
+}
+
+}  // namespace fdfkit::shims

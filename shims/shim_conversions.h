@@ -1,0 +1,68 @@
+// How a banjo C value and its driver-transport FIDL counterpart turn into each other, as C++
+// expressions and statements the shims emit. A pair of types converts when their shapes agree
+// (scalars to scalars, enums and bits by value, handles, strings, vectors and arrays of
+// convertible elements, structs whose every field converts by name); anything else is reported
+// as unsupported with the reason, and the shim leaves that method out.
+#ifndef FDFKIT_SHIMS_SHIM_CONVERSIONS_H_
+#define FDFKIT_SHIMS_SHIM_CONVERSIONS_H_
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "generators/banjo/banjo_signatures.h"
+
+namespace fdfkit::shims {
+
+namespace flat = fdfkit::idl::flat;
+using generators::banjo::Param;
+
+class Conversions {
+ public:
+  // Why `banjo` (a parameter or field) cannot be converted to or from `fidl`, or nullopt.
+  std::optional<std::string> Check(const Param& banjo, const flat::Type& fidl);
+
+  // C → wire: an expression of the wire type of `fidl` from the banjo value `p` given as one
+  // expression per C declarator of its field form (`c` = {"x"} for a scalar, handle, string or
+  // box pointer, the struct lvalue for an aggregate, {list, count} for a vector, the array).
+  // May allocate on `arena` (an fdf::Arena lvalue in scope).
+  std::string ToWire(const Param& p, const flat::Type& fidl,
+                     const std::vector<std::string>& c) const;
+  // wire → C: statements storing the wire lvalue `from` into the banjo lvalues `to` (one per C
+  // declarator of the field form, as above). Pointers it stores may point into `arena` or into
+  // the message; handles are moved out of `from`.
+  // `copy`: copy vector contents onto `arena` instead of pointing into the message (what a
+  // banjo caller keeps after the call needs; a banjo server called during the request does not).
+  std::string ToBanjo(const Param& p, const flat::Type& fidl, const std::string& from,
+                      const std::vector<std::string>& to, const std::string& indent,
+                      bool copy = true) const;
+
+  // `inline ::lib::wire::Foo ToWire(fdf::Arena&, const foo_t&)` and `inline void
+  // ToBanjo(::lib::wire::Foo&, foo_t*, fdf::Arena&)` for every struct pair used so far, in
+  // dependency order.
+  std::string StructConverters() const;
+
+ private:
+  std::optional<std::string> CheckStruct(const flat::Decl& banjo, const flat::Decl& fidl);
+  std::optional<std::string> CheckElement(const flat::Type& banjo, const flat::Type& fidl);
+  std::string ElementToWire(const flat::Type& banjo, const flat::Type& fidl,
+                            const std::string& from) const;
+  std::string ElementToBanjo(const flat::Type& banjo, const flat::Type& fidl,
+                             const std::string& from, const std::string& to) const;
+
+  struct StructPair {
+    const flat::Struct* banjo;
+    const flat::Struct* fidl;
+  };
+  std::vector<StructPair> structs_;  // in the order converters must be written
+  std::map<const flat::Decl*, std::optional<std::string>> checked_;
+};
+
+// The wire C++ type of a FIDL type (`::fuchsia_hardware_gpioimpl::wire::Pin`).
+std::string WireType(const flat::Type& fidl);
+
+}  // namespace fdfkit::shims
+
+#endif  // FDFKIT_SHIMS_SHIM_CONVERSIONS_H_

@@ -1,0 +1,184 @@
+#include "shims/shim_plan.h"
+
+#include "generators/banjo/banjo_text.h"
+
+namespace fdfkit::shims {
+namespace {
+
+const nlohmann::json* FindRow(const nlohmann::json& rows, const char* side, const char* key,
+                              const std::string& name) {
+  if (!rows.is_array()) return nullptr;
+  for (const nlohmann::json& row : rows) {
+    if (row.contains(side) && row[side].is_object() && row[side].value(key, "") == name) {
+      return &row;
+    }
+  }
+  return nullptr;
+}
+
+const flat::StructMember* FieldNamed(const std::vector<const flat::StructMember*>& fields,
+                                     const std::string& name) {
+  for (const flat::StructMember* field : fields) {
+    if (field->name == name) return field;
+  }
+  return nullptr;
+}
+
+// Plans one method; a method it cannot shim gets `left_out` instead of an error.
+void PlanMethod(const nlohmann::json& row, MethodPlan* plan, Conversions* conversions) {
+  const MethodSignature& m = *plan->banjo;
+  const flat::Method& f = *plan->fidl;
+  plan->request = generators::banjo::PayloadMembers(f.request);
+  plan->error_syntax = f.has_result_union() && f.error.has_value();
+  plan->response = generators::banjo::PayloadMembers(plan->error_syntax ? f.success : f.response);
+  if (f.has_result_union() && !plan->error_syntax) {
+    plan->left_out = "its FIDL reply is a flexible result union";
+    return;
+  }
+  auto add = [&](const Param& p, Binding::Role role) -> bool {
+    const nlohmann::json* entry = nullptr;
+    static const nlohmann::json kNone = nlohmann::json::array();
+    const nlohmann::json& parameters = row.contains("parameters") ? row["parameters"] : kNone;
+    for (const nlohmann::json& candidate : parameters) {
+      if (candidate.value("banjo", "") == p.member->name &&
+          (candidate.value("direction", "") == "in") ==
+              (role == Binding::Role::kIn)) {
+        entry = &candidate;
+      }
+    }
+    Binding b{&p, role, nullptr, false};
+    std::string becomes = entry ? entry->value("becomes", "") : "";
+    if (becomes == "error") {
+      b.is_error = true;
+    } else if (becomes == "request" || becomes == "response") {
+      b.field = FieldNamed(becomes == "request" ? plan->request : plan->response,
+                           entry->value("field", ""));
+      if (!b.field) {
+        plan->left_out = "the mapping puts '" + p.member->name + "' in " + becomes + " field '" +
+                         entry->value("field", "") + "', which the FIDL method does not have";
+        return false;
+      }
+      if (auto why = conversions->Check(p, b.field->type)) {
+        plan->left_out = *why;
+        return false;
+      }
+    } else {
+      plan->left_out = "'" + p.member->name + "' " +
+                       (becomes.empty() ? std::string("is not in the mapping")
+                                        : "becomes " + becomes);
+      return false;
+    }
+    plan->bindings.push_back(b);
+    return true;
+  };
+  for (const Param& p : m.in) {
+    if (!add(p, Binding::Role::kIn)) return;
+  }
+  for (const Param& p : m.out) {
+    if (!add(p, Binding::Role::kOut)) return;
+  }
+  for (const Param& p : m.callback) {
+    if (!add(p, Binding::Role::kCallback)) return;
+  }
+  if (m.returned) {
+    plan->returned = std::make_shared<Param>(generators::banjo::InParam(*m.returned));
+    if (!add(*plan->returned, Binding::Role::kReturned)) return;
+  }
+  // An error-syntax method needs its status: the returned value, or the callback's first field.
+  if (plan->error_syntax) {
+    bool has_status = false;
+    for (const Binding& b : plan->bindings) has_status |= b.is_error;
+    if (!has_status) plan->left_out = "the FIDL method has an error but banjo has no status";
+  }
+}
+
+std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& banjo,
+                                              const generators::LibraryView& fidl,
+                                              const nlohmann::json& mapping,
+                                              Conversions* conversions, std::string* error);
+
+}  // namespace
+
+const Binding* MethodPlan::ForField(const flat::StructMember* field) const {
+  for (const Binding& b : bindings) {
+    if (b.field == field) return &b;
+  }
+  return nullptr;
+}
+
+std::optional<std::vector<ProtocolPlan>> PlanShims(const generators::LibraryView& banjo,
+                                                   const generators::LibraryView& fidl,
+                                                   const nlohmann::json& mapping,
+                                                   Conversions* conversions, std::string* error) {
+  // A value of the wrong JSON type anywhere is a malformed mapping, not a crash.
+  try {
+    return Plan(banjo, fidl, mapping, conversions, error);
+  } catch (const nlohmann::json::exception& e) {
+    *error = std::string("malformed: ") + e.what();
+    return std::nullopt;
+  }
+}
+
+namespace {
+
+std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& banjo,
+                                              const generators::LibraryView& fidl,
+                                              const nlohmann::json& mapping,
+                                              Conversions* conversions, std::string* error) {
+  if (!mapping.is_object() || mapping.value("schema", "") != "fdfkit-mapping/1" ||
+      !mapping.contains("protocols") || !mapping["protocols"].is_array()) {
+    *error = "not an fdfkit-mapping/1 document";
+    return std::nullopt;
+  }
+  std::string banjo_library = mapping.value("/library/banjo"_json_pointer, "");
+  std::string fidl_library = mapping.value("/library/fidl"_json_pointer, "");
+  if (banjo_library != banjo.name() || fidl_library != fidl.name()) {
+    *error = "maps " + banjo_library + " to " + fidl_library + ", but the inputs are " +
+             banjo.name() + " (--banjo) and " + fidl.name();
+    return std::nullopt;
+  }
+  std::vector<ProtocolPlan> plans;
+  for (ProtocolSignature& protocol : generators::banjo::BanjoProtocols(banjo)) {
+    if (protocol.layout == generators::banjo::Layout::kCallback) continue;
+    const nlohmann::json* row =
+        FindRow(mapping["protocols"], "banjo", "protocol", protocol.protocol->name.name);
+    if (!row) continue;  // folded into events of another protocol, or not migrated
+    std::string fidl_name = row->value("/fidl/protocol"_json_pointer, "");
+    if (row->value("/fidl/transport"_json_pointer, "") != "driver") continue;
+    const flat::Decl* decl = fidl.Lookup(fidl_name);
+    if (!decl || decl->kind != flat::Decl::Kind::kProtocol) {
+      *error = "protocol " + fidl_name + " is not in " + fidl.name();
+      return std::nullopt;
+    }
+    ProtocolPlan plan{std::move(protocol), static_cast<const flat::Protocol*>(decl), {}};
+    plan.methods.reserve(plan.banjo.methods.size());
+    for (const MethodSignature& m : plan.banjo.methods) {
+      MethodPlan method;
+      method.banjo = &m;
+      const nlohmann::json* method_row =
+          row->contains("methods") ? FindRow((*row)["methods"], "banjo", "method", m.method->name)
+                                   : nullptr;
+      if (!method_row) {
+        method.left_out = "the mapping has no row for it";
+        plan.methods.push_back(std::move(method));
+        continue;
+      }
+      method.fidl_name = method_row->value("/fidl/method"_json_pointer, "");
+      for (const flat::Method* candidate : plan.fidl->all_methods) {
+        if (candidate->name == method.fidl_name && !candidate->is_event) method.fidl = candidate;
+      }
+      if (!method.fidl) {
+        method.left_out = "it became " + method.fidl_name + ", which is not a FIDL method";
+      } else {
+        PlanMethod(*method_row, &method, conversions);
+      }
+      plan.methods.push_back(std::move(method));
+    }
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+}  // namespace
+
+}  // namespace fdfkit::shims

@@ -1,0 +1,57 @@
+// Which banjo parameter meets which FIDL field, method by method, read from migrate-protocol's
+// mapping.json and checked against both compiled libraries: the plan every shim class is
+// written from.
+#ifndef FDFKIT_SHIMS_SHIM_PLAN_H_
+#define FDFKIT_SHIMS_SHIM_PLAN_H_
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "generators/banjo/banjo_signatures.h"
+#include "shims/shim_conversions.h"
+
+namespace fdfkit::shims {
+
+using generators::banjo::MethodSignature;
+using generators::banjo::ProtocolSignature;
+
+// One banjo parameter and the FIDL field it travels in (none: dropped, or the error).
+struct Binding {
+  const Param* param = nullptr;
+  enum class Role { kIn, kOut, kReturned, kCallback } role = Role::kIn;
+  const flat::StructMember* field = nullptr;  // in the request or the (success) response
+  bool is_error = false;                      // the status that became `error zx.Status`
+};
+
+struct MethodPlan {
+  const MethodSignature* banjo = nullptr;
+  const flat::Method* fidl = nullptr;
+  std::string fidl_name;
+  std::vector<Binding> bindings;
+  std::vector<const flat::StructMember*> request;   // the FIDL request fields, in order
+  std::vector<const flat::StructMember*> response;  // the (success) response fields, in order
+  bool error_syntax = false;
+  std::optional<std::string> left_out;  // why this method is not shimmed
+  std::shared_ptr<const Param> returned;  // the value C returns, as a parameter
+  const Binding* ForField(const flat::StructMember* field) const;
+};
+
+struct ProtocolPlan {
+  ProtocolSignature banjo;
+  const flat::Protocol* fidl = nullptr;
+  std::vector<MethodPlan> methods;  // in banjo order
+};
+
+// The plans of every shimmable protocol of the mapping; `error` says what did not match.
+std::optional<std::vector<ProtocolPlan>> PlanShims(const generators::LibraryView& banjo,
+                                                   const generators::LibraryView& fidl,
+                                                   const nlohmann::json& mapping,
+                                                   Conversions* conversions, std::string* error);
+
+}  // namespace fdfkit::shims
+
+#endif  // FDFKIT_SHIMS_SHIM_PLAN_H_
