@@ -32,8 +32,8 @@ void PlanMethod(const nlohmann::json& row, MethodPlan* plan, Conversions* conver
   plan->error_syntax = f.has_result_union() && f.error.has_value();
   plan->response = generators::banjo::PayloadMembers(plan->error_syntax ? f.success : f.response);
   if (f.has_result_union() && !plan->error_syntax) {
-    plan->left_out = "its FIDL reply is a flexible result union";
-    return;
+    // A flexible two-way method: the success payload, with framework errors as the status.
+    plan->response = generators::banjo::PayloadMembers(f.success);
   }
   auto add = [&](const Param& p, Binding::Role role) -> bool {
     const nlohmann::json* entry = nullptr;
@@ -83,6 +83,22 @@ void PlanMethod(const nlohmann::json& row, MethodPlan* plan, Conversions* conver
   if (m.returned) {
     plan->returned = std::make_shared<Param>(generators::banjo::InParam(*m.returned));
     if (!add(*plan->returned, Binding::Role::kReturned)) return;
+  }
+  // Data the mapping reshaped (`op[].data` written in place becoming a response field) has no
+  // parameter of its own: such a method needs hand-written code.
+  static const nlohmann::json kNoParameters = nlohmann::json::array();
+  for (const nlohmann::json& entry :
+       row.contains("parameters") ? row["parameters"] : kNoParameters) {
+    std::string banjo_name = entry.value("banjo", "");
+    std::string becomes = entry.value("becomes", "");
+    if (becomes != "request" && becomes != "response") continue;
+    bool bound = false;
+    for (const Binding& b : plan->bindings) bound |= b.param->member->name == banjo_name;
+    if (!bound) {
+      plan->left_out = "the mapping reshapes '" + banjo_name + "' into " + becomes + " field '" +
+                       entry.value("field", "") + "'";
+      return;
+    }
   }
   // An error-syntax method needs its status: the returned value, or the callback's first field.
   if (plan->error_syntax) {
@@ -167,7 +183,9 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
       for (const flat::Method* candidate : plan.fidl->all_methods) {
         if (candidate->name == method.fidl_name && !candidate->is_event) method.fidl = candidate;
       }
-      if (!method.fidl) {
+      if (method.fidl_name.empty()) {
+        method.left_out = "it became events of the FIDL protocol";
+      } else if (!method.fidl) {
         method.left_out = "it became " + method.fidl_name + ", which is not a FIDL method";
       } else {
         PlanMethod(*method_row, &method, conversions);
