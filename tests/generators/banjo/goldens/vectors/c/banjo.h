@@ -20,7 +20,7 @@ struct recorder_protocol_ops {
     zx_status_t (*fetch)(void* ctx, uint32_t max, sample_t* out_samples_list, size_t samples_count, size_t* out_samples_actual, uint64_t* out_ids_list, size_t ids_count, size_t* out_ids_actual);
     zx_status_t (*optional)(void* ctx, const uint8_t* maybe_list, size_t maybe_count);
     zx_status_t (*store)(void* ctx, const series_t* series);
-    zx_status_t (*strings)(void* ctx, const const char** names_list, size_t names_count);
+    zx_status_t (*strings)(void* ctx, const char** names_list, size_t names_count);
 };
 
 struct recorder_protocol {
@@ -61,7 +61,7 @@ static inline zx_status_t recorder_store(const recorder_protocol_t* proto, const
     return proto->ops->store(proto->ctx, series);
 }
 
-static inline zx_status_t recorder_strings(const recorder_protocol_t* proto, const const char** names_list, size_t names_count) {
+static inline zx_status_t recorder_strings(const recorder_protocol_t* proto, const char** names_list, size_t names_count) {
     return proto->ops->strings(proto->ctx, names_list, names_count);
 }
 

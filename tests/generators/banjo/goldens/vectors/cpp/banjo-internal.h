@@ -24,7 +24,7 @@ DDK_PROTOCOL_HAS_MEMBER_FN_WITH_SIGNATURE(has_recorder_protocol_store, RecorderS
         zx_status_t (C::*)(const series_t* series));
 
 DDK_PROTOCOL_HAS_MEMBER_FN_WITH_SIGNATURE(has_recorder_protocol_strings, RecorderStrings,
-        zx_status_t (C::*)(const const char** names_list, size_t names_count));
+        zx_status_t (C::*)(const char** names_list, size_t names_count));
 
 template <typename D>
 constexpr void CheckRecorderProtocolSubclass() {
@@ -46,7 +46,7 @@ constexpr void CheckRecorderProtocolSubclass() {
 
     static_assert(internal::has_recorder_protocol_strings<D>::value,
         "RecorderProtocol subclasses must implement "
-        "zx_status_t RecorderStrings(const const char** names_list, size_t names_count);");
+        "zx_status_t RecorderStrings(const char** names_list, size_t names_count);");
 
 }
 

@@ -100,7 +100,7 @@ class MockRecorder : ddk::RecorderProtocol<MockRecorder> {
     return std::get<0>(ret);
   }
 
-  virtual zx_status_t RecorderStrings(const const char** names_list, size_t names_count) {
+  virtual zx_status_t RecorderStrings(const char** names_list, size_t names_count) {
     std::vector<std::string> names_values;
     for (size_t i = 0; i < names_count; ++i) names_values.emplace_back(names_list[i] != nullptr ? names_list[i] : "");
     std::tuple<zx_status_t> ret = mock_strings_.Call(std::move(names_values));

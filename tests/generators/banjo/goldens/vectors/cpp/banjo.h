@@ -35,7 +35,7 @@
 //   zx_status_t RecorderFetch(uint32_t max, sample_t* out_samples_list, size_t samples_count, size_t* out_samples_actual, uint64_t* out_ids_list, size_t ids_count, size_t* out_ids_actual);
 //   zx_status_t RecorderOptional(const uint8_t* maybe_list, size_t maybe_count);
 //   zx_status_t RecorderStore(const series_t* series);
-//   zx_status_t RecorderStrings(const const char** names_list, size_t names_count);
+//   zx_status_t RecorderStrings(const char** names_list, size_t names_count);
 // };
 
 namespace ddk {
@@ -80,7 +80,7 @@ class RecorderProtocol : public Base {
     auto ret = static_cast<D*>(ctx)->RecorderStore(series);
     return ret;
   }
-  static zx_status_t RecorderStrings(void* ctx, const const char** names_list, size_t names_count) {
+  static zx_status_t RecorderStrings(void* ctx, const char** names_list, size_t names_count) {
     auto ret = static_cast<D*>(ctx)->RecorderStrings(names_list, names_count);
     return ret;
   }
@@ -165,7 +165,7 @@ class RecorderProtocolClient {
     return ops_->store(ctx_, series);
   }
 
-  zx_status_t Strings(const const char** names_list, size_t names_count) const {
+  zx_status_t Strings(const char** names_list, size_t names_count) const {
     return ops_->strings(ctx_, names_list, names_count);
   }
 
