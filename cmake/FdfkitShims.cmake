@@ -1,0 +1,60 @@
+# fdfkit_banjo_shims(NAME <clone library> MAPPING <clone>.mapping.json
+#                    BANJO <banjo library> BANJO_SOURCES <file>...
+#                    [INCLUDE_DIRS <dir>...])
+#
+# Runs `fdf-idl gen --bindings=shims` at build time and defines <NAME>_banjo_shims, an INTERFACE
+# library with <fidl/<NAME>/cpp/banjo_shims.h> (namespace fdfkit::shims::<banjo library>). It
+# links the banjo library's C++ bindings (<BANJO>_banjo_cpp, from fdfkit_fidl_library(... BINDINGS
+# banjo)) and the clone's driver bindings (<NAME>_cpp_driver, from fdfkit_fidl_library(NAME
+# <NAME> SOURCES <clone> BINDINGS driver)); define both first. INCLUDE_DIRS: where fdf-idl finds
+# either library's imports.
+include_guard(GLOBAL)
+
+function(fdfkit_banjo_shims)
+  cmake_parse_arguments(ARG "" "NAME;MAPPING;BANJO" "BANJO_SOURCES;INCLUDE_DIRS" ${ARGN})
+  if(NOT ARG_NAME OR NOT ARG_MAPPING OR NOT ARG_BANJO OR NOT ARG_BANJO_SOURCES)
+    message(FATAL_ERROR "fdfkit_banjo_shims needs NAME, MAPPING, BANJO and BANJO_SOURCES")
+  endif()
+  get_property(clone_sources GLOBAL PROPERTY FDFKIT_FIDL_SOURCES_${ARG_NAME})
+  get_property(clone_dirs GLOBAL PROPERTY FDFKIT_FIDL_SOURCE_DIRS_${ARG_NAME})
+  if(NOT clone_sources)
+    message(FATAL_ERROR "fdfkit_banjo_shims(${ARG_NAME}): define the clone with "
+                        "fdfkit_fidl_library(NAME ${ARG_NAME} ... BINDINGS driver) first")
+  endif()
+  set(search)
+  foreach(dir IN LISTS clone_dirs ARG_INCLUDE_DIRS)
+    list(APPEND search -I ${dir})
+  endforeach()
+  set(banjo)
+  foreach(source IN LISTS ARG_BANJO_SOURCES)
+    get_filename_component(absolute ${source} ABSOLUTE)
+    list(APPEND banjo --banjo ${absolute})
+  endforeach()
+  get_filename_component(mapping ${ARG_MAPPING} ABSOLUTE)
+  # The clone's own files are the inputs (its dependencies' sources are found through -I).
+  list(GET clone_sources 0 first_source)
+  get_filename_component(clone_dir ${first_source} DIRECTORY)
+  set(inputs)
+  foreach(source IN LISTS clone_sources)
+    get_filename_component(dir ${source} DIRECTORY)
+    get_filename_component(name ${source} NAME)
+    if(dir STREQUAL clone_dir)
+      list(APPEND inputs ${source})
+    endif()
+  endforeach()
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/shims_gen/${ARG_NAME})
+  set(header ${out}/fidl/${ARG_NAME}/cpp/banjo_shims.h)
+  add_custom_command(
+    OUTPUT ${header}
+    COMMAND $<TARGET_FILE:fdf-idl> gen --bindings=shims --mapping ${mapping} ${banjo}
+            -o ${out} ${search} ${inputs}
+    DEPENDS fdf-idl ${mapping} ${ARG_BANJO_SOURCES} ${clone_sources}
+    COMMENT "fdf-idl gen ${ARG_NAME} (shims)"
+    VERBATIM)
+  add_custom_target(${ARG_NAME}_banjo_shims_gen DEPENDS ${header})
+  add_library(${ARG_NAME}_banjo_shims INTERFACE)
+  add_dependencies(${ARG_NAME}_banjo_shims ${ARG_NAME}_banjo_shims_gen)
+  target_include_directories(${ARG_NAME}_banjo_shims INTERFACE ${out})
+  target_link_libraries(${ARG_NAME}_banjo_shims INTERFACE ${ARG_BANJO}_banjo_cpp
+                        ${ARG_NAME}_cpp_driver fdfkit_shims_support fdfkit_driver_component)
+endfunction()
