@@ -2,13 +2,13 @@
 #                     [BINDINGS wire channel driver banjo])
 #
 # Runs `fdf-idl gen` at build time and defines, as Fuchsia's build does:
-#   <library>_cpp_wire       wire domain objects + channel transport  <fidl/<library>/cpp/wire.h>
-#   <library>_cpp_driver     driver transport                         <fidl/<library>/cpp/driver/wire.h>
+#   <library>_cpp_wire        wire types, channel transport  <fidl/<library>/cpp/wire.h>
+#   <library>_cpp_driver      driver transport               <fidl/<library>/cpp/driver/wire.h>
 # and with `banjo` among the BINDINGS (Fuchsia's `enable_banjo = true`), where <path> is the
 # library name with `.` → `/`:
-#   <library>_banjo_c        the C types, ops tables and helpers      <<path>/c/banjo.h>
-#   <library>_banjo_cpp      ddk:: mixins and clients                 <<path>/cpp/banjo.h>
-#   <library>_banjo_cpp_mock ddk::Mock* classes                       <<path>/cpp/banjo-mock.h>
+#   <library>_banjo_c         C types, ops tables, helpers   <<path>/c/banjo.h>
+#   <library>_banjo_cpp       ddk:: mixins and clients       <<path>/cpp/banjo.h>
+#   <library>_banjo_cpp_mock  ddk::Mock* classes             <<path>/cpp/banjo-mock.h>
 # each an INTERFACE library with only its own headers on the include path. BINDINGS defaults to
 # `wire channel driver`. `BINDINGS banjo` alone generates no wire bindings: a banjo library may
 # use types they cannot represent (`usize`, `voidptr`).
@@ -137,7 +137,8 @@ macro(_fdfkit_fidl_banjo)
   string(REPLACE "." "/" path ${ARG_NAME})
   set(banjo_out ${CMAKE_CURRENT_BINARY_DIR}/banjo_gen/${ARG_NAME})
   set(c_header ${banjo_out}/c/${path}/c/banjo.h)
-  set(cpp_headers ${banjo_out}/cpp/${path}/cpp/banjo.h ${banjo_out}/cpp/${path}/cpp/banjo-internal.h)
+  set(cpp_headers ${banjo_out}/cpp/${path}/cpp/banjo.h
+                  ${banjo_out}/cpp/${path}/cpp/banjo-internal.h)
   set(mock_header ${banjo_out}/mock/${path}/cpp/banjo-mock.h)
   add_custom_command(
     OUTPUT ${c_header} ${cpp_headers} ${mock_header}

@@ -85,7 +85,8 @@ TEST_P(BanjoGolden, MatchesExpectedBindings) {
   auto targets = compilation.compiler.targets();
   ASSERT_EQ(targets.size(), 1u);
   fdfkit::generators::LibraryView library(*targets.front());
-  ASSERT_EQ(library.name(), "banjo.examples." + name) << input << ": name the input after its library";
+  ASSERT_EQ(library.name(), "banjo.examples." + name)
+      << input << ": name the input after its library";
 
   auto generated = banjo::Generate(
       library, {banjo::BanjoBindings::kC, banjo::BanjoBindings::kCpp, banjo::BanjoBindings::kMock});
@@ -106,7 +107,8 @@ TEST_P(BanjoGolden, MatchesExpectedBindings) {
       std::ofstream(golden, std::ios::binary) << text;
       continue;
     }
-    ASSERT_TRUE(fs::exists(golden)) << golden << " is missing (regenerate with FDFKIT_UPDATE_GOLDEN=1)";
+    ASSERT_TRUE(fs::exists(golden))
+        << golden << " is missing (regenerate with FDFKIT_UPDATE_GOLDEN=1)";
     std::string expected = ReadFile(golden);
     EXPECT_TRUE(expected == text)
         << fdfkit::support::UnifiedDiff(expected, text, golden.string(), "generated/" + path)
