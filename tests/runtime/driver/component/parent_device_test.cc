@@ -45,7 +45,8 @@ class ParentDeviceTest : public ::testing::Test {
       fuchsia_driver_framework::wire::NodeSymbol symbol = server_.symbol(arena);
       symbols.emplace();
       symbols->push_back({.name = compat::BanjoSymbolName(server_.proto_id()),
-                          .address = symbol.address()});
+                          .address = symbol.address(),
+                          .module_name = ""});
     }
     std::vector<fdf::NamespaceEntry> entries;
     zx::result<fdf::Namespace> incoming =
