@@ -133,9 +133,9 @@ std::string Conversions::ElementToBanjo(const flat::Type& banjo, const flat::Typ
     std::string value = fidl.kind == Kind::kBox || fidl.nullable ? "*" + from : from;
     if (banjo.kind == Kind::kBox || banjo.nullable) {
       std::string type = CTypeOf(Unboxed(banjo));
-      return "{ auto* element = static_cast<" + type + "*>(arena.Allocate(sizeof(" + type +
-             "))); *element = " + type + "{}; ToBanjo(" + value + ", element, arena); " + to +
-             " = element; }";
+      return "if (" + from + ") { auto* element = static_cast<" + type +
+             "*>(arena.Allocate(sizeof(" + type + "))); *element = " + type + "{}; ToBanjo(" +
+             value + ", element, arena); " + to + " = element; } else { " + to + " = nullptr; }";
     }
     return "ToBanjo(" + value + ", &" + to + ", arena);";
   }

@@ -1,0 +1,80 @@
+// A driver-transport server dispatcher for shim tests, and ShimPath: a banjo protocol served as
+// FIDL (FooDriverOverBanjo, bound on that dispatcher) and used as banjo again
+// (FooBanjoOverDriver) — so a banjo client's calls cross both shims and the driver transport.
+#ifndef FDFKIT_TESTS_SHIMS_SHIM_FIXTURE_H_
+#define FDFKIT_TESTS_SHIMS_SHIM_FIXTURE_H_
+
+#include <lib/fdf/cpp/channel.h>
+#include <lib/fdf/env.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tests/fidl/latch.h"
+#include "tests/runtime/runtime_fixture.h"
+
+namespace fdfkit::testing {
+
+class ShimTest : public RuntimeTest {
+ protected:
+  void SetUp() override {
+    RuntimeTest::SetUp();
+    ASSERT_EQ(ZX_OK, fdf_env_start(0));
+    server_dispatcher_ = CreateDispatcher(FakeDriver(1));
+  }
+  void TearDown() override {
+    ShutdownAndDestroy(server_dispatcher_);
+    closers_.clear();
+    keep_.clear();  // the servers outlive their bindings
+    RuntimeTest::TearDown();
+  }
+
+  // The FIDL server `Server` over `banjo`, bound on the server dispatcher; returns the banjo
+  // protocol `Client` makes of the client end.
+  template <typename P, typename Server, typename Client, typename Proto>
+  const Proto* Loop(const Proto* banjo) {
+    auto path = std::make_shared<Path<P, Server, Client>>(banjo);
+    auto endpoints = fdf::CreateEndpoints<P>();
+    EXPECT_TRUE(endpoints.is_ok());
+    Latch* unbound = &path->unbound;
+    path->binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &path->server,
+                                    [unbound](Server*, fidl::UnbindInfo, fdf::ServerEnd<P> end) {
+                                      end.reset();  // the client sees the peer closed
+                                      unbound->Signal();
+                                    });
+    path->client = std::make_unique<Client>(std::move(endpoints->client));
+    keep_.push_back(path);
+    closers_.push_back([path] {
+      path->binding->Unbind();
+      ASSERT_TRUE(path->unbound.Wait());
+    });
+    return path->client->proto();
+  }
+
+  // Closes every FIDL binding made so far (the server goes away).
+  void CloseServers() {
+    for (auto& closer : closers_) closer();
+  }
+
+  fdf_dispatcher_t* server_dispatcher_ = nullptr;
+
+ private:
+  template <typename P, typename Server, typename Client>
+  struct Path {
+    template <typename Proto>
+    explicit Path(const Proto* banjo) : server(banjo) {}
+    Server server;
+    Latch unbound;
+    std::optional<fdf::ServerBindingRef<P>> binding;
+    std::unique_ptr<Client> client;
+  };
+  std::vector<std::shared_ptr<void>> keep_;
+  std::vector<std::function<void()>> closers_;
+};
+
+}  // namespace fdfkit::testing
+
+#endif  // FDFKIT_TESTS_SHIMS_SHIM_FIXTURE_H_

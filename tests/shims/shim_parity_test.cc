@@ -1,0 +1,463 @@
+// Behavioural parity of the generated shims (issue 20): a banjo client calling a banjo server
+// through FooBanjoOverDriver → driver transport → FooDriverOverBanjo gets exactly what it gets
+// calling the server directly — statuses, out-parameters, several results, handles, strings,
+// caller-allocated buffers and their too-small case. Each test runs one script twice, directly
+// and through the shims, against two fresh servers, and compares the transcripts (and pins the
+// direct one, so a server that does nothing cannot pass).
+#include <fidl/fuchsia.hardware.fan/cpp/banjo_shims.h>
+#include <fidl/fuchsia.hardware.gpioimpl/cpp/banjo_shims.h>
+#include <fidl/fuchsia.hardware.powerimpl/cpp/banjo_shims.h>
+#include <fidl/fuchsia.hardware.rtc/cpp/banjo_shims.h>
+#include <fidl/fuchsia.hardware.spiimpl/cpp/banjo_shims.h>
+#include <gtest/gtest.h>
+#include <lib/zx/event.h>
+#include <lib/zx/interrupt.h>
+#include <lib/zx/vmo.h>
+
+#include <map>
+#include <sstream>
+
+#include "tests/shims/shim_fixture.h"
+
+namespace {
+
+using fdfkit::testing::ShimTest;
+
+// ---- GpioImpl: status → error, out scalars, an out handle, an enum ----
+
+class FakeGpio : public ddk::GpioImplProtocol<FakeGpio> {
+ public:
+  gpio_impl_protocol_t proto() { return {&gpio_impl_protocol_ops_, this}; }
+  zx_status_t GpioImplConfigIn(uint32_t index, uint32_t flags) {
+    return index < 8 ? ZX_OK : ZX_ERR_OUT_OF_RANGE;
+  }
+  zx_status_t GpioImplConfigOut(uint32_t index, uint8_t initial_value) {
+    return GpioImplWrite(index, initial_value);
+  }
+  zx_status_t GpioImplSetAltFunction(uint32_t index, uint64_t function) {
+    return function < 4 ? ZX_OK : ZX_ERR_INVALID_ARGS;
+  }
+  zx_status_t GpioImplRead(uint32_t index, uint8_t* out_value) {
+    if (index >= 8) return ZX_ERR_OUT_OF_RANGE;
+    *out_value = values_[index];
+    return ZX_OK;
+  }
+  zx_status_t GpioImplWrite(uint32_t index, uint8_t value) {
+    if (index >= 8) return ZX_ERR_OUT_OF_RANGE;
+    values_[index] = value;
+    return ZX_OK;
+  }
+  zx_status_t GpioImplGetInterrupt(uint32_t index, uint32_t flags, zx::interrupt* out_irq) {
+    if (index >= 8) return ZX_ERR_OUT_OF_RANGE;
+    return zx::interrupt::create(zx::handle(), index, ZX_INTERRUPT_VIRTUAL, out_irq);
+  }
+  zx_status_t GpioImplReleaseInterrupt(uint32_t index) { return ZX_ERR_NOT_FOUND; }
+  zx_status_t GpioImplSetPolarity(uint32_t index, gpio_polarity_t polarity) {
+    return polarity <= GPIO_POLARITY_HIGH ? ZX_OK : ZX_ERR_INVALID_ARGS;
+  }
+  zx_status_t GpioImplSetDriveStrength(uint32_t index, uint64_t ds_ua, uint64_t* out_actual) {
+    *out_actual = ds_ua / 1000 * 1000;
+    return ZX_OK;
+  }
+
+ private:
+  uint8_t values_[8] = {};
+};
+
+std::string GpioScript(const ddk::GpioImplProtocolClient& gpio) {
+  std::ostringstream t;
+  uint8_t value = 0xee;
+  uint64_t actual = 0;
+  zx::interrupt irq;
+  t << "config_in " << gpio.ConfigIn(2, 1) << " " << gpio.ConfigIn(9, 1) << "\n";
+  t << "write " << gpio.Write(3, 1) << " config_out " << gpio.ConfigOut(4, 7) << "\n";
+  t << "read " << gpio.Read(3, &value) << "=" << int{value};
+  t << " " << gpio.Read(4, &value) << "=" << int{value};
+  value = 0xee;
+  t << " bad " << gpio.Read(8, &value) << "=" << int{value} << "\n";
+  t << "alt " << gpio.SetAltFunction(1, 9) << " polarity " << gpio.SetPolarity(1, GPIO_POLARITY_HIGH)
+    << "\n";
+  t << "drive " << gpio.SetDriveStrength(1, 2500, &actual) << "=" << actual << "\n";
+  t << "irq " << gpio.GetInterrupt(5, 0, &irq) << " valid=" << irq.is_valid()
+    << " release " << gpio.ReleaseInterrupt(5) << "\n";
+  return t.str();
+}
+
+namespace gpio_shims = fdfkit::shims::fuchsia_hardware_gpioimpl;
+using GpioLoop = std::tuple<fuchsia_hardware_gpioimpl::GpioImpl, gpio_shims::GpioImplDriverOverBanjo,
+                            gpio_shims::GpioImplBanjoOverDriver>;
+
+TEST_F(ShimTest, GpioImplThroughBothShimsMatchesDirectBanjo) {
+  FakeGpio direct_server, shimmed_server;
+  gpio_impl_protocol_t direct = direct_server.proto(), shimmed = shimmed_server.proto();
+  const gpio_impl_protocol_t* looped =
+      Loop<fuchsia_hardware_gpioimpl::GpioImpl, gpio_shims::GpioImplDriverOverBanjo,
+           gpio_shims::GpioImplBanjoOverDriver>(&shimmed);
+  std::string expected = GpioScript(ddk::GpioImplProtocolClient(&direct));
+  EXPECT_EQ(expected,
+            "config_in 0 -14\nwrite 0 config_out 0\nread 0=1 0=7 bad -14=238\n"
+            "alt -10 polarity 0\ndrive 0=2000\nirq 0 valid=1 release -25\n");
+  EXPECT_EQ(GpioScript(ddk::GpioImplProtocolClient(looped)), expected);
+}
+
+// A FIDL client of the banjo server through FooDriverOverBanjo sees what a FIDL server written
+// for the driver transport would answer: error syntax, values, the handle.
+TEST_F(ShimTest, GpioImplFidlClientSeesErrorSyntaxAndValues) {
+  FakeGpio server;
+  gpio_impl_protocol_t banjo = server.proto();
+  gpio_shims::GpioImplDriverOverBanjo fidl_server(&banjo);
+  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_gpioimpl::GpioImpl>();
+  ASSERT_TRUE(endpoints.is_ok());
+  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &fidl_server);
+  fdf::WireSyncClient client(std::move(endpoints->client));
+  fdf::Arena arena('TEST');
+  auto write = client.buffer(arena)->Write(3, 9);
+  ASSERT_TRUE(write.ok());
+  EXPECT_FALSE(write->is_error());
+  auto read = client.buffer(arena)->Read(3);
+  ASSERT_TRUE(read.ok());
+  ASSERT_FALSE(read->is_error());
+  EXPECT_EQ(read->value()->value, 9);
+  auto bad = client.buffer(arena)->Read(8);
+  ASSERT_TRUE(bad.ok());
+  ASSERT_TRUE(bad->is_error());
+  EXPECT_EQ(bad->error_value(), ZX_ERR_OUT_OF_RANGE);
+  auto irq = client.buffer(arena)->GetInterrupt(1, 0);
+  ASSERT_TRUE(irq.ok());
+  ASSERT_FALSE(irq->is_error());
+  EXPECT_TRUE(irq->value()->irq.is_valid());
+  binding.Unbind();
+  client = {};
+  // The binding's teardown runs on the server dispatcher; TearDown waits for it before
+  // `fidl_server` goes away.
+  ShutdownAndDestroy(server_dispatcher_);
+  server_dispatcher_ = CreateDispatcher(fdfkit::testing::FakeDriver(3));
+}
+
+// A transport failure reads as its status, documented as ZX_ERR_PEER_CLOSED once the server is
+// gone; out-parameters are left alone.
+TEST_F(ShimTest, GpioImplAfterTheServerLeftReadsPeerClosed) {
+  FakeGpio server;
+  gpio_impl_protocol_t banjo = server.proto();
+  const gpio_impl_protocol_t* looped =
+      Loop<fuchsia_hardware_gpioimpl::GpioImpl, gpio_shims::GpioImplDriverOverBanjo,
+           gpio_shims::GpioImplBanjoOverDriver>(&banjo);
+  ddk::GpioImplProtocolClient gpio(looped);
+  ASSERT_EQ(gpio.Write(1, 5), ZX_OK);
+  CloseServers();
+  uint8_t value = 0xee;
+  EXPECT_EQ(gpio.Read(1, &value), ZX_ERR_PEER_CLOSED);
+  EXPECT_EQ(value, 0xee);
+}
+
+// ---- SpiImpl: @buffer in, a caller-allocated @buffer out, handles moved both ways, a
+// non-status return, a one-way method ----
+
+class FakeSpi : public ddk::SpiImplProtocol<FakeSpi> {
+ public:
+  spi_impl_protocol_t proto() { return {&spi_impl_protocol_ops_, this}; }
+  uint32_t SpiImplGetChipSelectCount() { return 3; }
+  zx_status_t SpiImplExchange(uint32_t cs, const uint8_t* tx, size_t tx_size, uint8_t* rx,
+                              size_t rx_size, size_t* rx_actual) {
+    if (cs >= 3) return ZX_ERR_OUT_OF_RANGE;
+    // Echoes the bytes reversed, one more than it received.
+    if (tx_size + 1 > rx_size) return ZX_ERR_BUFFER_TOO_SMALL;
+    for (size_t i = 0; i < tx_size; ++i) rx[i] = tx[tx_size - 1 - i];
+    rx[tx_size] = static_cast<uint8_t>(tx_size);
+    *rx_actual = tx_size + 1;
+    return ZX_OK;
+  }
+  zx_status_t SpiImplRegisterVmo(uint32_t cs, uint32_t vmo_id, zx::vmo vmo, uint64_t offset,
+                                 uint64_t size, uint32_t rights) {
+    if (!vmo.is_valid()) return ZX_ERR_BAD_HANDLE;
+    vmos_[vmo_id] = std::move(vmo);
+    return ZX_OK;
+  }
+  zx_status_t SpiImplUnregisterVmo(uint32_t cs, uint32_t vmo_id, zx::vmo* out_vmo) {
+    auto it = vmos_.find(vmo_id);
+    if (it == vmos_.end()) return ZX_ERR_NOT_FOUND;
+    *out_vmo = std::move(it->second);
+    vmos_.erase(it);
+    return ZX_OK;
+  }
+  void SpiImplReleaseRegisteredVmos(uint32_t cs) { vmos_.clear(); }
+  zx_status_t SpiImplTransmitVmo(uint32_t cs, uint32_t vmo_id, uint64_t offset, uint64_t size) {
+    return vmos_.count(vmo_id) ? ZX_OK : ZX_ERR_NOT_FOUND;
+  }
+  zx_status_t SpiImplLockBus(uint32_t cs) { return ZX_OK; }
+  zx_status_t SpiImplUnlockBus(uint32_t cs) { return ZX_ERR_BAD_STATE; }
+
+ private:
+  std::map<uint32_t, zx::vmo> vmos_;
+};
+
+std::string SpiScript(const ddk::SpiImplProtocolClient& spi) {
+  std::ostringstream t;
+  t << "count " << spi.GetChipSelectCount() << "\n";
+  const uint8_t tx[] = {1, 2, 3, 4};
+  uint8_t rx[8];
+  std::memset(rx, 0xee, sizeof rx);
+  size_t actual = 99;
+  t << "exchange " << spi.Exchange(0, tx, sizeof tx, rx, sizeof rx, &actual) << " actual="
+    << actual << " rx=";
+  for (uint8_t b : rx) t << int{b} << ",";
+  std::memset(rx, 0xee, sizeof rx);
+  actual = 99;
+  // The server refuses a buffer it cannot fill; the guard bytes stay.
+  t << "\nsmall " << spi.Exchange(0, tx, sizeof tx, rx, 4, &actual) << " rx[4]=" << int{rx[4]}
+    << "\nbad cs " << spi.Exchange(7, tx, sizeof tx, rx, sizeof rx, &actual) << "\n";
+  zx::vmo vmo;
+  EXPECT_EQ(zx::vmo::create(4096, 0, &vmo), ZX_OK);
+  t << "register " << spi.RegisterVmo(0, 5, std::move(vmo), 0, 4096, 3)
+    << " moved=" << !vmo.is_valid() << " transmit " << spi.TransmitVmo(0, 5, 0, 16)
+    << " missing " << spi.TransmitVmo(0, 6, 0, 16) << "\n";
+  zx::vmo back;
+  t << "unregister " << spi.UnregisterVmo(0, 5, &back) << " valid=" << back.is_valid()
+    << " again " << spi.UnregisterVmo(0, 5, &back) << "\n";
+  spi.ReleaseRegisteredVmos(0);
+  t << "lock " << spi.LockBus(0) << " unlock " << spi.UnlockBus(0) << "\n";
+  return t.str();
+}
+
+namespace spi_shims = fdfkit::shims::fuchsia_hardware_spiimpl;
+
+TEST_F(ShimTest, SpiImplThroughBothShimsMatchesDirectBanjo) {
+  FakeSpi direct_server, shimmed_server;
+  spi_impl_protocol_t direct = direct_server.proto(), shimmed = shimmed_server.proto();
+  const spi_impl_protocol_t* looped =
+      Loop<fuchsia_hardware_spiimpl::SpiImpl, spi_shims::SpiImplDriverOverBanjo,
+           spi_shims::SpiImplBanjoOverDriver>(&shimmed);
+  std::string expected = SpiScript(ddk::SpiImplProtocolClient(&direct));
+  EXPECT_EQ(expected,
+            "count 3\nexchange 0 actual=5 rx=4,3,2,1,4,238,238,238,\nsmall -15 rx[4]=238\n"
+            "bad cs -14\nregister 0 moved=1 transmit 0 missing -25\n"
+            "unregister 0 valid=1 again -25\nlock 0 unlock -20\n");
+  EXPECT_EQ(SpiScript(ddk::SpiImplProtocolClient(looped)), expected);
+}
+
+// The banjo-over-FIDL direction checks the caller's capacity itself: a FIDL server that returns
+// more than the caller's buffer holds gets ZX_ERR_BUFFER_TOO_SMALL, with the count it needs and
+// nothing written past the buffer.
+class OversizedSpi : public fdf::WireServer<fuchsia_hardware_spiimpl::SpiImpl> {
+ public:
+  void GetChipSelectCount(fdf::Arena& arena, GetChipSelectCountCompleter::Sync& c) override {
+    c.buffer(arena).Reply(1);
+  }
+  void Exchange(ExchangeRequestView request, fdf::Arena& arena,
+                ExchangeCompleter::Sync& c) override {
+    std::vector<uint8_t> rx(6, 0x5a);
+    c.buffer(arena).ReplySuccess(fidl::VectorView<uint8_t>::FromExternal(rx));
+  }
+  void RegisterVmo(RegisterVmoRequestView, fdf::Arena& arena, RegisterVmoCompleter::Sync& c) override {
+    c.buffer(arena).ReplyError(ZX_ERR_NOT_SUPPORTED);
+  }
+  void UnregisterVmo(UnregisterVmoRequestView, fdf::Arena& arena,
+                     UnregisterVmoCompleter::Sync& c) override {
+    c.buffer(arena).ReplyError(ZX_ERR_NOT_SUPPORTED);
+  }
+  void ReleaseRegisteredVmos(ReleaseRegisteredVmosRequestView, fdf::Arena& arena,
+                             ReleaseRegisteredVmosCompleter::Sync& c) override {}
+  void TransmitVmo(TransmitVmoRequestView, fdf::Arena& arena, TransmitVmoCompleter::Sync& c) override {
+    c.buffer(arena).ReplyError(ZX_ERR_NOT_SUPPORTED);
+  }
+  void LockBus(LockBusRequestView, fdf::Arena& arena, LockBusCompleter::Sync& c) override {
+    c.buffer(arena).ReplySuccess();
+  }
+  void UnlockBus(UnlockBusRequestView, fdf::Arena& arena, UnlockBusCompleter::Sync& c) override {
+    c.buffer(arena).ReplySuccess();
+  }
+};
+
+TEST_F(ShimTest, SpiImplOversizedReplyIsBufferTooSmallNeverAnOverrun) {
+  OversizedSpi server;
+  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_spiimpl::SpiImpl>();
+  ASSERT_TRUE(endpoints.is_ok());
+  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server);
+  {
+    spi_shims::SpiImplBanjoOverDriver shim(std::move(endpoints->client));
+    ddk::SpiImplProtocolClient spi(shim.proto());
+    uint8_t rx[8];
+    std::memset(rx, 0xee, sizeof rx);
+    size_t actual = 0;
+    const uint8_t tx[] = {1};
+    EXPECT_EQ(spi.Exchange(0, tx, 1, rx, 4, &actual), ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_EQ(actual, 6u);
+    for (uint8_t b : rx) EXPECT_EQ(b, 0xee);
+    EXPECT_EQ(spi.Exchange(0, tx, 1, rx, 8, &actual), ZX_OK);
+    EXPECT_EQ(actual, 6u);
+    EXPECT_EQ(rx[5], 0x5a);
+    EXPECT_EQ(rx[6], 0xee);
+  }
+  ShutdownAndDestroy(server_dispatcher_);
+  server_dispatcher_ = CreateDispatcher(fdfkit::testing::FakeDriver(3));
+}
+
+// ---- Fan: a struct with a bounded string out, an interrupt out, an enum in ----
+
+class FakeFan : public ddk::FanProtocol<FakeFan> {
+ public:
+  fan_protocol_t proto() { return {&fan_protocol_ops_, this}; }
+  zx_status_t FanGetInfo(fan_info_t* out_info) {
+    out_info->max_rpm = 4800;
+    std::strcpy(out_info->name, "case-fan-0");
+    out_info->has_tachometer = true;
+    return ZX_OK;
+  }
+  zx_status_t FanSetState(fan_state_t state) {
+    if (state > FAN_STATE_HIGH) return ZX_ERR_INVALID_ARGS;
+    state_ = state;
+    return ZX_OK;
+  }
+  zx_status_t FanGetTachInterrupt(zx::interrupt* out_irq) {
+    return zx::interrupt::create(zx::handle(), 0, ZX_INTERRUPT_VIRTUAL, out_irq);
+  }
+  zx_status_t FanReadRpm(uint32_t* out_rpm) {
+    *out_rpm = state_ * 1600;
+    return ZX_OK;
+  }
+
+ private:
+  fan_state_t state_ = FAN_STATE_OFF;
+};
+
+std::string FanScript(const ddk::FanProtocolClient& fan) {
+  std::ostringstream t;
+  fan_info_t info;
+  std::memset(&info, 0, sizeof info);
+  t << "info " << fan.GetInfo(&info) << " " << info.max_rpm << " '" << info.name << "' "
+    << info.has_tachometer << "\n";
+  uint32_t rpm = 0;
+  t << "set " << fan.SetState(FAN_STATE_HIGH) << " rpm " << fan.ReadRpm(&rpm) << "=" << rpm;
+  zx::interrupt irq;
+  t << " irq " << fan.GetTachInterrupt(&irq) << " " << irq.is_valid() << "\n";
+  return t.str();
+}
+
+namespace fan_shims = fdfkit::shims::fuchsia_hardware_fan;
+
+TEST_F(ShimTest, FanThroughBothShimsMatchesDirectBanjo) {
+  FakeFan direct_server, shimmed_server;
+  fan_protocol_t direct = direct_server.proto(), shimmed = shimmed_server.proto();
+  const fan_protocol_t* looped =
+      Loop<fuchsia_hardware_fan::Fan, fan_shims::FanDriverOverBanjo, fan_shims::FanBanjoOverDriver>(
+          &shimmed);
+  std::string expected = FanScript(ddk::FanProtocolClient(&direct));
+  EXPECT_EQ(expected, "info 0 4800 'case-fan-0' 1\nset 0 rpm 0=3200 irq 0 1\n");
+  EXPECT_EQ(FanScript(ddk::FanProtocolClient(looped)), expected);
+}
+
+// ---- PowerImpl: several results from one call, an enum out ----
+
+class FakePower : public ddk::PowerImplProtocol<FakePower> {
+ public:
+  power_impl_protocol_t proto() { return {&power_impl_protocol_ops_, this}; }
+  zx_status_t PowerImplGetPowerDomainStatus(uint32_t index, power_domain_status_t* out_status) {
+    *out_status = enabled_ ? POWER_DOMAIN_STATUS_ENABLED : POWER_DOMAIN_STATUS_DISABLED;
+    return ZX_OK;
+  }
+  zx_status_t PowerImplEnablePowerDomain(uint32_t index) {
+    enabled_ = true;
+    return ZX_OK;
+  }
+  zx_status_t PowerImplDisablePowerDomain(uint32_t index) { return ZX_ERR_BAD_STATE; }
+  zx_status_t PowerImplGetSupportedVoltageRange(uint32_t index, uint32_t* out_min,
+                                                uint32_t* out_max) {
+    *out_min = 800'000 + index;
+    *out_max = 1'300'000 + index;
+    return ZX_OK;
+  }
+  zx_status_t PowerImplRequestVoltage(uint32_t index, uint32_t voltage, uint32_t* out_actual) {
+    *out_actual = voltage / 12500 * 12500;
+    return ZX_OK;
+  }
+  zx_status_t PowerImplWritePmicCtrlReg(uint32_t index, uint32_t addr, uint32_t value) {
+    regs_[addr] = value;
+    return ZX_OK;
+  }
+  zx_status_t PowerImplReadPmicCtrlReg(uint32_t index, uint32_t addr, uint32_t* out_value) {
+    if (!regs_.count(addr)) return ZX_ERR_NOT_FOUND;
+    *out_value = regs_[addr];
+    return ZX_OK;
+  }
+
+ private:
+  bool enabled_ = false;
+  std::map<uint32_t, uint32_t> regs_;
+};
+
+std::string PowerScript(const ddk::PowerImplProtocolClient& power) {
+  std::ostringstream t;
+  power_domain_status_t status = 0;
+  uint32_t min = 0, max = 0, actual = 0, value = 0;
+  t << "status " << power.GetPowerDomainStatus(0, &status) << "=" << int{status};
+  t << " enable " << power.EnablePowerDomain(0) << " disable " << power.DisablePowerDomain(0);
+  t << " status " << power.GetPowerDomainStatus(0, &status) << "=" << int{status} << "\n";
+  t << "range " << power.GetSupportedVoltageRange(2, &min, &max) << " " << min << ".." << max;
+  t << " request " << power.RequestVoltage(0, 1'010'000, &actual) << "=" << actual << "\n";
+  t << "pmic " << power.WritePmicCtrlReg(0, 0x10, 0xabcd) << " "
+    << power.ReadPmicCtrlReg(0, 0x10, &value) << "=" << value << " "
+    << power.ReadPmicCtrlReg(0, 0x11, &value) << "\n";
+  return t.str();
+}
+
+namespace power_shims = fdfkit::shims::fuchsia_hardware_powerimpl;
+
+TEST_F(ShimTest, PowerImplThroughBothShimsMatchesDirectBanjo) {
+  FakePower direct_server, shimmed_server;
+  power_impl_protocol_t direct = direct_server.proto(), shimmed = shimmed_server.proto();
+  const power_impl_protocol_t* looped =
+      Loop<fuchsia_hardware_powerimpl::PowerImpl, power_shims::PowerImplDriverOverBanjo,
+           power_shims::PowerImplBanjoOverDriver>(&shimmed);
+  std::string expected = PowerScript(ddk::PowerImplProtocolClient(&direct));
+  EXPECT_EQ(expected,
+            "status 0=1 enable 0 disable -20 status 0=2\nrange 0 800002..1300002 request "
+            "0=1000000\npmic 0 0=43981 -25\n");
+  EXPECT_EQ(PowerScript(ddk::PowerImplProtocolClient(looped)), expected);
+}
+
+// ---- Rtc: a struct in and out ----
+
+class FakeRtc : public ddk::RtcProtocol<FakeRtc> {
+ public:
+  rtc_protocol_t proto() { return {&rtc_protocol_ops_, this}; }
+  zx_status_t RtcGet(rtc_time_t* out_rtc) {
+    *out_rtc = time_;
+    return ZX_OK;
+  }
+  zx_status_t RtcSet(const rtc_time_t* rtc) {
+    if (rtc->month == 0 || rtc->month > 12) return ZX_ERR_OUT_OF_RANGE;
+    time_ = *rtc;
+    return ZX_OK;
+  }
+
+ private:
+  rtc_time_t time_{0, 0, 0, 1, 1, 2000};
+};
+
+std::string RtcScript(const ddk::RtcProtocolClient& rtc) {
+  std::ostringstream t;
+  rtc_time_t now{};
+  t << "get " << rtc.Get(&now) << " " << now.year << "-" << int{now.month} << "\n";
+  rtc_time_t set{5, 4, 3, 2, 11, 2026};
+  rtc_time_t bad{5, 4, 3, 2, 13, 2026};
+  t << "set " << rtc.Set(&set) << " bad " << rtc.Set(&bad);
+  t << " get " << rtc.Get(&now) << " " << now.year << "-" << int{now.month} << "-"
+    << int{now.day} << " " << int{now.hours} << ":" << int{now.minutes} << ":"
+    << int{now.seconds} << "\n";
+  return t.str();
+}
+
+namespace rtc_shims = fdfkit::shims::fuchsia_hardware_rtc;
+
+TEST_F(ShimTest, RtcThroughBothShimsMatchesDirectBanjo) {
+  FakeRtc direct_server, shimmed_server;
+  rtc_protocol_t direct = direct_server.proto(), shimmed = shimmed_server.proto();
+  const rtc_protocol_t* looped =
+      Loop<fuchsia_hardware_rtc::Rtc, rtc_shims::RtcDriverOverBanjo, rtc_shims::RtcBanjoOverDriver>(
+          &shimmed);
+  std::string expected = RtcScript(ddk::RtcProtocolClient(&direct));
+  EXPECT_EQ(expected, "get 0 2000-1\nset 0 bad -14 get 0 2026-11-2 3:4:5\n");
+  EXPECT_EQ(RtcScript(ddk::RtcProtocolClient(looped)), expected);
+}
+
+}  // namespace
