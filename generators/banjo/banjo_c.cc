@@ -1,7 +1,7 @@
 // The C header (fidlgen_banjo's C backend, banjo-and-fidl-reference.md §2.3): forward
 // declarations (constants, enum and bits values, typedefs of every type and protocol, @async
-// callback types), then definitions (protocol ops tables and structs first, since aggregates may
-// hold a protocol by value and ops tables only point at aggregates), then the inline helpers.
+// callback types), then definitions (protocol structs, aggregates, ops tables), then the inline
+// helpers.
 #include <set>
 #include <sstream>
 
@@ -78,9 +78,12 @@ class CWriter {
     out_ << "// Forward declarations\n";
     for (const flat::Decl* decl : library_.declaration_order()) ForwardDeclare(*decl);
     for (const ProtocolSignature& p : protocols_) ForwardDeclare(p);
+    // Protocol structs hold only pointers, aggregates may hold protocols by value, and ops
+    // tables may take arrays of aggregates: in that order.
     out_ << "\n// Declarations\n";
-    for (const ProtocolSignature& p : protocols_) Define(p);
+    for (const ProtocolSignature& p : protocols_) DefineProtocolStruct(p);
     for (const flat::Decl* decl : library_.declaration_order()) Define(*decl);
+    for (const ProtocolSignature& p : protocols_) DefineOps(p);
     out_ << "\n// Helpers\n";
     for (const ProtocolSignature& p : protocols_) Helpers(p);
     out_ << "\n__END_CDECLS\n";
@@ -173,21 +176,24 @@ class CWriter {
     return m.return_type + " (*" + m.names.c_ops_member + ")(" + ParameterList(params) + ");";
   }
 
-  void Define(const ProtocolSignature& p) {
-    out_ << DocComment(p.protocol->attrs, "");
-    if (p.layout == Layout::kCallback) {
-      out_ << "struct " << p.snake << " {\n";
+  void DefineProtocolStruct(const ProtocolSignature& p) {
+    if (p.layout == Layout::kCallback) {  // held by value, so before the aggregates
+      out_ << DocComment(p.protocol->attrs, "") << "struct " << p.snake << " {\n";
       for (const MethodSignature& m : p.methods) out_ << "    " << OpsMember(m) << "\n";
       out_ << "    void* ctx;\n};\n\n";
       return;
     }
-    out_ << "struct " << p.snake << "_protocol_ops {\n";
+    out_ << "struct " << p.snake << "_protocol {\n    const " << p.names.ops_type
+         << "* ops;\n    void* ctx;\n};\n\n";
+  }
+
+  void DefineOps(const ProtocolSignature& p) {
+    if (p.layout == Layout::kCallback) return;
+    out_ << DocComment(p.protocol->attrs, "") << "struct " << p.snake << "_protocol_ops {\n";
     for (const MethodSignature& m : p.methods) {
       out_ << DocComment(m.method->attrs, "    ") << "    " << OpsMember(m) << "\n";
     }
-    out_ << "};\n\n"
-         << "struct " << p.snake << "_protocol {\n    const " << p.names.ops_type
-         << "* ops;\n    void* ctx;\n};\n\n";
+    out_ << "};\n\n";
   }
 
   void Define(const flat::Decl& decl) {
@@ -258,7 +264,7 @@ class CWriter {
       std::vector<std::string> args = {"proto->ctx"};
       for (const CDeclarator& d : m.CParams()) args.push_back(d.name);
       out_ << DocComment(m.method->attrs, "") << "static inline " << m.return_type << " "
-           << p.snake << "_" << m.names.c_ops_member << "(" << ParameterList(params) << ") {\n"
+           << p.snake << "_" << CName(m.method->name) << "(" << ParameterList(params) << ") {\n"
            << rebuild << "    " << (m.return_type == "void" ? "" : "return ") << "proto->ops->"
            << m.names.c_ops_member << "(" << Join(args) << ");\n}\n\n";
     }

@@ -110,6 +110,24 @@ std::string ConstPrefix(const Param& p) {
   return p.mutable_data || p.element_type.starts_with("const ") ? "" : "const ";
 }
 
+// C and C++ keywords a banjo name may be (`register`): fidlgen_banjo wrote them unchanged, which
+// no compiler accepts; they get a trailing underscore.
+std::string EscapeKeyword(std::string name) {
+  static const char* const kKeywords[] = {
+      "alignas", "alignof", "and", "asm", "auto", "bool", "break", "case", "catch", "char",
+      "class", "const", "constexpr", "continue", "default", "delete", "do", "double", "else",
+      "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto", "if",
+      "inline", "int", "long", "mutable", "namespace", "new", "not", "operator", "or", "private",
+      "protected", "public", "register", "restrict", "return", "short", "signed", "sizeof",
+      "static", "struct", "switch", "template", "this", "throw", "true", "try", "typedef",
+      "typeid", "typename", "union", "unsigned", "using", "virtual", "void", "volatile",
+      "while", "xor"};
+  for (const char* keyword : kKeywords) {
+    if (name == keyword) return name + "_";
+  }
+  return name;
+}
+
 }  // namespace
 
 std::string CDeclarator::Declare() const {
@@ -142,13 +160,13 @@ std::string CTypeOf(const flat::Type& type) {
 }
 
 Param InParam(const flat::StructMember& member) {
-  Param p = Describe(member, /*out=*/false, CName(member.name));
+  Param p = Describe(member, /*out=*/false, EscapeKeyword(CName(member.name)));
   const std::string& n = p.name;
   switch (p.shape) {
     case Shape::kScalar:
     case Shape::kHandle:
     case Shape::kServerEnd: p.c = {{p.value_type, n, ""}}; break;
-    case Shape::kString: p.c = {{"const char*", n, ""}}; break;
+    case Shape::kString: p.c = {{p.mutable_data ? "char*" : "const char*", n, ""}}; break;
     case Shape::kAggregate:
     case Shape::kBox:
     case Shape::kProtocol:
@@ -170,7 +188,7 @@ Param InParam(const flat::StructMember& member) {
 }
 
 Param OutParam(const flat::StructMember& member) {
-  Param p = Describe(member, /*out=*/true, CName(member.name));
+  Param p = Describe(member, /*out=*/true, EscapeKeyword(CName(member.name)));
   const std::string& n = p.name;
   switch (p.shape) {
     case Shape::kScalar:
@@ -199,7 +217,8 @@ Param OutParam(const flat::StructMember& member) {
 }
 
 Param FieldOf(const flat::StructMember& member, bool preserve_names) {
-  Param p = Describe(member, /*out=*/false, preserve_names ? member.name : CName(member.name));
+  Param p = Describe(member, /*out=*/false,
+                     EscapeKeyword(preserve_names ? member.name : CName(member.name)));
   const std::string& n = p.name;
   switch (p.shape) {
     case Shape::kScalar:
@@ -258,6 +277,7 @@ ProtocolSignature SignatureOf(const flat::Protocol& protocol) {
     m.method = method;
     m.is_async = method->attrs.Find("async") != nullptr;
     m.names = BanjoNamesOf(protocol.name.name, method->name, m.is_async);
+    m.names.c_ops_member = EscapeKeyword(m.names.c_ops_member);
     for (const flat::StructMember* member : PayloadMembers(method->request)) {
       m.in.push_back(InParam(*member));
     }

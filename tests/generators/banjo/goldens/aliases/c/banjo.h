@@ -18,10 +18,6 @@ typedef struct pins_protocol pins_protocol_t;
 typedef struct pins_protocol_ops pins_protocol_ops_t;
 
 // Declarations
-struct pins_protocol_ops {
-    status_t (*configure)(void* ctx, pin_index_t index, const uint8_t* data_list, size_t data_count, const pin_alias_t* pin, zx_handle_t backing, pin_index_t* out_previous);
-};
-
 struct pins_protocol {
     const pins_protocol_ops_t* ops;
     void* ctx;
@@ -33,6 +29,10 @@ struct pin {
     const uint8_t* data_list;
     size_t data_count;
     float transform[4];
+};
+
+struct pins_protocol_ops {
+    status_t (*configure)(void* ctx, pin_index_t index, const uint8_t* data_list, size_t data_count, const pin_alias_t* pin, zx_handle_t backing, pin_index_t* out_previous);
 };
 
 

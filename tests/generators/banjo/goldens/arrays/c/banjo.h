@@ -16,13 +16,6 @@ typedef struct transform_protocol transform_protocol_t;
 typedef struct transform_protocol_ops transform_protocol_ops_t;
 
 // Declarations
-struct transform_protocol_ops {
-    zx_status_t (*set_row)(void* ctx, const float row[3]);
-    zx_status_t (*set_matrix)(void* ctx, const float matrix[3][3], const vertex_t points[2]);
-    zx_status_t (*get_matrix)(void* ctx, float out_matrix[3][3]);
-    zx_status_t (*get_handles)(void* ctx, zx_handle_t out_events[2]);
-};
-
 struct transform_protocol {
     const transform_protocol_ops_t* ops;
     void* ctx;
@@ -38,6 +31,13 @@ struct matrices {
     float matrix[3][3];
     uint8_t cube[4][3][2];
     vertex_t points[2];
+};
+
+struct transform_protocol_ops {
+    zx_status_t (*set_row)(void* ctx, const float row[3]);
+    zx_status_t (*set_matrix)(void* ctx, const float matrix[3][3], const vertex_t points[2]);
+    zx_status_t (*get_matrix)(void* ctx, float out_matrix[3][3]);
+    zx_status_t (*get_handles)(void* ctx, zx_handle_t out_events[2]);
 };
 
 

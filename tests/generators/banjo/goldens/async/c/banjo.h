@@ -17,6 +17,16 @@ typedef void (*block_flush_callback)(void* ctx);
 typedef void (*block_describe_callback)(void* ctx, zx_status_t s, const uint8_t* data_list, size_t data_count, const char* name, zx_handle_t vmo, const op_t* op);
 
 // Declarations
+struct block_protocol {
+    const block_protocol_ops_t* ops;
+    void* ctx;
+};
+
+struct op {
+    uint32_t command;
+    uint64_t length;
+};
+
 struct block_protocol_ops {
     // Status and a struct to the callback.
     void (*queue)(void* ctx, op_t* op, block_queue_callback callback, void* cookie);
@@ -26,16 +36,6 @@ struct block_protocol_ops {
     void (*describe)(void* ctx, uint32_t index, block_describe_callback callback, void* cookie);
     // A synchronous method beside them.
     zx_status_t (*get_size)(void* ctx, uint64_t* out_size);
-};
-
-struct block_protocol {
-    const block_protocol_ops_t* ops;
-    void* ctx;
-};
-
-struct op {
-    uint32_t command;
-    uint64_t length;
 };
 
 

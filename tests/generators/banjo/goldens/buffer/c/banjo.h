@@ -14,15 +14,6 @@ typedef struct link_protocol link_protocol_t;
 typedef struct link_protocol_ops link_protocol_ops_t;
 
 // Declarations
-struct link_protocol_ops {
-    zx_status_t (*write)(void* ctx, const uint8_t* data_buffer, size_t data_size);
-    zx_status_t (*read)(void* ctx, uint32_t length, uint8_t* out_data_buffer, size_t data_size, size_t* out_data_actual);
-    // The same vectors without the attribute, for comparison.
-    zx_status_t (*write_plain)(void* ctx, const uint8_t* data_list, size_t data_count);
-    zx_status_t (*read_plain)(void* ctx, uint32_t length, uint8_t* out_data_list, size_t data_count, size_t* out_data_actual);
-    zx_status_t (*submit)(void* ctx, const transfer_t* transfer);
-};
-
 struct link_protocol {
     const link_protocol_ops_t* ops;
     void* ctx;
@@ -34,6 +25,15 @@ struct transfer {
     size_t data_size;
     const uint8_t* plain_list;
     size_t plain_count;
+};
+
+struct link_protocol_ops {
+    zx_status_t (*write)(void* ctx, const uint8_t* data_buffer, size_t data_size);
+    zx_status_t (*read)(void* ctx, uint32_t length, uint8_t* out_data_buffer, size_t data_size, size_t* out_data_actual);
+    // The same vectors without the attribute, for comparison.
+    zx_status_t (*write_plain)(void* ctx, const uint8_t* data_list, size_t data_count);
+    zx_status_t (*read_plain)(void* ctx, uint32_t length, uint8_t* out_data_list, size_t data_count, size_t* out_data_actual);
+    zx_status_t (*submit)(void* ctx, const transfer_t* transfer);
 };
 
 

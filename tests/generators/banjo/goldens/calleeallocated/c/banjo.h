@@ -14,12 +14,6 @@ typedef struct directory_protocol directory_protocol_t;
 typedef struct directory_protocol_ops directory_protocol_ops_t;
 
 // Declarations
-struct directory_protocol_ops {
-    zx_status_t (*list_allocated)(void* ctx, entry_t** out_entries_list, size_t* entries_count);
-    zx_status_t (*list_into)(void* ctx, entry_t* out_entries_list, size_t entries_count, size_t* out_entries_actual);
-    zx_status_t (*bytes_allocated)(void* ctx, uint8_t** out_data_buffer, size_t* data_size);
-};
-
 struct directory_protocol {
     const directory_protocol_ops_t* ops;
     void* ctx;
@@ -28,6 +22,12 @@ struct directory_protocol {
 struct entry {
     uint32_t key;
     uint64_t value;
+};
+
+struct directory_protocol_ops {
+    zx_status_t (*list_allocated)(void* ctx, entry_t** out_entries_list, size_t* entries_count);
+    zx_status_t (*list_into)(void* ctx, entry_t* out_entries_list, size_t entries_count, size_t* out_entries_actual);
+    zx_status_t (*bytes_allocated)(void* ctx, uint8_t** out_data_buffer, size_t* data_size);
 };
 
 

@@ -26,17 +26,9 @@ struct request_callback {
     void* ctx;
 };
 
-struct notifier_protocol_ops {
-    void (*notify)(void* ctx, uint64_t id);
-};
-
 struct notifier_protocol {
     const notifier_protocol_ops_t* ops;
     void* ctx;
-};
-
-struct source_protocol_ops {
-    zx_status_t (*next)(void* ctx, request_t* out_request);
 };
 
 struct source_protocol {
@@ -47,6 +39,14 @@ struct source_protocol {
 struct request {
     uint64_t id;
     priority_t priority;
+};
+
+struct notifier_protocol_ops {
+    void (*notify)(void* ctx, uint64_t id);
+};
+
+struct source_protocol_ops {
+    zx_status_t (*next)(void* ctx, request_t* out_request);
 };
 
 

@@ -15,14 +15,6 @@ typedef struct scheduler_protocol scheduler_protocol_t;
 typedef struct scheduler_protocol_ops scheduler_protocol_ops_t;
 
 // Declarations
-struct scheduler_protocol_ops {
-    zx_status_t (*submit)(void* ctx, const request_t* request, const request_callback_t* done);
-    zx_status_t (*set_notifier)(void* ctx, const notifier_protocol_t* notifier);
-    zx_status_t (*set_source)(void* ctx, const source_protocol_t* source);
-    zx_status_t (*drain)(void* ctx, priority_t* out_priority, request_t* out_last);
-    void (*submit_batch)(void* ctx, const batch_t* batch);
-};
-
 struct scheduler_protocol {
     const scheduler_protocol_ops_t* ops;
     void* ctx;
@@ -31,6 +23,14 @@ struct scheduler_protocol {
 struct batch {
     request_t requests[8];
     priority_t priority;
+};
+
+struct scheduler_protocol_ops {
+    zx_status_t (*submit)(void* ctx, const request_t* request, const request_callback_t* done);
+    zx_status_t (*set_notifier)(void* ctx, const notifier_protocol_t* notifier);
+    zx_status_t (*set_source)(void* ctx, const source_protocol_t* source);
+    zx_status_t (*drain)(void* ctx, priority_t* out_priority, request_t* out_last);
+    void (*submit_batch)(void* ctx, const batch_t* batch);
 };
 
 

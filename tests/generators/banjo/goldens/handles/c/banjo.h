@@ -14,6 +14,17 @@ typedef struct memory_protocol memory_protocol_t;
 typedef struct memory_protocol_ops memory_protocol_ops_t;
 
 // Declarations
+struct memory_protocol {
+    const memory_protocol_ops_t* ops;
+    void* ctx;
+};
+
+struct mapping {
+    zx_handle_t vmo;
+    zx_handle_t event;
+    zx_handle_t anything;
+};
+
 struct memory_protocol_ops {
     zx_status_t (*set_vmo)(void* ctx, zx_handle_t vmo, uint64_t offset);
     zx_status_t (*get_bti)(void* ctx, uint32_t index, zx_handle_t* out_bti);
@@ -28,17 +39,6 @@ struct memory_protocol_ops {
     zx_status_t (*ports)(void* ctx, const zx_handle_t* ports_list, size_t ports_count, zx_handle_t* out_timers_list, size_t timers_count, size_t* out_timers_actual);
     // A server end is a channel handle.
     zx_status_t (*serve_pager)(void* ctx, zx_handle_t server);
-};
-
-struct memory_protocol {
-    const memory_protocol_ops_t* ops;
-    void* ctx;
-};
-
-struct mapping {
-    zx_handle_t vmo;
-    zx_handle_t event;
-    zx_handle_t anything;
 };
 
 

@@ -14,11 +14,6 @@ typedef struct compositor_protocol compositor_protocol_t;
 typedef struct compositor_protocol_ops compositor_protocol_ops_t;
 
 // Declarations
-struct compositor_protocol_ops {
-    zx_status_t (*apply)(void* ctx, const layer_t** layers_list, size_t layers_count);
-    zx_status_t (*apply_flat)(void* ctx, const layer_t* layers_list, size_t layers_count);
-};
-
 struct compositor_protocol {
     const compositor_protocol_ops_t* ops;
     void* ctx;
@@ -27,6 +22,11 @@ struct compositor_protocol {
 struct layer {
     uint64_t id;
     uint32_t z;
+};
+
+struct compositor_protocol_ops {
+    zx_status_t (*apply)(void* ctx, const layer_t** layers_list, size_t layers_count);
+    zx_status_t (*apply_flat)(void* ctx, const layer_t* layers_list, size_t layers_count);
 };
 
 

@@ -15,17 +15,6 @@ typedef struct queue_protocol_ops queue_protocol_ops_t;
 typedef void (*queue_complete_callback)(void* ctx, zx_status_t s, io_request_t* request);
 
 // Declarations
-struct queue_protocol_ops {
-    // The callee updates `request` in place.
-    zx_status_t (*submit)(void* ctx, io_request_t* request);
-    // A const pointer, for comparison.
-    zx_status_t (*inspect)(void* ctx, const io_request_t* request);
-    // @mutable on parameters.
-    zx_status_t (*fill)(void* ctx, io_request_t* request, uint8_t* scratch_list, size_t scratch_count, const char* name);
-    // An @async response field marked @mutable: the callback gets a non-const pointer.
-    void (*complete)(void* ctx, uint64_t id, queue_complete_callback callback, void* cookie);
-};
-
 struct queue_protocol {
     const queue_protocol_ops_t* ops;
     void* ctx;
@@ -42,6 +31,17 @@ struct io_request {
     size_t fixed_count;
 };
 
+struct queue_protocol_ops {
+    // The callee updates `request` in place.
+    zx_status_t (*submit)(void* ctx, io_request_t* request);
+    // A const pointer, for comparison.
+    zx_status_t (*inspect)(void* ctx, const io_request_t* request);
+    // @mutable on parameters.
+    zx_status_t (*fill)(void* ctx, io_request_t* request, uint8_t* scratch_list, size_t scratch_count, char* name);
+    // An @async response field marked @mutable: the callback gets a non-const pointer.
+    void (*complete)(void* ctx, uint64_t id, queue_complete_callback callback, void* cookie);
+};
+
 
 // Helpers
 // The callee updates `request` in place.
@@ -55,7 +55,7 @@ static inline zx_status_t queue_inspect(const queue_protocol_t* proto, const io_
 }
 
 // @mutable on parameters.
-static inline zx_status_t queue_fill(const queue_protocol_t* proto, io_request_t* request, uint8_t* scratch_list, size_t scratch_count, const char* name) {
+static inline zx_status_t queue_fill(const queue_protocol_t* proto, io_request_t* request, uint8_t* scratch_list, size_t scratch_count, char* name) {
     return proto->ops->fill(proto->ctx, request, scratch_list, scratch_count, name);
 }
 

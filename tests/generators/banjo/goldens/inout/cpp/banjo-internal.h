@@ -18,7 +18,7 @@ DDK_PROTOCOL_HAS_MEMBER_FN_WITH_SIGNATURE(has_queue_protocol_inspect, QueueInspe
         zx_status_t (C::*)(const io_request_t* request));
 
 DDK_PROTOCOL_HAS_MEMBER_FN_WITH_SIGNATURE(has_queue_protocol_fill, QueueFill,
-        zx_status_t (C::*)(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, const char* name));
+        zx_status_t (C::*)(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, char* name));
 
 DDK_PROTOCOL_HAS_MEMBER_FN_WITH_SIGNATURE(has_queue_protocol_complete, QueueComplete,
         void (C::*)(uint64_t id, queue_complete_callback callback, void* cookie));
@@ -35,7 +35,7 @@ constexpr void CheckQueueProtocolSubclass() {
 
     static_assert(internal::has_queue_protocol_fill<D>::value,
         "QueueProtocol subclasses must implement "
-        "zx_status_t QueueFill(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, const char* name);");
+        "zx_status_t QueueFill(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, char* name);");
 
     static_assert(internal::has_queue_protocol_complete<D>::value,
         "QueueProtocol subclasses must implement "

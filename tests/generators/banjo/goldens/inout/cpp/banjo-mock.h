@@ -78,7 +78,7 @@ class MockQueue : ddk::QueueProtocol<MockQueue> {
     return std::get<0>(ret);
   }
 
-  virtual zx_status_t QueueFill(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, const char* name) {
+  virtual zx_status_t QueueFill(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, char* name) {
     std::tuple<zx_status_t> ret = mock_fill_.Call(*request, std::vector<uint8_t>(scratch_list, scratch_list + scratch_count), std::string(name != nullptr ? name : ""));
     return std::get<0>(ret);
   }

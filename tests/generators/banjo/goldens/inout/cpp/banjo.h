@@ -33,7 +33,7 @@
 //  public:
 //   zx_status_t QueueSubmit(io_request_t* request);
 //   zx_status_t QueueInspect(const io_request_t* request);
-//   zx_status_t QueueFill(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, const char* name);
+//   zx_status_t QueueFill(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, char* name);
 //   void QueueComplete(uint64_t id, queue_complete_callback callback, void* cookie);
 // };
 
@@ -70,7 +70,7 @@ class QueueProtocol : public Base {
     auto ret = static_cast<D*>(ctx)->QueueInspect(request);
     return ret;
   }
-  static zx_status_t QueueFill(void* ctx, io_request_t* request, uint8_t* scratch_list, size_t scratch_count, const char* name) {
+  static zx_status_t QueueFill(void* ctx, io_request_t* request, uint8_t* scratch_list, size_t scratch_count, char* name) {
     auto ret = static_cast<D*>(ctx)->QueueFill(request, scratch_list, scratch_count, name);
     return ret;
   }
@@ -153,7 +153,7 @@ class QueueProtocolClient {
   }
 
   // @mutable on parameters.
-  zx_status_t Fill(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, const char* name) const {
+  zx_status_t Fill(io_request_t* request, uint8_t* scratch_list, size_t scratch_count, char* name) const {
     return ops_->fill(ctx_, request, scratch_list, scratch_count, name);
   }
 

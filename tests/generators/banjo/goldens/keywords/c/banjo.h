@@ -14,11 +14,6 @@ typedef struct registers_protocol registers_protocol_t;
 typedef struct registers_protocol_ops registers_protocol_ops_t;
 
 // Declarations
-struct registers_protocol_ops {
-    zx_status_t (*register)(void* ctx, uint32_t register, uint64_t value);
-    zx_status_t (*de_register)(void* ctx, uint32_t type, uint64_t handle);
-};
-
 struct registers_protocol {
     const registers_protocol_ops_t* ops;
     void* ctx;
@@ -30,13 +25,18 @@ struct metadata {
     const uint8_t* string_list;
     size_t string_count;
     uint8_t protocol;
-    uint32_t register;
+    uint32_t register_;
+};
+
+struct registers_protocol_ops {
+    zx_status_t (*register_)(void* ctx, uint32_t register_, uint64_t value);
+    zx_status_t (*de_register)(void* ctx, uint32_t type, uint64_t handle);
 };
 
 
 // Helpers
-static inline zx_status_t registers_register(const registers_protocol_t* proto, uint32_t register, uint64_t value) {
-    return proto->ops->register(proto->ctx, register, value);
+static inline zx_status_t registers_register(const registers_protocol_t* proto, uint32_t register_, uint64_t value) {
+    return proto->ops->register_(proto->ctx, register_, value);
 }
 
 static inline zx_status_t registers_de_register(const registers_protocol_t* proto, uint32_t type, uint64_t handle) {

@@ -11,17 +11,17 @@
 namespace ddk {
 namespace internal {
 
-DDK_PROTOCOL_HAS_MEMBER_FN_WITH_SIGNATURE(has_registers_protocol_register, RegistersRegister,
-        zx_status_t (C::*)(uint32_t register, uint64_t value));
+DDK_PROTOCOL_HAS_MEMBER_FN_WITH_SIGNATURE(has_registers_protocol_register_, RegistersRegister,
+        zx_status_t (C::*)(uint32_t register_, uint64_t value));
 
 DDK_PROTOCOL_HAS_MEMBER_FN_WITH_SIGNATURE(has_registers_protocol_de_register, RegistersDeRegister,
         zx_status_t (C::*)(uint32_t type, uint64_t handle));
 
 template <typename D>
 constexpr void CheckRegistersProtocolSubclass() {
-    static_assert(internal::has_registers_protocol_register<D>::value,
+    static_assert(internal::has_registers_protocol_register_<D>::value,
         "RegistersProtocol subclasses must implement "
-        "zx_status_t RegistersRegister(uint32_t register, uint64_t value);");
+        "zx_status_t RegistersRegister(uint32_t register_, uint64_t value);");
 
     static_assert(internal::has_registers_protocol_de_register<D>::value,
         "RegistersProtocol subclasses must implement "

@@ -37,8 +37,8 @@ class MockRegisters : ddk::RegistersProtocol<MockRegisters> {
 
   const registers_protocol_t* GetProto() const { return &proto_; }
 
-  virtual MockRegisters& ExpectRegister(zx_status_t out_s, uint32_t register, uint64_t value) {
-    mock_register_.ExpectCall(std::tuple<zx_status_t>(out_s), register, value);
+  virtual MockRegisters& ExpectRegister(zx_status_t out_s, uint32_t register_, uint64_t value) {
+    mock_register__.ExpectCall(std::tuple<zx_status_t>(out_s), register_, value);
     return *this;
   }
 
@@ -48,12 +48,12 @@ class MockRegisters : ddk::RegistersProtocol<MockRegisters> {
   }
 
   void VerifyAndClear() {
-    mock_register_.VerifyAndClear();
+    mock_register__.VerifyAndClear();
     mock_de_register_.VerifyAndClear();
   }
 
-  virtual zx_status_t RegistersRegister(uint32_t register, uint64_t value) {
-    std::tuple<zx_status_t> ret = mock_register_.Call(register, value);
+  virtual zx_status_t RegistersRegister(uint32_t register_, uint64_t value) {
+    std::tuple<zx_status_t> ret = mock_register__.Call(register_, value);
     return std::get<0>(ret);
   }
 
@@ -62,11 +62,11 @@ class MockRegisters : ddk::RegistersProtocol<MockRegisters> {
     return std::get<0>(ret);
   }
 
-  mock_function::MockFunction<std::tuple<zx_status_t>, uint32_t, uint64_t>& mock_register() { return mock_register_; }
+  mock_function::MockFunction<std::tuple<zx_status_t>, uint32_t, uint64_t>& mock_register_() { return mock_register__; }
   mock_function::MockFunction<std::tuple<zx_status_t>, uint32_t, uint64_t>& mock_de_register() { return mock_de_register_; }
 
  protected:
-  mock_function::MockFunction<std::tuple<zx_status_t>, uint32_t, uint64_t> mock_register_;
+  mock_function::MockFunction<std::tuple<zx_status_t>, uint32_t, uint64_t> mock_register__;
   mock_function::MockFunction<std::tuple<zx_status_t>, uint32_t, uint64_t> mock_de_register_;
 
  private:

@@ -31,7 +31,7 @@
 //
 // class MyDevice : public ddk::RegistersProtocol<MyDevice, ddk::base_protocol> {
 //  public:
-//   zx_status_t RegistersRegister(uint32_t register, uint64_t value);
+//   zx_status_t RegistersRegister(uint32_t register_, uint64_t value);
 //   zx_status_t RegistersDeRegister(uint32_t type, uint64_t handle);
 // };
 
@@ -42,7 +42,7 @@ class RegistersProtocol : public Base {
  public:
   RegistersProtocol() {
     internal::CheckRegistersProtocolSubclass<D>();
-    registers_protocol_ops_.register = RegistersRegister;
+    registers_protocol_ops_.register_ = RegistersRegister;
     registers_protocol_ops_.de_register = RegistersDeRegister;
 
     if constexpr (internal::is_base_proto<Base>::value) {
@@ -58,8 +58,8 @@ class RegistersProtocol : public Base {
   registers_protocol_ops_t registers_protocol_ops_ = {};
 
  private:
-  static zx_status_t RegistersRegister(void* ctx, uint32_t register, uint64_t value) {
-    auto ret = static_cast<D*>(ctx)->RegistersRegister(register, value);
+  static zx_status_t RegistersRegister(void* ctx, uint32_t register_, uint64_t value) {
+    auto ret = static_cast<D*>(ctx)->RegistersRegister(register_, value);
     return ret;
   }
   static zx_status_t RegistersDeRegister(void* ctx, uint32_t type, uint64_t handle) {
@@ -131,8 +131,8 @@ class RegistersProtocolClient {
     ops_ = nullptr;
   }
 
-  zx_status_t Register(uint32_t register, uint64_t value) const {
-    return ops_->register(ctx_, register, value);
+  zx_status_t Register(uint32_t register_, uint64_t value) const {
+    return ops_->register_(ctx_, register_, value);
   }
 
   zx_status_t DeRegister(uint32_t type, uint64_t handle) const {

@@ -25,15 +25,31 @@ struct transfer_done {
     void* ctx;
 };
 
+struct bus_events_protocol {
+    const bus_events_protocol_ops_t* ops;
+    void* ctx;
+};
+
+struct bus_protocol {
+    const bus_protocol_ops_t* ops;
+    void* ctx;
+};
+
+struct defaulted_protocol {
+    const defaulted_protocol_ops_t* ops;
+    void* ctx;
+};
+
+// A struct that holds a callback by value.
+struct pending_transfer {
+    uint64_t length;
+    transfer_done_t done;
+};
+
 // Reports from the parent to its child.
 struct bus_events_protocol_ops {
     void (*on_attach)(void* ctx, uint32_t port);
     bool (*on_error)(void* ctx, zx_status_t status);
-};
-
-struct bus_events_protocol {
-    const bus_events_protocol_ops_t* ops;
-    void* ctx;
 };
 
 struct bus_protocol_ops {
@@ -48,25 +64,9 @@ struct bus_protocol_ops {
     void (*queue)(void* ctx, const pending_transfer_t* pending);
 };
 
-struct bus_protocol {
-    const bus_protocol_ops_t* ops;
-    void* ctx;
-};
-
 // Without @banjo_layout a banjo protocol is a ddk-protocol.
 struct defaulted_protocol_ops {
     void (*ping)(void* ctx);
-};
-
-struct defaulted_protocol {
-    const defaulted_protocol_ops_t* ops;
-    void* ctx;
-};
-
-// A struct that holds a callback by value.
-struct pending_transfer {
-    uint64_t length;
-    transfer_done_t done;
 };
 
 

@@ -21,23 +21,9 @@ typedef struct frame_source_protocol_ops frame_source_protocol_ops_t;
 typedef void (*frame_source_flush_callback)(void* ctx, zx_status_t s);
 
 // Declarations
-struct frame_sink_protocol_ops {
-    void (*deliver)(void* ctx, const frame_t* frame);
-};
-
 struct frame_sink_protocol {
     const frame_sink_protocol_ops_t* ops;
     void* ctx;
-};
-
-struct frame_source_protocol_ops {
-    // Reports through `sink`.
-    zx_status_t (*start)(void* ctx, const frame_sink_protocol_t* sink);
-    void (*stop)(void* ctx);
-    zx_status_t (*send)(void* ctx, const void* data_buffer, size_t data_size, size_t offset, size_t* out_actual);
-    zx_status_t (*get_vmo)(void* ctx, uint32_t index, zx_handle_t* out_vmo);
-    zx_status_t (*take)(void* ctx, frame_t** out_frame);
-    void (*flush)(void* ctx, uint32_t handle, frame_source_flush_callback callback, void* cookie);
 };
 
 struct frame_source_protocol {
@@ -53,6 +39,20 @@ struct frame {
     zx_handle_t backing;
     frame_kind_t kind;
     uint16_t lanes[4];
+};
+
+struct frame_sink_protocol_ops {
+    void (*deliver)(void* ctx, const frame_t* frame);
+};
+
+struct frame_source_protocol_ops {
+    // Reports through `sink`.
+    zx_status_t (*start)(void* ctx, const frame_sink_protocol_t* sink);
+    void (*stop)(void* ctx);
+    zx_status_t (*send)(void* ctx, const void* data_buffer, size_t data_size, size_t offset, size_t* out_actual);
+    zx_status_t (*get_vmo)(void* ctx, uint32_t index, zx_handle_t* out_vmo);
+    zx_status_t (*take)(void* ctx, frame_t** out_frame);
+    void (*flush)(void* ctx, uint32_t handle, frame_source_flush_callback callback, void* cookie);
 };
 
 

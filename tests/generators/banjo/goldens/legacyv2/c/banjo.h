@@ -17,16 +17,16 @@ typedef struct pin_protocol pin_protocol_t;
 typedef struct pin_protocol_ops pin_protocol_ops_t;
 
 // Declarations
+struct pin_protocol {
+    const pin_protocol_ops_t* ops;
+    void* ctx;
+};
+
 struct pin_protocol_ops {
     zx_status_t (*configure)(void* ctx, pin_pull_t pull);
     zx_status_t (*read)(void* ctx, uint8_t* out_value);
     zx_status_t (*get_interrupt)(void* ctx, uint32_t flags, zx_handle_t* out_irq);
     zx_status_t (*release_interrupt)(void* ctx);
-};
-
-struct pin_protocol {
-    const pin_protocol_ops_t* ops;
-    void* ctx;
 };
 
 

@@ -14,14 +14,6 @@ typedef struct clock_protocol clock_protocol_t;
 typedef struct clock_protocol_ops clock_protocol_ops_t;
 
 // Declarations
-struct clock_protocol_ops {
-    zx_status_t (*enable)(void* ctx, uint32_t id);
-    zx_status_t (*get_rate)(void* ctx, uint32_t id, rate_t* out_rate);
-    void (*set_timeout)(void* ctx, uint32_t id, zx_time_t deadline, zx_duration_t period);
-    zx_status_t (*get_vmo)(void* ctx, zx_handle_t* out_vmo);
-    void (*reset)(void* ctx, uint32_t id);
-};
-
 struct clock_protocol {
     const clock_protocol_ops_t* ops;
     void* ctx;
@@ -29,6 +21,14 @@ struct clock_protocol {
 
 struct rate {
     uint64_t hz;
+};
+
+struct clock_protocol_ops {
+    zx_status_t (*enable)(void* ctx, uint32_t id);
+    zx_status_t (*get_rate)(void* ctx, uint32_t id, rate_t* out_rate);
+    void (*set_timeout)(void* ctx, uint32_t id, zx_time_t deadline, zx_duration_t period);
+    zx_status_t (*get_vmo)(void* ctx, zx_handle_t* out_vmo);
+    void (*reset)(void* ctx, uint32_t id);
 };
 
 

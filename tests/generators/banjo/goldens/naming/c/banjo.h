@@ -21,18 +21,9 @@ typedef struct usbhub_protocol usbhub_protocol_t;
 typedef struct usbhub_protocol_ops usbhub_protocol_ops_t;
 
 // Declarations
-struct i2c_impl_protocol_ops {
-    zx_status_t (*get_max_transfer_size)(void* ctx, uint32_t bus_id, uint64_t* out_size);
-    zx_status_t (*set_guidtype)(void* ctx, const guidtype_t* guid);
-};
-
 struct i2c_impl_protocol {
     const i2c_impl_protocol_ops_t* ops;
     void* ctx;
-};
-
-struct usbhub_protocol_ops {
-    usbhub_status_t (*get_status)(void* ctx);
 };
 
 struct usbhub_protocol {
@@ -42,6 +33,15 @@ struct usbhub_protocol {
 
 struct guidtype {
     uint32_t data1;
+};
+
+struct i2c_impl_protocol_ops {
+    zx_status_t (*get_max_transfer_size)(void* ctx, uint32_t bus_id, uint64_t* out_size);
+    zx_status_t (*set_guidtype)(void* ctx, const guidtype_t* guid);
+};
+
+struct usbhub_protocol_ops {
+    usbhub_status_t (*get_status)(void* ctx);
 };
 
 

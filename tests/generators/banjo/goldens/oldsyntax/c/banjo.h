@@ -17,21 +17,9 @@ typedef struct hid_protocol_ops hid_protocol_ops_t;
 typedef void (*hid_poll_callback)(void* ctx, zx_status_t s, const report_t* report);
 
 // Declarations
-struct report_sink_protocol_ops {
-    void (*on_report)(void* ctx, const uint8_t* report_buffer, size_t report_size, zx_time_t timestamp);
-};
-
 struct report_sink_protocol {
     const report_sink_protocol_ops_t* ops;
     void* ctx;
-};
-
-struct hid_protocol_ops {
-    zx_status_t (*start)(void* ctx, const report_sink_protocol_t* sink);
-    zx_status_t (*get_report)(void* ctx, uint8_t id, uint8_t* out_data_buffer, size_t data_size, size_t* out_data_actual);
-    zx_status_t (*set_report)(void* ctx, report_t* report);
-    void (*poll)(void* ctx, uint8_t id, hid_poll_callback callback, void* cookie);
-    void (*tagged)(void* ctx, uint32_t value);
 };
 
 struct hid_protocol {
@@ -43,6 +31,18 @@ struct report {
     uint8_t id;
     uint8_t* bytes_list;
     size_t bytes_count;
+};
+
+struct report_sink_protocol_ops {
+    void (*on_report)(void* ctx, const uint8_t* report_buffer, size_t report_size, zx_time_t timestamp);
+};
+
+struct hid_protocol_ops {
+    zx_status_t (*start)(void* ctx, const report_sink_protocol_t* sink);
+    zx_status_t (*get_report)(void* ctx, uint8_t id, uint8_t* out_data_buffer, size_t data_size, size_t* out_data_actual);
+    zx_status_t (*set_report)(void* ctx, report_t* report);
+    void (*poll)(void* ctx, uint8_t id, hid_poll_callback callback, void* cookie);
+    void (*tagged)(void* ctx, uint32_t value);
 };
 
 

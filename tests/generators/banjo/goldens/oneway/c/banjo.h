@@ -13,6 +13,11 @@ typedef struct leds_protocol leds_protocol_t;
 typedef struct leds_protocol_ops leds_protocol_ops_t;
 
 // Declarations
+struct leds_protocol {
+    const leds_protocol_ops_t* ops;
+    void* ctx;
+};
+
 struct leds_protocol_ops {
     // One-way, no parameters.
     void (*all_off)(void* ctx);
@@ -22,11 +27,6 @@ struct leds_protocol_ops {
     void (*sync)(void* ctx);
     // Parameters and an empty response.
     void (*blink)(void* ctx, uint32_t index, zx_duration_t period);
-};
-
-struct leds_protocol {
-    const leds_protocol_ops_t* ops;
-    void* ctx;
 };
 
 

@@ -16,13 +16,6 @@ typedef struct buffers_protocol buffers_protocol_t;
 typedef struct buffers_protocol_ops buffers_protocol_ops_t;
 
 // Declarations
-struct buffers_protocol_ops {
-    zx_status_t (*put)(void* ctx, const buffer_t* buffer);
-    zx_status_t (*take)(void* ctx, buffer_t** out_buffer);
-    zx_status_t (*exchange)(void* ctx, const buffer_t* given, const choice_t* choice, buffer_t** out_taken, choice_t** out_choice);
-    zx_status_t (*walk)(void* ctx, const chain_t* chain);
-};
-
 struct buffers_protocol {
     const buffers_protocol_ops_t* ops;
     void* ctx;
@@ -42,6 +35,13 @@ struct chain {
     buffer_t current;
     buffer_t* next;
     choice_t* choice;
+};
+
+struct buffers_protocol_ops {
+    zx_status_t (*put)(void* ctx, const buffer_t* buffer);
+    zx_status_t (*take)(void* ctx, buffer_t** out_buffer);
+    zx_status_t (*exchange)(void* ctx, const buffer_t* given, const choice_t* choice, buffer_t** out_taken, choice_t** out_choice);
+    zx_status_t (*walk)(void* ctx, const chain_t* chain);
 };
 
 

@@ -20,6 +20,16 @@ typedef struct fan_ctl_protocol fan_ctl_protocol_t;
 typedef struct fan_ctl_protocol_ops fan_ctl_protocol_ops_t;
 
 // Declarations
+struct fan_ctl_protocol {
+    const fan_ctl_protocol_ops_t* ops;
+    void* ctx;
+};
+
+struct fan_info {
+    uint32_t min_rpm;
+    uint32_t max_rpm;
+};
+
 // Speed control for the fans of one board.
 struct fan_ctl_protocol_ops {
     // Status only.
@@ -40,16 +50,6 @@ struct fan_ctl_protocol_ops {
     void (*get_info)(void* ctx, uint32_t index, fan_info_t* out_info, zx_status_t* out_s);
     // A zx alias other than the status.
     zx_time_t (*last_change)(void* ctx, uint32_t index);
-};
-
-struct fan_ctl_protocol {
-    const fan_ctl_protocol_ops_t* ops;
-    void* ctx;
-};
-
-struct fan_info {
-    uint32_t min_rpm;
-    uint32_t max_rpm;
 };
 
 

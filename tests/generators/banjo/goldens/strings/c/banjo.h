@@ -15,14 +15,6 @@ typedef struct names_protocol names_protocol_t;
 typedef struct names_protocol_ops names_protocol_ops_t;
 
 // Declarations
-struct names_protocol_ops {
-    zx_status_t (*set_name)(void* ctx, const char* name);
-    zx_status_t (*set_bounded)(void* ctx, const char* name, const char* optional_name);
-    zx_status_t (*get_name)(void* ctx, char* out_name, size_t name_capacity);
-    zx_status_t (*get_unbounded)(void* ctx, char* out_name, size_t name_capacity);
-    zx_status_t (*set_label)(void* ctx, const label_t* label);
-};
-
 struct names_protocol {
     const names_protocol_ops_t* ops;
     void* ctx;
@@ -32,6 +24,14 @@ struct label {
     char short_name[32];
     const char* long_name;
     char maybe[16];
+};
+
+struct names_protocol_ops {
+    zx_status_t (*set_name)(void* ctx, const char* name);
+    zx_status_t (*set_bounded)(void* ctx, const char* name, const char* optional_name);
+    zx_status_t (*get_name)(void* ctx, char* out_name, size_t name_capacity);
+    zx_status_t (*get_unbounded)(void* ctx, char* out_name, size_t name_capacity);
+    zx_status_t (*set_label)(void* ctx, const label_t* label);
 };
 
 

@@ -15,22 +15,22 @@ typedef struct driver_with_layout_protocol driver_with_layout_protocol_t;
 typedef struct driver_with_layout_protocol_ops driver_with_layout_protocol_ops_t;
 
 // Declarations
-struct banjo_protocol_ops {
-    zx_status_t (*get)(void* ctx, zx_handle_t* out_vmo);
-};
-
 struct banjo_protocol {
     const banjo_protocol_ops_t* ops;
     void* ctx;
 };
 
-struct driver_with_layout_protocol_ops {
-    zx_status_t (*set)(void* ctx, uint32_t value);
-};
-
 struct driver_with_layout_protocol {
     const driver_with_layout_protocol_ops_t* ops;
     void* ctx;
+};
+
+struct banjo_protocol_ops {
+    zx_status_t (*get)(void* ctx, zx_handle_t* out_vmo);
+};
+
+struct driver_with_layout_protocol_ops {
+    zx_status_t (*set)(void* ctx, uint32_t value);
 };
 
 

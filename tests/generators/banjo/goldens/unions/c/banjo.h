@@ -18,10 +18,6 @@ typedef struct sampler_protocol sampler_protocol_t;
 typedef struct sampler_protocol_ops sampler_protocol_ops_t;
 
 // Declarations
-struct sampler_protocol_ops {
-    zx_status_t (*take)(void* ctx, const reading_t* want, reading_t* out_got);
-};
-
 struct sampler_protocol {
     const sampler_protocol_ops_t* ops;
     void* ctx;
@@ -52,6 +48,10 @@ union extensible {
 struct tagged {
     uint8_t kind;
     reading_t sample;
+};
+
+struct sampler_protocol_ops {
+    zx_status_t (*take)(void* ctx, const reading_t* want, reading_t* out_got);
 };
 
 

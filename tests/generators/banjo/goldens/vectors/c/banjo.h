@@ -15,14 +15,6 @@ typedef struct recorder_protocol recorder_protocol_t;
 typedef struct recorder_protocol_ops recorder_protocol_ops_t;
 
 // Declarations
-struct recorder_protocol_ops {
-    zx_status_t (*record)(void* ctx, const sample_t* samples_list, size_t samples_count, const uint64_t* ids_list, size_t ids_count);
-    zx_status_t (*fetch)(void* ctx, uint32_t max, sample_t* out_samples_list, size_t samples_count, size_t* out_samples_actual, uint64_t* out_ids_list, size_t ids_count, size_t* out_ids_actual);
-    zx_status_t (*optional)(void* ctx, const uint8_t* maybe_list, size_t maybe_count);
-    zx_status_t (*store)(void* ctx, const series_t* series);
-    zx_status_t (*strings)(void* ctx, const char** names_list, size_t names_count);
-};
-
 struct recorder_protocol {
     const recorder_protocol_ops_t* ops;
     void* ctx;
@@ -41,6 +33,14 @@ struct series {
     size_t maybe_count;
     const void* nested_list;
     size_t nested_count;
+};
+
+struct recorder_protocol_ops {
+    zx_status_t (*record)(void* ctx, const sample_t* samples_list, size_t samples_count, const uint64_t* ids_list, size_t ids_count);
+    zx_status_t (*fetch)(void* ctx, uint32_t max, sample_t* out_samples_list, size_t samples_count, size_t* out_samples_actual, uint64_t* out_ids_list, size_t ids_count, size_t* out_ids_actual);
+    zx_status_t (*optional)(void* ctx, const uint8_t* maybe_list, size_t maybe_count);
+    zx_status_t (*store)(void* ctx, const series_t* series);
+    zx_status_t (*strings)(void* ctx, const char** names_list, size_t names_count);
 };
 
 
