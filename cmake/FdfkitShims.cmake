@@ -58,3 +58,24 @@ function(fdfkit_banjo_shims)
   target_link_libraries(${ARG_NAME}_banjo_shims INTERFACE ${ARG_BANJO}_banjo_cpp
                         ${ARG_NAME}_cpp_driver fdfkit_shims_support fdfkit_driver_component)
 endfunction()
+
+# fdfkit_corpus_shims(<library>...): for corpus libraries (corpus/protocols/<library>), the banjo
+# bindings, the driver-transport clone (the hand-reviewed golden in tests/migrate/protocol/golden)
+# and its shims, each unless an earlier folder defined it (the names are global).
+function(fdfkit_corpus_shims)
+  set(corpus ${PROJECT_SOURCE_DIR}/corpus/protocols)
+  set(golden ${PROJECT_SOURCE_DIR}/tests/migrate/protocol/golden)
+  foreach(lib IN LISTS ARGN)
+    file(GLOB banjo_sources ${corpus}/${lib}/*.fidl ${corpus}/${lib}/*.banjo)
+    if(NOT TARGET ${lib}_banjo_cpp)
+      fdfkit_fidl_library(NAME ${lib} SOURCES ${banjo_sources} BINDINGS banjo)
+    endif()
+    if(NOT TARGET ${lib}_cpp_driver)
+      fdfkit_fidl_library(NAME ${lib} SOURCES ${golden}/${lib}.fidl BINDINGS driver)
+    endif()
+    if(NOT TARGET ${lib}_banjo_shims)
+      fdfkit_banjo_shims(NAME ${lib} MAPPING ${golden}/${lib}.mapping.json BANJO ${lib}
+                         BANJO_SOURCES ${banjo_sources})
+    endif()
+  endforeach()
+endfunction()

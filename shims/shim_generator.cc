@@ -549,6 +549,38 @@ class ShimWriter {
         << "  ::compat::BanjoServer banjo_server_{" << names.protocol_id
         << ", static_cast<D*>(this), &this->" << plan.banjo.snake << "_protocol_ops_};\n  "
         << p << "DriverOverBanjo fidl_server_{&banjo_proto_};\n};\n\n";
+    // The other way round: D implements the FIDL methods; banjo callers reach them through a
+    // driver-transport channel to D itself.
+    out << "// Serves " << p << " on both transports from one set of FIDL methods: D derives\n"
+        << "// from " << p << "DualFidlServer<D> and implements fdf::WireServer<" << plan.fidl->name.name
+        << ">. ServeBanjo binds D\n// on `dispatcher` behind " << p << "BanjoOverDriver; banjo "
+        << "callers (colocated, on dispatchers that\n// allow sync calls) then make inline "
+        << "driver-transport calls into D.\n"
+        << "template <typename D>\nclass " << p << "DualFidlServer : public ::fdf::WireServer<"
+        << FidlProtocol(plan) << "> {\n public:\n"
+        << "  ::zx::result<> ServeBanjo(fdf_dispatcher_t* dispatcher) {\n"
+        << "    auto endpoints = ::fdf::CreateEndpoints<" << FidlProtocol(plan) << ">();\n"
+        << "    if (endpoints.is_error()) return endpoints.take_error();\n"
+        << "    ::fdf::BindServer(dispatcher, std::move(endpoints->server), static_cast<D*>(this));\n"
+        << "    banjo_ = std::make_unique<" << p << "BanjoOverDriver>(std::move(endpoints->client));\n"
+        << "    banjo_server_.emplace(" << names.protocol_id
+        << ", banjo_->proto()->ctx, banjo_->proto()->ops);\n    return ::zx::ok();\n  }\n"
+        << "  // After ServeBanjo.\n"
+        << "  const ::compat::BanjoServer& banjo_server() const { return *banjo_server_; }\n"
+        << "  const " << names.proto_type << "* banjo_proto() const { return banjo_->proto(); }\n\n"
+        << "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& outgoing,\n"
+        << "                                           fdf_dispatcher_t* dispatcher,\n"
+        << "                                           std::string_view instance = "
+           "\"default\") {\n"
+        << "    " << service_name << "::InstanceHandler handler({.\n"
+        << "        " << member_field << " = [this, dispatcher](::fdf::ServerEnd<"
+        << FidlProtocol(plan) << "> end) {\n"
+        << "          ::fdf::BindServer(dispatcher, std::move(end), static_cast<D*>(this));\n"
+        << "        }});\n"
+        << "    return outgoing.AddService<" << service_name
+        << ">(std::move(handler), instance);\n  }\n\n"
+        << " private:\n  std::unique_ptr<" << p << "BanjoOverDriver> banjo_;\n"
+        << "  std::optional<::compat::BanjoServer> banjo_server_;\n};\n\n";
   }
 
   void WriteDualClient(const ProtocolPlan& plan, std::ostream& out) {

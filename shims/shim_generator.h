@@ -8,6 +8,8 @@
 //   PDriverOverBanjo   an fdf::WireServer<P> that calls a p_protocol_t: an unmigrated banjo
 //                      server serves driver-transport clients
 //   PDualServer<D>     a mixin: D implements the banjo methods once and serves both transports
+//   PDualFidlServer<D> the same from the FIDL methods: banjo callers reach them through a
+//                      driver-transport channel to D
 //   PDualClient        banjo-shaped; banjo when the parent offers it, else the driver transport
 // Methods whose parameters do not convert (interface parameters, unions, tables, reshaped
 // data) are left out of the FIDL direction with the reason in the header and on stderr, and
