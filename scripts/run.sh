@@ -39,6 +39,24 @@ for clone in out/protocols/*.fidl; do
   ./build/default/migrate/idl/fdf-idl gen --bindings=wire,channel,driver     -o "out/bindings/$library" -I out/protocols -I corpus/protocols "$clone"
 done
 echo "fdfkit: C++ bindings of the clones under $(pwd)/out/bindings/"
+# The banjo bindings every unmigrated driver still compiles against (fidlgen_banjo's C, C++ and
+# mock headers), and the dual-stack shims between each banjo library and its clone, generated
+# from the clone's mapping (a method the shims cannot carry is named on stderr, FDFIDL071).
+mkdir -p out/banjo out/shims
+: > out/shims/left-out.txt
+for dir in corpus/protocols/*/; do
+  ./build/default/migrate/idl/fdf-idl gen --bindings=banjo-c,banjo-cpp,banjo-mock -o out/banjo \
+    -I corpus/protocols "$dir"*.*
+done
+for mapping in out/protocols/*.mapping.json; do
+  clone=${mapping%.mapping.json}
+  banjo=$(sed -n 's/.*"banjo": "\([^"]*\)".*/\1/p' "$mapping" | head -n 1)
+  ./build/default/migrate/idl/fdf-idl gen --bindings=shims --mapping "$mapping" \
+    --banjo corpus/protocols/"$banjo"/*.* -o out/shims -I corpus/protocols -I out/protocols \
+    "$clone.fidl" 2>> out/shims/left-out.txt
+done
+echo "fdfkit: banjo bindings under $(pwd)/out/banjo/, shims under $(pwd)/out/shims/" \
+     "($(grep -c FDFIDL071 out/shims/left-out.txt) methods left out: out/shims/left-out.txt)"
 # RFC-0126's per-host migration plans. The hand-written inventory of the corpus boards (vim3,
 # av400, fdfkit-devboard, fdfkit-mediabox), and an inventory scanned from the Fuchsia-style tree in
 # corpus/tree (with board-config diffs per host switch); each plan checked by the independent
@@ -56,7 +74,8 @@ echo "fdfkit: HTML migration report: file://$(pwd)/out/plan/amlogic/report/repor
 echo "fdfkit: HTML migration report of the scanned tree: file://$(pwd)/out/plan/tree/report/report.html"
 # The driver framework on Linux: boot the example board (corpus/drivers: a SoC driver serving a
 # driver-transport and a Zircon-channel service, a colocated consumer of both, a consumer in a host
-# of its own, a composite) in driver host processes, list hosts, devices and drivers, stop it.
+# of its own, a composite, banjo through compat, a dual-mode PMIC serving a banjo and a
+# driver-transport child) in driver host processes, list hosts, devices and drivers, stop it.
 ./build/default/runtime/driver/fdfkit-boot build/default/drivers/example-board.json \
   --list hosts --list devices-v --list drivers --once > out/driver-board.txt
 cat out/driver-board.txt
