@@ -13,6 +13,9 @@
 namespace fdfkit::driver {
 namespace {
 
+// The dual-mode PMIC's part of the device listing (corpus/drivers/dual-pmic).
+constexpr char kPmicNodes[] = "root.sys.pmic\nroot.sys.pmic.pmic-banjo\nroot.sys.pmic.pmic-fidl\n";
+
 class ExampleBoardTest : public BoardTest {
  protected:
   std::string BoardPath() const override { return EXAMPLE_BOARD; }
@@ -27,13 +30,15 @@ TEST_F(ExampleBoardTest, ColocatedDriversShareTheirParentsProcessAndOthersGetThe
   ASSERT_FALSE(monitor.empty());
   EXPECT_NE(monitor, soc);
   auto hosts = Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); });
-  // soc + clock-consumer + imu; banjo-leds + led-user; thermal-monitor; remote-led-user.
-  ASSERT_EQ(hosts.size(), 4u);
+  // soc + clock-consumer + imu; banjo-leds + led-user; dual-pmic + pmic-banjo-user +
+  // pmic-fidl-user; thermal-monitor; remote-led-user.
+  ASSERT_EQ(hosts.size(), 5u);
   std::map<std::string, size_t> drivers_per_pid;
   for (const Manager::HostSummary& host : hosts) drivers_per_pid[std::to_string(host.pid)] = host.drivers.size();
   EXPECT_EQ(drivers_per_pid[soc], 3u);
   EXPECT_EQ(drivers_per_pid[monitor], 1u);
   EXPECT_EQ(drivers_per_pid[Find("banjo-leds start").second], 2u);
+  EXPECT_EQ(drivers_per_pid[Find("dual-pmic start").second], 3u);
 }
 
 TEST_F(ExampleBoardTest, BanjoThroughCompatWorksInTheParentsHostAndIsRefusedElsewhere) {
@@ -101,7 +106,7 @@ TEST_F(ExampleBoardTest, AKilledHostTakesDownExactlyItsDriversNodes) {
   }));
   ASSERT_TRUE(system_->WaitUntilSettled());
   auto hosts = Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); });
-  ASSERT_EQ(hosts.size(), 3u);
+  ASSERT_EQ(hosts.size(), 4u);
   EXPECT_EQ(hosts[0].pid, soc_pid);
   EXPECT_EQ(kill(soc_pid, 0), 0);  // the other hosts live on, untouched
   EXPECT_EQ(hosts[0].drivers.size(), 3u);
@@ -121,7 +126,7 @@ TEST_F(ExampleBoardTest, AKilledHostTakesDownExactlyItsDriversNodes) {
   EXPECT_EQ(devices,
             "root\nroot.sys\nroot.sys.soc\nroot.sys.soc.clock-consumer\nroot.sys.soc.accel\n"
             "root.sys.soc.accel.imu\nroot.sys.soc.gyro\nroot.sys.leds\nroot.sys.leds.led\n"
-            "root.sys.leds.remote-led\n");
+            "root.sys.leds.remote-led\n" + std::string(kPmicNodes));
 }
 
 TEST_F(ExampleBoardTest, KillingTheParentsHostStopsItsChildrenInOtherHosts) {
@@ -133,10 +138,12 @@ TEST_F(ExampleBoardTest, KillingTheParentsHostStopsItsChildrenInOtherHosts) {
   ASSERT_TRUE(system_->WaitUntilSettled());
   // The monitor, in a host of its own, was stopped properly: its node was below the SoC's.
   EXPECT_EQ(Find("thermal-monitor prepare_stop").first, "thermal-monitor prepare_stop");
-  // Only the LED drivers' two hosts remain.
-  EXPECT_EQ(Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); }).size(), 2u);
+  // Only the LED drivers' two hosts and the PMIC's remain.
+  EXPECT_EQ(Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); }).size(),
+            3u);
   EXPECT_EQ(Ask<std::string>([](Manager& m) { return m.ListDevices(false); }),
-            "root\nroot.sys\nroot.sys.leds\nroot.sys.leds.led\nroot.sys.leds.remote-led\n");
+            "root\nroot.sys\nroot.sys.leds\nroot.sys.leds.led\nroot.sys.leds.remote-led\n" +
+                std::string(kPmicNodes));
 }
 
 }  // namespace
@@ -159,7 +166,7 @@ TEST_F(ExampleBoardTest, RemovingANodeStopsTheDriversBelowIt) {
   EXPECT_EQ(Ask<std::string>([](Manager& m) { return m.ListDevices(false); }),
             "root\nroot.sys\nroot.sys.soc\nroot.sys.soc.clock-consumer\n"
             "root.sys.soc.thermal-monitor\nroot.sys.soc.gyro\nroot.sys.leds\nroot.sys.leds.led\n"
-            "root.sys.leds.remote-led\n");
+            "root.sys.leds.remote-led\n" + std::string(kPmicNodes));
 }
 
 TEST_F(ExampleBoardTest, RequestBindRestartsTheDriverOnlyWhenForced) {
