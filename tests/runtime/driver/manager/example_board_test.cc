@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <map>
+#include <string>
+#include <vector>
 
 #include "tests/runtime/driver/manager/board_fixture.h"
 
@@ -59,6 +61,83 @@ TEST_F(ExampleBoardTest, BanjoThroughCompatWorksInTheParentsHostAndIsRefusedElse
             std::string::npos)
       << devices;
   EXPECT_NE(devices.find("Key fuchsia.BIND_PROTOCOL  Value 200"), std::string::npos);
+}
+
+// corpus/drivers/dual-pmic: one implementation (banjo methods) served on both transports by the
+// generated dual-stack shim, to a banjo child and a driver-transport child in the PMIC's host.
+// Each child takes the same steps (common/pmic_transcript.h) on a power domain of its own, then
+// again on another through the generated dual client.
+TEST_F(ExampleBoardTest, ADualModeDriverServesBanjoAndDriverTransportChildrenFromOneMethodSet) {
+  std::string pmic = Find("dual-pmic start").second;
+  ASSERT_FALSE(pmic.empty());
+  EXPECT_EQ(Find("pmic-banjo-user start").second, pmic);
+  EXPECT_EQ(Find("pmic-fidl-user start").second, pmic);
+  uint64_t host = Ask<uint64_t>([](Manager& m) { return m.HostOf("root.sys.pmic"); });
+  EXPECT_NE(host, 0u);
+  EXPECT_EQ(Ask<uint64_t>([](Manager& m) { return m.HostOf("root.sys.pmic.pmic-banjo"); }), host);
+  EXPECT_EQ(Ask<uint64_t>([](Manager& m) { return m.HostOf("root.sys.pmic.pmic-fidl"); }), host);
+  // Each child bound through its transport's idiom: the banjo protocol id, the service's key.
+  std::string devices = Ask<std::string>([](Manager& m) { return m.ListDevices(true); });
+  EXPECT_NE(devices.find("Moniker  : root.sys.pmic.pmic-banjo\n"
+                         "Driver   : fuchsia-boot:///pmic-banjo-user#meta/pmic-banjo-user.cm\n"),
+            std::string::npos)
+      << devices;
+  EXPECT_NE(devices.find("Key fuchsia.BIND_PROTOCOL  Value 1011\n"), std::string::npos);
+  EXPECT_NE(devices.find("Moniker  : root.sys.pmic.pmic-fidl\n"
+                         "Driver   : fuchsia-boot:///pmic-fidl-user#meta/pmic-fidl-user.cm\n"),
+            std::string::npos);
+  EXPECT_NE(devices.find("Service: fuchsia.hardware.powerimpl.Service instance default from "
+                         "root.sys.pmic\n"),
+            std::string::npos);
+
+  // The children's side: every step reads the same on both transports — values read back
+  // exactly (the register written, the voltage the PMIC chose for the request) and the statuses
+  // of the two failing calls (a domain switched off, a domain that does not exist).
+  auto steps = [](int domain) {
+    return "domain=" + std::to_string(domain) +
+           " get_status=ZX_OK/DISABLED request_while_disabled=ZX_ERR_BAD_STATE enable=ZX_OK"
+           " range=ZX_OK/600000-1300000 request=ZX_OK/900000 write=ZX_OK read=ZX_OK/0xc0ffee"
+           " read_missing_domain=ZX_ERR_OUT_OF_RANGE";
+  };
+  EXPECT_EQ(Find("pmic-banjo-user banjo ").first, "pmic-banjo-user banjo " + steps(0));
+  EXPECT_EQ(Find("pmic-fidl-user fidl ").first, "pmic-fidl-user fidl " + steps(2));
+  // The generated dual client: banjo where the parent offers it, else the driver transport.
+  EXPECT_EQ(Find("pmic-banjo-user dual ").first,
+            "pmic-banjo-user dual uses_banjo=true " + steps(1));
+  EXPECT_EQ(Find("pmic-fidl-user dual ").first,
+            "pmic-fidl-user dual uses_banjo=false " + steps(3));
+
+  // The parent's side: the same methods recorded every call, in its host. The banjo child's ran
+  // on the caller's dispatcher (a direct call), the driver-transport child's on the PMIC's own
+  // (served from its outgoing directory); each child's calls are in order, whatever the other's.
+  auto pmic_calls = [](int domain) {
+    std::string d = " domain=" + std::to_string(domain) + " ";
+    return std::vector<std::string>{
+        "dual-pmic get_status" + d + "ZX_OK",
+        "dual-pmic request_voltage" + d + "voltage=905000 ZX_ERR_BAD_STATE",
+        "dual-pmic enable" + d + "ZX_OK",
+        "dual-pmic get_range" + d + "ZX_OK",
+        "dual-pmic request_voltage" + d + "voltage=905000 ZX_OK",
+        "dual-pmic write_reg" + d + "addr=0x4 value=0xc0ffee ZX_OK",
+        "dual-pmic read_reg" + d + "addr=0x4 ZX_OK",
+        "dual-pmic read_reg domain=9 addr=0x4 ZX_ERR_OUT_OF_RANGE"};
+  };
+  std::map<std::string, std::vector<std::string>> calls_by_dispatcher;
+  for (const std::string& line : Events()) {
+    if (line.rfind("dual-pmic ", 0) != 0 || line.find(" domain=") == std::string::npos) continue;
+    size_t pid = line.rfind(" pid=");
+    EXPECT_EQ(line.substr(pid + 5), pmic) << line;
+    size_t dispatcher = line.rfind(" dispatcher=", pid);
+    ASSERT_NE(dispatcher, std::string::npos) << line;
+    calls_by_dispatcher[line.substr(dispatcher + 12, pid - dispatcher - 12)].push_back(
+        line.substr(0, dispatcher));
+  }
+  std::vector<std::string> banjo = pmic_calls(0), fidl = pmic_calls(2);
+  for (const std::string& call : pmic_calls(1)) banjo.push_back(call);
+  for (const std::string& call : pmic_calls(3)) fidl.push_back(call);
+  EXPECT_EQ(calls_by_dispatcher["caller"], banjo);
+  EXPECT_EQ(calls_by_dispatcher["own"], fidl);
+  EXPECT_EQ(calls_by_dispatcher.size(), 2u);
 }
 
 TEST_F(ExampleBoardTest, NamespacesReachBothTransportsAndEnforceOffersAndHosts) {
