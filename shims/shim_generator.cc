@@ -512,14 +512,27 @@ class ShimWriter {
     return nullptr;
   }
 
+  // `AddDriverTransportService(outgoing, dispatcher, instance)`: publishes the service whose
+  // connections `server` (a C++ expression) serves.
+  std::string AddServiceMethod(const ProtocolPlan& plan, const flat::Service& service,
+                               const flat::ServiceMember& member, const std::string& server) {
+    std::string service_name = generators::cpp::DeclName(service);
+    return "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& outgoing,\n"
+           "                                           fdf_dispatcher_t* dispatcher,\n"
+           "                                           std::string_view instance = "
+           "\"default\") {\n    " + service_name + "::InstanceHandler handler({.\n        " +
+           generators::cpp::Escape(member.name) + " = [this, dispatcher](::fdf::ServerEnd<" +
+           FidlProtocol(plan) + "> end) {\n          ::fdf::BindServer(dispatcher, std::move(end), " +
+           server + ");\n        }});\n    return outgoing.AddService<" + service_name +
+           ">(std::move(handler), instance);\n  }\n\n";
+  }
+
   void WriteDualServer(const ProtocolPlan& plan, std::ostream& out) {
     const flat::Service* service = nullptr;
     const flat::ServiceMember* member = ServiceMemberOf(plan, &service);
     if (!member) return;
     const auto& names = plan.banjo.names;
     const std::string& p = plan.banjo.protocol->name.name;
-    std::string service_name = generators::cpp::DeclName(*service);
-    std::string member_field = generators::cpp::Escape(member->name);
     out << "// Serves " << p << " on both transports from one set of banjo methods: D derives\n"
         << "// from " << p << "DualServer<D> and implements the ddk::" << p
         << "Protocol methods\n// (" << plan.banjo.methods.front().names.cpp_mixin
@@ -533,17 +546,7 @@ class ShimWriter {
         << "  // Publishes " << service->name.name << " (member '" << member->name
         << "') in `outgoing`; each connection is\n"
         << "  // served on `dispatcher` by the same methods.\n"
-        << "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& outgoing,\n"
-        << "                                           fdf_dispatcher_t* dispatcher,\n"
-        << "                                           std::string_view instance = "
-           "\"default\") {\n"
-        << "    " << service_name << "::InstanceHandler handler({.\n"
-        << "        " << member_field << " = [this, dispatcher](::fdf::ServerEnd<"
-        << FidlProtocol(plan) << "> end) {\n"
-        << "          ::fdf::BindServer(dispatcher, std::move(end), &fidl_server_);\n"
-        << "        }});\n"
-        << "    return outgoing.AddService<" << service_name
-        << ">(std::move(handler), instance);\n  }\n\n"
+        << AddServiceMethod(plan, *service, *member, "&fidl_server_")
         << " private:\n  " << names.proto_type << " banjo_proto_{&this->" << plan.banjo.snake
         << "_protocol_ops_, static_cast<D*>(this)};\n"
         << "  ::compat::BanjoServer banjo_server_{" << names.protocol_id
@@ -568,17 +571,7 @@ class ShimWriter {
         << "  // After ServeBanjo.\n"
         << "  const ::compat::BanjoServer& banjo_server() const { return *banjo_server_; }\n"
         << "  const " << names.proto_type << "* banjo_proto() const { return banjo_->proto(); }\n\n"
-        << "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& outgoing,\n"
-        << "                                           fdf_dispatcher_t* dispatcher,\n"
-        << "                                           std::string_view instance = "
-           "\"default\") {\n"
-        << "    " << service_name << "::InstanceHandler handler({.\n"
-        << "        " << member_field << " = [this, dispatcher](::fdf::ServerEnd<"
-        << FidlProtocol(plan) << "> end) {\n"
-        << "          ::fdf::BindServer(dispatcher, std::move(end), static_cast<D*>(this));\n"
-        << "        }});\n"
-        << "    return outgoing.AddService<" << service_name
-        << ">(std::move(handler), instance);\n  }\n\n"
+        << AddServiceMethod(plan, *service, *member, "static_cast<D*>(this)")
         << " private:\n  std::unique_ptr<" << p << "BanjoOverDriver> banjo_;\n"
         << "  std::optional<::compat::BanjoServer> banjo_server_;\n};\n\n";
   }

@@ -107,10 +107,8 @@ void Check(benchmark::State& state, zx_status_t status, uint8_t value) {
   if (status != ZX_OK || value != 3) state.SkipWithError("wrong reply");
 }
 
-void BanjoDirect(benchmark::State& state) {
-  BanjoGpio server;
-  gpio_impl_protocol_t proto = server.proto();
-  ddk::GpioImplProtocolClient gpio(&proto);
+// The timed loops: Read(3) through a banjo client, or through a FIDL client on a fresh arena.
+void TimeBanjo(benchmark::State& state, const ddk::GpioImplProtocolClient& gpio) {
   uint8_t value = 0;
   zx_status_t status = ZX_OK;
   for (auto _ : state) {
@@ -120,74 +118,53 @@ void BanjoDirect(benchmark::State& state) {
   Check(state, status, value);
 }
 
-void DriverFidlInline(benchmark::State& state) {
-  FidlGpio server;
-  zx_status_t status = ZX_OK;
+void TimeFidl(benchmark::State& state, fdf::ClientEnd<GpioImpl> end) {
+  fdf::WireSyncClient<GpioImpl> client(std::move(end));
   uint8_t value = 0;
-  {
-    Inline runtime;
-    fdf::WireSyncClient<GpioImpl> client(runtime.Serve(&server));
-    for (auto _ : state) {
-      fdf::Arena arena('GPIO');
-      auto result = client.buffer(arena)->Read(3);
-      status = !result.ok() ? result.status() : result->is_error() ? result->error_value() : ZX_OK;
-      if (status == ZX_OK) value = result->value()->value;
-    }
+  zx_status_t status = ZX_OK;
+  for (auto _ : state) {
+    fdf::Arena arena('GPIO');
+    auto result = client.buffer(arena)->Read(3);
+    status = !result.ok() ? result.status() : result->is_error() ? result->error_value() : ZX_OK;
+    if (status == ZX_OK) value = result->value()->value;
   }
   Check(state, status, value);
 }
 
+void BanjoDirect(benchmark::State& state) {
+  BanjoGpio server;
+  gpio_impl_protocol_t proto = server.proto();
+  TimeBanjo(state, ddk::GpioImplProtocolClient(&proto));
+}
+
+void DriverFidlInline(benchmark::State& state) {
+  FidlGpio server;
+  Inline runtime;
+  TimeFidl(state, runtime.Serve(&server));
+}
+
 void BanjoOverFidl(benchmark::State& state) {
   FidlGpio server;
-  zx_status_t status = ZX_OK;
-  uint8_t value = 0;
-  {
-    Inline runtime;
-    shims::GpioImplBanjoOverDriver shim(runtime.Serve(&server));
-    ddk::GpioImplProtocolClient gpio(shim.proto());
-    for (auto _ : state) {
-      status = gpio.Read(3, &value);
-      benchmark::DoNotOptimize(value);
-    }
-  }
-  Check(state, status, value);
+  Inline runtime;
+  shims::GpioImplBanjoOverDriver shim(runtime.Serve(&server));
+  TimeBanjo(state, ddk::GpioImplProtocolClient(shim.proto()));
 }
 
 void FidlOverBanjo(benchmark::State& state) {
   BanjoGpio banjo;
   gpio_impl_protocol_t proto = banjo.proto();
   shims::GpioImplDriverOverBanjo server(&proto);
-  zx_status_t status = ZX_OK;
-  uint8_t value = 0;
-  {
-    Inline runtime;
-    fdf::WireSyncClient<GpioImpl> client(runtime.Serve(&server));
-    for (auto _ : state) {
-      fdf::Arena arena('GPIO');
-      auto result = client.buffer(arena)->Read(3);
-      status = !result.ok() ? result.status() : result->is_error() ? result->error_value() : ZX_OK;
-      if (status == ZX_OK) value = result->value()->value;
-    }
-  }
-  Check(state, status, value);
+  Inline runtime;
+  TimeFidl(state, runtime.Serve(&server));
 }
 
 void BanjoRoundTrip(benchmark::State& state) {
   BanjoGpio banjo;
   gpio_impl_protocol_t proto = banjo.proto();
   shims::GpioImplDriverOverBanjo server(&proto);
-  zx_status_t status = ZX_OK;
-  uint8_t value = 0;
-  {
-    Inline runtime;
-    shims::GpioImplBanjoOverDriver shim(runtime.Serve(&server));
-    ddk::GpioImplProtocolClient gpio(shim.proto());
-    for (auto _ : state) {
-      status = gpio.Read(3, &value);
-      benchmark::DoNotOptimize(value);
-    }
-  }
-  Check(state, status, value);
+  Inline runtime;
+  shims::GpioImplBanjoOverDriver shim(runtime.Serve(&server));
+  TimeBanjo(state, ddk::GpioImplProtocolClient(shim.proto()));
 }
 
 BENCHMARK(BanjoDirect);

@@ -7,9 +7,12 @@
 
 #include "generators/banjo/banjo_generator.h"
 #include "generators/banjo/banjo_text.h"
+#include "generators/cpp/cpp_names.h"
 
 namespace fdfkit::generators::banjo {
 namespace {
+
+namespace cpp = fdfkit::generators::cpp;
 
 using Kind = flat::Decl::Kind;
 
@@ -18,22 +21,7 @@ std::string CLiteral(const flat::ConstantValue& value, flat::PrimitiveKind kind)
   switch (value.kind) {
     case flat::ConstantValue::Kind::kBool: return value.boolean ? "true" : "false";
     case flat::ConstantValue::Kind::kFloat: return value.ToString();
-    case flat::ConstantValue::Kind::kString: {
-      std::string out = "\"";
-      for (unsigned char c : value.string) {
-        if (c == '"' || c == '\\') {
-          out += '\\';
-          out += static_cast<char>(c);
-        } else if (c < 0x20 || c >= 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\%03o", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-      }
-      return out + "\"";
-    }
+    case flat::ConstantValue::Kind::kString: return cpp::QuotedString(value.string);
     case flat::ConstantValue::Kind::kInteger: break;
   }
   if (kind == flat::PrimitiveKind::kBool) return value.integer ? "true" : "false";

@@ -105,6 +105,14 @@ Param Describe(const flat::StructMember& member, bool out, std::string name) {
 
 std::string ListName(const Param& p) { return p.name + (p.buffer ? "_buffer" : "_list"); }
 std::string CountName(const Param& p) { return p.name + (p.buffer ? "_size" : "_count"); }
+std::string ConstPrefix(const Param& p);
+
+// An in-parameter or field vector: `const T* x_list, size_t x_count`.
+std::vector<CDeclarator> VectorDeclarators(const Param& p) {
+  return {{ConstPrefix(p) + p.element_type + (p.inner_pointer ? "**" : "*"), ListName(p), ""},
+          {"size_t", CountName(p), ""}};
+}
+
 std::string ConstPrefix(const Param& p) {
   // A vector of strings already points at const characters: `const char** x_list`.
   return p.mutable_data || p.element_type.starts_with("const ") ? "" : "const ";
@@ -176,10 +184,7 @@ Param InParam(const flat::StructMember& member) {
                   p.value_type + "*",
               n, ""}};
       break;
-    case Shape::kVector:
-      p.c = {{ConstPrefix(p) + p.element_type + (p.inner_pointer ? "**" : "*"), ListName(p), ""},
-             {"size_t", CountName(p), ""}};
-      break;
+    case Shape::kVector: p.c = VectorDeclarators(p); break;
     case Shape::kArray:
       p.c = {{ConstPrefix(p) + p.element_type, n, Dimensions(p.dimensions)}};
       break;
@@ -235,10 +240,7 @@ Param FieldOf(const flat::StructMember& member, bool preserve_names) {
         p.c = {{p.mutable_data ? "char*" : "const char*", n, ""}};
       }
       break;
-    case Shape::kVector:
-      p.c = {{ConstPrefix(p) + p.element_type + (p.inner_pointer ? "**" : "*"), ListName(p), ""},
-             {"size_t", CountName(p), ""}};
-      break;
+    case Shape::kVector: p.c = VectorDeclarators(p); break;
     case Shape::kArray: p.c = {{p.element_type, n, Dimensions(p.dimensions)}}; break;
   }
   return p;

@@ -1,6 +1,7 @@
 #include "generators/cpp/cpp_names.h"
 
 #include <cctype>
+#include <cstdio>
 #include <set>
 
 #include "migrate/idl/raw_ast.h"
@@ -144,6 +145,23 @@ std::string GuardName(std::string_view library, std::string_view suffix) {
   out += "_";
   out += suffix;
   return out;
+}
+
+std::string QuotedString(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c >= 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof(buf), "\\%03o", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
 }
 
 }  // namespace fdfkit::generators::cpp

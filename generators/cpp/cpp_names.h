@@ -29,6 +29,8 @@ std::string PrimitiveTypeName(flat::PrimitiveKind kind);
 uint64_t RawBits(__int128 value, uint32_t size);
 // Whether a protocol uses the driver transport (@transport("Driver")).
 bool IsDriverProtocol(const flat::Decl& protocol);
+// A C and C++ string literal of `text` (quotes, backslashes and non-printable bytes escaped).
+std::string QuotedString(const std::string& text);
 // Identifier-safe spelling of a library for file guards: `FIDL_FUCHSIA_HARDWARE_GPIO`.
 std::string GuardName(std::string_view library, std::string_view suffix);
 

@@ -28,22 +28,6 @@ std::string Literal(const flat::ConstantValue& value, flat::PrimitiveKind kind) 
   return "static_cast<" + PrimitiveTypeName(kind) + ">(" + value.ToString() + "ull)";
 }
 
-std::string CppString(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20 || c >= 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof(buf), "\\%03o", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 class TypesWriter {
  public:
@@ -331,7 +315,7 @@ class TypesWriter {
   void WriteConst(const flat::Const& c) {
     std::string name = ConstantName(c.name.name);
     if (c.type.kind == flat::Type::Kind::kString) {
-      out_ << "inline constexpr char " << name << "[] = " << CppString(c.value.string) << ";\n\n";
+      out_ << "inline constexpr char " << name << "[] = " << QuotedString(c.value.string) << ";\n\n";
     } else if (c.type.kind == flat::Type::Kind::kPrimitive) {
       out_ << "inline constexpr " << PrimitiveTypeName(c.type.primitive) << " " << name << " = "
            << Literal(c.value, c.type.primitive) << ";\n\n";
