@@ -111,7 +111,9 @@ class CWriter {
   void Enum(const flat::Enum& e) {
     std::string type = CTypeName(e);
     std::string prefix = UpperName(CName(e.name.name));
-    out_ << DocComment(e.attrs, "") << "typedef " << CTypeOf(flat::Type{.primitive = e.subtype})
+    flat::Type underlying;
+    underlying.primitive = e.subtype;
+    out_ << DocComment(e.attrs, "") << "typedef " << CTypeOf(underlying)
          << " " << type << ";\n";
     for (const flat::ValueMember& member : e.members) {
       out_ << DocComment(member.attrs, "") << "#define " << prefix << "_" << member.name << " "
