@@ -515,15 +515,17 @@ class ShimWriter {
   // `AddDriverTransportService(outgoing, dispatcher, instance)`: publishes the service whose
   // connections `server` (a C++ expression) serves.
   std::string AddServiceMethod(const ProtocolPlan& plan, const flat::Service& service,
-                               const flat::ServiceMember& member, const std::string& server) {
+                               const flat::ServiceMember& member, const std::string& server,
+                               const std::string& prologue = "") {
     std::string service_name = generators::cpp::DeclName(service);
     return "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& outgoing,\n"
            "                                           fdf_dispatcher_t* dispatcher,\n"
            "                                           std::string_view instance = "
-           "\"default\") {\n    " + service_name + "::InstanceHandler handler({.\n        " +
-           generators::cpp::Escape(member.name) + " = [this, dispatcher](::fdf::ServerEnd<" +
+           "\"default\") {\n" + prologue + "    " + service_name +
+           "::InstanceHandler handler({.\n        " + generators::cpp::Escape(member.name) +
+           " = [dispatcher, server = " + server + "](::fdf::ServerEnd<" +
            FidlProtocol(plan) + "> end) {\n          ::fdf::BindServer(dispatcher, std::move(end), " +
-           server + ");\n        }});\n    return outgoing.AddService<" + service_name +
+           "server);\n        }});\n    return outgoing.AddService<" + service_name +
            ">(std::move(handler), instance);\n  }\n\n";
   }
 
@@ -541,17 +543,22 @@ class ShimWriter {
         << "// AddDriverTransportService publishes.\n"
         << "template <typename D>\nclass " << p << "DualServer : public ::" << names.cpp_mixin
         << "<D> {\n public:\n"
-        << "  const ::compat::BanjoServer& banjo_server() const { return banjo_server_; }\n"
-        << "  const " << names.proto_type << "* banjo_proto() const { return &banjo_proto_; }\n\n"
+        << "  // Built on first use, not in the constructor: D is complete only after it.\n"
+        << "  const ::compat::BanjoServer& banjo_server() {\n"
+        << "    if (!banjo_server_) {\n      banjo_server_.emplace(" << names.protocol_id
+        << ", static_cast<D*>(this), &this->" << plan.banjo.snake << "_protocol_ops_);\n    }\n"
+        << "    return *banjo_server_;\n  }\n"
+        << "  const " << names.proto_type << "* banjo_proto() {\n"
+        << "    banjo_proto_ = {&this->" << plan.banjo.snake
+        << "_protocol_ops_, static_cast<D*>(this)};\n    return &banjo_proto_;\n  }\n\n"
         << "  // Publishes " << service->name.name << " (member '" << member->name
         << "') in `outgoing`; each connection is\n"
         << "  // served on `dispatcher` by the same methods.\n"
-        << AddServiceMethod(plan, *service, *member, "&fidl_server_")
-        << " private:\n  " << names.proto_type << " banjo_proto_{&this->" << plan.banjo.snake
-        << "_protocol_ops_, static_cast<D*>(this)};\n"
-        << "  ::compat::BanjoServer banjo_server_{" << names.protocol_id
-        << ", static_cast<D*>(this), &this->" << plan.banjo.snake << "_protocol_ops_};\n  "
-        << p << "DriverOverBanjo fidl_server_{&banjo_proto_};\n};\n\n";
+        << AddServiceMethod(plan, *service, *member, "&*fidl_server_",
+                            "    if (!fidl_server_) fidl_server_.emplace(banjo_proto());\n")
+        << " private:\n  " << names.proto_type << " banjo_proto_{};\n"
+        << "  std::optional<::compat::BanjoServer> banjo_server_;\n"
+        << "  std::optional<" << p << "DriverOverBanjo> fidl_server_;\n};\n\n";
     // The other way round: D implements the FIDL methods; banjo callers reach them through a
     // driver-transport channel to D itself.
     out << "// Serves " << p << " on both transports from one set of FIDL methods: D derives\n"
