@@ -598,8 +598,13 @@ class ShimWriter {
         << "  static ::zx::result<" << p << "DualClient> Connect(\n"
         << "      const std::shared_ptr<::fdf::Namespace>& incoming, std::string_view parent = "
            "\"default\") {\n"
-        << "    auto banjo = ::compat::ConnectBanjo<" << client << ">(incoming, parent);\n"
-        << "    if (banjo.is_ok()) return ::zx::ok(" << p << "DualClient(*banjo, nullptr));\n"
+        << "    // Asked quietly: not offering banjo is a normal answer here.\n"
+        << "    auto banjo = ::compat::FindBanjoProtocol(*incoming, " << plan.banjo.names.protocol_id
+        << ", parent);\n"
+        << "    if (banjo.is_ok()) {\n"
+        << "      " << client << " direct(reinterpret_cast<const " << plan.banjo.names.proto_type
+        << "*>(*banjo));\n"
+        << "      return ::zx::ok(" << p << "DualClient(direct, nullptr));\n    }\n"
         << "    auto end = incoming->Connect<" << member_class << ">(parent);\n"
         << "    if (end.is_error()) return end.take_error();\n"
         << "    auto shim = std::make_unique<" << p << "BanjoOverDriver>(std::move(*end));\n"

@@ -3,23 +3,28 @@
 
 namespace compat {
 
-zx::result<const GenericProtocol*> GetBanjoProtocol(const fdf::Namespace& incoming,
-                                                    uint32_t proto_id,
-                                                    std::string_view parent_name) {
+zx::result<const GenericProtocol*> FindBanjoProtocol(const fdf::Namespace& incoming,
+                                                     uint32_t proto_id,
+                                                     std::string_view parent_name,
+                                                     std::string* why) {
+  auto fail = [why](zx_status_t status, std::string reason) {
+    if (why) *why = std::move(reason);
+    return zx::error(status);
+  };
   const std::vector<std::string>& parents = incoming.parent_names();
   bool primary = parent_name == "default" || (!parents.empty() && parents.front() == parent_name);
   if (!primary) {
-    FDF_LOG(ERROR, "banjo protocol %u of parent '%.*s': only a composite's primary parent shares "
-                   "symbols with it in fdfkit",
-            proto_id, static_cast<int>(parent_name.size()), parent_name.data());
-    return zx::error(ZX_ERR_NOT_SUPPORTED);
+    return fail(ZX_ERR_NOT_SUPPORTED,
+                "banjo protocol " + std::to_string(proto_id) + " of parent '" +
+                    std::string(parent_name) +
+                    "': only a composite's primary parent shares symbols with it in fdfkit");
   }
   if (!incoming.symbols()) {
-    FDF_LOG(ERROR, "banjo protocol %u: this driver does not run in its parent's driver host, and "
-                   "banjo is raw pointers (same host only); mark it colocate: \"true\" or use the "
-                   "protocol's FIDL service",
-            proto_id);
-    return zx::error(ZX_ERR_NOT_SUPPORTED);
+    return fail(ZX_ERR_NOT_SUPPORTED,
+                "banjo protocol " + std::to_string(proto_id) +
+                    ": this driver does not run in its parent's driver host, and banjo is raw "
+                    "pointers (same host only); mark it colocate: \"true\" or use the protocol's "
+                    "FIDL service");
   }
   std::string name = BanjoSymbolName(proto_id);
   for (const fdf::NodeSymbol& symbol : *incoming.symbols()) {
@@ -27,9 +32,19 @@ zx::result<const GenericProtocol*> GetBanjoProtocol(const fdf::Namespace& incomi
       return zx::ok(reinterpret_cast<const GenericProtocol*>(symbol.address));
     }
   }
-  FDF_LOG(ERROR, "banjo protocol %u: the parent published no such protocol (no symbol %s)",
-          proto_id, name.c_str());
-  return zx::error(ZX_ERR_NOT_FOUND);
+  return fail(ZX_ERR_NOT_FOUND, "banjo protocol " + std::to_string(proto_id) +
+                                    ": the parent published no such protocol (no symbol " + name +
+                                    ")");
+}
+
+zx::result<const GenericProtocol*> GetBanjoProtocol(const fdf::Namespace& incoming,
+                                                    uint32_t proto_id,
+                                                    std::string_view parent_name) {
+  std::string why;
+  zx::result<const GenericProtocol*> protocol =
+      FindBanjoProtocol(incoming, proto_id, parent_name, &why);
+  if (protocol.is_error()) FDF_LOG(ERROR, "%s", why.c_str());
+  return protocol;
 }
 
 }  // namespace compat

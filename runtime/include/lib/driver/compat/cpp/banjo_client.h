@@ -14,6 +14,7 @@
 #include <lib/zx/result.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace compat {
@@ -22,6 +23,12 @@ namespace compat {
 zx::result<const GenericProtocol*> GetBanjoProtocol(const fdf::Namespace& incoming,
                                                     uint32_t proto_id,
                                                     std::string_view parent_name);
+// fdfkit: the same without logging, the reason in `*why` (may be null): for callers with another
+// way to reach the parent, such as a dual client falling back to the driver transport.
+zx::result<const GenericProtocol*> FindBanjoProtocol(const fdf::Namespace& incoming,
+                                                     uint32_t proto_id,
+                                                     std::string_view parent_name,
+                                                     std::string* why = nullptr);
 
 namespace internal {
 // Converts to the `const foo_protocol_t*` a DDK client's constructor takes: every banjo
