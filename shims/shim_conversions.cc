@@ -13,7 +13,6 @@ bool IsEnumLike(const flat::Type& t) {
   return t.kind == Kind::kIdentifier && t.decl &&
          (t.decl->kind == flat::Decl::Kind::kEnum || t.decl->kind == flat::Decl::Kind::kBits);
 }
-bool IsScalar(const flat::Type& t) { return t.kind == Kind::kPrimitive || IsEnumLike(t); }
 bool IsStruct(const flat::Type& t) {
   return t.kind == Kind::kIdentifier && t.decl && t.decl->kind == flat::Decl::Kind::kStruct;
 }
@@ -34,6 +33,8 @@ flat::PrimitiveKind Representation(const flat::Type& t) {
 std::string Member(const std::string& name) { return generators::cpp::Escape(name); }
 
 }  // namespace
+
+bool IsScalar(const flat::Type& t) { return t.kind == Kind::kPrimitive || IsEnumLike(t); }
 
 std::string WireType(const flat::Type& fidl) { return generators::cpp::WireTypeName(fidl); }
 
@@ -224,7 +225,6 @@ std::string Conversions::ToBanjo(const Param& p, const flat::Type& fidl, const s
                indent + "  " + to[1] + " = " + from + ".count();\n" + indent + "}\n";
       }
       std::string element = p.element_type;
-      std::string item = p.inner_pointer ? "items[i]" : "items[i]";
       std::string out = indent + "{\n" + indent + "  auto* items = static_cast<" + element +
                         "*>(arena.Allocate(sizeof(" + element + ") * " + from + ".count()));\n" +
                         indent + "  for (size_t i = 0; i < " + from + ".count(); ++i) {\n";
@@ -237,7 +237,7 @@ std::string Conversions::ToBanjo(const Param& p, const flat::Type& fidl, const s
                "    items[i] = value;\n";
       } else {
         out += indent + "    items[i] = " + element + "{};\n" + indent + "    " +
-               ElementToBanjo(be, fe, from + "[i]", item) + "\n";
+               ElementToBanjo(be, fe, from + "[i]", "items[i]") + "\n";
       }
       return out + indent + "  }\n" + indent + "  " + to[0] + " = items;\n" + indent + "  " +
              to[1] + " = " + from + ".count();\n" + indent + "}\n";

@@ -60,6 +60,8 @@ class Conversions {
   std::map<const flat::Decl*, std::optional<std::string>> checked_;
 };
 
+// A primitive, enum or bits value: what converts with a cast.
+bool IsScalar(const flat::Type& type);
 // The wire C++ type of a FIDL type (`::fuchsia_hardware_gpioimpl::wire::Pin`).
 std::string WireType(const flat::Type& fidl);
 

@@ -267,14 +267,9 @@ class ShimWriter {
           return conversions_.ToBanjo(field, fidl, from, {"*" + n, "*" + p.c[1].name}, "    ");
         }
         std::string element = p.element_type == "void" ? "uint8_t" : p.element_type;
-        Param one = generators::banjo::FieldOf(*p.member, false);
         std::string convert;
         const flat::Type& be = *p.member->type.element;
-        bool scalar = be.kind == flat::Type::Kind::kPrimitive ||
-                      (be.kind == flat::Type::Kind::kIdentifier && be.decl &&
-                       (be.decl->kind == flat::Decl::Kind::kEnum ||
-                        be.decl->kind == flat::Decl::Kind::kBits));
-        if (scalar || p.element_type == "void") {
+        if (IsScalar(be)) {  // voidptr buffers too: bytes
           convert = "*c = static_cast<" + element + ">(w);";
         } else if (be.kind == flat::Type::Kind::kHandle) {
           convert = "*c = w.release();";

@@ -24,21 +24,25 @@ const flat::StructMember* FieldNamed(const std::vector<const flat::StructMember*
   return nullptr;
 }
 
+// A method row's parameter rows (none when the mapping has no list).
+const nlohmann::json& ParametersOf(const nlohmann::json& row) {
+  static const nlohmann::json kNone = nlohmann::json::array();
+  return row.contains("parameters") ? row["parameters"] : kNone;
+}
+
 // Plans one method; a method it cannot shim gets `left_out` instead of an error.
 void PlanMethod(const nlohmann::json& row, MethodPlan* plan, Conversions* conversions) {
   const MethodSignature& m = *plan->banjo;
   const flat::Method& f = *plan->fidl;
   plan->request = generators::banjo::PayloadMembers(f.request);
   plan->error_syntax = f.has_result_union() && f.error.has_value();
-  plan->response = generators::banjo::PayloadMembers(plan->error_syntax ? f.success : f.response);
-  if (f.has_result_union() && !plan->error_syntax) {
-    // A flexible two-way method: the success payload, with framework errors as the status.
-    plan->response = generators::banjo::PayloadMembers(f.success);
-  }
+  // A result union (error syntax, or a flexible method whose framework errors become the
+  // status): the fields are the success payload's.
+  plan->response =
+      generators::banjo::PayloadMembers(f.has_result_union() ? f.success : f.response);
+  const nlohmann::json& parameters = ParametersOf(row);
   auto add = [&](const Param& p, Binding::Role role) -> bool {
     const nlohmann::json* entry = nullptr;
-    static const nlohmann::json kNone = nlohmann::json::array();
-    const nlohmann::json& parameters = row.contains("parameters") ? row["parameters"] : kNone;
     for (const nlohmann::json& candidate : parameters) {
       if (candidate.value("banjo", "") == p.member->name &&
           (candidate.value("direction", "") == "in") ==
@@ -86,9 +90,7 @@ void PlanMethod(const nlohmann::json& row, MethodPlan* plan, Conversions* conver
   }
   // Data the mapping reshaped (`op[].data` written in place becoming a response field) has no
   // parameter of its own: such a method needs hand-written code.
-  static const nlohmann::json kNoParameters = nlohmann::json::array();
-  for (const nlohmann::json& entry :
-       row.contains("parameters") ? row["parameters"] : kNoParameters) {
+  for (const nlohmann::json& entry : parameters) {
     std::string banjo_name = entry.value("banjo", "");
     std::string becomes = entry.value("becomes", "");
     if (becomes != "request" && becomes != "response") continue;

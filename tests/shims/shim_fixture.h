@@ -54,6 +54,13 @@ class ShimTest : public RuntimeTest {
     return path->client->proto();
   }
 
+  // For a server object local to the test: shuts the server dispatcher down (bindings torn down,
+  // their teardown run) before the object goes away, and starts a fresh one for TearDown.
+  void FinishServing() {
+    ShutdownAndDestroy(server_dispatcher_);
+    server_dispatcher_ = CreateDispatcher(FakeDriver(3));
+  }
+
   // Closes every FIDL binding made so far (the server goes away).
   void CloseServers() {
     for (auto& closer : closers_) closer();

@@ -128,10 +128,7 @@ TEST_F(ShimTest, GpioImplFidlClientSeesErrorSyntaxAndValues) {
   EXPECT_TRUE(irq->value()->irq.is_valid());
   binding.Unbind();
   client = {};
-  // The binding's teardown runs on the server dispatcher; TearDown waits for it before
-  // `fidl_server` goes away.
-  ShutdownAndDestroy(server_dispatcher_);
-  server_dispatcher_ = CreateDispatcher(fdfkit::testing::FakeDriver(3));
+  FinishServing();
 }
 
 // A transport failure reads as its status, documented as ZX_ERR_PEER_CLOSED once the server is
@@ -288,8 +285,7 @@ TEST_F(ShimTest, SpiImplOversizedReplyIsBufferTooSmallNeverAnOverrun) {
     EXPECT_EQ(rx[5], 0x5a);
     EXPECT_EQ(rx[6], 0xee);
   }
-  ShutdownAndDestroy(server_dispatcher_);
-  server_dispatcher_ = CreateDispatcher(fdfkit::testing::FakeDriver(3));
+  FinishServing();
 }
 
 // ---- Fan: a struct with a bounded string out, an interrupt out, an enum in ----
