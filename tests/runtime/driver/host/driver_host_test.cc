@@ -36,8 +36,13 @@ void ResetDriverEvents() {
 std::string DriverEvents() {
   void* library = dlopen(TEST_DRIVER_PATH, RTLD_NOW | RTLD_NOLOAD);
   if (!library) return "(not loaded)";
-  auto events = reinterpret_cast<const char* (*)()>(dlsym(library, "test_driver_events"));
-  std::string text = events ? events() : "(no events)";
+  auto events =
+      reinterpret_cast<size_t (*)(char*, size_t)>(dlsym(library, "test_driver_events"));
+  std::string text = "(no events)";
+  if (events) {
+    text.resize(events(nullptr, 0));
+    events(text.data(), text.size() + 1);
+  }
   dlclose(library);
   return text;
 }

@@ -10,6 +10,7 @@
 #include <lib/driver/component/cpp/node_add_args.h>
 #include <lib/zx/time.h>
 
+#include <algorithm>
 #include <mutex>
 #include <string>
 
@@ -92,11 +93,18 @@ class TestDriver : public fdf::DriverBase {
 
 }  // namespace
 
-extern "C" __attribute__((visibility("default"))) const char* test_driver_events() {
-  static thread_local std::string copy;
+// Copies the events into the caller's buffer (NUL-terminated, truncated to fit) and returns their
+// full length. No thread_local here: a dlclose'd module's dynamic TLS left LeakSanitizer scanning a
+// stale range at exit (a crash of its tracer, seen under load in CI).
+extern "C" __attribute__((visibility("default"))) size_t test_driver_events(char* buffer,
+                                                                            size_t capacity) {
   std::lock_guard lock(events_mu);
-  copy = events;
-  return copy.c_str();
+  if (capacity > 0) {
+    size_t copied = std::min(events.size(), capacity - 1);
+    events.copy(buffer, copied);
+    buffer[copied] = '\0';
+  }
+  return events.size();
 }
 
 extern "C" __attribute__((visibility("default"))) void test_driver_reset_events() {
