@@ -59,23 +59,42 @@ function(fdfkit_banjo_shims)
                         ${ARG_NAME}_cpp_driver fdfkit_shims_support fdfkit_driver_component)
 endfunction()
 
+# The banjo bindings of a corpus library and, first, of the corpus libraries it imports.
+function(_fdfkit_corpus_banjo lib)
+  set(corpus ${PROJECT_SOURCE_DIR}/corpus/protocols)
+  file(GLOB sources ${corpus}/${lib}/*.fidl ${corpus}/${lib}/*.banjo)
+  set(deps)
+  foreach(source IN LISTS sources)
+    file(STRINGS ${source} imports REGEX "^using [a-z0-9_.]+;")
+    foreach(line IN LISTS imports)
+      string(REGEX REPLACE "^using ([a-z0-9_.]+);.*" "\\1" dep "${line}")
+      if(IS_DIRECTORY ${corpus}/${dep})
+        _fdfkit_corpus_banjo(${dep})
+        list(APPEND deps ${dep})
+      endif()
+    endforeach()
+  endforeach()
+  if(NOT TARGET ${lib}_banjo_cpp)
+    fdfkit_fidl_library(NAME ${lib} SOURCES ${sources} DEPS ${deps} BINDINGS banjo)
+  endif()
+endfunction()
+
 # fdfkit_corpus_shims(<library>...): for corpus libraries (corpus/protocols/<library>), the banjo
-# bindings, the driver-transport clone (the hand-reviewed golden in tests/migrate/protocol/golden)
-# and its shims, each unless an earlier folder defined it (the names are global).
+# bindings (with those of the corpus libraries they import), the driver-transport clone (the
+# hand-reviewed golden in tests/migrate/protocol/golden) and its shims, each unless an earlier
+# folder defined it (the names are global).
 function(fdfkit_corpus_shims)
   set(corpus ${PROJECT_SOURCE_DIR}/corpus/protocols)
   set(golden ${PROJECT_SOURCE_DIR}/tests/migrate/protocol/golden)
   foreach(lib IN LISTS ARGN)
     file(GLOB banjo_sources ${corpus}/${lib}/*.fidl ${corpus}/${lib}/*.banjo)
-    if(NOT TARGET ${lib}_banjo_cpp)
-      fdfkit_fidl_library(NAME ${lib} SOURCES ${banjo_sources} BINDINGS banjo)
-    endif()
+    _fdfkit_corpus_banjo(${lib})
     if(NOT TARGET ${lib}_cpp_driver)
       fdfkit_fidl_library(NAME ${lib} SOURCES ${golden}/${lib}.fidl BINDINGS driver)
     endif()
     if(NOT TARGET ${lib}_banjo_shims)
       fdfkit_banjo_shims(NAME ${lib} MAPPING ${golden}/${lib}.mapping.json BANJO ${lib}
-                         BANJO_SOURCES ${banjo_sources})
+                         BANJO_SOURCES ${banjo_sources} INCLUDE_DIRS ${corpus})
     endif()
   endforeach()
 endfunction()

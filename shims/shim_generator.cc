@@ -78,7 +78,17 @@ class ShimWriter {
 
   std::string Write(const std::vector<ProtocolPlan>& plans) {
     std::ostringstream body;
-    for (const ProtocolPlan& plan : plans) {
+    // Interfaces and callbacks first: the protocols that pass them use their shims.
+    std::vector<const ProtocolPlan*> ordered;
+    for (bool interfaces : {true, false}) {
+      for (const ProtocolPlan& plan : plans) {
+        if ((plan.banjo.layout != generators::banjo::Layout::kProtocol) == interfaces) {
+          ordered.push_back(&plan);
+        }
+      }
+    }
+    for (const ProtocolPlan* p : ordered) {
+      const ProtocolPlan& plan = *p;
       WriteBanjoOverDriver(plan, body);
       WriteDriverOverBanjo(plan, body);
       if (plan.banjo.layout == generators::banjo::Layout::kProtocol) {
@@ -99,8 +109,8 @@ class ShimWriter {
         << "#include <lib/driver/incoming/cpp/namespace.h>\n"
         << "#include <lib/driver/outgoing/cpp/outgoing_directory.h>\n"
         << "#include <lib/fdf/cpp/arena.h>\n\n"
-        << "#include <algorithm>\n#include <cstring>\n#include <memory>\n#include <optional>\n"
-        << "#include <string>\n\n"
+        << "#include <algorithm>\n#include <cstring>\n#include <memory>\n#include <mutex>\n"
+        << "#include <optional>\n#include <string>\n#include <vector>\n\n"
         << "namespace fdfkit::shims::" << ns << " {\n\n"
         << conversions_.StructConverters() << body.str() << "}  // namespace fdfkit::shims::"
         << ns << "\n";
@@ -114,20 +124,32 @@ class ShimWriter {
   static std::string Field(const flat::StructMember* f) {
     return generators::cpp::Escape(f->name);
   }
+  // The C struct a banjo user holds: `foo_protocol_t` ({ops, ctx}), or a ddk-callback's
+  // `foo_t` ({callback, ctx}).
+  static bool IsCallback(const ProtocolPlan& plan) {
+    return plan.banjo.layout == generators::banjo::Layout::kCallback;
+  }
+  static std::string ProtoType(const ProtocolPlan& plan) {
+    return IsCallback(plan) ? plan.banjo.snake + "_t" : plan.banjo.names.proto_type;
+  }
 
   // ---- banjo ops → driver-transport calls ----
 
   void WriteBanjoOverDriver(const ProtocolPlan& plan, std::ostream& out) {
     const auto& names = plan.banjo.names;
     std::string cls = plan.banjo.protocol->name.name + "BanjoOverDriver";
-    out << "// A " << names.proto_type << " whose calls go to a driver-transport "
+    std::string proto = ProtoType(plan);
+    out << "// A " << proto << " whose calls go to a driver-transport "
         << plan.fidl->name.name << " server: hand\n// proto() to a banjo client. Each call is "
         << "a synchronous call on the caller's thread;\n// a transport failure reads as its "
-        << "status (ZX_ERR_PEER_CLOSED once the server is gone).\n"
+        << "status (ZX_ERR_PEER_CLOSED once the server is gone).\n// An interface a call "
+        << "passes is served, for the server's calls back, on `dispatcher`.\n"
         << "class " << cls << " {\n public:\n  explicit " << cls << "(::fdf::ClientEnd<"
-        << FidlProtocol(plan) << "> client)\n      : client_(std::move(client)) {}\n  " << cls
+        << FidlProtocol(plan) << "> client,\n      fdf_dispatcher_t* dispatcher = "
+        << "fdf_dispatcher_get_current_dispatcher())\n      : client_(std::move(client)), "
+        << "dispatcher_(dispatcher) {}\n  " << cls
         << "(const " << cls << "&) = delete;\n  " << cls << "& operator=(const " << cls
-        << "&) = delete;\n\n  // Valid while this object lives.\n  const " << names.proto_type
+        << "&) = delete;\n\n  // Valid while this object lives.\n  const " << proto
         << "* proto() const { return &protocol_; }\n  bool is_valid() const { return "
         << "client_.is_valid(); }\n\n private:\n";
     std::string kept;
@@ -137,15 +159,25 @@ class ShimWriter {
         kept += "  std::optional<::fdf::Arena> kept_" + m.banjo->names.c_ops_member + "_;\n";
       }
     }
-    out << "  static constexpr " << names.ops_type << " kOps = {\n";
-    for (const MethodPlan& m : plan.methods) {
-      out << "      ." << m.banjo->names.c_ops_member << " = Call" << m.banjo->method->name
-          << ",\n";
+    std::string init;
+    if (IsCallback(plan)) {
+      init = "Call" + plan.methods.front().banjo->method->name + ", this";
+    } else {
+      out << "  static constexpr " << names.ops_type << " kOps = {\n";
+      for (const MethodPlan& m : plan.methods) {
+        out << "      ." << m.banjo->names.c_ops_member << " = Call" << m.banjo->method->name
+            << ",\n";
+      }
+      out << "  };\n\n";
+      init = "&kOps, this";
     }
-    out << "  };\n\n  ::fdf::WireSyncClient<" << FidlProtocol(plan) << "> client_;\n"
-        << "  // What the last call of each method handed back by pointer lives here until the\n"
-        << "  // next call of that method.\n"
-        << kept << "  " << names.proto_type << " protocol_{&kOps, this};\n};\n\n";
+    out << "  ::fdf::WireSyncClient<" << FidlProtocol(plan) << "> client_;\n"
+        << "  [[maybe_unused]] fdf_dispatcher_t* dispatcher_;\n";
+    if (!kept.empty()) {
+      out << "  // What the last call of each method handed back by pointer lives here until the\n"
+          << "  // next call of that method.\n" << kept;
+    }
+    out << "  " << proto << " protocol_{" << init << "};\n};\n\n";
   }
 
   void BanjoMethod(const std::string& cls, const MethodPlan& plan, std::ostream& out) {
@@ -193,6 +225,16 @@ class ShimWriter {
     std::vector<std::string> args;
     for (const flat::StructMember* field : plan.request) {
       const Binding* b = plan.ForField(field);
+      if (b && !b->reverse.empty()) {
+        // The caller's interface, served over the driver transport for the server's calls.
+        std::string end = "reverse_" + b->param->name;
+        out << "    ::fdf::ClientEnd<" << generators::cpp::DeclName(*field->type.decl) << "> "
+            << end << ";\n    if (zx_status_t s = ::fdfkit::shims::ServeInterface<"
+            << b->reverse << "DriverOverBanjo>(self->dispatcher_, " << b->param->c[0].name
+            << ", &" << end << "); s != ZX_OK) {\n      " << fail("s") << "\n    }\n";
+        args.push_back("std::move(" + end + ")");
+        continue;
+      }
       args.push_back(b && b->role == Role::kIn
                          ? conversions_.ToWire(*b->param, field->type, InFieldForm(*b->param))
                          : WireTypeDefault(field->type));
@@ -291,30 +333,45 @@ class ShimWriter {
   // ---- driver-transport server → banjo ops ----
 
   void WriteDriverOverBanjo(const ProtocolPlan& plan, std::ostream& out) {
-    const auto& names = plan.banjo.names;
     std::string cls = plan.banjo.protocol->name.name + "DriverOverBanjo";
     std::string server = "::fdf::WireServer<" + FidlProtocol(plan) + ">";
+    std::string proto = ProtoType(plan);
+    bool passes_interfaces = false;
     out << "// A driver-transport " << plan.fidl->name.name << " server that calls a "
-        << names.proto_type << ":\n// an unmigrated banjo server serves FIDL clients. Bind it "
+        << proto << ":\n// an unmigrated banjo server serves FIDL clients. Bind it "
         << "with fdf::BindServer.\n"
         << "class " << cls << " : public " << server << " {\n public:\n  explicit " << cls
-        << "(const " << names.proto_type << "* banjo) : banjo_(*banjo) {}\n\n";
+        << "(const " << proto << "* banjo) : banjo_(*banjo) {}\n\n";
     for (const flat::Method* f : plan.fidl->all_methods) {
       if (f->is_event) continue;
       const MethodPlan* m = nullptr;
       for (const MethodPlan& candidate : plan.methods) {
         if (candidate.fidl == f && !candidate.left_out) m = &candidate;
       }
-      FidlMethod(*f, m, out);
+      std::string target;
+      if (m) {
+        target = IsCallback(plan) ? "banjo_.callback"
+                                  : "banjo_.ops->" + m->banjo->names.c_ops_member;
+        for (const Binding& b : m->bindings) passes_interfaces |= !b.reverse.empty();
+      }
+      FidlMethod(*f, m, target, out);
     }
     if (plan.fidl->openness != flat::Protocol::Openness::kClosed) {
       out << "  void handle_unknown_method(::fidl::UnknownMethodMetadata<" << FidlProtocol(plan)
           << ">, ::fidl::UnknownMethodCompleter::Sync&) override {}\n\n";
     }
-    out << " private:\n  " << names.proto_type << " banjo_;\n};\n\n";
+    out << " private:\n  " << proto << " banjo_;\n";
+    if (passes_interfaces) {
+      out << "  // The banjo interfaces made of FIDL callers' client ends: the banjo server\n"
+          << "  // may keep and call them at any time, so they live as long as this object.\n"
+          << "  std::mutex interfaces_mu_;\n"
+          << "  std::vector<std::shared_ptr<const void>> interfaces_;\n";
+    }
+    out << "};\n\n";
   }
 
-  void FidlMethod(const flat::Method& f, const MethodPlan* plan, std::ostream& out) {
+  void FidlMethod(const flat::Method& f, const MethodPlan* plan, const std::string& target,
+                  std::ostream& out) {
     std::string name = generators::cpp::Escape(f.name);
     out << "  void " << name << "(";
     if (f.request) out << name << "RequestView request, ";
@@ -332,6 +389,16 @@ class ShimWriter {
       for (const Binding& candidate : plan->bindings) {
         if (candidate.param == &p) b = &candidate;
       }
+      if (b && !b->reverse.empty()) {
+        // The FIDL caller's client end, as the banjo interface the server keeps.
+        std::string adapter = "interface_" + p.name;
+        out << "    auto " << adapter << " = std::make_shared<" << b->reverse
+            << "BanjoOverDriver>(std::move(request->" << Field(b->field) << "));\n"
+            << "    {\n      std::lock_guard lock(interfaces_mu_);\n      interfaces_.push_back("
+            << adapter << ");\n    }\n";
+        args.push_back(adapter + "->proto()");
+        continue;
+      }
       Locals l = LocalsFor(p, "    ");
       out << l.declarations;
       if (b && b->field) {
@@ -341,7 +408,7 @@ class ShimWriter {
       args.insert(args.end(), l.arguments.begin(), l.arguments.end());
     }
     if (m.is_async) {
-      AsyncCall(f, *plan, args, out);
+      AsyncCall(f, *plan, target, args, out);
       return;
     }
     std::map<const Param*, std::vector<std::string>> outs;  // field-form reply values
@@ -349,8 +416,7 @@ class ShimWriter {
       std::vector<std::string> declared = OutLocal(p, &args, out);
       outs[&p] = declared;
     }
-    std::string call = "banjo_.ops->" + m.names.c_ops_member + "(" +
-                       generators::banjo::Join(args) + ")";
+    std::string call = target + "(" + generators::banjo::Join(args) + ")";
     if (m.return_type == "void") {
       out << "    " << call << ";\n";
     } else {
@@ -451,8 +517,8 @@ class ShimWriter {
   }
 
   // An @async banjo server: the reply waits for its callback, which must run exactly once.
-  void AsyncCall(const flat::Method& f, const MethodPlan& plan, std::vector<std::string> args,
-                 std::ostream& out) {
+  void AsyncCall(const flat::Method& f, const MethodPlan& plan, const std::string& target,
+                 std::vector<std::string> args, std::ostream& out) {
     const MethodSignature& m = *plan.banjo;
     std::string name = generators::cpp::Escape(f.name);
     std::vector<CDeclarator> params = {{"void*", "cookie", ""}};
@@ -464,8 +530,7 @@ class ShimWriter {
                    ") {\n      std::unique_ptr<Pending> pending(static_cast<Pending*>(cookie));\n"
                    "      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n" + AsyncReply(plan) + "    }");
     args.push_back("pending");
-    out << "    banjo_.ops->" << m.names.c_ops_member << "(" << generators::banjo::Join(args)
-        << ");\n  }\n\n";
+    out << "    " << target << "(" << generators::banjo::Join(args) << ");\n  }\n\n";
   }
 
   std::string AsyncReply(const MethodPlan& plan) {
@@ -567,7 +632,8 @@ class ShimWriter {
         << "    auto endpoints = ::fdf::CreateEndpoints<" << FidlProtocol(plan) << ">();\n"
         << "    if (endpoints.is_error()) return endpoints.take_error();\n"
         << "    ::fdf::BindServer(dispatcher, std::move(endpoints->server), static_cast<D*>(this));\n"
-        << "    banjo_ = std::make_unique<" << p << "BanjoOverDriver>(std::move(endpoints->client));\n"
+        << "    banjo_ = std::make_unique<" << p
+        << "BanjoOverDriver>(std::move(endpoints->client), dispatcher);\n"
         << "    banjo_server_.emplace(" << names.protocol_id
         << ", banjo_->proto()->ctx, banjo_->proto()->ops);\n    return ::zx::ok();\n  }\n"
         << "  // After ServeBanjo.\n"

@@ -30,8 +30,35 @@ const nlohmann::json& ParametersOf(const nlohmann::json& row) {
   return row.contains("parameters") ? row["parameters"] : kNone;
 }
 
+bool PassesProtocol(const Param& p) {
+  return p.shape == generators::banjo::Shape::kProtocol ||
+         p.shape == generators::banjo::Shape::kCallback;
+}
+
+// An interface or callback parameter travels as a client end of its own clone: the mapping row
+// of its banjo protocol must name the FIDL protocol of the field, in this library.
+std::optional<std::string> CheckReverse(const Param& p, const flat::Type& fidl,
+                                        const nlohmann::json& protocol_rows,
+                                        const std::string& banjo_library) {
+  if (fidl.kind != flat::Type::Kind::kClientEnd || !fidl.decl) {
+    return "'" + p.name + "' passes a protocol but its FIDL field is not a client_end";
+  }
+  if (!p.decl || p.decl->name.library != banjo_library) {
+    return "'" + p.name + "' passes " + (p.decl ? p.decl->name.Full() : "a protocol") +
+           ", whose shims belong to another library's header";
+  }
+  const nlohmann::json* row = FindRow(protocol_rows, "banjo", "protocol", p.decl->name.name);
+  if (!row || row->value("/fidl/protocol"_json_pointer, "") != fidl.decl->name.name ||
+      row->value("/fidl/transport"_json_pointer, "") != "driver") {
+    return "'" + p.name + "' passes " + p.decl->name.name + ", which the mapping does not clone " +
+           "as the driver-transport protocol " + fidl.decl->name.name;
+  }
+  return std::nullopt;
+}
+
 // Plans one method; a method it cannot shim gets `left_out` instead of an error.
-void PlanMethod(const nlohmann::json& row, MethodPlan* plan, Conversions* conversions) {
+void PlanMethod(const nlohmann::json& row, const nlohmann::json& protocol_rows,
+                const std::string& banjo_library, MethodPlan* plan, Conversions* conversions) {
   const MethodSignature& m = *plan->banjo;
   const flat::Method& f = *plan->fidl;
   plan->request = generators::banjo::PayloadMembers(f.request);
@@ -50,7 +77,7 @@ void PlanMethod(const nlohmann::json& row, MethodPlan* plan, Conversions* conver
         entry = &candidate;
       }
     }
-    Binding b{&p, role, nullptr, false};
+    Binding b{&p, role, nullptr, false, {}};
     std::string becomes = entry ? entry->value("becomes", "") : "";
     if (becomes == "error") {
       b.is_error = true;
@@ -62,7 +89,13 @@ void PlanMethod(const nlohmann::json& row, MethodPlan* plan, Conversions* conver
                          entry->value("field", "") + "', which the FIDL method does not have";
         return false;
       }
-      if (auto why = conversions->Check(p, b.field->type)) {
+      if (PassesProtocol(p)) {
+        if (auto why = CheckReverse(p, b.field->type, protocol_rows, banjo_library)) {
+          plan->left_out = *why;
+          return false;
+        }
+        b.reverse = p.decl->name.name;
+      } else if (auto why = conversions->Check(p, b.field->type)) {
         plan->left_out = *why;
         return false;
       }
@@ -157,7 +190,6 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
   }
   std::vector<ProtocolPlan> plans;
   for (ProtocolSignature& protocol : generators::banjo::BanjoProtocols(banjo)) {
-    if (protocol.layout == generators::banjo::Layout::kCallback) continue;
     const nlohmann::json* row =
         FindRow(mapping["protocols"], "banjo", "protocol", protocol.protocol->name.name);
     if (!row) continue;  // folded into events of another protocol, or not migrated
@@ -190,11 +222,25 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
       } else if (!method.fidl) {
         method.left_out = "it became " + method.fidl_name + ", which is not a FIDL method";
       } else {
-        PlanMethod(*method_row, &method, conversions);
+        PlanMethod(*method_row, mapping["protocols"], banjo.name(), &method, conversions);
       }
       plan.methods.push_back(std::move(method));
     }
     plans.push_back(std::move(plan));
+  }
+  // A reverse protocol is carried by its own shims: they must exist.
+  for (ProtocolPlan& plan : plans) {
+    for (MethodPlan& method : plan.methods) {
+      for (const Binding& b : method.bindings) {
+        bool planned = b.reverse.empty();
+        for (const ProtocolPlan& other : plans) {
+          planned |= other.banjo.protocol->name.name == b.reverse;
+        }
+        if (!planned && !method.left_out) {
+          method.left_out = "'" + b.param->name + "' passes " + b.reverse + ", which has no shims";
+        }
+      }
+    }
   }
   return plans;
 }

@@ -25,6 +25,10 @@ struct Binding {
   enum class Role { kIn, kOut, kReturned, kCallback } role = Role::kIn;
   const flat::StructMember* field = nullptr;  // in the request or the (success) response
   bool is_error = false;                      // the status that became `error zx.Status`
+  // An interface or callback parameter that became `client_end:Q`: the banjo protocol of this
+  // library whose shims carry it (its DriverOverBanjo serves Q for a banjo caller's interface,
+  // its BanjoOverDriver makes a banjo interface of a FIDL caller's client end).
+  std::string reverse;
 };
 
 struct MethodPlan {

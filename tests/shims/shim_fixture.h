@@ -34,8 +34,9 @@ class ShimTest : public RuntimeTest {
 
   // The FIDL server `Server` over `banjo`, bound on the server dispatcher; returns the banjo
   // protocol `Client` makes of the client end.
+  // `interface_dispatcher`: where the client shim serves the interfaces its calls pass.
   template <typename P, typename Server, typename Client, typename Proto>
-  const Proto* Loop(const Proto* banjo) {
+  const Proto* Loop(const Proto* banjo, fdf_dispatcher_t* interface_dispatcher = nullptr) {
     auto path = std::make_shared<Path<P, Server, Client>>(banjo);
     auto endpoints = fdf::CreateEndpoints<P>();
     EXPECT_TRUE(endpoints.is_ok());
@@ -45,7 +46,7 @@ class ShimTest : public RuntimeTest {
                                       end.reset();  // the client sees the peer closed
                                       unbound->Signal();
                                     });
-    path->client = std::make_unique<Client>(std::move(endpoints->client));
+    path->client = std::make_unique<Client>(std::move(endpoints->client), interface_dispatcher);
     keep_.push_back(path);
     closers_.push_back([path] {
       path->binding->Unbind();
@@ -55,10 +56,10 @@ class ShimTest : public RuntimeTest {
   }
 
   // For a server object local to the test: shuts the server dispatcher down (bindings torn down,
-  // their teardown run) before the object goes away, and starts a fresh one for TearDown.
-  void FinishServing() {
+  // their teardown run) before the object goes away, and starts a fresh one (with `options`).
+  void FinishServing(uint32_t options = 0) {
     ShutdownAndDestroy(server_dispatcher_);
-    server_dispatcher_ = CreateDispatcher(FakeDriver(3));
+    server_dispatcher_ = CreateDispatcher(FakeDriver(3), options);
   }
 
   // Closes every FIDL binding made so far (the server goes away).

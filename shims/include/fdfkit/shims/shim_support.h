@@ -4,13 +4,16 @@
 #ifndef FDFKIT_SHIMS_SHIM_SUPPORT_H_
 #define FDFKIT_SHIMS_SHIM_SUPPORT_H_
 
+#include <lib/fdf/dispatcher.h>
 #include <lib/fidl/cpp/wire/string_view.h>
 #include <lib/fidl/cpp/wire/vector_view.h>
+#include <lib/fidl_driver/cpp/wire_messaging.h>
 #include <zircon/errors.h>
 #include <zircon/types.h>
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 namespace fdfkit::shims {
 
@@ -54,6 +57,23 @@ zx_status_t CopyVector(const fidl::VectorView<W>& from, C* out, size_t count, si
   if (out_actual) *out_actual = from.count();
   if (from.count() > count) return ZX_ERR_BUFFER_TOO_SMALL;
   for (size_t i = 0; i < from.count(); ++i) convert(from[i], &out[i]);
+  return ZX_OK;
+}
+
+// A banjo caller's interface (or callback) as the client end a driver-transport call passes:
+// `Server` (the interface's generated FooDriverOverBanjo) serves it on `dispatcher`, owned by its
+// binding, until the FIDL side closes the client end or the dispatcher shuts down. A null
+// interface is ZX_ERR_INVALID_ARGS (FIDL has no null client end here); no dispatcher to serve it
+// on is ZX_ERR_BAD_STATE.
+template <typename Server, typename P, typename Proto>
+zx_status_t ServeInterface(fdf_dispatcher_t* dispatcher, const Proto* interface,
+                           fdf::ClientEnd<P>* out) {
+  if (interface == nullptr) return ZX_ERR_INVALID_ARGS;
+  if (dispatcher == nullptr) return ZX_ERR_BAD_STATE;
+  auto endpoints = fdf::CreateEndpoints<P>();
+  if (endpoints.is_error()) return endpoints.status_value();
+  fdf::BindServer(dispatcher, std::move(endpoints->server), std::make_unique<Server>(interface));
+  *out = std::move(endpoints->client);
   return ZX_OK;
 }
 
