@@ -158,8 +158,14 @@ class ProtocolWriter {
   void WriteSyncClient() {
     out_ << "template <>\nclass fidl::internal::WireSyncBufferClientImpl<" << name_
          << "> {\n public:\n  WireSyncBufferClientImpl(uint32_t channel, ::fidl::AnyArena* arena)"
-         << " : channel_(channel), arena_(arena) {}\n"
-         << "  WireSyncBufferClientImpl* operator->() { return this; }\n";
+         << " : channel_(channel), arena_(arena) {}\n";
+    if (driver_) {
+      // client.sync(): the same calls on the channel an async client has bound.
+      out_ << "  WireSyncBufferClientImpl(std::shared_ptr<::fidl::internal::ClientCore> core, "
+              "::fidl::AnyArena* arena)\n      : channel_(0), on_core_(true), core_(std::move(core)), "
+              "arena_(arena) {}\n";
+    }
+    out_ << "  WireSyncBufferClientImpl* operator->() { return this; }\n";
     for (const flat::Method* m : p_.all_methods) {
       if (m->is_event) continue;
       auto params = Params(m->request);
@@ -168,17 +174,30 @@ class ProtocolWriter {
            << Escape(m->name) << "(" << Signature(params) << ") {\n"
            << NewMessage(*m, "Request") << Fill(m->request, params);
       if (two_way) {
+        if (driver_) {
+          out_ << "    if (on_core_) return ::fdf::internal::CoreSyncCall<" << Marker(*m)
+               << ">(core_.get(), message, " << ArenaArg() << ");\n";
+        }
         out_ << "    return " << (driver_ ? "::fdf::internal::SyncCall<" : "::fidl::internal::ChannelSyncCall<")
              << Marker(*m) << ">(channel_, message, " << ArenaArg() << ");\n";
       } else {
-        out_ << "    message->header.txid = 0;\n    return "
+        out_ << "    message->header.txid = 0;\n";
+        if (driver_) {
+          out_ << "    if (on_core_) {\n      if (!core_) return ::fidl::Status::Unbound();\n"
+               << "      return core_->SendOneWay(message, " << Marker(*m) << "::kRequestType, "
+               << ArenaArg() << ");\n    }\n";
+        }
+        out_ << "    return "
              << (driver_ ? "::fdf::internal::DriverSend(channel_, message, "
                          : "::fidl::internal::ChannelSend(channel_, message, ")
              << Marker(*m) << "::kRequestType" << (driver_ ? ", " + ArenaArg() : "") << ");\n";
       }
       out_ << "  }\n";
     }
-    out_ << "\n private:\n  uint32_t channel_;\n  ::fidl::AnyArena* arena_;\n};\n\n";
+    out_ << "\n private:\n  uint32_t channel_;\n"
+         << (driver_ ? "  bool on_core_ = false;\n  std::shared_ptr<::fidl::internal::ClientCore> core_;\n"
+                     : "")
+         << "  ::fidl::AnyArena* arena_;\n};\n\n";
   }
 
   void WriteAsyncClient() {

@@ -95,8 +95,13 @@ OneWayStatus ClientCore::SendOneWay(void* message, const FidlType* request_type,
 Status ClientCore::Call(void* message, const FidlType* request_type, fdf_arena_t* arena,
                         const FidlType* response_type, IncomingMessage* reply) {
   std::shared_lock lock(channel_mu_);
-  if (!channel_ || !is_bound()) return Status::Unbound();
-  return channel_->Call(message, request_type, arena, response_type, reply);
+  if (channel_ && is_bound()) {
+    return channel_->Call(message, request_type, arena, response_type, reply);
+  }
+  // A server that went away reads as such whether or not the read side noticed first.
+  std::lock_guard state_lock(mu_);
+  return info_.reason() == Reason::kPeerClosedWhileReading ? Status::PeerClosed(info_.status())
+                                                           : Status::Unbound();
 }
 
 void ClientCore::DispatchMessage(IncomingMessage& message) {

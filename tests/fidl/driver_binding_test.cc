@@ -237,6 +237,40 @@ TEST_F(DriverBindingTest, EventsReachTheClientsHandlerInOrder) {
   });
 }
 
+// client.sync(): blocking calls on the channel an async client has bound, from another thread,
+// while its events keep reaching the handler on the client dispatcher; after the server left the
+// calls read ZX_ERR_PEER_CLOSED, after a teardown of our own ZX_ERR_CANCELED.
+TEST_F(DriverBindingTest, SyncCallsOnABoundClientLeaveItsEventsToTheHandler) {
+  InterruptHandler handler;
+  auto shared = std::make_unique<fdf::WireSharedClient<Gpio>>(std::move(client_end_),
+                                                             client_dispatcher_, &handler);
+  fdf::Arena arena('TEST');
+  EXPECT_TRUE(fdf::WireSendEvent(*binding_).buffer(arena)->OnInterrupt(4).ok());
+  auto read = shared->sync().buffer(arena)->Read(21);
+  ASSERT_TRUE(read.ok()) << read;
+  EXPECT_EQ(read->value()->value, 42);
+  EXPECT_TRUE(shared->sync().buffer(arena)->Ping().ok());  // one-way
+  EXPECT_TRUE(fdf::WireSendEvent(*binding_).buffer(arena)->OnInterrupt(5).ok());
+  ASSERT_TRUE(handler.received.Wait(2));
+  OnClientDispatcher([&] { EXPECT_EQ(handler.pins, (std::vector<uint32_t>{4, 5})); });
+
+  binding_->Close(ZX_ERR_PEER_CLOSED);
+  ASSERT_TRUE(unbound_.Wait());
+  EXPECT_EQ(shared->sync().buffer(arena)->Read(1).status(), ZX_ERR_PEER_CLOSED);
+  EXPECT_EQ(fdf::internal::WireSyncView<Gpio>(nullptr).buffer(arena)->Read(1).status(),
+            ZX_ERR_CANCELED);
+  shared.reset();
+}
+
+TEST_F(DriverBindingTest, SyncCallsAfterTheClientsOwnTeardownAreCanceled) {
+  fdf::WireSharedClient<Gpio> shared(std::move(client_end_), client_dispatcher_);
+  fdf::Arena arena('TEST');
+  shared.AsyncTeardown();
+  auto read = shared.sync().buffer(arena)->Read(1);
+  EXPECT_EQ(read.status(), ZX_ERR_CANCELED);
+  EXPECT_EQ(shared.sync().buffer(arena)->Ping().status(), ZX_ERR_CANCELED);
+}
+
 TEST_F(DriverBindingTest, BindingGroupServesEachEndAndReportsOnlyUnrequestedCloses) {
   HoldingServer impl;
   std::vector<fdf::ClientEnd<Gpio>> clients;

@@ -48,6 +48,33 @@ WireUnownedResult<M> SyncCall(fdf_handle_t channel, void* message, fdf_arena_t* 
   if (!status.ok()) return WireUnownedResult<M>(status);
   return WireUnownedResult<M>(std::move(reply));
 }
+// A sync call on the channel an async client has bound (client.sync()).
+template <typename M>
+WireUnownedResult<M> CoreSyncCall(fidl::internal::ClientCore* core, void* message,
+                                  fdf_arena_t* arena) {
+  if (core == nullptr) return WireUnownedResult<M>(fidl::Status::Unbound());
+  fidl::internal::IncomingMessage reply;
+  fidl::Status status = core->Call(message, M::kRequestType, arena, M::kResponseType, &reply);
+  if (!status.ok()) return WireUnownedResult<M>(status);
+  return WireUnownedResult<M>(std::move(reply));
+}
+
+// What client.sync() returns: `client.sync().buffer(arena)->Method(args)` makes a blocking call
+// on the bound channel from any thread — the reply goes to the caller, events and other replies
+// to the client's dispatcher as before. Once the binding is torn down the call fails:
+// ZX_ERR_PEER_CLOSED after the server went away, else ZX_ERR_CANCELED.
+template <typename P>
+class WireSyncView {
+ public:
+  explicit WireSyncView(std::shared_ptr<fidl::internal::ClientCore> core)
+      : core_(std::move(core)) {}
+  auto buffer(const fdf::Arena& arena) const {
+    return fidl::internal::WireSyncBufferClientImpl<P>(core_, const_cast<fdf::Arena*>(&arena));
+  }
+
+ private:
+  std::shared_ptr<fidl::internal::ClientCore> core_;
+};
 }  // namespace internal
 
 template <typename P>
@@ -149,6 +176,8 @@ class WireClient {
   auto buffer(const fdf::Arena& arena) const {
     return fidl::internal::WireAsyncBufferClientImpl<P>(core_, const_cast<fdf::Arena*>(&arena));
   }
+  // Blocking calls on this client's channel: client.sync().buffer(arena)->Method(args).
+  internal::WireSyncView<P> sync() const { return internal::WireSyncView<P>(core_); }
   // Tears the binding down; pending ThenExactlyOnce callbacks run with a cancellation.
   void AsyncTeardown() {
     if (core_) core_->Unbind();
@@ -182,6 +211,10 @@ class WireSharedClient {
   auto buffer(const fdf::Arena& arena) const {
     return fidl::internal::WireAsyncBufferClientImpl<P>(token_ ? token_->core : nullptr,
                                                         const_cast<fdf::Arena*>(&arena));
+  }
+  // Blocking calls on this client's channel, from any thread.
+  internal::WireSyncView<P> sync() const {
+    return internal::WireSyncView<P>(token_ ? token_->core : nullptr);
   }
   void AsyncTeardown() {
     if (token_ && token_->core) token_->core->Unbind();
