@@ -70,7 +70,12 @@ void ReadLoop::StartTeardown(const UnbindInfo& info, bool send_epitaph) {
     send_epitaph_ = send_epitaph;
     if (in_dispatch_) return;  // the dispatch in progress finishes the teardown
   }
-  if (channel_->CancelWait() != ZX_OK) return;  // the wait callback is running: it finishes
+  {
+    // Shared with sends: a wait callback finishing the teardown on the dispatcher (the peer
+    // closed meanwhile) releases the handle under the exclusive lock, never while it is read here.
+    std::shared_lock channel_lock(channel_mu_);
+    if (channel_->CancelWait() != ZX_OK) return;  // the wait callback is running: it finishes
+  }
   std::shared_ptr<ReadLoop> self = keep_alive_;
   RunOnDispatcher(channel_->async_dispatcher(), [self] { self->FinishTeardown(); });
 }
