@@ -132,6 +132,120 @@ class ShimWriter {
   static std::string ProtoType(const ProtocolPlan& plan) {
     return IsCallback(plan) ? plan.banjo.snake + "_t" : plan.banjo.names.proto_type;
   }
+  static std::string EventsComment(const ProtocolPlan& plan) {
+    if (!plan.events) return "";
+    return "// Its events reach the banjo " + plan.events->banjo.names.proto_type +
+           " registered through " + plan.events->registering->method->name +
+           ",\n// on `dispatcher` (without one, calls fail with ZX_ERR_BAD_STATE).\n";
+  }
+  static std::string Returning(const MethodSignature& m, const std::string& status) {
+    if (m.return_type == "void") return "return;";
+    if (m.return_type == "zx_status_t") return "return " + status + ";";
+    return "return " + m.return_type + "{};";
+  }
+
+  // Locals holding the banjo in-parameters a method is called with, converted from the wire
+  // fields `from(field)`: views into the message when the call happens while it lives, else
+  // (`copy`) copies on `arena`. Returns the call's arguments.
+  template <typename FromField>
+  std::vector<std::string> InLocalsFromWire(const MethodSignature& m,
+                                            const std::vector<Binding>& bindings,
+                                            FromField from, bool copy, std::ostream& out) {
+    std::vector<std::string> args;
+    for (const Param& p : m.in) {
+      const Binding* b = nullptr;
+      for (const Binding& candidate : bindings) {
+        if (candidate.param == &p) b = &candidate;
+      }
+      Locals l = LocalsFor(p, "    ");
+      out << l.declarations;
+      if (b && b->field) {
+        out << conversions_.ToBanjo(p, b->field->type, from(b->field), l.field_form, "    ",
+                                    copy);
+      }
+      args.insert(args.end(), l.arguments.begin(), l.arguments.end());
+    }
+    return args;
+  }
+
+  // The FIDL events, converted to banjo (copied: an event may wait for the interface) and
+  // handed to the interface the client registers, through an EventRelay.
+  void WriteEventHandler(const ProtocolPlan& plan, std::ostream& out) {
+    const EventsPlan& events = *plan.events;
+    const std::string& proto = events.banjo.names.proto_type;
+    out << "  class Events : public ::fdf::WireAsyncEventHandler<" << FidlProtocol(plan)
+        << "> {\n   public:\n    explicit Events(fdf_dispatcher_t* dispatcher) : "
+        << "relay(dispatcher) {}\n";
+    for (const EventPlan& e : events.methods) {
+      if (!e.fidl || e.left_out) continue;
+      std::string name = generators::cpp::Escape(e.fidl->name);
+      out << "    void " << name << "(::fidl::WireEvent<" << FidlProtocol(plan) << "::" << name
+          << ">* event) override {\n      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n";
+      std::ostringstream locals;
+      std::vector<std::string> args = {"target.ctx"};
+      for (const std::string& a : InLocalsFromWire(
+               *e.banjo, e.bindings, [](auto* f) { return "event->" + Field(f); },
+               /*copy=*/true, locals)) {
+        args.push_back(a);
+      }
+      std::string body = locals.str();
+      for (size_t at = 0; (at = body.find("\n    ", at)) != std::string::npos; at += 7) {
+        body.insert(at + 1, "  ");  // one level deeper than a method body
+      }
+      out << (body.empty() ? "" : "  " + body) << "      relay.Deliver(std::move(arena), [=](const "
+          << proto << "& target) {\n        target.ops->" << e.banjo->names.c_ops_member << "("
+          << generators::banjo::Join(args) << ");\n      });\n    }\n";
+    }
+    out << "    ::fdfkit::shims::EventRelay<" << proto << "> relay;\n  };\n";
+  }
+
+  // The interface the shim registers with a banjo server whose FIDL clients get events: each
+  // call becomes an event on the connection ServeEvents named.
+  void WriteEventSender(const ProtocolPlan& plan, const std::string& cls, std::ostream& out) {
+    const EventsPlan& events = *plan.events;
+    out << " private:\n";
+    for (const EventPlan& e : events.methods) {
+      const MethodSignature& m = *e.banjo;
+      std::vector<CDeclarator> params = {{"void*", "ctx", ""}};
+      for (const CDeclarator& d : m.CParams()) params.push_back(d);
+      out << "  static " << m.return_type << " Event" << m.method->name << "("
+          << generators::banjo::ParameterList(params) << ") {\n";
+      if (!e.fidl || e.left_out) {
+        out << "    // Not an event of " << plan.fidl->name.name << ": FIDL clients cannot answer.\n"
+            << "    (void)ctx;\n";
+        for (const CDeclarator& d : m.CParams()) out << "    (void)" << d.name << ";\n";
+        out << "    " << Returning(m, "ZX_ERR_NOT_SUPPORTED") << "\n  }\n";
+        continue;
+      }
+      std::vector<std::string> values;
+      for (const flat::StructMember* field : e.fields) {
+        const Binding* b = nullptr;
+        for (const Binding& candidate : e.bindings) {
+          if (candidate.field == field) b = &candidate;
+        }
+        values.push_back(b ? conversions_.ToWire(*b->param, field->type, InFieldForm(*b->param))
+                           : WireTypeDefault(field->type));
+      }
+      out << "    auto* self = static_cast<" << cls << "*>(ctx);\n"
+          << "    std::optional<::fdf::ServerBindingRef<" << FidlProtocol(plan) << ">> binding;\n"
+          << "    {\n      std::lock_guard lock(self->events_mu_);\n"
+          << "      binding = self->events_binding_;\n    }\n"
+          << "    if (binding) {\n      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n"
+          << "      // A connection already gone drops the event, as a closed channel would.\n"
+          << "      (void)::fdf::WireSendEvent(*binding).buffer(arena)->"
+          << generators::cpp::Escape(e.fidl->name) << "(" << generators::banjo::Join(values)
+          << ");\n    }\n" << (m.return_type == "void" ? "" : "    " + Returning(m, "ZX_OK") + "\n")
+          << "  }\n";
+    }
+    out << "  static constexpr " << events.banjo.names.ops_type << " kInterfaceOps = {\n";
+    for (const EventPlan& e : events.methods) {
+      out << "      ." << e.banjo->names.c_ops_member << " = Event" << e.banjo->method->name
+          << ",\n";
+    }
+    out << "  };\n  " << events.banjo.names.proto_type << " interface_{&kInterfaceOps, this};\n"
+        << "  std::mutex events_mu_;\n  std::optional<::fdf::ServerBindingRef<" << FidlProtocol(plan)
+        << ">> events_binding_;\n";
+  }
 
   // ---- banjo ops → driver-transport calls ----
 
@@ -144,17 +258,25 @@ class ShimWriter {
         << "a synchronous call on the caller's thread;\n// a transport failure reads as its "
         << "status (ZX_ERR_PEER_CLOSED once the server is gone).\n// An interface a call "
         << "passes is served, for the server's calls back, on `dispatcher`.\n"
+        << EventsComment(plan)
         << "class " << cls << " {\n public:\n  explicit " << cls << "(::fdf::ClientEnd<"
         << FidlProtocol(plan) << "> client,\n      fdf_dispatcher_t* dispatcher = "
-        << "fdf_dispatcher_get_current_dispatcher())\n      : client_(std::move(client)), "
-        << "dispatcher_(dispatcher) {}\n  " << cls
+        << "fdf_dispatcher_get_current_dispatcher())\n";
+    if (plan.events) {
+      out << "      : dispatcher_(dispatcher) {\n    if (dispatcher_) {\n      client_ = "
+          << "::fdf::WireSharedClient<" << FidlProtocol(plan) << ">(std::move(client), "
+          << "dispatcher_, &events_);\n    }\n  }\n  ";
+    } else {
+      out << "      : client_(std::move(client)), dispatcher_(dispatcher) {}\n  ";
+    }
+    out << cls
         << "(const " << cls << "&) = delete;\n  " << cls << "& operator=(const " << cls
         << "&) = delete;\n\n  // Valid while this object lives.\n  const " << proto
         << "* proto() const { return &protocol_; }\n  bool is_valid() const { return "
         << "client_.is_valid(); }\n\n private:\n";
     std::string kept;
     for (const MethodPlan& m : plan.methods) {
-      BanjoMethod(cls, m, out);
+      BanjoMethod(cls, m, plan.events, out);
       if (KeepsMemory(m)) {
         kept += "  std::optional<::fdf::Arena> kept_" + m.banjo->names.c_ops_member + "_;\n";
       }
@@ -171,8 +293,15 @@ class ShimWriter {
       out << "  };\n\n";
       init = "&kOps, this";
     }
-    out << "  ::fdf::WireSyncClient<" << FidlProtocol(plan) << "> client_;\n"
-        << "  [[maybe_unused]] fdf_dispatcher_t* dispatcher_;\n";
+    if (plan.events) {
+      WriteEventHandler(plan, out);
+      // In this order: the binding goes first and calls the handler no more.
+      out << "  fdf_dispatcher_t* dispatcher_;\n  Events events_{dispatcher_};\n"
+          << "  ::fdf::WireSharedClient<" << FidlProtocol(plan) << "> client_;\n";
+    } else {
+      out << "  ::fdf::WireSyncClient<" << FidlProtocol(plan) << "> client_;\n"
+          << "  [[maybe_unused]] fdf_dispatcher_t* dispatcher_;\n";
+    }
     if (!kept.empty()) {
       out << "  // What the last call of each method handed back by pointer lives here until the\n"
           << "  // next call of that method.\n" << kept;
@@ -180,7 +309,8 @@ class ShimWriter {
     out << "  " << proto << " protocol_{" << init << "};\n};\n\n";
   }
 
-  void BanjoMethod(const std::string& cls, const MethodPlan& plan, std::ostream& out) {
+  void BanjoMethod(const std::string& cls, const MethodPlan& plan,
+                   const std::optional<EventsPlan>& events, std::ostream& out) {
     const MethodSignature& m = *plan.banjo;
     std::vector<CDeclarator> params = {{"void*", "ctx", ""}};
     for (const CDeclarator& d : m.CParams()) params.push_back(d);
@@ -214,6 +344,13 @@ class ShimWriter {
       if (status && status->role == Role::kReturned) return "return " + code + ";";
       return "return " + m.return_type + "{};";
     };
+    if (events && events->registering == &m) {
+      // The events arrive on the client's dispatcher and go to the interface stored here.
+      out << "    static_cast<" << cls << "*>(ctx)->events_.relay.Register("
+          << m.in.front().c[0].name << ");\n"
+          << (m.return_type == "void" ? "" : "    return ZX_OK;\n") << "  }\n";
+      return;
+    }
     if (plan.left_out) {
       out << "    // Not shimmed: " << *plan.left_out << "\n    (void)ctx;\n";
       for (const CDeclarator& d : m.CParams()) out << "    (void)" << d.name << ";\n";
@@ -222,24 +359,41 @@ class ShimWriter {
     }
     out << "    auto* self = static_cast<" << cls << "*>(ctx);\n"
         << "    ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n" << callback_locals.str();
+    // A method that can fail before the call converts its arguments first: the wire values own
+    // the caller's handles then, and close them on that early return.
+    bool fails_early = events.has_value();
+    for (const Binding& b : plan.bindings) fails_early |= !b.reverse.empty();
     std::vector<std::string> args;
+    std::ostringstream reverse;
     for (const flat::StructMember* field : plan.request) {
       const Binding* b = plan.ForField(field);
       if (b && !b->reverse.empty()) {
         // The caller's interface, served over the driver transport for the server's calls.
         std::string end = "reverse_" + b->param->name;
-        out << "    ::fdf::ClientEnd<" << generators::cpp::DeclName(*field->type.decl) << "> "
-            << end << ";\n    if (zx_status_t s = ::fdfkit::shims::ServeInterface<"
-            << b->reverse << "DriverOverBanjo>(self->dispatcher_, " << b->param->c[0].name
-            << ", &" << end << "); s != ZX_OK) {\n      " << fail("s") << "\n    }\n";
+        reverse << "    ::fdf::ClientEnd<" << generators::cpp::DeclName(*field->type.decl) << "> "
+                << end << ";\n    if (zx_status_t s = ::fdfkit::shims::ServeInterface<"
+                << b->reverse << "DriverOverBanjo>(self->dispatcher_, " << b->param->c[0].name
+                << ", &" << end << "); s != ZX_OK) {\n      " << fail("s") << "\n    }\n";
         args.push_back("std::move(" + end + ")");
         continue;
       }
-      args.push_back(b && b->role == Role::kIn
-                         ? conversions_.ToWire(*b->param, field->type, InFieldForm(*b->param))
-                         : WireTypeDefault(field->type));
+      std::string value = b && b->role == Role::kIn
+                              ? conversions_.ToWire(*b->param, field->type, InFieldForm(*b->param))
+                              : WireTypeDefault(field->type);
+      if (fails_early) {
+        std::string local = "wire_" + field->name;
+        out << "    auto " << local << " = " << value << ";\n";
+        value = "std::move(" + local + ")";
+      }
+      args.push_back(value);
     }
-    out << "    auto result = self->client_.buffer(arena)->" << plan.fidl_name << "("
+    if (events) {
+      out << "    if (!self->client_.is_valid()) {\n      " << fail("ZX_ERR_BAD_STATE")
+          << "\n    }\n";
+    }
+    out << reverse.str();
+    out << "    auto result = self->client_" << (events ? ".sync()" : "")
+        << ".buffer(arena)->" << plan.fidl_name << "("
         << generators::banjo::Join(args) << ");\n"
         << "    if (!result.ok()) {\n      "
         << fail("::fdfkit::shims::TransportStatus(result.status())") << "\n    }\n";
@@ -269,14 +423,10 @@ class ShimWriter {
       }
     }
     // In-place data: an @in_out struct the server handed back under its own name.
-    for (const Binding& b : plan.bindings) {
-      const Param& p = *b.param;
-      if (b.role != Role::kIn || !p.mutable_data || p.shape != Shape::kAggregate) continue;
-      for (const flat::StructMember* field : plan.response) {
-        if (field->name == p.member->name && !plan.ForField(field)) {
-          out << conversions_.ToBanjo(p, field->type, "response." + Field(field),
-                                      {"*" + p.c[0].name}, "    ");
-        }
+    for (const flat::StructMember* field : plan.response) {
+      if (const Param* p = InPlace(plan, field)) {
+        out << conversions_.ToBanjo(*p, field->type, "response." + Field(field),
+                                    {"*" + p->c[0].name}, "    ");
       }
     }
     if (KeepsMemory(plan)) out << "    self->kept_" << m.names.c_ops_member << "_ = std::move(arena);\n";
@@ -295,6 +445,19 @@ class ShimWriter {
   }
 
   static std::string WireTypeDefault(const flat::Type& type) { return WireType(type) + "{}"; }
+
+  // The @in_out struct a response field hands back (migrate-protocol keeps its name), if any.
+  static const Param* InPlace(const MethodPlan& plan, const flat::StructMember* field) {
+    if (plan.ForField(field)) return nullptr;
+    for (const Binding& b : plan.bindings) {
+      const Param& p = *b.param;
+      if (b.role == Role::kIn && p.mutable_data && p.shape == Shape::kAggregate &&
+          p.member->name == field->name) {
+        return &p;
+      }
+    }
+    return nullptr;
+  }
 
   // A response field into a banjo out-parameter.
   std::string OutToBanjo(const Param& p, const flat::Type& fidl, const std::string& from) {
@@ -342,6 +505,17 @@ class ShimWriter {
         << "with fdf::BindServer.\n"
         << "class " << cls << " : public " << server << " {\n public:\n  explicit " << cls
         << "(const " << proto << "* banjo) : banjo_(*banjo) {}\n\n";
+    if (plan.events) {
+      const MethodSignature& r = *plan.events->registering;
+      out << "  // Registers an interface with the banjo server whose calls become events on\n"
+          << "  // `binding` (banjo has one interface: the last connection named gets them).\n"
+          << "  zx_status_t ServeEvents(::fdf::ServerBindingRef<" << FidlProtocol(plan)
+          << "> binding) {\n    {\n      std::lock_guard lock(events_mu_);\n"
+          << "      events_binding_.emplace(std::move(binding));\n    }\n    "
+          << (r.return_type == "zx_status_t" ? "return " : "") << "banjo_.ops->"
+          << r.names.c_ops_member << "(banjo_.ctx, &interface_);\n"
+          << (r.return_type == "zx_status_t" ? "" : "    return ZX_OK;\n") << "  }\n\n";
+    }
     for (const flat::Method* f : plan.fidl->all_methods) {
       if (f->is_event) continue;
       const MethodPlan* m = nullptr;
@@ -360,7 +534,8 @@ class ShimWriter {
       out << "  void handle_unknown_method(::fidl::UnknownMethodMetadata<" << FidlProtocol(plan)
           << ">, ::fidl::UnknownMethodCompleter::Sync&) override {}\n\n";
     }
-    out << " private:\n  " << proto << " banjo_;\n";
+    if (plan.events) WriteEventSender(plan, cls, out);
+    out << (plan.events ? "" : " private:\n") << "  " << proto << " banjo_;\n";
     if (passes_interfaces) {
       out << "  // The banjo interfaces made of FIDL callers' client ends: the banjo server\n"
           << "  // may keep and call them at any time, so they live as long as this object.\n"
@@ -503,7 +678,11 @@ class ShimWriter {
     std::vector<std::string> values;
     for (const flat::StructMember* field : plan.response) {
       const Binding* b = plan.ForField(field);
-      values.push_back(b ? value_of(*b, field) : WireTypeDefault(field->type));
+      const Param* in_place = InPlace(plan, field);
+      values.push_back(b          ? value_of(*b, field)
+                       : in_place ? conversions_.ToWire(*in_place, field->type,
+                                                        {"v_" + in_place->c[0].name})
+                                  : WireTypeDefault(field->type));
     }
     if (plan.error_syntax) {
       out << "    if (" << status << " != ZX_OK) {\n      " << completer
@@ -576,7 +755,7 @@ class ShimWriter {
   // connections `server` (a C++ expression) serves.
   std::string AddServiceMethod(const ProtocolPlan& plan, const flat::Service& service,
                                const flat::ServiceMember& member, const std::string& server,
-                               const std::string& prologue = "") {
+                               const std::string& prologue = "", bool serve_events = false) {
     std::string service_name = generators::cpp::DeclName(service);
     return "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& outgoing,\n"
            "                                           fdf_dispatcher_t* dispatcher,\n"
@@ -584,8 +763,10 @@ class ShimWriter {
            "\"default\") {\n" + prologue + "    " + service_name +
            "::InstanceHandler handler({.\n        " + generators::cpp::Escape(member.name) +
            " = [dispatcher, server = " + server + "](::fdf::ServerEnd<" +
-           FidlProtocol(plan) + "> end) {\n          ::fdf::BindServer(dispatcher, std::move(end), " +
-           "server);\n        }});\n    return outgoing.AddService<" + service_name +
+           FidlProtocol(plan) + "> end) {\n          " + (serve_events ? "auto binding = " : "") +
+           "::fdf::BindServer(dispatcher, std::move(end), server);\n" +
+           (serve_events ? "          server->ServeEvents(binding);\n" : "") +
+           "        }});\n    return outgoing.AddService<" + service_name +
            ">(std::move(handler), instance);\n  }\n\n";
   }
 
@@ -615,7 +796,8 @@ class ShimWriter {
         << "') in `outgoing`; each connection is\n"
         << "  // served on `dispatcher` by the same methods.\n"
         << AddServiceMethod(plan, *service, *member, "&*fidl_server_",
-                            "    if (!fidl_server_) fidl_server_.emplace(banjo_proto());\n")
+                            "    if (!fidl_server_) fidl_server_.emplace(banjo_proto());\n",
+                            plan.events.has_value())
         << " private:\n  " << names.proto_type << " banjo_proto_{};\n"
         << "  std::optional<::compat::BanjoServer> banjo_server_;\n"
         << "  std::optional<" << p << "DriverOverBanjo> fidl_server_;\n};\n\n";
@@ -693,10 +875,21 @@ bool GenerateShims(const generators::LibraryView& banjo, const generators::Libra
   if (!plans) return false;
   for (const ProtocolPlan& plan : *plans) {
     for (const MethodPlan& m : plan.methods) {
+      if (plan.events && plan.events->registering == m.banjo) continue;  // events carry it
       if (m.left_out) {
         out->left_out.push_back(plan.banjo.protocol->name.name + "." + m.banjo->method->name +
                                 ": " + *m.left_out);
       }
+    }
+    if (!plan.events) continue;
+    for (const EventPlan& e : plan.events->methods) {
+      if (e.fidl && !e.left_out) continue;
+      out->left_out.push_back(
+          plan.events->banjo.protocol->name.name + "." + e.banjo->method->name + ": " +
+          (e.left_out ? *e.left_out
+                      : "not an event of " + plan.fidl->name.name +
+                            " (it answers its caller); the interface the shims register for "
+                            "FIDL clients answers ZX_ERR_NOT_SUPPORTED"));
     }
   }
   out->path = "fidl/" + fidl.name() + "/cpp/banjo_shims.h";

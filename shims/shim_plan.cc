@@ -143,6 +143,67 @@ void PlanMethod(const nlohmann::json& row, const nlohmann::json& protocol_rows,
   }
 }
 
+// The events of `plan` (mapping rows of kind "event", their banjo side an interface of this
+// library) and the method that registered that interface; nothing when there are none.
+void PlanEvents(const nlohmann::json& row, const std::vector<ProtocolSignature>& interfaces,
+                ProtocolPlan* plan, Conversions* conversions) {
+  if (!row.contains("methods") || !row["methods"].is_array()) return;
+  for (const nlohmann::json& method_row : row["methods"]) {
+    if (method_row.value("/fidl/kind"_json_pointer, "") != "event") continue;
+    std::string interface = method_row.value("/banjo/protocol"_json_pointer, "");
+    if (!plan->events) {
+      for (const ProtocolSignature& candidate : interfaces) {
+        if (candidate.protocol->name.name == interface) plan->events = EventsPlan{candidate, {}};
+      }
+      if (!plan->events) return;
+      for (const MethodSignature& m : plan->events->banjo.methods) {
+        plan->events->methods.push_back(EventPlan{&m, nullptr, {}, {}, std::nullopt});
+      }
+    }
+    if (interface != plan->events->banjo.protocol->name.name) continue;  // one interface
+    std::string method = method_row.value("/banjo/method"_json_pointer, "");
+    std::string event = method_row.value("/fidl/method"_json_pointer, "");
+    for (EventPlan& e : plan->events->methods) {
+      if (e.banjo->method->name != method) continue;
+      for (const flat::Method* candidate : plan->fidl->all_methods) {
+        if (candidate->is_event && candidate->name == event) e.fidl = candidate;
+      }
+      if (!e.fidl) {
+        e.left_out = "it became " + event + ", which is not an event of the FIDL protocol";
+        continue;
+      }
+      e.fields = generators::banjo::PayloadMembers(e.fidl->request ? e.fidl->request
+                                                                   : e.fidl->response);
+      for (const Param& p : e.banjo->in) {
+        const flat::StructMember* field = nullptr;
+        for (const nlohmann::json& entry : ParametersOf(method_row)) {
+          if (entry.value("banjo", "") == p.member->name && entry.value("becomes", "") == "event") {
+            field = FieldNamed(e.fields, entry.value("field", ""));
+          }
+        }
+        std::optional<std::string> why =
+            field ? conversions->Check(p, field->type)
+                  : "the mapping puts '" + p.member->name + "' in no field of the event";
+        if (why) {
+          e.left_out = why;
+          break;
+        }
+        e.bindings.push_back(Binding{&p, Binding::Role::kIn, field, false, {}});
+      }
+    }
+  }
+  if (!plan->events) return;
+  // The method that registered the interface: replaced by the events, it now has no FIDL method.
+  for (MethodPlan& m : plan->methods) {
+    if (m.fidl || m.banjo->in.size() != 1 || !m.banjo->out.empty()) continue;
+    const Param& p = m.banjo->in.front();
+    if (p.shape == generators::banjo::Shape::kProtocol && p.decl == plan->events->banjo.protocol) {
+      plan->events->registering = m.banjo;
+      m.left_out = "it registered the interface the events replace";
+    }
+  }
+}
+
 std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& banjo,
                                               const generators::LibraryView& fidl,
                                               const nlohmann::json& mapping,
@@ -189,7 +250,8 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
     return std::nullopt;
   }
   std::vector<ProtocolPlan> plans;
-  for (ProtocolSignature& protocol : generators::banjo::BanjoProtocols(banjo)) {
+  const std::vector<ProtocolSignature> interfaces = generators::banjo::BanjoProtocols(banjo);
+  for (ProtocolSignature protocol : interfaces) {
     const nlohmann::json* row =
         FindRow(mapping["protocols"], "banjo", "protocol", protocol.protocol->name.name);
     if (!row) continue;  // folded into events of another protocol, or not migrated
@@ -200,7 +262,7 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
       *error = "protocol " + fidl_name + " is not in " + fidl.name();
       return std::nullopt;
     }
-    ProtocolPlan plan{std::move(protocol), static_cast<const flat::Protocol*>(decl), {}};
+    ProtocolPlan plan{std::move(protocol), static_cast<const flat::Protocol*>(decl), {}, {}};
     plan.methods.reserve(plan.banjo.methods.size());
     for (const MethodSignature& m : plan.banjo.methods) {
       MethodPlan method;
@@ -226,6 +288,7 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
       }
       plan.methods.push_back(std::move(method));
     }
+    PlanEvents(*row, interfaces, &plan, conversions);
     plans.push_back(std::move(plan));
   }
   // A reverse protocol is carried by its own shims: they must exist.

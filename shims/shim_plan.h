@@ -44,10 +44,28 @@ struct MethodPlan {
   const Binding* ForField(const flat::StructMember* field) const;
 };
 
+// A banjo interface method that became an event of the FIDL protocol (mapping rows of kind
+// "event"): its in-parameters against the event's fields.
+struct EventPlan {
+  const MethodSignature* banjo = nullptr;  // a method of EventsPlan::banjo
+  const flat::Method* fidl = nullptr;      // null: not an event (the shims answer for it)
+  std::vector<Binding> bindings;           // kIn, field of the event payload
+  std::vector<const flat::StructMember*> fields;
+  std::optional<std::string> left_out;
+};
+
+// The interface a protocol's events replace, and the method that registered it.
+struct EventsPlan {
+  ProtocolSignature banjo;          // the ddk-interface
+  std::vector<EventPlan> methods;   // in banjo order
+  const MethodSignature* registering = nullptr;  // `SetFooInterface(intf)`, in the protocol
+};
+
 struct ProtocolPlan {
   ProtocolSignature banjo;
   const flat::Protocol* fidl = nullptr;
-  std::vector<MethodPlan> methods;  // in banjo order
+  std::vector<MethodPlan> methods;  // in banjo order; the registering method is left out here
+  std::optional<EventsPlan> events;
 };
 
 // The plans of every shimmable protocol of the mapping; `error` says what did not match.

@@ -46,6 +46,10 @@ class ShimTest : public RuntimeTest {
                                       end.reset();  // the client sees the peer closed
                                       unbound->Signal();
                                     });
+    // A protocol with events: the banjo server's interface reports on this connection.
+    if constexpr (requires { path->server.ServeEvents(*path->binding); }) {
+      EXPECT_EQ(path->server.ServeEvents(*path->binding), ZX_OK);
+    }
     path->client = std::make_unique<Client>(std::move(endpoints->client), interface_dispatcher);
     keep_.push_back(path);
     closers_.push_back([path] {

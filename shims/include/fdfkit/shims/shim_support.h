@@ -4,6 +4,8 @@
 #ifndef FDFKIT_SHIMS_SHIM_SUPPORT_H_
 #define FDFKIT_SHIMS_SHIM_SUPPORT_H_
 
+#include <lib/async/cpp/task.h>
+#include <lib/fdf/cpp/arena.h>
 #include <lib/fdf/dispatcher.h>
 #include <lib/fidl/cpp/wire/string_view.h>
 #include <lib/fidl/cpp/wire/vector_view.h>
@@ -13,7 +15,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 
 namespace fdfkit::shims {
 
@@ -76,6 +82,76 @@ zx_status_t ServeInterface(fdf_dispatcher_t* dispatcher, const Proto* interface,
   *out = std::move(endpoints->client);
   return ZX_OK;
 }
+
+// Driver-transport events on their way to the banjo interface a client registers (the interface
+// mapping.json turned into events). Events run on the client's dispatcher; one that arrives
+// before any interface is registered — a display driver reports its displays as soon as it is
+// served — is kept, with the arena its banjo data was copied onto, and handed over in order when
+// an interface is, up to kMaxPendingEvents (older ones are dropped past that).
+template <typename Interface>
+class EventRelay {
+ public:
+  static constexpr size_t kMaxPendingEvents = 256;
+  using Call = std::function<void(const Interface&)>;
+
+  explicit EventRelay(fdf_dispatcher_t* dispatcher) : dispatcher_(dispatcher) {}
+
+  // On the dispatcher, for each event.
+  void Deliver(fdf::Arena arena, Call call) {
+    {
+      std::lock_guard lock(state_->mu);
+      state_->pending.push_back({std::move(arena), std::move(call)});
+      if (state_->pending.size() > kMaxPendingEvents) state_->pending.pop_front();
+    }
+    Flush(*state_);
+  }
+
+  // From any thread: later events (and those kept) go to `interface`; null stops them. The kept
+  // ones are handed over on the dispatcher, so they stay in order with new ones.
+  void Register(const Interface* interface) {
+    {
+      std::lock_guard lock(state_->mu);
+      if (interface) {
+        state_->interface = *interface;
+      } else {
+        state_->interface.reset();
+      }
+    }
+    if (interface && dispatcher_) {
+      async::PostTask(fdf_dispatcher_get_async_dispatcher(dispatcher_),
+                      [state = state_] { Flush(*state); });
+    }
+  }
+
+ private:
+  struct Pending {
+    fdf::Arena arena;
+    Call call;
+  };
+  struct State {
+    std::mutex mu;
+    std::optional<Interface> interface;
+    std::deque<Pending> pending;
+  };
+  // Calls the interface outside the lock: it may register another one.
+  static void Flush(State& state) {
+    for (;;) {
+      std::optional<Pending> next;
+      Interface target;
+      {
+        std::lock_guard lock(state.mu);
+        if (!state.interface || state.pending.empty()) return;
+        next.emplace(std::move(state.pending.front()));
+        state.pending.pop_front();
+        target = *state.interface;
+      }
+      next->call(target);
+    }
+  }
+
+  fdf_dispatcher_t* dispatcher_;
+  std::shared_ptr<State> state_ = std::make_shared<State>();
+};
 
 }  // namespace fdfkit::shims
 

@@ -1,0 +1,208 @@
+// Shims for an interface mapping.json turned into events (issue 20): DisplayControllerImpl's
+// banjo clients register a DisplayControllerInterface; its clone has OnDisplaysChanged and
+// OnDisplayVsync events instead. Through the shims the banjo server's reports reach the banjo
+// client's interface as the same calls with the same data, in order — also the report a display
+// driver makes as soon as it is served, before any client registered — on the dispatcher the
+// client shim was given; an interface method that answers its caller is not an event and answers
+// ZX_ERR_NOT_SUPPORTED. ImportImage's @in_out image comes back written in place.
+#include <fidl/fuchsia.hardware.display.controller/cpp/banjo_shims.h>
+#include <gtest/gtest.h>
+#include <lib/fdf/dispatcher.h>
+#include <lib/zx/channel.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <vector>
+
+#include "tests/shims/shim_fixture.h"
+
+namespace {
+
+using fdfkit::testing::FakeDriver;
+using fdfkit::testing::ShimTest;
+namespace display_shims = fdfkit::shims::fuchsia_hardware_display_controller;
+
+// The banjo client's interface: a line per call, and the dispatchers the calls ran on.
+class DisplayRecorder : public ddk::DisplayControllerInterfaceProtocol<DisplayRecorder> {
+ public:
+  display_controller_interface_protocol_t proto() {
+    return {&display_controller_interface_protocol_ops_, this};
+  }
+  void DisplayControllerInterfaceOnDisplaysChanged(const added_display_args_t* added_display_list,
+                                                   size_t added_display_count,
+                                                   const uint64_t* removed_display_list,
+                                                   size_t removed_display_count) {
+    std::ostringstream line;
+    line << "changed +[";
+    for (size_t i = 0; i < added_display_count; ++i) {
+      const added_display_args_t& added = added_display_list[i];
+      line << added.display_id << (added.edid_present ? " edid" : "") << " fmt";
+      for (size_t f = 0; f < added.pixel_format_count; ++f) {
+        line << " 0x" << std::hex << added.pixel_format_list[f] << std::dec;
+      }
+      line << ";";
+    }
+    line << "] -[";
+    for (size_t i = 0; i < removed_display_count; ++i) line << removed_display_list[i] << ";";
+    Record(line.str() + "]");
+  }
+  void DisplayControllerInterfaceOnDisplayVsync(uint64_t display_id, zx_time_t timestamp) {
+    Record("vsync " + std::to_string(display_id) + " at " + std::to_string(timestamp));
+  }
+  zx_status_t DisplayControllerInterfaceGetAudioFormat(uint64_t display_id, uint32_t* out_fmt) {
+    *out_fmt = 48000;
+    return ZX_OK;
+  }
+
+  // Waits (bounded) for `count` calls; the log so far.
+  std::string WaitFor(size_t count) {
+    std::unique_lock lock(mu_);
+    cv_.wait_for(lock, std::chrono::seconds(10), [&] { return lines_.size() >= count; });
+    std::string log;
+    for (const std::string& line : lines_) log += line + "\n";
+    return log;
+  }
+  std::vector<fdf_dispatcher_t*> dispatchers() {
+    std::lock_guard lock(mu_);
+    return dispatchers_;
+  }
+
+ private:
+  void Record(std::string line) {
+    std::lock_guard lock(mu_);
+    lines_.push_back(std::move(line));
+    dispatchers_.push_back(fdf_dispatcher_get_current_dispatcher());
+    cv_.notify_all();
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::string> lines_;
+  std::vector<fdf_dispatcher_t*> dispatchers_;
+};
+
+// A display driver: reports display 1 as soon as an interface is registered, then vsyncs and
+// hotplugs when the test says so.
+class FakeDisplay : public ddk::DisplayControllerImplProtocol<FakeDisplay> {
+ public:
+  display_controller_impl_protocol_t proto() {
+    return {&display_controller_impl_protocol_ops_, this};
+  }
+  void DisplayControllerImplSetDisplayControllerInterface(
+      const display_controller_interface_protocol_t* intf) {
+    intf_.emplace(intf);
+    const uint32_t formats[] = {0x1, 0x20004};
+    added_display_args_t added{1, true, formats, 2};
+    intf_->OnDisplaysChanged(&added, 1, nullptr, 0);
+  }
+  zx_status_t DisplayControllerImplImportImage(image_t* image, zx::channel collection,
+                                               uint32_t index) {
+    if (!collection.is_valid()) return ZX_ERR_INVALID_ARGS;
+    image->handle = 0x7700 + index;  // written in place
+    return ZX_OK;
+  }
+  void DisplayControllerImplReleaseImage(const image_t* image) {}
+  config_check_result_t DisplayControllerImplCheckConfiguration(
+      const display_config_t** display_config_list, size_t display_config_count,
+      uint32_t** out_layer_cfg_result_list, size_t* layer_cfg_result_count) {
+    return CONFIG_CHECK_RESULT_OK;
+  }
+  void DisplayControllerImplApplyConfiguration(const display_config_t** display_config_list,
+                                               size_t display_config_count) {}
+  void DisplayControllerImplSetEld(uint64_t display_id, const uint8_t* raw_eld_list,
+                                   size_t raw_eld_count) {
+    eld_bytes_ += raw_eld_count;
+  }
+
+  void Vsync(uint64_t display_id, zx_time_t timestamp) {
+    intf_->OnDisplayVsync(display_id, timestamp);
+  }
+  void Unplug(uint64_t display_id) { intf_->OnDisplaysChanged(nullptr, 0, &display_id, 1); }
+  zx_status_t AskAudioFormat(uint32_t* fmt) { return intf_->GetAudioFormat(1, fmt); }
+  size_t eld_bytes() const { return eld_bytes_; }
+
+ private:
+  std::optional<ddk::DisplayControllerInterfaceProtocolClient> intf_;
+  size_t eld_bytes_ = 0;
+};
+
+// The calls a banjo display client makes, and what its interface heard (waited for: through
+// the shims the reports are events, which arrive on their own).
+std::string DisplayScript(const display_controller_impl_protocol_t* display, FakeDisplay* server,
+                          DisplayRecorder* recorder) {
+  std::ostringstream t;
+  ddk::DisplayControllerImplProtocolClient client(display);
+  display_controller_interface_protocol_t intf = recorder->proto();
+  client.SetDisplayControllerInterface(intf.ctx, intf.ops);
+  zx::channel collection, peer;
+  EXPECT_EQ(zx::channel::create(0, &collection, &peer), ZX_OK);
+  image_t image{640, 480, 0x1, IMAGE_TYPE_SIMPLE, 0};
+  t << "import " << client.ImportImage(&image, std::move(collection), 3) << " handle=0x"
+    << std::hex << image.handle << std::dec << "\n";
+  t << "import-bad " << client.ImportImage(&image, zx::channel(), 4) << "\n";
+  const uint8_t eld[] = {1, 2, 3};
+  client.SetEld(1, eld, sizeof eld);
+  server->Vsync(1, 1000);
+  server->Vsync(1, 2000);
+  server->Unplug(1);
+  t << "eld bytes " << server->eld_bytes() << "\n";
+  return t.str() + recorder->WaitFor(4);
+}
+
+class EventShimTest : public ShimTest {
+ protected:
+  void SetUp() override {
+    ShimTest::SetUp();
+    events_dispatcher_ = CreateDispatcher(FakeDriver(5));
+  }
+  void TearDown() override {
+    CloseServers();
+    ShutdownAndDestroy(events_dispatcher_);
+    ShimTest::TearDown();
+  }
+  fdf_dispatcher_t* events_dispatcher_ = nullptr;
+};
+
+TEST_F(EventShimTest, DisplayReportsReachTheBanjoInterfaceAsEventsInOrder) {
+  FakeDisplay direct_server, shimmed_server;
+  DisplayRecorder direct_recorder, shimmed_recorder;
+  display_controller_impl_protocol_t direct = direct_server.proto();
+  display_controller_impl_protocol_t shimmed = shimmed_server.proto();
+  // Binding the server shim registers its interface: display 1 is reported at once, before the
+  // banjo client below registers its own.
+  const display_controller_impl_protocol_t* looped =
+      Loop<fuchsia_hardware_display_controller::DisplayControllerImpl,
+           display_shims::DisplayControllerImplDriverOverBanjo,
+           display_shims::DisplayControllerImplBanjoOverDriver>(&shimmed, events_dispatcher_);
+  std::string expected = DisplayScript(&direct, &direct_server, &direct_recorder);
+  EXPECT_EQ(expected,
+            "import 0 handle=0x7703\nimport-bad -10\neld bytes 3\n"
+            "changed +[1 edid fmt 0x1 0x20004;] -[]\nvsync 1 at 1000\nvsync 1 at 2000\n"
+            "changed +[] -[1;]\n");
+  EXPECT_EQ(DisplayScript(looped, &shimmed_server, &shimmed_recorder), expected);
+  for (fdf_dispatcher_t* d : shimmed_recorder.dispatchers()) EXPECT_EQ(d, events_dispatcher_);
+  // Where the two differ on purpose: an interface method that answers its caller has no event.
+  uint32_t fmt = 0;
+  EXPECT_EQ(direct_server.AskAudioFormat(&fmt), ZX_OK);
+  EXPECT_EQ(fmt, 48000u);
+  fmt = 0;
+  EXPECT_EQ(shimmed_server.AskAudioFormat(&fmt), ZX_ERR_NOT_SUPPORTED);
+  EXPECT_EQ(fmt, 0u);
+}
+
+TEST_F(EventShimTest, WithoutADispatcherTheClientShimRefusesCalls) {
+  FakeDisplay server;
+  display_controller_impl_protocol_t banjo = server.proto();
+  const display_controller_impl_protocol_t* homeless =
+      Loop<fuchsia_hardware_display_controller::DisplayControllerImpl,
+           display_shims::DisplayControllerImplDriverOverBanjo,
+           display_shims::DisplayControllerImplBanjoOverDriver>(&banjo, nullptr);
+  zx::channel collection, peer;
+  ASSERT_EQ(zx::channel::create(0, &collection, &peer), ZX_OK);
+  image_t image{};
+  EXPECT_EQ(display_controller_impl_import_image(homeless, &image, collection.release(), 0),
+            ZX_ERR_BAD_STATE);
+}
+
+}  // namespace
