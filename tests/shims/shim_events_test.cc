@@ -203,6 +203,10 @@ TEST_F(EventShimTest, WithoutADispatcherTheClientShimRefusesCalls) {
   image_t image{};
   EXPECT_EQ(display_controller_impl_import_image(homeless, &image, collection.release(), 0),
             ZX_ERR_BAD_STATE);
+  // The handle the call was given is closed on that early return, not leaked.
+  zx_signals_t pending = 0;
+  EXPECT_EQ(peer.wait_one(ZX_CHANNEL_PEER_CLOSED, zx::time::infinite_past(), &pending), ZX_OK);
+  EXPECT_TRUE(pending & ZX_CHANNEL_PEER_CLOSED);
 }
 
 }  // namespace
