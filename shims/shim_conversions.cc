@@ -16,6 +16,13 @@ bool IsEnumLike(const flat::Type& t) {
 bool IsStruct(const flat::Type& t) {
   return t.kind == Kind::kIdentifier && t.decl && t.decl->kind == flat::Decl::Kind::kStruct;
 }
+bool IsTable(const flat::Type& t) {
+  return t.kind == Kind::kIdentifier && t.decl && t.decl->kind == flat::Decl::Kind::kTable;
+}
+// Structs and tables: what converts field by field (a struct to a struct, a table to a table).
+bool AreAggregates(const flat::Type& a, const flat::Type& b) {
+  return (IsStruct(a) && IsStruct(b)) || (IsTable(a) && IsTable(b));
+}
 const flat::Type& Unboxed(const flat::Type& t) {
   return t.kind == Kind::kBox && t.element ? *t.element : t;
 }
@@ -43,7 +50,7 @@ std::optional<std::string> Conversions::CheckElement(const flat::Type& banjo,
   if (IsScalar(banjo) && IsScalar(fidl)) return std::nullopt;
   if (banjo.kind == Kind::kHandle && fidl.kind == Kind::kHandle) return std::nullopt;
   const flat::Type& b = Unboxed(banjo);
-  if (IsStruct(b) && IsStruct(Unboxed(fidl))) return CheckStruct(*b.decl, *Unboxed(fidl).decl);
+  if (AreAggregates(b, Unboxed(fidl))) return CheckAggregate(*b.decl, *Unboxed(fidl).decl);
   return std::string("elements of kinds ") + flat::TypeKindName(banjo.kind) + " and " +
          flat::TypeKindName(fidl.kind) + " do not convert";
 }
@@ -72,12 +79,16 @@ std::optional<std::string> Conversions::Check(const Param& p, const flat::Type& 
       if (p.dimensions.size() != 1) return "multi-dimensional arrays are not shimmed";
       return CheckElement(*banjo.element, *fidl.element);
     case Shape::kAggregate:
-      if (IsStruct(banjo) && IsStruct(fidl)) return CheckStruct(*banjo.decl, *fidl.decl);
-      return "unions and tables are not shimmed";
+      if (AreAggregates(banjo, fidl)) return CheckAggregate(*banjo.decl, *fidl.decl);
+      if (banjo.decl && banjo.decl->kind == flat::Decl::Kind::kUnion) {
+        return "'" + p.name + "' is a union, which banjo passes untagged: which member is set " +
+               "is the protocol's own convention, so this method needs hand-written code";
+      }
+      break;
     case Shape::kBox:
       if (IsStruct(Unboxed(banjo)) && IsStruct(Unboxed(fidl)) &&
           (fidl.kind == Kind::kBox || fidl.nullable)) {
-        return CheckStruct(*Unboxed(banjo).decl, *Unboxed(fidl).decl);
+        return CheckAggregate(*Unboxed(banjo).decl, *Unboxed(fidl).decl);
       }
       break;
     case Shape::kProtocol:
@@ -89,35 +100,57 @@ std::optional<std::string> Conversions::Check(const Param& p, const flat::Type& 
          flat::TypeKindName(fidl.kind) + " in FIDL";
 }
 
-std::optional<std::string> Conversions::CheckStruct(const flat::Decl& banjo_decl,
-                                                    const flat::Decl& fidl_decl) {
-  auto found = checked_.find(&banjo_decl);
+std::vector<const flat::StructMember*> Conversions::FieldsOf(const flat::Decl& decl) {
+  std::vector<const flat::StructMember*> fields;
+  if (decl.kind == flat::Decl::Kind::kStruct) {
+    for (const flat::StructMember& m : static_cast<const flat::Struct&>(decl).members) {
+      fields.push_back(&m);
+    }
+    return fields;
+  }
+  auto& owned = table_fields_[&decl];
+  if (owned.empty()) {
+    for (const flat::EnvelopeMember& m : static_cast<const flat::Table&>(decl).members) {
+      if (!m.type) continue;  // reserved
+      auto field = std::make_unique<flat::StructMember>();
+      field->name = m.name;
+      field->attrs = m.attrs;
+      field->type = *m.type;
+      owned.push_back(std::move(field));
+    }
+  }
+  for (const auto& field : owned) fields.push_back(field.get());
+  return fields;
+}
+
+std::optional<std::string> Conversions::CheckAggregate(const flat::Decl& banjo,
+                                                       const flat::Decl& fidl) {
+  auto found = checked_.find(&banjo);
   if (found != checked_.end()) return found->second;
-  checked_[&banjo_decl] = std::nullopt;  // a struct that reaches itself through a box
-  const auto& banjo = static_cast<const flat::Struct&>(banjo_decl);
-  const auto& fidl = static_cast<const flat::Struct&>(fidl_decl);
+  checked_[&banjo] = std::nullopt;  // a struct that reaches itself through a box
+  AggregatePair pair{&banjo, &fidl, FieldsOf(banjo), FieldsOf(fidl)};
   std::optional<std::string> problem;
-  for (const flat::StructMember& member : banjo.members) {
+  for (const flat::StructMember* member : pair.banjo_fields) {
     const flat::StructMember* match = nullptr;
-    for (const flat::StructMember& candidate : fidl.members) {
-      if (candidate.name == member.name) match = &candidate;
+    for (const flat::StructMember* candidate : pair.fidl_fields) {
+      if (candidate->name == member->name) match = candidate;
     }
     if (!match) {
-      problem = "field '" + member.name + "' of " + banjo.name.name + " has no FIDL counterpart";
-    } else if (auto why = Check(generators::banjo::FieldOf(member, false), match->type)) {
+      problem = "field '" + member->name + "' of " + banjo.name.name + " has no FIDL counterpart";
+    } else if (auto why = Check(generators::banjo::FieldOf(*member, false), match->type)) {
       problem = why;
     }
     if (problem) break;
   }
-  checked_[&banjo_decl] = problem;
-  if (!problem) structs_.push_back({&banjo, &fidl});
+  checked_[&banjo] = problem;
+  if (!problem) aggregates_.push_back(std::move(pair));
   return problem;
 }
 
 std::string Conversions::ElementToWire(const flat::Type& banjo, const flat::Type& fidl,
                                        const std::string& from) const {
   if (banjo.kind == Kind::kHandle) return WireType(fidl) + "(" + from + ")";
-  if (IsStruct(Unboxed(banjo))) {
+  if (IsStruct(Unboxed(banjo)) || IsTable(banjo)) {
     std::string value = banjo.kind == Kind::kBox || banjo.nullable ? "*" + from : from;
     if (fidl.kind == Kind::kBox || fidl.nullable) {
       return WireType(fidl) + "(arena, ToWire(arena, " + value + "))";
@@ -130,7 +163,7 @@ std::string Conversions::ElementToWire(const flat::Type& banjo, const flat::Type
 std::string Conversions::ElementToBanjo(const flat::Type& banjo, const flat::Type& fidl,
                                         const std::string& from, const std::string& to) const {
   if (banjo.kind == Kind::kHandle) return to + " = " + from + ".release();";
-  if (IsStruct(Unboxed(banjo))) {
+  if (IsStruct(Unboxed(banjo)) || IsTable(banjo)) {
     std::string value = fidl.kind == Kind::kBox || fidl.nullable ? "*" + from : from;
     if (banjo.kind == Kind::kBox || banjo.nullable) {
       std::string type = CTypeOf(Unboxed(banjo));
@@ -257,36 +290,47 @@ std::string Conversions::ToBanjo(const Param& p, const flat::Type& fidl, const s
 std::string Conversions::StructConverters() const {
   // Declared first: a struct may reach another declared later through a box.
   std::string out;
-  for (const StructPair& pair : structs_) {
+  for (const AggregatePair& pair : aggregates_) {
     std::string wire = generators::cpp::DeclName(*pair.fidl);
     std::string c = generators::banjo::CTypeName(*pair.banjo);
     out += "inline " + wire + " ToWire(::fdf::Arena& arena, const " + c + "& c);\n" +
            "inline void ToBanjo(" + wire + "& w, " + c + "* c, ::fdf::Arena& arena);\n";
   }
-  out += structs_.empty() ? "" : "\n";
-  for (const StructPair& pair : structs_) {
+  out += aggregates_.empty() ? "" : "\n";
+  for (const AggregatePair& pair : aggregates_) {
+    bool table = pair.banjo->kind == flat::Decl::Kind::kTable;
     std::string wire = generators::cpp::DeclName(*pair.fidl);
     std::string c = generators::banjo::CTypeName(*pair.banjo);
+    // A table: banjo's struct has every field, so each is set; absent ones read as zero.
     std::string to_wire = "inline " + wire + " ToWire([[maybe_unused]] ::fdf::Arena& arena, const " +
-                          c + "& c) {\n  " + wire + " w{};\n";
+                          c + "& c) {\n  " +
+                          (table ? "auto w = " + wire + "::Builder(arena);\n" : wire + " w{};\n");
     std::string to_banjo = "inline void ToBanjo([[maybe_unused]] " + wire + "& w, " + c +
-                           "* c, [[maybe_unused]] ::fdf::Arena& arena) {\n";
-    for (const flat::StructMember& member : pair.banjo->members) {
+                           "* c, [[maybe_unused]] ::fdf::Arena& arena) {\n" +
+                           (table ? "  *c = " + c + "{};\n" : "");
+    for (const flat::StructMember* member : pair.banjo_fields) {
       const flat::StructMember* fidl = nullptr;
-      for (const flat::StructMember& candidate : pair.fidl->members) {
-        if (candidate.name == member.name) fidl = &candidate;
+      for (const flat::StructMember* candidate : pair.fidl_fields) {
+        if (candidate->name == member->name) fidl = candidate;
       }
-      Param field = generators::banjo::FieldOf(member, false);
+      Param field = generators::banjo::FieldOf(*member, false);
       std::vector<std::string> from, to;
       for (const auto& d : field.c) {
         from.push_back("c." + d.name);
         to.push_back("c->" + d.name);
       }
-      to_wire += "  w." + Member(fidl->name) + " = " + ToWire(field, fidl->type, from) +
-                 ";\n";
-      to_banjo += ToBanjo(field, fidl->type, "w." + Member(fidl->name), to, "  ");
+      std::string name = Member(fidl->name);
+      std::string value = ToWire(field, fidl->type, from);
+      if (table) {
+        to_wire += "  w." + name + "(" + value + ");\n";
+        to_banjo += "  if (w.has_" + fidl->name + "()) {\n" +
+                    ToBanjo(field, fidl->type, "w." + name + "()", to, "    ") + "  }\n";
+      } else {
+        to_wire += "  w." + name + " = " + value + ";\n";
+        to_banjo += ToBanjo(field, fidl->type, "w." + name, to, "  ");
+      }
     }
-    out += to_wire + "  return w;\n}\n\n" + to_banjo + "}\n\n";
+    out += to_wire + "  return w" + (table ? ".Build()" : "") + ";\n}\n\n" + to_banjo + "}\n\n";
   }
   return out;
 }

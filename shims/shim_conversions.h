@@ -1,12 +1,14 @@
 // How a banjo C value and its driver-transport FIDL counterpart turn into each other, as C++
 // expressions and statements the shims emit. A pair of types converts when their shapes agree
 // (scalars to scalars, enums and bits by value, handles, strings, vectors and arrays of
-// convertible elements, structs whose every field converts by name); anything else is reported
-// as unsupported with the reason, and the shim leaves that method out.
+// convertible elements, structs whose every field converts by name, tables — a plain C struct of
+// every field in banjo — likewise); anything else is reported as unsupported with the reason,
+// and the shim leaves that method out.
 #ifndef FDFKIT_SHIMS_SHIM_CONVERSIONS_H_
 #define FDFKIT_SHIMS_SHIM_CONVERSIONS_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -40,24 +42,29 @@ class Conversions {
                       bool copy = true) const;
 
   // `inline ::lib::wire::Foo ToWire(fdf::Arena&, const foo_t&)` and `inline void
-  // ToBanjo(::lib::wire::Foo&, foo_t*, fdf::Arena&)` for every struct pair used so far, in
-  // dependency order.
+  // ToBanjo(::lib::wire::Foo&, foo_t*, fdf::Arena&)` for every struct and table pair used so far,
+  // in dependency order.
   std::string StructConverters() const;
 
  private:
-  std::optional<std::string> CheckStruct(const flat::Decl& banjo, const flat::Decl& fidl);
+  // A struct or table pair (of the same kind), field by field.
+  std::optional<std::string> CheckAggregate(const flat::Decl& banjo, const flat::Decl& fidl);
+  // Its fields as struct members (a table's reserved ordinals left out).
+  std::vector<const flat::StructMember*> FieldsOf(const flat::Decl& decl);
   std::optional<std::string> CheckElement(const flat::Type& banjo, const flat::Type& fidl);
   std::string ElementToWire(const flat::Type& banjo, const flat::Type& fidl,
                             const std::string& from) const;
   std::string ElementToBanjo(const flat::Type& banjo, const flat::Type& fidl,
                              const std::string& from, const std::string& to) const;
 
-  struct StructPair {
-    const flat::Struct* banjo;
-    const flat::Struct* fidl;
+  struct AggregatePair {
+    const flat::Decl* banjo;
+    const flat::Decl* fidl;
+    std::vector<const flat::StructMember*> banjo_fields, fidl_fields;
   };
-  std::vector<StructPair> structs_;  // in the order converters must be written
+  std::vector<AggregatePair> aggregates_;  // in the order converters must be written
   std::map<const flat::Decl*, std::optional<std::string>> checked_;
+  std::map<const flat::Decl*, std::vector<std::unique_ptr<flat::StructMember>>> table_fields_;
 };
 
 // A primitive, enum or bits value: what converts with a cast.

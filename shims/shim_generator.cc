@@ -132,6 +132,14 @@ class ShimWriter {
   static std::string ProtoType(const ProtocolPlan& plan) {
     return IsCallback(plan) ? plan.banjo.snake + "_t" : plan.banjo.names.proto_type;
   }
+  static bool PassesInterfaces(const ProtocolPlan& plan) {
+    for (const MethodPlan& m : plan.methods) {
+      for (const Binding& b : m.bindings) {
+        if (!b.reverse.empty()) return true;
+      }
+    }
+    return false;
+  }
   static std::string EventsComment(const ProtocolPlan& plan) {
     if (!plan.events) return "";
     return "// Its events reach the banjo " + plan.events->banjo.names.proto_type +
@@ -256,8 +264,10 @@ class ShimWriter {
     out << "// A " << proto << " whose calls go to a driver-transport "
         << plan.fidl->name.name << " server: hand\n// proto() to a banjo client. Each call is "
         << "a synchronous call on the caller's thread;\n// a transport failure reads as its "
-        << "status (ZX_ERR_PEER_CLOSED once the server is gone).\n// An interface a call "
-        << "passes is served, for the server's calls back, on `dispatcher`.\n"
+        << "status (ZX_ERR_PEER_CLOSED once the server is gone).\n"
+        << (PassesInterfaces(plan) ? "// An interface a call passes is served, for the "
+                                     "server's calls back, on `dispatcher`.\n"
+                                   : "")
         << EventsComment(plan)
         << "class " << cls << " {\n public:\n  explicit " << cls << "(::fdf::ClientEnd<"
         << FidlProtocol(plan) << "> client,\n      fdf_dispatcher_t* dispatcher = "
@@ -499,7 +509,6 @@ class ShimWriter {
     std::string cls = plan.banjo.protocol->name.name + "DriverOverBanjo";
     std::string server = "::fdf::WireServer<" + FidlProtocol(plan) + ">";
     std::string proto = ProtoType(plan);
-    bool passes_interfaces = false;
     out << "// A driver-transport " << plan.fidl->name.name << " server that calls a "
         << proto << ":\n// an unmigrated banjo server serves FIDL clients. Bind it "
         << "with fdf::BindServer.\n"
@@ -526,7 +535,6 @@ class ShimWriter {
       if (m) {
         target = IsCallback(plan) ? "banjo_.callback"
                                   : "banjo_.ops->" + m->banjo->names.c_ops_member;
-        for (const Binding& b : m->bindings) passes_interfaces |= !b.reverse.empty();
       }
       FidlMethod(*f, m, target, out);
     }
@@ -536,7 +544,7 @@ class ShimWriter {
     }
     if (plan.events) WriteEventSender(plan, cls, out);
     out << (plan.events ? "" : " private:\n") << "  " << proto << " banjo_;\n";
-    if (passes_interfaces) {
+    if (PassesInterfaces(plan)) {
       out << "  // The banjo interfaces made of FIDL callers' client ends: the banjo server\n"
           << "  // may keep and call them at any time, so they live as long as this object.\n"
           << "  std::mutex interfaces_mu_;\n"

@@ -120,6 +120,19 @@ void PlanMethod(const nlohmann::json& row, const nlohmann::json& protocol_rows,
   if (m.returned) {
     plan->returned = std::make_shared<Param>(generators::banjo::InParam(*m.returned));
     if (!add(*plan->returned, Binding::Role::kReturned)) return;
+  } else if (!m.is_async && m.method->has_result_union() && m.method->error) {
+    // `-> (...) error zx.Status` in banjo too: the status C returns is FIDL's error.
+    if (!plan->error_syntax) {
+      plan->left_out = "banjo returns an error the FIDL method does not have";
+      return;
+    }
+    auto status = std::make_shared<flat::StructMember>();
+    status->name = "status";
+    status->type = *m.method->error;
+    plan->returned_error = status;
+    plan->returned = std::make_shared<Param>(generators::banjo::InParam(*status));
+    plan->bindings.push_back(Binding{plan->returned.get(), Binding::Role::kReturned, nullptr,
+                                     /*is_error=*/true, {}});
   }
   // Data the mapping reshaped (`op[].data` written in place becoming a response field) has no
   // parameter of its own: such a method needs hand-written code.

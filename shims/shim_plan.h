@@ -41,6 +41,8 @@ struct MethodPlan {
   bool error_syntax = false;
   std::optional<std::string> left_out;  // why this method is not shimmed
   std::shared_ptr<const Param> returned;  // the value C returns, as a parameter
+  // A banjo method with `error zx.Status` returns a status no payload member names: this one.
+  std::shared_ptr<const flat::StructMember> returned_error;
   const Binding* ForField(const flat::StructMember* field) const;
 };
 

@@ -9,6 +9,7 @@
 #include <fidl/fuchsia.hardware.powerimpl/cpp/banjo_shims.h>
 #include <fidl/fuchsia.hardware.rtc/cpp/banjo_shims.h>
 #include <fidl/fuchsia.hardware.spiimpl/cpp/banjo_shims.h>
+#include <fidl/fuchsia.hardware.thermalimpl/cpp/banjo_shims.h>
 #include <gtest/gtest.h>
 #include <lib/zx/event.h>
 #include <lib/zx/interrupt.h>
@@ -454,6 +455,125 @@ TEST_F(ShimTest, RtcThroughBothShimsMatchesDirectBanjo) {
   std::string expected = RtcScript(ddk::RtcProtocolClient(&direct));
   EXPECT_EQ(expected, "get 0 2000-1\nset 0 bad -14 get 0 2026-11-2 3:4:5\n");
   EXPECT_EQ(RtcScript(ddk::RtcProtocolClient(looped)), expected);
+}
+
+// ---- ThermalImpl (D5): `error zx.Status` in banjo itself, a table (a struct of every field in
+// banjo's C) with a vector of structs, an optional handle out ----
+
+class FakeThermal : public ddk::ThermalImplProtocol<FakeThermal> {
+ public:
+  thermal_impl_protocol_t proto() { return {&thermal_impl_protocol_ops_, this}; }
+  zx_status_t ThermalImplGetInfo(thermal_info_t* out_info) {
+    out_info->trip_points_list = points_;
+    out_info->trip_points_count = count_;
+    out_info->passive_temperature = 71.5f;
+    return ZX_OK;
+  }
+  zx_status_t ThermalImplGetTemperature(float* out_celsius) {
+    *out_celsius = 42.25f;
+    return ZX_OK;
+  }
+  zx_status_t ThermalImplSetTripPoint(uint32_t index, const trip_point_t* point) {
+    if (index > count_ || index >= 4) return ZX_ERR_OUT_OF_RANGE;
+    if (point->celsius <= point->hysteresis) return ZX_ERR_INVALID_ARGS;
+    points_[index] = *point;
+    count_ = std::max<size_t>(count_, index + 1);
+    return ZX_OK;
+  }
+  zx_status_t ThermalImplGetNotifyEvent(zx::event* out_event) {
+    if (!notify_) return ZX_ERR_NOT_SUPPORTED;
+    return zx::event::create(0, out_event);
+  }
+  void set_notify(bool notify) { notify_ = notify; }
+
+ private:
+  trip_point_t points_[4] = {};
+  size_t count_ = 0;
+  bool notify_ = false;
+};
+
+std::string ThermalScript(const ddk::ThermalImplProtocolClient& thermal, FakeThermal* server) {
+  std::ostringstream t;
+  thermal_info_t info{};
+  t << "empty " << thermal.GetInfo(&info) << " points=" << info.trip_points_count
+    << " passive=" << info.passive_temperature << "\n";
+  trip_point_t hot{90.0f, 2.0f}, warm{60.5f, 1.5f}, bad{10.0f, 20.0f};
+  t << "set " << thermal.SetTripPoint(0, &hot) << " " << thermal.SetTripPoint(1, &warm) << " "
+    << thermal.SetTripPoint(3, &warm) << " " << thermal.SetTripPoint(2, &bad) << "\n";
+  info = {};
+  t << "info " << thermal.GetInfo(&info) << " points=" << info.trip_points_count;
+  for (size_t i = 0; i < info.trip_points_count; ++i) {
+    t << " " << info.trip_points_list[i].celsius << "/" << info.trip_points_list[i].hysteresis;
+  }
+  float celsius = 0;
+  t << " passive=" << info.passive_temperature << "\ntemperature "
+    << thermal.GetTemperature(&celsius) << " " << celsius << "\n";
+  zx::event event;
+  t << "notify " << thermal.GetNotifyEvent(&event) << " valid=" << event.is_valid();
+  server->set_notify(true);
+  t << " then " << thermal.GetNotifyEvent(&event) << " valid=" << event.is_valid() << "\n";
+  return t.str();
+}
+
+namespace thermal_shims = fdfkit::shims::fuchsia_hardware_thermalimpl;
+
+TEST_F(ShimTest, ThermalImplThroughBothShimsMatchesDirectBanjo) {
+  FakeThermal direct_server, shimmed_server;
+  thermal_impl_protocol_t direct = direct_server.proto(), shimmed = shimmed_server.proto();
+  const thermal_impl_protocol_t* looped =
+      Loop<fuchsia_hardware_thermalimpl::ThermalImpl, thermal_shims::ThermalImplDriverOverBanjo,
+           thermal_shims::ThermalImplBanjoOverDriver>(&shimmed);
+  std::string expected =
+      ThermalScript(ddk::ThermalImplProtocolClient(&direct), &direct_server);
+  EXPECT_EQ(expected,
+            "empty 0 points=0 passive=71.5\nset 0 0 -14 -10\n"
+            "info 0 points=2 90/2 60.5/1.5 passive=71.5\ntemperature 0 42.25\n"
+            "notify -2 valid=0 then 0 valid=1\n");
+  EXPECT_EQ(ThermalScript(ddk::ThermalImplProtocolClient(looped), &shimmed_server), expected);
+}
+
+// A migrated FIDL server may leave table fields out: the banjo caller reads them as zero, and
+// stale values in its out-struct are not kept.
+class SparseThermal : public fdf::WireServer<fuchsia_hardware_thermalimpl::ThermalImpl> {
+ public:
+  void GetInfo(fdf::Arena& arena, GetInfoCompleter::Sync& completer) override {
+    completer.buffer(arena).ReplySuccess(
+        fuchsia_hardware_thermalimpl::wire::ThermalInfo::Builder(arena)
+            .passive_temperature(55.0f)
+            .Build());
+  }
+  void GetTemperature(fdf::Arena& arena, GetTemperatureCompleter::Sync& completer) override {
+    completer.buffer(arena).ReplyError(ZX_ERR_IO);
+  }
+  void SetTripPoint(SetTripPointRequestView, fdf::Arena& arena,
+                    SetTripPointCompleter::Sync& completer) override {
+    completer.buffer(arena).ReplySuccess();
+  }
+  void GetNotifyEvent(fdf::Arena& arena, GetNotifyEventCompleter::Sync& completer) override {
+    completer.buffer(arena).ReplySuccess(zx::event());
+  }
+};
+
+TEST_F(ShimTest, ThermalImplTableFieldsTheServerLeftOutReadAsZero) {
+  SparseThermal server;
+  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_thermalimpl::ThermalImpl>();
+  ASSERT_TRUE(endpoints.is_ok());
+  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server);
+  thermal_shims::ThermalImplBanjoOverDriver shim(std::move(endpoints->client));
+  ddk::ThermalImplProtocolClient thermal(shim.proto());
+  trip_point_t stale[2] = {{1, 2}, {3, 4}};
+  thermal_info_t info{stale, 2, 9.0f};
+  EXPECT_EQ(thermal.GetInfo(&info), ZX_OK);
+  EXPECT_EQ(info.trip_points_count, 0u);
+  EXPECT_EQ(info.passive_temperature, 55.0f);
+  float celsius = -1;
+  EXPECT_EQ(thermal.GetTemperature(&celsius), ZX_ERR_IO);
+  EXPECT_EQ(celsius, -1);  // untouched on error
+  zx::event event;
+  EXPECT_EQ(thermal.GetNotifyEvent(&event), ZX_OK);
+  EXPECT_FALSE(event.is_valid());
+  binding.Unbind();
+  FinishServing();
 }
 
 }  // namespace
