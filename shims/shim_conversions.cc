@@ -1,6 +1,9 @@
 #include "shims/shim_conversions.h"
 
+#include <set>
+
 #include "generators/cpp/cpp_names.h"
+#include "migrate/protocol/member_patterns.h"
 
 namespace fdfkit::shims {
 namespace {
@@ -100,6 +103,16 @@ std::optional<std::string> Conversions::Check(const Param& p, const flat::Type& 
          flat::TypeKindName(fidl.kind) + " in FIDL";
 }
 
+// migrate-protocol's default naming (rules/migrate-protocol.json), parsed once.
+const protocol::Naming& DefaultNaming() {
+  static const protocol::Naming naming = [] {
+    protocol::RulesProblem problem;
+    std::optional<protocol::Rules> rules = protocol::LoadRules("", "", &problem);
+    return rules ? rules->naming : protocol::Naming{};
+  }();
+  return naming;
+}
+
 std::vector<const flat::StructMember*> Conversions::FieldsOf(const flat::Decl& decl) {
   std::vector<const flat::StructMember*> fields;
   if (decl.kind == flat::Decl::Kind::kStruct) {
@@ -128,9 +141,29 @@ std::optional<std::string> Conversions::CheckAggregate(const flat::Decl& banjo,
   auto found = checked_.find(&banjo);
   if (found != checked_.end()) return found->second;
   checked_[&banjo] = std::nullopt;  // a struct that reaches itself through a box
-  AggregatePair pair{&banjo, &fidl, FieldsOf(banjo), FieldsOf(fidl)};
+  AggregatePair pair{&banjo, &fidl, FieldsOf(banjo), FieldsOf(fidl), {}};
   std::optional<std::string> problem;
+  std::set<const flat::StructMember*> paired;
+  if (banjo.kind == flat::Decl::Kind::kStruct) {
+    const auto& members = static_cast<const flat::Struct&>(banjo).members;
+    for (const protocol::ArrayCountPair& found :
+         protocol::FindArrayCountPairs(members, DefaultNaming())) {
+      const flat::StructMember* vector = nullptr;
+      for (const flat::StructMember* candidate : pair.fidl_fields) {
+        if (candidate->name == found.vector_name && candidate->type.kind == Kind::kVector) {
+          vector = candidate;
+        }
+      }
+      if (!vector) continue;  // not what the clone made of it
+      const flat::StructMember& array = members[found.array];
+      if (auto why = CheckElement(*array.type.element, *vector->type.element)) return why;
+      pair.array_counts.push_back({&array, &members[found.count], vector});
+      paired.insert(&array);
+      paired.insert(&members[found.count]);
+    }
+  }
   for (const flat::StructMember* member : pair.banjo_fields) {
+    if (paired.count(member)) continue;
     const flat::StructMember* match = nullptr;
     for (const flat::StructMember* candidate : pair.fidl_fields) {
       if (candidate->name == member->name) match = candidate;
@@ -287,6 +320,29 @@ std::string Conversions::ToBanjo(const Param& p, const flat::Type& fidl, const s
   }
 }
 
+std::string Conversions::ArrayCountToWire(const ArrayCount& pair) const {
+  // The count says how many of the array's elements are meant; never more than the array holds.
+  std::string n = "std::min<size_t>(c." + pair.count->name + ", " +
+                  std::to_string(pair.array->type.element_count) + ")";
+  return "  w." + Member(pair.vector->name) + " = [&] {\n    ::fidl::VectorView<" +
+         WireType(*pair.vector->type.element) + "> v(arena, " + n +
+         ");\n    for (size_t i = 0; i < v.count(); ++i) v[i] = " +
+         ElementToWire(*pair.array->type.element, *pair.vector->type.element,
+                       "c." + pair.array->name + "[i]") +
+         ";\n    return v;\n  }();\n";
+}
+
+std::string Conversions::ArrayCountToBanjo(const ArrayCount& pair) const {
+  std::string from = "w." + Member(pair.vector->name);
+  return "  {\n    size_t n = std::min<size_t>(" + from + ".count(), " +
+         std::to_string(pair.array->type.element_count) + ");\n    for (size_t i = 0; i < n; " +
+         "++i) {\n      " +
+         ElementToBanjo(*pair.array->type.element, *pair.vector->type.element, from + "[i]",
+                        "c->" + pair.array->name + "[i]") +
+         "\n    }\n    c->" + pair.count->name + " = static_cast<" +
+         generators::banjo::CTypeOf(pair.count->type) + ">(n);\n  }\n";
+}
+
 std::string Conversions::StructConverters() const {
   // Declared first: a struct may reach another declared later through a box.
   std::string out;
@@ -308,11 +364,20 @@ std::string Conversions::StructConverters() const {
     std::string to_banjo = "inline void ToBanjo([[maybe_unused]] " + wire + "& w, " + c +
                            "* c, [[maybe_unused]] ::fdf::Arena& arena) {\n" +
                            (table ? "  *c = " + c + "{};\n" : "");
+    for (const ArrayCount& array_count : pair.array_counts) {
+      to_wire += ArrayCountToWire(array_count);
+      to_banjo += ArrayCountToBanjo(array_count);
+    }
     for (const flat::StructMember* member : pair.banjo_fields) {
       const flat::StructMember* fidl = nullptr;
       for (const flat::StructMember* candidate : pair.fidl_fields) {
         if (candidate->name == member->name) fidl = candidate;
       }
+      bool paired = false;
+      for (const ArrayCount& array_count : pair.array_counts) {
+        paired |= member == array_count.array || member == array_count.count;
+      }
+      if (paired) continue;
       Param field = generators::banjo::FieldOf(*member, false);
       std::vector<std::string> from, to;
       for (const auto& d : field.c) {

@@ -57,11 +57,21 @@ class Conversions {
   std::string ElementToBanjo(const flat::Type& banjo, const flat::Type& fidl,
                              const std::string& from, const std::string& to) const;
 
+  // `array<T, N> things_list` + `things_count` in banjo, one `vector<T>:N things` in the clone
+  // (migrate-protocol's array + count pattern, with its default naming).
+  struct ArrayCount {
+    const flat::StructMember* array;
+    const flat::StructMember* count;
+    const flat::StructMember* vector;
+  };
   struct AggregatePair {
     const flat::Decl* banjo;
     const flat::Decl* fidl;
     std::vector<const flat::StructMember*> banjo_fields, fidl_fields;
+    std::vector<ArrayCount> array_counts;
   };
+  std::string ArrayCountToWire(const ArrayCount& pair) const;
+  std::string ArrayCountToBanjo(const ArrayCount& pair) const;
   std::vector<AggregatePair> aggregates_;  // in the order converters must be written
   std::map<const flat::Decl*, std::optional<std::string>> checked_;
   std::map<const flat::Decl*, std::vector<std::unique_ptr<flat::StructMember>>> table_fields_;

@@ -4,6 +4,7 @@
 // caller-allocated buffers and their too-small case. Each test runs one script twice, directly
 // and through the shims, against two fresh servers, and compares the transcripts (and pins the
 // direct one, so a server that does nothing cannot pass).
+#include <fidl/ddk.protocol.scpi/cpp/banjo_shims.h>
 #include <fidl/fuchsia.hardware.fan/cpp/banjo_shims.h>
 #include <fidl/fuchsia.hardware.gpioimpl/cpp/banjo_shims.h>
 #include <fidl/fuchsia.hardware.powerimpl/cpp/banjo_shims.h>
@@ -574,6 +575,92 @@ TEST_F(ShimTest, ThermalImplTableFieldsTheServerLeftOutReadAsZero) {
   EXPECT_FALSE(event.is_valid());
   binding.Unbind();
   FinishServing();
+}
+
+// ---- Scpi (banjo v1): an out struct whose array + count migrate-protocol made one vector, an
+// in string ----
+
+class FakeScpi : public ddk::ScpiProtocol<FakeScpi> {
+ public:
+  scpi_protocol_t proto() { return {&scpi_protocol_ops_, this}; }
+  zx_status_t ScpiGetSensor(const char* name, uint32_t* out_sensor_id) {
+    if (std::string(name) != "soc-temp") return ZX_ERR_NOT_FOUND;
+    *out_sensor_id = 3;
+    return ZX_OK;
+  }
+  zx_status_t ScpiGetSensorValue(uint32_t sensor_id, uint32_t* out_sensor_value) {
+    *out_sensor_value = sensor_id * 1000 + 7;
+    return ZX_OK;
+  }
+  // Domain 0 has three operating points; domain 1 claims more than the array holds.
+  zx_status_t ScpiGetDvfsInfo(uint8_t power_domain, scpi_opp_t* out_opps) {
+    if (power_domain > 1) return ZX_ERR_OUT_OF_RANGE;
+    *out_opps = {};
+    size_t n = power_domain == 0 ? 3 : MAX_DVFS_OPPS;
+    for (uint32_t i = 0; i < n; ++i) out_opps->opp[i] = {100'000'000 * (i + 1), 800 + 50 * i};
+    out_opps->opp_count = power_domain == 0 ? 3 : 40;
+    out_opps->latency = 200;
+    return ZX_OK;
+  }
+  zx_status_t ScpiGetDvfsIdx(uint8_t power_domain, uint16_t* out_index) {
+    *out_index = index_;
+    return ZX_OK;
+  }
+  zx_status_t ScpiSetDvfsIdx(uint8_t power_domain, uint16_t index) {
+    if (index >= 3) return ZX_ERR_INVALID_ARGS;
+    index_ = index;
+    return ZX_OK;
+  }
+
+ private:
+  uint16_t index_ = 0;
+};
+
+std::string ScpiScript(const ddk::ScpiProtocolClient& scpi) {
+  std::ostringstream t;
+  uint32_t id = 0, value = 0;
+  t << "sensor " << scpi.GetSensor("soc-temp", &id) << "=" << id << " "
+    << scpi.GetSensor("gpu", &id) << " value " << scpi.GetSensorValue(id, &value) << "="
+    << value << "\n";
+  for (uint8_t domain : {uint8_t{0}, uint8_t{1}, uint8_t{2}}) {
+    scpi_opp_t opps{};
+    opps.opp_count = 99;
+    t << "dvfs" << int{domain} << " " << scpi.GetDvfsInfo(domain, &opps) << " count="
+      << opps.opp_count << " latency=" << opps.latency;
+    if (opps.opp_count <= MAX_DVFS_OPPS) {
+      const scpi_opp_entry_t& last = opps.opp[opps.opp_count - 1];
+      t << " last=" << last.freq_hz << "/" << last.volt_uv;
+    }
+    t << "\n";
+  }
+  uint16_t index = 9;
+  t << "idx " << scpi.SetDvfsIdx(0, 2) << " " << scpi.SetDvfsIdx(0, 5) << " "
+    << scpi.GetDvfsIdx(0, &index) << "=" << index << "\n";
+  return t.str();
+}
+
+namespace scpi_shims = fdfkit::shims::ddk_protocol_scpi;
+
+// Where the two differ on purpose: a count past the array is clamped to it on the way through
+// (FIDL's vector has no room for what the array does not hold).
+TEST_F(ShimTest, ScpiArrayAndCountTravelAsOneVector) {
+  FakeScpi direct_server, shimmed_server;
+  scpi_protocol_t direct = direct_server.proto(), shimmed = shimmed_server.proto();
+  const scpi_protocol_t* looped =
+      Loop<ddk_protocol_scpi::Scpi, scpi_shims::ScpiDriverOverBanjo,
+           scpi_shims::ScpiBanjoOverDriver>(&shimmed);
+  EXPECT_EQ(ScpiScript(ddk::ScpiProtocolClient(&direct)),
+            "sensor 0=3 -25 value 0=3007\n"
+            "dvfs0 0 count=3 latency=200 last=300000000/900\n"
+            "dvfs1 0 count=40 latency=200\n"
+            "dvfs2 -14 count=99 latency=0\n"
+            "idx 0 -10 0=2\n");
+  EXPECT_EQ(ScpiScript(ddk::ScpiProtocolClient(looped)),
+            "sensor 0=3 -25 value 0=3007\n"
+            "dvfs0 0 count=3 latency=200 last=300000000/900\n"
+            "dvfs1 0 count=16 latency=200 last=1600000000/1550\n"
+            "dvfs2 -14 count=99 latency=0\n"
+            "idx 0 -10 0=2\n");
 }
 
 }  // namespace
