@@ -1,6 +1,7 @@
 // Writes the shims header from the plans (shim_plan.h): per protocol the banjo-over-driver
-// client, the driver-over-banjo server, the dual server mixin and the dual client. Every
-// conversion comes from shim_conversions.h; this file only arranges calls around them.
+// client and the driver-over-banjo server here, their events (shim_events.h) and the dual-mode
+// classes (shim_dual.h). Every conversion comes from shim_conversions.h; this file only arranges
+// calls around them.
 #include "shims/shim_generator.h"
 
 #include <filesystem>
@@ -9,6 +10,9 @@
 #include "generators/banjo/banjo_generator.h"
 #include "generators/banjo/banjo_text.h"
 #include "generators/cpp/cpp_names.h"
+#include "shims/shim_code.h"
+#include "shims/shim_dual.h"
+#include "shims/shim_events.h"
 #include "shims/shim_plan.h"
 #include "support/atomic_write.h"
 #include "support/read_file.h"
@@ -19,56 +23,6 @@ namespace {
 using generators::banjo::CDeclarator;
 using generators::banjo::Shape;
 using Role = Binding::Role;
-
-// Names of the C locals a shim keeps a banjo value in, in the field form (`v_data_list`,
-// `v_data_count`), and the arguments that pass them in the in-parameter form.
-struct Locals {
-  std::string declarations;            // `uint32_t v_index{};\n`...
-  std::vector<std::string> field_form;  // one per field-form declarator
-  std::vector<std::string> arguments;   // in-parameter form
-};
-
-Locals LocalsFor(const Param& p, const std::string& indent, const std::string& prefix = "v_") {
-  Locals l;
-  Param field = generators::banjo::FieldOf(*p.member, false);
-  for (const CDeclarator& d : field.c) {
-    std::string name = prefix + d.name;
-    std::string type = d.type;
-    if (p.shape == Shape::kString && d.suffix.empty()) type = "const char*";
-    if (p.shape == Shape::kVector && p.mutable_data && d.name == field.c[0].name) {
-      type = p.element_type + (p.inner_pointer ? "**" : "*");
-    }
-    l.declarations += indent + type + " " + name + d.suffix + "{};\n";
-    l.field_form.push_back(name);
-    l.arguments.push_back(p.shape == Shape::kAggregate ? "&" + name : name);
-  }
-  return l;
-}
-
-// The field-form expressions of an in-parameter named as in the C signature.
-std::vector<std::string> InFieldForm(const Param& p) {
-  if (p.shape == Shape::kAggregate) return {"*" + p.c[0].name};
-  std::vector<std::string> out;
-  for (const CDeclarator& d : p.c) out.push_back(d.name);
-  return out;
-}
-
-bool IsStatus(const Param& p) { return p.value_type == "zx_status_t"; }
-
-// Whether what a call hands back may point into its arena (which the shim then keeps until the
-// method is called again): anything but scalars, handles and caller-owned buffers.
-bool KeepsMemory(const MethodPlan& plan) {
-  if (plan.left_out) return false;
-  for (const Binding& b : plan.bindings) {
-    if (b.role == Binding::Role::kIn || b.role == Binding::Role::kReturned) continue;
-    Shape shape = b.param->shape;
-    bool caller_owned = !b.param->callee_allocated &&
-                        (shape == Shape::kString || shape == Shape::kVector) &&
-                        b.role == Binding::Role::kOut;
-    if (shape != Shape::kScalar && shape != Shape::kHandle && !caller_owned) return true;
-  }
-  return false;
-}
 
 class ShimWriter {
  public:
@@ -92,8 +46,8 @@ class ShimWriter {
       WriteBanjoOverDriver(plan, body);
       WriteDriverOverBanjo(plan, body);
       if (plan.banjo.layout == generators::banjo::Layout::kProtocol) {
-        WriteDualServer(plan, body);
-        WriteDualClient(plan, body);
+        WriteDualServer(fidl_, plan, body);
+        WriteDualClient(fidl_, plan, body);
       }
     }
     std::ostringstream out;
@@ -118,143 +72,6 @@ class ShimWriter {
   }
 
  private:
-  std::string FidlProtocol(const ProtocolPlan& plan) const {
-    return generators::cpp::DeclName(*plan.fidl);
-  }
-  static std::string Field(const flat::StructMember* f) {
-    return generators::cpp::Escape(f->name);
-  }
-  // The C struct a banjo user holds: `foo_protocol_t` ({ops, ctx}), or a ddk-callback's
-  // `foo_t` ({callback, ctx}).
-  static bool IsCallback(const ProtocolPlan& plan) {
-    return plan.banjo.layout == generators::banjo::Layout::kCallback;
-  }
-  static std::string ProtoType(const ProtocolPlan& plan) {
-    return IsCallback(plan) ? plan.banjo.snake + "_t" : plan.banjo.names.proto_type;
-  }
-  static bool PassesInterfaces(const ProtocolPlan& plan) {
-    for (const MethodPlan& m : plan.methods) {
-      for (const Binding& b : m.bindings) {
-        if (!b.reverse.empty()) return true;
-      }
-    }
-    return false;
-  }
-  static std::string EventsComment(const ProtocolPlan& plan) {
-    if (!plan.events) return "";
-    return "// Its events reach the banjo " + plan.events->banjo.names.proto_type +
-           " registered through " + plan.events->registering->method->name +
-           ",\n// on `dispatcher` (without one, calls fail with ZX_ERR_BAD_STATE).\n";
-  }
-  static std::string Returning(const MethodSignature& m, const std::string& status) {
-    if (m.return_type == "void") return "return;";
-    if (m.return_type == "zx_status_t") return "return " + status + ";";
-    return "return " + m.return_type + "{};";
-  }
-
-  // Locals holding the banjo in-parameters a method is called with, converted from the wire
-  // fields `from(field)`: views into the message when the call happens while it lives, else
-  // (`copy`) copies on `arena`. Returns the call's arguments.
-  template <typename FromField>
-  std::vector<std::string> InLocalsFromWire(const MethodSignature& m,
-                                            const std::vector<Binding>& bindings,
-                                            FromField from, bool copy, std::ostream& out) {
-    std::vector<std::string> args;
-    for (const Param& p : m.in) {
-      const Binding* b = nullptr;
-      for (const Binding& candidate : bindings) {
-        if (candidate.param == &p) b = &candidate;
-      }
-      Locals l = LocalsFor(p, "    ");
-      out << l.declarations;
-      if (b && b->field) {
-        out << conversions_.ToBanjo(p, b->field->type, from(b->field), l.field_form, "    ",
-                                    copy);
-      }
-      args.insert(args.end(), l.arguments.begin(), l.arguments.end());
-    }
-    return args;
-  }
-
-  // The FIDL events, converted to banjo (copied: an event may wait for the interface) and
-  // handed to the interface the client registers, through an EventRelay.
-  void WriteEventHandler(const ProtocolPlan& plan, std::ostream& out) {
-    const EventsPlan& events = *plan.events;
-    const std::string& proto = events.banjo.names.proto_type;
-    out << "  class Events : public ::fdf::WireAsyncEventHandler<" << FidlProtocol(plan)
-        << "> {\n   public:\n    explicit Events(fdf_dispatcher_t* dispatcher) : "
-        << "relay(dispatcher) {}\n";
-    for (const EventPlan& e : events.methods) {
-      if (!e.fidl || e.left_out) continue;
-      std::string name = generators::cpp::Escape(e.fidl->name);
-      out << "    void " << name << "(::fidl::WireEvent<" << FidlProtocol(plan) << "::" << name
-          << ">* event) override {\n      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n";
-      std::ostringstream locals;
-      std::vector<std::string> args = {"target.ctx"};
-      for (const std::string& a : InLocalsFromWire(
-               *e.banjo, e.bindings, [](auto* f) { return "event->" + Field(f); },
-               /*copy=*/true, locals)) {
-        args.push_back(a);
-      }
-      std::string body = locals.str();
-      for (size_t at = 0; (at = body.find("\n    ", at)) != std::string::npos; at += 7) {
-        body.insert(at + 1, "  ");  // one level deeper than a method body
-      }
-      out << (body.empty() ? "" : "  " + body) << "      relay.Deliver(std::move(arena), [=](const "
-          << proto << "& target) {\n        target.ops->" << e.banjo->names.c_ops_member << "("
-          << generators::banjo::Join(args) << ");\n      });\n    }\n";
-    }
-    out << "    ::fdfkit::shims::EventRelay<" << proto << "> relay;\n  };\n";
-  }
-
-  // The interface the shim registers with a banjo server whose FIDL clients get events: each
-  // call becomes an event on the connection ServeEvents named.
-  void WriteEventSender(const ProtocolPlan& plan, const std::string& cls, std::ostream& out) {
-    const EventsPlan& events = *plan.events;
-    out << " private:\n";
-    for (const EventPlan& e : events.methods) {
-      const MethodSignature& m = *e.banjo;
-      std::vector<CDeclarator> params = {{"void*", "ctx", ""}};
-      for (const CDeclarator& d : m.CParams()) params.push_back(d);
-      out << "  static " << m.return_type << " Event" << m.method->name << "("
-          << generators::banjo::ParameterList(params) << ") {\n";
-      if (!e.fidl || e.left_out) {
-        out << "    // Not an event of " << plan.fidl->name.name << ": FIDL clients cannot answer.\n"
-            << "    (void)ctx;\n";
-        for (const CDeclarator& d : m.CParams()) out << "    (void)" << d.name << ";\n";
-        out << "    " << Returning(m, "ZX_ERR_NOT_SUPPORTED") << "\n  }\n";
-        continue;
-      }
-      std::vector<std::string> values;
-      for (const flat::StructMember* field : e.fields) {
-        const Binding* b = nullptr;
-        for (const Binding& candidate : e.bindings) {
-          if (candidate.field == field) b = &candidate;
-        }
-        values.push_back(b ? conversions_.ToWire(*b->param, field->type, InFieldForm(*b->param))
-                           : WireTypeDefault(field->type));
-      }
-      out << "    auto* self = static_cast<" << cls << "*>(ctx);\n"
-          << "    std::optional<::fdf::ServerBindingRef<" << FidlProtocol(plan) << ">> binding;\n"
-          << "    {\n      std::lock_guard lock(self->events_mu_);\n"
-          << "      binding = self->events_binding_;\n    }\n"
-          << "    if (binding) {\n      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n"
-          << "      // A connection already gone drops the event, as a closed channel would.\n"
-          << "      (void)::fdf::WireSendEvent(*binding).buffer(arena)->"
-          << generators::cpp::Escape(e.fidl->name) << "(" << generators::banjo::Join(values)
-          << ");\n    }\n" << (m.return_type == "void" ? "" : "    " + Returning(m, "ZX_OK") + "\n")
-          << "  }\n";
-    }
-    out << "  static constexpr " << events.banjo.names.ops_type << " kInterfaceOps = {\n";
-    for (const EventPlan& e : events.methods) {
-      out << "      ." << e.banjo->names.c_ops_member << " = Event" << e.banjo->method->name
-          << ",\n";
-    }
-    out << "  };\n  " << events.banjo.names.proto_type << " interface_{&kInterfaceOps, this};\n"
-        << "  std::mutex events_mu_;\n  std::optional<::fdf::ServerBindingRef<" << FidlProtocol(plan)
-        << ">> events_binding_;\n";
-  }
-
   // ---- banjo ops → driver-transport calls ----
 
   void WriteBanjoOverDriver(const ProtocolPlan& plan, std::ostream& out) {
@@ -304,7 +121,7 @@ class ShimWriter {
       init = "&kOps, this";
     }
     if (plan.events) {
-      WriteEventHandler(plan, out);
+      WriteEventHandler(plan, conversions_, out);
       // In this order: the binding goes first and calls the handler no more.
       out << "  fdf_dispatcher_t* dispatcher_;\n  Events events_{dispatcher_};\n"
           << "  ::fdf::WireSharedClient<" << FidlProtocol(plan) << "> client_;\n";
@@ -454,8 +271,6 @@ class ShimWriter {
     }
   }
 
-  static std::string WireTypeDefault(const flat::Type& type) { return WireType(type) + "{}"; }
-
   // The @in_out struct a response field hands back (migrate-protocol keeps its name), if any.
   static const Param* InPlace(const MethodPlan& plan, const flat::StructMember* field) {
     if (plan.ForField(field)) return nullptr;
@@ -542,7 +357,7 @@ class ShimWriter {
       out << "  void handle_unknown_method(::fidl::UnknownMethodMetadata<" << FidlProtocol(plan)
           << ">, ::fidl::UnknownMethodCompleter::Sync&) override {}\n\n";
     }
-    if (plan.events) WriteEventSender(plan, cls, out);
+    if (plan.events) WriteEventSender(plan, cls, conversions_, out);
     out << (plan.events ? "" : " private:\n") << "  " << proto << " banjo_;\n";
     if (PassesInterfaces(plan)) {
       out << "  // The banjo interfaces made of FIDL callers' client ends: the banjo server\n"
@@ -567,28 +382,23 @@ class ShimWriter {
     }
     const MethodSignature& m = *plan->banjo;
     std::vector<std::string> args = {"banjo_.ctx"};
-    for (const Param& p : m.in) {
-      const Binding* b = nullptr;
-      for (const Binding& candidate : plan->bindings) {
-        if (candidate.param == &p) b = &candidate;
-      }
-      if (b && !b->reverse.empty()) {
-        // The FIDL caller's client end, as the banjo interface the server keeps.
-        std::string adapter = "interface_" + p.name;
-        out << "    auto " << adapter << " = std::make_shared<" << b->reverse
-            << "BanjoOverDriver>(std::move(request->" << Field(b->field) << "));\n"
-            << "    {\n      std::lock_guard lock(interfaces_mu_);\n      interfaces_.push_back("
-            << adapter << ");\n    }\n";
-        args.push_back(adapter + "->proto()");
-        continue;
-      }
-      Locals l = LocalsFor(p, "    ");
-      out << l.declarations;
-      if (b && b->field) {
-        out << conversions_.ToBanjo(p, b->field->type, "request->" + Field(b->field),
-                                    l.field_form, "    ", /*copy=*/false);
-      }
-      args.insert(args.end(), l.arguments.begin(), l.arguments.end());
+    // The FIDL caller's client end of an interface, as the banjo interface the server keeps.
+    auto interface = [](const Param& p, const Binding& b, std::vector<std::string>* args,
+                        std::ostream& out) {
+      if (b.reverse.empty()) return false;
+      std::string adapter = "interface_" + p.name;
+      out << "    auto " << adapter << " = std::make_shared<" << b.reverse
+          << "BanjoOverDriver>(std::move(request->" << Field(b.field) << "));\n"
+          << "    {\n      std::lock_guard lock(interfaces_mu_);\n      interfaces_.push_back("
+          << adapter << ");\n    }\n";
+      args->push_back(adapter + "->proto()");
+      return true;
+    };
+    for (const std::string& a : InLocalsFromWire(
+             conversions_, m, plan->bindings,
+             [](const flat::StructMember* f) { return "request->" + Field(f); },
+             /*copy=*/false, out, interface)) {
+      args.push_back(a);
     }
     if (m.is_async) {
       AsyncCall(f, *plan, target, args, out);
@@ -742,130 +552,6 @@ class ShimWriter {
             << ");\n";
     }
     return reply.str();
-  }
-
-  // ---- both at once ----
-
-  const flat::ServiceMember* ServiceMemberOf(const ProtocolPlan& plan,
-                                             const flat::Service** service) const {
-    for (const flat::Decl* decl : fidl_.OfKind(flat::Decl::Kind::kService)) {
-      for (const flat::ServiceMember& member : static_cast<const flat::Service*>(decl)->members) {
-        if (member.type.decl == plan.fidl) {
-          *service = static_cast<const flat::Service*>(decl);
-          return &member;
-        }
-      }
-    }
-    return nullptr;
-  }
-
-  // `AddDriverTransportService(outgoing, dispatcher, instance)`: publishes the service whose
-  // connections `server` (a C++ expression) serves.
-  std::string AddServiceMethod(const ProtocolPlan& plan, const flat::Service& service,
-                               const flat::ServiceMember& member, const std::string& server,
-                               const std::string& prologue = "", bool serve_events = false) {
-    std::string service_name = generators::cpp::DeclName(service);
-    return "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& outgoing,\n"
-           "                                           fdf_dispatcher_t* dispatcher,\n"
-           "                                           std::string_view instance = "
-           "\"default\") {\n" + prologue + "    " + service_name +
-           "::InstanceHandler handler({.\n        " + generators::cpp::Escape(member.name) +
-           " = [dispatcher, server = " + server + "](::fdf::ServerEnd<" +
-           FidlProtocol(plan) + "> end) {\n          " + (serve_events ? "auto binding = " : "") +
-           "::fdf::BindServer(dispatcher, std::move(end), server);\n" +
-           (serve_events ? "          server->ServeEvents(binding);\n" : "") +
-           "        }});\n    return outgoing.AddService<" + service_name +
-           ">(std::move(handler), instance);\n  }\n\n";
-  }
-
-  void WriteDualServer(const ProtocolPlan& plan, std::ostream& out) {
-    const flat::Service* service = nullptr;
-    const flat::ServiceMember* member = ServiceMemberOf(plan, &service);
-    if (!member) return;
-    const auto& names = plan.banjo.names;
-    const std::string& p = plan.banjo.protocol->name.name;
-    out << "// Serves " << p << " on both transports from one set of banjo methods: D derives\n"
-        << "// from " << p << "DualServer<D> and implements the ddk::" << p
-        << "Protocol methods\n// (" << plan.banjo.methods.front().names.cpp_mixin
-        << "...). Banjo children reach them through banjo_server() (node\n"
-        << "// property and symbol); driver-transport children through the service\n"
-        << "// AddDriverTransportService publishes.\n"
-        << "template <typename D>\nclass " << p << "DualServer : public ::" << names.cpp_mixin
-        << "<D> {\n public:\n"
-        << "  // Built on first use, not in the constructor: D is complete only after it.\n"
-        << "  const ::compat::BanjoServer& banjo_server() {\n"
-        << "    if (!banjo_server_) {\n      banjo_server_.emplace(" << names.protocol_id
-        << ", static_cast<D*>(this), &this->" << plan.banjo.snake << "_protocol_ops_);\n    }\n"
-        << "    return *banjo_server_;\n  }\n"
-        << "  const " << names.proto_type << "* banjo_proto() {\n"
-        << "    banjo_proto_ = {&this->" << plan.banjo.snake
-        << "_protocol_ops_, static_cast<D*>(this)};\n    return &banjo_proto_;\n  }\n\n"
-        << "  // Publishes " << service->name.name << " (member '" << member->name
-        << "') in `outgoing`; each connection is\n"
-        << "  // served on `dispatcher` by the same methods.\n"
-        << AddServiceMethod(plan, *service, *member, "&*fidl_server_",
-                            "    if (!fidl_server_) fidl_server_.emplace(banjo_proto());\n",
-                            plan.events.has_value())
-        << " private:\n  " << names.proto_type << " banjo_proto_{};\n"
-        << "  std::optional<::compat::BanjoServer> banjo_server_;\n"
-        << "  std::optional<" << p << "DriverOverBanjo> fidl_server_;\n};\n\n";
-    // The other way round: D implements the FIDL methods; banjo callers reach them through a
-    // driver-transport channel to D itself.
-    out << "// Serves " << p << " on both transports from one set of FIDL methods: D derives\n"
-        << "// from " << p << "DualFidlServer<D> and implements fdf::WireServer<" << plan.fidl->name.name
-        << ">. ServeBanjo binds D\n// on `dispatcher` behind " << p << "BanjoOverDriver; banjo "
-        << "callers (colocated, on dispatchers that\n// allow sync calls) then make inline "
-        << "driver-transport calls into D.\n"
-        << "template <typename D>\nclass " << p << "DualFidlServer : public ::fdf::WireServer<"
-        << FidlProtocol(plan) << "> {\n public:\n"
-        << "  ::zx::result<> ServeBanjo(fdf_dispatcher_t* dispatcher) {\n"
-        << "    auto endpoints = ::fdf::CreateEndpoints<" << FidlProtocol(plan) << ">();\n"
-        << "    if (endpoints.is_error()) return endpoints.take_error();\n"
-        << "    ::fdf::BindServer(dispatcher, std::move(endpoints->server), static_cast<D*>(this));\n"
-        << "    banjo_ = std::make_unique<" << p
-        << "BanjoOverDriver>(std::move(endpoints->client), dispatcher);\n"
-        << "    banjo_server_.emplace(" << names.protocol_id
-        << ", banjo_->proto()->ctx, banjo_->proto()->ops);\n    return ::zx::ok();\n  }\n"
-        << "  // After ServeBanjo.\n"
-        << "  const ::compat::BanjoServer& banjo_server() const { return *banjo_server_; }\n"
-        << "  const " << names.proto_type << "* banjo_proto() const { return banjo_->proto(); }\n\n"
-        << AddServiceMethod(plan, *service, *member, "static_cast<D*>(this)")
-        << " private:\n  std::unique_ptr<" << p << "BanjoOverDriver> banjo_;\n"
-        << "  std::optional<::compat::BanjoServer> banjo_server_;\n};\n\n";
-  }
-
-  void WriteDualClient(const ProtocolPlan& plan, std::ostream& out) {
-    const flat::Service* service = nullptr;
-    const flat::ServiceMember* member = ServiceMemberOf(plan, &service);
-    if (!member) return;
-    const std::string& p = plan.banjo.protocol->name.name;
-    std::string client = "::" + plan.banjo.names.cpp_client;
-    std::string member_class = generators::cpp::DeclName(*service) + "::" +
-                               generators::banjo::PascalName(member->name);
-    out << "// A banjo-shaped " << p << " client for a consumer whose parent may serve either\n"
-        << "// transport: banjo when the parent offers it, else the driver transport through\n"
-        << "// " << p << "BanjoOverDriver. Decided once, at Connect.\n"
-        << "class " << p << "DualClient : public " << client << " {\n public:\n"
-        << "  static ::zx::result<" << p << "DualClient> Connect(\n"
-        << "      const std::shared_ptr<::fdf::Namespace>& incoming, std::string_view parent = "
-           "\"default\") {\n"
-        << "    // Asked quietly: not offering banjo is a normal answer here.\n"
-        << "    auto banjo = ::compat::FindBanjoProtocol(*incoming, " << plan.banjo.names.protocol_id
-        << ", parent);\n"
-        << "    if (banjo.is_ok()) {\n"
-        << "      " << client << " direct(reinterpret_cast<const " << plan.banjo.names.proto_type
-        << "*>(*banjo));\n"
-        << "      return ::zx::ok(" << p << "DualClient(direct, nullptr));\n    }\n"
-        << "    auto end = incoming->Connect<" << member_class << ">(parent);\n"
-        << "    if (end.is_error()) return end.take_error();\n"
-        << "    auto shim = std::make_unique<" << p << "BanjoOverDriver>(std::move(*end));\n"
-        << "    " << client << " over(shim->proto());\n"
-        << "    return ::zx::ok(" << p << "DualClient(over, std::move(shim)));\n  }\n\n"
-        << "  bool uses_banjo() const { return shim_ == nullptr; }\n\n private:\n  " << p
-        << "DualClient(" << client << " client, std::unique_ptr<" << p
-        << "BanjoOverDriver> shim)\n      : " << client
-        << "(client), shim_(std::move(shim)) {}\n\n  std::unique_ptr<" << p
-        << "BanjoOverDriver> shim_;\n};\n\n";
   }
 
   const generators::LibraryView& banjo_;

@@ -1,0 +1,101 @@
+// The pieces of C++ every shim class is written from: the locals a banjo value is kept in, the
+// forms a parameter takes, and the names of the types on both sides.
+#include "shims/shim_code.h"
+
+#include "generators/cpp/cpp_names.h"
+
+namespace fdfkit::shims {
+
+using generators::banjo::CDeclarator;
+using generators::banjo::Shape;
+
+Locals LocalsFor(const Param& p, const std::string& indent, const std::string& prefix) {
+  Locals l;
+  Param field = generators::banjo::FieldOf(*p.member, false);
+  for (const CDeclarator& d : field.c) {
+    std::string name = prefix + d.name;
+    std::string type = d.type;
+    if (p.shape == Shape::kString && d.suffix.empty()) type = "const char*";
+    if (p.shape == Shape::kVector && p.mutable_data && d.name == field.c[0].name) {
+      type = p.element_type + (p.inner_pointer ? "**" : "*");
+    }
+    l.declarations += indent + type + " " + name + d.suffix + "{};\n";
+    l.field_form.push_back(name);
+    l.arguments.push_back(p.shape == Shape::kAggregate ? "&" + name : name);
+  }
+  return l;
+}
+
+std::vector<std::string> InFieldForm(const Param& p) {
+  if (p.shape == Shape::kAggregate) return {"*" + p.c[0].name};
+  std::vector<std::string> out;
+  for (const CDeclarator& d : p.c) out.push_back(d.name);
+  return out;
+}
+
+bool IsStatus(const Param& p) { return p.value_type == "zx_status_t"; }
+
+bool KeepsMemory(const MethodPlan& plan) {
+  if (plan.left_out) return false;
+  for (const Binding& b : plan.bindings) {
+    if (b.role == Binding::Role::kIn || b.role == Binding::Role::kReturned) continue;
+    Shape shape = b.param->shape;
+    bool caller_owned = !b.param->callee_allocated &&
+                        (shape == Shape::kString || shape == Shape::kVector) &&
+                        b.role == Binding::Role::kOut;
+    if (shape != Shape::kScalar && shape != Shape::kHandle && !caller_owned) return true;
+  }
+  return false;
+}
+
+std::string FidlProtocol(const ProtocolPlan& plan) {
+  return generators::cpp::DeclName(*plan.fidl);
+}
+std::string Field(const flat::StructMember* f) {
+  return generators::cpp::Escape(f->name);
+}
+bool IsCallback(const ProtocolPlan& plan) {
+  return plan.banjo.layout == generators::banjo::Layout::kCallback;
+}
+std::string ProtoType(const ProtocolPlan& plan) {
+  return IsCallback(plan) ? plan.banjo.snake + "_t" : plan.banjo.names.proto_type;
+}
+bool PassesInterfaces(const ProtocolPlan& plan) {
+  for (const MethodPlan& m : plan.methods) {
+    for (const Binding& b : m.bindings) {
+      if (!b.reverse.empty()) return true;
+    }
+  }
+  return false;
+}
+std::string Returning(const MethodSignature& m, const std::string& status) {
+  if (m.return_type == "void") return "return;";
+  if (m.return_type == "zx_status_t") return "return " + status + ";";
+  return "return " + m.return_type + "{};";
+}
+
+std::string WireTypeDefault(const flat::Type& type) { return WireType(type) + "{}"; }
+
+std::vector<std::string> InLocalsFromWire(const Conversions& conversions,
+                                          const MethodSignature& m,
+                                          const std::vector<Binding>& bindings,
+                                          const FieldSource& from, bool copy, std::ostream& out,
+                                          const ParamHook& hook) {
+  std::vector<std::string> args;
+  for (const Param& p : m.in) {
+    const Binding* b = nullptr;
+    for (const Binding& candidate : bindings) {
+      if (candidate.param == &p) b = &candidate;
+    }
+    if (b && hook && hook(p, *b, &args, out)) continue;
+    Locals l = LocalsFor(p, "    ");
+    out << l.declarations;
+    if (b && b->field) {
+      out << conversions.ToBanjo(p, b->field->type, from(b->field), l.field_form, "    ", copy);
+    }
+    args.insert(args.end(), l.arguments.begin(), l.arguments.end());
+  }
+  return args;
+}
+
+}  // namespace fdfkit::shims
