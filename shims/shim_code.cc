@@ -2,6 +2,8 @@
 // forms a parameter takes, and the names of the types on both sides.
 #include "shims/shim_code.h"
 
+#include <sstream>
+
 #include "generators/cpp/cpp_names.h"
 
 namespace fdfkit::shims {
@@ -76,26 +78,41 @@ std::string Returning(const MethodSignature& m, const std::string& status) {
 
 std::string WireTypeDefault(const flat::Type& type) { return WireType(type) + "{}"; }
 
-std::vector<std::string> InLocalsFromWire(const Conversions& conversions,
-                                          const MethodSignature& m,
-                                          const std::vector<Binding>& bindings,
-                                          const FieldSource& from, bool copy, std::ostream& out,
-                                          const ParamHook& hook) {
-  std::vector<std::string> args;
+std::string Indented(const std::string& lines, const std::string& more) {
+  std::string out;
+  size_t start = 0;
+  while (start < lines.size()) {
+    size_t end = lines.find('\n', start);
+    if (end == std::string::npos) end = lines.size() - 1;
+    out += more + lines.substr(start, end - start + 1);
+    start = end + 1;
+  }
+  return out;
+}
+
+InLocals InLocalsFromWire(const Conversions& conversions, const MethodSignature& m,
+                          const std::vector<Binding>& bindings, const FieldSource& from,
+                          bool copy, const ParamHook& hook, const std::string& access) {
+  InLocals locals;
+  std::ostringstream statements;
   for (const Param& p : m.in) {
     const Binding* b = nullptr;
     for (const Binding& candidate : bindings) {
       if (candidate.param == &p) b = &candidate;
     }
-    if (b && hook && hook(p, *b, &args, out)) continue;
-    Locals l = LocalsFor(p, "    ");
-    out << l.declarations;
+    if (b && hook && hook(p, *b, &locals.arguments, statements)) continue;
+    Locals named = LocalsFor(p, "    ");
+    Locals used = LocalsFor(p, "    ", access + "v_");
+    locals.declarations += named.declarations;
     if (b && b->field) {
-      out << conversions.ToBanjo(p, b->field->type, from(b->field), l.field_form, "    ", copy);
+      statements << conversions.ToBanjo(p, b->field->type, from(b->field), used.field_form,
+                                        "    ", copy);
     }
-    args.insert(args.end(), l.arguments.begin(), l.arguments.end());
+    locals.arguments.insert(locals.arguments.end(), used.arguments.begin(), used.arguments.end());
+    locals.close_lent += conversions.CloseLent(p, named.field_form, "    ");
   }
-  return args;
+  locals.conversions = statements.str();
+  return locals;
 }
 
 }  // namespace fdfkit::shims

@@ -38,19 +38,26 @@ bool PassesInterfaces(const ProtocolPlan& plan);
 // `return <status>;` in a function returning what `m` returns (zero values, or nothing).
 std::string Returning(const MethodSignature& m, const std::string& status);
 std::string WireTypeDefault(const flat::Type& type);  // `::lib::wire::Foo{}`
+// `lines` with `more` added at the start of each line.
+std::string Indented(const std::string& lines, const std::string& more);
 
-// Locals holding the banjo in-parameters `m` is called with, converted from the wire fields
+// The banjo in-parameters `m` is called with, kept in locals converted from the wire fields
 // `from(field)`: views into the message when the call happens while it lives, else (`copy`)
-// copies on `arena`. `hook` may write a parameter itself (and return true). Returns the call's
-// arguments.
+// copies on `arena`. Locals are named `v_<param>`; `access` ("pending->") prefixes them where the
+// conversions and the call use them. `hook` may write a parameter itself (and return true).
+struct InLocals {
+  std::string declarations;  // `nand_read_write_t v_op{};`, one per line, indented by four
+  std::string conversions;   // the statements filling them
+  std::vector<std::string> arguments;
+  std::string close_lent;    // closes the handles lent inside them, once the callee returned
+};
 using FieldSource = std::function<std::string(const flat::StructMember*)>;
 using ParamHook = std::function<bool(const Param&, const Binding&, std::vector<std::string>*,
                                      std::ostream&)>;
-std::vector<std::string> InLocalsFromWire(const Conversions& conversions,
-                                          const MethodSignature& m,
-                                          const std::vector<Binding>& bindings,
-                                          const FieldSource& from, bool copy, std::ostream& out,
-                                          const ParamHook& hook = nullptr);
+InLocals InLocalsFromWire(const Conversions& conversions, const MethodSignature& m,
+                          const std::vector<Binding>& bindings, const FieldSource& from,
+                          bool copy, const ParamHook& hook = nullptr,
+                          const std::string& access = "");
 
 }  // namespace fdfkit::shims
 

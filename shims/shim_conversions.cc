@@ -180,15 +180,37 @@ std::optional<std::string> Conversions::CheckAggregate(const flat::Decl& banjo,
   return problem;
 }
 
+bool Conversions::HasHandles(const flat::Type& type) const {
+  if (type.kind == Kind::kHandle) return true;
+  if ((type.kind == Kind::kBox || type.kind == Kind::kVector || type.kind == Kind::kArray) &&
+      type.element) {
+    return HasHandles(*type.element);
+  }
+  if (!IsStruct(type) && !IsTable(type)) return false;
+  for (const AggregatePair& pair : aggregates_) {
+    if (pair.banjo != type.decl) continue;
+    for (const flat::StructMember* field : pair.banjo_fields) {
+      if (HasHandles(field->type)) return true;
+    }
+  }
+  return false;
+}
+
 std::string Conversions::ElementToWire(const flat::Type& banjo, const flat::Type& fidl,
-                                       const std::string& from) const {
-  if (banjo.kind == Kind::kHandle) return WireType(fidl) + "(" + from + ")";
+                                       const std::string& from, Handles handles) const {
+  if (banjo.kind == Kind::kHandle) {
+    return handles == Handles::kLentField
+               ? "::fdfkit::shims::Duplicate<" + WireType(fidl) + ">(" + from + ")"
+               : WireType(fidl) + "(" + from + ")";
+  }
   if (IsStruct(Unboxed(banjo)) || IsTable(banjo)) {
     std::string value = banjo.kind == Kind::kBox || banjo.nullable ? "*" + from : from;
+    std::string convert =
+        handles != Handles::kTransfer && HasHandles(Unboxed(banjo)) ? "LendToWire" : "ToWire";
     if (fidl.kind == Kind::kBox || fidl.nullable) {
-      return WireType(fidl) + "(arena, ToWire(arena, " + value + "))";
+      return WireType(fidl) + "(arena, " + convert + "(arena, " + value + "))";
     }
-    return "ToWire(arena, " + value + ")";
+    return convert + "(arena, " + value + ")";
   }
   return "static_cast<" + WireType(fidl) + ">(" + from + ")";
 }
@@ -210,15 +232,19 @@ std::string Conversions::ElementToBanjo(const flat::Type& banjo, const flat::Typ
 }
 
 std::string Conversions::ToWire(const Param& p, const flat::Type& fidl,
-                                const std::vector<std::string>& c) const {
+                                const std::vector<std::string>& c, Handles handles) const {
   const flat::Type& banjo = p.member->type;
   std::string wire = WireType(fidl);
+  // What an aggregate converts with: lent handles inside are duplicated.
+  std::string convert = handles != Handles::kTransfer && HasHandles(Unboxed(banjo))
+                            ? "LendToWire"
+                            : "ToWire";
   switch (p.shape) {
     case Shape::kScalar:
       // A banjo `voidptr` field travels as the uint64 migrate-protocol made of it.
       if (IsVoidptr(banjo)) return "reinterpret_cast<" + wire + ">(" + c[0] + ")";
       return "static_cast<" + wire + ">(" + c[0] + ")";
-    case Shape::kHandle: return wire + "(" + c[0] + ")";
+    case Shape::kHandle: return ElementToWire(banjo, fidl, c[0], handles);
     case Shape::kString:
       if (banjo.bounded && p.c[0].suffix.size()) {  // a `char x[N]` field
         return "::fidl::StringView::FromExternal(" + c[0] + ", strnlen(" + c[0] + ", " +
@@ -239,17 +265,17 @@ std::string Conversions::ToWire(const Param& p, const flat::Type& fidl,
       std::string item = p.inner_pointer ? "*" + c[0] + "[i]" : c[0] + "[i]";
       return "[&] {\n      ::fidl::VectorView<" + element + "> v(arena, " + c[1] +
              ");\n      for (size_t i = 0; i < " + c[1] + "; ++i) v[i] = " +
-             ElementToWire(be, fe, item) + ";\n      return v;\n    }()";
+             ElementToWire(be, fe, item, handles) + ";\n      return v;\n    }()";
     }
     case Shape::kArray:
       return "[&] {\n      " + wire + " a;\n      for (size_t i = 0; i < " +
              std::to_string(banjo.element_count) + "; ++i) a[i] = " +
-             ElementToWire(*banjo.element, *fidl.element, c[0] + "[i]") +
+             ElementToWire(*banjo.element, *fidl.element, c[0] + "[i]", handles) +
              ";\n      return a;\n    }()";
-    case Shape::kAggregate: return "ToWire(arena, " + c[0] + ")";
+    case Shape::kAggregate: return convert + "(arena, " + c[0] + ")";
     case Shape::kBox:
-      return "(" + c[0] + " ? " + wire + "(arena, ToWire(arena, *" + c[0] + ")) : " + wire +
-             "())";
+      return "(" + c[0] + " ? " + wire + "(arena, " + convert + "(arena, *" + c[0] + ")) : " +
+             wire + "())";
     default: return "{}";
   }
 }
@@ -320,7 +346,7 @@ std::string Conversions::ToBanjo(const Param& p, const flat::Type& fidl, const s
   }
 }
 
-std::string Conversions::ArrayCountToWire(const ArrayCount& pair) const {
+std::string Conversions::ArrayCountToWire(const ArrayCount& pair, Handles handles) const {
   // The count says how many of the array's elements are meant; never more than the array holds.
   std::string n = "std::min<size_t>(c." + pair.count->name + ", " +
                   std::to_string(pair.array->type.element_count) + ")";
@@ -328,7 +354,7 @@ std::string Conversions::ArrayCountToWire(const ArrayCount& pair) const {
          WireType(*pair.vector->type.element) + "> v(arena, " + n +
          ");\n    for (size_t i = 0; i < v.count(); ++i) v[i] = " +
          ElementToWire(*pair.array->type.element, *pair.vector->type.element,
-                       "c." + pair.array->name + "[i]") +
+                       "c." + pair.array->name + "[i]", handles) +
          ";\n    return v;\n  }();\n";
 }
 
@@ -343,6 +369,41 @@ std::string Conversions::ArrayCountToBanjo(const ArrayCount& pair) const {
          generators::banjo::CTypeOf(pair.count->type) + ">(n);\n  }\n";
 }
 
+std::string Conversions::CloseElement(const flat::Type& type, const std::string& c) const {
+  if (!HasHandles(type)) return "";
+  switch (type.kind) {
+    case Kind::kHandle: return "zx_handle_close(" + c + ");";
+    case Kind::kBox: return "if (" + c + ") CloseHandles(*" + c + ");";
+    case Kind::kArray:
+      return "for (size_t j = 0; j < " + std::to_string(type.element_count) + "; ++j) { " +
+             CloseElement(*type.element, c + "[j]") + " }";
+    default:
+      if (type.nullable) return "if (" + c + ") CloseHandles(*" + c + ");";
+      return "CloseHandles(" + c + ");";
+  }
+}
+
+std::string Conversions::CloseLent(const Param& p, const std::vector<std::string>& c,
+                                   const std::string& indent) const {
+  const flat::Type& banjo = p.member->type;
+  switch (p.shape) {
+    case Shape::kAggregate:
+    case Shape::kBox: {
+      std::string close = CloseElement(banjo, c[0]);
+      return close.empty() ? "" : indent + close + "\n";
+    }
+    case Shape::kVector: {
+      // A vector of handles moved; the handles inside its structs were lent.
+      if (banjo.element->kind == Kind::kHandle) return "";
+      std::string item = p.inner_pointer ? "*" + c[0] + "[i]" : c[0] + "[i]";
+      std::string close = CloseElement(*banjo.element, item);
+      if (close.empty()) return "";
+      return indent + "for (size_t i = 0; i < " + c[1] + "; ++i) { " + close + " }\n";
+    }
+    default: return "";
+  }
+}
+
 std::string Conversions::StructConverters() const {
   // Declared first: a struct may reach another declared later through a box.
   std::string out;
@@ -351,53 +412,124 @@ std::string Conversions::StructConverters() const {
     std::string c = generators::banjo::CTypeName(*pair.banjo);
     out += "inline " + wire + " ToWire(::fdf::Arena& arena, const " + c + "& c);\n" +
            "inline void ToBanjo(" + wire + "& w, " + c + "* c, ::fdf::Arena& arena);\n";
+    if (HoldsHandles(pair)) {
+      out += "inline " + wire + " LendToWire(::fdf::Arena& arena, const " + c + "& c);\n" +
+             "inline void CloseHandles(const " + c + "& c);\n";
+    }
   }
   out += aggregates_.empty() ? "" : "\n";
   for (const AggregatePair& pair : aggregates_) {
-    bool table = pair.banjo->kind == flat::Decl::Kind::kTable;
-    std::string wire = generators::cpp::DeclName(*pair.fidl);
-    std::string c = generators::banjo::CTypeName(*pair.banjo);
-    // A table: banjo's struct has every field, so each is set; absent ones read as zero.
-    std::string to_wire = "inline " + wire + " ToWire([[maybe_unused]] ::fdf::Arena& arena, const " +
-                          c + "& c) {\n  " +
-                          (table ? "auto w = " + wire + "::Builder(arena);\n" : wire + " w{};\n");
-    std::string to_banjo = "inline void ToBanjo([[maybe_unused]] " + wire + "& w, " + c +
-                           "* c, [[maybe_unused]] ::fdf::Arena& arena) {\n" +
-                           (table ? "  *c = " + c + "{};\n" : "");
-    for (const ArrayCount& array_count : pair.array_counts) {
-      to_wire += ArrayCountToWire(array_count);
-      to_banjo += ArrayCountToBanjo(array_count);
-    }
-    for (const flat::StructMember* member : pair.banjo_fields) {
-      const flat::StructMember* fidl = nullptr;
-      for (const flat::StructMember* candidate : pair.fidl_fields) {
-        if (candidate->name == member->name) fidl = candidate;
-      }
-      bool paired = false;
-      for (const ArrayCount& array_count : pair.array_counts) {
-        paired |= member == array_count.array || member == array_count.count;
-      }
-      if (paired) continue;
-      Param field = generators::banjo::FieldOf(*member, false);
-      std::vector<std::string> from, to;
-      for (const auto& d : field.c) {
-        from.push_back("c." + d.name);
-        to.push_back("c->" + d.name);
-      }
-      std::string name = Member(fidl->name);
-      std::string value = ToWire(field, fidl->type, from);
-      if (table) {
-        to_wire += "  w." + name + "(" + value + ");\n";
-        to_banjo += "  if (w.has_" + fidl->name + "()) {\n" +
-                    ToBanjo(field, fidl->type, "w." + name + "()", to, "    ") + "  }\n";
-      } else {
-        to_wire += "  w." + name + " = " + value + ";\n";
-        to_banjo += ToBanjo(field, fidl->type, "w." + name, to, "  ");
-      }
-    }
-    out += to_wire + "  return w" + (table ? ".Build()" : "") + ";\n}\n\n" + to_banjo + "}\n\n";
+    out += ToWireConverter(pair, Handles::kTransfer);
+    if (HoldsHandles(pair)) out += ToWireConverter(pair, Handles::kLentField) + CloseHandles(pair);
+    out += ToBanjoConverter(pair);
   }
   return out;
+}
+
+bool Conversions::HoldsHandles(const AggregatePair& pair) const {
+  for (const flat::StructMember* field : pair.banjo_fields) {
+    if (HasHandles(field->type)) return true;
+  }
+  return false;
+}
+
+const flat::StructMember* Conversions::FidlFieldFor(const AggregatePair& pair,
+                                                    const flat::StructMember* member) {
+  for (const flat::StructMember* candidate : pair.fidl_fields) {
+    if (candidate->name == member->name) return candidate;
+  }
+  return nullptr;
+}
+
+bool Conversions::Paired(const AggregatePair& pair, const flat::StructMember* member) {
+  for (const ArrayCount& array_count : pair.array_counts) {
+    if (member == array_count.array || member == array_count.count) return true;
+  }
+  return false;
+}
+
+// `ToWire` (handles move) or, with lent handles, `LendToWire` (they are duplicated).
+std::string Conversions::ToWireConverter(const AggregatePair& pair, Handles handles) const {
+  bool table = pair.banjo->kind == flat::Decl::Kind::kTable;
+  std::string wire = generators::cpp::DeclName(*pair.fidl);
+  std::string c = generators::banjo::CTypeName(*pair.banjo);
+  std::string name = handles == Handles::kTransfer ? "ToWire" : "LendToWire";
+  // A table: banjo's struct has every field, so each is set.
+  std::string out = "inline " + wire + " " + name + "([[maybe_unused]] ::fdf::Arena& arena, const " +
+                    c + "& c) {\n  " +
+                    (table ? "auto w = " + wire + "::Builder(arena);\n" : wire + " w{};\n");
+  for (const ArrayCount& array_count : pair.array_counts) {
+    out += ArrayCountToWire(array_count, handles);
+  }
+  for (const flat::StructMember* member : pair.banjo_fields) {
+    if (Paired(pair, member)) continue;
+    const flat::StructMember* fidl = FidlFieldFor(pair, member);
+    Param field = generators::banjo::FieldOf(*member, false);
+    std::vector<std::string> from;
+    for (const auto& d : field.c) from.push_back("c." + d.name);
+    std::string value = ToWire(field, fidl->type, from, handles);
+    out += table ? "  w." + Member(fidl->name) + "(" + value + ");\n"
+                 : "  w." + Member(fidl->name) + " = " + value + ";\n";
+  }
+  return out + "  return w" + (table ? ".Build()" : "") + ";\n}\n\n";
+}
+
+std::string Conversions::ToBanjoConverter(const AggregatePair& pair) const {
+  bool table = pair.banjo->kind == flat::Decl::Kind::kTable;
+  std::string wire = generators::cpp::DeclName(*pair.fidl);
+  std::string c = generators::banjo::CTypeName(*pair.banjo);
+  // A table's fields the server left out read as zero.
+  std::string out = "inline void ToBanjo([[maybe_unused]] " + wire + "& w, " + c +
+                    "* c, [[maybe_unused]] ::fdf::Arena& arena) {\n" +
+                    (table ? "  *c = " + c + "{};\n" : "");
+  for (const ArrayCount& array_count : pair.array_counts) out += ArrayCountToBanjo(array_count);
+  for (const flat::StructMember* member : pair.banjo_fields) {
+    if (Paired(pair, member)) continue;
+    const flat::StructMember* fidl = FidlFieldFor(pair, member);
+    Param field = generators::banjo::FieldOf(*member, false);
+    std::vector<std::string> to;
+    for (const auto& d : field.c) to.push_back("c->" + d.name);
+    std::string name = Member(fidl->name);
+    if (table) {
+      out += "  if (w.has_" + fidl->name + "()) {\n" +
+             ToBanjo(field, fidl->type, "w." + name + "()", to, "    ") + "  }\n";
+    } else {
+      out += ToBanjo(field, fidl->type, "w." + name, to, "  ");
+    }
+  }
+  return out + "}\n\n";
+}
+
+// Closes every handle a banjo struct holds (what a lent struct's borrower must not keep).
+std::string Conversions::CloseHandles(const AggregatePair& pair) const {
+  std::string c = generators::banjo::CTypeName(*pair.banjo);
+  std::string out = "inline void CloseHandles(const " + c + "& c) {\n";
+  for (const ArrayCount& array_count : pair.array_counts) {
+    std::string close = CloseElement(*array_count.array->type.element,
+                                     "c." + array_count.array->name + "[i]");
+    if (close.empty()) continue;
+    out += "  for (size_t i = 0; i < std::min<size_t>(c." + array_count.count->name + ", " +
+           std::to_string(array_count.array->type.element_count) + "); ++i) { " + close +
+           " }\n";
+  }
+  for (const flat::StructMember* member : pair.banjo_fields) {
+    if (Paired(pair, member)) continue;
+    Param field = generators::banjo::FieldOf(*member, false);
+    std::vector<std::string> lvalues;
+    for (const auto& d : field.c) lvalues.push_back("c." + d.name);
+    if (field.shape == Shape::kHandle) {
+      out += "  zx_handle_close(" + lvalues[0] + ");\n";
+    } else if (field.shape == Shape::kVector && member->type.element->kind == Kind::kHandle) {
+      out += "  for (size_t i = 0; i < " + lvalues[1] + "; ++i) zx_handle_close(" + lvalues[0] +
+             "[i]);\n";
+    } else if (field.shape == Shape::kArray) {
+      std::string close = CloseElement(member->type, lvalues[0]);
+      if (!close.empty()) out += "  " + close + "\n";
+    } else {
+      out += CloseLent(field, lvalues, "  ");
+    }
+  }
+  return out + "}\n\n";
 }
 
 }  // namespace fdfkit::shims

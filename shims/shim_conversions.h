@@ -21,6 +21,15 @@ namespace fdfkit::shims {
 namespace flat = fdfkit::idl::flat;
 using generators::banjo::Param;
 
+// Who owns the handles inside a value being converted. Banjo moves a handle passed as a
+// parameter (and everything a call hands back), but only lends the handles inside the structs an
+// in-parameter points to: the caller keeps them.
+enum class Handles {
+  kTransfer,   // they move with the value
+  kLent,       // an in-parameter: handles inside its structs are lent
+  kLentField,  // a field inside a lent struct: its own handles are lent too
+};
+
 class Conversions {
  public:
   // Why `banjo` (a parameter or field) cannot be converted to or from `fidl`, or nullopt.
@@ -30,8 +39,9 @@ class Conversions {
   // expression per C declarator of its field form (`c` = {"x"} for a scalar, handle, string or
   // box pointer, the struct lvalue for an aggregate, {list, count} for a vector, the array).
   // May allocate on `arena` (an fdf::Arena lvalue in scope).
-  std::string ToWire(const Param& p, const flat::Type& fidl,
-                     const std::vector<std::string>& c) const;
+  // `handles`: lent handles are duplicated into the message, so the caller keeps its own.
+  std::string ToWire(const Param& p, const flat::Type& fidl, const std::vector<std::string>& c,
+                     Handles handles = Handles::kTransfer) const;
   // wire → C: statements storing the wire lvalue `from` into the banjo lvalues `to` (one per C
   // declarator of the field form, as above). Pointers it stores may point into `arena` or into
   // the message; handles are moved out of `from`.
@@ -41,9 +51,16 @@ class Conversions {
                       const std::vector<std::string>& to, const std::string& indent,
                       bool copy = true) const;
 
+  // Statements closing the handles lent inside the banjo in-parameter `p` (its field-form
+  // lvalues `c`) once the call it was lent to returned: ToBanjo moved them out of the message, and
+  // banjo's callee only borrowed them. Empty when `p` lends none.
+  std::string CloseLent(const Param& p, const std::vector<std::string>& c,
+                        const std::string& indent) const;
+
   // `inline ::lib::wire::Foo ToWire(fdf::Arena&, const foo_t&)` and `inline void
   // ToBanjo(::lib::wire::Foo&, foo_t*, fdf::Arena&)` for every struct and table pair used so far,
-  // in dependency order.
+  // in dependency order; for those holding handles also `LendToWire` (duplicates them) and
+  // `CloseHandles(const foo_t&)`.
   std::string StructConverters() const;
 
  private:
@@ -53,7 +70,11 @@ class Conversions {
   std::vector<const flat::StructMember*> FieldsOf(const flat::Decl& decl);
   std::optional<std::string> CheckElement(const flat::Type& banjo, const flat::Type& fidl);
   std::string ElementToWire(const flat::Type& banjo, const flat::Type& fidl,
-                            const std::string& from) const;
+                            const std::string& from, Handles handles) const;
+  // Whether a value of this type holds a handle (in a field, element or box, at any depth).
+  bool HasHandles(const flat::Type& type) const;
+  // `CloseHandles(x);`-style statements for one element or field of `type` at lvalue `c`.
+  std::string CloseElement(const flat::Type& type, const std::string& c) const;
   std::string ElementToBanjo(const flat::Type& banjo, const flat::Type& fidl,
                              const std::string& from, const std::string& to) const;
 
@@ -70,7 +91,14 @@ class Conversions {
     std::vector<const flat::StructMember*> banjo_fields, fidl_fields;
     std::vector<ArrayCount> array_counts;
   };
-  std::string ArrayCountToWire(const ArrayCount& pair) const;
+  std::string ArrayCountToWire(const ArrayCount& pair, Handles handles) const;
+  bool HoldsHandles(const AggregatePair& pair) const;
+  static const flat::StructMember* FidlFieldFor(const AggregatePair& pair,
+                                                const flat::StructMember* member);
+  static bool Paired(const AggregatePair& pair, const flat::StructMember* member);
+  std::string ToWireConverter(const AggregatePair& pair, Handles handles) const;
+  std::string ToBanjoConverter(const AggregatePair& pair) const;
+  std::string CloseHandles(const AggregatePair& pair) const;
   std::string ArrayCountToBanjo(const ArrayCount& pair) const;
   std::vector<AggregatePair> aggregates_;  // in the order converters must be written
   std::map<const flat::Decl*, std::optional<std::string>> checked_;

@@ -33,21 +33,18 @@ void WriteEventHandler(const ProtocolPlan& plan, const Conversions& conversions,
     std::string name = generators::cpp::Escape(e.fidl->name);
     out << "    void " << name << "(::fidl::WireEvent<" << FidlProtocol(plan) << "::" << name
         << ">* event) override {\n      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n";
-    std::ostringstream locals;
-    std::vector<std::string> args = {"target.ctx"};
-    for (const std::string& a : InLocalsFromWire(
-             conversions, *e.banjo, e.bindings,
-             [](const flat::StructMember* f) { return "event->" + Field(f); }, /*copy=*/true,
-             locals)) {
-      args.push_back(a);
-    }
-    std::string body = locals.str();
-    for (size_t at = 0; (at = body.find("\n    ", at)) != std::string::npos; at += 7) {
-      body.insert(at + 1, "  ");  // one level deeper than a method body
-    }
-    out << (body.empty() ? "" : "  " + body) << "      relay.Deliver(std::move(arena), [=](const "
-        << proto << "& target) {\n        target.ops->" << e.banjo->names.c_ops_member << "("
-        << generators::banjo::Join(args) << ");\n      });\n    }\n";
+    InLocals locals = InLocalsFromWire(
+        conversions, *e.banjo, e.bindings,
+        [](const flat::StructMember* f) { return "event->" + Field(f); }, /*copy=*/true);
+    std::vector<std::string> args = {"target->ctx"};
+    args.insert(args.end(), locals.arguments.begin(), locals.arguments.end());
+    // The interface borrows what the event lent: closed after the call, or when the event is
+    // dropped (null target) without one.
+    out << Indented(locals.declarations + locals.conversions, "  ")
+        << "      relay.Deliver(std::move(arena), [=](const " << proto << "* target) {\n"
+        << "        if (target) target->ops->" << e.banjo->names.c_ops_member << "("
+        << generators::banjo::Join(args) << ");\n" << Indented(locals.close_lent, "    ")
+        << "      });\n    }\n";
   }
   out << "    ::fdfkit::shims::EventRelay<" << proto << "> relay;\n  };\n";
 }
@@ -77,7 +74,8 @@ void WriteEventSender(const ProtocolPlan& plan, const std::string& cls,
       for (const Binding& candidate : e.bindings) {
         if (candidate.field == field) b = &candidate;
       }
-      values.push_back(b ? conversions.ToWire(*b->param, field->type, InFieldForm(*b->param))
+      values.push_back(b ? conversions.ToWire(*b->param, field->type, InFieldForm(*b->param),
+                                              Handles::kLent)
                          : WireTypeDefault(field->type));
     }
     out << "    auto* self = static_cast<" << cls << "*>(ctx);\n"

@@ -153,19 +153,36 @@ class ShimWriter {
     }
     std::ostringstream callback_locals;
     std::vector<std::string> callback_args = {"cookie"};
+    // A failure hands the callback the caller's own in-place struct back, untouched (FIDL's
+    // error carries no payload), as a banjo driver that failed the op would.
+    std::vector<std::string> failure_args = {"cookie"};
     std::string status_local;
+    std::string callback_close;  // the callback only borrows the handles inside its structs
     if (m.is_async) {
       for (const Param& p : m.callback) {
         Locals l = LocalsFor(p, "    ");
         callback_locals << l.declarations;
+        callback_close += conversions_.CloseLent(p, l.field_form, "    ");
         callback_args.insert(callback_args.end(), l.arguments.begin(), l.arguments.end());
+        const Param* own = nullptr;
+        for (const Param& in : m.in) {
+          if (in.member->name == p.member->name && in.shape == Shape::kAggregate &&
+              p.shape == Shape::kAggregate && in.value_type == p.value_type) {
+            own = &in;
+          }
+        }
+        if (own) {
+          failure_args.push_back(own->c[0].name);
+        } else {
+          failure_args.insert(failure_args.end(), l.arguments.begin(), l.arguments.end());
+        }
         if (status && status->param == &p) status_local = l.field_form[0];
       }
     }
     auto fail = [&](const std::string& code) {
       if (m.is_async) {
-        return (status_local.empty() ? "" : status_local + " = " + code + "; ") +
-               "callback(" + generators::banjo::Join(callback_args) + "); return;";
+        return (status_local.empty() ? "" : status_local + " = " + code + "; ") + "callback(" +
+               generators::banjo::Join(failure_args) + "); return;";
       }
       if (m.return_type == "void") return std::string("return;");
       if (status && status->role == Role::kReturned) return "return " + code + ";";
@@ -205,7 +222,8 @@ class ShimWriter {
         continue;
       }
       std::string value = b && b->role == Role::kIn
-                              ? conversions_.ToWire(*b->param, field->type, InFieldForm(*b->param))
+                              ? conversions_.ToWire(*b->param, field->type, InFieldForm(*b->param),
+                                                    Handles::kLent)
                               : WireTypeDefault(field->type);
       if (fails_early) {
         std::string local = "wire_" + field->name;
@@ -259,7 +277,8 @@ class ShimWriter {
     if (KeepsMemory(plan)) out << "    self->kept_" << m.names.c_ops_member << "_ = std::move(arena);\n";
     if (m.is_async) {
       if (!status_local.empty()) out << "    " << status_local << " = copied;\n";
-      out << "    callback(" << generators::banjo::Join(callback_args) << ");\n  }\n";
+      out << "    callback(" << generators::banjo::Join(callback_args) << ");\n"
+          << callback_close << "  }\n";
       return;
     }
     if (m.return_type == "void") {
@@ -394,16 +413,20 @@ class ShimWriter {
       args->push_back(adapter + "->proto()");
       return true;
     };
-    for (const std::string& a : InLocalsFromWire(
-             conversions_, m, plan->bindings,
-             [](const flat::StructMember* f) { return "request->" + Field(f); },
-             /*copy=*/false, out, interface)) {
-      args.push_back(a);
-    }
+    auto from_request = [](const flat::StructMember* f) { return "request->" + Field(f); };
     if (m.is_async) {
-      AsyncCall(f, *plan, target, args, out);
+      AsyncCall(f, *plan, target, out);
       return;
     }
+    InLocals locals = InLocalsFromWire(conversions_, m, plan->bindings, from_request,
+                                       /*copy=*/false, interface);
+    out << locals.declarations << locals.conversions;
+    if (!locals.close_lent.empty()) {
+      // The banjo server borrowed the handles inside its in-structs: closed once replied.
+      out << "    ::fdfkit::shims::Defer close_lent([&] {\n" << Indented(locals.close_lent, "  ")
+          << "    });\n";
+    }
+    args.insert(args.end(), locals.arguments.begin(), locals.arguments.end());
     std::map<const Param*, std::vector<std::string>> outs;  // field-form reply values
     for (const Param& p : m.out) {
       std::vector<std::string> declared = OutLocal(p, &args, out);
@@ -499,7 +522,8 @@ class ShimWriter {
       const Param* in_place = InPlace(plan, field);
       values.push_back(b          ? value_of(*b, field)
                        : in_place ? conversions_.ToWire(*in_place, field->type,
-                                                        {"v_" + in_place->c[0].name})
+                                                        {"v_" + in_place->c[0].name},
+                                                        Handles::kLent)
                                   : WireTypeDefault(field->type));
     }
     if (plan.error_syntax) {
@@ -514,18 +538,36 @@ class ShimWriter {
   }
 
   // An @async banjo server: the reply waits for its callback, which must run exactly once.
+  // An @async banjo server keeps what it is given until its callback, so the in-parameters live
+  // in the pending call (copied onto its arena) rather than in this frame or the request; the
+  // handles lent inside them are closed when it ends. The callback must run exactly once.
   void AsyncCall(const flat::Method& f, const MethodPlan& plan, const std::string& target,
-                 std::vector<std::string> args, std::ostream& out) {
+                 std::ostream& out) {
     const MethodSignature& m = *plan.banjo;
     std::string name = generators::cpp::Escape(f.name);
     std::vector<CDeclarator> params = {{"void*", "cookie", ""}};
     for (const Param& p : m.callback) params.insert(params.end(), p.c.begin(), p.c.end());
+    InLocals locals = InLocalsFromWire(
+        conversions_, m, plan.bindings,
+        [](const flat::StructMember* field) { return "request->" + Field(field); },
+        /*copy=*/true, nullptr, "pending->");
     out << "    (void)arena;\n    struct Pending {\n      " << name
-        << "Completer::Async completer;\n    };\n"
-        << "    auto* pending = new Pending{completer.ToAsync()};\n";
+        << "Completer::Async completer;\n      ::fdf::Arena arena{::fdfkit::shims::kArenaTag};\n"
+        << Indented(locals.declarations, "  ");
+    if (!locals.close_lent.empty()) {
+      out << "      ~Pending() {\n" << Indented(locals.close_lent, "    ") << "      }\n";
+    }
+    out << "    };\n    auto* pending = new Pending{completer.ToAsync()};\n";
+    if (!locals.conversions.empty()) {
+      out << "    {\n      ::fdf::Arena& arena = pending->arena;\n"
+          << Indented(locals.conversions, "  ") << "    }\n";
+    }
+    std::vector<std::string> args = {"banjo_.ctx"};
+    args.insert(args.end(), locals.arguments.begin(), locals.arguments.end());
     args.push_back("[](" + generators::banjo::ParameterList(params) +
                    ") {\n      std::unique_ptr<Pending> pending(static_cast<Pending*>(cookie));\n"
-                   "      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n" + AsyncReply(plan) + "    }");
+                   "      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n" + AsyncReply(plan) +
+                   "    }");
     args.push_back("pending");
     out << "    " << target << "(" << generators::banjo::Join(args) << ");\n  }\n\n";
   }
@@ -539,7 +581,8 @@ class ShimWriter {
     std::vector<std::string> values;
     for (const flat::StructMember* field : plan.response) {
       const Binding* b = plan.ForField(field);
-      values.push_back(b ? conversions_.ToWire(*b->param, field->type, InFieldForm(*b->param))
+      values.push_back(b ? conversions_.ToWire(*b->param, field->type, InFieldForm(*b->param),
+                                               Handles::kLent)
                          : WireTypeDefault(field->type));
     }
     if (plan.error_syntax) {

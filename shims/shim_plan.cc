@@ -148,6 +148,14 @@ void PlanMethod(const nlohmann::json& row, const nlohmann::json& protocol_rows,
       return;
     }
   }
+  if (m.is_async) {
+    for (const Binding& b : plan->bindings) {
+      if (!b.reverse.empty()) {
+        plan->left_out = "'" + b.param->name + "' passes an interface to an @async method";
+        return;
+      }
+    }
+  }
   // An error-syntax method needs its status: the returned value, or the callback's first field.
   if (plan->error_syntax) {
     bool has_status = false;

@@ -13,6 +13,9 @@
 #include <lib/zx/vmo.h>
 
 #include <atomic>
+#include <vector>
+#include <mutex>
+#include <filesystem>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -186,8 +189,9 @@ TEST_F(ShimTest, EthernetAsyncCallbackRunsOnceOnTheCallersDispatcherEvenAfterThe
 }
 
 // ---- Nand: a void method with two results (one a struct with an array), a struct in, a
-// caller-allocated out vector. (Queue's op carries a VMO banjo lends and FIDL must transfer;
-// the shims do not yet duplicate lent handles, so it is not compared here.) ----
+// caller-allocated out vector, and Queue: an @async op the driver keeps until it completes it
+// later, whose VMO banjo only lends (the caller keeps it; the shims send a duplicate and close
+// what they were lent once done) ----
 
 class FakeNand : public ddk::NandProtocol<FakeNand> {
  public:
@@ -196,16 +200,26 @@ class FakeNand : public ddk::NandProtocol<FakeNand> {
     *out_info = {4096, 64, 1024, 8, 16, NAND_CLASS_PARTMAP, {0xa, 0xb}};
     *out_nand_op_size = 96;
   }
-  // Reads report one corrected bit flip per page; the VMO must arrive.
+  // Keeps the op (as a real driver does) and completes it from its own thread: a read copies
+  // the page's first bytes into the VMO it borrowed, and counts one bit flip per page.
   void NandQueue(nand_read_write_t* op, nand_queue_callback callback, void* cookie) {
-    zx::vmo vmo(op->data_vmo);  // the callee owns the VMO now
-    if (!vmo.is_valid()) {
-      callback(cookie, ZX_ERR_BAD_HANDLE, op);
-      return;
-    }
-    op->corrected_bit_flips = static_cast<uint32_t>(op->length);
-    op->data_vmo = ZX_HANDLE_INVALID;
-    callback(cookie, op->command == NAND_OP_READ ? ZX_OK : ZX_ERR_NOT_SUPPORTED, op);
+    std::lock_guard lock(mu_);
+    workers_.emplace_back([op, callback, cookie] {
+      zx::unowned_vmo vmo(op->data_vmo);
+      uint64_t size = 0;
+      if (vmo->get_size(&size) != ZX_OK) {
+        callback(cookie, ZX_ERR_BAD_HANDLE, op);
+        return;
+      }
+      if (op->command != NAND_OP_READ) {
+        callback(cookie, ZX_ERR_NOT_SUPPORTED, op);
+        return;
+      }
+      const char page[] = "page-data";
+      zx_status_t status = vmo->write(page, op->offset, sizeof page);
+      op->corrected_bit_flips = static_cast<uint32_t>(op->length);
+      callback(cookie, status, op);
+    });
   }
   zx_status_t NandErase(const nand_erase_t* op) {
     return op->first_block + op->num_blocks <= 1024 ? ZX_OK : ZX_ERR_OUT_OF_RANGE;
@@ -216,9 +230,35 @@ class FakeNand : public ddk::NandProtocol<FakeNand> {
     for (size_t i = 0; i < *out_actual; ++i) out_list[i] = bad[i];
     return count < 3 ? ZX_ERR_BUFFER_TOO_SMALL : ZX_OK;
   }
+  void Join() {
+    std::lock_guard lock(mu_);
+    for (std::thread& worker : workers_) worker.join();
+    workers_.clear();
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::thread> workers_;
 };
 
-std::string NandScript(const ddk::NandProtocolClient& nand) {
+struct NandRecord {
+  Latch done;
+  std::atomic<int> calls = 0;
+  zx_status_t status = ZX_ERR_INTERNAL;
+  uint32_t bit_flips = 0;
+  bool vmo_valid = false;
+  static void Callback(void* cookie, zx_status_t status, const nand_read_write_t* op) {
+    auto* self = static_cast<NandRecord*>(cookie);
+    self->status = status;
+    self->bit_flips = op ? op->corrected_bit_flips : 0;
+    uint64_t size = 0;
+    self->vmo_valid = op && zx_vmo_get_size(op->data_vmo, &size) == ZX_OK;
+    self->calls++;
+    self->done.Signal();
+  }
+};
+
+std::string NandScript(const ddk::NandProtocolClient& nand, FakeNand* server) {
   std::ostringstream t;
   nand_info_t info{};
   size_t op_size = 0;
@@ -231,7 +271,27 @@ std::string NandScript(const ddk::NandProtocolClient& nand) {
   size_t actual = 0;
   t << "bad blocks " << nand.GetFactoryBadBlockList(list, 4, &actual) << " actual=" << actual
     << " " << list[0] << "," << list[1] << "," << list[2] << "," << list[3] << "\n";
+  for (nand_op_t command : {NAND_OP_READ, NAND_OP_WRITE}) {
+    zx::vmo vmo;
+    EXPECT_EQ(zx::vmo::create(4096, 0, &vmo), ZX_OK);
+    nand_read_write_t op{command, vmo.get(), 16, 3, 0, 0};
+    NandRecord record;
+    nand.Queue(&op, NandRecord::Callback, &record);
+    EXPECT_TRUE(record.done.Wait());
+    server->Join();
+    char data[10] = {};
+    // The caller's VMO is still its own, and holds what the driver wrote through the lent one.
+    t << "queue" << command << " " << record.status << " calls=" << record.calls
+      << " flips=" << record.bit_flips << " vmo-in-callback=" << record.vmo_valid
+      << " caller-vmo=" << (vmo.read(data, 16, sizeof data) == ZX_OK) << " '" << data << "'\n";
+  }
   return t.str();
+}
+
+// How many file descriptors the process holds: zx handles live in them here.
+size_t OpenDescriptors() {
+  return static_cast<size_t>(std::distance(std::filesystem::directory_iterator("/proc/self/fd"),
+                                            std::filesystem::directory_iterator()));
 }
 
 namespace nand_shims = fdfkit::shims::ddk_protocol_nand;
@@ -242,11 +302,18 @@ TEST_F(ShimTest, NandThroughBothShimsMatchesDirectBanjo) {
   const nand_protocol_t* looped =
       Loop<ddk_protocol_nand::Nand, nand_shims::NandDriverOverBanjo,
            nand_shims::NandBanjoOverDriver>(&shimmed);
-  std::string expected = NandScript(ddk::NandProtocolClient(&direct));
+  std::string expected = NandScript(ddk::NandProtocolClient(&direct), &direct_server);
   EXPECT_EQ(expected,
             "query page=4096 class=1 guid1=11 op_size=96\nerase -14\n"
-            "bad blocks 0 actual=3 7,300,1001,0\n");
-  EXPECT_EQ(NandScript(ddk::NandProtocolClient(looped)), expected);
+            "bad blocks 0 actual=3 7,300,1001,0\n"
+            "queue1 0 calls=1 flips=3 vmo-in-callback=1 caller-vmo=1 'page-data'\n"
+            "queue2 -2 calls=1 flips=0 vmo-in-callback=1 caller-vmo=1 ''\n");
+  EXPECT_EQ(NandScript(ddk::NandProtocolClient(looped), &shimmed_server), expected);
+  // Every duplicate the shims made, and every handle they were lent, is closed: a second run
+  // leaves as many descriptors open as it found.
+  size_t before = OpenDescriptors();
+  EXPECT_EQ(NandScript(ddk::NandProtocolClient(looped), &shimmed_server), expected);
+  EXPECT_EQ(OpenDescriptors(), before);
 }
 
 // ---- Sdmmc: an out array, a struct holding a vector of structs, handles in and out ----

@@ -78,6 +78,8 @@ class unowned {
   bool is_valid() const { return value_ != ZX_HANDLE_INVALID; }
   // A borrowed T whose destructor must not close: the view releases before it dies.
   const T& operator*() const {
+    // Detached first: assigning over a holder that already views the handle would close it.
+    (void)holder_.release();
     holder_ = T(value_);
     return holder_;
   }

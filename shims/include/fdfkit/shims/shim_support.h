@@ -11,6 +11,7 @@
 #include <lib/fidl/cpp/wire/vector_view.h>
 #include <lib/fidl_driver/cpp/wire_messaging.h>
 #include <zircon/errors.h>
+#include <zircon/syscalls.h>
 #include <zircon/types.h>
 
 #include <algorithm>
@@ -66,6 +67,30 @@ zx_status_t CopyVector(const fidl::VectorView<W>& from, C* out, size_t count, si
   return ZX_OK;
 }
 
+// Runs `body` when the scope ends (the handles a banjo callee borrowed are closed after the
+// reply is sent, on every path).
+template <typename Body>
+class Defer {
+ public:
+  explicit Defer(Body body) : body_(std::move(body)) {}
+  Defer(const Defer&) = delete;
+  Defer& operator=(const Defer&) = delete;
+  ~Defer() { body_(); }
+
+ private:
+  Body body_;
+};
+
+// A duplicate of a handle banjo only lent (one inside a struct an in-parameter points to): the
+// message takes the duplicate and the caller keeps its own. Invalid stays invalid; a handle that
+// cannot be duplicated travels as invalid, which the receiving side's checks then refuse.
+template <typename Owned>
+Owned Duplicate(zx_handle_t lent) {
+  zx_handle_t copy = ZX_HANDLE_INVALID;
+  if (lent != ZX_HANDLE_INVALID) (void)zx_handle_duplicate(lent, ZX_RIGHT_SAME_RIGHTS, &copy);
+  return Owned(copy);
+}
+
 // A banjo caller's interface (or callback) as the client end a driver-transport call passes:
 // `Server` (the interface's generated FooDriverOverBanjo) serves it on `dispatcher`, owned by its
 // binding, until the FIDL side closes the client end or the dispatcher shuts down. A null
@@ -87,22 +112,28 @@ zx_status_t ServeInterface(fdf_dispatcher_t* dispatcher, const Proto* interface,
 // mapping.json turned into events). Events run on the client's dispatcher; one that arrives
 // before any interface is registered — a display driver reports its displays as soon as it is
 // served — is kept, with the arena its banjo data was copied onto, and handed over in order when
-// an interface is, up to kMaxPendingEvents (older ones are dropped past that).
+// an interface is, up to kMaxPendingEvents (older ones are dropped past that). A call gets the
+// interface, or null when its event is dropped (so it can release what it holds).
 template <typename Interface>
 class EventRelay {
  public:
   static constexpr size_t kMaxPendingEvents = 256;
-  using Call = std::function<void(const Interface&)>;
+  using Call = std::function<void(const Interface*)>;
 
   explicit EventRelay(fdf_dispatcher_t* dispatcher) : dispatcher_(dispatcher) {}
 
   // On the dispatcher, for each event.
   void Deliver(fdf::Arena arena, Call call) {
+    std::optional<Pending> dropped;
     {
       std::lock_guard lock(state_->mu);
       state_->pending.push_back({std::move(arena), std::move(call)});
-      if (state_->pending.size() > kMaxPendingEvents) state_->pending.pop_front();
+      if (state_->pending.size() > kMaxPendingEvents) {
+        dropped.emplace(std::move(state_->pending.front()));
+        state_->pending.pop_front();
+      }
     }
+    if (dropped) dropped->call(nullptr);
     Flush(*state_);
   }
 
@@ -132,6 +163,9 @@ class EventRelay {
     std::mutex mu;
     std::optional<Interface> interface;
     std::deque<Pending> pending;
+    ~State() {
+      for (Pending& never : pending) never.call(nullptr);
+    }
   };
   // Calls the interface outside the lock: it may register another one.
   static void Flush(State& state) {
@@ -145,7 +179,7 @@ class EventRelay {
         state.pending.pop_front();
         target = *state.interface;
       }
-      next->call(target);
+      next->call(&target);
     }
   }
 

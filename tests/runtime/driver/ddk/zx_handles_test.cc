@@ -53,6 +53,8 @@ TYPED_TEST(ZxHandleTypeTest, OwnsMovesBorrowsDuplicatesAndCloses) {
   EXPECT_EQ(moved.get(), value);
   zx::unowned<TypeParam> borrowed = moved.borrow();
   EXPECT_EQ(borrowed->get(), value);
+  EXPECT_EQ(borrowed->get(), value);  // a second look does not close what it borrows
+  EXPECT_TRUE(IsLive(value));
 
   TypeParam duplicate;
   ASSERT_EQ(moved.duplicate(ZX_RIGHT_SAME_RIGHTS, &duplicate), ZX_OK);
