@@ -38,8 +38,14 @@ std::vector<std::string> InFieldForm(const Param& p) {
 bool IsStatus(const Param& p) { return p.value_type == "zx_status_t"; }
 
 bool KeepsMemory(const MethodPlan& plan) {
-  if (plan.left_out) return false;
+  // An @async callback has run by the time the call returns: nothing to keep.
+  if (plan.left_out || plan.banjo->is_async) return false;
   for (const Binding& b : plan.bindings) {
+    // An @in_out struct is written back with pointers into the call's arena.
+    if (b.role == Binding::Role::kIn && b.param->mutable_data &&
+        b.param->shape == Shape::kAggregate) {
+      return true;
+    }
     if (b.role == Binding::Role::kIn || b.role == Binding::Role::kReturned) continue;
     Shape shape = b.param->shape;
     bool caller_owned = !b.param->callee_allocated &&

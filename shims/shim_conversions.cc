@@ -181,16 +181,24 @@ std::optional<std::string> Conversions::CheckAggregate(const flat::Decl& banjo,
 }
 
 bool Conversions::HasHandles(const flat::Type& type) const {
+  std::set<const flat::Decl*> visiting;
+  return HasHandles(type, &visiting);
+}
+
+bool Conversions::HasHandles(const flat::Type& type,
+                             std::set<const flat::Decl*>* visiting) const {
   if (type.kind == Kind::kHandle) return true;
   if ((type.kind == Kind::kBox || type.kind == Kind::kVector || type.kind == Kind::kArray) &&
       type.element) {
-    return HasHandles(*type.element);
+    return HasHandles(*type.element, visiting);
   }
   if (!IsStruct(type) && !IsTable(type)) return false;
+  // A struct that reaches itself through a box holds handles only if its other fields do.
+  if (!visiting->insert(type.decl).second) return false;
   for (const AggregatePair& pair : aggregates_) {
     if (pair.banjo != type.decl) continue;
     for (const flat::StructMember* field : pair.banjo_fields) {
-      if (HasHandles(field->type)) return true;
+      if (HasHandles(field->type, visiting)) return true;
     }
   }
   return false;
@@ -468,8 +476,14 @@ std::string Conversions::ToWireConverter(const AggregatePair& pair, Handles hand
     std::vector<std::string> from;
     for (const auto& d : field.c) from.push_back("c." + d.name);
     std::string value = ToWire(field, fidl->type, from, handles);
-    out += table ? "  w." + Member(fidl->name) + "(" + value + ");\n"
-                 : "  w." + Member(fidl->name) + " = " + value + ";\n";
+    if (table && field.shape == Shape::kHandle) {
+      // No handle is an absent field: a table's handle fields are not nullable.
+      out += "  if (" + from[0] + " != ZX_HANDLE_INVALID) w." + Member(fidl->name) + "(" +
+             value + ");\n";
+    } else {
+      out += table ? "  w." + Member(fidl->name) + "(" + value + ");\n"
+                   : "  w." + Member(fidl->name) + " = " + value + ";\n";
+    }
   }
   return out + "  return w" + (table ? ".Build()" : "") + ";\n}\n\n";
 }

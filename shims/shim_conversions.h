@@ -73,6 +73,7 @@ class Conversions {
                             const std::string& from, Handles handles) const;
   // Whether a value of this type holds a handle (in a field, element or box, at any depth).
   bool HasHandles(const flat::Type& type) const;
+  bool HasHandles(const flat::Type& type, std::set<const flat::Decl*>* visiting) const;
   // `CloseHandles(x);`-style statements for one element or field of `type` at lvalue `c`.
   std::string CloseElement(const flat::Type& type, const std::string& c) const;
   std::string ElementToBanjo(const flat::Type& banjo, const flat::Type& fidl,

@@ -131,7 +131,7 @@ class ShimWriter {
     }
     if (!kept.empty()) {
       out << "  // What the last call of each method handed back by pointer lives here until the\n"
-          << "  // next call of that method.\n" << kept;
+          << "  // next call of that method (from any thread).\n  std::mutex kept_mu_;\n" << kept;
     }
     out << "  " << proto << " protocol_{" << init << "};\n};\n\n";
   }
@@ -274,7 +274,10 @@ class ShimWriter {
                                     {"*" + p->c[0].name}, "    ");
       }
     }
-    if (KeepsMemory(plan)) out << "    self->kept_" << m.names.c_ops_member << "_ = std::move(arena);\n";
+    if (KeepsMemory(plan)) {
+      out << "    {\n      std::lock_guard lock(self->kept_mu_);\n      self->kept_"
+          << m.names.c_ops_member << "_ = std::move(arena);\n    }\n";
+    }
     if (m.is_async) {
       if (!status_local.empty()) out << "    " << status_local << " = copied;\n";
       out << "    callback(" << generators::banjo::Join(callback_args) << ");\n"

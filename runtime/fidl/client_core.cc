@@ -88,7 +88,7 @@ OneWayStatus ClientCore::SendOneWay(void* message, const FidlType* request_type,
                                     fdf_arena_t* arena) {
   static_cast<WireMessageHeader*>(message)->txid = 0;
   std::shared_lock lock(channel_mu_);
-  if (!channel_ || !is_bound()) return Status::Unbound();
+  if (!channel_ || !is_bound()) return UnboundStatus();
   return channel_->Send(message, request_type, arena);
 }
 
@@ -98,6 +98,10 @@ Status ClientCore::Call(void* message, const FidlType* request_type, fdf_arena_t
   if (channel_ && is_bound()) {
     return channel_->Call(message, request_type, arena, response_type, reply);
   }
+  return UnboundStatus();
+}
+
+Status ClientCore::UnboundStatus() {
   // A server that went away reads as such whether or not the read side noticed first.
   std::lock_guard state_lock(mu_);
   return info_.reason() == Reason::kPeerClosedWhileReading ? Status::PeerClosed(info_.status())

@@ -121,6 +121,13 @@ class EventRelay {
   using Call = std::function<void(const Interface*)>;
 
   explicit EventRelay(fdf_dispatcher_t* dispatcher) : dispatcher_(dispatcher) {}
+  EventRelay(const EventRelay&) = delete;
+  EventRelay& operator=(const EventRelay&) = delete;
+  // A flush still posted finds no interface: nothing reaches the client after its shim is gone.
+  ~EventRelay() {
+    std::lock_guard lock(state_->mu);
+    state_->interface.reset();
+  }
 
   // On the dispatcher, for each event.
   void Deliver(fdf::Arena arena, Call call) {

@@ -68,6 +68,8 @@ class ClientCore : public ReadLoop {
 
  private:
   void DispatchMessage(IncomingMessage& message) override;
+  // Why a call on a torn-down binding fails: the peer's closing, or the unbinding.
+  Status UnboundStatus();
   void OnTornDown(const UnbindInfo& info, uint32_t channel_handle) override;
   uint32_t NextTxidLocked();
 
