@@ -422,13 +422,17 @@ std::string Conversions::StructConverters() const {
            "inline void ToBanjo(" + wire + "& w, " + c + "* c, ::fdf::Arena& arena);\n";
     if (HoldsHandles(pair)) {
       out += "inline " + wire + " LendToWire(::fdf::Arena& arena, const " + c + "& c);\n" +
-             "inline void CloseHandles(const " + c + "& c);\n";
+             "inline void CloseHandles(const " + c + "& c);\n" + "inline void KeepOwnHandles(const " +
+             c + "& own, " + c + "* c);\n";
     }
   }
   out += aggregates_.empty() ? "" : "\n";
   for (const AggregatePair& pair : aggregates_) {
     out += ToWireConverter(pair, Handles::kTransfer);
-    if (HoldsHandles(pair)) out += ToWireConverter(pair, Handles::kLentField) + CloseHandles(pair);
+    if (HoldsHandles(pair)) {
+      out += ToWireConverter(pair, Handles::kLentField) + CloseHandles(pair) +
+             KeepOwnHandles(pair);
+    }
     out += ToBanjoConverter(pair);
   }
   return out;
@@ -509,6 +513,25 @@ std::string Conversions::ToBanjoConverter(const AggregatePair& pair) const {
              ToBanjo(field, fidl->type, "w." + name + "()", to, "    ") + "  }\n";
     } else {
       out += ToBanjo(field, fidl->type, "w." + name, to, "  ");
+    }
+  }
+  return out + "}\n\n";
+}
+
+// Puts the caller's own handles back into a struct written back in place (the reply carried
+// duplicates, closed before): its handle fields and those of the structs it holds by value.
+std::string Conversions::KeepOwnHandles(const AggregatePair& pair) const {
+  std::string c = generators::banjo::CTypeName(*pair.banjo);
+  std::string out = "inline void KeepOwnHandles([[maybe_unused]] const " + c + "& own, " + c +
+                    "* c) {\n";
+  for (const flat::StructMember* member : pair.banjo_fields) {
+    if (Paired(pair, member)) continue;
+    std::string name = generators::banjo::FieldOf(*member, false).c[0].name;
+    if (member->type.kind == Kind::kHandle) {
+      out += "  c->" + name + " = own." + name + ";\n";
+    } else if ((IsStruct(member->type) || IsTable(member->type)) && !member->type.nullable &&
+               HasHandles(member->type)) {
+      out += "  KeepOwnHandles(own." + name + ", &c->" + name + ");\n";
     }
   }
   return out + "}\n\n";

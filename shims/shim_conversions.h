@@ -100,6 +100,7 @@ class Conversions {
   std::string ToWireConverter(const AggregatePair& pair, Handles handles) const;
   std::string ToBanjoConverter(const AggregatePair& pair) const;
   std::string CloseHandles(const AggregatePair& pair) const;
+  std::string KeepOwnHandles(const AggregatePair& pair) const;
   std::string ArrayCountToBanjo(const ArrayCount& pair) const;
   std::vector<AggregatePair> aggregates_;  // in the order converters must be written
   std::map<const flat::Decl*, std::optional<std::string>> checked_;

@@ -158,12 +158,14 @@ class ShimWriter {
     std::vector<std::string> failure_args = {"cookie"};
     std::string status_local;
     std::string callback_close;  // the callback only borrows the handles inside its structs
+    // An op the caller passed mutable (`nand_read_write_t* op`) and gets back in the callback is
+    // written back in place, keeping the caller's own handles, and the callback gets the
+    // caller's pointer: banjo clients find their request from it.
+    std::string write_back;
     if (m.is_async) {
       for (const Param& p : m.callback) {
         Locals l = LocalsFor(p, "    ");
         callback_locals << l.declarations;
-        callback_close += conversions_.CloseLent(p, l.field_form, "    ");
-        callback_args.insert(callback_args.end(), l.arguments.begin(), l.arguments.end());
         const Param* own = nullptr;
         for (const Param& in : m.in) {
           if (in.member->name == p.member->name && in.shape == Shape::kAggregate &&
@@ -175,6 +177,17 @@ class ShimWriter {
           failure_args.push_back(own->c[0].name);
         } else {
           failure_args.insert(failure_args.end(), l.arguments.begin(), l.arguments.end());
+        }
+        if (own && own->mutable_data) {
+          std::string caller = own->c[0].name, copy = l.field_form[0];
+          std::string close = conversions_.CloseLent(p, l.field_form, "    ");
+          write_back += close + (close.empty() ? "" : "    KeepOwnHandles(*" + caller + ", &" +
+                                                          copy + ");\n") +
+                        "    *" + caller + " = " + copy + ";\n";
+          callback_args.push_back(caller);
+        } else {
+          callback_close += conversions_.CloseLent(p, l.field_form, "    ");
+          callback_args.insert(callback_args.end(), l.arguments.begin(), l.arguments.end());
         }
         if (status && status->param == &p) status_local = l.field_form[0];
       }
@@ -280,7 +293,7 @@ class ShimWriter {
     }
     if (m.is_async) {
       if (!status_local.empty()) out << "    " << status_local << " = copied;\n";
-      out << "    callback(" << generators::banjo::Join(callback_args) << ");\n"
+      out << write_back << "    callback(" << generators::banjo::Join(callback_args) << ");\n"
           << callback_close << "  }\n";
       return;
     }

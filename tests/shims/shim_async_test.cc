@@ -247,8 +247,10 @@ struct NandRecord {
   zx_status_t status = ZX_ERR_INTERNAL;
   uint32_t bit_flips = 0;
   bool vmo_valid = false;
+  const nand_read_write_t* op = nullptr;  // banjo clients find their request from it
   static void Callback(void* cookie, zx_status_t status, const nand_read_write_t* op) {
     auto* self = static_cast<NandRecord*>(cookie);
+    self->op = op;
     self->status = status;
     self->bit_flips = op ? op->corrected_bit_flips : 0;
     uint64_t size = 0;
@@ -283,7 +285,9 @@ std::string NandScript(const ddk::NandProtocolClient& nand, FakeNand* server) {
     // The caller's VMO is still its own, and holds what the driver wrote through the lent one.
     t << "queue" << command << " " << record.status << " calls=" << record.calls
       << " flips=" << record.bit_flips << " vmo-in-callback=" << record.vmo_valid
-      << " caller-vmo=" << (vmo.read(data, 16, sizeof data) == ZX_OK) << " '" << data << "'\n";
+      << " caller-vmo=" << (vmo.read(data, 16, sizeof data) == ZX_OK) << " '" << data << "'"
+      << " own-op=" << (record.op == &op) << " op-flips=" << op.corrected_bit_flips
+      << " op-vmo-is-callers=" << (op.data_vmo == vmo.get()) << "\n";
   }
   return t.str();
 }
@@ -306,8 +310,10 @@ TEST_F(ShimTest, NandThroughBothShimsMatchesDirectBanjo) {
   EXPECT_EQ(expected,
             "query page=4096 class=1 guid1=11 op_size=96\nerase -14\n"
             "bad blocks 0 actual=3 7,300,1001,0\n"
-            "queue1 0 calls=1 flips=3 vmo-in-callback=1 caller-vmo=1 'page-data'\n"
-            "queue2 -2 calls=1 flips=0 vmo-in-callback=1 caller-vmo=1 ''\n");
+            "queue1 0 calls=1 flips=3 vmo-in-callback=1 caller-vmo=1 'page-data' own-op=1 "
+            "op-flips=3 op-vmo-is-callers=1\n"
+            "queue2 -2 calls=1 flips=0 vmo-in-callback=1 caller-vmo=1 '' own-op=1 op-flips=0 "
+            "op-vmo-is-callers=1\n");
   EXPECT_EQ(NandScript(ddk::NandProtocolClient(looped), &shimmed_server), expected);
   // Every duplicate the shims made, and every handle they were lent, is closed: a second run
   // leaves as many descriptors open as it found.
