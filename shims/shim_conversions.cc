@@ -122,16 +122,7 @@ std::vector<const flat::StructMember*> Conversions::FieldsOf(const flat::Decl& d
     return fields;
   }
   auto& owned = table_fields_[&decl];
-  if (owned.empty()) {
-    for (const flat::EnvelopeMember& m : static_cast<const flat::Table&>(decl).members) {
-      if (!m.type) continue;  // reserved
-      auto field = std::make_unique<flat::StructMember>();
-      field->name = m.name;
-      field->attrs = m.attrs;
-      field->type = *m.type;
-      owned.push_back(std::move(field));
-    }
-  }
+  if (owned.empty()) owned = generators::banjo::EnvelopeFieldsOf(decl);
   for (const auto& field : owned) fields.push_back(field.get());
   return fields;
 }
@@ -143,37 +134,27 @@ std::optional<std::string> Conversions::CheckAggregate(const flat::Decl& banjo,
   checked_[&banjo] = std::nullopt;  // a struct that reaches itself through a box
   AggregatePair pair{&banjo, &fidl, FieldsOf(banjo), FieldsOf(fidl), {}};
   std::optional<std::string> problem;
-  std::set<const flat::StructMember*> paired;
   if (banjo.kind == flat::Decl::Kind::kStruct) {
     const auto& members = static_cast<const flat::Struct&>(banjo).members;
     for (const protocol::ArrayCountPair& found :
          protocol::FindArrayCountPairs(members, DefaultNaming())) {
-      const flat::StructMember* vector = nullptr;
-      for (const flat::StructMember* candidate : pair.fidl_fields) {
-        if (candidate->name == found.vector_name && candidate->type.kind == Kind::kVector) {
-          vector = candidate;
-        }
-      }
-      if (!vector) continue;  // not what the clone made of it
+      const flat::StructMember* vector = FidlFieldNamed(pair, found.vector_name);
+      if (!vector || vector->type.kind != Kind::kVector) continue;  // not what the clone made
       const flat::StructMember& array = members[found.array];
-      if (auto why = CheckElement(*array.type.element, *vector->type.element)) return why;
+      problem = CheckElement(*array.type.element, *vector->type.element);
+      if (problem) break;
       pair.array_counts.push_back({&array, &members[found.count], vector});
-      paired.insert(&array);
-      paired.insert(&members[found.count]);
     }
   }
   for (const flat::StructMember* member : pair.banjo_fields) {
-    if (paired.count(member)) continue;
-    const flat::StructMember* match = nullptr;
-    for (const flat::StructMember* candidate : pair.fidl_fields) {
-      if (candidate->name == member->name) match = candidate;
-    }
+    if (problem) break;
+    if (Paired(pair, member)) continue;
+    const flat::StructMember* match = FidlFieldNamed(pair, member->name);
     if (!match) {
       problem = "field '" + member->name + "' of " + banjo.name.name + " has no FIDL counterpart";
-    } else if (auto why = Check(generators::banjo::FieldOf(*member, false), match->type)) {
-      problem = why;
+    } else {
+      problem = Check(generators::banjo::FieldOf(*member, false), match->type);
     }
-    if (problem) break;
   }
   checked_[&banjo] = problem;
   if (!problem) aggregates_.push_back(std::move(pair));
@@ -445,10 +426,10 @@ bool Conversions::HoldsHandles(const AggregatePair& pair) const {
   return false;
 }
 
-const flat::StructMember* Conversions::FidlFieldFor(const AggregatePair& pair,
-                                                    const flat::StructMember* member) {
+const flat::StructMember* Conversions::FidlFieldNamed(const AggregatePair& pair,
+                                                      const std::string& name) {
   for (const flat::StructMember* candidate : pair.fidl_fields) {
-    if (candidate->name == member->name) return candidate;
+    if (candidate->name == name) return candidate;
   }
   return nullptr;
 }
@@ -475,7 +456,7 @@ std::string Conversions::ToWireConverter(const AggregatePair& pair, Handles hand
   }
   for (const flat::StructMember* member : pair.banjo_fields) {
     if (Paired(pair, member)) continue;
-    const flat::StructMember* fidl = FidlFieldFor(pair, member);
+    const flat::StructMember* fidl = FidlFieldNamed(pair, member->name);
     Param field = generators::banjo::FieldOf(*member, false);
     std::vector<std::string> from;
     for (const auto& d : field.c) from.push_back("c." + d.name);
@@ -503,7 +484,7 @@ std::string Conversions::ToBanjoConverter(const AggregatePair& pair) const {
   for (const ArrayCount& array_count : pair.array_counts) out += ArrayCountToBanjo(array_count);
   for (const flat::StructMember* member : pair.banjo_fields) {
     if (Paired(pair, member)) continue;
-    const flat::StructMember* fidl = FidlFieldFor(pair, member);
+    const flat::StructMember* fidl = FidlFieldNamed(pair, member->name);
     Param field = generators::banjo::FieldOf(*member, false);
     std::vector<std::string> to;
     for (const auto& d : field.c) to.push_back("c->" + d.name);

@@ -94,8 +94,8 @@ class Conversions {
   };
   std::string ArrayCountToWire(const ArrayCount& pair, Handles handles) const;
   bool HoldsHandles(const AggregatePair& pair) const;
-  static const flat::StructMember* FidlFieldFor(const AggregatePair& pair,
-                                                const flat::StructMember* member);
+  static const flat::StructMember* FidlFieldNamed(const AggregatePair& pair,
+                                                  const std::string& name);
   static bool Paired(const AggregatePair& pair, const flat::StructMember* member);
   std::string ToWireConverter(const AggregatePair& pair, Handles handles) const;
   std::string ToBanjoConverter(const AggregatePair& pair) const;

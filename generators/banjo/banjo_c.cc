@@ -194,14 +194,7 @@ class CWriter {
     } else if (decl.kind == Kind::kTable || decl.kind == Kind::kUnion) {
       // A table is a plain struct of all its fields; a union has no tag in C.
       std::vector<const flat::StructMember*> members;
-      for (const auto& member : decl.kind == Kind::kTable
-                                    ? static_cast<const flat::Table&>(decl).members
-                                    : static_cast<const flat::Union&>(decl).members) {
-        if (!member.type) continue;  // reserved
-        auto field = std::make_unique<flat::StructMember>();
-        field->name = member.name;
-        field->attrs = member.attrs;
-        field->type = *member.type;
+      for (auto& field : EnvelopeFieldsOf(decl)) {
         members.push_back(field.get());
         envelope_fields_.push_back(std::move(field));
       }

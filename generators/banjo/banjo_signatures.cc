@@ -167,6 +167,21 @@ std::string CTypeOf(const flat::Type& type) {
   }
 }
 
+std::vector<std::unique_ptr<flat::StructMember>> EnvelopeFieldsOf(const flat::Decl& decl) {
+  std::vector<std::unique_ptr<flat::StructMember>> fields;
+  for (const flat::EnvelopeMember& member :
+       decl.kind == flat::Decl::Kind::kTable ? static_cast<const flat::Table&>(decl).members
+                                             : static_cast<const flat::Union&>(decl).members) {
+    if (!member.type) continue;  // reserved
+    auto field = std::make_unique<flat::StructMember>();
+    field->name = member.name;
+    field->attrs = member.attrs;
+    field->type = *member.type;
+    fields.push_back(std::move(field));
+  }
+  return fields;
+}
+
 Param InParam(const flat::StructMember& member) {
   Param p = Describe(member, /*out=*/false, EscapeKeyword(CName(member.name)));
   const std::string& n = p.name;

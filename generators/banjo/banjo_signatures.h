@@ -7,6 +7,7 @@
 #ifndef FDFKIT_GENERATORS_BANJO_BANJO_SIGNATURES_H_
 #define FDFKIT_GENERATORS_BANJO_BANJO_SIGNATURES_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,10 @@ struct ProtocolSignature {
 std::string CTypeOf(const flat::Type& type);
 // `<snake>_t` of a declared type.
 std::string CTypeName(const flat::Decl& decl);
+
+// A table's or union's members as the struct members C lays out (a table is a plain struct of
+// all its fields, a union has no tag); reserved ordinals are left out.
+std::vector<std::unique_ptr<flat::StructMember>> EnvelopeFieldsOf(const flat::Decl& decl);
 
 Param InParam(const flat::StructMember& member);
 Param OutParam(const flat::StructMember& member);
