@@ -70,10 +70,7 @@ void WriteEventSender(const ProtocolPlan& plan, const std::string& cls,
     }
     std::vector<std::string> values;
     for (const flat::StructMember* field : e.fields) {
-      const Binding* b = nullptr;
-      for (const Binding& candidate : e.bindings) {
-        if (candidate.field == field) b = &candidate;
-      }
+      const Binding* b = e.ForField(field);
       values.push_back(b ? conversions.ToWire(*b->param, field->type, InFieldForm(*b->param),
                                               Handles::kLent)
                          : WireTypeDefault(field->type));

@@ -232,11 +232,20 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
 
 }  // namespace
 
-const Binding* MethodPlan::ForField(const flat::StructMember* field) const {
+const Binding* BindingOfField(const std::vector<Binding>& bindings,
+                              const flat::StructMember* field) {
   for (const Binding& b : bindings) {
     if (b.field == field) return &b;
   }
   return nullptr;
+}
+
+const Binding* MethodPlan::ForField(const flat::StructMember* field) const {
+  return BindingOfField(bindings, field);
+}
+
+const Binding* EventPlan::ForField(const flat::StructMember* field) const {
+  return BindingOfField(bindings, field);
 }
 
 std::optional<std::vector<ProtocolPlan>> PlanShims(const generators::LibraryView& banjo,

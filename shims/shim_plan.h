@@ -31,6 +31,10 @@ struct Binding {
   std::string reverse;
 };
 
+// The binding of `field` among `bindings`, or null.
+const Binding* BindingOfField(const std::vector<Binding>& bindings,
+                              const flat::StructMember* field);
+
 struct MethodPlan {
   const MethodSignature* banjo = nullptr;
   const flat::Method* fidl = nullptr;
@@ -54,6 +58,7 @@ struct EventPlan {
   std::vector<Binding> bindings;           // kIn, field of the event payload
   std::vector<const flat::StructMember*> fields;
   std::optional<std::string> left_out;
+  const Binding* ForField(const flat::StructMember* field) const;
 };
 
 // The interface a protocol's events replace, and the method that registered it.
