@@ -84,9 +84,10 @@ class ZirconMessageChannel final : public MessageChannel {
   Status Send(void* message, const FidlType* body_type, fdf_arena_t*) override {
     return Write(channel_, message, body_type);
   }
-  Status Call(void* message, const FidlType* request_type, fdf_arena_t*,
+  uint32_t handle() const override { return channel_; }
+  Status Call(uint32_t handle, void* message, const FidlType* request_type, fdf_arena_t*,
               const FidlType* response_type, IncomingMessage* reply) override {
-    return ChannelCall(channel_, message, request_type, response_type, reply);
+    return ChannelCall(handle, message, request_type, response_type, reply);
   }
   uint32_t ReleaseHandle() override { return std::exchange(channel_, ZX_HANDLE_INVALID); }
 

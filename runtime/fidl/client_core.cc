@@ -25,13 +25,18 @@ void Complete(std::unique_ptr<ResponseContext> context, IncomingMessage* reply,
 }  // namespace
 
 ClientCore::ClientCore(std::unique_ptr<MessageChannel> channel, const EventDispatch* events,
-                       void* handler)
-    : ReadLoop(std::move(channel)), events_(events), handler_(handler) {}
+                       void* handler, std::shared_ptr<void> owned_handler)
+    : ReadLoop(std::move(channel)),
+      events_(events),
+      handler_(handler),
+      owned_handler_(std::move(owned_handler)) {}
 
 zx::result<std::shared_ptr<ClientCore>> ClientCore::Bind(std::unique_ptr<MessageChannel> channel,
                                                          const EventDispatch* events,
-                                                         void* handler) {
-  auto core = std::make_shared<ClientCore>(std::move(channel), events, handler);
+                                                         void* handler,
+                                                         std::shared_ptr<void> owned_handler) {
+  auto core = std::make_shared<ClientCore>(std::move(channel), events, handler,
+                                           std::move(owned_handler));
   if (zx_status_t status = core->Start(core); status != ZX_OK) return zx::error(status);
   return zx::ok(std::move(core));
 }
@@ -94,11 +99,23 @@ OneWayStatus ClientCore::SendOneWay(void* message, const FidlType* request_type,
 
 Status ClientCore::Call(void* message, const FidlType* request_type, fdf_arena_t* arena,
                         const FidlType* response_type, IncomingMessage* reply) {
-  std::shared_lock lock(channel_mu_);
-  if (channel_ && is_bound()) {
-    return channel_->Call(message, request_type, arena, response_type, reply);
+  uint32_t handle;
+  {
+    // Not held across the call: a teardown releasing the channel (on the dispatcher, which the
+    // server answering this call may need) must not wait for it. Closing the handle aborts it.
+    std::shared_lock lock(channel_mu_);
+    if (!channel_ || !is_bound()) return UnboundStatus();
+    handle = channel_->handle();
   }
-  return UnboundStatus();
+  Status status = channel_->Call(handle, message, request_type, arena, response_type, reply);
+  bool transport_failed = status.reason() == Reason::kTransportError ||
+                          status.reason() == Reason::kPeerClosedWhileReading;
+  if (!status.ok() && transport_failed && !is_bound()) {
+    // The binding ended under the call (its own close aborted it, or the value was already
+    // closed): say why the binding ended.
+    return UnboundStatus();
+  }
+  return status;
 }
 
 Status ClientCore::UnboundStatus() {
@@ -178,6 +195,9 @@ void ClientCore::OnTornDown(const UnbindInfo& info, uint32_t channel_handle) {
       events_->on_fidl_error != nullptr) {
     events_->on_fidl_error(handler_, info);
   }
+  // No dispatch can follow: the handler the client handed over goes now, on the dispatcher.
+  handler_ = nullptr;
+  owned_handler_.reset();
 }
 
 }  // namespace fidl::internal

@@ -145,9 +145,10 @@ class DriverMessageChannel final : public fidl::internal::MessageChannel {
   Status Send(void* message, const FidlType* body_type, fdf_arena_t* arena) override {
     return Write(channel_, mode_, message, body_type, arena);
   }
-  Status Call(void* message, const FidlType* request_type, fdf_arena_t* arena,
+  uint32_t handle() const override { return channel_; }
+  Status Call(uint32_t handle, void* message, const FidlType* request_type, fdf_arena_t* arena,
               const FidlType* response_type, IncomingMessage* reply) override {
-    return DriverCall(channel_, message, request_type, arena, response_type, reply);
+    return DriverCall(handle, message, request_type, arena, response_type, reply);
   }
   uint32_t ReleaseHandle() override { return std::exchange(channel_, FDF_HANDLE_INVALID); }
 

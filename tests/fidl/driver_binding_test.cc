@@ -271,6 +271,78 @@ TEST_F(DriverBindingTest, SyncCallsAfterTheClientsOwnTeardownAreCanceled) {
   EXPECT_EQ(shared.sync().buffer(arena)->Ping().status(), ZX_ERR_CANCELED);
 }
 
+// The client's own teardown must not wait for a sync call in flight: the server answering it may
+// need the very dispatcher the teardown finishes on. The call ends canceled, before any reply.
+TEST_F(DriverBindingTest, TeardownEndsASyncCallInFlightWithoutWaitingForItsReply) {
+  auto shared = std::make_unique<fdf::WireSharedClient<Gpio>>(std::move(client_end_),
+                                                             client_dispatcher_);
+  Latch returned;
+  std::atomic<zx_status_t> call_status{ZX_OK};
+  std::thread caller([&, view = shared->sync()] {
+    fdf::Arena arena('TEST');
+    call_status = view.buffer(arena)->Read(kHoldPin).status();
+    returned.Signal();
+  });
+  ASSERT_TRUE(server_.held_latch.Wait());
+  shared->AsyncTeardown();
+  // A task posted after the teardown's runs once the teardown has finished on the dispatcher.
+  Latch after_teardown;
+  async::PostTask(fdf_dispatcher_get_async_dispatcher(client_dispatcher_),
+                  [&] { after_teardown.Signal(); });
+  EXPECT_TRUE(after_teardown.Wait());
+  EXPECT_TRUE(returned.Wait());
+  // Answered only now (a failure above would otherwise leave the caller blocked forever).
+  std::optional<HoldingServer::ReadCompleter::Async> held = server_.TakeHeld();
+  ASSERT_TRUE(held.has_value());
+  fdf::Arena arena('TEST');
+  held->buffer(arena).ReplySuccess(1);
+  caller.join();
+  EXPECT_EQ(call_status.load(), ZX_ERR_CANCELED);
+}
+
+// A shared client ended from another thread while its owned handler is inside an event: the
+// handler is destroyed only after the event returned and the teardown finished.
+class BlockingHandler : public fdf::WireAsyncEventHandler<Gpio> {
+ public:
+  struct Probe {
+    Latch entered;
+    Latch release;
+    Latch destroyed;
+    std::atomic<bool> in_event{false};
+    std::atomic<bool> destroyed_in_event{false};
+  };
+  explicit BlockingHandler(Probe* probe) : probe_(probe) {}
+  ~BlockingHandler() override {
+    probe_->destroyed_in_event = probe_->in_event.load();
+    probe_->destroyed.Signal();
+  }
+  void OnInterrupt(fidl::WireEvent<Gpio::OnInterrupt>* event) override {
+    probe_->in_event = true;
+    probe_->entered.Signal();
+    EXPECT_TRUE(probe_->release.Wait());
+    pins_.push_back(event->pin);  // the handler's own memory, after the client is gone
+    probe_->in_event = false;
+  }
+
+ private:
+  Probe* probe_;
+  std::vector<uint32_t> pins_;
+};
+
+TEST_F(DriverBindingTest, AnOwnedEventHandlerOutlivesTheEventItIsHandling) {
+  BlockingHandler::Probe probe;
+  auto client = std::make_unique<fdf::WireSharedClient<Gpio>>(
+      std::move(client_end_), client_dispatcher_, std::make_unique<BlockingHandler>(&probe));
+  fdf::Arena arena('TEST');
+  ASSERT_TRUE(fdf::WireSendEvent(*binding_).buffer(arena)->OnInterrupt(3).ok());
+  ASSERT_TRUE(probe.entered.Wait());
+  client.reset();  // from this thread, while the dispatcher is inside the handler
+  EXPECT_EQ(probe.destroyed.count(), 0);
+  probe.release.Signal();
+  ASSERT_TRUE(probe.destroyed.Wait());
+  EXPECT_FALSE(probe.destroyed_in_event.load());
+}
+
 TEST_F(DriverBindingTest, BindingGroupServesEachEndAndReportsOnlyUnrequestedCloses) {
   HoldingServer impl;
   std::vector<fdf::ClientEnd<Gpio>> clients;

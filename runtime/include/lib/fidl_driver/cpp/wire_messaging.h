@@ -188,19 +188,20 @@ class WireClient {
 };
 
 // A client usable from any thread. Clones share one binding, torn down when the last clone is
-// destroyed or on AsyncTeardown; the owned event handler is destroyed after teardown completes.
+// destroyed or on AsyncTeardown; an owned event handler is destroyed on the dispatcher after the
+// teardown completes (a borrowed one must outlive the teardown, as in Fuchsia).
 template <typename P>
 class WireSharedClient {
  public:
   WireSharedClient() = default;
   WireSharedClient(ClientEnd<P> client_end, fdf_dispatcher_t* dispatcher,
                    std::unique_ptr<WireAsyncEventHandler<P>> handler) {
-    Bind(std::move(client_end), dispatcher, handler.get());
-    token_->handler = std::move(handler);
+    WireAsyncEventHandler<P>* raw = handler.get();
+    Bind(std::move(client_end), dispatcher, raw, std::shared_ptr<void>(std::move(handler)));
   }
   WireSharedClient(ClientEnd<P> client_end, fdf_dispatcher_t* dispatcher,
                    WireAsyncEventHandler<P>* handler = nullptr) {
-    Bind(std::move(client_end), dispatcher, handler);
+    Bind(std::move(client_end), dispatcher, handler, nullptr);
   }
   WireSharedClient Clone() const {
     WireSharedClient clone;
@@ -223,17 +224,16 @@ class WireSharedClient {
  private:
   struct Token {
     std::shared_ptr<fidl::internal::ClientCore> core;
-    std::unique_ptr<WireAsyncEventHandler<P>> handler;
     ~Token() {
       if (core) core->Unbind();
     }
   };
   void Bind(ClientEnd<P> client_end, fdf_dispatcher_t* dispatcher,
-            WireAsyncEventHandler<P>* handler) {
+            WireAsyncEventHandler<P>* handler, std::shared_ptr<void> owned_handler) {
     token_ = std::make_shared<Token>();
     auto bound = fidl::internal::ClientCore::Bind(
         internal::MakeDriverMessageChannel(client_end.TakeChannel().release(), dispatcher),
-        &fidl::internal::WireEventDispatch<P>::kDispatch, handler);
+        &fidl::internal::WireEventDispatch<P>::kDispatch, handler, std::move(owned_handler));
     if (bound.is_ok()) token_->core = std::move(*bound);
   }
   std::shared_ptr<Token> token_;

@@ -48,10 +48,14 @@ struct EventDispatch {
 
 class ClientCore : public ReadLoop {
  public:
-  // `handler` may be null (events are then decoded and dropped).
+  // `handler` may be null (events are then decoded and dropped). `owned_handler`, when given,
+  // owns it: released on the dispatcher once the teardown finished, so an event being handled
+  // never finds its handler gone, whichever thread ends the client.
   static zx::result<std::shared_ptr<ClientCore>> Bind(std::unique_ptr<MessageChannel> channel,
-                                                      const EventDispatch* events, void* handler);
-  ClientCore(std::unique_ptr<MessageChannel> channel, const EventDispatch* events, void* handler);
+                                                      const EventDispatch* events, void* handler,
+                                                      std::shared_ptr<void> owned_handler = {});
+  ClientCore(std::unique_ptr<MessageChannel> channel, const EventDispatch* events, void* handler,
+             std::shared_ptr<void> owned_handler = {});
 
   // `message` has its header ordinal and flags set; the txid is assigned here. The context is
   // completed exactly once (possibly before this returns).
@@ -77,6 +81,7 @@ class ClientCore : public ReadLoop {
   std::map<uint32_t, std::unique_ptr<ResponseContext>> pending_;
   const EventDispatch* events_;
   void* handler_;
+  std::shared_ptr<void> owned_handler_;
 };
 
 // A response context over a callable taking `Result&` (the transport's unowned result type).

@@ -151,9 +151,14 @@ class MessageChannel {
   // Sends `message` (a header followed at offset 16 by a decoded body of `body_type`, or just
   // the header). Driver transport: `message` lives on `arena`, and `arena` travels with it.
   virtual Status Send(void* message, const FidlType* body_type, fdf_arena_t* arena) = 0;
-  // Blocking two-way call; the reply arrives decoded as `response_type`.
-  virtual Status Call(void* message, const FidlType* request_type, fdf_arena_t* arena,
-                      const FidlType* response_type, IncomingMessage* reply) = 0;
+  // The channel handle, read by the binding under its lock for a call made without it.
+  virtual uint32_t handle() const = 0;
+  // Blocking two-way call on `handle` (a value handle() returned), which the binding may release
+  // and close meanwhile: the call then fails (a closed value is refused, a close during the call
+  // aborts it) instead of holding up the teardown. The reply arrives decoded as `response_type`.
+  virtual Status Call(uint32_t handle, void* message, const FidlType* request_type,
+                      fdf_arena_t* arena, const FidlType* response_type,
+                      IncomingMessage* reply) = 0;
   // Gives the channel handle back (zx_handle_t or fdf_handle_t), leaving this object empty.
   virtual uint32_t ReleaseHandle() = 0;
 
