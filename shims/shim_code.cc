@@ -116,6 +116,7 @@ InLocals InLocalsFromWire(const Conversions& conversions, const MethodSignature&
     }
     locals.arguments.insert(locals.arguments.end(), used.arguments.begin(), used.arguments.end());
     locals.close_lent += conversions.CloseLent(p, named.field_form, "    ");
+    locals.close_moved += Conversions::CloseMoved(p, named.field_form, "    ");
   }
   locals.conversions = statements.str();
   return locals;

@@ -50,6 +50,7 @@ struct InLocals {
   std::string conversions;   // the statements filling them
   std::vector<std::string> arguments;
   std::string close_lent;    // closes the handles lent inside them, once the callee returned
+  std::string close_moved;   // closes the handles they move, for a call that never happens
 };
 using FieldSource = std::function<std::string(const flat::StructMember*)>;
 using ParamHook = std::function<bool(const Param&, const Binding&, std::vector<std::string>*,

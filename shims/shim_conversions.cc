@@ -393,6 +393,16 @@ std::string Conversions::CloseLent(const Param& p, const std::vector<std::string
   }
 }
 
+std::string Conversions::CloseMoved(const Param& p, const std::vector<std::string>& c,
+                                    const std::string& indent) {
+  if (p.shape == Shape::kHandle) return indent + "zx_handle_close(" + c[0] + ");\n";
+  if (p.shape == Shape::kVector && p.member->type.element->kind == Kind::kHandle) {
+    return indent + "for (size_t i = 0; i < " + c[1] + "; ++i) zx_handle_close(" + c[0] +
+           "[i]);\n";
+  }
+  return "";
+}
+
 std::string Conversions::StructConverters() const {
   // Declared first: a struct may reach another declared later through a box.
   std::string out;

@@ -56,6 +56,10 @@ class Conversions {
   // banjo's callee only borrowed them. Empty when `p` lends none.
   std::string CloseLent(const Param& p, const std::vector<std::string>& c,
                         const std::string& indent) const;
+  // Statements closing the handles banjo moves with `p` (a handle, a vector of handles): for a
+  // call that never reaches its callee. Empty when `p` moves none.
+  static std::string CloseMoved(const Param& p, const std::vector<std::string>& c,
+                                const std::string& indent);
 
   // `inline ::lib::wire::Foo ToWire(fdf::Arena&, const foo_t&)` and `inline void
   // ToBanjo(::lib::wire::Foo&, foo_t*, fdf::Arena&)` for every struct and table pair used so far,

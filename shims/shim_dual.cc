@@ -25,21 +25,19 @@ const flat::ServiceMember* ServiceMemberOf(const generators::LibraryView& fidl,
 }
 
 // `AddDriverTransportService(outgoing, dispatcher, instance)`: publishes the service whose
-// connections `server` (a C++ expression) serves.
+// connections `serve` (statements, given `dispatcher` and `end`) serves; `captures` names
+// what they use besides the dispatcher.
 std::string AddServiceMethod(const ProtocolPlan& plan, const flat::Service& service,
-                             const flat::ServiceMember& member, const std::string& server,
-                             const std::string& prologue = "", bool serve_events = false) {
+                             const flat::ServiceMember& member, const std::string& captures,
+                             const std::string& serve, const std::string& prologue = "") {
   std::string service_name = generators::cpp::DeclName(service);
   return "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& outgoing,\n"
          "                                           fdf_dispatcher_t* dispatcher,\n"
          "                                           std::string_view instance = "
          "\"default\") {\n" + prologue + "    " + service_name +
          "::InstanceHandler handler({.\n        " + generators::cpp::Escape(member.name) +
-         " = [dispatcher, server = " + server + "](::fdf::ServerEnd<" +
-         FidlProtocol(plan) + "> end) {\n          " + (serve_events ? "auto binding = " : "") +
-         "::fdf::BindServer(dispatcher, std::move(end), server);\n" +
-         (serve_events ? "          server->ServeEvents(binding);\n" : "") +
-         "        }});\n    return outgoing.AddService<" + service_name +
+         " = [dispatcher, " + captures + "](::fdf::ServerEnd<" + FidlProtocol(plan) +
+         "> end) {\n" + serve + "        }});\n    return outgoing.AddService<" + service_name +
          ">(std::move(handler), instance);\n  }\n\n";
 }
 
@@ -71,9 +69,12 @@ void WriteDualServer(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << "  // Publishes " << service->name.name << " (member '" << member->name
       << "') in `outgoing`; each connection is\n"
       << "  // served on `dispatcher` by the same methods.\n"
-      << AddServiceMethod(plan, *service, *member, "&*fidl_server_",
-                          "    if (!fidl_server_) fidl_server_.emplace(banjo_proto());\n",
-                          plan.events.has_value())
+      << AddServiceMethod(
+             plan, *service, *member, "server = &*fidl_server_",
+             std::string(plan.events ? "          auto binding = " : "          ") +
+                 "::fdf::BindServer(dispatcher, std::move(end), server);\n" +
+                 (plan.events ? "          server->ServeEvents(binding);\n" : ""),
+             "    if (!fidl_server_) fidl_server_.emplace(banjo_proto());\n")
       << " private:\n  " << names.proto_type << " banjo_proto_{};\n"
       << "  std::optional<::compat::BanjoServer> banjo_server_;\n"
       << "  std::optional<" << p << "DriverOverBanjo> fidl_server_;\n};\n\n";
@@ -83,13 +84,15 @@ void WriteDualServer(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << "// from " << p << "DualFidlServer<D> and implements fdf::WireServer<" << plan.fidl->name.name
       << ">. ServeBanjo binds D\n// on `dispatcher` behind " << p << "BanjoOverDriver; banjo "
       << "callers (colocated, on dispatchers that\n// allow sync calls) then make inline "
-      << "driver-transport calls into D.\n"
+      << "driver-transport calls into D.\n// bindings() holds every connection, the banjo "
+      << "callers' too: D sends its events\n// through it (bindings().ForEachBinding).\n"
       << "template <typename D>\nclass " << p << "DualFidlServer : public ::fdf::WireServer<"
       << FidlProtocol(plan) << "> {\n public:\n"
       << "  ::zx::result<> ServeBanjo(fdf_dispatcher_t* dispatcher) {\n"
       << "    auto endpoints = ::fdf::CreateEndpoints<" << FidlProtocol(plan) << ">();\n"
       << "    if (endpoints.is_error()) return endpoints.take_error();\n"
-      << "    ::fdf::BindServer(dispatcher, std::move(endpoints->server), static_cast<D*>(this));\n"
+      << "    bindings_.AddBinding(dispatcher, std::move(endpoints->server), "
+         "static_cast<D*>(this));\n"
       << "    banjo_ = std::make_unique<" << p
       << "BanjoOverDriver>(std::move(endpoints->client), dispatcher);\n"
       << "    banjo_server_.emplace(" << names.protocol_id
@@ -97,8 +100,14 @@ void WriteDualServer(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << "  // After ServeBanjo.\n"
       << "  const ::compat::BanjoServer& banjo_server() const { return *banjo_server_; }\n"
       << "  const " << names.proto_type << "* banjo_proto() const { return banjo_->proto(); }\n\n"
-      << AddServiceMethod(plan, *service, *member, "static_cast<D*>(this)")
-      << " private:\n  std::unique_ptr<" << p << "BanjoOverDriver> banjo_;\n"
+      << "  ::fdf::ServerBindingGroup<" << FidlProtocol(plan)
+      << ">& bindings() { return bindings_; }\n\n"
+      << AddServiceMethod(plan, *service, *member, "this",
+                          "          bindings_.AddBinding(dispatcher, std::move(end), "
+                          "static_cast<D*>(this));\n")
+      << " private:\n  // Declared first: destroyed last, after the shim that calls through it.\n"
+      << "  ::fdf::ServerBindingGroup<" << FidlProtocol(plan) << "> bindings_;\n"
+      << "  std::unique_ptr<" << p << "BanjoOverDriver> banjo_;\n"
       << "  std::optional<::compat::BanjoServer> banjo_server_;\n};\n\n";
 }
 

@@ -25,9 +25,10 @@ void WriteEventHandler(const ProtocolPlan& plan, const Conversions& conversions,
                        std::ostream& out) {
   const EventsPlan& events = *plan.events;
   const std::string& proto = events.banjo.names.proto_type;
-  out << "  class Events : public ::fdf::WireAsyncEventHandler<" << FidlProtocol(plan)
-      << "> {\n   public:\n    explicit Events(fdf_dispatcher_t* dispatcher) : "
-      << "relay(dispatcher) {}\n";
+  out << "  using Relay = ::fdfkit::shims::EventRelay<" << proto << ">;\n"
+      << "  class Events : public ::fdf::WireAsyncEventHandler<" << FidlProtocol(plan)
+      << "> {\n   public:\n    explicit Events(std::shared_ptr<Relay> relay) : "
+      << "relay_(std::move(relay)) {}\n";
   for (const EventPlan& e : events.methods) {
     if (!e.fidl || e.left_out) continue;
     std::string name = generators::cpp::Escape(e.fidl->name);
@@ -40,19 +41,23 @@ void WriteEventHandler(const ProtocolPlan& plan, const Conversions& conversions,
     args.insert(args.end(), locals.arguments.begin(), locals.arguments.end());
     // The interface borrows what the event lent: closed after the call, or when the event is
     // dropped (null target) without one.
+    // A dropped event (null target) closes what it would have moved to the interface too.
     out << Indented(locals.declarations + locals.conversions, "  ")
-        << "      relay.Deliver(std::move(arena), [=](const " << proto << "* target) {\n"
-        << "        if (target) target->ops->" << e.banjo->names.c_ops_member << "("
-        << generators::banjo::Join(args) << ");\n" << Indented(locals.close_lent, "    ")
-        << "      });\n    }\n";
+        << "      relay_->Deliver(std::move(arena), [=](const " << proto << "* target) {\n"
+        << "        if (target) {\n          target->ops->" << e.banjo->names.c_ops_member << "("
+        << generators::banjo::Join(args) << ");\n        }"
+        << (locals.close_moved.empty()
+                ? "\n"
+                : " else {\n" + Indented(locals.close_moved, "      ") + "        }\n")
+        << Indented(locals.close_lent, "    ") << "      });\n    }\n";
   }
-  out << "    ::fdfkit::shims::EventRelay<" << proto << "> relay;\n  };\n";
+  out << "   private:\n    std::shared_ptr<Relay> relay_;\n  };\n";
 }
 
 // The interface the shim registers with a banjo server whose FIDL clients get events: each
 // call becomes an event on the connection ServeEvents named.
-void WriteEventSender(const ProtocolPlan& plan, const std::string& cls,
-                      const Conversions& conversions, std::ostream& out) {
+void WriteEventSender(const ProtocolPlan& plan, const Conversions& conversions,
+                      std::ostream& out) {
   const EventsPlan& events = *plan.events;
   out << " private:\n";
   for (const EventPlan& e : events.methods) {
@@ -75,11 +80,8 @@ void WriteEventSender(const ProtocolPlan& plan, const std::string& cls,
                                               Handles::kLent)
                          : WireTypeDefault(field->type));
     }
-    out << "    auto* self = static_cast<" << cls << "*>(ctx);\n"
-        << "    std::optional<::fdf::ServerBindingRef<" << FidlProtocol(plan) << ">> binding;\n"
-        << "    {\n      std::lock_guard lock(self->events_mu_);\n"
-        << "      binding = self->events_binding_;\n    }\n"
-        << "    if (binding) {\n      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n"
+    out << "    if (auto binding = static_cast<EventsTo*>(ctx)->binding()) {\n"
+        << "      ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n"
         << "      // A connection already gone drops the event, as a closed channel would.\n"
         << "      (void)::fdf::WireSendEvent(*binding).buffer(arena)->"
         << generators::cpp::Escape(e.fidl->name) << "(" << generators::banjo::Join(values)
@@ -91,9 +93,8 @@ void WriteEventSender(const ProtocolPlan& plan, const std::string& cls,
     out << "      ." << e.banjo->names.c_ops_member << " = Event" << e.banjo->method->name
         << ",\n";
   }
-  out << "  };\n  " << events.banjo.names.proto_type << " interface_{&kInterfaceOps, this};\n"
-      << "  std::mutex events_mu_;\n  std::optional<::fdf::ServerBindingRef<" << FidlProtocol(plan)
-      << ">> events_binding_;\n";
+  out << "  };\n  using EventsTo = ::fdfkit::shims::EventSink<" << FidlProtocol(plan) << ", "
+      << events.banjo.names.proto_type << ", " << events.banjo.names.ops_type << ">;\n";
 }
 
 }  // namespace fdfkit::shims

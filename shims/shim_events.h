@@ -18,8 +18,8 @@ void WriteEventHandler(const ProtocolPlan& plan, const Conversions& conversions,
                        std::ostream& out);
 // FooDriverOverBanjo's private part: the interface it registers (`ServeEvents`), whose calls
 // send the events on the connection named.
-void WriteEventSender(const ProtocolPlan& plan, const std::string& cls,
-                      const Conversions& conversions, std::ostream& out);
+void WriteEventSender(const ProtocolPlan& plan, const Conversions& conversions,
+                      std::ostream& out);
 
 }  // namespace fdfkit::shims
 

@@ -90,9 +90,15 @@ class ShimWriter {
         << FidlProtocol(plan) << "> client,\n      fdf_dispatcher_t* dispatcher = "
         << "fdf_dispatcher_get_current_dispatcher())\n";
     if (plan.events) {
-      out << "      : dispatcher_(dispatcher) {\n    if (dispatcher_) {\n      client_ = "
+      // The client owns the handler and releases it after its teardown, on the dispatcher: an
+      // event being handled when this object goes keeps it.
+      out << "      : dispatcher_(dispatcher) {\n    if (dispatcher_) {\n"
+          << "      relay_ = std::make_shared<Relay>(dispatcher_);\n      client_ = "
           << "::fdf::WireSharedClient<" << FidlProtocol(plan) << ">(std::move(client), "
-          << "dispatcher_, &events_);\n    }\n  }\n  ";
+          << "dispatcher_, std::make_unique<Events>(relay_));\n    }\n  }\n"
+          << "  // No event reaches the registered interface once this returns but one being\n"
+          << "  // handed over right now.\n  ~" << cls << "() {\n"
+          << "    if (relay_) relay_->Close();\n  }\n  ";
     } else {
       out << "      : client_(std::move(client)), dispatcher_(dispatcher) {}\n  ";
     }
@@ -122,8 +128,8 @@ class ShimWriter {
     }
     if (plan.events) {
       WriteEventHandler(plan, conversions_, out);
-      // In this order: the binding goes first and calls the handler no more.
-      out << "  fdf_dispatcher_t* dispatcher_;\n  Events events_{dispatcher_};\n"
+      out << "  fdf_dispatcher_t* dispatcher_;\n"
+          << "  std::shared_ptr<Relay> relay_;  // shared with the handler client_ owns\n"
           << "  ::fdf::WireSharedClient<" << FidlProtocol(plan) << "> client_;\n";
     } else {
       out << "  ::fdf::WireSyncClient<" << FidlProtocol(plan) << "> client_;\n"
@@ -203,9 +209,11 @@ class ShimWriter {
     };
     if (events && events->registering == &m) {
       // The events arrive on the client's dispatcher and go to the interface stored here.
-      out << "    static_cast<" << cls << "*>(ctx)->events_.relay.Register("
-          << m.in.front().c[0].name << ");\n"
-          << (m.return_type == "void" ? "" : "    return ZX_OK;\n") << "  }\n";
+      out << "    Relay* relay = static_cast<" << cls << "*>(ctx)->relay_.get();\n"
+          << "    if (relay) relay->Register(" << m.in.front().c[0].name << ");\n"
+          << (m.return_type == "void" ? ""
+                                      : "    return relay ? ZX_OK : ZX_ERR_BAD_STATE;\n")
+          << "  }\n";
       return;
     }
     if (plan.left_out) {
@@ -280,12 +288,21 @@ class ShimWriter {
         out << OutToBanjo(p, field->type, from);
       }
     }
-    // In-place data: an @in_out struct the server handed back under its own name.
+    // In-place data: an @in_out struct the server handed back under its own name. The handles
+    // in it stay the caller's own (it only lent them; the reply carries copies, closed here).
     for (const flat::StructMember* field : plan.response) {
-      if (const Param* p = InPlace(plan, field)) {
-        out << conversions_.ToBanjo(*p, field->type, "response." + Field(field),
-                                    {"*" + p->c[0].name}, "    ");
+      const Param* p = InPlace(plan, field);
+      if (!p) continue;
+      std::string from = "response." + Field(field);
+      std::string close = conversions_.CloseLent(*p, {"written"}, "      ");
+      if (close.empty()) {
+        out << conversions_.ToBanjo(*p, field->type, from, {"*" + p->c[0].name}, "    ");
+        continue;
       }
+      out << "    {\n      " << p->value_type << " written{};\n"
+          << conversions_.ToBanjo(*p, field->type, from, {"written"}, "      ") << close
+          << "      KeepOwnHandles(*" << p->c[0].name << ", &written);\n      *" << p->c[0].name
+          << " = written;\n    }\n";
     }
     if (KeepsMemory(plan)) {
       out << "    {\n      std::lock_guard lock(self->kept_mu_);\n      self->kept_"
@@ -367,12 +384,14 @@ class ShimWriter {
     if (plan.events) {
       const MethodSignature& r = *plan.events->registering;
       out << "  // Registers an interface with the banjo server whose calls become events on\n"
-          << "  // `binding` (banjo has one interface: the last connection named gets them).\n"
+          << "  // `binding` (banjo has one interface: the last connection named gets them). The\n"
+          << "  // banjo server keeps it past this object (EventSink).\n"
           << "  zx_status_t ServeEvents(::fdf::ServerBindingRef<" << FidlProtocol(plan)
-          << "> binding) {\n    {\n      std::lock_guard lock(events_mu_);\n"
-          << "      events_binding_.emplace(std::move(binding));\n    }\n    "
+          << "> binding) {\n    EventsTo* sink = EventsTo::For(banjo_.ctx, \""
+          << r.names.cpp_mixin << "\", &kInterfaceOps);\n"
+          << "    sink->set_binding(std::move(binding));\n    "
           << (r.return_type == "zx_status_t" ? "return " : "") << "banjo_.ops->"
-          << r.names.c_ops_member << "(banjo_.ctx, &interface_);\n"
+          << r.names.c_ops_member << "(banjo_.ctx, sink->interface());\n"
           << (r.return_type == "zx_status_t" ? "" : "    return ZX_OK;\n") << "  }\n\n";
     }
     for (const flat::Method* f : plan.fidl->all_methods) {
@@ -392,14 +411,8 @@ class ShimWriter {
       out << "  void handle_unknown_method(::fidl::UnknownMethodMetadata<" << FidlProtocol(plan)
           << ">, ::fidl::UnknownMethodCompleter::Sync&) override {}\n\n";
     }
-    if (plan.events) WriteEventSender(plan, cls, conversions_, out);
+    if (plan.events) WriteEventSender(plan, conversions_, out);
     out << (plan.events ? "" : " private:\n") << "  " << proto << " banjo_;\n";
-    if (PassesInterfaces(plan)) {
-      out << "  // The banjo interfaces made of FIDL callers' client ends: the banjo server\n"
-          << "  // may keep and call them at any time, so they live as long as this object.\n"
-          << "  std::mutex interfaces_mu_;\n"
-          << "  std::vector<std::shared_ptr<const void>> interfaces_;\n";
-    }
     out << "};\n\n";
   }
 
@@ -418,14 +431,14 @@ class ShimWriter {
     const MethodSignature& m = *plan->banjo;
     std::vector<std::string> args = {"banjo_.ctx"};
     // The FIDL caller's client end of an interface, as the banjo interface the server keeps.
-    auto interface = [](const Param& p, const Binding& b, std::vector<std::string>* args,
-                        std::ostream& out) {
+    std::vector<std::pair<std::string, std::string>> adapters;  // local, slot
+    auto interface = [&](const Param& p, const Binding& b, std::vector<std::string>* args,
+                         std::ostream& out) {
       if (b.reverse.empty()) return false;
       std::string adapter = "interface_" + p.name;
       out << "    auto " << adapter << " = std::make_shared<" << b.reverse
-          << "BanjoOverDriver>(std::move(request->" << Field(b.field) << "));\n"
-          << "    {\n      std::lock_guard lock(interfaces_mu_);\n      interfaces_.push_back("
-          << adapter << ");\n    }\n";
+          << "BanjoOverDriver>(std::move(request->" << Field(b.field) << "));\n";
+      adapters.emplace_back(adapter, m.names.cpp_mixin + "." + p.name);
       args->push_back(adapter + "->proto()");
       return true;
     };
@@ -453,6 +466,13 @@ class ShimWriter {
       out << "    " << call << ";\n";
     } else {
       out << "    " << m.return_type << " ret = " << call << ";\n";
+    }
+    // The banjo server keeps an interface it accepted (one it refused, it did not take), and
+    // may call it after this object is gone.
+    for (const auto& [adapter, slot] : adapters) {
+      out << "    " << (m.return_type == "zx_status_t" ? "if (ret == ZX_OK) " : "")
+          << "::fdfkit::shims::KeepForServer(banjo_.ctx, \"" << slot << "\", " << adapter
+          << ");\n";
     }
     if (!f.has_response) {
       out << "  }\n\n";

@@ -21,6 +21,7 @@
 namespace {
 
 using fdfkit::testing::FakeDriver;
+using fdfkit::testing::Latch;
 using fdfkit::testing::ShimTest;
 namespace display_shims = fdfkit::shims::fuchsia_hardware_display_controller;
 
@@ -189,6 +190,124 @@ TEST_F(EventShimTest, DisplayReportsReachTheBanjoInterfaceAsEventsInOrder) {
   fmt = 0;
   EXPECT_EQ(shimmed_server.AskAudioFormat(&fmt), ZX_ERR_NOT_SUPPORTED);
   EXPECT_EQ(fmt, 0u);
+}
+
+// Banjo keeps one interface: the server shim's, past the shim itself. Once a connection's shim is
+// gone, the banjo server's reports go nowhere (as on a closed channel); the next connection that
+// asks for events gets them.
+class CountedDisplayShim : public display_shims::DisplayControllerImplDriverOverBanjo {
+ public:
+  CountedDisplayShim(const display_controller_impl_protocol_t* banjo, Latch* destroyed)
+      : DisplayControllerImplDriverOverBanjo(banjo), destroyed_(destroyed) {}
+  ~CountedDisplayShim() override { destroyed_->Signal(); }
+
+ private:
+  Latch* destroyed_;
+};
+
+TEST_F(EventShimTest, EventsGoToTheLastConnectionAndOutliveTheServerShimsBeforeIt) {
+  FakeDisplay server;
+  display_controller_impl_protocol_t banjo = server.proto();
+  // A connection whose server shim is owned by its binding, with events, as a driver serves one.
+  auto connect = [&](Latch* destroyed) {
+    auto endpoints =
+        fdf::CreateEndpoints<fuchsia_hardware_display_controller::DisplayControllerImpl>();
+    EXPECT_TRUE(endpoints.is_ok());
+    auto shim = std::make_unique<CountedDisplayShim>(&banjo, destroyed);
+    CountedDisplayShim* raw = shim.get();
+    auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server),
+                                   std::move(shim));
+    EXPECT_EQ(raw->ServeEvents(binding), ZX_OK);  // the client end is open: the shim lives
+    return std::make_unique<display_shims::DisplayControllerImplBanjoOverDriver>(
+        std::move(endpoints->client), events_dispatcher_);
+  };
+  DisplayRecorder first_recorder, second_recorder;
+  Latch first_destroyed, second_destroyed;
+  auto first = connect(&first_destroyed);
+  display_controller_interface_protocol_t first_intf = first_recorder.proto();
+  ddk::DisplayControllerImplProtocolClient(first->proto())
+      .SetDisplayControllerInterface(first_intf.ctx, first_intf.ops);
+  EXPECT_EQ(first_recorder.WaitFor(1), "changed +[1 edid fmt 0x1 0x20004;] -[]\n");
+  first.reset();
+  ASSERT_TRUE(first_destroyed.Wait());
+  server.Vsync(1, 10);  // no connection asked for events now: dropped
+
+  auto second = connect(&second_destroyed);
+  display_controller_interface_protocol_t second_intf = second_recorder.proto();
+  ddk::DisplayControllerImplProtocolClient(second->proto())
+      .SetDisplayControllerInterface(second_intf.ctx, second_intf.ops);
+  server.Vsync(1, 20);
+  EXPECT_EQ(second_recorder.WaitFor(2),
+            "changed +[1 edid fmt 0x1 0x20004;] -[]\nvsync 1 at 20\n");
+  EXPECT_EQ(first_recorder.WaitFor(1), "changed +[1 edid fmt 0x1 0x20004;] -[]\n");
+  second.reset();
+  ASSERT_TRUE(second_destroyed.Wait());
+  fdfkit::shims::ReleaseKeptBy(banjo.ctx);
+}
+
+// A migrated display driver: FIDL methods once, served to banjo callers too
+// (DisplayControllerImplDualFidlServer). Its events, sent through bindings(), reach the interface
+// a banjo caller registered, as the banjo calls its banjo twin would have made.
+class FidlDisplay
+    : public display_shims::DisplayControllerImplDualFidlServer<FidlDisplay> {
+ public:
+  void ImportImage(ImportImageRequestView request, fdf::Arena& arena,
+                   ImportImageCompleter::Sync& completer) override {
+    if (!request->collection.is_valid()) {
+      completer.buffer(arena).ReplyError(ZX_ERR_INVALID_ARGS);
+      return;
+    }
+    auto image = request->image;
+    image.handle = 0x7700 + request->index;
+    completer.buffer(arena).ReplySuccess(image);
+  }
+  void ReleaseImage(ReleaseImageRequestView, fdf::Arena& arena,
+                    ReleaseImageCompleter::Sync& completer) override {
+    completer.buffer(arena).Reply();
+  }
+  void CheckConfiguration(CheckConfigurationRequestView, fdf::Arena&,
+                          CheckConfigurationCompleter::Sync& completer) override {
+    completer.Close(ZX_ERR_NOT_SUPPORTED);
+  }
+  void ApplyConfiguration(ApplyConfigurationRequestView, fdf::Arena&,
+                          ApplyConfigurationCompleter::Sync& completer) override {
+    completer.Close(ZX_ERR_NOT_SUPPORTED);
+  }
+  void SetEld(SetEldRequestView, fdf::Arena& arena, SetEldCompleter::Sync& completer) override {
+    completer.buffer(arena).Reply();
+  }
+  void handle_unknown_method(
+      fidl::UnknownMethodMetadata<fuchsia_hardware_display_controller::DisplayControllerImpl>,
+      fidl::UnknownMethodCompleter::Sync&) override {}
+
+  // Reports a vsync to every connection.
+  void Vsync(uint64_t display_id, zx_time_t timestamp) {
+    bindings().ForEachBinding([&](auto& binding) {
+      fdf::Arena arena('TEST');
+      EXPECT_TRUE(fdf::WireSendEvent(binding).buffer(arena)->OnDisplayVsync(display_id, timestamp)
+                      .ok());
+    });
+  }
+};
+
+TEST_F(EventShimTest, ADualFidlServerSendsItsEventsToBanjoCallersThroughItsBindings) {
+  FidlDisplay display;
+  ASSERT_TRUE(display.ServeBanjo(server_dispatcher_).is_ok());
+  EXPECT_EQ(display.bindings().size(), 1u);
+  DisplayRecorder recorder;
+  display_controller_interface_protocol_t intf = recorder.proto();
+  ddk::DisplayControllerImplProtocolClient client(display.banjo_proto());
+  client.SetDisplayControllerInterface(intf.ctx, intf.ops);
+  zx::channel collection, peer;
+  ASSERT_EQ(zx::channel::create(0, &collection, &peer), ZX_OK);
+  image_t image{640, 480, 0x1, IMAGE_TYPE_SIMPLE, 0};
+  EXPECT_EQ(client.ImportImage(&image, std::move(collection), 3), ZX_OK);
+  EXPECT_EQ(image.handle, 0x7703u);
+  display.Vsync(1, 40);
+  display.Vsync(2, 50);
+  EXPECT_EQ(recorder.WaitFor(2), "vsync 1 at 40\nvsync 2 at 50\n");
+  for (fdf_dispatcher_t* d : recorder.dispatchers()) EXPECT_EQ(d, server_dispatcher_);
+  FinishServing();  // the bindings end before the server object does
 }
 
 TEST_F(EventShimTest, WithoutADispatcherTheClientShimRefusesCalls) {

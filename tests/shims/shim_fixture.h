@@ -4,6 +4,7 @@
 #ifndef FDFKIT_TESTS_SHIMS_SHIM_FIXTURE_H_
 #define FDFKIT_TESTS_SHIMS_SHIM_FIXTURE_H_
 
+#include <fdfkit/shims/shim_support.h>
 #include <lib/fdf/cpp/channel.h>
 #include <lib/fdf/env.h>
 
@@ -29,6 +30,9 @@ class ShimTest : public RuntimeTest {
     ShutdownAndDestroy(server_dispatcher_);
     closers_.clear();
     keep_.clear();  // the servers outlive their bindings
+    // The banjo servers are gone with the test: what they were kept (interfaces) goes too.
+    for (const void* ctx : banjo_servers_) ::fdfkit::shims::ReleaseKeptBy(ctx);
+    banjo_servers_.clear();
     RuntimeTest::TearDown();
   }
 
@@ -37,6 +41,7 @@ class ShimTest : public RuntimeTest {
   // `interface_dispatcher`: where the client shim serves the interfaces its calls pass.
   template <typename P, typename Server, typename Client, typename Proto>
   const Proto* Loop(const Proto* banjo, fdf_dispatcher_t* interface_dispatcher = nullptr) {
+    banjo_servers_.push_back(banjo->ctx);
     auto path = std::make_shared<Path<P, Server, Client>>(banjo);
     auto endpoints = fdf::CreateEndpoints<P>();
     EXPECT_TRUE(endpoints.is_ok());
@@ -84,6 +89,7 @@ class ShimTest : public RuntimeTest {
     std::unique_ptr<Client> client;
   };
   std::vector<std::shared_ptr<void>> keep_;
+  std::vector<const void*> banjo_servers_;
   std::vector<std::function<void()>> closers_;
 };
 

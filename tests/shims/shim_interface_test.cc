@@ -19,6 +19,7 @@
 namespace {
 
 using fdfkit::testing::FakeDriver;
+using fdfkit::testing::Latch;
 using fdfkit::testing::ShimTest;
 namespace eth_shims = fdfkit::shims::ddk_protocol_ethernet;
 namespace pbus_shims = fdfkit::shims::fuchsia_hardware_platform_bus;
@@ -141,6 +142,39 @@ TEST_F(InterfaceShimTest, EthernetInterfaceCallsMatchDirectBanjoAndRunOnTheGiven
   EXPECT_EQ(IfcScript(looped, &shimmed_server, &shimmed_recorder), expected);
   EXPECT_EQ(direct_recorder.dispatcher(), nullptr);  // called on the test's own thread
   EXPECT_EQ(shimmed_recorder.dispatcher(), interface_dispatcher_);
+}
+
+// A server shim owned by its binding goes with it; the banjo server keeps the interface it was
+// given and calls it later, which must still reach the banjo client's interface.
+class CountedEthernetShim : public eth_shims::EthernetImplDriverOverBanjo {
+ public:
+  CountedEthernetShim(const ethernet_impl_protocol_t* banjo, Latch* destroyed)
+      : EthernetImplDriverOverBanjo(banjo), destroyed_(destroyed) {}
+  ~CountedEthernetShim() override { destroyed_->Signal(); }
+
+ private:
+  Latch* destroyed_;
+};
+
+TEST_F(InterfaceShimTest, TheBanjoServerKeepsItsInterfacePastTheServerShim) {
+  IfcEthernet server;
+  IfcRecorder recorder;
+  ethernet_impl_protocol_t banjo = server.proto();
+  Latch shim_destroyed;
+  auto endpoints = fdf::CreateEndpoints<ddk_protocol_ethernet::EthernetImpl>();
+  ASSERT_TRUE(endpoints.is_ok());
+  fdf::BindServer(server_dispatcher_, std::move(endpoints->server),
+                  std::make_unique<CountedEthernetShim>(&banjo, &shim_destroyed));
+  {
+    eth_shims::EthernetImplBanjoOverDriver client(std::move(endpoints->client),
+                                                  interface_dispatcher_);
+    ethernet_ifc_protocol_t ifc = recorder.proto();
+    EXPECT_EQ(Start(client.proto(), &ifc), ZX_OK);
+  }  // the client goes: its connection ends, and with it the server shim
+  ASSERT_TRUE(shim_destroyed.Wait());
+  server.Deliver("late", 1);
+  EXPECT_EQ(recorder.log(), "status 0x1\nrecv 4 'late' flags=1\nstatus 0x0\n");
+  fdfkit::shims::ReleaseKeptBy(banjo.ctx);  // the banjo server goes with the test
 }
 
 TEST_F(InterfaceShimTest, ANullInterfaceOrNoDispatcherIsRefusedBeforeTheServerIsCalled) {

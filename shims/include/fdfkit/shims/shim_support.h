@@ -18,9 +18,13 @@
 #include <cstring>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace fdfkit::shims {
 
@@ -108,12 +112,96 @@ zx_status_t ServeInterface(fdf_dispatcher_t* dispatcher, const Proto* interface,
   return ZX_OK;
 }
 
+// What a banjo server was handed and may call at any time — an interface made of a FIDL caller's
+// client end, the interface whose calls become events — must outlive the shim that handed it
+// over: banjo has no way to take an interface back. So it is kept per banjo server (its ctx) and
+// slot (the method that handed it over) for the rest of the process, one per slot: a server that
+// accepts a new interface has let go of the one before, which is released then (closing its
+// channel tells the FIDL side).
+namespace internal {
+struct KeptByServers {
+  std::mutex mu;
+  std::map<std::pair<const void*, std::string>, std::shared_ptr<void>> values;
+};
+// Never destroyed: a banjo server may still call what it holds while the process exits.
+inline KeptByServers& Kept() {
+  static auto* kept = new KeptByServers;
+  return *kept;
+}
+}  // namespace internal
+
+// Keeps `value` as what banjo server `server_ctx` holds in `slot`, releasing the previous one.
+inline void KeepForServer(const void* server_ctx, std::string slot, std::shared_ptr<void> value) {
+  std::shared_ptr<void> released;
+  {
+    std::lock_guard lock(internal::Kept().mu);
+    std::shared_ptr<void>& held = internal::Kept().values[{server_ctx, std::move(slot)}];
+    released = std::exchange(held, std::move(value));
+  }
+}  // `released` goes here, outside the lock: its destructor may take others
+
+// For whoever ends banjo server `server_ctx` (its driver stopped, its object destroyed): what it
+// was kept for it is released — the interfaces' channels close, their FIDL sides see it.
+inline void ReleaseKeptBy(const void* server_ctx) {
+  std::vector<std::shared_ptr<void>> released;
+  {
+    std::lock_guard lock(internal::Kept().mu);
+    auto& values = internal::Kept().values;
+    for (auto it = values.lower_bound({server_ctx, std::string()});
+         it != values.end() && it->first.first == server_ctx;) {
+      released.push_back(std::move(it->second));
+      it = values.erase(it);
+    }
+  }
+}
+
+// What banjo server `server_ctx` holds in `slot`, made by `make()` the first time.
+template <typename T, typename Make>
+T* KeptForServer(const void* server_ctx, std::string slot, Make make) {
+  std::lock_guard lock(internal::Kept().mu);
+  std::shared_ptr<void>& held = internal::Kept().values[{server_ctx, std::move(slot)}];
+  if (!held) held = make();
+  return static_cast<T*>(held.get());
+}
+
+// The interface a server shim registers with a banjo server whose FIDL clients get its calls as
+// events (ctx: this sink): kept by the banjo server (KeptForServer), so a call after the shim
+// is gone finds the sink and no connection. Sends go to the connection named last.
+template <typename P, typename Interface, typename Ops>
+class EventSink {
+ public:
+  static EventSink* For(const void* server_ctx, std::string slot, const Ops* ops) {
+    return KeptForServer<EventSink>(server_ctx, std::move(slot),
+                                    [ops] { return std::make_shared<EventSink>(ops); });
+  }
+  explicit EventSink(const Ops* ops) : interface_{ops, this} {}
+  EventSink(const EventSink&) = delete;
+  EventSink& operator=(const EventSink&) = delete;
+
+  const Interface* interface() const { return &interface_; }
+  void set_binding(fdf::ServerBindingRef<P> binding) {
+    std::lock_guard lock(mu_);
+    binding_.emplace(std::move(binding));
+  }
+  // A binding already torn down refuses sends: the event is dropped, as a closed channel would.
+  std::optional<fdf::ServerBindingRef<P>> binding() {
+    std::lock_guard lock(mu_);
+    return binding_;
+  }
+
+ private:
+  Interface interface_;
+  std::mutex mu_;
+  std::optional<fdf::ServerBindingRef<P>> binding_;
+};
+
 // Driver-transport events on their way to the banjo interface a client registers (the interface
 // mapping.json turned into events). Events run on the client's dispatcher; one that arrives
 // before any interface is registered — a display driver reports its displays as soon as it is
 // served — is kept, with the arena its banjo data was copied onto, and handed over in order when
-// an interface is, up to kMaxPendingEvents (older ones are dropped past that). A call gets the
-// interface, or null when its event is dropped (so it can release what it holds).
+// an interface is. At most kMaxPendingEvents are kept: later ones are dropped, not earlier ones,
+// which are what a client needs first (the displays present; a vsync comes again). A call gets
+// the interface, or null when its event is dropped (so it can release what it holds).
 template <typename Interface>
 class EventRelay {
  public:
@@ -123,24 +211,20 @@ class EventRelay {
   explicit EventRelay(fdf_dispatcher_t* dispatcher) : dispatcher_(dispatcher) {}
   EventRelay(const EventRelay&) = delete;
   EventRelay& operator=(const EventRelay&) = delete;
-  // A flush still posted finds no interface: nothing reaches the client after its shim is gone.
-  ~EventRelay() {
-    std::lock_guard lock(state_->mu);
-    state_->interface.reset();
-  }
+  ~EventRelay() { Close(); }
 
   // On the dispatcher, for each event.
   void Deliver(fdf::Arena arena, Call call) {
-    std::optional<Pending> dropped;
+    bool dropped;
     {
       std::lock_guard lock(state_->mu);
-      state_->pending.push_back({std::move(arena), std::move(call)});
-      if (state_->pending.size() > kMaxPendingEvents) {
-        dropped.emplace(std::move(state_->pending.front()));
-        state_->pending.pop_front();
-      }
+      dropped = state_->closed || state_->pending.size() >= kMaxPendingEvents;
+      if (!dropped) state_->pending.push_back({std::move(arena), std::move(call)});
     }
-    if (dropped) dropped->call(nullptr);
+    if (dropped) {
+      call(nullptr);
+      return;
+    }
     Flush(*state_);
   }
 
@@ -149,6 +233,7 @@ class EventRelay {
   void Register(const Interface* interface) {
     {
       std::lock_guard lock(state_->mu);
+      if (state_->closed) return;
       if (interface) {
         state_->interface = *interface;
       } else {
@@ -161,6 +246,19 @@ class EventRelay {
     }
   }
 
+  // From any thread, when the client goes: nothing reaches the interface after this returns but
+  // an event the dispatcher is handing over right now; kept and later events are dropped.
+  void Close() {
+    std::deque<Pending> dropped;
+    {
+      std::lock_guard lock(state_->mu);
+      state_->closed = true;
+      state_->interface.reset();
+      dropped.swap(state_->pending);
+    }
+    for (Pending& never : dropped) never.call(nullptr);
+  }
+
  private:
   struct Pending {
     fdf::Arena arena;
@@ -168,11 +266,9 @@ class EventRelay {
   };
   struct State {
     std::mutex mu;
+    bool closed = false;
     std::optional<Interface> interface;
     std::deque<Pending> pending;
-    ~State() {
-      for (Pending& never : pending) never.call(nullptr);
-    }
   };
   // Calls the interface outside the lock: it may register another one.
   static void Flush(State& state) {
