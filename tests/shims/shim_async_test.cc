@@ -15,7 +15,6 @@
 #include <atomic>
 #include <vector>
 #include <mutex>
-#include <filesystem>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -25,6 +24,7 @@
 namespace {
 
 using fdfkit::testing::Latch;
+using fdfkit::testing::OpenDescriptors;
 using fdfkit::testing::ShimTest;
 
 // ---- EthernetImpl (banjo v1): @async QueueTx with an optional netbuf in and out, a voidptr
@@ -290,12 +290,6 @@ std::string NandScript(const ddk::NandProtocolClient& nand, FakeNand* server) {
       << " op-vmo-is-callers=" << (op.data_vmo == vmo.get()) << "\n";
   }
   return t.str();
-}
-
-// How many file descriptors the process holds: zx handles live in them here.
-size_t OpenDescriptors() {
-  return static_cast<size_t>(std::distance(std::filesystem::directory_iterator("/proc/self/fd"),
-                                            std::filesystem::directory_iterator()));
 }
 
 namespace nand_shims = fdfkit::shims::ddk_protocol_nand;

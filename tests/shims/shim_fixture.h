@@ -8,6 +8,7 @@
 #include <lib/fdf/cpp/channel.h>
 #include <lib/fdf/env.h>
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -18,6 +19,12 @@
 #include "tests/runtime/runtime_fixture.h"
 
 namespace fdfkit::testing {
+
+// How many file descriptors the process holds: zx handles live in them here.
+inline size_t OpenDescriptors() {
+  return static_cast<size_t>(std::distance(std::filesystem::directory_iterator("/proc/self/fd"),
+                                            std::filesystem::directory_iterator()));
+}
 
 class ShimTest : public RuntimeTest {
  protected:
