@@ -20,10 +20,12 @@
 
 namespace {
 
+using fdfkit::testing::CountedShim;
 using fdfkit::testing::FakeDriver;
 using fdfkit::testing::Latch;
 using fdfkit::testing::ShimTest;
 namespace display_shims = fdfkit::shims::fuchsia_hardware_display_controller;
+using DisplayShim = CountedShim<display_shims::DisplayControllerImplDriverOverBanjo>;
 
 // The banjo client's interface: a line per call, and the dispatchers the calls ran on.
 class DisplayRecorder : public ddk::DisplayControllerInterfaceProtocol<DisplayRecorder> {
@@ -195,16 +197,6 @@ TEST_F(EventShimTest, DisplayReportsReachTheBanjoInterfaceAsEventsInOrder) {
 // Banjo keeps one interface: the server shim's, past the shim itself. Once a connection's shim is
 // gone, the banjo server's reports go nowhere (as on a closed channel); the next connection that
 // asks for events gets them.
-class CountedDisplayShim : public display_shims::DisplayControllerImplDriverOverBanjo {
- public:
-  CountedDisplayShim(const display_controller_impl_protocol_t* banjo, Latch* destroyed)
-      : DisplayControllerImplDriverOverBanjo(banjo), destroyed_(destroyed) {}
-  ~CountedDisplayShim() override { destroyed_->Signal(); }
-
- private:
-  Latch* destroyed_;
-};
-
 TEST_F(EventShimTest, EventsGoToTheLastConnectionAndOutliveTheServerShimsBeforeIt) {
   FakeDisplay server;
   display_controller_impl_protocol_t banjo = server.proto();
@@ -213,8 +205,8 @@ TEST_F(EventShimTest, EventsGoToTheLastConnectionAndOutliveTheServerShimsBeforeI
     auto endpoints =
         fdf::CreateEndpoints<fuchsia_hardware_display_controller::DisplayControllerImpl>();
     EXPECT_TRUE(endpoints.is_ok());
-    auto shim = std::make_unique<CountedDisplayShim>(&banjo, destroyed);
-    CountedDisplayShim* raw = shim.get();
+    auto shim = std::make_unique<DisplayShim>(&banjo, destroyed);
+    DisplayShim* raw = shim.get();
     auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server),
                                    std::move(shim));
     EXPECT_EQ(raw->ServeEvents(binding), ZX_OK);  // the client end is open: the shim lives

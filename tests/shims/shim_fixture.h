@@ -26,6 +26,18 @@ inline size_t OpenDescriptors() {
                                             std::filesystem::directory_iterator()));
 }
 
+// A server shim that signals `destroyed` when it goes: one owned by its binding goes with it.
+template <typename Shim>
+class CountedShim : public Shim {
+ public:
+  template <typename Proto>
+  CountedShim(const Proto* banjo, Latch* destroyed) : Shim(banjo), destroyed_(destroyed) {}
+  ~CountedShim() override { destroyed_->Signal(); }
+
+ private:
+  Latch* destroyed_;
+};
+
 class ShimTest : public RuntimeTest {
  protected:
   void SetUp() override {

@@ -18,6 +18,7 @@
 
 namespace {
 
+using fdfkit::testing::CountedShim;
 using fdfkit::testing::FakeDriver;
 using fdfkit::testing::Latch;
 using fdfkit::testing::ShimTest;
@@ -146,16 +147,6 @@ TEST_F(InterfaceShimTest, EthernetInterfaceCallsMatchDirectBanjoAndRunOnTheGiven
 
 // A server shim owned by its binding goes with it; the banjo server keeps the interface it was
 // given and calls it later, which must still reach the banjo client's interface.
-class CountedEthernetShim : public eth_shims::EthernetImplDriverOverBanjo {
- public:
-  CountedEthernetShim(const ethernet_impl_protocol_t* banjo, Latch* destroyed)
-      : EthernetImplDriverOverBanjo(banjo), destroyed_(destroyed) {}
-  ~CountedEthernetShim() override { destroyed_->Signal(); }
-
- private:
-  Latch* destroyed_;
-};
-
 TEST_F(InterfaceShimTest, TheBanjoServerKeepsItsInterfacePastTheServerShim) {
   IfcEthernet server;
   IfcRecorder recorder;
@@ -164,7 +155,8 @@ TEST_F(InterfaceShimTest, TheBanjoServerKeepsItsInterfacePastTheServerShim) {
   auto endpoints = fdf::CreateEndpoints<ddk_protocol_ethernet::EthernetImpl>();
   ASSERT_TRUE(endpoints.is_ok());
   fdf::BindServer(server_dispatcher_, std::move(endpoints->server),
-                  std::make_unique<CountedEthernetShim>(&banjo, &shim_destroyed));
+                  std::make_unique<CountedShim<eth_shims::EthernetImplDriverOverBanjo>>(
+                      &banjo, &shim_destroyed));
   {
     eth_shims::EthernetImplBanjoOverDriver client(std::move(endpoints->client),
                                                   interface_dispatcher_);
