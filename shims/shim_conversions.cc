@@ -185,6 +185,20 @@ bool Conversions::HasHandles(const flat::Type& type,
   return false;
 }
 
+bool Conversions::RestoresOwnHandles(const flat::Type& type) const {
+  if (type.kind == Kind::kHandle || !HasHandles(type)) return true;
+  if (type.nullable || (!IsStruct(type) && !IsTable(type))) return false;
+  for (const AggregatePair& pair : aggregates_) {
+    if (pair.banjo != type.decl) continue;
+    for (const flat::StructMember* field : pair.banjo_fields) {
+      if (!HasHandles(field->type)) continue;
+      // What KeepOwnHandles puts back: handle fields and structs held by value, recursively.
+      if (Paired(pair, field) || !RestoresOwnHandles(field->type)) return false;
+    }
+  }
+  return true;
+}
+
 std::string Conversions::ElementToWire(const flat::Type& banjo, const flat::Type& fidl,
                                        const std::string& from, Handles handles) const {
   if (banjo.kind == Kind::kHandle) {

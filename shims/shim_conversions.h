@@ -34,6 +34,9 @@ class Conversions {
  public:
   // Why `banjo` (a parameter or field) cannot be converted to or from `fidl`, or nullopt.
   std::optional<std::string> Check(const Param& banjo, const flat::Type& fidl);
+  // Whether KeepOwnHandles can put every handle of a checked banjo `type` back: none sits in an
+  // array, vector, box or nullable struct.
+  bool RestoresOwnHandles(const flat::Type& type) const;
 
   // C → wire: an expression of the wire type of `fidl` from the banjo value `p` given as one
   // expression per C declarator of its field form (`c` = {"x"} for a scalar, handle, string or

@@ -56,16 +56,22 @@ void WriteDualServer(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << "...). Banjo children reach them through banjo_server() (node\n"
       << "// property and symbol); driver-transport children through the service\n"
       << "// AddDriverTransportService publishes.\n"
+      << "// Its connections are served by pointer: end them (shut the dispatcher down) before D\n"
+      << "// goes. What the banjo methods were handed to keep is released when it does.\n"
       << "template <typename D>\nclass " << p << "DualServer : public ::" << names.cpp_mixin
       << "<D> {\n public:\n"
+      << "  ~" << p << "DualServer() {\n"
+      << "    if (banjo_ctx_) ::fdfkit::shims::ReleaseKeptBy(banjo_ctx_);\n  }\n\n"
       << "  // Built on first use, not in the constructor: D is complete only after it.\n"
       << "  const ::compat::BanjoServer& banjo_server() {\n"
-      << "    if (!banjo_server_) {\n      banjo_server_.emplace(" << names.protocol_id
+      << "    if (!banjo_server_) {\n      banjo_ctx_ = static_cast<D*>(this);\n"
+      << "      banjo_server_.emplace(" << names.protocol_id
       << ", static_cast<D*>(this), &this->" << plan.banjo.snake << "_protocol_ops_);\n    }\n"
       << "    return *banjo_server_;\n  }\n"
       << "  const " << names.proto_type << "* banjo_proto() {\n"
       << "    banjo_proto_ = {&this->" << plan.banjo.snake
-      << "_protocol_ops_, static_cast<D*>(this)};\n    return &banjo_proto_;\n  }\n\n"
+      << "_protocol_ops_, static_cast<D*>(this)};\n    banjo_ctx_ = banjo_proto_.ctx;\n"
+      << "    return &banjo_proto_;\n  }\n\n"
       << "  // Publishes " << service->name.name << " (member '" << member->name
       << "') in `outgoing`; each connection is\n"
       << "  // served on `dispatcher` by the same methods.\n"
@@ -76,6 +82,7 @@ void WriteDualServer(const generators::LibraryView& fidl, const ProtocolPlan& pl
                  (plan.events ? "          server->ServeEvents(binding);\n" : ""),
              "    if (!fidl_server_) fidl_server_.emplace(banjo_proto());\n")
       << " private:\n  " << names.proto_type << " banjo_proto_{};\n"
+      << "  const void* banjo_ctx_ = nullptr;  // D, as its banjo callers know it\n"
       << "  std::optional<::compat::BanjoServer> banjo_server_;\n"
       << "  std::optional<" << p << "DriverOverBanjo> fidl_server_;\n};\n\n";
   // The other way round: D implements the FIDL methods; banjo callers reach them through a
@@ -85,7 +92,8 @@ void WriteDualServer(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << ">. ServeBanjo binds D\n// on `dispatcher` behind " << p << "BanjoOverDriver; banjo "
       << "callers (colocated, on dispatchers that\n// allow sync calls) then make inline "
       << "driver-transport calls into D.\n// bindings() holds every connection, the banjo "
-      << "callers' too: D sends its events\n// through it (bindings().ForEachBinding).\n"
+      << "callers' too: D sends its events\n// through it (bindings().ForEachBinding). They "
+      << "are served by pointer: end them (shut the\n// dispatcher down) before D goes.\n"
       << "template <typename D>\nclass " << p << "DualFidlServer : public ::fdf::WireServer<"
       << FidlProtocol(plan) << "> {\n public:\n"
       << "  ::zx::result<> ServeBanjo(fdf_dispatcher_t* dispatcher) {\n"
@@ -105,8 +113,7 @@ void WriteDualServer(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << AddServiceMethod(plan, *service, *member, "this",
                           "          bindings_.AddBinding(dispatcher, std::move(end), "
                           "static_cast<D*>(this));\n")
-      << " private:\n  // Declared first: destroyed last, after the shim that calls through it.\n"
-      << "  ::fdf::ServerBindingGroup<" << FidlProtocol(plan) << "> bindings_;\n"
+      << " private:\n  ::fdf::ServerBindingGroup<" << FidlProtocol(plan) << "> bindings_;\n"
       << "  std::unique_ptr<" << p << "BanjoOverDriver> banjo_;\n"
       << "  std::optional<::compat::BanjoServer> banjo_server_;\n};\n\n";
 }

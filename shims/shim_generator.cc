@@ -204,7 +204,11 @@ class ShimWriter {
                generators::banjo::Join(failure_args) + "); return;";
       }
       if (m.return_type == "void") return std::string("return;");
-      if (status && status->role == Role::kReturned) return "return " + code + ";";
+      // A status C returns reports the failure (also for a method left out before its
+      // bindings were complete); any other result is zero.
+      if (m.return_type == "zx_status_t" || (status && status->role == Role::kReturned)) {
+        return "return " + code + ";";
+      }
       return "return " + m.return_type + "{};";
     };
     if (events && events->registering == &m) {
@@ -387,7 +391,7 @@ class ShimWriter {
           << "  // `binding` (banjo has one interface: the last connection named gets them). The\n"
           << "  // banjo server keeps it past this object (EventSink).\n"
           << "  zx_status_t ServeEvents(::fdf::ServerBindingRef<" << FidlProtocol(plan)
-          << "> binding) {\n    EventsTo* sink = EventsTo::For(banjo_.ctx, \""
+          << "> binding) {\n    auto sink = EventsTo::For(banjo_.ctx, \""
           << r.names.cpp_mixin << "\", &kInterfaceOps);\n"
           << "    sink->set_binding(std::move(binding));\n    "
           << (r.return_type == "zx_status_t" ? "return " : "") << "banjo_.ops->"
@@ -468,7 +472,7 @@ class ShimWriter {
       out << "    " << m.return_type << " ret = " << call << ";\n";
     }
     // The banjo server keeps an interface it accepted (one it refused, it did not take), and
-    // may call it after this object is gone.
+    // may call it after this object is gone: kept for it (ReleaseKeptBy).
     for (const auto& [adapter, slot] : adapters) {
       out << "    " << (m.return_type == "zx_status_t" ? "if (ret == ZX_OK) " : "")
           << "::fdfkit::shims::KeepForServer(banjo_.ctx, \"" << slot << "\", " << adapter

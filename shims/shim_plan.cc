@@ -98,6 +98,14 @@ void PlanMethod(const nlohmann::json& row, const nlohmann::json& protocol_rows,
       } else if (auto why = conversions->Check(p, b.field->type)) {
         plan->left_out = *why;
         return false;
+      } else if (role == Binding::Role::kIn && p.mutable_data &&
+                 p.shape == generators::banjo::Shape::kAggregate &&
+                 !conversions->RestoresOwnHandles(p.member->type)) {
+        // Written back in place, it would hand the caller copies of its own handles.
+        plan->left_out = "@in_out '" + p.member->name +
+                         "' holds handles in an array, vector or box, which cannot be put back "
+                         "in place as the caller's own";
+        return false;
       }
     } else {
       plan->left_out = "'" + p.member->name + "' " +

@@ -2,6 +2,7 @@
 #include <lib/fidl/cpp/wire/internal/client_core.h>
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 
@@ -101,28 +102,32 @@ Status ClientCore::Call(void* message, const FidlType* request_type, fdf_arena_t
                         const FidlType* response_type, IncomingMessage* reply) {
   uint32_t handle;
   {
-    // Not held across the call: a teardown releasing the channel (on the dispatcher, which the
-    // server answering this call may need) must not wait for it. Closing the handle aborts it.
+    // Not held across the call: a teardown (on the dispatcher, which the server answering this
+    // call may need) must not wait for it. Counted under the same shared lock as the read of the
+    // handle, so a teardown that releases the channel afterwards sees the call and leaves the
+    // closing to it; the call then completes as it would have, as in Fuchsia.
     std::shared_lock lock(channel_mu_);
     if (!channel_ || !is_bound()) return UnboundStatus();
     handle = channel_->handle();
+    std::lock_guard state_lock(mu_);
+    ++sync_calls_;
   }
   Status status = channel_->Call(handle, message, request_type, arena, response_type, reply);
-  bool transport_failed = status.reason() == Reason::kTransportError ||
-                          status.reason() == Reason::kPeerClosedWhileReading;
-  if (!status.ok() && transport_failed && !is_bound()) {
-    // The binding ended under the call (its own close aborted it, or the value was already
-    // closed): say why the binding ended.
-    return UnboundStatus();
+  uint32_t close = 0;
+  {
+    std::lock_guard state_lock(mu_);
+    if (--sync_calls_ == 0) close = std::exchange(handle_closed_after_calls_, 0);
   }
+  if (close != 0) CloseAnyHandle(close);
   return status;
 }
 
 Status ClientCore::UnboundStatus() {
-  // A server that went away reads as such whether or not the read side noticed first.
+  // Why the binding ended: the server going away (whether or not the read side noticed first),
+  // an error, or our own unbinding.
   std::lock_guard state_lock(mu_);
-  return info_.reason() == Reason::kPeerClosedWhileReading ? Status::PeerClosed(info_.status())
-                                                           : Status::Unbound();
+  Status error = info_.ToError();
+  return error.ok() || error.reason() == Reason::kUnbind ? Status::Unbound() : error;
 }
 
 void ClientCore::DispatchMessage(IncomingMessage& message) {
@@ -182,6 +187,11 @@ void ClientCore::DispatchMessage(IncomingMessage& message) {
 }
 
 void ClientCore::OnTornDown(const UnbindInfo& info, uint32_t channel_handle) {
+  {
+    // A sync call still waiting keeps the channel open: the last one closes it.
+    std::lock_guard lock(mu_);
+    if (sync_calls_ > 0) channel_handle = std::exchange(handle_closed_after_calls_, channel_handle);
+  }
   CloseAnyHandle(channel_handle);
   // No call can be added now (the state is no longer bound): complete the pending ones.
   std::map<uint32_t, std::unique_ptr<ResponseContext>> pending;

@@ -272,32 +272,44 @@ TEST_F(DriverBindingTest, SyncCallsAfterTheClientsOwnTeardownAreCanceled) {
 }
 
 // The client's own teardown must not wait for a sync call in flight: the server answering it may
-// need the very dispatcher the teardown finishes on. The call ends canceled, before any reply.
-TEST_F(DriverBindingTest, TeardownEndsASyncCallInFlightWithoutWaitingForItsReply) {
+// need the very dispatcher the teardown finishes on. Nor does it end the call: the channel stays
+// open until the reply, which the call gets as it would have (as in Fuchsia); then it closes.
+TEST_F(DriverBindingTest, TeardownLeavesASyncCallInFlightToFinishAndClosesAfterIt) {
   auto shared = std::make_unique<fdf::WireSharedClient<Gpio>>(std::move(client_end_),
                                                              client_dispatcher_);
   Latch returned;
-  std::atomic<zx_status_t> call_status{ZX_OK};
+  std::atomic<zx_status_t> call_status{ZX_ERR_INTERNAL};
+  std::atomic<int> value{-1};
   std::thread caller([&, view = shared->sync()] {
     fdf::Arena arena('TEST');
-    call_status = view.buffer(arena)->Read(kHoldPin).status();
+    auto result = view.buffer(arena)->Read(kHoldPin);
+    call_status = result.status();
+    if (result.ok() && result->is_ok()) value = result->value()->value;
     returned.Signal();
   });
-  ASSERT_TRUE(server_.held_latch.Wait());
+  bool held = server_.held_latch.Wait();
+  EXPECT_TRUE(held);
   shared->AsyncTeardown();
   // A task posted after the teardown's runs once the teardown has finished on the dispatcher.
   Latch after_teardown;
   async::PostTask(fdf_dispatcher_get_async_dispatcher(client_dispatcher_),
                   [&] { after_teardown.Signal(); });
   EXPECT_TRUE(after_teardown.Wait());
+  EXPECT_EQ(returned.count(), 0);  // still waiting for its reply
+  EXPECT_FALSE(unbound_.count() > 0);  // and the channel still open
+  std::optional<HoldingServer::ReadCompleter::Async> held_call = server_.TakeHeld();
+  if (held_call) {
+    fdf::Arena arena('TEST');
+    held_call->buffer(arena).ReplySuccess(9);
+  } else {
+    binding_->Close(ZX_ERR_PEER_CLOSED);  // never reached the server: end the call anyway
+  }
   EXPECT_TRUE(returned.Wait());
-  // Answered only now (a failure above would otherwise leave the caller blocked forever).
-  std::optional<HoldingServer::ReadCompleter::Async> held = server_.TakeHeld();
-  ASSERT_TRUE(held.has_value());
-  fdf::Arena arena('TEST');
-  held->buffer(arena).ReplySuccess(1);
   caller.join();
-  EXPECT_EQ(call_status.load(), ZX_ERR_CANCELED);
+  EXPECT_EQ(call_status.load(), ZX_OK);
+  EXPECT_EQ(value.load(), 9);
+  EXPECT_TRUE(unbound_.Wait());  // the call's end closed the channel: the server sees it
+  EXPECT_EQ(unbind_reason_.load(), fidl::Reason::kPeerClosedWhileReading);
 }
 
 // A shared client ended from another thread while its owned handler is inside an event: the

@@ -1,7 +1,8 @@
 // Handles in the shapes no corpus protocol has (testdata/test.shimkit): a synchronous @in_out
 // struct holding a handle, and an event that moves one. Through both shims the caller's own handle
-// stays its own and comes back in place, no duplicate outlives the call, and an event dropped
-// before any interface takes it closes the handle it carried.
+// stays its own and comes back in place, no duplicate outlives the call, an @in_out array of
+// handles is left out, and an event dropped before any interface takes it closes the handle it
+// carried.
 #include <fidl/test.shimkit/cpp/banjo_shims.h>
 #include <gtest/gtest.h>
 #include <lib/zx/channel.h>
@@ -30,6 +31,10 @@ class FakeShelf : public ddk::ShelfProtocol<FakeShelf> {
     std::string text = "slot " + std::to_string(slot->index);
     if (zx_status_t s = vmo->write(text.c_str(), 0, text.size() + 1); s != ZX_OK) return s;
     slot->tag = 1000 + slot->index;
+    return ZX_OK;
+  }
+  zx_status_t ShelfStack(pile_t* pile) {
+    ++calls;
     return ZX_OK;
   }
   int calls = 0;
@@ -70,6 +75,11 @@ TEST_F(ShimTest, AnInOutStructsHandleStaysTheCallersOwnThroughBothShims) {
   EXPECT_EQ(shelf_fill(looped, &bad), ZX_ERR_INVALID_ARGS);
   EXPECT_EQ(shimmed_server.calls, calls);
   EXPECT_EQ(bad.tag, 0u);
+  // Left out (FDFIDL071): an @in_out array of handles could not come back as the caller's own.
+  pile_t pile{};
+  EXPECT_EQ(shelf_stack(&direct, &pile), ZX_OK);
+  EXPECT_EQ(shelf_stack(looped, &pile), ZX_ERR_NOT_SUPPORTED);
+  EXPECT_EQ(shimmed_server.calls, calls);
 }
 
 // Keeps every token it is handed and the counts, in order.

@@ -114,14 +114,14 @@ zx_status_t ServeInterface(fdf_dispatcher_t* dispatcher, const Proto* interface,
 
 // What a banjo server was handed and may call at any time — an interface made of a FIDL caller's
 // client end, the interface whose calls become events — must outlive the shim that handed it
-// over: banjo has no way to take an interface back. So it is kept per banjo server (its ctx) and
-// slot (the method that handed it over) for the rest of the process, one per slot: a server that
-// accepts a new interface has let go of the one before, which is released then (closing its
-// channel tells the FIDL side).
+// over: banjo has no way to take an interface back, and a server may keep several from one
+// method (a listener list). So everything a banjo server accepted is kept for it (per server ctx
+// and slot, the method that handed it over) until whoever ends the server calls ReleaseKeptBy —
+// a FooDualServer does when it goes.
 namespace internal {
 struct KeptByServers {
   std::mutex mu;
-  std::map<std::pair<const void*, std::string>, std::shared_ptr<void>> values;
+  std::map<std::pair<const void*, std::string>, std::vector<std::shared_ptr<void>>> values;
 };
 // Never destroyed: a banjo server may still call what it holds while the process exits.
 inline KeptByServers& Kept() {
@@ -130,20 +130,16 @@ inline KeptByServers& Kept() {
 }
 }  // namespace internal
 
-// Keeps `value` as what banjo server `server_ctx` holds in `slot`, releasing the previous one.
+// Keeps `value` for banjo server `server_ctx`, beside what it keeps already in `slot`.
 inline void KeepForServer(const void* server_ctx, std::string slot, std::shared_ptr<void> value) {
-  std::shared_ptr<void> released;
-  {
-    std::lock_guard lock(internal::Kept().mu);
-    std::shared_ptr<void>& held = internal::Kept().values[{server_ctx, std::move(slot)}];
-    released = std::exchange(held, std::move(value));
-  }
-}  // `released` goes here, outside the lock: its destructor may take others
+  std::lock_guard lock(internal::Kept().mu);
+  internal::Kept().values[{server_ctx, std::move(slot)}].push_back(std::move(value));
+}
 
-// For whoever ends banjo server `server_ctx` (its driver stopped, its object destroyed): what it
-// was kept for it is released — the interfaces' channels close, their FIDL sides see it.
+// For whoever ends banjo server `server_ctx` (its driver stopped, its object destroyed): what was
+// kept for it is released — the interfaces' channels close, their FIDL sides see it.
 inline void ReleaseKeptBy(const void* server_ctx) {
-  std::vector<std::shared_ptr<void>> released;
+  std::vector<std::vector<std::shared_ptr<void>>> released;
   {
     std::lock_guard lock(internal::Kept().mu);
     auto& values = internal::Kept().values;
@@ -153,15 +149,15 @@ inline void ReleaseKeptBy(const void* server_ctx) {
       it = values.erase(it);
     }
   }
-}
+}  // `released` goes here, outside the lock: its destructors may take others
 
-// What banjo server `server_ctx` holds in `slot`, made by `make()` the first time.
+// The one value banjo server `server_ctx` keeps in `slot`, made by `make()` the first time.
 template <typename T, typename Make>
-T* KeptForServer(const void* server_ctx, std::string slot, Make make) {
+std::shared_ptr<T> KeptForServer(const void* server_ctx, std::string slot, Make make) {
   std::lock_guard lock(internal::Kept().mu);
-  std::shared_ptr<void>& held = internal::Kept().values[{server_ctx, std::move(slot)}];
-  if (!held) held = make();
-  return static_cast<T*>(held.get());
+  auto& held = internal::Kept().values[{server_ctx, std::move(slot)}];
+  if (held.empty()) held.push_back(make());
+  return std::static_pointer_cast<T>(held.front());
 }
 
 // The interface a server shim registers with a banjo server whose FIDL clients get its calls as
@@ -170,7 +166,8 @@ T* KeptForServer(const void* server_ctx, std::string slot, Make make) {
 template <typename P, typename Interface, typename Ops>
 class EventSink {
  public:
-  static EventSink* For(const void* server_ctx, std::string slot, const Ops* ops) {
+  static std::shared_ptr<EventSink> For(const void* server_ctx, std::string slot,
+                                        const Ops* ops) {
     return KeptForServer<EventSink>(server_ctx, std::move(slot),
                                     [ops] { return std::make_shared<EventSink>(ops); });
   }

@@ -62,7 +62,8 @@ class ClientCore : public ReadLoop {
   void SendTwoWay(void* message, const FidlType* request_type, fdf_arena_t* arena,
                   std::unique_ptr<ResponseContext> context);
   OneWayStatus SendOneWay(void* message, const FidlType* request_type, fdf_arena_t* arena);
-  // A blocking call on the same channel (client.sync()).
+  // A blocking call on the same channel (client.sync()). A teardown meanwhile does not wait for
+  // it, nor end it: the channel stays open until the call returns.
   Status Call(void* message, const FidlType* request_type, fdf_arena_t* arena,
               const FidlType* response_type, IncomingMessage* reply);
 
@@ -78,6 +79,8 @@ class ClientCore : public ReadLoop {
   uint32_t NextTxidLocked();
 
   uint32_t next_txid_ = 1;
+  int sync_calls_ = 0;  // client.sync() calls in flight
+  uint32_t handle_closed_after_calls_ = 0;  // released by a teardown while some were
   std::map<uint32_t, std::unique_ptr<ResponseContext>> pending_;
   const EventDispatch* events_;
   void* handler_;

@@ -153,9 +153,9 @@ class MessageChannel {
   virtual Status Send(void* message, const FidlType* body_type, fdf_arena_t* arena) = 0;
   // The channel handle, read by the binding under its lock for a call made without it.
   virtual uint32_t handle() const = 0;
-  // Blocking two-way call on `handle` (a value handle() returned), which the binding may release
-  // and close meanwhile: the call then fails (a closed value is refused, a close during the call
-  // aborts it) instead of holding up the teardown. The reply arrives decoded as `response_type`.
+  // Blocking two-way call on `handle` (a value handle() returned), made without the binding's
+  // lock: the binding may release the handle meanwhile, but closes it only once the call
+  // returned. The reply arrives decoded as `response_type`.
   virtual Status Call(uint32_t handle, void* message, const FidlType* request_type,
                       fdf_arena_t* arena, const FidlType* response_type,
                       IncomingMessage* reply) = 0;
