@@ -8,16 +8,19 @@
 #include <lib/zx/channel.h>
 #include <lib/zx/vmo.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <mutex>
 #include <sstream>
 #include <vector>
 
+#include "runtime/zircon/object.h"
 #include "tests/shims/shim_fixture.h"
 
 namespace {
 
 using fdfkit::testing::FakeDriver;
-using fdfkit::testing::OpenDescriptors;
 using fdfkit::testing::ShimTest;
 namespace shimkit = fdfkit::shims::test_shimkit;
 
@@ -39,6 +42,22 @@ class FakeShelf : public ddk::ShelfProtocol<FakeShelf> {
   }
   int calls = 0;
 };
+
+// How many of the process's descriptors refer to the object behind `handle` (a handle here is
+// a descriptor; its duplicates are more descriptors of the same file).
+size_t DescriptorsOf(zx_handle_t handle) {
+  struct stat object;
+  if (fstat(fdf_internal::zircon::FdOf(handle), &object) != 0) return 0;
+  size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    struct stat other;
+    if (stat(entry.path().c_str(), &other) == 0 && other.st_dev == object.st_dev &&
+        other.st_ino == object.st_ino) {
+      ++count;
+    }
+  }
+  return count;
+}
 
 std::string FillScript(const shelf_protocol_t* shelf) {
   std::ostringstream t;
@@ -63,10 +82,15 @@ TEST_F(ShimTest, AnInOutStructsHandleStaysTheCallersOwnThroughBothShims) {
           &shimmed);
   std::string expected = FillScript(&direct);
   EXPECT_EQ(FillScript(looped), expected);
-  // The duplicates that carried the VMO across are all closed again.
-  size_t before = OpenDescriptors();
-  for (int i = 0; i < 10; ++i) FillScript(looped);
-  EXPECT_EQ(OpenDescriptors(), before);
+  // The duplicates that carried the VMO across are all closed again: only the caller's own
+  // descriptor of it is left after ten calls.
+  zx::vmo vmo;
+  ASSERT_EQ(zx::vmo::create(4096, 0, &vmo), ZX_OK);
+  for (uint32_t i = 0; i < 10; ++i) {
+    slot_t slot{i, vmo.get(), 0};
+    EXPECT_EQ(shelf_fill(looped, &slot), ZX_OK);
+  }
+  EXPECT_EQ(DescriptorsOf(vmo.get()), 1u);
   // Where the two differ on purpose: banjo hands a server an invalid handle (which fails using
   // it), the driver transport refuses a required one before any server sees it.
   slot_t bad{5, ZX_HANDLE_INVALID, 0};
