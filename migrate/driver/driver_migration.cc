@@ -1,0 +1,175 @@
+#include "migrate/driver/driver_migration.h"
+
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Tooling/ArgumentsAdjusters.h>
+#include <clang/Tooling/JSONCompilationDatabase.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+#include <memory>
+#include <set>
+
+#include "migrate/driver/diagnostics.h"
+#include "migrate/driver/include_rewrite.h"
+
+namespace fdfkit::driver_migration {
+namespace {
+
+// Options g++ takes and clang refuses: a gcc compile database must still parse.
+clang::tooling::ArgumentsAdjuster StripGccOnlyFlags() {
+  return [](const clang::tooling::CommandLineArguments& args, llvm::StringRef) {
+    clang::tooling::CommandLineArguments kept;
+    for (const std::string& arg : args) {
+      llvm::StringRef a(arg);
+      if (a.startswith("-fconcepts-diagnostics-depth") || a == "-Wlogical-op" ||
+          a == "-Wduplicated-cond" || a == "-Wduplicated-branches" || a == "-Wuseless-cast" ||
+          a.startswith("-fno-tree-")) {
+        continue;
+      }
+      kept.push_back(arg);
+    }
+    return kept;
+  };
+}
+
+// One translation unit: the rewrites run into edits of its own, kept only if it compiled.
+class MigrateAction : public clang::ASTFrontendAction {
+ public:
+  MigrateAction(const MappingIndex& mappings, Mode mode, EditSet* all_edits,
+                support::Diagnostics* diagnostics)
+      : context_(mappings, mode, &edits_, diagnostics),
+        all_edits_(all_edits),
+        diagnostics_(diagnostics) {}
+
+  bool BeginSourceFileAction(clang::CompilerInstance& ci) override {
+    if (auto cwd = ci.getFileManager().getVirtualFileSystem().getCurrentWorkingDirectory()) {
+      context_.set_working_directory(*cwd);
+    }
+    ci.getPreprocessor().addPPCallbacks(
+        std::make_unique<IncludeRewrite>(ci.getSourceManager(), &context_));
+    return true;
+  }
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
+                                                        llvm::StringRef) override {
+    return finder_.newASTConsumer();
+  }
+  void EndSourceFileAction() override {
+    clang::CompilerInstance& ci = getCompilerInstance();
+    unsigned errors = ci.getDiagnostics().getClient()->getNumErrors();
+    if (errors > 0) {
+      diagnostics_->ReportFile(diag::kDoesNotCompile, "", getCurrentFile(),
+                               static_cast<size_t>(errors));
+      return;
+    }
+    all_edits_->AddAll(edits_);
+  }
+
+ private:
+  EditSet edits_;
+  RewriteContext context_;
+  EditSet* all_edits_;
+  support::Diagnostics* diagnostics_;
+  clang::ast_matchers::MatchFinder finder_;
+};
+
+class MigrateActionFactory : public clang::tooling::FrontendActionFactory {
+ public:
+  MigrateActionFactory(const MappingIndex& mappings, Mode mode, EditSet* edits,
+                       support::Diagnostics* diagnostics)
+      : mappings_(mappings), mode_(mode), edits_(edits), diagnostics_(diagnostics) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<MigrateAction>(mappings_, mode_, edits_, diagnostics_);
+  }
+
+ private:
+  const MappingIndex& mappings_;
+  Mode mode_;
+  EditSet* edits_;
+  support::Diagnostics* diagnostics_;
+};
+
+std::string Absolute(const std::string& path) {
+  llvm::SmallString<256> absolute(path);
+  llvm::sys::fs::make_absolute(absolute);
+  llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
+  return std::string(absolute);
+}
+
+}  // namespace
+
+int Run(const Options& options, std::ostream& out, std::ostream& err) {
+  support::Diagnostics diagnostics("migrate-driver");
+  auto finish = [&](int status) {
+    err << diagnostics.Text();
+    return status;
+  };
+
+  MappingIndex mappings;
+  if (options.mappings.empty()) diagnostics.ReportFile(diag::kNoMappings, "");
+  if (!mappings.Load(options.mappings, &diagnostics) || diagnostics.has_errors()) {
+    return finish(2);
+  }
+
+  std::string error;
+  std::unique_ptr<clang::tooling::CompilationDatabase> database =
+      clang::tooling::JSONCompilationDatabase::loadFromDirectory(options.build_dir, error);
+  if (!database) {
+    diagnostics.ReportFile(diag::kNoCompileDatabase, "", options.build_dir, error);
+    return finish(2);
+  }
+  // Listed exactly: the database would guess a command for any other file (interpolation),
+  // which is not the command the file is built with.
+  std::set<std::string> listed;
+  for (const std::string& file : database->getAllFiles()) listed.insert(Absolute(file));
+  std::vector<std::string> files;
+  for (const std::string& file : options.files) {
+    std::string absolute = Absolute(file);
+    if (!llvm::sys::fs::exists(absolute)) {
+      diagnostics.ReportFile(diag::kCannotReadFile, "", file);
+    } else if (listed.count(absolute) == 0) {
+      diagnostics.ReportFile(diag::kFileNotInDatabase, "", file);
+    }
+    files.push_back(absolute);
+  }
+  if (diagnostics.has_errors()) return finish(2);
+
+  clang::tooling::ClangTool tool(*database, files);
+  tool.appendArgumentsAdjuster(StripGccOnlyFlags());
+  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      "-Wno-unknown-warning-option", clang::tooling::ArgumentInsertPosition::END));
+  // LibTooling guesses the builtin headers' place from this binary's path, wrongly.
+  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      "-resource-dir=" FDFKIT_CLANG_RESOURCE_DIR, clang::tooling::ArgumentInsertPosition::END));
+  for (const std::string& arg : options.extra_args) {
+    tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        arg.c_str(), clang::tooling::ArgumentInsertPosition::END));
+  }
+  EditSet edits;
+  MigrateActionFactory factory(mappings, options.mode, &edits, &diagnostics);
+  int tool_status = tool.run(&factory);
+  if (diagnostics.has_errors() || tool_status == 1) {
+    // A file that did not compile (clang said why above): nothing is written.
+    return finish(2);
+  }
+
+  bool written = true;
+  switch (options.output) {
+    case Output::kDryRun: written = edits.PrintDiff(out, &diagnostics); break;
+    case Output::kFix: written = edits.WriteFiles(&diagnostics); break;
+    case Output::kExportFixes:
+      written = edits.ExportFixes(options.export_fixes, files.empty() ? "" : files.front(),
+                                  &diagnostics);
+      break;
+  }
+  if (!written) return finish(2);
+  size_t left = 0;
+  for (const support::LocatedDiagnostic& d : diagnostics.all()) {
+    if (d.info->severity == support::Severity::kWarning) ++left;
+  }
+  return finish(left > 0 ? 1 : 0);
+}
+
+}  // namespace fdfkit::driver_migration

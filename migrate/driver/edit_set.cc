@@ -1,0 +1,105 @@
+#include "migrate/driver/edit_set.h"
+
+#include <clang/Tooling/ReplacementsYaml.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Support/YAMLTraits.h>
+
+#include "migrate/driver/diagnostics.h"
+#include "support/atomic_write.h"
+#include "support/read_file.h"
+#include "support/unified_diff.h"
+
+namespace fdfkit::driver_migration {
+
+void EditSet::Add(const clang::tooling::Replacement& replacement) {
+  edits_[replacement.getFilePath().str()].insert(replacement);
+}
+
+void EditSet::AddAll(const EditSet& other) {
+  for (const auto& [file, edits] : other.edits_) edits_[file].insert(edits.begin(), edits.end());
+}
+
+size_t EditSet::count() const {
+  size_t n = 0;
+  for (const auto& [file, edits] : edits_) n += edits.size();
+  return n;
+}
+
+bool EditSet::Apply(std::map<std::string, std::string>* old_texts,
+                    std::map<std::string, std::string>* new_texts,
+                    support::Diagnostics* diagnostics) const {
+  bool ok = true;
+  for (const auto& [file, edits] : edits_) {
+    std::optional<std::string> text = support::ReadFile(file);
+    if (!text) {
+      diagnostics->ReportFile(diag::kCannotReadFile, "", file);
+      ok = false;
+      continue;
+    }
+    clang::tooling::Replacements replacements;
+    for (const clang::tooling::Replacement& edit : edits) {
+      if (llvm::Error error = replacements.add(edit)) {
+        // Two rewrites claimed the same text: a bug of this tool, never a half-applied file.
+        diagnostics->ReportFile(diag::kCannotWriteFile, "", file + " (" +
+                                                                llvm::toString(std::move(error)) +
+                                                                ")");
+        ok = false;
+      }
+    }
+    llvm::Expected<std::string> rewritten =
+        clang::tooling::applyAllReplacements(*text, replacements);
+    if (!rewritten) {
+      diagnostics->ReportFile(diag::kCannotWriteFile, "",
+                              file + " (" + llvm::toString(rewritten.takeError()) + ")");
+      ok = false;
+      continue;
+    }
+    (*old_texts)[file] = std::move(*text);
+    (*new_texts)[file] = std::move(*rewritten);
+  }
+  return ok;
+}
+
+bool EditSet::PrintDiff(std::ostream& out, support::Diagnostics* diagnostics) const {
+  std::map<std::string, std::string> old_texts, new_texts;
+  if (!Apply(&old_texts, &new_texts, diagnostics)) return false;
+  for (const auto& [file, text] : new_texts) {
+    out << support::UnifiedDiff(old_texts[file], text, file, file);
+  }
+  return true;
+}
+
+bool EditSet::WriteFiles(support::Diagnostics* diagnostics) const {
+  std::map<std::string, std::string> old_texts, new_texts;
+  if (!Apply(&old_texts, &new_texts, diagnostics)) return false;
+  bool ok = true;
+  for (const auto& [file, text] : new_texts) {
+    if (text == old_texts[file]) continue;
+    if (!support::WriteFileAtomically(file, text)) {
+      diagnostics->ReportFile(diag::kCannotWriteFile, "", file);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool EditSet::ExportFixes(const std::string& yaml_path, const std::string& main_file,
+                          support::Diagnostics* diagnostics) const {
+  clang::tooling::TranslationUnitReplacements unit;
+  unit.MainSourceFile = main_file;
+  for (const auto& [file, edits] : edits_) {
+    unit.Replacements.insert(unit.Replacements.end(), edits.begin(), edits.end());
+  }
+  std::string yaml;
+  llvm::raw_string_ostream stream(yaml);
+  llvm::yaml::Output output(stream);
+  output << unit;
+  stream.flush();
+  if (!support::WriteFileAtomically(yaml_path, yaml)) {
+    diagnostics->ReportFile(diag::kCannotWriteFile, "", yaml_path);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace fdfkit::driver_migration

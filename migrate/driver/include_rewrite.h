@@ -1,0 +1,46 @@
+// Rewrite: the banjo C++ header a driver includes becomes its clone's driver-transport bindings
+// (--mode=replace: <fidl/LIB/cpp/driver/wire.h>) or the generated shims, which bring both
+// (--mode=dual: <fidl/LIB/cpp/banjo_shims.h>). An include written through a macro or inside #if
+// is left for a human: the other branch was never seen.
+#ifndef FDFKIT_MIGRATE_DRIVER_INCLUDE_REWRITE_H_
+#define FDFKIT_MIGRATE_DRIVER_INCLUDE_REWRITE_H_
+
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
+
+#include "migrate/driver/rewrite_context.h"
+
+namespace fdfkit::driver_migration {
+
+class IncludeRewrite : public clang::PPCallbacks {
+ public:
+  IncludeRewrite(const clang::SourceManager& sm, RewriteContext* context)
+      : sm_(sm), context_(context) {}
+
+  void InclusionDirective(clang::SourceLocation hash, const clang::Token& include_token,
+                          llvm::StringRef file_name, bool is_angled,
+                          clang::CharSourceRange file_name_range, const clang::FileEntry* file,
+                          llvm::StringRef search_path, llvm::StringRef relative_path,
+                          const clang::Module* imported,
+                          clang::SrcMgr::CharacteristicKind file_type) override;
+  void If(clang::SourceLocation location, clang::SourceRange, ConditionValueKind) override;
+  void Ifdef(clang::SourceLocation location, const clang::Token&,
+             const clang::MacroDefinition&) override;
+  void Ifndef(clang::SourceLocation location, const clang::Token&,
+              const clang::MacroDefinition&) override;
+  void Endif(clang::SourceLocation location, clang::SourceLocation) override;
+
+  // The header that replaces a banjo library's C++ header in `mode`.
+  static std::string Replacement(const LibraryMapping& library, Mode mode);
+
+ private:
+  void Open(clang::SourceLocation location);
+
+  const clang::SourceManager& sm_;
+  RewriteContext* context_;
+  int main_file_conditionals_ = 0;  // #if depth in the file being rewritten
+};
+
+}  // namespace fdfkit::driver_migration
+
+#endif  // FDFKIT_MIGRATE_DRIVER_INCLUDE_REWRITE_H_

@@ -1,0 +1,93 @@
+#include "migrate/driver/mapping_index.h"
+
+#include <algorithm>
+
+#include "migrate/driver/diagnostics.h"
+#include "support/read_file.h"
+
+namespace fdfkit::driver_migration {
+namespace {
+
+// The text of `object[key]`, or "" (the caller says what was missing).
+std::string StringAt(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return "";
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// Why `document` is not a mapping this tool can use, or "".
+std::string Parse(const nlohmann::json& document, LibraryMapping* out) {
+  if (StringAt(document, "schema") != "fdfkit-mapping/1") {
+    return "its \"schema\" is not \"fdfkit-mapping/1\"";
+  }
+  const nlohmann::json& library = document.value("library", nlohmann::json());
+  out->banjo_library = StringAt(library, "banjo");
+  out->fidl_library = StringAt(library, "fidl");
+  if (out->banjo_library.empty() || out->fidl_library.empty()) {
+    return "$.library needs \"banjo\" and \"fidl\" library names";
+  }
+  const nlohmann::json& protocols = document.value("protocols", nlohmann::json());
+  if (!protocols.is_array()) return "$.protocols is not an array";
+  for (size_t i = 0; i < protocols.size(); ++i) {
+    const nlohmann::json& banjo = protocols[i].value("banjo", nlohmann::json());
+    const nlohmann::json& fidl = protocols[i].value("fidl", nlohmann::json());
+    ProtocolMapping p{StringAt(banjo, "protocol"), StringAt(banjo, "cpp_client"),
+                      StringAt(banjo, "cpp_mixin"), StringAt(banjo, "protocol_id"),
+                      StringAt(fidl, "protocol")};
+    if (p.banjo_protocol.empty()) {
+      return "$.protocols[" + std::to_string(i) + "].banjo.protocol is missing";
+    }
+    out->protocols.push_back(std::move(p));
+  }
+  out->document = document;
+  return "";
+}
+
+}  // namespace
+
+bool MappingIndex::Load(const std::vector<std::string>& files,
+                        support::Diagnostics* diagnostics) {
+  bool ok = true;
+  for (const std::string& file : files) {
+    std::optional<std::string> text = support::ReadFile(file);
+    if (!text) {
+      diagnostics->ReportFile(diag::kCannotReadFile, "", file);
+      ok = false;
+      continue;
+    }
+    nlohmann::json document = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+    LibraryMapping mapping;
+    mapping.file = file;
+    std::string why = document.is_discarded() ? "not valid JSON" : Parse(document, &mapping);
+    if (!why.empty()) {
+      diagnostics->ReportFile(diag::kInvalidMapping, "", file, why);
+      ok = false;
+      continue;
+    }
+    auto same = std::find_if(libraries_.begin(), libraries_.end(), [&](const LibraryMapping& l) {
+      return l.banjo_library == mapping.banjo_library;
+    });
+    if (same != libraries_.end()) {
+      diagnostics->ReportFile(diag::kDuplicateMapping, "", file, mapping.banjo_library,
+                              same->file);
+      ok = false;
+      continue;
+    }
+    libraries_.push_back(std::move(mapping));
+  }
+  return ok;
+}
+
+const LibraryMapping* MappingIndex::ForBanjoInclude(std::string_view include) const {
+  for (const LibraryMapping& library : libraries_) {
+    std::string path = library.banjo_library;
+    std::replace(path.begin(), path.end(), '.', '/');
+    std::string last = library.banjo_library.substr(library.banjo_library.rfind('.') + 1);
+    if (include == path + "/cpp/banjo.h" || include == "ddktl/protocol/" + last + ".h") {
+      return &library;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace fdfkit::driver_migration

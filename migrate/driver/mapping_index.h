@@ -1,0 +1,51 @@
+// The mappings migrate-protocol wrote (LIB.mapping.json, schema fdfkit-mapping/1), indexed the
+// way the rewrites look them up: by the banjo header a driver includes, by the banjo C++ names
+// it spells.
+#ifndef FDFKIT_MIGRATE_DRIVER_MAPPING_INDEX_H_
+#define FDFKIT_MIGRATE_DRIVER_MAPPING_INDEX_H_
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/located_diagnostics.h"
+
+namespace fdfkit::driver_migration {
+
+struct ProtocolMapping {
+  std::string banjo_protocol;  // "GpioImpl"
+  std::string cpp_client;      // "ddk::GpioImplProtocolClient"
+  std::string cpp_mixin;       // "ddk::GpioImplProtocol"
+  std::string protocol_id;     // "ZX_PROTOCOL_GPIO_IMPL"
+  std::string fidl_protocol;   // "GpioImpl"
+};
+
+struct LibraryMapping {
+  std::string file;           // where it was read from
+  std::string banjo_library;  // "fuchsia.hardware.gpioimpl"
+  std::string fidl_library;   // the clone's name (often the same)
+  std::vector<ProtocolMapping> protocols;
+  nlohmann::json document;    // the whole mapping: the per-method rows the call sites need
+};
+
+class MappingIndex {
+ public:
+  // Reads every file; false (with a diagnostic per bad file) if one is not a mapping or two map
+  // the same banjo library.
+  bool Load(const std::vector<std::string>& files, support::Diagnostics* diagnostics);
+
+  // The library whose banjo C++ header is `include` (as spelled between the brackets:
+  // "fuchsia/hardware/gpioimpl/cpp/banjo.h", or the older "ddktl/protocol/gpioimpl.h"), or null.
+  const LibraryMapping* ForBanjoInclude(std::string_view include) const;
+
+  const std::vector<LibraryMapping>& libraries() const { return libraries_; }
+
+ private:
+  std::vector<LibraryMapping> libraries_;
+};
+
+}  // namespace fdfkit::driver_migration
+
+#endif  // FDFKIT_MIGRATE_DRIVER_MAPPING_INDEX_H_

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Runs migrate-driver on one annotated input, clang-tidy's lit style, and checks it.
+
+usage: check_migrate_driver.py TOOL FILECHECK APPLY_REPLACEMENTS INPUT.cc MAPPINGS_DIR INPUTS_DIR
+                               WORK_DIR
+
+The input says what to run and what must come out, in comments:
+  // ARGS: --mode=dual                 extra migrate-driver arguments (default: none)
+  // MAPPING: fuchsia.hardware.gpioimpl  a mapping from MAPPINGS_DIR (repeatable; default that
+                                       one; "none" for no mapping at all)
+  // MAPPING-TEXT: {...}               instead, a mapping file with this text
+  // DATABASE: missing | without-file  no compile database / one that does not list the input
+  // EXIT: 1                           the expected exit status (default 0)
+  // CHECK-FIXES: text                 FileCheck patterns over the rewritten file
+  // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: ...   FileCheck patterns over stderr
+The CHECK comments are blanked before the tool runs (line numbers stay). Exit 0 must leave a
+file that a second run leaves unchanged; exit 2 must leave the file untouched; --export-fixes
+applied by clang-apply-replacements (APPLY_REPLACEMENTS) must give what --fix wrote.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+BLANKED = "//~"
+
+
+def annotations(text, key):
+    return re.findall(r"^// %s: (.*)$" % re.escape(key), text, re.M)
+
+
+def filecheck(filecheck_bin, check_file, prefix, text):
+    run = subprocess.run([filecheck_bin, check_file, "--check-prefix=" + prefix,
+                          "--dump-input=fail"], input=text, text=True, capture_output=True)
+    if run.returncode != 0:
+        sys.exit("%s failed:\n%s" % (prefix, run.stderr))
+
+
+def main():
+    tool, filecheck_bin, apply_replacements, source, mappings_dir, inputs_dir, work = sys.argv[1:8]
+    original = open(source).read()
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    name = os.path.basename(source)
+    target = os.path.join(work, name)
+    # Blank the checks, keeping the lines (messages name them): the tool must not see them, and
+    # FileCheck does not see the blanked lines (so CHECK-FIXES-NEXT means the next code line).
+    blanked = re.sub(r"// *CHECK-[A-Z-]*:[^\n]*", BLANKED, original)
+    open(target, "w").write(blanked)
+
+    database = (annotations(original, "DATABASE") or ["ok"])[0]
+    if database != "missing":
+        listed = name if database == "ok" else "other.cc"
+        command = "g++ -std=c++20 -I%s -c %s -o %s.o" % (inputs_dir, listed, listed)
+        json.dump([{"directory": work, "file": listed, "command": command}],
+                  open(os.path.join(work, "compile_commands.json"), "w"))
+
+    mapping_args = []
+    texts = annotations(original, "MAPPING-TEXT")
+    for i, text in enumerate(texts):
+        path = os.path.join(work, "given%d.mapping.json" % i)
+        open(path, "w").write(text)
+        mapping_args += ["--mapping", path]
+    if not texts:
+        for library in annotations(original, "MAPPING") or ["fuchsia.hardware.gpioimpl"]:
+            if library != "none":
+                mapping_args += ["--mapping",
+                                 os.path.join(mappings_dir, library + ".mapping.json")]
+    args = " ".join(annotations(original, "ARGS")).split()
+    expected_exit = int((annotations(original, "EXIT") or ["0"])[0])
+
+    run = subprocess.run([tool, "-p", work] + mapping_args + args + ["--fix", target],
+                         text=True, capture_output=True)
+    if run.returncode != expected_exit:
+        sys.exit("exit %d, expected %d; stderr:\n%s" % (run.returncode, expected_exit,
+                                                         run.stderr))
+    fixed = open(target).read()
+    if "CHECK-FIXES" in original:
+        code = "".join(line for line in fixed.splitlines(True) if line.strip() != BLANKED)
+        filecheck(filecheck_bin, source, "CHECK-FIXES", code)
+    if "CHECK-MESSAGES" in original:
+        filecheck(filecheck_bin, source, "CHECK-MESSAGES", run.stderr)
+    elif run.stderr.strip() and expected_exit == 0:
+        sys.exit("unexpected messages:\n" + run.stderr)
+    if expected_exit == 2 and fixed != blanked:
+        sys.exit("the tool failed but changed the file")
+    if expected_exit != 2:
+        again = subprocess.run([tool, "-p", work] + mapping_args + args + ["--dry-run", target],
+                               text=True, capture_output=True)
+        if again.stdout:
+            sys.exit("a second run would change the output:\n" + again.stdout)
+        # The same edits as YAML, applied by clang's own tool.
+        open(target, "w").write(blanked)
+        fixes_dir = os.path.join(work, "fixes")
+        os.makedirs(fixes_dir)
+        subprocess.run([tool, "-p", work] + mapping_args + args +
+                       ["--export-fixes", os.path.join(fixes_dir, "fixes.yaml"), target],
+                       text=True, capture_output=True)
+        applied = subprocess.run([apply_replacements, fixes_dir], text=True, capture_output=True)
+        if applied.returncode != 0 or open(target).read() != fixed:
+            sys.exit("--export-fixes through %s differs from --fix:\n%s" %
+                     (apply_replacements, applied.stderr))
+
+
+if __name__ == "__main__":
+    main()
