@@ -14,6 +14,8 @@
 
 #include "migrate/driver/diagnostics.h"
 #include "migrate/driver/include_rewrite.h"
+#include "migrate/driver/run_report.h"
+#include "support/atomic_write.h"
 
 namespace fdfkit::driver_migration {
 namespace {
@@ -102,10 +104,28 @@ std::string Absolute(const std::string& path) {
 
 int Run(const Options& options, std::ostream& out, std::ostream& err) {
   support::Diagnostics diagnostics("migrate-driver");
+  RunReport report;
+  report.mode = options.mode;
   auto finish = [&](int status) {
+    if (!options.report.empty()) {
+      report.exit_status = status;
+      report.diagnostics = diagnostics.all();
+      bool json = options.report.size() > 5 &&
+                  options.report.compare(options.report.size() - 5, 5, ".json") == 0;
+      if (!support::WriteFileAtomically(options.report,
+                                        json ? report.Json() : report.Markdown())) {
+        diagnostics.ReportFile(diag::kCannotWriteFile, "", options.report);
+        status = 2;
+      }
+    }
     err << diagnostics.Text();
     return status;
   };
+  if (!options.report.empty() && !IsReportPath(options.report)) {
+    diagnostics.ReportFile(diag::kReportFormat, "", options.report);
+    err << diagnostics.Text();
+    return 2;
+  }
 
   MappingIndex mappings;
   if (options.mappings.empty()) diagnostics.ReportFile(diag::kNoMappings, "");
@@ -134,6 +154,7 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
     }
     files.push_back(absolute);
   }
+  report.files = files;
   if (diagnostics.has_errors()) return finish(2);
 
   clang::tooling::ClangTool tool(*database, files);
@@ -155,6 +176,8 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
     return finish(2);
   }
 
+  report.edits_by_file = edits.CountByFile();
+  report.written = options.output == Output::kFix;
   bool written = true;
   switch (options.output) {
     case Output::kDryRun: written = edits.PrintDiff(out, &diagnostics); break;

@@ -24,6 +24,7 @@ struct Options {
   Mode mode = Mode::kReplace;
   Output output = Output::kDryRun;
   std::string export_fixes;             // kExportFixes: the YAML file
+  std::string report;                   // a .md or .json file, or "" for none
   std::vector<std::string> extra_args;  // appended to every compile command
   std::vector<std::string> files;
 };

@@ -25,6 +25,12 @@ size_t EditSet::count() const {
   return n;
 }
 
+std::map<std::string, size_t> EditSet::CountByFile() const {
+  std::map<std::string, size_t> counts;
+  for (const auto& [file, edits] : edits_) counts[file] = edits.size();
+  return counts;
+}
+
 bool EditSet::Apply(std::map<std::string, std::string>* old_texts,
                     std::map<std::string, std::string>* new_texts,
                     support::Diagnostics* diagnostics) const {

@@ -24,6 +24,8 @@ class EditSet {
   void AddAll(const EditSet& other);
   bool empty() const { return edits_.empty(); }
   size_t count() const;
+  // How many edits each file gets.
+  std::map<std::string, size_t> CountByFile() const;
 
   // Each file's new text; false (with diagnostics) if a file cannot be read or its edits
   // overlap.

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
       ->excludes(fix_flag)
       ->excludes(export_option);
   fix_flag->excludes(export_option);
+  app.add_option("--report", options.report,
+                 "write what was done and left for a human (.md or .json)");
   app.add_option("--extra-arg", options.extra_args, "append to every compile command (repeatable)")
       ->allow_extra_args(false);
   app.add_option("files", options.files, "the driver's source files")->required();

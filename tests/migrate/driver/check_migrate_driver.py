@@ -13,6 +13,7 @@ The input says what to run and what must come out, in comments:
   // EXIT: 1                           the expected exit status (default 0)
   // CHECK-FIXES: text                 FileCheck patterns over the rewritten file
   // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: ...   FileCheck patterns over stderr
+  // REPORT: json | md                 also write --report, checked by CHECK-REPORT patterns
 The CHECK comments are blanked before the tool runs (line numbers stay). Exit 0 must leave a
 file that a second run leaves unchanged; exit 2 must leave the file untouched; --export-fixes
 applied by clang-apply-replacements (APPLY_REPLACEMENTS) must give what --fix wrote.
@@ -71,8 +72,13 @@ def main():
     args = " ".join(annotations(original, "ARGS")).split()
     expected_exit = int((annotations(original, "EXIT") or ["0"])[0])
 
-    run = subprocess.run([tool, "-p", work] + mapping_args + args + ["--fix", target],
-                         text=True, capture_output=True)
+    report_args = []
+    report_format = (annotations(original, "REPORT") or [""])[0]
+    if report_format:
+        report_path = os.path.join(work, "report." + report_format)
+        report_args = ["--report", report_path]
+    run = subprocess.run([tool, "-p", work] + mapping_args + args + report_args +
+                         ["--fix", target], text=True, capture_output=True)
     if run.returncode != expected_exit:
         sys.exit("exit %d, expected %d; stderr:\n%s" % (run.returncode, expected_exit,
                                                          run.stderr))
@@ -80,6 +86,8 @@ def main():
     if "CHECK-FIXES" in original:
         code = "".join(line for line in fixed.splitlines(True) if line.strip() != BLANKED)
         filecheck(filecheck_bin, source, "CHECK-FIXES", code)
+    if report_format:
+        filecheck(filecheck_bin, source, "CHECK-REPORT", open(report_path).read())
     if "CHECK-MESSAGES" in original:
         filecheck(filecheck_bin, source, "CHECK-MESSAGES", run.stderr)
     elif run.stderr.strip() and expected_exit == 0:
