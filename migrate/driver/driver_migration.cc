@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 
+#include "migrate/driver/connect_banjo_rewrite.h"
 #include "migrate/driver/diagnostics.h"
 #include "migrate/driver/include_rewrite.h"
 #include "migrate/driver/run_report.h"
@@ -52,6 +53,7 @@ class MigrateAction : public clang::ASTFrontendAction {
     }
     ci.getPreprocessor().addPPCallbacks(
         std::make_unique<IncludeRewrite>(ci.getSourceManager(), &context_));
+    connect_banjo_.Register(&finder_);
     return true;
   }
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
@@ -72,6 +74,7 @@ class MigrateAction : public clang::ASTFrontendAction {
  private:
   EditSet edits_;
   RewriteContext context_;
+  ConnectBanjoRewrite connect_banjo_{&context_};
   EditSet* all_edits_;
   support::Diagnostics* diagnostics_;
   clang::ast_matchers::MatchFinder finder_;

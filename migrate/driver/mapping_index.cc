@@ -31,9 +31,9 @@ std::string Parse(const nlohmann::json& document, LibraryMapping* out) {
   for (size_t i = 0; i < protocols.size(); ++i) {
     const nlohmann::json& banjo = protocols[i].value("banjo", nlohmann::json());
     const nlohmann::json& fidl = protocols[i].value("fidl", nlohmann::json());
-    ProtocolMapping p{StringAt(banjo, "protocol"), StringAt(banjo, "cpp_client"),
-                      StringAt(banjo, "cpp_mixin"), StringAt(banjo, "protocol_id"),
-                      StringAt(fidl, "protocol")};
+    ProtocolMapping p{StringAt(banjo, "protocol"),    StringAt(banjo, "layout"),
+                      StringAt(banjo, "cpp_client"),  StringAt(banjo, "cpp_mixin"),
+                      StringAt(banjo, "protocol_id"), StringAt(fidl, "protocol")};
     if (p.banjo_protocol.empty()) {
       return "$.protocols[" + std::to_string(i) + "].banjo.protocol is missing";
     }
@@ -88,6 +88,25 @@ const LibraryMapping* MappingIndex::ForBanjoInclude(std::string_view include) co
     }
   }
   return nullptr;
+}
+
+const ProtocolMapping* MappingIndex::ForClientClass(std::string_view qualified_name,
+                                                    const LibraryMapping** library) const {
+  for (const LibraryMapping& candidate : libraries_) {
+    for (const ProtocolMapping& protocol : candidate.protocols) {
+      if (!protocol.cpp_client.empty() && protocol.cpp_client == qualified_name) {
+        *library = &candidate;
+        return &protocol;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::string ShimsNamespace(const LibraryMapping& library) {
+  std::string name = library.banjo_library;
+  std::replace(name.begin(), name.end(), '.', '_');
+  return "fdfkit::shims::" + name;
 }
 
 }  // namespace fdfkit::driver_migration

@@ -16,11 +16,16 @@ namespace fdfkit::driver_migration {
 
 struct ProtocolMapping {
   std::string banjo_protocol;  // "GpioImpl"
+  std::string layout;          // "ddk-protocol", "ddk-interface", "ddk-callback"
   std::string cpp_client;      // "ddk::GpioImplProtocolClient"
   std::string cpp_mixin;       // "ddk::GpioImplProtocol"
   std::string protocol_id;     // "ZX_PROTOCOL_GPIO_IMPL"
   std::string fidl_protocol;   // "GpioImpl"
 };
+
+// The namespace of a banjo library's generated shims: fdfkit::shims::fuchsia_hardware_gpioimpl.
+struct LibraryMapping;
+std::string ShimsNamespace(const LibraryMapping& library);
 
 struct LibraryMapping {
   std::string file;           // where it was read from
@@ -39,6 +44,10 @@ class MappingIndex {
   // The library whose banjo C++ header is `include` (as spelled between the brackets:
   // "fuchsia/hardware/gpioimpl/cpp/banjo.h", or the older "ddktl/protocol/gpioimpl.h"), or null.
   const LibraryMapping* ForBanjoInclude(std::string_view include) const;
+  // The protocol whose banjo C++ client class is `qualified_name` ("ddk::GpioImplProtocolClient"),
+  // with its library, or null.
+  const ProtocolMapping* ForClientClass(std::string_view qualified_name,
+                                        const LibraryMapping** library) const;
 
   const std::vector<LibraryMapping>& libraries() const { return libraries_; }
 

@@ -1,3 +1,16 @@
-// Stand-in for the generated shims (which bring both the banjo and the driver bindings).
+// Stand-in for the generated shims (which bring both the banjo and the driver bindings): the dual
+// client is a ddk::GpioImplProtocolClient.
 #pragma once
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
+#include <lib/driver/compat/cpp/banjo_client.h>
+
+namespace fdfkit::shims::fuchsia_hardware_gpioimpl {
+class GpioImplDualClient : public ddk::GpioImplProtocolClient {
+ public:
+  static zx::result<GpioImplDualClient> Connect(const std::shared_ptr<fdf::Namespace>&,
+                                                std::string_view parent = "default") {
+    (void)parent;
+    return zx::result<GpioImplDualClient>(GpioImplDualClient());
+  }
+};
+}  // namespace fdfkit::shims::fuchsia_hardware_gpioimpl

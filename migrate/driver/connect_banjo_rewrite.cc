@@ -1,0 +1,81 @@
+#include "migrate/driver/connect_banjo_rewrite.h"
+
+#include <clang/AST/DeclTemplate.h>
+#include <clang/Lex/Lexer.h>
+
+#include "migrate/driver/diagnostics.h"
+
+namespace fdfkit::driver_migration {
+
+using namespace clang::ast_matchers;  // NOLINT: the matcher language
+
+namespace {
+
+// The variable `call` initializes, through the implicit nodes in between (cleanups, temporaries),
+// or null.
+const clang::VarDecl* InitializedVariable(clang::ASTContext& context, const clang::Expr& call) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(call);
+  for (;;) {
+    auto parents = context.getParents(node);
+    if (parents.size() != 1) return nullptr;
+    node = parents[0];
+    if (const auto* variable = node.get<clang::VarDecl>()) {
+      return variable->getInit() && variable->getInit()->IgnoreImplicit() == &call ? variable
+                                                                                   : nullptr;
+    }
+    const auto* expr = node.get<clang::Expr>();
+    if (expr == nullptr || expr->IgnoreImplicit() != &call) return nullptr;
+  }
+}
+
+}  // namespace
+
+void ConnectBanjoRewrite::Register(MatchFinder* finder) {
+  finder->addMatcher(
+      callExpr(callee(functionDecl(hasName("::compat::ConnectBanjo")).bind("function")),
+               unless(isInTemplateInstantiation()))
+          .bind("call"),
+      this);
+}
+
+void ConnectBanjoRewrite::run(const MatchFinder::MatchResult& result) {
+  const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("call");
+  const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("function");
+  const clang::SourceManager& sm = *result.SourceManager;
+  if (!sm.isWrittenInMainFile(sm.getExpansionLoc(call->getBeginLoc()))) return;
+  const clang::TemplateArgumentList* arguments = function->getTemplateSpecializationArgs();
+  if (arguments == nullptr || arguments->size() == 0 ||
+      arguments->get(0).getKind() != clang::TemplateArgument::Type) {
+    return;
+  }
+  const auto* client = arguments->get(0).getAsType()->getAsCXXRecordDecl();
+  if (client == nullptr) return;
+  const LibraryMapping* library = nullptr;
+  const ProtocolMapping* protocol =
+      context_->mappings().ForClientClass(client->getQualifiedNameAsString(), &library);
+  if (protocol == nullptr) return;
+  std::string client_name = client->getQualifiedNameAsString();
+  if (call->getBeginLoc().isMacroID()) {
+    context_->Leave(sm, call->getBeginLoc(), diag::kConnectInMacro, client_name);
+    return;
+  }
+  if (context_->mode() == Mode::kReplace) {
+    context_->Leave(sm, call->getBeginLoc(), diag::kConnectReplaceNotYet, client_name);
+    return;
+  }
+  const clang::VarDecl* variable = InitializedVariable(*result.Context, *call);
+  bool deduced = variable != nullptr && variable->getTypeSourceInfo() != nullptr &&
+                 variable->getTypeSourceInfo()->getType()->getContainedDeducedType() != nullptr;
+  if (!deduced) {
+    context_->Leave(sm, call->getBeginLoc(), diag::kConnectResultSpelledOut, client_name);
+    return;
+  }
+  // `compat::ConnectBanjo<ddk::FooProtocolClient>` → the dual client's Connect; the arguments
+  // (the incoming namespace, an instance name) are the same.
+  clang::SourceRange callee = call->getCallee()->getSourceRange();
+  context_->Replace(sm, clang::CharSourceRange::getTokenRange(callee),
+                    ShimsNamespace(*library) + "::" + protocol->banjo_protocol +
+                        "DualClient::Connect");
+}
+
+}  // namespace fdfkit::driver_migration
