@@ -14,6 +14,7 @@
 
 #include "migrate/driver/connect_banjo_rewrite.h"
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/dual_server_rewrite.h"
 #include "migrate/driver/include_rewrite.h"
 #include "migrate/driver/run_report.h"
 #include "support/atomic_write.h"
@@ -54,6 +55,7 @@ class MigrateAction : public clang::ASTFrontendAction {
     ci.getPreprocessor().addPPCallbacks(
         std::make_unique<IncludeRewrite>(ci.getSourceManager(), &context_));
     connect_banjo_.Register(&finder_);
+    dual_server_.Register(&finder_);
     return true;
   }
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
@@ -75,6 +77,7 @@ class MigrateAction : public clang::ASTFrontendAction {
   EditSet edits_;
   RewriteContext context_;
   ConnectBanjoRewrite connect_banjo_{&context_};
+  DualServerRewrite dual_server_{&context_};
   EditSet* all_edits_;
   support::Diagnostics* diagnostics_;
   clang::ast_matchers::MatchFinder finder_;

@@ -30,6 +30,11 @@ void RewriteContext::LeaveAt(const clang::SourceManager& sm, clang::SourceLocati
     located.line = static_cast<int>(where.getLine());
     located.column = static_cast<int>(where.getColumn());
   }
+  // The same place can be met twice (a node matched twice): said once.
+  if (!left_at_.emplace(located.file, located.line, located.column, located.info->number)
+           .second) {
+    return;
+  }
   diagnostics_->Add(std::move(located));
   ++left_;
 }

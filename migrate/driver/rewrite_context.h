@@ -5,7 +5,9 @@
 
 #include <clang/Basic/SourceManager.h>
 
+#include <set>
 #include <string>
+#include <tuple>
 
 #include "migrate/driver/edit_set.h"
 #include "migrate/driver/mapping_index.h"
@@ -54,6 +56,7 @@ class RewriteContext {
   support::Diagnostics* diagnostics_;
   std::string working_directory_;
   size_t left_ = 0;
+  std::set<std::tuple<std::string, int, int, unsigned>> left_at_;  // each place and reason once
 };
 
 }  // namespace fdfkit::driver_migration

@@ -1,5 +1,5 @@
 // Stand-in for the generated shims (which bring both the banjo and the driver bindings): the dual
-// client is a ddk::GpioImplProtocolClient.
+// client is a ddk::GpioImplProtocolClient, the dual server a ddk::GpioImplProtocol.
 #pragma once
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
 #include <lib/driver/compat/cpp/banjo_client.h>
@@ -13,4 +13,6 @@ class GpioImplDualClient : public ddk::GpioImplProtocolClient {
     return zx::result<GpioImplDualClient>(GpioImplDualClient());
   }
 };
+template <typename D>
+class GpioImplDualServer : public ddk::GpioImplProtocol<D> {};
 }  // namespace fdfkit::shims::fuchsia_hardware_gpioimpl

@@ -1,0 +1,28 @@
+// Rewrite (--mode=dual): a banjo server's mixin base `ddk::FooProtocol<D>` becomes the generated
+// `fdfkit::shims::<lib>::FooDualServer<D>`, which derives from that same mixin — D keeps its banjo
+// methods, and gains banjo_server() and AddDriverTransportService(); publishing the service in
+// Start is left for a human (said at the class). A mixin with a DFv1 base
+// (`ddk::FooProtocol<D, ddk::base_protocol>`) is left alone: the base protocol is a DFv1 device's.
+// In --mode=replace the server moves to fdf::WireServer (not done yet: said so).
+#ifndef FDFKIT_MIGRATE_DRIVER_DUAL_SERVER_REWRITE_H_
+#define FDFKIT_MIGRATE_DRIVER_DUAL_SERVER_REWRITE_H_
+
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+
+#include "migrate/driver/rewrite_context.h"
+
+namespace fdfkit::driver_migration {
+
+class DualServerRewrite : public clang::ast_matchers::MatchFinder::MatchCallback {
+ public:
+  explicit DualServerRewrite(RewriteContext* context) : context_(context) {}
+  void Register(clang::ast_matchers::MatchFinder* finder);
+  void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
+
+ private:
+  RewriteContext* context_;
+};
+
+}  // namespace fdfkit::driver_migration
+
+#endif  // FDFKIT_MIGRATE_DRIVER_DUAL_SERVER_REWRITE_H_
