@@ -33,15 +33,28 @@ const clang::VarDecl* InitializedVariable(clang::ASTContext& context, const clan
 void ConnectBanjoRewrite::Register(MatchFinder* finder) {
   finder->addMatcher(
       callExpr(callee(functionDecl(hasName("::compat::ConnectBanjo")).bind("function")),
-               unless(isInTemplateInstantiation()))
+               unless(isInTemplateInstantiation()),
+               optionally(forFunction(functionDecl().bind("enclosing"))))
           .bind("call"),
+      this);
+  // In a template, with arguments that depend on it: the callee is not even resolved.
+  finder->addMatcher(
+      callExpr(callee(unresolvedLookupExpr(
+                   hasAnyDeclaration(namedDecl(hasName("::compat::ConnectBanjo"))))))
+          .bind("dependent"),
       this);
 }
 
 void ConnectBanjoRewrite::run(const MatchFinder::MatchResult& result) {
+  const clang::SourceManager& sm = *result.SourceManager;
+  if (const auto* dependent = result.Nodes.getNodeAs<clang::CallExpr>("dependent")) {
+    if (sm.isWrittenInMainFile(sm.getExpansionLoc(dependent->getBeginLoc()))) {
+      context_->Leave(sm, dependent->getBeginLoc(), diag::kInTemplate, "compat::ConnectBanjo");
+    }
+    return;
+  }
   const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("call");
   const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("function");
-  const clang::SourceManager& sm = *result.SourceManager;
   if (!sm.isWrittenInMainFile(sm.getExpansionLoc(call->getBeginLoc()))) return;
   const clang::TemplateArgumentList* arguments = function->getTemplateSpecializationArgs();
   if (arguments == nullptr || arguments->size() == 0 ||
@@ -55,12 +68,29 @@ void ConnectBanjoRewrite::run(const MatchFinder::MatchResult& result) {
       context_->mappings().ForClientClass(client->getQualifiedNameAsString(), &library);
   if (protocol == nullptr) return;
   std::string client_name = client->getQualifiedNameAsString();
-  if (call->getBeginLoc().isMacroID()) {
+  std::string what = "compat::ConnectBanjo<" + client_name + ">";
+  clang::SourceRange callee = call->getCallee()->getSourceRange();
+  if (call->getBeginLoc().isMacroID() || callee.getBegin().isMacroID() ||
+      callee.getEnd().isMacroID()) {
     context_->Leave(sm, call->getBeginLoc(), diag::kConnectInMacro, client_name);
+    return;
+  }
+  const auto* enclosing = result.Nodes.getNodeAs<clang::FunctionDecl>("enclosing");
+  if (enclosing != nullptr && enclosing->isTemplated()) {
+    context_->Leave(sm, call->getBeginLoc(), diag::kInTemplate, what);
+    return;
+  }
+  if (context_->InConditional(sm, call->getBeginLoc())) {
+    context_->Leave(sm, call->getBeginLoc(), diag::kInConditional, what);
     return;
   }
   if (context_->mode() == Mode::kReplace) {
     context_->Leave(sm, call->getBeginLoc(), diag::kConnectReplaceNotYet, client_name);
+    return;
+  }
+  if (!context_->HasShims(library->fidl_library)) {
+    context_->Leave(sm, call->getBeginLoc(), diag::kNeedsShimsHeader, what,
+                    library->banjo_library);
     return;
   }
   const clang::VarDecl* variable = InitializedVariable(*result.Context, *call);
@@ -72,7 +102,6 @@ void ConnectBanjoRewrite::run(const MatchFinder::MatchResult& result) {
   }
   // `compat::ConnectBanjo<ddk::FooProtocolClient>` → the dual client's Connect; the arguments
   // (the incoming namespace, an instance name) are the same.
-  clang::SourceRange callee = call->getCallee()->getSourceRange();
   context_->Replace(sm, clang::CharSourceRange::getTokenRange(callee),
                     ShimsNamespace(*library) + "::" + protocol->banjo_protocol +
                         "DualClient::Connect");

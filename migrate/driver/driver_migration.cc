@@ -9,9 +9,13 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
+#include <tuple>
+#include <vector>
 
+#include "migrate/driver/banjo_use_finder.h"
 #include "migrate/driver/connect_banjo_rewrite.h"
 #include "migrate/driver/diagnostics.h"
 #include "migrate/driver/dual_server_rewrite.h"
@@ -52,10 +56,12 @@ class MigrateAction : public clang::ASTFrontendAction {
     if (auto cwd = ci.getFileManager().getVirtualFileSystem().getCurrentWorkingDirectory()) {
       context_.set_working_directory(*cwd);
     }
+    context_.set_lang_options(ci.getLangOpts());
     ci.getPreprocessor().addPPCallbacks(
         std::make_unique<IncludeRewrite>(ci.getSourceManager(), &context_));
     connect_banjo_.Register(&finder_);
     dual_server_.Register(&finder_);
+    if (context_.mode() == Mode::kReplace) banjo_uses_.Register(&finder_);
     return true;
   }
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
@@ -70,6 +76,7 @@ class MigrateAction : public clang::ASTFrontendAction {
                                static_cast<size_t>(errors));
       return;
     }
+    context_.Finish(ci.getSourceManager());
     all_edits_->AddAll(edits_);
   }
 
@@ -78,6 +85,7 @@ class MigrateAction : public clang::ASTFrontendAction {
   RewriteContext context_;
   ConnectBanjoRewrite connect_banjo_{&context_};
   DualServerRewrite dual_server_{&context_};
+  BanjoUseFinder banjo_uses_{&context_};
   EditSet* all_edits_;
   support::Diagnostics* diagnostics_;
   clang::ast_matchers::MatchFinder finder_;
@@ -112,19 +120,30 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   support::Diagnostics diagnostics("migrate-driver");
   RunReport report;
   report.mode = options.mode;
-  auto finish = [&](int status) {
-    if (!options.report.empty()) {
-      report.exit_status = status;
-      report.diagnostics = diagnostics.all();
-      bool json = options.report.size() > 5 &&
-                  options.report.compare(options.report.size() - 5, 5, ".json") == 0;
-      if (!support::WriteFileAtomically(options.report,
-                                        json ? report.Json() : report.Markdown())) {
-        diagnostics.ReportFile(diag::kCannotWriteFile, "", options.report);
-        status = 2;
-      }
+  // The report goes first (before any source file is written): failing to write it fails the
+  // run with nothing else written.
+  auto write_report = [&](int status) {
+    if (options.report.empty()) return true;
+    report.exit_status = status;
+    report.diagnostics = diagnostics.all();
+    bool json = options.report.size() > 5 &&
+                options.report.compare(options.report.size() - 5, 5, ".json") == 0;
+    if (support::WriteFileAtomically(options.report, json ? report.Json() : report.Markdown())) {
+      return true;
     }
-    err << diagnostics.Text();
+    diagnostics.ReportFile(diag::kCannotWriteFile, "", options.report);
+    return false;
+  };
+  auto finish = [&](int status) {
+    if (status == 2) (void)write_report(2);  // what stopped the run
+    // In the order of the places they point at (the run found them in other orders).
+    std::vector<support::LocatedDiagnostic> sorted = diagnostics.all();
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const support::LocatedDiagnostic& a, const support::LocatedDiagnostic& b) {
+                       return std::tie(a.file, a.line, a.column) <
+                              std::tie(b.file, b.line, b.column);
+                     });
+    for (const support::LocatedDiagnostic& d : sorted) err << d.Text();
     return status;
   };
   if (!options.report.empty() && !IsReportPath(options.report)) {
@@ -174,6 +193,11 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
     tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
         arg.c_str(), clang::tooling::ArgumentInsertPosition::END));
   }
+  // Last, after the database's and the extra arguments' -Werror: compiler warnings are the
+  // build's business (one clang gives and gcc does not must not stop a rewrite); the tool's
+  // output is its own findings.
+  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      "-w", clang::tooling::ArgumentInsertPosition::END));
   EditSet edits;
   MigrateActionFactory factory(mappings, options.mode, &edits, &diagnostics);
   int tool_status = tool.run(&factory);
@@ -184,6 +208,12 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
 
   report.edits_by_file = edits.CountByFile();
   report.written = options.output == Output::kFix;
+  size_t left = 0;
+  for (const support::LocatedDiagnostic& d : diagnostics.all()) {
+    if (d.info->severity == support::Severity::kWarning) ++left;
+  }
+  int status = left > 0 ? 1 : 0;
+  if (!write_report(status)) return finish(2);
   bool written = true;
   switch (options.output) {
     case Output::kDryRun: written = edits.PrintDiff(out, &diagnostics); break;
@@ -194,11 +224,7 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
       break;
   }
   if (!written) return finish(2);
-  size_t left = 0;
-  for (const support::LocatedDiagnostic& d : diagnostics.all()) {
-    if (d.info->severity == support::Severity::kWarning) ++left;
-  }
-  return finish(left > 0 ? 1 : 0);
+  return finish(status);
 }
 
 }  // namespace fdfkit::driver_migration

@@ -14,34 +14,83 @@ void DualServerRewrite::Register(MatchFinder* finder) {
   finder->addMatcher(cxxRecordDecl(isDefinition(), unless(isTemplateInstantiation()))
                          .bind("server"),
                      this);
+  // Whether the file publishes a driver-transport service for its dual servers.
+  finder->addMatcher(
+      expr(isExpansionInMainFile(),
+           anyOf(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("AddDriverTransportService")))),
+                 cxxDependentScopeMemberExpr(hasMemberName("AddDriverTransportService")),
+                 unresolvedMemberExpr(hasAnyDeclaration(
+                     namedDecl(hasName("AddDriverTransportService"))))))
+          .bind("publishes"),
+      this);
 }
 
+namespace {
+
+// The class template a base names (`ddk::GpioImplProtocol` for `ddk::GpioImplProtocol<Gpio>`),
+// dependent or not, or "".
+std::string BaseTemplateName(const clang::CXXBaseSpecifier& base) {
+  if (const auto* record = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+          base.getType()->getAsCXXRecordDecl())) {
+    return record->getSpecializedTemplate()->getQualifiedNameAsString();
+  }
+  if (const auto* specialization = base.getType()->getAs<clang::TemplateSpecializationType>()) {
+    if (const clang::TemplateDecl* decl = specialization->getTemplateName().getAsTemplateDecl()) {
+      return decl->getQualifiedNameAsString();
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
 void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
-  const auto* server = result.Nodes.getNodeAs<clang::CXXRecordDecl>("server");
   const clang::SourceManager& sm = *result.SourceManager;
+  if (result.Nodes.getNodeAs<clang::Expr>("publishes")) {
+    context_->Publishes();
+    return;
+  }
+  const auto* server = result.Nodes.getNodeAs<clang::CXXRecordDecl>("server");
   if (server->isImplicit()) return;  // a class's injected name of itself
   if (!sm.isWrittenInMainFile(sm.getExpansionLoc(server->getLocation()))) return;
   for (const clang::CXXBaseSpecifier& base : server->bases()) {
-    const auto* mixin = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
-        base.getType()->getAsCXXRecordDecl());
-    if (mixin == nullptr) continue;
-    std::string mixin_name = mixin->getSpecializedTemplate()->getQualifiedNameAsString();
+    std::string mixin_name = BaseTemplateName(base);
+    if (mixin_name.empty()) continue;
     const LibraryMapping* library = nullptr;
     const ProtocolMapping* protocol = nullptr;
+    bool already_dual = false;
     for (const LibraryMapping& candidate : context_->mappings().libraries()) {
       for (const ProtocolMapping& p : candidate.protocols) {
-        if (p.cpp_mixin == mixin_name) {
+        std::string dual = ShimsNamespace(candidate) + "::" + p.banjo_protocol + "DualServer";
+        if (p.cpp_mixin == mixin_name || dual == mixin_name) {
           library = &candidate;
           protocol = &p;
+          already_dual = dual == mixin_name;
         }
       }
     }
     if (protocol == nullptr) continue;
+    if (already_dual) {
+      // Rewritten before (or by hand): the service must still be published.
+      context_->NeedsPublishing(server->getLocation(), server->getNameAsString(),
+                                protocol->banjo_protocol);
+      continue;
+    }
+    const auto* mixin = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+        base.getType()->getAsCXXRecordDecl());
     std::string server_name = server->getNameAsString();
     clang::SourceRange range = base.getSourceRange();
     clang::SourceLocation type_begin = base.getTypeSourceInfo()->getTypeLoc().getBeginLoc();
     if (range.getBegin().isMacroID() || range.getEnd().isMacroID()) {
       context_->Leave(sm, type_begin, diag::kServerInMacro, server_name, mixin_name);
+      continue;
+    }
+    if (mixin == nullptr || server->isTemplated()) {
+      context_->Leave(sm, type_begin, diag::kInTemplate, server_name);
+      continue;
+    }
+    if (context_->InConditional(sm, type_begin)) {
+      context_->Leave(sm, type_begin, diag::kInConditional, server_name);
       continue;
     }
     if (context_->mode() == Mode::kReplace) {
@@ -52,10 +101,21 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
     const clang::TemplateArgumentList& arguments = mixin->getTemplateArgs();
     if (arguments.size() > 1 && arguments[1].getKind() == clang::TemplateArgument::Type) {
       const clang::CXXRecordDecl* base_mixin = arguments[1].getAsType()->getAsCXXRecordDecl();
-      if (base_mixin && base_mixin->getQualifiedNameAsString() == "ddk::base_protocol") {
+      std::string base_name = base_mixin ? base_mixin->getQualifiedNameAsString() : "";
+      if (base_name == "ddk::base_protocol") {
         context_->Leave(sm, type_begin, diag::kServerDfv1Base, server_name, mixin_name);
         continue;
       }
+      if (base_name != "ddk::internal::base_mixin") {
+        context_->Leave(sm, type_begin, diag::kUnexpectedMixinBase, server_name, mixin_name,
+                        base_name.empty() ? arguments[1].getAsType().getAsString() : base_name);
+        continue;
+      }
+    }
+    if (!context_->HasShims(library->fidl_library)) {
+      context_->Leave(sm, type_begin, diag::kNeedsShimsHeader, server_name,
+                      library->banjo_library);
+      continue;
     }
     // D as written (`Pmic`), from the base's own template argument.
     auto specialization =
@@ -76,8 +136,7 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
     context_->Replace(sm, clang::CharSourceRange::getTokenRange(type_range),
                       ShimsNamespace(*library) + "::" + protocol->banjo_protocol + "DualServer<" +
                           derived + ">");
-    context_->Leave(sm, server->getLocation(), diag::kServerPublishService, server_name,
-                    protocol->banjo_protocol);
+    context_->NeedsPublishing(server->getLocation(), server_name, protocol->banjo_protocol);
   }
 }
 

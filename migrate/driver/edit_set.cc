@@ -4,6 +4,10 @@
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Support/YAMLTraits.h>
 
+#include <filesystem>
+#include <utility>
+#include <vector>
+
 #include "migrate/driver/diagnostics.h"
 #include "support/atomic_write.h"
 #include "support/read_file.h"
@@ -78,19 +82,45 @@ bool EditSet::PrintDiff(std::ostream& out, support::Diagnostics* diagnostics) co
 bool EditSet::WriteFiles(support::Diagnostics* diagnostics) const {
   std::map<std::string, std::string> old_texts, new_texts;
   if (!Apply(&old_texts, &new_texts, diagnostics)) return false;
-  bool ok = true;
+  // Two phases, so that a failure leaves every file as it was: each new text is written beside
+  // its file (the file's own mode kept; through a symlink, beside its target), then all are
+  // renamed over their files.
+  std::vector<std::pair<std::string, std::string>> staged;  // file, its new text's temp file
+  auto abandon = [&] {
+    std::error_code ignored;
+    for (const auto& [file, temp] : staged) std::filesystem::remove(temp, ignored);
+  };
   for (const auto& [file, text] : new_texts) {
     if (text == old_texts[file]) continue;
-    if (!support::WriteFileAtomically(file, text)) {
+    std::error_code error;
+    std::filesystem::path target = std::filesystem::canonical(file, error);
+    std::string temp = target.string() + ".migrate-driver.tmp";
+    if (error || !support::WriteFileAtomically(temp, text)) {
       diagnostics->ReportFile(diag::kCannotWriteFile, "", file);
-      ok = false;
+      abandon();
+      return false;
+    }
+    staged.emplace_back(target.string(), temp);
+    std::filesystem::permissions(temp, std::filesystem::status(target, error).permissions(),
+                                 error);
+  }
+  for (const auto& [file, temp] : staged) {
+    std::error_code error;
+    std::filesystem::rename(temp, file, error);
+    if (error) {
+      diagnostics->ReportFile(diag::kCannotWriteFile, "", file);
+      abandon();
+      return false;
     }
   }
-  return ok;
+  return true;
 }
 
 bool EditSet::ExportFixes(const std::string& yaml_path, const std::string& main_file,
                           support::Diagnostics* diagnostics) const {
+  // Edits --fix would refuse (overlapping ones) are not exported either.
+  std::map<std::string, std::string> old_texts, new_texts;
+  if (!Apply(&old_texts, &new_texts, diagnostics)) return false;
   clang::tooling::TranslationUnitReplacements unit;
   unit.MainSourceFile = main_file;
   for (const auto& [file, edits] : edits_) {

@@ -10,11 +10,15 @@ std::string IncludeRewrite::Replacement(const LibraryMapping& library, Mode mode
 }
 
 void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang::Token&,
-                                        llvm::StringRef file_name, bool is_angled,
+                                        llvm::StringRef file_name, bool,
                                         clang::CharSourceRange file_name_range,
                                         const clang::FileEntry*, llvm::StringRef,
                                         llvm::StringRef, const clang::Module*,
                                         clang::SrcMgr::CharacteristicKind) {
+  // The shims, wherever they come from, are what the dual rewrites need.
+  if (file_name.startswith("fidl/") && file_name.endswith("/cpp/banjo_shims.h")) {
+    context_->ShimsAvailable(file_name.drop_front(5).drop_back(18).str());
+  }
   // Only the files given are rewritten (their headers come with a header filter, later).
   if (!sm_.isWrittenInMainFile(hash)) return;
   const LibraryMapping* library = context_->mappings().ForBanjoInclude(file_name);
@@ -23,32 +27,33 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
     context_->Leave(sm_, hash, diag::kIncludeInMacro, file_name);
     return;
   }
-  if (main_file_conditionals_ > 0) {
+  if (context_->InConditional(sm_, hash)) {
     context_->Leave(sm_, hash, diag::kIncludeInConditional, file_name);
     return;
   }
-  (void)is_angled;  // "" or <>: the replacement is always a system-style include
-  context_->Replace(sm_, file_name_range, Replacement(*library, context_->mode()));
+  // "" or <>: the replacement is always a system-style include.
+  std::string replacement = Replacement(*library, context_->mode());
+  if (context_->mode() == Mode::kDual) {
+    context_->Replace(sm_, file_name_range, replacement);
+    context_->ShimsAvailable(library->fidl_library);
+  } else {
+    context_->ReplaceIncludeLater(sm_, file_name_range, hash, *library, replacement);
+  }
 }
 
-void IncludeRewrite::Open(clang::SourceLocation location) {
-  if (sm_.isWrittenInMainFile(location)) ++main_file_conditionals_;
-}
 void IncludeRewrite::If(clang::SourceLocation location, clang::SourceRange, ConditionValueKind) {
-  Open(location);
+  context_->OpenConditional(sm_, location);
 }
 void IncludeRewrite::Ifdef(clang::SourceLocation location, const clang::Token&,
                            const clang::MacroDefinition&) {
-  Open(location);
+  context_->OpenConditional(sm_, location);
 }
 void IncludeRewrite::Ifndef(clang::SourceLocation location, const clang::Token&,
                             const clang::MacroDefinition&) {
-  Open(location);
+  context_->OpenConditional(sm_, location);
 }
 void IncludeRewrite::Endif(clang::SourceLocation location, clang::SourceLocation) {
-  if (sm_.isWrittenInMainFile(location) && main_file_conditionals_ > 0) {
-    --main_file_conditionals_;
-  }
+  context_->CloseConditional(sm_, location);
 }
 
 }  // namespace fdfkit::driver_migration

@@ -1,7 +1,8 @@
 // Rewrite: the banjo C++ header a driver includes becomes its clone's driver-transport bindings
-// (--mode=replace: <fidl/LIB/cpp/driver/wire.h>) or the generated shims, which bring both
-// (--mode=dual: <fidl/LIB/cpp/banjo_shims.h>). An include written through a macro or inside #if
-// is left for a human: the other branch was never seen.
+// (--mode=replace: <fidl/LIB/cpp/driver/wire.h>, once the file uses nothing of banjo's) or the
+// generated shims, which bring both (--mode=dual: <fidl/LIB/cpp/banjo_shims.h>). An include
+// written through a macro or inside #if is left for a human: the other branch was never seen.
+// It also tells the context about the file's #if blocks and the shims it gets.
 #ifndef FDFKIT_MIGRATE_DRIVER_INCLUDE_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_INCLUDE_REWRITE_H_
 
@@ -34,11 +35,8 @@ class IncludeRewrite : public clang::PPCallbacks {
   static std::string Replacement(const LibraryMapping& library, Mode mode);
 
  private:
-  void Open(clang::SourceLocation location);
-
   const clang::SourceManager& sm_;
   RewriteContext* context_;
-  int main_file_conditionals_ = 0;  // #if depth in the file being rewritten
 };
 
 }  // namespace fdfkit::driver_migration

@@ -20,6 +20,7 @@ std::string Parse(const nlohmann::json& document, LibraryMapping* out) {
   if (StringAt(document, "schema") != "fdfkit-mapping/1") {
     return "its \"schema\" is not \"fdfkit-mapping/1\"";
   }
+  if (!document.is_object()) return "it is not a JSON object";
   const nlohmann::json& library = document.value("library", nlohmann::json());
   out->banjo_library = StringAt(library, "banjo");
   out->fidl_library = StringAt(library, "fidl");
@@ -29,6 +30,7 @@ std::string Parse(const nlohmann::json& document, LibraryMapping* out) {
   const nlohmann::json& protocols = document.value("protocols", nlohmann::json());
   if (!protocols.is_array()) return "$.protocols is not an array";
   for (size_t i = 0; i < protocols.size(); ++i) {
+    if (!protocols[i].is_object()) return "$.protocols[" + std::to_string(i) + "] is not an object";
     const nlohmann::json& banjo = protocols[i].value("banjo", nlohmann::json());
     const nlohmann::json& fidl = protocols[i].value("fidl", nlohmann::json());
     ProtocolMapping p{StringAt(banjo, "protocol"),    StringAt(banjo, "layout"),
@@ -84,6 +86,22 @@ const LibraryMapping* MappingIndex::ForBanjoInclude(std::string_view include) co
     std::replace(path.begin(), path.end(), '.', '/');
     std::string last = library.banjo_library.substr(library.banjo_library.rfind('.') + 1);
     if (include == path + "/cpp/banjo.h" || include == "ddktl/protocol/" + last + ".h") {
+      return &library;
+    }
+  }
+  return nullptr;
+}
+
+const LibraryMapping* MappingIndex::ForBanjoHeaderPath(std::string_view path) const {
+  auto ends = [&](const std::string& suffix) {
+    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+  };
+  for (const LibraryMapping& library : libraries_) {
+    std::string dirs = library.banjo_library;
+    std::replace(dirs.begin(), dirs.end(), '.', '/');
+    std::string last = library.banjo_library.substr(library.banjo_library.rfind('.') + 1);
+    if (ends("/" + dirs + "/cpp/banjo.h") || ends("/" + dirs + "/c/banjo.h") ||
+        ends("/ddktl/protocol/" + last + ".h") || ends("/ddk/protocol/" + last + ".h")) {
       return &library;
     }
   }

@@ -44,6 +44,8 @@ class MappingIndex {
   // The library whose banjo C++ header is `include` (as spelled between the brackets:
   // "fuchsia/hardware/gpioimpl/cpp/banjo.h", or the older "ddktl/protocol/gpioimpl.h"), or null.
   const LibraryMapping* ForBanjoInclude(std::string_view include) const;
+  // The library whose banjo bindings (C or C++, either spelling) the header at `path` is, or null.
+  const LibraryMapping* ForBanjoHeaderPath(std::string_view path) const;
   // The protocol whose banjo C++ client class is `qualified_name` ("ddk::GpioImplProtocolClient"),
   // with its library, or null.
   const ProtocolMapping* ForClientClass(std::string_view qualified_name,

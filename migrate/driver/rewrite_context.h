@@ -5,9 +5,12 @@
 
 #include <clang/Basic/SourceManager.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "migrate/driver/edit_set.h"
 #include "migrate/driver/mapping_index.h"
@@ -35,6 +38,30 @@ class RewriteContext {
   // Replaces `range` (plain file text) with `text`.
   void Replace(const clang::SourceManager& sm, clang::CharSourceRange range,
                const std::string& text);
+  void set_lang_options(const clang::LangOptions& options) { lang_options_ = options; }
+
+  // ---- What one translation unit tells the rewrites about itself ----
+  // #if blocks of the file being rewritten (the preprocessor reports them as it goes).
+  void OpenConditional(const clang::SourceManager& sm, clang::SourceLocation location);
+  void CloseConditional(const clang::SourceManager& sm, clang::SourceLocation location);
+  // Whether `location` (in the file being rewritten) lies inside an #if block: code there was
+  // seen in one configuration only.
+  bool InConditional(const clang::SourceManager& sm, clang::SourceLocation location) const;
+  // A library whose shims header (<fidl/LIB/cpp/banjo_shims.h>) the file gets: included, or
+  // about to replace its banjo header (dual mode). The dual rewrites need it.
+  void ShimsAvailable(const std::string& fidl_library) { shims_.insert(fidl_library); }
+  bool HasShims(const std::string& fidl_library) const { return shims_.count(fidl_library) > 0; }
+  // --mode=replace: the banjo header of `library` is swapped only if the file uses none of its
+  // declarations any more (else it would not compile): decided in Finish.
+  void ReplaceIncludeLater(const clang::SourceManager& sm, clang::CharSourceRange range,
+                           clang::SourceLocation hash, const LibraryMapping& library,
+                           const std::string& text);
+  void UsesBanjo(const LibraryMapping& library, clang::SourceLocation location);
+  // A dual server whose service must be published; whether the file publishes one.
+  void NeedsPublishing(clang::SourceLocation location, std::string server, std::string protocol);
+  void Publishes() { publishes_ = true; }
+  // Once the whole unit was seen: the decisions that needed all of it.
+  void Finish(const clang::SourceManager& sm);
 
   // Leaves the code at `location` for a human, saying why.
   template <typename... Args>
@@ -50,8 +77,26 @@ class RewriteContext {
                support::Diagnostic diagnostic);
   std::string AbsolutePath(llvm::StringRef path) const;
 
+  struct PendingInclude {
+    clang::tooling::Replacement edit;
+    clang::SourceLocation hash;
+    const LibraryMapping* library;
+  };
+  struct PendingPublish {
+    clang::SourceLocation location;
+    std::string server, protocol;
+  };
+
   const MappingIndex& mappings_;
   Mode mode_;
+  clang::LangOptions lang_options_;
+  std::vector<std::pair<unsigned, unsigned>> conditionals_;  // [#if, #endif] offsets, closed
+  std::vector<unsigned> open_conditionals_;
+  std::set<std::string> shims_;
+  std::vector<PendingInclude> pending_includes_;
+  std::map<const LibraryMapping*, clang::SourceLocation> banjo_uses_;  // the first of each
+  std::vector<PendingPublish> pending_publish_;
+  bool publishes_ = false;
   EditSet* edits_;
   support::Diagnostics* diagnostics_;
   std::string working_directory_;

@@ -15,8 +15,10 @@ The input says what to run and what must come out, in comments:
   // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: ...   FileCheck patterns over stderr
   // REPORT: json | md                 also write --report, checked by CHECK-REPORT patterns
 The CHECK comments are blanked before the tool runs (line numbers stay). Exit 0 must leave a
-file that a second run leaves unchanged; exit 2 must leave the file untouched; --export-fixes
-applied by clang-apply-replacements (APPLY_REPLACEMENTS) must give what --fix wrote.
+file that compiles and that a second run leaves unchanged (ending with the same status); exit 2
+must leave the file untouched; --export-fixes applied by clang-apply-replacements
+(APPLY_REPLACEMENTS) must give what --fix wrote. Every warning must be matched by a
+CHECK-MESSAGES line.
 """
 import json
 import os
@@ -32,9 +34,10 @@ def annotations(text, key):
     return re.findall(r"^// %s: (.*)$" % re.escape(key), text, re.M)
 
 
-def filecheck(filecheck_bin, check_file, prefix, text):
+def filecheck(filecheck_bin, check_file, prefix, text, extra=()):
     run = subprocess.run([filecheck_bin, check_file, "--check-prefix=" + prefix,
-                          "--dump-input=fail"], input=text, text=True, capture_output=True)
+                          "--dump-input=fail"] + list(extra), input=text, text=True,
+                         capture_output=True)
     if run.returncode != 0:
         sys.exit("%s failed:\n%s" % (prefix, run.stderr))
 
@@ -103,23 +106,37 @@ def main():
     if report_format:
         filecheck(filecheck_bin, source, "CHECK-REPORT", open(report_path).read())
     if "CHECK-MESSAGES" in original:
-        filecheck(filecheck_bin, source, "CHECK-MESSAGES", run.stderr)
+        # Every warning must be expected: an extra or repeated one fails.
+        filecheck(filecheck_bin, source, "CHECK-MESSAGES", run.stderr,
+                  ["--implicit-check-not=warning:"])
     elif run.stderr.strip() and expected_exit == 0:
         sys.exit("unexpected messages:\n" + run.stderr)
     if expected_exit == 2 and fixed != blanked:
         sys.exit("the tool failed but changed the file")
     if expected_exit != 2:
+        # What it wrote compiles (against the stand-in headers), and a second run changes
+        # nothing and ends as the first did.
+        compiled = subprocess.run(["c++", "-std=c++20", "-fsyntax-only", "-I" + inputs_dir,
+                                   target], text=True, capture_output=True)
+        if compiled.returncode != 0:
+            sys.exit("the rewritten file does not compile:\n" + compiled.stderr)
         again = subprocess.run([tool, "-p", work] + mapping_args + args + ["--dry-run", target],
                                text=True, capture_output=True)
         if again.stdout:
             sys.exit("a second run would change the output:\n" + again.stdout)
+        if again.returncode != expected_exit:
+            sys.exit("a second run exits %d, the first %d:\n%s" % (again.returncode,
+                                                                 expected_exit, again.stderr))
         # The same edits as YAML, applied by clang's own tool.
         open(target, "w").write(blanked)
         fixes_dir = os.path.join(work, "fixes")
         os.makedirs(fixes_dir)
-        subprocess.run([tool, "-p", work] + mapping_args + args +
-                       ["--export-fixes", os.path.join(fixes_dir, "fixes.yaml"), target],
-                       text=True, capture_output=True)
+        exported = subprocess.run([tool, "-p", work] + mapping_args + args +
+                                  ["--export-fixes", os.path.join(fixes_dir, "fixes.yaml"),
+                                   target], text=True, capture_output=True)
+        if exported.returncode != expected_exit:
+            sys.exit("--export-fixes exits %d, expected %d" % (exported.returncode,
+                                                               expected_exit))
         applied = subprocess.run([apply_replacements, fixes_dir], text=True, capture_output=True)
         if applied.returncode != 0 or include_blocks_sorted(open(target).read()) != \
                 include_blocks_sorted(fixed):

@@ -14,5 +14,8 @@ class GpioImplDualClient : public ddk::GpioImplProtocolClient {
   }
 };
 template <typename D>
-class GpioImplDualServer : public ddk::GpioImplProtocol<D> {};
+class GpioImplDualServer : public ddk::GpioImplProtocol<D> {
+ public:
+  int AddDriverTransportService() { return 0; }
+};
 }  // namespace fdfkit::shims::fuchsia_hardware_gpioimpl
