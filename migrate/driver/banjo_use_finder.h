@@ -3,20 +3,15 @@
 #ifndef FDFKIT_MIGRATE_DRIVER_BANJO_USE_FINDER_H_
 #define FDFKIT_MIGRATE_DRIVER_BANJO_USE_FINDER_H_
 
-#include <clang/ASTMatchers/ASTMatchFinder.h>
-
-#include "migrate/driver/rewrite_context.h"
+#include "migrate/driver/rewrite.h"
 
 namespace fdfkit::driver_migration {
 
-class BanjoUseFinder : public clang::ast_matchers::MatchFinder::MatchCallback {
+class BanjoUseFinder : public Rewrite {
  public:
-  explicit BanjoUseFinder(RewriteContext* context) : context_(context) {}
-  void Register(clang::ast_matchers::MatchFinder* finder);
+  using Rewrite::Rewrite;
+  void Register(clang::ast_matchers::MatchFinder* finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
-
- private:
-  RewriteContext* context_;
 };
 
 }  // namespace fdfkit::driver_migration

@@ -10,20 +10,15 @@
 #ifndef FDFKIT_MIGRATE_DRIVER_CONNECT_BANJO_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_CONNECT_BANJO_REWRITE_H_
 
-#include <clang/ASTMatchers/ASTMatchFinder.h>
-
-#include "migrate/driver/rewrite_context.h"
+#include "migrate/driver/rewrite.h"
 
 namespace fdfkit::driver_migration {
 
-class ConnectBanjoRewrite : public clang::ast_matchers::MatchFinder::MatchCallback {
+class ConnectBanjoRewrite : public Rewrite {
  public:
-  explicit ConnectBanjoRewrite(RewriteContext* context) : context_(context) {}
-  void Register(clang::ast_matchers::MatchFinder* finder);
+  using Rewrite::Rewrite;
+  void Register(clang::ast_matchers::MatchFinder* finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
-
- private:
-  RewriteContext* context_;
 };
 
 }  // namespace fdfkit::driver_migration
