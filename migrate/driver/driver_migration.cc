@@ -126,9 +126,7 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
     if (options.report.empty()) return true;
     report.exit_status = status;
     report.diagnostics = diagnostics.all();
-    bool json = options.report.size() > 5 &&
-                options.report.compare(options.report.size() - 5, 5, ".json") == 0;
-    if (support::WriteFileAtomically(options.report, json ? report.Json() : report.Markdown())) {
+    if (support::WriteFileAtomically(options.report, ReportText(report, options.report))) {
       return true;
     }
     diagnostics.ReportFile(diag::kCannotWriteFile, "", options.report);

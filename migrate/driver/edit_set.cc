@@ -23,12 +23,6 @@ void EditSet::AddAll(const EditSet& other) {
   for (const auto& [file, edits] : other.edits_) edits_[file].insert(edits.begin(), edits.end());
 }
 
-size_t EditSet::count() const {
-  size_t n = 0;
-  for (const auto& [file, edits] : edits_) n += edits.size();
-  return n;
-}
-
 std::map<std::string, size_t> EditSet::CountByFile() const {
   std::map<std::string, size_t> counts;
   for (const auto& [file, edits] : edits_) counts[file] = edits.size();

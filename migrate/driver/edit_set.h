@@ -22,8 +22,6 @@ class EditSet {
   void Add(const clang::tooling::Replacement& replacement);
   // Everything `other` collected (one translation unit's edits, once it compiled).
   void AddAll(const EditSet& other);
-  bool empty() const { return edits_.empty(); }
-  size_t count() const;
   // How many edits each file gets.
   std::map<std::string, size_t> CountByFile() const;
 

@@ -80,29 +80,41 @@ bool MappingIndex::Load(const std::vector<std::string>& files,
   return ok;
 }
 
+namespace {
+
+// The spellings of a library's banjo headers: its C++ bindings (and their older ddktl name), and
+// its C bindings (and theirs).
+struct BanjoHeaders {
+  std::string cpp, ddktl, c, ddk;
+};
+BanjoHeaders HeadersOf(const LibraryMapping& library) {
+  std::string dirs = library.banjo_library;
+  std::replace(dirs.begin(), dirs.end(), '.', '/');
+  std::string last = library.banjo_library.substr(library.banjo_library.rfind('.') + 1);
+  return {dirs + "/cpp/banjo.h", "ddktl/protocol/" + last + ".h", dirs + "/c/banjo.h",
+          "ddk/protocol/" + last + ".h"};
+}
+
+bool EndsWithPath(std::string_view path, const std::string& header) {
+  return path.size() > header.size() && path.substr(path.size() - header.size()) == header &&
+         path[path.size() - header.size() - 1] == '/';
+}
+
+}  // namespace
+
 const LibraryMapping* MappingIndex::ForBanjoInclude(std::string_view include) const {
   for (const LibraryMapping& library : libraries_) {
-    std::string path = library.banjo_library;
-    std::replace(path.begin(), path.end(), '.', '/');
-    std::string last = library.banjo_library.substr(library.banjo_library.rfind('.') + 1);
-    if (include == path + "/cpp/banjo.h" || include == "ddktl/protocol/" + last + ".h") {
-      return &library;
-    }
+    BanjoHeaders headers = HeadersOf(library);
+    if (include == headers.cpp || include == headers.ddktl) return &library;
   }
   return nullptr;
 }
 
 const LibraryMapping* MappingIndex::ForBanjoHeaderPath(std::string_view path) const {
-  auto ends = [&](const std::string& suffix) {
-    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
-  };
   for (const LibraryMapping& library : libraries_) {
-    std::string dirs = library.banjo_library;
-    std::replace(dirs.begin(), dirs.end(), '.', '/');
-    std::string last = library.banjo_library.substr(library.banjo_library.rfind('.') + 1);
-    if (ends("/" + dirs + "/cpp/banjo.h") || ends("/" + dirs + "/c/banjo.h") ||
-        ends("/ddktl/protocol/" + last + ".h") || ends("/ddk/protocol/" + last + ".h")) {
-      return &library;
+    BanjoHeaders headers = HeadersOf(library);
+    for (const std::string* header : {&headers.cpp, &headers.ddktl, &headers.c, &headers.ddk}) {
+      if (EndsWithPath(path, *header)) return &library;
     }
   }
   return nullptr;

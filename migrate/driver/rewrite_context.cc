@@ -102,7 +102,6 @@ void RewriteContext::LeaveAt(const clang::SourceManager& sm, clang::SourceLocati
     return;
   }
   diagnostics_->Add(std::move(located));
-  ++left_;
 }
 
 }  // namespace fdfkit::driver_migration

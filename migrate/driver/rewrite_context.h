@@ -70,7 +70,6 @@ class RewriteContext {
              const std::type_identity_t<Args>&... args) {
     LeaveAt(sm, location, support::Make(def, args...));
   }
-  size_t left_for_human() const { return left_; }
 
  private:
   void LeaveAt(const clang::SourceManager& sm, clang::SourceLocation location,
@@ -100,7 +99,6 @@ class RewriteContext {
   EditSet* edits_;
   support::Diagnostics* diagnostics_;
   std::string working_directory_;
-  size_t left_ = 0;
   std::set<std::tuple<std::string, int, int, unsigned>> left_at_;  // each place and reason once
 };
 

@@ -27,14 +27,19 @@ size_t EditsOf(const RunReport& report, const std::string& file) {
   return it == report.edits_by_file.end() ? 0 : it->second;
 }
 
+bool EndsWith(const std::string& path, const std::string& suffix) {
+  return path.size() > suffix.size() &&
+         path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace
 
 bool IsReportPath(const std::string& path) {
-  auto ends = [&](const std::string& suffix) {
-    return path.size() > suffix.size() &&
-           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return ends(".json") || ends(".md");
+  return EndsWith(path, ".json") || EndsWith(path, ".md");
+}
+
+std::string ReportText(const RunReport& report, const std::string& path) {
+  return EndsWith(path, ".json") ? report.Json() : report.Markdown();
 }
 
 std::string RunReport::Json() const {

@@ -27,6 +27,8 @@ struct RunReport {
 
 // Whether `path` names a report format (.json or .md).
 bool IsReportPath(const std::string& path);
+// The report in the format `path` names (JSON for .json, else Markdown).
+std::string ReportText(const RunReport& report, const std::string& path);
 
 }  // namespace fdfkit::driver_migration
 
