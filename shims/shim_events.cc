@@ -40,8 +40,7 @@ void WriteEventHandler(const ProtocolPlan& plan, const Conversions& conversions,
     std::vector<std::string> args = {"target->ctx"};
     args.insert(args.end(), locals.arguments.begin(), locals.arguments.end());
     // The interface borrows what the event lent: closed after the call, or when the event is
-    // dropped (null target) without one.
-    // A dropped event (null target) closes what it would have moved to the interface too.
+    // dropped (null target) without one, which also closes what it would have moved.
     out << Indented(locals.declarations + locals.conversions, "  ")
         << "      relay_->Deliver(std::move(arena), [=](const " << proto << "* target) {\n"
         << "        if (target) {\n          target->ops->" << e.banjo->names.c_ops_member << "("

@@ -185,12 +185,8 @@ class ShimWriter {
           failure_args.insert(failure_args.end(), l.arguments.begin(), l.arguments.end());
         }
         if (own && own->mutable_data) {
-          std::string caller = own->c[0].name, copy = l.field_form[0];
-          std::string close = conversions_.CloseLent(p, l.field_form, "    ");
-          write_back += close + (close.empty() ? "" : "    KeepOwnHandles(*" + caller + ", &" +
-                                                          copy + ");\n") +
-                        "    *" + caller + " = " + copy + ";\n";
-          callback_args.push_back(caller);
+          write_back += WriteBack(p, l.field_form[0], own->c[0].name, "    ");
+          callback_args.push_back(own->c[0].name);
         } else {
           callback_close += conversions_.CloseLent(p, l.field_form, "    ");
           callback_args.insert(callback_args.end(), l.arguments.begin(), l.arguments.end());
@@ -298,15 +294,13 @@ class ShimWriter {
       const Param* p = InPlace(plan, field);
       if (!p) continue;
       std::string from = "response." + Field(field);
-      std::string close = conversions_.CloseLent(*p, {"written"}, "      ");
-      if (close.empty()) {
+      if (conversions_.CloseLent(*p, {"written"}, "").empty()) {
         out << conversions_.ToBanjo(*p, field->type, from, {"*" + p->c[0].name}, "    ");
         continue;
       }
       out << "    {\n      " << p->value_type << " written{};\n"
-          << conversions_.ToBanjo(*p, field->type, from, {"written"}, "      ") << close
-          << "      KeepOwnHandles(*" << p->c[0].name << ", &written);\n      *" << p->c[0].name
-          << " = written;\n    }\n";
+          << conversions_.ToBanjo(*p, field->type, from, {"written"}, "      ")
+          << WriteBack(*p, "written", p->c[0].name, "      ") << "    }\n";
     }
     if (KeepsMemory(plan)) {
       out << "    {\n      std::lock_guard lock(self->kept_mu_);\n      self->kept_"
@@ -325,6 +319,16 @@ class ShimWriter {
     } else {
       out << "    return copied;\n  }\n";
     }
+  }
+
+  // Statements writing the struct `copy` (what came back for `p`) over the caller's `*caller`:
+  // the handles in it stay the caller's own, since it only lent them (the copies are closed).
+  std::string WriteBack(const Param& p, const std::string& copy, const std::string& caller,
+                        const std::string& indent) {
+    std::string close = conversions_.CloseLent(p, {copy}, indent);
+    return close +
+           (close.empty() ? "" : indent + "KeepOwnHandles(*" + caller + ", &" + copy + ");\n") +
+           indent + "*" + caller + " = " + copy + ";\n";
   }
 
   // The @in_out struct a response field hands back (migrate-protocol keeps its name), if any.
@@ -435,14 +439,14 @@ class ShimWriter {
     const MethodSignature& m = *plan->banjo;
     std::vector<std::string> args = {"banjo_.ctx"};
     // The FIDL caller's client end of an interface, as the banjo interface the server keeps.
-    std::vector<std::pair<std::string, std::string>> adapters;  // local, slot
+    std::vector<std::string> adapters;  // the locals holding them
     auto interface = [&](const Param& p, const Binding& b, std::vector<std::string>* args,
                          std::ostream& out) {
       if (b.reverse.empty()) return false;
       std::string adapter = "interface_" + p.name;
       out << "    auto " << adapter << " = std::make_shared<" << b.reverse
           << "BanjoOverDriver>(std::move(request->" << Field(b.field) << "));\n";
-      adapters.emplace_back(adapter, m.names.cpp_mixin + "." + p.name);
+      adapters.push_back(adapter);
       args->push_back(adapter + "->proto()");
       return true;
     };
@@ -473,10 +477,9 @@ class ShimWriter {
     }
     // The banjo server keeps an interface it accepted (one it refused, it did not take), and
     // may call it after this object is gone: kept for it (ReleaseKeptBy).
-    for (const auto& [adapter, slot] : adapters) {
+    for (const std::string& adapter : adapters) {
       out << "    " << (m.return_type == "zx_status_t" ? "if (ret == ZX_OK) " : "")
-          << "::fdfkit::shims::KeepForServer(banjo_.ctx, \"" << slot << "\", " << adapter
-          << ");\n";
+          << "::fdfkit::shims::KeepForServer(banjo_.ctx, " << adapter << ");\n";
     }
     if (!f.has_response) {
       out << "  }\n\n";

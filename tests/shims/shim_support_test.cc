@@ -26,11 +26,11 @@ struct Tracked {
 
 // A server may keep several interfaces from one method (a listener list): none is released
 // before the server is.
-TEST(KeptByServersTest, ASlotKeepsEveryValueUntilTheServerIsReleased) {
+TEST(KeptByServersTest, AServerKeepsEveryValueUntilItIsReleased) {
   int server = 0;
   int first_released = 0, second_released = 0;
-  fdfkit::shims::KeepForServer(&server, "Start.ifc", std::make_shared<Tracked>(&first_released));
-  fdfkit::shims::KeepForServer(&server, "Start.ifc", std::make_shared<Tracked>(&second_released));
+  fdfkit::shims::KeepForServer(&server, std::make_shared<Tracked>(&first_released));
+  fdfkit::shims::KeepForServer(&server, std::make_shared<Tracked>(&second_released));
   EXPECT_EQ(first_released, 0);
   EXPECT_EQ(second_released, 0);
   fdfkit::shims::ReleaseKeptBy(&server);
@@ -41,9 +41,11 @@ TEST(KeptByServersTest, ASlotKeepsEveryValueUntilTheServerIsReleased) {
 TEST(KeptByServersTest, ReleaseKeptByReleasesOnlyThatServersValues) {
   int a = 0, b = 0;
   int a_released = 0, a_other_released = 0, b_released = 0;
-  fdfkit::shims::KeepForServer(&a, "Start.ifc", std::make_shared<Tracked>(&a_released));
-  fdfkit::shims::KeepForServer(&a, "Register.cb", std::make_shared<Tracked>(&a_other_released));
-  fdfkit::shims::KeepForServer(&b, "Start.ifc", std::make_shared<Tracked>(&b_released));
+  fdfkit::shims::KeepForServer(&a, std::make_shared<Tracked>(&a_released));
+  // What a server keeps one of, by slot, goes with it too.
+  fdfkit::shims::KeptForServer<Tracked>(
+      &a, "events", [&] { return std::make_shared<Tracked>(&a_other_released); });
+  fdfkit::shims::KeepForServer(&b, std::make_shared<Tracked>(&b_released));
   fdfkit::shims::ReleaseKeptBy(&a);
   EXPECT_EQ(a_released, 1);
   EXPECT_EQ(a_other_released, 1);

@@ -115,9 +115,9 @@ zx_status_t ServeInterface(fdf_dispatcher_t* dispatcher, const Proto* interface,
 // What a banjo server was handed and may call at any time — an interface made of a FIDL caller's
 // client end, the interface whose calls become events — must outlive the shim that handed it
 // over: banjo has no way to take an interface back, and a server may keep several from one
-// method (a listener list). So everything a banjo server accepted is kept for it (per server ctx
-// and slot, the method that handed it over) until whoever ends the server calls ReleaseKeptBy —
-// a FooDualServer does when it goes.
+// method (a listener list). So everything a banjo server accepted is kept for it (by its ctx;
+// a value it must have exactly one of, by slot) until whoever ends the server calls
+// ReleaseKeptBy — a FooDualServer does when it goes.
 namespace internal {
 struct KeptByServers {
   std::mutex mu;
@@ -130,10 +130,10 @@ inline KeptByServers& Kept() {
 }
 }  // namespace internal
 
-// Keeps `value` for banjo server `server_ctx`, beside what it keeps already in `slot`.
-inline void KeepForServer(const void* server_ctx, std::string slot, std::shared_ptr<void> value) {
+// Keeps `value` for banjo server `server_ctx`, beside what it keeps already.
+inline void KeepForServer(const void* server_ctx, std::shared_ptr<void> value) {
   std::lock_guard lock(internal::Kept().mu);
-  internal::Kept().values[{server_ctx, std::move(slot)}].push_back(std::move(value));
+  internal::Kept().values[{server_ctx, std::string()}].push_back(std::move(value));
 }
 
 // For whoever ends banjo server `server_ctx` (its driver stopped, its object destroyed): what was
