@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "support/utf8.h"
+
 namespace fdfkit::support {
 namespace {
 
@@ -13,6 +15,12 @@ class Reader {
   Reader(std::string_view text, Json5Document* document) : text_(text), document_(document) {}
 
   bool Read(Json5Error* error) {
+    // nlohmann::json holds strings as UTF-8 and throws when asked to write anything else.
+    if (size_t valid = Utf8ValidPrefix(text_.data(), text_.size()); valid != text_.size()) {
+      at_ = valid;
+      Problem("invalid UTF-8");
+      return Fail(error);
+    }
     SkipSpace();
     if (!Value("", &document_->root, 0)) return Fail(error);
     SkipSpace();
@@ -88,6 +96,22 @@ class Reader {
     return std::string(text_.substr(begin, at_ - begin));
   }
 
+  // The four hexadecimal digits of a \u escape.
+  std::optional<uint32_t> Hex4() {
+    uint32_t code = 0;
+    for (int i = 0; i < 4; ++i) {
+      if (at_ >= text_.size() || !std::isxdigit(static_cast<unsigned char>(text_[at_]))) {
+        Problem("bad \\u escape");
+        return std::nullopt;
+      }
+      char h = text_[at_++];
+      code = code * 16 + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(h))
+                                                   ? h - '0'
+                                                   : std::tolower(h) - 'a' + 10);
+    }
+    return code;
+  }
+
   bool String(std::string* out) {
     char quote = text_[at_++];
     while (at_ < text_.size() && text_[at_] != quote) {
@@ -108,26 +132,19 @@ class Reader {
         case '0': *out += '\0'; break;
         case '\n': break;  // a line continuation
         case 'u': {
-          if (at_ + 4 > text_.size()) return Problem("bad \\u escape");
-          unsigned code = 0;
-          for (int i = 0; i < 4; ++i) {
-            char h = text_[at_++];
-            if (!std::isxdigit(static_cast<unsigned char>(h))) return Problem("bad \\u escape");
-            code = code * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(h))
-                                                         ? h - '0'
-                                                         : (std::tolower(h) - 'a' + 10));
+          std::optional<uint32_t> code = Hex4();
+          if (!code) return false;
+          if (*code >= 0xDC00 && *code <= 0xDFFF) return Problem("unpaired \\u surrogate");
+          if (*code >= 0xD800 && *code <= 0xDBFF) {
+            // A code point past the Basic Multilingual Plane, written as a UTF-16 pair.
+            if (text_.substr(at_, 2) != "\\u") return Problem("unpaired \\u surrogate");
+            at_ += 2;
+            std::optional<uint32_t> low = Hex4();
+            if (!low) return false;
+            if (*low < 0xDC00 || *low > 0xDFFF) return Problem("unpaired \\u surrogate");
+            *code = 0x10000 + ((*code - 0xD800) << 10) + (*low - 0xDC00);
           }
-          // UTF-8 of a code point from the Basic Multilingual Plane.
-          if (code < 0x80) {
-            *out += static_cast<char>(code);
-          } else if (code < 0x800) {
-            *out += static_cast<char>(0xC0 | (code >> 6));
-            *out += static_cast<char>(0x80 | (code & 0x3F));
-          } else {
-            *out += static_cast<char>(0xE0 | (code >> 12));
-            *out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            *out += static_cast<char>(0x80 | (code & 0x3F));
-          }
+          AppendUtf8(*code, out);
           break;
         }
         default: *out += escaped; break;  // \" \' \\ \/ and JSON5's identity escapes

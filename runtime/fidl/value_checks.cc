@@ -5,6 +5,8 @@
 #include <lib/fidl/cpp/wire/codec.h>
 #include <zircon/syscalls.h>
 
+#include "support/utf8.h"
+
 namespace fidl::internal {
 
 const char* CheckScalar(const FidlType& type, const void* value) {
@@ -48,45 +50,7 @@ const char* VectorHeaderError(const FidlType& type, uint64_t count, bool present
 }
 
 bool IsValidUtf8(const char* data, size_t size) {
-  const auto* s = reinterpret_cast<const uint8_t*>(data);
-  size_t i = 0;
-  while (i < size) {
-    // Fast path: eight ASCII bytes at a time.
-    if (i + 8 <= size) {
-      uint64_t chunk;
-      std::memcpy(&chunk, s + i, 8);
-      if ((chunk & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    uint8_t c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length;
-    uint32_t min;
-    uint32_t code;
-    if ((c & 0xe0) == 0xc0) {
-      length = 2, min = 0x80, code = c & 0x1f;
-    } else if ((c & 0xf0) == 0xe0) {
-      length = 3, min = 0x800, code = c & 0x0f;
-    } else if ((c & 0xf8) == 0xf0) {
-      length = 4, min = 0x10000, code = c & 0x07;
-    } else {
-      return false;
-    }
-    if (size - i < length) return false;
-    for (size_t k = 1; k < length; ++k) {
-      if ((s[i + k] & 0xc0) != 0x80) return false;
-      code = (code << 6) | (s[i + k] & 0x3f);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
-    i += length;
-  }
-  return true;
+  return fdfkit::support::Utf8ValidPrefix(data, size) == size;
 }
 
 const FidlMember* FindMember(const FidlType& type, uint64_t ordinal) {

@@ -36,6 +36,10 @@ TEST(Json5, EscapesIncludingUnicodeAndLineContinuations) {
   ASSERT_TRUE(document) << error.message;
   EXPECT_EQ(document->root[0], "a\n\t\xc3\xa9\xe2\x82\xac");
   EXPECT_EQ(document->root[1], "bc");
+  // Past the Basic Multilingual Plane: a UTF-16 surrogate pair is one code point.
+  document = ParseJson5("'\\ud83d\\ude00'", &error);
+  ASSERT_TRUE(document) << error.message;
+  EXPECT_EQ(document->root, "\xf0\x9f\x98\x80");
 }
 
 TEST(Json5, ErrorsSayWhatAndWhere) {
@@ -55,6 +59,13 @@ TEST(Json5, ErrorsSayWhatAndWhere) {
   EXPECT_EQ(failure("0x"), "2: expected hexadecimal digits");
   EXPECT_EQ(failure(""), "0: unexpected end of input; expected a value");
   EXPECT_EQ(failure(std::string(100, '[')), "65: nested deeper than 64 levels");
+  // Values must be writable back as JSON: no invalid UTF-8, raw or escaped (found by the fuzzer).
+  EXPECT_EQ(failure("{ a: 'ok', b: '\xff' }"), "15: invalid UTF-8");
+  EXPECT_EQ(failure("['\xc3']"), "2: invalid UTF-8");
+  EXPECT_EQ(failure("'\\ud800'"), "7: unpaired \\u surrogate");
+  EXPECT_EQ(failure("'\\ude00'"), "7: unpaired \\u surrogate");
+  EXPECT_EQ(failure("'\\ud800\\u0041'"), "13: unpaired \\u surrogate");
+  EXPECT_EQ(failure("'\\u12'"), "5: bad \\u escape");
 }
 
 }  // namespace
