@@ -478,6 +478,12 @@ std::string Translator::Services() {
                                                                           : protocol + service;
     std::string member = rule.service_member.value_or(rules_.naming.service_member);
     out += "service " + name + " {\n    " + member + " client_end:" + protocol + ";\n};\n\n";
+    // How a migrated client connects: incoming()->Connect<name::member>() (migrate-driver).
+    for (Json& row : out_.mapping["protocols"]) {
+      if (row["fidl"].value("protocol", "") == protocol) {
+        row["fidl"]["service"] = {{"name", name}, {"member", member}};
+      }
+    }
     Change(p->loc, "added 'service " + name + "' so the parent offers '" + protocol +
                        "' through its outgoing directory (replaces " +
                        BanjoNamesOf(p->name.name).protocol_id + ")");

@@ -196,6 +196,8 @@ service Service {
   EXPECT_EQ(misc["banjo"]["c_ops_type"], "misc_protocol_ops_t");
   EXPECT_EQ(misc["fidl"]["protocol"], "Device");
   EXPECT_EQ(misc["fidl"]["transport"], "channel");
+  // How a migrated client connects (migrate-driver reads it): the renamed service member.
+  EXPECT_EQ(misc["fidl"]["service"], Json({{"name", "Service"}, {"member", "gizmo"}}));
   EXPECT_EQ(misc["methods"][0]["fidl"]["method"], "Describe");
   EXPECT_EQ(misc["methods"][3]["banjo"]["protocol"], "GizmoIfc");
   EXPECT_EQ(misc["methods"][3]["fidl"]["kind"], "event");
