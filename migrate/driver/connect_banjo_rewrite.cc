@@ -3,6 +3,7 @@
 #include <clang/AST/DeclTemplate.h>
 #include <clang/Lex/Lexer.h>
 
+#include "migrate/driver/connect_result.h"
 #include "migrate/driver/diagnostics.h"
 
 namespace fdfkit::driver_migration {
@@ -85,7 +86,7 @@ void ConnectBanjoRewrite::run(const MatchFinder::MatchResult& result) {
     return;
   }
   if (context_->mode() == Mode::kReplace) {
-    context_->Leave(sm, call->getBeginLoc(), diag::kConnectReplaceNotYet, client_name);
+    Replace(result, *call, *library, *protocol, client_name);
     return;
   }
   if (!context_->HasShims(library->fidl_library)) {
@@ -105,6 +106,39 @@ void ConnectBanjoRewrite::run(const MatchFinder::MatchResult& result) {
   context_->Replace(sm, clang::CharSourceRange::getTokenRange(callee),
                     ShimsNamespace(*library) + "::" + protocol->banjo_protocol +
                         "DualClient::Connect");
+}
+
+void ConnectBanjoRewrite::Replace(const MatchFinder::MatchResult& result,
+                                  const clang::CallExpr& call, const LibraryMapping& library,
+                                  const ProtocolMapping& protocol, const std::string& client) {
+  const clang::SourceManager& sm = *result.SourceManager;
+  const clang::VarDecl* variable = InitializedVariable(*result.Context, call);
+  const auto* enclosing = result.Nodes.getNodeAs<clang::FunctionDecl>("enclosing");
+  std::string why = variable == nullptr || enclosing == nullptr
+                        ? "its result is not a variable of a function"
+                        : WhyConnectStays(*result.Context, context_->mappings(), *variable,
+                                          *enclosing, library, protocol);
+  if (!why.empty() || call.getNumArgs() == 0) {
+    context_->Leave(sm, call.getBeginLoc(), diag::kConnectLeft, client, why);
+    return;
+  }
+  const clang::LangOptions& lang = result.Context->getLangOpts();
+  auto text = [&](const clang::Expr* expr) {
+    return clang::Lexer::getSourceText(
+               clang::CharSourceRange::getTokenRange(expr->getSourceRange()), sm, lang)
+        .str();
+  };
+  std::string instance;
+  if (call.getNumArgs() > 1 && !llvm::isa<clang::CXXDefaultArgExpr>(call.getArg(1))) {
+    instance = text(call.getArg(1));
+  }
+  context_->DeclareGroup(variable, call.getBeginLoc(), variable->getNameAsString());
+  context_->ReplaceIn(variable, sm, clang::CharSourceRange::getTokenRange(call.getSourceRange()),
+                    text(call.getArg(0)) + "->Connect<" + FidlNamespace(library) + "::" +
+                        protocol.service_name + "::" + ServiceMemberTag(protocol.service_member) +
+                        ">(" + instance + ")");
+  context_->ConsumedIn(variable, sm,
+                       clang::CharSourceRange::getTokenRange(call.getCallee()->getSourceRange()));
 }
 
 }  // namespace fdfkit::driver_migration

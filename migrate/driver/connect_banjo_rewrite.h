@@ -5,8 +5,9 @@
 // result kept in a variable of deduced type (`zx::result x = ...`, `auto x = ...`) is rewritten —
 // spelled out, returned or passed on, the result's own type would change. Calls in macros,
 // templates or #if blocks, and files that get the banjo header through another file (no shims
-// header to add), are left for a human. In --mode=replace the client moves to
-// fdf::WireSyncClient (not done yet: left for a human, said so).
+// header to add), are left for a human. In --mode=replace the call connects to the parent's
+// service instead (`incoming()->Connect<Service::Device>()`), where what the result holds is only
+// called through (connect_result.h says when).
 #ifndef FDFKIT_MIGRATE_DRIVER_CONNECT_BANJO_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_CONNECT_BANJO_REWRITE_H_
 
@@ -19,6 +20,11 @@ class ConnectBanjoRewrite : public Rewrite {
   using Rewrite::Rewrite;
   void Register(clang::ast_matchers::MatchFinder* finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
+
+ private:
+  void Replace(const clang::ast_matchers::MatchFinder::MatchResult& result,
+               const clang::CallExpr& call, const LibraryMapping& library,
+               const ProtocolMapping& protocol, const std::string& client);
 };
 
 }  // namespace fdfkit::driver_migration

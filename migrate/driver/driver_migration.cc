@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "migrate/driver/banjo_use_finder.h"
+#include "migrate/driver/call_site_rewrite.h"
+#include "migrate/driver/client_type_rewrite.h"
 #include "migrate/driver/connect_banjo_rewrite.h"
 #include "migrate/driver/diagnostics.h"
 #include "migrate/driver/dual_server_rewrite.h"
@@ -61,7 +63,11 @@ class MigrateAction : public clang::ASTFrontendAction {
         std::make_unique<IncludeRewrite>(ci.getSourceManager(), &context_));
     connect_banjo_.Register(&finder_);
     dual_server_.Register(&finder_);
-    if (context_.mode() == Mode::kReplace) banjo_uses_.Register(&finder_);
+    if (context_.mode() == Mode::kReplace) {
+      banjo_uses_.Register(&finder_);
+      call_sites_.Register(&finder_);
+      client_types_.Register(&finder_);
+    }
     return true;
   }
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
@@ -86,6 +92,8 @@ class MigrateAction : public clang::ASTFrontendAction {
   ConnectBanjoRewrite connect_banjo_{&context_};
   DualServerRewrite dual_server_{&context_};
   BanjoUseFinder banjo_uses_{&context_};
+  CallSiteRewrite call_sites_{&context_};
+  ClientTypeRewrite client_types_{&context_};
   EditSet* all_edits_;
   support::Diagnostics* diagnostics_;
   clang::ast_matchers::MatchFinder finder_;

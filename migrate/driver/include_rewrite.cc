@@ -10,7 +10,7 @@ std::string IncludeRewrite::Replacement(const LibraryMapping& library, Mode mode
 }
 
 void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang::Token&,
-                                        llvm::StringRef file_name, bool,
+                                        llvm::StringRef file_name, bool is_angled,
                                         clang::CharSourceRange file_name_range,
                                         const clang::FileEntry*, llvm::StringRef,
                                         llvm::StringRef, const clang::Module*,
@@ -18,6 +18,9 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
   // The shims, wherever they come from, are what the dual rewrites need.
   if (file_name.startswith("fidl/") && file_name.endswith("/cpp/banjo_shims.h")) {
     context_->ShimsAvailable(file_name.drop_front(5).drop_back(18).str());
+  }
+  if (file_name.startswith("fidl/") && file_name.endswith("/cpp/driver/wire.h")) {
+    context_->WireHeaderIncluded(file_name.drop_front(5).drop_back(18).str());
   }
   // Only the files given are rewritten (their headers come with a header filter, later).
   if (!sm_.isWrittenInMainFile(hash)) return;
@@ -37,7 +40,21 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
     context_->Replace(sm_, file_name_range, replacement);
     context_->ShimsAvailable(library->fidl_library);
   } else {
-    context_->ReplaceIncludeLater(sm_, file_name_range, hash, *library, replacement);
+    std::string original = (is_angled ? "<" : "\"") + file_name.str() + (is_angled ? ">" : "\"");
+    context_->ReplaceIncludeLater(sm_, file_name_range, hash, *library, original, replacement);
+  }
+}
+
+void IncludeRewrite::MacroExpands(const clang::Token&, const clang::MacroDefinition& definition,
+                                  clang::SourceRange range, const clang::MacroArgs*) {
+  const clang::MacroInfo* info = definition.getMacroInfo();
+  if (info == nullptr || !sm_.isWrittenInMainFile(sm_.getExpansionLoc(range.getBegin()))) return;
+  clang::SourceLocation defined = info->getDefinitionLoc();
+  if (defined.isInvalid() || sm_.isWrittenInMainFile(defined)) return;
+  const clang::FileEntry* file = sm_.getFileEntryForID(sm_.getFileID(defined));
+  if (file == nullptr) return;
+  if (const LibraryMapping* library = context_->mappings().ForBanjoHeaderPath(file->getName())) {
+    context_->UsesBanjo(*library, range.getBegin());
   }
 }
 

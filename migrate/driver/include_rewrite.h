@@ -2,7 +2,8 @@
 // (--mode=replace: <fidl/LIB/cpp/driver/wire.h>, once the file uses nothing of banjo's) or the
 // generated shims, which bring both (--mode=dual: <fidl/LIB/cpp/banjo_shims.h>). An include
 // written through a macro or inside #if is left for a human: the other branch was never seen.
-// It also tells the context about the file's #if blocks and the shims it gets.
+// It also tells the context about the file's #if blocks, the shims it gets and the banjo macros
+// it uses.
 #ifndef FDFKIT_MIGRATE_DRIVER_INCLUDE_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_INCLUDE_REWRITE_H_
 
@@ -30,6 +31,9 @@ class IncludeRewrite : public clang::PPCallbacks {
   void Ifndef(clang::SourceLocation location, const clang::Token&,
               const clang::MacroDefinition&) override;
   void Endif(clang::SourceLocation location, clang::SourceLocation) override;
+  // A banjo header's macro (GPIO_POLARITY_HIGH) used in the file is a use of that header.
+  void MacroExpands(const clang::Token& name, const clang::MacroDefinition& definition,
+                    clang::SourceRange range, const clang::MacroArgs*) override;
 
   // The header that replaces a banjo library's C++ header in `mode`.
   static std::string Replacement(const LibraryMapping& library, Mode mode);

@@ -33,9 +33,21 @@ std::string Parse(const nlohmann::json& document, LibraryMapping* out) {
     if (!protocols[i].is_object()) return "$.protocols[" + std::to_string(i) + "] is not an object";
     const nlohmann::json& banjo = protocols[i].value("banjo", nlohmann::json());
     const nlohmann::json& fidl = protocols[i].value("fidl", nlohmann::json());
-    ProtocolMapping p{StringAt(banjo, "protocol"),    StringAt(banjo, "layout"),
-                      StringAt(banjo, "cpp_client"),  StringAt(banjo, "cpp_mixin"),
-                      StringAt(banjo, "protocol_id"), StringAt(fidl, "protocol")};
+    ProtocolMapping p;
+    p.banjo_protocol = StringAt(banjo, "protocol");
+    p.layout = StringAt(banjo, "layout");
+    p.cpp_client = StringAt(banjo, "cpp_client");
+    p.cpp_mixin = StringAt(banjo, "cpp_mixin");
+    p.protocol_id = StringAt(banjo, "protocol_id");
+    p.fidl_protocol = StringAt(fidl, "protocol");
+    const nlohmann::json& service = fidl.is_object() ? fidl.value("service", nlohmann::json())
+                                                      : nlohmann::json();
+    p.service_name = StringAt(service, "name");
+    p.service_member = StringAt(service, "member");
+    p.methods = protocols[i].value("methods", nlohmann::json::array());
+    if (!p.methods.is_array()) {
+      return "$.protocols[" + std::to_string(i) + "].methods is not an array";
+    }
     if (p.banjo_protocol.empty()) {
       return "$.protocols[" + std::to_string(i) + "].banjo.protocol is missing";
     }
@@ -131,6 +143,35 @@ const ProtocolMapping* MappingIndex::ForClientClass(std::string_view qualified_n
     }
   }
   return nullptr;
+}
+
+const nlohmann::json* ProtocolMapping::MethodForClientCall(std::string_view name) const {
+  for (const nlohmann::json& method : methods) {
+    if (method.is_object() && StringAt(method.value("banjo", nlohmann::json()), "cpp_client") == name) {
+      return &method;
+    }
+  }
+  return nullptr;
+}
+
+std::string ServiceMemberTag(const std::string& member) {
+  std::string out;
+  bool upper = true;
+  for (char c : member) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
+}
+
+std::string FidlNamespace(const LibraryMapping& library) {
+  std::string name = library.fidl_library;
+  std::replace(name.begin(), name.end(), '.', '_');
+  return name;
 }
 
 std::string ShimsNamespace(const LibraryMapping& library) {

@@ -21,11 +21,23 @@ struct ProtocolMapping {
   std::string cpp_mixin;       // "ddk::GpioImplProtocol"
   std::string protocol_id;     // "ZX_PROTOCOL_GPIO_IMPL"
   std::string fidl_protocol;   // "GpioImpl"
+  // The service a migrated client connects through (Service::Device); empty in mappings written
+  // before migrate-protocol recorded it, or for a protocol the clone serves no service for.
+  std::string service_name;    // "Service"
+  std::string service_member;  // "device"
+  nlohmann::json methods;      // the per-method rows: banjo names, FIDL names, parameters
+
+  // The row of the banjo C++ client method `name` ("ConfigIn"), or null.
+  const nlohmann::json* MethodForClientCall(std::string_view name) const;
 };
 
 // The namespace of a banjo library's generated shims: fdfkit::shims::fuchsia_hardware_gpioimpl.
 struct LibraryMapping;
 std::string ShimsNamespace(const LibraryMapping& library);
+// A service member's C++ tag: `device` → `Device`, `spi_device` → `SpiDevice`.
+std::string ServiceMemberTag(const std::string& member);
+// The C++ namespace of the clone's bindings: fuchsia_hardware_gpioimpl.
+std::string FidlNamespace(const LibraryMapping& library);
 
 struct LibraryMapping {
   std::string file;           // where it was read from

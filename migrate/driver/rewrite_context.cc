@@ -1,6 +1,9 @@
 #include "migrate/driver/rewrite_context.h"
 
+#include <clang/Lex/Lexer.h>
 #include <llvm/Support/Path.h>
+
+#include <algorithm>
 
 #include "migrate/driver/diagnostics.h"
 
@@ -16,11 +19,41 @@ std::string RewriteContext::AbsolutePath(llvm::StringRef path) const {
   return std::string(absolute);
 }
 
+clang::tooling::Replacement RewriteContext::MakeEdit(const clang::SourceManager& sm,
+                                                     clang::CharSourceRange range,
+                                                     const std::string& text) const {
+  clang::tooling::Replacement edit(sm, range, text, lang_options_);
+  return clang::tooling::Replacement(AbsolutePath(edit.getFilePath()), edit.getOffset(),
+                                     edit.getLength(), edit.getReplacementText());
+}
+
 void RewriteContext::Replace(const clang::SourceManager& sm, clang::CharSourceRange range,
                              const std::string& text) {
-  clang::tooling::Replacement edit(sm, range, text, lang_options_);
-  edits_->Add(clang::tooling::Replacement(AbsolutePath(edit.getFilePath()), edit.getOffset(),
-                                          edit.getLength(), edit.getReplacementText()));
+  edits_->Add(MakeEdit(sm, range, text));
+}
+
+void RewriteContext::DeclareGroup(const void* key, clang::SourceLocation declared,
+                                  std::string name) {
+  Group& group = groups_[key];
+  if (group.declared.isValid()) return;
+  group.declared = declared;
+  group.name = std::move(name);
+  group_order_.push_back(key);
+}
+
+void RewriteContext::ReplaceIn(const void* key, const clang::SourceManager& sm,
+                               clang::CharSourceRange range, const std::string& text) {
+  groups_[key].edits.push_back(MakeEdit(sm, range, text));
+}
+
+void RewriteContext::ConsumedIn(const void* key, const clang::SourceManager& sm,
+                                clang::CharSourceRange range) {
+  if (auto offsets = Offsets(sm, range)) groups_[key].consumed.push_back(*offsets);
+}
+
+void RewriteContext::Block(const void* key, std::string why) {
+  std::string& blocked = groups_[key].blocked;
+  if (blocked.empty()) blocked = std::move(why);
 }
 
 void RewriteContext::OpenConditional(const clang::SourceManager& sm,
@@ -51,16 +84,35 @@ bool RewriteContext::InConditional(const clang::SourceManager& sm,
 
 void RewriteContext::ReplaceIncludeLater(const clang::SourceManager& sm,
                                          clang::CharSourceRange range, clang::SourceLocation hash,
-                                         const LibraryMapping& library, const std::string& text) {
-  clang::tooling::Replacement edit(sm, range, text, lang_options_);
-  pending_includes_.push_back(
-      {clang::tooling::Replacement(AbsolutePath(edit.getFilePath()), edit.getOffset(),
-                                   edit.getLength(), edit.getReplacementText()),
-       hash, &library});
+                                         const LibraryMapping& library,
+                                         const std::string& original, const std::string& text) {
+  auto edit = [&](const std::string& replacement) {
+    clang::tooling::Replacement made(sm, range, replacement, lang_options_);
+    return clang::tooling::Replacement(AbsolutePath(made.getFilePath()), made.getOffset(),
+                                       made.getLength(), made.getReplacementText());
+  };
+  pending_includes_.push_back({edit(text), edit(original + "\n#include " + text), hash, &library});
 }
 
 void RewriteContext::UsesBanjo(const LibraryMapping& library, clang::SourceLocation location) {
-  banjo_uses_.emplace(&library, location);  // keeps the first
+  banjo_uses_.emplace_back(&library, location);
+}
+
+std::optional<std::pair<unsigned, unsigned>> RewriteContext::Offsets(
+    const clang::SourceManager& sm, clang::CharSourceRange range) const {
+  clang::CharSourceRange chars = clang::Lexer::makeFileCharRange(range, sm, lang_options_);
+  if (chars.isInvalid() || !sm.isWrittenInMainFile(chars.getBegin())) return std::nullopt;
+  return std::make_pair(sm.getFileOffset(chars.getBegin()), sm.getFileOffset(chars.getEnd()));
+}
+
+bool RewriteContext::Rewritten(const clang::SourceManager& sm,
+                               clang::SourceLocation location) const {
+  clang::SourceLocation at = sm.getExpansionLoc(location);
+  if (!sm.isWrittenInMainFile(at)) return false;
+  unsigned offset = sm.getFileOffset(at);
+  return std::any_of(consumed_.begin(), consumed_.end(), [&](const auto& range) {
+    return offset >= range.first && offset < range.second;
+  });
 }
 
 void RewriteContext::NeedsPublishing(clang::SourceLocation location, std::string server,
@@ -69,12 +121,30 @@ void RewriteContext::NeedsPublishing(clang::SourceLocation location, std::string
 }
 
 void RewriteContext::Finish(const clang::SourceManager& sm) {
-  for (const PendingInclude& include : pending_includes_) {
-    auto use = banjo_uses_.find(include.library);
-    if (use == banjo_uses_.end()) {
-      edits_->Add(include.edit);
+  for (const void* key : group_order_) {
+    const Group& group = groups_[key];
+    if (!group.blocked.empty()) {
+      Leave(sm, group.declared, diag::kClientDeclarationLeft, group.name,
+            "stays banjo, and so do the calls on it: " + group.blocked);
       continue;
     }
+    for (const clang::tooling::Replacement& edit : group.edits) edits_->Add(edit);
+    consumed_.insert(consumed_.end(), group.consumed.begin(), group.consumed.end());
+  }
+  for (const PendingInclude& include : pending_includes_) {
+    // The first use the rewrites leave in place.
+    auto use = std::find_if(banjo_uses_.begin(), banjo_uses_.end(), [&](const auto& candidate) {
+      return candidate.first == include.library && !Rewritten(sm, candidate.second);
+    });
+    if (use == banjo_uses_.end()) {
+      edits_->Add(include.swap);
+      continue;
+    }
+    // A file half migrated, before or by this run, gets both headers; one with nothing
+    // rewritten keeps its own (what stays is said where it is).
+    bool has_wire_header = wire_headers_.count(include.library->fidl_library) > 0;
+    if (!has_wire_header && edits_->CountByFile().empty()) continue;
+    if (!has_wire_header) edits_->Add(include.beside);
     clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(use->second));
     Leave(sm, include.hash, diag::kIncludeKeptForUses, include.library->banjo_library,
           where.isValid() ? static_cast<int>(where.getLine()) : 0,

@@ -6,6 +6,7 @@
 #include <clang/Basic/SourceManager.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -51,15 +52,31 @@ class RewriteContext {
   // about to replace its banjo header (dual mode). The dual rewrites need it.
   void ShimsAvailable(const std::string& fidl_library) { shims_.insert(fidl_library); }
   bool HasShims(const std::string& fidl_library) const { return shims_.count(fidl_library) > 0; }
-  // --mode=replace: the banjo header of `library` is swapped only if the file uses none of its
-  // declarations any more (else it would not compile): decided in Finish.
+  // --mode=replace: the banjo header of `library` (spelled `original`) is swapped for `text`
+  // only if the file uses none of its declarations outside the code being rewritten (else it
+  // would not compile); otherwise `text` is included beside it. Decided in Finish.
   void ReplaceIncludeLater(const clang::SourceManager& sm, clang::CharSourceRange range,
                            clang::SourceLocation hash, const LibraryMapping& library,
-                           const std::string& text);
+                           const std::string& original, const std::string& text);
+  // The file already includes the driver-transport header of `fidl_library`.
+  void WireHeaderIncluded(const std::string& fidl_library) { wire_headers_.insert(fidl_library); }
   void UsesBanjo(const LibraryMapping& library, clang::SourceLocation location);
   // A dual server whose service must be published; whether the file publishes one.
   void NeedsPublishing(clang::SourceLocation location, std::string server, std::string protocol);
   void Publishes() { publishes_ = true; }
+  // ---- Edits that stand or fall together ----
+  // A banjo client's declaration and every call on it: if one of them cannot be rewritten, none
+  // is (a rewritten call on a banjo client, or a banjo call on a rewritten one, would not
+  // compile). `key` is the declaration; the group is said at `declared` when it stays.
+  void DeclareGroup(const void* key, clang::SourceLocation declared, std::string name);
+  void ReplaceIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range,
+                 const std::string& text);
+  // Banjo names in `range` (of the file being rewritten) are gone once the group's edits apply:
+  // a rewritten type, a call's `client.Method` (its arguments stay, and so do their uses).
+  void ConsumedIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range);
+  // The group stays banjo; `why` says what kept it (the first reason is kept).
+  void Block(const void* key, std::string why);
+
   // Once the whole unit was seen: the decisions that needed all of it.
   void Finish(const clang::SourceManager& sm);
 
@@ -77,10 +94,23 @@ class RewriteContext {
   std::string AbsolutePath(llvm::StringRef path) const;
 
   struct PendingInclude {
-    clang::tooling::Replacement edit;
+    clang::tooling::Replacement swap, beside;
     clang::SourceLocation hash;
     const LibraryMapping* library;
   };
+  struct Group {
+    clang::SourceLocation declared;
+    std::string name;
+    std::vector<clang::tooling::Replacement> edits;
+    std::vector<std::pair<unsigned, unsigned>> consumed;
+    std::string blocked;  // why it stays, or ""
+  };
+  clang::tooling::Replacement MakeEdit(const clang::SourceManager& sm,
+                                       clang::CharSourceRange range, const std::string& text) const;
+  std::optional<std::pair<unsigned, unsigned>> Offsets(const clang::SourceManager& sm,
+                                                       clang::CharSourceRange range) const;
+  // Whether `location` lies in text a rewrite consumed.
+  bool Rewritten(const clang::SourceManager& sm, clang::SourceLocation location) const;
   struct PendingPublish {
     clang::SourceLocation location;
     std::string server, protocol;
@@ -93,7 +123,11 @@ class RewriteContext {
   std::vector<unsigned> open_conditionals_;
   std::set<std::string> shims_;
   std::vector<PendingInclude> pending_includes_;
-  std::map<const LibraryMapping*, clang::SourceLocation> banjo_uses_;  // the first of each
+  std::vector<std::pair<const LibraryMapping*, clang::SourceLocation>> banjo_uses_;
+  std::set<std::string> wire_headers_;
+  std::vector<std::pair<unsigned, unsigned>> consumed_;  // [begin, end) offsets in the main file
+  std::map<const void*, Group> groups_;
+  std::vector<const void*> group_order_;  // as declared, so what is said comes out in order
   std::vector<PendingPublish> pending_publish_;
   bool publishes_ = false;
   EditSet* edits_;

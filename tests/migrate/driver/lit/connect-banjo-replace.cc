@@ -1,15 +1,30 @@
-// EXIT: 1
-// In --mode=replace the client is not rewritten yet: said so, at the place. The banjo header
-// stays while the file uses it (it would not compile without).
+// --mode=replace, DFv2: compat::ConnectBanjo becomes a connection to the parent's service. The
+// result stays a zx::result (now of an fdf::ClientEnd), so the error path reads as before; the
+// calls through it go through fdf::WireCall on the function's arena.
 #include <lib/driver/compat/cpp/banjo_client.h>
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: [FDFDRV049] the banjo header of fuchsia.hardware.gpioimpl stays: this file still uses its declarations
-// CHECK-FIXES: #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
+// CHECK-FIXES: #include <fidl/fuchsia.hardware.gpioimpl/cpp/driver/wire.h>
 
-void Start(const std::shared_ptr<fdf::Namespace>& incoming) {
+int Start(const std::shared_ptr<fdf::Namespace>& incoming) {
+  // CHECK-FIXES: int Start(const std::shared_ptr<fdf::Namespace>& incoming) {
+  // CHECK-FIXES-NEXT: fdf::Arena arena('GPIO');
   zx::result gpio = compat::ConnectBanjo<ddk::GpioImplProtocolClient>(incoming);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: [FDFDRV043] compat::ConnectBanjo<ddk::GpioImplProtocolClient>: connecting the driver-transport client (--mode=replace) is not rewritten yet
-  (void)gpio;
+  // CHECK-FIXES: zx::result gpio = incoming->Connect<fuchsia_hardware_gpioimpl::Service::Device>();
+  if (gpio.is_error()) {
+    return gpio.take_error();
+  }
+  uint8_t value = 0;
+  zx_status_t status = gpio->Read(3, &value);
+  // CHECK-FIXES: zx_status_t status = [&]() -> zx_status_t {
+  // CHECK-FIXES-NEXT: auto result = fdf::WireCall(*gpio).buffer(arena)->Read(3);
+  // CHECK-FIXES-NEXT: if (!result.ok()) return result.status();
+  // CHECK-FIXES-NEXT: if (result->is_error()) return result->error_value();
+  // CHECK-FIXES-NEXT: value = result->value()->value;
+  // CHECK-FIXES-NEXT: return ZX_OK;
+  // CHECK-FIXES-NEXT: }();
+  if (status != ZX_OK) return status;
+  return (*gpio).Write(3, value);
+  // CHECK-FIXES: auto result = fdf::WireCall(*gpio).buffer(arena)->Write(3, value);
 }
 
-int main() { return 0; }
+int main() { return Start(std::make_shared<fdf::Namespace>()); }

@@ -1,7 +1,6 @@
 // EXIT: 1
 // In --mode=replace the server is not rewritten yet: said so, at the base.
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: [FDFDRV049] the banjo header of fuchsia.hardware.gpioimpl stays
 
 class Gpio : public ddk::GpioImplProtocol<Gpio> {};
 // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: [FDFDRV046] Gpio serves ddk::GpioImplProtocol: moving it to fdf::WireServer (--mode=replace) is not rewritten yet

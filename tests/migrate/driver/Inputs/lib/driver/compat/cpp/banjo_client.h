@@ -1,26 +1,24 @@
-// Stand-in for compat::ConnectBanjo and what it returns (zx::result, fdf::Namespace).
+// Stand-in for compat::ConnectBanjo and what it returns (zx::result, fdf::Namespace, whose
+// Connect a migrated client uses instead).
 #pragma once
 #include <memory>
 #include <string_view>
 #include <utility>
 
-namespace zx {
-template <typename T>
-class result {
- public:
-  explicit result(T value) : value_(std::move(value)) {}
-  bool is_error() const { return false; }
-  int status_value() const { return 0; }
-  T& operator*() { return value_; }
-  T* operator->() { return &value_; }
-
- private:
-  T value_;
-};
-}  // namespace zx
+#include <lib/fdf/cpp/client_end.h>
+#include <lib/zx/result.h>
 
 namespace fdf {
-class Namespace {};
+class Namespace {
+ public:
+  // incoming()->Connect<Service::Device>(): the member's protocol, over the driver transport.
+  template <typename Member>
+  zx::result<ClientEnd<typename Member::ProtocolType>> Connect(
+      std::string_view instance = "default") const {
+    (void)instance;
+    return zx::result<ClientEnd<typename Member::ProtocolType>>({});
+  }
+};
 }  // namespace fdf
 
 namespace compat {

@@ -1,0 +1,598 @@
+#include "migrate/driver/call_site_rewrite.h"
+
+#include <clang/AST/ParentMapContext.h>
+#include <clang/Lex/Lexer.h>
+
+#include <optional>
+
+#include "migrate/driver/client_declaration.h"
+#include "migrate/driver/connect_result.h"
+#include "migrate/driver/diagnostics.h"
+
+namespace fdfkit::driver_migration {
+
+using namespace clang::ast_matchers;  // NOLINT: the matcher language
+using Json = nlohmann::json;
+
+namespace {
+
+std::string Text(const clang::SourceManager& sm, const clang::LangOptions& lang,
+                 clang::SourceRange range) {
+  return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(range), sm, lang).str();
+}
+
+// The leading blanks of the line `location` is on.
+std::string IndentOf(const clang::SourceManager& sm, clang::SourceLocation location) {
+  auto [file, offset] = sm.getDecomposedLoc(sm.getExpansionLoc(location));
+  llvm::StringRef buffer = sm.getBufferData(file);
+  size_t line = buffer.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line = line == llvm::StringRef::npos ? 0 : line + 1;
+  size_t end = line;
+  while (end < buffer.size() && (buffer[end] == ' ' || buffer[end] == '\t')) ++end;
+  return buffer.substr(line, end - line).str();
+}
+
+// How a banjo value crosses into (or out of) a FIDL message.
+enum class ValueKind {
+  kPlain,         // a number or bool: the same C++ type on both sides
+  kBanjoInteger,  // a banjo enum or bits: a C typedef of an integer; FIDL has a type of its own
+  kZxObject,      // zx::vmo, zx::interrupt...: moved
+  kRawHandle,     // zx_handle_t: FIDL holds an owning zx:: object
+  kOther,         // a struct, a union, a string: built differently on the two sides
+};
+
+ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
+                 clang::QualType type, const clang::TypedefNameDecl** banjo_typedef) {
+  type = type.getUnqualifiedType();
+  if (const auto* typedef_type = type->getAs<clang::TypedefType>()) {
+    const clang::TypedefNameDecl* decl = typedef_type->getDecl();
+    if (decl->getName() == "zx_handle_t") return ValueKind::kRawHandle;
+    clang::SourceLocation declared = sm.getExpansionLoc(decl->getLocation());
+    const clang::FileEntry* file = sm.getFileEntryForID(sm.getFileID(declared));
+    if (file != nullptr && mappings.ForBanjoHeaderPath(file->getName()) != nullptr &&
+        type->isIntegerType()) {
+      if (banjo_typedef != nullptr) *banjo_typedef = decl;
+      return ValueKind::kBanjoInteger;
+    }
+  }
+  if (type->isBooleanType() || type->isIntegerType() || type->isRealFloatingType()) {
+    return ValueKind::kPlain;
+  }
+  if (const auto* record = type->getAsCXXRecordDecl()) {
+    const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(record->getDeclContext());
+    if (ns != nullptr && ns->getName() == "zx" && record->getName() != "result") {
+      return ValueKind::kZxObject;
+    }
+  }
+  return ValueKind::kOther;
+}
+
+// Whether the value of `call` is thrown away: it is a statement of its own, or cast to void.
+bool ResultUnused(clang::ASTContext& context, const clang::Expr& call) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(call);
+  for (;;) {
+    auto parents = context.getParents(node);
+    if (parents.size() != 1) return false;
+    const clang::DynTypedNode& parent = parents[0];
+    if (const auto* expr = parent.get<clang::Expr>()) {
+      if (llvm::isa<clang::ExprWithCleanups, clang::ParenExpr, clang::ImplicitCastExpr>(expr)) {
+        node = parent;
+        continue;
+      }
+      return llvm::isa<clang::ExplicitCastExpr>(expr) && expr->getType()->isVoidType();
+    }
+    const auto* stmt = parent.get<clang::Stmt>();
+    const auto* self = node.get<clang::Stmt>();
+    if (stmt == nullptr) return false;
+    if (llvm::isa<clang::CompoundStmt>(stmt)) return true;
+    if (const auto* if_stmt = llvm::dyn_cast<clang::IfStmt>(stmt)) {
+      return if_stmt->getThen() == self || if_stmt->getElse() == self;
+    }
+    return false;
+  }
+}
+
+// A call that could not be rewritten: which parameter, and why.
+struct Refusal {
+  std::string parameter, type, why;
+};
+
+// What one banjo call becomes.
+struct CallPlan {
+  std::vector<std::string> request;      // the FIDL call's arguments
+  std::vector<std::string> checks;       // statements before the assignments (may return)
+  std::vector<std::string> assignments;  // out-parameters written from the response
+  bool returns_status = false;           // the banjo call returned a zx_status_t
+  std::string value_field;               // or the value of this response field
+  std::optional<Refusal> refusal;
+};
+
+class CallPlanner {
+ public:
+  CallPlanner(const RewriteContext& context, const clang::SourceManager& sm,
+              clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
+              const clang::CXXMethodDecl& method, const Json& row, const LibraryMapping& library,
+              const ProtocolMapping& protocol)
+      : context_(context), sm_(sm), ast_(ast), call_(call), method_(method), row_(row),
+        library_(library), protocol_(protocol) {
+    std::string status = row.value("status", "");
+    field_prefix_ = status == "error_syntax" ? "result->value()->" : "result->";
+  }
+
+  CallPlan Plan() {
+    CallPlan plan;
+    for (const Json& parameter : row_.value("parameters", Json::array())) {
+      Parameter(parameter, &plan);
+      if (plan.refusal) break;
+    }
+    return plan;
+  }
+
+ private:
+  // The argument passed for the banjo C++ parameter called `name`, or null.
+  const clang::Expr* ArgumentFor(const std::string& name, clang::QualType* type) const {
+    for (unsigned i = 0; i < method_.getNumParams() && i < call_.getNumArgs(); ++i) {
+      if (method_.getParamDecl(i)->getName() == name) {
+        *type = method_.getParamDecl(i)->getType();
+        return call_.getArg(i);
+      }
+    }
+    return nullptr;
+  }
+  std::string Text(const clang::Expr& expr) const {
+    return driver_migration::Text(sm_, ast_.getLangOpts(), expr.getSourceRange());
+  }
+  std::string TypeName(clang::QualType type) const {
+    clang::PrintingPolicy policy(ast_.getLangOpts());
+    policy.SuppressTagKeyword = true;
+    return type.getAsString(policy);
+  }
+  // Where an out-parameter's value goes: `x` for `&x`, `*p` for `p`; nullopt for nullptr.
+  std::optional<std::string> Target(const clang::Expr& argument, CallPlan* plan,
+                                    const std::string& name, clang::QualType type) {
+    const clang::Expr* bare = argument.IgnoreParenImpCasts();
+    if (bare->isNullPointerConstant(ast_, clang::Expr::NPC_ValueDependentIsNotNull)) {
+      return std::nullopt;
+    }
+    if (bare->HasSideEffects(ast_)) {
+      Refuse(plan, name, type, "is an expression with side effects, which would run after the call");
+      return std::nullopt;
+    }
+    if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(bare);
+        address != nullptr && address->getOpcode() == clang::UO_AddrOf) {
+      return Text(*address->getSubExpr());
+    }
+    if (llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(bare)) return "*" + Text(*bare);
+    return "*(" + Text(*bare) + ")";
+  }
+  void Refuse(CallPlan* plan, const std::string& parameter, clang::QualType type,
+              std::string why) {
+    if (!plan->refusal) plan->refusal = Refusal{parameter, TypeName(type), std::move(why)};
+  }
+
+  void Parameter(const Json& parameter, CallPlan* plan) {
+    std::string direction = parameter.value("direction", "");
+    std::string becomes = parameter.value("becomes", "");
+    std::string field = parameter.value("field", "");
+    std::string banjo = parameter.value("banjo", "");
+    std::vector<std::string> c;
+    for (const Json& name : parameter.value("c", Json::array())) {
+      if (name.is_string()) c.push_back(name.get<std::string>());
+    }
+    if (becomes == "error") {
+      plan->returns_status = true;
+      return;
+    }
+    if (c.size() == 1 && llvm::StringRef(c[0]).endswith(" return")) {
+      plan->value_field = field;
+      return;
+    }
+    std::vector<std::pair<const clang::Expr*, clang::QualType>> arguments;
+    for (const std::string& name : c) {
+      clang::QualType type;
+      const clang::Expr* argument = ArgumentFor(name, &type);
+      if (argument == nullptr) {
+        Refuse(plan, banjo, {}, "is not a parameter of " + method_.getQualifiedNameAsString() +
+                                    " as the header declares it (the mapping names '" + name +
+                                    "')");
+        return;
+      }
+      arguments.emplace_back(argument, type);
+    }
+    if (direction == "in" && becomes == "request") {
+      In(banjo, field, arguments, plan);
+    } else if (direction == "out" && becomes == "response") {
+      Out(banjo, field_prefix_ + field, arguments, plan);
+    } else {
+      Refuse(plan, banjo, arguments.empty() ? clang::QualType() : arguments[0].second,
+             "becomes '" + becomes + "' in the clone, which a call site cannot express");
+    }
+  }
+
+  void In(const std::string& banjo, const std::string& field,
+          const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
+          CallPlan* plan) {
+    if (arguments.size() == 1) {
+      auto [argument, type] = arguments[0];
+      if (type->isPointerType() && type->getPointeeType()->isCharType()) {
+        plan->request.push_back("fidl::StringView::FromExternal(" + Text(*argument) + ")");
+        return;
+      }
+      switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
+        case ValueKind::kPlain:
+        case ValueKind::kZxObject:  // taken by value in banjo too: moved by the caller already
+          plan->request.push_back(Text(*argument));
+          return;
+        case ValueKind::kBanjoInteger:
+          // The clone's enum or bits, named by what the request field is.
+          plan->request.push_back("static_cast<decltype(" + FidlNamespace(library_) + "::wire::" +
+                                  protocol_.fidl_protocol +
+                                  row_["fidl"].value("method", "") + "Request::" + field +
+                                  ")>(" + Text(*argument) + ")");
+          return;
+        case ValueKind::kRawHandle:
+          Refuse(plan, banjo, type, "is a raw handle, which the FIDL call takes as an owning zx:: "
+                                    "object of its own type");
+          return;
+        case ValueKind::kOther:
+          Refuse(plan, banjo, type, "is a struct, whose FIDL wire type is built differently");
+          return;
+      }
+    }
+    if (arguments.size() == 2 && arguments[0].second->isPointerType()) {
+      clang::QualType element = arguments[0].second->getPointeeType().getUnqualifiedType();
+      if (KindOf(context_.mappings(), sm_, element, nullptr) != ValueKind::kPlain) {
+        Refuse(plan, banjo, arguments[0].second,
+               "is a list of elements whose FIDL wire type is built differently");
+        return;
+      }
+      std::string name = TypeName(element);
+      plan->request.push_back("fidl::VectorView<" + name + ">::FromExternal(const_cast<" + name +
+                              "*>(" + Text(*arguments[0].first) + "), " +
+                              Text(*arguments[1].first) + ")");
+      return;
+    }
+    Refuse(plan, banjo, arguments.empty() ? clang::QualType() : arguments[0].second,
+           "has a shape the rewrite does not know");
+  }
+
+  // `field` is how the response field is read: result->value()->x, or result->x.
+  void Out(const std::string& banjo, const std::string& field,
+           const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
+           CallPlan* plan) {
+    if (arguments.empty()) {
+      Refuse(plan, banjo, {}, "was written in place by the callee, which FIDL cannot do");
+      return;
+    }
+    auto [argument, type] = arguments[0];
+    if (!type->isPointerType()) {
+      Refuse(plan, banjo, type, "is not a pointer to write through");
+      return;
+    }
+    clang::QualType pointee = type->getPointeeType();
+    if (arguments.size() == 3) {  // (buffer, capacity, &actual)
+      if (!plan->returns_status) {
+        Refuse(plan, banjo, type, "is an out-buffer of a call that returns no status to report "
+                                  "a short buffer with");
+        return;
+      }
+      if (KindOf(context_.mappings(), sm_, pointee, nullptr) != ValueKind::kPlain) {
+        Refuse(plan, banjo, type, "is an out-buffer of elements whose FIDL wire type differs");
+        return;
+      }
+      if (argument->HasSideEffects(ast_) || arguments[1].first->HasSideEffects(ast_)) {
+        Refuse(plan, banjo, type, "is an expression with side effects, which would run after "
+                                  "the call");
+        return;
+      }
+      plan->checks.push_back("if (" + field + ".count() > " + Text(*arguments[1].first) +
+                             ") return ZX_ERR_BUFFER_TOO_SMALL;");
+      plan->assignments.push_back("std::copy(" + field + ".begin(), " + field + ".end(), " +
+                                  Text(*argument) + ");");
+      if (std::optional<std::string> actual =
+              Target(*arguments[2].first, plan, banjo, arguments[2].second)) {
+        plan->assignments.push_back(*actual + " = " + field + ".count();");
+      }
+      return;
+    }
+    std::optional<std::string> target = Target(*argument, plan, banjo, type);
+    if (!target) return;
+    const clang::TypedefNameDecl* banjo_typedef = nullptr;
+    switch (KindOf(context_.mappings(), sm_, pointee, &banjo_typedef)) {
+      case ValueKind::kPlain:
+        plan->assignments.push_back(*target + " = " + field + ";");
+        return;
+      case ValueKind::kBanjoInteger:
+        // The integer the banjo typedef stands for: the file needs no banjo name for it.
+        plan->assignments.push_back(*target + " = static_cast<" +
+                                    TypeName(banjo_typedef->getUnderlyingType()) + ">(" + field +
+                                    ");");
+        return;
+      case ValueKind::kZxObject:
+        plan->assignments.push_back(*target + " = std::move(" + field + ");");
+        return;
+      case ValueKind::kRawHandle:
+        plan->assignments.push_back(*target + " = " + field + ".release();");
+        return;
+      case ValueKind::kOther:
+        Refuse(plan, banjo, type, "is a struct, whose FIDL wire type must be copied out by hand");
+        return;
+    }
+  }
+
+  const RewriteContext& context_;
+  const clang::SourceManager& sm_;
+  clang::ASTContext& ast_;
+  const clang::CXXMemberCallExpr& call_;
+  const clang::CXXMethodDecl& method_;
+  const Json& row_;
+  const LibraryMapping& library_;
+  const ProtocolMapping& protocol_;
+  std::string field_prefix_;
+};
+
+// The text that replaces the banjo call. `indent` is its statement's line indentation.
+std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool error_syntax,
+                     bool unused, const std::string& value_type, const std::string& indent) {
+  bool plain = plan.checks.empty() && plan.assignments.empty();
+  if (plan.returns_status && plain && unused) return fidl_call;
+  if (!plan.returns_status && plain) {
+    return plan.value_field.empty() ? fidl_call : fidl_call + "->" + plan.value_field;
+  }
+  std::string body = indent + "    ";
+  std::string out;
+  std::string on_failure;
+  if (plan.returns_status) {
+    out = "[&]() -> zx_status_t {\n";
+    on_failure = "return result.status();";
+  } else if (!plan.value_field.empty()) {
+    out = "[&]() -> " + value_type + " {\n";
+    on_failure = "return {};";
+  } else {
+    out = "[&] {\n";
+    on_failure = "return;";
+  }
+  out += body + "auto result = " + fidl_call + ";\n";
+  out += body + "if (!result.ok()) " + on_failure + "\n";
+  if (error_syntax) {
+    out += body + "if (result->is_error()) " +
+           (plan.returns_status ? "return result->error_value();" : on_failure) + "\n";
+  }
+  for (const std::string& line : plan.checks) out += body + line + "\n";
+  for (const std::string& line : plan.assignments) out += body + line + "\n";
+  if (plan.returns_status) out += body + "return ZX_OK;\n";
+  if (!plan.value_field.empty()) out += body + "return result->" + plan.value_field + ";\n";
+  return out + indent + "  }()";
+}
+
+// Why the client a call is made on stays banjo ("" if it does not): the declaration the
+// client-type rewrite turns into an fdf::WireSyncClient, or what a ConnectBanjo result holds,
+// which becomes an fdf::ClientEnd called through fdf::WireCall.
+std::string WhyClientStays(clang::ASTContext& ast, const MappingIndex& mappings,
+                           const clang::Expr* receiver, const clang::VarDecl* connect_result,
+                           const clang::FunctionDecl* function, const LibraryMapping& library,
+                           const ProtocolMapping& protocol) {
+  if (connect_result != nullptr) {
+    std::string why = function == nullptr ? "is read out of a result outside a function"
+                                          : WhyConnectStays(ast, mappings, *connect_result,
+                                                            *function, library, protocol);
+    return why.empty() ? "" : "comes from compat::ConnectBanjo, which stays: " + why;
+  }
+  const clang::DeclaratorDecl* declared = receiver ? ReceiverDeclaration(*receiver) : nullptr;
+  std::optional<ClientDeclaration> declaration =
+      declared ? FindClientDeclaration(mappings, ast.getSourceManager(), *declared)
+               : std::nullopt;
+  if (!declaration) {
+    return "is not a variable, member or parameter declared with the banjo client's type";
+  }
+  return declaration->why_not;
+}
+
+}  // namespace
+
+void CallSiteRewrite::Register(MatchFinder* finder) {
+  finder->addMatcher(cxxMemberCallExpr(isExpansionInMainFile(), unless(isInTemplateInstantiation()),
+                                       optionally(forFunction(functionDecl().bind("function"))))
+                         .bind("call"),
+                     this);
+  // In a template, a call with arguments that depend on it is no CXXMemberCallExpr yet.
+  finder->addMatcher(
+      expr(anyOf(memberExpr(), unresolvedMemberExpr()), isExpansionInMainFile(),
+           anyOf(hasAncestor(functionTemplateDecl()), hasAncestor(classTemplateDecl())))
+          .bind("templated"),
+      this);
+}
+
+void CallSiteRewrite::LeaveTemplated(const clang::SourceManager& sm, const clang::Expr& member) {
+  const clang::CXXRecordDecl* record = nullptr;
+  std::string name;
+  clang::SourceLocation at;
+  const clang::Expr* base = nullptr;
+  if (const auto* known = llvm::dyn_cast<clang::MemberExpr>(&member)) {
+    base = known->getBase();
+    const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(known->getMemberDecl());
+    if (method == nullptr) return;
+    record = method->getParent();
+    name = method->getNameAsString();
+    at = known->getMemberLoc();
+  } else if (const auto* unresolved = llvm::dyn_cast<clang::UnresolvedMemberExpr>(&member)) {
+    base = unresolved->isImplicitAccess() ? nullptr : unresolved->getBase();
+    record = unresolved->getBaseType()->getPointeeCXXRecordDecl();
+    if (record == nullptr) record = unresolved->getBaseType()->getAsCXXRecordDecl();
+    name = unresolved->getMemberName().getAsString();
+    at = unresolved->getMemberLoc();
+  }
+  const LibraryMapping* library = nullptr;
+  if (record == nullptr || name == "is_valid" ||
+      context_->mappings().ForClientClass(record->getQualifiedNameAsString(), &library) ==
+          nullptr) {
+    return;
+  }
+  context_->Leave(sm, at, diag::kInTemplate, "a call of " + record->getQualifiedNameAsString() +
+                                                 "::" + name);
+  if (const clang::DeclaratorDecl* client = base ? ReceiverDeclaration(*base) : nullptr) {
+    clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(at));
+    context_->Block(client, "the call at line " + std::to_string(where.getLine()) + ", column " +
+                                std::to_string(where.getColumn()) + " is not rewritten");
+  }
+}
+
+void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
+  const clang::SourceManager& sm = *result.SourceManager;
+  if (const auto* templated = result.Nodes.getNodeAs<clang::Expr>("templated")) {
+    LeaveTemplated(sm, *templated);
+    return;
+  }
+  const auto* call = result.Nodes.getNodeAs<clang::CXXMemberCallExpr>("call");
+  const clang::CXXMethodDecl* method = call->getMethodDecl();
+  if (method == nullptr || method->getParent() == nullptr) return;
+  const LibraryMapping* library = nullptr;
+  const ProtocolMapping* protocol = context_->mappings().ForClientClass(
+      method->getParent()->getQualifiedNameAsString(), &library);
+  if (protocol == nullptr) return;
+  const clang::Expr* receiver = call->getImplicitObjectArgument();
+  std::string name = method->getNameAsString();
+  const clang::LangOptions& lang = result.Context->getLangOpts();
+  // `x` for `x.M()`, `x->M()` and `(*x).M()` alike (an overloaded -> spans the arrow).
+  const clang::Expr* object = receiver ? receiver->IgnoreParenImpCasts() : nullptr;
+  if (const auto* op = llvm::dyn_cast_or_null<clang::CXXOperatorCallExpr>(object);
+      op != nullptr && op->getOperator() == clang::OO_Arrow && op->getNumArgs() == 1) {
+    object = op->getArg(0);
+  }
+  std::string client = object ? Text(sm, lang, object->getSourceRange()) : "";
+  if (client.empty()) client = protocol->cpp_client;
+  clang::SourceLocation at = call->getExprLoc();
+  const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("function");
+  const clang::VarDecl* connect_result = receiver ? ConnectResultReceiver(*receiver) : nullptr;
+  std::string why_not =
+      WhyClientStays(*result.Context, context_->mappings(), receiver, connect_result, function,
+                     *library, *protocol);
+  // The group this call stands or falls with: its client's declaration, or the ConnectBanjo
+  // result it is read out of.
+  const void* group = connect_result ? static_cast<const void*>(connect_result)
+                                     : static_cast<const void*>(
+                                           receiver ? ReceiverDeclaration(*receiver) : nullptr);
+  clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(at));
+  auto block = [&] {
+    if (group != nullptr && why_not.empty()) {
+      context_->Block(group, "the call at line " + std::to_string(where.getLine()) + ", column " +
+                                 std::to_string(where.getColumn()) + " is not rewritten");
+    }
+  };
+  if (call->getBeginLoc().isMacroID() || call->getEndLoc().isMacroID()) {
+    context_->Leave(sm, at, diag::kCallInMacro, client, name);
+    return block();
+  }
+  if (function != nullptr && function->isTemplated()) return block();  // said by LeaveTemplated
+  if (context_->InConditional(sm, at)) {
+    context_->Leave(sm, at, diag::kInConditional, client + "." + name + "(...)");
+    return block();
+  }
+  if (name == "is_valid" && connect_result == nullptr) {
+    // fdf::WireSyncClient has it too: the call stays, and names no banjo declaration any more.
+    if (why_not.empty()) {
+      context_->ConsumedIn(group, sm, clang::CharSourceRange::getTokenRange(
+                                          call->getCallee()->getSourceRange()));
+    }
+    return;
+  }
+  if (!why_not.empty()) {
+    context_->Leave(sm, at, diag::kClientNotRewritable, client, name, why_not);
+    return;
+  }
+  const Json* row = protocol->MethodForClientCall(name);
+  if (row == nullptr) {
+    context_->Leave(sm, at, diag::kMethodNotMigrated, client, name,
+                    "not a method of banjo protocol " + protocol->banjo_protocol);
+    return block();
+  }
+  if (!(*row)["fidl"].is_object()) {
+    context_->Leave(sm, at, diag::kMethodNotMigrated, client, name,
+                    row->value("reason", std::string("the mapping has no FIDL method for it")));
+    return block();
+  }
+  std::string fidl_method = (*row)["fidl"].value("method", "");
+  if ((*row)["banjo"].value("async", false)) {
+    context_->Leave(sm, at, diag::kAsyncCallNotYet, client, name, fidl_method);
+    return block();
+  }
+  const clang::CompoundStmt* body =
+      function ? llvm::dyn_cast_or_null<clang::CompoundStmt>(function->getBody()) : nullptr;
+  if (body == nullptr || !sm.isBeforeInTranslationUnit(body->getLBracLoc(), call->getBeginLoc())) {
+    context_->Leave(sm, at, diag::kCallOutsideFunctionBody, client, name);
+    return block();
+  }
+  CallPlan plan = CallPlanner(*context_, sm, *result.Context, *call, *method, *row, *library,
+                              *protocol)
+                      .Plan();
+  if (plan.refusal) {
+    context_->Leave(sm, at, diag::kCallParameterNeedsHuman, client, name, plan.refusal->parameter,
+                    plan.refusal->type.empty() ? "?" : plan.refusal->type, plan.refusal->why);
+    return block();
+  }
+  std::string tag = protocol->fidl_protocol.substr(0, 4);
+  for (char& c : tag) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!EnsureArena(group, sm, *result.Context, *function, tag)) {
+    context_->Leave(sm, at, diag::kArenaNameTaken, client, name);
+    return block();
+  }
+  const auto* callee = llvm::dyn_cast<clang::MemberExpr>(call->getCallee()->IgnoreParens());
+  bool arrow = callee != nullptr && callee->isArrow();
+  if (connect_result != nullptr) {
+    client = "fdf::WireCall(*" + connect_result->getNameAsString() + ")";
+    arrow = false;
+  }
+  std::string fidl_call = client + (arrow ? "->" : ".") + "buffer(arena)->" + fidl_method + "(";
+  for (size_t i = 0; i < plan.request.size(); ++i) {
+    fidl_call += (i ? ", " : "") + plan.request[i];
+  }
+  fidl_call += ")";
+  clang::PrintingPolicy policy(lang);
+  std::string text =
+      CallText(plan, fidl_call, row->value("status", "") == "error_syntax",
+               ResultUnused(*result.Context, *call), call->getType().getAsString(policy),
+               IndentOf(sm, call->getBeginLoc()));
+  context_->ReplaceIn(group, sm, clang::CharSourceRange::getTokenRange(call->getSourceRange()),
+                      text);
+  context_->ConsumedIn(group, sm,
+                       clang::CharSourceRange::getTokenRange(call->getCallee()->getSourceRange()));
+}
+
+bool CallSiteRewrite::EnsureArena(const void* group, const clang::SourceManager& sm,
+                                  clang::ASTContext& ast, const clang::FunctionDecl& function,
+                                  const std::string& tag) {
+  auto known = arenas_.find(&function);
+  if (known == arenas_.end()) {
+    Arena arena;
+    // An `arena` already in scope: a parameter, or a variable of the body.
+    const clang::ValueDecl* existing = nullptr;
+    for (const clang::ParmVarDecl* parameter : function.parameters()) {
+      if (parameter->getName() == "arena") existing = parameter;
+    }
+    if (existing == nullptr) {
+      auto found =
+          match(findAll(varDecl(hasName("arena")).bind("arena")), *function.getBody(), ast);
+      if (!found.empty()) existing = found[0].getNodeAs<clang::VarDecl>("arena");
+    }
+    if (existing != nullptr) {
+      const auto* record = existing->getType().getNonReferenceType()->getAsCXXRecordDecl();
+      arena.usable = record != nullptr && record->getQualifiedNameAsString() == "fdf::Arena";
+    } else {
+      const auto* body = llvm::cast<clang::CompoundStmt>(function.getBody());
+      std::string indent = body->body_empty() ? IndentOf(sm, function.getBeginLoc()) + "  "
+                                              : IndentOf(sm, body->body_front()->getBeginLoc());
+      arena.insert_at = body->getLBracLoc().getLocWithOffset(1);
+      arena.declaration = "\n" + indent + "fdf::Arena arena('" + tag + "');";
+    }
+    known = arenas_.emplace(&function, std::move(arena)).first;
+  }
+  const Arena& arena = known->second;
+  if (arena.usable && arena.insert_at.isValid()) {
+    context_->ReplaceIn(group, sm, clang::CharSourceRange::getCharRange(arena.insert_at,
+                                                                        arena.insert_at),
+                        arena.declaration);
+  }
+  return arena.usable;
+}
+
+}  // namespace fdfkit::driver_migration

@@ -1,0 +1,140 @@
+#include "migrate/driver/client_declaration.h"
+
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/TypeLoc.h>
+
+namespace fdfkit::driver_migration {
+namespace {
+
+// The class part of `loc` under references, pointers and cv-qualifiers.
+clang::TypeLoc ClassLoc(clang::TypeLoc loc) {
+  for (;;) {
+    loc = loc.getUnqualifiedLoc();
+    if (auto reference = loc.getAs<clang::ReferenceTypeLoc>()) {
+      loc = reference.getPointeeLoc();
+    } else if (auto pointer = loc.getAs<clang::PointerTypeLoc>()) {
+      loc = pointer.getPointeeLoc();
+    } else {
+      return loc;
+    }
+  }
+}
+
+bool IsDevicePointer(clang::QualType type) {
+  if (!type->isPointerType()) return false;
+  std::string pointee = type->getPointeeType().getUnqualifiedType().getAsString();
+  return pointee == "zx_device_t" || pointee == "zx_device" || pointee == "struct zx_device";
+}
+
+// How `init` (a declaration's initializer) constructs the client.
+void Classify(const clang::Expr* init, ClientDeclaration* out) {
+  if (init == nullptr) return;
+  init = init->IgnoreImplicit();
+  if (const auto* list = llvm::dyn_cast<clang::InitListExpr>(init); list && list->getNumInits() == 0) {
+    return;
+  }
+  const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(init);
+  if (construct == nullptr) {
+    out->construction = ClientDeclaration::Construction::kOther;
+    return;
+  }
+  std::vector<const clang::Expr*> arguments;
+  for (const clang::Expr* argument : construct->arguments()) {
+    if (!llvm::isa<clang::CXXDefaultArgExpr>(argument)) arguments.push_back(argument);
+  }
+  if (arguments.empty()) return;
+  if (IsDevicePointer(arguments[0]->IgnoreImplicit()->getType())) {
+    out->parent = arguments[0];
+    if (arguments.size() == 1) {
+      out->construction = ClientDeclaration::Construction::kParent;
+      return;
+    }
+    if (arguments.size() == 2) {
+      out->fragment = arguments[1];
+      out->construction = ClientDeclaration::Construction::kFragment;
+      return;
+    }
+  }
+  out->construction = ClientDeclaration::Construction::kOther;
+}
+
+}  // namespace
+
+std::string ClientDeclaration::DriverTransportType() const {
+  return "fdf::WireSyncClient<" + FidlNamespace(*library) + "::" + protocol->fidl_protocol + ">";
+}
+
+std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappings,
+                                                       const clang::SourceManager& sm,
+                                                       const clang::DeclaratorDecl& decl) {
+  const clang::TypeSourceInfo* info = decl.getTypeSourceInfo();
+  if (info == nullptr) return std::nullopt;
+  clang::TypeLoc loc = ClassLoc(info->getTypeLoc());
+  // Spelled out: `auto` and template arguments are not declarations of the client's type.
+  if (!loc.getAs<clang::ElaboratedTypeLoc>() && !loc.getAs<clang::RecordTypeLoc>()) {
+    return std::nullopt;
+  }
+  const clang::CXXRecordDecl* record = loc.getType()->getAsCXXRecordDecl();
+  if (record == nullptr) return std::nullopt;
+  ClientDeclaration out;
+  out.decl = &decl;
+  out.protocol = mappings.ForClientClass(record->getQualifiedNameAsString(), &out.library);
+  if (out.protocol == nullptr) return std::nullopt;
+  out.type_range = loc.getSourceRange();
+  if (const auto* field = llvm::dyn_cast<clang::FieldDecl>(&decl)) {
+    Classify(field->getInClassInitializer(), &out);
+    if (const auto* owner = llvm::dyn_cast<clang::CXXRecordDecl>(field->getParent())) {
+      for (const clang::CXXConstructorDecl* constructor : owner->ctors()) {
+        for (const clang::CXXCtorInitializer* initializer : constructor->inits()) {
+          if (initializer->isWritten() && initializer->getMember() == field) {
+            ClientDeclaration written;
+            Classify(initializer->getInit(), &written);
+            if (written.construction != ClientDeclaration::Construction::kNone) {
+              out.why_not = "is constructed in a constructor's initializer list";
+            }
+          }
+        }
+      }
+    }
+  } else if (const auto* variable = llvm::dyn_cast<clang::VarDecl>(&decl);
+             variable != nullptr && !llvm::isa<clang::ParmVarDecl>(variable)) {
+    Classify(variable->getInit(), &out);
+  }
+  if (out.type_range.getBegin().isMacroID() || out.type_range.getEnd().isMacroID()) {
+    out.why_not = "has a type written through a macro";
+  } else if (!sm.isWrittenInMainFile(out.type_range.getBegin())) {
+    out.why_not = "is declared in " + sm.getFilename(out.type_range.getBegin()).str() +
+                  ", which is not being rewritten";
+  } else if (llvm::isa<clang::ParmVarDecl>(&decl)) {
+    out.why_not = "is a parameter, whose callers pass banjo clients";
+  } else if (out.construction == ClientDeclaration::Construction::kOther) {
+    out.why_not = "is constructed from something other than its parent device";
+  } else if (out.construction != ClientDeclaration::Construction::kNone) {
+    if (out.protocol->service_name.empty()) {
+      out.why_not = "connects to its parent, but " + out.library->file +
+                    " names no service for " + out.protocol->fidl_protocol +
+                    " (written by an older migrate-protocol?)";
+    } else if (!llvm::isa<clang::VarDecl>(&decl)) {
+      out.why_not = "connects to its parent outside a function body";
+    }
+  }
+  return out;
+}
+
+const clang::DeclaratorDecl* ReceiverDeclaration(const clang::Expr& receiver) {
+  const clang::Expr* expr = receiver.IgnoreParenImpCasts();
+  if (const auto* deref = llvm::dyn_cast<clang::UnaryOperator>(expr);
+      deref != nullptr && deref->getOpcode() == clang::UO_Deref) {
+    expr = deref->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (const auto* reference = llvm::dyn_cast<clang::DeclRefExpr>(expr)) {
+    return llvm::dyn_cast<clang::DeclaratorDecl>(reference->getDecl());
+  }
+  if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(expr)) {
+    return llvm::dyn_cast<clang::DeclaratorDecl>(member->getMemberDecl());
+  }
+  return nullptr;
+}
+
+}  // namespace fdfkit::driver_migration

@@ -1,0 +1,50 @@
+// A variable, member or parameter declared with a banjo C++ client type
+// (`ddk::FooProtocolClient x;`, `const ddk::FooProtocolClient& x`), and whether --mode=replace
+// can turn it into an `fdf::WireSyncClient`: the declaration rewrite and the call-site rewrite
+// must agree, or a call would be rewritten on a client that stays banjo.
+#ifndef FDFKIT_MIGRATE_DRIVER_CLIENT_DECLARATION_H_
+#define FDFKIT_MIGRATE_DRIVER_CLIENT_DECLARATION_H_
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/Expr.h>
+#include <clang/Basic/SourceManager.h>
+
+#include <optional>
+#include <string>
+
+#include "migrate/driver/mapping_index.h"
+
+namespace fdfkit::driver_migration {
+
+struct ClientDeclaration {
+  const clang::DeclaratorDecl* decl = nullptr;
+  clang::SourceRange type_range;  // the class as spelled: `ddk::FooProtocolClient`
+  const LibraryMapping* library = nullptr;
+  const ProtocolMapping* protocol = nullptr;
+  enum class Construction {
+    kNone,      // default-constructed, a parameter, or assigned later
+    kParent,    // DFv1: `x(parent)`
+    kFragment,  // DFv1: `x(parent, "fragment")`
+    kOther,     // from a protocol struct, a copy...: left for a human
+  } construction = Construction::kNone;
+  const clang::Expr* parent = nullptr;
+  const clang::Expr* fragment = nullptr;
+  std::string why_not;  // set when the declaration is left alone, saying why
+
+  bool rewritable() const { return why_not.empty(); }
+  // `fdf::WireSyncClient<fuchsia_hardware_foo::Foo>`.
+  std::string DriverTransportType() const;
+};
+
+// `decl`'s client declaration, or nullopt if its type is no mapped banjo client. Only
+// declarations written in the main file are rewritable.
+std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappings,
+                                                       const clang::SourceManager& sm,
+                                                       const clang::DeclaratorDecl& decl);
+
+// The declaration a call's object expression names: `x`, `this->x_`, `*p`, `p->`; or null.
+const clang::DeclaratorDecl* ReceiverDeclaration(const clang::Expr& receiver);
+
+}  // namespace fdfkit::driver_migration
+
+#endif  // FDFKIT_MIGRATE_DRIVER_CLIENT_DECLARATION_H_

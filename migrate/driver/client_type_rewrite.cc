@@ -1,0 +1,118 @@
+#include "migrate/driver/client_type_rewrite.h"
+
+#include <clang/AST/ParentMapContext.h>
+#include <clang/Lex/Lexer.h>
+
+#include "migrate/driver/client_declaration.h"
+#include "migrate/driver/diagnostics.h"
+
+namespace fdfkit::driver_migration {
+
+using namespace clang::ast_matchers;  // NOLINT: the matcher language
+
+namespace {
+
+std::string Text(const clang::SourceManager& sm, const clang::LangOptions& lang,
+                 clang::SourceRange range) {
+  return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(range), sm, lang).str();
+}
+
+// The first use of `decl` that is not the object of a call on it (`x.M()`, `x->M()`, `(*x).M()`):
+// passed on, copied, assigned — which an fdf::WireSyncClient would not compile with. Null if none.
+const clang::Expr* OtherUse(clang::ASTContext& context, const clang::DeclaratorDecl& decl) {
+  auto uses = match(findAll(expr(anyOf(declRefExpr(to(declaratorDecl(equalsNode(&decl)))),
+                                       memberExpr(member(equalsNode(&decl)))))
+                                .bind("use")),
+                    *context.getTranslationUnitDecl(), context);
+  for (const BoundNodes& bound : uses) {
+    const auto* use = bound.getNodeAs<clang::Expr>("use");
+    clang::DynTypedNode node = clang::DynTypedNode::create(*use);
+    for (;;) {
+      auto parents = context.getParents(node);
+      if (parents.size() != 1) break;
+      const auto* expr = parents[0].get<clang::Expr>();
+      bool see_through = expr != nullptr &&
+                         (llvm::isa<clang::ImplicitCastExpr, clang::ParenExpr>(expr) ||
+                          (llvm::isa<clang::UnaryOperator>(expr) &&
+                           llvm::cast<clang::UnaryOperator>(expr)->getOpcode() == clang::UO_Deref));
+      if (!see_through) break;
+      node = parents[0];
+    }
+    auto parents = context.getParents(node);
+    const auto* member = parents.size() == 1 ? parents[0].get<clang::MemberExpr>() : nullptr;
+    if (member != nullptr && llvm::isa<clang::CXXMethodDecl>(member->getMemberDecl())) continue;
+    return use;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void ClientTypeRewrite::Register(MatchFinder* finder) {
+  finder->addMatcher(declaratorDecl(isExpansionInMainFile(), unless(isImplicit()),
+                                    unless(isInstantiated()))
+                         .bind("decl"),
+                     this);
+}
+
+void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
+  const clang::SourceManager& sm = *result.SourceManager;
+  const auto* decl = result.Nodes.getNodeAs<clang::DeclaratorDecl>("decl");
+  std::optional<ClientDeclaration> client =
+      FindClientDeclaration(context_->mappings(), sm, *decl);
+  if (!client) return;
+  std::string name = decl->getNameAsString();
+  if (!client->rewritable()) {
+    context_->Leave(sm, decl->getLocation(), diag::kClientDeclarationLeft, name, client->why_not);
+    return;
+  }
+  if (decl->getDeclContext()->isDependentContext()) {
+    context_->Leave(sm, decl->getLocation(), diag::kInTemplate, "the banjo client " + name);
+    return;
+  }
+  if (context_->InConditional(sm, decl->getLocation())) {
+    context_->Leave(sm, decl->getLocation(), diag::kInConditional, "the banjo client " + name);
+    return;
+  }
+  context_->DeclareGroup(decl, decl->getLocation(), name);
+  if (const clang::Expr* use = OtherUse(*result.Context, *decl)) {
+    clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(use->getBeginLoc()));
+    context_->Block(decl, "it is used at line " + std::to_string(where.getLine()) + ", column " +
+                              std::to_string(where.getColumn()) + " other than to call it");
+  }
+  std::string type = client->DriverTransportType();
+  context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range));
+  if (client->construction == ClientDeclaration::Construction::kNone) {
+    context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range), type);
+    return;
+  }
+  // DFv1, connected where declared: the declaration statement becomes an unconnected client and
+  // the connection through the parent's service.
+  const clang::DeclStmt* statement = nullptr;
+  auto parents = result.Context->getParents(*decl);
+  if (parents.size() == 1) statement = parents[0].get<clang::DeclStmt>();
+  if (statement == nullptr || !statement->isSingleDecl() ||
+      decl->getType().isConstQualified() || statement->getBeginLoc().isMacroID() ||
+      statement->getEndLoc().isMacroID()) {
+    context_->Leave(sm, decl->getLocation(), diag::kClientDeclarationLeft, name,
+                    "connects to its parent in a declaration the rewrite cannot split");
+    return;
+  }
+  const clang::LangOptions& lang = result.Context->getLangOpts();
+  std::string indent(sm.getSpellingColumnNumber(statement->getBeginLoc()) - 1, ' ');
+  std::string service = FidlNamespace(*client->library) + "::" + client->protocol->service_name +
+                        "::" + ServiceMemberTag(client->protocol->service_member);
+  std::string connect =
+      client->construction == ClientDeclaration::Construction::kFragment
+          ? "DdkConnectFragmentRuntimeProtocol<" + service + ">(" +
+                Text(sm, lang, client->parent->getSourceRange()) + ", " +
+                Text(sm, lang, client->fragment->getSourceRange()) + ")"
+          : "DdkConnectRuntimeProtocol<" + service + ">(" +
+                Text(sm, lang, client->parent->getSourceRange()) + ")";
+  context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(statement->getSourceRange()),
+                    type + " " + name + ";\n" + indent + "if (zx::result end = " + connect +
+                        "; end.is_ok()) {\n" + indent + "  " + name +
+                        ".Bind(std::move(*end));\n" + indent + "}");
+}
+
+}  // namespace fdfkit::driver_migration

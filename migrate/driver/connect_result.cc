@@ -1,0 +1,133 @@
+#include "migrate/driver/connect_result.h"
+
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMapContext.h>
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+
+namespace fdfkit::driver_migration {
+
+using namespace clang::ast_matchers;  // NOLINT: the matcher language
+
+namespace {
+
+// `expr` without the implicit nodes and parentheses the compiler puts around a value.
+const clang::Expr* Bare(const clang::Expr* expr) {
+  return expr == nullptr ? nullptr : expr->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+}
+
+// The variable that `expr`, `*expr`, `expr->` or `expr.value()` reads the client out of.
+const clang::VarDecl* ResultVariable(const clang::Expr* expr) {
+  expr = Bare(expr);
+  if (const auto* op = llvm::dyn_cast_or_null<clang::CXXOperatorCallExpr>(expr)) {
+    if ((op->getOperator() == clang::OO_Star || op->getOperator() == clang::OO_Arrow) &&
+        op->getNumArgs() == 1) {
+      expr = Bare(op->getArg(0));
+    } else {
+      return nullptr;
+    }
+  } else if (const auto* call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(expr)) {
+    if (call->getMethodDecl() == nullptr || call->getMethodDecl()->getName() != "value") {
+      return nullptr;
+    }
+    expr = Bare(call->getImplicitObjectArgument());
+  } else {
+    return nullptr;
+  }
+  const auto* reference = llvm::dyn_cast_or_null<clang::DeclRefExpr>(expr);
+  const auto* variable =
+      reference ? llvm::dyn_cast<clang::VarDecl>(reference->getDecl()) : nullptr;
+  return variable != nullptr && ConnectBanjoInitializer(*variable) ? variable : nullptr;
+}
+
+// The closest enclosing node of `node` that is not an implicit conversion or parentheses.
+clang::DynTypedNode ParentOf(clang::ASTContext& context, clang::DynTypedNode node) {
+  for (;;) {
+    auto parents = context.getParents(node);
+    if (parents.size() != 1) return {};
+    const auto* expr = parents[0].get<clang::Expr>();
+    if (expr == nullptr || !(llvm::isa<clang::ImplicitCastExpr, clang::ParenExpr,
+                                       clang::MaterializeTemporaryExpr, clang::ExprWithCleanups>(
+                               expr))) {
+      return parents[0];
+    }
+    node = parents[0];
+  }
+}
+
+bool IsResultApi(llvm::StringRef name) {
+  return name == "is_ok" || name == "is_error" || name == "status_value" ||
+         name == "status_string" || name == "take_error" || name == "error_value";
+}
+
+}  // namespace
+
+const clang::CallExpr* ConnectBanjoInitializer(const clang::VarDecl& variable) {
+  const auto* call = llvm::dyn_cast_or_null<clang::CallExpr>(Bare(variable.getInit()));
+  if (call == nullptr) return nullptr;
+  const auto* callee = call->getDirectCallee();
+  return callee != nullptr && callee->getQualifiedNameAsString() == "compat::ConnectBanjo"
+             ? call
+             : nullptr;
+}
+
+const clang::VarDecl* ConnectResultReceiver(const clang::Expr& receiver) {
+  return ResultVariable(&receiver);
+}
+
+const clang::Expr* BlockingUse(clang::ASTContext& context, const MappingIndex& mappings,
+                               const clang::VarDecl& variable,
+                               const clang::FunctionDecl& function) {
+  if (function.getBody() == nullptr) return nullptr;
+  auto references = match(
+      findAll(declRefExpr(to(varDecl(equalsNode(&variable)))).bind("use")), *function.getBody(),
+      context);
+  for (const BoundNodes& bound : references) {
+    const auto* use = bound.getNodeAs<clang::DeclRefExpr>("use");
+    clang::DynTypedNode parent = ParentOf(context, clang::DynTypedNode::create(*use));
+    // x.is_error(), x.take_error()...: zx::result's own API.
+    if (const auto* member = parent.get<clang::MemberExpr>()) {
+      if (IsResultApi(member->getMemberDecl()->getName())) continue;
+    }
+    // The client read out of it, as the object of a call on a mapped banjo client.
+    clang::DynTypedNode value = parent;
+    if (parent.get<clang::MemberExpr>()) value = ParentOf(context, parent);  // x.value()
+    const auto* value_expr = value.get<clang::Expr>();
+    if (value_expr != nullptr && ResultVariable(value_expr) == &variable) {
+      clang::DynTypedNode callee = ParentOf(context, value);
+      const auto* member = callee.get<clang::MemberExpr>();
+      clang::DynTypedNode call = member ? ParentOf(context, callee) : clang::DynTypedNode();
+      const auto* client_call = call.get<clang::CXXMemberCallExpr>();
+      const LibraryMapping* library = nullptr;
+      if (client_call != nullptr && client_call->getMethodDecl() != nullptr &&
+          mappings.ForClientClass(
+              client_call->getMethodDecl()->getParent()->getQualifiedNameAsString(), &library)) {
+        continue;
+      }
+    }
+    return use;
+  }
+  return nullptr;
+}
+
+std::string WhyConnectStays(clang::ASTContext& context, const MappingIndex& mappings,
+                            const clang::VarDecl& variable, const clang::FunctionDecl& function,
+                            const LibraryMapping& library, const ProtocolMapping& protocol) {
+  if (variable.getTypeSourceInfo() == nullptr ||
+      variable.getTypeSourceInfo()->getType()->getContainedDeducedType() == nullptr) {
+    return "its result's type is spelled out (zx::result<...>), not deduced";
+  }
+  if (protocol.service_name.empty()) {
+    return library.file + " names no service for " + protocol.fidl_protocol +
+           " (written by an older migrate-protocol?)";
+  }
+  if (const clang::Expr* use = BlockingUse(context, mappings, variable, function)) {
+    clang::PresumedLoc where = context.getSourceManager().getPresumedLoc(
+        context.getSourceManager().getExpansionLoc(use->getBeginLoc()));
+    return "the client is used at line " + std::to_string(where.getLine()) + ", column " +
+           std::to_string(where.getColumn()) +
+           " other than to call it, which an fdf::ClientEnd would not compile with";
+  }
+  return "";
+}
+
+}  // namespace fdfkit::driver_migration
