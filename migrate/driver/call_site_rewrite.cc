@@ -8,6 +8,8 @@
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/connect_result.h"
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/source_text.h"
+#include "migrate/driver/value_kind.h"
 
 namespace fdfkit::driver_migration {
 
@@ -15,57 +17,6 @@ using namespace clang::ast_matchers;  // NOLINT: the matcher language
 using Json = nlohmann::json;
 
 namespace {
-
-std::string Text(const clang::SourceManager& sm, const clang::LangOptions& lang,
-                 clang::SourceRange range) {
-  return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(range), sm, lang).str();
-}
-
-// The leading blanks of the line `location` is on.
-std::string IndentOf(const clang::SourceManager& sm, clang::SourceLocation location) {
-  auto [file, offset] = sm.getDecomposedLoc(sm.getExpansionLoc(location));
-  llvm::StringRef buffer = sm.getBufferData(file);
-  size_t line = buffer.rfind('\n', offset == 0 ? 0 : offset - 1);
-  line = line == llvm::StringRef::npos ? 0 : line + 1;
-  size_t end = line;
-  while (end < buffer.size() && (buffer[end] == ' ' || buffer[end] == '\t')) ++end;
-  return buffer.substr(line, end - line).str();
-}
-
-// How a banjo value crosses into (or out of) a FIDL message.
-enum class ValueKind {
-  kPlain,         // a number or bool: the same C++ type on both sides
-  kBanjoInteger,  // a banjo enum or bits: a C typedef of an integer; FIDL has a type of its own
-  kZxObject,      // zx::vmo, zx::interrupt...: moved
-  kRawHandle,     // zx_handle_t: FIDL holds an owning zx:: object
-  kOther,         // a struct, a union, a string: built differently on the two sides
-};
-
-ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
-                 clang::QualType type, const clang::TypedefNameDecl** banjo_typedef) {
-  type = type.getUnqualifiedType();
-  if (const auto* typedef_type = type->getAs<clang::TypedefType>()) {
-    const clang::TypedefNameDecl* decl = typedef_type->getDecl();
-    if (decl->getName() == "zx_handle_t") return ValueKind::kRawHandle;
-    clang::SourceLocation declared = sm.getExpansionLoc(decl->getLocation());
-    const clang::FileEntry* file = sm.getFileEntryForID(sm.getFileID(declared));
-    if (file != nullptr && mappings.ForBanjoHeaderPath(file->getName()) != nullptr &&
-        type->isIntegerType()) {
-      if (banjo_typedef != nullptr) *banjo_typedef = decl;
-      return ValueKind::kBanjoInteger;
-    }
-  }
-  if (type->isBooleanType() || type->isIntegerType() || type->isRealFloatingType()) {
-    return ValueKind::kPlain;
-  }
-  if (const auto* record = type->getAsCXXRecordDecl()) {
-    const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(record->getDeclContext());
-    if (ns != nullptr && ns->getName() == "zx" && record->getName() != "result") {
-      return ValueKind::kZxObject;
-    }
-  }
-  return ValueKind::kOther;
-}
 
 // Whether the value of `call` is thrown away: it is a statement of its own, or cast to void.
 bool ResultUnused(clang::ASTContext& context, const clang::Expr& call) {
@@ -551,7 +502,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
   std::string text =
       CallText(plan, fidl_call, row->value("status", "") == "error_syntax",
                ResultUnused(*result.Context, *call), call->getType().getAsString(policy),
-               IndentOf(sm, call->getBeginLoc()));
+               LineIndent(sm, call->getBeginLoc()));
   context_->ReplaceIn(group, sm, clang::CharSourceRange::getTokenRange(call->getSourceRange()),
                       text);
   context_->ConsumedIn(group, sm,
@@ -579,8 +530,8 @@ bool CallSiteRewrite::EnsureArena(const void* group, const clang::SourceManager&
       arena.usable = record != nullptr && record->getQualifiedNameAsString() == "fdf::Arena";
     } else {
       const auto* body = llvm::cast<clang::CompoundStmt>(function.getBody());
-      std::string indent = body->body_empty() ? IndentOf(sm, function.getBeginLoc()) + "  "
-                                              : IndentOf(sm, body->body_front()->getBeginLoc());
+      std::string indent = body->body_empty() ? LineIndent(sm, function.getBeginLoc()) + "  "
+                                              : LineIndent(sm, body->body_front()->getBeginLoc());
       arena.insert_at = body->getLBracLoc().getLocWithOffset(1);
       arena.declaration = "\n" + indent + "fdf::Arena arena('" + tag + "');";
     }

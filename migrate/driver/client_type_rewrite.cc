@@ -5,6 +5,7 @@
 
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/source_text.h"
 
 namespace fdfkit::driver_migration {
 
@@ -12,17 +13,13 @@ using namespace clang::ast_matchers;  // NOLINT: the matcher language
 
 namespace {
 
-std::string Text(const clang::SourceManager& sm, const clang::LangOptions& lang,
-                 clang::SourceRange range) {
-  return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(range), sm, lang).str();
-}
-
 // The first use of `decl` that is not the object of a call on it (`x.M()`, `x->M()`, `(*x).M()`):
 // passed on, copied, assigned — which an fdf::WireSyncClient would not compile with. Null if none.
 const clang::Expr* OtherUse(clang::ASTContext& context, const clang::DeclaratorDecl& decl) {
-  auto uses = match(findAll(expr(anyOf(declRefExpr(to(declaratorDecl(equalsNode(&decl)))),
-                                       memberExpr(member(equalsNode(&decl)))))
-                                .bind("use")),
+  auto uses = match(translationUnitDecl(forEachDescendant(
+                        expr(anyOf(declRefExpr(to(declaratorDecl(equalsNode(&decl)))),
+                                   memberExpr(member(equalsNode(&decl)))))
+                            .bind("use"))),
                     *context.getTranslationUnitDecl(), context);
   for (const BoundNodes& bound : uses) {
     const auto* use = bound.getNodeAs<clang::Expr>("use");
@@ -99,7 +96,7 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     return;
   }
   const clang::LangOptions& lang = result.Context->getLangOpts();
-  std::string indent(sm.getSpellingColumnNumber(statement->getBeginLoc()) - 1, ' ');
+  std::string indent = LineIndent(sm, statement->getBeginLoc());
   std::string service = FidlNamespace(*client->library) + "::" + client->protocol->service_name +
                         "::" + ServiceMemberTag(client->protocol->service_member);
   std::string connect =

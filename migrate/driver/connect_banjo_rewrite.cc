@@ -5,6 +5,7 @@
 
 #include "migrate/driver/connect_result.h"
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/source_text.h"
 
 namespace fdfkit::driver_migration {
 
@@ -123,11 +124,7 @@ void ConnectBanjoRewrite::Replace(const MatchFinder::MatchResult& result,
     return;
   }
   const clang::LangOptions& lang = result.Context->getLangOpts();
-  auto text = [&](const clang::Expr* expr) {
-    return clang::Lexer::getSourceText(
-               clang::CharSourceRange::getTokenRange(expr->getSourceRange()), sm, lang)
-        .str();
-  };
+  auto text = [&](const clang::Expr* expr) { return Text(sm, lang, expr->getSourceRange()); };
   std::string instance;
   if (call.getNumArgs() > 1 && !llvm::isa<clang::CXXDefaultArgExpr>(call.getArg(1))) {
     instance = text(call.getArg(1));

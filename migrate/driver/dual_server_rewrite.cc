@@ -5,6 +5,7 @@
 #include <clang/Lex/Lexer.h>
 
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/source_text.h"
 
 namespace fdfkit::driver_migration {
 
@@ -94,8 +95,7 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
       continue;
     }
     if (context_->mode() == Mode::kReplace) {
-      context_->Leave(sm, type_begin, diag::kServerReplaceNotYet, server_name,
-                      mixin_name);
+      wire_server_.Rewrite(result, *server, base, *library, *protocol);
       continue;
     }
     const clang::TemplateArgumentList& arguments = mixin->getTemplateArgs();
@@ -126,11 +126,8 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
       }
     }
     if (!specialization || specialization.getNumArgs() == 0) continue;
-    std::string derived = clang::Lexer::getSourceText(
-                              clang::CharSourceRange::getTokenRange(
-                                  specialization.getArgLoc(0).getSourceRange()),
-                              sm, result.Context->getLangOpts())
-                              .str();
+    std::string derived = Text(sm, result.Context->getLangOpts(),
+                               specialization.getArgLoc(0).getSourceRange());
     // Only the type: `public` / `virtual` stay as written.
     clang::SourceRange type_range = base.getTypeSourceInfo()->getTypeLoc().getSourceRange();
     context_->Replace(sm, clang::CharSourceRange::getTokenRange(type_range),

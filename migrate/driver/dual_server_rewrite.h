@@ -3,11 +3,12 @@
 // methods, and gains banjo_server() and AddDriverTransportService(); publishing the service in
 // Start is left for a human (said at the class). A mixin with a DFv1 base
 // (`ddk::FooProtocol<D, ddk::base_protocol>`) is left alone: the base protocol is a DFv1 device's.
-// In --mode=replace the server moves to fdf::WireServer (not done yet: said so).
+// In --mode=replace the server moves to fdf::WireServer (wire_server_rewrite.h).
 #ifndef FDFKIT_MIGRATE_DRIVER_DUAL_SERVER_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_DUAL_SERVER_REWRITE_H_
 
 #include "migrate/driver/rewrite.h"
+#include "migrate/driver/wire_server_rewrite.h"
 
 namespace fdfkit::driver_migration {
 
@@ -16,6 +17,9 @@ class DualServerRewrite : public Rewrite {
   using Rewrite::Rewrite;
   void Register(clang::ast_matchers::MatchFinder* finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
+
+ private:
+  WireServerRewrite wire_server_{context_};
 };
 
 }  // namespace fdfkit::driver_migration

@@ -40,6 +40,7 @@ std::string Parse(const nlohmann::json& document, LibraryMapping* out) {
     p.cpp_mixin = StringAt(banjo, "cpp_mixin");
     p.protocol_id = StringAt(banjo, "protocol_id");
     p.fidl_protocol = StringAt(fidl, "protocol");
+    p.openness = StringAt(fidl, "openness");
     const nlohmann::json& service = fidl.is_object() ? fidl.value("service", nlohmann::json())
                                                       : nlohmann::json();
     p.service_name = StringAt(service, "name");

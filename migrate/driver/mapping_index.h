@@ -21,6 +21,7 @@ struct ProtocolMapping {
   std::string cpp_mixin;       // "ddk::GpioImplProtocol"
   std::string protocol_id;     // "ZX_PROTOCOL_GPIO_IMPL"
   std::string fidl_protocol;   // "GpioImpl"
+  std::string openness;        // "open", "ajar", "closed"
   // The service a migrated client connects through (Service::Device); empty in mappings written
   // before migrate-protocol recorded it, or for a protocol the clone serves no service for.
   std::string service_name;    // "Service"

@@ -22,7 +22,10 @@ std::string RewriteContext::AbsolutePath(llvm::StringRef path) const {
 clang::tooling::Replacement RewriteContext::MakeEdit(const clang::SourceManager& sm,
                                                      clang::CharSourceRange range,
                                                      const std::string& text) const {
-  clang::tooling::Replacement edit(sm, range, text, lang_options_);
+  // A range that ends in a macro's expansion (`return ZX_OK;`) is edited where it is expanded.
+  clang::CharSourceRange file_range = clang::Lexer::makeFileCharRange(range, sm, lang_options_);
+  clang::tooling::Replacement edit(sm, file_range.isValid() ? file_range : range, text,
+                                   lang_options_);
   return clang::tooling::Replacement(AbsolutePath(edit.getFilePath()), edit.getOffset(),
                                      edit.getLength(), edit.getReplacementText());
 }
@@ -103,6 +106,10 @@ std::optional<std::pair<unsigned, unsigned>> RewriteContext::Offsets(
   clang::CharSourceRange chars = clang::Lexer::makeFileCharRange(range, sm, lang_options_);
   if (chars.isInvalid() || !sm.isWrittenInMainFile(chars.getBegin())) return std::nullopt;
   return std::make_pair(sm.getFileOffset(chars.getBegin()), sm.getFileOffset(chars.getEnd()));
+}
+
+void RewriteContext::Consumed(const clang::SourceManager& sm, clang::CharSourceRange range) {
+  if (auto offsets = Offsets(sm, range)) consumed_.push_back(*offsets);
 }
 
 bool RewriteContext::Rewritten(const clang::SourceManager& sm,

@@ -71,7 +71,9 @@ class RewriteContext {
   void DeclareGroup(const void* key, clang::SourceLocation declared, std::string name);
   void ReplaceIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range,
                  const std::string& text);
-  // Banjo names in `range` (of the file being rewritten) are gone once the group's edits apply:
+  // Banjo names in `range` (of the file being rewritten) are gone once the edits apply.
+  void Consumed(const clang::SourceManager& sm, clang::CharSourceRange range);
+  // The same, for a group's edits: gone if the group is rewritten.
   // a rewritten type, a call's `client.Method` (its arguments stay, and so do their uses).
   void ConsumedIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range);
   // The group stays banjo; `why` says what kept it (the first reason is kept).

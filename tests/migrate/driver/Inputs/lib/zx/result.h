@@ -3,10 +3,10 @@
 #include <utility>
 
 namespace zx {
-template <typename T>
+template <typename T = int>
 class result {
  public:
-  explicit result(T value) : value_(std::move(value)) {}
+  result(T value) : value_(std::move(value)) {}
   bool is_ok() const { return true; }
   bool is_error() const { return false; }
   int status_value() const { return 0; }

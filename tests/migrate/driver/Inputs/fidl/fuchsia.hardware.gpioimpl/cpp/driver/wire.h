@@ -1,5 +1,6 @@
-// Stand-in for the clone's generated driver-transport bindings: the shapes a rewritten call uses
-// (arena, sync client, result with transport and domain errors, wire types), nothing behind them.
+// Stand-in for the clone's generated driver-transport bindings: the shapes a rewritten client or
+// server uses (arena, sync client, result with transport and domain errors, wire types, the
+// server with its completers and binding group), nothing behind them.
 #pragma once
 #include <zircon/types.h>
 
@@ -17,6 +18,10 @@ template <typename Protocol>
 class ClientEnd;
 template <typename Protocol>
 class WireCall;
+template <typename Protocol>
+class WireServer;
+template <typename Protocol>
+class ServerBindingGroup;
 }  // namespace fdf
 
 namespace fuchsia_hardware_gpioimpl {
@@ -25,9 +30,34 @@ struct Service {
   struct Device {
     using ProtocolType = GpioImpl;
   };
+  struct Members {
+    int device;
+  };
+  struct InstanceHandler {
+    explicit InstanceHandler(Members) {}
+  };
 };
 namespace wire {
 enum class GpioPolarity : uint32_t { kLow = 0, kHigh = 1 };
+struct GpioImplConfigInRequest {
+  uint32_t index;
+  uint32_t flags;
+};
+struct GpioImplConfigOutRequest {
+  uint32_t index;
+  uint8_t initial_value;
+};
+struct GpioImplReadRequest {
+  uint32_t index;
+};
+struct GpioImplWriteRequest {
+  uint32_t index;
+  uint8_t value;
+};
+struct GpioImplGetInterruptRequest {
+  uint32_t index;
+  uint32_t flags;
+};
 struct GpioImplSetPolarityRequest {
   uint32_t index;
   GpioPolarity polarity;
@@ -103,3 +133,57 @@ namespace fdf {
 template <typename End>
 WireCall(const End&) -> WireCall<fuchsia_hardware_gpioimpl::GpioImpl>;
 }  // namespace fdf
+
+namespace fidl {
+template <typename Protocol>
+struct UnknownMethodMetadata {};
+struct UnknownMethodCompleter {
+  struct Sync {};
+};
+inline constexpr int kIgnoreBindingClosure = 0;
+}  // namespace fidl
+
+namespace fuchsia_hardware_gpioimpl {
+// A method's completer: replies with the response's fields, or the method's error.
+template <typename... Fields>
+struct Completer {
+  struct Buffer {
+    void ReplySuccess(Fields...) {}
+    void ReplyError(zx_status_t) {}
+  };
+  struct Sync {
+    Buffer buffer(const fdf::Arena&) { return {}; }
+  };
+};
+}  // namespace fuchsia_hardware_gpioimpl
+
+template <>
+class fdf::WireServer<fuchsia_hardware_gpioimpl::GpioImpl> {
+ public:
+  using ConfigInRequestView = fuchsia_hardware_gpioimpl::wire::GpioImplConfigInRequest*;
+  using ConfigInCompleter = fuchsia_hardware_gpioimpl::Completer<>;
+  virtual void ConfigIn(ConfigInRequestView, Arena&, ConfigInCompleter::Sync&) {}
+  using ReadRequestView = fuchsia_hardware_gpioimpl::wire::GpioImplReadRequest*;
+  using ReadCompleter = fuchsia_hardware_gpioimpl::Completer<uint8_t>;
+  virtual void Read(ReadRequestView, Arena&, ReadCompleter::Sync&) {}
+  using WriteRequestView = fuchsia_hardware_gpioimpl::wire::GpioImplWriteRequest*;
+  using WriteCompleter = fuchsia_hardware_gpioimpl::Completer<>;
+  virtual void Write(WriteRequestView, Arena&, WriteCompleter::Sync&) {}
+  using GetInterruptRequestView = fuchsia_hardware_gpioimpl::wire::GpioImplGetInterruptRequest*;
+  using GetInterruptCompleter = fuchsia_hardware_gpioimpl::Completer<zx::interrupt>;
+  virtual void GetInterrupt(GetInterruptRequestView, Arena&, GetInterruptCompleter::Sync&) {}
+  using SetPolarityRequestView = fuchsia_hardware_gpioimpl::wire::GpioImplSetPolarityRequest*;
+  using SetPolarityCompleter = fuchsia_hardware_gpioimpl::Completer<>;
+  virtual void SetPolarity(SetPolarityRequestView, Arena&, SetPolarityCompleter::Sync&) {}
+  virtual void handle_unknown_method(fidl::UnknownMethodMetadata<fuchsia_hardware_gpioimpl::GpioImpl>,
+                                     fidl::UnknownMethodCompleter::Sync&) {}
+};
+
+template <typename Protocol>
+class fdf::ServerBindingGroup {
+ public:
+  template <typename Impl>
+  int CreateHandler(Impl*, void*, int) {
+    return 0;
+  }
+};

@@ -34,5 +34,8 @@ class base_mixin {};
 }  // namespace internal
 class base_protocol {};
 template <typename D, typename Base = internal::base_mixin>
-class GpioImplProtocol : public Base {};
+class GpioImplProtocol : public Base {
+ protected:
+  int gpio_impl_protocol_ops_ = 0;  // the ops table compat::BanjoServer serves
+};
 }  // namespace ddk

@@ -1,0 +1,22 @@
+#include "migrate/driver/source_text.h"
+
+#include <clang/Lex/Lexer.h>
+
+namespace fdfkit::driver_migration {
+
+std::string Text(const clang::SourceManager& sm, const clang::LangOptions& lang,
+                 clang::SourceRange range) {
+  return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(range), sm, lang).str();
+}
+
+std::string LineIndent(const clang::SourceManager& sm, clang::SourceLocation location) {
+  auto [file, offset] = sm.getDecomposedLoc(sm.getExpansionLoc(location));
+  llvm::StringRef buffer = sm.getBufferData(file);
+  size_t line = buffer.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line = line == llvm::StringRef::npos || offset == 0 ? 0 : line + 1;
+  size_t end = line;
+  while (end < buffer.size() && (buffer[end] == ' ' || buffer[end] == '\t')) ++end;
+  return buffer.substr(line, end - line).str();
+}
+
+}  // namespace fdfkit::driver_migration

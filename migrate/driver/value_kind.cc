@@ -1,0 +1,33 @@
+#include "migrate/driver/value_kind.h"
+
+#include <clang/AST/DeclCXX.h>
+
+namespace fdfkit::driver_migration {
+
+ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
+                 clang::QualType type, const clang::TypedefNameDecl** banjo_typedef) {
+  type = type.getUnqualifiedType();
+  if (const auto* typedef_type = type->getAs<clang::TypedefType>()) {
+    const clang::TypedefNameDecl* decl = typedef_type->getDecl();
+    if (decl->getName() == "zx_handle_t") return ValueKind::kRawHandle;
+    clang::SourceLocation declared = sm.getExpansionLoc(decl->getLocation());
+    const clang::FileEntry* file = sm.getFileEntryForID(sm.getFileID(declared));
+    if (file != nullptr && mappings.ForBanjoHeaderPath(file->getName()) != nullptr &&
+        type->isIntegerType()) {
+      if (banjo_typedef != nullptr) *banjo_typedef = decl;
+      return ValueKind::kBanjoInteger;
+    }
+  }
+  if (type->isBooleanType() || type->isIntegerType() || type->isRealFloatingType()) {
+    return ValueKind::kPlain;
+  }
+  if (const auto* record = type->getAsCXXRecordDecl()) {
+    const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(record->getDeclContext());
+    if (ns != nullptr && ns->getName() == "zx" && record->getName() != "result") {
+      return ValueKind::kZxObject;
+    }
+  }
+  return ValueKind::kOther;
+}
+
+}  // namespace fdfkit::driver_migration

@@ -1,0 +1,28 @@
+// How a banjo value crosses into (or out of) a FIDL message, by its C++ type: the call-site and
+// server rewrites convert each kind its own way.
+#ifndef FDFKIT_MIGRATE_DRIVER_VALUE_KIND_H_
+#define FDFKIT_MIGRATE_DRIVER_VALUE_KIND_H_
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/Type.h>
+#include <clang/Basic/SourceManager.h>
+
+#include "migrate/driver/mapping_index.h"
+
+namespace fdfkit::driver_migration {
+
+enum class ValueKind {
+  kPlain,         // a number or bool: the same C++ type on both sides
+  kBanjoInteger,  // a banjo enum or bits: a C typedef of an integer; FIDL has a type of its own
+  kZxObject,      // zx::vmo, zx::interrupt...: moved
+  kRawHandle,     // zx_handle_t: FIDL holds an owning zx:: object
+  kOther,         // a struct, a union, a string: built differently on the two sides
+};
+
+// The kind of `type`; for a banjo enum or bits, `banjo_typedef` (if given) is its typedef.
+ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
+                 clang::QualType type, const clang::TypedefNameDecl** banjo_typedef);
+
+}  // namespace fdfkit::driver_migration
+
+#endif  // FDFKIT_MIGRATE_DRIVER_VALUE_KIND_H_

@@ -1,0 +1,476 @@
+#include "migrate/driver/wire_server_rewrite.h"
+
+#include <clang/AST/ParentMapContext.h>
+#include <clang/AST/TypeLoc.h>
+#include <clang/Lex/Lexer.h>
+
+#include <optional>
+
+#include "migrate/driver/diagnostics.h"
+#include "migrate/driver/source_text.h"
+#include "migrate/driver/value_kind.h"
+
+namespace fdfkit::driver_migration {
+
+using namespace clang::ast_matchers;  // NOLINT: the matcher language
+using Json = nlohmann::json;
+
+namespace {
+
+struct Edit {
+  clang::CharSourceRange range;
+  std::string text;
+  bool consumes = false;  // the banjo names the range held are gone (signatures, the base)
+};
+
+// One banjo method of the server, planned: the edits that make it a FIDL method, or why not.
+class MethodPlanner {
+ public:
+  MethodPlanner(const RewriteContext& context, clang::ASTContext& ast,
+                const clang::CXXMethodDecl& method, const Json& row, const LibraryMapping& library,
+                const ProtocolMapping& protocol)
+      : context_(context), ast_(ast), sm_(ast.getSourceManager()), method_(method), row_(row),
+        library_(library), protocol_(protocol) {}
+
+  // False (with `why`) if the method cannot be rewritten; `edits` otherwise.
+  bool Plan(std::vector<Edit>* edits, std::string* why);
+
+ private:
+  std::string Text(clang::SourceRange range) const {
+    return driver_migration::Text(sm_, ast_.getLangOpts(), range);
+  }
+  std::string TypeName(clang::QualType type) const {
+    clang::PrintingPolicy policy(ast_.getLangOpts());
+    policy.SuppressTagKeyword = true;
+    return type.getAsString(policy);
+  }
+  // The uses of `parameter` in the definition's body.
+  std::vector<const clang::DeclRefExpr*> UsesOf(const clang::ParmVarDecl& parameter) const {
+    std::vector<const clang::DeclRefExpr*> uses;
+    for (const BoundNodes& bound :
+         match(findAll(declRefExpr(to(parmVarDecl(equalsNode(&parameter)))).bind("use")),
+               *definition_->getBody(), ast_)) {
+      uses.push_back(bound.getNodeAs<clang::DeclRefExpr>("use"));
+    }
+    return uses;
+  }
+  const clang::ParmVarDecl* Parameter(const std::string& name) const {
+    for (const clang::ParmVarDecl* parameter : definition_->parameters()) {
+      if (parameter->getName() == name) return parameter;
+    }
+    return nullptr;
+  }
+  // The expression `use` is the operand of `*`, or null.
+  const clang::UnaryOperator* DereferenceOf(const clang::DeclRefExpr& use) const;
+  bool In(const Json& row, std::vector<Edit>* edits, std::string* why);
+  bool Out(const Json& row, std::vector<Edit>* edits, std::string* why);
+  bool Returns(std::vector<Edit>* edits, std::string* why);
+  // `completer.buffer(arena).Reply...(...)` for a method that ended with `value` (or ZX_OK).
+  std::string Reply(const std::string& reply, const std::string& value) const;
+
+  const RewriteContext& context_;
+  clang::ASTContext& ast_;
+  const clang::SourceManager& sm_;
+  const clang::CXXMethodDecl& method_;
+  const Json& row_;
+  const LibraryMapping& library_;
+  const ProtocolMapping& protocol_;
+  const clang::FunctionDecl* definition_ = nullptr;
+  std::string fidl_method_;
+  bool has_request_ = false;
+  bool returns_status_ = false;
+  bool returns_value_ = false;
+  std::vector<std::string> reply_fields_;  // the response in FIDL order; "$value" for the return
+  std::vector<std::string> locals_;        // declarations of the out-parameters' values
+};
+
+const clang::UnaryOperator* MethodPlanner::DereferenceOf(const clang::DeclRefExpr& use) const {
+  clang::DynTypedNode node = clang::DynTypedNode::create(use);
+  for (;;) {
+    auto parents = ast_.getParents(node);
+    if (parents.size() != 1) return nullptr;
+    if (const auto* op = parents[0].get<clang::UnaryOperator>()) {
+      return op->getOpcode() == clang::UO_Deref ? op : nullptr;
+    }
+    const auto* expr = parents[0].get<clang::Expr>();
+    if (expr == nullptr || !llvm::isa<clang::ImplicitCastExpr, clang::ParenExpr>(expr)) {
+      return nullptr;
+    }
+    node = parents[0];
+  }
+}
+
+bool MethodPlanner::In(const Json& row, std::vector<Edit>* edits, std::string* why) {
+  std::string field = row.value("field", "");
+  std::vector<std::string> c = row.value("c", std::vector<std::string>());
+  has_request_ = true;
+  std::vector<const clang::ParmVarDecl*> parameters;
+  for (const std::string& name : c) {
+    const clang::ParmVarDecl* parameter = Parameter(name);
+    if (parameter == nullptr) {
+      *why = "has no parameter '" + name + "' (the mapping names it)";
+      return false;
+    }
+    parameters.push_back(parameter);
+  }
+  auto replace_uses = [&](const clang::ParmVarDecl& parameter, const std::string& text) {
+    for (const clang::DeclRefExpr* use : UsesOf(parameter)) {
+      if (use->getBeginLoc().isMacroID()) {
+        *why = "reads '" + parameter.getNameAsString() + "' in a macro";
+        return false;
+      }
+      edits->push_back({clang::CharSourceRange::getTokenRange(use->getSourceRange()), text});
+    }
+    return true;
+  };
+  if (parameters.size() == 1) {
+    clang::QualType type = parameters[0]->getType();
+    const clang::TypedefNameDecl* banjo_typedef = nullptr;
+    switch (KindOf(context_.mappings(), sm_, type, &banjo_typedef)) {
+      case ValueKind::kPlain:
+      case ValueKind::kZxObject:
+        return replace_uses(*parameters[0], "request->" + field);
+      case ValueKind::kBanjoInteger:
+        return replace_uses(*parameters[0], "static_cast<" +
+                                                TypeName(banjo_typedef->getUnderlyingType()) +
+                                                ">(request->" + field + ")");
+      case ValueKind::kRawHandle:
+      case ValueKind::kOther:
+        *why = "takes '" + parameters[0]->getNameAsString() + "' (" + TypeName(type) +
+               "), whose FIDL wire type reads differently";
+        return false;
+    }
+  }
+  if (parameters.size() == 2 && parameters[0]->getType()->isPointerType() &&
+      KindOf(context_.mappings(), sm_, parameters[0]->getType()->getPointeeType(), nullptr) ==
+          ValueKind::kPlain) {
+    return replace_uses(*parameters[0], "request->" + field + ".data()") &&
+           replace_uses(*parameters[1], "request->" + field + ".count()");
+  }
+  *why = "takes '" + row.value("banjo", "") + "' in a shape the rewrite does not know";
+  return false;
+}
+
+bool MethodPlanner::Out(const Json& row, std::vector<Edit>* edits, std::string* why) {
+  std::string field = row.value("field", "");
+  std::vector<std::string> c = row.value("c", std::vector<std::string>());
+  if (c.size() == 1 && llvm::StringRef(c[0]).endswith(" return")) {
+    returns_value_ = true;
+    reply_fields_.push_back("$value");
+    return true;
+  }
+  if (c.size() != 1) {
+    *why = "returns '" + row.value("banjo", "") +
+           "' through a caller's buffer, which the rewrite leaves to a human";
+    return false;
+  }
+  const clang::ParmVarDecl* parameter = Parameter(c[0]);
+  if (parameter == nullptr || !parameter->getType()->isPointerType()) {
+    *why = "has no out-parameter '" + c[0] + "' (the mapping names it)";
+    return false;
+  }
+  clang::QualType pointee = parameter->getType()->getPointeeType();
+  const clang::TypedefNameDecl* banjo_typedef = nullptr;
+  ValueKind kind = KindOf(context_.mappings(), sm_, pointee, &banjo_typedef);
+  if (kind == ValueKind::kOther || kind == ValueKind::kRawHandle) {
+    *why = "returns '" + parameter->getNameAsString() + "' (" + TypeName(pointee) +
+           "), whose FIDL wire type is built differently";
+    return false;
+  }
+  // The value lives in a local the reply carries; the body writes it where it wrote `*out`.
+  std::string local = field;
+  for (const BoundNodes& bound :
+       match(findAll(namedDecl(hasName(local)).bind("taken")), *definition_->getBody(), ast_)) {
+    (void)bound;
+    local = field + "_out";
+  }
+  locals_.push_back(TypeName(pointee.getUnqualifiedType()) + " " + local + "{};");
+  for (const clang::DeclRefExpr* use : UsesOf(*parameter)) {
+    const clang::UnaryOperator* deref = DereferenceOf(*use);
+    if (deref == nullptr || deref->getBeginLoc().isMacroID()) {
+      clang::PresumedLoc where = sm_.getPresumedLoc(sm_.getExpansionLoc(use->getBeginLoc()));
+      *why = "uses its out-parameter '" + parameter->getNameAsString() + "' at line " +
+             std::to_string(where.getLine()) + " other than to write through it (it escapes)";
+      return false;
+    }
+    edits->push_back({clang::CharSourceRange::getTokenRange(deref->getSourceRange()), local});
+  }
+  switch (kind) {
+    case ValueKind::kZxObject:
+      reply_fields_.push_back("std::move(" + local + ")");
+      break;
+    case ValueKind::kBanjoInteger:
+      reply_fields_.push_back("static_cast<decltype(" + FidlNamespace(library_) + "::wire::" +
+                              protocol_.fidl_protocol + fidl_method_ + "Response::" + field +
+                              ")>(" + local + ")");
+      break;
+    default:
+      reply_fields_.push_back(local);
+  }
+  return true;
+}
+
+std::string MethodPlanner::Reply(const std::string& reply, const std::string& value) const {
+  std::string arguments;
+  for (const std::string& field : reply_fields_) {
+    arguments += (arguments.empty() ? "" : ", ") + (field == "$value" ? value : field);
+  }
+  return "completer.buffer(arena)." + reply + "(" + arguments + ");";
+}
+
+bool MethodPlanner::Returns(std::vector<Edit>* edits, std::string* why) {
+  bool one_way = row_["fidl"].value("kind", "") == "one-way";
+  const auto* body = llvm::cast<clang::CompoundStmt>(definition_->getBody());
+  auto returns = match(
+      findAll(returnStmt(forFunction(functionDecl(equalsNode(definition_)))).bind("return")),
+      *body, ast_);
+  for (const BoundNodes& bound : returns) {
+    const auto* ret = bound.getNodeAs<clang::ReturnStmt>("return");
+    if (ret->getBeginLoc().isMacroID()) {
+      *why = "returns through a macro";
+      return false;
+    }
+    if (one_way) continue;  // nothing to reply
+    const clang::Expr* value = ret->getRetValue();
+    // The reply, as lines; then the return, unless the method ends there anyway.
+    std::vector<std::string> lines;
+    if (returns_status_) {
+      clang::Expr::EvalResult constant;
+      if (value->EvaluateAsInt(constant, ast_)) {
+        lines.push_back(constant.Val.getInt() == 0
+                            ? Reply("ReplySuccess", "")
+                            : "completer.buffer(arena).ReplyError(" +
+                                  Text(value->getSourceRange()) + ");");
+      } else {
+        std::string status = Text(value->getSourceRange());
+        if (!llvm::isa<clang::DeclRefExpr>(value->IgnoreParenImpCasts())) {
+          lines.push_back("zx_status_t reply_status = " + status + ";");
+          status = "reply_status";
+        }
+        lines.push_back("if (" + status + " == ZX_OK) {");
+        lines.push_back("  " + Reply("ReplySuccess", ""));
+        lines.push_back("} else {");
+        lines.push_back("  completer.buffer(arena).ReplyError(" + status + ");");
+        lines.push_back("}");
+      }
+    } else {
+      lines.push_back(Reply("Reply", value ? Text(value->getSourceRange()) : ""));
+    }
+    clang::SourceLocation begin = sm_.getExpansionLoc(ret->getBeginLoc());
+    clang::SourceLocation end = sm_.getExpansionLoc(ret->getEndLoc());
+    clang::SourceLocation after_semi =
+        clang::Lexer::findLocationAfterToken(end, clang::tok::semi, sm_, ast_.getLangOpts(),
+                                             /*SkipTrailingWhitespaceAndNewLine=*/false);
+    if (after_semi.isInvalid()) {
+      *why = "returns in a way the rewrite cannot find the end of";
+      return false;
+    }
+    auto parents = ast_.getParents(*ret);
+    bool alone = parents.size() == 1 && parents[0].get<clang::CompoundStmt>() != nullptr;
+    if (!(alone && !body->body_empty() && body->body_back() == ret)) lines.push_back("return;");
+    // Braced where it was the body of an if, else or loop.
+    std::string indent = LineIndent(sm_, begin);
+    std::string text = alone ? "" : "{\n";
+    for (size_t i = 0; i < lines.size(); ++i) {
+      text += (alone && i == 0 ? "" : indent + (alone ? "" : "  ")) + lines[i] +
+              (i + 1 < lines.size() || !alone ? "\n" : "");
+    }
+    if (!alone) text += indent + "}";
+    edits->push_back({clang::CharSourceRange::getCharRange(begin, after_semi), text});
+  }
+  // A void method may end without a return: it replies as it ends.
+  if (!one_way && !returns_status_ && !returns_value_ &&
+      (body->body_empty() || !llvm::isa<clang::ReturnStmt>(body->body_back()))) {
+    std::string indent = LineIndent(sm_, body->getRBracLoc());
+    edits->push_back({clang::CharSourceRange::getCharRange(body->getRBracLoc(),
+                                                           body->getRBracLoc()),
+                      "  " + Reply("Reply", "") + "\n" + indent});
+  }
+  return true;
+}
+
+bool MethodPlanner::Plan(std::vector<Edit>* edits, std::string* why) {
+  definition_ = method_.getDefinition();
+  if (definition_ == nullptr || !sm_.isWrittenInMainFile(sm_.getExpansionLoc(
+                                    definition_->getLocation()))) {
+    *why = "is defined in another file, which is not being rewritten";
+    return false;
+  }
+  if (!row_["fidl"].is_object()) {
+    *why = "has no method in the clone (" + row_.value("reason", std::string("not cloned")) + ")";
+    return false;
+  }
+  if (row_["banjo"].value("async", false)) {
+    *why = "is @async: replying through completer.ToAsync() from its callback is left to a human";
+    return false;
+  }
+  const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(definition_->getBody());
+  if (body == nullptr) {
+    *why = "has no plain body";
+    return false;
+  }
+  for (const char* name : {"request", "arena", "completer"}) {
+    if (!match(findAll(namedDecl(hasName(name))), *body, ast_).empty()) {
+      *why = std::string("already names something '") + name + "', which the FIDL method needs";
+      return false;
+    }
+  }
+  fidl_method_ = row_["fidl"].value("method", "");
+  for (const Json& parameter : row_.value("parameters", Json::array())) {
+    std::string becomes = parameter.value("becomes", "");
+    std::string direction = parameter.value("direction", "");
+    if (becomes == "error") {
+      returns_status_ = true;
+    } else if (direction == "in" && becomes == "request") {
+      if (!In(parameter, edits, why)) return false;
+    } else if (direction == "out" && becomes == "response") {
+      if (!Out(parameter, edits, why)) return false;
+    } else {
+      *why = "has '" + parameter.value("banjo", "") + "', which becomes '" + becomes +
+             "' in the clone";
+      return false;
+    }
+  }
+  if (!Returns(edits, why)) return false;
+  // The signature of every declaration of it in this file.
+  std::string params = (has_request_ ? fidl_method_ + "RequestView request, " : "") +
+                       "fdf::Arena& arena, " + fidl_method_ + "Completer::Sync& completer";
+  for (const clang::FunctionDecl* decl : method_.redecls()) {
+    clang::FunctionTypeLoc type = decl->getFunctionTypeLoc();
+    if (!type || decl->getBeginLoc().isMacroID() || type.getRParenLoc().isMacroID()) {
+      *why = "is declared through a macro";
+      return false;
+    }
+    edits->push_back({clang::CharSourceRange::getTokenRange(decl->getReturnTypeSourceRange()),
+                      "void", true});
+    edits->push_back({clang::CharSourceRange::getTokenRange(decl->getLocation()), fidl_method_,
+                      true});
+    bool in_class = decl->getLexicalDeclContext() == method_.getParent();
+    edits->push_back(
+        {clang::CharSourceRange::getTokenRange(type.getLParenLoc(), type.getRParenLoc()),
+         "(" + params + ")" + (in_class ? " override" : ""), true});
+  }
+  if (!locals_.empty()) {
+    std::string indent = body->body_empty() ? LineIndent(sm_, body->getLBracLoc()) + "  "
+                                            : LineIndent(sm_, body->body_front()->getBeginLoc());
+    std::string text;
+    for (const std::string& local : locals_) text += "\n" + indent + local;
+    clang::SourceLocation after = body->getLBracLoc().getLocWithOffset(1);
+    edits->push_back({clang::CharSourceRange::getCharRange(after, after), text});
+  }
+  return true;
+}
+
+bool DerivesFrom(const clang::CXXRecordDecl& record, llvm::StringRef name) {
+  for (const clang::CXXBaseSpecifier& base : record.bases()) {
+    const auto* decl = base.getType()->getAsCXXRecordDecl();
+    if (decl != nullptr && decl->getQualifiedNameAsString() == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
+                                const clang::CXXRecordDecl& server,
+                                const clang::CXXBaseSpecifier& mixin,
+                                const LibraryMapping& library, const ProtocolMapping& protocol) {
+  clang::ASTContext& ast = *result.Context;
+  const clang::SourceManager& sm = *result.SourceManager;
+  std::string name = server.getNameAsString();
+  clang::SourceLocation base_at = mixin.getTypeSourceInfo()->getTypeLoc().getBeginLoc();
+  std::vector<Edit> edits;
+  // Anything of the mixin's used by name (its ops table for compat::BanjoServer...) goes with it.
+  const auto* mixin_record = mixin.getType()->getAsCXXRecordDecl();
+  for (const BoundNodes& bound :
+       match(translationUnitDecl(forEachDescendant(memberExpr(isExpansionInMainFile()).bind("member"))),
+             *ast.getTranslationUnitDecl(), ast)) {
+    const auto* member = bound.getNodeAs<clang::MemberExpr>("member");
+    const auto* owner = llvm::dyn_cast<clang::CXXRecordDecl>(member->getMemberDecl()->getDeclContext());
+    if (owner != nullptr && mixin_record != nullptr &&
+        owner->getCanonicalDecl() == mixin_record->getCanonicalDecl()) {
+      clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(member->getExprLoc()));
+      context_->Leave(sm, base_at, diag::kServerLeft, name, protocol.cpp_mixin,
+                      "it uses the mixin's " + member->getMemberDecl()->getNameAsString() +
+                          " (line " + std::to_string(where.getLine()) +
+                          "), which goes with it; --mode=dual keeps serving banjo");
+      return;
+    }
+  }
+  for (const Json& row : protocol.methods) {
+    std::string banjo_name = row["banjo"].value("cpp_mixin", "");
+    const clang::CXXMethodDecl* method = nullptr;
+    for (const clang::CXXMethodDecl* candidate : server.methods()) {
+      if (candidate->getName() == banjo_name) method = candidate;
+    }
+    if (method == nullptr) continue;  // the mixin's static checks say so at compile time
+    std::string why;
+    if (!MethodPlanner(*context_, ast, *method, row, library, protocol).Plan(&edits, &why)) {
+      context_->Leave(sm, method->getLocation(), diag::kServerMethodLeft, name, banjo_name, why);
+      context_->Leave(sm, base_at, diag::kServerLeft, name, protocol.cpp_mixin,
+                      "its method " + banjo_name + " is not rewritten");
+      return;
+    }
+  }
+  std::string ns = FidlNamespace(library);
+  std::string marker = ns + "::" + protocol.fidl_protocol;
+  edits.push_back({clang::CharSourceRange::getTokenRange(
+                       mixin.getTypeSourceInfo()->getTypeLoc().getSourceRange()),
+                   "fdf::WireServer<" + marker + ">", true});
+  // What the class gains: the unknown-method handler of an open protocol, the binding group.
+  std::string bindings = protocol.fidl_protocol;
+  for (size_t i = 0; i < bindings.size(); ++i) {
+    if (std::isupper(static_cast<unsigned char>(bindings[i]))) {
+      bindings.replace(i, 1, std::string(i ? "_" : "") +
+                                 static_cast<char>(std::tolower(static_cast<unsigned char>(
+                                     bindings[i]))));
+    }
+  }
+  bindings += "_bindings_";
+  std::string members;
+  std::string indent = LineIndent(sm, server.getBeginLoc()) + "  ";
+  if (protocol.openness != "closed") {
+    members += indent + "void handle_unknown_method(fidl::UnknownMethodMetadata<" + marker +
+               "> metadata, fidl::UnknownMethodCompleter::Sync& completer) override {}\n";
+  }
+  members += indent + "fdf::ServerBindingGroup<" + marker + "> " + bindings + ";\n";
+  clang::SourceLocation close = server.getBraceRange().getEnd();
+  edits.push_back({clang::CharSourceRange::getCharRange(close, close), members});
+  // Published where a DFv2 driver starts; anywhere else, by a human.
+  const clang::CXXMethodDecl* start = nullptr;
+  for (const clang::CXXMethodDecl* candidate : server.methods()) {
+    if (candidate->getName() == "Start" && candidate->getDefinition() != nullptr) {
+      start = candidate;
+    }
+  }
+  const auto* start_body =
+      start ? llvm::dyn_cast_or_null<clang::CompoundStmt>(start->getDefinition()->getBody())
+            : nullptr;
+  std::string service = ns + "::" + protocol.service_name;
+  if (start_body != nullptr && !protocol.service_name.empty() &&
+      DerivesFrom(server, "fdf::DriverBase") &&
+      sm.isWrittenInMainFile(sm.getExpansionLoc(start_body->getLBracLoc()))) {
+    std::string indent = start_body->body_empty()
+                             ? LineIndent(sm, start_body->getLBracLoc()) + "  "
+                             : LineIndent(sm, start_body->body_front()->getBeginLoc());
+    clang::SourceLocation after = start_body->getLBracLoc().getLocWithOffset(1);
+    edits.push_back(
+        {clang::CharSourceRange::getCharRange(after, after),
+         "\n" + indent + "if (zx::result<> added = outgoing()->AddService<" + service + ">(" +
+             service + "::InstanceHandler({." + protocol.service_member + " = " + bindings +
+             ".CreateHandler(this, driver_dispatcher()->get(), fidl::kIgnoreBindingClosure)}));\n" +
+             indent + "    added.is_error()) {\n" + indent + "  return added.take_error();\n" +
+             indent + "}"});
+  } else {
+    context_->Leave(sm, server.getLocation(), diag::kServerPublishByHand, name,
+                    protocol.fidl_protocol,
+                    protocol.service_name.empty() ? "the service the clone declares"
+                                                  : service);
+  }
+  for (const Edit& edit : edits) {
+    context_->Replace(sm, edit.range, edit.text);
+    if (edit.consumes) context_->Consumed(sm, edit.range);
+  }
+}
+
+}  // namespace fdfkit::driver_migration
