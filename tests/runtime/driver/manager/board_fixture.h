@@ -9,6 +9,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <fstream>
@@ -27,8 +28,10 @@ class BoardTest : public ::testing::Test {
   virtual std::string BoardPath() const = 0;
 
   void SetUp() override {
-    log_path_ = ::testing::TempDir() + "fdfkit-events-" + std::to_string(getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    // A parameterized test's name has a '/' ("Name/0"): not a directory.
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');
+    log_path_ = ::testing::TempDir() + "fdfkit-events-" + std::to_string(getpid()) + "-" + name;
     unlink(log_path_.c_str());
     setenv("FDFKIT_DRIVER_EVENT_LOG", log_path_.c_str(), 1);
     Diagnostics diagnostics;

@@ -1,0 +1,39 @@
+# cmake -P migrate_source.cmake: rewrites a copy of one driver source with migrate-driver, as a
+# build step (fdfkit_migrated_source in FdfkitMigratedSource.cmake). Variables:
+#   TOOL      migrate-driver
+#   SOURCE    the original (absolute; listed in DATABASE)
+#   DATABASE  the build's compile_commands.json
+#   COPY      where the rewritten copy goes
+#   MODE      replace | dual
+#   MAPPINGS  ;-separated mapping.json files
+# The copy gets a compile database of its own: the original's command, naming the copy. Anything
+# migrate-driver leaves for a human (exit 1) fails the build, with its messages.
+get_filename_component(copy_dir ${COPY} DIRECTORY)
+file(MAKE_DIRECTORY ${copy_dir})
+file(READ ${DATABASE} database)
+string(JSON count LENGTH ${database})
+math(EXPR last "${count} - 1")
+set(entry "")
+foreach(i RANGE ${last})
+  string(JSON file GET ${database} ${i} file)
+  if(file STREQUAL SOURCE)
+    string(JSON entry GET ${database} ${i})
+    break()
+  endif()
+endforeach()
+if(entry STREQUAL "")
+  message(FATAL_ERROR "${SOURCE} is not in ${DATABASE}")
+endif()
+string(REPLACE "${SOURCE}" "${COPY}" entry "${entry}")
+file(WRITE ${copy_dir}/compile_commands.json "[${entry}]\n")
+configure_file(${SOURCE} ${COPY} COPYONLY)
+set(mapping_args)
+foreach(mapping IN LISTS MAPPINGS)
+  list(APPEND mapping_args --mapping ${mapping})
+endforeach()
+execute_process(COMMAND ${TOOL} -p ${copy_dir} ${mapping_args} --mode=${MODE} --fix ${COPY}
+                RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  file(REMOVE ${COPY})
+  message(FATAL_ERROR "migrate-driver --mode=${MODE} ${SOURCE} exited ${status}:\n${err}${out}")
+endif()
