@@ -39,6 +39,7 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
   if (context_->mode() == Mode::kDual) {
     context_->Replace(sm_, file_name_range, replacement);
     context_->ShimsAvailable(library->fidl_library);
+    context_->RewriteBuildFilesOf(sm_, *library, IncludeOutcome::kShims);
   } else {
     std::string original = (is_angled ? "<" : "\"") + file_name.str() + (is_angled ? ">" : "\"");
     context_->ReplaceIncludeLater(sm_, file_name_range, hash, *library, original, replacement);

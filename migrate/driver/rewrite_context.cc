@@ -97,6 +97,12 @@ void RewriteContext::ReplaceIncludeLater(const clang::SourceManager& sm,
   pending_includes_.push_back({edit(text), edit(original + "\n#include " + text), hash, &library});
 }
 
+void RewriteContext::RewriteBuildFilesOf(const clang::SourceManager& sm,
+                                         const LibraryMapping& library, IncludeOutcome outcome) {
+  const clang::FileEntry* main = sm.getFileEntryForID(sm.getMainFileID());
+  if (main != nullptr) RewriteBuildFiles(AbsolutePath(main->getName()), library, outcome, edits_);
+}
+
 void RewriteContext::UsesBanjo(const LibraryMapping& library, clang::SourceLocation location) {
   banjo_uses_.emplace_back(&library, location);
 }
@@ -145,6 +151,7 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     });
     if (use == banjo_uses_.end()) {
       edits_->Add(include.swap);
+      RewriteBuildFilesOf(sm, *include.library, IncludeOutcome::kSwapped);
       continue;
     }
     // A file half migrated, before or by this run, gets both headers; one with nothing
@@ -152,6 +159,7 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     bool has_wire_header = wire_headers_.count(include.library->fidl_library) > 0;
     if (!has_wire_header && edits_->CountByFile().empty()) continue;
     if (!has_wire_header) edits_->Add(include.beside);
+    RewriteBuildFilesOf(sm, *include.library, IncludeOutcome::kBeside);
     clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(use->second));
     Leave(sm, include.hash, diag::kIncludeKeptForUses, include.library->banjo_library,
           where.isValid() ? static_cast<int>(where.getLine()) : 0,

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "migrate/driver/build_file_rewrite.h"
 #include "migrate/driver/edit_set.h"
 #include "migrate/driver/mapping_index.h"
 #include "support/located_diagnostics.h"
@@ -58,6 +59,9 @@ class RewriteContext {
   void ReplaceIncludeLater(const clang::SourceManager& sm, clang::CharSourceRange range,
                            clang::SourceLocation hash, const LibraryMapping& library,
                            const std::string& original, const std::string& text);
+  // The build files beside the file being rewritten follow what its include of `library` became.
+  void RewriteBuildFilesOf(const clang::SourceManager& sm, const LibraryMapping& library,
+                           IncludeOutcome outcome);
   // The file already includes the driver-transport header of `fidl_library`.
   void WireHeaderIncluded(const std::string& fidl_library) { wire_headers_.insert(fidl_library); }
   void UsesBanjo(const LibraryMapping& library, clang::SourceLocation location);

@@ -14,6 +14,8 @@ The input says what to run and what must come out, in comments:
   // CHECK-FIXES: text                 FileCheck patterns over the rewritten file
   // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: ...   FileCheck patterns over stderr
   // REPORT: json | md                 also write --report, checked by CHECK-REPORT patterns
+  // BUILD.gn: line                    a line of a BUILD.gn beside the input (repeatable; same
+  // CMakeLists.txt: line              for CMakeLists.txt), checked by CHECK-GN / CHECK-CMAKE
 The CHECK comments are blanked before the tool runs (line numbers stay). Exit 0 must leave a
 file that compiles and that a second run leaves unchanged (ending with the same status); exit 2
 must leave the file untouched; --export-fixes applied by clang-apply-replacements
@@ -68,6 +70,13 @@ def main():
     blanked = re.sub(r"// *CHECK-[A-Z-]*:[^\n]*", BLANKED, original)
     open(target, "w").write(blanked)
 
+    build_files = {}
+    for build_file, prefix in (("BUILD.gn", "CHECK-GN"), ("CMakeLists.txt", "CHECK-CMAKE")):
+        lines = annotations(original, build_file)
+        if lines:
+            build_files[build_file] = ("\n".join(lines) + "\n", prefix)
+            open(os.path.join(work, build_file), "w").write(build_files[build_file][0])
+
     database = (annotations(original, "DATABASE") or ["ok"])[0]
     if database != "missing":
         listed = name if database == "ok" else "other.cc"
@@ -105,6 +114,10 @@ def main():
         filecheck(filecheck_bin, source, "CHECK-FIXES", code)
     if report_format:
         filecheck(filecheck_bin, source, "CHECK-REPORT", open(report_path).read())
+    fixed_build_files = {}
+    for build_file, (text, prefix) in build_files.items():
+        fixed_build_files[build_file] = open(os.path.join(work, build_file)).read()
+        filecheck(filecheck_bin, source, prefix, fixed_build_files[build_file])
     if "CHECK-MESSAGES" in original:
         # Every warning must be expected: an extra or repeated one fails.
         filecheck(filecheck_bin, source, "CHECK-MESSAGES", run.stderr,
@@ -129,6 +142,8 @@ def main():
                                                                  expected_exit, again.stderr))
         # The same edits as YAML, applied by clang's own tool.
         open(target, "w").write(blanked)
+        for build_file, (text, prefix) in build_files.items():
+            open(os.path.join(work, build_file), "w").write(text)
         fixes_dir = os.path.join(work, "fixes")
         os.makedirs(fixes_dir)
         exported = subprocess.run([tool, "-p", work] + mapping_args + args +
@@ -142,6 +157,10 @@ def main():
                 include_blocks_sorted(fixed):
             sys.exit("--export-fixes through %s differs from --fix:\n%s" %
                      (apply_replacements, applied.stderr))
+        for build_file, text in fixed_build_files.items():
+            if open(os.path.join(work, build_file)).read() != text:
+                sys.exit("--export-fixes through %s differs from --fix in %s" %
+                         (apply_replacements, build_file))
 
 
 if __name__ == "__main__":

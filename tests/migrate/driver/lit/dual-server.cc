@@ -1,7 +1,15 @@
 // ARGS: --mode=dual
 // EXIT: 1
 // The banjo mixin base becomes the generated dual server, which derives from it: the banjo
-// methods stay; publishing the service is left for a human, said at the class.
+// methods stay; publishing the service is left for a human, said at the class. Its CMake dep
+// becomes the shims (which bring both bindings); GN gains the driver-transport bindings.
+// CMakeLists.txt: target_link_libraries(gpio PRIVATE fuchsia.hardware.gpioimpl_banjo_cpp)
+// BUILD.gn: deps = [
+// BUILD.gn:   "//sdk/banjo/fuchsia.hardware.gpioimpl:fuchsia.hardware.gpioimpl_banjo_cpp",
+// BUILD.gn: ]
+// CHECK-CMAKE: target_link_libraries(gpio PRIVATE fuchsia.hardware.gpioimpl_banjo_shims)
+// CHECK-GN: "//sdk/banjo/fuchsia.hardware.gpioimpl:fuchsia.hardware.gpioimpl_banjo_cpp",
+// CHECK-GN-NEXT: "//sdk/fidl/fuchsia.hardware.gpioimpl:fuchsia.hardware.gpioimpl_cpp_driver",
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
 #include <lib/driver/compat/cpp/banjo_client.h>
 

@@ -1,0 +1,35 @@
+// Rewrite: the build deps of a rewritten source, as text edits of the BUILD.gn and CMakeLists.txt
+// beside it (only those: the target that lists the file is most often there). Each occurrence of
+// the library's banjo C++ bindings in them —
+//   GN:    "//sdk/banjo/fuchsia.hardware.foo:fuchsia.hardware.foo_banjo_cpp"
+//   CMake: fuchsia.hardware.foo_banjo_cpp
+// becomes the clone's driver-transport bindings ("//sdk/fidl/<clone>:<clone>_cpp_driver",
+// <clone>_cpp_driver) once the source no longer includes the banjo header, or gains them beside
+// it while it still does; in --mode=dual the CMake dep becomes the generated shims
+// (<lib>_banjo_shims, which bring both). GN deps of a fully migrated source also get the driver
+// runtime (//src/devices/lib/driver:driver_runtime). Nothing is added twice: a second run changes
+// nothing.
+#ifndef FDFKIT_MIGRATE_DRIVER_BUILD_FILE_REWRITE_H_
+#define FDFKIT_MIGRATE_DRIVER_BUILD_FILE_REWRITE_H_
+
+#include <string>
+
+#include "migrate/driver/edit_set.h"
+#include "migrate/driver/mapping_index.h"
+
+namespace fdfkit::driver_migration {
+
+// What the source's include of a banjo library became.
+enum class IncludeOutcome {
+  kSwapped,  // --mode=replace: the driver-transport header instead
+  kBeside,   // --mode=replace: both headers (the file still uses banjo)
+  kShims,    // --mode=dual: the shims header
+};
+
+// Adds to `edits` the build-file edits for `source` (absolute) and `library`.
+void RewriteBuildFiles(const std::string& source, const LibraryMapping& library,
+                       IncludeOutcome outcome, EditSet* edits);
+
+}  // namespace fdfkit::driver_migration
+
+#endif  // FDFKIT_MIGRATE_DRIVER_BUILD_FILE_REWRITE_H_
