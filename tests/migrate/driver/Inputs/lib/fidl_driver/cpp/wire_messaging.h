@@ -1,0 +1,104 @@
+// Stand-in for the driver-transport wire runtime the generated bindings use: arena, clients and
+// servers by protocol, a call's result, a method's completer, vector views.
+#pragma once
+#include <zircon/types.h>
+
+#include <cstddef>
+
+namespace fdf {
+class Arena {
+ public:
+  explicit Arena(uint32_t tag) : tag_(tag) {}
+
+ private:
+  uint32_t tag_;
+};
+template <typename Protocol>
+class WireSyncClient;
+template <typename Protocol>
+class ClientEnd;
+template <typename Protocol>
+class WireCall;
+template <typename Protocol>
+class WireServer;
+template <typename Protocol>
+class ServerBindingGroup {
+ public:
+  template <typename Impl>
+  int CreateHandler(Impl*, void*, int) {
+    return 0;
+  }
+};
+}  // namespace fdf
+
+namespace fidl {
+template <typename T>
+class VectorView {
+ public:
+  VectorView() = default;
+  static VectorView FromExternal(T* data, size_t count) { return VectorView(data, count); }
+  T* data() const { return data_; }
+  size_t count() const { return count_; }
+  T* begin() const { return data_; }
+  T* end() const { return data_ + count_; }
+
+ private:
+  VectorView(T* data, size_t count) : data_(data), count_(count) {}
+  T* data_ = nullptr;
+  size_t count_ = 0;
+};
+
+// A two-way call's outcome: the transport's status, then the method's error or its response.
+template <typename Response>
+class Result {
+ public:
+  class Domain {
+   public:
+    bool is_error() const { return false; }
+    zx_status_t error_value() const { return ZX_OK; }
+    Response* value() { return &response_; }
+
+   private:
+    Response response_;
+  };
+  bool ok() const { return true; }
+  zx_status_t status() const { return ZX_OK; }
+  Domain* operator->() { return &domain_; }
+
+ private:
+  Domain domain_;
+};
+
+// The outcome of a method without an error syntax: the transport's status, then the response.
+template <typename Response>
+class PlainResult {
+ public:
+  bool ok() const { return true; }
+  zx_status_t status() const { return ZX_OK; }
+  Response* operator->() { return &response_; }
+
+ private:
+  Response response_;
+};
+
+template <typename Protocol>
+struct UnknownMethodMetadata {};
+struct UnknownMethodCompleter {
+  struct Sync {};
+};
+inline constexpr int kIgnoreBindingClosure = 0;
+
+// A method's completer: replies with the response's fields (Reply, or ReplySuccess with an error
+// syntax), or the method's error.
+template <typename... Fields>
+struct Completer {
+  struct Buffer {
+    void Reply(Fields...) {}
+    void ReplySuccess(Fields...) {}
+    void ReplyError(zx_status_t) {}
+  };
+  struct Sync {
+    Buffer buffer(const fdf::Arena&) { return {}; }
+  };
+};
+}  // namespace fidl
