@@ -8,11 +8,12 @@
 // it while it still does; in --mode=dual the CMake dep becomes the generated shims
 // (<lib>_banjo_shims, which bring both). GN deps of a fully migrated source also get the driver
 // runtime (//src/devices/lib/driver:driver_runtime). Nothing is added twice: a second run changes
-// nothing.
+// nothing. A file naming the banjo bindings more than once (several targets) is left alone.
 #ifndef FDFKIT_MIGRATE_DRIVER_BUILD_FILE_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_BUILD_FILE_REWRITE_H_
 
 #include <string>
+#include <vector>
 
 #include "migrate/driver/edit_set.h"
 #include "migrate/driver/mapping_index.h"
@@ -26,9 +27,20 @@ enum class IncludeOutcome {
   kShims,    // --mode=dual: the shims header
 };
 
-// Adds to `edits` the build-file edits for `source` (absolute) and `library`.
-void RewriteBuildFiles(const std::string& source, const LibraryMapping& library,
-                       IncludeOutcome outcome, EditSet* edits);
+// A build file that names the banjo bindings more than once: several targets, of which only one
+// builds the source (its test may still use banjo). Left for a human.
+struct AmbiguousBuildFile {
+  std::string file;
+  int line = 0, column = 0;  // the first occurrence
+  std::string dep;
+  size_t count = 0;
+};
+
+// Adds to `edits` the build-file edits for `source` (absolute) and `library`; what it could not
+// decide is returned.
+std::vector<AmbiguousBuildFile> RewriteBuildFiles(const std::string& source,
+                                                  const LibraryMapping& library,
+                                                  IncludeOutcome outcome, EditSet* edits);
 
 }  // namespace fdfkit::driver_migration
 

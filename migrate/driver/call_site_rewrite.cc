@@ -1,5 +1,6 @@
 #include "migrate/driver/call_site_rewrite.h"
 
+#include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ParentMapContext.h>
 #include <clang/Lex/Lexer.h>
 
@@ -8,6 +9,7 @@
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/connect_result.h"
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
 
@@ -63,11 +65,11 @@ class CallPlanner {
   CallPlanner(const RewriteContext& context, const clang::SourceManager& sm,
               clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
               const clang::CXXMethodDecl& method, const Json& row, const LibraryMapping& library,
-              const ProtocolMapping& protocol)
+              const ProtocolMapping& protocol, const std::string& result_name)
       : context_(context), sm_(sm), ast_(ast), call_(call), method_(method), row_(row),
         library_(library), protocol_(protocol) {
     std::string status = row.value("status", "");
-    field_prefix_ = status == "error_syntax" ? "result->value()->" : "result->";
+    field_prefix_ = result_name + (status == "error_syntax" ? "->value()->" : "->");
   }
 
   CallPlan Plan() {
@@ -75,6 +77,11 @@ class CallPlanner {
     for (const Json& parameter : row_.value("parameters", Json::array())) {
       Parameter(parameter, &plan);
       if (plan.refusal) break;
+    }
+    if (!plan.refusal && !plan.value_field.empty() &&
+        (!plan.assignments.empty() || !plan.checks.empty())) {
+      Refuse(&plan, plan.value_field, call_.getType(),
+             "is returned beside out-parameters, which the rewrite does not unpack together");
     }
     return plan;
   }
@@ -94,9 +101,7 @@ class CallPlanner {
     return driver_migration::Text(sm_, ast_.getLangOpts(), expr.getSourceRange());
   }
   std::string TypeName(clang::QualType type) const {
-    clang::PrintingPolicy policy(ast_.getLangOpts());
-    policy.SuppressTagKeyword = true;
-    return type.getAsString(policy);
+    return driver_migration::TypeName(ast_.getLangOpts(), type);
   }
   // Where an out-parameter's value goes: `x` for `&x`, `*p` for `p`; nullopt for nullptr.
   std::optional<std::string> Target(const clang::Expr& argument, CallPlan* plan,
@@ -106,7 +111,8 @@ class CallPlanner {
       return std::nullopt;
     }
     if (bare->HasSideEffects(ast_)) {
-      Refuse(plan, name, type, "is an expression with side effects, which would run after the call");
+      Refuse(plan, name, type,
+             "is an expression with side effects, which would run after the call");
       return std::nullopt;
     }
     if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(bare);
@@ -135,6 +141,10 @@ class CallPlanner {
       return;
     }
     if (c.size() == 1 && llvm::StringRef(c[0]).endswith(" return")) {
+      if (KindOf(context_.mappings(), sm_, call_.getType(), nullptr) != ValueKind::kPlain) {
+        Refuse(plan, banjo, call_.getType(), "is returned as a type the clone names differently");
+        return;
+      }
       plan->value_field = field;
       return;
     }
@@ -282,38 +292,50 @@ class CallPlanner {
   std::string field_prefix_;
 };
 
-// The text that replaces the banjo call. `indent` is its statement's line indentation.
+// The text that replaces the banjo call. `indent` is its statement's line indentation; `result`
+// names the FIDL call's result in the lambda.
 std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool error_syntax,
-                     bool unused, const std::string& value_type, const std::string& indent) {
+                     bool unused, const std::string& result, const std::string& indent) {
   bool plain = plan.checks.empty() && plan.assignments.empty();
   if (plan.returns_status && plain && unused) return fidl_call;
   if (!plan.returns_status && plain) {
-    return plan.value_field.empty() ? fidl_call : fidl_call + "->" + plan.value_field;
+    // A value read out of the response (a transport error asserts, as Fuchsia's bindings do); a
+    // call of a void method used as a value (`return f();`) is cast to void, as it was.
+    if (!plan.value_field.empty()) return fidl_call + "->" + plan.value_field;
+    return unused ? fidl_call : "(void)" + fidl_call;
   }
   std::string body = indent + "    ";
-  std::string out;
-  std::string on_failure;
-  if (plan.returns_status) {
-    out = "[&]() -> zx_status_t {\n";
-    on_failure = "return result.status();";
-  } else if (!plan.value_field.empty()) {
-    out = "[&]() -> " + value_type + " {\n";
-    on_failure = "return {};";
-  } else {
-    out = "[&] {\n";
-    on_failure = "return;";
-  }
-  out += body + "auto result = " + fidl_call + ";\n";
-  out += body + "if (!result.ok()) " + on_failure + "\n";
+  std::string out = plan.returns_status ? "[&]() -> zx_status_t {\n" : "[&] {\n";
+  std::string on_failure = plan.returns_status ? "return " + result + ".status();" : "return;";
+  out += body + "auto " + result + " = " + fidl_call + ";\n";
+  out += body + "if (!" + result + ".ok()) " + on_failure + "\n";
   if (error_syntax) {
-    out += body + "if (result->is_error()) " +
-           (plan.returns_status ? "return result->error_value();" : on_failure) + "\n";
+    out += body + "if (" + result + "->is_error()) " +
+           (plan.returns_status ? "return " + result + "->error_value();" : on_failure) + "\n";
   }
   for (const std::string& line : plan.checks) out += body + line + "\n";
   for (const std::string& line : plan.assignments) out += body + line + "\n";
   if (plan.returns_status) out += body + "return ZX_OK;\n";
-  if (!plan.value_field.empty()) out += body + "return result->" + plan.value_field + ";\n";
   return out + indent + "  }()";
+}
+
+// Whether `function` is a method of a class serving a mapped banjo protocol through its mixin
+// (`ddk::FooProtocol<D>`), whose methods the server rewrite rewrites.
+bool InBanjoServerMethod(const MappingIndex& mappings, const clang::FunctionDecl& function) {
+  const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(&function);
+  if (method == nullptr) return false;
+  for (const clang::CXXBaseSpecifier& base : method->getParent()->bases()) {
+    const auto* mixin = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+        base.getType()->getAsCXXRecordDecl());
+    if (mixin == nullptr) continue;
+    std::string name = mixin->getSpecializedTemplate()->getQualifiedNameAsString();
+    for (const LibraryMapping& library : mappings.libraries()) {
+      for (const ProtocolMapping& protocol : library.protocols) {
+        if (protocol.cpp_mixin == name) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // Why the client a call is made on stays banjo ("" if it does not): the declaration the
@@ -382,9 +404,7 @@ void CallSiteRewrite::LeaveTemplated(const clang::SourceManager& sm, const clang
   context_->Leave(sm, at, diag::kInTemplate, "a call of " + record->getQualifiedNameAsString() +
                                                  "::" + name);
   if (const clang::DeclaratorDecl* client = base ? ReceiverDeclaration(*base) : nullptr) {
-    clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(at));
-    context_->Block(client, "the call at line " + std::to_string(where.getLine()) + ", column " +
-                                std::to_string(where.getColumn()) + " is not rewritten");
+    context_->Block(client, "the call at " + Where(sm, at) + " is not rewritten");
   }
 }
 
@@ -423,11 +443,9 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
   const void* group = connect_result ? static_cast<const void*>(connect_result)
                                      : static_cast<const void*>(
                                            receiver ? ReceiverDeclaration(*receiver) : nullptr);
-  clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(at));
   auto block = [&] {
     if (group != nullptr && why_not.empty()) {
-      context_->Block(group, "the call at line " + std::to_string(where.getLine()) + ", column " +
-                                 std::to_string(where.getColumn()) + " is not rewritten");
+      context_->Block(group, "the call at " + Where(sm, at) + " is not rewritten");
     }
   };
   if (call->getBeginLoc().isMacroID() || call->getEndLoc().isMacroID()) {
@@ -473,8 +491,32 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     context_->Leave(sm, at, diag::kCallOutsideFunctionBody, client, name);
     return block();
   }
+  for (const clang::Expr* argument : call->arguments()) {
+    auto nested = match(findAll(cxxMemberCallExpr().bind("nested")), *argument, *result.Context);
+    for (const BoundNodes& bound : nested) {
+      const auto* inner = bound.getNodeAs<clang::CXXMemberCallExpr>("nested");
+      const LibraryMapping* inner_library = nullptr;
+      if (inner->getMethodDecl() != nullptr &&
+          context_->mappings().ForClientClass(
+              inner->getMethodDecl()->getParent()->getQualifiedNameAsString(), &inner_library)) {
+        context_->Leave(sm, at, diag::kNestedCall, client, name);
+        return block();
+      }
+    }
+  }
+  if (InBanjoServerMethod(context_->mappings(), *function)) {
+    // The server rewrite edits this method too (its parameters, its returns): the two sets of
+    // edits would overlap.
+    context_->Leave(sm, at, diag::kCallInServerMethod, client, name);
+    return block();
+  }
+  auto names = scopes_.find(function);
+  if (names == scopes_.end()) {
+    names = scopes_.emplace(function, std::make_unique<ScopeNames>(*function)).first;
+  }
+  std::string result_name = names->second->Fresh("result", "fidl");
   CallPlan plan = CallPlanner(*context_, sm, *result.Context, *call, *method, *row, *library,
-                              *protocol)
+                              *protocol, result_name)
                       .Plan();
   if (plan.refusal) {
     context_->Leave(sm, at, diag::kCallParameterNeedsHuman, client, name, plan.refusal->parameter,
@@ -483,67 +525,57 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
   }
   std::string tag = protocol->fidl_protocol.substr(0, 4);
   for (char& c : tag) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (!EnsureArena(group, sm, *result.Context, *function, tag)) {
-    context_->Leave(sm, at, diag::kArenaNameTaken, client, name);
-    return block();
-  }
+  std::string arena = EnsureArena(group, sm, *function, *names->second, tag);
   const auto* callee = llvm::dyn_cast<clang::MemberExpr>(call->getCallee()->IgnoreParens());
   bool arrow = callee != nullptr && callee->isArrow();
   if (connect_result != nullptr) {
     client = "fdf::WireCall(*" + connect_result->getNameAsString() + ")";
     arrow = false;
   }
-  std::string fidl_call = client + (arrow ? "->" : ".") + "buffer(arena)->" + fidl_method + "(";
+  std::string fidl_call =
+      client + (arrow ? "->" : ".") + "buffer(" + arena + ")->" + fidl_method + "(";
   for (size_t i = 0; i < plan.request.size(); ++i) {
     fidl_call += (i ? ", " : "") + plan.request[i];
   }
   fidl_call += ")";
-  clang::PrintingPolicy policy(lang);
-  std::string text =
-      CallText(plan, fidl_call, row->value("status", "") == "error_syntax",
-               ResultUnused(*result.Context, *call), call->getType().getAsString(policy),
-               LineIndent(sm, call->getBeginLoc()));
+  std::string text = CallText(plan, fidl_call, row->value("status", "") == "error_syntax",
+                              ResultUnused(*result.Context, *call), result_name,
+                              LineIndent(sm, call->getBeginLoc()));
   context_->ReplaceIn(group, sm, clang::CharSourceRange::getTokenRange(call->getSourceRange()),
                       text);
   context_->ConsumedIn(group, sm,
                        clang::CharSourceRange::getTokenRange(call->getCallee()->getSourceRange()));
 }
 
-bool CallSiteRewrite::EnsureArena(const void* group, const clang::SourceManager& sm,
-                                  clang::ASTContext& ast, const clang::FunctionDecl& function,
-                                  const std::string& tag) {
+std::string CallSiteRewrite::EnsureArena(const void* group, const clang::SourceManager& sm,
+                                         const clang::FunctionDecl& function,
+                                         const ScopeNames& names, const std::string& tag) {
   auto known = arenas_.find(&function);
   if (known == arenas_.end()) {
     Arena arena;
-    // An `arena` already in scope: a parameter, or a variable of the body.
-    const clang::ValueDecl* existing = nullptr;
-    for (const clang::ParmVarDecl* parameter : function.parameters()) {
-      if (parameter->getName() == "arena") existing = parameter;
-    }
-    if (existing == nullptr) {
-      auto found =
-          match(findAll(varDecl(hasName("arena")).bind("arena")), *function.getBody(), ast);
-      if (!found.empty()) existing = found[0].getNodeAs<clang::VarDecl>("arena");
-    }
-    if (existing != nullptr) {
-      const auto* record = existing->getType().getNonReferenceType()->getAsCXXRecordDecl();
-      arena.usable = record != nullptr && record->getQualifiedNameAsString() == "fdf::Arena";
+    // An fdf::Arena called `arena` already in scope (a parameter, a local) is reused.
+    const auto* existing = llvm::dyn_cast_or_null<clang::ValueDecl>(names.Declared("arena"));
+    const auto* record =
+        existing ? existing->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
+    if (record != nullptr && record->getQualifiedNameAsString() == "fdf::Arena") {
+      arena.name = "arena";
     } else {
+      arena.name = names.Fresh("arena", "fidl");
       const auto* body = llvm::cast<clang::CompoundStmt>(function.getBody());
       std::string indent = body->body_empty() ? LineIndent(sm, function.getBeginLoc()) + "  "
                                               : LineIndent(sm, body->body_front()->getBeginLoc());
       arena.insert_at = body->getLBracLoc().getLocWithOffset(1);
-      arena.declaration = "\n" + indent + "fdf::Arena arena('" + tag + "');";
+      arena.declaration = "\n" + indent + "fdf::Arena " + arena.name + "('" + tag + "');";
     }
     known = arenas_.emplace(&function, std::move(arena)).first;
   }
   const Arena& arena = known->second;
-  if (arena.usable && arena.insert_at.isValid()) {
+  if (arena.insert_at.isValid()) {
     context_->ReplaceIn(group, sm, clang::CharSourceRange::getCharRange(arena.insert_at,
                                                                         arena.insert_at),
                         arena.declaration);
   }
-  return arena.usable;
+  return arena.name;
 }
 
 }  // namespace fdfkit::driver_migration

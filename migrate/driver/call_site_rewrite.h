@@ -3,15 +3,18 @@
 // `client.buffer(arena)->Method(in...)`, with the transport error, the domain error and the
 // response fields unpacked into what the banjo call returned and wrote, so the code around it
 // reads the same values in the same places. Each function gets one arena, declared first in its
-// body and reused by every call in it.
+// body and reused by every call in it (or the fdf::Arena `arena` it has); the names it adds are
+// ones the function does not use.
 #ifndef FDFKIT_MIGRATE_DRIVER_CALL_SITE_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_CALL_SITE_REWRITE_H_
 
 #include <clang/AST/Decl.h>
 
 #include <map>
+#include <memory>
 
 #include "migrate/driver/rewrite.h"
+#include "migrate/driver/scope_names.h"
 
 namespace fdfkit::driver_migration {
 
@@ -24,17 +27,19 @@ class CallSiteRewrite : public Rewrite {
  private:
   // A call on a banjo client in a template: its instantiations may differ.
   void LeaveTemplated(const clang::SourceManager& sm, const clang::Expr& member);
-  // A function's arena: one it has, or the declaration to insert first in its body.
+  // A function's arena: one it has, or one declared first in its body under a free name.
   struct Arena {
-    bool usable = true;  // false: `arena` names something else there
-    clang::SourceLocation insert_at;
+    std::string name;
+    clang::SourceLocation insert_at;  // invalid: the function has it already
     std::string declaration;
   };
-  // `function`'s arena, its declaration added to the edits of `group` (once per group: identical
-  // edits count once); false if the name is taken by something else.
-  bool EnsureArena(const void* group, const clang::SourceManager& sm, clang::ASTContext& ast,
-                   const clang::FunctionDecl& function, const std::string& tag);
+  // The name of `function`'s arena; its declaration, if one is needed, goes with the edits of
+  // `group` (once per group: identical edits count once).
+  std::string EnsureArena(const void* group, const clang::SourceManager& sm,
+                          const clang::FunctionDecl& function, const ScopeNames& names,
+                          const std::string& tag);
   std::map<const clang::FunctionDecl*, Arena> arenas_;
+  std::map<const clang::FunctionDecl*, std::unique_ptr<ScopeNames>> scopes_;
 };
 
 }  // namespace fdfkit::driver_migration

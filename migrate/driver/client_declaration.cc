@@ -31,7 +31,8 @@ bool IsDevicePointer(clang::QualType type) {
 void Classify(const clang::Expr* init, ClientDeclaration* out) {
   if (init == nullptr) return;
   init = init->IgnoreImplicit();
-  if (const auto* list = llvm::dyn_cast<clang::InitListExpr>(init); list && list->getNumInits() == 0) {
+  if (const auto* list = llvm::dyn_cast<clang::InitListExpr>(init);
+      list && list->getNumInits() == 0) {
     return;
   }
   const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(init);
@@ -86,7 +87,11 @@ std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappi
     Classify(field->getInClassInitializer(), &out);
     if (const auto* owner = llvm::dyn_cast<clang::CXXRecordDecl>(field->getParent())) {
       for (const clang::CXXConstructorDecl* constructor : owner->ctors()) {
-        for (const clang::CXXCtorInitializer* initializer : constructor->inits()) {
+        // The initializers are the definition's, which may be out of the class.
+        const auto* defined =
+            llvm::dyn_cast_or_null<clang::CXXConstructorDecl>(constructor->getDefinition());
+        if (defined == nullptr) continue;
+        for (const clang::CXXCtorInitializer* initializer : defined->inits()) {
           if (initializer->isWritten() && initializer->getMember() == field) {
             ClientDeclaration written;
             Classify(initializer->getInit(), &written);

@@ -5,6 +5,7 @@
 
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
 
 namespace fdfkit::driver_migration {
@@ -71,32 +72,42 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     context_->Leave(sm, decl->getLocation(), diag::kInConditional, "the banjo client " + name);
     return;
   }
+  // DFv1, connected where declared: the declaration statement (alone in a block) becomes an
+  // unconnected client and the connection through the parent's service.
+  const clang::DeclStmt* statement = nullptr;
+  if (client->construction != ClientDeclaration::Construction::kNone) {
+    auto parents = result.Context->getParents(*decl);
+    if (parents.size() == 1) statement = parents[0].get<clang::DeclStmt>();
+    bool in_block = false;
+    if (statement != nullptr) {
+      auto block = result.Context->getParents(*statement);
+      in_block = block.size() == 1 && block[0].get<clang::CompoundStmt>() != nullptr;
+    }
+    if (statement == nullptr || !in_block || !statement->isSingleDecl() ||
+        decl->getType().isConstQualified() || statement->getBeginLoc().isMacroID() ||
+        statement->getEndLoc().isMacroID()) {
+      // Not declared as a group: the calls on it stay banjo too.
+      context_->Leave(sm, decl->getLocation(), diag::kClientDeclarationLeft, name,
+                      "connects to its parent in a declaration the rewrite cannot split");
+      return;
+    }
+  }
   context_->DeclareGroup(decl, decl->getLocation(), name);
   if (const clang::Expr* use = OtherUse(*result.Context, *decl)) {
-    clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(use->getBeginLoc()));
-    context_->Block(decl, "it is used at line " + std::to_string(where.getLine()) + ", column " +
-                              std::to_string(where.getColumn()) + " other than to call it");
+    context_->Block(decl,
+                    "it is used at " + Where(sm, use->getBeginLoc()) + " other than to call it");
   }
   std::string type = client->DriverTransportType();
   context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range));
-  if (client->construction == ClientDeclaration::Construction::kNone) {
+  if (statement == nullptr) {
     context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range), type);
-    return;
-  }
-  // DFv1, connected where declared: the declaration statement becomes an unconnected client and
-  // the connection through the parent's service.
-  const clang::DeclStmt* statement = nullptr;
-  auto parents = result.Context->getParents(*decl);
-  if (parents.size() == 1) statement = parents[0].get<clang::DeclStmt>();
-  if (statement == nullptr || !statement->isSingleDecl() ||
-      decl->getType().isConstQualified() || statement->getBeginLoc().isMacroID() ||
-      statement->getEndLoc().isMacroID()) {
-    context_->Leave(sm, decl->getLocation(), diag::kClientDeclarationLeft, name,
-                    "connects to its parent in a declaration the rewrite cannot split");
     return;
   }
   const clang::LangOptions& lang = result.Context->getLangOpts();
   std::string indent = LineIndent(sm, statement->getBeginLoc());
+  // The connection's result, named so that it hides nothing the parent expression reads.
+  const auto* function = llvm::dyn_cast<clang::FunctionDecl>(decl->getDeclContext());
+  std::string end = function ? ScopeNames(*function).Fresh("end", "client") : "end";
   std::string service = FidlNamespace(*client->library) + "::" + client->protocol->service_name +
                         "::" + ServiceMemberTag(client->protocol->service_member);
   std::string connect =
@@ -107,9 +118,9 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
           : "DdkConnectRuntimeProtocol<" + service + ">(" +
                 Text(sm, lang, client->parent->getSourceRange()) + ")";
   context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(statement->getSourceRange()),
-                    type + " " + name + ";\n" + indent + "if (zx::result end = " + connect +
-                        "; end.is_ok()) {\n" + indent + "  " + name +
-                        ".Bind(std::move(*end));\n" + indent + "}");
+                    type + " " + name + ";\n" + indent + "if (zx::result " + end + " = " + connect +
+                        "; " + end + ".is_ok()) {\n" + indent + "  " + name +
+                        ".Bind(std::move(*" + end + "));\n" + indent + "}");
 }
 
 }  // namespace fdfkit::driver_migration

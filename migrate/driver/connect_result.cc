@@ -4,6 +4,8 @@
 #include <clang/AST/ParentMapContext.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
+#include "migrate/driver/source_text.h"
+
 namespace fdfkit::driver_migration {
 
 using namespace clang::ast_matchers;  // NOLINT: the matcher language
@@ -121,10 +123,7 @@ std::string WhyConnectStays(clang::ASTContext& context, const MappingIndex& mapp
            " (written by an older migrate-protocol?)";
   }
   if (const clang::Expr* use = BlockingUse(context, mappings, variable, function)) {
-    clang::PresumedLoc where = context.getSourceManager().getPresumedLoc(
-        context.getSourceManager().getExpansionLoc(use->getBeginLoc()));
-    return "the client is used at line " + std::to_string(where.getLine()) + ", column " +
-           std::to_string(where.getColumn()) +
+    return "the client is used at " + Where(context.getSourceManager(), use->getBeginLoc()) +
            " other than to call it, which an fdf::ClientEnd would not compile with";
   }
   return "";

@@ -121,7 +121,8 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
     auto specialization =
         base.getTypeSourceInfo()->getTypeLoc().getAs<clang::TemplateSpecializationTypeLoc>();
     if (!specialization) {
-      if (auto elaborated = base.getTypeSourceInfo()->getTypeLoc().getAs<clang::ElaboratedTypeLoc>()) {
+      if (auto elaborated =
+              base.getTypeSourceInfo()->getTypeLoc().getAs<clang::ElaboratedTypeLoc>()) {
         specialization = elaborated.getNamedTypeLoc().getAs<clang::TemplateSpecializationTypeLoc>();
       }
     }

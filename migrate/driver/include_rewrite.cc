@@ -19,11 +19,11 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
   if (file_name.startswith("fidl/") && file_name.endswith("/cpp/banjo_shims.h")) {
     context_->ShimsAvailable(file_name.drop_front(5).drop_back(18).str());
   }
+  // Only the files given are rewritten (headers are not, yet).
+  if (!sm_.isWrittenInMainFile(hash)) return;
   if (file_name.startswith("fidl/") && file_name.endswith("/cpp/driver/wire.h")) {
     context_->WireHeaderIncluded(file_name.drop_front(5).drop_back(18).str());
   }
-  // Only the files given are rewritten (their headers come with a header filter, later).
-  if (!sm_.isWrittenInMainFile(hash)) return;
   const LibraryMapping* library = context_->mappings().ForBanjoInclude(file_name);
   if (library == nullptr) return;
   if (file_name_range.getBegin().isMacroID()) {

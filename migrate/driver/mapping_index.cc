@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "migrate/driver/diagnostics.h"
+#include "migrate/idl/flat_ast.h"
 #include "support/read_file.h"
 
 namespace fdfkit::driver_migration {
@@ -148,26 +149,15 @@ const ProtocolMapping* MappingIndex::ForClientClass(std::string_view qualified_n
 
 const nlohmann::json* ProtocolMapping::MethodForClientCall(std::string_view name) const {
   for (const nlohmann::json& method : methods) {
-    if (method.is_object() && StringAt(method.value("banjo", nlohmann::json()), "cpp_client") == name) {
+    if (method.is_object() &&
+        StringAt(method.value("banjo", nlohmann::json()), "cpp_client") == name) {
       return &method;
     }
   }
   return nullptr;
 }
 
-std::string ServiceMemberTag(const std::string& member) {
-  std::string out;
-  bool upper = true;
-  for (char c : member) {
-    if (c == '_') {
-      upper = true;
-      continue;
-    }
-    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    upper = false;
-  }
-  return out;
-}
+std::string ServiceMemberTag(const std::string& member) { return idl::flat::UpperCamel(member); }
 
 std::string FidlNamespace(const LibraryMapping& library) {
   std::string name = library.fidl_library;

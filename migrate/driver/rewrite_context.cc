@@ -100,7 +100,20 @@ void RewriteContext::ReplaceIncludeLater(const clang::SourceManager& sm,
 void RewriteContext::RewriteBuildFilesOf(const clang::SourceManager& sm,
                                          const LibraryMapping& library, IncludeOutcome outcome) {
   const clang::FileEntry* main = sm.getFileEntryForID(sm.getMainFileID());
-  if (main != nullptr) RewriteBuildFiles(AbsolutePath(main->getName()), library, outcome, edits_);
+  if (main == nullptr) return;
+  for (const AmbiguousBuildFile& file :
+       RewriteBuildFiles(AbsolutePath(main->getName()), library, outcome, edits_)) {
+    support::LocatedDiagnostic located{
+        support::Make(diag::kBuildDepAmbiguous, file.dep, file.count),
+        "migrate-driver",
+        file.file,
+        file.line,
+        file.column,
+        ""};
+    if (left_at_.emplace(located.file, located.line, located.column, located.info->number).second) {
+      diagnostics_->Add(std::move(located));
+    }
+  }
 }
 
 void RewriteContext::UsesBanjo(const LibraryMapping& library, clang::SourceLocation location) {
@@ -164,6 +177,19 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     Leave(sm, include.hash, diag::kIncludeKeptForUses, include.library->banjo_library,
           where.isValid() ? static_cast<int>(where.getLine()) : 0,
           where.isValid() ? static_cast<int>(where.getColumn()) : 0);
+  }
+  // Migrated before (by a run, or by hand): the build deps follow the include all the same, and
+  // what was left in them is said again.
+  for (const std::string& fidl_library : wire_headers_) {
+    if (mode_ != Mode::kReplace) break;
+    for (const LibraryMapping& library : mappings_.libraries()) {
+      bool banjo_included = std::any_of(
+          pending_includes_.begin(), pending_includes_.end(),
+          [&](const PendingInclude& include) { return include.library == &library; });
+      if (library.fidl_library == fidl_library && !banjo_included) {
+        RewriteBuildFilesOf(sm, library, IncludeOutcome::kSwapped);
+      }
+    }
   }
   if (!publishes_) {
     for (const PendingPublish& server : pending_publish_) {

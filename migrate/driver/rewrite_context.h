@@ -62,7 +62,7 @@ class RewriteContext {
   // The build files beside the file being rewritten follow what its include of `library` became.
   void RewriteBuildFilesOf(const clang::SourceManager& sm, const LibraryMapping& library,
                            IncludeOutcome outcome);
-  // The file already includes the driver-transport header of `fidl_library`.
+  // The file (not a header of it) includes the driver-transport header of `fidl_library`.
   void WireHeaderIncluded(const std::string& fidl_library) { wire_headers_.insert(fidl_library); }
   void UsesBanjo(const LibraryMapping& library, clang::SourceLocation location);
   // A dual server whose service must be published; whether the file publishes one.
@@ -75,10 +75,10 @@ class RewriteContext {
   void DeclareGroup(const void* key, clang::SourceLocation declared, std::string name);
   void ReplaceIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range,
                  const std::string& text);
-  // Banjo names in `range` (of the file being rewritten) are gone once the edits apply.
+  // Banjo names in `range` (of the file being rewritten) are gone once the edits apply: a
+  // rewritten type, a call's `client.Method` (its arguments stay, and so do their uses).
   void Consumed(const clang::SourceManager& sm, clang::CharSourceRange range);
-  // The same, for a group's edits: gone if the group is rewritten.
-  // a rewritten type, a call's `client.Method` (its arguments stay, and so do their uses).
+  // The same for a group's edits: gone only if the group is rewritten.
   void ConsumedIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range);
   // The group stays banjo; `why` says what kept it (the first reason is kept).
   void Block(const void* key, std::string why);

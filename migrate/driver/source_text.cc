@@ -1,5 +1,6 @@
 #include "migrate/driver/source_text.h"
 
+#include <clang/AST/PrettyPrinter.h>
 #include <clang/Lex/Lexer.h>
 
 namespace fdfkit::driver_migration {
@@ -17,6 +18,19 @@ std::string LineIndent(const clang::SourceManager& sm, clang::SourceLocation loc
   size_t end = line;
   while (end < buffer.size() && (buffer[end] == ' ' || buffer[end] == '\t')) ++end;
   return buffer.substr(line, end - line).str();
+}
+
+std::string Where(const clang::SourceManager& sm, clang::SourceLocation location) {
+  clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(location));
+  if (where.isInvalid()) return "an unknown place";
+  return "line " + std::to_string(where.getLine()) + ", column " +
+         std::to_string(where.getColumn());
+}
+
+std::string TypeName(const clang::LangOptions& lang, clang::QualType type) {
+  clang::PrintingPolicy policy(lang);
+  policy.SuppressTagKeyword = true;
+  return type.getAsString(policy);
 }
 
 }  // namespace fdfkit::driver_migration

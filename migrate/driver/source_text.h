@@ -3,6 +3,7 @@
 #ifndef FDFKIT_MIGRATE_DRIVER_SOURCE_TEXT_H_
 #define FDFKIT_MIGRATE_DRIVER_SOURCE_TEXT_H_
 
+#include <clang/AST/Type.h>
 #include <clang/Basic/LangOptions.h>
 #include <clang/Basic/SourceManager.h>
 
@@ -16,6 +17,12 @@ std::string Text(const clang::SourceManager& sm, const clang::LangOptions& lang,
 
 // The leading blanks of the line `location` is on (where it is expanded).
 std::string LineIndent(const clang::SourceManager& sm, clang::SourceLocation location);
+
+// "line 12, column 5": where `location` is expanded, for messages that point at another place.
+std::string Where(const clang::SourceManager& sm, clang::SourceLocation location);
+
+// The printed name of `type`, without `struct`/`class`.
+std::string TypeName(const clang::LangOptions& lang, clang::QualType type);
 
 }  // namespace fdfkit::driver_migration
 

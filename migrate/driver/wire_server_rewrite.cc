@@ -4,9 +4,13 @@
 #include <clang/AST/TypeLoc.h>
 #include <clang/Lex/Lexer.h>
 
+#include <algorithm>
+#include <memory>
 #include <optional>
+#include <set>
 
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
 
@@ -22,6 +26,18 @@ struct Edit {
   std::string text;
   bool consumes = false;  // the banjo names the range held are gone (signatures, the base)
 };
+
+// A call of `method` (or a reference to it) in the file being rewritten, or null.
+const clang::Expr* CallOf(clang::ASTContext& ast, const clang::CXXMethodDecl& method) {
+  auto uses = match(
+      translationUnitDecl(forEachDescendant(
+          expr(isExpansionInMainFile(),
+               anyOf(memberExpr(member(equalsNode(&method))),
+                     declRefExpr(to(functionDecl(equalsNode(&method))))))
+              .bind("use"))),
+      *ast.getTranslationUnitDecl(), ast);
+  return uses.empty() ? nullptr : uses[0].getNodeAs<clang::Expr>("use");
+}
 
 // One banjo method of the server, planned: the edits that make it a FIDL method, or why not.
 class MethodPlanner {
@@ -40,9 +56,7 @@ class MethodPlanner {
     return driver_migration::Text(sm_, ast_.getLangOpts(), range);
   }
   std::string TypeName(clang::QualType type) const {
-    clang::PrintingPolicy policy(ast_.getLangOpts());
-    policy.SuppressTagKeyword = true;
-    return type.getAsString(policy);
+    return driver_migration::TypeName(ast_.getLangOpts(), type);
   }
   // The uses of `parameter` in the definition's body.
   std::vector<const clang::DeclRefExpr*> UsesOf(const clang::ParmVarDecl& parameter) const {
@@ -54,12 +68,22 @@ class MethodPlanner {
     }
     return uses;
   }
+  // The definition's parameter the mapping calls `name`: by position (fidlgen_banjo's order, which
+  // the mapping keeps), so a driver's own parameter names do not matter.
   const clang::ParmVarDecl* Parameter(const std::string& name) const {
+    for (size_t i = 0; i < c_names_.size(); ++i) {
+      if (c_names_[i] == name && c_names_.size() == definition_->getNumParams()) {
+        return definition_->getParamDecl(static_cast<unsigned>(i));
+      }
+    }
     for (const clang::ParmVarDecl* parameter : definition_->parameters()) {
       if (parameter->getName() == name) return parameter;
     }
     return nullptr;
   }
+  // `range`'s text with the edits inside it applied (an in-parameter read in a returned
+  // expression); those edits are taken out of `edits`, so none overlaps the one using the text.
+  std::string TextWithEdits(clang::SourceRange range, std::vector<Edit>* edits) const;
   // The expression `use` is the operand of `*`, or null.
   const clang::UnaryOperator* DereferenceOf(const clang::DeclRefExpr& use) const;
   bool In(const Json& row, std::vector<Edit>* edits, std::string* why);
@@ -82,7 +106,39 @@ class MethodPlanner {
   bool returns_value_ = false;
   std::vector<std::string> reply_fields_;  // the response in FIDL order; "$value" for the return
   std::vector<std::string> locals_;        // declarations of the out-parameters' values
+  std::vector<std::string> c_names_;       // the banjo C++ parameters, in order
+  std::unique_ptr<ScopeNames> names_;      // what the method's body already uses
 };
+
+std::string MethodPlanner::TextWithEdits(clang::SourceRange range, std::vector<Edit>* edits) const {
+  const clang::LangOptions& lang = ast_.getLangOpts();
+  clang::CharSourceRange chars =
+      clang::Lexer::makeFileCharRange(clang::CharSourceRange::getTokenRange(range), sm_, lang);
+  std::string text = clang::Lexer::getSourceText(chars, sm_, lang).str();
+  unsigned begin = sm_.getFileOffset(chars.getBegin());
+  unsigned end = sm_.getFileOffset(chars.getEnd());
+  std::vector<std::pair<unsigned, Edit>> inside;
+  for (auto edit = edits->begin(); edit != edits->end();) {
+    clang::CharSourceRange at = clang::Lexer::makeFileCharRange(edit->range, sm_, lang);
+    unsigned from = at.isValid() ? sm_.getFileOffset(at.getBegin()) : 0;
+    if (at.isValid() && sm_.getFileID(at.getBegin()) == sm_.getFileID(chars.getBegin()) &&
+        from >= begin && sm_.getFileOffset(at.getEnd()) <= end) {
+      inside.emplace_back(from - begin, Edit{at, edit->text, edit->consumes});
+      edit = edits->erase(edit);
+    } else {
+      ++edit;
+    }
+  }
+  // Back to front, so the offsets still hold.
+  std::sort(inside.begin(), inside.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [offset, edit] : inside) {
+    unsigned length =
+        sm_.getFileOffset(edit.range.getEnd()) - sm_.getFileOffset(edit.range.getBegin());
+    text.replace(offset, length, edit.text);
+  }
+  return text;
+}
 
 const clang::UnaryOperator* MethodPlanner::DereferenceOf(const clang::DeclRefExpr& use) const {
   clang::DynTypedNode node = clang::DynTypedNode::create(use);
@@ -155,6 +211,11 @@ bool MethodPlanner::Out(const Json& row, std::vector<Edit>* edits, std::string* 
   std::string field = row.value("field", "");
   std::vector<std::string> c = row.value("c", std::vector<std::string>());
   if (c.size() == 1 && llvm::StringRef(c[0]).endswith(" return")) {
+    if (KindOf(context_.mappings(), sm_, method_.getReturnType(), nullptr) != ValueKind::kPlain) {
+      *why = "returns " + TypeName(method_.getReturnType()) +
+             ", which the clone names differently";
+      return false;
+    }
     returns_value_ = true;
     reply_fields_.push_back("$value");
     return true;
@@ -178,19 +239,13 @@ bool MethodPlanner::Out(const Json& row, std::vector<Edit>* edits, std::string* 
     return false;
   }
   // The value lives in a local the reply carries; the body writes it where it wrote `*out`.
-  std::string local = field;
-  for (const BoundNodes& bound :
-       match(findAll(namedDecl(hasName(local)).bind("taken")), *definition_->getBody(), ast_)) {
-    (void)bound;
-    local = field + "_out";
-  }
+  std::string local = names_->Fresh(field, "out");
   locals_.push_back(TypeName(pointee.getUnqualifiedType()) + " " + local + "{};");
   for (const clang::DeclRefExpr* use : UsesOf(*parameter)) {
     const clang::UnaryOperator* deref = DereferenceOf(*use);
     if (deref == nullptr || deref->getBeginLoc().isMacroID()) {
-      clang::PresumedLoc where = sm_.getPresumedLoc(sm_.getExpansionLoc(use->getBeginLoc()));
-      *why = "uses its out-parameter '" + parameter->getNameAsString() + "' at line " +
-             std::to_string(where.getLine()) + " other than to write through it (it escapes)";
+      *why = "uses its out-parameter '" + parameter->getNameAsString() + "' at " +
+             Where(sm_, use->getBeginLoc()) + " other than to write through it (it escapes)";
       return false;
     }
     edits->push_back({clang::CharSourceRange::getTokenRange(deref->getSourceRange()), local});
@@ -240,12 +295,13 @@ bool MethodPlanner::Returns(std::vector<Edit>* edits, std::string* why) {
         lines.push_back(constant.Val.getInt() == 0
                             ? Reply("ReplySuccess", "")
                             : "completer.buffer(arena).ReplyError(" +
-                                  Text(value->getSourceRange()) + ");");
+                                  TextWithEdits(value->getSourceRange(), edits) + ");");
       } else {
-        std::string status = Text(value->getSourceRange());
+        std::string status = TextWithEdits(value->getSourceRange(), edits);
         if (!llvm::isa<clang::DeclRefExpr>(value->IgnoreParenImpCasts())) {
-          lines.push_back("zx_status_t reply_status = " + status + ";");
-          status = "reply_status";
+          std::string name = names_->Fresh("reply_status", "fidl");
+          lines.push_back("zx_status_t " + name + " = " + status + ";");
+          status = name;
         }
         lines.push_back("if (" + status + " == ZX_OK) {");
         lines.push_back("  " + Reply("ReplySuccess", ""));
@@ -254,7 +310,7 @@ bool MethodPlanner::Returns(std::vector<Edit>* edits, std::string* why) {
         lines.push_back("}");
       }
     } else {
-      lines.push_back(Reply("Reply", value ? Text(value->getSourceRange()) : ""));
+      lines.push_back(Reply("Reply", value ? TextWithEdits(value->getSourceRange(), edits) : ""));
     }
     clang::SourceLocation begin = sm_.getExpansionLoc(ret->getBeginLoc());
     clang::SourceLocation end = sm_.getExpansionLoc(ret->getEndLoc());
@@ -309,13 +365,39 @@ bool MethodPlanner::Plan(std::vector<Edit>* edits, std::string* why) {
     *why = "has no plain body";
     return false;
   }
+  if (method_.isConst() || method_.isVirtual() || method_.isStatic()) {
+    *why = "is const, virtual or static, unlike a FIDL server method";
+    return false;
+  }
+  for (const clang::FunctionDecl* decl : method_.redecls()) {
+    if (decl->getReturnTypeSourceRange().isInvalid() ||
+        decl->getType()->castAs<clang::FunctionProtoType>()->hasTrailingReturn()) {
+      *why = "has a return type the rewrite cannot find (a trailing one?)";
+      return false;
+    }
+  }
+  if (const clang::Expr* call = CallOf(ast_, method_)) {
+    *why = "is called by the driver itself (at " + Where(sm_, call->getExprLoc()) +
+           "), and would not be by that name any more";
+    return false;
+  }
+  // The old parameters go away with the rewrite; everything else the body names stays.
+  std::set<const clang::Decl*> parameters(definition_->param_begin(), definition_->param_end());
+  names_ = std::make_unique<ScopeNames>(*definition_, parameters);
   for (const char* name : {"request", "arena", "completer"}) {
-    if (!match(findAll(namedDecl(hasName(name))), *body, ast_).empty()) {
+    if (names_->Taken(name)) {
       *why = std::string("already names something '") + name + "', which the FIDL method needs";
       return false;
     }
   }
   fidl_method_ = row_["fidl"].value("method", "");
+  for (const Json& parameter : row_.value("parameters", Json::array())) {
+    for (const Json& c : parameter.value("c", Json::array())) {
+      if (c.is_string() && !llvm::StringRef(c.get<std::string>()).endswith(" return")) {
+        c_names_.push_back(c.get<std::string>());
+      }
+    }
+  }
   for (const Json& parameter : row_.value("parameters", Json::array())) {
     std::string becomes = parameter.value("becomes", "");
     std::string direction = parameter.value("direction", "");
@@ -382,17 +464,17 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   std::vector<Edit> edits;
   // Anything of the mixin's used by name (its ops table for compat::BanjoServer...) goes with it.
   const auto* mixin_record = mixin.getType()->getAsCXXRecordDecl();
-  for (const BoundNodes& bound :
-       match(translationUnitDecl(forEachDescendant(memberExpr(isExpansionInMainFile()).bind("member"))),
-             *ast.getTranslationUnitDecl(), ast)) {
+  for (const BoundNodes& bound : match(translationUnitDecl(forEachDescendant(
+                                           memberExpr(isExpansionInMainFile()).bind("member"))),
+                                       *ast.getTranslationUnitDecl(), ast)) {
     const auto* member = bound.getNodeAs<clang::MemberExpr>("member");
-    const auto* owner = llvm::dyn_cast<clang::CXXRecordDecl>(member->getMemberDecl()->getDeclContext());
+    const auto* owner =
+        llvm::dyn_cast<clang::CXXRecordDecl>(member->getMemberDecl()->getDeclContext());
     if (owner != nullptr && mixin_record != nullptr &&
         owner->getCanonicalDecl() == mixin_record->getCanonicalDecl()) {
-      clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(member->getExprLoc()));
       context_->Leave(sm, base_at, diag::kServerLeft, name, protocol.cpp_mixin,
                       "it uses the mixin's " + member->getMemberDecl()->getNameAsString() +
-                          " (line " + std::to_string(where.getLine()) +
+                          " (at " + Where(sm, member->getExprLoc()) +
                           "), which goes with it; --mode=dual keeps serving banjo");
       return;
     }

@@ -2,7 +2,7 @@
 // --mode=replace: a value returned without a status reads the response field; a buffer passed in
 // is a vector view of it; a buffer filled by the callee is copied out of the response — a
 // response larger than the caller's buffer is ZX_ERR_BUFFER_TOO_SMALL — with the actual size; a
-// one-way call is just made.
+// one-way call is just made (cast to void where its value was returned).
 #include <fuchsia/hardware/spiimpl/cpp/banjo.h>
 // CHECK-FIXES: #include <fidl/fuchsia.hardware.spiimpl/cpp/driver/wire.h>
 
@@ -26,6 +26,8 @@ class Spi {
     // CHECK-FIXES: spi_.buffer(arena)->ReleaseRegisteredVmos(0);
     return status;
   }
+  void Release() { return spi_.ReleaseRegisteredVmos(1); }
+  // CHECK-FIXES: return (void)spi_.buffer(arena)->ReleaseRegisteredVmos(1);
 
  private:
   ddk::SpiImplProtocolClient spi_;

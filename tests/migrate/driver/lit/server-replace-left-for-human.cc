@@ -10,11 +10,11 @@ class Escapes : public ddk::GpioImplProtocol<Escapes> {
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: [FDFDRV046] Escapes serves ddk::GpioImplProtocol, and stays so: its method GpioImplRead is not rewritten
  public:
   zx_status_t GpioImplRead(uint32_t index, uint8_t* out_value) { return ReadPin(index, out_value); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: [FDFDRV064] Escapes::GpioImplRead uses its out-parameter 'out_value' at line [[@LINE-1]] other than to write through it (it escapes): not rewritten
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: [FDFDRV064] Escapes::GpioImplRead uses its out-parameter 'out_value' at line [[@LINE-1]], column 88 other than to write through it (it escapes): not rewritten
 };
 
 class ServesOps : public ddk::GpioImplProtocol<ServesOps> {
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: [FDFDRV046] ServesOps serves ddk::GpioImplProtocol, and stays so: it uses the mixin's gpio_impl_protocol_ops_ (line [[@LINE+3]]), which goes with it; --mode=dual keeps serving banjo
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: [FDFDRV046] ServesOps serves ddk::GpioImplProtocol, and stays so: it uses the mixin's gpio_impl_protocol_ops_ (at line [[@LINE+3]], column 22), which goes with it; --mode=dual keeps serving banjo
  public:
   zx_status_t GpioImplWrite(uint32_t index, uint8_t value) { return ZX_OK; }
   int ops() { return gpio_impl_protocol_ops_; }

@@ -69,6 +69,11 @@ class Result {
   Domain domain_;
 };
 
+// What a one-way call returns: whether the message went out.
+struct OneWayStatus {
+  bool ok() const { return true; }
+};
+
 // The outcome of a method without an error syntax: the transport's status, then the response.
 template <typename Response>
 class PlainResult {

@@ -30,7 +30,7 @@ class SpiImplCalls {
                                                        fidl::VectorView<uint8_t> txdata) {
     return {};
   }
-  void ReleaseRegisteredVmos(uint32_t chip_select) {}
+  fidl::OneWayStatus ReleaseRegisteredVmos(uint32_t chip_select) { return {}; }
 };
 }  // namespace fuchsia_hardware_spiimpl
 
