@@ -2,12 +2,13 @@
 // `compat::ConnectBanjo<ddk::FooProtocolClient>(incoming())` becomes the generated dual client,
 // `fdfkit::shims::<lib>::FooDualClient::Connect(incoming())`, which takes banjo when the parent
 // offers it and the driver transport otherwise. The dual client is a ddk::FooProtocolClient, so
-// the uses of what the result holds stay as they are; only a result kept in a variable of deduced type (`zx::result x = ...`, `auto x = ...`) is rewritten —
-// spelled out, returned or passed on, the result's own type would change. Calls in macros,
-// templates or #if blocks, and files that get the banjo header through another file (no shims
-// header to add), are left for a human. In --mode=replace the call connects to the parent's
-// service instead (`incoming()->Connect<Service::Device>()`), where what the result holds is only
-// called through (connect_result.h says when).
+// the uses of what the result holds stay as they are; only a result kept in a variable of deduced
+// type (`zx::result x = ...`, `auto x = ...`) is rewritten — spelled out, returned or passed on,
+// the result's own type would change. Calls in macros, templates or #if blocks, and files that get
+// the banjo header through another file (no shims header to add), are left for a human. In
+// --mode=replace the call connects to the parent's service instead
+// (`incoming()->Connect<Service::Device>()`), where what the result holds is only called through
+// (connect_result.h says when).
 #ifndef FDFKIT_MIGRATE_DRIVER_CONNECT_BANJO_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_CONNECT_BANJO_REWRITE_H_
 
