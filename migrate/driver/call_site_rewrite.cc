@@ -9,6 +9,7 @@
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/connect_result.h"
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
@@ -22,27 +23,16 @@ namespace {
 
 // Whether the value of `call` is thrown away: it is a statement of its own, or cast to void.
 bool ResultUnused(clang::ASTContext& context, const clang::Expr& call) {
-  clang::DynTypedNode node = clang::DynTypedNode::create(call);
-  for (;;) {
-    auto parents = context.getParents(node);
-    if (parents.size() != 1) return false;
-    const clang::DynTypedNode& parent = parents[0];
-    if (const auto* expr = parent.get<clang::Expr>()) {
-      if (llvm::isa<clang::ExprWithCleanups, clang::ParenExpr, clang::ImplicitCastExpr>(expr)) {
-        node = parent;
-        continue;
-      }
-      return llvm::isa<clang::ExplicitCastExpr>(expr) && expr->getType()->isVoidType();
-    }
-    const auto* stmt = parent.get<clang::Stmt>();
-    const auto* self = node.get<clang::Stmt>();
-    if (stmt == nullptr) return false;
-    if (llvm::isa<clang::CompoundStmt>(stmt)) return true;
-    if (const auto* if_stmt = llvm::dyn_cast<clang::IfStmt>(stmt)) {
-      return if_stmt->getThen() == self || if_stmt->getElse() == self;
-    }
-    return false;
+  Enclosing enclosing = EnclosingNode(context, clang::DynTypedNode::create(call));
+  if (const auto* cast = enclosing.node.get<clang::ExplicitCastExpr>()) {
+    return cast->getType()->isVoidType();
   }
+  const auto* self = enclosing.child.get<clang::Stmt>();
+  if (enclosing.node.get<clang::CompoundStmt>() != nullptr) return true;
+  if (const auto* if_stmt = enclosing.node.get<clang::IfStmt>()) {
+    return if_stmt->getThen() == self || if_stmt->getElse() == self;
+  }
+  return false;
 }
 
 // A call that could not be rewritten: which parameter, and why.

@@ -4,6 +4,7 @@
 #include <clang/AST/ParentMapContext.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
+#include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/source_text.h"
 
 namespace fdfkit::driver_migration {
@@ -41,19 +42,8 @@ const clang::VarDecl* ResultVariable(const clang::Expr* expr) {
   return variable != nullptr && ConnectBanjoInitializer(*variable) ? variable : nullptr;
 }
 
-// The closest enclosing node of `node` that is not an implicit conversion or parentheses.
 clang::DynTypedNode ParentOf(clang::ASTContext& context, clang::DynTypedNode node) {
-  for (;;) {
-    auto parents = context.getParents(node);
-    if (parents.size() != 1) return {};
-    const auto* expr = parents[0].get<clang::Expr>();
-    if (expr == nullptr || !(llvm::isa<clang::ImplicitCastExpr, clang::ParenExpr,
-                                       clang::MaterializeTemporaryExpr, clang::ExprWithCleanups>(
-                               expr))) {
-      return parents[0];
-    }
-    node = parents[0];
-  }
+  return EnclosingNode(context, node).node;
 }
 
 bool IsResultApi(llvm::StringRef name) {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
@@ -141,19 +142,9 @@ std::string MethodPlanner::TextWithEdits(clang::SourceRange range, std::vector<E
 }
 
 const clang::UnaryOperator* MethodPlanner::DereferenceOf(const clang::DeclRefExpr& use) const {
-  clang::DynTypedNode node = clang::DynTypedNode::create(use);
-  for (;;) {
-    auto parents = ast_.getParents(node);
-    if (parents.size() != 1) return nullptr;
-    if (const auto* op = parents[0].get<clang::UnaryOperator>()) {
-      return op->getOpcode() == clang::UO_Deref ? op : nullptr;
-    }
-    const auto* expr = parents[0].get<clang::Expr>();
-    if (expr == nullptr || !llvm::isa<clang::ImplicitCastExpr, clang::ParenExpr>(expr)) {
-      return nullptr;
-    }
-    node = parents[0];
-  }
+  const auto* op =
+      EnclosingNode(ast_, clang::DynTypedNode::create(use)).node.get<clang::UnaryOperator>();
+  return op != nullptr && op->getOpcode() == clang::UO_Deref ? op : nullptr;
 }
 
 bool MethodPlanner::In(const Json& row, std::vector<Edit>* edits, std::string* why) {
