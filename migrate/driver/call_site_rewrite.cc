@@ -17,8 +17,6 @@
 namespace fdfkit::driver_migration {
 
 using namespace clang::ast_matchers;  // NOLINT: the matcher language
-using Json = nlohmann::json;
-
 namespace {
 
 // Whether the value of `call` is thrown away: it is a statement of its own, or cast to void.
@@ -54,17 +52,16 @@ class CallPlanner {
  public:
   CallPlanner(const RewriteContext& context, const clang::SourceManager& sm,
               clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
-              const clang::CXXMethodDecl& method, const Json& row, const LibraryMapping& library,
-              const ProtocolMapping& protocol, const std::string& result_name)
-      : context_(context), sm_(sm), ast_(ast), call_(call), method_(method), row_(row),
-        library_(library), protocol_(protocol) {
-    std::string status = row.value("status", "");
-    field_prefix_ = result_name + (status == "error_syntax" ? "->value()->" : "->");
-  }
+              const clang::CXXMethodDecl& method, const MethodMapping& mapped,
+              const LibraryMapping& library, const ProtocolMapping& protocol,
+              const std::string& result_name)
+      : context_(context), sm_(sm), ast_(ast), call_(call), method_(method), mapped_(mapped),
+        library_(library), protocol_(protocol),
+        field_prefix_(result_name + (mapped.error_syntax ? "->value()->" : "->")) {}
 
   CallPlan Plan() {
     CallPlan plan;
-    for (const Json& parameter : row_.value("parameters", Json::array())) {
+    for (const ParameterMapping& parameter : mapped_.parameters) {
       Parameter(parameter, &plan);
       if (plan.refusal) break;
     }
@@ -117,20 +114,15 @@ class CallPlanner {
     if (!plan->refusal) plan->refusal = Refusal{parameter, TypeName(type), std::move(why)};
   }
 
-  void Parameter(const Json& parameter, CallPlan* plan) {
-    std::string direction = parameter.value("direction", "");
-    std::string becomes = parameter.value("becomes", "");
-    std::string field = parameter.value("field", "");
-    std::string banjo = parameter.value("banjo", "");
-    std::vector<std::string> c;
-    for (const Json& name : parameter.value("c", Json::array())) {
-      if (name.is_string()) c.push_back(name.get<std::string>());
-    }
+  void Parameter(const ParameterMapping& parameter, CallPlan* plan) {
+    const std::string& becomes = parameter.becomes;
+    const std::string& field = parameter.field;
+    const std::string& banjo = parameter.banjo;
     if (becomes == "error") {
       plan->returns_status = true;
       return;
     }
-    if (c.size() == 1 && llvm::StringRef(c[0]).endswith(" return")) {
+    if (parameter.returned()) {
       if (KindOf(context_.mappings(), sm_, call_.getType(), nullptr) != ValueKind::kPlain) {
         Refuse(plan, banjo, call_.getType(), "is returned as a type the clone names differently");
         return;
@@ -139,7 +131,7 @@ class CallPlanner {
       return;
     }
     std::vector<std::pair<const clang::Expr*, clang::QualType>> arguments;
-    for (const std::string& name : c) {
+    for (const std::string& name : parameter.c) {
       clang::QualType type;
       const clang::Expr* argument = ArgumentFor(name, &type);
       if (argument == nullptr) {
@@ -150,9 +142,9 @@ class CallPlanner {
       }
       arguments.emplace_back(argument, type);
     }
-    if (direction == "in" && becomes == "request") {
+    if (parameter.direction == "in" && becomes == "request") {
       In(banjo, field, arguments, plan);
-    } else if (direction == "out" && becomes == "response") {
+    } else if (parameter.direction == "out" && becomes == "response") {
       Out(banjo, field_prefix_ + field, arguments, plan);
     } else {
       Refuse(plan, banjo, arguments.empty() ? clang::QualType() : arguments[0].second,
@@ -176,10 +168,9 @@ class CallPlanner {
           return;
         case ValueKind::kBanjoInteger:
           // The clone's enum or bits, named by what the request field is.
-          plan->request.push_back("static_cast<decltype(" + FidlNamespace(library_) + "::wire::" +
-                                  protocol_.fidl_protocol +
-                                  row_["fidl"].value("method", "") + "Request::" + field +
-                                  ")>(" + Text(*argument) + ")");
+          plan->request.push_back(mapped_.WireFieldCast(FidlNamespace(library_),
+                                                        protocol_.fidl_protocol, "Request", field) +
+                                  "(" + Text(*argument) + ")");
           return;
         case ValueKind::kRawHandle:
           Refuse(plan, banjo, type, "is a raw handle, which the FIDL call takes as an owning zx:: "
@@ -276,7 +267,7 @@ class CallPlanner {
   clang::ASTContext& ast_;
   const clang::CXXMemberCallExpr& call_;
   const clang::CXXMethodDecl& method_;
-  const Json& row_;
+  const MethodMapping& mapped_;
   const LibraryMapping& library_;
   const ProtocolMapping& protocol_;
   std::string field_prefix_;
@@ -459,19 +450,20 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     context_->Leave(sm, at, diag::kClientNotRewritable, client, name, why_not);
     return;
   }
-  const Json* row = protocol->MethodForClientCall(name);
-  if (row == nullptr) {
+  const MethodMapping* mapped = protocol->MethodForClientCall(name);
+  if (mapped == nullptr) {
     context_->Leave(sm, at, diag::kMethodNotMigrated, client, name,
                     "not a method of banjo protocol " + protocol->banjo_protocol);
     return block();
   }
-  if (!(*row)["fidl"].is_object()) {
+  if (!mapped->cloned) {
     context_->Leave(sm, at, diag::kMethodNotMigrated, client, name,
-                    row->value("reason", std::string("the mapping has no FIDL method for it")));
+                    mapped->not_cloned.empty() ? "the mapping has no FIDL method for it"
+                                               : mapped->not_cloned);
     return block();
   }
-  std::string fidl_method = (*row)["fidl"].value("method", "");
-  if ((*row)["banjo"].value("async", false)) {
+  const std::string& fidl_method = mapped->fidl_method;
+  if (mapped->async) {
     context_->Leave(sm, at, diag::kAsyncCallNotYet, client, name, fidl_method);
     return block();
   }
@@ -505,7 +497,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     names = scopes_.emplace(function, std::make_unique<ScopeNames>(*function)).first;
   }
   std::string result_name = names->second->Fresh("result", "fidl");
-  CallPlan plan = CallPlanner(*context_, sm, *result.Context, *call, *method, *row, *library,
+  CallPlan plan = CallPlanner(*context_, sm, *result.Context, *call, *method, *mapped, *library,
                               *protocol, result_name)
                       .Plan();
   if (plan.refusal) {
@@ -528,7 +520,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     fidl_call += (i ? ", " : "") + plan.request[i];
   }
   fidl_call += ")";
-  std::string text = CallText(plan, fidl_call, row->value("status", "") == "error_syntax",
+  std::string text = CallText(plan, fidl_call, mapped->error_syntax,
                               ResultUnused(*result.Context, *call), result_name,
                               LineIndent(sm, call->getBeginLoc()));
   context_->ReplaceIn(group, sm, clang::CharSourceRange::getTokenRange(call->getSourceRange()),

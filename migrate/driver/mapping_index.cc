@@ -1,5 +1,7 @@
 #include "migrate/driver/mapping_index.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 #include "migrate/driver/diagnostics.h"
@@ -14,6 +16,51 @@ std::string StringAt(const nlohmann::json& object, const char* key) {
   if (!object.is_object()) return "";
   auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// The strings of `object[key]`; false if it is there and not a list of strings.
+bool StringsAt(const nlohmann::json& object, const char* key, std::vector<std::string>* out) {
+  auto it = object.find(key);
+  if (it == object.end()) return true;
+  if (!it->is_array()) return false;
+  for (const nlohmann::json& item : *it) {
+    if (!item.is_string()) return false;
+    out->push_back(item.get<std::string>());
+  }
+  return true;
+}
+
+// Why `json` (at `where`) is not a method row, or "".
+std::string ParseMethod(const nlohmann::json& json, const std::string& where, MethodMapping* out) {
+  if (!json.is_object()) return where + " is not an object";
+  const nlohmann::json& banjo = json.value("banjo", nlohmann::json());
+  const nlohmann::json& fidl = json.value("fidl", nlohmann::json());
+  out->cpp_client = StringAt(banjo, "cpp_client");
+  out->cpp_mixin = StringAt(banjo, "cpp_mixin");
+  auto async = banjo.is_object() ? banjo.find("async") : banjo.end();
+  out->async = async != banjo.end() && async->is_boolean() && async->get<bool>();
+  out->cloned = fidl.is_object();
+  out->not_cloned = StringAt(json, "refused");
+  if (out->not_cloned.empty() && StringAt(json, "replaced_by") == "events") {
+    out->not_cloned = "the clone carries it as events";
+  }
+  out->fidl_method = StringAt(fidl, "method");
+  out->kind = StringAt(fidl, "kind");
+  out->error_syntax = StringAt(json, "status") == "error_syntax";
+  const nlohmann::json& parameters = json.value("parameters", nlohmann::json::array());
+  if (!parameters.is_array()) return where + ".parameters is not an array";
+  for (size_t i = 0; i < parameters.size(); ++i) {
+    std::string at = where + ".parameters[" + std::to_string(i) + "]";
+    if (!parameters[i].is_object()) return at + " is not an object";
+    ParameterMapping parameter{StringAt(parameters[i], "banjo"),
+                               StringAt(parameters[i], "direction"),
+                               {},
+                               StringAt(parameters[i], "becomes"),
+                               StringAt(parameters[i], "field")};
+    if (!StringsAt(parameters[i], "c", &parameter.c)) return at + ".c is not a list of strings";
+    out->parameters.push_back(std::move(parameter));
+  }
+  return "";
 }
 
 // Why `document` is not a mapping this tool can use, or "".
@@ -46,16 +93,20 @@ std::string Parse(const nlohmann::json& document, LibraryMapping* out) {
                                                       : nlohmann::json();
     p.service_name = StringAt(service, "name");
     p.service_member = StringAt(service, "member");
-    p.methods = protocols[i].value("methods", nlohmann::json::array());
-    if (!p.methods.is_array()) {
-      return "$.protocols[" + std::to_string(i) + "].methods is not an array";
+    std::string where = "$.protocols[" + std::to_string(i) + "].methods";
+    const nlohmann::json& methods = protocols[i].value("methods", nlohmann::json::array());
+    if (!methods.is_array()) return where + " is not an array";
+    for (size_t m = 0; m < methods.size(); ++m) {
+      MethodMapping method;
+      std::string why = ParseMethod(methods[m], where + "[" + std::to_string(m) + "]", &method);
+      if (!why.empty()) return why;
+      p.methods.push_back(std::move(method));
     }
     if (p.banjo_protocol.empty()) {
       return "$.protocols[" + std::to_string(i) + "].banjo.protocol is missing";
     }
     out->protocols.push_back(std::move(p));
   }
-  out->document = document;
   return "";
 }
 
@@ -147,12 +198,28 @@ const ProtocolMapping* MappingIndex::ForClientClass(std::string_view qualified_n
   return nullptr;
 }
 
-const nlohmann::json* ProtocolMapping::MethodForClientCall(std::string_view name) const {
-  for (const nlohmann::json& method : methods) {
-    if (method.is_object() &&
-        StringAt(method.value("banjo", nlohmann::json()), "cpp_client") == name) {
-      return &method;
-    }
+bool ParameterMapping::returned() const {
+  return c.size() == 1 && c[0].size() > 7 && c[0].compare(c[0].size() - 7, 7, " return") == 0;
+}
+
+std::vector<std::string> MethodMapping::CppParameters() const {
+  std::vector<std::string> names;
+  for (const ParameterMapping& parameter : parameters) {
+    if (!parameter.returned()) names.insert(names.end(), parameter.c.begin(), parameter.c.end());
+  }
+  return names;
+}
+
+std::string MethodMapping::WireFieldCast(const std::string& ns, const std::string& protocol,
+                                         const std::string& message,
+                                         const std::string& field) const {
+  return "static_cast<decltype(" + ns + "::wire::" + protocol + fidl_method + message + "::" +
+         field + ")>";
+}
+
+const MethodMapping* ProtocolMapping::MethodForClientCall(std::string_view name) const {
+  for (const MethodMapping& method : methods) {
+    if (method.cpp_client == name) return &method;
   }
   return nullptr;
 }

@@ -4,8 +4,6 @@
 #ifndef FDFKIT_MIGRATE_DRIVER_MAPPING_INDEX_H_
 #define FDFKIT_MIGRATE_DRIVER_MAPPING_INDEX_H_
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +11,38 @@
 #include "support/located_diagnostics.h"
 
 namespace fdfkit::driver_migration {
+
+// One banjo parameter and what it became in the clone.
+struct ParameterMapping {
+  std::string banjo;           // "value"
+  std::string direction;       // "in", "out"
+  std::vector<std::string> c;  // fidlgen_banjo's C/C++ names: "out_value"; "uint32_t return"
+  std::string becomes;         // "request", "response", "error", "dropped", "event"
+  std::string field;           // the clone's field
+
+  // The banjo method returned it (`uint32_t GetCount()`) rather than writing a parameter.
+  bool returned() const;
+};
+
+// One banjo method and its clone.
+struct MethodMapping {
+  std::string cpp_client;  // "Read", the ddk client's method
+  std::string cpp_mixin;   // "GpioImplRead", the server's
+  bool async = false;
+  bool cloned = false;     // the clone has it; else `not_cloned` says why
+  std::string not_cloned;
+  std::string fidl_method;  // "Read"
+  std::string kind;         // "two-way", "one-way", "event"
+  bool error_syntax = false;
+  std::vector<ParameterMapping> parameters;
+
+  // The banjo C++ parameters in fidlgen_banjo's order: every C name but returned values.
+  std::vector<std::string> CppParameters() const;
+  // `static_cast<decltype(ns::wire::<Protocol><Method>Request::field)>`: the clone's type of a
+  // field of the method's request ("Request") or success response ("Response").
+  std::string WireFieldCast(const std::string& ns, const std::string& protocol,
+                            const std::string& message, const std::string& field) const;
+};
 
 struct ProtocolMapping {
   std::string banjo_protocol;  // "GpioImpl"
@@ -26,10 +56,10 @@ struct ProtocolMapping {
   // before migrate-protocol recorded it, or for a protocol the clone serves no service for.
   std::string service_name;    // "Service"
   std::string service_member;  // "device"
-  nlohmann::json methods;      // the per-method rows: banjo names, FIDL names, parameters
+  std::vector<MethodMapping> methods;
 
-  // The row of the banjo C++ client method `name` ("ConfigIn"), or null.
-  const nlohmann::json* MethodForClientCall(std::string_view name) const;
+  // The method the banjo C++ client calls `name` ("ConfigIn"), or null.
+  const MethodMapping* MethodForClientCall(std::string_view name) const;
 };
 
 // The namespace of a banjo library's generated shims: fdfkit::shims::fuchsia_hardware_gpioimpl.
@@ -45,7 +75,6 @@ struct LibraryMapping {
   std::string banjo_library;  // "fuchsia.hardware.gpioimpl"
   std::string fidl_library;   // the clone's name (often the same)
   std::vector<ProtocolMapping> protocols;
-  nlohmann::json document;    // the whole mapping: the per-method rows the call sites need
 };
 
 class MappingIndex {

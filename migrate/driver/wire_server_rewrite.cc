@@ -18,7 +18,6 @@
 namespace fdfkit::driver_migration {
 
 using namespace clang::ast_matchers;  // NOLINT: the matcher language
-using Json = nlohmann::json;
 
 namespace {
 
@@ -44,9 +43,9 @@ const clang::Expr* CallOf(clang::ASTContext& ast, const clang::CXXMethodDecl& me
 class MethodPlanner {
  public:
   MethodPlanner(const RewriteContext& context, clang::ASTContext& ast,
-                const clang::CXXMethodDecl& method, const Json& row, const LibraryMapping& library,
+                const clang::CXXMethodDecl& method, const MethodMapping& mapped, const LibraryMapping& library,
                 const ProtocolMapping& protocol)
-      : context_(context), ast_(ast), sm_(ast.getSourceManager()), method_(method), row_(row),
+      : context_(context), ast_(ast), sm_(ast.getSourceManager()), method_(method), mapped_(mapped),
         library_(library), protocol_(protocol) {}
 
   // False (with `why`) if the method cannot be rewritten; `edits` otherwise.
@@ -87,8 +86,8 @@ class MethodPlanner {
   std::string TextWithEdits(clang::SourceRange range, std::vector<Edit>* edits) const;
   // The expression `use` is the operand of `*`, or null.
   const clang::UnaryOperator* DereferenceOf(const clang::DeclRefExpr& use) const;
-  bool In(const Json& row, std::vector<Edit>* edits, std::string* why);
-  bool Out(const Json& row, std::vector<Edit>* edits, std::string* why);
+  bool In(const ParameterMapping& row, std::vector<Edit>* edits, std::string* why);
+  bool Out(const ParameterMapping& row, std::vector<Edit>* edits, std::string* why);
   bool Returns(std::vector<Edit>* edits, std::string* why);
   // `completer.buffer(arena).Reply...(...)` for a method that ended with `value` (or ZX_OK).
   std::string Reply(const std::string& reply, const std::string& value) const;
@@ -97,11 +96,10 @@ class MethodPlanner {
   clang::ASTContext& ast_;
   const clang::SourceManager& sm_;
   const clang::CXXMethodDecl& method_;
-  const Json& row_;
+  const MethodMapping& mapped_;
   const LibraryMapping& library_;
   const ProtocolMapping& protocol_;
   const clang::FunctionDecl* definition_ = nullptr;
-  std::string fidl_method_;
   bool has_request_ = false;
   bool returns_status_ = false;
   bool returns_value_ = false;
@@ -147,12 +145,11 @@ const clang::UnaryOperator* MethodPlanner::DereferenceOf(const clang::DeclRefExp
   return op != nullptr && op->getOpcode() == clang::UO_Deref ? op : nullptr;
 }
 
-bool MethodPlanner::In(const Json& row, std::vector<Edit>* edits, std::string* why) {
-  std::string field = row.value("field", "");
-  std::vector<std::string> c = row.value("c", std::vector<std::string>());
+bool MethodPlanner::In(const ParameterMapping& row, std::vector<Edit>* edits, std::string* why) {
+  const std::string& field = row.field;
   has_request_ = true;
   std::vector<const clang::ParmVarDecl*> parameters;
-  for (const std::string& name : c) {
+  for (const std::string& name : row.c) {
     const clang::ParmVarDecl* parameter = Parameter(name);
     if (parameter == nullptr) {
       *why = "has no parameter '" + name + "' (the mapping names it)";
@@ -194,14 +191,14 @@ bool MethodPlanner::In(const Json& row, std::vector<Edit>* edits, std::string* w
     return replace_uses(*parameters[0], "request->" + field + ".data()") &&
            replace_uses(*parameters[1], "request->" + field + ".count()");
   }
-  *why = "takes '" + row.value("banjo", "") + "' in a shape the rewrite does not know";
+  *why = "takes '" + row.banjo + "' in a shape the rewrite does not know";
   return false;
 }
 
-bool MethodPlanner::Out(const Json& row, std::vector<Edit>* edits, std::string* why) {
-  std::string field = row.value("field", "");
-  std::vector<std::string> c = row.value("c", std::vector<std::string>());
-  if (c.size() == 1 && llvm::StringRef(c[0]).endswith(" return")) {
+bool MethodPlanner::Out(const ParameterMapping& row, std::vector<Edit>* edits, std::string* why) {
+  const std::string& field = row.field;
+  const std::vector<std::string>& c = row.c;
+  if (row.returned()) {
     if (KindOf(context_.mappings(), sm_, method_.getReturnType(), nullptr) != ValueKind::kPlain) {
       *why = "returns " + TypeName(method_.getReturnType()) +
              ", which the clone names differently";
@@ -212,7 +209,7 @@ bool MethodPlanner::Out(const Json& row, std::vector<Edit>* edits, std::string* 
     return true;
   }
   if (c.size() != 1) {
-    *why = "returns '" + row.value("banjo", "") +
+    *why = "returns '" + row.banjo +
            "' through a caller's buffer, which the rewrite leaves to a human";
     return false;
   }
@@ -246,9 +243,9 @@ bool MethodPlanner::Out(const Json& row, std::vector<Edit>* edits, std::string* 
       reply_fields_.push_back("std::move(" + local + ")");
       break;
     case ValueKind::kBanjoInteger:
-      reply_fields_.push_back("static_cast<decltype(" + FidlNamespace(library_) + "::wire::" +
-                              protocol_.fidl_protocol + fidl_method_ + "Response::" + field +
-                              ")>(" + local + ")");
+      reply_fields_.push_back(mapped_.WireFieldCast(FidlNamespace(library_),
+                                                    protocol_.fidl_protocol, "Response", field) +
+                              "(" + local + ")");
       break;
     default:
       reply_fields_.push_back(local);
@@ -265,7 +262,7 @@ std::string MethodPlanner::Reply(const std::string& reply, const std::string& va
 }
 
 bool MethodPlanner::Returns(std::vector<Edit>* edits, std::string* why) {
-  bool one_way = row_["fidl"].value("kind", "") == "one-way";
+  bool one_way = mapped_.kind == "one-way";
   const auto* body = llvm::cast<clang::CompoundStmt>(definition_->getBody());
   auto returns = match(
       findAll(returnStmt(forFunction(functionDecl(equalsNode(definition_)))).bind("return")),
@@ -343,11 +340,12 @@ bool MethodPlanner::Plan(std::vector<Edit>* edits, std::string* why) {
     *why = "is defined in another file, which is not being rewritten";
     return false;
   }
-  if (!row_["fidl"].is_object()) {
-    *why = "has no method in the clone (" + row_.value("reason", std::string("not cloned")) + ")";
+  if (!mapped_.cloned) {
+    *why = "has no method in the clone (" +
+           (mapped_.not_cloned.empty() ? std::string("not cloned") : mapped_.not_cloned) + ")";
     return false;
   }
-  if (row_["banjo"].value("async", false)) {
+  if (mapped_.async) {
     *why = "is @async: replying through completer.ToAsync() from its callback is left to a human";
     return false;
   }
@@ -381,33 +379,24 @@ bool MethodPlanner::Plan(std::vector<Edit>* edits, std::string* why) {
       return false;
     }
   }
-  fidl_method_ = row_["fidl"].value("method", "");
-  for (const Json& parameter : row_.value("parameters", Json::array())) {
-    for (const Json& c : parameter.value("c", Json::array())) {
-      if (c.is_string() && !llvm::StringRef(c.get<std::string>()).endswith(" return")) {
-        c_names_.push_back(c.get<std::string>());
-      }
-    }
-  }
-  for (const Json& parameter : row_.value("parameters", Json::array())) {
-    std::string becomes = parameter.value("becomes", "");
-    std::string direction = parameter.value("direction", "");
+  c_names_ = mapped_.CppParameters();
+  for (const ParameterMapping& parameter : mapped_.parameters) {
+    const std::string& becomes = parameter.becomes;
     if (becomes == "error") {
       returns_status_ = true;
-    } else if (direction == "in" && becomes == "request") {
+    } else if (parameter.direction == "in" && becomes == "request") {
       if (!In(parameter, edits, why)) return false;
-    } else if (direction == "out" && becomes == "response") {
+    } else if (parameter.direction == "out" && becomes == "response") {
       if (!Out(parameter, edits, why)) return false;
     } else {
-      *why = "has '" + parameter.value("banjo", "") + "', which becomes '" + becomes +
-             "' in the clone";
+      *why = "has '" + parameter.banjo + "', which becomes '" + becomes + "' in the clone";
       return false;
     }
   }
   if (!Returns(edits, why)) return false;
   // The signature of every declaration of it in this file.
-  std::string params = (has_request_ ? fidl_method_ + "RequestView request, " : "") +
-                       "fdf::Arena& arena, " + fidl_method_ + "Completer::Sync& completer";
+  std::string params = (has_request_ ? mapped_.fidl_method + "RequestView request, " : "") +
+                       "fdf::Arena& arena, " + mapped_.fidl_method + "Completer::Sync& completer";
   for (const clang::FunctionDecl* decl : method_.redecls()) {
     clang::FunctionTypeLoc type = decl->getFunctionTypeLoc();
     if (!type || decl->getBeginLoc().isMacroID() || type.getRParenLoc().isMacroID()) {
@@ -416,7 +405,7 @@ bool MethodPlanner::Plan(std::vector<Edit>* edits, std::string* why) {
     }
     edits->push_back({clang::CharSourceRange::getTokenRange(decl->getReturnTypeSourceRange()),
                       "void", true});
-    edits->push_back({clang::CharSourceRange::getTokenRange(decl->getLocation()), fidl_method_,
+    edits->push_back({clang::CharSourceRange::getTokenRange(decl->getLocation()), mapped_.fidl_method,
                       true});
     bool in_class = decl->getLexicalDeclContext() == method_.getParent();
     edits->push_back(
@@ -470,8 +459,8 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
       return;
     }
   }
-  for (const Json& row : protocol.methods) {
-    std::string banjo_name = row["banjo"].value("cpp_mixin", "");
+  for (const MethodMapping& row : protocol.methods) {
+    const std::string& banjo_name = row.cpp_mixin;
     const clang::CXXMethodDecl* method = nullptr;
     for (const clang::CXXMethodDecl* candidate : server.methods()) {
       if (candidate->getName() == banjo_name) method = candidate;
