@@ -416,14 +416,19 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
   clang::SourceLocation at = call->getExprLoc();
   const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("function");
   const clang::VarDecl* connect_result = receiver ? ConnectResultReceiver(*receiver) : nullptr;
-  std::string why_not =
-      WhyClientStays(*result.Context, context_->mappings(), receiver, connect_result, function,
-                     *library, *protocol);
   // The group this call stands or falls with: its client's declaration, or the ConnectBanjo
   // result it is read out of.
   const void* group = connect_result ? static_cast<const void*>(connect_result)
                                      : static_cast<const void*>(
                                            receiver ? ReceiverDeclaration(*receiver) : nullptr);
+  // Decided once per client: every call on it asks the same (a connect result's uses are a walk
+  // of its whole function).
+  auto known = group ? why_stays_.find(group) : why_stays_.end();
+  std::string why_not = known != why_stays_.end()
+                            ? known->second
+                            : WhyClientStays(*result.Context, context_->mappings(), receiver,
+                                             connect_result, function, *library, *protocol);
+  if (group != nullptr) why_stays_.emplace(group, why_not);
   auto block = [&] {
     if (group != nullptr && why_not.empty()) {
       context_->Block(group, "the call at " + Where(sm, at) + " is not rewritten");

@@ -40,6 +40,7 @@ class CallSiteRewrite : public Rewrite {
                           const std::string& tag);
   std::map<const clang::FunctionDecl*, Arena> arenas_;
   std::map<const clang::FunctionDecl*, std::unique_ptr<ScopeNames>> scopes_;
+  std::map<const void*, std::string> why_stays_;  // per client (group): why it stays banjo
 };
 
 }  // namespace fdfkit::driver_migration

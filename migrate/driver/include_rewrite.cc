@@ -3,6 +3,15 @@
 #include "migrate/driver/diagnostics.h"
 
 namespace fdfkit::driver_migration {
+namespace {
+
+// "fuchsia.hardware.gpioimpl" for "fidl/fuchsia.hardware.gpioimpl<suffix>", else "".
+std::string FidlLibraryOf(llvm::StringRef include, llvm::StringRef suffix) {
+  if (!include.startswith("fidl/") || !include.endswith(suffix)) return "";
+  return include.drop_front(5).drop_back(suffix.size()).str();
+}
+
+}  // namespace
 
 std::string IncludeRewrite::Replacement(const LibraryMapping& library, Mode mode) {
   return "<fidl/" + library.fidl_library +
@@ -16,13 +25,13 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
                                         llvm::StringRef, const clang::Module*,
                                         clang::SrcMgr::CharacteristicKind) {
   // The shims, wherever they come from, are what the dual rewrites need.
-  if (file_name.startswith("fidl/") && file_name.endswith("/cpp/banjo_shims.h")) {
-    context_->ShimsAvailable(file_name.drop_front(5).drop_back(18).str());
+  if (std::string shims = FidlLibraryOf(file_name, "/cpp/banjo_shims.h"); !shims.empty()) {
+    context_->ShimsAvailable(shims);
   }
   // Only the files given are rewritten (headers are not, yet).
   if (!sm_.isWrittenInMainFile(hash)) return;
-  if (file_name.startswith("fidl/") && file_name.endswith("/cpp/driver/wire.h")) {
-    context_->WireHeaderIncluded(file_name.drop_front(5).drop_back(18).str());
+  if (std::string wire = FidlLibraryOf(file_name, "/cpp/driver/wire.h"); !wire.empty()) {
+    context_->WireHeaderIncluded(wire);
   }
   const LibraryMapping* library = context_->mappings().ForBanjoInclude(file_name);
   if (library == nullptr) return;

@@ -89,12 +89,9 @@ void RewriteContext::ReplaceIncludeLater(const clang::SourceManager& sm,
                                          clang::CharSourceRange range, clang::SourceLocation hash,
                                          const LibraryMapping& library,
                                          const std::string& original, const std::string& text) {
-  auto edit = [&](const std::string& replacement) {
-    clang::tooling::Replacement made(sm, range, replacement, lang_options_);
-    return clang::tooling::Replacement(AbsolutePath(made.getFilePath()), made.getOffset(),
-                                       made.getLength(), made.getReplacementText());
-  };
-  pending_includes_.push_back({edit(text), edit(original + "\n#include " + text), hash, &library});
+  pending_includes_.push_back({MakeEdit(sm, range, text),
+                               MakeEdit(sm, range, original + "\n#include " + text), hash,
+                               &library});
 }
 
 void RewriteContext::RewriteBuildFilesOf(const clang::SourceManager& sm,
@@ -180,15 +177,12 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
   }
   // Migrated before (by a run, or by hand): the build deps follow the include all the same, and
   // what was left in them is said again.
-  for (const std::string& fidl_library : wire_headers_) {
-    if (mode_ != Mode::kReplace) break;
-    for (const LibraryMapping& library : mappings_.libraries()) {
-      bool banjo_included = std::any_of(
-          pending_includes_.begin(), pending_includes_.end(),
-          [&](const PendingInclude& include) { return include.library == &library; });
-      if (library.fidl_library == fidl_library && !banjo_included) {
-        RewriteBuildFilesOf(sm, library, IncludeOutcome::kSwapped);
-      }
+  for (const LibraryMapping& library : mappings_.libraries()) {
+    bool banjo_included = std::any_of(
+        pending_includes_.begin(), pending_includes_.end(),
+        [&](const PendingInclude& include) { return include.library == &library; });
+    if (mode_ == Mode::kReplace && wire_headers_.count(library.fidl_library) && !banjo_included) {
+      RewriteBuildFilesOf(sm, library, IncludeOutcome::kSwapped);
     }
   }
   if (!publishes_) {
