@@ -3,13 +3,15 @@
 #include <llvm/Support/Path.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "support/read_file.h"
 
 namespace fdfkit::driver_migration {
 namespace {
 
-// The whole-name occurrences of `name` in `text`.
+// The whole-name occurrences of `name` in `text`: fuchsia.hardware.gpio_banjo_cpp is not in
+// fuchsia.hardware.gpio_banjo_cpp_mock.
 std::vector<size_t> Occurrences(const std::string& text, const std::string& name) {
   std::vector<size_t> found;
   for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
@@ -24,57 +26,39 @@ std::vector<size_t> Occurrences(const std::string& text, const std::string& name
   return found;
 }
 
-
-// The start of the line `offset` is on, and its indentation.
-std::pair<size_t, std::string> LineOf(const std::string& text, size_t offset) {
-  size_t begin = text.rfind('\n', offset);
-  begin = begin == std::string::npos ? 0 : begin + 1;
-  size_t end = begin;
-  while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
-  return {begin, text.substr(begin, end - begin)};
-}
-
-// Each `from` in `text` becomes `to` — or, with `keep`, gets `to` on a line of its own after the
-// one it is on (GN lists) or right after it (CMake arguments); `to` already there: nothing.
-void Edit(const std::string& file, const std::string& text, const std::string& from,
-          const std::string& to, bool keep, bool gn, EditSet* edits) {
-  if (keep && text.find(to) != std::string::npos) return;
-  // Whole names only: fuchsia.hardware.gpio_banjo_cpp is not fuchsia.hardware.gpio_banjo_cpp_mock.
-  for (size_t at : Occurrences(text, from)) {
-    size_t end = at + from.size();
-    if (!keep) {
-      edits->Add(clang::tooling::Replacement(file, static_cast<unsigned>(at),
-                                             static_cast<unsigned>(from.size()), to));
-    } else if (gn) {
-      size_t line_end = text.find('\n', at);
-      if (line_end == std::string::npos) line_end = text.size();
-      auto [line, indent] = LineOf(text, at);
-      edits->Add(clang::tooling::Replacement(file, static_cast<unsigned>(line_end), 0,
-                                             "\n" + indent + "\"" + to + "\","));
-    } else {
-      edits->Add(clang::tooling::Replacement(file, static_cast<unsigned>(end), 0, " " + to));
-    }
-    if (keep) return;  // once is enough
-  }
-}
-
-// The GN deps list an entry is added to: the one holding `anchor`.
-void AddGnDep(const std::string& file, const std::string& text, const std::string& anchor,
-              const std::string& dep, EditSet* edits) {
-  Edit(file, text, anchor, dep, /*keep=*/true, /*gn=*/true, edits);
-}
-
-// Whether `text` names `dep` exactly once; if it names it more often, that is recorded.
-bool NamedOnce(const std::string& file, const std::string& text, const std::string& dep,
-               std::vector<AmbiguousBuildFile>* ambiguous) {
+// Where `text` names `dep`, if exactly once; naming it more often is recorded, and not edited.
+std::optional<size_t> NamedOnce(const std::string& file, const std::string& text,
+                                const std::string& dep,
+                                std::vector<AmbiguousBuildFile>* ambiguous) {
   std::vector<size_t> found = Occurrences(text, dep);
-  if (found.size() <= 1) return found.size() == 1;
-  size_t line_start = text.rfind('\n', found[0]);
-  line_start = line_start == std::string::npos ? 0 : line_start + 1;
-  ambiguous->push_back(
-      {file, static_cast<int>(std::count(text.begin(), text.begin() + found[0], '\n') + 1),
-       static_cast<int>(found[0] - line_start + 1), dep, found.size()});
-  return false;
+  if (found.size() == 1) return found[0];
+  if (found.size() > 1) {
+    size_t line_start = text.rfind('\n', found[0]);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    ambiguous->push_back(
+        {file, static_cast<int>(std::count(text.begin(), text.begin() + found[0], '\n') + 1),
+         static_cast<int>(found[0] - line_start + 1), dep, found.size()});
+  }
+  return std::nullopt;
+}
+
+clang::tooling::Replacement Replace(const std::string& file, size_t at, const std::string& from,
+                                    const std::string& to) {
+  return clang::tooling::Replacement(file, static_cast<unsigned>(at),
+                                     static_cast<unsigned>(from.size()), to);
+}
+
+// `dep` as an entry of its own on the line after the GN list entry at `at`, indented alike;
+// nothing if the file names it already.
+void AddGnDep(const std::string& file, const std::string& text, size_t at, const std::string& dep,
+              EditSet* edits) {
+  if (!Occurrences(text, dep).empty()) return;
+  size_t line_end = std::min(text.find('\n', at), text.size());
+  size_t line = text.rfind('\n', at);
+  line = line == std::string::npos ? 0 : line + 1;
+  size_t indent = text.find_first_not_of(" \t", line) - line;
+  edits->Add(clang::tooling::Replacement(file, static_cast<unsigned>(line_end), 0,
+                                         "\n" + text.substr(line, indent) + "\"" + dep + "\","));
 }
 
 }  // namespace
@@ -91,29 +75,33 @@ std::vector<AmbiguousBuildFile> RewriteBuildFiles(const std::string& source,
   if (std::optional<std::string> gn = support::ReadFile(gn_file)) {
     std::string banjo_label = "//sdk/banjo/" + banjo + ":" + banjo + "_banjo_cpp";
     std::string driver_label = "//sdk/fidl/" + clone + ":" + clone + "_cpp_driver";
-    if (NamedOnce(gn_file, *gn, banjo_label, &ambiguous)) {
+    if (std::optional<size_t> at = NamedOnce(gn_file, *gn, banjo_label, &ambiguous)) {
       if (outcome == IncludeOutcome::kSwapped) {
-        Edit(gn_file, *gn, banjo_label, driver_label, /*keep=*/false, /*gn=*/true, edits);
-        AddGnDep(gn_file, *gn, banjo_label, "//src/devices/lib/driver:driver_runtime", edits);
+        edits->Add(Replace(gn_file, *at, banjo_label, driver_label));
+        AddGnDep(gn_file, *gn, *at, "//src/devices/lib/driver:driver_runtime", edits);
       } else {
-        AddGnDep(gn_file, *gn, banjo_label, driver_label, edits);
+        AddGnDep(gn_file, *gn, *at, driver_label, edits);
       }
     }
   }
-  // CMakeLists.txt: target names.
+  // CMakeLists.txt: target names, one argument of target_link_libraries.
   std::string cmake_file = dir + "/CMakeLists.txt";
   if (std::optional<std::string> cmake = support::ReadFile(cmake_file)) {
     std::string banjo_target = banjo + "_banjo_cpp";
-    if (!NamedOnce(cmake_file, *cmake, banjo_target, &ambiguous)) return ambiguous;
+    std::string driver_target = clone + "_cpp_driver";
+    std::optional<size_t> at = NamedOnce(cmake_file, *cmake, banjo_target, &ambiguous);
+    if (!at) return ambiguous;
     switch (outcome) {
       case IncludeOutcome::kSwapped:
-        Edit(cmake_file, *cmake, banjo_target, clone + "_cpp_driver", false, false, edits);
+        edits->Add(Replace(cmake_file, *at, banjo_target, driver_target));
         break;
       case IncludeOutcome::kBeside:
-        Edit(cmake_file, *cmake, banjo_target, clone + "_cpp_driver", true, false, edits);
+        if (Occurrences(*cmake, driver_target).empty()) {
+          edits->Add(Replace(cmake_file, *at + banjo_target.size(), "", " " + driver_target));
+        }
         break;
       case IncludeOutcome::kShims:
-        Edit(cmake_file, *cmake, banjo_target, clone + "_banjo_shims", false, false, edits);
+        edits->Add(Replace(cmake_file, *at, banjo_target, clone + "_banjo_shims"));
         break;
     }
   }
