@@ -548,11 +548,9 @@ std::string CallSiteRewrite::EnsureArena(const void* group, const clang::SourceM
       arena.name = "arena";
     } else {
       arena.name = names.Fresh("arena", "fidl");
-      const auto* body = llvm::cast<clang::CompoundStmt>(function.getBody());
-      std::string indent = body->body_empty() ? LineIndent(sm, function.getBeginLoc()) + "  "
-                                              : LineIndent(sm, body->body_front()->getBeginLoc());
-      arena.insert_at = body->getLBracLoc().getLocWithOffset(1);
-      arena.declaration = "\n" + indent + "fdf::Arena " + arena.name + "('" + tag + "');";
+      BodyStart start = StartOf(sm, *llvm::cast<clang::CompoundStmt>(function.getBody()));
+      arena.insert_at = start.after_brace;
+      arena.declaration = "\n" + start.indent + "fdf::Arena " + arena.name + "('" + tag + "');";
     }
     known = arenas_.emplace(&function, std::move(arena)).first;
   }

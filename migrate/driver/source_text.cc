@@ -20,6 +20,12 @@ std::string LineIndent(const clang::SourceManager& sm, clang::SourceLocation loc
   return buffer.substr(line, end - line).str();
 }
 
+BodyStart StartOf(const clang::SourceManager& sm, const clang::CompoundStmt& body) {
+  return {body.getLBracLoc().getLocWithOffset(1),
+          body.body_empty() ? LineIndent(sm, body.getLBracLoc()) + "  "
+                            : LineIndent(sm, body.body_front()->getBeginLoc())};
+}
+
 std::string Where(const clang::SourceManager& sm, clang::SourceLocation location) {
   clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(location));
   if (where.isInvalid()) return "an unknown place";

@@ -3,6 +3,7 @@
 #ifndef FDFKIT_MIGRATE_DRIVER_SOURCE_TEXT_H_
 #define FDFKIT_MIGRATE_DRIVER_SOURCE_TEXT_H_
 
+#include <clang/AST/Stmt.h>
 #include <clang/AST/Type.h>
 #include <clang/Basic/LangOptions.h>
 #include <clang/Basic/SourceManager.h>
@@ -17,6 +18,14 @@ std::string Text(const clang::SourceManager& sm, const clang::LangOptions& lang,
 
 // The leading blanks of the line `location` is on (where it is expanded).
 std::string LineIndent(const clang::SourceManager& sm, clang::SourceLocation location);
+
+// Where a statement goes to come first in `body` (right after its `{`), and the indentation it
+// takes there (that of the body's first statement, or one level in).
+struct BodyStart {
+  clang::SourceLocation after_brace;
+  std::string indent;
+};
+BodyStart StartOf(const clang::SourceManager& sm, const clang::CompoundStmt& body);
 
 // "line 12, column 5": where `location` is expanded, for messages that point at another place.
 std::string Where(const clang::SourceManager& sm, clang::SourceLocation location);

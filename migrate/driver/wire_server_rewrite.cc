@@ -413,12 +413,11 @@ bool MethodPlanner::Plan(std::vector<Edit>* edits, std::string* why) {
          "(" + params + ")" + (in_class ? " override" : ""), true});
   }
   if (!locals_.empty()) {
-    std::string indent = body->body_empty() ? LineIndent(sm_, body->getLBracLoc()) + "  "
-                                            : LineIndent(sm_, body->body_front()->getBeginLoc());
+    BodyStart start = StartOf(sm_, *body);
     std::string text;
-    for (const std::string& local : locals_) text += "\n" + indent + local;
-    clang::SourceLocation after = body->getLBracLoc().getLocWithOffset(1);
-    edits->push_back({clang::CharSourceRange::getCharRange(after, after), text});
+    for (const std::string& local : locals_) text += "\n" + start.indent + local;
+    edits->push_back(
+        {clang::CharSourceRange::getCharRange(start.after_brace, start.after_brace), text});
   }
   return true;
 }
@@ -512,12 +511,10 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   if (start_body != nullptr && !protocol.service_name.empty() &&
       DerivesFrom(server, "fdf::DriverBase") &&
       sm.isWrittenInMainFile(sm.getExpansionLoc(start_body->getLBracLoc()))) {
-    std::string indent = start_body->body_empty()
-                             ? LineIndent(sm, start_body->getLBracLoc()) + "  "
-                             : LineIndent(sm, start_body->body_front()->getBeginLoc());
-    clang::SourceLocation after = start_body->getLBracLoc().getLocWithOffset(1);
+    BodyStart start = StartOf(sm, *start_body);
+    const std::string& indent = start.indent;
     edits.push_back(
-        {clang::CharSourceRange::getCharRange(after, after),
+        {clang::CharSourceRange::getCharRange(start.after_brace, start.after_brace),
          "\n" + indent + "if (zx::result<> added = outgoing()->AddService<" + service + ">(" +
              service + "::InstanceHandler({." + protocol.service_member + " = " + bindings +
              ".CreateHandler(this, driver_dispatcher()->get(), fidl::kIgnoreBindingClosure)}));\n" +
