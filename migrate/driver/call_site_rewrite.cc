@@ -77,7 +77,7 @@ class CallPlanner {
   // The argument passed for the banjo C++ parameter called `name`, or null.
   const clang::Expr* ArgumentFor(const std::string& name, clang::QualType* type) const {
     for (unsigned i = 0; i < method_.getNumParams() && i < call_.getNumArgs(); ++i) {
-      if (method_.getParamDecl(i)->getName() == name) {
+      if (IsNamed(*method_.getParamDecl(i), name)) {
         *type = method_.getParamDecl(i)->getType();
         return call_.getArg(i);
       }

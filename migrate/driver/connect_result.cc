@@ -29,7 +29,7 @@ const clang::VarDecl* ResultVariable(const clang::Expr* expr) {
       return nullptr;
     }
   } else if (const auto* call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(expr)) {
-    if (call->getMethodDecl() == nullptr || call->getMethodDecl()->getName() != "value") {
+    if (call->getMethodDecl() == nullptr || !IsNamed(*call->getMethodDecl(), "value")) {
       return nullptr;
     }
     expr = Bare(call->getImplicitObjectArgument());
@@ -78,7 +78,10 @@ const clang::Expr* BlockingUse(clang::ASTContext& context, const MappingIndex& m
     clang::DynTypedNode parent = ParentOf(context, clang::DynTypedNode::create(*use));
     // x.is_error(), x.take_error()...: zx::result's own API.
     if (const auto* member = parent.get<clang::MemberExpr>()) {
-      if (IsResultApi(member->getMemberDecl()->getName())) continue;
+      if (member->getMemberDecl()->getIdentifier() != nullptr &&
+          IsResultApi(member->getMemberDecl()->getName())) {
+        continue;
+      }
     }
     // The client read out of it, as the object of a call on a mapped banjo client.
     clang::DynTypedNode value = parent;

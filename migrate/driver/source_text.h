@@ -3,6 +3,7 @@
 #ifndef FDFKIT_MIGRATE_DRIVER_SOURCE_TEXT_H_
 #define FDFKIT_MIGRATE_DRIVER_SOURCE_TEXT_H_
 
+#include <clang/AST/Decl.h>
 #include <clang/AST/Stmt.h>
 #include <clang/AST/Type.h>
 #include <clang/Basic/LangOptions.h>
@@ -29,6 +30,12 @@ BodyStart StartOf(const clang::SourceManager& sm, const clang::CompoundStmt& bod
 
 // "line 12, column 5": where `location` is expanded, for messages that point at another place.
 std::string Where(const clang::SourceManager& sm, clang::SourceLocation location);
+
+// Whether `decl` is called `name`. False for constructors, operators and conversions, whose
+// names are not identifiers (clang's getName() asserts on them).
+inline bool IsNamed(const clang::NamedDecl& decl, llvm::StringRef name) {
+  return decl.getIdentifier() != nullptr && decl.getName() == name;
+}
 
 // The printed name of `type`, without `struct`/`class`.
 std::string TypeName(const clang::LangOptions& lang, clang::QualType type);

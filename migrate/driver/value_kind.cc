@@ -2,6 +2,8 @@
 
 #include <clang/AST/DeclCXX.h>
 
+#include "migrate/driver/source_text.h"
+
 namespace fdfkit::driver_migration {
 
 ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
@@ -9,7 +11,7 @@ ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
   type = type.getUnqualifiedType();
   if (const auto* typedef_type = type->getAs<clang::TypedefType>()) {
     const clang::TypedefNameDecl* decl = typedef_type->getDecl();
-    if (decl->getName() == "zx_handle_t") return ValueKind::kRawHandle;
+    if (IsNamed(*decl, "zx_handle_t")) return ValueKind::kRawHandle;
     clang::SourceLocation declared = sm.getExpansionLoc(decl->getLocation());
     const clang::FileEntry* file = sm.getFileEntryForID(sm.getFileID(declared));
     if (file != nullptr && mappings.ForBanjoHeaderPath(file->getName()) != nullptr &&
@@ -23,7 +25,7 @@ ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
   }
   if (const auto* record = type->getAsCXXRecordDecl()) {
     const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(record->getDeclContext());
-    if (ns != nullptr && ns->getName() == "zx" && record->getName() != "result") {
+    if (ns != nullptr && IsNamed(*ns, "zx") && !IsNamed(*record, "result")) {
       return ValueKind::kZxObject;
     }
   }

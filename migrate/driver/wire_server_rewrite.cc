@@ -77,7 +77,7 @@ class MethodPlanner {
       }
     }
     for (const clang::ParmVarDecl* parameter : definition_->parameters()) {
-      if (parameter->getName() == name) return parameter;
+      if (IsNamed(*parameter, name)) return parameter;
     }
     return nullptr;
   }
@@ -462,7 +462,7 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
     const std::string& banjo_name = row.cpp_mixin;
     const clang::CXXMethodDecl* method = nullptr;
     for (const clang::CXXMethodDecl* candidate : server.methods()) {
-      if (candidate->getName() == banjo_name) method = candidate;
+      if (IsNamed(*candidate, banjo_name)) method = candidate;
     }
     if (method == nullptr) continue;  // the mixin's static checks say so at compile time
     std::string why;
@@ -500,7 +500,7 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   // Published where a DFv2 driver starts; anywhere else, by a human.
   const clang::CXXMethodDecl* start = nullptr;
   for (const clang::CXXMethodDecl* candidate : server.methods()) {
-    if (candidate->getName() == "Start" && candidate->getDefinition() != nullptr) {
+    if (IsNamed(*candidate, "Start") && candidate->getDefinition() != nullptr) {
       start = candidate;
     }
   }
