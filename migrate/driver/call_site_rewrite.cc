@@ -6,299 +6,18 @@
 
 #include <optional>
 
+#include "migrate/driver/call_plan.h"
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/connect_result.h"
 #include "migrate/driver/diagnostics.h"
 #include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
-#include "migrate/driver/value_kind.h"
 
 namespace fdfkit::driver_migration {
 
 using namespace clang::ast_matchers;  // NOLINT: the matcher language
 namespace {
-
-// Whether the value of `call` is thrown away: it is a statement of its own, or cast to void.
-bool ResultUnused(clang::ASTContext& context, const clang::Expr& call) {
-  Enclosing enclosing = EnclosingNode(context, clang::DynTypedNode::create(call));
-  if (const auto* cast = enclosing.node.get<clang::ExplicitCastExpr>()) {
-    return cast->getType()->isVoidType();
-  }
-  const auto* self = enclosing.child.get<clang::Stmt>();
-  if (enclosing.node.get<clang::CompoundStmt>() != nullptr) return true;
-  if (const auto* if_stmt = enclosing.node.get<clang::IfStmt>()) {
-    return if_stmt->getThen() == self || if_stmt->getElse() == self;
-  }
-  return false;
-}
-
-// A call that could not be rewritten: which parameter, and why.
-struct Refusal {
-  std::string parameter, type, why;
-};
-
-// What one banjo call becomes.
-struct CallPlan {
-  std::vector<std::string> request;      // the FIDL call's arguments
-  std::vector<std::string> checks;       // statements before the assignments (may return)
-  std::vector<std::string> assignments;  // out-parameters written from the response
-  bool returns_status = false;           // the banjo call returned a zx_status_t
-  std::string value_field;               // or the value of this response field
-  std::optional<Refusal> refusal;
-};
-
-class CallPlanner {
- public:
-  CallPlanner(const RewriteContext& context, const clang::SourceManager& sm,
-              clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
-              const clang::CXXMethodDecl& method, const MethodMapping& mapped,
-              const LibraryMapping& library, const ProtocolMapping& protocol,
-              const std::string& result_name)
-      : context_(context), sm_(sm), ast_(ast), call_(call), method_(method), mapped_(mapped),
-        library_(library), protocol_(protocol),
-        field_prefix_(result_name + (mapped.error_syntax ? "->value()->" : "->")) {}
-
-  CallPlan Plan() {
-    CallPlan plan;
-    for (const ParameterMapping& parameter : mapped_.parameters) {
-      Parameter(parameter, &plan);
-      if (plan.refusal) break;
-    }
-    if (!plan.refusal && !plan.value_field.empty() &&
-        (!plan.assignments.empty() || !plan.checks.empty())) {
-      Refuse(&plan, plan.value_field, call_.getType(),
-             "is returned beside out-parameters, which the rewrite does not unpack together");
-    }
-    return plan;
-  }
-
- private:
-  // The argument passed for the banjo C++ parameter called `name`, or null.
-  const clang::Expr* ArgumentFor(const std::string& name, clang::QualType* type) const {
-    for (unsigned i = 0; i < method_.getNumParams() && i < call_.getNumArgs(); ++i) {
-      if (IsNamed(*method_.getParamDecl(i), name)) {
-        *type = method_.getParamDecl(i)->getType();
-        return call_.getArg(i);
-      }
-    }
-    return nullptr;
-  }
-  std::string Text(const clang::Expr& expr) const {
-    return driver_migration::Text(sm_, ast_.getLangOpts(), expr.getSourceRange());
-  }
-  std::string TypeName(clang::QualType type) const {
-    return driver_migration::TypeName(ast_.getLangOpts(), type);
-  }
-  // Where an out-parameter's value goes: `x` for `&x`, `*p` for `p`; nullopt for nullptr.
-  std::optional<std::string> Target(const clang::Expr& argument, CallPlan* plan,
-                                    const std::string& name, clang::QualType type) {
-    const clang::Expr* bare = argument.IgnoreParenImpCasts();
-    if (bare->isNullPointerConstant(ast_, clang::Expr::NPC_ValueDependentIsNotNull)) {
-      return std::nullopt;
-    }
-    if (bare->HasSideEffects(ast_)) {
-      Refuse(plan, name, type,
-             "is an expression with side effects, which would run after the call");
-      return std::nullopt;
-    }
-    if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(bare);
-        address != nullptr && address->getOpcode() == clang::UO_AddrOf) {
-      return Text(*address->getSubExpr());
-    }
-    if (llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(bare)) return "*" + Text(*bare);
-    return "*(" + Text(*bare) + ")";
-  }
-  void Refuse(CallPlan* plan, const std::string& parameter, clang::QualType type,
-              std::string why) {
-    if (!plan->refusal) plan->refusal = Refusal{parameter, TypeName(type), std::move(why)};
-  }
-
-  void Parameter(const ParameterMapping& parameter, CallPlan* plan) {
-    const std::string& becomes = parameter.becomes;
-    const std::string& field = parameter.field;
-    const std::string& banjo = parameter.banjo;
-    if (becomes == "error") {
-      plan->returns_status = true;
-      return;
-    }
-    if (parameter.returned()) {
-      if (KindOf(context_.mappings(), sm_, call_.getType(), nullptr) != ValueKind::kPlain) {
-        Refuse(plan, banjo, call_.getType(), "is returned as a type the clone names differently");
-        return;
-      }
-      plan->value_field = field;
-      return;
-    }
-    std::vector<std::pair<const clang::Expr*, clang::QualType>> arguments;
-    for (const std::string& name : parameter.c) {
-      clang::QualType type;
-      const clang::Expr* argument = ArgumentFor(name, &type);
-      if (argument == nullptr) {
-        Refuse(plan, banjo, {}, "is not a parameter of " + method_.getQualifiedNameAsString() +
-                                    " as the header declares it (the mapping names '" + name +
-                                    "')");
-        return;
-      }
-      arguments.emplace_back(argument, type);
-    }
-    if (parameter.direction == "in" && becomes == "request") {
-      In(banjo, field, arguments, plan);
-    } else if (parameter.direction == "out" && becomes == "response") {
-      Out(banjo, field_prefix_ + field, arguments, plan);
-    } else {
-      Refuse(plan, banjo, arguments.empty() ? clang::QualType() : arguments[0].second,
-             "becomes '" + becomes + "' in the clone, which a call site cannot express");
-    }
-  }
-
-  void In(const std::string& banjo, const std::string& field,
-          const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
-          CallPlan* plan) {
-    if (arguments.size() == 1) {
-      auto [argument, type] = arguments[0];
-      if (type->isPointerType() && type->getPointeeType()->isCharType()) {
-        plan->request.push_back("fidl::StringView::FromExternal(" + Text(*argument) + ")");
-        return;
-      }
-      switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
-        case ValueKind::kPlain:
-        case ValueKind::kZxObject:  // taken by value in banjo too: moved by the caller already
-          plan->request.push_back(Text(*argument));
-          return;
-        case ValueKind::kBanjoInteger:
-          // The clone's enum or bits, named by what the request field is.
-          plan->request.push_back(mapped_.WireFieldCast(FidlNamespace(library_),
-                                                        protocol_.fidl_protocol, "Request", field) +
-                                  "(" + Text(*argument) + ")");
-          return;
-        case ValueKind::kRawHandle:
-          Refuse(plan, banjo, type, "is a raw handle, which the FIDL call takes as an owning zx:: "
-                                    "object of its own type");
-          return;
-        case ValueKind::kOther:
-          Refuse(plan, banjo, type, "is a struct, whose FIDL wire type is built differently");
-          return;
-      }
-    }
-    if (arguments.size() == 2 && arguments[0].second->isPointerType()) {
-      clang::QualType element = arguments[0].second->getPointeeType().getUnqualifiedType();
-      if (KindOf(context_.mappings(), sm_, element, nullptr) != ValueKind::kPlain) {
-        Refuse(plan, banjo, arguments[0].second,
-               "is a list of elements whose FIDL wire type is built differently");
-        return;
-      }
-      std::string name = TypeName(element);
-      plan->request.push_back("fidl::VectorView<" + name + ">::FromExternal(const_cast<" + name +
-                              "*>(" + Text(*arguments[0].first) + "), " +
-                              Text(*arguments[1].first) + ")");
-      return;
-    }
-    Refuse(plan, banjo, arguments.empty() ? clang::QualType() : arguments[0].second,
-           "has a shape the rewrite does not know");
-  }
-
-  // `field` is how the response field is read: result->value()->x, or result->x.
-  void Out(const std::string& banjo, const std::string& field,
-           const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
-           CallPlan* plan) {
-    if (arguments.empty()) {
-      Refuse(plan, banjo, {}, "was written in place by the callee, which FIDL cannot do");
-      return;
-    }
-    auto [argument, type] = arguments[0];
-    if (!type->isPointerType()) {
-      Refuse(plan, banjo, type, "is not a pointer to write through");
-      return;
-    }
-    clang::QualType pointee = type->getPointeeType();
-    if (arguments.size() == 3) {  // (buffer, capacity, &actual)
-      if (!plan->returns_status) {
-        Refuse(plan, banjo, type, "is an out-buffer of a call that returns no status to report "
-                                  "a short buffer with");
-        return;
-      }
-      if (KindOf(context_.mappings(), sm_, pointee, nullptr) != ValueKind::kPlain) {
-        Refuse(plan, banjo, type, "is an out-buffer of elements whose FIDL wire type differs");
-        return;
-      }
-      if (argument->HasSideEffects(ast_) || arguments[1].first->HasSideEffects(ast_)) {
-        Refuse(plan, banjo, type, "is an expression with side effects, which would run after "
-                                  "the call");
-        return;
-      }
-      plan->checks.push_back("if (" + field + ".count() > " + Text(*arguments[1].first) +
-                             ") return ZX_ERR_BUFFER_TOO_SMALL;");
-      plan->assignments.push_back("std::copy(" + field + ".begin(), " + field + ".end(), " +
-                                  Text(*argument) + ");");
-      if (std::optional<std::string> actual =
-              Target(*arguments[2].first, plan, banjo, arguments[2].second)) {
-        plan->assignments.push_back(*actual + " = " + field + ".count();");
-      }
-      return;
-    }
-    std::optional<std::string> target = Target(*argument, plan, banjo, type);
-    if (!target) return;
-    const clang::TypedefNameDecl* banjo_typedef = nullptr;
-    switch (KindOf(context_.mappings(), sm_, pointee, &banjo_typedef)) {
-      case ValueKind::kPlain:
-        plan->assignments.push_back(*target + " = " + field + ";");
-        return;
-      case ValueKind::kBanjoInteger:
-        // The integer the banjo typedef stands for: the file needs no banjo name for it.
-        plan->assignments.push_back(*target + " = static_cast<" +
-                                    TypeName(banjo_typedef->getUnderlyingType()) + ">(" + field +
-                                    ");");
-        return;
-      case ValueKind::kZxObject:
-        plan->assignments.push_back(*target + " = std::move(" + field + ");");
-        return;
-      case ValueKind::kRawHandle:
-        plan->assignments.push_back(*target + " = " + field + ".release();");
-        return;
-      case ValueKind::kOther:
-        Refuse(plan, banjo, type, "is a struct, whose FIDL wire type must be copied out by hand");
-        return;
-    }
-  }
-
-  const RewriteContext& context_;
-  const clang::SourceManager& sm_;
-  clang::ASTContext& ast_;
-  const clang::CXXMemberCallExpr& call_;
-  const clang::CXXMethodDecl& method_;
-  const MethodMapping& mapped_;
-  const LibraryMapping& library_;
-  const ProtocolMapping& protocol_;
-  std::string field_prefix_;
-};
-
-// The text that replaces the banjo call. `indent` is its statement's line indentation; `result`
-// names the FIDL call's result in the lambda.
-std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool error_syntax,
-                     bool unused, const std::string& result, const std::string& indent) {
-  bool plain = plan.checks.empty() && plan.assignments.empty();
-  if (plan.returns_status && plain && unused) return fidl_call;
-  if (!plan.returns_status && plain) {
-    // A value read out of the response (a transport error asserts, as Fuchsia's bindings do); a
-    // call of a void method used as a value (`return f();`) is cast to void, as it was.
-    if (!plan.value_field.empty()) return fidl_call + "->" + plan.value_field;
-    return unused ? fidl_call : "(void)" + fidl_call;
-  }
-  std::string body = indent + "    ";
-  std::string out = plan.returns_status ? "[&]() -> zx_status_t {\n" : "[&] {\n";
-  std::string on_failure = plan.returns_status ? "return " + result + ".status();" : "return;";
-  out += body + "auto " + result + " = " + fidl_call + ";\n";
-  out += body + "if (!" + result + ".ok()) " + on_failure + "\n";
-  if (error_syntax) {
-    out += body + "if (" + result + "->is_error()) " +
-           (plan.returns_status ? "return " + result + "->error_value();" : on_failure) + "\n";
-  }
-  for (const std::string& line : plan.checks) out += body + line + "\n";
-  for (const std::string& line : plan.assignments) out += body + line + "\n";
-  if (plan.returns_status) out += body + "return ZX_OK;\n";
-  return out + indent + "  }()";
-}
 
 // Whether `function` is a method of a class serving a mapped banjo protocol through its mixin
 // (`ddk::FooProtocol<D>`), whose methods the server rewrite rewrites.
@@ -385,7 +104,7 @@ void CallSiteRewrite::LeaveTemplated(const clang::SourceManager& sm, const clang
   context_->Leave(sm, at, diag::kInTemplate, "a call of " + record->getQualifiedNameAsString() +
                                                  "::" + name);
   if (const clang::DeclaratorDecl* client = base ? ReceiverDeclaration(*base) : nullptr) {
-    context_->Block(client, "the call at " + Where(sm, at) + " is not rewritten");
+    context_->Block(client, "of the call at " + Where(sm, at) + " (reported there)");
   }
 }
 
@@ -431,7 +150,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
   if (group != nullptr) why_stays_.emplace(group, why_not);
   auto block = [&] {
     if (group != nullptr && why_not.empty()) {
-      context_->Block(group, "the call at " + Where(sm, at) + " is not rewritten");
+      context_->Block(group, "of the call at " + Where(sm, at) + " (reported there)");
     }
   };
   if (call->getBeginLoc().isMacroID() || call->getEndLoc().isMacroID()) {
@@ -468,9 +187,32 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     return block();
   }
   const std::string& fidl_method = mapped->fidl_method;
+  // A client called @async becomes an fdf::WireClient, which must outlive its replies: a member.
+  auto called_async = group ? called_async_.find(group) : called_async_.end();
+  if (called_async == called_async_.end()) {
+    const auto* field = llvm::dyn_cast_or_null<clang::FieldDecl>(
+        receiver && !connect_result ? ReceiverDeclaration(*receiver) : nullptr);
+    called_async = called_async_
+                       .emplace(group, field != nullptr &&
+                                           CalledAsync(*result.Context, *field, *protocol))
+                       .first;
+  }
   if (mapped->async) {
-    context_->Leave(sm, at, diag::kAsyncCallNotYet, client, name, fidl_method);
-    return block();
+    const auto* field = llvm::dyn_cast_or_null<clang::FieldDecl>(
+        receiver && !connect_result ? ReceiverDeclaration(*receiver) : nullptr);
+    std::string why;
+    if (field == nullptr) {
+      why = "is called on a client that is not a member: an fdf::WireClient that goes out of "
+            "scope cancels the reply its callback waits for";
+    } else if (field->getType()->isReferenceType() || field->getType()->isPointerType()) {
+      why = "is called through a reference or pointer to the client, which stays banjo";
+    } else if (!ResultUnused(*result.Context, *call)) {
+      why = "is used as a value";
+    }
+    if (!why.empty()) {
+      context_->Leave(sm, at, diag::kAsyncCallLeft, client, name, why);
+      return block();
+    }
   }
   const clang::CompoundStmt* body =
       function ? llvm::dyn_cast_or_null<clang::CompoundStmt>(function->getBody()) : nullptr;
@@ -502,9 +244,8 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     names = scopes_.emplace(function, std::make_unique<ScopeNames>(*function)).first;
   }
   std::string result_name = names->second->Fresh("result", "fidl");
-  CallPlan plan = CallPlanner(*context_, sm, *result.Context, *call, *method, *mapped, *library,
-                              *protocol, result_name)
-                      .Plan();
+  CallPlan plan = PlanCall(*context_, sm, *result.Context, *call, *method, *mapped, *library,
+                           *protocol, result_name);
   if (plan.refusal) {
     context_->Leave(sm, at, diag::kCallParameterNeedsHuman, client, name, plan.refusal->parameter,
                     plan.refusal->type.empty() ? "?" : plan.refusal->type, plan.refusal->why);
@@ -519,15 +260,23 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     client = "fdf::WireCall(*" + connect_result->getNameAsString() + ")";
     arrow = false;
   }
+  // On an fdf::WireClient, a two-way call that waits for its reply goes through sync().
+  if (called_async->second && !mapped->async) client += std::string(arrow ? "->" : ".") + "sync()";
   std::string fidl_call =
       client + (arrow ? "->" : ".") + "buffer(" + arena + ")->" + fidl_method + "(";
   for (size_t i = 0; i < plan.request.size(); ++i) {
     fidl_call += (i ? ", " : "") + plan.request[i];
   }
   fidl_call += ")";
-  std::string text = CallText(plan, fidl_call, mapped->error_syntax,
-                              ResultUnused(*result.Context, *call), result_name,
-                              LineIndent(sm, call->getBeginLoc()));
+  std::string indent = LineIndent(sm, call->getBeginLoc());
+  std::string text =
+      mapped->async
+          ? AsyncCallText(plan, fidl_call,
+                          FidlNamespace(*library) + "::" + protocol->fidl_protocol + "::" +
+                              fidl_method,
+                          result_name, indent)
+          : CallText(plan, fidl_call, mapped->error_syntax, ResultUnused(*result.Context, *call),
+                     result_name, indent);
   context_->ReplaceIn(group, sm, clang::CharSourceRange::getTokenRange(call->getSourceRange()),
                       text);
   context_->ConsumedIn(group, sm,

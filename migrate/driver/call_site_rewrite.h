@@ -41,6 +41,7 @@ class CallSiteRewrite : public Rewrite {
   std::map<const clang::FunctionDecl*, Arena> arenas_;
   std::map<const clang::FunctionDecl*, std::unique_ptr<ScopeNames>> scopes_;
   std::map<const void*, std::string> why_stays_;  // per client (group): why it stays banjo
+  std::map<const void*, bool> called_async_;      // per client: it becomes an fdf::WireClient
 };
 
 }  // namespace fdfkit::driver_migration

@@ -3,6 +3,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/TypeLoc.h>
+#include <clang/ASTMatchers/ASTMatchFinder.h>
 
 namespace fdfkit::driver_migration {
 namespace {
@@ -62,8 +63,28 @@ void Classify(const clang::Expr* init, ClientDeclaration* out) {
 
 }  // namespace
 
-std::string ClientDeclaration::DriverTransportType() const {
-  return "fdf::WireSyncClient<" + FidlNamespace(*library) + "::" + protocol->fidl_protocol + ">";
+std::string ClientDeclaration::DriverTransportType(bool called_async) const {
+  return std::string(called_async ? "fdf::WireClient<" : "fdf::WireSyncClient<") +
+         FidlNamespace(*library) + "::" + protocol->fidl_protocol + ">";
+}
+
+bool CalledAsync(clang::ASTContext& ast, const clang::DeclaratorDecl& decl,
+                 const ProtocolMapping& protocol) {
+  using namespace clang::ast_matchers;  // NOLINT: the matcher language
+  auto calls = match(translationUnitDecl(forEachDescendant(
+                         cxxMemberCallExpr(callee(cxxMethodDecl(ofClass(hasName(protocol.cpp_client)))))
+                             .bind("call"))),
+                     ast);
+  for (const BoundNodes& bound : calls) {
+    const auto* call = bound.getNodeAs<clang::CXXMemberCallExpr>("call");
+    const clang::Expr* receiver = call->getImplicitObjectArgument();
+    const MethodMapping* method = protocol.MethodForClientCall(call->getMethodDecl()->getNameAsString());
+    if (method != nullptr && method->async && receiver != nullptr &&
+        ReceiverDeclaration(*receiver) == &decl) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappings,

@@ -5,6 +5,7 @@
 #ifndef FDFKIT_MIGRATE_DRIVER_CLIENT_DECLARATION_H_
 #define FDFKIT_MIGRATE_DRIVER_CLIENT_DECLARATION_H_
 
+#include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 #include <clang/Basic/SourceManager.h>
@@ -32,8 +33,9 @@ struct ClientDeclaration {
   std::string why_not;  // set when the declaration is left alone, saying why
 
   bool rewritable() const { return why_not.empty(); }
-  // `fdf::WireSyncClient<fuchsia_hardware_foo::Foo>`.
-  std::string DriverTransportType() const;
+  // `fdf::WireSyncClient<fuchsia_hardware_foo::Foo>`, or `fdf::WireClient<...>` for a client
+  // called @async.
+  std::string DriverTransportType(bool called_async) const;
 };
 
 // `decl`'s client declaration, or nullopt if its type is no mapped banjo client. Only
@@ -41,6 +43,12 @@ struct ClientDeclaration {
 std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappings,
                                                        const clang::SourceManager& sm,
                                                        const clang::DeclaratorDecl& decl);
+
+// Whether a call on `decl` (a client of `protocol`) in the translation unit is @async: the client
+// then becomes an fdf::WireClient, whose replies come through ThenExactlyOnce, and its other calls
+// go through sync().
+bool CalledAsync(clang::ASTContext& ast, const clang::DeclaratorDecl& decl,
+                 const ProtocolMapping& protocol);
 
 // The declaration a call's object expression names: `x`, `this->x_`, `*p`, `p->`; or null.
 const clang::DeclaratorDecl* ReceiverDeclaration(const clang::Expr& receiver);

@@ -97,7 +97,8 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     context_->Block(decl,
                     "it is used at " + Where(sm, use->getBeginLoc()) + " other than to call it");
   }
-  std::string type = client->DriverTransportType();
+  std::string type =
+      client->DriverTransportType(CalledAsync(*result.Context, *decl, *client->protocol));
   context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range));
   if (statement == nullptr) {
     context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range), type);

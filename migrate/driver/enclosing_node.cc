@@ -20,4 +20,29 @@ Enclosing EnclosingNode(clang::ASTContext& context, clang::DynTypedNode of) {
   }
 }
 
+bool ResultUnused(clang::ASTContext& context, const clang::Expr& expr) {
+  Enclosing enclosing = EnclosingNode(context, clang::DynTypedNode::create(expr));
+  if (const auto* cast = enclosing.node.get<clang::ExplicitCastExpr>()) {
+    return cast->getType()->isVoidType();
+  }
+  const auto* self = enclosing.child.get<clang::Stmt>();
+  if (enclosing.node.get<clang::CompoundStmt>() != nullptr) return true;
+  if (const auto* if_stmt = enclosing.node.get<clang::IfStmt>()) {
+    return if_stmt->getThen() == self || if_stmt->getElse() == self;
+  }
+  return false;
+}
+
+const clang::FunctionDecl* EnclosingFunction(clang::ASTContext& context,
+                                             const clang::Stmt& stmt) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(stmt);
+  for (;;) {
+    auto parents = context.getParents(node);
+    if (parents.empty()) return nullptr;
+    node = parents[0];
+    if (const auto* lambda = node.get<clang::LambdaExpr>()) return lambda->getCallOperator();
+    if (const auto* function = node.get<clang::FunctionDecl>()) return function;
+  }
+}
+
 }  // namespace fdfkit::driver_migration

@@ -1,5 +1,6 @@
 // Walking up from an expression past what the compiler wraps it in (implicit conversions,
-// parentheses, cleanups, materialized temporaries): the node the code itself puts around it.
+// parentheses, cleanups, materialized temporaries): the node the code itself puts around it, and
+// what that says about the expression.
 #ifndef FDFKIT_MIGRATE_DRIVER_ENCLOSING_NODE_H_
 #define FDFKIT_MIGRATE_DRIVER_ENCLOSING_NODE_H_
 
@@ -14,6 +15,13 @@ struct Enclosing {
 };
 
 Enclosing EnclosingNode(clang::ASTContext& context, clang::DynTypedNode of);
+
+// Whether the value of `expr` is thrown away: it is a statement of its own, or cast to void.
+bool ResultUnused(clang::ASTContext& context, const clang::Expr& expr);
+
+// The function whose body holds `stmt`: a lambda's call operator for a statement in a lambda;
+// null outside any function.
+const clang::FunctionDecl* EnclosingFunction(clang::ASTContext& context, const clang::Stmt& stmt);
 
 }  // namespace fdfkit::driver_migration
 

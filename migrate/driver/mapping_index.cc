@@ -205,6 +205,8 @@ bool ParameterMapping::returned() const {
 std::vector<std::string> MethodMapping::CppParameters() const {
   std::vector<std::string> names;
   for (const ParameterMapping& parameter : parameters) {
+    // An @async method's outputs are its callback's parameters, not its own.
+    if (async && parameter.direction == "out") continue;
     if (!parameter.returned()) names.insert(names.end(), parameter.c.begin(), parameter.c.end());
   }
   return names;

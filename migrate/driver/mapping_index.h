@@ -36,7 +36,8 @@ struct MethodMapping {
   bool error_syntax = false;
   std::vector<ParameterMapping> parameters;
 
-  // The banjo C++ parameters in fidlgen_banjo's order: every C name but returned values.
+  // The banjo C++ parameters in fidlgen_banjo's order: every C name but returned values (and an
+  // @async method's outputs, which its callback takes).
   std::vector<std::string> CppParameters() const;
   // `static_cast<decltype(ns::wire::<Protocol><Method>Request::field)>`: the clone's type of a
   // field of the method's request ("Request") or success response ("Response").

@@ -148,7 +148,7 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     const Group& group = groups_[key];
     if (!group.blocked.empty()) {
       Leave(sm, group.declared, diag::kClientDeclarationLeft, group.name,
-            "stays banjo, and so do the calls on it: " + group.blocked);
+            "stays banjo with its calls, because " + group.blocked);
       continue;
     }
     for (const clang::tooling::Replacement& edit : group.edits) edits_->Add(edit);

@@ -80,7 +80,7 @@ class RewriteContext {
   void Consumed(const clang::SourceManager& sm, clang::CharSourceRange range);
   // The same for a group's edits: gone only if the group is rewritten.
   void ConsumedIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range);
-  // The group stays banjo; `why` says what kept it (the first reason is kept).
+  // The group stays banjo; `why` completes "because ..." (the first reason is kept).
   void Block(const void* key, std::string why);
 
   // Once the whole unit was seen: the decisions that needed all of it.

@@ -58,6 +58,14 @@ class MethodPlanner {
   std::string TypeName(clang::QualType type) const {
     return driver_migration::TypeName(ast_.getLangOpts(), type);
   }
+  // A use of `parameter` in a lambda (its capture, or its body), or null: the lambda's capture
+  // would have to change with it (a copy of `request->x`, which a later call could not reach).
+  const clang::DeclRefExpr* UseInLambda(const clang::ParmVarDecl& parameter) const {
+    for (const clang::DeclRefExpr* use : UsesOf(parameter)) {
+      if (EnclosingFunction(ast_, *use) != definition_) return use;
+    }
+    return nullptr;
+  }
   // The uses of `parameter` in the definition's body.
   std::vector<const clang::DeclRefExpr*> UsesOf(const clang::ParmVarDecl& parameter) const {
     std::vector<const clang::DeclRefExpr*> uses;
@@ -89,6 +97,16 @@ class MethodPlanner {
   bool In(const ParameterMapping& row, std::vector<Edit>* edits, std::string* why);
   bool Out(const ParameterMapping& row, std::vector<Edit>* edits, std::string* why);
   bool Returns(std::vector<Edit>* edits, std::string* why);
+  // @async: each `callback(cookie, status, values...)` in the body becomes the reply.
+  bool CallbackReplies(std::vector<Edit>* edits, std::string* why);
+  // The reply for a method that ended with the status `value` (its text `status`): `success`,
+  // or the error.
+  std::vector<std::string> StatusReply(const clang::Expr& value, std::string status,
+                                       const std::string& success) const;
+  // `statement` (to its `;`) replaced by `lines`, braced where it was the body of an if, else or
+  // loop; then `return;` if `then_return`, unless the method ends there anyway.
+  bool ReplaceStatement(const clang::Stmt& statement, std::vector<std::string> lines,
+                        bool then_return, std::vector<Edit>* edits, std::string* why) const;
   // `completer.buffer(arena).Reply...(...)` for a method that ended with `value` (or ZX_OK).
   std::string Reply(const std::string& reply, const std::string& value) const;
 
@@ -107,6 +125,9 @@ class MethodPlanner {
   std::vector<std::string> locals_;        // declarations of the out-parameters' values
   std::vector<std::string> c_names_;       // the banjo C++ parameters, in order
   std::unique_ptr<ScopeNames> names_;      // what the method's body already uses
+  const clang::ParmVarDecl* callback_ = nullptr;  // @async: the callback and its cookie
+  const clang::ParmVarDecl* cookie_ = nullptr;
+  std::vector<const ParameterMapping*> callback_outputs_;  // @async: what the callback reports
 };
 
 std::string MethodPlanner::TextWithEdits(clang::SourceRange range, std::vector<Edit>* edits) const {
@@ -158,6 +179,11 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<Edit>* edits, st
     parameters.push_back(parameter);
   }
   auto replace_uses = [&](const clang::ParmVarDecl& parameter, const std::string& text) {
+    if (const clang::DeclRefExpr* use = UseInLambda(parameter)) {
+      *why = "reads '" + parameter.getNameAsString() + "' in a lambda (at " +
+             Where(sm_, use->getBeginLoc()) + "), whose captures the rewrite does not change";
+      return false;
+    }
     for (const clang::DeclRefExpr* use : UsesOf(parameter)) {
       if (use->getBeginLoc().isMacroID()) {
         *why = "reads '" + parameter.getNameAsString() + "' in a macro";
@@ -226,6 +252,11 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<Edit>* edits, s
            "), whose FIDL wire type is built differently";
     return false;
   }
+  if (const clang::DeclRefExpr* use = UseInLambda(*parameter)) {
+    *why = "writes '" + parameter->getNameAsString() + "' in a lambda (at " +
+           Where(sm_, use->getBeginLoc()) + "), whose captures the rewrite does not change";
+    return false;
+  }
   // The value lives in a local the reply carries; the body writes it where it wrote `*out`.
   std::string local = names_->Fresh(field, "out");
   locals_.push_back(TypeName(pointee.getUnqualifiedType()) + " " + local + "{};");
@@ -261,6 +292,58 @@ std::string MethodPlanner::Reply(const std::string& reply, const std::string& va
   return "completer.buffer(arena)." + reply + "(" + arguments + ");";
 }
 
+std::vector<std::string> MethodPlanner::StatusReply(const clang::Expr& value, std::string status,
+                                                    const std::string& success) const {
+  clang::Expr::EvalResult constant;
+  if (value.EvaluateAsInt(constant, ast_)) {
+    return {constant.Val.getInt() == 0 ? success
+                                       : "completer.buffer(arena).ReplyError(" + status + ");"};
+  }
+  std::vector<std::string> lines;
+  if (!llvm::isa<clang::DeclRefExpr>(value.IgnoreParenImpCasts())) {
+    std::string name = names_->Fresh("reply_status", "fidl");
+    lines.push_back("zx_status_t " + name + " = " + status + ";");
+    status = name;
+  }
+  lines.push_back("if (" + status + " == ZX_OK) {");
+  lines.push_back("  " + success);
+  lines.push_back("} else {");
+  lines.push_back("  completer.buffer(arena).ReplyError(" + status + ");");
+  lines.push_back("}");
+  return lines;
+}
+
+bool MethodPlanner::ReplaceStatement(const clang::Stmt& statement, std::vector<std::string> lines,
+                                     bool then_return, std::vector<Edit>* edits,
+                                     std::string* why) const {
+  const auto* body = llvm::cast<clang::CompoundStmt>(definition_->getBody());
+  clang::SourceLocation begin = sm_.getExpansionLoc(statement.getBeginLoc());
+  clang::SourceLocation end = sm_.getExpansionLoc(statement.getEndLoc());
+  clang::SourceLocation after_semi =
+      clang::Lexer::findLocationAfterToken(end, clang::tok::semi, sm_, ast_.getLangOpts(),
+                                           /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (after_semi.isInvalid()) {
+    *why = "has a statement the rewrite cannot find the end of (at " + Where(sm_, begin) + ")";
+    return false;
+  }
+  auto parents = ast_.getParents(statement);
+  bool alone = parents.size() == 1 && parents[0].get<clang::CompoundStmt>() != nullptr;
+  // No return needed where the method ends anyway.
+  if (then_return && !(alone && !body->body_empty() && body->body_back() == &statement)) {
+    lines.push_back("return;");
+  }
+  // Braced where it was the body of an if, else or loop.
+  std::string indent = LineIndent(sm_, begin);
+  std::string text = alone ? "" : "{\n";
+  for (size_t i = 0; i < lines.size(); ++i) {
+    text += (alone && i == 0 ? "" : indent + (alone ? "" : "  ")) + lines[i] +
+            (i + 1 < lines.size() || !alone ? "\n" : "");
+  }
+  if (!alone) text += indent + "}";
+  edits->push_back({clang::CharSourceRange::getCharRange(begin, after_semi), text});
+  return true;
+}
+
 bool MethodPlanner::Returns(std::vector<Edit>* edits, std::string* why) {
   bool one_way = mapped_.kind == "one-way";
   const auto* body = llvm::cast<clang::CompoundStmt>(definition_->getBody());
@@ -278,49 +361,12 @@ bool MethodPlanner::Returns(std::vector<Edit>* edits, std::string* why) {
     // The reply, as lines; then the return, unless the method ends there anyway.
     std::vector<std::string> lines;
     if (returns_status_) {
-      clang::Expr::EvalResult constant;
-      if (value->EvaluateAsInt(constant, ast_)) {
-        lines.push_back(constant.Val.getInt() == 0
-                            ? Reply("ReplySuccess", "")
-                            : "completer.buffer(arena).ReplyError(" +
-                                  TextWithEdits(value->getSourceRange(), edits) + ");");
-      } else {
-        std::string status = TextWithEdits(value->getSourceRange(), edits);
-        if (!llvm::isa<clang::DeclRefExpr>(value->IgnoreParenImpCasts())) {
-          std::string name = names_->Fresh("reply_status", "fidl");
-          lines.push_back("zx_status_t " + name + " = " + status + ";");
-          status = name;
-        }
-        lines.push_back("if (" + status + " == ZX_OK) {");
-        lines.push_back("  " + Reply("ReplySuccess", ""));
-        lines.push_back("} else {");
-        lines.push_back("  completer.buffer(arena).ReplyError(" + status + ");");
-        lines.push_back("}");
-      }
+      lines = StatusReply(*value, TextWithEdits(value->getSourceRange(), edits),
+                          Reply("ReplySuccess", ""));
     } else {
       lines.push_back(Reply("Reply", value ? TextWithEdits(value->getSourceRange(), edits) : ""));
     }
-    clang::SourceLocation begin = sm_.getExpansionLoc(ret->getBeginLoc());
-    clang::SourceLocation end = sm_.getExpansionLoc(ret->getEndLoc());
-    clang::SourceLocation after_semi =
-        clang::Lexer::findLocationAfterToken(end, clang::tok::semi, sm_, ast_.getLangOpts(),
-                                             /*SkipTrailingWhitespaceAndNewLine=*/false);
-    if (after_semi.isInvalid()) {
-      *why = "returns in a way the rewrite cannot find the end of";
-      return false;
-    }
-    auto parents = ast_.getParents(*ret);
-    bool alone = parents.size() == 1 && parents[0].get<clang::CompoundStmt>() != nullptr;
-    if (!(alone && !body->body_empty() && body->body_back() == ret)) lines.push_back("return;");
-    // Braced where it was the body of an if, else or loop.
-    std::string indent = LineIndent(sm_, begin);
-    std::string text = alone ? "" : "{\n";
-    for (size_t i = 0; i < lines.size(); ++i) {
-      text += (alone && i == 0 ? "" : indent + (alone ? "" : "  ")) + lines[i] +
-              (i + 1 < lines.size() || !alone ? "\n" : "");
-    }
-    if (!alone) text += indent + "}";
-    edits->push_back({clang::CharSourceRange::getCharRange(begin, after_semi), text});
+    if (!ReplaceStatement(*ret, std::move(lines), /*then_return=*/true, edits, why)) return false;
   }
   // A void method may end without a return: it replies as it ends.
   if (!one_way && !returns_status_ && !returns_value_ &&
@@ -329,6 +375,112 @@ bool MethodPlanner::Returns(std::vector<Edit>* edits, std::string* why) {
     edits->push_back({clang::CharSourceRange::getCharRange(body->getRBracLoc(),
                                                            body->getRBracLoc()),
                       "  " + Reply("Reply", "") + "\n" + indent});
+  }
+  return true;
+}
+
+bool MethodPlanner::CallbackReplies(std::vector<Edit>* edits, std::string* why) {
+  if (callback_ == nullptr || cookie_ == nullptr) {
+    *why = "has no callback and cookie parameters (the mapping names them)";
+    return false;
+  }
+  // Each use of the callback is a call of it, with the cookie first, in the method itself (not
+  // in a lambda or a later task): replying there is what the callback did. A callback kept for
+  // later would need completer.ToAsync() where it is kept.
+  size_t cookies_passed = 0;
+  for (const clang::DeclRefExpr* use : UsesOf(*callback_)) {
+    const clang::CallExpr* call = nullptr;
+    Enclosing enclosing = EnclosingNode(ast_, clang::DynTypedNode::create(*use));
+    if (const auto* candidate = enclosing.node.get<clang::CallExpr>();
+        candidate != nullptr && candidate->getCallee()->IgnoreParenImpCasts() == use) {
+      call = candidate;
+    }
+    const auto* in = call ? EnclosingFunction(ast_, *call) : nullptr;
+    if (call == nullptr || in != definition_) {
+      *why = "keeps its callback past the call (at " + Where(sm_, use->getBeginLoc()) +
+             "): reply through completer.ToAsync() held there, by hand";
+      return false;
+    }
+    if (call->getBeginLoc().isMacroID() || call->getEndLoc().isMacroID()) {
+      *why = "calls its callback through a macro (at " + Where(sm_, use->getBeginLoc()) + ")";
+      return false;
+    }
+    const auto* first = call->getNumArgs() > 0 ? llvm::dyn_cast<clang::DeclRefExpr>(
+                                                     call->getArg(0)->IgnoreParenImpCasts())
+                                               : nullptr;
+    if (first == nullptr || first->getDecl() != cookie_) {
+      *why = "calls its callback without its cookie (at " + Where(sm_, use->getBeginLoc()) + ")";
+      return false;
+    }
+    ++cookies_passed;
+    if (!ResultUnused(ast_, *call)) {
+      *why = "uses its callback's call as a value (at " + Where(sm_, use->getBeginLoc()) + ")";
+      return false;
+    }
+    // The callback's arguments after the cookie: the status, then the outputs in order (a list
+    // as its pointer and count).
+    unsigned next = 1;
+    const clang::Expr* status = nullptr;
+    std::vector<std::string> fields;
+    for (const ParameterMapping* output : callback_outputs_) {
+      unsigned width = output->becomes == "response" && output->c.size() >= 2 ? 2 : 1;
+      if (next + width > call->getNumArgs()) {
+        *why = "calls its callback with fewer arguments than the mapping's outputs";
+        return false;
+      }
+      const clang::Expr* argument = call->getArg(next);
+      clang::QualType type = argument->IgnoreParenImpCasts()->getType();
+      std::string text = TextWithEdits(argument->getSourceRange(), edits);
+      next += width;
+      if (output->becomes == "error") {
+        status = argument;
+        continue;
+      }
+      if (width == 2) {
+        clang::QualType element = type->isPointerType() ? type->getPointeeType() : type;
+        if (!type->isPointerType() ||
+            KindOf(context_.mappings(), sm_, element.getUnqualifiedType(), nullptr) !=
+                ValueKind::kPlain) {
+          *why = "reports '" + output->banjo + "', a list whose FIDL wire type is built differently";
+          return false;
+        }
+        std::string name = TypeName(element.getUnqualifiedType());
+        fields.push_back("fidl::VectorView<" + name + ">::FromExternal(const_cast<" + name + "*>(" +
+                         text + "), " + TextWithEdits(call->getArg(next - 1)->getSourceRange(),
+                                                      edits) + ")");
+        continue;
+      }
+      switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
+        case ValueKind::kPlain:
+          fields.push_back(text);
+          continue;
+        case ValueKind::kBanjoInteger:
+          fields.push_back(mapped_.WireFieldCast(FidlNamespace(library_), protocol_.fidl_protocol,
+                                                 "Response", output->field) +
+                           "(" + text + ")");
+          continue;
+        default:
+          *why = "reports '" + output->banjo + "' (" + TypeName(type) +
+                 "), whose FIDL wire type is built differently";
+          return false;
+      }
+    }
+    if (status == nullptr || next != call->getNumArgs()) {
+      *why = "calls its callback with arguments that do not line up with the mapping's outputs";
+      return false;
+    }
+    std::string success = "completer.buffer(arena).ReplySuccess(";
+    for (size_t i = 0; i < fields.size(); ++i) success += (i ? ", " : "") + fields[i];
+    success += ");";
+    std::vector<std::string> lines =
+        StatusReply(*status, TextWithEdits(status->getSourceRange(), edits), success);
+    if (!ReplaceStatement(*call, std::move(lines), /*then_return=*/false, edits, why)) {
+      return false;
+    }
+  }
+  if (cookies_passed != UsesOf(*cookie_).size()) {
+    *why = "uses its cookie other than to pass it to its callback";
+    return false;
   }
   return true;
 }
@@ -343,10 +495,6 @@ bool MethodPlanner::Plan(std::vector<Edit>* edits, std::string* why) {
   if (!mapped_.cloned) {
     *why = "has no method in the clone (" +
            (mapped_.not_cloned.empty() ? std::string("not cloned") : mapped_.not_cloned) + ")";
-    return false;
-  }
-  if (mapped_.async) {
-    *why = "is @async: replying through completer.ToAsync() from its callback is left to a human";
     return false;
   }
   const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(definition_->getBody());
@@ -382,7 +530,13 @@ bool MethodPlanner::Plan(std::vector<Edit>* edits, std::string* why) {
   c_names_ = mapped_.CppParameters();
   for (const ParameterMapping& parameter : mapped_.parameters) {
     const std::string& becomes = parameter.becomes;
-    if (becomes == "error") {
+    if (mapped_.async && parameter.direction == "out") {
+      callback_outputs_.push_back(&parameter);
+    } else if (mapped_.async && becomes == "dropped" &&
+               (parameter.banjo == "callback" || parameter.banjo == "cookie")) {
+      (parameter.banjo == "callback" ? callback_ : cookie_) =
+          parameter.c.empty() ? nullptr : Parameter(parameter.c[0]);
+    } else if (becomes == "error") {
       returns_status_ = true;
     } else if (parameter.direction == "in" && becomes == "request") {
       if (!In(parameter, edits, why)) return false;
@@ -393,7 +547,7 @@ bool MethodPlanner::Plan(std::vector<Edit>* edits, std::string* why) {
       return false;
     }
   }
-  if (!Returns(edits, why)) return false;
+  if (!(mapped_.async ? CallbackReplies(edits, why) : Returns(edits, why))) return false;
   // The signature of every declaration of it in this file.
   std::string params = (has_request_ ? mapped_.fidl_method + "RequestView request, " : "") +
                        "fdf::Arena& arena, " + mapped_.fidl_method + "Completer::Sync& completer";

@@ -6,8 +6,8 @@ usage: check_migrate_driver.py TOOL FILECHECK APPLY_REPLACEMENTS INPUT.cc MAPPIN
 
 The input says what to run and what must come out, in comments:
   // ARGS: --mode=dual                 extra migrate-driver arguments (default: none)
-  // MAPPING: fuchsia.hardware.gpioimpl  a mapping from MAPPINGS_DIR (repeatable; default that
-                                       one; "none" for no mapping at all)
+  // MAPPING: fuchsia.hardware.gpioimpl  a mapping from MAPPINGS_DIR, else INPUTS_DIR/mappings
+                                       (repeatable; default that one; "none" for no mapping)
   // MAPPING-TEXT: {...}               instead, a mapping file with this text
   // DATABASE: missing | without-file  no compile database / one that does not list the input
   // EXIT: 1                           the expected exit status (default 0)
@@ -92,9 +92,13 @@ def main():
         mapping_args += ["--mapping", path]
     if not texts:
         for library in annotations(original, "MAPPING") or ["fuchsia.hardware.gpioimpl"]:
-            if library != "none":
-                mapping_args += ["--mapping",
-                                 os.path.join(mappings_dir, library + ".mapping.json")]
+            if library == "none":
+                continue
+            # The corpus's goldens, or a test protocol's mapping beside the stand-ins.
+            path = os.path.join(mappings_dir, library + ".mapping.json")
+            if not os.path.exists(path):
+                path = os.path.join(inputs_dir, "mappings", library + ".mapping.json")
+            mapping_args += ["--mapping", path]
     args = " ".join(annotations(original, "ARGS")).split()
     expected_exit = int((annotations(original, "EXIT") or ["0"])[0])
 

@@ -16,7 +16,7 @@ class Led {
 
  private:
   ddk::GpioImplProtocolClient gpio_;
-  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: [FDFDRV060] the banjo client gpio_ stays banjo, and so do the calls on it: it is used at line 14, column 18 other than to call it: not rewritten
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: [FDFDRV060] the banjo client gpio_ stays banjo with its calls, because it is used at line 14, column 18 other than to call it: not rewritten
 };
 
 zx_status_t Blink(const ddk::GpioImplProtocolClient& gpio) { return gpio.Write(0, 0); }

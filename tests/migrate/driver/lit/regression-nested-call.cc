@@ -10,7 +10,7 @@ class Gpio {
 
  private:
   ddk::GpioImplProtocolClient gpio_;
-  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: [FDFDRV060] the banjo client gpio_ stays banjo, and so do the calls on it: the call at line 8, column 38 is not rewritten: not rewritten
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: [FDFDRV060] the banjo client gpio_ stays banjo with its calls, because of the call at line 8, column 38 (reported there): not rewritten
 };
 
 int main() { return Gpio().Chain(); }

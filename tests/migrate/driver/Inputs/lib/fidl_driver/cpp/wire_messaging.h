@@ -16,6 +16,8 @@ class Arena {
 template <typename Protocol>
 class WireSyncClient;
 template <typename Protocol>
+class WireClient;
+template <typename Protocol>
 class ClientEnd;
 template <typename Protocol>
 class WireCall;
@@ -102,8 +104,32 @@ struct Completer {
     void ReplySuccess(Fields...) {}
     void ReplyError(zx_status_t) {}
   };
-  struct Sync {
+  // Held past the method's return (ToAsync), replied to later.
+  struct Async {
     Buffer buffer(const fdf::Arena&) { return {}; }
   };
+  struct Sync {
+    Buffer buffer(const fdf::Arena&) { return {}; }
+    Async ToAsync() { return {}; }
+  };
 };
+
+// What an async client's two-way call returns: the call goes out when a continuation is attached.
+template <typename Method>
+struct Thenable;
 }  // namespace fidl
+
+namespace fdf {
+// A finished two-way call of `Method` (whose marker names its Response).
+template <typename Method>
+class WireUnownedResult : public fidl::Result<typename Method::Response> {};
+}  // namespace fdf
+
+template <typename Method>
+struct fidl::Thenable {
+  template <typename Callback>
+  void ThenExactlyOnce(Callback&& callback) && {
+    fdf::WireUnownedResult<Method> result;
+    callback(result);
+  }
+};

@@ -1,0 +1,394 @@
+#include "migrate/driver/call_plan.h"
+
+#include "migrate/driver/source_text.h"
+#include "migrate/driver/value_kind.h"
+
+namespace fdfkit::driver_migration {
+namespace {
+
+class CallPlanner {
+ public:
+  CallPlanner(const RewriteContext& context, const clang::SourceManager& sm,
+              clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
+              const clang::CXXMethodDecl& method, const MethodMapping& mapped,
+              const LibraryMapping& library, const ProtocolMapping& protocol,
+              const std::string& result_name)
+      : context_(context), sm_(sm), ast_(ast), call_(call), method_(method), mapped_(mapped),
+        library_(library), protocol_(protocol),
+        field_prefix_(result_name + (mapped.error_syntax ? "->value()->" : "->")) {}
+
+  CallPlan Plan() {
+    CallPlan plan;
+    for (const ParameterMapping& parameter : mapped_.parameters) {
+      Parameter(parameter, &plan);
+      if (plan.refusal) break;
+    }
+    if (!plan.refusal && mapped_.async) AsyncOutputs(&plan);
+    if (!plan.refusal && !plan.value_field.empty() &&
+        (!plan.assignments.empty() || !plan.checks.empty())) {
+      Refuse(&plan, plan.value_field, call_.getType(),
+             "is returned beside out-parameters, which the rewrite does not unpack together");
+    }
+    return plan;
+  }
+
+ private:
+  // The argument passed for the banjo C++ parameter called `name`, or null.
+  const clang::Expr* ArgumentFor(const std::string& name, clang::QualType* type) const {
+    for (unsigned i = 0; i < method_.getNumParams() && i < call_.getNumArgs(); ++i) {
+      if (IsNamed(*method_.getParamDecl(i), name)) {
+        *type = method_.getParamDecl(i)->getType();
+        return call_.getArg(i);
+      }
+    }
+    return nullptr;
+  }
+  std::string Text(const clang::Expr& expr) const {
+    return driver_migration::Text(sm_, ast_.getLangOpts(), expr.getSourceRange());
+  }
+  std::string TypeName(clang::QualType type) const {
+    return driver_migration::TypeName(ast_.getLangOpts(), type);
+  }
+  // Where an out-parameter's value goes: `x` for `&x`, `*p` for `p`; nullopt for nullptr.
+  std::optional<std::string> Target(const clang::Expr& argument, CallPlan* plan,
+                                    const std::string& name, clang::QualType type) {
+    const clang::Expr* bare = argument.IgnoreParenImpCasts();
+    if (bare->isNullPointerConstant(ast_, clang::Expr::NPC_ValueDependentIsNotNull)) {
+      return std::nullopt;
+    }
+    if (bare->HasSideEffects(ast_)) {
+      Refuse(plan, name, type,
+             "is an expression with side effects, which would run after the call");
+      return std::nullopt;
+    }
+    if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(bare);
+        address != nullptr && address->getOpcode() == clang::UO_AddrOf) {
+      return Text(*address->getSubExpr());
+    }
+    if (llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(bare)) return "*" + Text(*bare);
+    return "*(" + Text(*bare) + ")";
+  }
+  void Refuse(CallPlan* plan, const std::string& parameter, clang::QualType type,
+              std::string why) {
+    if (!plan->refusal) plan->refusal = CallRefusal{parameter, TypeName(type), std::move(why)};
+  }
+
+  void Parameter(const ParameterMapping& parameter, CallPlan* plan) {
+    const std::string& becomes = parameter.becomes;
+    const std::string& field = parameter.field;
+    const std::string& banjo = parameter.banjo;
+    if (mapped_.async && becomes == "dropped" && (banjo == "callback" || banjo == "cookie")) {
+      CallbackOrCookie(parameter, plan);
+      return;
+    }
+    if (mapped_.async && parameter.direction == "out") return;  // the callback's (AsyncOutputs)
+    if (becomes == "error") {
+      plan->returns_status = true;
+      return;
+    }
+    if (parameter.returned()) {
+      if (KindOf(context_.mappings(), sm_, call_.getType(), nullptr) != ValueKind::kPlain) {
+        Refuse(plan, banjo, call_.getType(), "is returned as a type the clone names differently");
+        return;
+      }
+      plan->value_field = field;
+      return;
+    }
+    std::vector<std::pair<const clang::Expr*, clang::QualType>> arguments;
+    for (const std::string& name : parameter.c) {
+      clang::QualType type;
+      const clang::Expr* argument = ArgumentFor(name, &type);
+      if (argument == nullptr) {
+        Refuse(plan, banjo, {}, "is not a parameter of " + method_.getQualifiedNameAsString() +
+                                    " as the header declares it (the mapping names '" + name +
+                                    "')");
+        return;
+      }
+      arguments.emplace_back(argument, type);
+    }
+    if (parameter.direction == "in" && becomes == "request") {
+      In(banjo, field, arguments, plan);
+    } else if (parameter.direction == "out" && becomes == "response") {
+      Out(banjo, field_prefix_ + field, arguments, plan);
+    } else {
+      Refuse(plan, banjo, arguments.empty() ? clang::QualType() : arguments[0].second,
+             "becomes '" + becomes + "' in the clone, which a call site cannot express");
+    }
+  }
+
+  void In(const std::string& banjo, const std::string& field,
+          const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
+          CallPlan* plan) {
+    if (arguments.size() == 1) {
+      auto [argument, type] = arguments[0];
+      if (type->isPointerType() && type->getPointeeType()->isCharType()) {
+        plan->request.push_back("fidl::StringView::FromExternal(" + Text(*argument) + ")");
+        return;
+      }
+      switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
+        case ValueKind::kPlain:
+        case ValueKind::kZxObject:  // taken by value in banjo too: moved by the caller already
+          plan->request.push_back(Text(*argument));
+          return;
+        case ValueKind::kBanjoInteger:
+          // The clone's enum or bits, named by what the request field is.
+          plan->request.push_back(mapped_.WireFieldCast(FidlNamespace(library_),
+                                                        protocol_.fidl_protocol, "Request", field) +
+                                  "(" + Text(*argument) + ")");
+          return;
+        case ValueKind::kRawHandle:
+          Refuse(plan, banjo, type, "is a raw handle, which the FIDL call takes as an owning zx:: "
+                                    "object of its own type");
+          return;
+        case ValueKind::kOther:
+          Refuse(plan, banjo, type, "is a struct, whose FIDL wire type is built differently");
+          return;
+      }
+    }
+    if (arguments.size() == 2 && arguments[0].second->isPointerType()) {
+      clang::QualType element = arguments[0].second->getPointeeType().getUnqualifiedType();
+      if (KindOf(context_.mappings(), sm_, element, nullptr) != ValueKind::kPlain) {
+        Refuse(plan, banjo, arguments[0].second,
+               "is a list of elements whose FIDL wire type is built differently");
+        return;
+      }
+      std::string name = TypeName(element);
+      plan->request.push_back("fidl::VectorView<" + name + ">::FromExternal(const_cast<" + name +
+                              "*>(" + Text(*arguments[0].first) + "), " +
+                              Text(*arguments[1].first) + ")");
+      return;
+    }
+    Refuse(plan, banjo, arguments.empty() ? clang::QualType() : arguments[0].second,
+           "has a shape the rewrite does not know");
+  }
+
+  // `field` is how the response field is read: result->value()->x, or result->x.
+  void Out(const std::string& banjo, const std::string& field,
+           const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
+           CallPlan* plan) {
+    if (arguments.empty()) {
+      Refuse(plan, banjo, {}, "was written in place by the callee, which FIDL cannot do");
+      return;
+    }
+    auto [argument, type] = arguments[0];
+    if (!type->isPointerType()) {
+      Refuse(plan, banjo, type, "is not a pointer to write through");
+      return;
+    }
+    clang::QualType pointee = type->getPointeeType();
+    if (arguments.size() == 3) {  // (buffer, capacity, &actual)
+      if (!plan->returns_status) {
+        Refuse(plan, banjo, type, "is an out-buffer of a call that returns no status to report "
+                                  "a short buffer with");
+        return;
+      }
+      if (KindOf(context_.mappings(), sm_, pointee, nullptr) != ValueKind::kPlain) {
+        Refuse(plan, banjo, type, "is an out-buffer of elements whose FIDL wire type differs");
+        return;
+      }
+      if (argument->HasSideEffects(ast_) || arguments[1].first->HasSideEffects(ast_)) {
+        Refuse(plan, banjo, type, "is an expression with side effects, which would run after "
+                                  "the call");
+        return;
+      }
+      plan->checks.push_back("if (" + field + ".count() > " + Text(*arguments[1].first) +
+                             ") return ZX_ERR_BUFFER_TOO_SMALL;");
+      plan->assignments.push_back("std::copy(" + field + ".begin(), " + field + ".end(), " +
+                                  Text(*argument) + ");");
+      if (std::optional<std::string> actual =
+              Target(*arguments[2].first, plan, banjo, arguments[2].second)) {
+        plan->assignments.push_back(*actual + " = " + field + ".count();");
+      }
+      return;
+    }
+    std::optional<std::string> target = Target(*argument, plan, banjo, type);
+    if (!target) return;
+    const clang::TypedefNameDecl* banjo_typedef = nullptr;
+    switch (KindOf(context_.mappings(), sm_, pointee, &banjo_typedef)) {
+      case ValueKind::kPlain:
+        plan->assignments.push_back(*target + " = " + field + ";");
+        return;
+      case ValueKind::kBanjoInteger:
+        // The integer the banjo typedef stands for: the file needs no banjo name for it.
+        plan->assignments.push_back(*target + " = static_cast<" +
+                                    TypeName(banjo_typedef->getUnderlyingType()) + ">(" + field +
+                                    ");");
+        return;
+      case ValueKind::kZxObject:
+        plan->assignments.push_back(*target + " = std::move(" + field + ");");
+        return;
+      case ValueKind::kRawHandle:
+        plan->assignments.push_back(*target + " = " + field + ".release();");
+        return;
+      case ValueKind::kOther:
+        Refuse(plan, banjo, type, "is a struct, whose FIDL wire type must be copied out by hand");
+        return;
+    }
+  }
+
+  // @async: the callback or the cookie, as passed. fidlgen_banjo's C names them with their type
+  // ("foo_bar_callback callback").
+  void CallbackOrCookie(const ParameterMapping& parameter, CallPlan* plan) {
+    std::string name = parameter.c.empty() ? parameter.banjo : parameter.c[0];
+    name = name.substr(name.find_last_of(' ') + 1);
+    clang::QualType type;
+    const clang::Expr* argument = ArgumentFor(name, &type);
+    if (argument == nullptr) {
+      Refuse(plan, parameter.banjo, {}, "is not a parameter of " +
+                                            method_.getQualifiedNameAsString() +
+                                            " as the header declares it");
+      return;
+    }
+    if (argument->HasSideEffects(ast_)) {
+      // Captured by the continuation, it would be evaluated after the request's arguments.
+      Refuse(plan, parameter.banjo, type, "has side effects, which would run in another order");
+      return;
+    }
+    if (parameter.banjo == "callback") {
+      plan->callback = Text(*argument);
+      callback_type_ = type;
+    } else {
+      plan->cookie = Text(*argument);
+    }
+  }
+
+  // @async: what the callback gets after its context, one argument per parameter of its C
+  // signature: the status, then each out-parameter of the mapping in order (a list as its
+  // pointer and count).
+  void AsyncOutputs(CallPlan* plan) {
+    const auto* signature =
+        callback_type_.isNull() || !callback_type_->isFunctionPointerType()
+            ? nullptr
+            : callback_type_->getPointeeType()->getAs<clang::FunctionProtoType>();
+    if (signature == nullptr || signature->getNumParams() == 0) {
+      Refuse(plan, "callback", callback_type_, "is not a C callback with a context parameter");
+      return;
+    }
+    unsigned next = 1;
+    bool status = false;
+    for (const ParameterMapping& parameter : mapped_.parameters) {
+      if (parameter.direction != "out") continue;
+      if (parameter.becomes == "error") {
+        status = true;
+        plan->callback_arguments.push_back({"", true});
+        ++next;
+        continue;
+      }
+      unsigned width = parameter.c.size() >= 2 ? 2 : 1;
+      if (parameter.becomes != "response" || next + width > signature->getNumParams()) {
+        Refuse(plan, parameter.banjo, {}, "does not line up with the callback's parameters");
+        return;
+      }
+      clang::QualType type = signature->getParamType(next);
+      std::string field = field_prefix_ + parameter.field;
+      next += width;
+      if (width == 2) {
+        clang::QualType element =
+            type->isPointerType() ? type->getPointeeType().getUnqualifiedType() : type;
+        if (!type->isPointerType() ||
+            KindOf(context_.mappings(), sm_, element, nullptr) != ValueKind::kPlain) {
+          Refuse(plan, parameter.banjo, type, "is a list whose FIDL wire type is built differently");
+          return;
+        }
+        plan->callback_arguments.push_back({field + ".data()"});
+        plan->callback_arguments.push_back({field + ".count()"});
+        continue;
+      }
+      switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
+        case ValueKind::kPlain:
+          plan->callback_arguments.push_back({field});
+          continue;
+        case ValueKind::kBanjoInteger:
+          plan->callback_arguments.push_back({"static_cast<" + TypeName(type) + ">(" + field + ")"});
+          continue;
+        case ValueKind::kRawHandle:
+          plan->callback_arguments.push_back({field + ".release()"});
+          continue;
+        case ValueKind::kZxObject:
+          plan->callback_arguments.push_back({"std::move(" + field + ")"});
+          continue;
+        case ValueKind::kOther:
+          Refuse(plan, parameter.banjo, type, "is a struct, whose FIDL wire type must be copied "
+                                              "out by hand");
+          return;
+      }
+    }
+    if (!status) {
+      Refuse(plan, "callback", callback_type_,
+             "has no status to report a transport error with, and must still run once");
+    } else if (next != signature->getNumParams()) {
+      Refuse(plan, "callback", callback_type_, "does not line up with the mapping's outputs");
+    }
+  }
+
+  const RewriteContext& context_;
+  const clang::SourceManager& sm_;
+  clang::ASTContext& ast_;
+  const clang::CXXMemberCallExpr& call_;
+  const clang::CXXMethodDecl& method_;
+  const MethodMapping& mapped_;
+  const LibraryMapping& library_;
+  const ProtocolMapping& protocol_;
+  std::string field_prefix_;
+  clang::QualType callback_type_;  // @async: the C callback's type
+};
+
+}  // namespace
+
+CallPlan PlanCall(const RewriteContext& context, const clang::SourceManager& sm,
+                  clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
+                  const clang::CXXMethodDecl& method, const MethodMapping& mapped,
+                  const LibraryMapping& library, const ProtocolMapping& protocol,
+                  const std::string& result_name) {
+  return CallPlanner(context, sm, ast, call, method, mapped, library, protocol, result_name).Plan();
+}
+
+std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool error_syntax,
+                     bool unused, const std::string& result, const std::string& indent) {
+  bool plain = plan.checks.empty() && plan.assignments.empty();
+  if (plan.returns_status && plain && unused) return fidl_call;
+  if (!plan.returns_status && plain) {
+    // A value read out of the response (a transport error asserts, as Fuchsia's bindings do); a
+    // call of a void method used as a value (`return f();`) is cast to void, as it was.
+    if (!plan.value_field.empty()) return fidl_call + "->" + plan.value_field;
+    return unused ? fidl_call : "(void)" + fidl_call;
+  }
+  std::string body = indent + "    ";
+  std::string out = plan.returns_status ? "[&]() -> zx_status_t {\n" : "[&] {\n";
+  std::string on_failure = plan.returns_status ? "return " + result + ".status();" : "return;";
+  out += body + "auto " + result + " = " + fidl_call + ";\n";
+  out += body + "if (!" + result + ".ok()) " + on_failure + "\n";
+  if (error_syntax) {
+    out += body + "if (" + result + "->is_error()) " +
+           (plan.returns_status ? "return " + result + "->error_value();" : on_failure) + "\n";
+  }
+  for (const std::string& line : plan.checks) out += body + line + "\n";
+  for (const std::string& line : plan.assignments) out += body + line + "\n";
+  if (plan.returns_status) out += body + "return ZX_OK;\n";
+  return out + indent + "  }()";
+}
+
+std::string AsyncCallText(const CallPlan& plan, const std::string& fidl_call,
+                          const std::string& method_marker, const std::string& result,
+                          const std::string& indent) {
+  // Every path calls the callback exactly once, as the banjo server had to.
+  auto call_back = [&](const std::string& status, bool success) {
+    std::string out = "callback(cookie";
+    for (const CallbackArgument& argument : plan.callback_arguments) {
+      out += ", " + (argument.status ? status : success ? argument.on_success : "{}");
+    }
+    return out + ")";
+  };
+  std::string body = indent + "      ";
+  std::string out = fidl_call + ".ThenExactlyOnce(\n" + indent + "    [callback = " +
+                    plan.callback + ", cookie = " + plan.cookie + "](fdf::WireUnownedResult<" +
+                    method_marker + ">& " + result + ") {\n";
+  out += body + "if (!" + result + ".ok()) return " + call_back(result + ".status()", false) +
+         ";\n";
+  out += body + "if (" + result + "->is_error()) return " +
+         call_back(result + "->error_value()", false) + ";\n";
+  out += body + call_back("ZX_OK", true) + ";\n";
+  return out + indent + "    })";
+}
+
+}  // namespace fdfkit::driver_migration

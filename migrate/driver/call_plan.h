@@ -1,0 +1,65 @@
+// What one banjo client call becomes (the call-site rewrite's plan): the FIDL request's
+// arguments, then how the reply is unpacked into what the banjo call returned and wrote — or,
+// for an @async call, which arguments its callback gets — or why the call cannot be rewritten.
+#ifndef FDFKIT_MIGRATE_DRIVER_CALL_PLAN_H_
+#define FDFKIT_MIGRATE_DRIVER_CALL_PLAN_H_
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "migrate/driver/mapping_index.h"
+#include "migrate/driver/rewrite_context.h"
+
+namespace fdfkit::driver_migration {
+
+// A call that could not be rewritten: which parameter, and why.
+struct CallRefusal {
+  std::string parameter, type, why;
+};
+
+// One argument of an @async call's callback after its context: the reply's field, or the status.
+struct CallbackArgument {
+  std::string on_success;  // empty for the status
+  bool status = false;
+};
+
+struct CallPlan {
+  std::vector<std::string> request;      // the FIDL call's arguments
+  std::vector<std::string> checks;       // statements before the assignments (may return)
+  std::vector<std::string> assignments;  // out-parameters written from the response
+  bool returns_status = false;           // the banjo call returned a zx_status_t
+  std::string value_field;               // or the value of this response field
+  // @async: the callback and cookie as the call passed them, and what the callback is called with.
+  std::string callback, cookie;
+  std::vector<CallbackArgument> callback_arguments;
+  std::optional<CallRefusal> refusal;
+};
+
+// The plan for `call` of the banjo client method `method`, mapped to `mapped`. `result_name`
+// names the FIDL call's result where the response is read.
+CallPlan PlanCall(const RewriteContext& context, const clang::SourceManager& sm,
+                  clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
+                  const clang::CXXMethodDecl& method, const MethodMapping& mapped,
+                  const LibraryMapping& library, const ProtocolMapping& protocol,
+                  const std::string& result_name);
+
+// The text that replaces a two-way or one-way banjo call: `fidl_call` itself, or a lambda run in
+// place that unpacks its result. `indent` is the statement's line indentation; `unused`, whether
+// the banjo call's value was thrown away.
+std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool error_syntax,
+                     bool unused, const std::string& result, const std::string& indent);
+
+// The text that replaces an @async banjo call: `fidl_call` continued with ThenExactlyOnce, whose
+// callback (of the method marked `method_marker`) calls the banjo callback with its cookie once,
+// with the status and the reply's fields, or with the error and empty values.
+std::string AsyncCallText(const CallPlan& plan, const std::string& fidl_call,
+                          const std::string& method_marker, const std::string& result,
+                          const std::string& indent);
+
+}  // namespace fdfkit::driver_migration
+
+#endif  // FDFKIT_MIGRATE_DRIVER_CALL_PLAN_H_
