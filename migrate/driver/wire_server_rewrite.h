@@ -6,8 +6,9 @@
 // reply carries, and each `return status;` replies — `ReplySuccess(outs...)` or
 // `ReplyError(status)` — then returns. The class gains the server binding group, an unknown-method
 // handler for an open protocol, and, in a DFv2 driver's Start, the publication of the service.
-// A method the rewrite cannot express (an out-parameter that escapes, a struct, a buffer, an
-// @async callback) leaves the whole class for a human, said at the method.
+// An @async method replies where it called its callback (server_method_plan.h). A method the
+// rewrite cannot express (an out-parameter that escapes, a struct, a buffer, an @async callback
+// kept for later) leaves the whole class for a human, said at the method.
 #ifndef FDFKIT_MIGRATE_DRIVER_WIRE_SERVER_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_WIRE_SERVER_REWRITE_H_
 

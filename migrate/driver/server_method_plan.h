@@ -1,0 +1,35 @@
+// --mode=replace, one method of a banjo server: the edits that make `zx_status_t FooBar(in...,
+// T* out...)` the FIDL method `void Bar(BarRequestView request, fdf::Arena& arena,
+// BarCompleter::Sync& completer)` (wire_server_rewrite.h says what becomes what), or why it
+// cannot be rewritten.
+#ifndef FDFKIT_MIGRATE_DRIVER_SERVER_METHOD_PLAN_H_
+#define FDFKIT_MIGRATE_DRIVER_SERVER_METHOD_PLAN_H_
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/Basic/SourceLocation.h>
+
+#include <string>
+#include <vector>
+
+#include "migrate/driver/mapping_index.h"
+#include "migrate/driver/rewrite_context.h"
+
+namespace fdfkit::driver_migration {
+
+struct ServerEdit {
+  clang::CharSourceRange range;
+  std::string text;
+  bool consumes = false;  // the banjo names the range held are gone (signatures, the base)
+};
+
+// Appends the edits of `method` (the server's banjo method mapped to `mapped`) to `edits`; false
+// (with `why`) if it cannot be rewritten, leaving the edits of other methods alone.
+bool PlanServerMethod(const RewriteContext& context, clang::ASTContext& ast,
+                      const clang::CXXMethodDecl& method, const MethodMapping& mapped,
+                      const LibraryMapping& library, const ProtocolMapping& protocol,
+                      std::vector<ServerEdit>* edits, std::string* why);
+
+}  // namespace fdfkit::driver_migration
+
+#endif  // FDFKIT_MIGRATE_DRIVER_SERVER_METHOD_PLAN_H_
