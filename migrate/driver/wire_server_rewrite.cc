@@ -1,7 +1,5 @@
 #include "migrate/driver/wire_server_rewrite.h"
 
-#include <clang/Lex/Lexer.h>
-
 #include <vector>
 
 #include "migrate/driver/diagnostics.h"
