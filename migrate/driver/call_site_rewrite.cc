@@ -251,9 +251,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
                     plan.refusal->type.empty() ? "?" : plan.refusal->type, plan.refusal->why);
     return block();
   }
-  std::string tag = protocol->fidl_protocol.substr(0, 4);
-  for (char& c : tag) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  std::string arena = EnsureArena(group, sm, *function, *names->second, tag);
+  std::string arena = EnsureArena(group, sm, *function, *names->second, ArenaTag(*protocol));
   const auto* callee = llvm::dyn_cast<clang::MemberExpr>(call->getCallee()->IgnoreParens());
   bool arrow = callee != nullptr && callee->isArrow();
   if (connect_result != nullptr) {

@@ -202,6 +202,12 @@ bool ParameterMapping::returned() const {
   return c.size() == 1 && c[0].size() > 7 && c[0].compare(c[0].size() - 7, 7, " return") == 0;
 }
 
+std::string ArenaTag(const ProtocolMapping& protocol) {
+  std::string tag = protocol.fidl_protocol.substr(0, 4);
+  for (char& c : tag) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return tag;
+}
+
 std::vector<std::string> MethodMapping::CppParameters() const {
   std::vector<std::string> names;
   for (const ParameterMapping& parameter : parameters) {

@@ -63,6 +63,9 @@ struct ProtocolMapping {
   const MethodMapping* MethodForClientCall(std::string_view name) const;
 };
 
+// 'GPIO': the tag of the arenas the rewrites declare for `protocol`'s calls and replies (the
+// first four letters of its name).
+std::string ArenaTag(const ProtocolMapping& protocol);
 // The namespace of a banjo library's generated shims: fdfkit::shims::fuchsia_hardware_gpioimpl.
 struct LibraryMapping;
 std::string ShimsNamespace(const LibraryMapping& library);

@@ -92,6 +92,51 @@ class MethodPlanner {
   bool Returns(std::vector<ServerEdit>* edits, std::string* why);
   // @async: each `callback(cookie, status, values...)` in the body becomes the reply.
   bool CallbackReplies(std::vector<ServerEdit>* edits, std::string* why);
+  // The reply that replaces one `callback(cookie, ...)`.
+  bool CallbackReply(const clang::CallExpr& call, std::vector<ServerEdit>* edits,
+                     std::string* why);
+  // `lambda`, which the callback and cookie were captured by, holds completer.ToAsync() instead
+  // (mutable, with an arena of its own to reply on).
+  bool HoldCompleter(const clang::LambdaExpr& lambda, std::vector<ServerEdit>* edits,
+                     std::string* why);
+  // The outermost lambda written in the method that holds `stmt`, or null.
+  const clang::LambdaExpr* OuterLambda(const clang::Stmt& stmt) const {
+    const clang::LambdaExpr* outer = nullptr;
+    for (clang::DynTypedNode node = clang::DynTypedNode::create(stmt);;) {
+      auto parents = ast_.getParents(node);
+      if (parents.empty()) return nullptr;
+      // A lambda's body has two parents, its call operator and the lambda: the lambda leads out.
+      node = parents[0];
+      for (const clang::DynTypedNode& parent : parents) {
+        if (parent.get<clang::LambdaExpr>() != nullptr) node = parent;
+      }
+      if (const auto* lambda = node.get<clang::LambdaExpr>()) outer = lambda;
+      if (const auto* function = node.get<clang::FunctionDecl>()) {
+        const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(function);
+        if (method == nullptr || !method->getParent()->isLambda()) {
+          return function == definition_ ? outer : nullptr;
+        }
+      }
+    }
+  }
+  // `lambda`'s capture of `decl` by copy, by name (`[x]`), or null.
+  static const clang::LambdaCapture* CopyCapture(const clang::LambdaExpr& lambda,
+                                                 const clang::ValueDecl& decl) {
+    for (const clang::LambdaCapture& capture : lambda.explicit_captures()) {
+      if (capture.capturesVariable() && capture.getCapturedVar() == &decl &&
+          capture.getCaptureKind() == clang::LCK_ByCopy && !lambda.isInitCapture(&capture)) {
+        return &capture;
+      }
+    }
+    return nullptr;
+  }
+  // Whether `use` is the expression a capture of `lambda` copies (written as the capture).
+  bool IsCapture(const clang::LambdaExpr& lambda, const clang::DeclRefExpr& use) const {
+    const auto* captured = llvm::dyn_cast<clang::ValueDecl>(use.getDecl());
+    const clang::LambdaCapture* capture = captured ? CopyCapture(lambda, *captured) : nullptr;
+    return capture != nullptr &&
+           sm_.getExpansionLoc(capture->getLocation()) == sm_.getExpansionLoc(use.getLocation());
+  }
   // The reply for a method that ended with the status `value` (its text `status`): `success`,
   // or the error.
   std::vector<std::string> StatusReply(const clang::Expr& value, std::string status,
@@ -172,17 +217,31 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edi
     parameters.push_back(parameter);
   }
   auto replace_uses = [&](const clang::ParmVarDecl& parameter, const std::string& text) {
-    if (const clang::DeclRefExpr* use = UseInLambda(parameter)) {
-      *why = "reads '" + parameter.getNameAsString() + "' in a lambda (at " +
-             Where(sm_, use->getBeginLoc()) + "), whose captures the rewrite does not change";
-      return false;
-    }
+    std::string name = parameter.getNameAsString();
+    std::set<const clang::LambdaExpr*> copies;
     for (const clang::DeclRefExpr* use : UsesOf(parameter)) {
       if (use->getBeginLoc().isMacroID()) {
-        *why = "reads '" + parameter.getNameAsString() + "' in a macro";
+        *why = "reads '" + name + "' in a macro";
         return false;
       }
-      edits->push_back({clang::CharSourceRange::getTokenRange(use->getSourceRange()), text});
+      if (EnclosingFunction(ast_, *use) == definition_) {
+        edits->push_back({clang::CharSourceRange::getTokenRange(use->getSourceRange()), text});
+        continue;
+      }
+      // A lambda's copy, captured by name, becomes a copy of the request's field under the same
+      // name: the lambda may run after the request is gone. Other captures are left.
+      const clang::LambdaExpr* lambda = OuterLambda(*use);
+      if (lambda == nullptr || CopyCapture(*lambda, parameter) == nullptr) {
+        *why = "reads '" + name + "' in a lambda (at " + Where(sm_, use->getBeginLoc()) +
+               ") that does not capture it by copy, by name";
+        return false;
+      }
+      copies.insert(lambda);
+    }
+    for (const clang::LambdaExpr* lambda : copies) {
+      edits->push_back({clang::CharSourceRange::getTokenRange(
+                            CopyCapture(*lambda, parameter)->getLocation()),
+                        name + " = " + text});
     }
     return true;
   };
@@ -372,109 +431,202 @@ bool MethodPlanner::Returns(std::vector<ServerEdit>* edits, std::string* why) {
   return true;
 }
 
+bool MethodPlanner::CallbackReply(const clang::CallExpr& call, std::vector<ServerEdit>* edits,
+                                  std::string* why) {
+  std::string at = Where(sm_, call.getBeginLoc());
+  if (call.getBeginLoc().isMacroID() || call.getEndLoc().isMacroID()) {
+    *why = "calls its callback through a macro (at " + at + ")";
+    return false;
+  }
+  const auto* first = call.getNumArgs() > 0 ? llvm::dyn_cast<clang::DeclRefExpr>(
+                                                  call.getArg(0)->IgnoreParenImpCasts())
+                                            : nullptr;
+  if (first == nullptr || first->getDecl() != cookie_) {
+    *why = "calls its callback without its cookie (at " + at + ")";
+    return false;
+  }
+  if (!ResultUnused(ast_, call)) {
+    *why = "uses its callback's call as a value (at " + at + ")";
+    return false;
+  }
+  // The callback's arguments after the cookie: the status, then the outputs in order (a list as
+  // its pointer and count).
+  unsigned next = 1;
+  const clang::Expr* status = nullptr;
+  std::vector<std::string> fields;
+  for (const ParameterMapping* output : callback_outputs_) {
+    unsigned width = output->becomes == "response" && output->c.size() >= 2 ? 2 : 1;
+    if (next + width > call.getNumArgs()) break;
+    const clang::Expr* argument = call.getArg(next);
+    clang::QualType type = argument->IgnoreParenImpCasts()->getType();
+    std::string text = TextWithEdits(argument->getSourceRange(), edits);
+    next += width;
+    if (output->becomes == "error") {
+      status = argument;
+      continue;
+    }
+    if (width == 2) {
+      clang::QualType element = type->isPointerType() ? type->getPointeeType() : type;
+      if (!type->isPointerType() ||
+          KindOf(context_.mappings(), sm_, element.getUnqualifiedType(), nullptr) !=
+              ValueKind::kPlain) {
+        *why = "reports '" + output->banjo + "', a list whose FIDL wire type is built differently";
+        return false;
+      }
+      std::string name = TypeName(element.getUnqualifiedType());
+      fields.push_back("fidl::VectorView<" + name + ">::FromExternal(const_cast<" + name + "*>(" +
+                       text + "), " +
+                       TextWithEdits(call.getArg(next - 1)->getSourceRange(), edits) + ")");
+      continue;
+    }
+    switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
+      case ValueKind::kPlain:
+        fields.push_back(text);
+        continue;
+      case ValueKind::kBanjoInteger:
+        fields.push_back(mapped_.WireFieldCast(FidlNamespace(library_), protocol_.fidl_protocol,
+                                               "Response", output->field) +
+                         "(" + text + ")");
+        continue;
+      default:
+        *why = "reports '" + output->banjo + "' (" + TypeName(type) +
+               "), whose FIDL wire type is built differently";
+        return false;
+    }
+  }
+  if (status == nullptr || next != call.getNumArgs()) {
+    *why = "calls its callback (at " + at +
+           ") with arguments that do not line up with the mapping's outputs";
+    return false;
+  }
+  std::string success = "completer.buffer(arena).ReplySuccess(";
+  for (size_t i = 0; i < fields.size(); ++i) success += (i ? ", " : "") + fields[i];
+  success += ");";
+  return ReplaceStatement(call, StatusReply(*status, TextWithEdits(status->getSourceRange(), edits),
+                                            success),
+                          /*then_return=*/false, edits, why);
+}
+
 bool MethodPlanner::CallbackReplies(std::vector<ServerEdit>* edits, std::string* why) {
   if (callback_ == nullptr || cookie_ == nullptr) {
     *why = "has no callback and cookie parameters (the mapping names them)";
     return false;
   }
-  // Each use of the callback is a call of it, with the cookie first, in the method itself (not
-  // in a lambda or a later task): replying there is what the callback did. A callback kept for
-  // later would need completer.ToAsync() where it is kept.
-  size_t cookies_passed = 0;
+  // Each use of the callback is a call of it with the cookie first, in the method itself or in
+  // one lambda written in it that captures both by name. In the method, the reply goes where
+  // the call was; the lambda holds completer.ToAsync() instead, and replies the same way.
+  const clang::LambdaExpr* deferred = nullptr;
+  size_t calls = 0;
   for (const clang::DeclRefExpr* use : UsesOf(*callback_)) {
-    const clang::CallExpr* call = nullptr;
-    Enclosing enclosing = EnclosingNode(ast_, clang::DynTypedNode::create(*use));
-    if (const auto* candidate = enclosing.node.get<clang::CallExpr>();
-        candidate != nullptr && candidate->getCallee()->IgnoreParenImpCasts() == use) {
-      call = candidate;
-    }
-    const auto* in = call ? EnclosingFunction(ast_, *call) : nullptr;
-    if (call == nullptr || in != definition_) {
-      *why = "keeps its callback past the call (at " + Where(sm_, use->getBeginLoc()) +
-             "): reply through completer.ToAsync() held there, by hand";
-      return false;
-    }
-    if (call->getBeginLoc().isMacroID() || call->getEndLoc().isMacroID()) {
-      *why = "calls its callback through a macro (at " + Where(sm_, use->getBeginLoc()) + ")";
-      return false;
-    }
-    const auto* first = call->getNumArgs() > 0 ? llvm::dyn_cast<clang::DeclRefExpr>(
-                                                     call->getArg(0)->IgnoreParenImpCasts())
-                                               : nullptr;
-    if (first == nullptr || first->getDecl() != cookie_) {
-      *why = "calls its callback without its cookie (at " + Where(sm_, use->getBeginLoc()) + ")";
-      return false;
-    }
-    ++cookies_passed;
-    if (!ResultUnused(ast_, *call)) {
-      *why = "uses its callback's call as a value (at " + Where(sm_, use->getBeginLoc()) + ")";
-      return false;
-    }
-    // The callback's arguments after the cookie: the status, then the outputs in order (a list
-    // as its pointer and count).
-    unsigned next = 1;
-    const clang::Expr* status = nullptr;
-    std::vector<std::string> fields;
-    for (const ParameterMapping* output : callback_outputs_) {
-      unsigned width = output->becomes == "response" && output->c.size() >= 2 ? 2 : 1;
-      if (next + width > call->getNumArgs()) {
-        *why = "calls its callback with fewer arguments than the mapping's outputs";
+    std::string at = Where(sm_, use->getBeginLoc());
+    const clang::FunctionDecl* in = EnclosingFunction(ast_, *use);
+    if (in != definition_) {
+      const clang::LambdaExpr* lambda = OuterLambda(*use);
+      if (lambda == nullptr || CopyCapture(*lambda, *callback_) == nullptr ||
+          CopyCapture(*lambda, *cookie_) == nullptr || (deferred && deferred != lambda)) {
+        *why = "keeps its callback past the call (at " + at +
+               ") other than in one lambda that captures it and its cookie by name: reply "
+               "through completer.ToAsync() held there, by hand";
         return false;
       }
-      const clang::Expr* argument = call->getArg(next);
-      clang::QualType type = argument->IgnoreParenImpCasts()->getType();
-      std::string text = TextWithEdits(argument->getSourceRange(), edits);
-      next += width;
-      if (output->becomes == "error") {
-        status = argument;
-        continue;
-      }
-      if (width == 2) {
-        clang::QualType element = type->isPointerType() ? type->getPointeeType() : type;
-        if (!type->isPointerType() ||
-            KindOf(context_.mappings(), sm_, element.getUnqualifiedType(), nullptr) !=
-                ValueKind::kPlain) {
-          *why = "reports '" + output->banjo + "', a list whose FIDL wire type is built differently";
-          return false;
-        }
-        std::string name = TypeName(element.getUnqualifiedType());
-        fields.push_back("fidl::VectorView<" + name + ">::FromExternal(const_cast<" + name + "*>(" +
-                         text + "), " + TextWithEdits(call->getArg(next - 1)->getSourceRange(),
-                                                      edits) + ")");
-        continue;
-      }
-      switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
-        case ValueKind::kPlain:
-          fields.push_back(text);
-          continue;
-        case ValueKind::kBanjoInteger:
-          fields.push_back(mapped_.WireFieldCast(FidlNamespace(library_), protocol_.fidl_protocol,
-                                                 "Response", output->field) +
-                           "(" + text + ")");
-          continue;
-        default:
-          *why = "reports '" + output->banjo + "' (" + TypeName(type) +
-                 "), whose FIDL wire type is built differently";
-          return false;
-      }
+      deferred = lambda;
+      if (IsCapture(*lambda, *use)) continue;
     }
-    if (status == nullptr || next != call->getNumArgs()) {
-      *why = "calls its callback with arguments that do not line up with the mapping's outputs";
+    Enclosing enclosing = EnclosingNode(ast_, clang::DynTypedNode::create(*use));
+    const auto* call = enclosing.node.get<clang::CallExpr>();
+    if (call == nullptr || call->getCallee()->IgnoreParenImpCasts() != use ||
+        EnclosingFunction(ast_, *call) != (in == definition_ ? definition_
+                                                             : deferred->getCallOperator())) {
+      *why = "stores or passes on its callback (at " + at + ") instead of calling it: hold "
+             "completer.ToAsync() there instead, by hand";
       return false;
     }
-    std::string success = "completer.buffer(arena).ReplySuccess(";
-    for (size_t i = 0; i < fields.size(); ++i) success += (i ? ", " : "") + fields[i];
-    success += ");";
-    std::vector<std::string> lines =
-        StatusReply(*status, TextWithEdits(status->getSourceRange(), edits), success);
-    if (!ReplaceStatement(*call, std::move(lines), /*then_return=*/false, edits, why)) {
-      return false;
-    }
+    if (!CallbackReply(*call, edits, why)) return false;
+    ++calls;
   }
-  if (cookies_passed != UsesOf(*cookie_).size()) {
+  size_t cookies = 0;
+  for (const clang::DeclRefExpr* use : UsesOf(*cookie_)) {
+    if (!(deferred && IsCapture(*deferred, *use))) ++cookies;
+  }
+  if (cookies != calls) {
     *why = "uses its cookie other than to pass it to its callback";
     return false;
   }
+  return deferred == nullptr || HoldCompleter(*deferred, edits, why);
+}
+
+bool MethodPlanner::HoldCompleter(const clang::LambdaExpr& lambda, std::vector<ServerEdit>* edits,
+                                  std::string* why) {
+  // The held completer can only be moved: a lambda made into a std::function (constructed,
+  // assigned) would not compile.
+  auto is_std_function = [](const clang::CXXRecordDecl* record) {
+    return record != nullptr && record->isInStdNamespace() && IsNamed(*record, "function");
+  };
+  for (clang::DynTypedNode node = clang::DynTypedNode::create(lambda);;) {
+    auto parents = ast_.getParents(node);
+    const auto* expr = parents.size() == 1 ? parents[0].get<clang::Expr>() : nullptr;
+    if (expr == nullptr) break;
+    node = parents[0];
+    const clang::CXXRecordDecl* record = nullptr;
+    if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(expr)) {
+      record = construct->getType()->getAsCXXRecordDecl();
+    } else if (const auto* call = llvm::dyn_cast<clang::CallExpr>(expr)) {
+      const auto* method = llvm::dyn_cast_or_null<clang::CXXMethodDecl>(call->getDirectCallee());
+      record = method ? method->getParent() : nullptr;
+    }
+    if (is_std_function(record)) {
+      *why = "keeps its callback in a lambda stored as a std::function (at " +
+             Where(sm_, lambda.getBeginLoc()) + "), which must be copyable; the completer "
+             "that replaces it is not";
+      return false;
+    }
+  }
+  const clang::LangOptions& lang = ast_.getLangOpts();
+  auto after = [&](clang::SourceLocation token) {
+    clang::SourceLocation end = clang::Lexer::getLocForEndOfToken(token, 0, sm_, lang);
+    return clang::CharSourceRange::getCharRange(end, end);
+  };
+  edits->push_back({clang::CharSourceRange::getTokenRange(
+                        CopyCapture(lambda, *callback_)->getLocation()),
+                    "completer = completer.ToAsync()"});
+  // The cookie's capture goes, with the comma that separates it from a neighbour.
+  clang::SourceLocation cookie = CopyCapture(lambda, *cookie_)->getLocation();
+  clang::SourceLocation cookie_end = clang::Lexer::getLocForEndOfToken(cookie, 0, sm_, lang);
+  auto next = clang::Lexer::findNextToken(cookie, sm_, lang);
+  if (next && next->is(clang::tok::comma)) {
+    auto following = clang::Lexer::findNextToken(next->getLocation(), sm_, lang);
+    edits->push_back({clang::CharSourceRange::getCharRange(
+                          cookie, following ? following->getLocation() : next->getEndLoc()),
+                      ""});
+  } else {
+    // The last capture: from the comma before it.
+    const char* text = sm_.getCharacterData(cookie);
+    const char* begin = text;
+    while (begin > sm_.getCharacterData(lambda.getIntroducerRange().getBegin()) &&
+           begin[-1] != ',') {
+      --begin;
+    }
+    edits->push_back({clang::CharSourceRange::getCharRange(
+                          cookie.getLocWithOffset(-static_cast<int>(text - begin + 1)), cookie_end),
+                      ""});
+  }
+  // Replying changes the held completer.
+  if (!lambda.isMutable()) {
+    if (lambda.hasExplicitParameters()) {
+      clang::FunctionTypeLoc type = lambda.getCallOperator()->getFunctionTypeLoc();
+      if (!type) {
+        *why = "keeps its callback in a lambda whose parameters the rewrite cannot find";
+        return false;
+      }
+      edits->push_back({after(type.getRParenLoc()), " mutable"});
+    } else {
+      edits->push_back({after(lambda.getIntroducerRange().getEnd()), "() mutable"});
+    }
+  }
+  // Its replies are made on an arena of its own.
+  BodyStart start = StartOf(sm_, *lambda.getCompoundStmtBody());
+  edits->push_back({clang::CharSourceRange::getCharRange(start.after_brace, start.after_brace),
+                    "\n" + start.indent + "fdf::Arena arena('" + ArenaTag(protocol_) + "');"});
   return true;
 }
 
