@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -259,6 +260,25 @@ TEST_F(DispatcherTest, J1_DelayedTaskRunsAfterItsDeadline) {
   ASSERT_EQ(ZX_OK, async_post_task(a, &task));
   ASSERT_TRUE(fdfkit::testing::WaitUntil([&] { return ran_at.load() != 0; }));
   EXPECT_GE(ran_at.load(), deadline);
+}
+
+TEST_F(DispatcherTest, J1_PostTaskTakesMoveOnlyCallablesAndFreesThem) {
+  fdf_dispatcher_t* d = CreateDispatcher(FakeDriver(2));
+  async_dispatcher_t* a = fdf_dispatcher_get_async_dispatcher(d);
+  auto ran = std::make_shared<int>(0);
+  // A lambda owning a move-only value (as one holding a completer does): run once, then freed.
+  auto owned = std::make_unique<int>(7);
+  ASSERT_EQ(ZX_OK, async::PostTask(a, [owned = std::move(owned), ran] { *ran += *owned; }));
+  EXPECT_EQ(ran.use_count(), 2);
+  ASSERT_EQ(ZX_OK, fdf_testing_run_until_idle());
+  EXPECT_EQ(*ran, 7);
+  EXPECT_EQ(ran.use_count(), 1);
+  // Dropped unrun when its dispatcher shuts down first.
+  ASSERT_EQ(ZX_OK, async::PostTask(a, [owned = std::make_unique<int>(1), ran] { *ran += *owned; }));
+  EXPECT_EQ(ran.use_count(), 2);
+  ShutdownAndDestroy(d);
+  EXPECT_EQ(*ran, 7);
+  EXPECT_EQ(ran.use_count(), 1);
 }
 
 TEST_F(DispatcherTest, J2_CancelTask) {
