@@ -502,9 +502,13 @@ bool MethodPlanner::CallbackReply(const clang::CallExpr& call, std::vector<Serve
   std::string success = "completer.buffer(arena).ReplySuccess(";
   for (size_t i = 0; i < fields.size(); ++i) success += (i ? ", " : "") + fields[i];
   success += ");";
-  return ReplaceStatement(call, StatusReply(*status, TextWithEdits(status->getSourceRange(), edits),
-                                            success),
-                          /*then_return=*/false, edits, why);
+  if (!ReplaceStatement(call, StatusReply(*status, TextWithEdits(status->getSourceRange(), edits),
+                                         success),
+                        /*then_return=*/false, edits, why)) {
+    return false;
+  }
+  edits->back().consumes = true;  // the callback, of the banjo header's type, is gone
+  return true;
 }
 
 bool MethodPlanner::CallbackReplies(std::vector<ServerEdit>* edits, std::string* why) {
@@ -517,6 +521,7 @@ bool MethodPlanner::CallbackReplies(std::vector<ServerEdit>* edits, std::string*
   // the call was; the lambda holds completer.ToAsync() instead, and replies the same way.
   const clang::LambdaExpr* deferred = nullptr;
   size_t calls = 0;
+  std::vector<const clang::CallExpr*> in_method;
   for (const clang::DeclRefExpr* use : UsesOf(*callback_)) {
     std::string at = Where(sm_, use->getBeginLoc());
     const clang::FunctionDecl* in = EnclosingFunction(ast_, *use);
@@ -542,7 +547,18 @@ bool MethodPlanner::CallbackReplies(std::vector<ServerEdit>* edits, std::string*
       return false;
     }
     if (!CallbackReply(*call, edits, why)) return false;
+    if (in == definition_) in_method.push_back(call);
     ++calls;
+  }
+  // Once the lambda holds the completer, the method has none left to reply with.
+  for (const clang::CallExpr* call : in_method) {
+    if (deferred != nullptr &&
+        !sm_.isBeforeInTranslationUnit(call->getBeginLoc(), deferred->getBeginLoc())) {
+      *why = "calls its callback (at " + Where(sm_, call->getBeginLoc()) +
+             ") after the lambda that keeps it (at " + Where(sm_, deferred->getBeginLoc()) +
+             "), which will hold the completer by then";
+      return false;
+    }
   }
   size_t cookies = 0;
   for (const clang::DeclRefExpr* use : UsesOf(*cookie_)) {
@@ -588,7 +604,7 @@ bool MethodPlanner::HoldCompleter(const clang::LambdaExpr& lambda, std::vector<S
   };
   edits->push_back({clang::CharSourceRange::getTokenRange(
                         CopyCapture(lambda, *callback_)->getLocation()),
-                    "completer = completer.ToAsync()"});
+                    "completer = completer.ToAsync()", /*consumes=*/true});
   // The cookie's capture goes, with the comma that separates it from a neighbour.
   clang::SourceLocation cookie = CopyCapture(lambda, *cookie_)->getLocation();
   clang::SourceLocation cookie_end = clang::Lexer::getLocForEndOfToken(cookie, 0, sm_, lang);

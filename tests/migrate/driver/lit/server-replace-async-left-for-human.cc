@@ -50,4 +50,26 @@ class TwoTasks : public ddk::SamplerProtocol<TwoTasks, ddk::base_protocol> {
   }
 };
 
+// Called again after the lambda took it (a task the dispatcher refused): the completer is the
+// lambda's by then.
+class AfterTheTask : public ddk::SamplerProtocol<AfterTheTask, ddk::base_protocol> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: [FDFDRV046] AfterTheTask serves ddk::SamplerProtocol, and stays so: its method SamplerReadSample is not rewritten
+ public:
+  zx_status_t SamplerGetResolution(uint8_t* out_bits) { return ZX_OK; }
+  void SamplerReadSample(uint32_t channel, sampler_read_sample_callback callback, void* cookie) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: [FDFDRV064] AfterTheTask::SamplerReadSample calls its callback (at line [[@LINE+3]], column 7) after the lambda that keeps it (at line [[@LINE+1]], column 24), which will hold the completer by then: not rewritten
+    bool posted = Post([callback, cookie] { callback(cookie, ZX_OK, 5); });
+    if (!posted) {
+      callback(cookie, ZX_ERR_INTERNAL, 0);
+    }
+  }
+
+ private:
+  template <typename Task>
+  bool Post(Task task) {
+    task();
+    return true;
+  }
+};
+
 int main() { return 0; }
