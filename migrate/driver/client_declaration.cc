@@ -46,6 +46,20 @@ void Classify(const clang::Expr* init, ClientDeclaration* out) {
     if (!llvm::isa<clang::CXXDefaultArgExpr>(argument)) arguments.push_back(argument);
   }
   if (arguments.empty()) return;
+  // `x(&proto)`, a local banjo protocol struct (device_get_protocol's, checked by the caller).
+  const auto* address = llvm::dyn_cast<clang::UnaryOperator>(arguments[0]->IgnoreParenImpCasts());
+  if (arguments.size() == 1 && address != nullptr && address->getOpcode() == clang::UO_AddrOf) {
+    const auto* reference =
+        llvm::dyn_cast<clang::DeclRefExpr>(address->getSubExpr()->IgnoreParens());
+    const auto* variable =
+        reference ? llvm::dyn_cast<clang::VarDecl>(reference->getDecl()) : nullptr;
+    if (variable != nullptr && variable->isLocalVarDecl()) {
+      out->protocol_struct = variable;
+      out->protocol_struct_use = address;
+      out->construction = ClientDeclaration::Construction::kProtocolStruct;
+      return;
+    }
+  }
   if (IsDevicePointer(arguments[0]->IgnoreImplicit()->getType())) {
     out->parent = arguments[0];
     if (arguments.size() == 1) {
@@ -136,6 +150,12 @@ std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappi
     out.why_not = "is a parameter, whose callers pass banjo clients";
   } else if (out.construction == ClientDeclaration::Construction::kOther) {
     out.why_not = "is constructed from something other than its parent device";
+  } else if (out.construction == ClientDeclaration::Construction::kProtocolStruct &&
+             out.protocol_struct->getType().getUnqualifiedType().getAsString() !=
+                 out.protocol->c_protocol) {
+    out.why_not = "is constructed from a " +
+                  out.protocol_struct->getType().getUnqualifiedType().getAsString() +
+                  ", not the " + out.protocol->c_protocol + " device_get_protocol fills";
   } else if (out.construction != ClientDeclaration::Construction::kNone) {
     if (out.protocol->service_name.empty()) {
       out.why_not = "connects to its parent, but " + out.library->file +

@@ -26,10 +26,13 @@ struct ClientDeclaration {
     kNone,      // default-constructed, a parameter, or assigned later
     kParent,    // DFv1: `x(parent)`
     kFragment,  // DFv1: `x(parent, "fragment")`
+    kProtocolStruct,  // DFv1: `x(&proto)`, `proto` filled by device_get_protocol
     kOther,     // from a protocol struct, a copy...: left for a human
   } construction = Construction::kNone;
   const clang::Expr* parent = nullptr;
   const clang::Expr* fragment = nullptr;
+  const clang::VarDecl* protocol_struct = nullptr;  // kProtocolStruct: the local `proto`
+  const clang::Expr* protocol_struct_use = nullptr;  // and the `&proto` passed
   std::string why_not;  // set when the declaration is left alone, saying why
 
   bool rewritable() const { return why_not.empty(); }

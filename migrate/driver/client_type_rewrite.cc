@@ -5,6 +5,7 @@
 
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/protocol_struct_connection.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
 
@@ -75,7 +76,8 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
   // DFv1, connected where declared: the declaration statement (alone in a block) becomes an
   // unconnected client and the connection through the parent's service.
   const clang::DeclStmt* statement = nullptr;
-  if (client->construction != ClientDeclaration::Construction::kNone) {
+  if (client->construction == ClientDeclaration::Construction::kParent ||
+      client->construction == ClientDeclaration::Construction::kFragment) {
     auto parents = result.Context->getParents(*decl);
     if (parents.size() == 1) statement = parents[0].get<clang::DeclStmt>();
     bool in_block = false;
@@ -96,6 +98,10 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
   if (const clang::Expr* use = OtherUse(*result.Context, *decl)) {
     context_->Block(decl,
                     "it is used at " + Where(sm, use->getBeginLoc()) + " other than to call it");
+  }
+  if (client->construction == ClientDeclaration::Construction::kProtocolStruct) {
+    std::string why = ConnectThroughService(context_, *result.Context, *client);
+    if (!why.empty()) context_->Block(decl, why);
   }
   std::string type =
       client->DriverTransportType(CalledAsync(*result.Context, *decl, *client->protocol));

@@ -87,6 +87,7 @@ std::string Parse(const nlohmann::json& document, LibraryMapping* out) {
     p.cpp_client = StringAt(banjo, "cpp_client");
     p.cpp_mixin = StringAt(banjo, "cpp_mixin");
     p.protocol_id = StringAt(banjo, "protocol_id");
+    p.c_protocol = StringAt(banjo, "c_protocol_type");
     p.fidl_protocol = StringAt(fidl, "protocol");
     p.openness = StringAt(fidl, "openness");
     const nlohmann::json& service = fidl.is_object() ? fidl.value("service", nlohmann::json())

@@ -51,6 +51,7 @@ struct ProtocolMapping {
   std::string cpp_client;      // "ddk::GpioImplProtocolClient"
   std::string cpp_mixin;       // "ddk::GpioImplProtocol"
   std::string protocol_id;     // "ZX_PROTOCOL_GPIO_IMPL"
+  std::string c_protocol;      // "gpio_impl_protocol_t", what device_get_protocol fills
   std::string fidl_protocol;   // "GpioImpl"
   std::string openness;        // "open", "ajar", "closed"
   // The service a migrated client connects through (Service::Device); empty in mappings written

@@ -76,6 +76,9 @@ class GpioImplCalls {
 template <>
 class fdf::WireSyncClient<fuchsia_hardware_gpioimpl::GpioImpl> {
  public:
+  WireSyncClient() = default;
+  template <typename End>
+  explicit WireSyncClient(End&&) {}
   bool is_valid() const { return true; }
   template <typename End>
   void Bind(End&&) {}

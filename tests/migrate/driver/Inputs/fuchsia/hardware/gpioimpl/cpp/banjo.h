@@ -8,10 +8,17 @@ typedef uint32_t gpio_polarity_t;
 #define GPIO_POLARITY_LOW UINT32_C(0)
 #define GPIO_POLARITY_HIGH UINT32_C(1)
 
+typedef struct gpio_impl_protocol_ops gpio_impl_protocol_ops_t;
+typedef struct gpio_impl_protocol {
+  const gpio_impl_protocol_ops_t* ops;
+  void* ctx;
+} gpio_impl_protocol_t;
+
 namespace ddk {
 class GpioImplProtocolClient {
  public:
   GpioImplProtocolClient() = default;
+  explicit GpioImplProtocolClient(const gpio_impl_protocol_t* proto) {}
   explicit GpioImplProtocolClient(zx_device_t* parent) {}
   GpioImplProtocolClient(zx_device_t* parent, const char* fragment_name) {}
   bool is_valid() const { return true; }
