@@ -8,13 +8,18 @@ namespace {
 
 class CallPlanner {
  public:
-  CallPlanner(const RewriteContext& context, const clang::SourceManager& sm,
-              clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
-              const clang::CXXMethodDecl& method, const MethodMapping& mapped,
-              const LibraryMapping& library, const ProtocolMapping& protocol,
-              const std::string& result_name)
-      : context_(context), sm_(sm), ast_(ast), call_(call), method_(method), mapped_(mapped),
-        library_(library), protocol_(protocol),
+  CallPlanner(const RewriteContext& context, const clang::SourceManager& sm, clang::ASTContext& ast,
+              const clang::CXXMemberCallExpr& call, const clang::CXXMethodDecl& method,
+              const MethodMapping& mapped, const LibraryMapping& library,
+              const ProtocolMapping& protocol, const std::string& result_name)
+      : context_(context),
+        sm_(sm),
+        ast_(ast),
+        call_(call),
+        method_(method),
+        mapped_(mapped),
+        library_(library),
+        protocol_(protocol),
         field_prefix_(result_name + (mapped.error_syntax ? "->value()->" : "->")) {}
 
   CallPlan Plan() {
@@ -68,8 +73,7 @@ class CallPlanner {
     if (llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(bare)) return "*" + Text(*bare);
     return "*(" + Text(*bare) + ")";
   }
-  void Refuse(CallPlan* plan, const std::string& parameter, clang::QualType type,
-              std::string why) {
+  void Refuse(CallPlan* plan, const std::string& parameter, clang::QualType type, std::string why) {
     if (!plan->refusal) plan->refusal = CallRefusal{parameter, TypeName(type), std::move(why)};
   }
 
@@ -99,9 +103,9 @@ class CallPlanner {
       clang::QualType type;
       const clang::Expr* argument = ArgumentFor(name, &type);
       if (argument == nullptr) {
-        Refuse(plan, banjo, {}, "is not a parameter of " + method_.getQualifiedNameAsString() +
-                                    " as the header declares it (the mapping names '" + name +
-                                    "')");
+        Refuse(plan, banjo, {},
+               "is not a parameter of " + method_.getQualifiedNameAsString() +
+                   " as the header declares it (the mapping names '" + name + "')");
         return;
       }
       arguments.emplace_back(argument, type);
@@ -137,8 +141,9 @@ class CallPlanner {
                                   "(" + Text(*argument) + ")");
           return;
         case ValueKind::kRawHandle:
-          Refuse(plan, banjo, type, "is a raw handle, which the FIDL call takes as an owning zx:: "
-                                    "object of its own type");
+          Refuse(plan, banjo, type,
+                 "is a raw handle, which the FIDL call takes as an owning zx:: "
+                 "object of its own type");
           return;
         case ValueKind::kOther:
           Refuse(plan, banjo, type, "is a struct, whose FIDL wire type is built differently");
@@ -178,8 +183,9 @@ class CallPlanner {
     clang::QualType pointee = type->getPointeeType();
     if (arguments.size() == 3) {  // (buffer, capacity, &actual)
       if (!plan->returns_status) {
-        Refuse(plan, banjo, type, "is an out-buffer of a call that returns no status to report "
-                                  "a short buffer with");
+        Refuse(plan, banjo, type,
+               "is an out-buffer of a call that returns no status to report "
+               "a short buffer with");
         return;
       }
       if (KindOf(context_.mappings(), sm_, pointee, nullptr) != ValueKind::kPlain) {
@@ -187,8 +193,9 @@ class CallPlanner {
         return;
       }
       if (argument->HasSideEffects(ast_) || arguments[1].first->HasSideEffects(ast_)) {
-        Refuse(plan, banjo, type, "is an expression with side effects, which would run after "
-                                  "the call");
+        Refuse(plan, banjo, type,
+               "is an expression with side effects, which would run after "
+               "the call");
         return;
       }
       plan->checks.push_back("if (" + field + ".count() > " + Text(*arguments[1].first) +
@@ -234,9 +241,9 @@ class CallPlanner {
     clang::QualType type;
     const clang::Expr* argument = ArgumentFor(name, &type);
     if (argument == nullptr) {
-      Refuse(plan, parameter.banjo, {}, "is not a parameter of " +
-                                            method_.getQualifiedNameAsString() +
-                                            " as the header declares it");
+      Refuse(plan, parameter.banjo, {},
+             "is not a parameter of " + method_.getQualifiedNameAsString() +
+                 " as the header declares it");
       return;
     }
     if (argument->HasSideEffects(ast_)) {
@@ -287,7 +294,8 @@ class CallPlanner {
             type->isPointerType() ? type->getPointeeType().getUnqualifiedType() : type;
         if (!type->isPointerType() ||
             KindOf(context_.mappings(), sm_, element, nullptr) != ValueKind::kPlain) {
-          Refuse(plan, parameter.banjo, type, "is a list whose FIDL wire type is built differently");
+          Refuse(plan, parameter.banjo, type,
+                 "is a list whose FIDL wire type is built differently");
           return;
         }
         plan->callback_arguments.push_back({field + ".data()"});
@@ -299,7 +307,8 @@ class CallPlanner {
           plan->callback_arguments.push_back({field});
           continue;
         case ValueKind::kBanjoInteger:
-          plan->callback_arguments.push_back({"static_cast<" + TypeName(type) + ">(" + field + ")"});
+          plan->callback_arguments.push_back(
+              {"static_cast<" + TypeName(type) + ">(" + field + ")"});
           continue;
         case ValueKind::kRawHandle:
           plan->callback_arguments.push_back({field + ".release()"});
@@ -308,8 +317,9 @@ class CallPlanner {
           plan->callback_arguments.push_back({"std::move(" + field + ")"});
           continue;
         case ValueKind::kOther:
-          Refuse(plan, parameter.banjo, type, "is a struct, whose FIDL wire type must be copied "
-                                              "out by hand");
+          Refuse(plan, parameter.banjo, type,
+                 "is a struct, whose FIDL wire type must be copied "
+                 "out by hand");
           return;
       }
     }
@@ -380,11 +390,11 @@ std::string AsyncCallText(const CallPlan& plan, const std::string& fidl_call,
     return out + ")";
   };
   std::string body = indent + "      ";
-  std::string out = fidl_call + ".ThenExactlyOnce(\n" + indent + "    [callback = " +
-                    plan.callback + ", cookie = " + plan.cookie + "](fdf::WireUnownedResult<" +
-                    method_marker + ">& " + result + ") {\n";
-  out += body + "if (!" + result + ".ok()) return " + call_back(result + ".status()", false) +
-         ";\n";
+  std::string out = fidl_call + ".ThenExactlyOnce(\n" + indent +
+                    "    [callback = " + plan.callback + ", cookie = " + plan.cookie +
+                    "](fdf::WireUnownedResult<" + method_marker + ">& " + result + ") {\n";
+  out +=
+      body + "if (!" + result + ".ok()) return " + call_back(result + ".status()", false) + ";\n";
   out += body + "if (" + result + "->is_error()) return " +
          call_back(result + "->error_value()", false) + ";\n";
   out += body + call_back("ZX_OK", true) + ";\n";

@@ -5,6 +5,8 @@
 #include <clang/AST/TypeLoc.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
+#include "migrate/driver/main_file_match.h"
+
 namespace fdfkit::driver_migration {
 namespace {
 
@@ -85,14 +87,14 @@ std::string ClientDeclaration::DriverTransportType(bool called_async) const {
 bool CalledAsync(clang::ASTContext& ast, const clang::DeclaratorDecl& decl,
                  const ProtocolMapping& protocol) {
   using namespace clang::ast_matchers;  // NOLINT: the matcher language
-  auto calls = match(translationUnitDecl(forEachDescendant(
-                         cxxMemberCallExpr(callee(cxxMethodDecl(ofClass(hasName(protocol.cpp_client)))))
-                             .bind("call"))),
-                     ast);
+  auto calls = MatchInMainFile(
+      ast, cxxMemberCallExpr(callee(cxxMethodDecl(ofClass(hasName(protocol.cpp_client)))))
+               .bind("call"));
   for (const BoundNodes& bound : calls) {
     const auto* call = bound.getNodeAs<clang::CXXMemberCallExpr>("call");
     const clang::Expr* receiver = call->getImplicitObjectArgument();
-    const MethodMapping* method = protocol.MethodForClientCall(call->getMethodDecl()->getNameAsString());
+    const MethodMapping* method =
+        protocol.MethodForClientCall(call->getMethodDecl()->getNameAsString());
     if (method != nullptr && method->async && receiver != nullptr &&
         ReceiverDeclaration(*receiver) == &decl) {
       return true;

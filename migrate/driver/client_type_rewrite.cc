@@ -5,6 +5,7 @@
 
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/main_file_match.h"
 #include "migrate/driver/protocol_struct_connection.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
@@ -18,11 +19,10 @@ namespace {
 // The first use of `decl` that is not the object of a call on it (`x.M()`, `x->M()`, `(*x).M()`):
 // passed on, copied, assigned — which an fdf::WireSyncClient would not compile with. Null if none.
 const clang::Expr* OtherUse(clang::ASTContext& context, const clang::DeclaratorDecl& decl) {
-  auto uses = match(translationUnitDecl(forEachDescendant(
-                        expr(anyOf(declRefExpr(to(declaratorDecl(equalsNode(&decl)))),
-                                   memberExpr(member(equalsNode(&decl)))))
-                            .bind("use"))),
-                    *context.getTranslationUnitDecl(), context);
+  auto uses =
+      MatchInMainFile(context, expr(anyOf(declRefExpr(to(declaratorDecl(equalsNode(&decl)))),
+                                          memberExpr(member(equalsNode(&decl)))))
+                                   .bind("use"));
   for (const BoundNodes& bound : uses) {
     const auto* use = bound.getNodeAs<clang::Expr>("use");
     clang::DynTypedNode node = clang::DynTypedNode::create(*use);
@@ -48,17 +48,16 @@ const clang::Expr* OtherUse(clang::ASTContext& context, const clang::DeclaratorD
 }  // namespace
 
 void ClientTypeRewrite::Register(MatchFinder* finder) {
-  finder->addMatcher(declaratorDecl(isExpansionInMainFile(), unless(isImplicit()),
-                                    unless(isInstantiated()))
-                         .bind("decl"),
-                     this);
+  finder->addMatcher(
+      declaratorDecl(isExpansionInMainFile(), unless(isImplicit()), unless(isInstantiated()))
+          .bind("decl"),
+      this);
 }
 
 void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
   const clang::SourceManager& sm = *result.SourceManager;
   const auto* decl = result.Nodes.getNodeAs<clang::DeclaratorDecl>("decl");
-  std::optional<ClientDeclaration> client =
-      FindClientDeclaration(context_->mappings(), sm, *decl);
+  std::optional<ClientDeclaration> client = FindClientDeclaration(context_->mappings(), sm, *decl);
   if (!client) return;
   std::string name = decl->getNameAsString();
   if (!client->rewritable()) {
@@ -117,17 +116,16 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
   std::string end = function ? ScopeNames(*function).Fresh("end", "client") : "end";
   std::string service = FidlNamespace(*client->library) + "::" + client->protocol->service_name +
                         "::" + ServiceMemberTag(client->protocol->service_member);
-  std::string connect =
-      client->construction == ClientDeclaration::Construction::kFragment
-          ? "DdkConnectFragmentRuntimeProtocol<" + service + ">(" +
-                Text(sm, lang, client->parent->getSourceRange()) + ", " +
-                Text(sm, lang, client->fragment->getSourceRange()) + ")"
-          : "DdkConnectRuntimeProtocol<" + service + ">(" +
-                Text(sm, lang, client->parent->getSourceRange()) + ")";
+  std::string connect = client->construction == ClientDeclaration::Construction::kFragment
+                            ? "DdkConnectFragmentRuntimeProtocol<" + service + ">(" +
+                                  Text(sm, lang, client->parent->getSourceRange()) + ", " +
+                                  Text(sm, lang, client->fragment->getSourceRange()) + ")"
+                            : "DdkConnectRuntimeProtocol<" + service + ">(" +
+                                  Text(sm, lang, client->parent->getSourceRange()) + ")";
   context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(statement->getSourceRange()),
-                    type + " " + name + ";\n" + indent + "if (zx::result " + end + " = " + connect +
-                        "; " + end + ".is_ok()) {\n" + indent + "  " + name +
-                        ".Bind(std::move(*" + end + "));\n" + indent + "}");
+                      type + " " + name + ";\n" + indent + "if (zx::result " + end + " = " +
+                          connect + "; " + end + ".is_ok()) {\n" + indent + "  " + name +
+                          ".Bind(std::move(*" + end + "));\n" + indent + "}");
 }
 
 }  // namespace fdfkit::driver_migration

@@ -26,13 +26,13 @@ std::string ConnectThroughService(RewriteContext* context, clang::ASTContext& as
        match(findAll(declRefExpr(to(varDecl(equalsNode(&proto)))).bind("use")),
              *function->getBody(), ast)) {
     const auto* use = bound.getNodeAs<clang::DeclRefExpr>("use");
-    const auto* address = EnclosingNode(ast, clang::DynTypedNode::create(*use))
-                              .node.get<clang::UnaryOperator>();
+    const auto* address =
+        EnclosingNode(ast, clang::DynTypedNode::create(*use)).node.get<clang::UnaryOperator>();
     if (address != nullptr && address == client.protocol_struct_use) continue;
-    const auto* call = address != nullptr && address->getOpcode() == clang::UO_AddrOf
-                           ? EnclosingNode(ast, clang::DynTypedNode::create(*address))
-                                 .node.get<clang::CallExpr>()
-                           : nullptr;
+    const auto* call =
+        address != nullptr && address->getOpcode() == clang::UO_AddrOf
+            ? EnclosingNode(ast, clang::DynTypedNode::create(*address)).node.get<clang::CallExpr>()
+            : nullptr;
     const auto* callee = call ? call->getDirectCallee() : nullptr;
     if (fill == nullptr && callee != nullptr && IsNamed(*callee, "device_get_protocol") &&
         call->getNumArgs() == 3 && call->getArg(2)->IgnoreParenImpCasts() == address) {
@@ -59,8 +59,8 @@ std::string ConnectThroughService(RewriteContext* context, clang::ASTContext& as
     return name + " has a type written through a macro";
   }
   std::string ns = FidlNamespace(*client.library);
-  std::string service = ns + "::" + client.protocol->service_name + "::" +
-                        ServiceMemberTag(client.protocol->service_member);
+  std::string service = ns + "::" + client.protocol->service_name +
+                        "::" + ServiceMemberTag(client.protocol->service_member);
   std::string end = ScopeNames(*function).Fresh("end", "client");
   std::string indent = LineIndent(sm, fill->getBeginLoc());
   std::string parent = Text(sm, lang, fill->getArg(0)->getSourceRange());
@@ -68,16 +68,16 @@ std::string ConnectThroughService(RewriteContext* context, clang::ASTContext& as
   context->ReplaceIn(group, sm, clang::CharSourceRange::getTokenRange(type),
                      "fdf::ClientEnd<" + ns + "::" + client.protocol->fidl_protocol + ">");
   context->ConsumedIn(group, sm, clang::CharSourceRange::getTokenRange(type));
+  context->ReplaceIn(group, sm, clang::CharSourceRange::getTokenRange(fill->getSourceRange()),
+                     "[&]() -> zx_status_t {\n" + indent + "    zx::result " + end +
+                         " = DdkConnectRuntimeProtocol<" + service + ">(" + parent + ");\n" +
+                         indent + "    if (" + end + ".is_error()) return " + end +
+                         ".status_value();\n" + indent + "    " + name + " = std::move(*" + end +
+                         ");\n" + indent + "    return ZX_OK;\n" + indent + "  }()");
   context->ReplaceIn(
-      group, sm, clang::CharSourceRange::getTokenRange(fill->getSourceRange()),
-      "[&]() -> zx_status_t {\n" + indent + "    zx::result " + end +
-          " = DdkConnectRuntimeProtocol<" + service + ">(" + parent + ");\n" + indent + "    if (" +
-          end + ".is_error()) return " + end + ".status_value();\n" + indent + "    " + name +
-          " = std::move(*" + end + ");\n" + indent + "    return ZX_OK;\n" + indent + "  }()");
-  context->ReplaceIn(group, sm,
-                     clang::CharSourceRange::getTokenRange(
-                         client.protocol_struct_use->getSourceRange()),
-                     "std::move(" + name + ")");
+      group, sm,
+      clang::CharSourceRange::getTokenRange(client.protocol_struct_use->getSourceRange()),
+      "std::move(" + name + ")");
   return "";
 }
 

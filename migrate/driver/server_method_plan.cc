@@ -10,6 +10,7 @@
 #include <set>
 
 #include "migrate/driver/enclosing_node.h"
+#include "migrate/driver/main_file_match.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
@@ -22,13 +23,10 @@ namespace {
 
 // A call of `method` (or a reference to it) in the file being rewritten, or null.
 const clang::Expr* CallOf(clang::ASTContext& ast, const clang::CXXMethodDecl& method) {
-  auto uses = match(
-      translationUnitDecl(forEachDescendant(
-          expr(isExpansionInMainFile(),
-               anyOf(memberExpr(member(equalsNode(&method))),
-                     declRefExpr(to(functionDecl(equalsNode(&method))))))
-              .bind("use"))),
-      *ast.getTranslationUnitDecl(), ast);
+  auto uses = MatchInMainFile(
+      ast, expr(isExpansionInMainFile(), anyOf(memberExpr(member(equalsNode(&method))),
+                                               declRefExpr(to(functionDecl(equalsNode(&method))))))
+               .bind("use"));
   return uses.empty() ? nullptr : uses[0].getNodeAs<clang::Expr>("use");
 }
 
@@ -36,10 +34,15 @@ const clang::Expr* CallOf(clang::ASTContext& ast, const clang::CXXMethodDecl& me
 class MethodPlanner {
  public:
   MethodPlanner(const RewriteContext& context, clang::ASTContext& ast,
-                const clang::CXXMethodDecl& method, const MethodMapping& mapped, const LibraryMapping& library,
-                const ProtocolMapping& protocol)
-      : context_(context), ast_(ast), sm_(ast.getSourceManager()), method_(method), mapped_(mapped),
-        library_(library), protocol_(protocol) {}
+                const clang::CXXMethodDecl& method, const MethodMapping& mapped,
+                const LibraryMapping& library, const ProtocolMapping& protocol)
+      : context_(context),
+        ast_(ast),
+        sm_(ast.getSourceManager()),
+        method_(method),
+        mapped_(mapped),
+        library_(library),
+        protocol_(protocol) {}
 
   // False (with `why`) if the method cannot be rewritten; `edits` otherwise.
   bool Plan(std::vector<ServerEdit>* edits, std::string* why);
@@ -93,8 +96,7 @@ class MethodPlanner {
   // @async: each `callback(cookie, status, values...)` in the body becomes the reply.
   bool CallbackReplies(std::vector<ServerEdit>* edits, std::string* why);
   // The reply that replaces one `callback(cookie, ...)`.
-  bool CallbackReply(const clang::CallExpr& call, std::vector<ServerEdit>* edits,
-                     std::string* why);
+  bool CallbackReply(const clang::CallExpr& call, std::vector<ServerEdit>* edits, std::string* why);
   // `lambda`, which the callback and cookie were captured by, holds completer.ToAsync() instead
   // (mutable, with an arena of its own to reply on).
   bool HoldCompleter(const clang::LambdaExpr& lambda, std::vector<ServerEdit>* edits,
@@ -168,7 +170,8 @@ class MethodPlanner {
   std::vector<const ParameterMapping*> callback_outputs_;  // @async: what the callback reports
 };
 
-std::string MethodPlanner::TextWithEdits(clang::SourceRange range, std::vector<ServerEdit>* edits) const {
+std::string MethodPlanner::TextWithEdits(clang::SourceRange range,
+                                         std::vector<ServerEdit>* edits) const {
   const clang::LangOptions& lang = ast_.getLangOpts();
   clang::CharSourceRange chars =
       clang::Lexer::makeFileCharRange(clang::CharSourceRange::getTokenRange(range), sm_, lang);
@@ -204,7 +207,8 @@ const clang::UnaryOperator* MethodPlanner::DereferenceOf(const clang::DeclRefExp
   return op != nullptr && op->getOpcode() == clang::UO_Deref ? op : nullptr;
 }
 
-bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edits, std::string* why) {
+bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edits,
+                       std::string* why) {
   const std::string& field = row.field;
   has_request_ = true;
   std::vector<const clang::ParmVarDecl*> parameters;
@@ -239,9 +243,9 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edi
       copies.insert(lambda);
     }
     for (const clang::LambdaExpr* lambda : copies) {
-      edits->push_back({clang::CharSourceRange::getTokenRange(
-                            CopyCapture(*lambda, parameter)->getLocation()),
-                        name + " = " + text});
+      edits->push_back(
+          {clang::CharSourceRange::getTokenRange(CopyCapture(*lambda, parameter)->getLocation()),
+           name + " = " + text});
     }
     return true;
   };
@@ -273,13 +277,13 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edi
   return false;
 }
 
-bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* edits, std::string* why) {
+bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* edits,
+                        std::string* why) {
   const std::string& field = row.field;
   const std::vector<std::string>& c = row.c;
   if (row.returned()) {
     if (KindOf(context_.mappings(), sm_, method_.getReturnType(), nullptr) != ValueKind::kPlain) {
-      *why = "returns " + TypeName(method_.getReturnType()) +
-             ", which the clone names differently";
+      *why = "returns " + TypeName(method_.getReturnType()) + ", which the clone names differently";
       return false;
     }
     returns_value_ = true;
@@ -399,9 +403,9 @@ bool MethodPlanner::ReplaceStatement(const clang::Stmt& statement, std::vector<s
 bool MethodPlanner::Returns(std::vector<ServerEdit>* edits, std::string* why) {
   bool one_way = mapped_.kind == "one-way";
   const auto* body = llvm::cast<clang::CompoundStmt>(definition_->getBody());
-  auto returns = match(
-      findAll(returnStmt(forFunction(functionDecl(equalsNode(definition_)))).bind("return")),
-      *body, ast_);
+  auto returns =
+      match(findAll(returnStmt(forFunction(functionDecl(equalsNode(definition_)))).bind("return")),
+            *body, ast_);
   for (const BoundNodes& bound : returns) {
     const auto* ret = bound.getNodeAs<clang::ReturnStmt>("return");
     if (ret->getBeginLoc().isMacroID()) {
@@ -424,9 +428,9 @@ bool MethodPlanner::Returns(std::vector<ServerEdit>* edits, std::string* why) {
   if (!one_way && !returns_status_ && !returns_value_ &&
       (body->body_empty() || !llvm::isa<clang::ReturnStmt>(body->body_back()))) {
     std::string indent = LineIndent(sm_, body->getRBracLoc());
-    edits->push_back({clang::CharSourceRange::getCharRange(body->getRBracLoc(),
-                                                           body->getRBracLoc()),
-                      "  " + Reply("Reply", "") + "\n" + indent});
+    edits->push_back(
+        {clang::CharSourceRange::getCharRange(body->getRBracLoc(), body->getRBracLoc()),
+         "  " + Reply("Reply", "") + "\n" + indent});
   }
   return true;
 }
@@ -438,9 +442,10 @@ bool MethodPlanner::CallbackReply(const clang::CallExpr& call, std::vector<Serve
     *why = "calls its callback through a macro (at " + at + ")";
     return false;
   }
-  const auto* first = call.getNumArgs() > 0 ? llvm::dyn_cast<clang::DeclRefExpr>(
-                                                  call.getArg(0)->IgnoreParenImpCasts())
-                                            : nullptr;
+  const auto* first =
+      call.getNumArgs() > 0
+          ? llvm::dyn_cast<clang::DeclRefExpr>(call.getArg(0)->IgnoreParenImpCasts())
+          : nullptr;
   if (first == nullptr || first->getDecl() != cookie_) {
     *why = "calls its callback without its cookie (at " + at + ")";
     return false;
@@ -467,9 +472,8 @@ bool MethodPlanner::CallbackReply(const clang::CallExpr& call, std::vector<Serve
     }
     if (width == 2) {
       clang::QualType element = type->isPointerType() ? type->getPointeeType() : type;
-      if (!type->isPointerType() ||
-          KindOf(context_.mappings(), sm_, element.getUnqualifiedType(), nullptr) !=
-              ValueKind::kPlain) {
+      if (!type->isPointerType() || KindOf(context_.mappings(), sm_, element.getUnqualifiedType(),
+                                           nullptr) != ValueKind::kPlain) {
         *why = "reports '" + output->banjo + "', a list whose FIDL wire type is built differently";
         return false;
       }
@@ -502,9 +506,9 @@ bool MethodPlanner::CallbackReply(const clang::CallExpr& call, std::vector<Serve
   std::string success = "completer.buffer(arena).ReplySuccess(";
   for (size_t i = 0; i < fields.size(); ++i) success += (i ? ", " : "") + fields[i];
   success += ");";
-  if (!ReplaceStatement(call, StatusReply(*status, TextWithEdits(status->getSourceRange(), edits),
-                                         success),
-                        /*then_return=*/false, edits, why)) {
+  if (!ReplaceStatement(
+          call, StatusReply(*status, TextWithEdits(status->getSourceRange(), edits), success),
+          /*then_return=*/false, edits, why)) {
     return false;
   }
   edits->back().consumes = true;  // the callback, of the banjo header's type, is gone
@@ -540,9 +544,10 @@ bool MethodPlanner::CallbackReplies(std::vector<ServerEdit>* edits, std::string*
     Enclosing enclosing = EnclosingNode(ast_, clang::DynTypedNode::create(*use));
     const auto* call = enclosing.node.get<clang::CallExpr>();
     if (call == nullptr || call->getCallee()->IgnoreParenImpCasts() != use ||
-        EnclosingFunction(ast_, *call) != (in == definition_ ? definition_
-                                                             : deferred->getCallOperator())) {
-      *why = "stores or passes on its callback (at " + at + ") instead of calling it: hold "
+        EnclosingFunction(ast_, *call) !=
+            (in == definition_ ? definition_ : deferred->getCallOperator())) {
+      *why = "stores or passes on its callback (at " + at +
+             ") instead of calling it: hold "
              "completer.ToAsync() there instead, by hand";
       return false;
     }
@@ -592,7 +597,8 @@ bool MethodPlanner::HoldCompleter(const clang::LambdaExpr& lambda, std::vector<S
     }
     if (is_std_function(record)) {
       *why = "keeps its callback in a lambda stored as a std::function (at " +
-             Where(sm_, lambda.getBeginLoc()) + "), which must be copyable; the completer "
+             Where(sm_, lambda.getBeginLoc()) +
+             "), which must be copyable; the completer "
              "that replaces it is not";
       return false;
     }
@@ -602,9 +608,9 @@ bool MethodPlanner::HoldCompleter(const clang::LambdaExpr& lambda, std::vector<S
     clang::SourceLocation end = clang::Lexer::getLocForEndOfToken(token, 0, sm_, lang);
     return clang::CharSourceRange::getCharRange(end, end);
   };
-  edits->push_back({clang::CharSourceRange::getTokenRange(
-                        CopyCapture(lambda, *callback_)->getLocation()),
-                    "completer = completer.ToAsync()", /*consumes=*/true});
+  edits->push_back(
+      {clang::CharSourceRange::getTokenRange(CopyCapture(lambda, *callback_)->getLocation()),
+       "completer = completer.ToAsync()", /*consumes=*/true});
   // The cookie's capture goes, with the comma that separates it from a neighbour.
   clang::SourceLocation cookie = CopyCapture(lambda, *cookie_)->getLocation();
   clang::SourceLocation cookie_end = clang::Lexer::getLocForEndOfToken(cookie, 0, sm_, lang);
@@ -648,8 +654,8 @@ bool MethodPlanner::HoldCompleter(const clang::LambdaExpr& lambda, std::vector<S
 
 bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
   definition_ = method_.getDefinition();
-  if (definition_ == nullptr || !sm_.isWrittenInMainFile(sm_.getExpansionLoc(
-                                    definition_->getLocation()))) {
+  if (definition_ == nullptr ||
+      !sm_.isWrittenInMainFile(sm_.getExpansionLoc(definition_->getLocation()))) {
     *why = "is defined in another file, which is not being rewritten";
     return false;
   }
@@ -718,10 +724,10 @@ bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
       *why = "is declared through a macro";
       return false;
     }
-    edits->push_back({clang::CharSourceRange::getTokenRange(decl->getReturnTypeSourceRange()),
-                      "void", true});
-    edits->push_back({clang::CharSourceRange::getTokenRange(decl->getLocation()), mapped_.fidl_method,
-                      true});
+    edits->push_back(
+        {clang::CharSourceRange::getTokenRange(decl->getReturnTypeSourceRange()), "void", true});
+    edits->push_back(
+        {clang::CharSourceRange::getTokenRange(decl->getLocation()), mapped_.fidl_method, true});
     bool in_class = decl->getLexicalDeclContext() == method_.getParent();
     edits->push_back(
         {clang::CharSourceRange::getTokenRange(type.getLParenLoc(), type.getRParenLoc()),

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/main_file_match.h"
 #include "migrate/driver/server_method_plan.h"
 #include "migrate/driver/source_text.h"
 
@@ -33,9 +34,8 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   std::vector<ServerEdit> edits;
   // Anything of the mixin's used by name (its ops table for compat::BanjoServer...) goes with it.
   const auto* mixin_record = mixin.getType()->getAsCXXRecordDecl();
-  for (const BoundNodes& bound : match(translationUnitDecl(forEachDescendant(
-                                           memberExpr(isExpansionInMainFile()).bind("member"))),
-                                       *ast.getTranslationUnitDecl(), ast)) {
+  for (const BoundNodes& bound :
+       MatchInMainFile(ast, memberExpr(isExpansionInMainFile()).bind("member"))) {
     const auto* member = bound.getNodeAs<clang::MemberExpr>("member");
     const auto* owner =
         llvm::dyn_cast<clang::CXXRecordDecl>(member->getMemberDecl()->getDeclContext());

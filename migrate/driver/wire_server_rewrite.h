@@ -4,8 +4,9 @@
 // `void Bar(BarRequestView request, fdf::Arena& arena, BarCompleter::Sync& completer)`: reads of
 // an in-parameter read `request->field`, writes through an out-parameter write a local that the
 // reply carries, and each `return status;` replies — `ReplySuccess(outs...)` or
-// `ReplyError(status)` — then returns. The class gains the server binding group, an unknown-method
-// handler for an open protocol, and, in a DFv2 driver's Start, the publication of the service.
+// `ReplyError(status)` — then returns. The class gains the server binding group, an
+// unknown-method handler for an open protocol, and, in a DFv2 driver's Start, the publication of
+// the service.
 // An @async method replies where it called its callback (server_method_plan.h). A method the
 // rewrite cannot express (an out-parameter that escapes, a struct, a buffer, an @async callback
 // kept for later) leaves the whole class for a human, said at the method.
