@@ -120,6 +120,30 @@ class CallPlanner {
     }
   }
 
+  // How the fields of a struct argument are read: `x.` for `&x` or `x`, `p->` for a pointer.
+  // Nullopt (refused) for an expression with side effects, which would run once per field.
+  std::optional<std::string> FieldsOf(const clang::Expr& argument, bool by_pointer, CallPlan* plan,
+                                      const std::string& banjo, clang::QualType type) {
+    const clang::Expr* bare = argument.IgnoreParenImpCasts();
+    if (by_pointer) {
+      if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(bare);
+          address != nullptr && address->getOpcode() == clang::UO_AddrOf) {
+        bare = address->getSubExpr()->IgnoreParens();
+        by_pointer = false;
+      } else if (bare->isNullPointerConstant(ast_, clang::Expr::NPC_ValueDependentIsNotNull)) {
+        Refuse(plan, banjo, type, "is null, which the FIDL struct cannot be");
+        return std::nullopt;
+      }
+    }
+    if (bare->HasSideEffects(ast_)) {
+      Refuse(plan, banjo, type, "is an expression with side effects, read once per field");
+      return std::nullopt;
+    }
+    std::string text = Text(*bare);
+    if (!llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(bare)) text = "(" + text + ")";
+    return text + (by_pointer ? "->" : ".");
+  }
+
   void In(const std::string& banjo, const std::string& field,
           const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
           CallPlan* plan) {
@@ -127,6 +151,22 @@ class CallPlanner {
       auto [argument, type] = arguments[0];
       if (type->isPointerType() && type->getPointeeType()->isCharType()) {
         plan->request.push_back("fidl::StringView::FromExternal(" + Text(*argument) + ")");
+        return;
+      }
+      // A struct by value or by const pointer: the wire struct, built field by field.
+      bool by_pointer = type->isPointerType() && type->getPointeeType().isConstQualified();
+      clang::QualType value = by_pointer ? type->getPointeeType() : type;
+      if (KindOf(context_.mappings(), sm_, value, nullptr) == ValueKind::kPlainStruct) {
+        std::optional<std::string> base = FieldsOf(*argument, by_pointer, plan, banjo, type);
+        if (!base) return;
+        std::string built =
+            mapped_.WireFieldType(FidlNamespace(library_), protocol_.fidl_protocol, "Request",
+                                  field) + "{";
+        std::vector<std::string> fields = PlainStructFields(value);
+        for (size_t i = 0; i < fields.size(); ++i) {
+          built += (i ? ", ." : ".") + fields[i] + " = " + *base + fields[i];
+        }
+        plan->request.push_back(built + "}");
         return;
       }
       switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
@@ -145,6 +185,7 @@ class CallPlanner {
                  "is a raw handle, which the FIDL call takes as an owning zx:: "
                  "object of its own type");
           return;
+        case ValueKind::kPlainStruct:
         case ValueKind::kOther:
           Refuse(plan, banjo, type, "is a struct, whose FIDL wire type is built differently");
           return;
@@ -227,6 +268,14 @@ class CallPlanner {
       case ValueKind::kRawHandle:
         plan->assignments.push_back(*target + " = " + field + ".release();");
         return;
+      case ValueKind::kPlainStruct: {
+        // Field by field: the banjo struct and the wire one are different types.
+        std::string base = (*target)[0] == '*' ? "(" + *target + ")." : *target + ".";
+        for (const std::string& name : PlainStructFields(pointee)) {
+          plan->assignments.push_back(base + name + " = " + field + "." + name + ";");
+        }
+        return;
+      }
       case ValueKind::kOther:
         Refuse(plan, banjo, type, "is a struct, whose FIDL wire type must be copied out by hand");
         return;
@@ -316,6 +365,7 @@ class CallPlanner {
         case ValueKind::kZxObject:
           plan->callback_arguments.push_back({"std::move(" + field + ")"});
           continue;
+        case ValueKind::kPlainStruct:
         case ValueKind::kOther:
           Refuse(plan, parameter.banjo, type,
                  "is a struct, whose FIDL wire type must be copied "

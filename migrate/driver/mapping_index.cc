@@ -222,8 +222,13 @@ std::vector<std::string> MethodMapping::CppParameters() const {
 std::string MethodMapping::WireFieldCast(const std::string& ns, const std::string& protocol,
                                          const std::string& message,
                                          const std::string& field) const {
-  return "static_cast<decltype(" + ns + "::wire::" + protocol + fidl_method + message + "::" +
-         field + ")>";
+  return "static_cast<" + WireFieldType(ns, protocol, message, field) + ">";
+}
+
+std::string MethodMapping::WireFieldType(const std::string& ns, const std::string& protocol,
+                                         const std::string& message,
+                                         const std::string& field) const {
+  return "decltype(" + ns + "::wire::" + protocol + fidl_method + message + "::" + field + ")";
 }
 
 const MethodMapping* ProtocolMapping::MethodForClientCall(std::string_view name) const {

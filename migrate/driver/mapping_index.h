@@ -43,6 +43,9 @@ struct MethodMapping {
   // field of the method's request ("Request") or success response ("Response").
   std::string WireFieldCast(const std::string& ns, const std::string& protocol,
                             const std::string& message, const std::string& field) const;
+  // `decltype(ns::wire::<Protocol><Method>Request::field)`, the type itself.
+  std::string WireFieldType(const std::string& ns, const std::string& protocol,
+                            const std::string& message, const std::string& field) const;
 };
 
 struct ProtocolMapping {

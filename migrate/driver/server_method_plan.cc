@@ -93,6 +93,12 @@ class MethodPlanner {
   bool In(const ParameterMapping& row, std::vector<ServerEdit>* edits, std::string* why);
   bool Out(const ParameterMapping& row, std::vector<ServerEdit>* edits, std::string* why);
   bool Returns(std::vector<ServerEdit>* edits, std::string* why);
+  // Each use of a struct parameter is a field access (`p->f`, or `p.f` by value) whose
+  // `p->` becomes `prefix` (`request->config.`, a local's `config.`); `verb` says what the method
+  // does with it ("reads", "writes").
+  bool ReplaceFieldAccess(const clang::ParmVarDecl& parameter, bool by_pointer,
+                          const std::string& prefix, const char* verb,
+                          std::vector<ServerEdit>* edits, std::string* why);
   // @async: each `callback(cookie, status, values...)` in the body becomes the reply.
   bool CallbackReplies(std::vector<ServerEdit>* edits, std::string* why);
   // The reply that replaces one `callback(cookie, ...)`.
@@ -251,6 +257,13 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edi
   };
   if (parameters.size() == 1) {
     clang::QualType type = parameters[0]->getType();
+    // A struct by value or by const pointer: its fields are read from the request's.
+    bool by_pointer = type->isPointerType() && type->getPointeeType().isConstQualified();
+    if (KindOf(context_.mappings(), sm_, by_pointer ? type->getPointeeType() : type, nullptr) ==
+        ValueKind::kPlainStruct) {
+      return ReplaceFieldAccess(*parameters[0], by_pointer, "request->" + field + ".", "reads",
+                                edits, why);
+    }
     const clang::TypedefNameDecl* banjo_typedef = nullptr;
     switch (KindOf(context_.mappings(), sm_, type, &banjo_typedef)) {
       case ValueKind::kPlain:
@@ -261,6 +274,7 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edi
                                                 TypeName(banjo_typedef->getUnderlyingType()) +
                                                 ">(request->" + field + ")");
       case ValueKind::kRawHandle:
+      case ValueKind::kPlainStruct:
       case ValueKind::kOther:
         *why = "takes '" + parameters[0]->getNameAsString() + "' (" + TypeName(type) +
                "), whose FIDL wire type reads differently";
@@ -275,6 +289,28 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edi
   }
   *why = "takes '" + row.banjo + "' in a shape the rewrite does not know";
   return false;
+}
+
+bool MethodPlanner::ReplaceFieldAccess(const clang::ParmVarDecl& parameter, bool by_pointer,
+                                       const std::string& prefix, const char* verb,
+                                       std::vector<ServerEdit>* edits, std::string* why) {
+  std::string name = parameter.getNameAsString();
+  for (const clang::DeclRefExpr* use : UsesOf(parameter)) {
+    const auto* member =
+        EnclosingNode(ast_, clang::DynTypedNode::create(*use)).node.get<clang::MemberExpr>();
+    if (member == nullptr || member->isArrow() != by_pointer || use->getBeginLoc().isMacroID() ||
+        member->getMemberLoc().isMacroID() || EnclosingFunction(ast_, *use) != definition_) {
+      *why = std::string(verb) + " the struct '" + name + "' at " +
+             Where(sm_, use->getBeginLoc()) +
+             " other than field by field in the method itself";
+      return false;
+    }
+    // `config->frequency` becomes `request->config.frequency`.
+    edits->push_back(
+        {clang::CharSourceRange::getCharRange(use->getBeginLoc(), member->getMemberLoc()), prefix,
+         /*consumes=*/true});
+  }
+  return true;
 }
 
 bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* edits,
@@ -315,6 +351,15 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* ed
   }
   // The value lives in a local the reply carries; the body writes it where it wrote `*out`.
   std::string local = names_->Fresh(field, "out");
+  if (kind == ValueKind::kPlainStruct) {
+    // The wire struct itself, its fields written where the banjo one's were.
+    locals_.push_back(mapped_.WireFieldType(FidlNamespace(library_), protocol_.fidl_protocol,
+                                            "Response", field) +
+                      " " + local + "{};");
+    reply_fields_.push_back(local);
+    return ReplaceFieldAccess(*parameter, /*by_pointer=*/true, local + ".", "writes", edits,
+                              why);
+  }
   locals_.push_back(TypeName(pointee.getUnqualifiedType()) + " " + local + "{};");
   for (const clang::DeclRefExpr* use : UsesOf(*parameter)) {
     const clang::UnaryOperator* deref = DereferenceOf(*use);

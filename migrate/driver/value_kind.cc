@@ -28,8 +28,29 @@ ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
     if (ns != nullptr && IsNamed(*ns, "zx") && !IsNamed(*record, "result")) {
       return ValueKind::kZxObject;
     }
+    // A C struct of the banjo header whose every field is a number or a bool.
+    clang::SourceLocation declared = sm.getExpansionLoc(record->getLocation());
+    const clang::FileEntry* file = sm.getFileEntryForID(sm.getFileID(declared));
+    bool plain = record->isStruct() && record->getDefinition() != nullptr &&
+                 !record->field_empty() && file != nullptr &&
+                 mappings.ForBanjoHeaderPath(file->getName()) != nullptr;
+    if (plain) {
+      for (const clang::FieldDecl* field : record->fields()) {
+        plain = plain && field->getIdentifier() != nullptr && !field->isBitField() &&
+                KindOf(mappings, sm, field->getType(), nullptr) == ValueKind::kPlain;
+      }
+    }
+    if (plain) return ValueKind::kPlainStruct;
   }
   return ValueKind::kOther;
+}
+
+std::vector<std::string> PlainStructFields(clang::QualType type) {
+  std::vector<std::string> names;
+  if (const auto* record = type->getAsCXXRecordDecl()) {
+    for (const clang::FieldDecl* field : record->fields()) names.push_back(field->getNameAsString());
+  }
+  return names;
 }
 
 }  // namespace fdfkit::driver_migration

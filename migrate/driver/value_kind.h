@@ -7,6 +7,9 @@
 #include <clang/AST/Type.h>
 #include <clang/Basic/SourceManager.h>
 
+#include <string>
+#include <vector>
+
 #include "migrate/driver/mapping_index.h"
 
 namespace fdfkit::driver_migration {
@@ -16,12 +19,17 @@ enum class ValueKind {
   kBanjoInteger,  // a banjo enum or bits: a C typedef of an integer; FIDL has a type of its own
   kZxObject,      // zx::vmo, zx::interrupt...: moved
   kRawHandle,     // zx_handle_t: FIDL holds an owning zx:: object
-  kOther,         // a struct, a union, a string: built differently on the two sides
+  kPlainStruct,   // a banjo struct of numbers and bools: the wire struct has the same fields
+  kOther,         // a struct of more, a union, a string: built differently on the two sides
 };
 
 // The kind of `type`; for a banjo enum or bits, `banjo_typedef` (if given) is its typedef.
 ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
                  clang::QualType type, const clang::TypedefNameDecl** banjo_typedef);
+
+// The fields of a kPlainStruct `type`, in order (they cross one by one: the wire struct has the
+// same names and C++ types).
+std::vector<std::string> PlainStructFields(clang::QualType type);
 
 }  // namespace fdfkit::driver_migration
 

@@ -1,0 +1,57 @@
+// Stand-in for the driver-transport bindings of the test protocol fuchsia.hardware.tuner's clone:
+// the wire struct, the request and response that hold it, the client and the server.
+#pragma once
+#include <lib/fidl_driver/cpp/wire_messaging.h>
+
+namespace fuchsia_hardware_tuner {
+class Tuner;
+namespace wire {
+struct TunerConfig {
+  uint32_t frequency;
+  int16_t gain;
+  bool enabled;
+};
+struct TunerGetConfigResponse {
+  TunerConfig config;
+};
+struct TunerSetConfigRequest {
+  TunerConfig config;
+};
+struct Empty {};
+}  // namespace wire
+struct Service {
+  struct Device {
+    using ProtocolType = Tuner;
+  };
+  struct Members {
+    int device;
+  };
+  struct InstanceHandler {
+    explicit InstanceHandler(Members) {}
+  };
+};
+
+class TunerCalls {
+ public:
+  TunerCalls* operator->() { return this; }
+  fidl::Result<wire::TunerGetConfigResponse> GetConfig() { return {}; }
+  fidl::Result<wire::Empty> SetConfig(wire::TunerConfig config) { return {}; }
+};
+}  // namespace fuchsia_hardware_tuner
+
+template <>
+class fdf::WireSyncClient<fuchsia_hardware_tuner::Tuner> {
+ public:
+  bool is_valid() const { return true; }
+  fuchsia_hardware_tuner::TunerCalls buffer(const Arena&) const { return {}; }
+};
+
+template <>
+class fdf::WireServer<fuchsia_hardware_tuner::Tuner> {
+ public:
+  using GetConfigCompleter = fidl::Completer<fuchsia_hardware_tuner::wire::TunerConfig>;
+  virtual void GetConfig(Arena&, GetConfigCompleter::Sync&) {}
+  using SetConfigRequestView = fuchsia_hardware_tuner::wire::TunerSetConfigRequest*;
+  using SetConfigCompleter = fidl::Completer<>;
+  virtual void SetConfig(SetConfigRequestView, Arena&, SetConfigCompleter::Sync&) {}
+};
