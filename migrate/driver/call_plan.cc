@@ -300,6 +300,21 @@ class CallPlanner {
       Refuse(plan, parameter.banjo, type, "has side effects, which would run in another order");
       return;
     }
+    // The continuation runs after the calling function may have returned: a cookie that is the
+    // address of one of its locals would dangle (banjo's callback could run before the return).
+    if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(argument->IgnoreParenImpCasts());
+        address != nullptr && address->getOpcode() == clang::UO_AddrOf) {
+      const auto* reference =
+          llvm::dyn_cast<clang::DeclRefExpr>(address->getSubExpr()->IgnoreParenImpCasts());
+      const auto* variable =
+          reference ? llvm::dyn_cast<clang::VarDecl>(reference->getDecl()) : nullptr;
+      if (variable != nullptr && variable->hasLocalStorage()) {
+        Refuse(plan, parameter.banjo, type,
+               "points to the local '" + variable->getNameAsString() +
+                   "', which the reply may come after");
+        return;
+      }
+    }
     if (parameter.banjo == "callback") {
       plan->callback = Text(*argument);
       callback_type_ = type;
@@ -351,13 +366,16 @@ class CallPlanner {
         plan->callback_arguments.push_back({field + ".count()"});
         continue;
       }
-      switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
+      const clang::TypedefNameDecl* banjo_typedef = nullptr;
+      switch (KindOf(context_.mappings(), sm_, type, &banjo_typedef)) {
         case ValueKind::kPlain:
           plan->callback_arguments.push_back({field});
           continue;
         case ValueKind::kBanjoInteger:
+          // The integer the banjo typedef stands for: the file needs no banjo name for it.
           plan->callback_arguments.push_back(
-              {"static_cast<" + TypeName(type) + ">(" + field + ")"});
+              {"static_cast<" + TypeName(banjo_typedef->getUnderlyingType()) + ">(" + field +
+               ")"});
           continue;
         case ValueKind::kRawHandle:
           plan->callback_arguments.push_back({field + ".release()"});

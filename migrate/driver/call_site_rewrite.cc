@@ -233,7 +233,8 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
       }
     }
   }
-  if (InBanjoServerMethod(context_->mappings(), *function)) {
+  const clang::FunctionDecl* outermost = OutermostFunction(*result.Context, *call);
+  if (InBanjoServerMethod(context_->mappings(), outermost ? *outermost : *function)) {
     // The server rewrite edits this method too (its parameters, its returns): the two sets of
     // edits would overlap.
     context_->Leave(sm, at, diag::kCallInServerMethod, client, name);

@@ -27,7 +27,7 @@ struct ClientDeclaration {
     kParent,    // DFv1: `x(parent)`
     kFragment,  // DFv1: `x(parent, "fragment")`
     kProtocolStruct,  // DFv1: `x(&proto)`, `proto` filled by device_get_protocol
-    kOther,     // from a protocol struct, a copy...: left for a human
+    kOther,     // from a copy, a function's result...: left for a human
   } construction = Construction::kNone;
   const clang::Expr* parent = nullptr;
   const clang::Expr* fragment = nullptr;

@@ -30,7 +30,37 @@ bool ResultUnused(clang::ASTContext& context, const clang::Expr& expr) {
   if (const auto* if_stmt = enclosing.node.get<clang::IfStmt>()) {
     return if_stmt->getThen() == self || if_stmt->getElse() == self;
   }
+  if (const auto* loop = enclosing.node.get<clang::ForStmt>()) {
+    return loop->getBody() == self || loop->getInc() == self;
+  }
+  if (const auto* loop = enclosing.node.get<clang::WhileStmt>()) return loop->getBody() == self;
+  if (const auto* loop = enclosing.node.get<clang::DoStmt>()) return loop->getBody() == self;
+  if (const auto* label = enclosing.node.get<clang::SwitchCase>()) {
+    return label->getSubStmt() == self;
+  }
   return false;
+}
+
+clang::DynTypedNode ParentLeadingOut(clang::ASTContext& context, const clang::DynTypedNode& node) {
+  auto parents = context.getParents(node);
+  if (parents.empty()) return {};
+  for (const clang::DynTypedNode& parent : parents) {
+    if (parent.get<clang::LambdaExpr>() != nullptr) return parent;
+  }
+  return parents[0];
+}
+
+const clang::FunctionDecl* OutermostFunction(clang::ASTContext& context,
+                                             const clang::Stmt& stmt) {
+  for (clang::DynTypedNode node = ParentLeadingOut(context, clang::DynTypedNode::create(stmt));
+       !node.getNodeKind().isNone(); node = ParentLeadingOut(context, node)) {
+    const auto* function = node.get<clang::FunctionDecl>();
+    const auto* method = llvm::dyn_cast_or_null<clang::CXXMethodDecl>(function);
+    if (function != nullptr && (method == nullptr || !method->getParent()->isLambda())) {
+      return function;
+    }
+  }
+  return nullptr;
 }
 
 const clang::FunctionDecl* EnclosingFunction(clang::ASTContext& context,

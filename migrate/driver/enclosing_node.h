@@ -23,6 +23,13 @@ bool ResultUnused(clang::ASTContext& context, const clang::Expr& expr);
 // null outside any function.
 const clang::FunctionDecl* EnclosingFunction(clang::ASTContext& context, const clang::Stmt& stmt);
 
+// The function, not a lambda's, that holds `stmt` (through any lambdas around it); or null.
+const clang::FunctionDecl* OutermostFunction(clang::ASTContext& context, const clang::Stmt& stmt);
+
+// The parent of `node` on the way out of the code: a lambda's body has two parents, its call
+// operator and the lambda expression, and the lambda leads out. Null at the top.
+clang::DynTypedNode ParentLeadingOut(clang::ASTContext& context, const clang::DynTypedNode& node);
+
 }  // namespace fdfkit::driver_migration
 
 #endif  // FDFKIT_MIGRATE_DRIVER_ENCLOSING_NODE_H_

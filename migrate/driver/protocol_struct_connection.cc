@@ -58,6 +58,17 @@ std::string ConnectThroughService(RewriteContext* context, clang::ASTContext& as
       !sm.isWrittenInMainFile(type.getBegin())) {
     return name + " has a type written through a macro";
   }
+  // `= {}` or nothing: a client end has no fields to initialize.
+  if (const clang::Expr* init = proto.getInit()) {
+    const clang::Expr* bare = init->IgnoreImplicit();
+    const auto* list = llvm::dyn_cast<clang::InitListExpr>(bare);
+    const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(bare);
+    if (!(list != nullptr && list->getNumInits() == 0) &&
+        !(construct != nullptr && construct->getNumArgs() == 0)) {
+      return name + " is initialized (at " + Where(sm, init->getBeginLoc()) +
+             "), which a client end cannot be";
+    }
+  }
   std::string ns = FidlNamespace(*client.library);
   std::string service = ns + "::" + client.protocol->service_name +
                         "::" + ServiceMemberTag(client.protocol->service_member);

@@ -111,13 +111,8 @@ class MethodPlanner {
   const clang::LambdaExpr* OuterLambda(const clang::Stmt& stmt) const {
     const clang::LambdaExpr* outer = nullptr;
     for (clang::DynTypedNode node = clang::DynTypedNode::create(stmt);;) {
-      auto parents = ast_.getParents(node);
-      if (parents.empty()) return nullptr;
-      // A lambda's body has two parents, its call operator and the lambda: the lambda leads out.
-      node = parents[0];
-      for (const clang::DynTypedNode& parent : parents) {
-        if (parent.get<clang::LambdaExpr>() != nullptr) node = parent;
-      }
+      node = ParentLeadingOut(ast_, node);
+      if (node.getNodeKind().isNone()) return nullptr;
       if (const auto* lambda = node.get<clang::LambdaExpr>()) outer = lambda;
       if (const auto* function = node.get<clang::FunctionDecl>()) {
         const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(function);
@@ -495,9 +490,21 @@ bool MethodPlanner::CallbackReply(const clang::CallExpr& call, std::vector<Serve
     *why = "calls its callback without its cookie (at " + at + ")";
     return false;
   }
-  if (!ResultUnused(ast_, call)) {
-    *why = "uses its callback's call as a value (at " + at + ")";
+  // A statement of its own (in a block, or the body of an if, else or loop), which the reply
+  // replaces: not inside an expression, not even a cast to void.
+  Enclosing enclosing = EnclosingNode(ast_, clang::DynTypedNode::create(call));
+  if (!ResultUnused(ast_, call) || enclosing.node.get<clang::Expr>() != nullptr) {
+    *why = "calls its callback inside an expression (at " + at + ")";
     return false;
+  }
+  // The values are passed only when the status is ZX_OK: evaluated on every path, they must not
+  // do anything.
+  for (unsigned i = 1; i < call.getNumArgs(); ++i) {
+    if (call.getArg(i)->HasSideEffects(ast_)) {
+      *why = "passes its callback an argument with side effects (at " +
+             Where(sm_, call.getArg(i)->getBeginLoc()) + "), which the reply might not evaluate";
+      return false;
+    }
   }
   // The callback's arguments after the cookie: the status, then the outputs in order (a list as
   // its pointer and count).
@@ -647,6 +654,28 @@ bool MethodPlanner::HoldCompleter(const clang::LambdaExpr& lambda, std::vector<S
              "that replaces it is not";
       return false;
     }
+  }
+  // Passed straight to a call (a task posted, a queue): a lambda kept in a variable may be copied
+  // later, which the completer it holds cannot be.
+  clang::DynTypedNode node = clang::DynTypedNode::create(lambda);
+  for (;;) {
+    auto parents = ast_.getParents(node);
+    const auto* wrapper = parents.size() == 1 ? parents[0].get<clang::Expr>() : nullptr;
+    const auto* construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(wrapper);
+    if (wrapper == nullptr ||
+        !(llvm::isa<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr,
+                    clang::CXXBindTemporaryExpr, clang::ExprWithCleanups>(wrapper) ||
+          (construct != nullptr && construct->getNumArgs() == 1))) {
+      break;
+    }
+    node = parents[0];
+  }
+  auto parents = ast_.getParents(node);
+  const auto* call = parents.size() == 1 ? parents[0].get<clang::CallExpr>() : nullptr;
+  if (call == nullptr || llvm::isa<clang::CXXOperatorCallExpr>(call)) {
+    *why = "keeps its callback in a lambda that is not passed straight to a call (at " +
+           Where(sm_, lambda.getBeginLoc()) + "): the completer it will hold can only be moved";
+    return false;
   }
   const clang::LangOptions& lang = ast_.getLangOpts();
   auto after = [&](clang::SourceLocation token) {

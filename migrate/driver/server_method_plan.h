@@ -1,7 +1,10 @@
 // --mode=replace, one method of a banjo server: the edits that make `zx_status_t FooBar(in...,
 // T* out...)` the FIDL method `void Bar(BarRequestView request, fdf::Arena& arena,
-// BarCompleter::Sync& completer)` (wire_server_rewrite.h says what becomes what), or why it
-// cannot be rewritten.
+// BarCompleter::Sync& completer)`, or why it cannot be rewritten. In-parameters are read from
+// the request (a struct's fields from the request's; a lambda's copy becomes a copy of the
+// field); out-parameters are locals the reply carries; each return replies. An @async method's
+// `callback(cookie, status, values...)` replies where it is called, in the method or in the one
+// lambda that captured the callback, which then holds `completer.ToAsync()`.
 #ifndef FDFKIT_MIGRATE_DRIVER_SERVER_METHOD_PLAN_H_
 #define FDFKIT_MIGRATE_DRIVER_SERVER_METHOD_PLAN_H_
 

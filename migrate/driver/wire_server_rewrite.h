@@ -7,9 +7,10 @@
 // `ReplyError(status)` — then returns. The class gains the server binding group, an
 // unknown-method handler for an open protocol, and, in a DFv2 driver's Start, the publication of
 // the service.
-// An @async method replies where it called its callback (server_method_plan.h). A method the
-// rewrite cannot express (an out-parameter that escapes, a struct, a buffer, an @async callback
-// kept for later) leaves the whole class for a human, said at the method.
+// Each method is planned by server_method_plan.h (structs field by field, @async callbacks
+// replied to in place or through a held completer). A method the rewrite cannot express (an
+// out-parameter that escapes, a struct used whole, a buffer, an @async callback stored or passed
+// on) leaves the whole class for a human, said at the method.
 #ifndef FDFKIT_MIGRATE_DRIVER_WIRE_SERVER_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_WIRE_SERVER_REWRITE_H_
 

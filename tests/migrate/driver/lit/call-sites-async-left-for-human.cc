@@ -26,6 +26,13 @@ class Reader {
     sampler_.ReadSample(1, OnSample, NextCookie());
     // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: [FDFDRV056] sampler_.ReadSample(...): its parameter 'cookie' (void *) has side effects, which would run in another order: the call is not rewritten
   }
+  // The address of a local as the cookie: the reply may come after the function returned.
+  uint32_t ReadNow() {
+    uint32_t value = 0;
+    sampler_.ReadSample(3, OnSample, &value);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: [FDFDRV056] sampler_.ReadSample(...): its parameter 'cookie' (void *) points to the local 'value', which the reply may come after: the call is not rewritten
+    return value;
+  }
   // Returned as the value of a void function.
   void Again() { return sampler_.ReadSample(2, OnSample, this); }
   // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: [FDFDRV055] sampler_.ReadSample(...) is @async (callback and cookie) and is used as a value: not rewritten

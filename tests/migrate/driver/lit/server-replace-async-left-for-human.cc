@@ -72,4 +72,42 @@ class AfterTheTask : public ddk::SamplerProtocol<AfterTheTask, ddk::base_protoco
   }
 };
 
+// Called inside an expression (a cast to void), with an argument that does something, from a
+// lambda kept in a variable: each left, saying where.
+class InExpression : public ddk::SamplerProtocol<InExpression, ddk::base_protocol> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: [FDFDRV046] InExpression serves ddk::SamplerProtocol, and stays so: its method SamplerReadSample is not rewritten
+ public:
+  zx_status_t SamplerGetResolution(uint8_t* out_bits) { return ZX_OK; }
+  void SamplerReadSample(uint32_t channel, sampler_read_sample_callback callback, void* cookie) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: [FDFDRV064] InExpression::SamplerReadSample calls its callback inside an expression (at line [[@LINE+1]], column 11): not rewritten
+    (void)callback(cookie, ZX_OK, 6);
+  }
+};
+
+class SideEffect : public ddk::SamplerProtocol<SideEffect, ddk::base_protocol> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: [FDFDRV046] SideEffect serves ddk::SamplerProtocol, and stays so: its method SamplerReadSample is not rewritten
+ public:
+  zx_status_t SamplerGetResolution(uint8_t* out_bits) { return ZX_OK; }
+  void SamplerReadSample(uint32_t channel, sampler_read_sample_callback callback, void* cookie) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: [FDFDRV064] SideEffect::SamplerReadSample passes its callback an argument with side effects (at line [[@LINE+1]], column 31), which the reply might not evaluate: not rewritten
+    callback(cookie, status_, Next());
+  }
+
+ private:
+  uint32_t Next() { return count_++; }
+  zx_status_t status_ = ZX_OK;
+  uint32_t count_ = 0;
+};
+
+class InVariable : public ddk::SamplerProtocol<InVariable, ddk::base_protocol> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: [FDFDRV046] InVariable serves ddk::SamplerProtocol, and stays so: its method SamplerReadSample is not rewritten
+ public:
+  zx_status_t SamplerGetResolution(uint8_t* out_bits) { return ZX_OK; }
+  void SamplerReadSample(uint32_t channel, sampler_read_sample_callback callback, void* cookie) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: [FDFDRV064] InVariable::SamplerReadSample keeps its callback in a lambda that is not passed straight to a call (at line [[@LINE+1]], column 17): the completer it will hold can only be moved: not rewritten
+    auto task = [callback, cookie] { callback(cookie, ZX_OK, 7); };
+    RunLater(task);
+  }
+};
+
 int main() { return 0; }

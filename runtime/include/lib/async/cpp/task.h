@@ -27,6 +27,7 @@ struct OwnedTask : async_task_t {
 // The callable runs with ZX_OK only; on cancellation (dispatcher shutdown) it is dropped.
 template <typename Body>
 zx_status_t PostTaskForTime(async_dispatcher_t* dispatcher, Body&& body, zx_time_t deadline) {
+  static_assert(std::is_invocable_v<std::decay_t<Body>&>, "a task is called with no arguments");
   using Task = internal::OwnedTask<std::decay_t<Body>>;
   auto* task = new Task(std::forward<Body>(body));
   task->state = ASYNC_STATE_INIT;

@@ -104,8 +104,11 @@ struct Completer {
     void ReplySuccess(Fields...) {}
     void ReplyError(zx_status_t) {}
   };
-  // Held past the method's return (ToAsync), replied to later.
+  // Held past the method's return (ToAsync), replied to later; moved, never copied.
   struct Async {
+    Async() = default;
+    Async(Async&&) = default;
+    Async(const Async&) = delete;
     Buffer buffer(const fdf::Arena&) { return {}; }
   };
   struct Sync {
