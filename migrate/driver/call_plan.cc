@@ -198,10 +198,8 @@ class CallPlanner {
                "is a list of elements whose FIDL wire type is built differently");
         return;
       }
-      std::string name = TypeName(element);
-      plan->request.push_back("fidl::VectorView<" + name + ">::FromExternal(const_cast<" + name +
-                              "*>(" + Text(*arguments[0].first) + "), " +
-                              Text(*arguments[1].first) + ")");
+      plan->request.push_back(ExternalVectorView(TypeName(element), Text(*arguments[0].first),
+                                                 Text(*arguments[1].first)));
       return;
     }
     Refuse(plan, banjo, arguments.empty() ? clang::QualType() : arguments[0].second,

@@ -529,10 +529,9 @@ bool MethodPlanner::CallbackReply(const clang::CallExpr& call, std::vector<Serve
         *why = "reports '" + output->banjo + "', a list whose FIDL wire type is built differently";
         return false;
       }
-      std::string name = TypeName(element.getUnqualifiedType());
-      fields.push_back("fidl::VectorView<" + name + ">::FromExternal(const_cast<" + name + "*>(" +
-                       text + "), " +
-                       TextWithEdits(call.getArg(next - 1)->getSourceRange(), edits) + ")");
+      fields.push_back(
+          ExternalVectorView(TypeName(element.getUnqualifiedType()), text,
+                             TextWithEdits(call.getArg(next - 1)->getSourceRange(), edits)));
       continue;
     }
     switch (KindOf(context_.mappings(), sm_, type, nullptr)) {

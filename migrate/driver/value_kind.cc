@@ -45,6 +45,12 @@ ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
   return ValueKind::kOther;
 }
 
+std::string ExternalVectorView(const std::string& element, const std::string& data,
+                               const std::string& count) {
+  return "fidl::VectorView<" + element + ">::FromExternal(const_cast<" + element + "*>(" + data +
+         "), " + count + ")";
+}
+
 std::vector<std::string> PlainStructFields(clang::QualType type) {
   std::vector<std::string> names;
   if (const auto* record = type->getAsCXXRecordDecl()) {

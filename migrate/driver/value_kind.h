@@ -27,6 +27,11 @@ enum class ValueKind {
 ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
                  clang::QualType type, const clang::TypedefNameDecl** banjo_typedef);
 
+// `fidl::VectorView<element>::FromExternal(...)` over a banjo list's pointer and count (the
+// pointer's const cast away: the view does not write through it).
+std::string ExternalVectorView(const std::string& element, const std::string& data,
+                               const std::string& count);
+
 // The fields of a kPlainStruct `type`, in order (they cross one by one: the wire struct has the
 // same names and C++ types).
 std::vector<std::string> PlainStructFields(clang::QualType type);
