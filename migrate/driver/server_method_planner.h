@@ -1,0 +1,167 @@
+// The planner of one banjo server method (server_method_plan.h), shared by the files that
+// implement it: server_method_plan.cc (parameters, out-parameters, returns) and
+// server_callback_reply.cc (an @async method's callback, replied to in place or by a held
+// completer). Not for use outside them.
+#ifndef FDFKIT_MIGRATE_DRIVER_SERVER_METHOD_PLANNER_H_
+#define FDFKIT_MIGRATE_DRIVER_SERVER_METHOD_PLANNER_H_
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "migrate/driver/enclosing_node.h"
+#include "migrate/driver/scope_names.h"
+#include "migrate/driver/server_method_plan.h"
+#include "migrate/driver/source_text.h"
+
+namespace fdfkit::driver_migration::server_method {
+
+// One banjo method of the server, planned: the edits that make it a FIDL method, or why not.
+class MethodPlanner {
+ public:
+  MethodPlanner(const RewriteContext& context, clang::ASTContext& ast,
+                const clang::CXXMethodDecl& method, const MethodMapping& mapped,
+                const LibraryMapping& library, const ProtocolMapping& protocol)
+      : context_(context),
+        ast_(ast),
+        sm_(ast.getSourceManager()),
+        method_(method),
+        mapped_(mapped),
+        library_(library),
+        protocol_(protocol) {}
+
+  // False (with `why`) if the method cannot be rewritten; `edits` otherwise.
+  bool Plan(std::vector<ServerEdit>* edits, std::string* why);
+
+ private:
+  std::string Text(clang::SourceRange range) const {
+    return driver_migration::Text(sm_, ast_.getLangOpts(), range);
+  }
+  std::string TypeName(clang::QualType type) const {
+    return driver_migration::TypeName(ast_.getLangOpts(), type);
+  }
+  // A use of `parameter` in a lambda (its capture, or its body), or null: the lambda's capture
+  // would have to change with it (a copy of `request->x`, which a later call could not reach).
+  const clang::DeclRefExpr* UseInLambda(const clang::ParmVarDecl& parameter) const {
+    for (const clang::DeclRefExpr* use : UsesOf(parameter)) {
+      if (EnclosingFunction(ast_, *use) != definition_) return use;
+    }
+    return nullptr;
+  }
+  // The uses of `parameter` in the definition's body.
+  std::vector<const clang::DeclRefExpr*> UsesOf(const clang::ParmVarDecl& parameter) const {
+    using namespace clang::ast_matchers;  // NOLINT: the matcher language
+    std::vector<const clang::DeclRefExpr*> uses;
+    for (const BoundNodes& bound :
+         match(findAll(declRefExpr(to(parmVarDecl(equalsNode(&parameter)))).bind("use")),
+               *definition_->getBody(), ast_)) {
+      uses.push_back(bound.getNodeAs<clang::DeclRefExpr>("use"));
+    }
+    return uses;
+  }
+  // The definition's parameter the mapping calls `name`: by position (fidlgen_banjo's order, which
+  // the mapping keeps), so a driver's own parameter names do not matter.
+  const clang::ParmVarDecl* Parameter(const std::string& name) const {
+    for (size_t i = 0; i < c_names_.size(); ++i) {
+      if (c_names_[i] == name && c_names_.size() == definition_->getNumParams()) {
+        return definition_->getParamDecl(static_cast<unsigned>(i));
+      }
+    }
+    for (const clang::ParmVarDecl* parameter : definition_->parameters()) {
+      if (IsNamed(*parameter, name)) return parameter;
+    }
+    return nullptr;
+  }
+  // `range`'s text with the edits inside it applied (an in-parameter read in a returned
+  // expression); those edits are taken out of `edits`, so none overlaps the one using the text.
+  std::string TextWithEdits(clang::SourceRange range, std::vector<ServerEdit>* edits) const;
+  // The expression `use` is the operand of `*`, or null.
+  const clang::UnaryOperator* DereferenceOf(const clang::DeclRefExpr& use) const;
+  bool In(const ParameterMapping& row, std::vector<ServerEdit>* edits, std::string* why);
+  bool Out(const ParameterMapping& row, std::vector<ServerEdit>* edits, std::string* why);
+  bool Returns(std::vector<ServerEdit>* edits, std::string* why);
+  // Each use of a struct parameter is a field access (`p->f`, or `p.f` by value) whose
+  // `p->` becomes `prefix` (`request->config.`, a local's `config.`); `verb` says what the method
+  // does with it ("reads", "writes").
+  bool ReplaceFieldAccess(const clang::ParmVarDecl& parameter, bool by_pointer,
+                          const std::string& prefix, const char* verb,
+                          std::vector<ServerEdit>* edits, std::string* why);
+  // @async: each `callback(cookie, status, values...)` in the body becomes the reply.
+  bool CallbackReplies(std::vector<ServerEdit>* edits, std::string* why);
+  // The reply that replaces one `callback(cookie, ...)`.
+  bool CallbackReply(const clang::CallExpr& call, std::vector<ServerEdit>* edits, std::string* why);
+  // `lambda`, which the callback and cookie were captured by, holds completer.ToAsync() instead
+  // (mutable, with an arena of its own to reply on).
+  bool HoldCompleter(const clang::LambdaExpr& lambda, std::vector<ServerEdit>* edits,
+                     std::string* why);
+  // The outermost lambda written in the method that holds `stmt`, or null.
+  const clang::LambdaExpr* OuterLambda(const clang::Stmt& stmt) const {
+    const clang::LambdaExpr* outer = nullptr;
+    for (clang::DynTypedNode node = clang::DynTypedNode::create(stmt);;) {
+      node = ParentLeadingOut(ast_, node);
+      if (node.getNodeKind().isNone()) return nullptr;
+      if (const auto* lambda = node.get<clang::LambdaExpr>()) outer = lambda;
+      if (const auto* function = node.get<clang::FunctionDecl>()) {
+        const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(function);
+        if (method == nullptr || !method->getParent()->isLambda()) {
+          return function == definition_ ? outer : nullptr;
+        }
+      }
+    }
+  }
+  // `lambda`'s capture of `decl` by copy, by name (`[x]`), or null.
+  static const clang::LambdaCapture* CopyCapture(const clang::LambdaExpr& lambda,
+                                                 const clang::ValueDecl& decl) {
+    for (const clang::LambdaCapture& capture : lambda.explicit_captures()) {
+      if (capture.capturesVariable() && capture.getCapturedVar() == &decl &&
+          capture.getCaptureKind() == clang::LCK_ByCopy && !lambda.isInitCapture(&capture)) {
+        return &capture;
+      }
+    }
+    return nullptr;
+  }
+  // Whether `use` is the expression a capture of `lambda` copies (written as the capture).
+  bool IsCapture(const clang::LambdaExpr& lambda, const clang::DeclRefExpr& use) const {
+    const auto* captured = llvm::dyn_cast<clang::ValueDecl>(use.getDecl());
+    const clang::LambdaCapture* capture = captured ? CopyCapture(lambda, *captured) : nullptr;
+    return capture != nullptr &&
+           sm_.getExpansionLoc(capture->getLocation()) == sm_.getExpansionLoc(use.getLocation());
+  }
+  // The reply for a method that ended with the status `value` (its text `status`): `success`,
+  // or the error.
+  std::vector<std::string> StatusReply(const clang::Expr& value, std::string status,
+                                       const std::string& success) const;
+  // `statement` (to its `;`) replaced by `lines`, braced where it was the body of an if, else or
+  // loop; then `return;` if `then_return`, unless the method ends there anyway.
+  bool ReplaceStatement(const clang::Stmt& statement, std::vector<std::string> lines,
+                        bool then_return, std::vector<ServerEdit>* edits, std::string* why) const;
+  // `completer.buffer(arena).Reply...(...)` for a method that ended with `value` (or ZX_OK).
+  std::string Reply(const std::string& reply, const std::string& value) const;
+
+  const RewriteContext& context_;
+  clang::ASTContext& ast_;
+  const clang::SourceManager& sm_;
+  const clang::CXXMethodDecl& method_;
+  const MethodMapping& mapped_;
+  const LibraryMapping& library_;
+  const ProtocolMapping& protocol_;
+  const clang::FunctionDecl* definition_ = nullptr;
+  bool has_request_ = false;
+  bool returns_status_ = false;
+  bool returns_value_ = false;
+  std::vector<std::string> reply_fields_;  // the response in FIDL order; "$value" for the return
+  std::vector<std::string> locals_;        // declarations of the out-parameters' values
+  std::vector<std::string> c_names_;       // the banjo C++ parameters, in order
+  std::unique_ptr<ScopeNames> names_;      // what the method's body already uses
+  const clang::ParmVarDecl* callback_ = nullptr;  // @async: the callback and its cookie
+  const clang::ParmVarDecl* cookie_ = nullptr;
+  std::vector<const ParameterMapping*> callback_outputs_;  // @async: what the callback reports
+};
+
+}  // namespace fdfkit::driver_migration::server_method
+
+#endif  // FDFKIT_MIGRATE_DRIVER_SERVER_METHOD_PLANNER_H_
