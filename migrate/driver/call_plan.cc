@@ -255,10 +255,8 @@ class CallPlanner {
         plan->assignments.push_back(*target + " = " + field + ";");
         return;
       case ValueKind::kBanjoInteger:
-        // The integer the banjo typedef stands for: the file needs no banjo name for it.
-        plan->assignments.push_back(*target + " = static_cast<" +
-                                    TypeName(banjo_typedef->getUnderlyingType()) + ">(" + field +
-                                    ");");
+        plan->assignments.push_back(
+            *target + " = " + AsBanjoInteger(ast_.getLangOpts(), *banjo_typedef, field) + ";");
         return;
       case ValueKind::kZxObject:
         plan->assignments.push_back(*target + " = std::move(" + field + ");");
@@ -343,7 +341,7 @@ class CallPlanner {
         ++next;
         continue;
       }
-      unsigned width = parameter.c.size() >= 2 ? 2 : 1;
+      unsigned width = parameter.CallbackSlots();
       if (parameter.becomes != "response" || next + width > signature->getNumParams()) {
         Refuse(plan, parameter.banjo, {}, "does not line up with the callback's parameters");
         return;
@@ -370,10 +368,8 @@ class CallPlanner {
           plan->callback_arguments.push_back({field});
           continue;
         case ValueKind::kBanjoInteger:
-          // The integer the banjo typedef stands for: the file needs no banjo name for it.
           plan->callback_arguments.push_back(
-              {"static_cast<" + TypeName(banjo_typedef->getUnderlyingType()) + ">(" + field +
-               ")"});
+              {AsBanjoInteger(ast_.getLangOpts(), *banjo_typedef, field)});
           continue;
         case ValueKind::kRawHandle:
           plan->callback_arguments.push_back({field + ".release()"});

@@ -22,6 +22,9 @@ struct ParameterMapping {
 
   // The banjo method returned it (`uint32_t GetCount()`) rather than writing a parameter.
   bool returned() const;
+  // An @async method's output: how many parameters of its C callback carry it (a list, its
+  // pointer and count; anything else, one).
+  unsigned CallbackSlots() const { return becomes == "response" && c.size() >= 2 ? 2 : 1; }
 };
 
 // One banjo method and its clone.

@@ -44,7 +44,7 @@ bool MethodPlanner::CallbackReply(const clang::CallExpr& call, std::vector<Serve
   const clang::Expr* status = nullptr;
   std::vector<std::string> fields;
   for (const ParameterMapping* output : callback_outputs_) {
-    unsigned width = output->becomes == "response" && output->c.size() >= 2 ? 2 : 1;
+    unsigned width = output->CallbackSlots();
     if (next + width > call.getNumArgs()) break;
     const clang::Expr* argument = call.getArg(next);
     clang::QualType type = argument->IgnoreParenImpCasts()->getType();

@@ -130,9 +130,8 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edi
       case ValueKind::kZxObject:
         return replace_uses(*parameters[0], "request->" + field);
       case ValueKind::kBanjoInteger:
-        return replace_uses(*parameters[0], "static_cast<" +
-                                                TypeName(banjo_typedef->getUnderlyingType()) +
-                                                ">(request->" + field + ")");
+        return replace_uses(*parameters[0], AsBanjoInteger(ast_.getLangOpts(), *banjo_typedef,
+                                                           "request->" + field));
       case ValueKind::kRawHandle:
       case ValueKind::kPlainStruct:
       case ValueKind::kOther:

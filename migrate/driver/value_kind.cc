@@ -45,6 +45,11 @@ ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
   return ValueKind::kOther;
 }
 
+std::string AsBanjoInteger(const clang::LangOptions& lang, const clang::TypedefNameDecl& banjo,
+                           const std::string& value) {
+  return "static_cast<" + TypeName(lang, banjo.getUnderlyingType()) + ">(" + value + ")";
+}
+
 std::string ExternalVectorView(const std::string& element, const std::string& data,
                                const std::string& count) {
   return "fidl::VectorView<" + element + ">::FromExternal(const_cast<" + element + "*>(" + data +

@@ -27,6 +27,11 @@ enum class ValueKind {
 ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
                  clang::QualType type, const clang::TypedefNameDecl** banjo_typedef);
 
+// `value` (a FIDL enum or bits) as the integer the banjo typedef stands for, so that the file
+// needs no banjo name for it: `static_cast<uint32_t>(value)`.
+std::string AsBanjoInteger(const clang::LangOptions& lang, const clang::TypedefNameDecl& banjo,
+                           const std::string& value);
+
 // `fidl::VectorView<element>::FromExternal(...)` over a banjo list's pointer and count (the
 // pointer's const cast away: the view does not write through it).
 std::string ExternalVectorView(const std::string& element, const std::string& data,
