@@ -161,49 +161,41 @@ bool MethodPlanner::CallbackReplies(std::vector<ServerEdit>* edits, std::string*
 
 bool MethodPlanner::HoldCompleter(const clang::LambdaExpr& lambda, std::vector<ServerEdit>* edits,
                                   std::string* why) {
-  // The held completer can only be moved: a lambda made into a std::function (constructed,
-  // assigned) would not compile.
-  auto is_std_function = [](const clang::CXXRecordDecl* record) {
-    return record != nullptr && record->isInStdNamespace() && IsNamed(*record, "function");
-  };
-  for (clang::DynTypedNode node = clang::DynTypedNode::create(lambda);;) {
-    auto parents = ast_.getParents(node);
-    const auto* expr = parents.size() == 1 ? parents[0].get<clang::Expr>() : nullptr;
-    if (expr == nullptr) break;
-    node = parents[0];
+  // The held completer can only be moved. The lambda must go straight into a call (a task
+  // posted, a queue), through nothing but the compiler's wrappers and moves: one kept in a
+  // variable may be copied later, and one made into a std::function (constructed, assigned)
+  // must be copyable.
+  auto std_function = [](const clang::Expr& expr) {
     const clang::CXXRecordDecl* record = nullptr;
-    if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(expr)) {
+    if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(&expr)) {
       record = construct->getType()->getAsCXXRecordDecl();
-    } else if (const auto* call = llvm::dyn_cast<clang::CallExpr>(expr)) {
+    } else if (const auto* call = llvm::dyn_cast<clang::CallExpr>(&expr)) {
       const auto* method = llvm::dyn_cast_or_null<clang::CXXMethodDecl>(call->getDirectCallee());
       record = method ? method->getParent() : nullptr;
     }
-    if (is_std_function(record)) {
+    return record != nullptr && record->isInStdNamespace() && IsNamed(*record, "function");
+  };
+  const clang::Expr* around = nullptr;  // what the lambda goes into
+  for (clang::DynTypedNode node = clang::DynTypedNode::create(lambda);;) {
+    auto parents = ast_.getParents(node);
+    around = parents.size() == 1 ? parents[0].get<clang::Expr>() : nullptr;
+    if (around != nullptr && std_function(*around)) {
       *why = "keeps its callback in a lambda stored as a std::function (at " +
              Where(sm_, lambda.getBeginLoc()) +
-             "), which must be copyable; the completer "
-             "that replaces it is not";
+             "), which must be copyable; the completer that replaces it is not";
       return false;
     }
-  }
-  // Passed straight to a call (a task posted, a queue): a lambda kept in a variable may be copied
-  // later, which the completer it holds cannot be.
-  clang::DynTypedNode node = clang::DynTypedNode::create(lambda);
-  for (;;) {
-    auto parents = ast_.getParents(node);
-    const auto* wrapper = parents.size() == 1 ? parents[0].get<clang::Expr>() : nullptr;
-    const auto* construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(wrapper);
-    if (wrapper == nullptr ||
+    const auto* construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(around);
+    if (around == nullptr ||
         !(llvm::isa<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr,
-                    clang::CXXBindTemporaryExpr, clang::ExprWithCleanups>(wrapper) ||
+                    clang::CXXBindTemporaryExpr, clang::ExprWithCleanups>(around) ||
           (construct != nullptr && construct->getNumArgs() == 1))) {
       break;
     }
     node = parents[0];
   }
-  auto parents = ast_.getParents(node);
-  const auto* call = parents.size() == 1 ? parents[0].get<clang::CallExpr>() : nullptr;
-  if (call == nullptr || llvm::isa<clang::CXXOperatorCallExpr>(call)) {
+  if (!llvm::isa_and_nonnull<clang::CallExpr>(around) ||
+      llvm::isa<clang::CXXOperatorCallExpr>(around)) {
     *why = "keeps its callback in a lambda that is not passed straight to a call (at " +
            Where(sm_, lambda.getBeginLoc()) + "): the completer it will hold can only be moved";
     return false;
