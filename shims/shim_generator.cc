@@ -13,6 +13,7 @@
 #include "shims/shim_code.h"
 #include "shims/shim_dual.h"
 #include "shims/shim_events.h"
+#include "shims/shim_in_place.h"
 #include "shims/shim_plan.h"
 #include "support/atomic_write.h"
 #include "support/read_file.h"
@@ -302,6 +303,9 @@ class ShimWriter {
           << conversions_.ToBanjo(*p, field->type, from, {"written"}, "      ")
           << WriteBack(*p, "written", p->c[0].name, "      ") << "    }\n";
     }
+    for (const ElementWriteBack& w : plan.element_write_backs) {
+      out << ElementWriteBackToBanjo(w, "    ");
+    }
     if (KeepsMemory(plan)) {
       out << "    {\n      std::lock_guard lock(self->kept_mu_);\n      self->kept_"
           << m.names.c_ops_member << "_ = std::move(arena);\n    }\n";
@@ -560,9 +564,16 @@ class ShimWriter {
       if (b.is_error) status = b.role == Role::kReturned ? "ret" : "out_v_" + b.param->name;
     }
     std::vector<std::string> values;
+    std::string prelude;  // statements the values need, once the call succeeded
     for (const flat::StructMember* field : plan.response) {
       const Binding* b = plan.ForField(field);
       const Param* in_place = InPlace(plan, field);
+      if (const ElementWriteBack* w = plan.WriteBackOf(field)) {
+        ReplyValue written = ElementWriteBackToWire(conversions_, *w, "    ");
+        prelude += written.statements;
+        values.push_back(written.value);
+        continue;
+      }
       values.push_back(b          ? value_of(*b, field)
                        : in_place ? conversions_.ToWire(*in_place, field->type,
                                                         {"v_" + in_place->c[0].name},
@@ -571,12 +582,12 @@ class ShimWriter {
     }
     if (plan.error_syntax) {
       out << "    if (" << status << " != ZX_OK) {\n      " << completer
-          << ".buffer(arena).ReplyError(" << status << ");\n      return;\n    }\n    "
-          << completer << ".buffer(arena).ReplySuccess(" << generators::banjo::Join(values)
-          << ");\n";
+          << ".buffer(arena).ReplyError(" << status << ");\n      return;\n    }\n"
+          << prelude << "    " << completer << ".buffer(arena).ReplySuccess("
+          << generators::banjo::Join(values) << ");\n";
     } else {
-      out << "    " << completer << ".buffer(arena).Reply(" << generators::banjo::Join(values)
-          << ");\n";
+      out << prelude << "    " << completer << ".buffer(arena).Reply("
+          << generators::banjo::Join(values) << ");\n";
     }
   }
 

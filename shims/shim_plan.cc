@@ -56,6 +56,51 @@ std::optional<std::string> CheckReverse(const Param& p, const flat::Type& fidl,
   return std::nullopt;
 }
 
+// `param[].field` written in place in every element, returned as the response vector `field`
+// whose elements hold the written fields by name; why not, if it cannot be shimmed.
+std::optional<std::string> PlanElementWriteBack(const std::string& banjo_name,
+                                                const std::string& field, MethodPlan* plan,
+                                                Conversions* conversions) {
+  std::string param_name = banjo_name.substr(0, banjo_name.find("[]."));
+  std::string why = "the mapping returns '" + banjo_name + "' as response field '" + field + "'";
+  if (plan->banjo->is_async) return why + " of an @async method, which is not shimmed";
+  const Param* param = nullptr;
+  for (const Param& p : plan->banjo->in) {
+    if (p.member->name == param_name) param = &p;
+  }
+  const flat::StructMember* returned = FieldNamed(plan->response, field);
+  if (!param || param->shape != generators::banjo::Shape::kVector || !returned) {
+    return why + ", but '" + param_name + "' is no vector in-parameter or '" + field +
+           "' no response field";
+  }
+  const flat::Type& element = *param->member->type.element;
+  const flat::Type* written = returned->type.element.get();
+  if (returned->type.kind != flat::Type::Kind::kVector || !written || written->kind != flat::Type::Kind::kIdentifier || !written->decl ||
+      written->decl->kind != flat::Decl::Kind::kStruct || !element.decl ||
+      element.decl->kind != flat::Decl::Kind::kStruct) {
+    return why + ", which is not a vector of structs for a vector of structs";
+  }
+  ElementWriteBack write_back{param, returned, {}};
+  const auto& banjo_fields = static_cast<const flat::Struct*>(element.decl)->members;
+  for (const flat::StructMember& f : static_cast<const flat::Struct*>(written->decl)->members) {
+    const flat::StructMember* source = nullptr;
+    for (const flat::StructMember& candidate : banjo_fields) {
+      if (candidate.name == f.name) source = &candidate;
+    }
+    if (!source) return why + ", whose field '" + f.name + "' is not in " + element.decl->name.name;
+    Param as_field = generators::banjo::FieldOf(*source, false);
+    // Copied into the caller's own buffer of that element: numbers only, bounded by its count.
+    if (as_field.shape != generators::banjo::Shape::kVector || !as_field.mutable_data ||
+        !IsScalar(*source->type.element)) {
+      return why + ", but '" + f.name + "' is not a mutable vector of numbers in banjo";
+    }
+    if (auto problem = conversions->Check(as_field, f.type)) return why + ": " + *problem;
+    write_back.fields.push_back({source, &f});
+  }
+  plan->element_write_backs.push_back(std::move(write_back));
+  return std::nullopt;
+}
+
 // Plans one method; a method it cannot shim gets `left_out` instead of an error.
 void PlanMethod(const nlohmann::json& row, const nlohmann::json& protocol_rows,
                 const std::string& banjo_library, MethodPlan* plan, Conversions* conversions) {
@@ -142,17 +187,23 @@ void PlanMethod(const nlohmann::json& row, const nlohmann::json& protocol_rows,
     plan->bindings.push_back(Binding{plan->returned.get(), Binding::Role::kReturned, nullptr,
                                      /*is_error=*/true, {}});
   }
-  // Data the mapping reshaped (`op[].data` written in place becoming a response field) has no
-  // parameter of its own: such a method needs hand-written code.
+  // Data the mapping reshaped has no parameter of its own: fields written in place in every
+  // element of a vector (`op[].data`) come back as a response vector; anything else needs
+  // hand-written code.
   for (const nlohmann::json& entry : parameters) {
     std::string banjo_name = entry.value("banjo", "");
     std::string becomes = entry.value("becomes", "");
     if (becomes != "request" && becomes != "response") continue;
     bool bound = false;
     for (const Binding& b : plan->bindings) bound |= b.param->member->name == banjo_name;
-    if (!bound) {
-      plan->left_out = "the mapping reshapes '" + banjo_name + "' into " + becomes + " field '" +
-                       entry.value("field", "") + "'";
+    if (bound) continue;
+    std::optional<std::string> why =
+        becomes == "response" && banjo_name.find("[].") != std::string::npos
+            ? PlanElementWriteBack(banjo_name, entry.value("field", ""), plan, conversions)
+            : "the mapping reshapes '" + banjo_name + "' into " + becomes + " field '" +
+                  entry.value("field", "") + "'";
+    if (why) {
+      plan->left_out = why;
       return;
     }
   }
@@ -250,6 +301,13 @@ const Binding* BindingOfField(const std::vector<Binding>& bindings,
 
 const Binding* MethodPlan::ForField(const flat::StructMember* field) const {
   return BindingOfField(bindings, field);
+}
+
+const ElementWriteBack* MethodPlan::WriteBackOf(const flat::StructMember* field) const {
+  for (const ElementWriteBack& w : element_write_backs) {
+    if (w.field == field) return &w;
+  }
+  return nullptr;
 }
 
 const Binding* EventPlan::ForField(const flat::StructMember* field) const {

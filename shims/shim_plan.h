@@ -35,6 +35,19 @@ struct Binding {
 const Binding* BindingOfField(const std::vector<Binding>& bindings,
                               const flat::StructMember* field);
 
+// In-place fields of every element of a vector in-parameter, which the mapping returns as a
+// response vector of one struct per element, in order (`op[].data` → `read`, i2cimpl's
+// ReadData): the banjo callee wrote them through the caller's element pointers.
+struct ElementWriteBack {
+  const Param* param = nullptr;               // the vector in-parameter (`op`)
+  const flat::StructMember* field = nullptr;  // the response vector (`read`)
+  struct Written {
+    const flat::StructMember* banjo;  // a field of the banjo element (`data`)
+    const flat::StructMember* fidl;   // the same field of the response element
+  };
+  std::vector<Written> fields;
+};
+
 struct MethodPlan {
   const MethodSignature* banjo = nullptr;
   const flat::Method* fidl = nullptr;
@@ -43,11 +56,13 @@ struct MethodPlan {
   std::vector<const flat::StructMember*> request;   // the FIDL request fields, in order
   std::vector<const flat::StructMember*> response;  // the (success) response fields, in order
   bool error_syntax = false;
+  std::vector<ElementWriteBack> element_write_backs;
   std::optional<std::string> left_out;  // why this method is not shimmed
   std::shared_ptr<const Param> returned;  // the value C returns, as a parameter
   // A banjo method with `error zx.Status` returns a status no payload member names: this one.
   std::shared_ptr<const flat::StructMember> returned_error;
   const Binding* ForField(const flat::StructMember* field) const;
+  const ElementWriteBack* WriteBackOf(const flat::StructMember* field) const;
 };
 
 // A banjo interface method that became an event of the FIDL protocol (mapping rows of kind

@@ -71,6 +71,26 @@ zx_status_t CopyVector(const fidl::VectorView<W>& from, C* out, size_t count, si
   return ZX_OK;
 }
 
+// Data a server wrote in place in every element of a banjo in-vector, returned as one entry per
+// element: `copy(i)` writes entry i into the caller's element i, but only once the server
+// returned one entry per element (else ZX_ERR_INTERNAL) and `fits(i)` holds for every entry
+// (else ZX_ERR_BUFFER_TOO_SMALL) — never a partial write, never past a caller's buffer.
+template <typename Fits, typename Copy>
+zx_status_t WriteBackElements(size_t entries, size_t elements, Fits fits, Copy copy) {
+  if (entries != elements) return ZX_ERR_INTERNAL;
+  for (size_t i = 0; i < entries; ++i) {
+    if (!fits(i)) return ZX_ERR_BUFFER_TOO_SMALL;
+  }
+  for (size_t i = 0; i < entries; ++i) copy(i);
+  return ZX_OK;
+}
+
+// A FIDL vector of numbers over banjo's buffer `out`, which the caller checked it fits.
+template <typename C, typename W>
+void CopyNumbers(const fidl::VectorView<W>& from, C* out) {
+  for (size_t i = 0; i < from.count(); ++i) out[i] = static_cast<C>(from[i]);
+}
+
 // Runs `body` when the scope ends (the handles a banjo callee borrowed are closed after the
 // reply is sent, on every path).
 template <typename Body>

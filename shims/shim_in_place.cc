@@ -1,0 +1,50 @@
+#include "shims/shim_in_place.h"
+
+#include "shims/shim_code.h"
+
+namespace fdfkit::shims {
+
+using generators::banjo::FieldOf;
+
+std::string ElementWriteBackToBanjo(const ElementWriteBack& w, const std::string& indent) {
+  const std::string& list = w.param->c[0].name;
+  const std::string& count = w.param->c[1].name;
+  std::string entries = "response." + Field(w.field);
+  std::string fits, copy;
+  for (const ElementWriteBack::Written& f : w.fields) {
+    Param field = FieldOf(*f.banjo, false);
+    std::string from = entries + "[i]." + Field(f.fidl);
+    std::string to = list + "[i]." + field.c[0].name;
+    std::string element = field.element_type == "void" ? "uint8_t" : field.element_type;
+    fits += std::string(fits.empty() ? "" : " && ") + from + ".count() <= " + list + "[i]." +
+            field.c[1].name;
+    copy += " ::fdfkit::shims::CopyNumbers(" + from + ", reinterpret_cast<" + element + "*>(" +
+            to + "));";
+  }
+  return indent + "if (zx_status_t s = ::fdfkit::shims::WriteBackElements(\n" + indent +
+         "        " + entries + ".count(), " + count + ",\n" + indent +
+         "        [&](size_t i) { return " + fits + "; },\n" + indent +
+         "        [&](size_t i) {" + copy + " });\n" + indent + "    s != ZX_OK) {\n" + indent +
+         "  copied = s;\n" + indent + "}\n";
+}
+
+ReplyValue ElementWriteBackToWire(const Conversions& conversions, const ElementWriteBack& w,
+                                  const std::string& indent) {
+  std::string list = "v_" + w.param->c[0].name;
+  std::string count = "v_" + w.param->c[1].name;
+  std::string local = "written_" + w.field->name;
+  std::string statements = indent + "::fidl::VectorView<" + WireType(*w.field->type.element) +
+                           "> " + local + "(arena, " + count + ");\n" + indent +
+                           "for (size_t i = 0; i < " + count + "; ++i) {\n";
+  for (const ElementWriteBack::Written& f : w.fields) {
+    Param field = FieldOf(*f.banjo, false);
+    std::vector<std::string> c;
+    for (const auto& d : field.c) c.push_back(list + "[i]." + d.name);
+    // Views of the buffers the callee wrote: the request's own copies, on `arena`.
+    statements += indent + "  " + local + "[i]." + Field(f.fidl) + " = " +
+                  conversions.ToWire(field, f.fidl->type, c) + ";\n";
+  }
+  return {statements + indent + "}\n", local};
+}
+
+}  // namespace fdfkit::shims
