@@ -417,18 +417,35 @@ class ShimWriter {
         target = IsCallback(plan) ? "banjo_.callback"
                                   : "banjo_.ops->" + m->banjo->names.c_ops_member;
       }
-      FidlMethod(*f, m, target, out);
+      FidlMethod(plan, *f, m, target, out);
     }
     if (plan.fidl->openness != flat::Protocol::Openness::kClosed) {
       out << "  void handle_unknown_method(::fidl::UnknownMethodMetadata<" << FidlProtocol(plan)
           << ">, ::fidl::UnknownMethodCompleter::Sync&) override {}\n\n";
     }
     if (plan.events) WriteEventSender(plan, conversions_, out);
-    out << (plan.events ? "" : " private:\n") << "  " << proto << " banjo_;\n";
+    out << (plan.events ? "" : " private:\n");
+    if (const MethodPlan* sizer = OpSizeMethod(plan)) {
+      // Banjo drivers that own an op until its callback may use the bytes after it (their
+      // private part, as many as their Query asks callers to allocate).
+      std::vector<std::string> args = {"banjo_.ctx"};
+      std::ostringstream locals;
+      for (const Param& p : sizer->banjo->out) OutLocal(p, &args, locals);
+      out << "  // What the banjo server's " << sizer->banjo->method->name << " says a caller "
+          << "allocates per op (its\n  // private part follows the op), asked once.\n"
+          << "  size_t OpSize() {\n    std::call_once(op_size_once_, [this] {\n"
+          << Indented(locals.str(), "  ") << "      banjo_.ops->"
+          << sizer->banjo->names.c_ops_member << "(" << generators::banjo::Join(args) << ");\n"
+          << "      op_size_ = static_cast<size_t>(" << OpSizeOut(*sizer->banjo) << ");\n"
+          << "    });\n    return op_size_;\n  }\n  std::once_flag op_size_once_;\n"
+          << "  size_t op_size_ = 0;\n";
+    }
+    out << "  " << proto << " banjo_;\n";
     out << "};\n\n";
   }
 
-  void FidlMethod(const flat::Method& f, const MethodPlan* plan, const std::string& target,
+  void FidlMethod(const ProtocolPlan& protocol, const flat::Method& f, const MethodPlan* plan,
+                  const std::string& target,
                   std::ostream& out) {
     std::string name = generators::cpp::Escape(f.name);
     out << "  void " << name << "(";
@@ -456,7 +473,7 @@ class ShimWriter {
     };
     auto from_request = [](const flat::StructMember* f) { return "request->" + Field(f); };
     if (m.is_async) {
-      AsyncCall(f, *plan, target, out);
+      AsyncCall(protocol, f, *plan, target, out);
       return;
     }
     InLocals locals = InLocalsFromWire(conversions_, m, plan->bindings, from_request,
@@ -595,7 +612,8 @@ class ShimWriter {
   // An @async banjo server keeps what it is given until its callback, so the in-parameters live
   // in the pending call (copied onto its arena) rather than in this frame or the request; the
   // handles lent inside them are closed when it ends. The callback must run exactly once.
-  void AsyncCall(const flat::Method& f, const MethodPlan& plan, const std::string& target,
+  void AsyncCall(const ProtocolPlan& protocol, const flat::Method& f, const MethodPlan& plan,
+                 const std::string& target,
                  std::ostream& out) {
     const MethodSignature& m = *plan.banjo;
     std::string name = generators::cpp::Escape(f.name);
@@ -617,6 +635,18 @@ class ShimWriter {
           << Indented(locals.conversions, "  ") << "    }\n";
     }
     std::vector<std::string> args = {"banjo_.ctx"};
+    for (const Param& p : m.in) {
+      // The op the banjo server owns until its callback, with room for its private part.
+      std::string op = "&pending->v_" + p.c[0].name;
+      auto at = std::find(locals.arguments.begin(), locals.arguments.end(), op);
+      if (p.shape != Shape::kAggregate || !p.mutable_data || !OpSizeMethod(protocol) ||
+          at == locals.arguments.end()) {
+        continue;
+      }
+      *at = "owned_" + p.c[0].name;
+      out << "    auto* " << *at << " = ::fdfkit::shims::WithPrivatePart(" << op
+          << ", pending->arena, OpSize());\n";
+    }
     args.insert(args.end(), locals.arguments.begin(), locals.arguments.end());
     args.push_back("[](" + generators::banjo::ParameterList(params) +
                    ") {\n      std::unique_ptr<Pending> pending(static_cast<Pending*>(cookie));\n"

@@ -5,6 +5,7 @@
 namespace fdfkit::shims {
 
 using generators::banjo::FieldOf;
+using generators::banjo::Shape;
 
 std::string ElementWriteBackToBanjo(const ElementWriteBack& w, const std::string& indent) {
   const std::string& list = w.param->c[0].name;
@@ -46,5 +47,34 @@ ReplyValue ElementWriteBackToWire(const Conversions& conversions, const ElementW
   }
   return {statements + indent + "}\n", local};
 }
+
+namespace {
+
+bool EndsWith(const std::string& text, const std::string& end) {
+  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
+}
+
+const Param* OpSizeParam(const MethodSignature& m) {
+  const Param* size = nullptr;
+  for (const Param& p : m.out) {
+    if (p.shape != Shape::kScalar && p.shape != Shape::kAggregate) return nullptr;
+    if (p.shape == Shape::kScalar && EndsWith(p.name, "op_size")) size = &p;
+  }
+  return size;
+}
+
+}  // namespace
+
+const MethodPlan* OpSizeMethod(const ProtocolPlan& plan) {
+  for (const MethodPlan& m : plan.methods) {
+    const MethodSignature& s = *m.banjo;
+    if (s.in.empty() && !s.is_async && s.callback.empty() && !s.returned && OpSizeParam(s)) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+std::string OpSizeOut(const MethodSignature& m) { return "out_v_" + OpSizeParam(m)->name; }
 
 }  // namespace fdfkit::shims

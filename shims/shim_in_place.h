@@ -25,6 +25,13 @@ struct ReplyValue {
 ReplyValue ElementWriteBackToWire(const Conversions& conversions, const ElementWriteBack& w,
                                   const std::string& indent);
 
+// The method a banjo protocol tells callers how many bytes to allocate per op with (a
+// `*_op_size` result of a synchronous method taking nothing: block's and nand's Query), if any:
+// a banjo driver that owns an op until its callback may use the bytes after it.
+const MethodPlan* OpSizeMethod(const ProtocolPlan& plan);
+// The out-parameter local (`out_v_block_op_size`) that method's size lands in.
+std::string OpSizeOut(const MethodSignature& m);
+
 }  // namespace fdfkit::shims
 
 #endif  // FDFKIT_SHIMS_SHIM_IN_PLACE_H_

@@ -198,13 +198,22 @@ class FakeNand : public ddk::NandProtocol<FakeNand> {
   nand_protocol_t proto() { return {&nand_protocol_ops_, this}; }
   void NandQuery(nand_info_t* out_info, size_t* out_nand_op_size) {
     *out_info = {4096, 64, 1024, 8, 16, NAND_CLASS_PARTMAP, {0xa, 0xb}};
-    *out_nand_op_size = 96;
+    *out_nand_op_size = sizeof(Txn);
   }
   // Keeps the op (as a real driver does) and completes it from its own thread: a read copies
-  // the page's first bytes into the VMO it borrowed, and counts one bit flip per page.
+  // the page's first bytes into the VMO it borrowed, and counts one bit flip per page. Like
+  // real nand drivers it keeps its own state in the bytes after the op, which Query told
+  // callers to allocate.
   void NandQueue(nand_read_write_t* op, nand_queue_callback callback, void* cookie) {
+    auto* txn = reinterpret_cast<Txn*>(op);
+    txn->id = ++queued_;
+    std::memcpy(txn->seal, kSeal, sizeof kSeal);
     std::lock_guard lock(mu_);
-    workers_.emplace_back([op, callback, cookie] {
+    workers_.emplace_back([op, txn, callback, cookie] {
+      if (std::memcmp(txn->seal, kSeal, sizeof kSeal) != 0) {
+        callback(cookie, ZX_ERR_IO_DATA_INTEGRITY, op);
+        return;
+      }
       zx::unowned_vmo vmo(op->data_vmo);
       uint64_t size = 0;
       if (vmo->get_size(&size) != ZX_OK) {
@@ -237,6 +246,14 @@ class FakeNand : public ddk::NandProtocol<FakeNand> {
   }
 
  private:
+  struct Txn {
+    nand_read_write_t op;
+    uint64_t id;
+    char seal[56];
+  };
+  static_assert(sizeof(Txn) == 96);
+  static constexpr char kSeal[56] = "the driver's private part, after the op";
+  std::atomic<uint64_t> queued_ = 0;
   std::mutex mu_;
   std::vector<std::thread> workers_;
 };
@@ -276,7 +293,9 @@ std::string NandScript(const ddk::NandProtocolClient& nand, FakeNand* server) {
   for (nand_op_t command : {NAND_OP_READ, NAND_OP_WRITE}) {
     zx::vmo vmo;
     EXPECT_EQ(zx::vmo::create(4096, 0, &vmo), ZX_OK);
-    nand_read_write_t op{command, vmo.get(), 16, 3, 0, 0};
+    // As banjo callers do: op_size bytes per op, the op first.
+    std::vector<uint64_t> storage((op_size + sizeof(uint64_t) - 1) / sizeof(uint64_t));
+    nand_read_write_t& op = *new (storage.data()) nand_read_write_t{command, vmo.get(), 16, 3, 0, 0};
     NandRecord record;
     nand.Queue(&op, NandRecord::Callback, &record);
     EXPECT_TRUE(record.done.Wait());

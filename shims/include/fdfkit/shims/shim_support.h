@@ -91,6 +91,18 @@ void CopyNumbers(const fidl::VectorView<W>& from, C* out) {
   for (size_t i = 0; i < from.count(); ++i) out[i] = static_cast<C>(from[i]);
 }
 
+// The op a banjo driver owns until its callback, with the `op_size` bytes its Query asks callers
+// to allocate per op (the driver's private part follows the op): `op` itself when that is all,
+// else a copy of it on `arena` followed by zeroed bytes.
+template <typename Op>
+Op* WithPrivatePart(Op* op, fdf::Arena& arena, size_t op_size) {
+  if (op_size <= sizeof(Op)) return op;
+  void* storage = arena.Allocate(op_size);
+  std::memset(storage, 0, op_size);
+  std::memcpy(storage, op, sizeof(Op));
+  return static_cast<Op*>(storage);
+}
+
 // Runs `body` when the scope ends (the handles a banjo callee borrowed are closed after the
 // reply is sent, on every path).
 template <typename Body>
