@@ -22,10 +22,16 @@ bool IsStruct(const flat::Type& t) {
 bool IsTable(const flat::Type& t) {
   return t.kind == Kind::kIdentifier && t.decl && t.decl->kind == flat::Decl::Kind::kTable;
 }
-// Structs and tables: what converts field by field (a struct to a struct, a table to a table).
-bool AreAggregates(const flat::Type& a, const flat::Type& b) {
-  return (IsStruct(a) && IsStruct(b)) || (IsTable(a) && IsTable(b));
+bool IsUnion(const flat::Type& t) {
+  return t.kind == Kind::kIdentifier && t.decl && t.decl->kind == flat::Decl::Kind::kUnion &&
+         !t.nullable;
 }
+// Structs, tables and unions: what converts member by member (of the same kind).
+bool AreAggregates(const flat::Type& a, const flat::Type& b) {
+  return (IsStruct(a) && IsStruct(b)) || (IsTable(a) && IsTable(b)) ||
+         (IsUnion(a) && IsUnion(b));
+}
+bool IsAggregate(const flat::Type& t) { return IsStruct(t) || IsTable(t) || IsUnion(t); }
 const flat::Type& Unboxed(const flat::Type& t) {
   return t.kind == Kind::kBox && t.element ? *t.element : t;
 }
@@ -83,10 +89,6 @@ std::optional<std::string> Conversions::Check(const Param& p, const flat::Type& 
       return CheckElement(*banjo.element, *fidl.element);
     case Shape::kAggregate:
       if (AreAggregates(banjo, fidl)) return CheckAggregate(*banjo.decl, *fidl.decl);
-      if (banjo.decl && banjo.decl->kind == flat::Decl::Kind::kUnion) {
-        return "'" + p.name + "' is a union, which banjo passes untagged: which member is set " +
-               "is the protocol's own convention, so this method needs hand-written code";
-      }
       break;
     case Shape::kBox:
       if (IsStruct(Unboxed(banjo)) && IsStruct(Unboxed(fidl)) &&
@@ -132,8 +134,9 @@ std::optional<std::string> Conversions::CheckAggregate(const flat::Decl& banjo,
   auto found = checked_.find(&banjo);
   if (found != checked_.end()) return found->second;
   checked_[&banjo] = std::nullopt;  // a struct that reaches itself through a box
-  AggregatePair pair{&banjo, &fidl, FieldsOf(banjo), FieldsOf(fidl), {}};
+  AggregatePair pair{&banjo, &fidl, FieldsOf(banjo), FieldsOf(fidl), {}, std::nullopt};
   std::optional<std::string> problem;
+  if (banjo.kind == flat::Decl::Kind::kUnion) problem = CheckUnion(banjo, &pair);
   if (banjo.kind == flat::Decl::Kind::kStruct) {
     const auto& members = static_cast<const flat::Struct&>(banjo).members;
     for (const protocol::ArrayCountPair& found :
@@ -173,7 +176,7 @@ bool Conversions::HasHandles(const flat::Type& type,
       type.element) {
     return HasHandles(*type.element, visiting);
   }
-  if (!IsStruct(type) && !IsTable(type)) return false;
+  if (!IsAggregate(type)) return false;
   // A struct that reaches itself through a box holds handles only if its other fields do.
   if (!visiting->insert(type.decl).second) return false;
   for (const AggregatePair& pair : aggregates_) {
@@ -187,7 +190,7 @@ bool Conversions::HasHandles(const flat::Type& type,
 
 bool Conversions::RestoresOwnHandles(const flat::Type& type) const {
   if (type.kind == Kind::kHandle || !HasHandles(type)) return true;
-  if (type.nullable || (!IsStruct(type) && !IsTable(type))) return false;
+  if (type.nullable || !IsAggregate(type)) return false;
   for (const AggregatePair& pair : aggregates_) {
     if (pair.banjo != type.decl) continue;
     for (const flat::StructMember* field : pair.banjo_fields) {
@@ -206,7 +209,7 @@ std::string Conversions::ElementToWire(const flat::Type& banjo, const flat::Type
                ? "::fdfkit::shims::Duplicate<" + WireType(fidl) + ">(" + from + ")"
                : WireType(fidl) + "(" + from + ")";
   }
-  if (IsStruct(Unboxed(banjo)) || IsTable(banjo)) {
+  if (IsStruct(Unboxed(banjo)) || IsTable(banjo) || IsUnion(banjo)) {
     std::string value = banjo.kind == Kind::kBox || banjo.nullable ? "*" + from : from;
     std::string convert =
         handles != Handles::kTransfer && HasHandles(Unboxed(banjo)) ? "LendToWire" : "ToWire";
@@ -221,7 +224,7 @@ std::string Conversions::ElementToWire(const flat::Type& banjo, const flat::Type
 std::string Conversions::ElementToBanjo(const flat::Type& banjo, const flat::Type& fidl,
                                         const std::string& from, const std::string& to) const {
   if (banjo.kind == Kind::kHandle) return to + " = " + from + ".release();";
-  if (IsStruct(Unboxed(banjo)) || IsTable(banjo)) {
+  if (IsStruct(Unboxed(banjo)) || IsTable(banjo) || IsUnion(banjo)) {
     std::string value = fidl.kind == Kind::kBox || fidl.nullable ? "*" + from : from;
     if (banjo.kind == Kind::kBox || banjo.nullable) {
       std::string type = CTypeOf(Unboxed(banjo));
@@ -433,6 +436,10 @@ std::string Conversions::StructConverters() const {
   }
   out += aggregates_.empty() ? "" : "\n";
   for (const AggregatePair& pair : aggregates_) {
+    if (pair.rule) {
+      out += UnionConverters(pair);
+      continue;
+    }
     out += ToWireConverter(pair, Handles::kTransfer);
     if (HoldsHandles(pair)) {
       out += ToWireConverter(pair, Handles::kLentField) + CloseHandles(pair) +
@@ -534,7 +541,7 @@ std::string Conversions::KeepOwnHandles(const AggregatePair& pair) const {
     std::string name = generators::banjo::FieldOf(*member, false).c[0].name;
     if (member->type.kind == Kind::kHandle) {
       out += "  c->" + name + " = own." + name + ";\n";
-    } else if ((IsStruct(member->type) || IsTable(member->type)) && !member->type.nullable &&
+    } else if (IsAggregate(member->type) && !member->type.nullable &&
                HasHandles(member->type)) {
       out += "  KeepOwnHandles(own." + name + ", &c->" + name + ");\n";
     }

@@ -32,6 +32,9 @@ enum class Handles {
 
 class Conversions {
  public:
+  // `banjo`: where the constants a union's selection rule names are looked up.
+  explicit Conversions(const generators::LibraryView* banjo = nullptr) : banjo_(banjo) {}
+
   // Why `banjo` (a parameter or field) cannot be converted to or from `fidl`, or nullopt.
   std::optional<std::string> Check(const Param& banjo, const flat::Type& fidl);
   // Whether KeepOwnHandles can put every handle of a checked banjo `type` back: none sits in an
@@ -93,11 +96,23 @@ class Conversions {
     const flat::StructMember* count;
     const flat::StructMember* vector;
   };
+  // How a banjo union (untagged in C) says which member is set, from fdfkit's attributes on it:
+  // `@selected_by("command")` names the integer every member starts with (the member itself,
+  // or its first field), `@selected_when("A, B")` on a member lists the values (numbers or
+  // constants, masked by `@selected_by(field=..., mask=...)`) that select it; a member without
+  // one is selected by every other value.
+  struct UnionRule {
+    std::string selector;     // the leading field's C type
+    std::string mask;         // a C expression, empty for none
+    std::vector<std::vector<uint64_t>> values;  // per member, in banjo order
+    int fallback = -1;        // the member without values
+  };
   struct AggregatePair {
     const flat::Decl* banjo;
     const flat::Decl* fidl;
     std::vector<const flat::StructMember*> banjo_fields, fidl_fields;
     std::vector<ArrayCount> array_counts;
+    std::optional<UnionRule> rule;  // a union's
   };
   std::string ArrayCountToWire(const ArrayCount& pair, Handles handles) const;
   bool HoldsHandles(const AggregatePair& pair) const;
@@ -109,6 +124,12 @@ class Conversions {
   std::string CloseHandles(const AggregatePair& pair) const;
   std::string KeepOwnHandles(const AggregatePair& pair) const;
   std::string ArrayCountToBanjo(const ArrayCount& pair) const;
+  // Unions (shim_union_conversions.cc): the rule, and the converters written from it.
+  std::optional<std::string> CheckUnion(const flat::Decl& banjo, AggregatePair* pair);
+  std::optional<uint64_t> ConstantValue(const std::string& text) const;
+  std::string UnionConverters(const AggregatePair& pair) const;
+  std::string UnionToWire(const AggregatePair& pair, Handles handles) const;
+  const generators::LibraryView* banjo_;
   std::vector<AggregatePair> aggregates_;  // in the order converters must be written
   std::map<const flat::Decl*, std::optional<std::string>> checked_;
   std::map<const flat::Decl*, std::vector<std::unique_ptr<flat::StructMember>>> table_fields_;

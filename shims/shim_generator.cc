@@ -173,13 +173,7 @@ class ShimWriter {
       for (const Param& p : m.callback) {
         Locals l = LocalsFor(p, "    ");
         callback_locals << l.declarations;
-        const Param* own = nullptr;
-        for (const Param& in : m.in) {
-          if (in.member->name == p.member->name && in.shape == Shape::kAggregate &&
-              p.shape == Shape::kAggregate && in.value_type == p.value_type) {
-            own = &in;
-          }
-        }
+        const Param* own = OwnOp(m, p);
         if (own) {
           failure_args.push_back(own->c[0].name);
         } else {
@@ -323,6 +317,23 @@ class ShimWriter {
     } else {
       out << "    return copied;\n  }\n";
     }
+  }
+
+  // The in-parameter an @async callback's aggregate `p` hands back: the one of its name and
+  // type, else the only mutable one of its type (block's `@in_out txn` comes back as `op`).
+  static const Param* OwnOp(const MethodSignature& m, const Param& p) {
+    const Param* named = nullptr;
+    std::vector<const Param*> mutable_of_type;
+    for (const Param& in : m.in) {
+      if (in.shape != Shape::kAggregate || p.shape != Shape::kAggregate ||
+          in.value_type != p.value_type) {
+        continue;
+      }
+      if (in.member->name == p.member->name) named = &in;
+      if (in.mutable_data) mutable_of_type.push_back(&in);
+    }
+    if (named) return named;
+    return mutable_of_type.size() == 1 ? mutable_of_type.front() : nullptr;
   }
 
   // Statements writing the struct `copy` (what came back for `p`) over the caller's `*caller`:
@@ -690,7 +701,7 @@ class ShimWriter {
 
 bool GenerateShims(const generators::LibraryView& banjo, const generators::LibraryView& fidl,
                    const nlohmann::json& mapping, ShimHeader* out, std::string* error) {
-  Conversions conversions;
+  Conversions conversions(&banjo);
   std::optional<std::vector<ProtocolPlan>> plans =
       PlanShims(banjo, fidl, mapping, &conversions, error);
   if (!plans) return false;
