@@ -108,13 +108,19 @@ std::optional<std::string> Conversions::CheckUnion(const flat::Decl& banjo, Aggr
              " in one member and " + type + " in '" + member.name + "'";
     }
     rule.selector = type;
+    if (type.rfind("uint", 0) != 0) {
+      return "@selected_by of " + name + ": '" + field + "' is " + type +
+             ", not an unsigned integer";
+    }
+    uint32_t bytes = leading->type.shape.inline_size;
+    uint64_t max = bytes >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * bytes)) - 1;
     std::vector<uint64_t> values;
     if (const raw::Attribute* when = member.attrs.Find("selected_when")) {
       for (const std::string& item : SplitList(ArgOf(*when, "field"))) {
         std::optional<uint64_t> value = ConstantValue(item);
-        if (!value) {
+        if (!value || *value > max) {
           return "@selected_when of " + name + "." + member.name + ": '" + item +
-                 "' is no integer constant";
+                 "' is no integer constant that fits " + type;
         }
         if (!seen.insert(*value).second) {
           return "@selected_when of " + name + ": " + item + " selects two members";
@@ -150,26 +156,34 @@ std::string Conversions::UnionConverters(const AggregatePair& pair) const {
   out += "    default:\n      return " + std::to_string(rule.fallback) + ";\n  }\n}\n\n";
   out += UnionToWire(pair, Handles::kTransfer);
   std::string wire = generators::cpp::DeclName(*pair.fidl);
-  // FIDL → banjo: the tag says which member; the rest of the union is zero.
+  // FIDL → banjo: the tag says which member; the rest of the union is zero. A member whose
+  // leading integer selects another one would be read as that one in banjo (its bytes taken for
+  // another member's handles): nothing of it is kept, and banjo gets an all-zero union.
   out += "inline void ToBanjo([[maybe_unused]] " + wire + "& w, " + c +
          "* c, [[maybe_unused]] ::fdf::Arena& arena) {\n  *c = " + c + "{};\n  switch (w.Which()) {\n";
-  for (const flat::StructMember* member : pair.banjo_fields) {
+  for (size_t i = 0; i < pair.banjo_fields.size(); ++i) {
+    const flat::StructMember* member = pair.banjo_fields[i];
     const flat::StructMember* fidl = FidlFieldNamed(pair, member->name);
     Param field = generators::banjo::FieldOf(*member, false);
     std::vector<std::string> to;
     for (const auto& d : field.c) to.push_back("c->" + d.name);
+    std::string close = CloseElement(member->type, "c->" + field.c[0].name);
     out += "    case " + wire + "::" + Tag(fidl) + ":\n" +
            ToBanjo(field, fidl->type, "w." + generators::cpp::Escape(fidl->name) + "()", to,
                    "      ") +
-           "      break;\n";
+           "      if (SelectedMember(*c) != " + std::to_string(i) + ") {\n" +
+           (close.empty() ? "" : "        " + close + "\n") + "        *c = " + c +
+           "{};\n      }\n      break;\n";
   }
   out += "    default:\n      break;\n  }\n}\n\n";
   if (!HoldsHandles(pair)) return out;
   out += UnionToWire(pair, Handles::kLentField);
   std::string close = "inline void CloseHandles(const " + c + "& c) {\n  switch (SelectedMember(c)) {\n";
   std::string keep = "inline void KeepOwnHandles(const " + c + "& own, " + c +
-                     "* c) {\n  // Only where the member is still the one the caller set.\n"
-                     "  if (SelectedMember(own) != SelectedMember(*c)) return;\n"
+                     "* c) {\n  // A reply that set another member is not written back: the caller's op\n"
+                     "  // stays as it was, its handles in place.\n"
+                     "  if (SelectedMember(own) != SelectedMember(*c)) {\n    *c = own;\n"
+                     "    return;\n  }\n"
                      "  switch (SelectedMember(own)) {\n";
   for (size_t i = 0; i < pair.banjo_fields.size(); ++i) {
     const flat::StructMember* member = pair.banjo_fields[i];

@@ -102,7 +102,12 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"UnknownConstant",
                   "@selected_by(\"command\")\ntype Op = strict union {\n    "
                   "@selected_when(\"OP_C\")\n    1: rw Rw;\n    2: command uint32;\n};\n",
-                  "@selected_when of Op.rw: 'OP_C' is no integer constant"},
+                  "@selected_when of Op.rw: 'OP_C' is no integer constant that fits uint32_t"},
+        Malformed{"ValueTooWide",
+                  "@selected_by(\"command\")\ntype Op = strict union {\n    "
+                  "@selected_when(\"0x100000000\")\n    1: rw Rw;\n    2: command uint32;\n};\n",
+                  "@selected_when of Op.rw: '0x100000000' is no integer constant that fits "
+                  "uint32_t"},
         Malformed{"BadMask",
                   "@selected_by(field=\"command\", mask=\"lots\")\ntype Op = strict union { "
                   "1: rw Rw; 2: command uint32; };\n",

@@ -207,4 +207,72 @@ TEST_F(ShimTest, BlockImplFidlClientGetsItsMemberBack) {
   FinishServing();
 }
 
+// A FIDL op whose tag and command disagree would be read in banjo as the member its command
+// selects (a trim's offset taken for a read's VMO): banjo gets an all-zero op instead, and the
+// handles the op carried are closed, not leaked.
+TEST_F(ShimTest, BlockImplOpWhoseTagAndCommandDisagreeReachesBanjoEmpty) {
+  FakeBlock driver;
+  block_impl_protocol_t banjo = driver.proto();
+  block_shims::BlockImplDriverOverBanjo fidl_server(&banjo);
+  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_block::BlockImpl>();
+  ASSERT_TRUE(endpoints.is_ok());
+  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &fidl_server);
+  fdf::WireSyncClient client(std::move(endpoints->client));
+  fdf::Arena arena('TEST');
+  size_t before = fdfkit::testing::OpenDescriptors();
+  zx::vmo vmo;
+  ASSERT_EQ(zx::vmo::create(kBlockSize, 0, &vmo), ZX_OK);
+  auto flush_as_rw = client.buffer(arena)->Queue(fuchsia_hardware_block::wire::BlockOp::WithRw(
+      arena, fuchsia_hardware_block::wire::BlockReadWrite{BLOCK_OP_FLUSH, 0, std::move(vmo), 1,
+                                                          0, 0}));
+  ASSERT_TRUE(flush_as_rw.ok());
+  ASSERT_TRUE(flush_as_rw->is_error());
+  EXPECT_EQ(flush_as_rw->error_value(), ZX_ERR_NOT_SUPPORTED);  // command 0
+  auto read_as_trim = client.buffer(arena)->Queue(fuchsia_hardware_block::wire::BlockOp::WithTrim(
+      arena, fuchsia_hardware_block::wire::BlockTrim{BLOCK_OP_READ, 0, 0x1234}));
+  ASSERT_TRUE(read_as_trim.ok());
+  ASSERT_TRUE(read_as_trim->is_error());
+  EXPECT_EQ(read_as_trim->error_value(), ZX_ERR_NOT_SUPPORTED);
+  driver.Join();
+  EXPECT_EQ(fdfkit::testing::OpenDescriptors(), before);
+  binding.Unbind();
+  client = {};
+  FinishServing();
+}
+
+// A driver-transport block server whose reply sets another member than the op it was given.
+class SwitchingBlock : public fdf::WireServer<fuchsia_hardware_block::BlockImpl> {
+ public:
+  void Query(fdf::Arena& arena, QueryCompleter::Sync& c) override {
+    c.buffer(arena).Reply({kBlocks, kBlockSize, 0, 0}, sizeof(block_op_t));
+  }
+  void Queue(QueueRequestView, fdf::Arena& arena, QueueCompleter::Sync& c) override {
+    c.buffer(arena).ReplySuccess(fuchsia_hardware_block::wire::BlockOp::WithCommand(BLOCK_OP_FLUSH));
+  }
+};
+
+TEST_F(ShimTest, BlockImplReplyOfAnotherMemberLeavesTheCallersOpAsItWas) {
+  SwitchingBlock server;
+  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_block::BlockImpl>();
+  ASSERT_TRUE(endpoints.is_ok());
+  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server);
+  block_shims::BlockImplBanjoOverDriver shim(std::move(endpoints->client));
+  zx::vmo vmo;
+  ASSERT_EQ(zx::vmo::create(kBlockSize, 0, &vmo), ZX_OK);
+  block_op_t op{};
+  op.rw = {BLOCK_OP_READ, 7, vmo.get(), 1, 2, 0};
+  Completion completion;
+  ddk::BlockImplProtocolClient(shim.proto()).Queue(&op, Completion::Callback, &completion);
+  ASSERT_TRUE(completion.done.Wait());
+  EXPECT_EQ(completion.status, ZX_OK);
+  EXPECT_EQ(completion.op, &op);
+  EXPECT_EQ(op.rw.command, BLOCK_OP_READ);
+  EXPECT_EQ(op.rw.extra, 7u);
+  EXPECT_EQ(op.rw.vmo, vmo.get());
+  uint64_t size = 0;
+  EXPECT_EQ(vmo.get_size(&size), ZX_OK);  // still the caller's, open
+  binding.Unbind();
+  FinishServing();
+}
+
 }  // namespace

@@ -85,10 +85,14 @@ zx_status_t WriteBackElements(size_t entries, size_t elements, Fits fits, Copy c
   return ZX_OK;
 }
 
-// A FIDL vector of numbers over banjo's buffer `out`, which the caller checked it fits.
+// A FIDL vector of numbers over banjo's buffer `out`, which the caller checked it fits. Values
+// already there are not written again: a write op's buffer, echoed back, stays untouched.
 template <typename C, typename W>
 void CopyNumbers(const fidl::VectorView<W>& from, C* out) {
-  for (size_t i = 0; i < from.count(); ++i) out[i] = static_cast<C>(from[i]);
+  for (size_t i = 0; i < from.count(); ++i) {
+    C value = static_cast<C>(from[i]);
+    if (out[i] != value) out[i] = value;
+  }
 }
 
 // The op a banjo driver owns until its callback, with the `op_size` bytes its Query asks callers
