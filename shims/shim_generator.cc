@@ -456,8 +456,7 @@ class ShimWriter {
   }
 
   void FidlMethod(const ProtocolPlan& protocol, const flat::Method& f, const MethodPlan* plan,
-                  const std::string& target,
-                  std::ostream& out) {
+                  const std::string& target, std::ostream& out) {
     std::string name = generators::cpp::Escape(f.name);
     out << "  void " << name << "(";
     if (f.request) out << name << "RequestView request, ";
@@ -624,8 +623,7 @@ class ShimWriter {
   // in the pending call (copied onto its arena) rather than in this frame or the request; the
   // handles lent inside them are closed when it ends. The callback must run exactly once.
   void AsyncCall(const ProtocolPlan& protocol, const flat::Method& f, const MethodPlan& plan,
-                 const std::string& target,
-                 std::ostream& out) {
+                 const std::string& target, std::ostream& out) {
     const MethodSignature& m = *plan.banjo;
     std::string name = generators::cpp::Escape(f.name);
     std::vector<CDeclarator> params = {{"void*", "cookie", ""}};
@@ -646,14 +644,13 @@ class ShimWriter {
           << Indented(locals.conversions, "  ") << "    }\n";
     }
     std::vector<std::string> args = {"banjo_.ctx"};
+    bool sized_ops = OpSizeMethod(protocol) != nullptr;
     for (const Param& p : m.in) {
       // The op the banjo server owns until its callback, with room for its private part.
+      if (!sized_ops || p.shape != Shape::kAggregate || !p.mutable_data) continue;
       std::string op = "&pending->v_" + p.c[0].name;
       auto at = std::find(locals.arguments.begin(), locals.arguments.end(), op);
-      if (p.shape != Shape::kAggregate || !p.mutable_data || !OpSizeMethod(protocol) ||
-          at == locals.arguments.end()) {
-        continue;
-      }
+      if (at == locals.arguments.end()) continue;
       *at = "owned_" + p.c[0].name;
       out << "    auto* " << *at << " = ::fdfkit::shims::WithPrivatePart(" << op
           << ", pending->arena, OpSize());\n";

@@ -75,9 +75,12 @@ std::optional<std::string> PlanElementWriteBack(const std::string& banjo_name,
   }
   const flat::Type& element = *param->member->type.element;
   const flat::Type* written = returned->type.element.get();
-  if (returned->type.kind != flat::Type::Kind::kVector || !written || written->kind != flat::Type::Kind::kIdentifier || !written->decl ||
-      written->decl->kind != flat::Decl::Kind::kStruct || !element.decl ||
-      element.decl->kind != flat::Decl::Kind::kStruct) {
+  auto is_struct = [](const flat::Type* t) {
+    return t && t->kind == flat::Type::Kind::kIdentifier && t->decl &&
+           t->decl->kind == flat::Decl::Kind::kStruct;
+  };
+  if (returned->type.kind != flat::Type::Kind::kVector || !is_struct(written) ||
+      !is_struct(&element)) {
     return why + ", which is not a vector of structs for a vector of structs";
   }
   ElementWriteBack write_back{param, returned, {}};

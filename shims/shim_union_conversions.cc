@@ -160,7 +160,8 @@ std::string Conversions::UnionConverters(const AggregatePair& pair) const {
   // leading integer selects another one would be read as that one in banjo (its bytes taken for
   // another member's handles): nothing of it is kept, and banjo gets an all-zero union.
   out += "inline void ToBanjo([[maybe_unused]] " + wire + "& w, " + c +
-         "* c, [[maybe_unused]] ::fdf::Arena& arena) {\n  *c = " + c + "{};\n  switch (w.Which()) {\n";
+         "* c, [[maybe_unused]] ::fdf::Arena& arena) {\n  *c = " + c +
+         "{};\n  switch (w.Which()) {\n";
   for (size_t i = 0; i < pair.banjo_fields.size(); ++i) {
     const flat::StructMember* member = pair.banjo_fields[i];
     const flat::StructMember* fidl = FidlFieldNamed(pair, member->name);
@@ -178,10 +179,11 @@ std::string Conversions::UnionConverters(const AggregatePair& pair) const {
   out += "    default:\n      break;\n  }\n}\n\n";
   if (!HoldsHandles(pair)) return out;
   out += UnionToWire(pair, Handles::kLentField);
-  std::string close = "inline void CloseHandles(const " + c + "& c) {\n  switch (SelectedMember(c)) {\n";
+  std::string close =
+      "inline void CloseHandles(const " + c + "& c) {\n  switch (SelectedMember(c)) {\n";
   std::string keep = "inline void KeepOwnHandles(const " + c + "& own, " + c +
-                     "* c) {\n  // A reply that set another member is not written back: the caller's op\n"
-                     "  // stays as it was, its handles in place.\n"
+                     "* c) {\n  // A reply that set another member is not written back: the\n"
+                     "  // caller's op stays as it was, its handles in place.\n"
                      "  if (SelectedMember(own) != SelectedMember(*c)) {\n    *c = own;\n"
                      "    return;\n  }\n"
                      "  switch (SelectedMember(own)) {\n";
@@ -208,8 +210,9 @@ std::string Conversions::UnionToWire(const AggregatePair& pair, Handles handles)
   std::string c = generators::banjo::CTypeName(*pair.banjo);
   std::string name = handles == Handles::kTransfer ? "ToWire" : "LendToWire";
   // No member selected: an absent union, which the transport refuses to send.
-  std::string out = "inline " + wire + " " + name + "([[maybe_unused]] ::fdf::Arena& arena, const " +
-                    c + "& c) {\n  switch (SelectedMember(c)) {\n";
+  std::string out = "inline " + wire + " " + name +
+                    "([[maybe_unused]] ::fdf::Arena& arena, const " + c +
+                    "& c) {\n  switch (SelectedMember(c)) {\n";
   for (size_t i = 0; i < pair.banjo_fields.size(); ++i) {
     const flat::StructMember* member = pair.banjo_fields[i];
     const flat::StructMember* fidl = FidlFieldNamed(pair, member->name);

@@ -295,7 +295,8 @@ std::string NandScript(const ddk::NandProtocolClient& nand, FakeNand* server) {
     EXPECT_EQ(zx::vmo::create(4096, 0, &vmo), ZX_OK);
     // As banjo callers do: op_size bytes per op, the op first.
     std::vector<uint64_t> storage((op_size + sizeof(uint64_t) - 1) / sizeof(uint64_t));
-    nand_read_write_t& op = *new (storage.data()) nand_read_write_t{command, vmo.get(), 16, 3, 0, 0};
+    nand_read_write_t& op =
+        *new (storage.data()) nand_read_write_t{command, vmo.get(), 16, 3, 0, 0};
     NandRecord record;
     nand.Queue(&op, NandRecord::Callback, &record);
     EXPECT_TRUE(record.done.Wait());

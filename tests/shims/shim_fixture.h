@@ -83,6 +83,16 @@ class ShimTest : public RuntimeTest {
     return path->client->proto();
   }
 
+  // A client end of `server` (a FIDL server local to the test), bound on the server dispatcher;
+  // FinishServing ends the binding.
+  template <typename P, typename Server>
+  fdf::ClientEnd<P> Serve(Server* server) {
+    auto endpoints = fdf::CreateEndpoints<P>();
+    EXPECT_TRUE(endpoints.is_ok());
+    fdf::BindServer(server_dispatcher_, std::move(endpoints->server), server);
+    return std::move(endpoints->client);
+  }
+
   // For a server object local to the test: shuts the server dispatcher down (bindings torn down,
   // their teardown run) before the object goes away, and starts a fresh one (with `options`).
   void FinishServing(uint32_t options = 0) {

@@ -167,15 +167,11 @@ class I2cAnswers : public ShimTest {
   // buffers as the caller finds them.
   std::string Transact(std::vector<std::vector<uint8_t>> entries) {
     ScriptedI2c server(std::move(entries));
-    auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_i2cimpl::Device>();
-    EXPECT_TRUE(endpoints.is_ok());
-    auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server);
-    i2c_shims::I2cImplBanjoOverDriver shim(std::move(endpoints->client));
+    i2c_shims::I2cImplBanjoOverDriver shim(Serve<fuchsia_hardware_i2cimpl::Device>(&server));
     uint8_t first[2] = {0xee, 0xee}, second[3] = {0xee, 0xee, 0xee};
     i2c_impl_op_t ops[] = {{0x50, first, 2, true, false}, {0x50, second, 3, true, true}};
     zx_status_t status = ddk::I2cImplProtocolClient(shim.proto()).Transact(0, ops, 2);
     EXPECT_EQ(server.ops_seen, 2u);
-    binding.Unbind();
     FinishServing();
     return std::to_string(status) + " " + Bytes(first, 2) + " " + Bytes(second, 3);
   }
@@ -203,10 +199,7 @@ TEST_F(ShimTest, I2cImplFidlClientGetsWhatTheBanjoControllerRead) {
   FakeI2c controller;
   i2c_impl_protocol_t banjo = controller.proto();
   i2c_shims::I2cImplDriverOverBanjo fidl_server(&banjo);
-  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_i2cimpl::Device>();
-  ASSERT_TRUE(endpoints.is_ok());
-  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &fidl_server);
-  fdf::WireSyncClient client(std::move(endpoints->client));
+  fdf::WireSyncClient client(Serve<fuchsia_hardware_i2cimpl::Device>(&fidl_server));
   fdf::Arena arena('TEST');
   uint8_t pointer[] = {0x04};
   uint8_t unread[3] = {};
@@ -229,7 +222,6 @@ TEST_F(ShimTest, I2cImplFidlClientGetsWhatTheBanjoControllerRead) {
   ASSERT_TRUE(missing.ok());
   ASSERT_TRUE(missing->is_error());
   EXPECT_EQ(missing->error_value(), ZX_ERR_NOT_FOUND);
-  binding.Unbind();
   client = {};
   FinishServing();
 }

@@ -108,10 +108,7 @@ TEST_F(ShimTest, GpioImplFidlClientSeesErrorSyntaxAndValues) {
   FakeGpio server;
   gpio_impl_protocol_t banjo = server.proto();
   gpio_shims::GpioImplDriverOverBanjo fidl_server(&banjo);
-  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_gpioimpl::GpioImpl>();
-  ASSERT_TRUE(endpoints.is_ok());
-  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &fidl_server);
-  fdf::WireSyncClient client(std::move(endpoints->client));
+  fdf::WireSyncClient client(Serve<fuchsia_hardware_gpioimpl::GpioImpl>(&fidl_server));
   fdf::Arena arena('TEST');
   auto write = client.buffer(arena)->Write(3, 9);
   ASSERT_TRUE(write.ok());
@@ -128,7 +125,6 @@ TEST_F(ShimTest, GpioImplFidlClientSeesErrorSyntaxAndValues) {
   ASSERT_TRUE(irq.ok());
   ASSERT_FALSE(irq->is_error());
   EXPECT_TRUE(irq->value()->irq.is_valid());
-  binding.Unbind();
   client = {};
   FinishServing();
 }
@@ -269,11 +265,9 @@ class OversizedSpi : public fdf::WireServer<fuchsia_hardware_spiimpl::SpiImpl> {
 
 TEST_F(ShimTest, SpiImplOversizedReplyIsBufferTooSmallNeverAnOverrun) {
   OversizedSpi server;
-  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_spiimpl::SpiImpl>();
-  ASSERT_TRUE(endpoints.is_ok());
-  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server);
+  auto client_end = Serve<fuchsia_hardware_spiimpl::SpiImpl>(&server);
   {
-    spi_shims::SpiImplBanjoOverDriver shim(std::move(endpoints->client));
+    spi_shims::SpiImplBanjoOverDriver shim(std::move(client_end));
     ddk::SpiImplProtocolClient spi(shim.proto());
     uint8_t rx[8];
     std::memset(rx, 0xee, sizeof rx);
@@ -557,10 +551,8 @@ class SparseThermal : public fdf::WireServer<fuchsia_hardware_thermalimpl::Therm
 
 TEST_F(ShimTest, ThermalImplTableFieldsTheServerLeftOutReadAsZero) {
   SparseThermal server;
-  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_thermalimpl::ThermalImpl>();
-  ASSERT_TRUE(endpoints.is_ok());
-  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server);
-  thermal_shims::ThermalImplBanjoOverDriver shim(std::move(endpoints->client));
+  thermal_shims::ThermalImplBanjoOverDriver shim(
+      Serve<fuchsia_hardware_thermalimpl::ThermalImpl>(&server));
   ddk::ThermalImplProtocolClient thermal(shim.proto());
   trip_point_t stale[2] = {{1, 2}, {3, 4}};
   thermal_info_t info{stale, 2, 9.0f};
@@ -573,7 +565,6 @@ TEST_F(ShimTest, ThermalImplTableFieldsTheServerLeftOutReadAsZero) {
   zx::event event;
   EXPECT_EQ(thermal.GetNotifyEvent(&event), ZX_OK);
   EXPECT_FALSE(event.is_valid());
-  binding.Unbind();
   FinishServing();
 }
 

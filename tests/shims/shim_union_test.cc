@@ -180,10 +180,7 @@ TEST_F(ShimTest, BlockImplFidlClientGetsItsMemberBack) {
   FakeBlock driver;
   block_impl_protocol_t banjo = driver.proto();
   block_shims::BlockImplDriverOverBanjo fidl_server(&banjo);
-  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_block::BlockImpl>();
-  ASSERT_TRUE(endpoints.is_ok());
-  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &fidl_server);
-  fdf::WireSyncClient client(std::move(endpoints->client));
+  fdf::WireSyncClient client(Serve<fuchsia_hardware_block::BlockImpl>(&fidl_server));
   fdf::Arena arena('TEST');
   auto trim = client.buffer(arena)->Queue(fuchsia_hardware_block::wire::BlockOp::WithTrim(
       arena, fuchsia_hardware_block::wire::BlockTrim{BLOCK_OP_TRIM, 2, 3}));
@@ -202,7 +199,6 @@ TEST_F(ShimTest, BlockImplFidlClientGetsItsMemberBack) {
   ASSERT_TRUE(far->is_error());
   EXPECT_EQ(far->error_value(), ZX_ERR_OUT_OF_RANGE);
   driver.Join();
-  binding.Unbind();
   client = {};
   FinishServing();
 }
@@ -214,10 +210,7 @@ TEST_F(ShimTest, BlockImplOpWhoseTagAndCommandDisagreeReachesBanjoEmpty) {
   FakeBlock driver;
   block_impl_protocol_t banjo = driver.proto();
   block_shims::BlockImplDriverOverBanjo fidl_server(&banjo);
-  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_block::BlockImpl>();
-  ASSERT_TRUE(endpoints.is_ok());
-  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &fidl_server);
-  fdf::WireSyncClient client(std::move(endpoints->client));
+  fdf::WireSyncClient client(Serve<fuchsia_hardware_block::BlockImpl>(&fidl_server));
   fdf::Arena arena('TEST');
   size_t before = fdfkit::testing::OpenDescriptors();
   zx::vmo vmo;
@@ -235,7 +228,6 @@ TEST_F(ShimTest, BlockImplOpWhoseTagAndCommandDisagreeReachesBanjoEmpty) {
   EXPECT_EQ(read_as_trim->error_value(), ZX_ERR_NOT_SUPPORTED);
   driver.Join();
   EXPECT_EQ(fdfkit::testing::OpenDescriptors(), before);
-  binding.Unbind();
   client = {};
   FinishServing();
 }
@@ -253,10 +245,8 @@ class SwitchingBlock : public fdf::WireServer<fuchsia_hardware_block::BlockImpl>
 
 TEST_F(ShimTest, BlockImplReplyOfAnotherMemberLeavesTheCallersOpAsItWas) {
   SwitchingBlock server;
-  auto endpoints = fdf::CreateEndpoints<fuchsia_hardware_block::BlockImpl>();
-  ASSERT_TRUE(endpoints.is_ok());
-  auto binding = fdf::BindServer(server_dispatcher_, std::move(endpoints->server), &server);
-  block_shims::BlockImplBanjoOverDriver shim(std::move(endpoints->client));
+  block_shims::BlockImplBanjoOverDriver shim(
+      Serve<fuchsia_hardware_block::BlockImpl>(&server));
   zx::vmo vmo;
   ASSERT_EQ(zx::vmo::create(kBlockSize, 0, &vmo), ZX_OK);
   block_op_t op{};
@@ -271,7 +261,6 @@ TEST_F(ShimTest, BlockImplReplyOfAnotherMemberLeavesTheCallersOpAsItWas) {
   EXPECT_EQ(op.rw.vmo, vmo.get());
   uint64_t size = 0;
   EXPECT_EQ(vmo.get_size(&size), ZX_OK);  // still the caller's, open
-  binding.Unbind();
   FinishServing();
 }
 
