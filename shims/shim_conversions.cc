@@ -1,5 +1,6 @@
 #include "shims/shim_conversions.h"
 
+#include <algorithm>
 #include <set>
 
 #include "generators/cpp/cpp_names.h"
@@ -48,6 +49,12 @@ flat::PrimitiveKind Representation(const flat::Type& t) {
 
 std::string Member(const std::string& name) { return generators::cpp::Escape(name); }
 
+// The loop index for an element of `lvalue`: one per depth of `[...]` already in it, so arrays
+// of arrays never shadow an outer index.
+std::string IndexFor(const std::string& lvalue) {
+  return "k" + std::to_string(std::count(lvalue.begin(), lvalue.end(), '['));
+}
+
 }  // namespace
 
 bool IsScalar(const flat::Type& t) { return t.kind == Kind::kPrimitive || IsEnumLike(t); }
@@ -58,6 +65,11 @@ std::optional<std::string> Conversions::CheckElement(const flat::Type& banjo,
                                                      const flat::Type& fidl) {
   if (IsScalar(banjo) && IsScalar(fidl)) return std::nullopt;
   if (banjo.kind == Kind::kHandle && fidl.kind == Kind::kHandle) return std::nullopt;
+  // An array of arrays (`float[3][3]` in C): element by element, at every depth.
+  if (banjo.kind == Kind::kArray && fidl.kind == Kind::kArray) {
+    if (banjo.element_count != fidl.element_count) return std::string("array lengths differ");
+    return CheckElement(*banjo.element, *fidl.element);
+  }
   const flat::Type& b = Unboxed(banjo);
   if (AreAggregates(b, Unboxed(fidl))) return CheckAggregate(*b.decl, *Unboxed(fidl).decl);
   return std::string("elements of kinds ") + flat::TypeKindName(banjo.kind) + " and " +
@@ -85,7 +97,6 @@ std::optional<std::string> Conversions::Check(const Param& p, const flat::Type& 
       return CheckElement(*banjo.element, *fidl.element);
     case Shape::kArray:
       if (fidl.kind != Kind::kArray || fidl.element_count != banjo.element_count) break;
-      if (p.dimensions.size() != 1) return "multi-dimensional arrays are not shimmed";
       return CheckElement(*banjo.element, *fidl.element);
     case Shape::kAggregate:
       if (AreAggregates(banjo, fidl)) return CheckAggregate(*banjo.decl, *fidl.decl);
@@ -209,6 +220,13 @@ std::string Conversions::ElementToWire(const flat::Type& banjo, const flat::Type
                ? "::fdfkit::shims::Duplicate<" + WireType(fidl) + ">(" + from + ")"
                : WireType(fidl) + "(" + from + ")";
   }
+  if (banjo.kind == Kind::kArray) {
+    std::string k = IndexFor(from), a = "a" + k.substr(1);
+    return "[&] {\n      " + WireType(fidl) + " " + a + ";\n      for (size_t " + k + " = 0; " +
+           k + " < " + std::to_string(banjo.element_count) + "; ++" + k + ") " + a + "[" + k +
+           "] = " + ElementToWire(*banjo.element, *fidl.element, from + "[" + k + "]", handles) +
+           ";\n      return " + a + ";\n    }()";
+  }
   if (IsStruct(Unboxed(banjo)) || IsTable(banjo) || IsUnion(banjo)) {
     std::string value = banjo.kind == Kind::kBox || banjo.nullable ? "*" + from : from;
     std::string convert =
@@ -224,6 +242,14 @@ std::string Conversions::ElementToWire(const flat::Type& banjo, const flat::Type
 std::string Conversions::ElementToBanjo(const flat::Type& banjo, const flat::Type& fidl,
                                         const std::string& from, const std::string& to) const {
   if (banjo.kind == Kind::kHandle) return to + " = " + from + ".release();";
+  if (banjo.kind == Kind::kArray) {
+    std::string k = IndexFor(to);
+    return "for (size_t " + k + " = 0; " + k + " < " + std::to_string(banjo.element_count) +
+           "; ++" + k + ") { " +
+           ElementToBanjo(*banjo.element, *fidl.element, from + "[" + k + "]",
+                          to + "[" + k + "]") +
+           " }";
+  }
   if (IsStruct(Unboxed(banjo)) || IsTable(banjo) || IsUnion(banjo)) {
     std::string value = fidl.kind == Kind::kBox || fidl.nullable ? "*" + from : from;
     if (banjo.kind == Kind::kBox || banjo.nullable) {
@@ -273,11 +299,7 @@ std::string Conversions::ToWire(const Param& p, const flat::Type& fidl,
              ");\n      for (size_t i = 0; i < " + c[1] + "; ++i) v[i] = " +
              ElementToWire(be, fe, item, handles) + ";\n      return v;\n    }()";
     }
-    case Shape::kArray:
-      return "[&] {\n      " + wire + " a;\n      for (size_t i = 0; i < " +
-             std::to_string(banjo.element_count) + "; ++i) a[i] = " +
-             ElementToWire(*banjo.element, *fidl.element, c[0] + "[i]", handles) +
-             ";\n      return a;\n    }()";
+    case Shape::kArray: return ElementToWire(banjo, fidl, c[0], handles);
     case Shape::kAggregate: return convert + "(arena, " + c[0] + ")";
     case Shape::kBox:
       return "(" + c[0] + " ? " + wire + "(arena, " + convert + "(arena, *" + c[0] + ")) : " +
@@ -322,7 +344,8 @@ std::string Conversions::ToBanjo(const Param& p, const flat::Type& fidl, const s
                ");\n" + indent + "  " + to[0] + " = static_cast<" + element + "*>(items);\n" +
                indent + "  " + to[1] + " = " + from + ".count();\n" + indent + "}\n";
       }
-      std::string element = p.element_type;
+      // An @inner_pointer list holds pointers to its elements (`const T** x_list`).
+      std::string element = p.inner_pointer ? "const " + p.element_type + "*" : p.element_type;
       std::string out = indent + "{\n" + indent + "  auto* items = static_cast<" + element +
                         "*>(arena.Allocate(sizeof(" + element + ") * " + from + ".count()));\n" +
                         indent + "  for (size_t i = 0; i < " + from + ".count(); ++i) {\n";
@@ -340,11 +363,7 @@ std::string Conversions::ToBanjo(const Param& p, const flat::Type& fidl, const s
       return out + indent + "  }\n" + indent + "  " + to[0] + " = items;\n" + indent + "  " +
              to[1] + " = " + from + ".count();\n" + indent + "}\n";
     }
-    case Shape::kArray:
-      return indent + "for (size_t i = 0; i < " + std::to_string(banjo.element_count) +
-             "; ++i) {\n" + indent + "  " +
-             ElementToBanjo(*banjo.element, *fidl.element, from + "[i]", to[0] + "[i]") + "\n" +
-             indent + "}\n";
+    case Shape::kArray: return indent + ElementToBanjo(banjo, fidl, from, to[0]) + "\n";
     case Shape::kAggregate: return indent + "ToBanjo(" + from + ", &" + to[0] + ", arena);\n";
     case Shape::kBox:
       return indent + ElementToBanjo(banjo, fidl, from, to[0]) + "\n";
@@ -380,9 +399,11 @@ std::string Conversions::CloseElement(const flat::Type& type, const std::string&
   switch (type.kind) {
     case Kind::kHandle: return "zx_handle_close(" + c + ");";
     case Kind::kBox: return "if (" + c + ") CloseHandles(*" + c + ");";
-    case Kind::kArray:
-      return "for (size_t j = 0; j < " + std::to_string(type.element_count) + "; ++j) { " +
-             CloseElement(*type.element, c + "[j]") + " }";
+    case Kind::kArray: {
+      std::string k = IndexFor(c);
+      return "for (size_t " + k + " = 0; " + k + " < " + std::to_string(type.element_count) +
+             "; ++" + k + ") { " + CloseElement(*type.element, c + "[" + k + "]") + " }";
+    }
     default:
       if (type.nullable) return "if (" + c + ") CloseHandles(*" + c + ");";
       return "CloseHandles(" + c + ");";

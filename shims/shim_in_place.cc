@@ -8,19 +8,19 @@ using generators::banjo::FieldOf;
 using generators::banjo::Shape;
 
 std::string ElementWriteBackToBanjo(const ElementWriteBack& w, const std::string& indent) {
-  const std::string& list = w.param->c[0].name;
+  // `op_list[i].data` — or `op_list[i]->data` for an @inner_pointer list of pointers.
+  std::string element = w.param->c[0].name + (w.param->inner_pointer ? "[i]->" : "[i].");
   const std::string& count = w.param->c[1].name;
   std::string entries = "response." + Field(w.field);
   std::string fits, copy;
   for (const ElementWriteBack::Written& f : w.fields) {
     Param field = FieldOf(*f.banjo, false);
     std::string from = entries + "[i]." + Field(f.fidl);
-    std::string to = list + "[i]." + field.c[0].name;
-    std::string element = field.element_type == "void" ? "uint8_t" : field.element_type;
-    fits += std::string(fits.empty() ? "" : " && ") + from + ".count() <= " + list + "[i]." +
+    std::string number = field.element_type == "void" ? "uint8_t" : field.element_type;
+    fits += std::string(fits.empty() ? "" : " && ") + from + ".count() <= " + element +
             field.c[1].name;
-    copy += " ::fdfkit::shims::CopyNumbers(" + from + ", reinterpret_cast<" + element + "*>(" +
-            to + "));";
+    copy += " ::fdfkit::shims::CopyNumbers(" + from + ", reinterpret_cast<" + number + "*>(" +
+            element + field.c[0].name + "));";
   }
   return indent + "if (zx_status_t s = ::fdfkit::shims::WriteBackElements(\n" + indent +
          "        " + entries + ".count(), " + count + ",\n" + indent +
@@ -31,7 +31,7 @@ std::string ElementWriteBackToBanjo(const ElementWriteBack& w, const std::string
 
 ReplyValue ElementWriteBackToWire(const Conversions& conversions, const ElementWriteBack& w,
                                   const std::string& indent) {
-  std::string list = "v_" + w.param->c[0].name;
+  std::string element = "v_" + w.param->c[0].name + (w.param->inner_pointer ? "[i]->" : "[i].");
   std::string count = "v_" + w.param->c[1].name;
   std::string local = "written_" + w.field->name;
   std::string statements = indent + "::fidl::VectorView<" + WireType(*w.field->type.element) +
@@ -40,7 +40,7 @@ ReplyValue ElementWriteBackToWire(const Conversions& conversions, const ElementW
   for (const ElementWriteBack::Written& f : w.fields) {
     Param field = FieldOf(*f.banjo, false);
     std::vector<std::string> c;
-    for (const auto& d : field.c) c.push_back(list + "[i]." + d.name);
+    for (const auto& d : field.c) c.push_back(element + d.name);
     // Views of the buffers the callee wrote: the request's own copies, on `arena`.
     statements += indent + "  " + local + "[i]." + Field(f.fidl) + " = " +
                   conversions.ToWire(field, f.fidl->type, c) + ";\n";

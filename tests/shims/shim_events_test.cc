@@ -106,13 +106,49 @@ class FakeDisplay : public ddk::DisplayControllerImplProtocol<FakeDisplay> {
     return ZX_OK;
   }
   void DisplayControllerImplReleaseImage(const image_t* image) {}
+  // Each layer's result is its z-index times 10 plus the row-2, column-1 colour coefficient
+  // (as a whole number); more than two layers on a display is too many.
   config_check_result_t DisplayControllerImplCheckConfiguration(
       const display_config_t** display_config_list, size_t display_config_count,
       uint32_t** out_layer_cfg_result_list, size_t* layer_cfg_result_count) {
+    layer_results_.clear();
+    for (size_t i = 0; i < display_config_count; ++i) {
+      const display_config_t& config = *display_config_list[i];
+      if (config.layer_count > 2) return CONFIG_CHECK_RESULT_UNSUPPORTED_CONFIG;
+      for (size_t l = 0; l < config.layer_count; ++l) {
+        layer_results_.push_back(config.layer_list[l]->z_index * 10 +
+                                 static_cast<uint32_t>(config.cc_coefficients[2][1]));
+      }
+    }
+    *out_layer_cfg_result_list = layer_results_.data();  // callee-allocated: ours until next call
+    *layer_cfg_result_count = layer_results_.size();
     return CONFIG_CHECK_RESULT_OK;
   }
+  // Applies the gamma table in place (each value halved, plus the display's preoffset 1) and
+  // records what it saw.
   void DisplayControllerImplApplyConfiguration(const display_config_t** display_config_list,
-                                               size_t display_config_count) {}
+                                               size_t display_config_count) {
+    std::ostringstream seen;
+    for (size_t i = 0; i < display_config_count; ++i) {
+      const display_config_t& config = *display_config_list[i];
+      seen << "display " << config.display_id << " layers " << config.layer_count;
+      for (size_t l = 0; l < config.layer_count; ++l) {
+        const layer_t& layer = *config.layer_list[l];
+        seen << " [" << layer.primary.image.width << "x" << layer.primary.image.height << " z"
+             << layer.z_index << " dest " << layer.primary.dest_frame.x_pos << "]";
+      }
+      seen << " cc";
+      for (const auto& row : config.cc_coefficients) {
+        for (float v : row) seen << " " << v;
+      }
+      seen << ";";
+      for (size_t g = 0; g < config.gamma_red_count; ++g) {
+        config.gamma_red_list[g] = config.gamma_red_list[g] / 2 + config.cc_preoffsets[1];
+      }
+    }
+    applied_ = seen.str();
+  }
+  std::string applied() const { return applied_; }
   void DisplayControllerImplSetEld(uint64_t display_id, const uint8_t* raw_eld_list,
                                    size_t raw_eld_count) {
     eld_bytes_ += raw_eld_count;
@@ -128,7 +164,42 @@ class FakeDisplay : public ddk::DisplayControllerImplProtocol<FakeDisplay> {
  private:
   std::optional<ddk::DisplayControllerInterfaceProtocolClient> intf_;
   size_t eld_bytes_ = 0;
+  std::vector<uint32_t> layer_results_;
+  std::string applied_;
 };
+
+// Two displays' configurations: layers by pointer, a 3x3 colour matrix, gamma tables the driver
+// rewrites in place.
+std::string ConfigurationScript(const display_controller_impl_protocol_t* display,
+                                FakeDisplay* server) {
+  std::ostringstream t;
+  ddk::DisplayControllerImplProtocolClient client(display);
+  layer_t a{{{640, 480, 0x1, IMAGE_TYPE_SIMPLE, 7}, 0, 1.0f, {0, 0, 640, 480}, {5, 0, 640, 480}},
+            1};
+  layer_t b{{{320, 240, 0x1, IMAGE_TYPE_SIMPLE, 8}, 0, 1.0f, {0, 0, 320, 240}, {9, 0, 320, 240}},
+            2};
+  const layer_t* first_layers[] = {&a, &b};
+  const layer_t* second_layers[] = {&b};
+  float gamma_first[] = {2, 4, 8}, gamma_second[] = {10};
+  display_config_t first{1, first_layers, 2, 0, {0, 0.5f, 0}, {{1, 0, 0}, {0, 1, 0}, {0, 3, 1}},
+                         gamma_first, 3};
+  display_config_t second{2, second_layers, 1, 0, {0, 1, 0}, {{2, 0, 0}, {0, 2, 0}, {0, 7, 2}},
+                          gamma_second, 1};
+  const display_config_t* configs[] = {&first, &second};
+  uint32_t* results = nullptr;
+  size_t count = 0;
+  t << "check " << client.CheckConfiguration(configs, 2, &results, &count) << " [";
+  for (size_t i = 0; i < count; ++i) t << " " << results[i];
+  t << " ]\n";
+  client.ApplyConfiguration(configs, 2);
+  t << "applied " << server->applied() << "\ngamma " << gamma_first[0] << " " << gamma_first[1]
+    << " " << gamma_first[2] << " / " << gamma_second[0] << "\n";
+  const layer_t* three[] = {&a, &b, &a};
+  first.layer_list = three;
+  first.layer_count = 3;
+  t << "check-crowded " << client.CheckConfiguration(configs, 1, &results, &count) << "\n";
+  return t.str();
+}
 
 // The calls a banjo display client makes, and what its interface heard (waited for: through
 // the shims the reports are events, which arrive on their own).
@@ -192,6 +263,27 @@ TEST_F(EventShimTest, DisplayReportsReachTheBanjoInterfaceAsEventsInOrder) {
   fmt = 0;
   EXPECT_EQ(shimmed_server.AskAudioFormat(&fmt), ZX_ERR_NOT_SUPPORTED);
   EXPECT_EQ(fmt, 0u);
+}
+
+// CheckConfiguration and ApplyConfiguration: configurations holding layers by pointer and a
+// 3x3 colour matrix cross both shims intact, the callee-allocated results come back, and the
+// gamma tables the driver rewrote in place land in the caller's own arrays.
+TEST_F(EventShimTest, DisplayConfigurationsMatchDirectBanjo) {
+  FakeDisplay direct_server, shimmed_server;
+  display_controller_impl_protocol_t direct = direct_server.proto();
+  display_controller_impl_protocol_t shimmed = shimmed_server.proto();
+  const display_controller_impl_protocol_t* looped =
+      Loop<fuchsia_hardware_display_controller::DisplayControllerImpl,
+           display_shims::DisplayControllerImplDriverOverBanjo,
+           display_shims::DisplayControllerImplBanjoOverDriver>(&shimmed, events_dispatcher_);
+  std::string expected = ConfigurationScript(&direct, &direct_server);
+  EXPECT_EQ(expected,
+            "check 0 [ 13 23 27 ]\n"
+            "applied display 1 layers 2 [640x480 z1 dest 5] [320x240 z2 dest 9] cc 1 0 0 0 1 0 0 "
+            "3 1;display 2 layers 1 [320x240 z2 dest 9] cc 2 0 0 0 2 0 0 7 2;\n"
+            "gamma 1.5 2.5 4.5 / 6\n"
+            "check-crowded 2\n");
+  EXPECT_EQ(ConfigurationScript(looped, &shimmed_server), expected);
 }
 
 // Banjo keeps one interface: the server shim's, past the shim itself. Once a connection's shim is
