@@ -106,6 +106,7 @@ InLocals InLocalsFromWire(const Conversions& conversions, const MethodSignature&
     for (const Binding& candidate : bindings) {
       if (candidate.param == &p) b = &candidate;
     }
+    locals.first_argument[&p] = locals.arguments.size();
     if (b && hook && hook(p, *b, &locals.arguments, statements)) continue;
     Locals named = LocalsFor(p, "    ");
     Locals used = LocalsFor(p, "    ", access + "v_");

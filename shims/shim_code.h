@@ -4,6 +4,7 @@
 #define FDFKIT_SHIMS_SHIM_CODE_H_
 
 #include <functional>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -49,6 +50,7 @@ struct InLocals {
   std::string declarations;  // `nand_read_write_t v_op{};`, one per line, indented by four
   std::string conversions;   // the statements filling them
   std::vector<std::string> arguments;
+  std::map<const Param*, size_t> first_argument;  // where each parameter's arguments start
   std::string close_lent;    // closes the handles lent inside them, once the callee returned
   std::string close_moved;   // closes the handles they move, for a call that never happens
 };

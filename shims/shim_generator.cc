@@ -648,12 +648,11 @@ class ShimWriter {
     for (const Param& p : m.in) {
       // The op the banjo server owns until its callback, with room for its private part.
       if (!sized_ops || p.shape != Shape::kAggregate || !p.mutable_data) continue;
-      std::string op = "&pending->v_" + p.c[0].name;
-      auto at = std::find(locals.arguments.begin(), locals.arguments.end(), op);
-      if (at == locals.arguments.end()) continue;
-      *at = "owned_" + p.c[0].name;
-      out << "    auto* " << *at << " = ::fdfkit::shims::WithPrivatePart(" << op
+      std::string& argument = locals.arguments[locals.first_argument.at(&p)];  // `&pending->v_op`
+      std::string owned = "owned_" + p.c[0].name;
+      out << "    auto* " << owned << " = ::fdfkit::shims::WithPrivatePart(" << argument
           << ", pending->arena, OpSize());\n";
+      argument = owned;
     }
     args.insert(args.end(), locals.arguments.begin(), locals.arguments.end());
     args.push_back("[](" + generators::banjo::ParameterList(params) +
