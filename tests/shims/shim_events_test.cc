@@ -235,6 +235,13 @@ class EventShimTest : public ShimTest {
     ShutdownAndDestroy(events_dispatcher_);
     ShimTest::TearDown();
   }
+  // `banjo` served through both shims; its events reach the client shim on events_dispatcher_.
+  const display_controller_impl_protocol_t* LoopDisplay(
+      const display_controller_impl_protocol_t* banjo) {
+    return Loop<fuchsia_hardware_display_controller::DisplayControllerImpl,
+                display_shims::DisplayControllerImplDriverOverBanjo,
+                display_shims::DisplayControllerImplBanjoOverDriver>(banjo, events_dispatcher_);
+  }
   fdf_dispatcher_t* events_dispatcher_ = nullptr;
 };
 
@@ -245,10 +252,7 @@ TEST_F(EventShimTest, DisplayReportsReachTheBanjoInterfaceAsEventsInOrder) {
   display_controller_impl_protocol_t shimmed = shimmed_server.proto();
   // Binding the server shim registers its interface: display 1 is reported at once, before the
   // banjo client below registers its own.
-  const display_controller_impl_protocol_t* looped =
-      Loop<fuchsia_hardware_display_controller::DisplayControllerImpl,
-           display_shims::DisplayControllerImplDriverOverBanjo,
-           display_shims::DisplayControllerImplBanjoOverDriver>(&shimmed, events_dispatcher_);
+  const display_controller_impl_protocol_t* looped = LoopDisplay(&shimmed);
   std::string expected = DisplayScript(&direct, &direct_server, &direct_recorder);
   EXPECT_EQ(expected,
             "import 0 handle=0x7703\nimport-bad -10\neld bytes 3\n"
@@ -272,10 +276,7 @@ TEST_F(EventShimTest, DisplayConfigurationsMatchDirectBanjo) {
   FakeDisplay direct_server, shimmed_server;
   display_controller_impl_protocol_t direct = direct_server.proto();
   display_controller_impl_protocol_t shimmed = shimmed_server.proto();
-  const display_controller_impl_protocol_t* looped =
-      Loop<fuchsia_hardware_display_controller::DisplayControllerImpl,
-           display_shims::DisplayControllerImplDriverOverBanjo,
-           display_shims::DisplayControllerImplBanjoOverDriver>(&shimmed, events_dispatcher_);
+  const display_controller_impl_protocol_t* looped = LoopDisplay(&shimmed);
   std::string expected = ConfigurationScript(&direct, &direct_server);
   EXPECT_EQ(expected,
             "check 0 [ 13 23 27 ]\n"
