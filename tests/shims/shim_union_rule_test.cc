@@ -78,6 +78,8 @@ struct Malformed {
   const char* op_union;
   const char* reason;
 };
+// Test names and failures show the case, not the struct's bytes.
+void PrintTo(const Malformed& m, std::ostream* out) { *out << m.what; }
 
 class ShimUnionRuleMalformed : public ::testing::TestWithParam<Malformed> {};
 
