@@ -13,7 +13,9 @@
 # `wire channel driver`. `BINDINGS banjo` alone generates no wire bindings: a banjo library may
 # use types they cannot represent (`usize`, `voidptr`).
 # DEPS names other fdfkit_fidl_library libraries this one imports; their sources are found for
-# the import, and each generated target links its counterpart of each dependency.
+# the import, and each generated target links its counterpart of each dependency. A banjo library
+# (BINDINGS with banjo) and its driver-transport clone may share a name: a banjo library's DEPS
+# mean banjo definitions, any other's the wire ones.
 include_guard(GLOBAL)
 
 function(fdfkit_fidl_library)
@@ -61,20 +63,42 @@ function(fdfkit_fidl_library)
     list(APPEND dirs ${dir})
   endforeach()
   set(all_sources ${sources})
+  # A banjo library and its driver-transport clone share a name: each kind finds its own
+  # dependencies (a library defined with both kinds of bindings serves either).
+  set(kinds)
+  if(NOT has_banjo EQUAL -1)
+    list(APPEND kinds BANJO)
+  endif()
+  if(cpp_bindings)
+    list(APPEND kinds FIDL)
+  endif()
+  list(GET kinds 0 kind)
+  if(kind STREQUAL "BANJO")
+    set(other FIDL)
+  else()
+    set(other BANJO)
+  endif()
   foreach(dep IN LISTS ARG_DEPS)
-    get_property(dep_dirs GLOBAL PROPERTY FDFKIT_FIDL_SOURCE_DIRS_${dep})
-    get_property(dep_sources GLOBAL PROPERTY FDFKIT_FIDL_SOURCES_${dep})
+    get_property(dep_dirs GLOBAL PROPERTY FDFKIT_${kind}_SOURCE_DIRS_${dep})
+    get_property(dep_sources GLOBAL PROPERTY FDFKIT_${kind}_SOURCES_${dep})
+    if(NOT dep_sources)
+      get_property(dep_dirs GLOBAL PROPERTY FDFKIT_${other}_SOURCE_DIRS_${dep})
+      get_property(dep_sources GLOBAL PROPERTY FDFKIT_${other}_SOURCES_${dep})
+    endif()
     if(NOT dep_sources)
       message(FATAL_ERROR "fdfkit_fidl_library(${ARG_NAME}): DEPS ${dep} is not an "
-                          "fdfkit_fidl_library defined before it")
+                          "fdfkit_fidl_library defined before it (a banjo library's DEPS are "
+                          "banjo libraries, a clone's are clones)")
     endif()
     list(APPEND dirs ${dep_dirs})
     list(APPEND all_sources ${dep_sources})
   endforeach()
   list(REMOVE_DUPLICATES dirs)
   list(REMOVE_DUPLICATES all_sources)
-  set_property(GLOBAL PROPERTY FDFKIT_FIDL_SOURCE_DIRS_${ARG_NAME} "${dirs}")
-  set_property(GLOBAL PROPERTY FDFKIT_FIDL_SOURCES_${ARG_NAME} "${all_sources}")
+  foreach(defined IN LISTS kinds)
+    set_property(GLOBAL PROPERTY FDFKIT_${defined}_SOURCE_DIRS_${ARG_NAME} "${dirs}")
+    set_property(GLOBAL PROPERTY FDFKIT_${defined}_SOURCES_${ARG_NAME} "${all_sources}")
+  endforeach()
   set(search)
   foreach(dir IN LISTS dirs)
     list(APPEND search -I ${dir})

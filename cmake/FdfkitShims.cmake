@@ -31,14 +31,12 @@ function(fdfkit_banjo_shims)
     list(APPEND banjo --banjo ${absolute})
   endforeach()
   get_filename_component(mapping ${ARG_MAPPING} ABSOLUTE)
-  # The clone's own files are the inputs (its dependencies' sources are found through -I).
-  list(GET clone_sources 0 first_source)
-  get_filename_component(clone_dir ${first_source} DIRECTORY)
+  # The clone's own files are the inputs (its dependencies' sources, which may sit beside them,
+  # are found through -I).
   set(inputs)
   foreach(source IN LISTS clone_sources)
-    get_filename_component(dir ${source} DIRECTORY)
-    get_filename_component(name ${source} NAME)
-    if(dir STREQUAL clone_dir)
+    file(STRINGS ${source} declared REGEX "^library ${ARG_NAME};" LIMIT_COUNT 1)
+    if(declared)
       list(APPEND inputs ${source})
     endif()
   endforeach()
@@ -79,6 +77,24 @@ function(_fdfkit_corpus_banjo lib)
   endif()
 endfunction()
 
+# The driver-transport clone of a corpus library (the reviewed golden in
+# tests/migrate/protocol/golden) and, first, the clones it imports.
+function(_fdfkit_corpus_clone lib)
+  set(golden ${PROJECT_SOURCE_DIR}/tests/migrate/protocol/golden)
+  file(STRINGS ${golden}/${lib}.fidl imports REGEX "^using [a-z0-9_.]+;")
+  set(deps)
+  foreach(line IN LISTS imports)
+    string(REGEX REPLACE "^using ([a-z0-9_.]+);.*" "\\1" dep "${line}")
+    if(EXISTS ${golden}/${dep}.fidl)
+      _fdfkit_corpus_clone(${dep})
+      list(APPEND deps ${dep})
+    endif()
+  endforeach()
+  if(NOT TARGET ${lib}_cpp_driver)
+    fdfkit_fidl_library(NAME ${lib} SOURCES ${golden}/${lib}.fidl DEPS ${deps} BINDINGS driver)
+  endif()
+endfunction()
+
 # fdfkit_corpus_shims(<library>...): for corpus libraries (corpus/protocols/<library>), the banjo
 # bindings (with those of the corpus libraries they import), the driver-transport clone (the
 # hand-reviewed golden in tests/migrate/protocol/golden) and its shims, each unless an earlier
@@ -89,9 +105,7 @@ function(fdfkit_corpus_shims)
   foreach(lib IN LISTS ARGN)
     file(GLOB banjo_sources ${corpus}/${lib}/*.fidl ${corpus}/${lib}/*.banjo)
     _fdfkit_corpus_banjo(${lib})
-    if(NOT TARGET ${lib}_cpp_driver)
-      fdfkit_fidl_library(NAME ${lib} SOURCES ${golden}/${lib}.fidl BINDINGS driver)
-    endif()
+    _fdfkit_corpus_clone(${lib})
     if(NOT TARGET ${lib}_banjo_shims)
       fdfkit_banjo_shims(NAME ${lib} MAPPING ${golden}/${lib}.mapping.json BANJO ${lib}
                          BANJO_SOURCES ${banjo_sources} INCLUDE_DIRS ${corpus})

@@ -39,7 +39,8 @@ bool IsStatus(const Param& p) { return p.value_type == "zx_status_t"; }
 
 bool KeepsMemory(const MethodPlan& plan) {
   // An @async callback has run by the time the call returns: nothing to keep.
-  if (plan.left_out || plan.banjo->is_async) return false;
+  // A request handed back later is written back by its completion, into the caller's own.
+  if (plan.left_out || plan.banjo->is_async || plan.completion) return false;
   for (const Binding& b : plan.bindings) {
     // An @in_out struct is written back with pointers into the call's arena.
     if (b.role == Binding::Role::kIn && b.param->mutable_data &&

@@ -11,6 +11,7 @@
 #include "generators/banjo/banjo_text.h"
 #include "generators/cpp/cpp_names.h"
 #include "shims/shim_code.h"
+#include "shims/shim_completion.h"
 #include "shims/shim_dual.h"
 #include "shims/shim_events.h"
 #include "shims/shim_in_place.h"
@@ -79,6 +80,9 @@ class ShimWriter {
     const auto& names = plan.banjo.names;
     std::string cls = plan.banjo.protocol->name.name + "BanjoOverDriver";
     std::string proto = ProtoType(plan);
+    for (const MethodPlan& m : plan.methods) {
+      if (m.completion && !m.left_out) out << CompletionClass(plan, m, conversions_);
+    }
     out << "// A " << proto << " whose calls go to a driver-transport "
         << plan.fidl->name.name << " server: hand\n// proto() to a banjo client. Each call is "
         << "a synchronous call on the caller's thread;\n// a transport failure reads as its "
@@ -110,7 +114,7 @@ class ShimWriter {
         << "client_.is_valid(); }\n\n private:\n";
     std::string kept;
     for (const MethodPlan& m : plan.methods) {
-      BanjoMethod(cls, m, plan.events, out);
+      BanjoMethod(plan, cls, m, out);
       if (KeepsMemory(m)) {
         kept += "  std::optional<::fdf::Arena> kept_" + m.banjo->names.c_ops_member + "_;\n";
       }
@@ -143,8 +147,9 @@ class ShimWriter {
     out << "  " << proto << " protocol_{" << init << "};\n};\n\n";
   }
 
-  void BanjoMethod(const std::string& cls, const MethodPlan& plan,
-                   const std::optional<EventsPlan>& events, std::ostream& out) {
+  void BanjoMethod(const ProtocolPlan& protocol, const std::string& cls, const MethodPlan& plan,
+                   std::ostream& out) {
+    const std::optional<EventsPlan>& events = protocol.events;
     const MethodSignature& m = *plan.banjo;
     std::vector<CDeclarator> params = {{"void*", "ctx", ""}};
     for (const CDeclarator& d : m.CParams()) params.push_back(d);
@@ -217,8 +222,12 @@ class ShimWriter {
       out << callback_locals.str() << "    " << fail("ZX_ERR_NOT_SUPPORTED") << "\n  }\n";
       return;
     }
-    out << "    auto* self = static_cast<" << cls << "*>(ctx);\n"
-        << "    ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n" << callback_locals.str();
+    out << "    auto* self = static_cast<" << cls << "*>(ctx);\n";
+    if (plan.completion) {
+      out << CompletionBanjoCall(protocol, plan, conversions_) << "  }\n";
+      return;
+    }
+    out << "    ::fdf::Arena arena(::fdfkit::shims::kArenaTag);\n" << callback_locals.str();
     // A method that can fail before the call converts its arguments first: the wire values own
     // the caller's handles then, and close them on that early return.
     bool fails_early = events.has_value();
@@ -442,12 +451,16 @@ class ShimWriter {
       std::vector<std::string> args = {"banjo_.ctx"};
       std::ostringstream locals;
       for (const Param& p : sizer->banjo->out) OutLocal(p, &args, locals);
+      std::string call = "banjo_.ops->" + sizer->banjo->names.c_ops_member + "(" +
+                         generators::banjo::Join(args) + ")";
+      std::string size = OpSizeOut(*sizer->banjo);
       out << "  // What the banjo server's " << sizer->banjo->method->name << " says a caller "
           << "allocates per op (its\n  // private part follows the op), asked once.\n"
           << "  size_t OpSize() {\n    std::call_once(op_size_once_, [this] {\n"
-          << Indented(locals.str(), "  ") << "      banjo_.ops->"
-          << sizer->banjo->names.c_ops_member << "(" << generators::banjo::Join(args) << ");\n"
-          << "      op_size_ = static_cast<size_t>(" << OpSizeOut(*sizer->banjo) << ");\n"
+          << Indented(locals.str(), "  ")
+          << (size.empty() ? "      op_size_ = static_cast<size_t>(" + call + ");\n"
+                           : "      " + call + ";\n      op_size_ = static_cast<size_t>(" + size +
+                                 ");\n")
           << "    });\n    return op_size_;\n  }\n  std::once_flag op_size_once_;\n"
           << "  size_t op_size_ = 0;\n";
     }
@@ -468,6 +481,10 @@ class ShimWriter {
       return;
     }
     const MethodSignature& m = *plan->banjo;
+    if (plan->completion) {
+      out << CompletionFidlCall(f, *plan, conversions_, target, OpSizeMethod(protocol)) << "  }\n\n";
+      return;
+    }
     std::vector<std::string> args = {"banjo_.ctx"};
     // The FIDL caller's client end of an interface, as the banjo interface the server keeps.
     std::vector<std::string> adapters;  // the locals holding them
@@ -725,6 +742,30 @@ bool GenerateShims(const generators::LibraryView& banjo, const generators::Libra
   return true;
 }
 
+namespace {
+
+// The banjo library and its clone import libraries of the same names: each compilation finds its
+// imports beside its own inputs first (a folder of clones, or the tree of per-library folders
+// its inputs sit in), then in the -I directories.
+idl::Inputs OwnImportsFirst(const idl::Inputs& inputs) {
+  idl::Inputs out{inputs.files, {}};
+  for (const std::string& file : inputs.files) {
+    std::filesystem::path dir = std::filesystem::path(file).parent_path();
+    if (dir.empty()) dir = ".";
+    for (const std::filesystem::path& root : {dir, dir.parent_path()}) {
+      if (!root.empty() && std::find(out.include_dirs.begin(), out.include_dirs.end(),
+                                     root.string()) == out.include_dirs.end()) {
+        out.include_dirs.push_back(root.string());
+      }
+    }
+  }
+  out.include_dirs.insert(out.include_dirs.end(), inputs.include_dirs.begin(),
+                          inputs.include_dirs.end());
+  return out;
+}
+
+}  // namespace
+
 int RunGenerateShims(const idl::Inputs& banjo_inputs, const idl::Inputs& fidl_inputs,
                      const std::string& mapping_path, const std::string& out_dir,
                      std::ostream& err) {
@@ -739,8 +780,8 @@ int RunGenerateShims(const idl::Inputs& banjo_inputs, const idl::Inputs& fidl_in
     return idl::kExitInputErrors;
   }
   idl::Compilation banjo_compilation, fidl_compilation;
-  if (!idl::CompileInputs(banjo_inputs, false, &banjo_compilation, err) ||
-      !idl::CompileInputs(fidl_inputs, false, &fidl_compilation, err)) {
+  if (!idl::CompileInputs(OwnImportsFirst(banjo_inputs), false, &banjo_compilation, err) ||
+      !idl::CompileInputs(OwnImportsFirst(fidl_inputs), false, &fidl_compilation, err)) {
     return idl::kExitInputErrors;
   }
   if (banjo_compilation.compiler.targets().empty() || fidl_compilation.compiler.targets().empty()) {

@@ -63,18 +63,25 @@ const Param* OpSizeParam(const MethodSignature& m) {
   return size;
 }
 
+// `uint64_t get_request_size(void* ctx)` (usb's).
+bool ReturnsRequestSize(const MethodSignature& m) {
+  return m.returned && m.out.empty() && m.method->name == "GetRequestSize" &&
+         m.return_type != "zx_status_t" && IsScalar(m.returned->type);
+}
+
 }  // namespace
 
 const MethodPlan* OpSizeMethod(const ProtocolPlan& plan) {
   for (const MethodPlan& m : plan.methods) {
     const MethodSignature& s = *m.banjo;
-    if (s.in.empty() && !s.is_async && s.callback.empty() && !s.returned && OpSizeParam(s)) {
-      return &m;
-    }
+    if (!s.in.empty() || s.is_async || !s.callback.empty()) continue;
+    if ((!s.returned && OpSizeParam(s)) || ReturnsRequestSize(s)) return &m;
   }
   return nullptr;
 }
 
-std::string OpSizeOut(const MethodSignature& m) { return "out_v_" + OpSizeParam(m)->name; }
+std::string OpSizeOut(const MethodSignature& m) {
+  return m.returned ? std::string() : "out_v_" + OpSizeParam(m)->name;
+}
 
 }  // namespace fdfkit::shims

@@ -26,10 +26,12 @@ ReplyValue ElementWriteBackToWire(const Conversions& conversions, const ElementW
                                   const std::string& indent);
 
 // The method a banjo protocol tells callers how many bytes to allocate per op with (a
-// `*_op_size` result of a synchronous method taking nothing: block's and nand's Query), if any:
-// a banjo driver that owns an op until its callback may use the bytes after it.
+// `*_op_size` result of a synchronous method taking nothing: block's and nand's Query; or what
+// usb's GetRequestSize returns), if any: a banjo driver that owns an op until its callback may
+// use the bytes after it.
 const MethodPlan* OpSizeMethod(const ProtocolPlan& plan);
-// The out-parameter local (`out_v_block_op_size`) that method's size lands in.
+// The out-parameter local (`out_v_block_op_size`) that method's size lands in; empty when the
+// method returns it.
 std::string OpSizeOut(const MethodSignature& m);
 
 }  // namespace fdfkit::shims

@@ -1,6 +1,7 @@
 #include "shims/shim_plan.h"
 
 #include "generators/banjo/banjo_text.h"
+#include "shims/shim_completion.h"
 
 namespace fdfkit::shims {
 namespace {
@@ -52,6 +53,20 @@ std::optional<std::string> CheckReverse(const Param& p, const flat::Type& fidl,
       row->value("/fidl/transport"_json_pointer, "") != "driver") {
     return "'" + p.name + "' passes " + p.decl->name.name + ", which the mapping does not clone " +
            "as the driver-transport protocol " + fidl.decl->name.name;
+  }
+  return std::nullopt;
+}
+
+// A ddk-callback of another library travels as a client end of its clone there (a
+// driver-transport protocol of the same name); its shims are that library's, so only a
+// Completion (shim_completion.h) carries it.
+std::optional<std::string> CheckForeignCallback(const Param& p, const flat::Type& fidl) {
+  std::string why = "'" + p.name + "' passes " + p.decl->name.Full() +
+                    ", whose shims belong to another library's header";
+  if (p.shape != generators::banjo::Shape::kCallback) return why;
+  if (fidl.kind != flat::Type::Kind::kClientEnd || !fidl.decl ||
+      fidl.decl->name.name != p.decl->name.name || generators::TransportOf(*fidl.decl) != "driver") {
+    return why + ", and its FIDL field is no client end of that callback's driver-transport clone";
   }
   return std::nullopt;
 }
@@ -138,7 +153,9 @@ void PlanMethod(const nlohmann::json& row, const nlohmann::json& protocol_rows,
         return false;
       }
       if (PassesProtocol(p)) {
-        if (auto why = CheckReverse(p, b.field->type, protocol_rows, banjo_library)) {
+        b.foreign = p.decl && p.decl->name.library != banjo_library;
+        if (auto why = b.foreign ? CheckForeignCallback(p, b.field->type)
+                                 : CheckReverse(p, b.field->type, protocol_rows, banjo_library)) {
           plan->left_out = *why;
           return false;
         }
@@ -209,6 +226,10 @@ void PlanMethod(const nlohmann::json& row, const nlohmann::json& protocol_rows,
       plan->left_out = why;
       return;
     }
+  }
+  if (auto why = PlanCompletion(plan)) {
+    plan->left_out = why;
+    return;
   }
   if (m.is_async) {
     for (const Binding& b : plan->bindings) {
@@ -394,7 +415,7 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
   for (ProtocolPlan& plan : plans) {
     for (MethodPlan& method : plan.methods) {
       for (const Binding& b : method.bindings) {
-        bool planned = b.reverse.empty();
+        bool planned = b.reverse.empty() || b.foreign;
         for (const ProtocolPlan& other : plans) {
           planned |= other.banjo.protocol->name.name == b.reverse;
         }

@@ -29,6 +29,8 @@ struct Binding {
   // library whose shims carry it (its DriverOverBanjo serves Q for a banjo caller's interface,
   // its BanjoOverDriver makes a banjo interface of a FIDL caller's client end).
   std::string reverse;
+  // `reverse` is a ddk-callback of another library: only a Completion carries one.
+  bool foreign = false;
 };
 
 // The binding of `field` among `bindings`, or null.
@@ -48,6 +50,25 @@ struct ElementWriteBack {
   std::vector<Written> fields;
 };
 
+// A request the server keeps until a callback of another library hands it back, later and from
+// any thread (usb's RequestQueue: `complete_cb` gets `usb_request` back). The shims write it
+// into the caller's own request and run the caller's callback exactly once; the request's own
+// status reports a cancellation.
+struct Completion {
+  const Param* request = nullptr;   // the @in_out in-parameter
+  const Param* callback = nullptr;  // the ddk-callback parameter
+  const flat::StructMember* request_field = nullptr;  // the request's FIDL field
+  const flat::Protocol* fidl = nullptr;  // the callback's clone
+  const flat::Method* method = nullptr;  // its one method, handing the request back
+  MethodSignature handed;                // the same method, banjo side
+  std::string status;    // the request's zx.Status as a C member path (`response.status`)
+  struct Buffer {
+    std::string list, count;  // C members
+    bool writable = false;    // @mutable: the server's answer is copied into the caller's
+  };
+  std::vector<Buffer> buffers;
+};
+
 struct MethodPlan {
   const MethodSignature* banjo = nullptr;
   const flat::Method* fidl = nullptr;
@@ -61,6 +82,7 @@ struct MethodPlan {
   std::shared_ptr<const Param> returned;  // the value C returns, as a parameter
   // A banjo method with `error zx.Status` returns a status no payload member names: this one.
   std::shared_ptr<const flat::StructMember> returned_error;
+  std::optional<Completion> completion;
   const Binding* ForField(const flat::StructMember* field) const;
   const ElementWriteBack* WriteBackOf(const flat::StructMember* field) const;
 };

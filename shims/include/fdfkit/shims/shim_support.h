@@ -15,6 +15,7 @@
 #include <zircon/types.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <deque>
 #include <functional>
@@ -23,6 +24,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -105,6 +107,80 @@ Op* WithPrivatePart(Op* op, fdf::Arena& arena, size_t op_size) {
   std::memset(storage, 0, op_size);
   std::memcpy(storage, op, sizeof(Op));
   return static_cast<Op*>(storage);
+}
+
+// A request handed back later (a generated FooBarCompletion): its buffer `list`/`count` in the
+// answer points into memory freed once the answer is handled, so the caller keeps its own
+// buffer — with the answer's elements copied in when the callee may write it (`writable`) and
+// they fit, else as it was.
+template <typename T>
+void KeepOwnBuffer(T* own_list, size_t own_count, bool writable, T** list, size_t* count) {
+  if (writable && *count <= own_count && (*count == 0 || own_list != nullptr)) {
+    if (*count != 0) std::memmove(const_cast<std::remove_const_t<T>*>(own_list), *list, *count * sizeof(T));
+  } else {
+    *count = own_count;
+  }
+  *list = own_list;
+}
+
+// What a generated FooBarCompletion hands a banjo caller's request back with, exactly once: the
+// FIDL server's answer (Claim, then write it back), or a cancellation — never before the client
+// end it went with is closed (a server that received it may still hold it when the call reports
+// a failure): on the caller's dispatcher, or inline when the closing came before the call
+// returned (as a banjo bus completing an error inline). The status is the failed call's, else
+// ZX_ERR_CANCELED (the server let the client end go unanswered).
+class HandBack {
+ public:
+  virtual ~HandBack() = default;
+  // The call carrying the client end returned `status`.
+  void CallReturned(zx_status_t status) {
+    call_status_.store(status);
+    if (state_.fetch_or(kReturned) & kUnbound) Cancel(CancelStatus());
+  }
+  // The FIDL side closed the client end (or its dispatcher shut down).
+  void Unbound() {
+    if (state_.fetch_or(kUnbound) & kReturned) Cancel(CancelStatus());
+  }
+  // Nothing was sent (no client end could be served): the request goes back now, inline.
+  void Fail(zx_status_t status) { Cancel(status); }
+
+ protected:
+  // The request goes back to the caller with `status`, unless it went back already.
+  virtual void Cancel(zx_status_t status) = 0;
+  // True once: whoever gets it hands the request back.
+  bool Claim() { return !done_.exchange(true); }
+
+ private:
+  zx_status_t CancelStatus() const {
+    zx_status_t status = call_status_.load();
+    return status == ZX_OK ? ZX_ERR_CANCELED : status;
+  }
+  static constexpr int kReturned = 1, kUnbound = 2;
+  std::atomic<int> state_{0};
+  std::atomic<zx_status_t> call_status_{ZX_OK};
+  std::atomic<bool> done_{false};
+};
+
+// Serves `completion` (a generated FooBarCompletion, a HandBack) on `dispatcher` for the FIDL
+// server to hand a banjo caller's request back through; its unbinding is HandBack::Unbound. No
+// dispatcher is ZX_ERR_BAD_STATE.
+template <typename Completion, typename P>
+zx_status_t ServeCompletion(fdf_dispatcher_t* dispatcher, std::shared_ptr<Completion> completion,
+                            fdf::ClientEnd<P>* out) {
+  if (dispatcher == nullptr) return ZX_ERR_BAD_STATE;
+  auto endpoints = fdf::CreateEndpoints<P>();
+  if (endpoints.is_error()) return endpoints.status_value();
+  Completion* raw = completion.get();
+  auto binding = fdf::BindServer(dispatcher, std::move(endpoints->server), raw,
+                                 [completion = std::move(completion)](
+                                     Completion*, fidl::UnbindInfo, fdf::ServerEnd<P>) {
+                                   completion->Unbound();
+                                 });
+  // Not bound (the dispatcher is shutting down): the caller fails the request; should the
+  // unbinding run too, the request still goes back once.
+  if (!binding.lock()) return ZX_ERR_BAD_STATE;
+  *out = std::move(endpoints->client);
+  return ZX_OK;
 }
 
 // Runs `body` when the scope ends (the handles a banjo callee borrowed are closed after the
