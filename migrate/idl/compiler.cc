@@ -132,7 +132,7 @@ bool Compiler::LoadLibrary(const std::string& name) {
           /*from_user=*/false);
     return by_library_.count(name) > 0;
   }
-  std::vector<std::string> paths = FilesInLibraryFolder(name);
+  std::vector<std::string> paths = FilesInSearchPath(name);
   if (paths.empty()) {
     IndexSearchPaths();
     auto it = search_index_->find(name);
@@ -150,22 +150,25 @@ bool Compiler::LoadLibrary(const std::string& name) {
   return by_library_.count(name) > 0;
 }
 
-// `DIR/<library>/*.{fidl,banjo}` declaring the library, in the first search path that has any:
-// a tree of per-library folders never needs the full scan.
-std::vector<std::string> Compiler::FilesInLibraryFolder(const std::string& name) const {
+// In the first search path that has any: `DIR/<library>/*.{fidl,banjo}` declaring the library,
+// else files directly in DIR declaring it (a folder of clones, one file per library). So the
+// order of -I decides which of two same-named libraries (a banjo one and its clone) an import
+// means, and a tree laid out either way never needs the full scan.
+std::vector<std::string> Compiler::FilesInSearchPath(const std::string& name) const {
   namespace fs = std::filesystem;
   for (const std::string& dir : search_paths_) {
-    std::error_code ec;
-    std::vector<std::string> paths;
-    for (fs::directory_iterator it(fs::path(dir) / name, ec), end; !ec && it != end;
-         it.increment(ec)) {
-      if (it->is_regular_file(ec) && IsIdlFile(it->path()) &&
-          DeclaredLibraryOfFile(it->path().string()) == name) {
-        paths.push_back(it->path().string());
+    for (const fs::path& folder : {fs::path(dir) / name, fs::path(dir)}) {
+      std::error_code ec;
+      std::vector<std::string> paths;
+      for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec) && IsIdlFile(it->path()) &&
+            DeclaredLibraryOfFile(it->path().string()) == name) {
+          paths.push_back(it->path().string());
+        }
       }
+      std::sort(paths.begin(), paths.end());
+      if (!paths.empty()) return paths;
     }
-    std::sort(paths.begin(), paths.end());
-    if (!paths.empty()) return paths;
   }
   return {};
 }

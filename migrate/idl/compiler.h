@@ -43,7 +43,7 @@ class Compiler {
   void CompileLibrary(const std::string& name, llvm::SMLoc used_at);
   // Loads `name` from the built-ins or the search paths; false if it is nowhere.
   bool LoadLibrary(const std::string& name);
-  std::vector<std::string> FilesInLibraryFolder(const std::string& name) const;
+  std::vector<std::string> FilesInSearchPath(const std::string& name) const;
   void IndexSearchPaths();
 
   SourceFiles* files_;

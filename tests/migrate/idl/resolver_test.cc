@@ -374,6 +374,31 @@ TEST(Resolver, SearchPathsFindLibraryFoldersAndScannedFiles) {
   std::filesystem::remove_all(root);
 }
 
+// A banjo library in a tree of per-library folders and its clone in a flat folder of clones go by
+// one name: the first -I directory holding either decides which an import means.
+TEST(Resolver, SearchPathOrderPicksBetweenSameNamedLibraries) {
+  auto root = std::filesystem::temp_directory_path() /
+              ("fdf-idl-order-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root / "tree" / "example.dep");
+  std::filesystem::create_directories(root / "clones");
+  std::ofstream(root / "tree" / "example.dep" / "dep.fidl")
+      << "library example.dep;\ntype InTree = struct {};\n";
+  std::ofstream(root / "clones" / "example.dep.fidl")
+      << "library example.dep;\ntype Cloned = struct {};\n";
+  const std::vector<std::pair<std::string, std::string>> user = {
+      {"user.fidl", "library example.user;\nusing example.dep;\n"}};
+  auto clones_first = Compile(user, {(root / "clones").string(), (root / "tree").string()});
+  ASSERT_TRUE(clones_first.ok) << clones_first.errors();
+  EXPECT_NE(clones_first.decl("example.dep", "Cloned"), nullptr);
+  EXPECT_EQ(clones_first.decl("example.dep", "InTree"), nullptr);
+  auto tree_first = Compile(user, {(root / "tree").string(), (root / "clones").string()});
+  ASSERT_TRUE(tree_first.ok) << tree_first.errors();
+  EXPECT_NE(tree_first.decl("example.dep", "InTree"), nullptr);
+  EXPECT_EQ(tree_first.decl("example.dep", "Cloned"), nullptr);
+  std::filesystem::remove_all(root);
+}
+
 // Each case: source, then the exact diagnostics.
 struct ErrorCase {
   const char* name;
