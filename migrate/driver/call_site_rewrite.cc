@@ -53,7 +53,7 @@ std::string WhyClientStays(clang::ASTContext& ast, const MappingIndex& mappings,
   }
   const clang::DeclaratorDecl* declared = receiver ? ReceiverDeclaration(*receiver) : nullptr;
   std::optional<ClientDeclaration> declaration =
-      declared ? FindClientDeclaration(mappings, ast.getSourceManager(), *declared)
+      declared ? FindClientDeclaration(mappings, ast, *declared)
                : std::nullopt;
   if (!declaration) {
     return "is not a variable, member or parameter declared with the banjo client's type";

@@ -34,6 +34,10 @@ bool IsDevicePointer(clang::QualType type) {
 void Classify(const clang::Expr* init, ClientDeclaration* out) {
   if (init == nullptr) return;
   init = init->IgnoreImplicit();
+  // `ddk::FooProtocolClient(parent)`, assigned.
+  if (const auto* cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(init)) {
+    init = cast->getSubExpr()->IgnoreImplicit();
+  }
   if (const auto* list = llvm::dyn_cast<clang::InitListExpr>(init);
       list && list->getNumInits() == 0) {
     return;
@@ -77,6 +81,58 @@ void Classify(const clang::Expr* init, ClientDeclaration* out) {
   out->construction = ClientDeclaration::Construction::kOther;
 }
 
+// Where `field`'s constructors initialize it and statements assign it: connections to its
+// parent go to `out->connections`; anything else sets `out->why_not`.
+void FindMemberConnections(clang::ASTContext& ast, const clang::FieldDecl& field,
+                           ClientDeclaration* out) {
+  auto connection = [&](const clang::Expr* init, clang::SourceRange range,
+                        const clang::MemberExpr* assigned, const char* where) {
+    ClientDeclaration written;
+    Classify(init, &written);
+    if (written.construction == ClientDeclaration::Construction::kParent ||
+        written.construction == ClientDeclaration::Construction::kFragment) {
+      out->connections.push_back({range, assigned, written.parent, written.fragment});
+    } else if (written.construction != ClientDeclaration::Construction::kNone) {
+      out->why_not = std::string("is ") + where + " from something other than its parent device";
+    }
+  };
+  if (const auto* owner = llvm::dyn_cast<clang::CXXRecordDecl>(field.getParent())) {
+    for (const clang::CXXConstructorDecl* constructor : owner->ctors()) {
+      // The initializers are the definition's, which may be out of the class.
+      const auto* defined =
+          llvm::dyn_cast_or_null<clang::CXXConstructorDecl>(constructor->getDefinition());
+      if (defined == nullptr) continue;
+      for (const clang::CXXCtorInitializer* initializer : defined->inits()) {
+        if (initializer->isWritten() && initializer->getMember() == &field) {
+          connection(initializer->getInit(), initializer->getSourceRange(), nullptr,
+                     "constructed in a constructor's initializer list");
+        }
+      }
+    }
+  }
+  using namespace clang::ast_matchers;  // NOLINT: the matcher language
+  auto assignments = MatchInMainFile(
+      ast, cxxOperatorCallExpr(hasOverloadedOperatorName("="),
+                               hasArgument(0, ignoringParenImpCasts(
+                                                  memberExpr(member(equalsNode(&field)))
+                                                      .bind("member"))))
+               .bind("assignment"));
+  for (const BoundNodes& bound : assignments) {
+    const auto* assignment = bound.getNodeAs<clang::CXXOperatorCallExpr>("assignment");
+    // A statement of its own (the temporary's cleanups aside).
+    auto parents = ast.getParents(*assignment);
+    while (parents.size() == 1 && parents[0].get<clang::ExprWithCleanups>() != nullptr) {
+      parents = ast.getParents(parents[0]);
+    }
+    if (parents.size() != 1 || parents[0].get<clang::CompoundStmt>() == nullptr) {
+      out->why_not = "is assigned inside an expression";
+      continue;
+    }
+    connection(assignment->getArg(1), assignment->getSourceRange(),
+               bound.getNodeAs<clang::MemberExpr>("member"), "assigned");
+  }
+}
+
 }  // namespace
 
 std::string ClientDeclaration::DriverTransportType(bool called_async) const {
@@ -104,8 +160,9 @@ bool CalledAsync(clang::ASTContext& ast, const clang::DeclaratorDecl& decl,
 }
 
 std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappings,
-                                                       const clang::SourceManager& sm,
+                                                       clang::ASTContext& ast,
                                                        const clang::DeclaratorDecl& decl) {
+  const clang::SourceManager& sm = ast.getSourceManager();
   const clang::TypeSourceInfo* info = decl.getTypeSourceInfo();
   if (info == nullptr) return std::nullopt;
   clang::TypeLoc loc = ClassLoc(info->getTypeLoc());
@@ -122,29 +179,19 @@ std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappi
   out.type_range = loc.getSourceRange();
   if (const auto* field = llvm::dyn_cast<clang::FieldDecl>(&decl)) {
     Classify(field->getInClassInitializer(), &out);
-    if (const auto* owner = llvm::dyn_cast<clang::CXXRecordDecl>(field->getParent())) {
-      for (const clang::CXXConstructorDecl* constructor : owner->ctors()) {
-        // The initializers are the definition's, which may be out of the class.
-        const auto* defined =
-            llvm::dyn_cast_or_null<clang::CXXConstructorDecl>(constructor->getDefinition());
-        if (defined == nullptr) continue;
-        for (const clang::CXXCtorInitializer* initializer : defined->inits()) {
-          if (initializer->isWritten() && initializer->getMember() == field) {
-            ClientDeclaration written;
-            Classify(initializer->getInit(), &written);
-            if (written.construction != ClientDeclaration::Construction::kNone) {
-              out.why_not = "is constructed in a constructor's initializer list";
-            }
-          }
-        }
-      }
-    }
+    FindMemberConnections(ast, *field, &out);
   } else if (const auto* variable = llvm::dyn_cast<clang::VarDecl>(&decl);
              variable != nullptr && !llvm::isa<clang::ParmVarDecl>(variable)) {
     Classify(variable->getInit(), &out);
   }
+  bool connected_in_macro = false;
+  for (const ClientDeclaration::Connection& c : out.connections) {
+    connected_in_macro |= c.range.getBegin().isMacroID() || c.range.getEnd().isMacroID();
+  }
   if (out.type_range.getBegin().isMacroID() || out.type_range.getEnd().isMacroID()) {
     out.why_not = "has a type written through a macro";
+  } else if (connected_in_macro) {
+    out.why_not = "is connected to its parent through a macro";
   } else if (!sm.isWrittenInMainFile(out.type_range.getBegin())) {
     out.why_not = "is declared in " + sm.getFilename(out.type_range.getBegin()).str() +
                   ", which is not being rewritten";
@@ -158,13 +205,18 @@ std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappi
     out.why_not = "is constructed from a " +
                   out.protocol_struct->getType().getUnqualifiedType().getAsString() +
                   ", not the " + out.protocol->c_protocol + " device_get_protocol fills";
-  } else if (out.construction != ClientDeclaration::Construction::kNone) {
+  } else if (out.construction != ClientDeclaration::Construction::kNone ||
+             !out.connections.empty()) {
     if (out.protocol->service_name.empty()) {
       out.why_not = "connects to its parent, but " + out.library->file +
                     " names no service for " + out.protocol->fidl_protocol +
                     " (written by an older migrate-protocol?)";
-    } else if (!llvm::isa<clang::VarDecl>(&decl)) {
+    } else if (out.construction != ClientDeclaration::Construction::kNone &&
+               !llvm::isa<clang::VarDecl>(&decl)) {
       out.why_not = "connects to its parent outside a function body";
+    } else if (!out.connections.empty() && CalledAsync(ast, decl, *out.protocol)) {
+      out.why_not = "is connected to its parent where it is initialized or assigned, and called "
+                    "@async: the fdf::WireClient it would become needs a dispatcher to bind on";
     }
   }
   return out;

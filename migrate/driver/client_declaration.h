@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "migrate/driver/mapping_index.h"
 
@@ -33,6 +34,15 @@ struct ClientDeclaration {
   const clang::Expr* fragment = nullptr;
   const clang::VarDecl* protocol_struct = nullptr;  // kProtocolStruct: the local `proto`
   const clang::Expr* protocol_struct_use = nullptr;  // and the `&proto` passed
+  // DFv1, a member connected to its parent where a constructor initializes it (`gpio_(parent)`)
+  // or a statement assigns it (`gpio_ = ddk::FooProtocolClient(parent, "frag");`).
+  struct Connection {
+    clang::SourceRange range;  // the initializer, or the assignment expression
+    const clang::MemberExpr* assigned = nullptr;  // an assignment's left side
+    const clang::Expr* parent = nullptr;
+    const clang::Expr* fragment = nullptr;  // or null
+  };
+  std::vector<Connection> connections;
   std::string why_not;  // set when the declaration is left alone, saying why
 
   bool rewritable() const { return why_not.empty(); }
@@ -44,7 +54,7 @@ struct ClientDeclaration {
 // `decl`'s client declaration, or nullopt if its type is no mapped banjo client. Only
 // declarations written in the main file are rewritable.
 std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappings,
-                                                       const clang::SourceManager& sm,
+                                                       clang::ASTContext& ast,
                                                        const clang::DeclaratorDecl& decl);
 
 // Whether a call on `decl` (a client of `protocol`) in the translation unit is @async: the client

@@ -16,15 +16,20 @@ using namespace clang::ast_matchers;  // NOLINT: the matcher language
 
 namespace {
 
-// The first use of `decl` that is not the object of a call on it (`x.M()`, `x->M()`, `(*x).M()`):
-// passed on, copied, assigned — which an fdf::WireSyncClient would not compile with. Null if none.
-const clang::Expr* OtherUse(clang::ASTContext& context, const clang::DeclaratorDecl& decl) {
+// The first use of `decl` that is not the object of a call on it (`x.M()`, `x->M()`, `(*x).M()`)
+// nor a connection the rewrite makes (`client`'s): passed on, copied, assigned — which an
+// fdf::WireSyncClient would not compile with. Null if none.
+const clang::Expr* OtherUse(clang::ASTContext& context, const ClientDeclaration& client) {
+  const clang::DeclaratorDecl& decl = *client.decl;
   auto uses =
       MatchInMainFile(context, expr(anyOf(declRefExpr(to(declaratorDecl(equalsNode(&decl)))),
                                           memberExpr(member(equalsNode(&decl)))))
                                    .bind("use"));
   for (const BoundNodes& bound : uses) {
     const auto* use = bound.getNodeAs<clang::Expr>("use");
+    bool connects = false;
+    for (const ClientDeclaration::Connection& c : client.connections) connects |= c.assigned == use;
+    if (connects) continue;
     clang::DynTypedNode node = clang::DynTypedNode::create(*use);
     for (;;) {
       auto parents = context.getParents(node);
@@ -45,6 +50,20 @@ const clang::Expr* OtherUse(clang::ASTContext& context, const clang::DeclaratorD
   return nullptr;
 }
 
+// `DdkConnectRuntimeProtocol<Service::Member>(parent)`, or the fragment's.
+std::string ConnectCall(const ClientDeclaration& client, const clang::SourceManager& sm,
+                        const clang::LangOptions& lang, const clang::Expr& parent,
+                        const clang::Expr* fragment) {
+  std::string service = FidlNamespace(*client.library) + "::" + client.protocol->service_name +
+                        "::" + ServiceMemberTag(client.protocol->service_member);
+  return fragment != nullptr
+             ? "DdkConnectFragmentRuntimeProtocol<" + service + ">(" +
+                   Text(sm, lang, parent.getSourceRange()) + ", " +
+                   Text(sm, lang, fragment->getSourceRange()) + ")"
+             : "DdkConnectRuntimeProtocol<" + service + ">(" +
+                   Text(sm, lang, parent.getSourceRange()) + ")";
+}
+
 }  // namespace
 
 void ClientTypeRewrite::Register(MatchFinder* finder) {
@@ -57,7 +76,8 @@ void ClientTypeRewrite::Register(MatchFinder* finder) {
 void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
   const clang::SourceManager& sm = *result.SourceManager;
   const auto* decl = result.Nodes.getNodeAs<clang::DeclaratorDecl>("decl");
-  std::optional<ClientDeclaration> client = FindClientDeclaration(context_->mappings(), sm, *decl);
+  std::optional<ClientDeclaration> client =
+      FindClientDeclaration(context_->mappings(), *result.Context, *decl);
   if (!client) return;
   std::string name = decl->getNameAsString();
   if (!client->rewritable()) {
@@ -68,7 +88,11 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     context_->Leave(sm, decl->getLocation(), diag::kInTemplate, "the banjo client " + name);
     return;
   }
-  if (context_->InConditional(sm, decl->getLocation())) {
+  bool in_conditional = context_->InConditional(sm, decl->getLocation());
+  for (const ClientDeclaration::Connection& c : client->connections) {
+    in_conditional |= context_->InConditional(sm, c.range.getBegin());
+  }
+  if (in_conditional) {
     context_->Leave(sm, decl->getLocation(), diag::kInConditional, "the banjo client " + name);
     return;
   }
@@ -94,7 +118,7 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     }
   }
   context_->DeclareGroup(decl, decl->getLocation(), name);
-  if (const clang::Expr* use = OtherUse(*result.Context, *decl)) {
+  if (const clang::Expr* use = OtherUse(*result.Context, *client)) {
     context_->Block(decl,
                     "it is used at " + Where(sm, use->getBeginLoc()) + " other than to call it");
   }
@@ -105,23 +129,29 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
   std::string type =
       client->DriverTransportType(CalledAsync(*result.Context, *decl, *client->protocol));
   context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range));
+  const clang::LangOptions& lang = result.Context->getLangOpts();
   if (statement == nullptr) {
     context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range), type);
+    // A member connected where it is initialized or assigned: through the service, invalid
+    // (as the banjo client was) if that fails.
+    std::string end_type = "fdf::ClientEnd<" + FidlNamespace(*client->library) +
+                           "::" + client->protocol->fidl_protocol + ">";
+    for (const ClientDeclaration::Connection& c : client->connections) {
+      std::string connected =
+          ConnectCall(*client, sm, lang, *c.parent, c.fragment) + ".value_or(" + end_type + "())";
+      context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range));
+      context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range),
+                          c.assigned ? Text(sm, lang, c.assigned->getSourceRange()) + ".Bind(" +
+                                           connected + ")"
+                                     : name + "(" + connected + ")");
+    }
     return;
   }
-  const clang::LangOptions& lang = result.Context->getLangOpts();
   std::string indent = LineIndent(sm, statement->getBeginLoc());
   // The connection's result, named so that it hides nothing the parent expression reads.
   const auto* function = llvm::dyn_cast<clang::FunctionDecl>(decl->getDeclContext());
   std::string end = function ? ScopeNames(*function).Fresh("end", "client") : "end";
-  std::string service = FidlNamespace(*client->library) + "::" + client->protocol->service_name +
-                        "::" + ServiceMemberTag(client->protocol->service_member);
-  std::string connect = client->construction == ClientDeclaration::Construction::kFragment
-                            ? "DdkConnectFragmentRuntimeProtocol<" + service + ">(" +
-                                  Text(sm, lang, client->parent->getSourceRange()) + ", " +
-                                  Text(sm, lang, client->fragment->getSourceRange()) + ")"
-                            : "DdkConnectRuntimeProtocol<" + service + ">(" +
-                                  Text(sm, lang, client->parent->getSourceRange()) + ")";
+  std::string connect = ConnectCall(*client, sm, lang, *client->parent, client->fragment);
   context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(statement->getSourceRange()),
                       type + " " + name + ";\n" + indent + "if (zx::result " + end + " = " +
                           connect + "; " + end + ".is_ok()) {\n" + indent + "  " + name +

@@ -1,7 +1,7 @@
 // EXIT: 1
 // --mode=replace, DFv1: a client connected where it is declared, in a declaration the rewrite
 // cannot split (const, an if's init-statement), stays banjo, and so do the calls on it; so does a
-// member connected by a constructor defined out of its class.
+// member assigned inside an expression.
 #include <ddktl/device.h>
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
 
@@ -22,15 +22,16 @@ zx_status_t InIf(zx_device_t* parent) {
 
 class Device {
  public:
-  explicit Device(zx_device_t* parent);
+  explicit Device(zx_device_t* parent) {
+    if ((gpio_ = ddk::GpioImplProtocolClient(parent)).is_valid()) ready_ = true;
+  }
   zx_status_t On() { return gpio_.Write(0, 1); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: [FDFDRV061] gpio_.Write(...): the client is constructed in a constructor's initializer list: the call is not rewritten
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: [FDFDRV061] gpio_.Write(...): the client is assigned inside an expression: the call is not rewritten
 
  private:
   ddk::GpioImplProtocolClient gpio_;
-  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: [FDFDRV060] the banjo client gpio_ is constructed in a constructor's initializer list: not rewritten
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: [FDFDRV060] the banjo client gpio_ is assigned inside an expression: not rewritten
+  bool ready_ = false;
 };
-
-Device::Device(zx_device_t* parent) : gpio_(parent) {}
 
 int main() { return Const(nullptr) + InIf(nullptr) + Device(nullptr).On(); }
