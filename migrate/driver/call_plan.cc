@@ -159,14 +159,11 @@ class CallPlanner {
       if (KindOf(context_.mappings(), sm_, value, nullptr) == ValueKind::kPlainStruct) {
         std::optional<std::string> base = FieldsOf(*argument, by_pointer, plan, banjo, type);
         if (!base) return;
-        std::string built =
+        plan->request.push_back(BuildWireStruct(
+            context_.mappings(), sm_, value,
             mapped_.WireFieldType(FidlNamespace(library_), protocol_.fidl_protocol, "Request",
-                                  field) + "{";
-        std::vector<std::string> fields = PlainStructFields(value);
-        for (size_t i = 0; i < fields.size(); ++i) {
-          built += (i ? ", ." : ".") + fields[i] + " = " + *base + fields[i];
-        }
-        plan->request.push_back(built + "}");
+                                  field),
+            *base));
         return;
       }
       switch (KindOf(context_.mappings(), sm_, type, nullptr)) {
@@ -266,10 +263,10 @@ class CallPlanner {
         return;
       case ValueKind::kPlainStruct: {
         // Field by field: the banjo struct and the wire one are different types.
-        std::string base = (*target)[0] == '*' ? "(" + *target + ")." : *target + ".";
-        for (const std::string& name : PlainStructFields(pointee)) {
-          plan->assignments.push_back(base + name + " = " + field + "." + name + ";");
-        }
+        std::string base = (*target)[0] == '*' ? "(" + *target + ")" : *target;
+        std::vector<std::string> copies =
+            CopyPlainStructOut(context_.mappings(), sm_, ast_.getLangOpts(), pointee, base, field);
+        plan->assignments.insert(plan->assignments.end(), copies.begin(), copies.end());
         return;
       }
       case ValueKind::kOther:

@@ -164,6 +164,55 @@ bool MethodPlanner::ReplaceFieldAccess(const clang::ParmVarDecl& parameter, bool
              " other than field by field in the method itself";
       return false;
     }
+    // Down nested structs: `config->range.low`.
+    const clang::MemberExpr* outer = member;
+    for (;;) {
+      const auto* next =
+          EnclosingNode(ast_, clang::DynTypedNode::create(*outer)).node.get<clang::MemberExpr>();
+      if (next == nullptr || next->isArrow() || next->getMemberLoc().isMacroID()) break;
+      outer = next;
+    }
+    std::string path =
+        Text(clang::SourceRange(member->getMemberLoc(), outer->getEndLoc()));  // `range.low`
+    const clang::TypedefNameDecl* banjo_typedef = nullptr;
+    ValueKind kind = KindOf(context_.mappings(), sm_, outer->getType(), &banjo_typedef);
+    if (kind == ValueKind::kPlainStruct) {
+      *why = std::string(verb) + " the nested struct '" + name + "->" + path + "' at " +
+             Where(sm_, use->getBeginLoc()) + " whole, not field by field";
+      return false;
+    }
+    clang::DynTypedNode around = EnclosingNode(ast_, clang::DynTypedNode::create(*outer)).node;
+    if (kind == ValueKind::kBanjoInteger) {
+      // The clone's enum or bits: read as the integer banjo had, assigned from it by a cast.
+      const auto* assignment = around.get<clang::BinaryOperator>();
+      const auto* unary = around.get<clang::UnaryOperator>();
+      if (assignment != nullptr && assignment->getOpcode() == clang::BO_Assign &&
+          assignment->getLHS()->IgnoreParenImpCasts() == outer) {
+        edits->push_back(
+            {clang::CharSourceRange::getCharRange(use->getBeginLoc(), member->getMemberLoc()),
+             prefix, /*consumes=*/true});
+        // Around the value, so that edits inside it stay apart.
+        clang::SourceRange value = assignment->getRHS()->getSourceRange();
+        clang::SourceLocation after = clang::Lexer::getLocForEndOfToken(
+            value.getEnd(), 0, sm_, ast_.getLangOpts());
+        edits->push_back({clang::CharSourceRange::getCharRange(value.getBegin(), value.getBegin()),
+                          "static_cast<decltype(" + prefix + path + ")>("});
+        edits->push_back({clang::CharSourceRange::getCharRange(after, after), ")"});
+        continue;
+      }
+      if ((assignment != nullptr && assignment->isAssignmentOp()) ||
+          (unary != nullptr && (unary->isIncrementDecrementOp() ||
+                                unary->getOpcode() == clang::UO_AddrOf))) {
+        *why = std::string(verb) + " the enum '" + name + "->" + path + "' at " +
+               Where(sm_, use->getBeginLoc()) + " other than by reading or assigning it";
+        return false;
+      }
+      edits->push_back({clang::CharSourceRange::getTokenRange(
+                            clang::SourceRange(use->getBeginLoc(), outer->getEndLoc())),
+                        AsBanjoInteger(ast_.getLangOpts(), *banjo_typedef, prefix + path),
+                        /*consumes=*/true});
+      continue;
+    }
     // `config->frequency` becomes `request->config.frequency`.
     edits->push_back(
         {clang::CharSourceRange::getCharRange(use->getBeginLoc(), member->getMemberLoc()), prefix,

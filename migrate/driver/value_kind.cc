@@ -36,8 +36,11 @@ ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
                  mappings.ForBanjoHeaderPath(file->getName()) != nullptr;
     if (plain) {
       for (const clang::FieldDecl* field : record->fields()) {
-        plain = plain && field->getIdentifier() != nullptr && !field->isBitField() &&
-                KindOf(mappings, sm, field->getType(), nullptr) == ValueKind::kPlain;
+        ValueKind kind = plain && field->getIdentifier() != nullptr && !field->isBitField()
+                             ? KindOf(mappings, sm, field->getType(), nullptr)
+                             : ValueKind::kOther;
+        plain = kind == ValueKind::kPlain || kind == ValueKind::kBanjoInteger ||
+                kind == ValueKind::kPlainStruct;
       }
     }
     if (plain) return ValueKind::kPlainStruct;
@@ -56,12 +59,57 @@ std::string ExternalVectorView(const std::string& element, const std::string& da
          "), " + count + ")";
 }
 
-std::vector<std::string> PlainStructFields(clang::QualType type) {
-  std::vector<std::string> names;
+std::vector<PlainField> PlainStructFields(const MappingIndex& mappings,
+                                          const clang::SourceManager& sm, clang::QualType type) {
+  std::vector<PlainField> fields;
   if (const auto* record = type->getAsCXXRecordDecl()) {
-    for (const clang::FieldDecl* field : record->fields()) names.push_back(field->getNameAsString());
+    for (const clang::FieldDecl* field : record->fields()) {
+      PlainField f{field->getNameAsString(), field->getType()};
+      f.kind = KindOf(mappings, sm, field->getType(), &f.banjo_typedef);
+      fields.push_back(f);
+    }
   }
-  return names;
+  return fields;
+}
+
+std::vector<std::string> CopyPlainStructOut(const MappingIndex& mappings,
+                                            const clang::SourceManager& sm,
+                                            const clang::LangOptions& lang, clang::QualType type,
+                                            const std::string& to, const std::string& from) {
+  std::vector<std::string> statements;
+  for (const PlainField& f : PlainStructFields(mappings, sm, type)) {
+    std::string target = to + "." + f.name, source = from + "." + f.name;
+    if (f.kind == ValueKind::kPlainStruct) {
+      std::vector<std::string> inner = CopyPlainStructOut(mappings, sm, lang, f.type, target, source);
+      statements.insert(statements.end(), inner.begin(), inner.end());
+    } else if (f.kind == ValueKind::kBanjoInteger) {
+      statements.push_back(target + " = " + AsBanjoInteger(lang, *f.banjo_typedef, source) + ";");
+    } else {
+      statements.push_back(target + " = " + source + ";");
+    }
+  }
+  return statements;
+}
+
+std::string BuildWireStruct(const MappingIndex& mappings, const clang::SourceManager& sm,
+                            clang::QualType type, const std::string& wire,
+                            const std::string& from) {
+  std::string built = wire + "{";
+  bool first = true;
+  for (const PlainField& f : PlainStructFields(mappings, sm, type)) {
+    built += (first ? "." : ", .") + f.name + " = ";
+    first = false;
+    std::string source = from + f.name;
+    if (f.kind == ValueKind::kPlainStruct) {
+      built += BuildWireStruct(mappings, sm, f.type, "decltype(" + wire + "::" + f.name + ")",
+                               source + ".");
+    } else if (f.kind == ValueKind::kBanjoInteger) {
+      built += "static_cast<decltype(" + wire + "::" + f.name + ")>(" + source + ")";
+    } else {
+      built += source;
+    }
+  }
+  return built + "}";
 }
 
 }  // namespace fdfkit::driver_migration

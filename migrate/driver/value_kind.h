@@ -19,7 +19,8 @@ enum class ValueKind {
   kBanjoInteger,  // a banjo enum or bits: a C typedef of an integer; FIDL has a type of its own
   kZxObject,      // zx::vmo, zx::interrupt...: moved
   kRawHandle,     // zx_handle_t: FIDL holds an owning zx:: object
-  kPlainStruct,   // a banjo struct of numbers and bools: the wire struct has the same fields
+  kPlainStruct,   // a banjo struct of numbers, bools, banjo enums and bits, and such structs:
+                  // the wire struct has the same fields
   kOther,         // a struct of more, a union, a string: built differently on the two sides
 };
 
@@ -38,8 +39,28 @@ std::string ExternalVectorView(const std::string& element, const std::string& da
                                const std::string& count);
 
 // The fields of a kPlainStruct `type`, in order (they cross one by one: the wire struct has the
-// same names and C++ types).
-std::vector<std::string> PlainStructFields(clang::QualType type);
+// same names; numbers and bools the same C++ types).
+struct PlainField {
+  std::string name;
+  clang::QualType type;
+  ValueKind kind = ValueKind::kPlain;  // kPlain, kBanjoInteger or kPlainStruct
+  const clang::TypedefNameDecl* banjo_typedef = nullptr;  // kBanjoInteger
+};
+std::vector<PlainField> PlainStructFields(const MappingIndex& mappings,
+                                          const clang::SourceManager& sm, clang::QualType type);
+
+// Statements copying the wire struct `from` (an expression) into the banjo kPlainStruct `to` (an
+// lvalue of `type`), field by field: `to.a = from.a;`, banjo enums as their integers.
+std::vector<std::string> CopyPlainStructOut(const MappingIndex& mappings,
+                                            const clang::SourceManager& sm,
+                                            const clang::LangOptions& lang, clang::QualType type,
+                                            const std::string& to, const std::string& from);
+// The wire struct `wire` (a type) built from the fields of a banjo kPlainStruct of `type`, read
+// through `from` (`x.`, `p->`): `wire{.a = x.a, .mode = static_cast<decltype(wire::mode)>(x.mode),
+// .range = decltype(wire::range){.low = x.range.low, ...}}`.
+std::string BuildWireStruct(const MappingIndex& mappings, const clang::SourceManager& sm,
+                            clang::QualType type, const std::string& wire,
+                            const std::string& from);
 
 }  // namespace fdfkit::driver_migration
 

@@ -1,6 +1,7 @@
-// --mode=replace: a struct of numbers and bools crosses field by field: passed by pointer or by
-// value, it becomes the clone's wire struct built from its fields; written through an
-// out-parameter, its fields are copied back from the response's.
+// --mode=replace: a struct of numbers, bools, banjo enums and nested such structs crosses field by
+// field: passed by pointer or by value, it becomes the clone's wire struct built from its fields
+// (an enum cast to the clone's, a nested struct built the same way); written through an
+// out-parameter, its fields are copied back from the response's (an enum as its integer).
 // MAPPING: fuchsia.hardware.tuner
 #include <fuchsia/hardware/tuner/cpp/banjo.h>
 // CHECK-FIXES: #include <fuchsia/hardware/tuner/cpp/banjo.h>
@@ -20,15 +21,19 @@ class Radio {
     // CHECK-FIXES-NEXT: config.frequency = result->value()->config.frequency;
     // CHECK-FIXES-NEXT: config.gain = result->value()->config.gain;
     // CHECK-FIXES-NEXT: config.enabled = result->value()->config.enabled;
+    // CHECK-FIXES-NEXT: config.band = static_cast<uint32_t>(result->value()->config.band);
+    // CHECK-FIXES-NEXT: config.range.low = result->value()->config.range.low;
+    // CHECK-FIXES-NEXT: config.range.high = result->value()->config.range.high;
     // CHECK-FIXES-NEXT: return ZX_OK;
     if (status != ZX_OK) return status;
     config.frequency = frequency;
+    if (config.band == TUNER_BAND_AM) config.range.high = 1'700;
     return tuner_.SetConfig(&config);
-    // CHECK-FIXES: auto result = tuner_.buffer(arena)->SetConfig(decltype(fuchsia_hardware_tuner::wire::TunerSetConfigRequest::config){.frequency = config.frequency, .gain = config.gain, .enabled = config.enabled});
+    // CHECK-FIXES: auto result = tuner_.buffer(arena)->SetConfig(decltype(fuchsia_hardware_tuner::wire::TunerSetConfigRequest::config){.frequency = config.frequency, .gain = config.gain, .enabled = config.enabled, .band = static_cast<decltype(decltype(fuchsia_hardware_tuner::wire::TunerSetConfigRequest::config)::band)>(config.band), .range = decltype(decltype(fuchsia_hardware_tuner::wire::TunerSetConfigRequest::config)::range){.low = config.range.low, .high = config.range.high}});
   }
   zx_status_t Apply(const tuner_config_t* wanted, tuner_config_t* applied) {
     zx_status_t status = tuner_.SetConfig(wanted);
-    // CHECK-FIXES: auto result = tuner_.buffer(arena)->SetConfig(decltype(fuchsia_hardware_tuner::wire::TunerSetConfigRequest::config){.frequency = wanted->frequency, .gain = wanted->gain, .enabled = wanted->enabled});
+    // CHECK-FIXES: auto result = tuner_.buffer(arena)->SetConfig(decltype(fuchsia_hardware_tuner::wire::TunerSetConfigRequest::config){.frequency = wanted->frequency, .gain = wanted->gain, .enabled = wanted->enabled, .band = static_cast<decltype(decltype(fuchsia_hardware_tuner::wire::TunerSetConfigRequest::config)::band)>(wanted->band), .range = decltype(decltype(fuchsia_hardware_tuner::wire::TunerSetConfigRequest::config)::range){.low = wanted->range.low, .high = wanted->range.high}});
     if (status != ZX_OK) return status;
     return tuner_.GetConfig(applied);
     // CHECK-FIXES: (*applied).frequency = result->value()->config.frequency;

@@ -1,7 +1,9 @@
 // EXIT: 1
-// --mode=replace: a server taking a struct of numbers and bools reads its fields from the
-// request's wire struct; one returning a struct through an out-parameter writes the fields of a
-// local wire struct that the reply carries. A struct used other than field by field is left.
+// --mode=replace: a server taking a struct of numbers, bools, banjo enums and nested such structs
+// reads its fields from the request's wire struct (an enum as the integer banjo had); one
+// returning a struct through an out-parameter writes the fields of a local wire struct that the
+// reply carries (an enum assigned through a cast to the clone's). A struct used other than field
+// by field, a nested struct used whole, an enum changed in place are left.
 // MAPPING: fuchsia.hardware.tuner
 #include <fuchsia/hardware/tuner/cpp/banjo.h>
 // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: [FDFDRV049] the banjo header of fuchsia.hardware.tuner stays beside the driver-transport one: this file still uses its declarations (one at line {{[0-9]+}}, column {{[0-9]+}})
@@ -16,9 +18,13 @@ class Tuner : public ddk::TunerProtocol<Tuner, ddk::base_protocol> {
     out_config->frequency = frequency_;
     out_config->gain = gain_;
     out_config->enabled = frequency_ != 0;
+    out_config->band = frequency_ < 2'000 ? TUNER_BAND_AM : TUNER_BAND_FM;
+    out_config->range.low = 0;
     // CHECK-FIXES-NEXT: config.frequency = frequency_;
     // CHECK-FIXES-NEXT: config.gain = gain_;
     // CHECK-FIXES-NEXT: config.enabled = frequency_ != 0;
+    // CHECK-FIXES-NEXT: config.band = static_cast<decltype(config.band)>(frequency_ < 2'000 ? TUNER_BAND_AM : TUNER_BAND_FM);
+    // CHECK-FIXES-NEXT: config.range.low = 0;
     return ZX_OK;
     // CHECK-FIXES-NEXT: completer.buffer(arena).ReplySuccess(config);
   }
@@ -28,6 +34,8 @@ class Tuner : public ddk::TunerProtocol<Tuner, ddk::base_protocol> {
     // CHECK-FIXES-NEXT: if (request->config.gain > 40) {
     frequency_ = config->enabled ? config->frequency : 0;
     // CHECK-FIXES: frequency_ = request->config.enabled ? request->config.frequency : 0;
+    if (config->band == TUNER_BAND_AM && config->range.high > 1'700) return ZX_ERR_OUT_OF_RANGE;
+    // CHECK-FIXES: if (static_cast<uint32_t>(request->config.band) == TUNER_BAND_AM && request->config.range.high > 1'700) {
     gain_ = config->gain;
     return ZX_OK;
   }
@@ -51,8 +59,38 @@ class Checked : public ddk::TunerProtocol<Checked, ddk::base_protocol> {
   }
 };
 
+// A nested struct handed on whole, an enum changed in place: left.
+bool InBand(const tuner_range_t& range, uint32_t frequency);
+
+class EnumInPlace : public ddk::TunerProtocol<EnumInPlace, ddk::base_protocol> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: [FDFDRV046] EnumInPlace serves ddk::TunerProtocol, and stays so: its method TunerGetConfig is not rewritten
+ public:
+  zx_status_t TunerGetConfig(tuner_config_t* out_config) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: [FDFDRV064] EnumInPlace::TunerGetConfig writes the enum 'out_config->band' at line [[@LINE+1]], column 5 other than by reading or assigning it: not rewritten
+    out_config->band |= TUNER_BAND_FM;
+    return ZX_OK;
+  }
+  zx_status_t TunerSetConfig(const tuner_config_t* config) { return ZX_OK; }
+};
+
+class NestedWhole : public ddk::TunerProtocol<NestedWhole, ddk::base_protocol> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: [FDFDRV046] NestedWhole serves ddk::TunerProtocol, and stays so: its method TunerSetConfig is not rewritten
+ public:
+  zx_status_t TunerGetConfig(tuner_config_t* out_config) { return ZX_OK; }
+  zx_status_t TunerSetConfig(const tuner_config_t* config) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: [FDFDRV064] NestedWhole::TunerSetConfig reads the nested struct 'config->range' at line [[@LINE+1]], column 19 whole, not field by field: not rewritten
+    return InBand(config->range, config->frequency) ? ZX_OK : ZX_ERR_OUT_OF_RANGE;
+  }
+};
+
+bool InBand(const tuner_range_t& range, uint32_t frequency) {
+  return frequency >= range.low && frequency <= range.high;
+}
+
 int main() {
   Tuner tuner;
   Checked checked;
+  EnumInPlace in_place;
+  NestedWhole whole;
   return 0;
 }

@@ -6,10 +6,17 @@
 namespace fuchsia_hardware_tuner {
 class Tuner;
 namespace wire {
+enum class TunerBand : uint32_t { kAm = 1, kFm = 2 };
+struct TunerRange {
+  uint32_t low;
+  uint32_t high;
+};
 struct TunerConfig {
   uint32_t frequency;
   int16_t gain;
   bool enabled;
+  TunerBand band;
+  TunerRange range;
 };
 struct TunerGetConfigResponse {
   TunerConfig config;

@@ -1,14 +1,24 @@
 // Stand-in for the generated banjo C++ header of the test protocol fuchsia.hardware.tuner
-// (mappings/banjo/): a C struct in and out.
+// (mappings/banjo/): a C struct in and out, holding an enum and a nested struct.
 #pragma once
 #include <lib/ddk/device.h>
 #include <zircon/types.h>
 
+typedef uint32_t tuner_band_t;
+#define TUNER_BAND_AM UINT32_C(1)
+#define TUNER_BAND_FM UINT32_C(2)
+typedef struct tuner_range tuner_range_t;
+struct tuner_range {
+  uint32_t low;
+  uint32_t high;
+};
 typedef struct tuner_config tuner_config_t;
 struct tuner_config {
   uint32_t frequency;
   int16_t gain;
   bool enabled;
+  tuner_band_t band;
+  tuner_range_t range;
 };
 
 namespace ddk {
