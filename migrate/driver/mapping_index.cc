@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "migrate/driver/clone_bounds.h"
 #include "migrate/driver/diagnostics.h"
 #include "migrate/idl/flat_ast.h"
 #include "support/read_file.h"
@@ -141,6 +142,7 @@ bool MappingIndex::Load(const std::vector<std::string>& files,
       ok = false;
       continue;
     }
+    ReadCloneBounds(&mapping);
     libraries_.push_back(std::move(mapping));
   }
   return ok;

@@ -234,6 +234,7 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* ed
     reply_fields_.push_back("$value");
     return true;
   }
+  if (c.size() == 3) return OutBuffer(row, why);
   if (c.size() != 1) {
     *why = "returns '" + row.banjo +
            "' through a caller's buffer, which the rewrite leaves to a human";
@@ -290,6 +291,47 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* ed
     default:
       reply_fields_.push_back(local);
   }
+  return true;
+}
+
+bool MethodPlanner::OutBuffer(const ParameterMapping& row, std::string* why) {
+  // `uint8_t* out_data_buffer, size_t data_size, size_t* out_data_actual`.
+  const clang::ParmVarDecl* buffer = Parameter(row.c[0]);
+  const clang::ParmVarDecl* size = Parameter(row.c[1]);
+  const clang::ParmVarDecl* actual = Parameter(row.c[2]);
+  if (buffer == nullptr || size == nullptr || actual == nullptr ||
+      !buffer->getType()->isPointerType() || !actual->getType()->isPointerType()) {
+    *why = "has no out-buffer '" + row.c[0] + "', '" + row.c[1] + "', '" + row.c[2] +
+           "' (the mapping names them)";
+    return false;
+  }
+  if (mapped_.async) {
+    *why = "returns '" + row.banjo + "' through a caller's buffer from an @async method";
+    return false;
+  }
+  clang::QualType element = buffer->getType()->getPointeeType().getUnqualifiedType();
+  if (KindOf(context_.mappings(), sm_, element, nullptr) != ValueKind::kPlain) {
+    *why = "returns '" + row.banjo + "' through a caller's buffer of " + TypeName(element) +
+           ", whose FIDL wire type is built differently";
+    return false;
+  }
+  // The request carries no size: the buffer holds what the clone's reply may (its bound), or what
+  // one driver-transport message could (64 KiB, as the shims offer a banjo server).
+  std::string type = TypeName(element);
+  std::string capacity = row.bound != 0 ? std::to_string(row.bound)
+                                        : "65536 / sizeof(" + type + ")";
+  std::string written = names_->Fresh(row.field + "_actual", "actual");
+  locals_.push_back("size_t " + size->getNameAsString() + " = " + capacity + ";");
+  locals_.push_back("auto* " + buffer->getNameAsString() + " = static_cast<" + type +
+                    "*>(arena.Allocate(sizeof(" + type + ") * " + size->getNameAsString() +
+                    "));");
+  locals_.push_back("size_t " + written + " = 0;");
+  locals_.push_back("size_t* " + actual->getNameAsString() + " = &" + written + ";");
+  // Never more than the buffer holds, whatever the body claims.
+  std::string capped = size->getNameAsString();
+  reply_fields_.push_back(ExternalVectorView(
+      type, buffer->getNameAsString(),
+      written + " < " + capped + " ? " + written + " : " + capped));
   return true;
 }
 

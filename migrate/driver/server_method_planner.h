@@ -83,6 +83,9 @@ class MethodPlanner {
   const clang::UnaryOperator* DereferenceOf(const clang::DeclRefExpr& use) const;
   bool In(const ParameterMapping& row, std::vector<ServerEdit>* edits, std::string* why);
   bool Out(const ParameterMapping& row, std::vector<ServerEdit>* edits, std::string* why);
+  // An out-buffer (pointer, capacity, actual): locals of the parameters' names, on the arena,
+  // that the reply carries.
+  bool OutBuffer(const ParameterMapping& row, std::string* why);
   bool Returns(std::vector<ServerEdit>* edits, std::string* why);
   // Each use of a struct parameter is a field access (`p->f`, or `p.f` by value) whose
   // `p->` becomes `prefix` (`request->config.`, a local's `config.`); `verb` says what the method

@@ -17,8 +17,9 @@ The input says what to run and what must come out, in comments:
   // BUILD.gn: line                    a line of a BUILD.gn beside the input (repeatable; same
   // CMakeLists.txt: line              for CMakeLists.txt), checked by CHECK-GN / CHECK-CMAKE
   // SECOND-RUN-EXIT: 0                what the first run left needs the second (a banjo call in a
-                                       banjo server, migrated once the server is): the second
-                                       run rewrites more and ends so; a third changes nothing
+                                       banjo server, migrated once the server is), or its only
+                                       warnings were about what it rewrote (a server to publish
+                                       by hand): the second run ends so; a third changes nothing
 The CHECK comments are blanked before the tool runs (line numbers stay). Exit 0 must leave a
 file that compiles and that a second run leaves unchanged (ending with the same status); exit 2
 must leave the file untouched; --export-fixes applied by clang-apply-replacements

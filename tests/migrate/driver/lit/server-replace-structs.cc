@@ -39,6 +39,20 @@ class Tuner : public ddk::TunerProtocol<Tuner, ddk::base_protocol> {
     gain_ = config->gain;
     return ZX_OK;
   }
+  // Through the caller's buffer: as large as the clone's bound (vector<uint8>:32).
+  zx_status_t TunerGetLabel(uint8_t* out_label_buffer, size_t label_size,
+                            size_t* out_label_actual) {
+    // CHECK-FIXES: void GetLabel(fdf::Arena& arena, GetLabelCompleter::Sync& completer) override {
+    // CHECK-FIXES-NEXT: size_t label_size = 32;
+    // CHECK-FIXES-NEXT: auto* out_label_buffer = static_cast<uint8_t*>(arena.Allocate(sizeof(uint8_t) * label_size));
+    const char label[] = "fm";
+    if (label_size < 2) return ZX_ERR_BUFFER_TOO_SMALL;
+    out_label_buffer[0] = label[0];
+    out_label_buffer[1] = label[1];
+    *out_label_actual = 2;
+    return ZX_OK;
+    // CHECK-FIXES: completer.buffer(arena).ReplySuccess(fidl::VectorView<uint8_t>::FromExternal(const_cast<uint8_t*>(out_label_buffer), label_actual < label_size ? label_actual : label_size));
+  }
 
  private:
   uint32_t frequency_ = 0;

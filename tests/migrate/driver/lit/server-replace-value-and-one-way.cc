@@ -1,10 +1,11 @@
 // MAPPING: fuchsia.hardware.spiimpl
 // EXIT: 1
+// SECOND-RUN-EXIT: 0
 // --mode=replace: a method that returned a value replies with it; a void method whose clone is
-// one-way replies nothing. A method returning through the caller's buffer is left for a human,
-// and with it its class.
+// one-way replies nothing. A method returning through the caller's buffer writes into a buffer
+// on the arena, under the parameters' own names, as large as the clone's reply may be (64 KiB
+// for an unbounded vector), and replies with what it wrote (never more than the buffer).
 #include <fuchsia/hardware/spiimpl/cpp/banjo.h>
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: [FDFDRV049] the banjo header of fuchsia.hardware.spiimpl stays beside the driver-transport one: this file still uses its declarations (one at line 38, column 26)
 // CHECK-FIXES: #include <fidl/fuchsia.hardware.spiimpl/cpp/driver/wire.h>
 
 class Spi : public ddk::SpiImplProtocol<Spi> {
@@ -36,13 +37,21 @@ class Spi : public ddk::SpiImplProtocol<Spi> {
 };
 
 class Exchanger : public ddk::SpiImplProtocol<Exchanger> {
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: [FDFDRV046] Exchanger serves ddk::SpiImplProtocol, and stays so: its method SpiImplExchange is not rewritten
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: [FDFDRV065] Exchanger now serves SpiImpl as an fdf::WireServer: publish it by hand
  public:
   zx_status_t SpiImplExchange(uint32_t chip_select, const uint8_t* txdata_buffer, size_t txdata_size,
                               uint8_t* out_rxdata_buffer, size_t rxdata_size, size_t* out_rxdata_actual) {
-    // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: [FDFDRV064] Exchanger::SpiImplExchange returns 'rxdata' through a caller's buffer, which the rewrite leaves to a human: not rewritten
-    *out_rxdata_actual = 0;
+    // CHECK-FIXES: void Exchange(ExchangeRequestView request, fdf::Arena& arena, ExchangeCompleter::Sync& completer) override {
+    // CHECK-FIXES-NEXT: size_t rxdata_size = 65536 / sizeof(uint8_t);
+    // CHECK-FIXES-NEXT: auto* out_rxdata_buffer = static_cast<uint8_t*>(arena.Allocate(sizeof(uint8_t) * rxdata_size));
+    // CHECK-FIXES-NEXT: size_t rxdata_actual = 0;
+    // CHECK-FIXES-NEXT: size_t* out_rxdata_actual = &rxdata_actual;
+    size_t n = txdata_size < rxdata_size ? txdata_size : rxdata_size;
+    // CHECK-FIXES-NEXT: size_t n = request->txdata.count() < rxdata_size ? request->txdata.count() : rxdata_size;
+    for (size_t i = 0; i < n; ++i) out_rxdata_buffer[i] = txdata_buffer[i] ^ 0xff;
+    *out_rxdata_actual = n;
     return ZX_OK;
+    // CHECK-FIXES: completer.buffer(arena).ReplySuccess(fidl::VectorView<uint8_t>::FromExternal(const_cast<uint8_t*>(out_rxdata_buffer), rxdata_actual < rxdata_size ? rxdata_actual : rxdata_size));
   }
 };
 

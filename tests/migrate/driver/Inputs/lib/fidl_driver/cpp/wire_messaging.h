@@ -4,11 +4,13 @@
 #include <zircon/types.h>
 
 #include <cstddef>
+#include <new>
 
 namespace fdf {
 class Arena {
  public:
   explicit Arena(uint32_t tag) : tag_(tag) {}
+  void* Allocate(size_t bytes) { return ::operator new(bytes); }
 
  private:
   uint32_t tag_;

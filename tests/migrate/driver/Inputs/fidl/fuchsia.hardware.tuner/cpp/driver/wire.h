@@ -24,6 +24,9 @@ struct TunerGetConfigResponse {
 struct TunerSetConfigRequest {
   TunerConfig config;
 };
+struct TunerGetLabelResponse {
+  fidl::VectorView<uint8_t> label;
+};
 struct Empty {};
 }  // namespace wire
 struct Service {
@@ -43,6 +46,7 @@ class TunerCalls {
   TunerCalls* operator->() { return this; }
   fidl::Result<wire::TunerGetConfigResponse> GetConfig() { return {}; }
   fidl::Result<wire::Empty> SetConfig(wire::TunerConfig config) { return {}; }
+  fidl::Result<wire::TunerGetLabelResponse> GetLabel() { return {}; }
 };
 }  // namespace fuchsia_hardware_tuner
 
@@ -61,4 +65,6 @@ class fdf::WireServer<fuchsia_hardware_tuner::Tuner> {
   using SetConfigRequestView = fuchsia_hardware_tuner::wire::TunerSetConfigRequest*;
   using SetConfigCompleter = fidl::Completer<>;
   virtual void SetConfig(SetConfigRequestView, Arena&, SetConfigCompleter::Sync&) {}
+  using GetLabelCompleter = fidl::Completer<fidl::VectorView<uint8_t>>;
+  virtual void GetLabel(Arena&, GetLabelCompleter::Sync&) {}
 };

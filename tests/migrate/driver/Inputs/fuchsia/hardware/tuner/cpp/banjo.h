@@ -2,6 +2,7 @@
 // (mappings/banjo/): a C struct in and out, holding an enum and a nested struct.
 #pragma once
 #include <lib/ddk/device.h>
+#include <stddef.h>
 #include <zircon/types.h>
 
 typedef uint32_t tuner_band_t;
@@ -29,6 +30,10 @@ class TunerProtocolClient {
   bool is_valid() const { return true; }
   zx_status_t GetConfig(tuner_config_t* out_config) const { return ZX_OK; }
   zx_status_t SetConfig(const tuner_config_t* config) const { return ZX_OK; }
+  zx_status_t GetLabel(uint8_t* out_label_buffer, size_t label_size,
+                       size_t* out_label_actual) const {
+    return ZX_OK;
+  }
 };
 namespace internal {
 class base_mixin;
