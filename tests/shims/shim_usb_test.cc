@@ -148,6 +148,12 @@ struct CallerRequest {
   phys_iter_sg_entry_t sg[2] = {};
 };
 
+// Queues `caller`'s request on `usb`, to be handed back to `record`.
+void Queue(const usb_protocol_t* usb, CallerRequest* caller, UsbRecord* record) {
+  usb_request_complete_callback_t callback = record->callback();
+  usb->ops->request_queue(usb->ctx, caller->req, &callback);
+}
+
 std::string UsbScript(const ddk::UsbProtocolClient& usb, FakeUsbBus* bus) {
   std::ostringstream t;
   uint8_t descriptor[16] = {};
@@ -227,8 +233,7 @@ TEST_F(UsbShimTest, CallbackRunsOnTheCallersDispatcher) {
           &banjo, client_dispatcher_);
   CallerRequest caller(sizeof(usb_request_t) + 64, 0x81);
   UsbRecord record;
-  usb_request_complete_callback_t callback = record.callback();
-  looped->ops->request_queue(looped->ctx, caller.req, &callback);
+  Queue(looped, &caller, &record);
   bus.CompleteAll();
   ASSERT_TRUE(record.done.Wait());
   EXPECT_EQ(record.dispatcher, client_dispatcher_);
@@ -283,8 +288,7 @@ TEST_F(UsbShimTest, UnansweredCallbackCancelsTheRequestOnce) {
   usb_shims::UsbBanjoOverDriver client(Serve<usb::Usb>(&server), client_dispatcher_);
   CallerRequest caller(sizeof(usb_request_t), 0x81);
   UsbRecord record;
-  usb_request_complete_callback_t callback = record.callback();
-  client.proto()->ops->request_queue(client.proto()->ctx, caller.req, &callback);
+  Queue(client.proto(), &caller, &record);
   ASSERT_TRUE(record.done.Wait());
   EXPECT_EQ(record.req, caller.req);
   EXPECT_EQ(caller.req->response.status, ZX_ERR_CANCELED);
@@ -299,9 +303,8 @@ TEST_F(UsbShimTest, SecondAnswerIsIgnored) {
   usb_shims::UsbBanjoOverDriver client(Serve<usb::Usb>(&server), client_dispatcher_);
   CallerRequest caller(sizeof(usb_request_t), 0x81);
   UsbRecord record;
-  usb_request_complete_callback_t callback = record.callback();
   size_t before = OpenDescriptors();
-  client.proto()->ops->request_queue(client.proto()->ctx, caller.req, &callback);
+  Queue(client.proto(), &caller, &record);
   // The completion replies after it handed the request back (or found it handed back already):
   // both replies in, both answers were handled.
   ASSERT_TRUE(WaitUntil([&] { return server.answered.load() == 2; }));
@@ -324,8 +327,7 @@ TEST_F(UsbShimTest, FailedCallCompletesWithItsStatus) {
   usb_shims::UsbBanjoOverDriver client(std::move(endpoints->client), client_dispatcher_);
   CallerRequest caller(sizeof(usb_request_t), 0x81);
   UsbRecord record;
-  usb_request_complete_callback_t callback = record.callback();
-  client.proto()->ops->request_queue(client.proto()->ctx, caller.req, &callback);
+  Queue(client.proto(), &caller, &record);
   ASSERT_TRUE(record.done.Wait());
   EXPECT_EQ(caller.req->response.status, ZX_ERR_PEER_CLOSED);
   EXPECT_EQ(record.req, caller.req);
@@ -337,8 +339,7 @@ TEST_F(UsbShimTest, NoDispatcherCompletesInlineWithBadState) {
   usb_shims::UsbBanjoOverDriver client(Serve<usb::Usb>(&server), nullptr);
   CallerRequest caller(sizeof(usb_request_t), 0x81);
   UsbRecord record;
-  usb_request_complete_callback_t callback = record.callback();
-  client.proto()->ops->request_queue(client.proto()->ctx, caller.req, &callback);
+  Queue(client.proto(), &caller, &record);
   EXPECT_EQ(record.calls, 1);
   EXPECT_EQ(caller.req->response.status, ZX_ERR_BAD_STATE);
   FinishServing();
