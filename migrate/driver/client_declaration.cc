@@ -119,12 +119,13 @@ void FindMemberConnections(clang::ASTContext& ast, const clang::FieldDecl& field
                .bind("assignment"));
   for (const BoundNodes& bound : assignments) {
     const auto* assignment = bound.getNodeAs<clang::CXXOperatorCallExpr>("assignment");
-    // A statement of its own (the temporary's cleanups aside).
+    // A statement of its own (the temporary's cleanups aside): in a block, an if's branch...
     auto parents = ast.getParents(*assignment);
     while (parents.size() == 1 && parents[0].get<clang::ExprWithCleanups>() != nullptr) {
       parents = ast.getParents(parents[0]);
     }
-    if (parents.size() != 1 || parents[0].get<clang::CompoundStmt>() == nullptr) {
+    const clang::Stmt* holder = parents.size() == 1 ? parents[0].get<clang::Stmt>() : nullptr;
+    if (holder == nullptr || llvm::isa<clang::Expr>(holder)) {
       out->why_not = "is assigned inside an expression";
       continue;
     }

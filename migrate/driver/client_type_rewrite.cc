@@ -133,17 +133,22 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
   if (statement == nullptr) {
     context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range), type);
     // A member connected where it is initialized or assigned: through the service, invalid
-    // (as the banjo client was) if that fails.
-    std::string end_type = "fdf::ClientEnd<" + FidlNamespace(*client->library) +
-                           "::" + client->protocol->fidl_protocol + ">";
+    // (as the banjo client was) if that fails — a client is bound only to a valid end.
     for (const ClientDeclaration::Connection& c : client->connections) {
-      std::string connected =
-          ConnectCall(*client, sm, lang, *c.parent, c.fragment) + ".value_or(" + end_type + "())";
+      std::string connected = "[&]() -> " + type + " {\n" + "  zx::result end = " +
+                              ConnectCall(*client, sm, lang, *c.parent, c.fragment) +
+                              ";\n  if (end.is_error()) return {};\n  return " + type +
+                              "(std::move(*end));\n}()";
+      std::string indent = LineIndent(sm, c.range.getBegin());
+      std::string text = c.assigned ? Text(sm, lang, c.assigned->getSourceRange()) + " = " +
+                                          connected
+                                    : name + "(" + connected + ")";
+      // The lambda's lines at the statement's indentation.
+      for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+        text.insert(at + 1, indent);
+      }
       context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range));
-      context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range),
-                          c.assigned ? Text(sm, lang, c.assigned->getSourceRange()) + ".Bind(" +
-                                           connected + ")"
-                                     : name + "(" + connected + ")");
+      context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range), text);
     }
     return;
   }

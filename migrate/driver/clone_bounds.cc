@@ -34,6 +34,7 @@ void ReadCloneBounds(LibraryMapping* library) {
   }
   const idl::flat::Library* compiled = compilation.compiler.Find(library->fidl_library);
   if (compiled == nullptr) return;
+  library->clone_read = true;
   for (ProtocolMapping& protocol : library->protocols) {
     const idl::flat::Decl* decl = compiled->Lookup(protocol.fidl_protocol);
     if (decl == nullptr || decl->kind != idl::flat::Decl::Kind::kProtocol) continue;

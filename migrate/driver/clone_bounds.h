@@ -8,8 +8,9 @@
 
 namespace fdfkit::driver_migration {
 
-// Sets ParameterMapping::bound of each response vector field the clone bounds. A clone that is
-// not beside the mapping, or does not compile, leaves every bound unknown (0).
+// Sets ParameterMapping::bound of each response vector field the clone bounds, and
+// LibraryMapping::clone_read. A clone that is not beside the mapping, or does not compile, leaves
+// them unknown: what needs them is left for a human.
 void ReadCloneBounds(LibraryMapping* library);
 
 }  // namespace fdfkit::driver_migration

@@ -86,6 +86,7 @@ struct LibraryMapping {
   std::string file;           // where it was read from
   std::string banjo_library;  // "fuchsia.hardware.gpioimpl"
   std::string fidl_library;   // the clone's name (often the same)
+  bool clone_read = false;    // its clone (beside the file) was read: the bounds are known
   std::vector<ProtocolMapping> protocols;
 };
 

@@ -200,9 +200,14 @@ bool MethodPlanner::ReplaceFieldAccess(const clang::ParmVarDecl& parameter, bool
         edits->push_back({clang::CharSourceRange::getCharRange(after, after), ")"});
         continue;
       }
+      // Read as a value: its direct parent loads it (a reference bound to it, `&`, `++`, `|=`
+      // would want the banjo object).
+      auto direct = ast_.getParents(*outer);
+      const auto* load = direct.size() == 1 ? direct[0].get<clang::ImplicitCastExpr>() : nullptr;
       if ((assignment != nullptr && assignment->isAssignmentOp()) ||
           (unary != nullptr && (unary->isIncrementDecrementOp() ||
-                                unary->getOpcode() == clang::UO_AddrOf))) {
+                                unary->getOpcode() == clang::UO_AddrOf)) ||
+          load == nullptr || load->getCastKind() != clang::CK_LValueToRValue) {
         *why = std::string(verb) + " the enum '" + name + "->" + path + "' at " +
                Where(sm_, use->getBeginLoc()) + " other than by reading or assigning it";
         return false;
@@ -305,6 +310,14 @@ bool MethodPlanner::OutBuffer(const ParameterMapping& row, std::string* why) {
            "' (the mapping names them)";
     return false;
   }
+  // The body goes on using the parameters: they become locals of the same names.
+  for (const clang::ParmVarDecl* parameter : {buffer, size, actual}) {
+    if (parameter->getName().empty()) {
+      *why = "returns '" + row.banjo + "' through a caller's buffer whose parameters are not all "
+             "named (the body's locals would take their names)";
+      return false;
+    }
+  }
   if (mapped_.async) {
     *why = "returns '" + row.banjo + "' through a caller's buffer from an @async method";
     return false;
@@ -315,23 +328,38 @@ bool MethodPlanner::OutBuffer(const ParameterMapping& row, std::string* why) {
            ", whose FIDL wire type is built differently";
     return false;
   }
+  if (!library_.clone_read) {
+    *why = "returns '" + row.banjo + "' through a caller's buffer, and the clone beside " +
+           library_.file + " could not be read for the reply's bound";
+    return false;
+  }
   // The request carries no size: the buffer holds what the clone's reply may (its bound), or what
   // one driver-transport message could (64 KiB, as the shims offer a banjo server).
   std::string type = TypeName(element);
-  std::string capacity = row.bound != 0 ? std::to_string(row.bound)
-                                        : "65536 / sizeof(" + type + ")";
-  std::string written = names_->Fresh(row.field + "_actual", "actual");
+  std::set<std::string> parameters = {buffer->getNameAsString(), size->getNameAsString(),
+                                      actual->getNameAsString()};
+  auto fresh = [&](const std::string& base) {
+    std::string name = names_->Fresh(base, "local");
+    for (int i = 2; parameters.count(name) > 0; ++i) {
+      name = names_->Fresh(base + std::to_string(i), "local");
+    }
+    parameters.insert(name);
+    return name;
+  };
+  std::string capacity = fresh(row.field + "_capacity");
+  std::string written = fresh(row.field + "_actual");
+  locals_.push_back("const size_t " + capacity + " = " +
+                    (row.bound != 0 ? std::to_string(row.bound) : "65536 / sizeof(" + type + ")") +
+                    ";");
   locals_.push_back("size_t " + size->getNameAsString() + " = " + capacity + ";");
   locals_.push_back("auto* " + buffer->getNameAsString() + " = static_cast<" + type +
-                    "*>(arena.Allocate(sizeof(" + type + ") * " + size->getNameAsString() +
-                    "));");
+                    "*>(arena.Allocate(sizeof(" + type + ") * " + capacity + "));");
   locals_.push_back("size_t " + written + " = 0;");
   locals_.push_back("size_t* " + actual->getNameAsString() + " = &" + written + ";");
-  // Never more than the buffer holds, whatever the body claims.
-  std::string capped = size->getNameAsString();
+  // Never more than the buffer holds, whatever the body claims or did to its size.
   reply_fields_.push_back(ExternalVectorView(
       type, buffer->getNameAsString(),
-      written + " < " + capped + " ? " + written + " : " + capped));
+      written + " < " + capacity + " ? " + written + " : " + capacity));
   return true;
 }
 

@@ -1,7 +1,8 @@
 // --mode=replace, DFv1: a client member connected to its parent where a constructor initializes it
 // (in the class or out of it) or a statement assigns it connects through the parent's service
-// there instead, and is invalid if that fails, as the banjo client was: the driver's own
-// is_valid() check keeps its error path. Its calls become driver-transport calls.
+// there instead, and is invalid if that fails, as the banjo client was (a client is bound only
+// to a valid end): the driver's own is_valid() check keeps its error path. Its calls become
+// driver-transport calls.
 #include <ddktl/device.h>
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
 // CHECK-FIXES: #include <fidl/fuchsia.hardware.gpioimpl/cpp/driver/wire.h>
@@ -9,13 +10,18 @@
 class Led {
  public:
   explicit Led(zx_device_t* parent) : parent_(parent), gpio_(parent) {}
-  // CHECK-FIXES: explicit Led(zx_device_t* parent) : parent_(parent), gpio_(DdkConnectRuntimeProtocol<fuchsia_hardware_gpioimpl::Service::Device>(parent).value_or(fdf::ClientEnd<fuchsia_hardware_gpioimpl::GpioImpl>())) {}
+  // CHECK-FIXES: explicit Led(zx_device_t* parent) : parent_(parent), gpio_([&]() -> fdf::WireSyncClient<fuchsia_hardware_gpioimpl::GpioImpl> {
+  // CHECK-FIXES-NEXT: zx::result end = DdkConnectRuntimeProtocol<fuchsia_hardware_gpioimpl::Service::Device>(parent);
+  // CHECK-FIXES-NEXT: if (end.is_error()) return {};
+  // CHECK-FIXES-NEXT: return fdf::WireSyncClient<fuchsia_hardware_gpioimpl::GpioImpl>(std::move(*end));
+  // CHECK-FIXES-NEXT: }()) {}
   Led(zx_device_t* parent, const char* fragment);
 
   zx_status_t Init() {
     if (!gpio_.is_valid()) return ZX_ERR_INTERNAL;
-    reset_ = ddk::GpioImplProtocolClient(parent_, "gpio-reset");
-    // CHECK-FIXES: reset_.Bind(DdkConnectFragmentRuntimeProtocol<fuchsia_hardware_gpioimpl::Service::Device>(parent_, "gpio-reset").value_or(fdf::ClientEnd<fuchsia_hardware_gpioimpl::GpioImpl>()));
+    if (parent_ != nullptr) reset_ = ddk::GpioImplProtocolClient(parent_, "gpio-reset");
+    // CHECK-FIXES: if (parent_ != nullptr) reset_ = [&]() -> fdf::WireSyncClient<fuchsia_hardware_gpioimpl::GpioImpl> {
+    // CHECK-FIXES-NEXT: zx::result end = DdkConnectFragmentRuntimeProtocol<fuchsia_hardware_gpioimpl::Service::Device>(parent_, "gpio-reset");
     if (!reset_.is_valid()) return ZX_ERR_INTERNAL;
     return gpio_.ConfigOut(0, 1);
     // CHECK-FIXES: auto result = gpio_.buffer(arena)->ConfigOut(0, 1);
@@ -31,6 +37,7 @@ class Led {
 
 Led::Led(zx_device_t* parent, const char* fragment)
     : parent_(parent), gpio_(parent, fragment) {}
-// CHECK-FIXES: : parent_(parent), gpio_(DdkConnectFragmentRuntimeProtocol<fuchsia_hardware_gpioimpl::Service::Device>(parent, fragment).value_or(fdf::ClientEnd<fuchsia_hardware_gpioimpl::GpioImpl>())) {}
+// CHECK-FIXES: : parent_(parent), gpio_([&]() -> fdf::WireSyncClient<fuchsia_hardware_gpioimpl::GpioImpl> {
+// CHECK-FIXES-NEXT: zx::result end = DdkConnectFragmentRuntimeProtocol<fuchsia_hardware_gpioimpl::Service::Device>(parent, fragment);
 
 int main() { return Led(nullptr).Init() + Led(nullptr, "gpio").Init(); }

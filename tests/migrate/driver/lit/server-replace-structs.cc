@@ -43,15 +43,16 @@ class Tuner : public ddk::TunerProtocol<Tuner, ddk::base_protocol> {
   zx_status_t TunerGetLabel(uint8_t* out_label_buffer, size_t label_size,
                             size_t* out_label_actual) {
     // CHECK-FIXES: void GetLabel(fdf::Arena& arena, GetLabelCompleter::Sync& completer) override {
-    // CHECK-FIXES-NEXT: size_t label_size = 32;
-    // CHECK-FIXES-NEXT: auto* out_label_buffer = static_cast<uint8_t*>(arena.Allocate(sizeof(uint8_t) * label_size));
+    // CHECK-FIXES-NEXT: const size_t label_capacity = 32;
+    // CHECK-FIXES-NEXT: size_t label_size = label_capacity;
+    // CHECK-FIXES-NEXT: auto* out_label_buffer = static_cast<uint8_t*>(arena.Allocate(sizeof(uint8_t) * label_capacity));
     const char label[] = "fm";
     if (label_size < 2) return ZX_ERR_BUFFER_TOO_SMALL;
     out_label_buffer[0] = label[0];
     out_label_buffer[1] = label[1];
     *out_label_actual = 2;
     return ZX_OK;
-    // CHECK-FIXES: completer.buffer(arena).ReplySuccess(fidl::VectorView<uint8_t>::FromExternal(const_cast<uint8_t*>(out_label_buffer), label_actual < label_size ? label_actual : label_size));
+    // CHECK-FIXES: completer.buffer(arena).ReplySuccess(fidl::VectorView<uint8_t>::FromExternal(const_cast<uint8_t*>(out_label_buffer), label_actual < label_capacity ? label_actual : label_capacity));
   }
 
  private:
@@ -97,6 +98,32 @@ class NestedWhole : public ddk::TunerProtocol<NestedWhole, ddk::base_protocol> {
   }
 };
 
+// A stub whose out-buffer parameters have no names, an enum handed to a function by reference:
+// left.
+void Widen(tuner_band_t& band);
+
+class EnumByReference : public ddk::TunerProtocol<EnumByReference, ddk::base_protocol> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: [FDFDRV046] EnumByReference serves ddk::TunerProtocol, and stays so: its method TunerGetConfig is not rewritten
+ public:
+  zx_status_t TunerGetConfig(tuner_config_t* out_config) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: [FDFDRV064] EnumByReference::TunerGetConfig writes the enum 'out_config->band' at line [[@LINE+1]], column 11 other than by reading or assigning it: not rewritten
+    Widen(out_config->band);
+    return ZX_OK;
+  }
+  zx_status_t TunerSetConfig(const tuner_config_t* config) { return ZX_OK; }
+};
+
+class Unnamed : public ddk::TunerProtocol<Unnamed, ddk::base_protocol> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: [FDFDRV046] Unnamed serves ddk::TunerProtocol, and stays so: its method TunerGetLabel is not rewritten
+ public:
+  zx_status_t TunerGetConfig(tuner_config_t* out_config) { return ZX_OK; }
+  zx_status_t TunerSetConfig(const tuner_config_t* config) { return ZX_OK; }
+  zx_status_t TunerGetLabel(uint8_t*, size_t, size_t*) { return ZX_ERR_INTERNAL; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: [FDFDRV064] Unnamed::TunerGetLabel returns 'label' through a caller's buffer whose parameters are not all named (the body's locals would take their names): not rewritten
+};
+
+void Widen(tuner_band_t& band) { band = TUNER_BAND_FM; }
+
 bool InBand(const tuner_range_t& range, uint32_t frequency) {
   return frequency >= range.low && frequency <= range.high;
 }
@@ -106,5 +133,7 @@ int main() {
   Checked checked;
   EnumInPlace in_place;
   NestedWhole whole;
+  EnumByReference by_reference;
+  Unnamed unnamed;
   return 0;
 }

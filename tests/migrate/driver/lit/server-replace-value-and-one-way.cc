@@ -42,8 +42,9 @@ class Exchanger : public ddk::SpiImplProtocol<Exchanger> {
   zx_status_t SpiImplExchange(uint32_t chip_select, const uint8_t* txdata_buffer, size_t txdata_size,
                               uint8_t* out_rxdata_buffer, size_t rxdata_size, size_t* out_rxdata_actual) {
     // CHECK-FIXES: void Exchange(ExchangeRequestView request, fdf::Arena& arena, ExchangeCompleter::Sync& completer) override {
-    // CHECK-FIXES-NEXT: size_t rxdata_size = 65536 / sizeof(uint8_t);
-    // CHECK-FIXES-NEXT: auto* out_rxdata_buffer = static_cast<uint8_t*>(arena.Allocate(sizeof(uint8_t) * rxdata_size));
+    // CHECK-FIXES-NEXT: const size_t rxdata_capacity = 65536 / sizeof(uint8_t);
+    // CHECK-FIXES-NEXT: size_t rxdata_size = rxdata_capacity;
+    // CHECK-FIXES-NEXT: auto* out_rxdata_buffer = static_cast<uint8_t*>(arena.Allocate(sizeof(uint8_t) * rxdata_capacity));
     // CHECK-FIXES-NEXT: size_t rxdata_actual = 0;
     // CHECK-FIXES-NEXT: size_t* out_rxdata_actual = &rxdata_actual;
     size_t n = txdata_size < rxdata_size ? txdata_size : rxdata_size;
@@ -51,7 +52,7 @@ class Exchanger : public ddk::SpiImplProtocol<Exchanger> {
     for (size_t i = 0; i < n; ++i) out_rxdata_buffer[i] = txdata_buffer[i] ^ 0xff;
     *out_rxdata_actual = n;
     return ZX_OK;
-    // CHECK-FIXES: completer.buffer(arena).ReplySuccess(fidl::VectorView<uint8_t>::FromExternal(const_cast<uint8_t*>(out_rxdata_buffer), rxdata_actual < rxdata_size ? rxdata_actual : rxdata_size));
+    // CHECK-FIXES: completer.buffer(arena).ReplySuccess(fidl::VectorView<uint8_t>::FromExternal(const_cast<uint8_t*>(out_rxdata_buffer), rxdata_actual < rxdata_capacity ? rxdata_actual : rxdata_capacity));
   }
 };
 

@@ -13,7 +13,6 @@ class result {
   const char* status_string() const { return "ZX_OK"; }
   int take_error() { return 0; }
   T& operator*() { return value_; }
-  T value_or(T other) && { return is_ok() ? std::move(value_) : std::move(other); }
   T* operator->() { return &value_; }
 
  private:
