@@ -34,7 +34,8 @@ std::optional<std::string> WalkRequest(const flat::Decl& decl, const std::string
                                        std::vector<std::string>* statuses,
                                        std::vector<Completion::Buffer>* buffers) {
   if (decl.kind != flat::Decl::Kind::kStruct) {
-    return prefix + " is a union or table, whose members the shims cannot follow";
+    return "'" + (prefix.empty() ? decl.name.name : prefix.substr(0, prefix.size() - 1)) +
+           "' is a union or table, whose members the shims cannot follow";
   }
   for (const flat::StructMember& member : static_cast<const flat::Struct&>(decl).members) {
     Param field = FieldOf(member, false);
