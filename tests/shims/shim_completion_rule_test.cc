@@ -4,17 +4,12 @@
 // reason naming what is wrong.
 #include <gtest/gtest.h>
 
-#include "generators/library_view.h"
-#include "shims/shim_generator.h"
-#include "tests/migrate/idl/idl_test_support.h"
+#include "tests/shims/shim_rule_support.h"
 
 namespace fdfkit::shims {
 namespace {
 
-struct Outcome {
-  std::string header;
-  std::vector<std::string> left_out;
-};
+using testing::Outcome;
 
 // ex.cb declares the request (`req_fields`, beside `extra` declarations) and the callback that
 // hands it back (`callback_payload`; the clone's answers with `clone_reply`); ex.q's Bus.Queue
@@ -49,17 +44,8 @@ Outcome Generate(const std::string& req_fields, const std::string& extra = "",
     mapping["protocols"][0]["methods"][0]["parameters"].push_back(
         {{"banjo", "done2"}, {"direction", "in"}, {"becomes", "request"}, {"field", "done2"}});
   }
-  idl::testing::Compiled banjo = idl::testing::Compile({{"cb.fidl", banjo_cb}, {"q.fidl", banjo_q}});
-  idl::testing::Compiled clone = idl::testing::Compile({{"cb.fidl", clone_cb}, {"q.fidl", clone_q}});
-  EXPECT_TRUE(banjo.ok) << banjo.errors();
-  EXPECT_TRUE(clone.ok) << clone.errors();
-  ShimHeader header;
-  std::string error;
-  EXPECT_TRUE(GenerateShims(generators::LibraryView(banjo.library("ex.q")),
-                            generators::LibraryView(clone.library("ex.q")), mapping, &header,
-                            &error))
-      << error;
-  return {header.text, header.left_out};
+  return testing::GenerateFrom({{"cb.fidl", banjo_cb}, {"q.fidl", banjo_q}},
+                               {{"cb.fidl", clone_cb}, {"q.fidl", clone_q}}, "ex.q", mapping);
 }
 
 TEST(ShimCompletionRule, AWritableRequestIsShimmed) {

@@ -3,18 +3,14 @@
 // with a reason that names what is wrong, and nothing else of the library changes.
 #include <gtest/gtest.h>
 
-#include "generators/library_view.h"
-#include "shims/shim_generator.h"
-#include "tests/migrate/idl/idl_test_support.h"
+#include "tests/shims/shim_rule_support.h"
 
 namespace fdfkit::shims {
 namespace {
 
+using testing::Outcome;
+
 // A banjo `Op` union (members and attributes as given) queued by Ring.Put, its clone, the mapping.
-struct Outcome {
-  std::string header;
-  std::vector<std::string> left_out;
-};
 Outcome Generate(const std::string& op_union) {
   std::string banjo = "library ex.u;\nusing zx;\nconst OP_A uint32 = 1;\nconst OP_B uint32 = 2;\n"
                       "type Rw = struct { command uint32; length uint32; };\n" +
@@ -37,17 +33,7 @@ Outcome Generate(const std::string& op_union) {
           {"banjo": "s", "direction": "out", "becomes": "error"}]},
         {"banjo": {"method": "Count"}, "fidl": {"method": "Count"}, "parameters": [
           {"banjo": "n", "direction": "out", "becomes": "response", "field": "n"}]}]}]})");
-  idl::testing::Compiled banjo_library = idl::testing::Compile({{"banjo.fidl", banjo}});
-  idl::testing::Compiled clone_library = idl::testing::Compile({{"clone.fidl", clone}});
-  EXPECT_TRUE(banjo_library.ok) << banjo_library.errors();
-  EXPECT_TRUE(clone_library.ok) << clone_library.errors();
-  ShimHeader header;
-  std::string error;
-  EXPECT_TRUE(GenerateShims(generators::LibraryView(banjo_library.library("ex.u")),
-                            generators::LibraryView(clone_library.library("ex.u")), mapping,
-                            &header, &error))
-      << error;
-  return {header.text, header.left_out};
+  return testing::GenerateFrom({{"banjo.fidl", banjo}}, {{"clone.fidl", clone}}, "ex.u", mapping);
 }
 
 TEST(ShimUnionRule, ADeclaredRuleShimsTheMethod) {
