@@ -227,8 +227,8 @@ std::string CompletionBanjoCall(const ProtocolPlan& protocol, const MethodPlan& 
   out << "    ::fdf::ClientEnd<" << generators::cpp::DeclName(*c.fidl) << "> completion_end;\n"
       << "    if (zx_status_t s = ::fdfkit::shims::ServeCompletion(self->dispatcher_, completion, "
       << "&completion_end);\n        s != ZX_OK) {\n      completion->Fail(s);\n"
-      << "      return;\n    }\n    auto result = self->client_" << (protocol.events ? ".sync()" : "")
-      << ".buffer(arena)->" << plan.fidl_name << "(" << generators::banjo::Join(args) << ");\n"
+      << "      return;\n    }\n    auto result = self->client_"
+      << (protocol.events ? ".sync()" : "") << ".buffer(arena)->" << plan.fidl_name << "(" << generators::banjo::Join(args) << ");\n"
       << "    completion->CallReturned(result.ok() ? ZX_OK : "
       << "::fdfkit::shims::TransportStatus(result.status()));\n";
   return out.str();

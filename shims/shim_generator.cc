@@ -479,7 +479,9 @@ class ShimWriter {
     }
     const MethodSignature& m = *plan->banjo;
     if (plan->completion) {
-      out << CompletionFidlCall(f, *plan, conversions_, target, OpSizeMethod(protocol)) << "  }\n\n";
+      out << CompletionFidlCall(f, *plan, conversions_, target,
+                                /*sized=*/OpSizeMethod(protocol) != nullptr)
+          << "  }\n\n";
       return;
     }
     std::vector<std::string> args = {"banjo_.ctx"};

@@ -44,10 +44,7 @@ std::optional<std::string> CheckReverse(const Param& p, const flat::Type& fidl,
   if (fidl.kind != flat::Type::Kind::kClientEnd || !fidl.decl) {
     return "'" + p.name + "' passes a protocol but its FIDL field is not a client_end";
   }
-  if (!p.decl || p.decl->name.library != banjo_library) {
-    return "'" + p.name + "' passes " + (p.decl ? p.decl->name.Full() : "a protocol") +
-           ", whose shims belong to another library's header";
-  }
+  if (!p.decl) return "'" + p.name + "' passes a protocol it does not name";
   const nlohmann::json* row = FindRow(protocol_rows, "banjo", "protocol", p.decl->name.name);
   if (!row || row->value("/fidl/protocol"_json_pointer, "") != fidl.decl->name.name ||
       row->value("/fidl/transport"_json_pointer, "") != "driver") {
@@ -65,7 +62,8 @@ std::optional<std::string> CheckForeignCallback(const Param& p, const flat::Type
                     ", whose shims belong to another library's header";
   if (p.shape != generators::banjo::Shape::kCallback) return why;
   if (fidl.kind != flat::Type::Kind::kClientEnd || !fidl.decl ||
-      fidl.decl->name.name != p.decl->name.name || generators::TransportOf(*fidl.decl) != "driver") {
+      fidl.decl->name.name != p.decl->name.name ||
+      generators::TransportOf(*fidl.decl) != "driver") {
     return why + ", and its FIDL field is no client end of that callback's driver-transport clone";
   }
   return std::nullopt;

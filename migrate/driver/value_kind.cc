@@ -80,7 +80,8 @@ std::vector<std::string> CopyPlainStructOut(const MappingIndex& mappings,
   for (const PlainField& f : PlainStructFields(mappings, sm, type)) {
     std::string target = to + "." + f.name, source = from + "." + f.name;
     if (f.kind == ValueKind::kPlainStruct) {
-      std::vector<std::string> inner = CopyPlainStructOut(mappings, sm, lang, f.type, target, source);
+      std::vector<std::string> inner =
+          CopyPlainStructOut(mappings, sm, lang, f.type, target, source);
       statements.insert(statements.end(), inner.begin(), inner.end());
     } else if (f.kind == ValueKind::kBanjoInteger) {
       statements.push_back(target + " = " + AsBanjoInteger(lang, *f.banjo_typedef, source) + ";");

@@ -178,12 +178,15 @@ std::string UsbScript(const ddk::UsbProtocolClient& usb, FakeUsbBus* bus) {
     const usb_request_t& r = *caller.req;
     t << "queue ep=" << int{ep} << " status=" << r.response.status
       << " actual=" << r.response.actual << " calls=" << record.calls
-      << " own-request=" << (record.req == caller.req) << " own-vmo=" << (r.vmo_handle == caller.vmo.get())
+      << " own-request=" << (record.req == caller.req)
+      << " own-vmo=" << (r.vmo_handle == caller.vmo.get())
       << " own-lists=" << (r.phys_list == caller.phys && r.sg_list == caller.sg)
       << " data='" << (caller.vmo.read(data, 100, 8) == ZX_OK ? data : "?") << "' phys=";
     for (size_t i = 0; i < r.phys_count; ++i) t << std::hex << r.phys_list[i] << std::dec << ",";
     t << " sg=";
-    for (size_t i = 0; i < r.sg_count; ++i) t << r.sg_list[i].length << "@" << r.sg_list[i].offset << ",";
+    for (size_t i = 0; i < r.sg_count; ++i) {
+      t << r.sg_list[i].length << "@" << r.sg_list[i].offset << ",";
+    }
     t << " header=" << r.header.frame << "/" << r.header.device_id << "/" << r.header.length << "/"
       << r.header.send_zlp << " size=" << r.size << "\n";
   }

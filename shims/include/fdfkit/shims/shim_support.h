@@ -116,7 +116,9 @@ Op* WithPrivatePart(Op* op, fdf::Arena& arena, size_t op_size) {
 template <typename T>
 void KeepOwnBuffer(T* own_list, size_t own_count, bool writable, T** list, size_t* count) {
   if (writable && *count <= own_count && (*count == 0 || own_list != nullptr)) {
-    if (*count != 0) std::memmove(const_cast<std::remove_const_t<T>*>(own_list), *list, *count * sizeof(T));
+    if (*count != 0) {
+      std::memmove(const_cast<std::remove_const_t<T>*>(own_list), *list, *count * sizeof(T));
+    }
   } else {
     *count = own_count;
   }
