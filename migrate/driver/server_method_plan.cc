@@ -185,7 +185,6 @@ bool MethodPlanner::ReplaceFieldAccess(const clang::ParmVarDecl& parameter, bool
     if (kind == ValueKind::kBanjoInteger) {
       // The clone's enum or bits: read as the integer banjo had, assigned from it by a cast.
       const auto* assignment = around.get<clang::BinaryOperator>();
-      const auto* unary = around.get<clang::UnaryOperator>();
       if (assignment != nullptr && assignment->getOpcode() == clang::BO_Assign &&
           assignment->getLHS()->IgnoreParenImpCasts() == outer) {
         edits->push_back(
@@ -200,14 +199,11 @@ bool MethodPlanner::ReplaceFieldAccess(const clang::ParmVarDecl& parameter, bool
         edits->push_back({clang::CharSourceRange::getCharRange(after, after), ")"});
         continue;
       }
-      // Read as a value: its direct parent loads it (a reference bound to it, `&`, `++`, `|=`
-      // would want the banjo object).
+      // Else only read as a value: its direct parent loads it (a reference bound to it, `&`,
+      // `++`, `|=` would want the banjo object).
       auto direct = ast_.getParents(*outer);
       const auto* load = direct.size() == 1 ? direct[0].get<clang::ImplicitCastExpr>() : nullptr;
-      if ((assignment != nullptr && assignment->isAssignmentOp()) ||
-          (unary != nullptr && (unary->isIncrementDecrementOp() ||
-                                unary->getOpcode() == clang::UO_AddrOf)) ||
-          load == nullptr || load->getCastKind() != clang::CK_LValueToRValue) {
+      if (load == nullptr || load->getCastKind() != clang::CK_LValueToRValue) {
         *why = std::string(verb) + " the enum '" + name + "->" + path + "' at " +
                Where(sm_, use->getBeginLoc()) + " other than by reading or assigning it";
         return false;
