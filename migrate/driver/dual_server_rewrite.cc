@@ -5,6 +5,7 @@
 #include <clang/Lex/Lexer.h>
 
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/driver_start.h"
 #include "migrate/driver/source_text.h"
 
 namespace fdfkit::driver_migration {
@@ -45,6 +46,19 @@ std::string BaseTemplateName(const clang::CXXBaseSpecifier& base) {
 
 }  // namespace
 
+int DualServerRewrite::MappedBases(const clang::CXXRecordDecl& server) const {
+  int count = 0;
+  for (const clang::CXXBaseSpecifier& base : server.bases()) {
+    std::string name = BaseTemplateName(base);
+    for (const LibraryMapping& library : context_->mappings().libraries()) {
+      for (const ProtocolMapping& protocol : library.protocols) {
+        if (!name.empty() && protocol.cpp_mixin == name) ++count;
+      }
+    }
+  }
+  return count;
+}
+
 void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
   const clang::SourceManager& sm = *result.SourceManager;
   if (result.Nodes.getNodeAs<clang::Expr>("publishes")) {
@@ -71,7 +85,7 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
       }
     }
     if (protocol == nullptr) continue;
-    if (already_dual) {
+    if (already_dual && context_->mode() == Mode::kDual) {
       // Rewritten before (or by hand): the service must still be published.
       context_->NeedsPublishing(server->getLocation(), server->getNameAsString(),
                                 protocol->banjo_protocol);
@@ -95,7 +109,7 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
       continue;
     }
     if (context_->mode() == Mode::kReplace) {
-      wire_server_.Rewrite(result, *server, base, *library, *protocol);
+      wire_server_.Rewrite(result, *server, base, *library, *protocol, already_dual);
       continue;
     }
     const clang::TemplateArgumentList& arguments = mixin->getTemplateArgs();
@@ -131,10 +145,18 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
                                specialization.getArgLoc(0).getSourceRange());
     // Only the type: `public` / `virtual` stay as written.
     clang::SourceRange type_range = base.getTypeSourceInfo()->getTypeLoc().getSourceRange();
-    context_->Replace(sm, clang::CharSourceRange::getTokenRange(type_range),
-                      ShimsNamespace(*library) + "::" + protocol->banjo_protocol + "DualServer<" +
-                          derived + ">");
-    context_->NeedsPublishing(server->getLocation(), server_name, protocol->banjo_protocol);
+    std::string dual_server =
+        ShimsNamespace(*library) + "::" + protocol->banjo_protocol + "DualServer<" + derived + ">";
+    context_->Replace(sm, clang::CharSourceRange::getTokenRange(type_range), dual_server);
+    // A DFv2 driver publishes the driver-transport side where it starts (named through its base
+    // when it serves more than one protocol); any other server, by hand.
+    if (const clang::CompoundStmt* start = DriverStartBody(sm, *server)) {
+      PublishFirstInStart(context_, sm, *start,
+                          (MappedBases(*server) > 1 ? dual_server + "::" : std::string()) +
+                              "AddDriverTransportService(*outgoing(), driver_dispatcher()->get())");
+    } else {
+      context_->NeedsPublishing(server->getLocation(), server_name, protocol->banjo_protocol);
+    }
   }
 }
 

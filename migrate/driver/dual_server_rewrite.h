@@ -1,7 +1,8 @@
 // Rewrite (--mode=dual): a banjo server's mixin base `ddk::FooProtocol<D>` becomes the generated
 // `fdfkit::shims::<lib>::FooDualServer<D>`, which derives from that same mixin — D keeps its banjo
-// methods, and gains banjo_server() and AddDriverTransportService(); publishing the service in
-// Start is left for a human (said at the class). A mixin with a DFv1 base
+// methods, and gains banjo_server() and AddDriverTransportService(), which a DFv2 driver calls
+// first thing in its Start (driver_start.h); any other server publishes by hand (said at the
+// class). A mixin with a DFv1 base
 // (`ddk::FooProtocol<D, ddk::base_protocol>`) is left alone: the base protocol is a DFv1 device's.
 // In --mode=replace the server moves to fdf::WireServer (wire_server_rewrite.h).
 #ifndef FDFKIT_MIGRATE_DRIVER_DUAL_SERVER_REWRITE_H_
@@ -19,6 +20,9 @@ class DualServerRewrite : public Rewrite {
   void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 
  private:
+  // How many of `server`'s bases are banjo mixins the mappings know.
+  int MappedBases(const clang::CXXRecordDecl& server) const;
+
   WireServerRewrite wire_server_{context_};
 };
 

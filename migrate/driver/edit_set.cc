@@ -16,11 +16,30 @@
 namespace fdfkit::driver_migration {
 
 void EditSet::Add(const clang::tooling::Replacement& replacement) {
-  edits_[replacement.getFilePath().str()].insert(replacement);
+  std::set<clang::tooling::Replacement>& edits = edits_[replacement.getFilePath().str()];
+  // Two insertions at one place (two publications first in one Start) become one, in the order
+  // they came: clang (and clang-apply-replacements) refuse two, not knowing their order.
+  if (replacement.getLength() == 0) {
+    for (auto it = edits.begin(); it != edits.end(); ++it) {
+      if (it->getLength() != 0 || it->getOffset() != replacement.getOffset() ||
+          it->getReplacementText() == replacement.getReplacementText()) {
+        continue;
+      }
+      clang::tooling::Replacement merged(
+          replacement.getFilePath(), replacement.getOffset(), 0,
+          (it->getReplacementText() + replacement.getReplacementText()).str());
+      edits.erase(it);
+      edits.insert(merged);
+      return;
+    }
+  }
+  edits.insert(replacement);
 }
 
 void EditSet::AddAll(const EditSet& other) {
-  for (const auto& [file, edits] : other.edits_) edits_[file].insert(edits.begin(), edits.end());
+  for (const auto& [file, edits] : other.edits_) {
+    for (const clang::tooling::Replacement& edit : edits) Add(edit);
+  }
 }
 
 std::map<std::string, size_t> EditSet::CountByFile() const {

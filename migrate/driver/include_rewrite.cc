@@ -33,7 +33,9 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
   if (std::string wire = FidlLibraryOf(file_name, "/cpp/driver/wire.h"); !wire.empty()) {
     context_->WireHeaderIncluded(wire);
   }
-  const LibraryMapping* library = context_->mappings().ForBanjoInclude(file_name);
+  // In --mode=replace the shims go too: their dual servers and clients are banjo.
+  const LibraryMapping* library =
+      context_->mappings().ForBanjoInclude(file_name, context_->mode() == Mode::kReplace);
   if (library == nullptr) return;
   if (file_name_range.getBegin().isMacroID()) {
     context_->Leave(sm_, hash, diag::kIncludeInMacro, file_name);

@@ -150,17 +150,18 @@ bool MappingIndex::Load(const std::vector<std::string>& files,
 
 namespace {
 
-// The spellings of a library's banjo headers: its C++ bindings (and their older ddktl name), and
-// its C bindings (and theirs).
+// The spellings of a library's banjo headers: its C++ bindings (and their older ddktl name), its
+// C bindings (and theirs), and the generated shims that bring them (with the dual servers and
+// clients, which are banjo too until --mode=replace removes them).
 struct BanjoHeaders {
-  std::string cpp, ddktl, c, ddk;
+  std::string cpp, ddktl, c, ddk, shims;
 };
 BanjoHeaders HeadersOf(const LibraryMapping& library) {
   std::string dirs = library.banjo_library;
   std::replace(dirs.begin(), dirs.end(), '.', '/');
   std::string last = library.banjo_library.substr(library.banjo_library.rfind('.') + 1);
   return {dirs + "/cpp/banjo.h", "ddktl/protocol/" + last + ".h", dirs + "/c/banjo.h",
-          "ddk/protocol/" + last + ".h"};
+          "ddk/protocol/" + last + ".h", "fidl/" + library.fidl_library + "/cpp/banjo_shims.h"};
 }
 
 bool EndsWithPath(std::string_view path, const std::string& header) {
@@ -170,10 +171,12 @@ bool EndsWithPath(std::string_view path, const std::string& header) {
 
 }  // namespace
 
-const LibraryMapping* MappingIndex::ForBanjoInclude(std::string_view include) const {
+const LibraryMapping* MappingIndex::ForBanjoInclude(std::string_view include,
+                                                    bool with_shims) const {
   for (const LibraryMapping& library : libraries_) {
     BanjoHeaders headers = HeadersOf(library);
     if (include == headers.cpp || include == headers.ddktl) return &library;
+    if (with_shims && include == headers.shims) return &library;
   }
   return nullptr;
 }
@@ -181,7 +184,8 @@ const LibraryMapping* MappingIndex::ForBanjoInclude(std::string_view include) co
 const LibraryMapping* MappingIndex::ForBanjoHeaderPath(std::string_view path) const {
   for (const LibraryMapping& library : libraries_) {
     BanjoHeaders headers = HeadersOf(library);
-    for (const std::string* header : {&headers.cpp, &headers.ddktl, &headers.c, &headers.ddk}) {
+    for (const std::string* header :
+         {&headers.cpp, &headers.ddktl, &headers.c, &headers.ddk, &headers.shims}) {
       if (EndsWithPath(path, *header)) return &library;
     }
   }

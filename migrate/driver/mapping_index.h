@@ -97,9 +97,11 @@ class MappingIndex {
   bool Load(const std::vector<std::string>& files, support::Diagnostics* diagnostics);
 
   // The library whose banjo C++ header is `include` (as spelled between the brackets:
-  // "fuchsia/hardware/gpioimpl/cpp/banjo.h", or the older "ddktl/protocol/gpioimpl.h"), or null.
-  const LibraryMapping* ForBanjoInclude(std::string_view include) const;
-  // The library whose banjo bindings (C or C++, either spelling) the header at `path` is, or null.
+  // "fuchsia/hardware/gpioimpl/cpp/banjo.h", or the older "ddktl/protocol/gpioimpl.h"; with
+  // `with_shims`, also its clone's "fidl/fuchsia.hardware.gpioimpl/cpp/banjo_shims.h"), or null.
+  const LibraryMapping* ForBanjoInclude(std::string_view include, bool with_shims = false) const;
+  // The library whose banjo bindings (C or C++, either spelling, or the shims that bring them)
+  // the header at `path` is, or null.
   const LibraryMapping* ForBanjoHeaderPath(std::string_view path) const;
   // The protocol whose banjo C++ client class is `qualified_name` ("ddk::GpioImplProtocolClient"),
   // with its library, or null.

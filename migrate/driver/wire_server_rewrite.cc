@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/driver_start.h"
 #include "migrate/driver/main_file_match.h"
 #include "migrate/driver/server_method_plan.h"
 #include "migrate/driver/source_text.h"
@@ -13,12 +14,88 @@ using namespace clang::ast_matchers;  // NOLINT: the matcher language
 
 namespace {
 
-bool DerivesFrom(const clang::CXXRecordDecl& record, llvm::StringRef name) {
-  for (const clang::CXXBaseSpecifier& base : record.bases()) {
-    const auto* decl = base.getType()->getAsCXXRecordDecl();
-    if (decl != nullptr && decl->getQualifiedNameAsString() == name) return true;
+bool IsOrDerivesFrom(const clang::CXXRecordDecl& record, const clang::CXXRecordDecl& base) {
+  if (record.getCanonicalDecl() == base.getCanonicalDecl()) return true;
+  return record.hasDefinition() && record.isDerivedFrom(&base);
+}
+
+// What the server derives from, as the messages name it.
+std::string MixinName(const clang::CXXBaseSpecifier& mixin, const ProtocolMapping& protocol) {
+  const auto* record = mixin.getType()->getAsCXXRecordDecl();
+  return record != nullptr && record->getName().endswith("DualServer")
+             ? record->getQualifiedNameAsString()
+             : protocol.cpp_mixin;
+}
+
+// `AddDriverTransportService(...)` called on the server itself (`this`, said or not), as a
+// call; else null: publishing another object's service is that object's business.
+const clang::CXXMemberCallExpr* PublicationOnItself(clang::ASTContext& ast,
+                                                    const clang::MemberExpr& member) {
+  for (const clang::DynTypedNode& parent : ast.getParents(member)) {
+    const auto* call = parent.get<clang::CXXMemberCallExpr>();
+    if (call == nullptr || call->getCallee()->IgnoreParens() != &member) continue;
+    const clang::Expr* object = call->getImplicitObjectArgument();
+    if (object != nullptr && llvm::isa<clang::CXXThisExpr>(object->IgnoreParenImpCasts()) &&
+        call->getNumArgs() >= 2) {
+      return call;
+    }
   }
-  return false;
+  return nullptr;
+}
+
+// Why a server that uses `used` of its mixin stays: a banjo publication (a compat::BanjoServer
+// built from the ops table, or the dual server's banjo_server()) means banjo children remain.
+std::string WhyKept(const clang::CXXRecordDecl& server, const clang::NamedDecl& used,
+                    clang::SourceLocation at, bool from_dual, const clang::SourceManager& sm) {
+  std::string where = " (at " + Where(sm, at) + ")";
+  for (const clang::FieldDecl* field : server.fields()) {
+    const clang::Expr* init = field->getInClassInitializer();
+    const clang::CXXRecordDecl* type = field->getType()->getAsCXXRecordDecl();
+    if (init != nullptr && type != nullptr &&
+        type->getQualifiedNameAsString() == "compat::BanjoServer" &&
+        sm.isPointWithin(at, sm.getExpansionLoc(init->getBeginLoc()),
+                         sm.getExpansionLoc(init->getEndLoc()))) {
+      return "it serves banjo children through compat::BanjoServer " + field->getNameAsString() +
+             where +
+             ": --mode=dual serves both transports; once its children use the driver "
+             "transport, remove the BanjoServer and run --mode=replace again";
+    }
+  }
+  if (from_dual) {
+    return "it still uses the dual server's " + used.getNameAsString() + where +
+           (IsNamed(used, "AddDriverTransportService")
+                ? std::string(", on another object than itself")
+                : std::string(": banjo children remain; once they use the driver transport, "
+                              "remove what serves them and run --mode=replace again"));
+  }
+  return "it uses the mixin's " + used.getNameAsString() + where +
+         ", which goes with it; --mode=dual keeps serving banjo";
+}
+
+// `X::AddDriverTransportService(OUT, DISPATCHER[, INSTANCE])` → `OUT.AddService<Service>(handler
+// on DISPATCHER[, INSTANCE])`: the same publication, through the binding group.
+ServerEdit RepublishCall(const clang::SourceManager& sm, const clang::LangOptions& lang,
+                         const clang::CXXMemberCallExpr& call, const std::string& service,
+                         const std::string& handler) {
+  // `*outgoing()` (a shared_ptr's, or a pointer's) is called through as `outgoing()->`.
+  const clang::Expr* object = call.getArg(0)->IgnoreParenImpCasts();
+  const clang::Expr* pointer = nullptr;
+  if (const auto* deref = llvm::dyn_cast<clang::UnaryOperator>(object);
+      deref != nullptr && deref->getOpcode() == clang::UO_Deref) {
+    pointer = deref->getSubExpr();
+  } else if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(object);
+             op != nullptr && op->getOperator() == clang::OO_Star && op->getNumArgs() == 1) {
+    pointer = op->getArg(0);
+  }
+  std::string outgoing = pointer != nullptr ? Text(sm, lang, pointer->getSourceRange()) + "->"
+                                            : "(" + Text(sm, lang, object->getSourceRange()) + ").";
+  std::string text = outgoing + "AddService<" + service + ">(" + handler +
+                     Text(sm, lang, call.getArg(1)->getSourceRange()) +
+                     ", fidl::kIgnoreBindingClosure)})";
+  if (call.getNumArgs() > 2 && !llvm::isa<clang::CXXDefaultArgExpr>(call.getArg(2))) {
+    text += ", " + Text(sm, lang, call.getArg(2)->getSourceRange());
+  }
+  return {clang::CharSourceRange::getTokenRange(call.getSourceRange()), text + ")", true};
 }
 
 }  // namespace
@@ -26,27 +103,35 @@ bool DerivesFrom(const clang::CXXRecordDecl& record, llvm::StringRef name) {
 void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
                                 const clang::CXXRecordDecl& server,
                                 const clang::CXXBaseSpecifier& mixin,
-                                const LibraryMapping& library, const ProtocolMapping& protocol) {
+                                const LibraryMapping& library, const ProtocolMapping& protocol,
+                                bool from_dual) {
   clang::ASTContext& ast = *result.Context;
   const clang::SourceManager& sm = *result.SourceManager;
   std::string name = server.getNameAsString();
   clang::SourceLocation base_at = mixin.getTypeSourceInfo()->getTypeLoc().getBeginLoc();
   std::vector<ServerEdit> edits;
-  // Anything of the mixin's used by name (its ops table for compat::BanjoServer...) goes with it.
+  // Anything of the mixin's used by name (its ops table for compat::BanjoServer...) goes with it;
+  // of a dual server's, only its own publication of the service, which moves to the binding
+  // group.
   const auto* mixin_record = mixin.getType()->getAsCXXRecordDecl();
+  const clang::CXXMemberCallExpr* publication = nullptr;
   for (const BoundNodes& bound :
        MatchInMainFile(ast, memberExpr(isExpansionInMainFile()).bind("member"))) {
     const auto* member = bound.getNodeAs<clang::MemberExpr>("member");
     const auto* owner =
         llvm::dyn_cast<clang::CXXRecordDecl>(member->getMemberDecl()->getDeclContext());
-    if (owner != nullptr && mixin_record != nullptr &&
-        owner->getCanonicalDecl() == mixin_record->getCanonicalDecl()) {
-      context_->Leave(sm, base_at, diag::kServerLeft, name, protocol.cpp_mixin,
-                      "it uses the mixin's " + member->getMemberDecl()->getNameAsString() +
-                          " (at " + Where(sm, member->getExprLoc()) +
-                          "), which goes with it; --mode=dual keeps serving banjo");
-      return;
+    if (owner == nullptr || mixin_record == nullptr || !IsOrDerivesFrom(*mixin_record, *owner)) {
+      continue;
     }
+    const clang::NamedDecl& used = *member->getMemberDecl();
+    if (from_dual && IsNamed(used, "AddDriverTransportService") && publication == nullptr) {
+      publication = PublicationOnItself(ast, *member);
+      if (publication != nullptr) continue;
+    }
+    context_->Leave(sm, base_at, diag::kServerLeft, name, MixinName(mixin, protocol),
+                    WhyKept(server, used, sm.getExpansionLoc(member->getExprLoc()), from_dual,
+                            sm));
+    return;
   }
   for (const MethodMapping& row : protocol.methods) {
     const std::string& banjo_name = row.cpp_mixin;
@@ -58,7 +143,7 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
     std::string why;
     if (!PlanServerMethod(*context_, ast, *method, row, library, protocol, &edits, &why)) {
       context_->Leave(sm, method->getLocation(), diag::kServerMethodLeft, name, banjo_name, why);
-      context_->Leave(sm, base_at, diag::kServerLeft, name, protocol.cpp_mixin,
+      context_->Leave(sm, base_at, diag::kServerLeft, name, MixinName(mixin, protocol),
                       "its method " + banjo_name + " is not rewritten");
       return;
     }
@@ -87,30 +172,17 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   members += indent + "fdf::ServerBindingGroup<" + marker + "> " + bindings + ";\n";
   clang::SourceLocation close = server.getBraceRange().getEnd();
   edits.push_back({clang::CharSourceRange::getCharRange(close, close), members});
-  // Published where a DFv2 driver starts; anywhere else, by a human.
-  const clang::CXXMethodDecl* start = nullptr;
-  for (const clang::CXXMethodDecl* candidate : server.methods()) {
-    if (IsNamed(*candidate, "Start") && candidate->getDefinition() != nullptr) {
-      start = candidate;
-    }
-  }
-  const auto* start_body =
-      start ? llvm::dyn_cast_or_null<clang::CompoundStmt>(start->getDefinition()->getBody())
-            : nullptr;
+  // Published where the dual server published it, else where a DFv2 driver starts; anywhere
+  // else, by a human.
   std::string service = ns + "::" + protocol.service_name;
-  if (start_body != nullptr && !protocol.service_name.empty() &&
-      DerivesFrom(server, "fdf::DriverBase") &&
-      sm.isWrittenInMainFile(sm.getExpansionLoc(start_body->getLBracLoc()))) {
-    BodyStart start = StartOf(sm, *start_body);
-    const std::string& indent = start.indent;
-    edits.push_back(
-        {clang::CharSourceRange::getCharRange(start.after_brace, start.after_brace),
-         "\n" + indent + "if (zx::result<> added = outgoing()->AddService<" + service + ">(" +
-             service + "::InstanceHandler({." + protocol.service_member + " = " + bindings +
-             ".CreateHandler(this, driver_dispatcher()->get(), fidl::kIgnoreBindingClosure)}));\n" +
-             indent + "    added.is_error()) {\n" + indent + "  return added.take_error();\n" +
-             indent + "}"});
-  } else {
+  std::string handler = service + "::InstanceHandler({." + protocol.service_member + " = " +
+                        bindings + ".CreateHandler(this, ";
+  if (publication != nullptr && !protocol.service_name.empty()) {
+    edits.push_back(RepublishCall(sm, ast.getLangOpts(), *publication, service, handler));
+  }
+  const clang::CompoundStmt* start =
+      publication != nullptr ? nullptr : DriverStartBody(sm, server);
+  if ((start == nullptr && publication == nullptr) || protocol.service_name.empty()) {
     context_->Leave(sm, server.getLocation(), diag::kServerPublishByHand, name,
                     protocol.fidl_protocol,
                     protocol.service_name.empty() ? "the service the clone declares"
@@ -119,6 +191,11 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   for (const ServerEdit& edit : edits) {
     context_->Replace(sm, edit.range, edit.text);
     if (edit.consumes) context_->Consumed(sm, edit.range);
+  }
+  if (start != nullptr && !protocol.service_name.empty()) {
+    PublishFirstInStart(context_, sm, *start,
+                        "outgoing()->AddService<" + service + ">(" + handler +
+                            "driver_dispatcher()->get(), fidl::kIgnoreBindingClosure)}))");
   }
 }
 

@@ -6,7 +6,8 @@
 // reply carries, and each `return status;` replies — `ReplySuccess(outs...)` or
 // `ReplyError(status)` — then returns. The class gains the server binding group, an
 // unknown-method handler for an open protocol, and, in a DFv2 driver's Start, the publication of
-// the service.
+// the service. A dual server (RFC step 3: its banjo children are gone) becomes one the same way,
+// its own AddDriverTransportService call the binding group's AddService.
 // Each method is planned by server_method_plan.h (structs field by field, @async callbacks
 // replied to in place or through a held completer). A method the rewrite cannot express (an
 // out-parameter that escapes, a struct used whole, a buffer, an @async callback stored or passed
@@ -25,10 +26,12 @@ class WireServerRewrite {
  public:
   explicit WireServerRewrite(RewriteContext* context) : context_(context) {}
 
-  // Rewrites `server`, whose base `mixin` serves `protocol`.
+  // Rewrites `server`, whose base `mixin` serves `protocol`: the banjo mixin, or (`from_dual`)
+  // the generated dual server, whose AddDriverTransportService call on the server itself
+  // becomes the binding group's publication.
   void Rewrite(const clang::ast_matchers::MatchFinder::MatchResult& result,
                const clang::CXXRecordDecl& server, const clang::CXXBaseSpecifier& mixin,
-               const LibraryMapping& library, const ProtocolMapping& protocol);
+               const LibraryMapping& library, const ProtocolMapping& protocol, bool from_dual);
 
  private:
   RewriteContext* context_;

@@ -9,133 +9,77 @@
 #include <lib/fdf/dispatcher.h>
 #include <zircon/status.h>
 
-#include <cstdio>
-#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "corpus/drivers/common/event_log.h"
+#include "corpus/drivers/common/pmic_state.h"
 
 namespace {
 
+namespace examples = fdfkit::examples;
 namespace shims = fdfkit::shims::fuchsia_hardware_powerimpl;
 namespace fdfw = fuchsia_driver_framework;
 
-// The PMIC: four power domains, each switched on or off, at a voltage, with 16 control
-// registers. Every method records its call and where it ran: a banjo call runs on the caller's
-// dispatcher ("dispatcher=caller"), a driver-transport call on the PMIC driver's own
-// ("dispatcher=own").
+// The PMIC (common/pmic_state.h) behind the generated dual server. Every method records its call
+// and where it ran: a banjo call on the caller's dispatcher ("dispatcher=caller"), a
+// driver-transport call on the PMIC driver's own ("dispatcher=own").
 //
 // This is a class of its own, not the driver class: the shim mixin hands out
-// static_cast<Pmic*>(this) while it is being constructed, which UBSan's vptr check rejects for a
-// polymorphic class (every fdf::DriverBase is one) and which is a plain address computation here.
+// static_cast<Pmic*>(this), which UBSan's vptr check rejects while a polymorphic class (every
+// fdf::DriverBase is one) is being built and which is a plain address computation here.
 class Pmic : public shims::PowerImplDualServer<Pmic> {
  public:
-  static constexpr uint32_t kDomains = 4;
-  static constexpr uint32_t kRegisters = 16;
-  static constexpr uint32_t kMinMicrovolts = 600'000;
-  static constexpr uint32_t kMaxMicrovolts = 1'300'000;
-  static constexpr uint32_t kStepMicrovolts = 12'500;
-
   explicit Pmic(fdf_dispatcher_t* own_dispatcher) : own_dispatcher_(own_dispatcher) {}
 
   // ZX_ERR_OUT_OF_RANGE: no such domain (every method).
   zx_status_t PowerImplGetPowerDomainStatus(uint32_t index, power_domain_status_t* out_status) {
-    std::lock_guard lock(lock_);
-    zx_status_t status = ZX_ERR_OUT_OF_RANGE;
-    if (index < kDomains) {
-      *out_status =
-          domains_[index].enabled ? POWER_DOMAIN_STATUS_ENABLED : POWER_DOMAIN_STATUS_DISABLED;
-      status = ZX_OK;
-    }
-    return Record("get_status", index, "", status);
+    std::optional<bool> enabled = state_.Enabled(index);
+    if (enabled) *out_status = *enabled ? POWER_DOMAIN_STATUS_ENABLED : POWER_DOMAIN_STATUS_DISABLED;
+    return Record("get_status", index, "", enabled ? ZX_OK : ZX_ERR_OUT_OF_RANGE);
   }
-  zx_status_t PowerImplEnablePowerDomain(uint32_t index) { return Switch(index, true); }
-  zx_status_t PowerImplDisablePowerDomain(uint32_t index) { return Switch(index, false); }
+  zx_status_t PowerImplEnablePowerDomain(uint32_t index) {
+    return Record("enable", index, "", state_.Switch(index, true));
+  }
+  zx_status_t PowerImplDisablePowerDomain(uint32_t index) {
+    return Record("disable", index, "", state_.Switch(index, false));
+  }
   zx_status_t PowerImplGetSupportedVoltageRange(uint32_t index, uint32_t* out_min,
                                                 uint32_t* out_max) {
     zx_status_t status = ZX_ERR_OUT_OF_RANGE;
-    if (index < kDomains) {
-      *out_min = kMinMicrovolts;
-      *out_max = kMaxMicrovolts;
+    if (examples::PmicState::HasDomain(index)) {
+      *out_min = examples::PmicState::kMinMicrovolts;
+      *out_max = examples::PmicState::kMaxMicrovolts;
       status = ZX_OK;
     }
     return Record("get_range", index, "", status);
   }
-  // ZX_ERR_BAD_STATE: the domain is off; ZX_ERR_OUT_OF_RANGE: a voltage outside the range. The
-  // PMIC sets the step at or below the request and says which.
   zx_status_t PowerImplRequestVoltage(uint32_t index, uint32_t voltage,
                                       uint32_t* out_actual_voltage) {
-    std::lock_guard lock(lock_);
-    zx_status_t status = ZX_ERR_OUT_OF_RANGE;
-    if (index < kDomains && !domains_[index].enabled) {
-      status = ZX_ERR_BAD_STATE;
-    } else if (index < kDomains && voltage >= kMinMicrovolts && voltage <= kMaxMicrovolts) {
-      uint32_t steps = (voltage - kMinMicrovolts) / kStepMicrovolts;
-      domains_[index].microvolts = kMinMicrovolts + steps * kStepMicrovolts;
-      *out_actual_voltage = domains_[index].microvolts;
-      status = ZX_OK;
-    }
-    return Record("request_voltage", index, "voltage=" + std::to_string(voltage), status);
+    return Record("request_voltage", index, "voltage=" + std::to_string(voltage),
+                  state_.RequestVoltage(index, voltage, out_actual_voltage));
   }
-  // ZX_ERR_OUT_OF_RANGE also for a register address past the last.
   zx_status_t PowerImplWritePmicCtrlReg(uint32_t index, uint32_t addr, uint32_t value) {
-    std::lock_guard lock(lock_);
-    zx_status_t status = ZX_ERR_OUT_OF_RANGE;
-    if (index < kDomains && addr < kRegisters) {
-      domains_[index].registers[addr] = value;
-      status = ZX_OK;
-    }
-    return Record("write_reg", index, "addr=" + Hex(addr) + " value=" + Hex(value), status);
+    return Record("write_reg", index,
+                  "addr=" + examples::PmicHex(addr) + " value=" + examples::PmicHex(value),
+                  state_.WriteRegister(index, addr, value));
   }
   zx_status_t PowerImplReadPmicCtrlReg(uint32_t index, uint32_t addr, uint32_t* out_value) {
-    std::lock_guard lock(lock_);
-    zx_status_t status = ZX_ERR_OUT_OF_RANGE;
-    if (index < kDomains && addr < kRegisters) {
-      *out_value = domains_[index].registers[addr];
-      status = ZX_OK;
-    }
-    return Record("read_reg", index, "addr=" + Hex(addr), status);
+    std::optional<uint32_t> value = state_.ReadRegister(index, addr);
+    if (value) *out_value = *value;
+    return Record("read_reg", index, "addr=" + examples::PmicHex(addr),
+                  value ? ZX_OK : ZX_ERR_OUT_OF_RANGE);
   }
 
  private:
-  struct Domain {
-    bool enabled = false;
-    uint32_t microvolts = kMinMicrovolts;
-    uint32_t registers[kRegisters] = {};
-  };
-
-  zx_status_t Switch(uint32_t index, bool on) {
-    std::lock_guard lock(lock_);
-    zx_status_t status = ZX_ERR_OUT_OF_RANGE;
-    if (index < kDomains) {
-      domains_[index].enabled = on;
-      status = ZX_OK;
-    }
-    return Record(on ? "enable" : "disable", index, "", status);
-  }
-
-  // "dual-pmic <method> domain=<index> [<detail> ]<status> dispatcher=caller|own"
   zx_status_t Record(const char* method, uint32_t index, const std::string& detail,
                      zx_status_t status) const {
-    bool own = fdf_dispatcher_get_current_dispatcher() == own_dispatcher_;
-    fdfkit::examples::RecordEvent(
-        "dual-pmic", std::string(method) + " domain=" + std::to_string(index) + " " +
-                         (detail.empty() ? "" : detail + " ") + zx_status_get_string(status) +
-                         " dispatcher=" + (own ? "own" : "caller"));
-    return status;
-  }
-  static std::string Hex(uint32_t value) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%#x", value);
-    return text;
+    return examples::RecordPmicCall("dual-pmic", own_dispatcher_, method, index, detail, status);
   }
 
   fdf_dispatcher_t* const own_dispatcher_;
-  // Banjo callers run on their own dispatchers, concurrently with the driver-transport server on
-  // ours: domains_ is only touched with lock_ held.
-  std::mutex lock_;
-  Domain domains_[kDomains];
+  examples::PmicState state_;
 };
 
 class DualPmic : public fdf::DriverBase {

@@ -3,6 +3,7 @@
 #pragma once
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
 #include <lib/driver/compat/cpp/banjo_client.h>
+#include <lib/driver/component/cpp/driver_base.h>
 
 namespace fdfkit::shims::fuchsia_hardware_gpioimpl {
 class GpioImplDualClient : public ddk::GpioImplProtocolClient {
@@ -17,5 +18,10 @@ template <typename D>
 class GpioImplDualServer : public ddk::GpioImplProtocol<D> {
  public:
   int AddDriverTransportService() { return 0; }
+  int banjo_server() { return 0; }
+  zx::result<> AddDriverTransportService(fdf::OutgoingDirectory&, void* dispatcher,
+                                         const char* instance = "default") {
+    return zx::result<>(0);
+  }
 };
 }  // namespace fdfkit::shims::fuchsia_hardware_gpioimpl

@@ -11,7 +11,7 @@ struct Dispatcher {
 class OutgoingDirectory {
  public:
   template <typename Service, typename Handler>
-  zx::result<int> AddService(Handler) {
+  zx::result<int> AddService(Handler, const char* instance = "default") {
     return zx::result<int>(0);
   }
 };
