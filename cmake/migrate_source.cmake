@@ -2,6 +2,8 @@
 # build step (fdfkit_migrated_source in FdfkitMigratedSource.cmake). Variables:
 #   TOOL      migrate-driver
 #   SOURCE    the original (absolute; listed in DATABASE)
+#   INPUT     what is rewritten (absolute): SOURCE, or an earlier step's output
+#   PATCH     a unified diff applied to INPUT's copy first (may be empty)
 #   DATABASE  the build's compile_commands.json
 #   COPY      where the rewritten copy goes
 #   MODE      replace | dual
@@ -28,7 +30,16 @@ if(entry STREQUAL "")
 endif()
 string(REPLACE "${SOURCE}" "${COPY}" entry "${entry}")
 file(WRITE ${copy_dir}/compile_commands.json "[${entry}]\n")
-configure_file(${SOURCE} ${COPY} COPYONLY)
+configure_file(${INPUT} ${COPY} COPYONLY)
+if(PATCH)
+  execute_process(COMMAND patch --batch --forward --no-backup-if-mismatch --reject-file=-
+                          ${COPY} ${PATCH}
+                  RESULT_VARIABLE patched OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT patched EQUAL 0)
+    file(REMOVE ${COPY})
+    message(FATAL_ERROR "${PATCH} does not apply to ${INPUT}:\n${out}${err}")
+  endif()
+endif()
 set(mapping_args)
 foreach(mapping IN LISTS MAPPINGS)
   list(APPEND mapping_args --mapping ${mapping})

@@ -397,4 +397,22 @@ TEST_F(DriverBindingTest, BindingGroupServesEachEndAndReportsOnlyUnrequestedClos
   EXPECT_EQ(fdf::WireCall(clients[1]).buffer(arena)->Read(1).status(), ZX_ERR_PEER_CLOSED);
 }
 
+TEST_F(DriverBindingTest, BindingGroupHandlerIgnoringClosuresServesAndForgetsClosedEnds) {
+  HoldingServer impl;
+  fdf::ServerBindingGroup<Gpio> group;
+  auto handler = group.CreateHandler(&impl, server_dispatcher_, fidl::kIgnoreBindingClosure);
+  auto endpoints = fdf::CreateEndpoints<Gpio>();
+  ASSERT_TRUE(endpoints.is_ok());
+  handler(std::move(endpoints->server));
+  ASSERT_EQ(group.size(), 1u);
+  fdf::Arena arena('TEST');
+  auto result = fdf::WireCall(endpoints->client).buffer(arena)->Read(4);
+  ASSERT_TRUE(result.ok()) << result;
+  EXPECT_EQ(result->value()->value, 8u);
+  // The client going away only takes its binding out of the group.
+  endpoints->client.reset();
+  for (int i = 0; i < 1000 && group.size() != 0; ++i) usleep(1000);
+  EXPECT_EQ(group.size(), 0u);
+}
+
 }  // namespace

@@ -290,7 +290,8 @@ class ServerBindingGroup {
             if (it != state->bindings.end()) state->bindings.erase(it);
             if (state->bindings.empty()) on_empty = state->on_empty;
           }
-          if constexpr (!std::is_same_v<CloseHandler, std::nullptr_t>) {
+          if constexpr (!std::is_same_v<CloseHandler, std::nullptr_t> &&
+                        !std::is_same_v<CloseHandler, fidl::IgnoreBindingClosureType>) {
             if (!user_removed) {
               if constexpr (std::is_invocable_v<CloseHandler, Impl*, fidl::UnbindInfo>) {
                 close_handler(self, info);

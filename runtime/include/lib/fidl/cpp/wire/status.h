@@ -94,6 +94,11 @@ class OneWayStatus : public Status {
 };
 using OneWayError = OneWayStatus;
 
+// A binding group's close handler that does nothing: the server needs no word of a closed
+// connection (CreateHandler(impl, dispatcher, fidl::kIgnoreBindingClosure)).
+struct IgnoreBindingClosureType {};
+inline constexpr IgnoreBindingClosureType kIgnoreBindingClosure{};
+
 class UnbindInfo {
  public:
   UnbindInfo() = default;
