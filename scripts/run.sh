@@ -57,13 +57,13 @@ for mapping in out/protocols/*.mapping.json; do
 done
 echo "fdfkit: banjo bindings under $(pwd)/out/banjo/, shims under $(pwd)/out/shims/" \
      "($(grep -c FDFIDL071 out/shims/left-out.txt) methods left out: out/shims/left-out.txt)"
-# The drivers' own code (migrate-driver): the corpus's banjo clients rewritten from their
-# library's mapping in both modes, as dry runs — a diff and a report of what is left for a human
-# per driver and mode (exit status 1 means there is some; 2 would be an error, which stops the
-# job). The build already rewrote pmic-steps with --fix and compiled it (fdfkit_migrated_source);
-# each variant boots with the PMIC and writes the same steps.
+# The drivers' own code (migrate-driver): the corpus's banjo clients and server rewritten from
+# their library's mapping in both modes, as dry runs — a diff and a report of what is left for a
+# human per driver and mode (exit status 1 means there is some; 2 would be an error, which stops
+# the job). The build already rewrote pmic-steps and pmic-server with --fix and compiled them
+# (fdfkit_migrated_source); each variant boots on its board and answers the same steps.
 mkdir -p out/migrate-driver
-for driver in pmic-steps/pmic_steps.cc pmic-banjo-user/pmic_banjo_user.cc; do
+for driver in pmic-steps/pmic_steps.cc pmic-banjo-user/pmic_banjo_user.cc pmic-server/pmic_server.cc; do
   name=$(basename "$driver" .cc)
   for mode in replace dual; do
     status=0
@@ -74,14 +74,16 @@ for driver in pmic-steps/pmic_steps.cc pmic-banjo-user/pmic_banjo_user.cc; do
     [ "$status" -le 1 ] || exit "$status"
   done
 done
-for variant in banjo replace dual; do
-  rm -f "out/migrate-driver/pmic-steps-$variant.events"
-  FDFKIT_DRIVER_EVENT_LOG="$(pwd)/out/migrate-driver/pmic-steps-$variant.events" \
-    ./build/default/runtime/driver/fdfkit-boot "build/default/drivers/pmic-steps-$variant-board.json" \
-    --once > "out/migrate-driver/pmic-steps-$variant.boot.log" 2>&1
+for board in pmic-steps pmic-server; do
+  for variant in banjo replace dual; do
+    rm -f "out/migrate-driver/$board-$variant.events"
+    FDFKIT_DRIVER_EVENT_LOG="$(pwd)/out/migrate-driver/$board-$variant.events" \
+      ./build/default/runtime/driver/fdfkit-boot "build/default/drivers/$board-$variant-board.json" \
+      --once > "out/migrate-driver/$board-$variant.boot.log" 2>&1
+  done
 done
-echo "fdfkit: migrate-driver's diffs and reports of the corpus banjo clients in" \
-     "$(pwd)/out/migrate-driver/; pmic-steps as rewritten: build/default/corpus/drivers/migrated/"
+echo "fdfkit: migrate-driver's diffs and reports of the corpus banjo drivers in" \
+     "$(pwd)/out/migrate-driver/; as rewritten: build/default/corpus/drivers/migrated/"
 # RFC-0126's per-host migration plans. The hand-written inventory of the corpus boards (vim3,
 # av400, fdfkit-devboard, fdfkit-mediabox), and an inventory scanned from the Fuchsia-style tree in
 # corpus/tree (with board-config diffs per host switch); each plan checked by the independent

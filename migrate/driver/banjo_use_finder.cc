@@ -5,9 +5,9 @@ namespace fdfkit::driver_migration {
 using namespace clang::ast_matchers;  // NOLINT: the matcher language
 
 void BanjoUseFinder::Register(MatchFinder* finder) {
-  finder->addMatcher(typeLoc(isExpansionInMainFile()).bind("type"), this);
-  finder->addMatcher(declRefExpr(isExpansionInMainFile()).bind("reference"), this);
-  finder->addMatcher(memberExpr(isExpansionInMainFile()).bind("member"), this);
+  finder->addMatcher(typeLoc(isExpansionInRewritableFile(&context_->files())).bind("type"), this);
+  finder->addMatcher(declRefExpr(isExpansionInRewritableFile(&context_->files())).bind("reference"), this);
+  finder->addMatcher(memberExpr(isExpansionInRewritableFile(&context_->files())).bind("member"), this);
 }
 
 void BanjoUseFinder::run(const MatchFinder::MatchResult& result) {

@@ -42,6 +42,7 @@ bool InBanjoServerMethod(const MappingIndex& mappings, const clang::FunctionDecl
 // client-type rewrite turns into an fdf::WireSyncClient, or what a ConnectBanjo result holds,
 // which becomes an fdf::ClientEnd called through fdf::WireCall.
 std::string WhyClientStays(clang::ASTContext& ast, const MappingIndex& mappings,
+                           const RewritableFiles& files,
                            const clang::Expr* receiver, const clang::VarDecl* connect_result,
                            const clang::FunctionDecl* function, const LibraryMapping& library,
                            const ProtocolMapping& protocol) {
@@ -53,7 +54,7 @@ std::string WhyClientStays(clang::ASTContext& ast, const MappingIndex& mappings,
   }
   const clang::DeclaratorDecl* declared = receiver ? ReceiverDeclaration(*receiver) : nullptr;
   std::optional<ClientDeclaration> declaration =
-      declared ? FindClientDeclaration(mappings, ast, *declared)
+      declared ? FindClientDeclaration(mappings, files, ast, *declared)
                : std::nullopt;
   if (!declaration) {
     return "is not a variable, member or parameter declared with the banjo client's type";
@@ -64,13 +65,13 @@ std::string WhyClientStays(clang::ASTContext& ast, const MappingIndex& mappings,
 }  // namespace
 
 void CallSiteRewrite::Register(MatchFinder* finder) {
-  finder->addMatcher(cxxMemberCallExpr(isExpansionInMainFile(), unless(isInTemplateInstantiation()),
+  finder->addMatcher(cxxMemberCallExpr(isExpansionInRewritableFile(&context_->files()), unless(isInTemplateInstantiation()),
                                        optionally(forFunction(functionDecl().bind("function"))))
                          .bind("call"),
                      this);
   // In a template, a call with arguments that depend on it is no CXXMemberCallExpr yet.
   finder->addMatcher(
-      expr(anyOf(memberExpr(), unresolvedMemberExpr()), isExpansionInMainFile(),
+      expr(anyOf(memberExpr(), unresolvedMemberExpr()), isExpansionInRewritableFile(&context_->files()),
            anyOf(hasAncestor(functionTemplateDecl()), hasAncestor(classTemplateDecl())))
           .bind("templated"),
       this);
@@ -145,7 +146,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
   auto known = group ? why_stays_.find(group) : why_stays_.end();
   std::string why_not = known != why_stays_.end()
                             ? known->second
-                            : WhyClientStays(*result.Context, context_->mappings(), receiver,
+                            : WhyClientStays(*result.Context, context_->mappings(), context_->files(), receiver,
                                              connect_result, function, *library, *protocol);
   if (group != nullptr) why_stays_.emplace(group, why_not);
   auto block = [&] {
@@ -194,7 +195,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
         receiver && !connect_result ? ReceiverDeclaration(*receiver) : nullptr);
     called_async = called_async_
                        .emplace(group, field != nullptr &&
-                                           CalledAsync(*result.Context, *field, *protocol))
+                                           CalledAsync(context_->files(), *result.Context, *field, *protocol))
                        .first;
   }
   if (mapped->async) {

@@ -5,7 +5,6 @@
 #include <clang/AST/TypeLoc.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
-#include "migrate/driver/main_file_match.h"
 
 namespace fdfkit::driver_migration {
 namespace {
@@ -83,7 +82,8 @@ void Classify(const clang::Expr* init, ClientDeclaration* out) {
 
 // Where `field`'s constructors initialize it and statements assign it: connections to its
 // parent go to `out->connections`; anything else sets `out->why_not`.
-void FindMemberConnections(clang::ASTContext& ast, const clang::FieldDecl& field,
+void FindMemberConnections(const RewritableFiles& files, clang::ASTContext& ast,
+                           const clang::FieldDecl& field,
                            ClientDeclaration* out) {
   auto connection = [&](const clang::Expr* init, clang::SourceRange range,
                         const clang::MemberExpr* assigned, const char* where) {
@@ -111,8 +111,8 @@ void FindMemberConnections(clang::ASTContext& ast, const clang::FieldDecl& field
     }
   }
   using namespace clang::ast_matchers;  // NOLINT: the matcher language
-  auto assignments = MatchInMainFile(
-      ast, cxxOperatorCallExpr(hasOverloadedOperatorName("="),
+  auto assignments = MatchInRewritableFiles(
+      files, ast, cxxOperatorCallExpr(hasOverloadedOperatorName("="),
                                hasArgument(0, ignoringParenImpCasts(
                                                   memberExpr(member(equalsNode(&field)))
                                                       .bind("member"))))
@@ -141,11 +141,11 @@ std::string ClientDeclaration::DriverTransportType(bool called_async) const {
          FidlNamespace(*library) + "::" + protocol->fidl_protocol + ">";
 }
 
-bool CalledAsync(clang::ASTContext& ast, const clang::DeclaratorDecl& decl,
-                 const ProtocolMapping& protocol) {
+bool CalledAsync(const RewritableFiles& files, clang::ASTContext& ast,
+                 const clang::DeclaratorDecl& decl, const ProtocolMapping& protocol) {
   using namespace clang::ast_matchers;  // NOLINT: the matcher language
-  auto calls = MatchInMainFile(
-      ast, cxxMemberCallExpr(callee(cxxMethodDecl(ofClass(hasName(protocol.cpp_client)))))
+  auto calls = MatchInRewritableFiles(
+      files, ast, cxxMemberCallExpr(callee(cxxMethodDecl(ofClass(hasName(protocol.cpp_client)))))
                .bind("call"));
   for (const BoundNodes& bound : calls) {
     const auto* call = bound.getNodeAs<clang::CXXMemberCallExpr>("call");
@@ -161,6 +161,7 @@ bool CalledAsync(clang::ASTContext& ast, const clang::DeclaratorDecl& decl,
 }
 
 std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappings,
+                                                       const RewritableFiles& files,
                                                        clang::ASTContext& ast,
                                                        const clang::DeclaratorDecl& decl) {
   const clang::SourceManager& sm = ast.getSourceManager();
@@ -180,7 +181,7 @@ std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappi
   out.type_range = loc.getSourceRange();
   if (const auto* field = llvm::dyn_cast<clang::FieldDecl>(&decl)) {
     Classify(field->getInClassInitializer(), &out);
-    FindMemberConnections(ast, *field, &out);
+    FindMemberConnections(files, ast, *field, &out);
   } else if (const auto* variable = llvm::dyn_cast<clang::VarDecl>(&decl);
              variable != nullptr && !llvm::isa<clang::ParmVarDecl>(variable)) {
     Classify(variable->getInit(), &out);
@@ -193,7 +194,7 @@ std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappi
     out.why_not = "has a type written through a macro";
   } else if (connected_in_macro) {
     out.why_not = "is connected to its parent through a macro";
-  } else if (!sm.isWrittenInMainFile(out.type_range.getBegin())) {
+  } else if (!files.Contains(sm, out.type_range.getBegin())) {
     out.why_not = "is declared in " + sm.getFilename(out.type_range.getBegin()).str() +
                   ", which is not being rewritten";
   } else if (llvm::isa<clang::ParmVarDecl>(&decl)) {
@@ -215,7 +216,7 @@ std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappi
     } else if (out.construction != ClientDeclaration::Construction::kNone &&
                !llvm::isa<clang::VarDecl>(&decl)) {
       out.why_not = "connects to its parent outside a function body";
-    } else if (!out.connections.empty() && CalledAsync(ast, decl, *out.protocol)) {
+    } else if (!out.connections.empty() && CalledAsync(files, ast, decl, *out.protocol)) {
       out.why_not = "is connected to its parent where it is initialized or assigned, and called "
                     "@async: the fdf::WireClient it would become needs a dispatcher to bind on";
     }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "migrate/driver/mapping_index.h"
+#include "migrate/driver/rewritable_files.h"
 
 namespace fdfkit::driver_migration {
 
@@ -52,16 +53,17 @@ struct ClientDeclaration {
 };
 
 // `decl`'s client declaration, or nullopt if its type is no mapped banjo client. Only
-// declarations written in the main file are rewritable.
+// declarations written in the files this unit rewrites are rewritable.
 std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappings,
+                                                       const RewritableFiles& files,
                                                        clang::ASTContext& ast,
                                                        const clang::DeclaratorDecl& decl);
 
 // Whether a call on `decl` (a client of `protocol`) in the translation unit is @async: the client
 // then becomes an fdf::WireClient, whose replies come through ThenExactlyOnce, and its other calls
 // go through sync().
-bool CalledAsync(clang::ASTContext& ast, const clang::DeclaratorDecl& decl,
-                 const ProtocolMapping& protocol);
+bool CalledAsync(const RewritableFiles& files, clang::ASTContext& ast,
+                 const clang::DeclaratorDecl& decl, const ProtocolMapping& protocol);
 
 // The declaration a call's object expression names: `x`, `this->x_`, `*p`, `p->`; or null.
 const clang::DeclaratorDecl* ReceiverDeclaration(const clang::Expr& receiver);

@@ -5,7 +5,6 @@
 
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/diagnostics.h"
-#include "migrate/driver/main_file_match.h"
 #include "migrate/driver/protocol_struct_connection.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
@@ -19,10 +18,11 @@ namespace {
 // The first use of `decl` that is not the object of a call on it (`x.M()`, `x->M()`, `(*x).M()`)
 // nor a connection the rewrite makes (`client`'s): passed on, copied, assigned — which an
 // fdf::WireSyncClient would not compile with. Null if none.
-const clang::Expr* OtherUse(clang::ASTContext& context, const ClientDeclaration& client) {
+const clang::Expr* OtherUse(const RewritableFiles& files, clang::ASTContext& context,
+                            const ClientDeclaration& client) {
   const clang::DeclaratorDecl& decl = *client.decl;
   auto uses =
-      MatchInMainFile(context, expr(anyOf(declRefExpr(to(declaratorDecl(equalsNode(&decl)))),
+      MatchInRewritableFiles(files, context, expr(anyOf(declRefExpr(to(declaratorDecl(equalsNode(&decl)))),
                                           memberExpr(member(equalsNode(&decl)))))
                                    .bind("use"));
   for (const BoundNodes& bound : uses) {
@@ -68,7 +68,7 @@ std::string ConnectCall(const ClientDeclaration& client, const clang::SourceMana
 
 void ClientTypeRewrite::Register(MatchFinder* finder) {
   finder->addMatcher(
-      declaratorDecl(isExpansionInMainFile(), unless(isImplicit()), unless(isInstantiated()))
+      declaratorDecl(isExpansionInRewritableFile(&context_->files()), unless(isImplicit()), unless(isInstantiated()))
           .bind("decl"),
       this);
 }
@@ -77,7 +77,7 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
   const clang::SourceManager& sm = *result.SourceManager;
   const auto* decl = result.Nodes.getNodeAs<clang::DeclaratorDecl>("decl");
   std::optional<ClientDeclaration> client =
-      FindClientDeclaration(context_->mappings(), *result.Context, *decl);
+      FindClientDeclaration(context_->mappings(), context_->files(), *result.Context, *decl);
   if (!client) return;
   std::string name = decl->getNameAsString();
   if (!client->rewritable()) {
@@ -118,7 +118,7 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     }
   }
   context_->DeclareGroup(decl, decl->getLocation(), name);
-  if (const clang::Expr* use = OtherUse(*result.Context, *client)) {
+  if (const clang::Expr* use = OtherUse(context_->files(), *result.Context, *client)) {
     context_->Block(decl,
                     "it is used at " + Where(sm, use->getBeginLoc()) + " other than to call it");
   }
@@ -127,7 +127,7 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     if (!why.empty()) context_->Block(decl, why);
   }
   std::string type =
-      client->DriverTransportType(CalledAsync(*result.Context, *decl, *client->protocol));
+      client->DriverTransportType(CalledAsync(context_->files(), *result.Context, *decl, *client->protocol));
   context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range));
   const clang::LangOptions& lang = result.Context->getLangOpts();
   if (statement == nullptr) {

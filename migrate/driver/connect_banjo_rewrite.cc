@@ -50,14 +50,14 @@ void ConnectBanjoRewrite::Register(MatchFinder* finder) {
 void ConnectBanjoRewrite::run(const MatchFinder::MatchResult& result) {
   const clang::SourceManager& sm = *result.SourceManager;
   if (const auto* dependent = result.Nodes.getNodeAs<clang::CallExpr>("dependent")) {
-    if (sm.isWrittenInMainFile(sm.getExpansionLoc(dependent->getBeginLoc()))) {
+    if (context_->files().Contains(sm, dependent->getBeginLoc())) {
       context_->Leave(sm, dependent->getBeginLoc(), diag::kInTemplate, "compat::ConnectBanjo");
     }
     return;
   }
   const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("call");
   const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("function");
-  if (!sm.isWrittenInMainFile(sm.getExpansionLoc(call->getBeginLoc()))) return;
+  if (!context_->files().Contains(sm, call->getBeginLoc())) return;
   const clang::TemplateArgumentList* arguments = function->getTemplateSpecializationArgs();
   if (arguments == nullptr || arguments->size() == 0 ||
       arguments->get(0).getKind() != clang::TemplateArgument::Type) {

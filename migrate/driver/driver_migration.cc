@@ -21,6 +21,7 @@
 #include "migrate/driver/connect_banjo_rewrite.h"
 #include "migrate/driver/diagnostics.h"
 #include "migrate/driver/dual_server_rewrite.h"
+#include "migrate/driver/header_scan.h"
 #include "migrate/driver/include_rewrite.h"
 #include "migrate/driver/run_report.h"
 #include "support/atomic_write.h"
@@ -48,13 +49,18 @@ clang::tooling::ArgumentsAdjuster StripGccOnlyFlags() {
 // One translation unit: the rewrites run into edits of its own, kept only if it compiled.
 class MigrateAction : public clang::ASTFrontendAction {
  public:
-  MigrateAction(const MappingIndex& mappings, Mode mode, EditSet* all_edits,
+  MigrateAction(const MappingIndex& mappings, Mode mode,
+                const std::map<std::string, std::set<std::string>>& headers, EditSet* all_edits,
                 support::Diagnostics* diagnostics)
       : context_(mappings, mode, &edits_, diagnostics),
+        headers_(headers),
         all_edits_(all_edits),
         diagnostics_(diagnostics) {}
 
   bool BeginSourceFileAction(clang::CompilerInstance& ci) override {
+    if (auto mine = headers_.find(getCurrentFile().str()); mine != headers_.end()) {
+      context_.set_rewritable_headers(mine->second);
+    }
     if (auto cwd = ci.getFileManager().getVirtualFileSystem().getCurrentWorkingDirectory()) {
       context_.set_working_directory(*cwd);
     }
@@ -94,6 +100,7 @@ class MigrateAction : public clang::ASTFrontendAction {
   BanjoUseFinder banjo_uses_{&context_};
   CallSiteRewrite call_sites_{&context_};
   ClientTypeRewrite client_types_{&context_};
+  const std::map<std::string, std::set<std::string>>& headers_;
   EditSet* all_edits_;
   support::Diagnostics* diagnostics_;
   clang::ast_matchers::MatchFinder finder_;
@@ -101,16 +108,22 @@ class MigrateAction : public clang::ASTFrontendAction {
 
 class MigrateActionFactory : public clang::tooling::FrontendActionFactory {
  public:
-  MigrateActionFactory(const MappingIndex& mappings, Mode mode, EditSet* edits,
+  MigrateActionFactory(const MappingIndex& mappings, Mode mode,
+                       std::map<std::string, std::set<std::string>> headers, EditSet* edits,
                        support::Diagnostics* diagnostics)
-      : mappings_(mappings), mode_(mode), edits_(edits), diagnostics_(diagnostics) {}
+      : mappings_(mappings),
+        mode_(mode),
+        headers_(std::move(headers)),
+        edits_(edits),
+        diagnostics_(diagnostics) {}
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<MigrateAction>(mappings_, mode_, edits_, diagnostics_);
+    return std::make_unique<MigrateAction>(mappings_, mode_, headers_, edits_, diagnostics_);
   }
 
  private:
   const MappingIndex& mappings_;
   Mode mode_;
+  std::map<std::string, std::set<std::string>> headers_;  // by the file that rewrites them
   EditSet* edits_;
   support::Diagnostics* diagnostics_;
 };
@@ -154,6 +167,12 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   };
   if (!options.report.empty() && !IsReportPath(options.report)) {
     diagnostics.ReportFile(diag::kReportFormat, "", options.report);
+    err << diagnostics.Text();
+    return 2;
+  }
+  llvm::Regex header_filter(options.header_filter);
+  if (std::string why; !options.header_filter.empty() && !header_filter.isValid(why)) {
+    diagnostics.ReportFile(diag::kBadHeaderFilter, "", options.header_filter, why);
     err << diagnostics.Text();
     return 2;
   }
@@ -204,8 +223,12 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   // output is its own findings.
   tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
       "-w", clang::tooling::ArgumentInsertPosition::END));
+  std::map<std::string, std::set<std::string>> headers;
+  if (!options.header_filter.empty()) {
+    headers = FindRewritableHeaders(tool, header_filter, mappings, &diagnostics);
+  }
   EditSet edits;
-  MigrateActionFactory factory(mappings, options.mode, &edits, &diagnostics);
+  MigrateActionFactory factory(mappings, options.mode, std::move(headers), &edits, &diagnostics);
   int tool_status = tool.run(&factory);
   if (diagnostics.has_errors() || tool_status == 1) {
     // A file that did not compile (clang said why above): nothing is written.

@@ -26,6 +26,7 @@ struct Options {
   std::string export_fixes;             // kExportFixes: the YAML file
   std::string report;                   // a .md or .json file, or "" for none
   std::vector<std::string> extra_args;  // appended to every compile command
+  std::string header_filter;            // headers whose real path matches are rewritten too
   std::vector<std::string> files;
 };
 

@@ -12,7 +12,8 @@ bool IsDriverBase(const clang::CXXRecordDecl* record) {
 
 }  // namespace
 
-const clang::CompoundStmt* DriverStartBody(const clang::SourceManager& sm,
+const clang::CompoundStmt* DriverStartBody(const RewriteContext& context,
+                                           const clang::SourceManager& sm,
                                            const clang::CXXRecordDecl& driver) {
   bool derives = false;
   for (const clang::CXXBaseSpecifier& base : driver.bases()) {
@@ -32,7 +33,7 @@ const clang::CompoundStmt* DriverStartBody(const clang::SourceManager& sm,
     const clang::CXXRecordDecl* returned = method->getReturnType()->getAsCXXRecordDecl();
     if (returned == nullptr || returned->getQualifiedNameAsString() != "zx::result") continue;
     const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(definition->getBody());
-    if (body != nullptr && sm.isWrittenInMainFile(sm.getExpansionLoc(body->getLBracLoc()))) {
+    if (body != nullptr && context.files().Contains(sm, body->getLBracLoc())) {
       return body;
     }
   }

@@ -15,8 +15,9 @@
 namespace fdfkit::driver_migration {
 
 // The body of `driver`'s own synchronous Start when `driver` derives from fdf::DriverBase and
-// defines it in the main file; else null.
-const clang::CompoundStmt* DriverStartBody(const clang::SourceManager& sm,
+// defines it in a file this unit rewrites; else null.
+const clang::CompoundStmt* DriverStartBody(const RewriteContext& context,
+                                           const clang::SourceManager& sm,
                                            const clang::CXXRecordDecl& driver);
 
 // Inserts, first in `start`, a statement that runs `call` (a zx::result<> expression) and returns

@@ -18,7 +18,7 @@ void DualServerRewrite::Register(MatchFinder* finder) {
                      this);
   // Whether the file publishes a driver-transport service for its dual servers.
   finder->addMatcher(
-      expr(isExpansionInMainFile(),
+      expr(isExpansionInRewritableFile(&context_->files()),
            anyOf(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("AddDriverTransportService")))),
                  cxxDependentScopeMemberExpr(hasMemberName("AddDriverTransportService")),
                  unresolvedMemberExpr(hasAnyDeclaration(
@@ -67,7 +67,7 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
   }
   const auto* server = result.Nodes.getNodeAs<clang::CXXRecordDecl>("server");
   if (server->isImplicit()) return;  // a class's injected name of itself
-  if (!sm.isWrittenInMainFile(sm.getExpansionLoc(server->getLocation()))) return;
+  if (!context_->files().Contains(sm, server->getLocation())) return;
   for (const clang::CXXBaseSpecifier& base : server->bases()) {
     std::string mixin_name = BaseTemplateName(base);
     if (mixin_name.empty()) continue;
@@ -150,7 +150,7 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
     context_->Replace(sm, clang::CharSourceRange::getTokenRange(type_range), dual_server);
     // A DFv2 driver publishes the driver-transport side where it starts (named through its base
     // when it serves more than one protocol); any other server, by hand.
-    if (const clang::CompoundStmt* start = DriverStartBody(sm, *server)) {
+    if (const clang::CompoundStmt* start = DriverStartBody(*context_, sm, *server)) {
       PublishFirstInStart(context_, sm, *start,
                           (MappedBases(*server) > 1 ? dual_server + "::" : std::string()) +
                               "AddDriverTransportService(*outgoing(), driver_dispatcher()->get())");

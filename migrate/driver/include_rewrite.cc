@@ -28,10 +28,10 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
   if (std::string shims = FidlLibraryOf(file_name, "/cpp/banjo_shims.h"); !shims.empty()) {
     context_->ShimsAvailable(shims);
   }
-  // Only the files given are rewritten (headers are not, yet).
-  if (!sm_.isWrittenInMainFile(hash)) return;
+  // Only the files this unit rewrites (the given file, the headers --header-filter gives it).
+  if (!context_->files().Contains(sm_, hash)) return;
   if (std::string wire = FidlLibraryOf(file_name, "/cpp/driver/wire.h"); !wire.empty()) {
-    context_->WireHeaderIncluded(wire);
+    context_->WireHeaderIncluded(sm_, hash, wire);
   }
   // In --mode=replace the shims go too: their dual servers and clients are banjo.
   const LibraryMapping* library =
@@ -60,9 +60,9 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
 void IncludeRewrite::MacroExpands(const clang::Token&, const clang::MacroDefinition& definition,
                                   clang::SourceRange range, const clang::MacroArgs*) {
   const clang::MacroInfo* info = definition.getMacroInfo();
-  if (info == nullptr || !sm_.isWrittenInMainFile(sm_.getExpansionLoc(range.getBegin()))) return;
+  if (info == nullptr || !context_->files().Contains(sm_, range.getBegin())) return;
   clang::SourceLocation defined = info->getDefinitionLoc();
-  if (defined.isInvalid() || sm_.isWrittenInMainFile(defined)) return;
+  if (defined.isInvalid() || context_->files().Contains(sm_, defined)) return;
   const clang::FileEntry* file = sm_.getFileEntryForID(sm_.getFileID(defined));
   if (file == nullptr) return;
   if (const LibraryMapping* library = context_->mappings().ForBanjoHeaderPath(file->getName())) {

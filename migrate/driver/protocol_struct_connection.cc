@@ -55,7 +55,7 @@ std::string ConnectThroughService(RewriteContext* context, clang::ASTContext& as
   }
   clang::SourceRange type = proto.getTypeSourceInfo()->getTypeLoc().getSourceRange();
   if (type.getBegin().isMacroID() || type.getEnd().isMacroID() ||
-      !sm.isWrittenInMainFile(type.getBegin())) {
+      !context->files().Contains(sm, type.getBegin())) {
     return name + " has a type written through a macro";
   }
   // `= {}` or nothing: a client end has no fields to initialize.

@@ -61,26 +61,36 @@ void RewriteContext::Block(const void* key, std::string why) {
 
 void RewriteContext::OpenConditional(const clang::SourceManager& sm,
                                      clang::SourceLocation location) {
-  if (sm.isWrittenInMainFile(location)) open_conditionals_.push_back(sm.getFileOffset(location));
+  clang::FileID file = sm.getFileID(location);
+  if (files_.ContainsFile(sm, file)) {
+    open_conditionals_.emplace_back(file, sm.getFileOffset(location));
+  }
 }
 
 void RewriteContext::CloseConditional(const clang::SourceManager& sm,
                                       clang::SourceLocation location) {
-  if (!sm.isWrittenInMainFile(location) || open_conditionals_.empty()) return;
-  conditionals_.emplace_back(open_conditionals_.back(), sm.getFileOffset(location));
-  open_conditionals_.pop_back();
+  clang::FileID file = sm.getFileID(location);
+  if (!files_.ContainsFile(sm, file)) return;
+  // The innermost #if still open in this file (#if and #endif pair within a file).
+  for (auto open = open_conditionals_.rbegin(); open != open_conditionals_.rend(); ++open) {
+    if (open->first != file) continue;
+    conditionals_.push_back({file, open->second, sm.getFileOffset(location)});
+    open_conditionals_.erase(std::next(open).base());
+    return;
+  }
 }
 
 bool RewriteContext::InConditional(const clang::SourceManager& sm,
                                    clang::SourceLocation location) const {
   clang::SourceLocation at = sm.getExpansionLoc(location);
-  if (!sm.isWrittenInMainFile(at)) return false;
+  clang::FileID file = sm.getFileID(at);
+  if (!files_.ContainsFile(sm, file)) return false;
   unsigned offset = sm.getFileOffset(at);
-  for (unsigned open : open_conditionals_) {
-    if (offset > open) return true;
+  for (const auto& [open_file, open] : open_conditionals_) {
+    if (open_file == file && offset > open) return true;
   }
-  for (const auto& [begin, end] : conditionals_) {
-    if (offset > begin && offset < end) return true;
+  for (const FileSpan& block : conditionals_) {
+    if (block.file == file && offset > block.begin && offset < block.end) return true;
   }
   return false;
 }
@@ -117,11 +127,12 @@ void RewriteContext::UsesBanjo(const LibraryMapping& library, clang::SourceLocat
   banjo_uses_.emplace_back(&library, location);
 }
 
-std::optional<std::pair<unsigned, unsigned>> RewriteContext::Offsets(
+std::optional<RewriteContext::FileSpan> RewriteContext::Offsets(
     const clang::SourceManager& sm, clang::CharSourceRange range) const {
   clang::CharSourceRange chars = clang::Lexer::makeFileCharRange(range, sm, lang_options_);
-  if (chars.isInvalid() || !sm.isWrittenInMainFile(chars.getBegin())) return std::nullopt;
-  return std::make_pair(sm.getFileOffset(chars.getBegin()), sm.getFileOffset(chars.getEnd()));
+  if (chars.isInvalid() || !files_.Contains(sm, chars.getBegin())) return std::nullopt;
+  return FileSpan{sm.getFileID(chars.getBegin()), sm.getFileOffset(chars.getBegin()),
+                  sm.getFileOffset(chars.getEnd())};
 }
 
 void RewriteContext::Consumed(const clang::SourceManager& sm, clang::CharSourceRange range) {
@@ -131,10 +142,11 @@ void RewriteContext::Consumed(const clang::SourceManager& sm, clang::CharSourceR
 bool RewriteContext::Rewritten(const clang::SourceManager& sm,
                                clang::SourceLocation location) const {
   clang::SourceLocation at = sm.getExpansionLoc(location);
-  if (!sm.isWrittenInMainFile(at)) return false;
+  clang::FileID file = sm.getFileID(at);
+  if (!files_.ContainsFile(sm, file)) return false;
   unsigned offset = sm.getFileOffset(at);
-  return std::any_of(consumed_.begin(), consumed_.end(), [&](const auto& range) {
-    return offset >= range.first && offset < range.second;
+  return std::any_of(consumed_.begin(), consumed_.end(), [&](const FileSpan& span) {
+    return span.file == file && offset >= span.begin && offset < span.end;
   });
 }
 
@@ -154,22 +166,32 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     for (const clang::tooling::Replacement& edit : group.edits) edits_->Add(edit);
     consumed_.insert(consumed_.end(), group.consumed.begin(), group.consumed.end());
   }
+  // One outcome per library for the build files beside the unit's source: both headers wherever
+  // one include keeps banjo (a header and its source may each include the banjo header).
+  std::map<const LibraryMapping*, IncludeOutcome> build_outcomes;
+  auto build_outcome = [&](const LibraryMapping* library, IncludeOutcome outcome) {
+    auto [at, inserted] = build_outcomes.emplace(library, outcome);
+    if (!inserted && outcome == IncludeOutcome::kBeside) at->second = outcome;
+  };
   for (const PendingInclude& include : pending_includes_) {
-    // The first use the rewrites leave in place.
+    // The first use the rewrites leave in place, in any file of the unit: a source may use banjo
+    // through its header's include.
     auto use = std::find_if(banjo_uses_.begin(), banjo_uses_.end(), [&](const auto& candidate) {
       return candidate.first == include.library && !Rewritten(sm, candidate.second);
     });
     if (use == banjo_uses_.end()) {
       edits_->Add(include.swap);
-      RewriteBuildFilesOf(sm, *include.library, IncludeOutcome::kSwapped);
+      build_outcome(include.library, IncludeOutcome::kSwapped);
       continue;
     }
     // A file half migrated, before or by this run, gets both headers; one with nothing
     // rewritten keeps its own (what stays is said where it is).
-    bool has_wire_header = wire_headers_.count(include.library->fidl_library) > 0;
+    bool has_wire_header =
+        wire_headers_.count({sm.getFileID(include.hash).getHashValue(),
+                             include.library->fidl_library}) > 0;
     if (!has_wire_header && edits_->CountByFile().empty()) continue;
     if (!has_wire_header) edits_->Add(include.beside);
-    RewriteBuildFilesOf(sm, *include.library, IncludeOutcome::kBeside);
+    build_outcome(include.library, IncludeOutcome::kBeside);
     clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(use->second));
     Leave(sm, include.hash, diag::kIncludeKeptForUses, include.library->banjo_library,
           where.isValid() ? static_cast<int>(where.getLine()) : 0,
@@ -181,10 +203,14 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     bool banjo_included = std::any_of(
         pending_includes_.begin(), pending_includes_.end(),
         [&](const PendingInclude& include) { return include.library == &library; });
-    if (mode_ == Mode::kReplace && wire_headers_.count(library.fidl_library) && !banjo_included) {
-      RewriteBuildFilesOf(sm, library, IncludeOutcome::kSwapped);
+    bool wire_included = std::any_of(
+        wire_headers_.begin(), wire_headers_.end(),
+        [&](const auto& included) { return included.second == library.fidl_library; });
+    if (mode_ == Mode::kReplace && wire_included && !banjo_included) {
+      build_outcome(&library, IncludeOutcome::kSwapped);
     }
   }
+  for (const auto& [library, outcome] : build_outcomes) RewriteBuildFilesOf(sm, *library, outcome);
   if (!publishes_) {
     for (const PendingPublish& server : pending_publish_) {
       Leave(sm, server.location, diag::kServerPublishService, server.server, server.protocol);

@@ -16,6 +16,7 @@
 #include "migrate/driver/build_file_rewrite.h"
 #include "migrate/driver/edit_set.h"
 #include "migrate/driver/mapping_index.h"
+#include "migrate/driver/rewritable_files.h"
 #include "support/located_diagnostics.h"
 
 namespace fdfkit::driver_migration {
@@ -36,6 +37,11 @@ class RewriteContext {
   // The working directory of the TU being processed (relative paths in the compile database
   // are relative to it).
   void set_working_directory(std::string directory) { working_directory_ = std::move(directory); }
+  // The files this unit rewrites: its main file and the headers --header-filter gives it.
+  const RewritableFiles& files() const { return files_; }
+  void set_rewritable_headers(std::set<std::string> headers) {
+    files_.set_headers(std::move(headers));
+  }
 
   // Replaces `range` (plain file text) with `text`.
   void Replace(const clang::SourceManager& sm, clang::CharSourceRange range,
@@ -43,10 +49,10 @@ class RewriteContext {
   void set_lang_options(const clang::LangOptions& options) { lang_options_ = options; }
 
   // ---- What one translation unit tells the rewrites about itself ----
-  // #if blocks of the file being rewritten (the preprocessor reports them as it goes).
+  // #if blocks of the files being rewritten (the preprocessor reports them as it goes).
   void OpenConditional(const clang::SourceManager& sm, clang::SourceLocation location);
   void CloseConditional(const clang::SourceManager& sm, clang::SourceLocation location);
-  // Whether `location` (in the file being rewritten) lies inside an #if block: code there was
+  // Whether `location` (in a file being rewritten) lies inside an #if block: code there was
   // seen in one configuration only.
   bool InConditional(const clang::SourceManager& sm, clang::SourceLocation location) const;
   // A library whose shims header (<fidl/LIB/cpp/banjo_shims.h>) the file gets: included, or
@@ -62,8 +68,11 @@ class RewriteContext {
   // The build files beside the file being rewritten follow what its include of `library` became.
   void RewriteBuildFilesOf(const clang::SourceManager& sm, const LibraryMapping& library,
                            IncludeOutcome outcome);
-  // The file (not a header of it) includes the driver-transport header of `fidl_library`.
-  void WireHeaderIncluded(const std::string& fidl_library) { wire_headers_.insert(fidl_library); }
+  // A file being rewritten (at `hash`) includes the driver-transport header of `fidl_library`.
+  void WireHeaderIncluded(const clang::SourceManager& sm, clang::SourceLocation hash,
+                          const std::string& fidl_library) {
+    wire_headers_.emplace(sm.getFileID(hash).getHashValue(), fidl_library);
+  }
   void UsesBanjo(const LibraryMapping& library, clang::SourceLocation location);
   // A dual server whose service must be published; whether the file publishes one.
   void NeedsPublishing(clang::SourceLocation location, std::string server, std::string protocol);
@@ -75,7 +84,7 @@ class RewriteContext {
   void DeclareGroup(const void* key, clang::SourceLocation declared, std::string name);
   void ReplaceIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range,
                  const std::string& text);
-  // Banjo names in `range` (of the file being rewritten) are gone once the edits apply: a
+  // Banjo names in `range` (of a file being rewritten) are gone once the edits apply: a
   // rewritten type, a call's `client.Method` (its arguments stay, and so do their uses).
   void Consumed(const clang::SourceManager& sm, clang::CharSourceRange range);
   // The same for a group's edits: gone only if the group is rewritten.
@@ -99,6 +108,11 @@ class RewriteContext {
                support::Diagnostic diagnostic);
   std::string AbsolutePath(llvm::StringRef path) const;
 
+  // [begin, end) offsets in one file.
+  struct FileSpan {
+    clang::FileID file;
+    unsigned begin, end;
+  };
   struct PendingInclude {
     clang::tooling::Replacement swap, beside;
     clang::SourceLocation hash;
@@ -108,13 +122,13 @@ class RewriteContext {
     clang::SourceLocation declared;
     std::string name;
     std::vector<clang::tooling::Replacement> edits;
-    std::vector<std::pair<unsigned, unsigned>> consumed;
+    std::vector<FileSpan> consumed;
     std::string blocked;  // why it stays, or ""
   };
   clang::tooling::Replacement MakeEdit(const clang::SourceManager& sm,
                                        clang::CharSourceRange range, const std::string& text) const;
-  std::optional<std::pair<unsigned, unsigned>> Offsets(const clang::SourceManager& sm,
-                                                       clang::CharSourceRange range) const;
+  std::optional<FileSpan> Offsets(const clang::SourceManager& sm,
+                                  clang::CharSourceRange range) const;
   // Whether `location` lies in text a rewrite consumed.
   bool Rewritten(const clang::SourceManager& sm, clang::SourceLocation location) const;
   struct PendingPublish {
@@ -125,13 +139,14 @@ class RewriteContext {
   const MappingIndex& mappings_;
   Mode mode_;
   clang::LangOptions lang_options_;
-  std::vector<std::pair<unsigned, unsigned>> conditionals_;  // [#if, #endif] offsets, closed
-  std::vector<unsigned> open_conditionals_;
+  std::vector<FileSpan> conditionals_;  // [#if, #endif], closed
+  std::vector<std::pair<clang::FileID, unsigned>> open_conditionals_;
   std::set<std::string> shims_;
   std::vector<PendingInclude> pending_includes_;
   std::vector<std::pair<const LibraryMapping*, clang::SourceLocation>> banjo_uses_;
-  std::set<std::string> wire_headers_;
-  std::vector<std::pair<unsigned, unsigned>> consumed_;  // [begin, end) offsets in the main file
+  std::set<std::pair<unsigned, std::string>> wire_headers_;  // by FileID
+  std::vector<FileSpan> consumed_;
+  RewritableFiles files_;
   std::map<const void*, Group> groups_;
   std::vector<const void*> group_order_;  // as declared, so what is said comes out in order
   std::vector<PendingPublish> pending_publish_;

@@ -12,7 +12,6 @@
 #include <set>
 
 #include "migrate/driver/enclosing_node.h"
-#include "migrate/driver/main_file_match.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
@@ -24,9 +23,10 @@ using namespace clang::ast_matchers;  // NOLINT: the matcher language
 namespace {
 
 // A call of `method` (or a reference to it) in the file being rewritten, or null.
-const clang::Expr* CallOf(clang::ASTContext& ast, const clang::CXXMethodDecl& method) {
-  auto uses = MatchInMainFile(
-      ast, expr(isExpansionInMainFile(), anyOf(memberExpr(member(equalsNode(&method))),
+const clang::Expr* CallOf(const RewritableFiles& files, clang::ASTContext& ast,
+                          const clang::CXXMethodDecl& method) {
+  auto uses = MatchInRewritableFiles(
+      files, ast, expr(isExpansionInRewritableFile(&files), anyOf(memberExpr(member(equalsNode(&method))),
                                                declRefExpr(to(functionDecl(equalsNode(&method))))))
                .bind("use"));
   return uses.empty() ? nullptr : uses[0].getNodeAs<clang::Expr>("use");
@@ -457,7 +457,7 @@ bool MethodPlanner::Returns(std::vector<ServerEdit>* edits, std::string* why) {
 bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
   definition_ = method_.getDefinition();
   if (definition_ == nullptr ||
-      !sm_.isWrittenInMainFile(sm_.getExpansionLoc(definition_->getLocation()))) {
+      !context_.files().Contains(sm_, definition_->getLocation())) {
     *why = "is defined in another file, which is not being rewritten";
     return false;
   }
@@ -482,7 +482,7 @@ bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
       return false;
     }
   }
-  if (const clang::Expr* call = CallOf(ast_, method_)) {
+  if (const clang::Expr* call = CallOf(context_.files(), ast_, method_)) {
     *why = "is called by the driver itself (at " + Where(sm_, call->getExprLoc()) +
            "), and would not be by that name any more";
     return false;

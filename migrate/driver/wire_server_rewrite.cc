@@ -4,7 +4,6 @@
 
 #include "migrate/driver/diagnostics.h"
 #include "migrate/driver/driver_start.h"
-#include "migrate/driver/main_file_match.h"
 #include "migrate/driver/server_method_plan.h"
 #include "migrate/driver/source_text.h"
 
@@ -116,7 +115,9 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   const auto* mixin_record = mixin.getType()->getAsCXXRecordDecl();
   const clang::CXXMemberCallExpr* publication = nullptr;
   for (const BoundNodes& bound :
-       MatchInMainFile(ast, memberExpr(isExpansionInMainFile()).bind("member"))) {
+       MatchInRewritableFiles(context_->files(), ast,
+                              memberExpr(isExpansionInRewritableFile(&context_->files()))
+                                  .bind("member"))) {
     const auto* member = bound.getNodeAs<clang::MemberExpr>("member");
     const auto* owner =
         llvm::dyn_cast<clang::CXXRecordDecl>(member->getMemberDecl()->getDeclContext());
@@ -181,7 +182,7 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
     edits.push_back(RepublishCall(sm, ast.getLangOpts(), *publication, service, handler));
   }
   const clang::CompoundStmt* start =
-      publication != nullptr ? nullptr : DriverStartBody(sm, server);
+      publication != nullptr ? nullptr : DriverStartBody(*context_, sm, server);
   if ((start == nullptr && publication == nullptr) || protocol.service_name.empty()) {
     context_->Leave(sm, server.getLocation(), diag::kServerPublishByHand, name,
                     protocol.fidl_protocol,

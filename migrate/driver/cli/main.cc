@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
                  "write what was done and left for a human (.md or .json)");
   app.add_option("--extra-arg", options.extra_args, "append to every compile command (repeatable)")
       ->allow_extra_args(false);
+  app.add_option("--header-filter", options.header_filter,
+                 "also rewrite the headers whose path matches this regular expression (each "
+                 "with the one given file that includes it)");
   app.add_option("files", options.files, "the driver's source files")->required();
   CLI11_PARSE(app, argc, argv);
   options.mode = mode == "dual" ? dm::Mode::kDual : dm::Mode::kReplace;

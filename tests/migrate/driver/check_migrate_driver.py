@@ -16,6 +16,10 @@ The input says what to run and what must come out, in comments:
   // REPORT: json | md                 also write --report, checked by CHECK-REPORT patterns
   // BUILD.gn: line                    a line of a BUILD.gn beside the input (repeatable; same
   // CMakeLists.txt: line              for CMakeLists.txt), checked by CHECK-GN / CHECK-CMAKE
+  // HEADER: gpio_server.h             a file of lit/headers/ beside the input (repeatable), blanked
+                                       like it; its own CHECK-FIXES lines are checked over what
+                                       it becomes (its CHECK-MESSAGES go in the input)
+  // ALSO-SOURCE: other.cc             a file of lit/headers/ compiled and given too (repeatable)
   // SECOND-RUN-EXIT: 0                what the first run left needs the second (a banjo call in a
                                        banjo server, migrated once the server is), or its only
                                        warnings were about what it rewrote (a server to publish
@@ -73,6 +77,15 @@ def main():
     # FileCheck does not see the blanked lines (so CHECK-FIXES-NEXT means the next code line).
     blanked = re.sub(r"// *CHECK-[A-Z-]*:[^\n]*", BLANKED, original)
     open(target, "w").write(blanked)
+    # Companion files: headers (rewritten with --header-filter) and other given sources.
+    companions = {}  # name -> (source path, blanked text)
+    headers_dir = os.path.join(os.path.dirname(source), "headers")
+    for companion in annotations(original, "HEADER") + annotations(original, "ALSO-SOURCE"):
+        path = os.path.join(headers_dir, companion)
+        text = re.sub(r"// *CHECK-[A-Z-]*:[^\n]*", BLANKED, open(path).read())
+        companions[companion] = (path, text)
+        open(os.path.join(work, companion), "w").write(text)
+    also_sources = [os.path.join(work, name) for name in annotations(original, "ALSO-SOURCE")]
 
     build_files = {}
     for build_file, prefix in (("BUILD.gn", "CHECK-GN"), ("CMakeLists.txt", "CHECK-CMAKE")):
@@ -84,9 +97,11 @@ def main():
     database = (annotations(original, "DATABASE") or ["ok"])[0]
     if database != "missing":
         listed = name if database == "ok" else "other.cc"
-        command = "g++ -std=c++20 -I%s -c %s -o %s.o" % (inputs_dir, listed, listed)
-        json.dump([{"directory": work, "file": listed, "command": command}],
-                  open(os.path.join(work, "compile_commands.json"), "w"))
+        entries = []
+        for compiled in [listed] + [os.path.basename(p) for p in also_sources]:
+            command = "g++ -std=c++20 -I%s -c %s -o %s.o" % (inputs_dir, compiled, compiled)
+            entries.append({"directory": work, "file": compiled, "command": command})
+        json.dump(entries, open(os.path.join(work, "compile_commands.json"), "w"))
 
     mapping_args = []
     texts = annotations(original, "MAPPING-TEXT")
@@ -111,8 +126,9 @@ def main():
     if report_format:
         report_path = os.path.join(work, "report." + report_format)
         report_args = ["--report", report_path]
+    targets = [target] + also_sources
     run = subprocess.run([tool, "-p", work] + mapping_args + args + report_args +
-                         ["--fix", target], text=True, capture_output=True)
+                         ["--fix"] + targets, text=True, capture_output=True)
     if run.returncode != expected_exit:
         sys.exit("exit %d, expected %d; stderr:\n%s" % (run.returncode, expected_exit,
                                                          run.stderr))
@@ -120,6 +136,15 @@ def main():
     if "CHECK-FIXES" in original:
         code = "".join(line for line in fixed.splitlines(True) if line.strip() != BLANKED)
         filecheck(filecheck_bin, source, "CHECK-FIXES", code)
+    fixed_companions = {}
+    for name, (path, text) in companions.items():
+        fixed_companions[name] = open(os.path.join(work, name)).read()
+        if "CHECK-FIXES" in open(path).read():
+            code = "".join(line for line in fixed_companions[name].splitlines(True)
+                           if line.strip() != BLANKED)
+            filecheck(filecheck_bin, path, "CHECK-FIXES", code)
+        elif expected_exit == 2 and fixed_companions[name] != text:
+            sys.exit("the tool failed but changed " + name)
     if report_format:
         filecheck(filecheck_bin, source, "CHECK-REPORT", open(report_path).read())
     fixed_build_files = {}
@@ -132,19 +157,21 @@ def main():
                   ["--implicit-check-not=warning:"])
     elif run.stderr.strip() and expected_exit == 0:
         sys.exit("unexpected messages:\n" + run.stderr)
-    if expected_exit == 2 and fixed != blanked:
-        sys.exit("the tool failed but changed the file")
+    if expected_exit == 2 and (fixed != blanked or any(
+            fixed_companions[name] != text for name, (path, text) in companions.items())):
+        sys.exit("the tool failed but changed a file")
     if expected_exit != 2:
         # What it wrote compiles (against the stand-in headers), and a second run changes
         # nothing and ends as the first did.
-        compiled = subprocess.run(["c++", "-std=c++20", "-fsyntax-only", "-I" + inputs_dir,
-                                   target], text=True, capture_output=True)
-        if compiled.returncode != 0:
-            sys.exit("the rewritten file does not compile:\n" + compiled.stderr)
+        for compiled_file in targets:
+            compiled = subprocess.run(["c++", "-std=c++20", "-fsyntax-only", "-I" + inputs_dir,
+                                       compiled_file], text=True, capture_output=True)
+            if compiled.returncode != 0:
+                sys.exit("the rewritten file does not compile:\n" + compiled.stderr)
         second_exit = annotations(original, "SECOND-RUN-EXIT")
         final_exit = expected_exit
         if second_exit:
-            second = subprocess.run([tool, "-p", work] + mapping_args + args + ["--fix", target],
+            second = subprocess.run([tool, "-p", work] + mapping_args + args + ["--fix"] + targets,
                                     text=True, capture_output=True)
             if second.returncode != int(second_exit[0]):
                 sys.exit("the second run exits %d, not %s:\n%s" % (second.returncode,
@@ -154,7 +181,7 @@ def main():
             if compiled.returncode != 0:
                 sys.exit("the second run's file does not compile:\n" + compiled.stderr)
             final_exit = int(second_exit[0])
-        again = subprocess.run([tool, "-p", work] + mapping_args + args + ["--dry-run", target],
+        again = subprocess.run([tool, "-p", work] + mapping_args + args + ["--dry-run"] + targets,
                                text=True, capture_output=True)
         if again.stdout:
             sys.exit("a second run would change the output:\n" + again.stdout)
@@ -163,13 +190,15 @@ def main():
                                                                  final_exit, again.stderr))
         # The same edits as YAML, applied by clang's own tool.
         open(target, "w").write(blanked)
+        for name, (path, text) in companions.items():
+            open(os.path.join(work, name), "w").write(text)
         for build_file, (text, prefix) in build_files.items():
             open(os.path.join(work, build_file), "w").write(text)
         fixes_dir = os.path.join(work, "fixes")
         os.makedirs(fixes_dir)
         exported = subprocess.run([tool, "-p", work] + mapping_args + args +
-                                  ["--export-fixes", os.path.join(fixes_dir, "fixes.yaml"),
-                                   target], text=True, capture_output=True)
+                                  ["--export-fixes", os.path.join(fixes_dir, "fixes.yaml")] +
+                                  targets, text=True, capture_output=True)
         if exported.returncode != expected_exit:
             sys.exit("--export-fixes exits %d, expected %d" % (exported.returncode,
                                                                expected_exit))
@@ -178,6 +207,11 @@ def main():
                 include_blocks_sorted(fixed):
             sys.exit("--export-fixes through %s differs from --fix:\n%s" %
                      (apply_replacements, applied.stderr))
+        for name, text in fixed_companions.items():
+            if include_blocks_sorted(open(os.path.join(work, name)).read()) != \
+                    include_blocks_sorted(text):
+                sys.exit("--export-fixes through %s differs from --fix in %s" %
+                         (apply_replacements, name))
         for build_file, text in fixed_build_files.items():
             if open(os.path.join(work, build_file)).read() != text:
                 sys.exit("--export-fixes through %s differs from --fix in %s" %
