@@ -1,5 +1,6 @@
 #include "migrate/driver/call_plan.h"
 
+#include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
 
@@ -217,6 +218,14 @@ class CallPlanner {
       return;
     }
     clang::QualType pointee = type->getPointeeType();
+    if (arguments.size() == 2 && pointee->isCharType()) {  // (string, capacity)
+      OutString(banjo, field, arguments, plan);
+      return;
+    }
+    if (arguments.size() == 2) {  // @callee_allocated: (&list, &count)
+      OutCalleeList(banjo, field, arguments, plan);
+      return;
+    }
     if (arguments.size() == 3) {  // (buffer, capacity, &actual)
       if (!plan->returns_status) {
         Refuse(plan, banjo, type,
@@ -273,6 +282,116 @@ class CallPlanner {
         Refuse(plan, banjo, type, "is a struct, whose FIDL wire type must be copied out by hand");
         return;
     }
+  }
+
+  // `char* out_x, size_t x_capacity`: the text and its NUL, or ZX_ERR_BUFFER_TOO_SMALL, as for a
+  // buffer.
+  void OutString(const std::string& banjo, const std::string& field,
+                 const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
+                 CallPlan* plan) {
+    auto [text, type] = arguments[0];
+    if (!plan->returns_status) {
+      Refuse(plan, banjo, type,
+             "is an out-string of a call that returns no status to report a short buffer with");
+      return;
+    }
+    if (text->HasSideEffects(ast_) || arguments[1].first->HasSideEffects(ast_)) {
+      Refuse(plan, banjo, type, "is an expression with side effects, which would run after the call");
+      return;
+    }
+    plan->checks.push_back("if (" + field + ".size() >= " + Text(*arguments[1].first) +
+                           ") return ZX_ERR_BUFFER_TOO_SMALL;");
+    plan->assignments.push_back("std::copy(" + field + ".begin(), " + field + ".end(), " +
+                                Text(*text) + ");");
+    plan->assignments.push_back(Text(*text) + "[" + field + ".size()] = '\\0';");
+  }
+
+  // `T** out_x_list, size_t* x_count` (@callee_allocated): banjo handed out the callee's own
+  // list; the reply's ends with the call, so the list is copied into the function's arena and
+  // lives as long as it. Only into a local pointer used to read through (`list[i]`, `*list`, a
+  // test), which cannot outlive the function.
+  void OutCalleeList(const std::string& banjo, const std::string& field,
+                     const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
+                     CallPlan* plan) {
+    auto [list, type] = arguments[0];
+    clang::QualType pointer = type->getPointeeType();
+    if (!pointer->isPointerType() || !arguments[1].second->isPointerType()) {
+      Refuse(plan, banjo, type, "has a shape the rewrite does not know");
+      return;
+    }
+    clang::QualType element = pointer->getPointeeType().getUnqualifiedType();
+    if (KindOf(context_.mappings(), sm_, element, nullptr) != ValueKind::kPlain) {
+      Refuse(plan, banjo, type, "is a list of elements whose FIDL wire type differs");
+      return;
+    }
+    if (std::string why = WhyListEscapes(*list); !why.empty()) {
+      Refuse(plan, banjo, type, why);
+      return;
+    }
+    std::optional<std::string> target = Target(*list, plan, banjo, type);
+    std::optional<std::string> count =
+        target ? Target(*arguments[1].first, plan, banjo, arguments[1].second) : std::nullopt;
+    if (!target || !count) return;
+    std::string name = TypeName(element);
+    plan->assignments.push_back("{\n  auto* copied = static_cast<" + name +
+                                "*>(arena.Allocate(sizeof(" + name + ") * " + field +
+                                ".count()));\n  std::copy(" + field + ".begin(), " + field +
+                                ".end(), copied);\n  " + *target + " = copied;\n}");
+    plan->assignments.push_back(*count + " = " + field + ".count();");
+  }
+
+  // Why the list a call hands out through `&x` could outlive the function's arena ("" if it
+  // cannot): x must be a local pointer read through and nothing else.
+  std::string WhyListEscapes(const clang::Expr& argument) {
+    const auto* address = llvm::dyn_cast<clang::UnaryOperator>(argument.IgnoreParenImpCasts());
+    const auto* reference =
+        address != nullptr && address->getOpcode() == clang::UO_AddrOf
+            ? llvm::dyn_cast<clang::DeclRefExpr>(address->getSubExpr()->IgnoreParenImpCasts())
+            : nullptr;
+    const auto* variable = reference ? llvm::dyn_cast<clang::VarDecl>(reference->getDecl()) : nullptr;
+    const clang::FunctionDecl* function = EnclosingFunction(ast_, call_);
+    if (variable == nullptr || !variable->hasLocalStorage() ||
+        llvm::isa<clang::ParmVarDecl>(variable) || function == nullptr ||
+        function->getBody() == nullptr) {
+      return "is a list the callee allocates, copied into the function's arena: only into the "
+             "address of a local pointer, which cannot outlive it";
+    }
+    using namespace clang::ast_matchers;  // NOLINT: the matcher language
+    for (const BoundNodes& bound :
+         match(findAll(declRefExpr(to(varDecl(equalsNode(variable)))).bind("use")),
+               *function->getBody(), ast_)) {
+      const auto* use = bound.getNodeAs<clang::DeclRefExpr>("use");
+      if (use == reference || ReadThrough(*use)) continue;
+      return "is a list the callee allocates, copied into the function's arena, and '" +
+             variable->getNameAsString() + "' is used at " + Where(sm_, use->getBeginLoc()) +
+             " other than to read through it (it may outlive the arena)";
+    }
+    return "";
+  }
+
+  // `p[i]`, `*p`, `p == nullptr`, `if (p)`: a use of a pointer that keeps nothing of it.
+  bool ReadThrough(const clang::DeclRefExpr& use) {
+    const clang::Stmt* node = &use;
+    auto parents = ast_.getParents(*node);
+    while (parents.size() == 1 && parents[0].get<clang::ImplicitCastExpr>() != nullptr &&
+           parents[0].get<clang::ImplicitCastExpr>()->getCastKind() != clang::CK_PointerToBoolean) {
+      node = parents[0].get<clang::ImplicitCastExpr>();
+      parents = ast_.getParents(*node);
+    }
+    if (parents.size() != 1) return false;
+    if (const auto* subscript = parents[0].get<clang::ArraySubscriptExpr>()) {
+      return subscript->getBase()->IgnoreParenImpCasts() == &use;
+    }
+    if (const auto* unary = parents[0].get<clang::UnaryOperator>()) {
+      return unary->getOpcode() == clang::UO_Deref || unary->getOpcode() == clang::UO_LNot;
+    }
+    if (const auto* cast = parents[0].get<clang::ImplicitCastExpr>()) {
+      return cast->getCastKind() == clang::CK_PointerToBoolean;
+    }
+    if (const auto* binary = parents[0].get<clang::BinaryOperator>()) {
+      return binary->isEqualityOp();
+    }
+    return false;
   }
 
   // @async: the callback or the cookie, as passed. fidlgen_banjo's C names them with their type

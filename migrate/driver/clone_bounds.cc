@@ -47,7 +47,9 @@ void ReadCloneBounds(LibraryMapping* library) {
         for (ParameterMapping& parameter : method.parameters) {
           for (const idl::flat::StructMember& member : *members) {
             if (member.name == parameter.field && parameter.becomes == "response" &&
-                member.type.kind == idl::flat::Type::Kind::kVector && member.type.bounded) {
+                (member.type.kind == idl::flat::Type::Kind::kVector ||
+                 member.type.kind == idl::flat::Type::Kind::kString) &&
+                member.type.bounded) {
               parameter.bound = member.type.element_count;
             }
           }

@@ -19,7 +19,7 @@ struct ParameterMapping {
   std::vector<std::string> c;  // fidlgen_banjo's C/C++ names: "out_value"; "uint32_t return"
   std::string becomes;         // "request", "response", "error", "dropped", "event"
   std::string field;           // the clone's field
-  uint32_t bound = 0;          // a response vector's bound in the clone; 0: unbounded or unknown
+  uint32_t bound = 0;  // a response vector's or string's bound in the clone; 0: unbounded/unknown
 
   // The banjo method returned it (`uint32_t GetCount()`) rather than writing a parameter.
   bool returned() const;

@@ -236,9 +236,10 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* ed
     return true;
   }
   if (c.size() == 3) return OutBuffer(row, why);
+  if (c.size() == 2 && llvm::StringRef(c[1]).endswith("_capacity")) return OutString(row, why);
+  if (c.size() == 2) return OutCalleeList(row, why);
   if (c.size() != 1) {
-    *why = "returns '" + row.banjo +
-           "' through a caller's buffer, which the rewrite leaves to a human";
+    *why = "returns '" + row.banjo + "' in a shape the rewrite does not know";
     return false;
   }
   const clang::ParmVarDecl* parameter = Parameter(c[0]);
@@ -297,25 +298,14 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* ed
 
 bool MethodPlanner::OutBuffer(const ParameterMapping& row, std::string* why) {
   // `uint8_t* out_data_buffer, size_t data_size, size_t* out_data_actual`.
-  const clang::ParmVarDecl* buffer = Parameter(row.c[0]);
-  const clang::ParmVarDecl* size = Parameter(row.c[1]);
-  const clang::ParmVarDecl* actual = Parameter(row.c[2]);
-  if (buffer == nullptr || size == nullptr || actual == nullptr ||
-      !buffer->getType()->isPointerType() || !actual->getType()->isPointerType()) {
+  std::vector<const clang::ParmVarDecl*> named;
+  if (!NamedParameters(row, "through a caller's buffer", &named, why)) return false;
+  const clang::ParmVarDecl* buffer = named[0];
+  const clang::ParmVarDecl* size = named[1];
+  const clang::ParmVarDecl* actual = named[2];
+  if (!buffer->getType()->isPointerType() || !actual->getType()->isPointerType()) {
     *why = "has no out-buffer '" + row.c[0] + "', '" + row.c[1] + "', '" + row.c[2] +
            "' (the mapping names them)";
-    return false;
-  }
-  // The body goes on using the parameters: they become locals of the same names.
-  for (const clang::ParmVarDecl* parameter : {buffer, size, actual}) {
-    if (parameter->getName().empty()) {
-      *why = "returns '" + row.banjo + "' through a caller's buffer whose parameters are not all "
-             "named (the body's locals would take their names)";
-      return false;
-    }
-  }
-  if (mapped_.async) {
-    *why = "returns '" + row.banjo + "' through a caller's buffer from an @async method";
     return false;
   }
   clang::QualType element = buffer->getType()->getPointeeType().getUnqualifiedType();
@@ -334,16 +324,8 @@ bool MethodPlanner::OutBuffer(const ParameterMapping& row, std::string* why) {
   std::string type = TypeName(element);
   std::set<std::string> parameters = {buffer->getNameAsString(), size->getNameAsString(),
                                       actual->getNameAsString()};
-  auto fresh = [&](const std::string& base) {
-    std::string name = names_->Fresh(base, "local");
-    for (int i = 2; parameters.count(name) > 0; ++i) {
-      name = names_->Fresh(base + std::to_string(i), "local");
-    }
-    parameters.insert(name);
-    return name;
-  };
-  std::string capacity = fresh(row.field + "_capacity");
-  std::string written = fresh(row.field + "_actual");
+  std::string capacity = FreshLocal(row.field + "_capacity", &parameters);
+  std::string written = FreshLocal(row.field + "_actual", &parameters);
   locals_.push_back("const size_t " + capacity + " = " +
                     (row.bound != 0 ? std::to_string(row.bound) : "65536 / sizeof(" + type + ")") +
                     ";");
@@ -356,6 +338,112 @@ bool MethodPlanner::OutBuffer(const ParameterMapping& row, std::string* why) {
   reply_fields_.push_back(ExternalVectorView(
       type, buffer->getNameAsString(),
       written + " < " + capacity + " ? " + written + " : " + capacity));
+  return true;
+}
+
+bool MethodPlanner::NamedParameters(const ParameterMapping& row, const char* how,
+                                    std::vector<const clang::ParmVarDecl*>* parameters,
+                                    std::string* why) {
+  for (const std::string& name : row.c) {
+    const clang::ParmVarDecl* parameter = Parameter(name);
+    if (parameter == nullptr) {
+      *why = "has no parameter '" + name + "' (the mapping names it)";
+      return false;
+    }
+    parameters->push_back(parameter);
+  }
+  // The body goes on using the parameters: they become locals of the same names.
+  for (const clang::ParmVarDecl* parameter : *parameters) {
+    if (parameter->getName().empty()) {
+      *why = "returns '" + row.banjo + "' " + how + " whose parameters are not all named "
+             "(the body's locals would take their names)";
+      return false;
+    }
+  }
+  if (mapped_.async) {
+    *why = "returns '" + row.banjo + "' " + how + " from an @async method";
+    return false;
+  }
+  return true;
+}
+
+std::string MethodPlanner::FreshLocal(const std::string& base, std::set<std::string>* taken) {
+  std::string name = names_->Fresh(base, "local");
+  for (int i = 2; taken->count(name) > 0; ++i) name = names_->Fresh(base + std::to_string(i), "local");
+  taken->insert(name);
+  return name;
+}
+
+bool MethodPlanner::OutString(const ParameterMapping& row, std::string* why) {
+  std::vector<const clang::ParmVarDecl*> parameters;
+  if (!NamedParameters(row, "into a caller's string", &parameters, why)) return false;
+  const clang::ParmVarDecl& text = *parameters[0];
+  const clang::ParmVarDecl& capacity = *parameters[1];
+  if (!text.getType()->isPointerType() ||
+      !text.getType()->getPointeeType().getUnqualifiedType()->isCharType()) {
+    *why = "has no string '" + row.c[0] + "' (char*) to write (the mapping names it)";
+    return false;
+  }
+  if (!library_.clone_read) {
+    *why = "returns the string '" + row.banjo + "', and the clone beside " + library_.file +
+           " could not be read for the reply's bound";
+    return false;
+  }
+  // As large as the clone's bound and its NUL, or what one message could carry (as the shims
+  // offer a banjo server); the reply carries the text up to the NUL, never past the buffer.
+  std::set<std::string> taken = {text.getNameAsString(), capacity.getNameAsString()};
+  std::string bound = FreshLocal(row.field + "_bound", &taken);
+  locals_.push_back("const size_t " + bound + " = " +
+                    (row.bound != 0 ? std::to_string(row.bound + 1) : "65536") + ";");
+  locals_.push_back("size_t " + capacity.getNameAsString() + " = " + bound + ";");
+  locals_.push_back("auto* " + text.getNameAsString() + " = static_cast<char*>(arena.Allocate(" +
+                    bound + "));");
+  locals_.push_back(text.getNameAsString() + "[0] = '\\0';");
+  reply_fields_.push_back("fidl::StringView::FromExternal(" + text.getNameAsString() +
+                          ", static_cast<size_t>(std::find(" + text.getNameAsString() + ", " +
+                          text.getNameAsString() + " + " + bound + ", '\\0') - " +
+                          text.getNameAsString() + "))");
+  return true;
+}
+
+bool MethodPlanner::OutCalleeList(const ParameterMapping& row, std::string* why) {
+  std::vector<const clang::ParmVarDecl*> parameters;
+  if (!NamedParameters(row, "as its own list", &parameters, why)) return false;
+  const clang::ParmVarDecl& list = *parameters[0];
+  const clang::ParmVarDecl& count = *parameters[1];
+  if (!list.getType()->isPointerType() || !list.getType()->getPointeeType()->isPointerType() ||
+      !count.getType()->isPointerType()) {
+    *why = "has no list '" + row.c[0] + "' (T**) and count '" + row.c[1] +
+           "' (size_t*) to point at its own (the mapping names them)";
+    return false;
+  }
+  clang::QualType pointer = list.getType()->getPointeeType().getUnqualifiedType();
+  clang::QualType element = pointer->getPointeeType().getUnqualifiedType();
+  if (KindOf(context_.mappings(), sm_, element, nullptr) != ValueKind::kPlain) {
+    *why = "returns its own list '" + row.banjo + "' of " + TypeName(element) +
+           ", whose FIDL wire type is built differently";
+    return false;
+  }
+  // The parameters become pointers to locals the reply reads: the body points them at its own
+  // memory as before, which must hold until the reply is sent (a synchronous reply is at once).
+  std::set<std::string> taken = {list.getNameAsString(), count.getNameAsString()};
+  // Declared as drivers write them (`uint32_t*`, not clang's `uint32_t *`).
+  auto declared = [&](clang::QualType type) {
+    std::string name = TypeName(type);
+    for (size_t at = name.find(" *"); at != std::string::npos; at = name.find(" *", at)) {
+      name.erase(at, 1);
+    }
+    return name;
+  };
+  std::string list_local = FreshLocal(row.field + "_list", &taken);
+  std::string count_local = FreshLocal(row.field + "_size", &taken);
+  locals_.push_back(declared(pointer) + " " + list_local + " = nullptr;");
+  locals_.push_back("size_t " + count_local + " = 0;");
+  locals_.push_back(declared(list.getType()) + " " + list.getNameAsString() + " = &" +
+                    list_local + ";");
+  locals_.push_back(declared(count.getType()) + " " + count.getNameAsString() + " = &" +
+                    count_local + ";");
+  reply_fields_.push_back(ExternalVectorView(TypeName(element), list_local, count_local));
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,16 @@ class MethodPlanner {
   // An out-buffer (pointer, capacity, actual): locals of the parameters' names, on the arena,
   // that the reply carries.
   bool OutBuffer(const ParameterMapping& row, std::string* why);
+  // `char* out_x, size_t x_capacity`: a C string the body writes; the reply carries its text.
+  bool OutString(const ParameterMapping& row, std::string* why);
+  // `T** out_x_list, size_t* x_count` (@callee_allocated): the body points at its own list,
+  // which the reply carries.
+  bool OutCalleeList(const ParameterMapping& row, std::string* why);
+  // The parameters the row names, all named, of a synchronous method; else false, `why` said.
+  bool NamedParameters(const ParameterMapping& row, const char* how,
+                       std::vector<const clang::ParmVarDecl*>* parameters, std::string* why);
+  // A local name no parameter and no other name of the body takes.
+  std::string FreshLocal(const std::string& base, std::set<std::string>* taken);
   bool Returns(std::vector<ServerEdit>* edits, std::string* why);
   // Each use of a struct parameter is a field access (`p->f`, or `p.f` by value) whose
   // `p->` becomes `prefix` (`request->config.`, a local's `config.`); `verb` says what the method

@@ -441,7 +441,11 @@ Json Translator::Parameter(const flat::StructMember& m, const std::string& direc
       std::string list = m.name + (buffer ? "_buffer" : "_list");
       std::string count = m.name + (buffer ? "_size" : "_count");
       c = {prefix + list, count};
-      if (out) c.push_back("out_" + m.name + "_actual");
+      // `@callee_allocated`: the callee hands out its own list and says its count
+      // (`T** out_x_list, size_t* x_count`): there is no caller buffer to fill, so no actual.
+      if (out && m.attrs.Find("callee_allocated") == nullptr) {
+        c.push_back("out_" + m.name + "_actual");
+      }
       break;
     }
     case flat::Type::Kind::kString:

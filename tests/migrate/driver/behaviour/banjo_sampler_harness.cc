@@ -43,6 +43,13 @@ SamplerTranscript RunBanjoSampler(fdf_dispatcher_t* device_dispatcher) {
   zx_status_t status = client.GetResolution(&bits);
   transcript.push_back("resolution " + std::string(zx_status_get_string(status)) + " " +
                        std::to_string(bits));
+  char name[32];
+  status = client.GetName(name, sizeof name);
+  transcript.push_back(NameLine(status, status == ZX_OK ? name : ""));
+  uint32_t* channels = nullptr;
+  size_t count = 0;
+  status = client.GetChannels(&channels, &count);
+  transcript.push_back(ChannelsLine(status, channels, count));
   for (uint32_t channel : kSampledChannels) {
     Answer answer;
     client.ReadSample(channel, OnSample, &answer);
@@ -50,6 +57,19 @@ SamplerTranscript RunBanjoSampler(fdf_dispatcher_t* device_dispatcher) {
                                             : "sample " + std::to_string(channel) + " no answer");
   }
   return transcript;
+}
+
+std::string NameLine(zx_status_t status, std::string_view name) {
+  return "name " + std::string(zx_status_get_string(status)) +
+         (status == ZX_OK ? " " + std::string(name) : "");
+}
+
+std::string ChannelsLine(zx_status_t status, const uint32_t* channels, size_t count) {
+  std::string line = "channels " + std::string(zx_status_get_string(status));
+  for (size_t i = 0; status == ZX_OK && i < count; ++i) {
+    line += (i ? "," : " ") + std::to_string(channels[i]);
+  }
+  return line;
 }
 
 std::string SampleLine(uint32_t channel, zx_status_t status, uint32_t value) {

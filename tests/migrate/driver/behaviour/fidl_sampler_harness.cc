@@ -31,6 +31,17 @@ SamplerTranscript RunFidlSampler(fdf_dispatcher_t* device_dispatcher) {
                                                   : ZX_OK;
     transcript.push_back("resolution " + std::string(zx_status_get_string(status)) + " " +
                          std::to_string(status == ZX_OK ? resolution->value()->bits : 0));
+    auto name = client.buffer(arena)->GetName();
+    status = !name.ok() ? name.status() : name->is_error() ? name->error_value() : ZX_OK;
+    transcript.push_back(NameLine(status, status == ZX_OK ? name->value()->name.get() : ""));
+    auto channels = client.buffer(arena)->GetChannels();
+    status = !channels.ok()           ? channels.status()
+             : channels->is_error() ? channels->error_value()
+                                    : ZX_OK;
+    transcript.push_back(status == ZX_OK
+                             ? ChannelsLine(status, channels->value()->channels.data(),
+                                            channels->value()->channels.count())
+                             : ChannelsLine(status, nullptr, 0));
     for (uint32_t channel : kSampledChannels) {
       auto sample = client.buffer(arena)->ReadSample(channel);
       if (!sample.ok()) {

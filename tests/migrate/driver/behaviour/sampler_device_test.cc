@@ -1,5 +1,6 @@
 // The banjo sampler device and migrate-driver's rewrite of it answer the same calls the same way:
-// a status and value from an out-parameter, an unknown channel refused at once, and samples
+// a status and value from an out-parameter, a string written into the caller's buffer, the
+// device's own list, an unknown channel refused at once, and samples
 // answered later from a task (the @async callback, then a completer held by the task).
 #include <gtest/gtest.h>
 #include <lib/fdf/env.h>
@@ -26,8 +27,13 @@ class SamplerMigrationTest : public RuntimeTest {
 };
 
 const SamplerTranscript kExpected = {
-    "resolution ZX_OK 12",  "sample 0 ZX_OK 1000", "sample 1 ZX_OK 2001",
-    "sample 7 ZX_ERR_OUT_OF_RANGE", "sample 0 ZX_OK 1002",
+    "resolution ZX_OK 12",
+    "name ZX_OK adc2-12bit",
+    "channels ZX_OK 0,1",
+    "sample 0 ZX_OK 1000",
+    "sample 1 ZX_OK 2001",
+    "sample 7 ZX_ERR_OUT_OF_RANGE",
+    "sample 0 ZX_OK 1002",
 };
 
 TEST_F(SamplerMigrationTest, BanjoDeviceAnswers) {

@@ -9,11 +9,13 @@
 #include <zircon/types.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fdfkit::testing {
 
-// "resolution ZX_OK 12", "sample 0 ZX_OK 1000", "sample 7 ZX_ERR_OUT_OF_RANGE", ...
+// "resolution ZX_OK 12", "name ZX_OK adc2-12bit", "channels ZX_OK 0,1", "sample 0 ZX_OK 1000",
+// "sample 7 ZX_ERR_OUT_OF_RANGE", ...
 using SamplerTranscript = std::vector<std::string>;
 
 // The channels read, in order: known ones answered from a task, an unknown one at once.
@@ -22,8 +24,10 @@ inline constexpr uint32_t kSampledChannels[] = {0, 1, 7, 0};
 SamplerTranscript RunBanjoSampler(fdf_dispatcher_t* device_dispatcher);
 SamplerTranscript RunFidlSampler(fdf_dispatcher_t* device_dispatcher);
 
-// One line of the transcript: the value only with ZX_OK.
+// Lines of the transcript: the values only with ZX_OK.
 std::string SampleLine(uint32_t channel, zx_status_t status, uint32_t value);
+std::string NameLine(zx_status_t status, std::string_view name);
+std::string ChannelsLine(zx_status_t status, const uint32_t* channels, size_t count);
 
 }  // namespace fdfkit::testing
 

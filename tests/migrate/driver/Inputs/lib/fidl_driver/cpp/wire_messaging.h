@@ -52,6 +52,22 @@ class VectorView {
   size_t count_ = 0;
 };
 
+// A string view: not NUL-terminated, with its size.
+class StringView {
+ public:
+  StringView() = default;
+  static StringView FromExternal(const char* data, size_t size) { return StringView(data, size); }
+  const char* data() const { return data_; }
+  size_t size() const { return size_; }
+  const char* begin() const { return data_; }
+  const char* end() const { return data_ + size_; }
+
+ private:
+  StringView(const char* data, size_t size) : data_(data), size_(size) {}
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 // A two-way call's outcome: the transport's status, then the method's error or its response.
 template <typename Response>
 class Result {

@@ -27,6 +27,12 @@ struct TunerSetConfigRequest {
 struct TunerGetLabelResponse {
   fidl::VectorView<uint8_t> label;
 };
+struct TunerGetNameResponse {
+  fidl::StringView name;
+};
+struct TunerGetPresetsResponse {
+  fidl::VectorView<uint32_t> presets;
+};
 struct Empty {};
 }  // namespace wire
 struct Service {
@@ -47,6 +53,8 @@ class TunerCalls {
   fidl::Result<wire::TunerGetConfigResponse> GetConfig() { return {}; }
   fidl::Result<wire::Empty> SetConfig(wire::TunerConfig config) { return {}; }
   fidl::Result<wire::TunerGetLabelResponse> GetLabel() { return {}; }
+  fidl::Result<wire::TunerGetNameResponse> GetName() { return {}; }
+  fidl::Result<wire::TunerGetPresetsResponse> GetPresets() { return {}; }
 };
 }  // namespace fuchsia_hardware_tuner
 
@@ -67,4 +75,8 @@ class fdf::WireServer<fuchsia_hardware_tuner::Tuner> {
   virtual void SetConfig(SetConfigRequestView, Arena&, SetConfigCompleter::Sync&) {}
   using GetLabelCompleter = fidl::Completer<fidl::VectorView<uint8_t>>;
   virtual void GetLabel(Arena&, GetLabelCompleter::Sync&) {}
+  using GetNameCompleter = fidl::Completer<fidl::StringView>;
+  virtual void GetName(Arena&, GetNameCompleter::Sync&) {}
+  using GetPresetsCompleter = fidl::Completer<fidl::VectorView<uint32_t>>;
+  virtual void GetPresets(Arena&, GetPresetsCompleter::Sync&) {}
 };

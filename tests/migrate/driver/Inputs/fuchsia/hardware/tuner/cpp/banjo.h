@@ -1,5 +1,6 @@
 // Stand-in for the generated banjo C++ header of the test protocol fuchsia.hardware.tuner
-// (mappings/banjo/): a C struct in and out, holding an enum and a nested struct.
+// (mappings/banjo/): a C struct in and out, holding an enum and a nested struct; a buffer, a string
+// and a list the callee allocates, out.
 #pragma once
 #include <lib/ddk/device.h>
 #include <stddef.h>
@@ -32,6 +33,10 @@ class TunerProtocolClient {
   zx_status_t SetConfig(const tuner_config_t* config) const { return ZX_OK; }
   zx_status_t GetLabel(uint8_t* out_label_buffer, size_t label_size,
                        size_t* out_label_actual) const {
+    return ZX_OK;
+  }
+  zx_status_t GetName(char* out_name, size_t name_capacity) const { return ZX_OK; }
+  zx_status_t GetPresets(uint32_t** out_presets_list, size_t* presets_count) const {
     return ZX_OK;
   }
 };
