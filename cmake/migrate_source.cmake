@@ -32,7 +32,8 @@ string(REPLACE "${SOURCE}" "${COPY}" entry "${entry}")
 file(WRITE ${copy_dir}/compile_commands.json "[${entry}]\n")
 configure_file(${INPUT} ${COPY} COPYONLY)
 if(PATCH)
-  execute_process(COMMAND patch --batch --forward --no-backup-if-mismatch --reject-file=-
+  # No fuzz: the patch lands where its author wrote it, or the build says the tool's output moved.
+  execute_process(COMMAND patch --batch --forward --fuzz=0 --no-backup-if-mismatch --reject-file=-
                           ${COPY} ${PATCH}
                   RESULT_VARIABLE patched OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT patched EQUAL 0)

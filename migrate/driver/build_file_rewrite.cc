@@ -48,12 +48,21 @@ clang::tooling::Replacement Replace(const std::string& file, size_t at, const st
                                      static_cast<unsigned>(from.size()), to);
 }
 
-// `dep` as an entry of its own on the line after the GN list entry at `at`, indented alike;
-// nothing if the file names it already.
-void AddGnDep(const std::string& file, const std::string& text, size_t at, const std::string& dep,
-              EditSet* edits) {
+// `dep` as an entry after the GN list entry `label` at `at`: on a line of its own, indented alike,
+// or — a list written on one line (`deps = [ "a" ]`) — after it on that line. Nothing if the file
+// names it already.
+void AddGnDep(const std::string& file, const std::string& text, size_t at,
+              const std::string& label, const std::string& dep, EditSet* edits) {
   if (!Occurrences(text, dep).empty()) return;
   size_t line_end = std::min(text.find('\n', at), text.size());
+  size_t after = at + label.size();
+  if (after < text.size() && text[after] == '"') ++after;
+  size_t close = text.find(']', after);
+  if (close != std::string::npos && close < line_end) {
+    edits->Add(clang::tooling::Replacement(file, static_cast<unsigned>(after), 0,
+                                           ", \"" + dep + "\""));
+    return;
+  }
   size_t line = text.rfind('\n', at);
   line = line == std::string::npos ? 0 : line + 1;
   size_t indent = text.find_first_not_of(" \t", line) - line;
@@ -78,9 +87,9 @@ std::vector<AmbiguousBuildFile> RewriteBuildFiles(const std::string& source,
     if (std::optional<size_t> at = NamedOnce(gn_file, *gn, banjo_label, &ambiguous)) {
       if (outcome == IncludeOutcome::kSwapped) {
         edits->Add(Replace(gn_file, *at, banjo_label, driver_label));
-        AddGnDep(gn_file, *gn, *at, "//src/devices/lib/driver:driver_runtime", edits);
+        AddGnDep(gn_file, *gn, *at, banjo_label, "//src/devices/lib/driver:driver_runtime", edits);
       } else {
-        AddGnDep(gn_file, *gn, *at, driver_label, edits);
+        AddGnDep(gn_file, *gn, *at, banjo_label, driver_label, edits);
       }
     }
   }
@@ -103,7 +112,34 @@ std::vector<AmbiguousBuildFile> RewriteBuildFiles(const std::string& source,
       case IncludeOutcome::kShims:
         edits->Add(Replace(cmake_file, *at, banjo_target, clone + "_banjo_shims"));
         break;
+      case IncludeOutcome::kKept:
+        break;
     }
+  }
+  return ambiguous;
+}
+
+void BuildFilePlan::Request(const std::string& source, const LibraryMapping& library,
+                            IncludeOutcome outcome) {
+  std::string directory = llvm::sys::path::parent_path(source).str();
+  auto [at, inserted] =
+      pending_.emplace(std::make_pair(directory, &library), Pending{source, outcome});
+  IncludeOutcome& planned = at->second.outcome;
+  if (inserted || planned == outcome || planned == IncludeOutcome::kBeside ||
+      planned == IncludeOutcome::kShims) {
+    return;
+  }
+  // kSwapped, kKept and kBeside meet: whoever keeps banjo keeps its bindings.
+  planned = IncludeOutcome::kBeside;
+}
+
+std::vector<AmbiguousBuildFile> BuildFilePlan::Apply(EditSet* edits) const {
+  std::vector<AmbiguousBuildFile> ambiguous;
+  for (const auto& [key, pending] : pending_) {
+    if (pending.outcome == IncludeOutcome::kKept) continue;
+    std::vector<AmbiguousBuildFile> left =
+        RewriteBuildFiles(pending.source, *key.second, pending.outcome, edits);
+    ambiguous.insert(ambiguous.end(), left.begin(), left.end());
   }
   return ambiguous;
 }

@@ -12,7 +12,9 @@
 #ifndef FDFKIT_MIGRATE_DRIVER_BUILD_FILE_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_BUILD_FILE_REWRITE_H_
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "migrate/driver/edit_set.h"
@@ -25,6 +27,7 @@ enum class IncludeOutcome {
   kSwapped,  // --mode=replace: the driver-transport header instead
   kBeside,   // --mode=replace: both headers (the file still uses banjo)
   kShims,    // --mode=dual: the shims header
+  kKept,     // the banjo header alone, as it was (nothing of the file was rewritten)
 };
 
 // A build file that names the banjo bindings more than once: several targets, of which only one
@@ -34,6 +37,23 @@ struct AmbiguousBuildFile {
   int line = 0, column = 0;  // the first occurrence
   std::string dep;
   size_t count = 0;
+};
+
+// What the sources of one run ask of the build files beside them, decided once the run has seen
+// them all: several sources of one directory share its build files, and one that keeps the
+// banjo header keeps the banjo bindings for all (one swapped and one kept: both bindings).
+class BuildFilePlan {
+ public:
+  void Request(const std::string& source, const LibraryMapping& library, IncludeOutcome outcome);
+  // Adds the edits; returns what could not be decided.
+  std::vector<AmbiguousBuildFile> Apply(EditSet* edits) const;
+
+ private:
+  struct Pending {
+    std::string source;  // one of the directory's sources: the build files are found beside it
+    IncludeOutcome outcome;
+  };
+  std::map<std::pair<std::string, const LibraryMapping*>, Pending> pending_;  // by directory
 };
 
 // Adds to `edits` the build-file edits for `source` (absolute) and `library`; what it could not

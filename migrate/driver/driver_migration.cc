@@ -51,8 +51,8 @@ class MigrateAction : public clang::ASTFrontendAction {
  public:
   MigrateAction(const MappingIndex& mappings, Mode mode,
                 const std::map<std::string, std::set<std::string>>& headers, EditSet* all_edits,
-                support::Diagnostics* diagnostics)
-      : context_(mappings, mode, &edits_, diagnostics),
+                BuildFilePlan* build_files, support::Diagnostics* diagnostics)
+      : context_(mappings, mode, &edits_, build_files, diagnostics),
         headers_(headers),
         all_edits_(all_edits),
         diagnostics_(diagnostics) {}
@@ -66,7 +66,7 @@ class MigrateAction : public clang::ASTFrontendAction {
     }
     context_.set_lang_options(ci.getLangOpts());
     ci.getPreprocessor().addPPCallbacks(
-        std::make_unique<IncludeRewrite>(ci.getSourceManager(), &context_));
+        std::make_unique<IncludeRewrite>(ci.getPreprocessor(), &context_));
     connect_banjo_.Register(&finder_);
     dual_server_.Register(&finder_);
     if (context_.mode() == Mode::kReplace) {
@@ -110,14 +110,16 @@ class MigrateActionFactory : public clang::tooling::FrontendActionFactory {
  public:
   MigrateActionFactory(const MappingIndex& mappings, Mode mode,
                        std::map<std::string, std::set<std::string>> headers, EditSet* edits,
-                       support::Diagnostics* diagnostics)
+                       BuildFilePlan* build_files, support::Diagnostics* diagnostics)
       : mappings_(mappings),
         mode_(mode),
         headers_(std::move(headers)),
         edits_(edits),
+        build_files_(build_files),
         diagnostics_(diagnostics) {}
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<MigrateAction>(mappings_, mode_, headers_, edits_, diagnostics_);
+    return std::make_unique<MigrateAction>(mappings_, mode_, headers_, edits_, build_files_,
+                                           diagnostics_);
   }
 
  private:
@@ -125,6 +127,7 @@ class MigrateActionFactory : public clang::tooling::FrontendActionFactory {
   Mode mode_;
   std::map<std::string, std::set<std::string>> headers_;  // by the file that rewrites them
   EditSet* edits_;
+  BuildFilePlan* build_files_;
   support::Diagnostics* diagnostics_;
 };
 
@@ -228,11 +231,17 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
     headers = FindRewritableHeaders(tool, header_filter, mappings, &diagnostics);
   }
   EditSet edits;
-  MigrateActionFactory factory(mappings, options.mode, std::move(headers), &edits, &diagnostics);
+  BuildFilePlan build_files;
+  MigrateActionFactory factory(mappings, options.mode, std::move(headers), &edits, &build_files,
+                               &diagnostics);
   int tool_status = tool.run(&factory);
   if (diagnostics.has_errors() || tool_status == 1) {
     // A file that did not compile (clang said why above): nothing is written.
     return finish(2);
+  }
+  for (const AmbiguousBuildFile& file : build_files.Apply(&edits)) {
+    diagnostics.Add({support::Make(diag::kBuildDepAmbiguous, file.dep, file.count),
+                     "migrate-driver", file.file, file.line, file.column, ""});
   }
 
   report.edits_by_file = edits.CountByFile();

@@ -52,7 +52,8 @@ int DualServerRewrite::MappedBases(const clang::CXXRecordDecl& server) const {
     std::string name = BaseTemplateName(base);
     for (const LibraryMapping& library : context_->mappings().libraries()) {
       for (const ProtocolMapping& protocol : library.protocols) {
-        if (!name.empty() && protocol.cpp_mixin == name) ++count;
+        std::string dual = ShimsNamespace(library) + "::" + protocol.banjo_protocol + "DualServer";
+        if (!name.empty() && (protocol.cpp_mixin == name || dual == name)) ++count;
       }
     }
   }

@@ -20,7 +20,8 @@ class DualServerRewrite : public Rewrite {
   void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 
  private:
-  // How many of `server`'s bases are banjo mixins the mappings know.
+  // How many of `server`'s bases are banjo mixins or dual servers the mappings know: with more
+  // than one, an unqualified AddDriverTransportService would be ambiguous.
   int MappedBases(const clang::CXXRecordDecl& server) const;
 
   WireServerRewrite wire_server_{context_};

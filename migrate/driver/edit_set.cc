@@ -37,9 +37,9 @@ void EditSet::Add(const clang::tooling::Replacement& replacement) {
 }
 
 void EditSet::AddAll(const EditSet& other) {
-  for (const auto& [file, edits] : other.edits_) {
-    for (const clang::tooling::Replacement& edit : edits) Add(edit);
-  }
+  // Not merged: two units inserting different text at one place is a conflict, said when the
+  // edits are applied (two publications in one Start merge within their unit, in Add).
+  for (const auto& [file, edits] : other.edits_) edits_[file].insert(edits.begin(), edits.end());
 }
 
 std::map<std::string, size_t> EditSet::CountByFile() const {

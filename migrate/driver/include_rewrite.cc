@@ -1,5 +1,8 @@
 #include "migrate/driver/include_rewrite.h"
 
+#include <clang/Lex/HeaderSearch.h>
+#include <clang/Lex/Lexer.h>
+
 #include "migrate/driver/diagnostics.h"
 
 namespace fdfkit::driver_migration {
@@ -79,10 +82,36 @@ void IncludeRewrite::Ifdef(clang::SourceLocation location, const clang::Token&,
 }
 void IncludeRewrite::Ifndef(clang::SourceLocation location, const clang::Token&,
                             const clang::MacroDefinition&) {
-  context_->OpenConditional(sm_, location);
+  // An include guard comes first in its file, only comments before it.
+  clang::FileID file = sm_.getFileID(location);
+  bool first = false;
+  if (file != sm_.getMainFileID()) {
+    clang::Lexer lexer(file, sm_.getBufferOrFake(file), sm_, preprocessor_.getLangOpts());
+    lexer.SetCommentRetentionState(false);
+    clang::Token token;
+    lexer.LexFromRawLexer(token);
+    first = token.is(clang::tok::hash) && sm_.getFileOffset(token.getLocation()) <=
+                                              sm_.getFileOffset(location);
+    // `location` is the `ifndef` after the `#`: nothing may come between.
+    if (first) {
+      lexer.LexFromRawLexer(token);
+      first = token.getLocation() == location;
+    }
+  }
+  context_->OpenConditional(sm_, location, first);
 }
 void IncludeRewrite::Endif(clang::SourceLocation location, clang::SourceLocation) {
   context_->CloseConditional(sm_, location);
+}
+void IncludeRewrite::FileChanged(clang::SourceLocation, FileChangeReason reason,
+                                 clang::SrcMgr::CharacteristicKind, clang::FileID previous) {
+  if (reason != ExitFile || previous.isInvalid()) return;
+  // The preprocessor has seen the whole header: it knows whether a guard wraps all of it.
+  const clang::FileEntry* entry = sm_.getFileEntryForID(previous);
+  if (entry != nullptr &&
+      !preprocessor_.getHeaderSearchInfo().isFileMultipleIncludeGuarded(entry)) {
+    context_->NotIncludeGuarded(sm_, previous);
+  }
 }
 
 }  // namespace fdfkit::driver_migration

@@ -16,8 +16,8 @@ namespace fdfkit::driver_migration {
 
 class IncludeRewrite : public clang::PPCallbacks {
  public:
-  IncludeRewrite(const clang::SourceManager& sm, RewriteContext* context)
-      : sm_(sm), context_(context) {}
+  IncludeRewrite(const clang::Preprocessor& preprocessor, RewriteContext* context)
+      : sm_(preprocessor.getSourceManager()), preprocessor_(preprocessor), context_(context) {}
 
   void InclusionDirective(clang::SourceLocation hash, const clang::Token& include_token,
                           llvm::StringRef file_name, bool is_angled,
@@ -31,6 +31,9 @@ class IncludeRewrite : public clang::PPCallbacks {
   void Ifndef(clang::SourceLocation location, const clang::Token&,
               const clang::MacroDefinition&) override;
   void Endif(clang::SourceLocation location, clang::SourceLocation) override;
+  // Leaving a header: whether its first #ifndef was its include guard, which is no #if block.
+  void FileChanged(clang::SourceLocation location, FileChangeReason reason,
+                   clang::SrcMgr::CharacteristicKind, clang::FileID previous) override;
   // A banjo header's macro (GPIO_POLARITY_HIGH) used in the file is a use of that header.
   void MacroExpands(const clang::Token& name, const clang::MacroDefinition& definition,
                     clang::SourceRange range, const clang::MacroArgs*) override;
@@ -40,6 +43,7 @@ class IncludeRewrite : public clang::PPCallbacks {
 
  private:
   const clang::SourceManager& sm_;
+  const clang::Preprocessor& preprocessor_;
   RewriteContext* context_;
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/source_text.h"
 
 namespace fdfkit::driver_migration {
 
@@ -60,10 +61,10 @@ void RewriteContext::Block(const void* key, std::string why) {
 }
 
 void RewriteContext::OpenConditional(const clang::SourceManager& sm,
-                                     clang::SourceLocation location) {
+                                     clang::SourceLocation location, bool guard) {
   clang::FileID file = sm.getFileID(location);
   if (files_.ContainsFile(sm, file)) {
-    open_conditionals_.emplace_back(file, sm.getFileOffset(location));
+    open_conditionals_.push_back({file, sm.getFileOffset(location), 0, guard});
   }
 }
 
@@ -73,8 +74,10 @@ void RewriteContext::CloseConditional(const clang::SourceManager& sm,
   if (!files_.ContainsFile(sm, file)) return;
   // The innermost #if still open in this file (#if and #endif pair within a file).
   for (auto open = open_conditionals_.rbegin(); open != open_conditionals_.rend(); ++open) {
-    if (open->first != file) continue;
-    conditionals_.push_back({file, open->second, sm.getFileOffset(location)});
+    if (open->file != file) continue;
+    FileSpan block = *open;
+    block.end = sm.getFileOffset(location);
+    conditionals_.push_back(block);
     open_conditionals_.erase(std::next(open).base());
     return;
   }
@@ -86,13 +89,19 @@ bool RewriteContext::InConditional(const clang::SourceManager& sm,
   clang::FileID file = sm.getFileID(at);
   if (!files_.ContainsFile(sm, file)) return false;
   unsigned offset = sm.getFileOffset(at);
-  for (const auto& [open_file, open] : open_conditionals_) {
-    if (open_file == file && offset > open) return true;
+  bool guarded = unguarded_files_.count(file.getHashValue()) == 0;
+  for (const FileSpan& open : open_conditionals_) {
+    if (open.file == file && offset > open.begin && !(open.guard && guarded)) return true;
   }
   for (const FileSpan& block : conditionals_) {
-    if (block.file == file && offset > block.begin && offset < block.end) return true;
+    if (block.file != file || (block.guard && guarded)) continue;  // an include guard is none
+    if (offset > block.begin && offset < block.end) return true;
   }
   return false;
+}
+
+void RewriteContext::NotIncludeGuarded(const clang::SourceManager& sm, clang::FileID file) {
+  if (files_.ContainsFile(sm, file)) unguarded_files_.insert(file.getHashValue());
 }
 
 void RewriteContext::ReplaceIncludeLater(const clang::SourceManager& sm,
@@ -107,20 +116,7 @@ void RewriteContext::ReplaceIncludeLater(const clang::SourceManager& sm,
 void RewriteContext::RewriteBuildFilesOf(const clang::SourceManager& sm,
                                          const LibraryMapping& library, IncludeOutcome outcome) {
   const clang::FileEntry* main = sm.getFileEntryForID(sm.getMainFileID());
-  if (main == nullptr) return;
-  for (const AmbiguousBuildFile& file :
-       RewriteBuildFiles(AbsolutePath(main->getName()), library, outcome, edits_)) {
-    support::LocatedDiagnostic located{
-        support::Make(diag::kBuildDepAmbiguous, file.dep, file.count),
-        "migrate-driver",
-        file.file,
-        file.line,
-        file.column,
-        ""};
-    if (left_at_.emplace(located.file, located.line, located.column, located.info->number).second) {
-      diagnostics_->Add(std::move(located));
-    }
-  }
+  if (main != nullptr) build_files_->Request(AbsolutePath(main->getName()), library, outcome);
 }
 
 void RewriteContext::UsesBanjo(const LibraryMapping& library, clang::SourceLocation location) {
@@ -166,13 +162,6 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     for (const clang::tooling::Replacement& edit : group.edits) edits_->Add(edit);
     consumed_.insert(consumed_.end(), group.consumed.begin(), group.consumed.end());
   }
-  // One outcome per library for the build files beside the unit's source: both headers wherever
-  // one include keeps banjo (a header and its source may each include the banjo header).
-  std::map<const LibraryMapping*, IncludeOutcome> build_outcomes;
-  auto build_outcome = [&](const LibraryMapping* library, IncludeOutcome outcome) {
-    auto [at, inserted] = build_outcomes.emplace(library, outcome);
-    if (!inserted && outcome == IncludeOutcome::kBeside) at->second = outcome;
-  };
   for (const PendingInclude& include : pending_includes_) {
     // The first use the rewrites leave in place, in any file of the unit: a source may use banjo
     // through its header's include.
@@ -181,7 +170,7 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     });
     if (use == banjo_uses_.end()) {
       edits_->Add(include.swap);
-      build_outcome(include.library, IncludeOutcome::kSwapped);
+      RewriteBuildFilesOf(sm, *include.library, IncludeOutcome::kSwapped);
       continue;
     }
     // A file half migrated, before or by this run, gets both headers; one with nothing
@@ -189,13 +178,21 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     bool has_wire_header =
         wire_headers_.count({sm.getFileID(include.hash).getHashValue(),
                              include.library->fidl_library}) > 0;
-    if (!has_wire_header && edits_->CountByFile().empty()) continue;
+    if (!has_wire_header && edits_->CountByFile().empty()) {
+      // Its build files keep the banjo bindings for it, whatever the directory's other sources.
+      RewriteBuildFilesOf(sm, *include.library, IncludeOutcome::kKept);
+      continue;
+    }
     if (!has_wire_header) edits_->Add(include.beside);
-    build_outcome(include.library, IncludeOutcome::kBeside);
-    clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(use->second));
+    RewriteBuildFilesOf(sm, *include.library, IncludeOutcome::kBeside);
+    // The use may be in another file of the unit (a source using banjo through its header).
+    clang::SourceLocation used = sm.getExpansionLoc(use->second);
+    bool here = sm.getFileID(used) == sm.getFileID(include.hash);
+    const clang::FileEntry* user = sm.getFileEntryForID(sm.getFileID(used));
     Leave(sm, include.hash, diag::kIncludeKeptForUses, include.library->banjo_library,
-          where.isValid() ? static_cast<int>(where.getLine()) : 0,
-          where.isValid() ? static_cast<int>(where.getColumn()) : 0);
+          here || user == nullptr ? "this file"
+                                  : llvm::sys::path::filename(user->getName()).str(),
+          Where(sm, used));
   }
   // Migrated before (by a run, or by hand): the build deps follow the include all the same, and
   // what was left in them is said again.
@@ -207,10 +204,9 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
         wire_headers_.begin(), wire_headers_.end(),
         [&](const auto& included) { return included.second == library.fidl_library; });
     if (mode_ == Mode::kReplace && wire_included && !banjo_included) {
-      build_outcome(&library, IncludeOutcome::kSwapped);
+      RewriteBuildFilesOf(sm, library, IncludeOutcome::kSwapped);
     }
   }
-  for (const auto& [library, outcome] : build_outcomes) RewriteBuildFilesOf(sm, *library, outcome);
   if (!publishes_) {
     for (const PendingPublish& server : pending_publish_) {
       Leave(sm, server.location, diag::kServerPublishService, server.server, server.protocol);

@@ -29,8 +29,12 @@ enum class Mode {
 class RewriteContext {
  public:
   RewriteContext(const MappingIndex& mappings, Mode mode, EditSet* edits,
-                 support::Diagnostics* diagnostics)
-      : mappings_(mappings), mode_(mode), edits_(edits), diagnostics_(diagnostics) {}
+                 BuildFilePlan* build_files, support::Diagnostics* diagnostics)
+      : mappings_(mappings),
+        mode_(mode),
+        edits_(edits),
+        build_files_(build_files),
+        diagnostics_(diagnostics) {}
 
   const MappingIndex& mappings() const { return mappings_; }
   Mode mode() const { return mode_; }
@@ -50,11 +54,17 @@ class RewriteContext {
 
   // ---- What one translation unit tells the rewrites about itself ----
   // #if blocks of the files being rewritten (the preprocessor reports them as it goes).
-  void OpenConditional(const clang::SourceManager& sm, clang::SourceLocation location);
+  // `guard`: an #ifndef that is its file's first token, as an include guard is.
+  void OpenConditional(const clang::SourceManager& sm, clang::SourceLocation location,
+                       bool guard = false);
   void CloseConditional(const clang::SourceManager& sm, clang::SourceLocation location);
   // Whether `location` (in a file being rewritten) lies inside an #if block: code there was
   // seen in one configuration only.
   bool InConditional(const clang::SourceManager& sm, clang::SourceLocation location) const;
+  // An include guard (`#ifndef X_H_` first, `#define X_H_`, `#endif` last) is no #if block: code
+  // in it was seen in every configuration that includes the file. A file whose first #ifndef the
+  // preprocessor, having read all of it, did not find to be its guard says so here.
+  void NotIncludeGuarded(const clang::SourceManager& sm, clang::FileID file);
   // A library whose shims header (<fidl/LIB/cpp/banjo_shims.h>) the file gets: included, or
   // about to replace its banjo header (dual mode). The dual rewrites need it.
   void ShimsAvailable(const std::string& fidl_library) { shims_.insert(fidl_library); }
@@ -65,7 +75,8 @@ class RewriteContext {
   void ReplaceIncludeLater(const clang::SourceManager& sm, clang::CharSourceRange range,
                            clang::SourceLocation hash, const LibraryMapping& library,
                            const std::string& original, const std::string& text);
-  // The build files beside the file being rewritten follow what its include of `library` became.
+  // The build files beside the file being rewritten follow what its include of `library` became
+  // (decided once the run has seen every file: BuildFilePlan).
   void RewriteBuildFilesOf(const clang::SourceManager& sm, const LibraryMapping& library,
                            IncludeOutcome outcome);
   // A file being rewritten (at `hash`) includes the driver-transport header of `fidl_library`.
@@ -112,6 +123,7 @@ class RewriteContext {
   struct FileSpan {
     clang::FileID file;
     unsigned begin, end;
+    bool guard = false;  // a conditional: an #ifndef first in its file, its include guard
   };
   struct PendingInclude {
     clang::tooling::Replacement swap, beside;
@@ -139,8 +151,9 @@ class RewriteContext {
   const MappingIndex& mappings_;
   Mode mode_;
   clang::LangOptions lang_options_;
-  std::vector<FileSpan> conditionals_;  // [#if, #endif], closed
-  std::vector<std::pair<clang::FileID, unsigned>> open_conditionals_;
+  std::vector<FileSpan> conditionals_;       // [#if, #endif], closed
+  std::vector<FileSpan> open_conditionals_;  // [#if, (not yet)
+  std::set<unsigned> unguarded_files_;       // by FileID
   std::set<std::string> shims_;
   std::vector<PendingInclude> pending_includes_;
   std::vector<std::pair<const LibraryMapping*, clang::SourceLocation>> banjo_uses_;
@@ -152,6 +165,7 @@ class RewriteContext {
   std::vector<PendingPublish> pending_publish_;
   bool publishes_ = false;
   EditSet* edits_;
+  BuildFilePlan* build_files_;
   support::Diagnostics* diagnostics_;
   std::string working_directory_;
   std::set<std::tuple<std::string, int, int, unsigned>> left_at_;  // each place and reason once

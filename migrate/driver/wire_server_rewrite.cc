@@ -42,6 +42,17 @@ const clang::CXXMemberCallExpr* PublicationOnItself(clang::ASTContext& ast,
   return nullptr;
 }
 
+// Whether any of `call` (the callee, an argument) is spelled through a macro: its text cannot be
+// rebuilt from the source.
+bool WrittenInMacro(const clang::CXXMemberCallExpr& call) {
+  if (call.getBeginLoc().isMacroID() || call.getEndLoc().isMacroID()) return true;
+  for (const clang::Expr* argument : call.arguments()) {
+    if (llvm::isa<clang::CXXDefaultArgExpr>(argument)) continue;
+    if (argument->getBeginLoc().isMacroID() || argument->getEndLoc().isMacroID()) return true;
+  }
+  return false;
+}
+
 // Why a server that uses `used` of its mixin stays: a banjo publication (a compat::BanjoServer
 // built from the ops table, or the dual server's banjo_server()) means banjo children remain.
 std::string WhyKept(const clang::CXXRecordDecl& server, const clang::NamedDecl& used,
@@ -127,6 +138,12 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
     const clang::NamedDecl& used = *member->getMemberDecl();
     if (from_dual && IsNamed(used, "AddDriverTransportService") && publication == nullptr) {
       publication = PublicationOnItself(ast, *member);
+      if (publication != nullptr && WrittenInMacro(*publication)) {
+        context_->Leave(sm, base_at, diag::kServerLeft, name, MixinName(mixin, protocol),
+                        "it publishes its service through a macro (at " +
+                            Where(sm, publication->getBeginLoc()) + "), which is not rewritten");
+        return;
+      }
       if (publication != nullptr) continue;
     }
     context_->Leave(sm, base_at, diag::kServerLeft, name, MixinName(mixin, protocol),

@@ -31,4 +31,18 @@ class DualGpio : public fdf::DriverBase,
   // CHECK-FIXES: zx_status_t GpioImplWrite(uint32_t index, uint8_t value) { return ZX_OK; }
 };
 
+// Published through a macro: its text cannot be rebuilt, so the server stays.
+#define PUBLISH_ON(dispatcher) AddDriverTransportService(*outgoing(), dispatcher)
+class MacroGpio : public fdf::DriverBase,
+                  public fdfkit::shims::fuchsia_hardware_gpioimpl::GpioImplDualServer<MacroGpio> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: [FDFDRV046] MacroGpio serves fdfkit::shims::fuchsia_hardware_gpioimpl::GpioImplDualServer, and stays so: it publishes its service through a macro (at line [[@LINE+3]], column 26), which is not rewritten
+ public:
+  zx::result<> Start() override {
+    zx::result<> added = PUBLISH_ON(driver_dispatcher()->get());
+    return added;
+  }
+  zx_status_t GpioImplWrite(uint32_t index, uint8_t value) { return ZX_OK; }
+  // CHECK-FIXES: zx_status_t GpioImplWrite(uint32_t index, uint8_t value) { return ZX_OK; }
+};
+
 int main() { return 0; }
