@@ -63,7 +63,8 @@ echo "fdfkit: banjo bindings under $(pwd)/out/banjo/, shims under $(pwd)/out/shi
 # the job). The build already rewrote pmic-steps and pmic-server with --fix and compiled them
 # (fdfkit_migrated_source); each variant boots on its board and answers the same steps.
 mkdir -p out/migrate-driver
-for driver in pmic-steps/pmic_steps.cc pmic-banjo-user/pmic_banjo_user.cc pmic-server/pmic_server.cc; do
+for driver in pmic-steps/pmic_steps.cc pmic-banjo-user/pmic_banjo_user.cc pmic-server/pmic_server.cc \
+              dual-pmic/dual_pmic.cc; do
   name=$(basename "$driver" .cc)
   for mode in replace dual; do
     status=0
