@@ -184,6 +184,7 @@ class CallPlanner {
                  "object of its own type");
           return;
         case ValueKind::kPlainStruct:
+        case ValueKind::kPlainArray:
         case ValueKind::kOther:
           Refuse(plan, banjo, type, "is a struct, whose FIDL wire type is built differently");
           return;
@@ -278,6 +279,7 @@ class CallPlanner {
         plan->assignments.insert(plan->assignments.end(), copies.begin(), copies.end());
         return;
       }
+      case ValueKind::kPlainArray:
       case ValueKind::kOther:
         Refuse(plan, banjo, type, "is a struct, whose FIDL wire type must be copied out by hand");
         return;
@@ -494,6 +496,7 @@ class CallPlanner {
           plan->callback_arguments.push_back({"std::move(" + field + ")"});
           continue;
         case ValueKind::kPlainStruct:
+        case ValueKind::kPlainArray:
         case ValueKind::kOther:
           Refuse(plan, parameter.banjo, type,
                  "is a struct, whose FIDL wire type must be copied "

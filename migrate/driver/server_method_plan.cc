@@ -134,6 +134,7 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edi
                                                            "request->" + field));
       case ValueKind::kRawHandle:
       case ValueKind::kPlainStruct:
+      case ValueKind::kPlainArray:
       case ValueKind::kOther:
         *why = "takes '" + parameters[0]->getNameAsString() + "' (" + TypeName(type) +
                "), whose FIDL wire type reads differently";
@@ -218,6 +219,24 @@ bool MethodPlanner::ReplaceFieldAccess(const clang::ParmVarDecl& parameter, bool
     edits->push_back(
         {clang::CharSourceRange::getCharRange(use->getBeginLoc(), member->getMemberLoc()), prefix,
          /*consumes=*/true});
+    // An array field is a fidl::Array: indexed as before, and where the C array decayed to a
+    // pointer (memcpy(out->gains, ...)), its data().
+    if (kind == ValueKind::kPlainArray) {
+      auto direct = ast_.getParents(*outer);
+      const auto* decay = direct.size() == 1 ? direct[0].get<clang::ImplicitCastExpr>() : nullptr;
+      bool indexed = false;
+      if (decay != nullptr && decay->getCastKind() == clang::CK_ArrayToPointerDecay) {
+        auto above = ast_.getParents(*decay);
+        const auto* subscript =
+            above.size() == 1 ? above[0].get<clang::ArraySubscriptExpr>() : nullptr;
+        indexed = subscript != nullptr && subscript->getBase()->IgnoreParenImpCasts() == outer;
+        if (!indexed) {
+          clang::SourceLocation after = clang::Lexer::getLocForEndOfToken(
+              outer->getEndLoc(), 0, sm_, ast_.getLangOpts());
+          edits->push_back({clang::CharSourceRange::getCharRange(after, after), ".data()"});
+        }
+      }
+    }
   }
   return true;
 }

@@ -23,6 +23,11 @@ ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
   if (type->isBooleanType() || type->isIntegerType() || type->isRealFloatingType()) {
     return ValueKind::kPlain;
   }
+  if (const auto* array = llvm::dyn_cast<clang::ConstantArrayType>(type.getCanonicalType())) {
+    return KindOf(mappings, sm, array->getElementType(), nullptr) == ValueKind::kPlain
+               ? ValueKind::kPlainArray
+               : ValueKind::kOther;
+  }
   if (const auto* record = type->getAsCXXRecordDecl()) {
     const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(record->getDeclContext());
     if (ns != nullptr && IsNamed(*ns, "zx") && !IsNamed(*record, "result")) {
@@ -40,7 +45,7 @@ ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
                              ? KindOf(mappings, sm, field->getType(), nullptr)
                              : ValueKind::kOther;
         plain = kind == ValueKind::kPlain || kind == ValueKind::kBanjoInteger ||
-                kind == ValueKind::kPlainStruct;
+                kind == ValueKind::kPlainArray || kind == ValueKind::kPlainStruct;
       }
     }
     if (plain) return ValueKind::kPlainStruct;
@@ -85,6 +90,9 @@ std::vector<std::string> CopyPlainStructOut(const MappingIndex& mappings,
       statements.insert(statements.end(), inner.begin(), inner.end());
     } else if (f.kind == ValueKind::kBanjoInteger) {
       statements.push_back(target + " = " + AsBanjoInteger(lang, *f.banjo_typedef, source) + ";");
+    } else if (f.kind == ValueKind::kPlainArray) {
+      statements.push_back("std::copy(" + source + ".begin(), " + source + ".end(), " + target +
+                           ");");
     } else {
       statements.push_back(target + " = " + source + ";");
     }
@@ -106,6 +114,10 @@ std::string BuildWireStruct(const MappingIndex& mappings, const clang::SourceMan
                                source + ".");
     } else if (f.kind == ValueKind::kBanjoInteger) {
       built += "static_cast<decltype(" + wire + "::" + f.name + ")>(" + source + ")";
+    } else if (f.kind == ValueKind::kPlainArray) {
+      // A C array does not initialize a fidl::Array: copied into one, element by element.
+      built += "[&] { decltype(" + wire + "::" + f.name + ") array{}; std::copy(std::begin(" +
+               source + "), std::end(" + source + "), array.begin()); return array; }()";
     } else {
       built += source;
     }

@@ -19,8 +19,9 @@ enum class ValueKind {
   kBanjoInteger,  // a banjo enum or bits: a C typedef of an integer; FIDL has a type of its own
   kZxObject,      // zx::vmo, zx::interrupt...: moved
   kRawHandle,     // zx_handle_t: FIDL holds an owning zx:: object
-  kPlainStruct,   // a banjo struct of numbers, bools, banjo enums and bits, and such structs:
-                  // the wire struct has the same fields
+  kPlainStruct,   // a banjo struct of numbers, bools, banjo enums and bits, arrays of numbers
+                  // and bools, and such structs: the wire struct has the same fields
+  kPlainArray,    // a C array of numbers or bools (a struct's field): a fidl::Array on the wire
   kOther,         // a struct of more, a union, a string: built differently on the two sides
 };
 
@@ -43,7 +44,7 @@ std::string ExternalVectorView(const std::string& element, const std::string& da
 struct PlainField {
   std::string name;
   clang::QualType type;
-  ValueKind kind = ValueKind::kPlain;  // kPlain, kBanjoInteger or kPlainStruct
+  ValueKind kind = ValueKind::kPlain;  // kPlain, kBanjoInteger, kPlainArray or kPlainStruct
   const clang::TypedefNameDecl* banjo_typedef = nullptr;  // kBanjoInteger
 };
 std::vector<PlainField> PlainStructFields(const MappingIndex& mappings,

@@ -52,6 +52,20 @@ class VectorView {
   size_t count_ = 0;
 };
 
+// A fixed-size array, with the container helpers of std::array.
+template <typename T, size_t N>
+struct Array {
+  T data_[N];
+  T* data() { return data_; }
+  const T* data() const { return data_; }
+  T& operator[](size_t i) { return data_[i]; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  T* begin() { return data_; }
+  T* end() { return data_ + N; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + N; }
+};
+
 // A string view: not NUL-terminated, with its size.
 class StringView {
  public:

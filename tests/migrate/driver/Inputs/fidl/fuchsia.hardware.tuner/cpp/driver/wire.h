@@ -11,6 +11,16 @@ struct TunerRange {
   uint32_t low;
   uint32_t high;
 };
+struct TunerCalibration {
+  fidl::Array<int16_t, 4> gains;
+  int32_t offset;
+};
+struct TunerSetCalibrationRequest {
+  TunerCalibration calibration;
+};
+struct TunerGetCalibrationResponse {
+  TunerCalibration calibration;
+};
 struct TunerConfig {
   uint32_t frequency;
   int16_t gain;
@@ -53,6 +63,8 @@ class TunerCalls {
   fidl::Result<wire::TunerGetConfigResponse> GetConfig() { return {}; }
   fidl::Result<wire::Empty> SetConfig(wire::TunerConfig config) { return {}; }
   fidl::Result<wire::TunerGetLabelResponse> GetLabel() { return {}; }
+  fidl::Result<wire::Empty> SetCalibration(wire::TunerCalibration calibration) { return {}; }
+  fidl::Result<wire::TunerGetCalibrationResponse> GetCalibration() { return {}; }
   fidl::Result<wire::TunerGetNameResponse> GetName() { return {}; }
   fidl::Result<wire::TunerGetPresetsResponse> GetPresets() { return {}; }
 };
@@ -75,6 +87,11 @@ class fdf::WireServer<fuchsia_hardware_tuner::Tuner> {
   virtual void SetConfig(SetConfigRequestView, Arena&, SetConfigCompleter::Sync&) {}
   using GetLabelCompleter = fidl::Completer<fidl::VectorView<uint8_t>>;
   virtual void GetLabel(Arena&, GetLabelCompleter::Sync&) {}
+  using SetCalibrationRequestView = fuchsia_hardware_tuner::wire::TunerSetCalibrationRequest*;
+  using SetCalibrationCompleter = fidl::Completer<>;
+  virtual void SetCalibration(SetCalibrationRequestView, Arena&, SetCalibrationCompleter::Sync&) {}
+  using GetCalibrationCompleter = fidl::Completer<fuchsia_hardware_tuner::wire::TunerCalibration>;
+  virtual void GetCalibration(Arena&, GetCalibrationCompleter::Sync&) {}
   using GetNameCompleter = fidl::Completer<fidl::StringView>;
   virtual void GetName(Arena&, GetNameCompleter::Sync&) {}
   using GetPresetsCompleter = fidl::Completer<fidl::VectorView<uint32_t>>;

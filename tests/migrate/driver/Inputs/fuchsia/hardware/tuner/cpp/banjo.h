@@ -14,6 +14,11 @@ struct tuner_range {
   uint32_t low;
   uint32_t high;
 };
+typedef struct tuner_calibration tuner_calibration_t;
+struct tuner_calibration {
+  int16_t gains[4];
+  int32_t offset;
+};
 typedef struct tuner_config tuner_config_t;
 struct tuner_config {
   uint32_t frequency;
@@ -35,6 +40,8 @@ class TunerProtocolClient {
                        size_t* out_label_actual) const {
     return ZX_OK;
   }
+  zx_status_t SetCalibration(const tuner_calibration_t* calibration) const { return ZX_OK; }
+  zx_status_t GetCalibration(tuner_calibration_t* out_calibration) const { return ZX_OK; }
   zx_status_t GetName(char* out_name, size_t name_capacity) const { return ZX_OK; }
   zx_status_t GetPresets(uint32_t** out_presets_list, size_t* presets_count) const {
     return ZX_OK;
