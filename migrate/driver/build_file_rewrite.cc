@@ -125,8 +125,10 @@ void BuildFilePlan::Request(const std::string& source, const LibraryMapping& lib
   auto [at, inserted] =
       pending_.emplace(std::make_pair(directory, &library), Pending{source, outcome});
   IncludeOutcome& planned = at->second.outcome;
-  if (inserted || planned == outcome || planned == IncludeOutcome::kBeside ||
-      planned == IncludeOutcome::kShims) {
+  if (inserted || planned == outcome) return;
+  // --mode=dual: the shims bring both bindings, whatever else a file kept.
+  if (planned == IncludeOutcome::kShims || outcome == IncludeOutcome::kShims) {
+    planned = IncludeOutcome::kShims;
     return;
   }
   // kSwapped, kKept and kBeside meet: whoever keeps banjo keeps its bindings.

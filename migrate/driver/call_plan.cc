@@ -52,6 +52,13 @@ class CallPlanner {
   std::string Text(const clang::Expr& expr) const {
     return driver_migration::Text(sm_, ast_.getLangOpts(), expr.getSourceRange());
   }
+  // `expr` as an operand of a larger expression: parenthesized unless it is one term already.
+  std::string Operand(const clang::Expr& expr) const {
+    const clang::Expr* bare = expr.IgnoreImpCasts();
+    bool term = llvm::isa<clang::DeclRefExpr, clang::MemberExpr, clang::IntegerLiteral,
+                          clang::CallExpr, clang::ParenExpr, clang::UnaryExprOrTypeTraitExpr>(bare);
+    return term ? Text(expr) : "(" + Text(expr) + ")";
+  }
   std::string TypeName(clang::QualType type) const {
     return driver_migration::TypeName(ast_.getLangOpts(), type);
   }
@@ -244,7 +251,7 @@ class CallPlanner {
                "the call");
         return;
       }
-      plan->checks.push_back("if (" + field + ".count() > " + Text(*arguments[1].first) +
+      plan->checks.push_back("if (" + field + ".count() > " + Operand(*arguments[1].first) +
                              ") return ZX_ERR_BUFFER_TOO_SMALL;");
       plan->assignments.push_back("std::copy(" + field + ".begin(), " + field + ".end(), " +
                                   Text(*argument) + ");");
@@ -301,11 +308,12 @@ class CallPlanner {
       Refuse(plan, banjo, type, "is an expression with side effects, which would run after the call");
       return;
     }
-    plan->checks.push_back("if (" + field + ".size() >= " + Text(*arguments[1].first) +
+    // Spliced whole: `have ? size : 0`, `buf + off` keep their meaning.
+    plan->checks.push_back("if (" + field + ".size() >= " + Operand(*arguments[1].first) +
                            ") return ZX_ERR_BUFFER_TOO_SMALL;");
     plan->assignments.push_back("std::copy(" + field + ".begin(), " + field + ".end(), " +
                                 Text(*text) + ");");
-    plan->assignments.push_back(Text(*text) + "[" + field + ".size()] = '\\0';");
+    plan->assignments.push_back(Operand(*text) + "[" + field + ".size()] = '\\0';");
   }
 
   // `T** out_x_list, size_t* x_count` (@callee_allocated): banjo handed out the callee's own
@@ -351,12 +359,17 @@ class CallPlanner {
             ? llvm::dyn_cast<clang::DeclRefExpr>(address->getSubExpr()->IgnoreParenImpCasts())
             : nullptr;
     const auto* variable = reference ? llvm::dyn_cast<clang::VarDecl>(reference->getDecl()) : nullptr;
+    // The arena is the enclosing function's: the pointer must be a local of that very function
+    // (not of a lambda's caller, not a reference to something longer-lived).
     const clang::FunctionDecl* function = EnclosingFunction(ast_, call_);
+    const auto* method = llvm::dyn_cast_or_null<clang::CXXMethodDecl>(function);
     if (variable == nullptr || !variable->hasLocalStorage() ||
-        llvm::isa<clang::ParmVarDecl>(variable) || function == nullptr ||
-        function->getBody() == nullptr) {
+        llvm::isa<clang::ParmVarDecl>(variable) || variable->getType()->isReferenceType() ||
+        function == nullptr || function->getBody() == nullptr ||
+        (method != nullptr && method->getParent()->isLambda()) ||
+        variable->getDeclContext() != function) {
       return "is a list the callee allocates, copied into the function's arena: only into the "
-             "address of a local pointer, which cannot outlive it";
+             "address of a local pointer of the function, which cannot outlive it";
     }
     using namespace clang::ast_matchers;  // NOLINT: the matcher language
     for (const BoundNodes& bound :
@@ -371,7 +384,8 @@ class CallPlanner {
     return "";
   }
 
-  // `p[i]`, `*p`, `p == nullptr`, `if (p)`: a use of a pointer that keeps nothing of it.
+  // `p[i]`, `*p` read as values, `p == nullptr`, `if (p)`: a use of a pointer that keeps nothing
+  // of it (not `&p[i]`, not `*p` bound to a reference).
   bool ReadThrough(const clang::DeclRefExpr& use) {
     const clang::Stmt* node = &use;
     auto parents = ast_.getParents(*node);
@@ -381,11 +395,18 @@ class CallPlanner {
       parents = ast_.getParents(*node);
     }
     if (parents.size() != 1) return false;
+    // The element an access names must be loaded right away.
+    auto loaded = [&](const clang::Expr& access) {
+      auto above = ast_.getParents(access);
+      const auto* load = above.size() == 1 ? above[0].get<clang::ImplicitCastExpr>() : nullptr;
+      return load != nullptr && load->getCastKind() == clang::CK_LValueToRValue;
+    };
     if (const auto* subscript = parents[0].get<clang::ArraySubscriptExpr>()) {
-      return subscript->getBase()->IgnoreParenImpCasts() == &use;
+      return subscript->getBase()->IgnoreParenImpCasts() == &use && loaded(*subscript);
     }
     if (const auto* unary = parents[0].get<clang::UnaryOperator>()) {
-      return unary->getOpcode() == clang::UO_Deref || unary->getOpcode() == clang::UO_LNot;
+      return (unary->getOpcode() == clang::UO_Deref && loaded(*unary)) ||
+             unary->getOpcode() == clang::UO_LNot;
     }
     if (const auto* cast = parents[0].get<clang::ImplicitCastExpr>()) {
       return cast->getCastKind() == clang::CK_PointerToBoolean;

@@ -60,6 +60,28 @@ int DualServerRewrite::MappedBases(const clang::CXXRecordDecl& server) const {
   return count;
 }
 
+void DualServerRewrite::QualifyPublications(clang::ASTContext& ast,
+                                            const clang::CXXRecordDecl& server) {
+  const clang::SourceManager& sm = ast.getSourceManager();
+  for (const BoundNodes& bound : MatchInRewritableFiles(
+           context_->files(), ast,
+           cxxMemberCallExpr(callee(cxxMethodDecl(hasName("AddDriverTransportService"))))
+               .bind("call"))) {
+    const auto* call = bound.getNodeAs<clang::CXXMemberCallExpr>("call");
+    const auto* member = llvm::dyn_cast<clang::MemberExpr>(call->getCallee()->IgnoreParens());
+    const clang::Expr* object = call->getImplicitObjectArgument();
+    const auto* owner = call->getMethodDecl()->getParent();
+    if (member == nullptr || member->hasQualifier() || object == nullptr ||
+        !llvm::isa<clang::CXXThisExpr>(object->IgnoreParenImpCasts()) ||
+        !server.isDerivedFrom(owner) || member->getMemberLoc().isMacroID()) {
+      continue;
+    }
+    clang::SourceLocation at = member->getMemberLoc();
+    context_->Replace(sm, clang::CharSourceRange::getCharRange(at, at),
+                      TypeName(ast.getLangOpts(), ast.getRecordType(owner)) + "::");
+  }
+}
+
 void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
   const clang::SourceManager& sm = *result.SourceManager;
   if (result.Nodes.getNodeAs<clang::Expr>("publishes")) {
@@ -151,9 +173,11 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
     context_->Replace(sm, clang::CharSourceRange::getTokenRange(type_range), dual_server);
     // A DFv2 driver publishes the driver-transport side where it starts (named through its base
     // when it serves more than one protocol); any other server, by hand.
+    bool several = MappedBases(*server) > 1;
+    if (several) QualifyPublications(*result.Context, *server);
     if (const clang::CompoundStmt* start = DriverStartBody(*context_, sm, *server)) {
       PublishFirstInStart(context_, sm, *start,
-                          (MappedBases(*server) > 1 ? dual_server + "::" : std::string()) +
+                          (several ? dual_server + "::" : std::string()) +
                               "AddDriverTransportService(*outgoing(), driver_dispatcher()->get())");
     } else {
       context_->NeedsPublishing(server->getLocation(), server_name, protocol->banjo_protocol);

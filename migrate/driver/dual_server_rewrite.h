@@ -23,6 +23,9 @@ class DualServerRewrite : public Rewrite {
   // How many of `server`'s bases are banjo mixins or dual servers the mappings know: with more
   // than one, an unqualified AddDriverTransportService would be ambiguous.
   int MappedBases(const clang::CXXRecordDecl& server) const;
+  // Names the dual server each of `server`'s own unqualified AddDriverTransportService calls
+  // goes to: with a second dual base, it would be ambiguous.
+  void QualifyPublications(clang::ASTContext& ast, const clang::CXXRecordDecl& server);
 
   WireServerRewrite wire_server_{context_};
 };

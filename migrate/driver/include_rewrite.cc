@@ -1,6 +1,5 @@
 #include "migrate/driver/include_rewrite.h"
 
-#include <clang/Lex/HeaderSearch.h>
 #include <clang/Lex/Lexer.h>
 
 #include "migrate/driver/diagnostics.h"
@@ -24,7 +23,7 @@ std::string IncludeRewrite::Replacement(const LibraryMapping& library, Mode mode
 void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang::Token&,
                                         llvm::StringRef file_name, bool is_angled,
                                         clang::CharSourceRange file_name_range,
-                                        const clang::FileEntry*, llvm::StringRef,
+                                        const clang::FileEntry* file, llvm::StringRef,
                                         llvm::StringRef, const clang::Module*,
                                         clang::SrcMgr::CharacteristicKind) {
   // The shims, wherever they come from, are what the dual rewrites need.
@@ -32,7 +31,19 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
     context_->ShimsAvailable(shims);
   }
   // Only the files this unit rewrites (the given file, the headers --header-filter gives it).
-  if (!context_->files().Contains(sm_, hash)) return;
+  if (!context_->files().Contains(sm_, hash)) {
+    // A header of the driver's own that is not rewritten and includes banjo keeps the banjo
+    // bindings in the build files (not banjo's own headers including each other, nor the shims).
+    const clang::FileEntry* includer = sm_.getFileEntryForID(sm_.getFileID(hash));
+    const LibraryMapping* library =
+        file != nullptr ? context_->mappings().ForBanjoHeaderPath(file->tryGetRealPathName())
+                        : nullptr;
+    if (library != nullptr && includer != nullptr && !sm_.isInSystemHeader(hash) &&
+        context_->mappings().ForBanjoHeaderPath(includer->tryGetRealPathName()) == nullptr) {
+      context_->RewriteBuildFilesOf(sm_, *library, IncludeOutcome::kKept);
+    }
+    return;
+  }
   if (std::string wire = FidlLibraryOf(file_name, "/cpp/driver/wire.h"); !wire.empty()) {
     context_->WireHeaderIncluded(sm_, hash, wire);
   }
@@ -82,36 +93,52 @@ void IncludeRewrite::Ifdef(clang::SourceLocation location, const clang::Token&,
 }
 void IncludeRewrite::Ifndef(clang::SourceLocation location, const clang::Token&,
                             const clang::MacroDefinition&) {
-  // An include guard comes first in its file, only comments before it.
   clang::FileID file = sm_.getFileID(location);
-  bool first = false;
-  if (file != sm_.getMainFileID()) {
-    clang::Lexer lexer(file, sm_.getBufferOrFake(file), sm_, preprocessor_.getLangOpts());
-    lexer.SetCommentRetentionState(false);
-    clang::Token token;
+  context_->OpenConditional(sm_, location,
+                            file != sm_.getMainFileID() && IsIncludeGuard(file, location));
+}
+
+bool IncludeRewrite::IsIncludeGuard(clang::FileID file, clang::SourceLocation ifndef) const {
+  // Decided from the file's text, now, as the preprocessor will at its end: the `#ifndef` is its
+  // first directive (comments and `#pragma` lines before it), and its `#endif` its last.
+  clang::Lexer lexer(file, sm_.getBufferOrFake(file), sm_, preprocessor_.getLangOpts());
+  lexer.SetCommentRetentionState(false);
+  clang::Token token;
+  auto next = [&] { return !lexer.LexFromRawLexer(token) || token.isNot(clang::tok::eof); };
+  auto directive = [&]() -> llvm::StringRef {  // after a `#` starting a line: its name
     lexer.LexFromRawLexer(token);
-    first = token.is(clang::tok::hash) && sm_.getFileOffset(token.getLocation()) <=
-                                              sm_.getFileOffset(location);
-    // `location` is the `ifndef` after the `#`: nothing may come between.
-    if (first) {
-      lexer.LexFromRawLexer(token);
-      first = token.getLocation() == location;
+    return token.is(clang::tok::raw_identifier) ? token.getRawIdentifier() : "";
+  };
+  auto rest_of_line = [&] {
+    while (next() && !token.isAtStartOfLine()) {
     }
+  };
+  lexer.LexFromRawLexer(token);
+  while (token.is(clang::tok::hash) && token.isAtStartOfLine()) {
+    llvm::StringRef name = directive();
+    if (name == "ifndef") break;
+    if (name != "pragma") return false;
+    rest_of_line();
   }
-  context_->OpenConditional(sm_, location, first);
+  if (token.getLocation() != ifndef) return false;
+  int depth = 1;
+  rest_of_line();
+  while (token.isNot(clang::tok::eof)) {
+    if (token.is(clang::tok::hash) && token.isAtStartOfLine()) {
+      llvm::StringRef name = directive();
+      if (name == "if" || name == "ifdef" || name == "ifndef") ++depth;
+      if (name == "endif" && --depth == 0) {
+        rest_of_line();
+        return token.is(clang::tok::eof);  // nothing after the guard's #endif
+      }
+    }
+    rest_of_line();
+  }
+  return false;
 }
 void IncludeRewrite::Endif(clang::SourceLocation location, clang::SourceLocation) {
   context_->CloseConditional(sm_, location);
 }
-void IncludeRewrite::FileChanged(clang::SourceLocation, FileChangeReason reason,
-                                 clang::SrcMgr::CharacteristicKind, clang::FileID previous) {
-  if (reason != ExitFile || previous.isInvalid()) return;
-  // The preprocessor has seen the whole header: it knows whether a guard wraps all of it.
-  const clang::FileEntry* entry = sm_.getFileEntryForID(previous);
-  if (entry != nullptr &&
-      !preprocessor_.getHeaderSearchInfo().isFileMultipleIncludeGuarded(entry)) {
-    context_->NotIncludeGuarded(sm_, previous);
-  }
-}
+
 
 }  // namespace fdfkit::driver_migration

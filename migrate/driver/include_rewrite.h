@@ -31,9 +31,7 @@ class IncludeRewrite : public clang::PPCallbacks {
   void Ifndef(clang::SourceLocation location, const clang::Token&,
               const clang::MacroDefinition&) override;
   void Endif(clang::SourceLocation location, clang::SourceLocation) override;
-  // Leaving a header: whether its first #ifndef was its include guard, which is no #if block.
-  void FileChanged(clang::SourceLocation location, FileChangeReason reason,
-                   clang::SrcMgr::CharacteristicKind, clang::FileID previous) override;
+
   // A banjo header's macro (GPIO_POLARITY_HIGH) used in the file is a use of that header.
   void MacroExpands(const clang::Token& name, const clang::MacroDefinition& definition,
                     clang::SourceRange range, const clang::MacroArgs*) override;
@@ -42,6 +40,9 @@ class IncludeRewrite : public clang::PPCallbacks {
   static std::string Replacement(const LibraryMapping& library, Mode mode);
 
  private:
+  // Whether the #ifndef at `ifndef` guards all of `file` (an include guard is no #if block).
+  bool IsIncludeGuard(clang::FileID file, clang::SourceLocation ifndef) const;
+
   const clang::SourceManager& sm_;
   const clang::Preprocessor& preprocessor_;
   RewriteContext* context_;

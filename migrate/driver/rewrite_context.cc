@@ -89,19 +89,14 @@ bool RewriteContext::InConditional(const clang::SourceManager& sm,
   clang::FileID file = sm.getFileID(at);
   if (!files_.ContainsFile(sm, file)) return false;
   unsigned offset = sm.getFileOffset(at);
-  bool guarded = unguarded_files_.count(file.getHashValue()) == 0;
   for (const FileSpan& open : open_conditionals_) {
-    if (open.file == file && offset > open.begin && !(open.guard && guarded)) return true;
+    if (open.file == file && offset > open.begin && !open.guard) return true;
   }
   for (const FileSpan& block : conditionals_) {
-    if (block.file != file || (block.guard && guarded)) continue;  // an include guard is none
+    if (block.file != file || block.guard) continue;  // an include guard is none
     if (offset > block.begin && offset < block.end) return true;
   }
   return false;
-}
-
-void RewriteContext::NotIncludeGuarded(const clang::SourceManager& sm, clang::FileID file) {
-  if (files_.ContainsFile(sm, file)) unguarded_files_.insert(file.getHashValue());
 }
 
 void RewriteContext::ReplaceIncludeLater(const clang::SourceManager& sm,

@@ -54,17 +54,15 @@ class RewriteContext {
 
   // ---- What one translation unit tells the rewrites about itself ----
   // #if blocks of the files being rewritten (the preprocessor reports them as it goes).
-  // `guard`: an #ifndef that is its file's first token, as an include guard is.
+  // `guard`: the file's include guard (`#ifndef X_H_` first, `#endif` last), which is no #if
+  // block: code in it was seen in every configuration that includes the file.
   void OpenConditional(const clang::SourceManager& sm, clang::SourceLocation location,
                        bool guard = false);
   void CloseConditional(const clang::SourceManager& sm, clang::SourceLocation location);
   // Whether `location` (in a file being rewritten) lies inside an #if block: code there was
   // seen in one configuration only.
   bool InConditional(const clang::SourceManager& sm, clang::SourceLocation location) const;
-  // An include guard (`#ifndef X_H_` first, `#define X_H_`, `#endif` last) is no #if block: code
-  // in it was seen in every configuration that includes the file. A file whose first #ifndef the
-  // preprocessor, having read all of it, did not find to be its guard says so here.
-  void NotIncludeGuarded(const clang::SourceManager& sm, clang::FileID file);
+
   // A library whose shims header (<fidl/LIB/cpp/banjo_shims.h>) the file gets: included, or
   // about to replace its banjo header (dual mode). The dual rewrites need it.
   void ShimsAvailable(const std::string& fidl_library) { shims_.insert(fidl_library); }
@@ -153,7 +151,7 @@ class RewriteContext {
   clang::LangOptions lang_options_;
   std::vector<FileSpan> conditionals_;       // [#if, #endif], closed
   std::vector<FileSpan> open_conditionals_;  // [#if, (not yet)
-  std::set<unsigned> unguarded_files_;       // by FileID
+
   std::set<std::string> shims_;
   std::vector<PendingInclude> pending_includes_;
   std::vector<std::pair<const LibraryMapping*, clang::SourceLocation>> banjo_uses_;

@@ -23,8 +23,14 @@ ValueKind KindOf(const MappingIndex& mappings, const clang::SourceManager& sm,
   if (type->isBooleanType() || type->isIntegerType() || type->isRealFloatingType()) {
     return ValueKind::kPlain;
   }
-  if (const auto* array = llvm::dyn_cast<clang::ConstantArrayType>(type.getCanonicalType())) {
-    return KindOf(mappings, sm, array->getElementType(), nullptr) == ValueKind::kPlain
+  // The element as written: `char name[32]` is a bounded string (a fidl::StringView, NUL and
+  // all), `tuner_band_t bands[2]` an array of the clone's enum; only numbers and bools copy as
+  // they are.
+  if (const auto* array = llvm::dyn_cast<clang::ConstantArrayType>(type.getTypePtr())) {
+    clang::QualType element = array->getElementType();
+    bool character = element.getCanonicalType()->isSpecificBuiltinType(clang::BuiltinType::Char_S) ||
+                     element.getCanonicalType()->isSpecificBuiltinType(clang::BuiltinType::Char_U);
+    return !character && KindOf(mappings, sm, element, nullptr) == ValueKind::kPlain
                ? ValueKind::kPlainArray
                : ValueKind::kOther;
   }

@@ -24,6 +24,11 @@ class Radio {
     // CHECK-FIXES-NEXT: }();
     return status;
   }
+  // A capacity that is an expression is compared whole.
+  zx_status_t NameIfRoom(char* text, size_t size, bool room) {
+    return tuner_.GetName(text, room ? size : 0);
+    // CHECK-FIXES: if (result->value()->name.size() >= (room ? size : 0)) return ZX_ERR_BUFFER_TOO_SMALL;
+  }
   uint32_t FirstPreset() {
     uint32_t* presets = nullptr;
     size_t count = 0;

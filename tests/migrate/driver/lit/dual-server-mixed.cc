@@ -2,7 +2,8 @@
 // MAPPING: fuchsia.hardware.gpioimpl
 // MAPPING: fuchsia.hardware.spiimpl
 // --mode=dual, DFv2: a driver dual for one protocol already (it publishes that one) and banjo for
-// another: the new publication names its base, as two AddDriverTransportService are in scope.
+// another: the new publication names its base, and so does the one it had, as two
+// AddDriverTransportService are in scope.
 #include <lib/driver/component/cpp/driver_base.h>
 #include <fidl/fuchsia.hardware.gpioimpl/cpp/banjo_shims.h>
 #include <fuchsia/hardware/spiimpl/cpp/banjo.h>
@@ -21,8 +22,8 @@ class Mixed : public fdf::DriverBase,
 zx::result<> Mixed::Start() {
   // CHECK-FIXES: zx::result<> Mixed::Start() {
   // CHECK-FIXES-NEXT: if (zx::result<> added = fdfkit::shims::fuchsia_hardware_spiimpl::SpiImplDualServer<Mixed>::AddDriverTransportService(*outgoing(), driver_dispatcher()->get());
-  return GpioImplDualServer<Mixed>::AddDriverTransportService(*outgoing(),
-                                                             driver_dispatcher()->get());
+  // CHECK-FIXES: return fdfkit::shims::fuchsia_hardware_gpioimpl::GpioImplDualServer<Mixed>::AddDriverTransportService(*outgoing(), driver_dispatcher()->get());
+  return AddDriverTransportService(*outgoing(), driver_dispatcher()->get());
 }
 
 int main() { return 0; }

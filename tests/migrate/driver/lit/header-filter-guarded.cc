@@ -6,7 +6,7 @@
 // --header-filter on a header with an include guard: the server it declares is rewritten with
 // the file that defines its methods; the include inside its own #ifdef is left, said there.
 #include "header_filter_guarded.h"
-// CHECK-MESSAGES: header_filter_guarded.h:11:1: warning: [FDFDRV041] {{.*}}
+// CHECK-MESSAGES: header_filter_guarded.h:12:1: warning: [FDFDRV041] {{.*}}
 
 zx::result<> GuardedGpio::Start() {
   // CHECK-FIXES: zx::result<> GuardedGpio::Start() {

@@ -1,5 +1,6 @@
-// A driver header as Fuchsia writes them, with an include guard: the guard is no #if block, so
-// what it wraps is rewritten; an #if inside it still is one.
+// A driver header as Fuchsia writes them, with an include guard (after a #pragma once): the guard
+// is no #if block, so what it wraps is rewritten; an #if inside it still is one.
+#pragma once
 #ifndef HEADER_FILTER_GUARDED_H_
 #define HEADER_FILTER_GUARDED_H_
 
