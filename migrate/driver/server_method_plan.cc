@@ -462,7 +462,12 @@ bool MethodPlanner::OutCalleeList(const ParameterMapping& row, std::string* why)
                     list_local + ";");
   locals_.push_back(declared(count.getType()) + " " + count.getNameAsString() + " = &" +
                     count_local + ";");
-  reply_fields_.push_back(ExternalVectorView(TypeName(element), list_local, count_local));
+  // Never more than the clone's bound (a longer reply would not encode), as for a buffer.
+  std::string count_sent =
+      row.bound == 0 ? count_local
+                     : count_local + " < " + std::to_string(row.bound) + " ? " + count_local +
+                           " : " + std::to_string(row.bound);
+  reply_fields_.push_back(ExternalVectorView(TypeName(element), list_local, count_sent));
   return true;
 }
 

@@ -4,7 +4,8 @@
 // --mode=replace: a server method that writes a string into the caller's buffer writes it into one
 // on the arena as large as the clone's bound and its NUL (string:32: 33), and replies with the
 // text up to the NUL; one that points the caller at its own list (@callee_allocated) points a
-// local at it, which the reply carries. The parameters keep their names, so the bodies stay.
+// local at it, which the reply carries, no longer than the clone's bound (vector<uint32>:16). The
+// parameters keep their names, so the bodies stay.
 #include <fuchsia/hardware/tuner/cpp/banjo.h>
 // CHECK-FIXES: #include <fidl/fuchsia.hardware.tuner/cpp/driver/wire.h>
 
@@ -34,7 +35,7 @@ class Tuner : public ddk::TunerProtocol<Tuner> {
     *out_presets_list = presets_;
     *presets_count = 2;
     return ZX_OK;
-    // CHECK-FIXES: completer.buffer(arena).ReplySuccess(fidl::VectorView<uint32_t>::FromExternal(const_cast<uint32_t*>(presets_list), presets_size));
+    // CHECK-FIXES: completer.buffer(arena).ReplySuccess(fidl::VectorView<uint32_t>::FromExternal(const_cast<uint32_t*>(presets_list), presets_size < 16 ? presets_size : 16));
   }
 
  private:
