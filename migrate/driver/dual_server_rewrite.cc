@@ -46,16 +46,25 @@ std::string BaseTemplateName(const clang::CXXBaseSpecifier& base) {
 
 }  // namespace
 
+DualServerRewrite::MappedBase DualServerRewrite::Mapped(const clang::CXXBaseSpecifier& base) const {
+  MappedBase found;
+  std::string name = BaseTemplateName(base);
+  if (name.empty()) return found;
+  for (const LibraryMapping& library : context_->mappings().libraries()) {
+    for (const ProtocolMapping& protocol : library.protocols) {
+      std::string dual = ShimsNamespace(library) + "::" + protocol.banjo_protocol + "DualServer";
+      if (protocol.cpp_mixin == name || dual == name) {
+        found = {&library, &protocol, dual == name};
+      }
+    }
+  }
+  return found;
+}
+
 int DualServerRewrite::MappedBases(const clang::CXXRecordDecl& server) const {
   int count = 0;
   for (const clang::CXXBaseSpecifier& base : server.bases()) {
-    std::string name = BaseTemplateName(base);
-    for (const LibraryMapping& library : context_->mappings().libraries()) {
-      for (const ProtocolMapping& protocol : library.protocols) {
-        std::string dual = ShimsNamespace(library) + "::" + protocol.banjo_protocol + "DualServer";
-        if (!name.empty() && (protocol.cpp_mixin == name || dual == name)) ++count;
-      }
-    }
+    if (Mapped(base).protocol != nullptr) ++count;
   }
   return count;
 }
@@ -92,22 +101,9 @@ void DualServerRewrite::run(const MatchFinder::MatchResult& result) {
   if (server->isImplicit()) return;  // a class's injected name of itself
   if (!context_->files().Contains(sm, server->getLocation())) return;
   for (const clang::CXXBaseSpecifier& base : server->bases()) {
-    std::string mixin_name = BaseTemplateName(base);
-    if (mixin_name.empty()) continue;
-    const LibraryMapping* library = nullptr;
-    const ProtocolMapping* protocol = nullptr;
-    bool already_dual = false;
-    for (const LibraryMapping& candidate : context_->mappings().libraries()) {
-      for (const ProtocolMapping& p : candidate.protocols) {
-        std::string dual = ShimsNamespace(candidate) + "::" + p.banjo_protocol + "DualServer";
-        if (p.cpp_mixin == mixin_name || dual == mixin_name) {
-          library = &candidate;
-          protocol = &p;
-          already_dual = dual == mixin_name;
-        }
-      }
-    }
+    auto [library, protocol, already_dual] = Mapped(base);
     if (protocol == nullptr) continue;
+    std::string mixin_name = BaseTemplateName(base);
     if (already_dual && context_->mode() == Mode::kDual) {
       // Rewritten before (or by hand): the service must still be published.
       context_->NeedsPublishing(server->getLocation(), server->getNameAsString(),

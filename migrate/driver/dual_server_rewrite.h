@@ -20,6 +20,14 @@ class DualServerRewrite : public Rewrite {
   void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 
  private:
+  // The mapped protocol a base serves: as its banjo mixin, or as its generated dual server
+  // (`dual`); null if none.
+  struct MappedBase {
+    const LibraryMapping* library = nullptr;
+    const ProtocolMapping* protocol = nullptr;
+    bool dual = false;
+  };
+  MappedBase Mapped(const clang::CXXBaseSpecifier& base) const;
   // How many of `server`'s bases are banjo mixins or dual servers the mappings know: with more
   // than one, an unqualified AddDriverTransportService would be ambiguous.
   int MappedBases(const clang::CXXRecordDecl& server) const;

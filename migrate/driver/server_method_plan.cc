@@ -18,6 +18,10 @@
 
 namespace fdfkit::driver_migration {
 
+// What a reply with no bound in the clone may carry, as the shims offer a banjo server
+// (shim_support.h, kUnboundedOutBytes): one driver-transport message's worth.
+constexpr const char* kUnboundedReplyBytes = "65536";
+
 using namespace clang::ast_matchers;  // NOLINT: the matcher language
 
 namespace {
@@ -346,7 +350,8 @@ bool MethodPlanner::OutBuffer(const ParameterMapping& row, std::string* why) {
   std::string capacity = FreshLocal(row.field + "_capacity", &parameters);
   std::string written = FreshLocal(row.field + "_actual", &parameters);
   locals_.push_back("const size_t " + capacity + " = " +
-                    (row.bound != 0 ? std::to_string(row.bound) : "65536 / sizeof(" + type + ")") +
+                    (row.bound != 0 ? std::to_string(row.bound)
+                                    : std::string(kUnboundedReplyBytes) + " / sizeof(" + type + ")") +
                     ";");
   locals_.push_back("size_t " + size->getNameAsString() + " = " + capacity + ";");
   locals_.push_back("auto* " + buffer->getNameAsString() + " = static_cast<" + type +
@@ -388,7 +393,9 @@ bool MethodPlanner::NamedParameters(const ParameterMapping& row, const char* how
 
 std::string MethodPlanner::FreshLocal(const std::string& base, std::set<std::string>* taken) {
   std::string name = names_->Fresh(base, "local");
-  for (int i = 2; taken->count(name) > 0; ++i) name = names_->Fresh(base + std::to_string(i), "local");
+  for (int i = 2; taken->count(name) > 0; ++i) {
+    name = names_->Fresh(base + std::to_string(i), "local");
+  }
   taken->insert(name);
   return name;
 }
@@ -413,7 +420,7 @@ bool MethodPlanner::OutString(const ParameterMapping& row, std::string* why) {
   std::set<std::string> taken = {text.getNameAsString(), capacity.getNameAsString()};
   std::string bound = FreshLocal(row.field + "_bound", &taken);
   locals_.push_back("const size_t " + bound + " = " +
-                    (row.bound != 0 ? std::to_string(row.bound + 1) : "65536") + ";");
+                    (row.bound != 0 ? std::to_string(row.bound + 1) : kUnboundedReplyBytes) + ";");
   locals_.push_back("size_t " + capacity.getNameAsString() + " = " + bound + ";");
   locals_.push_back("auto* " + text.getNameAsString() + " = static_cast<char*>(arena.Allocate(" +
                     bound + "));");

@@ -400,6 +400,8 @@ TEST_F(DriverBindingTest, BindingGroupServesEachEndAndReportsOnlyUnrequestedClos
 TEST_F(DriverBindingTest, BindingGroupHandlerIgnoringClosuresServesAndForgetsClosedEnds) {
   HoldingServer impl;
   fdf::ServerBindingGroup<Gpio> group;
+  Latch emptied;
+  group.set_empty_set_handler([&] { emptied.Signal(); });
   auto handler = group.CreateHandler(&impl, server_dispatcher_, fidl::kIgnoreBindingClosure);
   auto endpoints = fdf::CreateEndpoints<Gpio>();
   ASSERT_TRUE(endpoints.is_ok());
@@ -411,8 +413,9 @@ TEST_F(DriverBindingTest, BindingGroupHandlerIgnoringClosuresServesAndForgetsClo
   EXPECT_EQ(result->value()->value, 8u);
   // The client going away only takes its binding out of the group.
   endpoints->client.reset();
-  for (int i = 0; i < 1000 && group.size() != 0; ++i) usleep(1000);
+  ASSERT_TRUE(emptied.Wait());
   EXPECT_EQ(group.size(), 0u);
+  EXPECT_EQ(emptied.count(), 1);
 }
 
 }  // namespace
