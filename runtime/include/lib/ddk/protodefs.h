@@ -120,5 +120,8 @@
 #ifndef ZX_PROTOCOL_WLAN_PHY_IMPL
 #define ZX_PROTOCOL_WLAN_PHY_IMPL 1020
 #endif
+#ifndef ZX_PROTOCOL_BLOCKIO
+#define ZX_PROTOCOL_BLOCKIO 1021  // given after the alphabetical run: the next free number
+#endif
 
 #endif  // LIB_DDK_PROTODEFS_H_
