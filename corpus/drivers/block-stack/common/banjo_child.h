@@ -1,0 +1,38 @@
+// The one node each banjo-serving driver of the block stack adds: its protocol handed over as a
+// compat symbol and a fuchsia.BIND_PROTOCOL property, and the kind of device it is. Shared because
+// every driver of the stack does it the same way (DFv2 drivers without compat::DeviceServer).
+#ifndef FDFKIT_CORPUS_DRIVERS_BLOCK_STACK_COMMON_BANJO_CHILD_H_
+#define FDFKIT_CORPUS_DRIVERS_BLOCK_STACK_COMMON_BANJO_CHILD_H_
+
+#include <lib/driver/compat/cpp/banjo_server.h>
+#include <lib/driver/component/cpp/node_add_args.h>
+
+#include <iterator>
+#include <string_view>
+
+namespace fdfkit::examples::block_stack {
+
+inline zx::result<fidl::ClientEnd<fuchsia_driver_framework::NodeController>> AddBanjoChild(
+    const fidl::ClientEnd<fuchsia_driver_framework::Node>& node,
+    const compat::BanjoServer& banjo, std::string_view device) {
+  namespace fdfw = fuchsia_driver_framework;
+  fidl::Arena arena;
+  fdfw::wire::NodeProperty properties[] = {
+      banjo.property(), fdf::MakeProperty(arena, "fdfkit.examples.blockstack.DEVICE", device)};
+  fdfw::wire::NodeSymbol symbols[] = {banjo.symbol(arena)};
+  auto args = fdfw::wire::NodeAddArgs::Builder(arena)
+                  .name(arena, device)
+                  .properties(arena, std::begin(properties), std::end(properties))
+                  .symbols(arena, std::begin(symbols), std::end(symbols))
+                  .Build();
+  zx::result controller = fidl::CreateEndpoints<fdfw::NodeController>();
+  if (controller.is_error()) return controller.take_error();
+  auto added = fidl::WireCall(node)->AddChild(args, std::move(controller->server), {});
+  if (!added.ok()) return zx::error(added.status());
+  if (added->is_error()) return zx::error(ZX_ERR_INTERNAL);
+  return zx::ok(std::move(controller->client));
+}
+
+}  // namespace fdfkit::examples::block_stack
+
+#endif  // FDFKIT_CORPUS_DRIVERS_BLOCK_STACK_COMMON_BANJO_CHILD_H_
