@@ -146,6 +146,8 @@ void WriteDualClient(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << "    auto shim = std::make_unique<" << p << "BanjoOverDriver>(std::move(*end));\n"
       << "    " << client << " over(shim->proto());\n"
       << "    return ::zx::ok(" << p << "DualClient(over, std::move(shim)));\n  }\n\n"
+      << "  // Connected by moving a Connect result in: a driver keeps its client as a member.\n"
+      << "  " << p << "DualClient() = default;\n\n"
       << "  bool uses_banjo() const { return shim_ == nullptr; }\n\n private:\n  " << p
       << "DualClient(" << client << " client, std::unique_ptr<" << p
       << "BanjoOverDriver> shim)\n      : " << client

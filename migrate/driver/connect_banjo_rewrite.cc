@@ -102,6 +102,44 @@ void ConnectBanjoRewrite::run(const MatchFinder::MatchResult& result) {
     context_->Leave(sm, call->getBeginLoc(), diag::kConnectResultSpelledOut, client_name);
     return;
   }
+  // The dual client owns the driver-transport side of what it hands out: a copy kept past the
+  // result would call through freed memory. A member of the client's own type becomes a dual
+  // client and takes the result by move; anything else outliving it is left.
+  std::vector<ClientCopy> copies;
+  if (enclosing != nullptr) {
+    copies = ClientCopies(*result.Context, *variable, *enclosing, client_name);
+  }
+  for (const ClientCopy& copy : copies) {
+    if (copy.field == nullptr || !context_->files().Contains(sm, copy.field->getLocation())) {
+      context_->Leave(sm, call->getBeginLoc(), diag::kDualClientOutlived, client_name,
+                      Where(sm, copy.use->getBeginLoc()),
+                      copy.field ? "member '" + copy.field->getNameAsString() +
+                                       "', declared in a file not being rewritten"
+                                 : copy.target);
+      return;
+    }
+  }
+  std::string dual = ShimsNamespace(*library) + "::" + protocol->banjo_protocol + "DualClient";
+  for (const ClientCopy& copy : copies) {
+    clang::SourceRange type = copy.field->getTypeSourceInfo()->getTypeLoc().getSourceRange();
+    if (type.getBegin().isMacroID() || type.getEnd().isMacroID()) {
+      context_->Leave(sm, call->getBeginLoc(), diag::kDualClientOutlived, client_name,
+                      Where(sm, copy.use->getBeginLoc()),
+                      "member '" + copy.field->getNameAsString() + "', its type written through a macro");
+      return;
+    }
+  }
+  for (const ClientCopy& copy : copies) {
+    context_->Replace(sm,
+                      clang::CharSourceRange::getTokenRange(
+                          copy.field->getTypeSourceInfo()->getTypeLoc().getSourceRange()),
+                      dual);
+    if (!copy.moved) {
+      const clang::LangOptions& lang = result.Context->getLangOpts();
+      context_->Replace(sm, clang::CharSourceRange::getTokenRange(copy.use->getSourceRange()),
+                        "std::move(" + Text(sm, lang, copy.use->getSourceRange()) + ")");
+    }
+  }
   // `compat::ConnectBanjo<ddk::FooProtocolClient>` → the dual client's Connect; the arguments
   // (the incoming namespace, an instance name) are the same.
   context_->Replace(sm, clang::CharSourceRange::getTokenRange(callee),

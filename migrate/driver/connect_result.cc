@@ -104,6 +104,95 @@ const clang::Expr* BlockingUse(clang::ASTContext& context, const MappingIndex& m
   return nullptr;
 }
 
+namespace {
+
+// The copy of a banjo client `value` (`*x`, `x.value()`) feeds, walking out past std::move:
+// the assignment's left side or the constructed variable; null when it is not copied.
+struct CopyTarget {
+  const clang::Expr* assigned = nullptr;   // `lhs = value`
+  const clang::VarDecl* declared = nullptr;  // `T v(value)`, `T v = value`
+  bool moved = false;
+};
+CopyTarget CopyOf(clang::ASTContext& context, const clang::Expr& value) {
+  CopyTarget target;
+  clang::DynTypedNode node = clang::DynTypedNode::create(value);
+  clang::DynTypedNode parent = ParentOf(context, node);
+  if (const auto* call = parent.get<clang::CallExpr>()) {
+    const auto* callee = call->getDirectCallee();
+    if (callee != nullptr && callee->getQualifiedNameAsString() == "std::move" &&
+        call->getNumArgs() == 1) {
+      target.moved = true;
+      node = parent;
+      parent = ParentOf(context, parent);
+    }
+  }
+  if (const auto* op = parent.get<clang::CXXOperatorCallExpr>()) {
+    if (op->getOperator() == clang::OO_Equal && op->getNumArgs() == 2 &&
+        Bare(op->getArg(1)) == Bare(node.get<clang::Expr>())) {
+      target.assigned = Bare(op->getArg(0));
+    }
+    return target;
+  }
+  if (const auto* construct = parent.get<clang::CXXConstructExpr>()) {
+    clang::DynTypedNode holder = ParentOf(context, parent);
+    target.declared = holder.get<clang::VarDecl>();
+  } else {
+    target.declared = parent.get<clang::VarDecl>();
+  }
+  return target;
+}
+
+}  // namespace
+
+std::vector<ClientCopy> ClientCopies(clang::ASTContext& context, const clang::VarDecl& variable,
+                                     const clang::FunctionDecl& function,
+                                     const std::string& client_class) {
+  std::vector<ClientCopy> copies;
+  if (function.getBody() == nullptr) return copies;
+  auto references = match(
+      findAll(declRefExpr(to(varDecl(equalsNode(&variable)))).bind("use")), *function.getBody(),
+      context);
+  const clang::SourceManager& sm = context.getSourceManager();
+  for (const BoundNodes& bound : references) {
+    const auto* use = bound.getNodeAs<clang::DeclRefExpr>("use");
+    clang::DynTypedNode value = ParentOf(context, clang::DynTypedNode::create(*use));
+    if (value.get<clang::MemberExpr>()) value = ParentOf(context, value);  // x.value()
+    const auto* value_expr = value.get<clang::Expr>();
+    if (value_expr == nullptr || ResultVariable(value_expr) != &variable) continue;
+    CopyTarget target = CopyOf(context, *value_expr);
+    ClientCopy copy{value_expr, nullptr, target.moved, ""};
+    if (target.declared != nullptr) {
+      if (target.declared->hasLocalStorage()) continue;  // the result outlives it
+      copy.target = "'" + target.declared->getNameAsString() + "'";
+    } else if (target.assigned != nullptr) {
+      const auto* member = llvm::dyn_cast<clang::MemberExpr>(target.assigned);
+      const auto* field =
+          member ? llvm::dyn_cast<clang::FieldDecl>(member->getMemberDecl()) : nullptr;
+      const auto* reference = llvm::dyn_cast<clang::DeclRefExpr>(target.assigned);
+      const auto* local =
+          reference ? llvm::dyn_cast<clang::VarDecl>(reference->getDecl()) : nullptr;
+      if (local != nullptr && local->hasLocalStorage()) continue;
+      const clang::CXXRecordDecl* type =
+          field ? field->getType()->getAsCXXRecordDecl() : nullptr;
+      bool own_member = field != nullptr && llvm::isa<clang::CXXThisExpr>(
+                                                member->getBase()->IgnoreImplicit()) &&
+                        type != nullptr && type->getQualifiedNameAsString() == client_class &&
+                        !field->getLocation().isMacroID();
+      if (own_member) {
+        copy.field = field;
+      } else {
+        copy.target = field ? "member '" + field->getNameAsString() + "'"
+                            : "'" + Text(sm, context.getLangOpts(),
+                                         target.assigned->getSourceRange()) + "'";
+      }
+    } else {
+      continue;  // not copied: a call through it, or passed by reference
+    }
+    copies.push_back(copy);
+  }
+  return copies;
+}
+
 std::string WhyConnectStays(clang::ASTContext& context, const MappingIndex& mappings,
                             const clang::VarDecl& variable, const clang::FunctionDecl& function,
                             const LibraryMapping& library, const ProtocolMapping& protocol) {

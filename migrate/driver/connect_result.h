@@ -12,6 +12,9 @@
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 
+#include <string>
+#include <vector>
+
 #include "migrate/driver/mapping_index.h"
 
 namespace fdfkit::driver_migration {
@@ -27,6 +30,22 @@ const clang::VarDecl* ConnectResultReceiver(const clang::Expr& receiver);
 // fdf::ClientEnd; null if there is none.
 const clang::Expr* BlockingUse(clang::ASTContext& context, const MappingIndex& mappings,
                                const clang::VarDecl& variable, const clang::FunctionDecl& function);
+
+// --mode=dual: where a use of `variable` copies the client out of it (`member_ = *x;`,
+// `member_ = x.value();`, `member_ = std::move(*x);`, `Client c(*x);`) into a place the result
+// does not outlive. `field` is the member when the target is a data member of the client's own
+// class spelled in the file (the rewrite makes it a dual client and moves the result in), else
+// null and `target` says what it is. Copies into locals and arguments are not reported: the
+// result outlives them.
+struct ClientCopy {
+  const clang::Expr* use = nullptr;    // `*x` or `x.value()`, as written
+  const clang::FieldDecl* field = nullptr;
+  bool moved = false;                  // already `std::move(*x)`
+  std::string target;                  // what the copy goes into, for the diagnostic
+};
+std::vector<ClientCopy> ClientCopies(clang::ASTContext& context, const clang::VarDecl& variable,
+                                     const clang::FunctionDecl& function,
+                                     const std::string& client_class);
 
 // Why the ConnectBanjo call initializing `variable` (in `function`, for `protocol`) stays banjo
 // in --mode=replace; "" if it is rewritten.
