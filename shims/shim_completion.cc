@@ -270,7 +270,7 @@ std::string CompletionFidlCall(const flat::Method& fidl, const MethodPlan& plan,
   }
   out << "    };\n    auto* pending = new Pending;\n";
   if (!locals.conversions.empty()) {
-    out << "    {\n      ::fdf::Arena& arena = pending->arena;\n"
+    out << "    {\n      ::fdf::Arena& arena = pending->arena;\n      (void)arena;  // not every conversion allocates\n"
         << Indented(locals.conversions, "  ") << "    }\n";
   }
   // Asynchronous, so that a banjo server completing on a dispatcher thread (inline, on an

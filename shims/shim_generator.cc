@@ -656,7 +656,7 @@ class ShimWriter {
     }
     out << "    };\n    auto* pending = new Pending{completer.ToAsync()};\n";
     if (!locals.conversions.empty()) {
-      out << "    {\n      ::fdf::Arena& arena = pending->arena;\n"
+      out << "    {\n      ::fdf::Arena& arena = pending->arena;\n      (void)arena;  // not every conversion allocates\n"
           << Indented(locals.conversions, "  ") << "    }\n";
     }
     std::vector<std::string> args = {"banjo_.ctx"};

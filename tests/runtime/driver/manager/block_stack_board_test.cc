@@ -2,6 +2,8 @@
 // using them from another over the block client's Zircon-channel service. The bytes written come
 // back; each layer refuses what it must and nothing below it sees the request; 16 requests in
 // flight all complete, once; and every request reached each layer the number of times it should.
+// The same for the stack as migrate-driver --mode=dual made it at build time (block-stack-dual):
+// mid-migration, it must behave exactly as the banjo original.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -11,12 +13,14 @@
 namespace fdfkit::driver {
 namespace {
 
-class BlockStackBoardTest : public BoardTest {
+class BlockStackBoardTest : public BoardTest, public ::testing::WithParamInterface<const char*> {
  protected:
-  std::string BoardPath() const override { return BLOCK_STACK_BOARD; }
+  std::string BoardPath() const override {
+    return std::string(DRIVERS_DIR) + "/" + GetParam() + "-board.json";
+  }
 };
 
-TEST_F(BlockStackBoardTest, TheStackSharesOneHostAndItsUserHasAnother) {
+TEST_P(BlockStackBoardTest, TheStackSharesOneHostAndItsUserHasAnother) {
   std::string stack = Find("block-platform-bus start").second;
   ASSERT_FALSE(stack.empty());
   for (const char* driver : {"sdmmc-controller start", "sdmmc start", "block start",
@@ -28,7 +32,7 @@ TEST_F(BlockStackBoardTest, TheStackSharesOneHostAndItsUserHasAnother) {
   EXPECT_NE(user, stack);
 }
 
-TEST_F(BlockStackBoardTest, ReadsBackWhatItWroteThroughEveryLayer) {
+TEST_P(BlockStackBoardTest, ReadsBackWhatItWroteThroughEveryLayer) {
   // The partition shows its own extent: the card's 65536 blocks less 2048 before it and 34 after.
   EXPECT_EQ(Find("block-check info").first,
             "block-check info blocks=63454 block_size=512 max_transfer_blocks=256");
@@ -41,7 +45,7 @@ TEST_F(BlockStackBoardTest, ReadsBackWhatItWroteThroughEveryLayer) {
   EXPECT_EQ(Find("block-check depth").first, "block-check depth 16 failed=0 same=16");
 }
 
-TEST_F(BlockStackBoardTest, EachRequestReachesExactlyTheLayersItShould) {
+TEST_P(BlockStackBoardTest, EachRequestReachesExactlyTheLayersItShould) {
   system_.reset();  // stops the board: each layer records what it saw
   // 6 checked transfers, 4 refusals, 32 in flight: 42 from the client. The partition refuses 2
   // (past its end, too long), the core 1 (unaligned), the card 1 (a VMO it never got).
@@ -54,6 +58,13 @@ TEST_F(BlockStackBoardTest, EachRequestReachesExactlyTheLayersItShould) {
             "sdmmc-controller stop transferred=38");
   EXPECT_NE(controller.find(" canceled=0"), std::string::npos) << controller;
 }
+
+#ifdef FDFKIT_BLOCK_STACK_DUAL
+INSTANTIATE_TEST_SUITE_P(Variants, BlockStackBoardTest,
+                         ::testing::Values("block-stack", "block-stack-dual"));
+#else
+INSTANTIATE_TEST_SUITE_P(Variants, BlockStackBoardTest, ::testing::Values("block-stack"));
+#endif
 
 }  // namespace
 }  // namespace fdfkit::driver
