@@ -100,6 +100,26 @@ $plan_tool report out/plan/tree/inventory.json out/plan/tree/plan.json -o out/pl
 echo "fdfkit: migration plans in $(pwd)/out/plan/{amlogic,tree}/plan.json, board-config diffs in out/plan/tree/board-config/"
 echo "fdfkit: HTML migration report: file://$(pwd)/out/plan/amlogic/report/report.html"
 echo "fdfkit: HTML migration report of the scanned tree: file://$(pwd)/out/plan/tree/report/report.html"
+# RFC-0126's two stacks (issue 22): the six-driver block stack in one host and the gpio/i2c stack
+# across two, written in banjo (corpus/drivers/block-stack, gpio-i2c). Their Fuchsia-style tree
+# (BUILD.gn, manifests, bind rules, boards/*.gni) scanned and planned host by host; then each
+# stack booted as written and as migrate-driver --mode=dual made it at build time, running its
+# behaviour checks (block read/write/verify through every layer; gpio/i2c transactions).
+mkdir -p out/plan/stacks out/stacks
+$plan_tool scan corpus/drivers --overlay corpus/drivers/scan-overlay.json -o out/plan/stacks/inventory.json
+$plan_tool plan out/plan/stacks/inventory.json --ports-per-wave 2 -o out/plan/stacks --tree corpus/drivers
+$plan_tool verify out/plan/stacks/inventory.json out/plan/stacks/plan.json --ports-per-wave 2
+$plan_tool report out/plan/stacks/inventory.json out/plan/stacks/plan.json -o out/plan/stacks/report
+for board in block-stack block-stack-dual; do
+  rm -f "out/stacks/$board.events"
+  FDFKIT_DRIVER_EVENT_LOG="$(pwd)/out/stacks/$board.events" \
+    ./build/default/runtime/driver/fdfkit-boot "build/default/drivers/$board-board.json" \
+    --list hosts --once > "out/stacks/$board.boot.log" 2>&1
+  grep -q "^block-check depth 16 failed=0 same=16 " "out/stacks/$board.events" \
+    || { echo "fdfkit: $board: the block checks failed (out/stacks/$board.events)"; exit 1; }
+done
+echo "fdfkit: the stacks' migration plan in $(pwd)/out/plan/stacks/ (report:" \
+     "file://$(pwd)/out/plan/stacks/report/report.html); boot logs and checks in out/stacks/"
 # The driver framework on Linux: boot the example board (corpus/drivers: a SoC driver serving a
 # driver-transport and a Zircon-channel service, a colocated consumer of both, a consumer in a host
 # of its own, a composite, banjo through compat, a dual-mode PMIC serving a banjo and a

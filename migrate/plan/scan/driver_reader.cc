@@ -204,7 +204,9 @@ void DriverReader::Decide(ScannedDriver* driver) {
       }
       if (it->second.empty()) continue;  // a parent that is not a migrated driver (platform bus)
       accepts_banjo = true;
-      if (banjo.count(it->second) && !driver->serves.count(it->second)) {
+      // Binding a parent that serves the protocol means using it, even for a driver serving it
+      // too (a filter driver: a partition serves its caller what it asks of its parent).
+      if (banjo.count(it->second)) {
         driver->consumes.insert(it->second);
         matched.insert(it->second);
       }
@@ -217,7 +219,6 @@ void DriverReader::Decide(ScannedDriver* driver) {
     driver->consumes.insert(dep.library);
     unresolved_->push_back(AtFile(dep.file, dep.line, 0, diag::kDirectionUnknown, driver->id, dep.library));
   }
-  for (const std::string& library : driver->serves) driver->consumes.erase(library);
   if (banjo.empty()) {
     driver->status = "ported";
     return;

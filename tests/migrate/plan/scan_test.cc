@@ -212,6 +212,36 @@ TEST_F(ScanBrokenTree, OverlayErrorsNameTheirPath) {
             "migrate-plan: error: [FDFPLAN098] overlay: $.drivers[\"ghost\"]: no board lists a driver ghost");
 }
 
+// corpus/drivers, the tree of RFC-0126's stacks: the block stack's middle drivers are filter
+// drivers, serving their caller the protocol they use from their parent, and the scan keeps both
+// directions, so the stack is a chain of edges in one host.
+TEST(Scan, FilterDriversServeAndConsumeTheSameProtocol) {
+  std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/drivers";
+  ScanRulesLoad rules = LoadScanRules(
+      fdfkit::support::ReadFile(tree + "/scan-overlay.json").value(), "scan-overlay.json");
+  ASSERT_TRUE(rules.errors.empty());
+  ScanResult r = ScanTree(tree, *rules.rules, rules.overlay);
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  EXPECT_TRUE(r.unresolved.empty()) << r.unresolved[0].Text();
+  const Json& inv = r.inventory;
+  const Json blockio = Json({"fuchsia.hardware.blockio"});
+  for (const char* filter : {"sdmmc", "block", "partition"}) {
+    EXPECT_EQ(Find(inv["drivers"], filter)["serves"], blockio) << filter;
+    EXPECT_EQ(Find(inv["drivers"], filter)["consumes"], blockio) << filter;
+  }
+  EXPECT_EQ(Find(inv["drivers"], "sdmmc-controller")["consumes"], Json::array());
+  EXPECT_EQ(Find(inv["drivers"], "block-client")["serves"], Json::array());
+  std::vector<std::pair<std::string, std::string>> chain;
+  for (const Json& edge : inv["edges"]) {
+    if (edge["protocol"] == "fuchsia.hardware.blockio") chain.emplace_back(edge["from"], edge["to"]);
+  }
+  EXPECT_EQ(chain, (std::vector<std::pair<std::string, std::string>>{
+                       {"sdmmc-controller", "sdmmc"},
+                       {"sdmmc", "block"},
+                       {"block", "partition"},
+                       {"partition", "block-client"}}));
+}
+
 TEST(ScanRules, DefaultsParse) {
   ScanRulesLoad rules = LoadScanRules("", "");
   ASSERT_TRUE(rules.errors.empty());
