@@ -103,14 +103,14 @@ echo "fdfkit: HTML migration report of the scanned tree: file://$(pwd)/out/plan/
 # RFC-0126's two stacks (issue 22): the six-driver block stack in one host and the gpio/i2c stack
 # across two, written in banjo (corpus/drivers/block-stack, gpio-i2c). Their Fuchsia-style tree
 # (BUILD.gn, manifests, bind rules, boards/*.gni) scanned and planned host by host; then each
-# stack booted as written and as migrate-driver --mode=dual made it at build time, running its
-# behaviour checks (block read/write/verify through every layer; gpio/i2c transactions).
+# stack booted as written and as migrate-driver made it at build time (every driver dual; the
+# block client replaced, on the driver transport), running its behaviour checks (block read/write/verify through every layer; gpio/i2c transactions).
 mkdir -p out/plan/stacks out/stacks
 $plan_tool scan corpus/drivers --overlay corpus/drivers/scan-overlay.json -o out/plan/stacks/inventory.json
 $plan_tool plan out/plan/stacks/inventory.json --ports-per-wave 2 -o out/plan/stacks --tree corpus/drivers
 $plan_tool verify out/plan/stacks/inventory.json out/plan/stacks/plan.json --ports-per-wave 2
 $plan_tool report out/plan/stacks/inventory.json out/plan/stacks/plan.json -o out/plan/stacks/report
-for board in block-stack block-stack-dual; do
+for board in block-stack block-stack-dual block-stack-wave; do
   rm -f "out/stacks/$board.events"
   FDFKIT_DRIVER_EVENT_LOG="$(pwd)/out/stacks/$board.events" \
     ./build/default/runtime/driver/fdfkit-boot "build/default/drivers/$board-board.json" \

@@ -30,11 +30,13 @@ class CallPlanner {
       if (plan.refusal) break;
     }
     if (!plan.refusal && mapped_.async) AsyncOutputs(&plan);
-    if (!plan.refusal && !plan.value_field.empty() &&
-        (!plan.assignments.empty() || !plan.checks.empty())) {
+    if (!plan.refusal && !plan.value_field.empty() && !plan.checks.empty()) {
       Refuse(&plan, plan.value_field, call_.getType(),
-             "is returned beside out-parameters, which the rewrite does not unpack together");
+             "is returned beside out-parameters that need checks, which the rewrite does not "
+             "unpack together");
     }
+    // A value returned beside plain out-parameters: both come out of one response.
+    if (!plan.value_field.empty()) plan.value_type = TypeName(call_.getType());
     return plan;
   }
 
@@ -559,6 +561,15 @@ std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool er
                      bool unused, const std::string& result, const std::string& indent) {
   bool plain = plan.checks.empty() && plan.assignments.empty();
   if (plan.returns_status && plain && unused) return fidl_call;
+  if (!plan.value_field.empty() && !plain) {
+    // The out-parameters written, then the value; a transport error asserts, as above.
+    std::string body = indent + "    ";
+    std::string out = "[&]() -> " + plan.value_type + " {\n";
+    out += body + "auto " + result + " = " + fidl_call + ";\n";
+    for (const std::string& line : plan.assignments) out += body + line + "\n";
+    out += body + "return " + result + "->" + plan.value_field + ";\n";
+    return out + indent + "  }()";
+  }
   if (!plan.returns_status && plain) {
     // A value read out of the response (a transport error asserts, as Fuchsia's bindings do); a
     // call of a void method used as a value (`return f();`) is cast to void, as it was.

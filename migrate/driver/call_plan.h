@@ -33,6 +33,7 @@ struct CallPlan {
   std::vector<std::string> assignments;  // out-parameters written from the response
   bool returns_status = false;           // the banjo call returned a zx_status_t
   std::string value_field;               // or the value of this response field
+  std::string value_type;                // and its C++ type
   // @async: the callback and cookie as the call passed them, and what the callback is called with.
   std::string callback, cookie;
   std::vector<CallbackArgument> callback_arguments;

@@ -5,6 +5,9 @@
 #include <clang/AST/TypeLoc.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
+#include <algorithm>
+
+#include "migrate/driver/connect_result.h"
 
 namespace fdfkit::driver_migration {
 namespace {
@@ -87,6 +90,21 @@ void FindMemberConnections(const RewritableFiles& files, clang::ASTContext& ast,
                            ClientDeclaration* out) {
   auto connection = [&](const clang::Expr* init, clang::SourceRange range,
                         const clang::MemberExpr* assigned, const char* where) {
+    // DFv2: what compat::ConnectBanjo gave, copied or moved in.
+    const clang::Expr* value = init ? init->IgnoreImplicit()->IgnoreParens() : nullptr;
+    if (const auto* move = llvm::dyn_cast_or_null<clang::CallExpr>(value);
+        move != nullptr && move->getNumArgs() == 1 && move->getDirectCallee() != nullptr &&
+        move->getDirectCallee()->getQualifiedNameAsString() == "std::move") {
+      value = move->getArg(0)->IgnoreImplicit()->IgnoreParens();
+    }
+    if (const clang::VarDecl* result = value ? ConnectResultReceiver(*value) : nullptr) {
+      if (assigned == nullptr) {
+        out->why_not = "is initialized from a compat::ConnectBanjo result in a constructor";
+        return;
+      }
+      out->connections.push_back({range, assigned, nullptr, nullptr, result, value});
+      return;
+    }
     ClientDeclaration written;
     Classify(init, &written);
     if (written.construction == ClientDeclaration::Construction::kParent ||
@@ -216,7 +234,9 @@ std::optional<ClientDeclaration> FindClientDeclaration(const MappingIndex& mappi
     } else if (out.construction != ClientDeclaration::Construction::kNone &&
                !llvm::isa<clang::VarDecl>(&decl)) {
       out.why_not = "connects to its parent outside a function body";
-    } else if (!out.connections.empty() && CalledAsync(files, ast, decl, *out.protocol)) {
+    } else if (std::any_of(out.connections.begin(), out.connections.end(),
+                           [](const auto& c) { return c.connect_result == nullptr; }) &&
+               CalledAsync(files, ast, decl, *out.protocol)) {
       out.why_not = "is connected to its parent where it is initialized or assigned, and called "
                     "@async: the fdf::WireClient it would become needs a dispatcher to bind on";
     }

@@ -35,13 +35,16 @@ struct ClientDeclaration {
   const clang::Expr* fragment = nullptr;
   const clang::VarDecl* protocol_struct = nullptr;  // kProtocolStruct: the local `proto`
   const clang::Expr* protocol_struct_use = nullptr;  // and the `&proto` passed
-  // DFv1, a member connected to its parent where a constructor initializes it (`gpio_(parent)`)
-  // or a statement assigns it (`gpio_ = ddk::FooProtocolClient(parent, "frag");`).
+  // A member connected to its parent where a constructor initializes it (DFv1: `gpio_(parent)`)
+  // or a statement assigns it (`gpio_ = ddk::FooProtocolClient(parent, "frag");`; DFv2: `gpio_ =
+  // *gpio;` from a ConnectBanjo result, `std::move`d or not).
   struct Connection {
     clang::SourceRange range;  // the initializer, or the assignment expression
     const clang::MemberExpr* assigned = nullptr;  // an assignment's left side
     const clang::Expr* parent = nullptr;
     const clang::Expr* fragment = nullptr;  // or null
+    const clang::VarDecl* connect_result = nullptr;  // DFv2: the ConnectBanjo result read
+    const clang::Expr* result_value = nullptr;       // and the read: `*gpio`, `gpio.value()`
   };
   std::vector<Connection> connections;
   std::string why_not;  // set when the declaration is left alone, saying why

@@ -126,8 +126,8 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     std::string why = ConnectThroughService(context_, *result.Context, *client);
     if (!why.empty()) context_->Block(decl, why);
   }
-  std::string type =
-      client->DriverTransportType(CalledAsync(context_->files(), *result.Context, *decl, *client->protocol));
+  bool async = CalledAsync(context_->files(), *result.Context, *decl, *client->protocol);
+  std::string type = client->DriverTransportType(async);
   context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range));
   const clang::LangOptions& lang = result.Context->getLangOpts();
   if (statement == nullptr) {
@@ -135,6 +135,19 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     // A member connected where it is initialized or assigned: through the service, invalid
     // (as the banjo client was) if that fails — a client is bound only to a valid end.
     for (const ClientDeclaration::Connection& c : client->connections) {
+      if (c.connect_result != nullptr) {
+        // DFv2: the ConnectBanjo result is an fdf::ClientEnd once rewritten; the member binds it
+        // (a client called @async on the dispatcher of the function connecting it: Start's).
+        std::string end = "std::move(" + Text(sm, lang, c.result_value->getSourceRange()) + ")";
+        std::string member = Text(sm, lang, c.assigned->getSourceRange());
+        context_->Tie(decl, c.connect_result,
+                      "the compat::ConnectBanjo result assigned to it stays banjo");
+        context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range));
+        context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range),
+                            member + ".Bind(" + end +
+                                (async ? ", fdf_dispatcher_get_current_dispatcher())" : ")"));
+        continue;
+      }
       std::string connected = "[&]() -> " + type + " {\n" + "  zx::result end = " +
                               ConnectCall(*client, sm, lang, *c.parent, c.fragment) +
                               ";\n  if (end.is_error()) return {};\n  return " + type +

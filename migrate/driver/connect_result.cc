@@ -51,6 +51,54 @@ bool IsResultApi(llvm::StringRef name) {
          name == "status_string" || name == "take_error" || name == "error_value";
 }
 
+// The copy of a banjo client `value` (`*x`, `x.value()`) feeds, walking out past std::move:
+// the assignment's left side or the constructed variable; null when it is not copied.
+struct CopyTarget {
+  const clang::Expr* assigned = nullptr;   // `lhs = value`
+  const clang::VarDecl* declared = nullptr;  // `T v(value)`, `T v = value`
+  bool moved = false;
+};
+CopyTarget CopyOf(clang::ASTContext& context, const clang::Expr& value) {
+  CopyTarget target;
+  clang::DynTypedNode node = clang::DynTypedNode::create(value);
+  clang::DynTypedNode parent = ParentOf(context, node);
+  if (const auto* call = parent.get<clang::CallExpr>()) {
+    const auto* callee = call->getDirectCallee();
+    if (callee != nullptr && callee->getQualifiedNameAsString() == "std::move" &&
+        call->getNumArgs() == 1) {
+      target.moved = true;
+      node = parent;
+      parent = ParentOf(context, parent);
+    }
+  }
+  if (const auto* op = parent.get<clang::CXXOperatorCallExpr>()) {
+    if (op->getOperator() == clang::OO_Equal && op->getNumArgs() == 2 &&
+        Bare(op->getArg(1)) == Bare(node.get<clang::Expr>())) {
+      target.assigned = Bare(op->getArg(0));
+    }
+    return target;
+  }
+  if (const auto* construct = parent.get<clang::CXXConstructExpr>()) {
+    clang::DynTypedNode holder = ParentOf(context, parent);
+    target.declared = holder.get<clang::VarDecl>();
+  } else {
+    target.declared = parent.get<clang::VarDecl>();
+  }
+  return target;
+}
+
+// `target` assigns a data member of this class whose type is a mapped banjo client.
+bool IntoOwnClientMember(const MappingIndex& mappings, const CopyTarget& target) {
+  const auto* member = llvm::dyn_cast_or_null<clang::MemberExpr>(target.assigned);
+  const auto* field = member ? llvm::dyn_cast<clang::FieldDecl>(member->getMemberDecl()) : nullptr;
+  if (field == nullptr || !llvm::isa<clang::CXXThisExpr>(member->getBase()->IgnoreImplicit())) {
+    return false;
+  }
+  const clang::CXXRecordDecl* type = field->getType()->getAsCXXRecordDecl();
+  const LibraryMapping* library = nullptr;
+  return type != nullptr && mappings.ForClientClass(type->getQualifiedNameAsString(), &library);
+}
+
 }  // namespace
 
 const clang::CallExpr* ConnectBanjoInitializer(const clang::VarDecl& variable) {
@@ -98,51 +146,14 @@ const clang::Expr* BlockingUse(clang::ASTContext& context, const MappingIndex& m
               client_call->getMethodDecl()->getParent()->getQualifiedNameAsString(), &library)) {
         continue;
       }
+      // Moved or copied into a banjo client member of this class, which the client type rewrite
+      // binds to the end instead (the two are tied: both rewritten or neither).
+      if (IntoOwnClientMember(mappings, CopyOf(context, *value_expr))) continue;
     }
     return use;
   }
   return nullptr;
 }
-
-namespace {
-
-// The copy of a banjo client `value` (`*x`, `x.value()`) feeds, walking out past std::move:
-// the assignment's left side or the constructed variable; null when it is not copied.
-struct CopyTarget {
-  const clang::Expr* assigned = nullptr;   // `lhs = value`
-  const clang::VarDecl* declared = nullptr;  // `T v(value)`, `T v = value`
-  bool moved = false;
-};
-CopyTarget CopyOf(clang::ASTContext& context, const clang::Expr& value) {
-  CopyTarget target;
-  clang::DynTypedNode node = clang::DynTypedNode::create(value);
-  clang::DynTypedNode parent = ParentOf(context, node);
-  if (const auto* call = parent.get<clang::CallExpr>()) {
-    const auto* callee = call->getDirectCallee();
-    if (callee != nullptr && callee->getQualifiedNameAsString() == "std::move" &&
-        call->getNumArgs() == 1) {
-      target.moved = true;
-      node = parent;
-      parent = ParentOf(context, parent);
-    }
-  }
-  if (const auto* op = parent.get<clang::CXXOperatorCallExpr>()) {
-    if (op->getOperator() == clang::OO_Equal && op->getNumArgs() == 2 &&
-        Bare(op->getArg(1)) == Bare(node.get<clang::Expr>())) {
-      target.assigned = Bare(op->getArg(0));
-    }
-    return target;
-  }
-  if (const auto* construct = parent.get<clang::CXXConstructExpr>()) {
-    clang::DynTypedNode holder = ParentOf(context, parent);
-    target.declared = holder.get<clang::VarDecl>();
-  } else {
-    target.declared = parent.get<clang::VarDecl>();
-  }
-  return target;
-}
-
-}  // namespace
 
 std::vector<ClientCopy> ClientCopies(clang::ASTContext& context, const clang::VarDecl& variable,
                                      const clang::FunctionDecl& function,

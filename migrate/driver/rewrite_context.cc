@@ -60,6 +60,10 @@ void RewriteContext::Block(const void* key, std::string why) {
   if (blocked.empty()) blocked = std::move(why);
 }
 
+void RewriteContext::Tie(const void* a, const void* b, std::string why) {
+  ties_.push_back({a, b, std::move(why)});
+}
+
 void RewriteContext::OpenConditional(const clang::SourceManager& sm,
                                      clang::SourceLocation location, bool guard) {
   clang::FileID file = sm.getFileID(location);
@@ -147,6 +151,22 @@ void RewriteContext::NeedsPublishing(clang::SourceLocation location, std::string
 }
 
 void RewriteContext::Finish(const clang::SourceManager& sm) {
+  // A group tied to one that stays (or was never declared) stays too, until nothing changes.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const TiedGroups& tie : ties_) {
+      for (auto [from, to] : {std::pair{tie.a, tie.b}, std::pair{tie.b, tie.a}}) {
+        auto source = groups_.find(from);
+        bool stays = source == groups_.end() || !source->second.declared.isValid() ||
+                     !source->second.blocked.empty();
+        auto target = groups_.find(to);
+        if (stays && target != groups_.end() && target->second.blocked.empty()) {
+          target->second.blocked = tie.why;
+          changed = true;
+        }
+      }
+    }
+  }
   for (const void* key : group_order_) {
     const Group& group = groups_[key];
     if (!group.blocked.empty()) {

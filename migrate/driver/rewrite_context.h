@@ -100,6 +100,10 @@ class RewriteContext {
   void ConsumedIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range);
   // The group stays banjo; `why` completes "because ..." (the first reason is kept).
   void Block(const void* key, std::string why);
+  // Groups that stand or fall together: a ConnectBanjo result and the member client it is moved
+  // into (a rewritten end assigned to a banjo member would not compile, nor the reverse). A key
+  // never declared as a group counts as blocked; `why` is said for the other.
+  void Tie(const void* a, const void* b, std::string why);
 
   // Once the whole unit was seen: the decisions that needed all of it.
   void Finish(const clang::SourceManager& sm);
@@ -159,6 +163,12 @@ class RewriteContext {
   std::vector<FileSpan> consumed_;
   RewritableFiles files_;
   std::map<const void*, Group> groups_;
+  struct TiedGroups {
+    const void* a;
+    const void* b;
+    std::string why;
+  };
+  std::vector<TiedGroups> ties_;
   std::vector<const void*> group_order_;  // as declared, so what is said comes out in order
   std::vector<PendingPublish> pending_publish_;
   bool publishes_ = false;

@@ -2,8 +2,9 @@
 // using them from another over the block client's Zircon-channel service. The bytes written come
 // back; each layer refuses what it must and nothing below it sees the request; 16 requests in
 // flight all complete, once; and every request reached each layer the number of times it should.
-// The same for the stack as migrate-driver --mode=dual made it at build time (block-stack-dual):
-// mid-migration, it must behave exactly as the banjo original.
+// The same for the stack as migrate-driver made it at build time, mid-migration: every driver
+// --mode=dual (block-stack-dual), and the block client --mode=replace on the driver transport
+// above a dual partition (block-stack-wave). Each must behave exactly as the banjo original.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -61,7 +62,8 @@ TEST_P(BlockStackBoardTest, EachRequestReachesExactlyTheLayersItShould) {
 
 #ifdef FDFKIT_BLOCK_STACK_DUAL
 INSTANTIATE_TEST_SUITE_P(Variants, BlockStackBoardTest,
-                         ::testing::Values("block-stack", "block-stack-dual"));
+                         ::testing::Values("block-stack", "block-stack-dual",
+                                           "block-stack-wave"));
 #else
 INSTANTIATE_TEST_SUITE_P(Variants, BlockStackBoardTest, ::testing::Values("block-stack"));
 #endif
