@@ -1,0 +1,195 @@
+// corpus/drivers/gpio-i2c, booted: an unmigrated banjo gpio/i2c stack in one driver host (the
+// GPIO controller, the gpio core, the I2C controller on one of its pins, the i2c core) and the
+// temperature sensor's driver in another, reaching the i2c core over a Zircon channel. What each
+// test checks comes from the manager (hosts, nodes) and the drivers' event log, where the two
+// controllers write every banjo call they serve and the dispatcher it ran on.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tests/runtime/driver/manager/board_fixture.h"
+
+namespace fdfkit::driver {
+namespace {
+
+constexpr char kGpio5[] = "root.sys.gpio-controller.gpio-impl.gpio-5";
+constexpr char kSensorNode[] = "root.sys.gpio-controller.gpio-impl.gpio-5.i2c-impl.temp-sensor";
+
+class GpioI2cBoardTest : public BoardTest {
+ protected:
+  std::string BoardPath() const override {
+    return std::string(DRIVERS_DIR) + "/gpio-i2c-board.json";
+  }
+
+  // Every event starting with `prefix`, in order, without its pid; each must come from `pid`.
+  std::vector<std::string> Lines(const std::string& prefix, const std::string& pid) const {
+    std::vector<std::string> lines;
+    for (const std::string& line : Events()) {
+      if (line.rfind(prefix, 0) != 0) continue;
+      size_t at = line.rfind(" pid=");
+      EXPECT_EQ(line.substr(at + 5), pid) << line;
+      lines.push_back(line.substr(0, at));
+    }
+    return lines;
+  }
+  // The banjo calls a controller served: its lines that say on which dispatcher they ran.
+  std::vector<std::string> Calls(const std::string& driver, const std::string& pid) const {
+    std::vector<std::string> calls;
+    for (const std::string& line : Lines(driver + " ", pid)) {
+      if (line.find(" dispatcher=") != std::string::npos) calls.push_back(line);
+    }
+    return calls;
+  }
+};
+
+TEST_F(GpioI2cBoardTest, TheBanjoStackSharesOneHostAndTheSensorHasItsOwn) {
+  std::string a = Find("gpio-impl start").second;
+  ASSERT_FALSE(a.empty());
+  for (const char* driver : {"gpio", "i2c-impl", "i2c"}) {
+    EXPECT_EQ(Find(std::string(driver) + " start").second, a) << driver;
+  }
+  std::string b = Find("temp-sensor start").second;
+  ASSERT_FALSE(b.empty());
+  EXPECT_NE(b, a);
+
+  auto hosts = Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); });
+  ASSERT_EQ(hosts.size(), 2u);
+  std::map<std::string, std::vector<std::string>> drivers_by_pid;
+  for (const Manager::HostSummary& host : hosts) drivers_by_pid[std::to_string(host.pid)] = host.drivers;
+  const std::string gpio_impl = "root.sys.gpio-controller";
+  const std::string gpio = gpio_impl + ".gpio-impl";
+  const std::string i2c_impl = gpio + ".gpio-5";
+  const std::string i2c = i2c_impl + ".i2c-impl";
+  EXPECT_EQ(drivers_by_pid[a],
+            (std::vector<std::string>{
+                "fuchsia-boot:///gpio-impl#meta/gpio-impl.cm (" + gpio_impl + ")",
+                "fuchsia-boot:///gpio#meta/gpio.cm (" + gpio + ")",
+                "fuchsia-boot:///i2c-impl#meta/i2c-impl.cm (" + i2c_impl + ")",
+                "fuchsia-boot:///i2c#meta/i2c.cm (" + i2c + ")"}));
+  EXPECT_EQ(drivers_by_pid[b], (std::vector<std::string>{
+                                   "fuchsia-boot:///temp-sensor#meta/temp-sensor.cm (" +
+                                   std::string(kSensorNode) + ")"}));
+
+  // One node per pin the controller has (pin 40 is left out), each carrying the banjo protocol
+  // and its pin; the sensor's node is offered one service instance per device on the bus.
+  std::string devices = Ask<std::string>([](Manager& m) { return m.ListDevices(false); });
+  EXPECT_EQ(devices, "root\nroot.sys\nroot.sys.gpio-controller\nroot.sys.gpio-controller.gpio-impl\n"
+                     "root.sys.gpio-controller.gpio-impl.gpio-5\n"
+                     "root.sys.gpio-controller.gpio-impl.gpio-5.i2c-impl\n" +
+                         std::string(kSensorNode) + "\nroot.sys.gpio-controller.gpio-impl.gpio-12\n");
+  std::string verbose = Ask<std::string>([](Manager& m) { return m.ListDevices(true); });
+  EXPECT_NE(verbose.find("Moniker  : " + std::string(kGpio5) +
+                         "\nDriver   : fuchsia-boot:///i2c-impl#meta/i2c-impl.cm\n"),
+            std::string::npos)
+      << verbose;
+  EXPECT_NE(verbose.find("[ 1/ 2] : Key fuchsia.BIND_PROTOCOL  Value 20\n"
+                         "[ 2/ 2] : Key fuchsia.BIND_GPIO_PIN  Value 5\n"),
+            std::string::npos);
+  EXPECT_NE(verbose.find("Service: fdfkit.examples.i2c.Service instance i2c-0x48 from " + i2c +
+                         "\nService: fdfkit.examples.i2c.Service instance i2c-0x4a from " + i2c +
+                         "\n"),
+            std::string::npos);
+}
+
+// The GPIO controller's side: the gpio core parks each pin it was given (and leaves out the one
+// the bank lacks), then the I2C controller powers its bus through pin 5 over banjo, through the
+// gpio core's pin server, which adds the pin's index. Every call ran on its caller's dispatcher.
+TEST_F(GpioI2cBoardTest, GpioCallsReachTheControllerWithThePinsIndexOverBanjo) {
+  std::string a = Find("gpio-impl start").second;
+  EXPECT_EQ(Lines("gpio ", a),
+            (std::vector<std::string>{
+                "gpio start", "gpio pin=5 added", "gpio pin=12 added",
+                "gpio skip pin=40 ZX_ERR_OUT_OF_RANGE", "gpio set_alt_function pin=5 ZX_OK dispatcher=caller",
+                "gpio write pin=5 ZX_ERR_BAD_STATE dispatcher=caller",
+                "gpio config_out pin=5 ZX_OK dispatcher=caller", "gpio write pin=5 ZX_OK dispatcher=caller",
+                "gpio read pin=5 ZX_OK dispatcher=caller"}));
+  EXPECT_EQ(Calls("gpio-impl", a),
+            (std::vector<std::string>{
+                "gpio-impl config_in pin=5 flags=2 ZX_OK dispatcher=caller",
+                "gpio-impl config_in pin=12 flags=2 ZX_OK dispatcher=caller",
+                "gpio-impl config_in pin=40 flags=2 ZX_ERR_OUT_OF_RANGE dispatcher=caller",
+                "gpio-impl set_alt_function pin=5 function=0 ZX_OK dispatcher=caller",
+                // Still the input the gpio core parked it as.
+                "gpio-impl write pin=5 value=1 ZX_ERR_BAD_STATE dispatcher=caller",
+                "gpio-impl config_out pin=5 value=0 ZX_OK dispatcher=caller",
+                "gpio-impl write pin=5 value=1 ZX_OK dispatcher=caller",
+                // What was written reads back.
+                "gpio-impl read pin=5 value=1 ZX_OK dispatcher=caller"}));
+  EXPECT_EQ(Find("i2c-impl bus_enable").first,
+            "i2c-impl bus_enable alt=ZX_OK write_as_input=ZX_ERR_BAD_STATE config_out=ZX_OK"
+            " write=ZX_OK read=ZX_OK/1");
+}
+
+// The sensor's driver, in the other host, reads its registers through the i2c core's Zircon
+// channel; the i2c core makes each transfer one banjo transaction of the I2C controller, in the
+// first host, on the caller's (the i2c core's) dispatcher.
+TEST_F(GpioI2cBoardTest, TheSensorsTransfersCrossHostsAndReachTheControllerInOrder) {
+  std::string a = Find("gpio-impl start").second;
+  std::string b = Find("temp-sensor start").second;
+  EXPECT_EQ(Lines("temp-sensor ", b),
+            (std::vector<std::string>{
+                "temp-sensor start", "temp-sensor device address=0x48 max_transfer=32",
+                // The register pointer, then the temperature's two bytes: 0x194/16 = 25.25 °C.
+                "temp-sensor transfer 0x48 write=00 read=2 ZX_OK data=1940",
+                "temp-sensor temperature millicelsius=25250",
+                // A new high limit (30 °C), then read back.
+                "temp-sensor transfer 0x48 write=031e00 read=0 ZX_OK",
+                "temp-sensor transfer 0x48 write=03 read=2 ZX_OK data=1e00",
+                // Longer than the controller's 32-byte ops.
+                "temp-sensor transfer 0x48 write=00 read=64 ZX_ERR_OUT_OF_RANGE",
+                // Nothing at the empty footprint answers.
+                "temp-sensor transfer 0x4a write=00 read=2 ZX_ERR_IO_NOT_PRESENT"}));
+  EXPECT_EQ(Lines("i2c transfer ", a),
+            (std::vector<std::string>{"i2c transfer address=0x48 ops=w1,r2 ZX_OK",
+                                      "i2c transfer address=0x48 ops=w3 ZX_OK",
+                                      "i2c transfer address=0x48 ops=w1,r2 ZX_OK",
+                                      "i2c transfer address=0x48 ops=w1,r64 ZX_ERR_OUT_OF_RANGE",
+                                      "i2c transfer address=0x4a ops=w1,r2 ZX_ERR_IO_NOT_PRESENT"}));
+  EXPECT_EQ(Find("i2c bus=").first, "i2c bus=0 max_transfer=32 hz=400000");
+  EXPECT_EQ(Calls("i2c-impl", a),
+            (std::vector<std::string>{
+                "i2c-impl get_bus_base base=0 ZX_OK dispatcher=caller",
+                "i2c-impl get_bus_count count=1 ZX_OK dispatcher=caller",
+                "i2c-impl get_max_transfer_size bus=0 ZX_OK dispatcher=caller",
+                "i2c-impl set_bitrate bus=0 hz=400000 ZX_OK dispatcher=caller",
+                "i2c-impl transact bus=0 ops=0x48:w1,0x48:r2 read=1940 ZX_OK dispatcher=caller",
+                "i2c-impl transact bus=0 ops=0x48:w3 ZX_OK dispatcher=caller",
+                "i2c-impl transact bus=0 ops=0x48:w1,0x48:r2 read=1e00 ZX_OK dispatcher=caller",
+                "i2c-impl transact bus=0 ops=0x48:w1,0x48:r64 ZX_ERR_OUT_OF_RANGE dispatcher=caller",
+                "i2c-impl transact bus=0 ops=0x4a:w1,0x4a:r2 ZX_ERR_IO_NOT_PRESENT dispatcher=caller"}));
+  // Each transfer reached the controller before its answer reached the sensor.
+  EXPECT_LT(IndexOf("i2c-impl transact bus=0 ops=0x4a"), IndexOf("temp-sensor transfer 0x4a"));
+}
+
+TEST_F(GpioI2cBoardTest, ParentsStartFirstAndEveryDriverStopsCleanlyBottomUp) {
+  const std::vector<std::string> top_down = {"gpio-impl", "gpio", "i2c-impl", "i2c", "temp-sensor"};
+  for (size_t i = 1; i < top_down.size(); ++i) {
+    EXPECT_LT(IndexOf(top_down[i - 1] + " start"), IndexOf(top_down[i] + " start")) << top_down[i];
+  }
+  system_->Shutdown();
+  for (size_t i = 0; i < top_down.size(); ++i) {
+    SCOPED_TRACE(top_down[i]);
+    size_t prepare = IndexOf(top_down[i] + " prepare_stop");
+    size_t stop = IndexOf(top_down[i] + " stop");
+    ASSERT_NE(stop, SIZE_MAX);
+    EXPECT_LT(prepare, stop);
+    // A child's driver has stopped before its parent's starts stopping.
+    if (i > 0) EXPECT_LT(IndexOf(top_down[i] + " stop"), IndexOf(top_down[i - 1] + " prepare_stop"));
+  }
+  // Each started and stopped once: nothing failed, nothing restarted.
+  for (const std::string& driver : top_down) {
+    size_t starts = 0, stops = 0;
+    for (const std::string& line : Events()) {
+      starts += line.rfind(driver + " start", 0) == 0;
+      stops += line.rfind(driver + " stop", 0) == 0;
+    }
+    EXPECT_EQ(starts, 1u) << driver;
+    EXPECT_EQ(stops, 1u) << driver;
+  }
+  EXPECT_TRUE(Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); }).empty());
+}
+
+}  // namespace
+}  // namespace fdfkit::driver
