@@ -118,6 +118,12 @@ for board in block-stack block-stack-dual block-stack-wave; do
   grep -q "^block-check depth 16 failed=0 same=16 " "out/stacks/$board.events" \
     || { echo "fdfkit: $board: the block checks failed (out/stacks/$board.events)"; exit 1; }
 done
+rm -f out/stacks/gpio-i2c.events
+FDFKIT_DRIVER_EVENT_LOG="$(pwd)/out/stacks/gpio-i2c.events" \
+  ./build/default/runtime/driver/fdfkit-boot build/default/drivers/gpio-i2c-board.json \
+  --list hosts --once > out/stacks/gpio-i2c.boot.log 2>&1
+grep -q "^temp-sensor temperature millicelsius=25250 " out/stacks/gpio-i2c.events \
+  || { echo "fdfkit: gpio-i2c: the sensor was not read (out/stacks/gpio-i2c.events)"; exit 1; }
 echo "fdfkit: the stacks' migration plan in $(pwd)/out/plan/stacks/ (report:" \
      "file://$(pwd)/out/plan/stacks/report/report.html); boot logs and checks in out/stacks/"
 # The driver framework on Linux: boot the example board (corpus/drivers: a SoC driver serving a
@@ -134,3 +140,11 @@ echo "fdfkit: the example board's hosts, devices and drivers in $(pwd)/out/drive
 ./build/default/bench/fidl/fidl_bench --benchmark_min_time=0.1 \
   --benchmark_out=out/fidl-bench.json --benchmark_out_format=json
 echo "fdfkit: benchmark results in $(pwd)/out/runtime-bench.json and out/fidl-bench.json"
+# RFC-0126's benchmark (bench/e2e): the six-driver block stack over banjo, the driver transport
+# (inline, and queued on per-driver loops) and Zircon channels with each driver in its own
+# process; random 4 KiB reads and writes at queue depths 1-32. Its exit status says only whether
+# every variant moved the right bytes; the targets are in the report, as ratios from this run.
+./build/default/bench/e2e/e2e_block_bench --ops 20000 --warmup 2000 \
+  --json out/e2e-bench.json --html out/e2e-bench.html > out/e2e-bench.txt
+cat out/e2e-bench.txt
+echo "fdfkit: end-to-end benchmark in $(pwd)/out/e2e-bench.json, chart: file://$(pwd)/out/e2e-bench.html"

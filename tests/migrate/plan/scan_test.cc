@@ -214,7 +214,7 @@ TEST_F(ScanBrokenTree, OverlayErrorsNameTheirPath) {
 
 // corpus/drivers, the tree of RFC-0126's stacks: the block stack's middle drivers are filter
 // drivers, serving their caller the protocol they use from their parent, and the scan keeps both
-// directions, so the stack is a chain of edges in one host.
+// directions, so the stack is a chain of edges in one host; the gpio/i2c stack spans two hosts.
 TEST(Scan, FilterDriversServeAndConsumeTheSameProtocol) {
   std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/drivers";
   ScanRulesLoad rules = LoadScanRules(
@@ -240,6 +240,12 @@ TEST(Scan, FilterDriversServeAndConsumeTheSameProtocol) {
                        {"sdmmc", "block"},
                        {"block", "partition"},
                        {"partition", "block-client"}}));
+  // The gpio/i2c stack: its controllers and cores share a host, the sensor has its own.
+  const Json& gpio_i2c = Find(inv["boards"], "gpio-i2c");
+  ASSERT_EQ(gpio_i2c["hosts"].size(), 2u);
+  EXPECT_EQ(gpio_i2c["hosts"][0]["drivers"], Json({"gpio-impl", "gpio", "i2c-impl", "i2c"}));
+  EXPECT_EQ(gpio_i2c["hosts"][1]["drivers"], Json({"temp-sensor"}));
+  EXPECT_EQ(Find(inv["drivers"], "i2c-impl")["consumes"], Json({"fuchsia.hardware.gpio"}));
 }
 
 TEST(ScanRules, DefaultsParse) {
