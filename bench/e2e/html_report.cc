@@ -206,6 +206,21 @@ std::string TargetsTable(const BenchResult& result) {
 
 }  // namespace
 
+std::string ChartSvg(const BenchResult& result, Chart chart) {
+  std::string svg = chart == Chart::kIops
+                        ? LineChart("IOPS against queue depth", "IOPS",
+                                    SeriesOf(result, &RunResult::iops))
+                        : LineChart("p99 latency against queue depth", "p99 latency (µs)",
+                                    SeriesOf(result, &RunResult::p99_us));
+  // Standalone (a README shows it as an image): the page's chart styles inside the SVG.
+  size_t open_end = svg.find('>');
+  return svg.substr(0, open_end + 1) +
+         "<style>text{font:12px system-ui,sans-serif}.title{font-weight:600;font-size:14px}"
+         ".grid{stroke:#ccc}.minor{stroke:#eee}.frame{fill:none;stroke:#888}</style>"
+         "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>" +
+         svg.substr(open_end + 1);
+}
+
 std::string HtmlReport(const BenchResult& result) {
   std::string h =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"

@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   e2e::Options options;
   std::string depths = "1,2,4,8,32";
   std::string variants = "banjo,dt-inline,dt-queued,channel";
-  std::string json_out, html_out;
+  std::string json_out, html_out, svg_prefix;
   app.add_option("--ops", options.ops, "measured ops per variant and depth")
       ->check(CLI::PositiveNumber);
   app.add_option("--warmup", options.warmup, "warm-up ops before each measurement (excluded)");
@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
   app.add_option("--seed", options.seed, "seed of the op sequence");
   app.add_option("--json", json_out, "write the results as JSON");
   app.add_option("--html", html_out, "write the results as a self-contained HTML page");
+  app.add_option("--svg", svg_prefix,
+                 "write the two charts as standalone SVG: PREFIX-iops.svg, PREFIX-p99.svg");
   // The layer-process mode (channel variant): hidden (empty group).
   std::string layer;
   e2e::LayerProcessArgs layer_args;
@@ -95,6 +97,13 @@ int main(int argc, char** argv) {
   }
   if (!html_out.empty()) {
     written = fdfkit::support::WriteFileAtomically(html_out, e2e::HtmlReport(result)) && written;
+  }
+  if (!svg_prefix.empty()) {
+    written = fdfkit::support::WriteFileAtomically(svg_prefix + "-iops.svg",
+                                                   e2e::ChartSvg(result, e2e::Chart::kIops)) &&
+              fdfkit::support::WriteFileAtomically(svg_prefix + "-p99.svg",
+                                                   e2e::ChartSvg(result, e2e::Chart::kP99)) &&
+              written;
   }
   if (!written) {
     std::fprintf(stderr, "e2e: could not write the reports\n");
