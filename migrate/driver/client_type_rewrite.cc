@@ -141,7 +141,8 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
         std::string end = "std::move(" + Text(sm, lang, c.result_value->getSourceRange()) + ")";
         std::string member = Text(sm, lang, c.assigned->getSourceRange());
         context_->Tie(decl, c.connect_result,
-                      "the compat::ConnectBanjo result assigned to it stays banjo");
+                      "the compat::ConnectBanjo result assigned to it stays banjo",
+                      "the member it is assigned to stays banjo");
         context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range));
         context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range),
                             member + ".Bind(" + end +

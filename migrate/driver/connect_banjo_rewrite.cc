@@ -3,6 +3,7 @@
 #include <clang/AST/DeclTemplate.h>
 #include <clang/Lex/Lexer.h>
 
+#include "migrate/driver/client_declaration.h"
 #include "migrate/driver/connect_result.h"
 #include "migrate/driver/diagnostics.h"
 #include "migrate/driver/source_text.h"
@@ -107,35 +108,37 @@ void ConnectBanjoRewrite::run(const MatchFinder::MatchResult& result) {
   // client and takes the result by move; anything else outliving it is left.
   std::vector<ClientCopy> copies;
   if (enclosing != nullptr) {
-    copies = ClientCopies(*result.Context, *variable, *enclosing, client_name);
+    copies = ClientCopies(*result.Context, context_->mappings(), *variable, *enclosing);
   }
   for (const ClientCopy& copy : copies) {
-    if (copy.field == nullptr || !context_->files().Contains(sm, copy.field->getLocation())) {
+    std::string target = copy.target;
+    if (copy.field != nullptr && !context_->files().Contains(sm, copy.field->getLocation())) {
+      target = "member '" + copy.field->getNameAsString() +
+               "', declared in a file not being rewritten";
+    } else if (copy.field != nullptr) {
+      clang::SourceRange type = copy.field->getTypeSourceInfo()->getTypeLoc().getSourceRange();
+      if (type.getBegin().isMacroID() || type.getEnd().isMacroID()) {
+        target = "member '" + copy.field->getNameAsString() + "', its type written through a macro";
+      } else if (std::string why = WhyMemberStays(*result.Context, *copy.field); !why.empty()) {
+        target = "member '" + copy.field->getNameAsString() + "', which " + why;
+      }
+    }
+    if (!target.empty()) {
       context_->Leave(sm, call->getBeginLoc(), diag::kDualClientOutlived, client_name,
-                      Where(sm, copy.use->getBeginLoc()),
-                      copy.field ? "member '" + copy.field->getNameAsString() +
-                                       "', declared in a file not being rewritten"
-                                 : copy.target);
+                      Where(sm, copy.use->getBeginLoc()), target);
       return;
     }
   }
   std::string dual = ShimsNamespace(*library) + "::" + protocol->banjo_protocol + "DualClient";
+  const clang::LangOptions& lang = result.Context->getLangOpts();
   for (const ClientCopy& copy : copies) {
-    clang::SourceRange type = copy.field->getTypeSourceInfo()->getTypeLoc().getSourceRange();
-    if (type.getBegin().isMacroID() || type.getEnd().isMacroID()) {
-      context_->Leave(sm, call->getBeginLoc(), diag::kDualClientOutlived, client_name,
-                      Where(sm, copy.use->getBeginLoc()),
-                      "member '" + copy.field->getNameAsString() + "', its type written through a macro");
-      return;
+    if (dual_members_.insert(copy.field).second) {
+      context_->Replace(sm,
+                        clang::CharSourceRange::getTokenRange(
+                            copy.field->getTypeSourceInfo()->getTypeLoc().getSourceRange()),
+                        dual);
     }
-  }
-  for (const ClientCopy& copy : copies) {
-    context_->Replace(sm,
-                      clang::CharSourceRange::getTokenRange(
-                          copy.field->getTypeSourceInfo()->getTypeLoc().getSourceRange()),
-                      dual);
     if (!copy.moved) {
-      const clang::LangOptions& lang = result.Context->getLangOpts();
       context_->Replace(sm, clang::CharSourceRange::getTokenRange(copy.use->getSourceRange()),
                         "std::move(" + Text(sm, lang, copy.use->getSourceRange()) + ")");
     }
@@ -168,12 +171,47 @@ void ConnectBanjoRewrite::Replace(const MatchFinder::MatchResult& result,
     instance = text(call.getArg(1));
   }
   context_->DeclareGroup(variable, call.getBeginLoc(), variable->getNameAsString());
+  // A member it is moved into binds the end instead: the two stand or fall together, whichever
+  // is seen first (a member never rewritten, declared elsewhere or given other clients, keeps
+  // the result banjo).
+  for (const clang::FieldDecl* field :
+       MembersAssignedFrom(*result.Context, context_->mappings(), *variable, *enclosing)) {
+    context_->Tie(variable, field, "the member it is assigned to stays banjo",
+                  "the compat::ConnectBanjo result assigned to it stays banjo");
+  }
   context_->ReplaceIn(variable, sm, clang::CharSourceRange::getTokenRange(call.getSourceRange()),
                     text(call.getArg(0)) + "->Connect<" + FidlNamespace(library) + "::" +
                         protocol.service_name + "::" + ServiceMemberTag(protocol.service_member) +
                         ">(" + instance + ")");
   context_->ConsumedIn(variable, sm,
                        clang::CharSourceRange::getTokenRange(call.getCallee()->getSourceRange()));
+}
+
+std::string ConnectBanjoRewrite::WhyMemberStays(clang::ASTContext& ast,
+                                                const clang::FieldDecl& field) const {
+  std::optional<ClientDeclaration> member =
+      FindClientDeclaration(context_->mappings(), context_->files(), ast, field);
+  if (!member) return "is not a banjo client's type";
+  if (member->construction != ClientDeclaration::Construction::kNone) {
+    return "is initialized from something else";
+  }
+  for (const ClientDeclaration::Connection& c : member->connections) {
+    const clang::VarDecl* result = c.connect_result;
+    if (result == nullptr) return "is also connected to its parent device (DFv1)";
+    bool deduced = result->getTypeSourceInfo() != nullptr &&
+                   result->getTypeSourceInfo()->getType()->getContainedDeducedType() != nullptr;
+    const clang::CallExpr* call = ConnectBanjoInitializer(*result);
+    if (!deduced || call == nullptr || call->getBeginLoc().isMacroID()) {
+      return "is also assigned from a compat::ConnectBanjo result that stays banjo ('" +
+             result->getNameAsString() + "')";
+    }
+  }
+  // Assigned anything else (another banjo client, a copy): FindMemberConnections says so.
+  if (!member->why_not.empty() &&
+      member->why_not.find("from something other than its parent device") != std::string::npos) {
+    return member->why_not;
+  }
+  return "";
 }
 
 }  // namespace fdfkit::driver_migration

@@ -12,6 +12,9 @@
 #ifndef FDFKIT_MIGRATE_DRIVER_CONNECT_BANJO_REWRITE_H_
 #define FDFKIT_MIGRATE_DRIVER_CONNECT_BANJO_REWRITE_H_
 
+#include <set>
+#include <string>
+
 #include "migrate/driver/rewrite.h"
 
 namespace fdfkit::driver_migration {
@@ -26,6 +29,11 @@ class ConnectBanjoRewrite : public Rewrite {
   void Replace(const clang::ast_matchers::MatchFinder::MatchResult& result,
                const clang::CallExpr& call, const LibraryMapping& library,
                const ProtocolMapping& protocol, const std::string& client);
+  // --mode=dual: why `field` (a member a result is moved into) cannot become a dual client: it
+  // is also given what is not a ConnectBanjo result the rewrite turns into one; "" if it can.
+  std::string WhyMemberStays(clang::ASTContext& ast, const clang::FieldDecl& field) const;
+
+  std::set<const clang::FieldDecl*> dual_members_;  // whose type was rewritten already
 };
 
 }  // namespace fdfkit::driver_migration

@@ -114,92 +114,172 @@ const clang::VarDecl* ConnectResultReceiver(const clang::Expr& receiver) {
   return ResultVariable(&receiver);
 }
 
-const clang::Expr* BlockingUse(clang::ASTContext& context, const MappingIndex& mappings,
-                               const clang::VarDecl& variable,
-                               const clang::FunctionDecl& function) {
-  if (function.getBody() == nullptr) return nullptr;
+namespace {
+
+// One use of a ConnectBanjo result, as the rewrites see it.
+struct ResultUse {
+  const clang::DeclRefExpr* ref = nullptr;
+  const clang::Expr* value = nullptr;  // `*x`, `x->`, `x.value()` when the client is read out
+  enum class Kind {
+    kResultApi,     // x.is_error(), x.take_error()...: zx::result's own
+    kCallThrough,   // the object of a call on a mapped banjo client
+    kIntoMember,    // copied or moved into a banjo client member of this class (`field`)
+    kIntoLocal,     // copied into a local variable (not a lambda's capture)
+    kByReference,   // passed to a `const Client&` parameter
+    kOther,         // anything else: stored, returned, captured, passed by value...
+  } kind = Kind::kOther;
+  const clang::FieldDecl* field = nullptr;
+  CopyTarget target;
+};
+
+std::vector<ResultUse> UsesOf(clang::ASTContext& context, const MappingIndex& mappings,
+                              const clang::VarDecl& variable,
+                              const clang::FunctionDecl& function) {
+  std::vector<ResultUse> uses;
+  if (function.getBody() == nullptr) return uses;
   auto references = match(
       findAll(declRefExpr(to(varDecl(equalsNode(&variable)))).bind("use")), *function.getBody(),
       context);
   for (const BoundNodes& bound : references) {
-    const auto* use = bound.getNodeAs<clang::DeclRefExpr>("use");
-    clang::DynTypedNode parent = ParentOf(context, clang::DynTypedNode::create(*use));
-    // x.is_error(), x.take_error()...: zx::result's own API.
+    ResultUse out;
+    out.ref = bound.getNodeAs<clang::DeclRefExpr>("use");
+    clang::DynTypedNode parent = ParentOf(context, clang::DynTypedNode::create(*out.ref));
     if (const auto* member = parent.get<clang::MemberExpr>()) {
       if (member->getMemberDecl()->getIdentifier() != nullptr &&
           IsResultApi(member->getMemberDecl()->getName())) {
+        out.kind = ResultUse::Kind::kResultApi;
+        uses.push_back(out);
         continue;
       }
     }
-    // The client read out of it, as the object of a call on a mapped banjo client.
     clang::DynTypedNode value = parent;
     if (parent.get<clang::MemberExpr>()) value = ParentOf(context, parent);  // x.value()
     const auto* value_expr = value.get<clang::Expr>();
-    if (value_expr != nullptr && ResultVariable(value_expr) == &variable) {
-      clang::DynTypedNode callee = ParentOf(context, value);
-      const auto* member = callee.get<clang::MemberExpr>();
-      clang::DynTypedNode call = member ? ParentOf(context, callee) : clang::DynTypedNode();
-      const auto* client_call = call.get<clang::CXXMemberCallExpr>();
-      const LibraryMapping* library = nullptr;
-      if (client_call != nullptr && client_call->getMethodDecl() != nullptr &&
-          mappings.ForClientClass(
-              client_call->getMethodDecl()->getParent()->getQualifiedNameAsString(), &library)) {
-        continue;
-      }
-      // Moved or copied into a banjo client member of this class, which the client type rewrite
-      // binds to the end instead (the two are tied: both rewritten or neither).
-      if (IntoOwnClientMember(mappings, CopyOf(context, *value_expr))) continue;
+    if (value_expr == nullptr || ResultVariable(value_expr) != &variable) {
+      uses.push_back(out);
+      continue;
     }
-    return use;
+    out.value = value_expr;
+    clang::DynTypedNode around = ParentOf(context, value);
+    const auto* member = around.get<clang::MemberExpr>();
+    clang::DynTypedNode call = member ? ParentOf(context, around) : clang::DynTypedNode();
+    const auto* client_call = call.get<clang::CXXMemberCallExpr>();
+    const LibraryMapping* library = nullptr;
+    if (client_call != nullptr && client_call->getMethodDecl() != nullptr &&
+        mappings.ForClientClass(
+            client_call->getMethodDecl()->getParent()->getQualifiedNameAsString(), &library)) {
+      out.kind = ResultUse::Kind::kCallThrough;
+      uses.push_back(out);
+      continue;
+    }
+    out.target = CopyOf(context, *value_expr);
+    if (IntoOwnClientMember(mappings, out.target)) {
+      out.kind = ResultUse::Kind::kIntoMember;
+      out.field = llvm::cast<clang::FieldDecl>(
+          llvm::cast<clang::MemberExpr>(out.target.assigned)->getMemberDecl());
+    } else if (out.target.declared != nullptr && out.target.declared->hasLocalStorage() &&
+               !out.target.declared->isInitCapture()) {
+      out.kind = ResultUse::Kind::kIntoLocal;
+    } else if (const auto* reference =
+                   out.target.assigned ? llvm::dyn_cast<clang::DeclRefExpr>(out.target.assigned)
+                                       : nullptr) {
+      const auto* local = llvm::dyn_cast<clang::VarDecl>(reference->getDecl());
+      if (local != nullptr && local->hasLocalStorage()) out.kind = ResultUse::Kind::kIntoLocal;
+    } else if (const auto* call_expr = around.get<clang::CallExpr>()) {
+      // An argument: fine for a `const Client&` parameter of a plain function (the result
+      // outlives the call); a copy, a forwarding or non-const reference may be kept.
+      const clang::FunctionDecl* callee = call_expr->getDirectCallee();
+      for (unsigned i = 0; callee != nullptr && i < call_expr->getNumArgs() &&
+                           i < callee->getNumParams();
+           ++i) {
+        if (Bare(call_expr->getArg(i)) != Bare(value_expr)) continue;
+        clang::QualType type = callee->getParamDecl(i)->getType();
+        if (!callee->isTemplateInstantiation() && type->isLValueReferenceType() &&
+            type->getPointeeType().isConstQualified()) {
+          out.kind = ResultUse::Kind::kByReference;
+        }
+      }
+    }
+    uses.push_back(out);
+  }
+  return uses;
+}
+
+}  // namespace
+
+const clang::Expr* BlockingUse(clang::ASTContext& context, const MappingIndex& mappings,
+                               const clang::VarDecl& variable,
+                               const clang::FunctionDecl& function) {
+  std::vector<ResultUse> uses = UsesOf(context, mappings, variable, function);
+  const clang::SourceManager& sm = context.getSourceManager();
+  // Once moved into a member, the end is the member's: a later read of the client would be of a
+  // moved-from end (the banjo original copied, so both worked).
+  clang::SourceLocation moved;
+  for (const ResultUse& use : uses) {
+    if (use.kind == ResultUse::Kind::kIntoMember &&
+        (moved.isInvalid() || sm.isBeforeInTranslationUnit(use.ref->getBeginLoc(), moved))) {
+      moved = use.ref->getBeginLoc();
+    }
+  }
+  for (const ResultUse& use : uses) {
+    switch (use.kind) {
+      case ResultUse::Kind::kResultApi:
+        continue;
+      case ResultUse::Kind::kIntoMember:
+        // Bound into the member instead (the two are tied: both rewritten or neither); only one.
+        if (use.ref->getBeginLoc() == moved) continue;
+        return use.ref;
+      case ResultUse::Kind::kCallThrough:
+        if (moved.isValid() && sm.isBeforeInTranslationUnit(moved, use.ref->getBeginLoc())) {
+          return use.ref;
+        }
+        continue;
+      default:
+        return use.ref;
+    }
   }
   return nullptr;
 }
 
-std::vector<ClientCopy> ClientCopies(clang::ASTContext& context, const clang::VarDecl& variable,
-                                     const clang::FunctionDecl& function,
-                                     const std::string& client_class) {
+std::vector<const clang::FieldDecl*> MembersAssignedFrom(clang::ASTContext& context,
+                                                         const MappingIndex& mappings,
+                                                         const clang::VarDecl& variable,
+                                                         const clang::FunctionDecl& function) {
+  std::vector<const clang::FieldDecl*> fields;
+  for (const ResultUse& use : UsesOf(context, mappings, variable, function)) {
+    if (use.kind == ResultUse::Kind::kIntoMember) fields.push_back(use.field);
+  }
+  return fields;
+}
+
+std::vector<ClientCopy> ClientCopies(clang::ASTContext& context, const MappingIndex& mappings,
+                                     const clang::VarDecl& variable,
+                                     const clang::FunctionDecl& function) {
   std::vector<ClientCopy> copies;
-  if (function.getBody() == nullptr) return copies;
-  auto references = match(
-      findAll(declRefExpr(to(varDecl(equalsNode(&variable)))).bind("use")), *function.getBody(),
-      context);
   const clang::SourceManager& sm = context.getSourceManager();
-  for (const BoundNodes& bound : references) {
-    const auto* use = bound.getNodeAs<clang::DeclRefExpr>("use");
-    clang::DynTypedNode value = ParentOf(context, clang::DynTypedNode::create(*use));
-    if (value.get<clang::MemberExpr>()) value = ParentOf(context, value);  // x.value()
-    const auto* value_expr = value.get<clang::Expr>();
-    if (value_expr == nullptr || ResultVariable(value_expr) != &variable) continue;
-    CopyTarget target = CopyOf(context, *value_expr);
-    ClientCopy copy{value_expr, nullptr, target.moved, ""};
-    if (target.declared != nullptr) {
-      if (target.declared->hasLocalStorage()) continue;  // the result outlives it
-      copy.target = "'" + target.declared->getNameAsString() + "'";
-    } else if (target.assigned != nullptr) {
-      const auto* member = llvm::dyn_cast<clang::MemberExpr>(target.assigned);
-      const auto* field =
-          member ? llvm::dyn_cast<clang::FieldDecl>(member->getMemberDecl()) : nullptr;
-      const auto* reference = llvm::dyn_cast<clang::DeclRefExpr>(target.assigned);
-      const auto* local =
-          reference ? llvm::dyn_cast<clang::VarDecl>(reference->getDecl()) : nullptr;
-      if (local != nullptr && local->hasLocalStorage()) continue;
-      const clang::CXXRecordDecl* type =
-          field ? field->getType()->getAsCXXRecordDecl() : nullptr;
-      bool own_member = field != nullptr && llvm::isa<clang::CXXThisExpr>(
-                                                member->getBase()->IgnoreImplicit()) &&
-                        type != nullptr && type->getQualifiedNameAsString() == client_class &&
-                        !field->getLocation().isMacroID();
-      if (own_member) {
-        copy.field = field;
-      } else {
-        copy.target = field ? "member '" + field->getNameAsString() + "'"
-                            : "'" + Text(sm, context.getLangOpts(),
-                                         target.assigned->getSourceRange()) + "'";
+  for (const ResultUse& use : UsesOf(context, mappings, variable, function)) {
+    if (use.value == nullptr) continue;  // the result's own API, or not the client read out
+    switch (use.kind) {
+      case ResultUse::Kind::kCallThrough:
+      case ResultUse::Kind::kIntoLocal:
+      case ResultUse::Kind::kByReference:
+        continue;  // the result outlives these
+      case ResultUse::Kind::kIntoMember:
+        copies.push_back({use.value, use.field, use.target.moved, ""});
+        continue;
+      default: {
+        std::string target = "what it is handed to";
+        if (use.target.declared != nullptr) {
+          target = "'" + use.target.declared->getNameAsString() + "'";
+        } else if (use.target.assigned != nullptr) {
+          const auto* member = llvm::dyn_cast<clang::MemberExpr>(use.target.assigned);
+          target = member ? "member '" + member->getMemberDecl()->getNameAsString() + "'"
+                          : "'" + Text(sm, context.getLangOpts(),
+                                       use.target.assigned->getSourceRange()) + "'";
+        }
+        copies.push_back({use.value, nullptr, use.target.moved, target});
       }
-    } else {
-      continue;  // not copied: a call through it, or passed by reference
     }
-    copies.push_back(copy);
   }
   return copies;
 }

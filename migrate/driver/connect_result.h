@@ -27,25 +27,31 @@ const clang::CallExpr* ConnectBanjoInitializer(const clang::VarDecl& variable);
 const clang::VarDecl* ConnectResultReceiver(const clang::Expr& receiver);
 
 // The first use of `variable` in `function` that would not compile once it holds an
-// fdf::ClientEnd; null if there is none.
+// fdf::ClientEnd (or would read it after a member took it); null if there is none.
 const clang::Expr* BlockingUse(clang::ASTContext& context, const MappingIndex& mappings,
                                const clang::VarDecl& variable, const clang::FunctionDecl& function);
 
-// --mode=dual: where a use of `variable` copies the client out of it (`member_ = *x;`,
-// `member_ = x.value();`, `member_ = std::move(*x);`, `Client c(*x);`) into a place the result
-// does not outlive. `field` is the member when the target is a data member of the client's own
-// class spelled in the file (the rewrite makes it a dual client and moves the result in), else
-// null and `target` says what it is. Copies into locals and arguments are not reported: the
-// result outlives them.
+// --mode=dual: the uses of `variable` that copy the client out of it into a place the result
+// does not outlive. `field` is set for a data member of this class of a banjo client's type (the
+// rewrite makes it a dual client and moves the result in); otherwise `target` says where the copy
+// goes (kept, returned, captured, passed by value...), which is left. Calls through the result,
+// copies into locals and `const Client&` arguments are not listed: the result outlives them.
 struct ClientCopy {
   const clang::Expr* use = nullptr;    // `*x` or `x.value()`, as written
   const clang::FieldDecl* field = nullptr;
   bool moved = false;                  // already `std::move(*x)`
   std::string target;                  // what the copy goes into, for the diagnostic
 };
-std::vector<ClientCopy> ClientCopies(clang::ASTContext& context, const clang::VarDecl& variable,
-                                     const clang::FunctionDecl& function,
-                                     const std::string& client_class);
+std::vector<ClientCopy> ClientCopies(clang::ASTContext& context, const MappingIndex& mappings,
+                                     const clang::VarDecl& variable,
+                                     const clang::FunctionDecl& function);
+
+// --mode=replace: the banjo client members of this class the result is moved or copied into
+// (each bound to the end instead, and tied to the result).
+std::vector<const clang::FieldDecl*> MembersAssignedFrom(clang::ASTContext& context,
+                                                         const MappingIndex& mappings,
+                                                         const clang::VarDecl& variable,
+                                                         const clang::FunctionDecl& function);
 
 // Why the ConnectBanjo call initializing `variable` (in `function`, for `protocol`) stays banjo
 // in --mode=replace; "" if it is rewritten.

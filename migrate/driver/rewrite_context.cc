@@ -60,8 +60,9 @@ void RewriteContext::Block(const void* key, std::string why) {
   if (blocked.empty()) blocked = std::move(why);
 }
 
-void RewriteContext::Tie(const void* a, const void* b, std::string why) {
-  ties_.push_back({a, b, std::move(why)});
+void RewriteContext::Tie(const void* a, const void* b, std::string a_because,
+                         std::string b_because) {
+  ties_.push_back({a, b, std::move(a_because), std::move(b_because)});
 }
 
 void RewriteContext::OpenConditional(const clang::SourceManager& sm,
@@ -155,13 +156,19 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
   for (bool changed = true; changed;) {
     changed = false;
     for (const TiedGroups& tie : ties_) {
-      for (auto [from, to] : {std::pair{tie.a, tie.b}, std::pair{tie.b, tie.a}}) {
-        auto source = groups_.find(from);
+      struct Direction {
+        const void* from;
+        const void* to;
+        const std::string& because;
+      };
+      for (const Direction& d : {Direction{tie.b, tie.a, tie.a_because},
+                                 Direction{tie.a, tie.b, tie.b_because}}) {
+        auto source = groups_.find(d.from);
         bool stays = source == groups_.end() || !source->second.declared.isValid() ||
                      !source->second.blocked.empty();
-        auto target = groups_.find(to);
+        auto target = groups_.find(d.to);
         if (stays && target != groups_.end() && target->second.blocked.empty()) {
-          target->second.blocked = tie.why;
+          target->second.blocked = d.because;
           changed = true;
         }
       }

@@ -102,8 +102,9 @@ class RewriteContext {
   void Block(const void* key, std::string why);
   // Groups that stand or fall together: a ConnectBanjo result and the member client it is moved
   // into (a rewritten end assigned to a banjo member would not compile, nor the reverse). A key
-  // never declared as a group counts as blocked; `why` is said for the other.
-  void Tie(const void* a, const void* b, std::string why);
+  // never declared as a group counts as blocked. `a_because` completes why `a` stays when `b`
+  // does, `b_because` the reverse.
+  void Tie(const void* a, const void* b, std::string a_because, std::string b_because);
 
   // Once the whole unit was seen: the decisions that needed all of it.
   void Finish(const clang::SourceManager& sm);
@@ -166,7 +167,7 @@ class RewriteContext {
   struct TiedGroups {
     const void* a;
     const void* b;
-    std::string why;
+    std::string a_because, b_because;
   };
   std::vector<TiedGroups> ties_;
   std::vector<const void*> group_order_;  // as declared, so what is said comes out in order

@@ -26,6 +26,18 @@ class Driver {
     return gpio_.Read(3, &value);
     // CHECK-FIXES: auto result = gpio_.buffer(arena)->Read(3);
   }
+  // Read again after the member took it: the end would be moved-from, so the result stays banjo,
+  // and so does the member (which is given other clients too).
+  int StartSpare(const std::shared_ptr<fdf::Namespace>& incoming) {
+    zx::result spare = compat::ConnectBanjo<ddk::GpioImplProtocolClient>(incoming, "spare");
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: [FDFDRV043] compat::ConnectBanjo<ddk::GpioImplProtocolClient>: the client is used at line [[@LINE+3]], column 12 other than to call it
+    if (spare.is_error()) return spare.status_value();
+    spare_ = *spare;
+    return spare->Write(1, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: [FDFDRV061] spare.Write(...): the client comes from compat::ConnectBanjo, which stays
+  }
+  void SetSpare(const ddk::GpioImplProtocolClient& other) { spare_ = other; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: [FDFDRV060] the banjo client other is a parameter
   int StartReset(const std::shared_ptr<fdf::Namespace>& incoming) {
     zx::result reset = compat::ConnectBanjo<ddk::GpioImplProtocolClient>(incoming, "reset");
     // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: [FDFDRV043] compat::ConnectBanjo<ddk::GpioImplProtocolClient>: the client is used at line [[@LINE+4]], column 17 other than to call it
@@ -38,6 +50,8 @@ class Driver {
  private:
   ddk::GpioImplProtocolClient gpio_;
   // CHECK-FIXES: fdf::WireSyncClient<fuchsia_hardware_gpioimpl::GpioImpl> gpio_;
+  ddk::GpioImplProtocolClient spare_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: [FDFDRV060] the banjo client spare_ is assigned from something other than its parent device
   ddk::GpioImplProtocolClient reset_;
   // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: [FDFDRV060] the banjo client reset_ stays banjo with its calls, because the compat::ConnectBanjo result assigned to it stays banjo
   // CHECK-FIXES: ddk::GpioImplProtocolClient reset_;
