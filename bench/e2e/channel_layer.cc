@@ -23,11 +23,6 @@ namespace {
 
 using fdfkit_bench_blockio::Blockio;
 
-zx_status_t StatusOf(fidl::WireUnownedResult<Blockio::Queue>& result) {
-  if (!result.ok()) return result.status();
-  return result->is_error() ? result->error_value() : ZX_OK;
-}
-
 template <typename Completer>
 void ReplyQueue(Completer& completer, zx_status_t status) {
   fidl::Arena<64> arena;
@@ -98,7 +93,7 @@ class ChannelForwarder : public fidl::WireServer<Blockio> {
         ->Queue(r.command, r.vmo_id, r.block_count, r.block_offset, r.vmo_offset)
         .ThenExactlyOnce(
             [c = completer.ToAsync()](fidl::WireUnownedResult<Blockio::Queue>& result) mutable {
-              ReplyQueue(c, StatusOf(result));
+              ReplyQueue(c, QueueStatus(result));
             });
   }
 

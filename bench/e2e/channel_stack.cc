@@ -29,11 +29,6 @@ namespace {
 
 using fdfkit_bench_blockio::Blockio;
 
-zx_status_t StatusOf(fidl::WireUnownedResult<Blockio::Queue>& result) {
-  if (!result.ok()) return result.status();
-  return result->is_error() ? result->error_value() : ZX_OK;
-}
-
 // Starts `argv`, giving it `fds` (each keeps its number; a dup2 onto itself clears
 // close-on-exec in the child only, so no other child inherits them). -1 on failure.
 pid_t Spawn(const std::vector<std::string>& argv, const std::vector<int>& fds) {
@@ -144,7 +139,7 @@ class ChannelStack : public BlockStack {
     partition_->buffer(arena)
         ->Queue(r.command, r.vmo_id, r.block_count, r.block_offset, r.vmo_offset)
         .ThenExactlyOnce([this, cookie](fidl::WireUnownedResult<Blockio::Queue>& result) {
-          sink_->Complete(cookie, StatusOf(result));
+          sink_->Complete(cookie, QueueStatus(result));
         });
   }
   std::vector<pid_t> processes() const override {

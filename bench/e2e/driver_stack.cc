@@ -27,11 +27,6 @@ using fuchsia_hardware_blockio::Blockio;
 constexpr fdf_arena_tag_t kTag = 'E2EB';
 
 // The status a Queue reply carries, transport errors included.
-zx_status_t StatusOf(fdf::WireUnownedResult<Blockio::Queue>& result) {
-  if (!result.ok()) return result.status();
-  return result->is_error() ? result->error_value() : ZX_OK;
-}
-
 // The arena the reply came in (one more reference), or a fresh one if none came.
 fdf::Arena ReplyArena(fdf_arena_t* arena) {
   if (arena == nullptr) return fdf::Arena(kTag);
@@ -108,7 +103,7 @@ class DriverForwarder : public fdf::WireServer<Blockio> {
         .ThenExactlyOnce(
             [c = completer.ToAsync()](fdf::WireUnownedResult<Blockio::Queue>& result) mutable {
               fdf::Arena arena = ReplyArena(result.ok() ? result.arena() : nullptr);
-              ReplyQueue(c, arena, StatusOf(result));
+              ReplyQueue(c, arena, QueueStatus(result));
             });
   }
 
@@ -223,7 +218,7 @@ class DriverStack : public BlockStack {
     partition_.buffer(arena)
         ->Queue(r.command, r.vmo_id, r.block_count, r.block_offset, r.vmo_offset)
         .ThenExactlyOnce([this, cookie](fdf::WireUnownedResult<Blockio::Queue>& result) {
-          sink_->Complete(cookie, StatusOf(result));
+          sink_->Complete(cookie, QueueStatus(result));
         });
   }
   std::string description() const override {

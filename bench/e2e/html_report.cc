@@ -199,7 +199,10 @@ std::string TargetsTable(const BenchResult& result) {
     t += "<tr><td>" + Escape(target.name) + "</td><td>" + std::to_string(target.depth) +
          "</td><td>" + ratio + "</td><td>" + Escape(target.relation) + " " +
          Num(target.threshold, target.threshold < 1 ? 1 : 0) + "</td><td class=\"" +
-         (target.pass() ? "pass\">pass" : "miss\">miss") + "</td></tr>\n";
+         (!target.ratio  ? "\">n/a"
+          : target.pass() ? "pass\">pass"
+                          : "miss\">miss") +
+         "</td></tr>\n";
   }
   return t + "</table>\n";
 }

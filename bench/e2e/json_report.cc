@@ -112,7 +112,7 @@ std::string TextReport(const BenchResult& result) {
     if (t.ratio) {
       std::snprintf(line, sizeof line, "  %-32s QD%-3u ratio %8.3f %-2s %-5g %s\n", t.name.c_str(),
                     t.depth, *t.ratio, t.relation.c_str(), t.threshold,
-                    t.pass() ? "pass" : "MISS");
+                    !t.ratio ? "n/a" : t.pass() ? "pass" : "MISS");
     } else {
       std::snprintf(line, sizeof line, "  %-32s QD%-3u not measured\n", t.name.c_str(), t.depth);
     }

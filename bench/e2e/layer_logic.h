@@ -73,6 +73,14 @@ struct ForwardingLogic {
   }
 };
 
+// The status a Queue reply carries, over either transport: the transport's error, the
+// server's, or ZX_OK.
+template <typename Result>
+zx_status_t QueueStatus(Result& result) {
+  if (!result.ok()) return result.status();
+  return result->is_error() ? result->error_value() : ZX_OK;
+}
+
 }  // namespace fdfkit::bench::e2e
 
 #endif  // FDFKIT_BENCH_E2E_LAYER_LOGIC_H_

@@ -20,7 +20,8 @@ Target Ratio(const BenchResult& result, std::string name, uint32_t depth, Varian
 
 const RunResult* FindRun(const BenchResult& result, Variant variant, uint32_t depth) {
   for (const VariantResult& v : result.variants) {
-    if (v.variant != variant) continue;
+    // A variant that failed its checks has no numbers worth a ratio.
+    if (v.variant != variant || !v.correct) continue;
     for (const RunResult& r : v.runs) {
       if (r.depth == depth) return &r;
     }

@@ -35,18 +35,12 @@ class SdmmcController : public fdf::DriverBase, public ddk::BlockioProtocol<Sdmm
                                   "start card_blocks=" + std::to_string(bs::kCardBlocks));
     return zx::ok();
   }
-  // What is still queued is never moved: its callers hear ZX_ERR_CANCELED, once.
   void Stop() override {
-    std::deque<Pending> left;
-    {
-      std::lock_guard lock(mu_);
-      left.swap(hardware_queue_);
-    }
-    for (const Pending& pending : left) pending.callback(pending.cookie, ZX_ERR_CANCELED);
+    size_t canceled = CancelQueued();
     fdfkit::examples::RecordEvent("sdmmc-controller",
                                   "stop transferred=" + std::to_string(transferred_) +
                                       " interrupts=" + std::to_string(interrupts_) +
-                                      " canceled=" + std::to_string(left.size()));
+                                      " canceled=" + std::to_string(canceled));
   }
 
   uint64_t BlockioQuery(uint32_t* out_block_size, uint32_t* out_max_transfer_blocks) {
@@ -70,7 +64,10 @@ class SdmmcController : public fdf::DriverBase, public ddk::BlockioProtocol<Sdmm
       raise = !interrupt_raised_;
       interrupt_raised_ = true;
     }
-    if (raise) async::PostTask(dispatcher(), [this] { OnInterrupt(); });
+    // A dispatcher shutting down takes no task: nothing would move the data.
+    if (raise && async::PostTask(dispatcher(), [this] { OnInterrupt(); }) != ZX_OK) {
+      CancelQueued();
+    }
   }
 
  private:
@@ -79,6 +76,19 @@ class SdmmcController : public fdf::DriverBase, public ddk::BlockioProtocol<Sdmm
     blockio_queue_callback callback;
     void* cookie;
   };
+
+  // What is still queued is never moved: its callers hear ZX_ERR_CANCELED, once. Returns how
+  // many there were.
+  size_t CancelQueued() {
+    std::deque<Pending> left;
+    {
+      std::lock_guard lock(mu_);
+      left.swap(hardware_queue_);
+      interrupt_raised_ = false;
+    }
+    for (const Pending& pending : left) pending.callback(pending.cookie, ZX_ERR_CANCELED);
+    return left.size();
+  }
 
   // Completes requests until the queue is empty; a callback may queue the next request, which
   // this pass picks up.
