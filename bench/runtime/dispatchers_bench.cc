@@ -105,10 +105,13 @@ struct CountingIrq : async_irq_t {
 };
 
 void Irq(benchmark::State& state, bool threads) {
-  DispatcherFixture fixture(threads);
+  // Declared before the fixture, so they outlive its teardown: shutting the dispatcher down
+  // cancels the binding, which calls the handler with the irq (it crashed, now and then, when
+  // the irq was gone by then).
   zx::interrupt interrupt;
   zx::interrupt::create(zx::handle(), 0, ZX_INTERRUPT_VIRTUAL, &interrupt);
   CountingIrq irq(interrupt.get());
+  DispatcherFixture fixture(threads);
   async_bind_irq(fixture.async(), &irq);
   uint64_t target = 0;
   for (auto _ : state) {
