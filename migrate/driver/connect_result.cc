@@ -78,7 +78,7 @@ CopyTarget CopyOf(clang::ASTContext& context, const clang::Expr& value) {
     }
     return target;
   }
-  if (const auto* construct = parent.get<clang::CXXConstructExpr>()) {
+  if (parent.get<clang::CXXConstructExpr>() != nullptr) {
     clang::DynTypedNode holder = ParentOf(context, parent);
     target.declared = holder.get<clang::VarDecl>();
   } else {
