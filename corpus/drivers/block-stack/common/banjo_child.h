@@ -1,18 +1,14 @@
-// The one node each banjo-serving driver of the block stack adds: its protocol handed over as a
-// compat symbol and a fuchsia.BIND_PROTOCOL property, and the kind of device it is. Shared because
-// every driver of the stack does it the same way (DFv2 drivers without compat::DeviceServer).
-// Mid-migration a driver may give the child more: its driver-transport service's property and
-// the offer of that service (`transport`, `offers`).
+// The one node each banjo-serving driver of the block stack adds (common/banjo_child.h), named and
+// marked by the kind of device it is. Mid-migration a driver may give the child more: its
+// driver-transport service's property and the offer of that service (`transport`, `offers`).
 #ifndef FDFKIT_CORPUS_DRIVERS_BLOCK_STACK_COMMON_BANJO_CHILD_H_
 #define FDFKIT_CORPUS_DRIVERS_BLOCK_STACK_COMMON_BANJO_CHILD_H_
 
-#include <lib/driver/compat/cpp/banjo_server.h>
-#include <lib/driver/component/cpp/node_add_args.h>
-
-#include <iterator>
 #include <span>
 #include <string_view>
 #include <vector>
+
+#include "corpus/drivers/common/banjo_child.h"
 
 namespace fdfkit::examples::block_stack {
 
@@ -21,24 +17,11 @@ inline zx::result<fidl::ClientEnd<fuchsia_driver_framework::NodeController>> Add
     const compat::BanjoServer& banjo, std::string_view device,
     std::span<const fuchsia_driver_framework::wire::NodeProperty> transport = {},
     std::span<const fuchsia_driver_framework::wire::Offer> offers = {}) {
-  namespace fdfw = fuchsia_driver_framework;
   fidl::Arena arena;
-  std::vector<fdfw::wire::NodeProperty> properties = {
-      banjo.property(), fdf::MakeProperty(arena, "fdfkit.examples.blockstack.DEVICE", device)};
+  std::vector<fuchsia_driver_framework::wire::NodeProperty> properties = {
+      fdf::MakeProperty(arena, "fdfkit.examples.blockstack.DEVICE", device)};
   properties.insert(properties.end(), transport.begin(), transport.end());
-  fdfw::wire::NodeSymbol symbols[] = {banjo.symbol(arena)};
-  auto args = fdfw::wire::NodeAddArgs::Builder(arena)
-                  .name(arena, device)
-                  .properties(arena, properties.begin(), properties.end())
-                  .symbols(arena, std::begin(symbols), std::end(symbols))
-                  .offers(arena, offers.begin(), offers.end())
-                  .Build();
-  zx::result controller = fidl::CreateEndpoints<fdfw::NodeController>();
-  if (controller.is_error()) return controller.take_error();
-  auto added = fidl::WireCall(node)->AddChild(args, std::move(controller->server), {});
-  if (!added.ok()) return zx::error(added.status());
-  if (added->is_error()) return zx::error(ZX_ERR_INTERNAL);
-  return zx::ok(std::move(controller->client));
+  return fdfkit::examples::AddBanjoChild(node, banjo, device, properties, offers);
 }
 
 }  // namespace fdfkit::examples::block_stack

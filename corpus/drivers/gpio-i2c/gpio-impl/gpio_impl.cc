@@ -10,6 +10,7 @@
 
 #include <string>
 
+#include "corpus/drivers/common/banjo_child.h"
 #include "corpus/drivers/common/event_log.h"
 #include "corpus/drivers/gpio-i2c/common/call_log.h"
 #include "corpus/drivers/gpio-i2c/common/gpio_bank.h"
@@ -26,20 +27,9 @@ class GpioImpl : public fdf::DriverBase, public ddk::GpioImplProtocol<GpioImpl> 
 
   zx::result<> Start() override {
     fdfkit::examples::RecordEvent("gpio-impl", "start pins=" + std::to_string(GpioBank::kPins));
-    fidl::Arena arena;
-    fdfw::wire::NodeProperty properties[] = {banjo_server_.property()};
-    fdfw::wire::NodeSymbol symbols[] = {banjo_server_.symbol(arena)};
-    auto args = fdfw::wire::NodeAddArgs::Builder(arena)
-                    .name(arena, "gpio-impl")
-                    .properties(arena, std::begin(properties), std::end(properties))
-                    .symbols(arena, std::begin(symbols), std::end(symbols))
-                    .Build();
-    zx::result controller = fidl::CreateEndpoints<fdfw::NodeController>();
+    zx::result controller = fdfkit::examples::AddBanjoChild(node(), banjo_server_, "gpio-impl");
     if (controller.is_error()) return controller.take_error();
-    auto added = fidl::WireCall(node())->AddChild(args, std::move(controller->server), {});
-    if (!added.ok()) return zx::error(added.status());
-    if (added->is_error()) return zx::error(ZX_ERR_INTERNAL);
-    controller_ = std::move(controller->client);
+    controller_ = std::move(*controller);
     return zx::ok();
   }
   void PrepareStop(fdf::PrepareStopCompleter completer) override {
