@@ -12,7 +12,8 @@ class CallPlanner {
   CallPlanner(const RewriteContext& context, const clang::SourceManager& sm, clang::ASTContext& ast,
               const clang::CXXMemberCallExpr& call, const clang::CXXMethodDecl& method,
               const MethodMapping& mapped, const LibraryMapping& library,
-              const ProtocolMapping& protocol, const std::string& result_name)
+              const ProtocolMapping& protocol, const std::string& result_name,
+              const ArgumentText* text_of)
       : context_(context),
         sm_(sm),
         ast_(ast),
@@ -21,7 +22,8 @@ class CallPlanner {
         mapped_(mapped),
         library_(library),
         protocol_(protocol),
-        field_prefix_(result_name + (mapped.error_syntax ? "->value()->" : "->")) {}
+        field_prefix_(result_name + (mapped.error_syntax ? "->value()->" : "->")),
+        text_of_(text_of) {}
 
   CallPlan Plan() {
     CallPlan plan;
@@ -52,6 +54,7 @@ class CallPlanner {
     return nullptr;
   }
   std::string Text(const clang::Expr& expr) const {
+    if (text_of_ != nullptr) return (*text_of_)(expr);
     return driver_migration::Text(sm_, ast_.getLangOpts(), expr.getSourceRange());
   }
   // `expr` as an operand of a larger expression: parenthesized unless it is one term already.
@@ -80,7 +83,16 @@ class CallPlanner {
         address != nullptr && address->getOpcode() == clang::UO_AddrOf) {
       return Text(*address->getSubExpr());
     }
-    if (llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(bare)) return "*" + Text(*bare);
+    if (llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(bare)) {
+      // A pointer another rewrite made the address of a local (`&x`): the local itself.
+      std::string pointer = Text(*bare);
+      if (pointer.size() > 1 && pointer[0] == '&' &&
+          pointer.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_",
+                                    1) == std::string::npos) {
+        return pointer.substr(1);
+      }
+      return "*" + pointer;
+    }
     return "*(" + Text(*bare) + ")";
   }
   void Refuse(CallPlan* plan, const std::string& parameter, clang::QualType type, std::string why) {
@@ -544,6 +556,7 @@ class CallPlanner {
   const LibraryMapping& library_;
   const ProtocolMapping& protocol_;
   std::string field_prefix_;
+  const ArgumentText* text_of_;    // or null: the source text
   clang::QualType callback_type_;  // @async: the C callback's type
 };
 
@@ -553,8 +566,20 @@ CallPlan PlanCall(const RewriteContext& context, const clang::SourceManager& sm,
                   clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
                   const clang::CXXMethodDecl& method, const MethodMapping& mapped,
                   const LibraryMapping& library, const ProtocolMapping& protocol,
-                  const std::string& result_name) {
-  return CallPlanner(context, sm, ast, call, method, mapped, library, protocol, result_name).Plan();
+                  const std::string& result_name, const ArgumentText* text_of) {
+  return CallPlanner(context, sm, ast, call, method, mapped, library, protocol, result_name,
+                     text_of)
+      .Plan();
+}
+
+std::string FidlCallText(const std::string& client, bool arrow, bool through_sync,
+                         const std::string& arena, const std::string& fidl_method,
+                         const std::vector<std::string>& request) {
+  std::string access = arrow ? "->" : ".";
+  std::string text = client + (through_sync ? access + "sync()" + access : access) + "buffer(" +
+                     arena + ")->" + fidl_method + "(";
+  for (size_t i = 0; i < request.size(); ++i) text += (i ? ", " : "") + request[i];
+  return text + ")";
 }
 
 std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool error_syntax,
@@ -611,6 +636,34 @@ std::string AsyncCallText(const CallPlan& plan, const std::string& fidl_call,
   out += body + "if (" + result + "->is_error()) return " +
          call_back(result + "->error_value()", false) + ";\n";
   out += body + call_back("ZX_OK", true) + ";\n";
+  return out + indent + "    })";
+}
+
+std::string ForwardedAsyncCallText(const CallPlan& plan, const std::string& fidl_call,
+                                   const std::string& method_marker, const std::string& result,
+                                   const std::string& indent, const std::string& arena_tag) {
+  // Every path replies exactly once, as the banjo callback was called once.
+  std::string reply = "completer.buffer(arena).";
+  std::string success = reply + "ReplySuccess(";
+  bool first = true;
+  for (const CallbackArgument& argument : plan.callback_arguments) {
+    if (argument.status) continue;
+    success += (first ? "" : ", ") + argument.on_success;
+    first = false;
+  }
+  success += ");";
+  std::string body = indent + "      ";
+  std::string out = fidl_call + ".ThenExactlyOnce(\n" + indent +
+                    "    [completer = completer.ToAsync()](fdf::WireUnownedResult<" +
+                    method_marker + ">& " + result + ") mutable {\n";
+  out += body + "fdf::Arena arena('" + arena_tag + "');\n";
+  out += body + "if (!" + result + ".ok()) {\n";
+  out += body + "  " + reply + "ReplyError(" + result + ".status());\n";
+  out += body + "} else if (" + result + "->is_error()) {\n";
+  out += body + "  " + reply + "ReplyError(" + result + "->error_value());\n";
+  out += body + "} else {\n";
+  out += body + "  " + success + "\n";
+  out += body + "}\n";
   return out + indent + "    })";
 }
 

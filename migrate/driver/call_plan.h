@@ -7,6 +7,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/ExprCXX.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,13 +41,24 @@ struct CallPlan {
   std::optional<CallRefusal> refusal;
 };
 
+// The text an argument (or a part of one) of the call reads as: its source, or, where another
+// rewrite edits the code around the call (a server method forwarding to its parent), its source
+// with that rewrite's edits applied.
+using ArgumentText = std::function<std::string(const clang::Expr&)>;
+
 // The plan for `call` of the banjo client method `method`, mapped to `mapped`. `result_name`
 // names the FIDL call's result where the response is read.
 CallPlan PlanCall(const RewriteContext& context, const clang::SourceManager& sm,
                   clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
                   const clang::CXXMethodDecl& method, const MethodMapping& mapped,
                   const LibraryMapping& library, const ProtocolMapping& protocol,
-                  const std::string& result_name);
+                  const std::string& result_name, const ArgumentText* text_of = nullptr);
+
+// `client.buffer(arena)->Method(request...)`, through sync() on an fdf::WireClient (one the
+// driver also calls @async) for a call that waits for its reply.
+std::string FidlCallText(const std::string& client, bool arrow, bool through_sync,
+                         const std::string& arena, const std::string& fidl_method,
+                         const std::vector<std::string>& request);
 
 // The text that replaces a two-way or one-way banjo call: `fidl_call` itself, or a lambda run in
 // place that unpacks its result. `indent` is the statement's line indentation; `unused`, whether
@@ -60,6 +72,13 @@ std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool er
 std::string AsyncCallText(const CallPlan& plan, const std::string& fidl_call,
                           const std::string& method_marker, const std::string& result,
                           const std::string& indent);
+
+// The same for an @async call a server method makes with its own callback and cookie (a layer
+// forwarding a request down): the continuation holds the server's completer instead and replies
+// with what the reply brought, on an arena of its own tagged `arena_tag`.
+std::string ForwardedAsyncCallText(const CallPlan& plan, const std::string& fidl_call,
+                                   const std::string& method_marker, const std::string& result,
+                                   const std::string& indent, const std::string& arena_tag);
 
 }  // namespace fdfkit::driver_migration
 

@@ -12,31 +12,13 @@
 #include "migrate/driver/diagnostics.h"
 #include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/scope_names.h"
+#include "migrate/driver/server_method_plan.h"
 #include "migrate/driver/source_text.h"
 
 namespace fdfkit::driver_migration {
 
 using namespace clang::ast_matchers;  // NOLINT: the matcher language
 namespace {
-
-// Whether `function` is a method of a class serving a mapped banjo protocol through its mixin
-// (`ddk::FooProtocol<D>`), whose methods the server rewrite rewrites.
-bool InBanjoServerMethod(const MappingIndex& mappings, const clang::FunctionDecl& function) {
-  const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(&function);
-  if (method == nullptr) return false;
-  for (const clang::CXXBaseSpecifier& base : method->getParent()->bases()) {
-    const auto* mixin = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
-        base.getType()->getAsCXXRecordDecl());
-    if (mixin == nullptr) continue;
-    std::string name = mixin->getSpecializedTemplate()->getQualifiedNameAsString();
-    for (const LibraryMapping& library : mappings.libraries()) {
-      for (const ProtocolMapping& protocol : library.protocols) {
-        if (protocol.cpp_mixin == name) return true;
-      }
-    }
-  }
-  return false;
-}
 
 // Why the client a call is made on stays banjo ("" if it does not): the declaration the
 // client-type rewrite turns into an fdf::WireSyncClient, or what a ConnectBanjo result holds,
@@ -149,6 +131,28 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
                             : WhyClientStays(*result.Context, context_->mappings(), context_->files(), receiver,
                                              connect_result, function, *library, *protocol);
   if (group != nullptr) why_stays_.emplace(group, why_not);
+  // A call made in a banjo server method the server rewrite rewrites (its parameters, its
+  // returns): one made directly in it on a member client is written by that rewrite, with the
+  // rest of the method, and the two stand or fall together.
+  const clang::FunctionDecl* outermost = OutermostFunction(*result.Context, *call);
+  const auto* served_method =
+      llvm::dyn_cast_or_null<clang::CXXMethodDecl>(outermost ? outermost : function);
+  const clang::CXXBaseSpecifier* served =
+      served_method ? ServedBy(context_->mappings(), *served_method) : nullptr;
+  if (served == nullptr) served_method = nullptr;
+  bool served_directly =
+      served != nullptr && function == served_method && receiver != nullptr &&
+      connect_result == nullptr &&
+      llvm::isa_and_nonnull<clang::FieldDecl>(ReceiverDeclaration(*receiver));
+  if (served_directly) {
+    std::string method_name =
+        served_method->getParent()->getNameAsString() + "::" + served_method->getNameAsString();
+    context_->Tie(served, group,
+                  "the banjo client " + client + " that " + method_name + " calls (at " +
+                      Where(sm, at) + ") stays banjo (reported there)",
+                  "its call at " + Where(sm, at) + " is made in the banjo server method " +
+                      method_name + ", which stays banjo (reported there)");
+  }
   auto block = [&] {
     if (group != nullptr && why_not.empty()) {
       context_->Block(group, "of the call at " + Where(sm, at) + " (reported there)");
@@ -234,12 +238,13 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
       }
     }
   }
-  const clang::FunctionDecl* outermost = OutermostFunction(*result.Context, *call);
-  if (InBanjoServerMethod(context_->mappings(), outermost ? *outermost : *function)) {
-    // The server rewrite edits this method too (its parameters, its returns): the two sets of
-    // edits would overlap.
-    context_->Leave(sm, at, diag::kCallInServerMethod, client, name);
-    return block();
+  if (served_method != nullptr) {
+    if (!served_directly) {
+      // Anywhere else in it the two sets of edits would overlap.
+      context_->Leave(sm, at, diag::kCallInServerMethod, client, name);
+      return block();
+    }
+    return;  // the server rewrite writes it (tied above)
   }
   auto names = scopes_.find(function);
   if (names == scopes_.end()) {
@@ -261,13 +266,8 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     arrow = false;
   }
   // On an fdf::WireClient, a two-way call that waits for its reply goes through sync().
-  if (called_async->second && !mapped->async) client += std::string(arrow ? "->" : ".") + "sync()";
-  std::string fidl_call =
-      client + (arrow ? "->" : ".") + "buffer(" + arena + ")->" + fidl_method + "(";
-  for (size_t i = 0; i < plan.request.size(); ++i) {
-    fidl_call += (i ? ", " : "") + plan.request[i];
-  }
-  fidl_call += ")";
+  std::string fidl_call = FidlCallText(client, arrow, called_async->second && !mapped->async,
+                                       arena, fidl_method, plan.request);
   std::string indent = LineIndent(sm, call->getBeginLoc());
   std::string text =
       mapped->async

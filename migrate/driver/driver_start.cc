@@ -41,13 +41,19 @@ const clang::CompoundStmt* DriverStartBody(const RewriteContext& context,
 }
 
 void PublishFirstInStart(RewriteContext* context, const clang::SourceManager& sm,
-                         const clang::CompoundStmt& start, const std::string& call) {
+                         const clang::CompoundStmt& start, const std::string& call,
+                         const void* group) {
   BodyStart at = StartOf(sm, start);
   const std::string& indent = at.indent;
-  context->Replace(sm, clang::CharSourceRange::getCharRange(at.after_brace, at.after_brace),
-                   "\n" + indent + "if (zx::result<> added = " + call + ";\n" + indent +
-                       "    added.is_error()) {\n" + indent + "  return added.take_error();\n" +
-                       indent + "}");
+  clang::CharSourceRange range = clang::CharSourceRange::getCharRange(at.after_brace, at.after_brace);
+  std::string text = "\n" + indent + "if (zx::result<> added = " + call + ";\n" + indent +
+                     "    added.is_error()) {\n" + indent + "  return added.take_error();\n" +
+                     indent + "}";
+  if (group != nullptr) {
+    context->ReplaceIn(group, sm, range, text);
+  } else {
+    context->Replace(sm, range, text);
+  }
 }
 
 }  // namespace fdfkit::driver_migration

@@ -21,9 +21,10 @@ const clang::CompoundStmt* DriverStartBody(const RewriteContext& context,
                                            const clang::CXXRecordDecl& driver);
 
 // Inserts, first in `start`, a statement that runs `call` (a zx::result<> expression) and returns
-// its error from Start.
+// its error from Start; with the edits of `group` if one is given.
 void PublishFirstInStart(RewriteContext* context, const clang::SourceManager& sm,
-                         const clang::CompoundStmt& start, const std::string& call);
+                         const clang::CompoundStmt& start, const std::string& call,
+                         const void* group = nullptr);
 
 }  // namespace fdfkit::driver_migration
 

@@ -45,6 +45,12 @@ void RewriteContext::DeclareGroup(const void* key, clang::SourceLocation declare
   group_order_.push_back(key);
 }
 
+void RewriteContext::DeclareServerGroup(const void* key, clang::SourceLocation declared,
+                                        std::string server, std::string mixin) {
+  DeclareGroup(key, declared, std::move(server));
+  groups_[key].mixin = std::move(mixin);
+}
+
 void RewriteContext::ReplaceIn(const void* key, const clang::SourceManager& sm,
                                clang::CharSourceRange range, const std::string& text) {
   groups_[key].edits.push_back(MakeEdit(sm, range, text));
@@ -176,12 +182,17 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
   }
   for (const void* key : group_order_) {
     const Group& group = groups_[key];
+    if (!group.blocked.empty() && !group.mixin.empty()) {
+      Leave(sm, group.declared, diag::kServerLeft, group.name, group.mixin, group.blocked);
+      continue;
+    }
     if (!group.blocked.empty()) {
       Leave(sm, group.declared, diag::kClientDeclarationLeft, group.name,
             "stays banjo with its calls, because " + group.blocked);
       continue;
     }
     for (const clang::tooling::Replacement& edit : group.edits) edits_->Add(edit);
+    for (const auto& [location, diagnostic] : group.said) LeaveAt(sm, location, diagnostic);
     consumed_.insert(consumed_.end(), group.consumed.begin(), group.consumed.end());
   }
   for (const PendingInclude& include : pending_includes_) {

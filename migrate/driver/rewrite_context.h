@@ -91,6 +91,10 @@ class RewriteContext {
   // is (a rewritten call on a banjo client, or a banjo call on a rewritten one, would not
   // compile). `key` is the declaration; the group is said at `declared` when it stays.
   void DeclareGroup(const void* key, clang::SourceLocation declared, std::string name);
+  // A server's rewrite as a group (`server` serving `mixin`, said at `declared` when it stays):
+  // the clients its methods forward to stand or fall with it.
+  void DeclareServerGroup(const void* key, clang::SourceLocation declared, std::string server,
+                          std::string mixin);
   void ReplaceIn(const void* key, const clang::SourceManager& sm, clang::CharSourceRange range,
                  const std::string& text);
   // Banjo names in `range` (of a file being rewritten) are gone once the edits apply: a
@@ -116,6 +120,13 @@ class RewriteContext {
              const std::type_identity_t<Args>&... args) {
     LeaveAt(sm, location, support::Make(def, args...));
   }
+  // The same, said only if the group `key` is rewritten (what is left to do after its edits).
+  template <typename... Args>
+  void LeaveIn(const void* key, clang::SourceLocation location,
+               const support::DiagnosticDef<Args...>& def,
+               const std::type_identity_t<Args>&... args) {
+    groups_[key].said.emplace_back(location, support::Make(def, args...));
+  }
 
  private:
   void LeaveAt(const clang::SourceManager& sm, clang::SourceLocation location,
@@ -139,6 +150,8 @@ class RewriteContext {
     std::vector<clang::tooling::Replacement> edits;
     std::vector<FileSpan> consumed;
     std::string blocked;  // why it stays, or ""
+    std::string mixin;    // a server's group: what it serves
+    std::vector<std::pair<clang::SourceLocation, support::Diagnostic>> said;  // if rewritten
   };
   clang::tooling::Replacement MakeEdit(const clang::SourceManager& sm,
                                        clang::CharSourceRange range, const std::string& text) const;

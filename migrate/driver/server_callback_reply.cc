@@ -124,6 +124,15 @@ bool MethodPlanner::CallbackReplies(std::vector<ServerEdit>* edits, std::string*
       deferred = lambda;
       if (IsCapture(*lambda, *use)) continue;
     }
+    // Passed down with its cookie to a banjo client's @async call (a layer forwarding the
+    // request): that call's continuation replies instead.
+    if (const clang::CXXMemberCallExpr* forward = ClientCallWithArgument(*use);
+        forward != nullptr && in == definition_) {
+      if (!ClientCall(*forward, /*forward=*/true, edits, why)) return false;
+      in_method.push_back(forward);
+      ++calls;
+      continue;
+    }
     Enclosing enclosing = EnclosingNode(ast_, clang::DynTypedNode::create(*use));
     const auto* call = enclosing.node.get<clang::CallExpr>();
     if (call == nullptr || call->getCallee()->IgnoreParenImpCasts() != use ||

@@ -2,6 +2,7 @@
 
 #include "migrate/driver/server_method_planner.h"
 
+#include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ParentMapContext.h>
 #include <clang/AST/TypeLoc.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
@@ -42,6 +43,29 @@ namespace server_method {
 
 std::string MethodPlanner::TextWithEdits(clang::SourceRange range,
                                          std::vector<ServerEdit>* edits) const {
+  std::string text = TextWithEditsKept(range, *edits);
+  const clang::LangOptions& lang = ast_.getLangOpts();
+  clang::CharSourceRange chars =
+      clang::Lexer::makeFileCharRange(clang::CharSourceRange::getTokenRange(range), sm_, lang);
+  unsigned begin = sm_.getFileOffset(chars.getBegin());
+  unsigned end = sm_.getFileOffset(chars.getEnd());
+  edits->erase(std::remove_if(edits->begin(), edits->end(),
+                              [&](const ServerEdit& edit) {
+                                if (edit.consume_only) return false;
+                                clang::CharSourceRange at =
+                                    clang::Lexer::makeFileCharRange(edit.range, sm_, lang);
+                                return at.isValid() &&
+                                       sm_.getFileID(at.getBegin()) ==
+                                           sm_.getFileID(chars.getBegin()) &&
+                                       sm_.getFileOffset(at.getBegin()) >= begin &&
+                                       sm_.getFileOffset(at.getEnd()) <= end;
+                              }),
+               edits->end());
+  return text;
+}
+
+std::string MethodPlanner::TextWithEditsKept(clang::SourceRange range,
+                                             const std::vector<ServerEdit>& edits) const {
   const clang::LangOptions& lang = ast_.getLangOpts();
   clang::CharSourceRange chars =
       clang::Lexer::makeFileCharRange(clang::CharSourceRange::getTokenRange(range), sm_, lang);
@@ -49,15 +73,13 @@ std::string MethodPlanner::TextWithEdits(clang::SourceRange range,
   unsigned begin = sm_.getFileOffset(chars.getBegin());
   unsigned end = sm_.getFileOffset(chars.getEnd());
   std::vector<std::pair<unsigned, ServerEdit>> inside;
-  for (auto edit = edits->begin(); edit != edits->end();) {
-    clang::CharSourceRange at = clang::Lexer::makeFileCharRange(edit->range, sm_, lang);
+  for (const ServerEdit& edit : edits) {
+    if (edit.consume_only) continue;
+    clang::CharSourceRange at = clang::Lexer::makeFileCharRange(edit.range, sm_, lang);
     unsigned from = at.isValid() ? sm_.getFileOffset(at.getBegin()) : 0;
     if (at.isValid() && sm_.getFileID(at.getBegin()) == sm_.getFileID(chars.getBegin()) &&
         from >= begin && sm_.getFileOffset(at.getEnd()) <= end) {
-      inside.emplace_back(from - begin, ServerEdit{at, edit->text, edit->consumes});
-      edit = edits->erase(edit);
-    } else {
-      ++edit;
+      inside.emplace_back(from - begin, ServerEdit{at, edit.text, edit.consumes});
     }
   }
   // Back to front, so the offsets still hold.
@@ -296,6 +318,12 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* ed
   }
   locals_.push_back(TypeName(pointee.getUnqualifiedType()) + " " + local + "{};");
   for (const clang::DeclRefExpr* use : UsesOf(*parameter)) {
+    // Passed on as a banjo client call's out-parameter (a layer forwarding the call): that
+    // call, rewritten with the method (ClientCalls), writes the local.
+    if (ClientCallWithArgument(*use) != nullptr && !use->getBeginLoc().isMacroID()) {
+      edits->push_back({clang::CharSourceRange::getTokenRange(use->getSourceRange()), "&" + local});
+      continue;
+    }
     const clang::UnaryOperator* deref = DereferenceOf(*use);
     if (deref == nullptr || deref->getBeginLoc().isMacroID()) {
       *why = "uses its out-parameter '" + parameter->getNameAsString() + "' at " +
@@ -573,6 +601,32 @@ bool MethodPlanner::Returns(std::vector<ServerEdit>* edits, std::string* why) {
   return true;
 }
 
+bool MethodPlanner::RenameLocal(const std::string& name, std::vector<ServerEdit>* edits) {
+  const auto* local = llvm::dyn_cast_or_null<clang::VarDecl>(names_->Declared(name));
+  if (local == nullptr || !local->isLocalVarDecl() || local->getLocation().isMacroID()) {
+    return false;
+  }
+  std::vector<ServerEdit> renames;
+  std::string renamed = names_->Fresh("local_" + name, "local");
+  renames.push_back({clang::CharSourceRange::getTokenRange(local->getLocation()), renamed});
+  for (const BoundNodes& bound :
+       match(findAll(declRefExpr(to(varDecl(equalsNode(local)))).bind("use")),
+             *definition_->getBody(), ast_)) {
+    const auto* use = bound.getNodeAs<clang::DeclRefExpr>("use");
+    if (use->getLocation().isMacroID()) return false;
+    renames.push_back({clang::CharSourceRange::getTokenRange(use->getLocation()), renamed});
+  }
+  // A lambda naming it in its captures would need the capture renamed too: not done.
+  for (const BoundNodes& bound : match(findAll(lambdaExpr().bind("lambda")), *definition_->getBody(), ast_)) {
+    for (const clang::LambdaCapture& capture :
+         bound.getNodeAs<clang::LambdaExpr>("lambda")->explicit_captures()) {
+      if (capture.capturesVariable() && capture.getCapturedVar() == local) return false;
+    }
+  }
+  edits->insert(edits->end(), renames.begin(), renames.end());
+  return true;
+}
+
 bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
   definition_ = method_.getDefinition();
   if (definition_ == nullptr ||
@@ -610,7 +664,7 @@ bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
   std::set<const clang::Decl*> parameters(definition_->param_begin(), definition_->param_end());
   names_ = std::make_unique<ScopeNames>(*definition_, parameters);
   for (const char* name : {"request", "arena", "completer"}) {
-    if (names_->Taken(name)) {
+    if (names_->Taken(name) && !RenameLocal(name, edits)) {
       *why = std::string("already names something '") + name + "', which the FIDL method needs";
       return false;
     }
@@ -635,6 +689,7 @@ bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
       return false;
     }
   }
+  if (!ClientCalls(edits, why)) return false;
   if (!(mapped_.async ? CallbackReplies(edits, why) : Returns(edits, why))) return false;
   // The signature of every declaration of it in this file.
   std::string params = (has_request_ ? mapped_.fidl_method + "RequestView request, " : "") +
@@ -672,6 +727,25 @@ bool PlanServerMethod(const RewriteContext& context, clang::ASTContext& ast,
                       std::vector<ServerEdit>* edits, std::string* why) {
   return server_method::MethodPlanner(context, ast, method, mapped, library, protocol)
       .Plan(edits, why);
+}
+
+const clang::CXXBaseSpecifier* ServedBy(const MappingIndex& mappings,
+                                        const clang::CXXMethodDecl& method) {
+  for (const clang::CXXBaseSpecifier& base : method.getParent()->bases()) {
+    const auto* mixin = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+        base.getType()->getAsCXXRecordDecl());
+    if (mixin == nullptr) continue;
+    std::string name = mixin->getSpecializedTemplate()->getQualifiedNameAsString();
+    for (const LibraryMapping& library : mappings.libraries()) {
+      for (const ProtocolMapping& protocol : library.protocols) {
+        if (protocol.cpp_mixin != name) continue;
+        for (const MethodMapping& row : protocol.methods) {
+          if (IsNamed(method, row.cpp_mixin)) return &base;
+        }
+      }
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace fdfkit::driver_migration

@@ -24,6 +24,8 @@ struct ServerEdit {
   clang::CharSourceRange range;
   std::string text;
   bool consumes = false;  // the banjo names the range held are gone (signatures, the base)
+  // Only says that the range's banjo names are gone (the text of another edit took it in).
+  bool consume_only = false;
 };
 
 // Appends the edits of `method` (the server's banjo method mapped to `mapped`) to `edits`; false
@@ -32,6 +34,12 @@ bool PlanServerMethod(const RewriteContext& context, clang::ASTContext& ast,
                       const clang::CXXMethodDecl& method, const MethodMapping& mapped,
                       const LibraryMapping& library, const ProtocolMapping& protocol,
                       std::vector<ServerEdit>* edits, std::string* why);
+
+// The base of `method`'s class whose banjo protocol (a mapped mixin) has a server method of
+// `method`'s name — which the server rewrite rewrites, with the client calls made directly in
+// it — or null.
+const clang::CXXBaseSpecifier* ServedBy(const MappingIndex& mappings,
+                                        const clang::CXXMethodDecl& method);
 
 }  // namespace fdfkit::driver_migration
 

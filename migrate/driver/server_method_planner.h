@@ -80,6 +80,19 @@ class MethodPlanner {
   // `range`'s text with the edits inside it applied (an in-parameter read in a returned
   // expression); those edits are taken out of `edits`, so none overlaps the one using the text.
   std::string TextWithEdits(clang::SourceRange range, std::vector<ServerEdit>* edits) const;
+  // The same, leaving `edits` as they are (a text read more than once before it is used).
+  std::string TextWithEditsKept(clang::SourceRange range,
+                                const std::vector<ServerEdit>& edits) const;
+  // The banjo client call (of a mapped client class) `expr` is an argument of, or null.
+  const clang::CXXMemberCallExpr* ClientCallWithArgument(const clang::Expr& expr) const;
+  // Each call on a banjo member client made directly in the method, but for one its callback is
+  // forwarded to (CallbackReplies): written as the call-site rewrite would, its arguments read
+  // after this method's edits (a parameter read from the request, an out-parameter's local).
+  bool ClientCalls(std::vector<ServerEdit>* edits, std::string* why);
+  // One of them; `forward`: an @async call passed this method's callback and cookie, whose
+  // continuation holds the completer and replies with what the reply brought.
+  bool ClientCall(const clang::CXXMemberCallExpr& call, bool forward,
+                  std::vector<ServerEdit>* edits, std::string* why);
   // The expression `use` is the operand of `*`, or null.
   const clang::UnaryOperator* DereferenceOf(const clang::DeclRefExpr& use) const;
   bool In(const ParameterMapping& row, std::vector<ServerEdit>* edits, std::string* why);
@@ -95,6 +108,9 @@ class MethodPlanner {
   // The parameters the row names, all named, of a synchronous method; else false, `why` said.
   bool NamedParameters(const ParameterMapping& row, const char* how,
                        std::vector<const clang::ParmVarDecl*>* parameters, std::string* why);
+  // A local of the body called `name`, which the FIDL method's signature needs, renamed to a
+  // free name (declaration and uses); false if it is not a plain local or is captured by name.
+  bool RenameLocal(const std::string& name, std::vector<ServerEdit>* edits);
   // A local name no parameter and no other name of the body takes.
   std::string FreshLocal(const std::string& base, std::set<std::string>* taken);
   bool Returns(std::vector<ServerEdit>* edits, std::string* why);

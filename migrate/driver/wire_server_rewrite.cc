@@ -200,20 +200,24 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   }
   const clang::CompoundStmt* start =
       publication != nullptr ? nullptr : DriverStartBody(*context_, sm, server);
+  context_->DeclareServerGroup(&mixin, base_at, name, MixinName(mixin, protocol));
   if ((start == nullptr && publication == nullptr) || protocol.service_name.empty()) {
-    context_->Leave(sm, server.getLocation(), diag::kServerPublishByHand, name,
+    context_->LeaveIn(&mixin, server.getLocation(), diag::kServerPublishByHand, name,
                     protocol.fidl_protocol,
                     protocol.service_name.empty() ? "the service the clone declares"
                                                   : service);
   }
+  // One group, which the clients its methods call (rewritten with them) stand or fall with
+  // (the call-site rewrite ties them, keyed by the mixin).
   for (const ServerEdit& edit : edits) {
-    context_->Replace(sm, edit.range, edit.text);
-    if (edit.consumes) context_->Consumed(sm, edit.range);
+    if (!edit.consume_only) context_->ReplaceIn(&mixin, sm, edit.range, edit.text);
+    if (edit.consumes) context_->ConsumedIn(&mixin, sm, edit.range);
   }
   if (start != nullptr && !protocol.service_name.empty()) {
     PublishFirstInStart(context_, sm, *start,
                         "outgoing()->AddService<" + service + ">(" + handler +
-                            "driver_dispatcher()->get(), fidl::kIgnoreBindingClosure)}))");
+                            "driver_dispatcher()->get(), fidl::kIgnoreBindingClosure)}))",
+                        &mixin);
   }
 }
 
