@@ -15,6 +15,23 @@ namespace fdfkit::driver_migration::server_method {
 
 using namespace clang::ast_matchers;  // NOLINT: the matcher language
 
+bool MethodPlanner::IsCallArgument(const clang::Expr& expr) const {
+  for (clang::DynTypedNode node = clang::DynTypedNode::create(expr);;) {
+    auto parents = ast_.getParents(node);
+    if (parents.size() != 1) return false;
+    if (parents[0].get<clang::ImplicitCastExpr>() != nullptr) {
+      node = parents[0];
+      continue;
+    }
+    const auto* call = parents[0].get<clang::CallExpr>();
+    if (call == nullptr) return false;
+    for (const clang::Expr* argument : call->arguments()) {
+      if (argument == node.get<clang::Expr>()) return true;
+    }
+    return false;
+  }
+}
+
 const clang::CXXMemberCallExpr* MethodPlanner::ClientCallWithArgument(
     const clang::Expr& expr) const {
   for (clang::DynTypedNode node = clang::DynTypedNode::create(expr);;) {

@@ -318,9 +318,9 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* ed
   }
   locals_.push_back(TypeName(pointee.getUnqualifiedType()) + " " + local + "{};");
   for (const clang::DeclRefExpr* use : UsesOf(*parameter)) {
-    // Passed on as a banjo client call's out-parameter (a layer forwarding the call): that
-    // call, rewritten with the method (ClientCalls), writes the local.
-    if (ClientCallWithArgument(*use) != nullptr && !use->getBeginLoc().isMacroID()) {
+    // Passed on to a call (a layer forwarding to its parent, or a helper that fills it in): the
+    // callee writes the local instead, as long as the pointer was good for: until the reply.
+    if (IsCallArgument(*use) && !use->getBeginLoc().isMacroID()) {
       edits->push_back({clang::CharSourceRange::getTokenRange(use->getSourceRange()), "&" + local});
       continue;
     }

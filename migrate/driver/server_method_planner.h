@@ -83,6 +83,8 @@ class MethodPlanner {
   // The same, leaving `edits` as they are (a text read more than once before it is used).
   std::string TextWithEditsKept(clang::SourceRange range,
                                 const std::vector<ServerEdit>& edits) const;
+  // Whether `expr` is itself an argument of a call (through implicit conversions only).
+  bool IsCallArgument(const clang::Expr& expr) const;
   // The banjo client call (of a mapped client class) `expr` is an argument of, or null.
   const clang::CXXMemberCallExpr* ClientCallWithArgument(const clang::Expr& expr) const;
   // Each call on a banjo member client made directly in the method, but for one its callback is

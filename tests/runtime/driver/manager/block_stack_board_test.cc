@@ -4,7 +4,9 @@
 // flight all complete, once; and every request reached each layer the number of times it should.
 // The same for the stack as migrate-driver made it at build time, mid-migration: every driver
 // --mode=dual (block-stack-dual), and the block client --mode=replace on the driver transport
-// above a dual partition (block-stack-wave). Each must behave exactly as the banjo original.
+// above a dual partition (block-stack-wave); and once the host switched, every block driver
+// --mode=replace after its author's edit (block-stack-replace), no banjo left between them. Each
+// must behave exactly as the banjo original.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -63,7 +65,7 @@ TEST_P(BlockStackBoardTest, EachRequestReachesExactlyTheLayersItShould) {
 #ifdef FDFKIT_BLOCK_STACK_DUAL
 INSTANTIATE_TEST_SUITE_P(Variants, BlockStackBoardTest,
                          ::testing::Values("block-stack", "block-stack-dual",
-                                           "block-stack-wave"));
+                                           "block-stack-wave", "block-stack-replace"));
 #else
 INSTANTIATE_TEST_SUITE_P(Variants, BlockStackBoardTest, ::testing::Values("block-stack"));
 #endif
