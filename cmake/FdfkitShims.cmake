@@ -6,7 +6,8 @@
 # library with <fidl/<NAME>/cpp/banjo_shims.h> (namespace fdfkit::shims::<banjo library>). It
 # links the banjo library's C++ bindings (<BANJO>_banjo_cpp, from fdfkit_fidl_library(... BINDINGS
 # banjo)) and the clone's driver bindings (<NAME>_cpp_driver, from fdfkit_fidl_library(NAME
-# <NAME> SOURCES <clone> BINDINGS driver)); define both first. INCLUDE_DIRS: where fdf-idl finds
+# <NAME> SOURCES <clone> BINDINGS driver); with `channel` too for a Zircon-channel clone, whose
+# shims include <fidl/<NAME>/cpp/wire.h>); define both first. INCLUDE_DIRS: where fdf-idl finds
 # either library's imports.
 include_guard(GLOBAL)
 
@@ -91,7 +92,18 @@ function(_fdfkit_corpus_clone lib)
     endif()
   endforeach()
   if(NOT TARGET ${lib}_cpp_driver)
-    fdfkit_fidl_library(NAME ${lib} SOURCES ${golden}/${lib}.fidl DEPS ${deps} BINDINGS driver)
+    # A protocol planned on Zircon channels (fuchsia.hardware.gpio) needs the channel bindings:
+    # its shims make and serve channel calls.
+    set(bindings driver)
+    if(EXISTS ${golden}/${lib}.mapping.json)
+      file(STRINGS ${golden}/${lib}.mapping.json on_channel REGEX "\"transport\": \"channel\""
+           LIMIT_COUNT 1)
+      if(on_channel)
+        set(bindings channel driver)
+      endif()
+    endif()
+    fdfkit_fidl_library(NAME ${lib} SOURCES ${golden}/${lib}.fidl DEPS ${deps}
+                        BINDINGS ${bindings})
   endif()
 endfunction()
 

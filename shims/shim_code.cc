@@ -124,4 +124,18 @@ InLocals InLocalsFromWire(const Conversions& conversions, const MethodSignature&
   return locals;
 }
 
+std::string TransportNs(const ProtocolPlan& plan) { return plan.channel ? "::fidl" : "::fdf"; }
+
+std::string BanjoOverName(const ProtocolPlan& plan) {
+  return plan.banjo.protocol->name.name + (plan.channel ? "BanjoOverChannel" : "BanjoOverDriver");
+}
+
+std::string OverBanjoName(const ProtocolPlan& plan) {
+  return plan.banjo.protocol->name.name + (plan.channel ? "ChannelOverBanjo" : "DriverOverBanjo");
+}
+
+std::string TransportText(const ProtocolPlan& plan) {
+  return plan.channel ? "Zircon-channel" : "driver-transport";
+}
+
 }  // namespace fdfkit::shims

@@ -36,6 +36,13 @@ std::string Field(const flat::StructMember* f);       // a wire member's C++ nam
 bool IsCallback(const ProtocolPlan& plan);
 std::string ProtoType(const ProtocolPlan& plan);
 bool PassesInterfaces(const ProtocolPlan& plan);
+// What differs with the clone's transport (ProtocolPlan::channel): the bindings' namespace
+// (`::fdf`, `::fidl`), the adapters' names (FooBanjoOverDriver, FooBanjoOverChannel;
+// FooDriverOverBanjo, FooChannelOverBanjo) and how comments name the transport.
+std::string TransportNs(const ProtocolPlan& plan);
+std::string BanjoOverName(const ProtocolPlan& plan);
+std::string OverBanjoName(const ProtocolPlan& plan);
+std::string TransportText(const ProtocolPlan& plan);  // `driver-transport`, `Zircon-channel`
 // `return <status>;` in a function returning what `m` returns (zero values, or nothing).
 std::string Returning(const MethodSignature& m, const std::string& status);
 std::string WireTypeDefault(const flat::Type& type);  // `::lib::wire::Foo{}`

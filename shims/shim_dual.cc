@@ -1,6 +1,8 @@
 // The dual-mode classes of a protocol its clone serves as a service: FooDualServer<D> (banjo
 // methods once, both transports), FooDualFidlServer<D> (FIDL methods once) and FooDualClient
-// (banjo when the parent offers it, else the driver transport).
+// (banjo when the parent offers it, else the clone's transport). A Zircon-channel clone has no
+// FooDualFidlServer: its banjo callers would make synchronous channel calls into D, which
+// deadlock when they run on D's own dispatcher (the driver transport calls inline there).
 #include "shims/shim_dual.h"
 
 #include "generators/banjo/banjo_names.h"
@@ -27,18 +29,25 @@ const flat::ServiceMember* ServiceMemberOf(const generators::LibraryView& fidl,
 // `AddDriverTransportService(outgoing, dispatcher, instance)`: publishes the service whose
 // connections `serve` (statements, given `dispatcher` and `end`) serves; `captures` names
 // what they use besides the dispatcher.
+// A channel clone's is `AddChannelService(outgoing, dispatcher, instance)`, `dispatcher` an
+// async_dispatcher_t (a driver's: fdf_dispatcher_get_async_dispatcher).
 std::string AddServiceMethod(const ProtocolPlan& plan, const flat::Service& service,
                              const flat::ServiceMember& member, const std::string& captures,
                              const std::string& serve, const std::string& prologue = "") {
   std::string service_name = generators::cpp::DeclName(service);
-  return "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& outgoing,\n"
-         "                                           fdf_dispatcher_t* dispatcher,\n"
-         "                                           std::string_view instance = "
-         "\"default\") {\n" + prologue + "    " + service_name +
+  std::string head = plan.channel
+                         ? "  ::zx::result<> AddChannelService(::fdf::OutgoingDirectory& outgoing,\n"
+                           "                                   async_dispatcher_t* dispatcher,\n"
+                           "                                   std::string_view instance = "
+                         : "  ::zx::result<> AddDriverTransportService(::fdf::OutgoingDirectory& "
+                           "outgoing,\n"
+                           "                                           fdf_dispatcher_t* dispatcher,\n"
+                           "                                           std::string_view instance = ";
+  return head + "\"default\") {\n" + prologue + "    " + service_name +
          "::InstanceHandler handler({.\n        " + generators::cpp::Escape(member.name) +
-         " = [dispatcher, " + captures + "](::fdf::ServerEnd<" + FidlProtocol(plan) +
-         "> end) {\n" + serve + "        }});\n    return outgoing.AddService<" + service_name +
-         ">(std::move(handler), instance);\n  }\n\n";
+         " = [dispatcher, " + captures + "](" + TransportNs(plan) + "::ServerEnd<" +
+         FidlProtocol(plan) + "> end) {\n" + serve + "        }});\n    return outgoing.AddService<" +
+         service_name + ">(std::move(handler), instance);\n  }\n\n";
 }
 
 }  // namespace
@@ -54,8 +63,9 @@ void WriteDualServer(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << "// from " << p << "DualServer<D> and implements the ddk::" << p
       << "Protocol methods\n// (" << plan.banjo.methods.front().names.cpp_mixin
       << "...). Banjo children reach them through banjo_server() (node\n"
-      << "// property and symbol); driver-transport children through the service\n"
-      << "// AddDriverTransportService publishes.\n"
+      << "// property and symbol); " << TransportText(plan) << " children through the service\n"
+      << "// " << (plan.channel ? "AddChannelService" : "AddDriverTransportService")
+      << " publishes.\n"
       << "// Its connections are served by pointer: end them (shut the dispatcher down) before D\n"
       << "// goes. What the banjo methods were handed to keep is released when it does.\n"
       << "template <typename D>\nclass " << p << "DualServer : public ::" << names.cpp_mixin
@@ -78,13 +88,14 @@ void WriteDualServer(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << AddServiceMethod(
              plan, *service, *member, "server = &*fidl_server_",
              std::string(plan.events ? "          auto binding = " : "          ") +
-                 "::fdf::BindServer(dispatcher, std::move(end), server);\n" +
+                 TransportNs(plan) + "::BindServer(dispatcher, std::move(end), server);\n" +
                  (plan.events ? "          server->ServeEvents(binding);\n" : ""),
              "    if (!fidl_server_) fidl_server_.emplace(banjo_proto());\n")
       << " private:\n  " << names.proto_type << " banjo_proto_{};\n"
       << "  const void* banjo_ctx_ = nullptr;  // D, as its banjo callers know it\n"
       << "  std::optional<::compat::BanjoServer> banjo_server_;\n"
-      << "  std::optional<" << p << "DriverOverBanjo> fidl_server_;\n};\n\n";
+      << "  std::optional<" << OverBanjoName(plan) << "> fidl_server_;\n};\n\n";
+  if (plan.channel) return;
   // The other way round: D implements the FIDL methods; banjo callers reach them through a
   // driver-transport channel to D itself.
   out << "// Serves " << p << " on both transports from one set of FIDL methods: D derives\n"
@@ -127,9 +138,11 @@ void WriteDualClient(const generators::LibraryView& fidl, const ProtocolPlan& pl
   std::string client = "::" + plan.banjo.names.cpp_client;
   std::string member_class = generators::cpp::DeclName(*service) + "::" +
                              generators::banjo::PascalName(member->name);
+  std::string shim = BanjoOverName(plan);
   out << "// A banjo-shaped " << p << " client for a consumer whose parent may serve either\n"
-      << "// transport: banjo when the parent offers it, else the driver transport through\n"
-      << "// " << p << "BanjoOverDriver. Decided once, at Connect.\n"
+      << "// transport: banjo when the parent offers it, else the "
+      << (plan.channel ? "Zircon channel" : "driver transport") << " through\n"
+      << "// " << shim << ". Decided once, at Connect.\n"
       << "class " << p << "DualClient : public " << client << " {\n public:\n"
       << "  static ::zx::result<" << p << "DualClient> Connect(\n"
       << "      const std::shared_ptr<::fdf::Namespace>& incoming, std::string_view parent = "
@@ -143,16 +156,16 @@ void WriteDualClient(const generators::LibraryView& fidl, const ProtocolPlan& pl
       << "      return ::zx::ok(" << p << "DualClient(direct, nullptr));\n    }\n"
       << "    auto end = incoming->Connect<" << member_class << ">(parent);\n"
       << "    if (end.is_error()) return end.take_error();\n"
-      << "    auto shim = std::make_unique<" << p << "BanjoOverDriver>(std::move(*end));\n"
+      << "    auto shim = std::make_unique<" << shim << ">(std::move(*end));\n"
       << "    " << client << " over(shim->proto());\n"
       << "    return ::zx::ok(" << p << "DualClient(over, std::move(shim)));\n  }\n\n"
       << "  // Connected by moving a Connect result in: a driver keeps its client as a member.\n"
       << "  " << p << "DualClient() = default;\n\n"
       << "  bool uses_banjo() const { return shim_ == nullptr; }\n\n private:\n  " << p
-      << "DualClient(" << client << " client, std::unique_ptr<" << p
-      << "BanjoOverDriver> shim)\n      : " << client
-      << "(client), shim_(std::move(shim)) {}\n\n  std::unique_ptr<" << p
-      << "BanjoOverDriver> shim_;\n};\n\n";
+      << "DualClient(" << client << " client, std::unique_ptr<" << shim
+      << "> shim)\n      : " << client
+      << "(client), shim_(std::move(shim)) {}\n\n  std::unique_ptr<" << shim
+      << "> shim_;\n};\n\n";
 }
 
 }  // namespace fdfkit::shims

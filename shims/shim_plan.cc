@@ -351,6 +351,26 @@ std::optional<std::vector<ProtocolPlan>> PlanShims(const generators::LibraryView
 
 namespace {
 
+// A channel clone's shims are synchronous channel calls: what needs the driver transport's
+// own machinery (serving an interface or a callback on the caller's dispatcher, a reply that
+// waits for an @async callback) is left out, saying so.
+void LeaveOutOffChannel(ProtocolPlan* plan) {
+  for (MethodPlan& method : plan->methods) {
+    if (method.left_out) continue;
+    if (method.banjo->is_async) {
+      method.left_out = "an @async method of a Zircon-channel clone";
+    } else if (method.completion) {
+      method.left_out = "a request handed back later, over a Zircon-channel clone";
+    }
+    for (const Binding& b : method.bindings) {
+      if (!b.reverse.empty() && !method.left_out) {
+        method.left_out = "'" + b.param->name + "' passes " + b.reverse +
+                          ", an interface a Zircon-channel clone does not carry";
+      }
+    }
+  }
+}
+
 std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& banjo,
                                               const generators::LibraryView& fidl,
                                               const nlohmann::json& mapping,
@@ -374,7 +394,10 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
         FindRow(mapping["protocols"], "banjo", "protocol", protocol.protocol->name.name);
     if (!row) continue;  // folded into events of another protocol, or not migrated
     std::string fidl_name = row->value("/fidl/protocol"_json_pointer, "");
-    if (row->value("/fidl/transport"_json_pointer, "") != "driver") continue;
+    std::string transport = row->value("/fidl/transport"_json_pointer, "");
+    bool channel = transport == "channel" &&
+                   protocol.layout == generators::banjo::Layout::kProtocol;
+    if (transport != "driver" && !channel) continue;
     const flat::Decl* decl = fidl.Lookup(fidl_name);
     if (!decl || decl->kind != flat::Decl::Kind::kProtocol) {
       *error = "protocol " + fidl_name + " is not in " + fidl.name();
@@ -406,7 +429,12 @@ std::optional<std::vector<ProtocolPlan>> Plan(const generators::LibraryView& ban
       }
       plan.methods.push_back(std::move(method));
     }
-    PlanEvents(*row, interfaces, &plan, conversions);
+    plan.channel = channel;
+    if (channel) {
+      LeaveOutOffChannel(&plan);
+    } else {
+      PlanEvents(*row, interfaces, &plan, conversions);
+    }
     plans.push_back(std::move(plan));
   }
   // A reverse protocol is carried by its own shims: they must exist.

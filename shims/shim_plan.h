@@ -110,6 +110,11 @@ struct ProtocolPlan {
   const flat::Protocol* fidl = nullptr;
   std::vector<MethodPlan> methods;  // in banjo order; the registering method is left out here
   std::optional<EventsPlan> events;
+  // The clone is a Zircon-channel protocol (a banjo protocol planned off the driver transport,
+  // like fuchsia.hardware.gpio): its shims make and serve channel calls. Only synchronous
+  // methods of plain data and handles are shimmed then: what carries interfaces, callbacks,
+  // events and @async replies is the driver transport's own.
+  bool channel = false;
 };
 
 // The plans of every shimmable protocol of the mapping; `error` says what did not match.

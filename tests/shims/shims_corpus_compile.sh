@@ -27,7 +27,7 @@ ls "$golden"/*.mapping.json | xargs -n 1 -P "$jobs" sh -c '
   banjo=$(sed -n "s/.*\"banjo\": *\"\([a-z0-9_.]*\)\".*/\1/p" "$mapping" | head -n 1)
   files=$(ls "$corpus/$banjo"/*.fidl "$corpus/$banjo"/*.banjo 2>/dev/null)
   {
-    "$fdf_idl" gen --bindings=wire,driver -o "$work/gen" -I "$golden" -I "$corpus" \
+    "$fdf_idl" gen --bindings=wire,channel,driver -o "$work/gen" -I "$golden" -I "$corpus" \
         "$golden/$clone.fidl" &&
     "$fdf_idl" gen --bindings=banjo-c,banjo-cpp -o "$work/gen" -I "$corpus" $files &&
     "$fdf_idl" gen --bindings=shims --mapping "$mapping" -I "$corpus" -I "$golden" \

@@ -3,6 +3,9 @@
 // temperature sensor's driver in another, reaching the i2c core over a Zircon channel. What each
 // test checks comes from the manager (hosts, nodes) and the drivers' event log, where the two
 // controllers write every banjo call they serve and the dispatcher it ran on.
+// The same for the stack as migrate-driver made it at build time: its four banjo drivers
+// --mode=dual (gpio-i2c-dual), which must behave exactly as the banjo stack, calls on their
+// callers' dispatchers included (banjo is still offered, so the dual clients use it).
 #include <gtest/gtest.h>
 
 #include <map>
@@ -17,10 +20,32 @@ namespace {
 constexpr char kGpio5[] = "root.sys.gpio-controller.gpio-impl.gpio-5";
 constexpr char kSensorNode[] = "root.sys.gpio-controller.gpio-impl.gpio-5.i2c-impl.temp-sensor";
 
-class GpioI2cBoardTest : public BoardTest {
+// A board and how it differs from the banjo one where it must: the drivers' names, and the
+// gpio core's pin node, which also says it offers the pin's channel service once the core serves it.
+struct Variant {
+  const char* board;
+  const char* suffix;  // of the four migrated drivers' names
+  const char* pin_properties;
+};
+
+constexpr char kBanjoPin[] =
+    "[ 1/ 2] : Key fuchsia.BIND_PROTOCOL  Value 20\n"
+    "[ 2/ 2] : Key fuchsia.BIND_GPIO_PIN  Value 5\n";
+constexpr char kDualPin[] =
+    "[ 1/ 3] : Key fuchsia.BIND_PROTOCOL  Value 20\n"
+    "[ 2/ 3] : Key fuchsia.BIND_GPIO_PIN  Value 5\n"
+    "[ 3/ 3] : Key fuchsia.hardware.gpio.Service  Value "
+    "\"fuchsia.hardware.gpio.Service.ZirconTransport\"\n";
+
+class GpioI2cBoardTest : public BoardTest, public ::testing::WithParamInterface<Variant> {
  protected:
   std::string BoardPath() const override {
-    return std::string(DRIVERS_DIR) + "/gpio-i2c-board.json";
+    return std::string(DRIVERS_DIR) + "/" + GetParam().board + "-board.json";
+  }
+  // The URL of one of the stack's drivers on this board.
+  static std::string Url(const std::string& driver) {
+    std::string name = driver == "temp-sensor" ? driver : driver + GetParam().suffix;
+    return "fuchsia-boot:///" + name + "#meta/" + name + ".cm";
   }
 
   // Every event starting with `prefix`, in order, without its pid; each must come from `pid`.
@@ -44,7 +69,7 @@ class GpioI2cBoardTest : public BoardTest {
   }
 };
 
-TEST_F(GpioI2cBoardTest, TheBanjoStackSharesOneHostAndTheSensorHasItsOwn) {
+TEST_P(GpioI2cBoardTest, TheBanjoStackSharesOneHostAndTheSensorHasItsOwn) {
   std::string a = Find("gpio-impl start").second;
   ASSERT_FALSE(a.empty());
   for (const char* driver : {"gpio", "i2c-impl", "i2c"}) {
@@ -63,14 +88,12 @@ TEST_F(GpioI2cBoardTest, TheBanjoStackSharesOneHostAndTheSensorHasItsOwn) {
   const std::string i2c_impl = gpio + ".gpio-5";
   const std::string i2c = i2c_impl + ".i2c-impl";
   EXPECT_EQ(drivers_by_pid[a],
-            (std::vector<std::string>{
-                "fuchsia-boot:///gpio-impl#meta/gpio-impl.cm (" + gpio_impl + ")",
-                "fuchsia-boot:///gpio#meta/gpio.cm (" + gpio + ")",
-                "fuchsia-boot:///i2c-impl#meta/i2c-impl.cm (" + i2c_impl + ")",
-                "fuchsia-boot:///i2c#meta/i2c.cm (" + i2c + ")"}));
-  EXPECT_EQ(drivers_by_pid[b], (std::vector<std::string>{
-                                   "fuchsia-boot:///temp-sensor#meta/temp-sensor.cm (" +
-                                   std::string(kSensorNode) + ")"}));
+            (std::vector<std::string>{Url("gpio-impl") + " (" + gpio_impl + ")",
+                                      Url("gpio") + " (" + gpio + ")",
+                                      Url("i2c-impl") + " (" + i2c_impl + ")",
+                                      Url("i2c") + " (" + i2c + ")"}));
+  EXPECT_EQ(drivers_by_pid[b],
+            (std::vector<std::string>{Url("temp-sensor") + " (" + std::string(kSensorNode) + ")"}));
 
   // One node per pin the controller has (pin 40 is left out), each carrying the banjo protocol
   // and its pin; the sensor's node is offered one service instance per device on the bus.
@@ -80,13 +103,11 @@ TEST_F(GpioI2cBoardTest, TheBanjoStackSharesOneHostAndTheSensorHasItsOwn) {
                      "root.sys.gpio-controller.gpio-impl.gpio-5.i2c-impl\n" +
                          std::string(kSensorNode) + "\nroot.sys.gpio-controller.gpio-impl.gpio-12\n");
   std::string verbose = Ask<std::string>([](Manager& m) { return m.ListDevices(true); });
-  EXPECT_NE(verbose.find("Moniker  : " + std::string(kGpio5) +
-                         "\nDriver   : fuchsia-boot:///i2c-impl#meta/i2c-impl.cm\n"),
+  EXPECT_NE(verbose.find("Moniker  : " + std::string(kGpio5) + "\nDriver   : " + Url("i2c-impl") +
+                         "\n"),
             std::string::npos)
       << verbose;
-  EXPECT_NE(verbose.find("[ 1/ 2] : Key fuchsia.BIND_PROTOCOL  Value 20\n"
-                         "[ 2/ 2] : Key fuchsia.BIND_GPIO_PIN  Value 5\n"),
-            std::string::npos);
+  EXPECT_NE(verbose.find(GetParam().pin_properties), std::string::npos) << verbose;
   EXPECT_NE(verbose.find("Service: fdfkit.examples.i2c.Service instance i2c-0x48 from " + i2c +
                          "\nService: fdfkit.examples.i2c.Service instance i2c-0x4a from " + i2c +
                          "\n"),
@@ -96,7 +117,7 @@ TEST_F(GpioI2cBoardTest, TheBanjoStackSharesOneHostAndTheSensorHasItsOwn) {
 // The GPIO controller's side: the gpio core parks each pin it was given (and leaves out the one
 // the bank lacks), then the I2C controller powers its bus through pin 5 over banjo, through the
 // gpio core's pin server, which adds the pin's index. Every call ran on its caller's dispatcher.
-TEST_F(GpioI2cBoardTest, GpioCallsReachTheControllerWithThePinsIndexOverBanjo) {
+TEST_P(GpioI2cBoardTest, GpioCallsReachTheControllerWithThePinsIndexOverBanjo) {
   std::string a = Find("gpio-impl start").second;
   EXPECT_EQ(Lines("gpio ", a),
             (std::vector<std::string>{
@@ -125,7 +146,7 @@ TEST_F(GpioI2cBoardTest, GpioCallsReachTheControllerWithThePinsIndexOverBanjo) {
 // The sensor's driver, in the other host, reads its registers through the i2c core's Zircon
 // channel; the i2c core makes each transfer one banjo transaction of the I2C controller, in the
 // first host, on the caller's (the i2c core's) dispatcher.
-TEST_F(GpioI2cBoardTest, TheSensorsTransfersCrossHostsAndReachTheControllerInOrder) {
+TEST_P(GpioI2cBoardTest, TheSensorsTransfersCrossHostsAndReachTheControllerInOrder) {
   std::string a = Find("gpio-impl start").second;
   std::string b = Find("temp-sensor start").second;
   EXPECT_EQ(Lines("temp-sensor ", b),
@@ -163,7 +184,7 @@ TEST_F(GpioI2cBoardTest, TheSensorsTransfersCrossHostsAndReachTheControllerInOrd
   EXPECT_LT(IndexOf("i2c-impl transact bus=0 ops=0x4a"), IndexOf("temp-sensor transfer 0x4a"));
 }
 
-TEST_F(GpioI2cBoardTest, ParentsStartFirstAndEveryDriverStopsCleanlyBottomUp) {
+TEST_P(GpioI2cBoardTest, ParentsStartFirstAndEveryDriverStopsCleanlyBottomUp) {
   const std::vector<std::string> top_down = {"gpio-impl", "gpio", "i2c-impl", "i2c", "temp-sensor"};
   for (size_t i = 1; i < top_down.size(); ++i) {
     EXPECT_LT(IndexOf(top_down[i - 1] + " start"), IndexOf(top_down[i] + " start")) << top_down[i];
@@ -190,6 +211,22 @@ TEST_F(GpioI2cBoardTest, ParentsStartFirstAndEveryDriverStopsCleanlyBottomUp) {
   }
   EXPECT_TRUE(Ask<std::vector<Manager::HostSummary>>([](Manager& m) { return m.Hosts(); }).empty());
 }
+
+std::string VariantName(const ::testing::TestParamInfo<Variant>& info) {
+  std::string name = info.param.board;
+  for (char& c : name) c = c == '-' ? '_' : c;
+  return name;
+}
+
+#ifdef FDFKIT_GPIO_I2C_MIGRATED
+INSTANTIATE_TEST_SUITE_P(Variants, GpioI2cBoardTest,
+                         ::testing::Values(Variant{"gpio-i2c", "", kBanjoPin},
+                                           Variant{"gpio-i2c-dual", "-dual", kDualPin}),
+                         VariantName);
+#else
+INSTANTIATE_TEST_SUITE_P(Variants, GpioI2cBoardTest,
+                         ::testing::Values(Variant{"gpio-i2c", "", kBanjoPin}), VariantName);
+#endif
 
 }  // namespace
 }  // namespace fdfkit::driver
