@@ -50,7 +50,14 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
   // In --mode=replace the shims go too: their dual servers and clients are banjo.
   const LibraryMapping* library =
       context_->mappings().ForBanjoInclude(file_name, context_->mode() == Mode::kReplace);
-  if (library == nullptr) return;
+  if (library == nullptr) {
+    if (const LibraryMapping* channel = context_->mappings().ChannelLibraryForInclude(file_name);
+        channel != nullptr && context_->files().Contains(sm_, hash)) {
+      context_->Leave(sm_, hash, diag::kChannelCloneLeft, channel->banjo_library,
+                      channel->fidl_library);
+    }
+    return;
+  }
   if (file_name_range.getBegin().isMacroID()) {
     context_->Leave(sm_, hash, diag::kIncludeInMacro, file_name);
     return;

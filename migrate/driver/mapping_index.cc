@@ -91,6 +91,12 @@ std::string Parse(const nlohmann::json& document, LibraryMapping* out) {
     p.c_protocol = StringAt(banjo, "c_protocol_type");
     p.fidl_protocol = StringAt(fidl, "protocol");
     p.openness = StringAt(fidl, "openness");
+    p.transport = StringAt(fidl, "transport");
+    if (p.transport.empty()) p.transport = "driver";
+    if (p.transport != "driver" && p.transport != "channel") {
+      return "$.protocols[" + std::to_string(i) + "].fidl.transport is '" + p.transport +
+             "', not \"driver\" or \"channel\"";
+    }
     const nlohmann::json& service = fidl.is_object() ? fidl.value("service", nlohmann::json())
                                                       : nlohmann::json();
     p.service_name = StringAt(service, "name");
@@ -256,6 +262,27 @@ std::string ShimsNamespace(const LibraryMapping& library) {
   std::string name = library.banjo_library;
   std::replace(name.begin(), name.end(), '.', '_');
   return "fdfkit::shims::" + name;
+}
+
+void MappingIndex::SetAsideChannelLibraries() {
+  auto channel = [](const LibraryMapping& library) {
+    return std::any_of(library.protocols.begin(), library.protocols.end(),
+                       [](const ProtocolMapping& p) { return p.transport == "channel"; });
+  };
+  auto aside = std::stable_partition(libraries_.begin(), libraries_.end(),
+                                     [&](const LibraryMapping& library) { return !channel(library); });
+  channel_libraries_.insert(channel_libraries_.end(), std::make_move_iterator(aside),
+                            std::make_move_iterator(libraries_.end()));
+  libraries_.erase(aside, libraries_.end());
+}
+
+const LibraryMapping* MappingIndex::ChannelLibraryForInclude(std::string_view include) const {
+  for (const LibraryMapping& library : channel_libraries_) {
+    MappingIndex one;
+    one.libraries_.push_back(library);
+    if (one.ForBanjoInclude(include, /*with_shims=*/true) != nullptr) return &library;
+  }
+  return nullptr;
 }
 
 }  // namespace fdfkit::driver_migration

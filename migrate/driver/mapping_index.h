@@ -61,6 +61,7 @@ struct ProtocolMapping {
   std::string c_protocol;      // "gpio_impl_protocol_t", what device_get_protocol fills
   std::string fidl_protocol;   // "GpioImpl"
   std::string openness;        // "open", "ajar", "closed"
+  std::string transport;       // the clone's: "driver" (also when unsaid) or "channel"
   // The service a migrated client connects through (Service::Device); empty in mappings written
   // before migrate-protocol recorded it, or for a protocol the clone serves no service for.
   std::string service_name;    // "Service"
@@ -110,8 +111,15 @@ class MappingIndex {
 
   const std::vector<LibraryMapping>& libraries() const { return libraries_; }
 
+  // --mode=replace writes driver-transport code only: the libraries with a protocol cloned onto
+  // Zircon channels are set aside, so no rewrite takes their names for its own; an include of
+  // one is said (ChannelLibraryForInclude) and left.
+  void SetAsideChannelLibraries();
+  const LibraryMapping* ChannelLibraryForInclude(std::string_view include) const;
+
  private:
   std::vector<LibraryMapping> libraries_;
+  std::vector<LibraryMapping> channel_libraries_;
 };
 
 }  // namespace fdfkit::driver_migration

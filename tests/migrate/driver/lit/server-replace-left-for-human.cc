@@ -1,16 +1,18 @@
 // EXIT: 1
 // --mode=replace: a server is rewritten whole or not at all. An out-parameter that escapes the
-// method (handed to a helper) leaves its class as it was, said at the method and at the base;
-// so does a class that uses what the mixin gives it (its ops table, served by hand).
+// method (kept past it) leaves its class as it was, said at the method and at the base; so does a
+// class that uses what the mixin gives it (its ops table, served by hand). One handed to a call
+// is no escape: the callee fills in the local the reply carries (server-replace-forwards.cc).
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
-
-zx_status_t ReadPin(uint32_t index, uint8_t* out);
 
 class Escapes : public ddk::GpioImplProtocol<Escapes> {
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: [FDFDRV046] Escapes serves ddk::GpioImplProtocol, and stays so: its method GpioImplRead is not rewritten
  public:
-  zx_status_t GpioImplRead(uint32_t index, uint8_t* out_value) { return ReadPin(index, out_value); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: [FDFDRV064] Escapes::GpioImplRead uses its out-parameter 'out_value' at line [[@LINE-1]], column 88 other than to write through it (it escapes): not rewritten
+  zx_status_t GpioImplRead(uint32_t index, uint8_t* out_value) { saved_ = out_value; return ZX_OK; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: [FDFDRV064] Escapes::GpioImplRead uses its out-parameter 'out_value' at line [[@LINE-1]], column 75 other than to write through it (it escapes): not rewritten
+
+ private:
+  uint8_t* saved_ = nullptr;
 };
 
 class ServesOps : public ddk::GpioImplProtocol<ServesOps> {
@@ -19,7 +21,5 @@ class ServesOps : public ddk::GpioImplProtocol<ServesOps> {
   zx_status_t GpioImplWrite(uint32_t index, uint8_t value) { return ZX_OK; }
   int ops() { return gpio_impl_protocol_ops_; }
 };
-
-zx_status_t ReadPin(uint32_t index, uint8_t* out) { return ZX_OK; }
 
 int main() { return 0; }
