@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct Variant {
   const char* suffix;  // of the four migrated drivers' names
   const char* pin_properties;
 };
+// Named by its board in test listings (not as the bytes of its pointers).
+void PrintTo(const Variant& variant, std::ostream* out) { *out << variant.board; }
 
 constexpr char kBanjoPin[] =
     "[ 1/ 2] : Key fuchsia.BIND_PROTOCOL  Value 20\n"
