@@ -122,6 +122,7 @@ bool MethodPlanner::CallbackReplies(std::vector<ServerEdit>* edits, std::string*
         return false;
       }
       deferred = lambda;
+      ExpandIfOneLine(*lambda->getCompoundStmtBody());
       if (IsCapture(*lambda, *use)) continue;
     }
     // Passed down with its cookie to a banjo client's @async call (a layer forwarding the
@@ -252,9 +253,14 @@ bool MethodPlanner::HoldCompleter(const clang::LambdaExpr& lambda, std::vector<S
     }
   }
   // Its replies are made on an arena of its own.
+  std::string arena = "fdf::Arena arena('" + ArenaTag(protocol_) + "');";
+  if (OneLineBlock* one_line = OneLineBlockOf(*lambda.getCompoundStmtBody())) {
+    one_line->first_lines.push_back(arena);
+    return true;
+  }
   BodyStart start = StartOf(sm_, *lambda.getCompoundStmtBody());
   edits->push_back({clang::CharSourceRange::getCharRange(start.after_brace, start.after_brace),
-                    "\n" + start.indent + "fdf::Arena arena('" + ArenaTag(protocol_) + "');"});
+                    "\n" + start.indent + arena});
   return true;
 }
 

@@ -150,7 +150,7 @@ bool MethodPlanner::ClientCall(const clang::CXXMemberCallExpr& call, bool forwar
       FidlCallText(client, arrow, through_sync, "arena", mapped->fidl_method, plan.request);
   std::string marker =
       FidlNamespace(*library) + "::" + protocol->fidl_protocol + "::" + mapped->fidl_method;
-  std::string indent = LineIndent(sm_, call.getBeginLoc());
+  std::string indent = IndentAt(call.getBeginLoc());
   std::string text =
       forward ? ForwardedAsyncCallText(plan, fidl_call, marker, result, indent, ArenaTag(protocol_))
       : mapped->async

@@ -555,7 +555,7 @@ bool MethodPlanner::ReplaceStatement(const clang::Stmt& statement, std::vector<s
     lines.push_back("return;");
   }
   // Braced where it was the body of an if, else or loop.
-  std::string indent = LineIndent(sm_, begin);
+  std::string indent = IndentAt(begin);
   std::string text = alone ? "" : "{\n";
   for (size_t i = 0; i < lines.size(); ++i) {
     text += (alone && i == 0 ? "" : indent + (alone ? "" : "  ")) + lines[i] +
@@ -593,10 +593,14 @@ bool MethodPlanner::Returns(std::vector<ServerEdit>* edits, std::string* why) {
   // A void method may end without a return: it replies as it ends.
   if (!one_way && !returns_status_ && !returns_value_ &&
       (body->body_empty() || !llvm::isa<clang::ReturnStmt>(body->body_back()))) {
-    std::string indent = LineIndent(sm_, body->getRBracLoc());
-    edits->push_back(
-        {clang::CharSourceRange::getCharRange(body->getRBracLoc(), body->getRBracLoc()),
-         "  " + Reply("Reply", "") + "\n" + indent});
+    if (OneLineBlock* one_line = OneLineBlockOf(*body)) {
+      one_line->last_lines.push_back(Reply("Reply", ""));
+    } else {
+      std::string indent = LineIndent(sm_, body->getRBracLoc());
+      edits->push_back(
+          {clang::CharSourceRange::getCharRange(body->getRBracLoc(), body->getRBracLoc()),
+           "  " + Reply("Reply", "") + "\n" + indent});
+    }
   }
   return true;
 }
@@ -644,6 +648,7 @@ bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
     *why = "has no plain body";
     return false;
   }
+  ExpandIfOneLine(*body);
   if (method_.isConst() || method_.isVirtual() || method_.isStatic()) {
     *why = "is const, virtual or static, unlike a FIDL server method";
     return false;
@@ -709,13 +714,16 @@ bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
         {clang::CharSourceRange::getTokenRange(type.getLParenLoc(), type.getRParenLoc()),
          "(" + params + ")" + (in_class ? " override" : ""), true});
   }
-  if (!locals_.empty()) {
+  if (OneLineBlock* one_line = OneLineBlockOf(*body)) {
+    one_line->first_lines.insert(one_line->first_lines.begin(), locals_.begin(), locals_.end());
+  } else if (!locals_.empty()) {
     BodyStart start = StartOf(sm_, *body);
     std::string text;
     for (const std::string& local : locals_) text += "\n" + start.indent + local;
     edits->push_back(
         {clang::CharSourceRange::getCharRange(start.after_brace, start.after_brace), text});
   }
+  FinishOneLineBlocks(edits);
   return true;
 }
 

@@ -113,6 +113,19 @@ class MethodPlanner {
   // A local of the body called `name`, which the FIDL method's signature needs, renamed to a
   // free name (declaration and uses); false if it is not a plain local or is captured by name.
   bool RenameLocal(const std::string& name, std::vector<ServerEdit>* edits);
+  // A block written on one line (`{ return x; }`), whose statements the rewrite makes longer:
+  // its statements go on lines of their own, one step in; what the rewrite adds first or last
+  // in it goes in `first_lines` / `last_lines` (edits made by FinishOneLineBlocks, at the end).
+  struct OneLineBlock {
+    clang::SourceLocation open, after_open, first, last_end, close;
+    std::string outer, inner;
+    std::vector<std::string> first_lines, last_lines;
+  };
+  void ExpandIfOneLine(const clang::CompoundStmt& block);
+  OneLineBlock* OneLineBlockOf(const clang::CompoundStmt& block);
+  // The indentation of the line `location` is on, or will be on once its one-line block grew.
+  std::string IndentAt(clang::SourceLocation location) const;
+  void FinishOneLineBlocks(std::vector<ServerEdit>* edits) const;
   // A local name no parameter and no other name of the body takes.
   std::string FreshLocal(const std::string& base, std::set<std::string>* taken);
   bool Returns(std::vector<ServerEdit>* edits, std::string* why);
@@ -192,6 +205,7 @@ class MethodPlanner {
   const clang::ParmVarDecl* callback_ = nullptr;  // @async: the callback and its cookie
   const clang::ParmVarDecl* cookie_ = nullptr;
   std::vector<const ParameterMapping*> callback_outputs_;  // @async: what the callback reports
+  std::vector<OneLineBlock> one_line_blocks_;
 };
 
 }  // namespace fdfkit::driver_migration::server_method

@@ -2,9 +2,9 @@
 // --mode=replace, servers: a returned expression that reads a parameter is rewritten with it; an
 // out-parameter's local does not hide a member of the same name; parameters are matched by
 // position, whatever the driver called them. A const method, or one the driver calls itself,
-// leaves its class alone.
+// leaves its class alone. A body written on one line gets its statements on lines of their own.
 #include <fuchsia/hardware/gpioimpl/cpp/banjo.h>
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: [FDFDRV049] the banjo header of fuchsia.hardware.gpioimpl stays beside the driver-transport one: this file still uses its declarations (one at line 29, column 26)
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: [FDFDRV049] the banjo header of fuchsia.hardware.gpioimpl stays beside the driver-transport one: this file still uses its declarations (one at line {{[0-9]+}}, column 26)
 // CHECK-FIXES: #include <fidl/fuchsia.hardware.gpioimpl/cpp/driver/wire.h>
 
 class Gpio : public ddk::GpioImplProtocol<Gpio> {
@@ -12,7 +12,13 @@ class Gpio : public ddk::GpioImplProtocol<Gpio> {
  public:
   zx_status_t GpioImplWrite(uint32_t pin, uint8_t level) { return Check(pin + level); }
   // CHECK-FIXES: void Write(WriteRequestView request, fdf::Arena& arena, WriteCompleter::Sync& completer) override {
-  // CHECK-FIXES-SAME: zx_status_t reply_status = Check(request->index + request->value);
+  // CHECK-FIXES-NEXT: zx_status_t reply_status = Check(request->index + request->value);
+  // CHECK-FIXES-NEXT: if (reply_status == ZX_OK) {
+  // CHECK-FIXES-NEXT: completer.buffer(arena).ReplySuccess();
+  // CHECK-FIXES-NEXT: } else {
+  // CHECK-FIXES-NEXT: completer.buffer(arena).ReplyError(reply_status);
+  // CHECK-FIXES-NEXT: }
+  // CHECK-FIXES-NEXT: }
   zx_status_t GpioImplRead(uint32_t index, uint8_t* out_value) {
     // CHECK-FIXES: uint8_t value_out{};
     *out_value = value;
