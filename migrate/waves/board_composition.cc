@@ -61,18 +61,22 @@ ComposedBoard ComposeBoard(const BoardInputs& board, const plan::Inventory& inve
       composed.unknown_labels.push_back(listed);
       continue;
     }
-    const std::string& driver = inventory.drivers[found->driver].id;
-    VariantKind kind = state.DriverAfter(found->driver, wave);
+    const int d = found->driver;
+    const std::string& driver = inventory.drivers[d].id;
     std::string after = " after wave " + std::to_string(wave);
-    if (ported && kind != VariantKind::kReplace) {
+    if (ported && !state.SwitchedOnBoard(board.board, d, wave)) {
       composed.mismatches.push_back(listed + " ships the driver-transport variant of " + driver +
-                                    ", but the plan has it " + VariantKindName(kind) + after);
-      kind = VariantKind::kReplace;
-    } else if (!ported && kind == VariantKind::kReplace) {
+                                    ", but no host of " + board.config.id +
+                                    " holding it has switched" + after);
+    } else if (ported && state.DriverAfter(d, wave) == VariantKind::kBanjo) {
+      composed.mismatches.push_back(listed + " ships the driver-transport variant of " + driver +
+                                    ", but the plan has not ported it" + after);
+    } else if (!ported && state.DeleteVariantWave(d) > 0 && state.DeleteVariantWave(d) <= wave) {
       composed.mismatches.push_back(listed + " ships the banjo label of " + driver +
                                     ", but the plan has deleted its banjo variant" + after);
     }
-    add_variant(VariantName(driver, kind));
+    // The variant the plan's state calls for, whatever the label: dual until delete_variant.
+    add_variant(state.VariantAfter(d, wave));
   }
   composed.board = board.base;
   nlohmann::json manifests = nlohmann::json::array();

@@ -1,9 +1,10 @@
 // A board as it boots after a wave: the labels its .gni lists in the staged tree, each mapped to
 // the variant of its driver the plan's state calls for, and the base board file with its drivers
 // replaced by those variants' manifests (nodes and every other field kept). A label that
-// disagrees with the plan's state (the ported label of a driver that still has its banjo variant,
-// or the banjo label of one whose banjo variant is deleted) is a mismatch: the board file and the
-// plan have drifted apart, which is a failing check of its own.
+// disagrees with the plan's state (the ported label of a driver no host of the board holding it
+// has switched yet, or the banjo label of one whose banjo variant is deleted) is a mismatch: the
+// board file and the plan have drifted apart, which is a failing check of its own. Between the
+// switch and the delete_variant the ported label boots the dual variant.
 #ifndef FDFKIT_MIGRATE_WAVES_BOARD_COMPOSITION_H_
 #define FDFKIT_MIGRATE_WAVES_BOARD_COMPOSITION_H_
 

@@ -3,11 +3,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include "migrate/plan/plan_json.h"
+#include "migrate/waves/diff_headers.h"
 #include "migrate/plan/verifier.h"
 #include "runtime/driver/config/board_file.h"
 #include "runtime/driver/config/json_input.h"
@@ -29,20 +31,33 @@ bool IsFile(const std::string& path) {
   return fs::is_regular_file(path, ec);
 }
 
-// A path given relative to a root must stay inside it (configs and updates are inputs, and the
-// tool copies and patches what they name).
-bool StaysInside(const std::string& relative) {
-  fs::path p(relative);
-  if (p.is_absolute()) return false;
-  for (const fs::path& part : p.lexically_normal()) {
-    if (part == "..") return false;
+// Ids become file names under <out> (<board>-board.json, <driver>.dual.diff).
+bool IsPlainName(const std::string& id) {
+  return !id.empty() && id != "." && id != ".." && id.find('/') == std::string::npos &&
+         id.find('\0') == std::string::npos;
+}
+
+// Whether `path` is `root` or inside it, symlinks and ".." resolved as far as they exist.
+bool IsWithin(const std::string& path, const std::string& root) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path), ec);
+  fs::path r = fs::weakly_canonical(fs::absolute(root), ec);
+  auto [r_end, p_at] = std::mismatch(r.begin(), r.end(), p.begin(), p.end());
+  for (auto it = r_end; it != r.end(); ++it) {
+    if (!it->empty()) return false;  // a trailing "" component is not a difference
   }
   return true;
 }
 
 class InputsLoader {
  public:
-  explicit InputsLoader(const RunOptions& options) { inputs_.options = options; }
+  explicit InputsLoader(const RunOptions& options) {
+    inputs_.options = options;
+    if (inputs_.options.build_dir.empty()) {
+      inputs_.options.build_dir =
+          fs::absolute(options.drivers).lexically_normal().parent_path().string();
+    }
+  }
 
   InputsLoad Load() {
     const RunOptions& o = inputs_.options;
@@ -52,6 +67,9 @@ class InputsLoader {
     }
     if (!IsFile(o.boot) || access(o.boot.c_str(), X_OK) != 0) {
       Error(At("", "", diag::kNotAnExecutable, o.boot));
+    }
+    if (!o.out.empty() && IsDirectory(o.tree) && IsWithin(o.out, o.tree)) {
+      Error(At("", "", diag::kOutInsideTree, o.out, o.tree));
     }
     bool have_inventory = LoadInventoryAndPlan();
     std::optional<std::string> config_text = support::ReadFile(o.config);
@@ -112,6 +130,9 @@ class InputsLoader {
       }
       inputs_.waves.push_back(std::move(w));
     }
+    if (!plan_waves_.empty() && o.through_wave > *plan_waves_.rbegin()) {
+      Error(At("", "", diag::kThroughWavePastPlan, o.through_wave, *plan_waves_.rbegin()));
+    }
     return true;
   }
 
@@ -119,6 +140,10 @@ class InputsLoader {
     const RunOptions& o = inputs_.options;
     const plan::Inventory& inventory = inputs_.inventory;
     for (const BoardConfig& config : inputs_.config.boards) {
+      if (!IsPlainName(config.id)) {
+        Error(At(o.config, config.path + ".id", diag::kNotAPlainName, config.id));
+        continue;
+      }
       auto b = inventory.board_index.find(config.id);
       if (b == inventory.board_index.end()) {
         Error(At(o.config, config.path + ".id", diag::kUnknownBoard, config.id));
@@ -152,9 +177,21 @@ class InputsLoader {
       }
       board.lists.assign(lists.begin(), lists.end());
       board.base_path = (fs::path(o.drivers) / config.base).string();
+      if (!StaysInside(config.base)) {
+        Error(At(o.config, config.path + ".base", diag::kPathLeavesFolder, config.base, o.drivers));
+        continue;
+      }
       if (ReadBaseBoard(&board)) inputs_.boards.push_back(std::move(board));
     }
     for (const auto& [id, sources] : inputs_.config.drivers) {
+      if (!IsPlainName(id)) Error(At(o.config, sources.path, diag::kNotAPlainName, id));
+      for (const auto& [field, rewritten] : {std::pair{".dual", &sources.dual},
+                                            std::pair{".replace", &sources.replace}}) {
+        if (!rewritten->empty() && !StaysInside(*rewritten)) {
+          Error(At(o.config, sources.path + field, diag::kPathLeavesFolder, *rewritten,
+                   o.build_dir));
+        }
+      }
       if (!inventory.driver_index.count(id)) {
         Error(At(o.config, sources.path, diag::kUnknownDriver, id));
       }
@@ -253,11 +290,24 @@ class InputsLoader {
           Error(At(updates_path, upath + ".diff", diag::kUnsafeDiffPath, diff.file));
         } else if (!IsFile(diff.path)) {
           Error(At(updates_path, upath + ".diff", diag::kMissingDiff, diff.path));
+        } else if (!CheckDiff(diff.path)) {
+          // Reported at the diff's lines.
         } else if (o.through_wave == 0 || number <= o.through_wave) {
           inputs_.diffs.push_back(std::move(diff));
         }
       }
     }
+  }
+
+  bool CheckDiff(const std::string& path) {
+    std::optional<std::string> text = support::ReadFile(path);
+    if (!text) {
+      Error(At(path, "", diag::kCannotReadFile, path));
+      return false;
+    }
+    std::vector<InputDiagnostic> problems = CheckBoardDiff(path, *text, inputs_.options.tree);
+    for (const InputDiagnostic& d : problems) Error(d);
+    return problems.empty();
   }
 
   void Error(const InputDiagnostic& d) { errors_.push_back(d.Text()); }

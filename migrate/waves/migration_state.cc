@@ -1,5 +1,7 @@
 #include "migrate/waves/migration_state.h"
 
+#include <algorithm>
+
 namespace fdfkit::waves {
 
 const char* VariantKindName(VariantKind kind) {
@@ -42,11 +44,29 @@ int MigrationState::DeleteVariantWave(int driver) const {
 }
 
 VariantKind MigrationState::DriverAfter(int driver, int wave) const {
+  plan::DriverStatus status = inventory_.drivers[driver].status;
+  if (status == plan::DriverStatus::kPorted) return VariantKind::kReplace;
   int deleted = DeleteVariantWave(driver);
   if (deleted > 0 && deleted <= wave) return VariantKind::kReplace;
   int ported = PortWave(driver);
   if (ported > 0 && ported <= wave) return VariantKind::kDual;
-  return VariantKind::kBanjo;
+  return status == plan::DriverStatus::kDual ? VariantKind::kDual : VariantKind::kBanjo;
+}
+
+std::string MigrationState::VariantAfter(int driver, int wave) const {
+  const plan::Driver& d = inventory_.drivers[driver];
+  if (d.status == plan::DriverStatus::kPorted) return d.id;
+  return VariantName(d.id, DriverAfter(driver, wave));
+}
+
+bool MigrationState::SwitchedOnBoard(int board, int driver, int wave) const {
+  const plan::Board& b = inventory_.boards[board];
+  for (size_t h = 0; h < b.hosts.size(); ++h) {
+    const std::vector<int>& drivers = b.hosts[h].drivers;
+    if (std::find(drivers.begin(), drivers.end(), driver) == drivers.end()) continue;
+    if (HostAfter(board, static_cast<int>(h), wave) == HostState::kSwitched) return true;
+  }
+  return false;
 }
 
 HostState MigrationState::HostAfter(int board, int host, int wave) const {

@@ -1,7 +1,8 @@
 // Where each driver and each driver host stands after a wave of a plan. A driver boots as its
 // banjo variant until its `port` action, then as its dual variant (migrate-driver --mode=dual:
 // banjo and the driver transport) until its `delete_variant` action, then as its replace variant
-// (driver transport only). Drivers the plan never ports or deletes keep the variant they have.
+// (driver transport only). A driver the inventory has as `dual` starts dual; one it has as `ported`
+// is driver transport only throughout, built under its own name (it has no other variant).
 #ifndef FDFKIT_MIGRATE_WAVES_MIGRATION_STATE_H_
 #define FDFKIT_MIGRATE_WAVES_MIGRATION_STATE_H_
 
@@ -35,6 +36,14 @@ class MigrationState {
   // After wave `wave` (0: before the first).
   VariantKind DriverAfter(int driver, int wave) const;
   HostState HostAfter(int board, int host, int wave) const;
+
+  // The build's name of the variant the driver boots as after `wave`.
+  std::string VariantAfter(int driver, int wave) const;
+
+  // Whether some host of `board` holding `driver` has switched after `wave`: from then on the
+  // board file may list the driver's ported label (migrate-plan adds it beside the banjo label at
+  // the first such switch, and drops the banjo label at the last).
+  bool SwitchedOnBoard(int board, int driver, int wave) const;
 
   // The wave of the driver's port / delete_variant action, 0 when the plan has none.
   int PortWave(int driver) const;

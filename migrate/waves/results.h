@@ -66,6 +66,9 @@ struct RunResult {
   int failed_wave = 0;            // 0: none failed
   int last_green = 0;             // what <out>/tree holds
   std::string failure;
+  bool start_failed = false;      // the starting tree could not be made: no wave ran
+  std::string output_error;       // a diagnostic: an output could not be written, the run stopped
+  bool green() const { return failed_wave == 0 && !start_failed && output_error.empty(); }
 };
 
 }  // namespace fdfkit::waves

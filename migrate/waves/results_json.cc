@@ -20,7 +20,8 @@ std::string WavesJson(const WaveInputs& inputs, const RunResult& result) {
   root["schema"] = kResultsSchema;
   root["plan"] = inputs.options.plan;
   root["through_wave"] = inputs.options.through_wave;
-  root["green"] = result.failed_wave == 0;
+  root["green"] = result.green();
+  root["start_failed"] = result.start_failed;
   root["failed_wave"] = result.failed_wave;
   root["failure"] = result.failure;
   root["last_green_wave"] = result.last_green;

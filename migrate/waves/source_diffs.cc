@@ -12,7 +12,8 @@ namespace fs = std::filesystem;
 
 std::vector<SourceDiff> WriteSourceDiffs(const WaveInputs& inputs, const MigrationState& state,
                                          int wave, const std::string& out,
-                                         const std::string& folder) {
+                                         const std::string& folder,
+                                         std::vector<std::string>* unwritten) {
   std::vector<SourceDiff> written;
   for (const auto& [driver, sources] : inputs.config.drivers) {
     auto d = inputs.inventory.driver_index.find(driver);
@@ -31,6 +32,8 @@ std::vector<SourceDiff> WriteSourceDiffs(const WaveInputs& inputs, const Migrati
       SourceDiff entry{driver, mode, folder + "/" + driver + "." + mode + ".diff"};
       if (support::WriteFileAtomically((fs::path(out) / entry.file).string(), diff)) {
         written.push_back(entry);
+      } else {
+        unwritten->push_back(entry.file);
       }
     }
   }

@@ -15,10 +15,12 @@
 
 namespace fdfkit::waves {
 
-// `folder` is the wave's folder name under `out` ("wave-03").
+// `folder` is the wave's folder name under `out` ("wave-03"). Diffs that could not be written
+// are named in `unwritten`.
 std::vector<SourceDiff> WriteSourceDiffs(const WaveInputs& inputs, const MigrationState& state,
                                          int wave, const std::string& out,
-                                         const std::string& folder);
+                                         const std::string& folder,
+                                         std::vector<std::string>* unwritten);
 
 }  // namespace fdfkit::waves
 

@@ -8,7 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 extern char** environ;
@@ -16,23 +18,44 @@ extern char** environ;
 namespace fdfkit::waves {
 namespace {
 
-// Waits for `pid` to exit, at most `timeout_ms`; true when it did (and reaps it into *status).
-// A pidfd makes the wait an event, not a polling loop.
-bool WaitWithDeadline(pid_t pid, int timeout_ms, int* status) {
+using Clock = std::chrono::steady_clock;  // CLOCK_MONOTONIC: immune to wall-clock changes
+
+int MillisecondsLeft(Clock::time_point deadline) {
+  auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  return static_cast<int>(std::clamp<long long>(left, 0, 1 << 30));
+}
+
+// Whether `pid` has exited, without reaping it: until it is reaped its pid, and so its process
+// group's id, cannot be reused.
+bool HasExited(pid_t pid) {
+  siginfo_t info{};
+  int r;
+  do {
+    r = waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT);
+  } while (r < 0 && errno == EINTR);
+  return r < 0 || info.si_pid == pid;  // an error (ECHILD): nothing left to wait for
+}
+
+// Waits until `pid` exits (left unreaped) or `deadline` passes; true when it exited. A pidfd
+// makes the wait an event; without one (old kernels, seccomp) the state is polled in short steps.
+bool WaitUntil(pid_t pid, Clock::time_point deadline) {
   int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
   if (pidfd >= 0) {
-    pollfd fd{pidfd, POLLIN, 0};
-    int ready;
-    do {
-      ready = poll(&fd, 1, timeout_ms);
-    } while (ready < 0 && errno == EINTR);
-    close(pidfd);
-    if (ready == 0) return false;
+    for (;;) {
+      pollfd fd{pidfd, POLLIN, 0};
+      int ready = poll(&fd, 1, MillisecondsLeft(deadline));
+      if (ready > 0 || (ready == 0 && Clock::now() >= deadline) || (ready < 0 && errno != EINTR)) {
+        close(pidfd);
+        if (ready < 0) break;  // poll itself failed: fall back to polling the state
+        return ready > 0;
+      }
+    }
   }
-  // Exited (or no pidfd support: then this blocks, without a deadline).
-  while (waitpid(pid, status, 0) < 0 && errno == EINTR) {
+  for (;;) {
+    if (HasExited(pid)) return true;
+    if (Clock::now() >= deadline) return false;
+    poll(nullptr, 0, std::min(20, MillisecondsLeft(deadline)));
   }
-  return true;
 }
 
 }  // namespace
@@ -47,15 +70,22 @@ std::string ProcessResult::Describe(int timeout_seconds) const {
 ProcessResult RunProcess(const ProcessRun& run) {
   ProcessResult result;
   std::vector<std::string> env;
+  // An entry without '=' is no assignment: it is dropped (as a prefix "" it would match and drop
+  // every variable of the environment).
+  std::vector<std::string> extra_env;
+  for (const std::string& extra : run.extra_env) {
+    if (extra.find('=') != std::string::npos && extra.front() != '=') extra_env.push_back(extra);
+  }
   for (char** e = environ; *e; ++e) {
     std::string entry = *e;
     bool overridden = false;
-    for (const std::string& extra : run.extra_env) {
-      if (entry.compare(0, extra.find('=') + 1, extra, 0, extra.find('=') + 1) == 0) overridden = true;
+    for (const std::string& extra : extra_env) {
+      size_t name = extra.find('=') + 1;  // the name and its '='
+      if (entry.compare(0, name, extra, 0, name) == 0) overridden = true;
     }
     if (!overridden) env.push_back(entry);
   }
-  env.insert(env.end(), run.extra_env.begin(), run.extra_env.end());
+  env.insert(env.end(), extra_env.begin(), extra_env.end());
   std::vector<char*> envp, argv;
   for (std::string& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
@@ -90,18 +120,17 @@ ProcessResult RunProcess(const ProcessRun& run) {
     return result;
   }
   result.started = true;
-  int status = 0;
-  if (!WaitWithDeadline(pid, run.timeout_seconds * 1000, &status)) {
-    result.timed_out = true;
-    kill(-pid, SIGKILL);
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    return result;
-  }
-  // Anything the program left running in its group (a driver host) goes with it.
+  Clock::time_point deadline = Clock::now() + std::chrono::seconds(run.timeout_seconds);
+  result.timed_out = !WaitUntil(pid, deadline);
+  // The leader is not reaped yet, so -pid still names its group and no other: anything left in it
+  // (a driver host, a hung leader) is killed, then the leader is reaped.
   kill(-pid, SIGKILL);
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+  siginfo_t info{};
+  while (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED) < 0 && errno == EINTR) {
+  }
+  if (result.timed_out) return result;
+  if (info.si_code == CLD_EXITED) result.exit_code = info.si_status;
+  if (info.si_code == CLD_KILLED || info.si_code == CLD_DUMPED) result.signal = info.si_status;
   return result;
 }
 

@@ -1,6 +1,7 @@
 // Runs a program to completion in a process group of its own, with its output in a file and a
-// deadline: on timeout the whole group is killed (fdfkit-boot starts driver host processes, which
-// must not outlive it). Spawned with posix_spawn.
+// deadline (CLOCK_MONOTONIC). When the program ends or times out, whatever is left in its group is
+// killed (fdfkit-boot starts driver host processes, which must not outlive it), before the
+// program is reaped so its pid cannot have been reused. Spawned with posix_spawn.
 #ifndef FDFKIT_MIGRATE_WAVES_SUBPROCESS_H_
 #define FDFKIT_MIGRATE_WAVES_SUBPROCESS_H_
 
@@ -11,7 +12,8 @@ namespace fdfkit::waves {
 
 struct ProcessRun {
   std::vector<std::string> argv;            // argv[0] is the program's path
-  std::vector<std::string> extra_env;       // "NAME=value", added to this process's environment
+  std::vector<std::string> extra_env;       // "NAME=value", added to this process's environment;
+                                            // entries without '=' are ignored
   std::string output;                       // stdout and stderr go here (truncated first)
   int timeout_seconds = 60;
   bool search_path = false;                 // find argv[0] in PATH ("patch")

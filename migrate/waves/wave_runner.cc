@@ -37,8 +37,7 @@ class WaveSequence {
 
   RunResult Run() {
     result_.start = Hosts(0);
-    if (!Start()) return result_;
-    bool stopped = false;
+    bool stopped = !Start();
     for (const PlanWave& wave : inputs_.waves) {
       WaveResult w;
       w.wave = wave.wave;
@@ -50,7 +49,7 @@ class WaveSequence {
       }
       if (!stopped) {
         RunWave(&w);
-        if (!w.green) {
+        if (!w.green || !result_.output_error.empty()) {
           stopped = true;
           result_.failed_wave = w.wave;
           result_.failure = w.failure;
@@ -64,17 +63,35 @@ class WaveSequence {
   }
 
  private:
-  // The pristine start: <out>/tree is the tree as given, before any wave.
+  // The pristine start: <out>/tree is the tree as given, before any wave. A previous run's tree
+  // is removed first, so a start that fails never leaves one that passes for this run's.
   bool Start() {
-    std::error_code ec;
-    fs::remove_all(staging_, ec);
     std::string why;
-    if (!CopyTree(inputs_.options.tree, staging_, &why) || !PromoteTree(staging_, tree_, &why)) {
-      result_.failed_wave = inputs_.waves.empty() ? 0 : inputs_.waves.front().wave;
-      result_.failure = "tree: copy: " + why;
-      return false;
+    bool made = Remove(staging_, &why) && Remove(tree_, &why) &&
+                CopyTree(inputs_.options.tree, staging_, &why) && PromoteTree(staging_, tree_, &why);
+    if (!made) {
+      result_.start_failed = true;
+      result_.failure = "start: " + why;
+      std::string ignored;
+      Remove(staging_, &ignored);
     }
-    return true;
+    return made;
+  }
+
+  static bool Remove(const std::string& path, std::string* why) {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    if (ec) *why = "cannot remove " + path + ": " + ec.message();
+    return !ec;
+  }
+
+  // An output that cannot be written stops the run (exit kExitCannotWrite): a report with files
+  // missing would mislead.
+  void OutputFailed(WaveResult* w, const std::string& what) {
+    if (result_.output_error.empty()) {
+      result_.output_error = At("", "", diag::kCannotWriteFile, what).Text();
+    }
+    if (w) Fail(w, "output", "write", what);
   }
 
   std::vector<HostStatus> Hosts(int wave) const {
@@ -96,24 +113,31 @@ class WaveSequence {
     const fs::path dir = fs::path(out_) / folder;
     std::error_code ec;
     fs::create_directories(dir, ec);
-    fs::remove_all(staging_, ec);
     std::string why;
+    if (ec) return OutputFailed(w, dir.string() + ": " + ec.message());
+    if (!Remove(staging_, &why)) return OutputFailed(w, why);
     if (!CopyTree(tree_, staging_, &why)) {
       Fail(w, "tree", "copy", why);
+      Remove(staging_, &why);
       return;
     }
-    w->source_diffs = WriteSourceDiffs(inputs_, state_, w->wave, out_, folder);
+    std::vector<std::string> unwritten;
+    w->source_diffs = WriteSourceDiffs(inputs_, state_, w->wave, out_, folder, &unwritten);
+    if (!unwritten.empty()) return Discard(w, unwritten.front());
     bool diffs_apply = true;
+    int index = 0;
     for (const BoardDiff& diff : inputs_.diffs) {
       if (diff.wave != w->wave) continue;
       AppliedDiff applied;
       applied.board = diff.board;
       applied.host = diff.host;
       applied.source = diff.file;
-      std::string name = fs::path(diff.file).filename().string();
+      // Numbered: diffs of different folders may share a file name.
+      std::string name = std::to_string(++index) + "-" + fs::path(diff.file).filename().string();
       applied.copy = folder + "/" + name;
       applied.log = folder + "/" + name + ".patch.log";
       fs::copy_file(diff.path, fs::path(out_) / applied.copy, fs::copy_options::overwrite_existing, ec);
+      if (ec) return Discard(w, applied.copy + ": " + ec.message());
       PatchOutcome outcome = ApplyDiff(staging_, diff.path, (fs::path(out_) / applied.log).string());
       applied.applied = outcome.applied;
       applied.reason = outcome.reason;
@@ -129,7 +153,10 @@ class WaveSequence {
       }
     }
     if (diffs_apply) {
-      for (const BoardInputs& board : inputs_.boards) w->boards.push_back(RunBoard(board, w->wave, folder));
+      for (const BoardInputs& board : inputs_.boards) {
+        w->boards.push_back(RunBoard(board, w->wave, folder));
+        if (!result_.output_error.empty()) return Discard(w, "");
+      }
       w->green = true;
       for (const BoardResult& board : w->boards) {
         const CheckResult* failed = board.first_failure();
@@ -142,8 +169,16 @@ class WaveSequence {
     if (w->green) {
       if (!PromoteTree(staging_, tree_, &why)) Fail(w, "tree", "promote", why);
     } else {
-      fs::remove_all(staging_, ec);
+      Remove(staging_, &why);
     }
+  }
+
+  // Stops the wave on an output that could not be written, leaving the green tree as it is.
+  void Discard(WaveResult* w, const std::string& what) {
+    if (!what.empty()) OutputFailed(w, what);
+    if (w->failure.empty()) Fail(w, "output", "write", result_.output_error);
+    std::string ignored;
+    Remove(staging_, &ignored);
   }
 
   BoardResult RunBoard(const BoardInputs& board, int wave, const std::string& folder) {
@@ -179,6 +214,8 @@ class WaveSequence {
     if (!support::WriteFileAtomically((fs::path(out_) / result.board_json).string(),
                                       composed.board.dump(2) + "\n")) {
       result.checks.push_back({"board file written", false, "cannot write " + result.board_json});
+      OutputFailed(nullptr, result.board_json);
+      return result;
     }
     if (result.first_failure()) return result;
 
@@ -186,7 +223,12 @@ class WaveSequence {
     result.boot_log = folder + "/" + board.config.id + ".boot.log";
     const std::string events = fs::absolute(fs::path(out_) / result.events).string();
     std::error_code ec;
-    fs::remove(events, ec);
+    fs::remove(events, ec);  // a missing file is no error
+    if (ec) {
+      result.checks.push_back({"event log cleared", false, events + ": " + ec.message()});
+      OutputFailed(nullptr, events + ": " + ec.message());
+      return result;
+    }
     ProcessRun run;
     run.argv = {inputs_.options.boot, fs::absolute(fs::path(out_) / result.board_json).string(), "--once"};
     run.extra_env = {"FDFKIT_DRIVER_EVENT_LOG=" + events};
@@ -264,20 +306,22 @@ int RunWaves(const RunOptions& options, std::ostream& out, std::ostream& err) {
         << (load.errors.size() == 1 ? "" : "s") << "; nothing run, nothing written\n";
     return kExitBadInput;
   }
-  WaveInputs& inputs = *load.inputs;
-  if (inputs.options.build_dir.empty()) {
-    inputs.options.build_dir = fs::absolute(inputs.options.drivers).lexically_normal().parent_path().string();
-  }
+  const WaveInputs& inputs = *load.inputs;
+  auto cannot_write = [&](const std::string& what, const std::error_code& ec) {
+    err << At("", "", diag::kCannotWriteFile, what + (ec ? ": " + ec.message() : "")).Text() << "\n";
+    return kExitCannotWrite;
+  };
   std::error_code ec;
   fs::create_directories(options.out, ec);
-  if (ec) {
-    err << "migrate-waves: error: cannot create " << options.out << ": " << ec.message() << "\n";
-    return kExitBadInput;
-  }
+  if (ec) return cannot_write(options.out, ec);
   // A previous run's waves would mix into this one's report.
-  for (const auto& entry : fs::directory_iterator(options.out, ec)) {
-    if (entry.path().filename().string().rfind("wave-", 0) == 0) fs::remove_all(entry.path(), ec);
+  for (fs::directory_iterator it(options.out, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().rfind("wave-", 0) != 0) continue;
+    std::error_code removed;
+    fs::remove_all(it->path(), removed);
+    if (removed) return cannot_write(it->path().string(), removed);
   }
+  if (ec) return cannot_write(options.out, ec);
   RunResult result = RunWaveSequence(inputs);
   for (const WaveResult& w : result.waves) {
     if (!w.ran) continue;
@@ -289,18 +333,29 @@ int RunWaves(const RunOptions& options, std::ostream& out, std::ostream& err) {
   }
   const std::string json_path = (fs::path(options.out) / "waves.json").string();
   const std::string html_path = (fs::path(options.out) / "report.html").string();
-  bool written = support::WriteFileAtomically(json_path, WavesJson(inputs, result)) &&
-                 support::WriteFileAtomically(html_path, RenderWavesReport(inputs, result));
-  if (!written) {
-    err << "migrate-waves: error: cannot write " << json_path << " or " << html_path << "\n";
+  int code = kExitGreen;
+  if (!support::WriteFileAtomically(json_path, WavesJson(inputs, result))) {
+    code = cannot_write(json_path, {});
+  }
+  if (!support::WriteFileAtomically(html_path, RenderWavesReport(inputs, result))) {
+    code = cannot_write(html_path, {});
   }
   out << "migrate-waves: results in " << json_path << ", report file://"
       << fs::absolute(html_path).lexically_normal().string() << "\n";
+  if (!result.output_error.empty()) {
+    err << result.output_error << "\n";
+    return kExitCannotWrite;
+  }
+  if (code != kExitGreen) return code;
+  if (result.start_failed) {
+    err << "migrate-waves: the start failed, no wave ran: " << result.failure << "\n";
+    return kExitWaveFailed;
+  }
   if (result.failed_wave > 0) {
     err << "migrate-waves: wave " << result.failed_wave << " failed: " << result.failure << "\n";
     return kExitWaveFailed;
   }
-  return written ? kExitGreen : kExitWaveFailed;
+  return kExitGreen;
 }
 
 }  // namespace fdfkit::waves

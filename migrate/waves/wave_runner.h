@@ -12,8 +12,9 @@
 namespace fdfkit::waves {
 
 inline constexpr int kExitGreen = 0;       // every wave asked for is green
-inline constexpr int kExitWaveFailed = 1;  // a wave failed; the report says which and why
+inline constexpr int kExitWaveFailed = 1;  // a wave (or the start) failed; the report says why
 inline constexpr int kExitBadInput = 2;    // nothing ran and nothing was written
+inline constexpr int kExitCannotWrite = 3;  // an output could not be written; the run stopped
 
 // Runs the waves of already validated inputs, writing under inputs.options.out.
 RunResult RunWaveSequence(const WaveInputs& inputs);

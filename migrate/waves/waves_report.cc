@@ -93,7 +93,14 @@ std::string RenderWavesReport(const WaveInputs& inputs, const RunResult& result)
   std::string summary;
   int ran = 0;
   for (const WaveResult& w : result.waves) ran += w.ran ? 1 : 0;
-  if (result.failed_wave > 0) {
+  if (result.start_failed) {
+    summary = "<span class=\"fail\">The start failed</span>: " + EscapeHtml(result.failure) +
+              ". No wave ran; there is no <code>tree/</code>.";
+  } else if (!result.output_error.empty()) {
+    summary = "<span class=\"fail\">An output could not be written</span>: " +
+              EscapeHtml(result.output_error) + ". The tree is left at wave " +
+              std::to_string(result.last_green) + " (<code>tree/</code>).";
+  } else if (result.failed_wave > 0) {
     summary = "<span class=\"fail\">Wave " + std::to_string(result.failed_wave) +
               " failed</span>: " + EscapeHtml(result.failure) + ". The tree is left at wave " +
               std::to_string(result.last_green) + " (<code>tree/</code>).";

@@ -15,6 +15,7 @@ class BoardComposition : public ::testing::Test {
     required_ = plan::Require(inventory_);
     schedule_ = plan::ReadPlanJson(testing::kPlan, inventory_, required_).schedule;
     board_.board = 0;
+    board_.config.id = "x";
     board_.gni = "boards/x.gni";
     board_.lists = {"board_bootfs_labels"};
     for (const char* d : {"a", "b", "c"}) {
@@ -23,6 +24,12 @@ class BoardComposition : public ::testing::Test {
     }
     board_.base = nlohmann::json::parse(
         R"({"name": "x", "drivers": ["a/a.cml"], "nodes": [{"name": "sys"}], "extra": 7})");
+  }
+
+  void UsePlan(const char* plan) {
+    plan::PlanRead read = plan::ReadPlanJson(plan, inventory_, required_);
+    ASSERT_TRUE(read.errors.empty()) << read.errors[0].Text();
+    schedule_ = read.schedule;
   }
 
   ComposedBoard Compose(int wave, const std::vector<std::string>& labels) {
@@ -58,11 +65,58 @@ TEST_F(BoardComposition, BoardFileAndPlanStateMismatch) {
   ComposedBoard early = Compose(1, {"//a:a-fidl", "//b", "//c"});
   ASSERT_EQ(early.mismatches.size(), 1u);
   EXPECT_EQ(early.mismatches[0],
-            "//a:a-fidl ships the driver-transport variant of a, but the plan has it dual after wave 1");
+            "//a:a-fidl ships the driver-transport variant of a, but no host of x holding it has "
+            "switched after wave 1");
   ComposedBoard late = Compose(2, {"//a", "//b:b-fidl", "//c"});
   ASSERT_EQ(late.mismatches.size(), 1u);
   EXPECT_EQ(late.mismatches[0],
             "//a ships the banjo label of a, but the plan has deleted its banjo variant after wave 2");
+}
+
+TEST_F(BoardComposition, PortedLabelsBootDualBetweenSwitchAndDelete) {
+  UsePlan(testing::kLateDeletePlan);
+  ComposedBoard switched = Compose(2, {"//a:a-fidl", "//b:b-fidl", "//c"});
+  EXPECT_EQ(switched.variants, (std::vector<std::string>{"a-dual", "b-dual", "c"}));
+  EXPECT_TRUE(switched.mismatches.empty()) << switched.mismatches[0];
+  ComposedBoard deleted = Compose(3, {"//a:a-fidl", "//b:b-fidl", "//c"});
+  EXPECT_EQ(deleted.variants, (std::vector<std::string>{"a-replace", "b-replace", "c"}));
+  EXPECT_TRUE(deleted.mismatches.empty());
+  // Before the switch the ported label is still a mismatch; the banjo label after the delete too.
+  EXPECT_EQ(Compose(1, {"//a:a-fidl", "//b", "//c"}).mismatches.size(), 1u);
+  EXPECT_EQ(Compose(3, {"//a", "//b:b-fidl", "//c"}).mismatches.size(), 1u);
+  EXPECT_TRUE(Compose(2, {"//a", "//b", "//c"}).mismatches.empty());
+}
+
+TEST(BoardCompositionHosts, BothLabelsWhileAnotherHostHoldingTheDriverIsUnswitched) {
+  // a runs in hosts h and g of x; h switches in wave 2, g in wave 3. In wave 2 migrate-plan's
+  // board file lists a's banjo label and its ported label side by side.
+  std::string text = testing::kInventory;
+  text.replace(text.find("{\"id\": \"done\""), 0, "{\"id\": \"g\", \"drivers\": [\"a\"]}, ");
+  plan::Inventory inventory = *plan::ParseInventory(text).inventory;
+  plan::Requirements required = plan::Require(inventory);
+  plan::PlanRead read = plan::ReadPlanJson(R"({"schema": "fdfkit-plan/1", "waves": [
+    {"wave": 1, "actions": [{"kind": "clone", "protocol": "p"}, {"kind": "port", "driver": "a"}]},
+    {"wave": 2, "actions": [{"kind": "port", "driver": "b"}, {"kind": "switch", "board": "x", "host": "h"}]},
+    {"wave": 3, "actions": [{"kind": "switch", "board": "x", "host": "g"},
+                            {"kind": "delete_variant", "driver": "a"}, {"kind": "delete_variant", "driver": "b"},
+                            {"kind": "delete_protocol", "protocol": "p"}]}]})",
+                                           inventory, required);
+  ASSERT_TRUE(read.errors.empty()) << read.errors[0].Text();
+  MigrationState state(inventory, required, read.schedule);
+  BoardInputs board;
+  board.board = 0;
+  board.config.id = "x";
+  for (const char* d : {"a", "b", "c"}) {
+    std::string id = d;
+    board.labels.push_back({inventory.driver_index.at(id), "//" + id, "//" + id + ":" + id + "-fidl"});
+  }
+  ComposedBoard c = ComposeBoard(board, inventory, state, 2, {"//a", "//a:a-fidl", "//b:b-fidl", "//c"},
+                                 "/drivers");
+  EXPECT_TRUE(c.mismatches.empty()) << c.mismatches[0];
+  EXPECT_EQ(c.variants, (std::vector<std::string>{"a-dual", "b-dual", "c"}));
+  EXPECT_EQ(ComposeBoard(board, inventory, state, 1, {"//a", "//a:a-fidl", "//b", "//c"}, "/drivers")
+                .mismatches.size(),
+            1u);
 }
 
 TEST_F(BoardComposition, UnknownLabelsAndDuplicates) {

@@ -1,7 +1,14 @@
 #include "tests/migrate/waves/fake_stack.h"
 
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <chrono>
 
 #include <filesystem>
 #include <fstream>
@@ -15,11 +22,8 @@ namespace fdfkit::waves::testing {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 // The stand-in for fdfkit-boot: `boot BOARD.json --once`, events to $FDFKIT_DRIVER_EVENT_LOG.
-constexpr char kBootStub[] = R"(#!/bin/sh
-set -e
+const char kBootStubBody[] = R"(set -e
 log="$FDFKIT_DRIVER_EVENT_LOG"
 variants=$(grep -o '[a-z-]*\.cml' "$1" | sed 's/\.cml$//')
 for v in $variants; do echo "booted $v" >> "$log"; done
@@ -29,7 +33,19 @@ case " $(echo $variants) " in
 esac
 )";
 
-}  // namespace
+Subreaper::Subreaper() { prctl(PR_SET_CHILD_SUBREAPER, 1); }
+
+Subreaper::~Subreaper() { prctl(PR_SET_CHILD_SUBREAPER, 0); }
+
+bool Subreaper::Gone(pid_t pid) const {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  for (;;) {
+    waitpid(pid, nullptr, WNOHANG);  // reaps it once it is dead, if it was orphaned to us
+    if (kill(pid, 0) != 0 && errno == ESRCH) return true;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    poll(nullptr, 0, 10);  // re-check the state shortly; bounded by the deadline
+  }
+}
 
 FakeStack::FakeStack() {
   std::string pattern = ::testing::TempDir() + "/waves-XXXXXX";
@@ -57,7 +73,7 @@ FakeStack::FakeStack() {
   drivers: [ "a/a.cml", "b/b.cml", "c/c.cml", ],
   nodes: [ { name: "sys", properties: { "fuchsia.BIND_PROTOCOL": 0x53 } } ],
 })");
-  Write("boot.sh", kBootStub);
+  Write("boot.sh", std::string("#!/bin/sh\n") + kBootStubBody);
   chmod(Path("boot.sh").c_str(), 0755);
 }
 

@@ -7,6 +7,8 @@
 #ifndef FDFKIT_TESTS_MIGRATE_WAVES_FAKE_STACK_H_
 #define FDFKIT_TESTS_MIGRATE_WAVES_FAKE_STACK_H_
 
+#include <sys/types.h>
+
 #include <string>
 
 #include "migrate/waves/inputs.h"
@@ -31,6 +33,17 @@ inline constexpr char kPlan[] = R"({"schema": "fdfkit-plan/1", "waves": [
                           {"kind": "delete_variant", "driver": "a"}, {"kind": "delete_variant", "driver": "b"},
                           {"kind": "delete_protocol", "protocol": "p"}]}]})";
 
+// The same migration with the switch (wave 2) ahead of the delete_variants (wave 3), as
+// migrate-plan may order them: between the two, the ported labels boot the dual variants.
+inline constexpr char kLateDeletePlan[] = R"({"schema": "fdfkit-plan/1", "waves": [
+  {"wave": 1, "actions": [{"kind": "clone", "protocol": "p"}, {"kind": "port", "driver": "a"}]},
+  {"wave": 2, "actions": [{"kind": "port", "driver": "b"}, {"kind": "switch", "board": "x", "host": "h"}]},
+  {"wave": 3, "actions": [{"kind": "delete_variant", "driver": "a"}, {"kind": "delete_variant", "driver": "b"},
+                          {"kind": "delete_protocol", "protocol": "p"}]}]})";
+inline constexpr char kLateDeleteUpdates[] = R"({"schema": "fdfkit-board-config/1", "tree": "tree",
+  "waves": [{"wave": 2, "updates": [
+    {"kind": "switch", "board": "x", "host": "h", "diff": "wave-02/switch-x_h.diff"}]}]})";
+
 inline constexpr char kGni[] =
     "board_bootfs_labels = [\n  \"//a\",\n  \"//b\",\n  \"//c\",\n]\n";
 inline constexpr char kSwitchedGni[] =
@@ -52,6 +65,19 @@ inline constexpr char kConfig[] = R"({"schema": "fdfkit-waves-config/1",
   "boards": [{"id": "x", "gni": "boards/x.gni", "base": "x-board.json", "timeout_seconds": 20,
               "checks": [{"name": "stack works", "event": "^stack ok$"}]}],
   "drivers": {"a": {"source": "a/a.cc", "dual": "rewritten/dual/a.cc", "replace": "rewritten/replace/missing.cc"}}})";
+
+// The stand-in for fdfkit-boot after its "#!/bin/sh" line, for tests that prepend to it.
+extern const char kBootStubBody[];
+
+// While alive, makes this process the reaper of orphaned descendants, so a killed grandchild is
+// reaped here and its pid disappears (whatever PID 1 does with zombies).
+class Subreaper {
+ public:
+  Subreaper();
+  ~Subreaper();
+  // Whether `pid` is gone (reaped: kill(pid, 0) fails with ESRCH), waiting at most 10 s.
+  bool Gone(pid_t pid) const;
+};
 
 class FakeStack {
  public:

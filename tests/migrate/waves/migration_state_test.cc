@@ -35,8 +35,11 @@ TEST(MigrationState, DriversMoveBanjoDualReplace) {
   EXPECT_EQ(state.DriverAfter(b, 1), VariantKind::kBanjo);
   // Ported and deleted in one wave: the replace variant at once.
   EXPECT_EQ(state.DriverAfter(b, 2), VariantKind::kReplace);
-  // Never named by the plan: keeps the variant it has.
-  EXPECT_EQ(state.DriverAfter(c, 2), VariantKind::kBanjo);
+  // Ported already (inventory status): driver transport only throughout, under its own name.
+  EXPECT_EQ(state.DriverAfter(c, 0), VariantKind::kReplace);
+  EXPECT_EQ(state.DriverAfter(c, 2), VariantKind::kReplace);
+  EXPECT_EQ(state.VariantAfter(c, 2), "c");
+  EXPECT_EQ(state.VariantAfter(a, 1), "a-dual");
   EXPECT_EQ(state.PortWave(a), 1);
   EXPECT_EQ(state.DeleteVariantWave(b), 2);
   EXPECT_EQ(state.PortWave(c), 0);
@@ -50,6 +53,28 @@ TEST(MigrationState, HostsBanjoMidMigrationSwitched) {
   EXPECT_EQ(state.HostAfter(0, 0, 2), HostState::kSwitched);
   // A host of ported drivers needs no switch.
   EXPECT_EQ(state.HostAfter(0, 1, 0), HostState::kSwitched);
+}
+
+TEST(MigrationState, AnInventoryDualDriverStartsDual) {
+  std::string text = testing::kInventory;
+  text.replace(text.find("\"serves\": [\"p\"]}"), 16, "\"serves\": [\"p\"], \"status\": \"dual\"}");
+  plan::InventoryLoad load = plan::ParseInventory(text);
+  ASSERT_TRUE(load.inventory) << (load.errors.empty() ? "" : load.errors[0].Text());
+  plan::Requirements required = plan::Require(*load.inventory);
+  size_t drivers = load.inventory->drivers.size();
+  plan::Schedule schedule;  // nothing scheduled yet
+  schedule.port.assign(drivers, 0);
+  schedule.delete_variant.assign(drivers, 0);
+  schedule.clone.assign(load.inventory->protocols.size(), 0);
+  schedule.delete_protocol.assign(load.inventory->protocols.size(), 0);
+  schedule.switches.assign(required.switches.size(), 0);
+  MigrationState state(*load.inventory, required, schedule);
+  int a = load.inventory->driver_index.at("a");
+  EXPECT_EQ(state.DriverAfter(a, 0), VariantKind::kDual);
+  EXPECT_EQ(state.VariantAfter(a, 0), "a-dual");
+  schedule.delete_variant[a] = 2;
+  EXPECT_EQ(state.DriverAfter(a, 1), VariantKind::kDual);
+  EXPECT_EQ(state.DriverAfter(a, 2), VariantKind::kReplace);
 }
 
 TEST(MigrationState, VariantNames) {

@@ -3,8 +3,13 @@
 #include "migrate/waves/wave_runner.h"
 
 #include <gtest/gtest.h>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <map>
 #include <sstream>
 
 #include "tests/migrate/waves/fake_stack.h"
@@ -48,7 +53,7 @@ TEST(WaveRunner, GreenWavesBootTheRightVariants) {
   EXPECT_EQ(results["waves"][0]["hosts"][0]["state"], "dual");
   // The tree is the last green wave's, the diff copied beside the wave's results.
   EXPECT_EQ(stack.Read("out/tree/boards/x.gni"), testing::kSwitchedGni);
-  EXPECT_EQ(stack.Read("out/wave-02/switch-x_h.diff"), testing::kSwitchDiff);
+  EXPECT_EQ(stack.Read("out/wave-02/1-switch-x_h.diff"), testing::kSwitchDiff);
   // What the stand-in booted is what the board file named.
   EXPECT_NE(stack.Read("out/wave-01/x.events").find("booted a-dual\n"), std::string::npos);
   EXPECT_NE(stack.Read("out/wave-01/x-board.json").find("\"nodes\""), std::string::npos);
@@ -58,7 +63,7 @@ TEST(WaveRunner, GreenWavesBootTheRightVariants) {
   EXPECT_FALSE(stack.Exists("out/wave-02/a.replace.diff"));
   std::string html = stack.Read("out/report.html");
   EXPECT_NE(html.find("href=\"wave-01/x.events\""), std::string::npos);
-  EXPECT_NE(html.find("href=\"wave-02/switch-x_h.diff\""), std::string::npos);
+  EXPECT_NE(html.find("href=\"wave-02/1-switch-x_h.diff\""), std::string::npos);
   EXPECT_NE(html.find("href=\"wave-01/a.dual.diff\""), std::string::npos);
   EXPECT_NE(html.find("mid-migration (dual)"), std::string::npos);
 }
@@ -116,20 +121,56 @@ TEST(WaveRunner, ABoardFileAheadOfThePlanIsAMismatch) {
   Outcome run = RunOn(stack.Options());
   EXPECT_EQ(run.exit_code, kExitWaveFailed);
   EXPECT_NE(run.err.find("wave 1 failed: x: board file matches plan state: //a:a-fidl ships the "
-                         "driver-transport variant of a, but the plan has it dual after wave 1"),
+                         "driver-transport variant of a, but no host of x holding it has switched "
+                         "after wave 1"),
             std::string::npos)
       << run.err;
 }
 
-TEST(WaveRunner, ABootThatHangsIsKilledAtTheTimeout) {
+TEST(WaveRunner, TheSwitchMayComeBeforeTheDeleteVariant) {
   FakeStack stack;
-  stack.Write("boot.sh", "#!/bin/sh\nexec tail -f /dev/null\n");
+  stack.Write("plan/plan.json", testing::kLateDeletePlan);
+  stack.Write("plan/board-config/updates.json", testing::kLateDeleteUpdates);
+  Outcome run = RunOn(stack.Options());
+  ASSERT_EQ(run.exit_code, kExitGreen) << run.err;
+  nlohmann::json results = Results(stack);
+  ASSERT_EQ(results["waves"].size(), 3u);
+  // Switched, not yet deleted: the ported labels boot the dual variants.
+  EXPECT_EQ(results["waves"][1]["boards"][0]["variants"],
+            nlohmann::json::parse(R"(["a-dual", "b-dual", "c"])"));
+  EXPECT_EQ(results["waves"][2]["boards"][0]["variants"],
+            nlohmann::json::parse(R"(["a-replace", "b-replace", "c"])"));
+  EXPECT_EQ(stack.Read("out/tree/boards/x.gni"), testing::kSwitchedGni);
+}
+
+TEST(WaveRunner, ABootThatHangsIsKilledAtTheTimeoutWithItsGroup) {
+  FakeStack stack;
+  // A grandchild in the boot's process group, as a driver host is; it must not outlive the run.
+  const std::string pid_file = stack.Path("grandchild.pid");
+  stack.Write("boot.sh", "#!/bin/sh\ntail -f /dev/null &\necho $! > " + pid_file +
+                             ".tmp\nmv " + pid_file + ".tmp " + pid_file + "\nexec tail -f /dev/null\n");
   std::string config = testing::kConfig;
   config.replace(config.find("\"timeout_seconds\": 20"), 21, "\"timeout_seconds\": 1");
   stack.Write("config.json", config);
+  testing::Subreaper reaper;  // the orphaned grandchild is reaped here, so "gone" is observable
   Outcome run = RunOn(stack.Options());
   EXPECT_EQ(run.exit_code, kExitWaveFailed);
   EXPECT_NE(run.err.find("wave 1 failed: x: boot: timed out after 1 s"), std::string::npos) << run.err;
+  ASSERT_TRUE(stack.Exists("grandchild.pid"));
+  pid_t grandchild = std::stoi(stack.Read("grandchild.pid"));
+  EXPECT_TRUE(reaper.Gone(grandchild)) << "grandchild " << grandchild << " outlived the boot";
+}
+
+TEST(WaveRunner, WhatTheBootLeavesInItsGroupIsKilled) {
+  FakeStack stack;
+  const std::string pid_file = stack.Path("grandchild.pid");
+  stack.Write("boot.sh", "#!/bin/sh\ntail -f /dev/null &\necho $! > " + pid_file + ".tmp\nmv " +
+                             pid_file + ".tmp " + pid_file + "\n" + testing::kBootStubBody);
+  testing::Subreaper reaper;
+  Outcome run = RunOn(stack.Options());
+  EXPECT_EQ(run.exit_code, kExitGreen) << run.err;
+  ASSERT_TRUE(stack.Exists("grandchild.pid"));
+  EXPECT_TRUE(reaper.Gone(std::stoi(stack.Read("grandchild.pid"))));
 }
 
 TEST(WaveRunner, AFailingCheckNamesItsPattern) {
@@ -192,6 +233,88 @@ TEST(WaveRunner, MissingDiffAndUnknownBoardExitTwo) {
                          ": $.boards[0].id: error: [FDFWAVE020] board \"y\" is not in the inventory"),
             std::string::npos);
   EXPECT_FALSE(stack.Exists("out"));
+}
+
+// Every file under `root` (relative path → contents).
+std::map<std::string, std::string> Files(const std::string& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    files[std::filesystem::relative(entry.path(), root).string()] = text.str();
+  }
+  return files;
+}
+
+TEST(WaveRunner, AWaveThatPatchesThenFailsToBootLeavesTheGreenTree) {
+  FakeStack stack;
+  stack.Write("plan/plan.json", testing::kLateDeletePlan);
+  // Wave 3 patches a source too, then its boot fails (the replace variants crash).
+  stack.Write("plan/board-config/wave-03/touch.diff",
+              "--- a/a/a.cc\n+++ b/a/a.cc\n@@ -1 +1 @@\n-int a() { return banjo(); }\n+int a();\n");
+  stack.Write("plan/board-config/updates.json", R"({"schema": "fdfkit-board-config/1",
+    "waves": [{"wave": 2, "updates": [{"kind": "switch", "board": "x", "host": "h", "diff": "wave-02/switch-x_h.diff"}]},
+              {"wave": 3, "updates": [{"kind": "switch", "board": "x", "host": "h", "diff": "wave-03/touch.diff"}]}]})");
+  stack.Write("boot.sh", std::string("#!/bin/sh\ngrep -q a-replace \"$1\" && exit 3\n") +
+                             testing::kBootStubBody);
+  Outcome run = RunOn(stack.Options());
+  EXPECT_EQ(run.exit_code, kExitWaveFailed);
+  EXPECT_NE(run.err.find("wave 3 failed: x: boot: exit 3"), std::string::npos) << run.err;
+  nlohmann::json results = Results(stack);
+  EXPECT_EQ(results["waves"][2]["diffs"][0]["applied"], true);
+  EXPECT_EQ(results["last_green_wave"], 2);
+  // Byte for byte wave 2's tree: the given tree with the switch applied, wave 3's patch undone.
+  std::map<std::string, std::string> expected = Files(stack.Path("tree"));
+  expected["boards/x.gni"] = testing::kSwitchedGni;
+  EXPECT_EQ(Files(stack.Path("out/tree")), expected);
+  EXPECT_FALSE(stack.Exists("out/.staging-tree"));
+}
+
+TEST(WaveRunner, DiffsWithOneFileNameAreKeptApart) {
+  FakeStack stack;
+  const char kOther[] = "--- a/a/a.cc\n+++ b/a/a.cc\n@@ -1 +1 @@\n-int a() { return banjo(); }\n+int a();\n";
+  stack.Write("plan/board-config/other/switch-x_h.diff", kOther);
+  stack.Write("plan/board-config/updates.json", R"({"schema": "fdfkit-board-config/1",
+    "waves": [{"wave": 2, "updates": [{"kind": "switch", "board": "x", "host": "h", "diff": "wave-02/switch-x_h.diff"},
+                                      {"kind": "switch", "board": "x", "host": "h", "diff": "other/switch-x_h.diff"}]}]})");
+  Outcome run = RunOn(stack.Options());
+  ASSERT_EQ(run.exit_code, kExitGreen) << run.err;
+  EXPECT_EQ(stack.Read("out/wave-02/1-switch-x_h.diff"), testing::kSwitchDiff);
+  EXPECT_EQ(stack.Read("out/wave-02/2-switch-x_h.diff"), kOther);
+  nlohmann::json results = Results(stack);
+  EXPECT_EQ(results["waves"][1]["diffs"][1]["copy"], "wave-02/2-switch-x_h.diff");
+}
+
+TEST(WaveRunner, AStartThatFailsExitsOneAndLeavesNoTree) {
+  FakeStack stack;
+  // A FIFO cannot be copied; a previous run's tree must not stay behind as if it were this run's.
+  ASSERT_EQ(mkfifo(stack.Path("tree/pipe").c_str(), 0644), 0);
+  stack.Write("out/tree/boards/x.gni", "stale\n");
+  Outcome run = RunOn(stack.Options());
+  EXPECT_EQ(run.exit_code, kExitWaveFailed);
+  EXPECT_NE(run.err.find("migrate-waves: the start failed, no wave ran: start: cannot copy"),
+            std::string::npos)
+      << run.err;
+  EXPECT_FALSE(stack.Exists("out/tree"));
+  EXPECT_FALSE(stack.Exists("out/.staging-tree"));
+  nlohmann::json results = Results(stack);
+  EXPECT_EQ(results["green"], false);
+  EXPECT_EQ(results["start_failed"], true);
+  EXPECT_EQ(results["waves"][0]["status"], "not run");
+  EXPECT_NE(stack.Read("out/report.html").find("The start failed"), std::string::npos);
+}
+
+TEST(WaveRunner, AnOutputThatCannotBeWrittenIsNotAFailedWave) {
+  FakeStack stack;
+  stack.Write("out/waves.json/in-the-way", "");  // a non-empty folder where waves.json goes
+  Outcome run = RunOn(stack.Options());
+  EXPECT_EQ(run.exit_code, kExitCannotWrite);
+  EXPECT_NE(run.err.find("migrate-waves: error: [FDFWAVE002] cannot write " +
+                         stack.Path("out/waves.json")),
+            std::string::npos)
+      << run.err;
 }
 
 }  // namespace
