@@ -39,6 +39,9 @@ class InventoryReader {
     ForEach(root, "$", "edges", false, [&](const Json& item, const std::string& at) {
       ReadEdge(item, at);
     });
+    ForEach(root, "$", "service_edges", false, [&](const Json& item, const std::string& at) {
+      ReadServiceEdge(item, at);
+    });
     CheckPlacement();
     return Finish();
   }
@@ -278,6 +281,26 @@ class InventoryReader {
       }
     }
     inventory_.edges.push_back({*from, *to, *protocol, board});
+  }
+
+  void ReadServiceEdge(const Json& item, const std::string& at) {
+    if (!item.is_object()) return Report(at, diag::kExpectedObject);
+    auto from = Reference(item, at, "from", inventory_.driver_index, diag::kUnknownDriver, true);
+    auto to = Reference(item, at, "to", inventory_.driver_index, diag::kUnknownDriver, true);
+    auto service = String(item, at, "service", true);
+    static const char* const kTransports[] = {"channel", "driver", "unknown"};
+    int transport = Choice(item, at, "transport", {"channel", "driver", "unknown"});
+    auto board = Reference(item, at, "board", inventory_.board_index, diag::kUnknownBoard, false);
+    if (!from || !to || !service) return;
+    if (board) {
+      for (int driver : {*from, *to}) {
+        if (!BoardHolds(*board, driver)) {
+          Report(at + ".board", diag::kEdgeDriverNotOnBoard, inventory_.boards[*board].id,
+                 inventory_.drivers[driver].id);
+        }
+      }
+    }
+    inventory_.service_edges.push_back({*from, *to, *service, kTransports[transport], board});
   }
 
   // Every driver sits in some host.

@@ -60,11 +60,23 @@ struct Edge {
   std::optional<int> board;  // absent: every board where both drivers share a host
 };
 
+// A FIDL service one driver serves and another uses, over a Zircon channel or the driver
+// transport. Nothing to migrate: the planner and the verifier ignore it; reports show it (across
+// hosts it is legal, unlike a banjo edge). Absent from older inventories ($.service_edges).
+struct ServiceEdge {
+  int from = -1;                  // driver serving the service
+  int to = -1;                    // driver using it
+  std::string service;            // "lib.Service"
+  std::string transport = "channel";  // "channel" | "driver" | "unknown"
+  std::optional<int> board;       // absent: every board holding both drivers
+};
+
 struct Inventory {
   std::vector<Protocol> protocols;
   std::vector<Driver> drivers;
   std::vector<Board> boards;
   std::vector<Edge> edges;
+  std::vector<ServiceEdge> service_edges;
   std::map<std::string, int> protocol_index;
   std::map<std::string, int> driver_index;
   std::map<std::string, int> board_index;

@@ -62,6 +62,19 @@ std::string HostDiagramSvg(const HostView& host) {
         << "<text x=\"" << (x1 + x2) / 2 + 4 << "\" y=\"" << (y1 + y2) / 2 << "\">" << EscapeHtml(ShortProtocol(e.protocol))
         << "</text></g>";
   }
+  // Service edges within the host (FIDL: nothing to migrate), dotted; across hosts they are listed
+  // beside the diagram.
+  for (const ServiceEdgeView& e : host.service_edges) {
+    if (e.from_local < 0 || e.to_local < 0) continue;
+    size_t from = static_cast<size_t>(e.from_local), to = static_cast<size_t>(e.to_local);
+    int x1 = x_of(from) + kBoxWidth / 2 + 12, y1 = y_of(from) + kBoxHeight;
+    int x2 = x_of(to) + kBoxWidth / 2 + 12, y2 = y_of(to);
+    if (layer[to] <= layer[from]) y2 = y_of(to) + kBoxHeight / 2;
+    svg << "<g class=\"edge service-edge service-" << EscapeHtml(e.transport) << "\" data-service=\""
+        << EscapeHtml(e.service) << "\"><title>" << EscapeHtml(e.service) << ": FIDL service, " << EscapeHtml(e.transport)
+        << "</title><line x1=\"" << x1 << "\" y1=\"" << y1 << "\" x2=\"" << x2 << "\" y2=\"" << y2
+        << "\" marker-end=\"url(#arrow-channel)\"/></g>";
+  }
   for (size_t i = 0; i < n; ++i) {
     const DriverView& d = host.drivers[i];
     std::string detail = d.status;

@@ -128,6 +128,18 @@ std::string Host(const HostView& h, const std::string& anchor) {
     << (h.switch_wave > 0 ? "switches in wave " + std::to_string(h.switch_wave) : std::string("nothing to switch"))
     << " · " << h.done << " / " << h.drivers.size() << " drivers ported or dual</div><div class=\"bar\"><span style=\"width:"
     << percent << "%\"></span></div>" << HostDiagramSvg(h);
+  if (!h.service_edges.empty()) {
+    o << "<div class=\"meta\">service edges (FIDL, nothing to migrate):</div><ul class=\"service-edges\">";
+    for (const ServiceEdgeView& e : h.service_edges) {
+      o << "<li class=\"service-" << EscapeHtml(e.transport) << "\">" << EscapeHtml(e.from) << " → " << EscapeHtml(e.to)
+        << ": <code>" << EscapeHtml(e.service) << "</code> (" << EscapeHtml(e.transport);
+      if (!e.other_host.empty()) {
+        o << ", " << (e.from_local < 0 ? "from" : "to") << " host " << EscapeHtml(e.other_host);
+      }
+      o << ")</li>";
+    }
+    o << "</ul>";
+  }
   if (!h.blockers.empty()) {
     o << "<div class=\"meta\">before the switch:</div><ul class=\"blockers\">";
     for (const std::string& b : h.blockers) o << "<li>" << EscapeHtml(b) << "</li>";

@@ -97,6 +97,14 @@ std::string BoardMarkdown(const BoardView& board) {
           << e.protocol << "` (" << EdgeStateName(e.state) << ")\n";
       }
     }
+    if (!h.service_edges.empty()) {
+      o << "\nService edges (FIDL; nothing to migrate):\n\n";
+      for (const ServiceEdgeView& e : h.service_edges) {
+        o << "- " << e.from << " → " << e.to << ": `" << e.service << "` (" << e.transport;
+        if (!e.other_host.empty()) o << ", " << (e.from_local < 0 ? "from" : "to") << " host " << e.other_host;
+        o << ")\n";
+      }
+    }
     if (!h.blockers.empty()) {
       o << "\nBefore the switch:\n\n";
       for (const std::string& b : h.blockers) o << "- " << b << "\n";

@@ -67,6 +67,24 @@ ReportModel BuildReportModel(const Inventory& inv, const plan::Requirements& req
         if (from < 0 || to < 0) continue;
         hv.edges.push_back({from, to, inv.protocols[static_cast<size_t>(e.protocol)].id, StateOf(inv, e.from, e.to, e.protocol)});
       }
+      for (const plan::ServiceEdge& e : inv.service_edges) {
+        if (e.board && *e.board != static_cast<int>(b)) continue;
+        int from = local(e.from), to = local(e.to);
+        if (from < 0 && to < 0) continue;
+        ServiceEdgeView v{inv.drivers[static_cast<size_t>(e.from)].id, inv.drivers[static_cast<size_t>(e.to)].id,
+                          e.service, e.transport, from, to, ""};
+        if (from < 0 || to < 0) {
+          int other = from < 0 ? e.from : e.to;
+          for (const plan::Host& o : board.hosts) {
+            if (std::find(o.drivers.begin(), o.drivers.end(), other) != o.drivers.end()) {
+              v.other_host = o.id;
+              break;
+            }
+          }
+          if (v.other_host.empty()) continue;  // the other end is not on this board
+        }
+        hv.service_edges.push_back(std::move(v));
+      }
       int s = required.switch_of_host[b][h];
       hv.switch_wave = s < 0 ? 0 : schedule.switches[static_cast<size_t>(s)];
       if (s < 0) ++bv.switched;

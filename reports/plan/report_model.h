@@ -32,10 +32,19 @@ struct EdgeView {
   EdgeState state = EdgeState::kBanjo;
 };
 
+// A FIDL service edge touching a host: nothing to migrate, shown for the picture. Across hosts it
+// is legal (a Zircon channel crosses hosts; a banjo edge cannot).
+struct ServiceEdgeView {
+  std::string from, to, service, transport;  // driver ids; transport: channel | driver | unknown
+  int from_local = -1, to_local = -1;        // indices into HostView::drivers; -1: another host
+  std::string other_host;                    // the other end's host; empty when both are here
+};
+
 struct HostView {
   std::string id, board;
   std::vector<DriverView> drivers;
   std::vector<EdgeView> edges;
+  std::vector<ServiceEdgeView> service_edges;
   int switch_wave = 0;  // 0: nothing to switch (every driver ported)
   int done = 0;         // drivers no longer needing a port (dual or ported)
   std::vector<std::string> blockers;  // what must happen before the switch, in wave order

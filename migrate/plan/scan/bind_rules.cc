@@ -25,7 +25,7 @@ void ReadConditions(const std::string& body, BindParent* parent) {
   }
   for (std::sregex_iterator it(body.begin(), body.end(), kFidl), end; it != end; ++it) {
     if ((*it)[1] != (*it)[3] || (*it)[2] != (*it)[4]) continue;  // lib.X == lib.X.Transport
-    parent->fidl.push_back({(*it)[1], (*it)[5] == "DriverTransport" ? "driver" : "channel"});
+    parent->fidl.push_back({(*it)[1], (*it)[5] == "DriverTransport" ? "driver" : "channel", (*it)[2]});
   }
 }
 

@@ -22,6 +22,7 @@ struct BindParent {
   struct Fidl {
     std::string library;                  // e.g. "fuchsia.hardware.gpioimpl"
     std::string transport;                // "driver" | "channel"
+    std::string member;                   // "Service" of `lib.Service == ...`
   };
   std::vector<Fidl> fidl;
   int line = 0;

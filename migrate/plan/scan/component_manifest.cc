@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -79,6 +80,22 @@ void CollectServices(const Json& decls, std::vector<std::string>* out) {
   }
 }
 
+// The line of `name`'s first appearance as a quoted string in `text` (1 if not found).
+int LineOf(const std::string& text, const std::string& name) {
+  size_t at = std::string::npos;
+  for (const char* quote : {"\"", "'"}) {
+    size_t found = text.find(quote + name + quote);
+    if (found < at) at = found;
+  }
+  if (at == std::string::npos) return 1;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+void Locate(const std::vector<std::string>& names, size_t from, const std::string& path,
+            const std::string& text, std::map<std::string, std::pair<std::string, int>>* at) {
+  for (size_t i = from; i < names.size(); ++i) at->emplace(names[i], std::make_pair(path, LineOf(text, names[i])));
+}
+
 void Read(const std::string& path, const GnSourceReader& read, std::set<std::string>* seen,
           ComponentManifest* out) {
   if (!seen->insert(path).second) return;
@@ -134,8 +151,14 @@ void Read(const std::string& path, const GnSourceReader& read, std::set<std::str
       out->binary = program["binary"].get<std::string>();
     }
   }
+  size_t uses = out->use_services.size(), exposes = out->expose_services.size(),
+         declared = out->capability_services.size();
   if (doc.contains("use")) CollectServices(doc["use"], &out->use_services);
   if (doc.contains("expose")) CollectServices(doc["expose"], &out->expose_services);
+  if (doc.contains("capabilities")) CollectServices(doc["capabilities"], &out->capability_services);
+  Locate(out->use_services, uses, path, *text, &out->use_at);
+  Locate(out->expose_services, exposes, path, *text, &out->serve_at);
+  Locate(out->capability_services, declared, path, *text, &out->serve_at);
 }
 
 }  // namespace

@@ -5,7 +5,9 @@
 #ifndef FDFKIT_MIGRATE_PLAN_SCAN_COMPONENT_MANIFEST_H_
 #define FDFKIT_MIGRATE_PLAN_SCAN_COMPONENT_MANIFEST_H_
 
+#include <map>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,10 @@ struct ComponentManifest {
   std::string binary;            // program.binary or program.compat
   std::vector<std::string> use_services;
   std::vector<std::string> expose_services;
+  std::vector<std::string> capability_services;  // `capabilities: [{ service: ... }]`: declared
+  // Where each service name is first written (file — the manifest or a shard — and line), for
+  // the services used and for those exposed or declared.
+  std::map<std::string, std::pair<std::string, int>> use_at, serve_at;
   std::vector<FileDiagnostic> errors;  // syntax errors with line and column
 };
 

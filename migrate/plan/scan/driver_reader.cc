@@ -113,6 +113,10 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
       for (const std::string& service : cml.expose_services) {
         driver->fidl_serves.insert(service.substr(0, service.rfind('.')));  // lib.Service → lib
       }
+      if (cml.errors.empty()) {
+        for (const auto& [service, at] : cml.serve_at) driver->services_served[service].push_back({at.first, at.second, false});
+        for (const auto& [service, at] : cml.use_at) driver->services_used[service].push_back({at.first, at.second, false});
+      }
     }
     if (const GnValue* colocate = target->Find("colocate"); colocate && colocate->kind == GnValue::Kind::kBool) {
       driver->colocate = colocate->boolean;  // fuchsia_driver_component(colocate = true)
@@ -145,6 +149,7 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
           if (classified || !EndsWith(parsed->name, suffix)) continue;
           classified = true;
           LibraryDep lib{parsed->name.substr(0, parsed->name.size() - suffix.size()), dep.string, dep.file, dep.line};
+          if (kind != "banjo") ReadFidlTarget({parsed->dir, lib.library});
           auto& list = kind == "banjo" ? driver->banjo : kind == "driver" ? driver->driver_fidl : driver->channel_fidl;
           bool seen = std::any_of(list.begin(), list.end(), [&](const LibraryDep& d) { return d.library == lib.library; });
           if (!seen) list.push_back(std::move(lib));
@@ -159,6 +164,29 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
       if (into_drivers || !other_driver) Walk(*parsed, driver, visited, into_drivers);
     }
   }
+}
+
+// The `fidl("lib")` target beside a bindings dep (`//dir:lib_cpp_wire` → `//dir:lib`): its sources
+// say whether the library is declared @transport("Driver").
+void DriverReader::ReadFidlTarget(const GnLabel& label) {
+  if (!fidl_targets_read_.insert(label.Text()).second) return;
+  static const std::regex kLibrary(R"((?:^|\n)\s*library\s+([\w.]+)\s*;)");
+  static const std::regex kDriverTransport(R"(@transport\(\s*"Driver"\s*\))");
+  const GnFile* build = tree_.Build(label.dir);
+  const GnTarget* target = build ? build->FindTarget(label.name) : nullptr;
+  if (target == nullptr || target->type != "fidl") return;
+  FidlSource source{"channel", ""};
+  std::string library = label.name;
+  for (const std::string& file : target->Strings("sources")) {
+    std::string path = JoinPath(label.dir, file);
+    std::optional<std::string> text = tree_.Read(path);
+    if (!text) continue;
+    if (source.file.empty()) source.file = path;
+    std::smatch m;
+    if (std::regex_search(*text, m, kLibrary)) library = m[1];
+    if (std::regex_search(*text, kDriverTransport)) source = {"driver", path};
+  }
+  if (!source.file.empty()) fidl_sources_.emplace(library, source);
 }
 
 bool DriverReader::NameMatches(const std::string& protocol_name, const std::string& library) const {
@@ -178,6 +206,12 @@ void DriverReader::Decide(ScannedDriver* driver) {
   std::set<std::string> matched;
   for (const CodeSignal& signal : driver->signals) {
     if (signal.kind == CodeSignal::Kind::kFidlServes) driver->fidl_serves.insert(signal.name);
+    if (signal.kind == CodeSignal::Kind::kFidlServes || signal.kind == CodeSignal::Kind::kFidlConsumes) {
+      auto& services = signal.kind == CodeSignal::Kind::kFidlServes ? driver->services_served : driver->services_used;
+      auto& evidence = services[signal.name + "." + signal.service];
+      auto manifest = std::find_if(evidence.begin(), evidence.end(), [](const ServiceEvidence& e) { return !e.code; });
+      evidence.insert(manifest, {signal.file, signal.line, true});  // code first, in source order
+    }
     if (signal.kind != CodeSignal::Kind::kBanjoServes && signal.kind != CodeSignal::Kind::kBanjoConsumes) continue;
     if (std::count(rules_.ignored_mixins.begin(), rules_.ignored_mixins.end(), signal.name)) continue;
     bool found = false;

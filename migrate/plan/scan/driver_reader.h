@@ -35,6 +35,20 @@ struct LibraryIndex {
 
 LibraryIndex IndexLibraries(SourceTree& tree, const ScanRules& rules);
 
+// Where a driver shows that it serves or uses a FIDL service: a line of code or of its manifest.
+struct ServiceEvidence {
+  std::string file;
+  int line = 0;
+  bool code = false;  // AddService / Connect (else the manifest)
+  std::string Text() const { return file + ":" + std::to_string(line); }
+};
+
+// A FIDL library whose source the scan found through a bindings dep (a `fidl("lib")` target).
+struct FidlSource {
+  std::string transport;  // "driver" (@transport("Driver")) | "channel"
+  std::string file;       // the .fidl file read
+};
+
 struct ScannedDriver {
   std::string id;
   std::string component_label;
@@ -48,6 +62,9 @@ struct ScannedDriver {
   std::vector<CodeSignal> signals;
   std::set<std::string> serves, consumes;  // banjo libraries
   std::set<std::string> fidl_serves;       // FIDL libraries served (code or manifest)
+  // FIDL services ("lib.Service") served (added to the outgoing directory, exposed or declared)
+  // and used (connected to, or `use`d in the manifest), each with its evidence, code first.
+  std::map<std::string, std::vector<ServiceEvidence>> services_served, services_used;
   std::string status;                      // banjo | dual | ported
   bool dual_binary = false;                // the bind rules accept a banjo or a FIDL parent
 };
@@ -64,6 +81,8 @@ class DriverReader {
   // included (a package variant's), without deciding anything or reporting problems: those are
   // reported when the variant's own components are scanned.
   ScannedDriver Outline(const GnLabel& label);
+  // FIDL libraries whose source was found through the bindings deps of the drivers read so far.
+  const std::map<std::string, FidlSource>& FidlSources() const { return fidl_sources_; }
 
  private:
   // `into_drivers`: also walk into driver components reached through deps (a package's).
@@ -77,6 +96,9 @@ class DriverReader {
   const LibraryIndex& libraries_;
   std::vector<FileDiagnostic>* errors_;
   std::vector<FileDiagnostic>* unresolved_;
+  std::map<std::string, FidlSource> fidl_sources_;
+  std::set<std::string> fidl_targets_read_;
+  void ReadFidlTarget(const GnLabel& target);
 };
 
 // Joins a directory and a path relative to it ("//x" is root-relative).

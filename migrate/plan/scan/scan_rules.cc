@@ -82,6 +82,9 @@ class RulesReader {
     r.banjo_library_dirs = Strings(j, "banjo_library_dirs");
     r.fidl_library_dirs = Strings(j, "fidl_library_dirs");
     r.ignored_mixins = Strings(j, "ignored_mixins");
+    // Optional (older rules files lack it): FIDL services drivers use from outside the scanned
+    // drivers (the platform bus), not reported as served by nobody.
+    if (j.contains("external_services")) r.external_services = Strings(j, "external_services");
     r.team_path = Strings(j, "team_path");
     r.default_team = String(j, "default_team");
     r.default_transport = String(j, "default_transport");

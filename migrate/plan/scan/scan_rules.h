@@ -28,6 +28,7 @@ struct ScanRules {
   std::vector<std::string> banjo_library_dirs;
   std::vector<std::string> fidl_library_dirs;
   std::vector<std::string> ignored_mixins;
+  std::vector<std::string> external_services;  // "lib.Service" served from outside the tree
   std::vector<std::string> team_path;  // patterns with {team}
   std::string default_team;
   std::string default_transport;

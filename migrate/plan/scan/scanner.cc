@@ -59,14 +59,6 @@ class Scanner {
     }
     std::vector<Json> boards;
     for (BoardScan& board : boards_) boards.push_back(PlaceHosts(board));
-    // A file imported by many boards (boards/common/*.gni) would report its notes once per board:
-    // keep the first.
-    std::set<std::tuple<std::string, int, std::string>> seen;
-    std::vector<FileDiagnostic> unique;
-    for (FileDiagnostic& f : result_.unresolved) {
-      if (seen.insert({f.file, f.line, f.message}).second) unique.push_back(std::move(f));
-    }
-    result_.unresolved = std::move(unique);
     Write(boards);
     return std::move(result_);
   }
@@ -332,6 +324,7 @@ class Scanner {
       for (int d : members) names.push_back(drivers_[static_cast<size_t>(d)].id);
       hosts.push_back({{"id", id}, {"drivers", names}});
     }
+    ServiceEdges(board);
     Json labels = Json::array();
     for (const LabelEntry& e : board.entries) {
       labels.push_back({{"driver", drivers_[static_cast<size_t>(e.driver)].id}, {"label", e.label}, {"list", e.list},
@@ -363,6 +356,96 @@ class Scanner {
     if (edge_keys_.insert({from, to, library, board}).second) edges_.push_back({from, to, library, board});
   }
 
+  // FIDL service edges on `board`: each service a driver uses (code or manifest) from the one
+  // other driver of the board serving it. Nobody serving it, or several, is a finding.
+  void ServiceEdges(const BoardScan& board) {
+    std::map<std::string, std::vector<int>> servers;
+    for (int d : board.drivers) {
+      for (const auto& [service, evidence] : drivers_[static_cast<size_t>(d)].services_served) servers[service].push_back(d);
+    }
+    for (int d : board.drivers) {
+      const ScannedDriver& driver = drivers_[static_cast<size_t>(d)];
+      for (const auto& [used, evidence] : driver.services_used) {
+        const std::string& service = used;  // lambdas below cannot capture a structured binding
+        if (Contains(rules_.external_services, service)) continue;
+        const ServiceEvidence& use = evidence.front();
+        std::vector<int> candidates;
+        for (int server : servers[service]) {
+          if (server != d) candidates.push_back(server);
+        }
+        if (candidates.empty()) {
+          bool anywhere = std::any_of(drivers_.begin(), drivers_.end(), [&](const ScannedDriver& other) {
+            return &other != &driver && other.services_served.count(service);
+          });
+          result_.unresolved.push_back(
+              anywhere ? AtFile(use.file, use.line, 0, diag::kServiceNotOnBoard, board.id, driver.id, service)
+                       : AtFile(use.file, use.line, 0, diag::kServiceServedByNobody, driver.id, service));
+          continue;
+        }
+        if (candidates.size() > 1) {
+          std::string names;
+          for (int c : candidates) names += (names.empty() ? "" : ", ") + drivers_[static_cast<size_t>(c)].id;
+          result_.unresolved.push_back(
+              AtFile(use.file, use.line, 0, diag::kSeveralServiceServers, board.id, service, driver.id, names));
+          continue;
+        }
+        if (service_edge_keys_.insert({candidates[0], d, service, board.id}).second) {
+          service_edges_.push_back({candidates[0], d, service, board.id});
+        }
+      }
+    }
+  }
+
+  struct Transport {
+    std::string transport, from;
+  };
+
+  // The transport of `service` between `from` and `to`: the library's @transport when its source
+  // is in the tree; else the consumer's bind rule (`.DriverTransport` / `.ZirconTransport`); else
+  // the bindings the two drivers build with (`_cpp_driver` or the channel ones), said as a finding.
+  Transport ServiceTransport(const std::string& service, int from, int to) {
+    std::string library = service.substr(0, service.rfind('.'));
+    std::string member = service.substr(service.rfind('.') + 1);
+    if (auto sdk = libraries_.fidl_transport.find(library); sdk != libraries_.fidl_transport.end()) {
+      return {sdk->second, "the library's @transport (" + library + " in the tree's FIDL libraries)"};
+    }
+    const auto& sources = reader_->FidlSources();
+    if (auto source = sources.find(library); source != sources.end()) {
+      return {source->second.transport, "the library's @transport (" + source->second.file + ")"};
+    }
+    const ScannedDriver& consumer = drivers_[static_cast<size_t>(to)];
+    for (const BindParent& node : consumer.bind.parents) {
+      for (const BindParent::Fidl& fidl : node.fidl) {
+        if (fidl.library == library && fidl.member == member) {
+          return {fidl.transport, "bind rules (" + consumer.bind_file + ":" + std::to_string(node.line) + ")"};
+        }
+      }
+    }
+    std::set<std::string> seen;
+    const LibraryDep* first = nullptr;
+    for (int d : {from, to}) {
+      const ScannedDriver& driver = drivers_[static_cast<size_t>(d)];
+      for (const auto* list : {&driver.driver_fidl, &driver.channel_fidl}) {
+        for (const LibraryDep& dep : *list) {
+          if (dep.library != library) continue;
+          seen.insert(list == &driver.driver_fidl ? "driver" : "channel");
+          if (first == nullptr) first = &dep;
+        }
+      }
+    }
+    const std::string& from_id = drivers_[static_cast<size_t>(from)].id;
+    if (seen.size() == 1) {
+      std::string transport = *seen.begin();
+      result_.unresolved.push_back(AtFile(first->file, first->line, 0, diag::kServiceTransportAssumed, library,
+                                          service, transport, first->label));
+      return {transport, "bindings (" + first->label + ", " + first->file + ":" + std::to_string(first->line) + ")"};
+    }
+    const ServiceEvidence& use = consumer.services_used.at(service).front();
+    result_.unresolved.push_back(
+        AtFile(use.file, use.line, 0, diag::kServiceTransportUnknown, library, service, from_id, consumer.id));
+    return {"unknown", "nothing in the tree"};
+  }
+
   void Write(const std::vector<Json>& boards);
 
   struct EdgeScan {
@@ -384,6 +467,8 @@ class Scanner {
   std::map<std::pair<std::string, int>, std::pair<std::string, bool>> variant_of_label_;
   std::vector<EdgeScan> edges_;
   std::set<std::tuple<int, int, std::string, std::string>> edge_keys_;
+  std::vector<EdgeScan> service_edges_;  // `library` holds the service ("lib.Service")
+  std::set<std::tuple<int, int, std::string, std::string>> service_edge_keys_;
   std::map<std::string, int> driver_of_id_;
   std::map<std::string, std::vector<int>> serving_;  // library → drivers of the board being placed
 };
@@ -470,6 +555,39 @@ void Scanner::Write(const std::vector<Json>& boards) {
                      {"protocol", e.library},
                      {"board", e.board}});
   }
+  // Service edges: FIDL between two drivers, nothing to migrate. One that a banjo edge already
+  // stands for (its library is the banjo protocol's successor: a dual server) is not repeated.
+  Json service_edges = Json::array();
+  for (const EdgeScan& e : service_edges_) {
+    std::string library = e.library.substr(0, e.library.rfind('.'));
+    bool banjo = std::any_of(edges_.begin(), edges_.end(), [&](const EdgeScan& b) {
+      return b.from == e.from && b.to == e.to && b.board == e.board && protocol_ids.count(b.library) &&
+             rules_.Successor(b.library) == library;
+    });
+    if (banjo) continue;
+    Transport transport = ServiceTransport(e.library, e.from, e.to);
+    const ScannedDriver& server = drivers_[static_cast<size_t>(e.from)];
+    const ScannedDriver& consumer = drivers_[static_cast<size_t>(e.to)];
+    Json served = Json::array(), used = Json::array();
+    for (const ServiceEvidence& at : server.services_served.at(e.library)) served.push_back(at.Text());
+    for (const ServiceEvidence& at : consumer.services_used.at(e.library)) used.push_back(at.Text());
+    service_edges.push_back({{"from", server.id},
+                             {"to", consumer.id},
+                             {"service", e.library},
+                             {"transport", transport.transport},
+                             {"board", e.board},
+                             {"transport_from", transport.from},
+                             {"served_at", served},
+                             {"used_at", used}});
+  }
+  // A file imported by many boards (boards/common/*.gni) would report its notes once per board,
+  // a service's transport once per edge: keep the first.
+  std::set<std::tuple<std::string, int, std::string>> seen;
+  std::vector<FileDiagnostic> unique;
+  for (FileDiagnostic& f : result_.unresolved) {
+    if (seen.insert({f.file, f.line, f.message}).second) unique.push_back(std::move(f));
+  }
+  result_.unresolved = std::move(unique);
   Json unresolved = Json::array();
   for (const FileDiagnostic& f : result_.unresolved) {
     unresolved.push_back({{"file", f.file}, {"line", f.line}, {"message", f.message}});
@@ -480,7 +598,8 @@ void Scanner::Write(const std::vector<Json>& boards) {
                        {"protocols", protocols},
                        {"drivers", drivers},
                        {"boards", boards},
-                       {"edges", edges}};
+                       {"edges", edges},
+                       {"service_edges", service_edges}};
 }
 
 }  // namespace

@@ -134,6 +134,44 @@ TEST_F(Commands, ReportDrawsAValidPlanAndRefusesABrokenOne) {
   EXPECT_FALSE(fs::exists(dir_ / "broken-report"));
 }
 
+// corpus/drivers end to end: the i2c core's Zircon-channel service to temp-sensor, in another
+// host, is in the report beside the banjo edges (a cross-host service edge is legal), and the plan
+// verifies.
+TEST_F(Commands, ReportShowsServiceEdgesAcrossHosts) {
+  std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/drivers";
+  ScanCommand scan;
+  scan.tree = tree;
+  scan.overlay = tree + "/scan-overlay.json";
+  scan.out = Path("drivers/inventory.json");
+  ASSERT_EQ(RunScan(scan, out_, err_), kExitDone) << err_.str();
+  PlanCommand plan;
+  plan.inventory = scan.out;
+  plan.out_dir = Path("drivers/plan");
+  ASSERT_EQ(RunPlan(plan, out_, err_), kExitDone) << err_.str();
+  VerifyCommand verify;
+  verify.inventory = scan.out;
+  verify.plan = Path("drivers/plan/plan.json");
+  EXPECT_EQ(RunVerify(verify, out_, err_), kExitDone) << err_.str();
+  ReportCommand report;
+  report.inventory = scan.out;
+  report.plan = Path("drivers/plan/plan.json");
+  report.out_dir = Path("drivers/report");
+  ASSERT_EQ(RunReport(report, out_, err_), kExitDone) << err_.str();
+  std::string board = Read("drivers/report/boards/gpio-i2c.md");
+  EXPECT_NE(board.find("- i2c-impl → i2c: `fuchsia.hardware.i2cimpl` (banjo)\n"), std::string::npos) << board;
+  EXPECT_NE(board.find("Service edges (FIDL; nothing to migrate):\n\n- i2c → temp-sensor: "
+                       "`fdfkit.examples.i2c.Service` (channel, to host gpio-i2c/temp-sensor)\n"),
+            std::string::npos)
+      << board;
+  EXPECT_NE(board.find("- i2c → temp-sensor: `fdfkit.examples.i2c.Service` (channel, from host gpio-i2c/gpio-impl)\n"),
+            std::string::npos)
+      << board;
+  std::string html = Read("drivers/report/report.html");
+  EXPECT_NE(html.find("<li class=\"service-channel\">i2c → temp-sensor: <code>fdfkit.examples.i2c.Service</code> "
+                      "(channel, to host gpio-i2c/temp-sensor)</li>"),
+            std::string::npos);
+}
+
 TEST_F(Commands, ScanWritesAnInventoryAndPlanWritesItsBoardConfig) {
   std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/tree";
   ScanCommand scan;

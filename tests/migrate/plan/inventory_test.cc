@@ -45,6 +45,31 @@ TEST(Inventory, ReadsTheCoreSchemaWithDefaults) {
   EXPECT_EQ(inv.edges[0].board, 0);
 }
 
+// Service edges ($.service_edges, optional): read with their defaults, checked like banjo edges.
+TEST(Inventory, ServiceEdgesAreOptionalAndChecked) {
+  EXPECT_TRUE(fdfkit::plan::testing::MustParse(kValid).service_edges.empty());
+  std::string with = kValid;
+  with.insert(with.rfind('}'), R"(, "service_edges": [{"from": "core", "to": "impl", "service": "l.Service", "board": "b"},
+                                   {"from": "impl", "to": "core", "service": "m.Service", "transport": "driver"}])");
+  fdfkit::plan::Inventory inv = fdfkit::plan::testing::MustParse(with);
+  ASSERT_EQ(inv.service_edges.size(), 2u);
+  EXPECT_EQ(inv.service_edges[0].from, 1);
+  EXPECT_EQ(inv.service_edges[0].service, "l.Service");
+  EXPECT_EQ(inv.service_edges[0].transport, "channel");
+  EXPECT_EQ(inv.service_edges[0].board, 0);
+  EXPECT_EQ(inv.service_edges[1].transport, "driver");
+  EXPECT_FALSE(inv.service_edges[1].board);
+  EXPECT_EQ(inv.edges.size(), 1u);  // banjo edges untouched
+  std::string bad = kValid;
+  bad.insert(bad.rfind('}'), R"(, "service_edges": [{"from": "ghost", "to": "impl", "service": "l.Service"},
+                                  {"from": "impl", "to": "core", "transport": "banjo"}])");
+  EXPECT_EQ(Errors(bad), (std::vector<std::string>{
+                             "$.service_edges[0].from: error: [FDFPLAN033] unknown driver \"ghost\"",
+                             "$.service_edges[1].service: error: [FDFPLAN014] missing; expected a string",
+                             "$.service_edges[1].transport: error: [FDFPLAN024] expected one of \"channel\", "
+                             "\"driver\", \"unknown\""}));
+}
+
 TEST(Inventory, UnknownSchemaStopsReading) {
   EXPECT_EQ(Errors(R"({"schema": "fdfkit-inventory/2", "drivers": 3})"),
             std::vector<std::string>{

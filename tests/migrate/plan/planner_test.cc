@@ -2,6 +2,10 @@
 // independent verifier (every plan valid, the wave count at its exact lower bound).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "support/read_file.h"
+
 #include <random>
 
 #include "migrate/plan/plan_json.h"
@@ -48,6 +52,33 @@ Planned Plan(const std::string& json, const PlanOptions& options) {
   EXPECT_FALSE(p.plan.error) << p.plan.error->Text();
   EXPECT_EQ(p.Violations(options), std::vector<std::string>{});
   return p;
+}
+
+// A hand-written inventory without service edges (corpus/inventories/amlogic.json) loads and plans
+// exactly as before; adding service edges — across hosts, on the driver transport, of unknown
+// transport — changes nothing in the plan, and the verifier accepts it.
+TEST(Planner, ServiceEdgesChangeNothing) {
+  std::string text = fdfkit::support::ReadFile(std::string(FDFKIT_CORPUS_DIR) + "/inventories/amlogic.json").value();
+  nlohmann::json doc = nlohmann::json::parse(text);
+  ASSERT_FALSE(doc.contains("service_edges"));
+  PlanOptions options;
+  options.ports_per_wave = 3;
+  Planned before = Plan(text, options);
+  EXPECT_TRUE(before.inventory.service_edges.empty());
+  // Edges between drivers of different hosts of one board, and one with no board.
+  const nlohmann::json& board = doc["boards"][0];
+  std::string a = board["hosts"][0]["drivers"][0], b = board["hosts"][1]["drivers"][0];
+  doc["service_edges"] = {{{"from", a}, {"to", b}, {"service", "x.Service"}, {"board", board["id"]}},
+                          {{"from", b}, {"to", a}, {"service", "y.Service"}, {"transport", "driver"}},
+                          {{"from", a}, {"to", a}, {"service", "z.Service"}, {"transport", "unknown"}}};
+  Planned after = Plan(doc.dump(), options);
+  ASSERT_EQ(after.inventory.service_edges.size(), 3u);
+  EXPECT_EQ(after.inventory.service_edges[0].transport, "channel");  // the default
+  auto json = [](const Planned& p) {
+    return WritePlanJson(p.inventory, p.required, p.plan.schedule, p.plan.metrics, p.plan.lower_bound);
+  };
+  EXPECT_EQ(json(after), json(before));
+  EXPECT_EQ(after.Violations(options), std::vector<std::string>{});
 }
 
 // Two clusters of three drivers, four ports per wave: filling the first wave would split the

@@ -89,6 +89,9 @@ TEST(ComponentManifest, Json5ColocateServicesAndShards) {
   EXPECT_EQ(m.binary, "driver/x.so");
   EXPECT_EQ(m.use_services, std::vector<std::string>{"a.b.Service"});
   EXPECT_EQ(m.expose_services, std::vector<std::string>{"c.d.Service"});
+  // Where each service is written, for the scan's service edges and findings.
+  EXPECT_EQ(m.use_at.at("a.b.Service"), std::make_pair(std::string("m/x.cml"), 5));
+  EXPECT_EQ(m.serve_at.at("c.d.Service"), std::make_pair(std::string("m/x.cml"), 6));
   ComponentManifest bad = ReadComponentManifest("b.cml", Files({{"b.cml", "{\n  program: {\n    colocate: 'true'\n    x: 1,\n  }\n}\n"}}));
   ASSERT_EQ(bad.errors.size(), 1u);
   EXPECT_EQ(bad.errors[0].line, 4);  // the missing comma shows on the next key
@@ -151,6 +154,22 @@ auto c = incoming()->Connect<fuchsia_hardware_gpio::Service::Device>();
   EXPECT_EQ(s[3].kind, CodeSignal::Kind::kFidlConsumes);
   EXPECT_EQ(s[3].name, "fuchsia.hardware.gpio");
   EXPECT_EQ(s[3].line, 7);
+}
+
+// Bindings reached through a namespace alias (the corpus's i2c core and temp-sensor) name the
+// library the alias stands for, and the service.
+TEST(CodeSignals, NamespaceAliasesNameTheLibrary) {
+  std::vector<CodeSignal> s = FindCodeSignals("a.cc", R"(
+namespace i2c = fdfkit_examples_i2c;
+void Serve() { outgoing()->AddService<i2c::Service>(handler); }
+auto c = incoming()->Connect<::fuchsia_hardware_gpio::Service::Device>();
+)");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].name, "fdfkit.examples.i2c");
+  EXPECT_EQ(s[0].service, "Service");
+  EXPECT_EQ(s[0].line, 3);
+  EXPECT_EQ(s[1].name, "fuchsia.hardware.gpio");
+  EXPECT_EQ(s[1].service, "Service");
 }
 
 }  // namespace

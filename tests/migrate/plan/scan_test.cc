@@ -248,6 +248,111 @@ TEST(Scan, FilterDriversServeAndConsumeTheSameProtocol) {
   EXPECT_EQ(Find(inv["drivers"], "i2c-impl")["consumes"], Json({"fuchsia.hardware.gpio"}));
 }
 
+// FIDL service edges: the i2c core serves fdfkit.examples.i2c.Service over Zircon channels
+// (outgoing AddService through a namespace alias, and its manifest's capability and expose);
+// temp-sensor, in a host of its own, connects to it and `use`s it. The edge is recorded beside the
+// banjo edges, which stay exactly as they were.
+TEST(Scan, ServiceEdgesBetweenDrivers) {
+  std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/drivers";
+  ScanRulesLoad rules = LoadScanRules(
+      fdfkit::support::ReadFile(tree + "/scan-overlay.json").value(), "scan-overlay.json");
+  ASSERT_TRUE(rules.errors.empty());
+  ScanResult r = ScanTree(tree, *rules.rules, rules.overlay);
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  EXPECT_TRUE(r.unresolved.empty()) << r.unresolved[0].Text();  // the library's source decides
+  const Json& inv = r.inventory;
+  Json i2c_edge = {{"from", "i2c"},
+                   {"to", "temp-sensor"},
+                   {"service", "fdfkit.examples.i2c.Service"},
+                   {"transport", "channel"},
+                   {"board", "gpio-i2c"},
+                   {"transport_from", "the library's @transport (gpio-i2c/fidl/fdfkit.examples.i2c.fidl)"},
+                   {"served_at", {"gpio-i2c/i2c/i2c.cc:133", "gpio-i2c/i2c/i2c.cml:15"}},
+                   {"used_at", {"gpio-i2c/temp-sensor/temp_sensor.cc:37", "gpio-i2c/temp-sensor/temp_sensor.cc:61",
+                                "gpio-i2c/temp-sensor/temp-sensor.cml:10"}}};
+  Json block_edge = {{"from", "block-client"},
+                     {"to", "block-check"},
+                     {"service", "fdfkit.examples.block.Service"},
+                     {"transport", "channel"},
+                     {"board", "block-stack"},
+                     {"transport_from", "the library's @transport (block-stack/fidl/fdfkit.examples.block.fidl)"},
+                     {"served_at", {"block-stack/block-client/block_client.cc:34", "block-stack/block-client/block-client.cml:11"}},
+                     {"used_at", {"block-stack/block-check/block_check.cc:60", "block-stack/block-check/block-check.cml:9"}}};
+  EXPECT_EQ(inv["service_edges"], Json({block_edge, i2c_edge}));
+  // Banjo edges: the same list, the same four fields, as before service edges existed.
+  Json banjo = Json::parse(R"([
+    {"from": "sdmmc-controller", "to": "sdmmc", "protocol": "fuchsia.hardware.blockio", "board": "block-stack"},
+    {"from": "sdmmc", "to": "block", "protocol": "fuchsia.hardware.blockio", "board": "block-stack"},
+    {"from": "block", "to": "partition", "protocol": "fuchsia.hardware.blockio", "board": "block-stack"},
+    {"from": "partition", "to": "block-client", "protocol": "fuchsia.hardware.blockio", "board": "block-stack"},
+    {"from": "gpio-impl", "to": "gpio", "protocol": "fuchsia.hardware.gpioimpl", "board": "gpio-i2c"},
+    {"from": "gpio", "to": "i2c-impl", "protocol": "fuchsia.hardware.gpio", "board": "gpio-i2c"},
+    {"from": "i2c-impl", "to": "i2c", "protocol": "fuchsia.hardware.i2cimpl", "board": "gpio-i2c"}])");
+  EXPECT_EQ(inv["edges"], banjo);
+  // The loader reads them; the i2c edge crosses hosts, which a service edge may.
+  plan::InventoryLoad load = plan::ParseInventory(inv.dump());
+  ASSERT_TRUE(load.errors.empty());
+  ASSERT_EQ(load.inventory->service_edges.size(), 2u);
+  const plan::ServiceEdge& e = load.inventory->service_edges[1];
+  EXPECT_EQ(load.inventory->drivers[static_cast<size_t>(e.from)].id, "i2c");
+  EXPECT_EQ(load.inventory->drivers[static_cast<size_t>(e.to)].id, "temp-sensor");
+  EXPECT_EQ(e.service, "fdfkit.examples.i2c.Service");
+  EXPECT_EQ(e.transport, "channel");
+}
+
+// A small tree in the fixture style: the server adds the service in code (its library declared
+// @transport("Driver") in a fidl() target beside the bindings), the user connects in code and
+// uses it in its manifest; a second service is used but served by nobody: a finding at file:line,
+// not an error.
+TEST_F(ScanBrokenTree, ServiceEdgesFromCodeAndManifestsWithUnservedUse) {
+  Write("boards/b.gni", "board_bootfs_labels = [ \"//s\", \"//u\" ]\n");
+  Write("s/BUILD.gn", "fuchsia_driver_component(\"s\") {\n  sources = [ \"s.cc\" ]\n"
+                      "  deps = [ \"//fidl:fdfkit.x_cpp_driver\" ]\n}\n");
+  Write("s/s.cc", "namespace x = fdfkit_x;\nzx::result<> r = outgoing()->AddService<x::Service>(handler);\n");
+  Write("fidl/BUILD.gn", "fidl(\"fdfkit.x\") {\n  sources = [ \"x.fidl\" ]\n}\n");
+  Write("fidl/x.fidl", "@transport(\"Driver\")\nlibrary fdfkit.x;\n");
+  Write("u/BUILD.gn", "fuchsia_driver_component(\"u\") {\n  manifest = \"u.cml\"\n  sources = [ \"u.cc\" ]\n"
+                      "  deps = [ \"//fidl:fdfkit.x_cpp_driver\" ]\n}\n");
+  Write("u/u.cc", "// Connect<fdfkit_y::Service::D> in a comment is no use\n"
+                  "auto end = incoming()->Connect<fdfkit_x::Service::Device>();\n");
+  Write("u/u.cml", "{\n  use: [\n    { service: 'fdfkit.x.Service' },\n    { service: 'fdfkit.gone.Service' },\n  ],\n}\n");
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  ASSERT_EQ(r.unresolved.size(), 1u);
+  EXPECT_EQ(r.unresolved[0].Text(),
+            "u/u.cml:4: warning: [FDFPLAN144] unresolved: u uses service fdfkit.gone.Service, which no driver in the "
+            "tree serves; no service edge recorded (add it to the overlay's rules.external_services if it comes from "
+            "outside the tree)");
+  EXPECT_EQ(r.inventory["scan"]["unresolved"].size(), 1u);
+  Json expected = {{"from", "s"}, {"to", "u"}, {"service", "fdfkit.x.Service"}, {"transport", "driver"},
+                   {"board", "b"}, {"transport_from", "the library's @transport (fidl/x.fidl)"},
+                   {"served_at", {"s/s.cc:2"}}, {"used_at", {"u/u.cc:2", "u/u.cml:3"}}};
+  EXPECT_EQ(r.inventory["service_edges"], Json::array({expected}));
+  EXPECT_EQ(r.inventory["edges"], Json::array());
+  // Listed as external, the unserved service is no finding.
+  ScanResult external = Scan(R"({"schema": "fdfkit-scan-overlay/1",
+                                 "rules": {"external_services": ["fdfkit.gone.Service"]}})");
+  ASSERT_TRUE(external.errors.empty());
+  EXPECT_TRUE(external.unresolved.empty()) << external.unresolved[0].Text();
+}
+
+// Channel bindings of a library outside the tree: recorded as channel, and the assumption said.
+TEST_F(ScanBrokenTree, ServiceTransportFromBindingsIsSaid) {
+  Write("boards/b.gni", "board_bootfs_labels = [ \"//s\", \"//u\" ]\n");
+  Write("s/BUILD.gn", "fuchsia_driver_component(\"s\") {\n  manifest = \"s.cml\"\n}\n");
+  Write("s/s.cml", "{ expose: [ { service: 'sdk.lib.Service', from: 'self' } ] }\n");
+  Write("u/BUILD.gn", "fuchsia_driver_component(\"u\") {\n  manifest = \"u.cml\"\n"
+                      "  deps = [ \"//sdk/fidl/sdk.lib:sdk.lib_cpp_wire\" ]\n}\n");
+  Write("u/u.cml", "{ use: [ { service: 'sdk.lib.Service' } ] }\n");
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  ASSERT_EQ(r.unresolved.size(), 1u);
+  EXPECT_EQ(r.unresolved[0].Text(),
+            "u/BUILD.gn:3: warning: [FDFPLAN147] unresolved: the source of library sdk.lib is not in the tree; "
+            "service sdk.lib.Service is taken as channel from the bindings //sdk/fidl/sdk.lib:sdk.lib_cpp_wire");
+  EXPECT_EQ(r.inventory["service_edges"][0]["transport"], "channel");
+}
+
 TEST(ScanRules, DefaultsParse) {
   ScanRulesLoad rules = LoadScanRules("", "");
   ASSERT_TRUE(rules.errors.empty());
