@@ -75,6 +75,8 @@ HostState MigrationState::HostAfter(int board, int host, int wave) const {
   int switched = schedule_.switches[s];
   if (switched > 0 && switched <= wave) return HostState::kSwitched;
   for (int d : inventory_.boards[board].hosts[host].drivers) {
+    // A driver that never had banjo to leave (status ported) does not make its host mixed.
+    if (inventory_.drivers[d].status == plan::DriverStatus::kPorted) continue;
     if (DriverAfter(d, wave) != VariantKind::kBanjo ||
         inventory_.drivers[d].status == plan::DriverStatus::kDual) {
       return HostState::kMidMigration;

@@ -55,6 +55,21 @@ TEST(MigrationState, HostsBanjoMidMigrationSwitched) {
   EXPECT_EQ(state.HostAfter(0, 1, 0), HostState::kSwitched);
 }
 
+TEST(MigrationState, ADriverWithoutBanjoDoesNotMakeItsHostMixed) {
+  std::string text = testing::kInventory;
+  std::string hosts = R"({"id": "h", "drivers": ["a", "b"]}, {"id": "done", "drivers": ["c"]})";
+  text.replace(text.find(hosts), hosts.size(), R"({"id": "h", "drivers": ["a", "b", "c"]})");
+  plan::InventoryLoad load = plan::ParseInventory(text);
+  ASSERT_TRUE(load.errors.empty());
+  plan::Requirements required = plan::Require(*load.inventory);
+  plan::PlanRead read = plan::ReadPlanJson(testing::kPlan, *load.inventory, required);
+  ASSERT_TRUE(read.errors.empty());
+  MigrationState state(*load.inventory, required, read.schedule);
+  EXPECT_EQ(state.HostAfter(0, 0, 0), HostState::kBanjo);
+  EXPECT_EQ(state.HostAfter(0, 0, 1), HostState::kMidMigration);
+  EXPECT_EQ(state.HostAfter(0, 0, 2), HostState::kSwitched);
+}
+
 TEST(MigrationState, AnInventoryDualDriverStartsDual) {
   std::string text = testing::kInventory;
   text.replace(text.find("\"serves\": [\"p\"]}"), 16, "\"serves\": [\"p\"], \"status\": \"dual\"}");
