@@ -6,12 +6,12 @@
 #define FDFKIT_CORPUS_DRIVERS_COMMON_BANJO_CHILD_H_
 
 #include <lib/driver/compat/cpp/banjo_server.h>
-#include <lib/driver/component/cpp/node_add_args.h>
 
-#include <iterator>
 #include <span>
 #include <string_view>
 #include <vector>
+
+#include "corpus/drivers/common/child_node.h"
 
 namespace fdfkit::examples {
 
@@ -25,18 +25,7 @@ inline zx::result<fidl::ClientEnd<fuchsia_driver_framework::NodeController>> Add
   std::vector<fdfw::wire::NodeProperty> properties = {banjo.property()};
   properties.insert(properties.end(), more_properties.begin(), more_properties.end());
   fdfw::wire::NodeSymbol symbols[] = {banjo.symbol(arena)};
-  auto args = fdfw::wire::NodeAddArgs::Builder(arena)
-                  .name(arena, name)
-                  .properties(arena, properties.begin(), properties.end())
-                  .symbols(arena, std::begin(symbols), std::end(symbols))
-                  .offers(arena, offers.begin(), offers.end())
-                  .Build();
-  zx::result controller = fidl::CreateEndpoints<fdfw::NodeController>();
-  if (controller.is_error()) return controller.take_error();
-  auto added = fidl::WireCall(node)->AddChild(args, std::move(controller->server), {});
-  if (!added.ok()) return zx::error(added.status());
-  if (added->is_error()) return zx::error(ZX_ERR_INTERNAL);
-  return zx::ok(std::move(controller->client));
+  return AddChildNode(node, name, properties, symbols, offers);
 }
 
 }  // namespace fdfkit::examples

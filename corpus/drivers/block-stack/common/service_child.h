@@ -5,10 +5,10 @@
 #define FDFKIT_CORPUS_DRIVERS_BLOCK_STACK_COMMON_SERVICE_CHILD_H_
 
 #include <fidl/fuchsia.hardware.blockio/cpp/driver/wire.h>
-#include <lib/driver/component/cpp/node_add_args.h>
 
-#include <iterator>
 #include <string_view>
+
+#include "corpus/drivers/common/child_node.h"
 
 namespace fdfkit::examples::block_stack {
 
@@ -21,17 +21,7 @@ inline zx::result<fidl::ClientEnd<fuchsia_driver_framework::NodeController>> Add
       fdf::MakeProperty(arena, "fuchsia.hardware.blockio.Service",
                         std::string_view("fuchsia.hardware.blockio.Service.DriverTransport"))};
   fdfw::wire::Offer offers[] = {fdf::MakeOffer<fuchsia_hardware_blockio::Service>(arena)};
-  auto args = fdfw::wire::NodeAddArgs::Builder(arena)
-                  .name(arena, device)
-                  .properties(arena, std::begin(properties), std::end(properties))
-                  .offers(arena, std::begin(offers), std::end(offers))
-                  .Build();
-  zx::result controller = fidl::CreateEndpoints<fdfw::NodeController>();
-  if (controller.is_error()) return controller.take_error();
-  auto added = fidl::WireCall(node)->AddChild(args, std::move(controller->server), {});
-  if (!added.ok()) return zx::error(added.status());
-  if (added->is_error()) return zx::error(ZX_ERR_INTERNAL);
-  return zx::ok(std::move(controller->client));
+  return fdfkit::examples::AddChildNode(node, device, properties, {}, offers);
 }
 
 }  // namespace fdfkit::examples::block_stack
