@@ -23,10 +23,16 @@ bool MethodPlanner::IsCallArgument(const clang::Expr& expr) const {
       node = parents[0];
       continue;
     }
+    // A pointer parameter of a function the call names (no operator, no function pointer):
+    // the callee writes through it during the call, as it did through banjo's. A reference to
+    // the pointer, or a container's element, would keep the local's address past the call.
     const auto* call = parents[0].get<clang::CallExpr>();
-    if (call == nullptr) return false;
-    for (const clang::Expr* argument : call->arguments()) {
-      if (argument == node.get<clang::Expr>()) return true;
+    const clang::FunctionDecl* callee = call ? call->getDirectCallee() : nullptr;
+    if (callee == nullptr || llvm::isa<clang::CXXOperatorCallExpr>(call)) return false;
+    for (unsigned i = 0; i < call->getNumArgs() && i < callee->getNumParams(); ++i) {
+      if (call->getArg(i) == node.get<clang::Expr>()) {
+        return callee->getParamDecl(i)->getType()->isPointerType();
+      }
     }
     return false;
   }
@@ -135,7 +141,7 @@ bool MethodPlanner::ClientCall(const clang::CXXMemberCallExpr& call, bool forwar
   ArgumentText text_of = [&](const clang::Expr& expr) {
     return TextWithEditsKept(expr.getSourceRange(), *edits);
   };
-  std::string result = names_->Fresh("result", "fidl");
+  std::string result = NewName("result", "fidl");
   CallPlan plan = PlanCall(context_, sm_, ast_, call, method, *mapped, *library, *protocol,
                            result, &text_of);
   if (plan.refusal) {

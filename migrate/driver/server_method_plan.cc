@@ -306,7 +306,7 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* ed
     return false;
   }
   // The value lives in a local the reply carries; the body writes it where it wrote `*out`.
-  std::string local = names_->Fresh(field, "out");
+  std::string local = NewName(field, "out");
   if (kind == ValueKind::kPlainStruct) {
     // The wire struct itself, its fields written where the banjo one's were.
     locals_.push_back(mapped_.WireFieldType(FidlNamespace(library_), protocol_.fidl_protocol,
@@ -419,11 +419,18 @@ bool MethodPlanner::NamedParameters(const ParameterMapping& row, const char* how
   return true;
 }
 
-std::string MethodPlanner::FreshLocal(const std::string& base, std::set<std::string>* taken) {
-  std::string name = names_->Fresh(base, "local");
-  for (int i = 2; taken->count(name) > 0; ++i) {
-    name = names_->Fresh(base + std::to_string(i), "local");
+std::string MethodPlanner::NewName(const std::string& base, const std::string& suffix) const {
+  std::string name = names_->Fresh(base, suffix);
+  for (int i = 2; added_names_.count(name) > 0; ++i) {
+    name = names_->Fresh(base + std::to_string(i), suffix);
   }
+  added_names_.insert(name);
+  return name;
+}
+
+std::string MethodPlanner::FreshLocal(const std::string& base, std::set<std::string>* taken) {
+  std::string name = NewName(base, "local");
+  for (int i = 2; taken->count(name) > 0; ++i) name = NewName(base + std::to_string(i), "local");
   taken->insert(name);
   return name;
 }
@@ -523,7 +530,7 @@ std::vector<std::string> MethodPlanner::StatusReply(const clang::Expr& value, st
   }
   std::vector<std::string> lines;
   if (!llvm::isa<clang::DeclRefExpr>(value.IgnoreParenImpCasts())) {
-    std::string name = names_->Fresh("reply_status", "fidl");
+    std::string name = NewName("reply_status", "fidl");
     lines.push_back("zx_status_t " + name + " = " + status + ";");
     status = name;
   }
@@ -585,6 +592,14 @@ bool MethodPlanner::Returns(std::vector<ServerEdit>* edits, std::string* why) {
     if (returns_status_) {
       lines = StatusReply(*value, TextWithEdits(value->getSourceRange(), edits),
                           Reply("ReplySuccess", ""));
+    } else if (value != nullptr && reply_fields_.size() > 1 &&
+               !llvm::isa<clang::DeclRefExpr, clang::IntegerLiteral, clang::MemberExpr>(
+                   value->IgnoreParenImpCasts())) {
+      // The value may write the out-parameters' locals (a call filling them in): computed
+      // first, since the reply's arguments are evaluated in no set order.
+      std::string name = NewName("reply_value", "fidl");
+      lines.push_back("auto " + name + " = " + TextWithEdits(value->getSourceRange(), edits) + ";");
+      lines.push_back(Reply("Reply", name));
     } else {
       lines.push_back(Reply("Reply", value ? TextWithEdits(value->getSourceRange(), edits) : ""));
     }
@@ -606,25 +621,38 @@ bool MethodPlanner::Returns(std::vector<ServerEdit>* edits, std::string* why) {
 }
 
 bool MethodPlanner::RenameLocal(const std::string& name, std::vector<ServerEdit>* edits) {
-  const auto* local = llvm::dyn_cast_or_null<clang::VarDecl>(names_->Declared(name));
-  if (local == nullptr || !local->isLocalVarDecl() || local->getLocation().isMacroID()) {
-    return false;
-  }
-  std::vector<ServerEdit> renames;
-  std::string renamed = names_->Fresh("local_" + name, "local");
-  renames.push_back({clang::CharSourceRange::getTokenRange(local->getLocation()), renamed});
+  // Every local of that name in the body (a block may declare its own), with its uses.
+  std::vector<const clang::VarDecl*> locals;
   for (const BoundNodes& bound :
-       match(findAll(declRefExpr(to(varDecl(equalsNode(local)))).bind("use")),
+       match(findAll(declStmt(forEach(varDecl(hasName(name)).bind("local")))),
              *definition_->getBody(), ast_)) {
-    const auto* use = bound.getNodeAs<clang::DeclRefExpr>("use");
-    if (use->getLocation().isMacroID()) return false;
-    renames.push_back({clang::CharSourceRange::getTokenRange(use->getLocation()), renamed});
+    const auto* local = bound.getNodeAs<clang::VarDecl>("local");
+    if (!local->isLocalVarDecl() || local->getLocation().isMacroID()) return false;
+    locals.push_back(local);
   }
-  // A lambda naming it in its captures would need the capture renamed too: not done.
-  for (const BoundNodes& bound : match(findAll(lambdaExpr().bind("lambda")), *definition_->getBody(), ast_)) {
-    for (const clang::LambdaCapture& capture :
-         bound.getNodeAs<clang::LambdaExpr>("lambda")->explicit_captures()) {
-      if (capture.capturesVariable() && capture.getCapturedVar() == local) return false;
+  const clang::NamedDecl* declared = names_->Declared(name);
+  if (locals.empty() ||
+      (declared != nullptr && std::find(locals.begin(), locals.end(), declared) == locals.end())) {
+    return false;  // something else has the name (a member the body reads, a function)
+  }
+  std::string renamed = NewName("local_" + name, "local");
+  std::vector<ServerEdit> renames;
+  for (const clang::VarDecl* local : locals) {
+    renames.push_back({clang::CharSourceRange::getTokenRange(local->getLocation()), renamed});
+    for (const BoundNodes& bound :
+         match(findAll(declRefExpr(to(varDecl(equalsNode(local)))).bind("use")),
+               *definition_->getBody(), ast_)) {
+      const auto* use = bound.getNodeAs<clang::DeclRefExpr>("use");
+      if (use->getLocation().isMacroID()) return false;
+      renames.push_back({clang::CharSourceRange::getTokenRange(use->getLocation()), renamed});
+    }
+    // A lambda naming it in its captures would need the capture renamed too: not done.
+    for (const BoundNodes& bound :
+         match(findAll(lambdaExpr().bind("lambda")), *definition_->getBody(), ast_)) {
+      for (const clang::LambdaCapture& capture :
+           bound.getNodeAs<clang::LambdaExpr>("lambda")->explicit_captures()) {
+        if (capture.capturesVariable() && capture.getCapturedVar() == local) return false;
+      }
     }
   }
   edits->insert(edits->end(), renames.begin(), renames.end());
@@ -737,20 +765,41 @@ bool PlanServerMethod(const RewriteContext& context, clang::ASTContext& ast,
       .Plan(edits, why);
 }
 
-const clang::CXXBaseSpecifier* ServedBy(const MappingIndex& mappings,
-                                        const clang::CXXMethodDecl& method) {
-  for (const clang::CXXBaseSpecifier& base : method.getParent()->bases()) {
-    const auto* mixin = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
-        base.getType()->getAsCXXRecordDecl());
-    if (mixin == nullptr) continue;
+namespace {
+
+// The mapped protocol `record` is the banjo mixin of, or derives from (a dual server is built on
+// it), or null.
+const ProtocolMapping* MixinProtocol(const MappingIndex& mappings, const clang::CXXRecordDecl* record,
+                                     int depth = 0) {
+  if (record == nullptr || depth > 4) return nullptr;
+  if (const auto* mixin = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record)) {
     std::string name = mixin->getSpecializedTemplate()->getQualifiedNameAsString();
     for (const LibraryMapping& library : mappings.libraries()) {
       for (const ProtocolMapping& protocol : library.protocols) {
-        if (protocol.cpp_mixin != name) continue;
-        for (const MethodMapping& row : protocol.methods) {
-          if (IsNamed(method, row.cpp_mixin)) return &base;
-        }
+        if (protocol.cpp_mixin == name) return &protocol;
       }
+    }
+  }
+  if (!record->hasDefinition()) return nullptr;
+  for (const clang::CXXBaseSpecifier& base : record->bases()) {
+    if (const ProtocolMapping* protocol =
+            MixinProtocol(mappings, base.getType()->getAsCXXRecordDecl(), depth + 1)) {
+      return protocol;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const clang::CXXBaseSpecifier* ServedBy(const MappingIndex& mappings,
+                                        const clang::CXXMethodDecl& method) {
+  for (const clang::CXXBaseSpecifier& base : method.getParent()->bases()) {
+    const ProtocolMapping* protocol =
+        MixinProtocol(mappings, base.getType()->getAsCXXRecordDecl());
+    if (protocol == nullptr) continue;
+    for (const MethodMapping& row : protocol->methods) {
+      if (IsNamed(method, row.cpp_mixin)) return &base;
     }
   }
   return nullptr;

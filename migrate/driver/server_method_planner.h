@@ -83,7 +83,8 @@ class MethodPlanner {
   // The same, leaving `edits` as they are (a text read more than once before it is used).
   std::string TextWithEditsKept(clang::SourceRange range,
                                 const std::vector<ServerEdit>& edits) const;
-  // Whether `expr` is itself an argument of a call (through implicit conversions only).
+  // Whether `expr` is itself passed (through implicit conversions only) for a plain pointer
+  // parameter of a function or method the call names.
   bool IsCallArgument(const clang::Expr& expr) const;
   // The banjo client call (of a mapped client class) `expr` is an argument of, or null.
   const clang::CXXMemberCallExpr* ClientCallWithArgument(const clang::Expr& expr) const;
@@ -126,6 +127,9 @@ class MethodPlanner {
   // The indentation of the line `location` is on, or will be on once its one-line block grew.
   std::string IndentAt(clang::SourceLocation location) const;
   void FinishOneLineBlocks(std::vector<ServerEdit>* edits) const;
+  // A name no parameter, no other name of the body and no name the rewrite added before takes
+  // (`base`, else `base_suffix`, `base2_suffix`...).
+  std::string NewName(const std::string& base, const std::string& suffix) const;
   // A local name no parameter and no other name of the body takes.
   std::string FreshLocal(const std::string& base, std::set<std::string>* taken);
   bool Returns(std::vector<ServerEdit>* edits, std::string* why);
@@ -206,6 +210,7 @@ class MethodPlanner {
   const clang::ParmVarDecl* cookie_ = nullptr;
   std::vector<const ParameterMapping*> callback_outputs_;  // @async: what the callback reports
   std::vector<OneLineBlock> one_line_blocks_;
+  mutable std::set<std::string> added_names_;  // what NewName gave out
 };
 
 }  // namespace fdfkit::driver_migration::server_method

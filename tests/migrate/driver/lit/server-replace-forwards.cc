@@ -63,6 +63,31 @@ class Filter : public ddk::SamplerProtocol<Filter, ddk::base_protocol> {
   uint32_t offset_ = 1;
 };
 
+// Two locals named `request`, in two blocks: both renamed.
+class TwoPaths : public ddk::SamplerProtocol<TwoPaths, ddk::base_protocol> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: [FDFDRV065] TwoPaths now serves Sampler as an fdf::WireServer: publish it by hand (no DFv2 Start to add it to): outgoing AddService<fuchsia_hardware_sampler::Service> with a handler from its binding group
+ public:
+  zx_status_t SamplerGetResolution(uint8_t* out_bits) { return parent_.GetResolution(out_bits); }
+  void SamplerReadSample(uint32_t channel, sampler_read_sample_callback callback, void* cookie) {
+    if (channel > 4) {
+      uint32_t request = channel;
+      parent_.ReadSample(request, callback, cookie);
+      return;
+    }
+    {
+      uint32_t request = channel + 1;
+      parent_.ReadSample(request, callback, cookie);
+    }
+  }
+  // CHECK-FIXES: uint32_t local_request = request->channel;
+  // CHECK-FIXES-NEXT: parent_.buffer(arena)->ReadSample(local_request).ThenExactlyOnce(
+  // CHECK-FIXES: uint32_t local_request = request->channel + 1;
+  // CHECK-FIXES-NEXT: parent_.buffer(arena)->ReadSample(local_request).ThenExactlyOnce(
+
+ private:
+  ddk::SamplerProtocolClient parent_;
+};
+
 // The client stays banjo (its address is given away), and so does the server forwarding to it,
 // with nothing to publish.
 void Keep(ddk::SamplerProtocolClient* client) {}
@@ -85,6 +110,7 @@ class Kept : public ddk::SamplerProtocol<Kept, ddk::base_protocol> {
 
 int main() {
   Filter filter;
+  TwoPaths two_paths;
   Kept kept;
   return 0;
 }

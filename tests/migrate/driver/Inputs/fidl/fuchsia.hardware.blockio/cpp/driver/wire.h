@@ -1,5 +1,5 @@
 // Stand-in for the clone's generated driver-transport bindings of fuchsia.hardware.blockio: the
-// shapes a rewritten client uses, nothing behind them.
+// shapes a rewritten client and server use, nothing behind them.
 #pragma once
 #include <lib/fidl_driver/cpp/wire_messaging.h>
 
@@ -37,4 +37,11 @@ class fdf::WireSyncClient<fuchsia_hardware_blockio::Blockio> {
   template <typename End>
   void Bind(End&&) {}
   fuchsia_hardware_blockio::BlockioCalls buffer(const Arena&) const { return {}; }
+};
+
+template <>
+class fdf::WireServer<fuchsia_hardware_blockio::Blockio> {
+ public:
+  using QueryCompleter = fidl::Completer<uint64_t, uint32_t, uint32_t>;
+  virtual void Query(Arena&, QueryCompleter::Sync&) {}
 };
