@@ -5,7 +5,12 @@
 // controllers write every banjo call they serve and the dispatcher it ran on.
 // The same for the stack as migrate-driver made it at build time: its four banjo drivers
 // --mode=dual (gpio-i2c-dual), which must behave exactly as the banjo stack, calls on their
-// callers' dispatchers included (banjo is still offered, so the dual clients use it).
+// callers' dispatchers included (banjo is still offered, so the dual clients use it). And with the
+// GPIO controller --mode=replace under the dual gpio core (gpio-i2c-partial): the same, but that
+// the controller's calls come over the driver transport, onto its own dispatcher. The dual gpio
+// core allows synchronous calls (which that transport needs), so the I2C controller may start on
+// pin 5 while the core still parks the other pins: in those variants each sequence is checked
+// alone.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -21,12 +26,16 @@ namespace {
 constexpr char kGpio5[] = "root.sys.gpio-controller.gpio-impl.gpio-5";
 constexpr char kSensorNode[] = "root.sys.gpio-controller.gpio-impl.gpio-5.i2c-impl.temp-sensor";
 
-// A board and how it differs from the banjo one where it must: the drivers' names, and the
-// gpio core's pin node, which also says it offers the pin's channel service once the core serves it.
+// A board and how it differs from the banjo one where it must: the drivers' names, the gpio core's
+// pin node, which also says it offers the pin's channel service once the core serves it, and the
+// dispatcher the GPIO controller's calls run on.
 struct Variant {
   const char* board;
-  const char* suffix;  // of the four migrated drivers' names
+  const char* suffix;  // of the gpio core's, the I2C controller's and the i2c core's names
+  const char* gpio_impl_suffix;
   const char* pin_properties;
+  const char* gpio_impl_dispatcher;  // "caller" (banjo) or "own" (the driver transport)
+  bool gpio_core_allows_sync_calls;
 };
 // Named by its board in test listings (not as the bytes of its pointers).
 void PrintTo(const Variant& variant, std::ostream* out) { *out << variant.board; }
@@ -47,7 +56,9 @@ class GpioI2cBoardTest : public BoardTest, public ::testing::WithParamInterface<
   }
   // The URL of one of the stack's drivers on this board.
   static std::string Url(const std::string& driver) {
-    std::string name = driver == "temp-sensor" ? driver : driver + GetParam().suffix;
+    std::string name = driver == "temp-sensor" ? driver
+                       : driver == "gpio-impl"  ? driver + GetParam().gpio_impl_suffix
+                                                : driver + GetParam().suffix;
     return "fuchsia-boot:///" + name + "#meta/" + name + ".cm";
   }
 
@@ -119,28 +130,58 @@ TEST_P(GpioI2cBoardTest, TheBanjoStackSharesOneHostAndTheSensorHasItsOwn) {
 
 // The GPIO controller's side: the gpio core parks each pin it was given (and leaves out the one
 // the bank lacks), then the I2C controller powers its bus through pin 5 over banjo, through the
-// gpio core's pin server, which adds the pin's index. Every call ran on its caller's dispatcher.
+// gpio core's pin server, which adds the pin's index. Every pin call ran on its caller's
+// dispatcher; the controller's on the variant's. Pin 5's calls and the parking are each in order;
+// they may interleave once the gpio core allows synchronous calls.
 TEST_P(GpioI2cBoardTest, GpioCallsReachTheControllerWithThePinsIndexOverBanjo) {
   std::string a = Find("gpio-impl start").second;
-  EXPECT_EQ(Lines("gpio ", a),
-            (std::vector<std::string>{
-                "gpio start", "gpio pin=5 added", "gpio pin=12 added",
-                "gpio skip pin=40 ZX_ERR_OUT_OF_RANGE", "gpio set_alt_function pin=5 ZX_OK dispatcher=caller",
-                "gpio write pin=5 ZX_ERR_BAD_STATE dispatcher=caller",
-                "gpio config_out pin=5 ZX_OK dispatcher=caller", "gpio write pin=5 ZX_OK dispatcher=caller",
-                "gpio read pin=5 ZX_OK dispatcher=caller"}));
-  EXPECT_EQ(Calls("gpio-impl", a),
-            (std::vector<std::string>{
-                "gpio-impl config_in pin=5 flags=2 ZX_OK dispatcher=caller",
-                "gpio-impl config_in pin=12 flags=2 ZX_OK dispatcher=caller",
-                "gpio-impl config_in pin=40 flags=2 ZX_ERR_OUT_OF_RANGE dispatcher=caller",
-                "gpio-impl set_alt_function pin=5 function=0 ZX_OK dispatcher=caller",
-                // Still the input the gpio core parked it as.
-                "gpio-impl write pin=5 value=1 ZX_ERR_BAD_STATE dispatcher=caller",
-                "gpio-impl config_out pin=5 value=0 ZX_OK dispatcher=caller",
-                "gpio-impl write pin=5 value=1 ZX_OK dispatcher=caller",
-                // What was written reads back.
-                "gpio-impl read pin=5 value=1 ZX_OK dispatcher=caller"}));
+  const std::vector<std::string> parking = {"gpio start", "gpio pin=5 added", "gpio pin=12 added",
+                                            "gpio skip pin=40 ZX_ERR_OUT_OF_RANGE"};
+  const std::vector<std::string> pin5 = {
+      "gpio set_alt_function pin=5 ZX_OK dispatcher=caller",
+      "gpio write pin=5 ZX_ERR_BAD_STATE dispatcher=caller",
+      "gpio config_out pin=5 ZX_OK dispatcher=caller", "gpio write pin=5 ZX_OK dispatcher=caller",
+      "gpio read pin=5 ZX_OK dispatcher=caller"};
+  const std::string on = std::string(" dispatcher=") + GetParam().gpio_impl_dispatcher;
+  const std::vector<std::string> controller_parking = {
+      "gpio-impl config_in pin=5 flags=2 ZX_OK" + on,
+      "gpio-impl config_in pin=12 flags=2 ZX_OK" + on,
+      "gpio-impl config_in pin=40 flags=2 ZX_ERR_OUT_OF_RANGE" + on};
+  const std::vector<std::string> controller_pin5 = {
+      "gpio-impl set_alt_function pin=5 function=0 ZX_OK" + on,
+      // Still the input the gpio core parked it as.
+      "gpio-impl write pin=5 value=1 ZX_ERR_BAD_STATE" + on,
+      "gpio-impl config_out pin=5 value=0 ZX_OK" + on, "gpio-impl write pin=5 value=1 ZX_OK" + on,
+      // What was written reads back.
+      "gpio-impl read pin=5 value=1 ZX_OK" + on};
+  auto concat = [](std::vector<std::string> first, const std::vector<std::string>& second) {
+    first.insert(first.end(), second.begin(), second.end());
+    return first;
+  };
+  // The lines of `lines` that are (or are not) pin 5's calls, in order.
+  auto split = [](const std::vector<std::string>& lines, bool pin5_calls) {
+    std::vector<std::string> part;
+    for (const std::string& line : lines) {
+      bool call = line.find(" pin=5 ") != std::string::npos &&
+                  line.find(" config_in ") == std::string::npos &&
+                  line.find(" added") == std::string::npos;
+      if (call == pin5_calls) part.push_back(line);
+    }
+    return part;
+  };
+  std::vector<std::string> gpio = Lines("gpio ", a);
+  std::vector<std::string> calls = Calls("gpio-impl", a);
+  if (!GetParam().gpio_core_allows_sync_calls) {
+    EXPECT_EQ(gpio, concat(parking, pin5));
+    EXPECT_EQ(calls, concat(controller_parking, controller_pin5));
+  } else {
+    EXPECT_EQ(split(gpio, false), parking);
+    EXPECT_EQ(split(gpio, true), pin5);
+    EXPECT_EQ(split(calls, false), controller_parking);
+    EXPECT_EQ(split(calls, true), controller_pin5);
+    // Pin 5 is parked before its node is added, so before the I2C controller starts on it.
+    EXPECT_LT(IndexOf("gpio-impl config_in pin=5"), IndexOf("i2c-impl start"));
+  }
   EXPECT_EQ(Find("i2c-impl bus_enable").first,
             "i2c-impl bus_enable alt=ZX_OK write_as_input=ZX_ERR_BAD_STATE config_out=ZX_OK"
             " write=ZX_OK read=ZX_OK/1");
@@ -223,12 +264,16 @@ std::string VariantName(const ::testing::TestParamInfo<Variant>& info) {
 
 #ifdef FDFKIT_GPIO_I2C_MIGRATED
 INSTANTIATE_TEST_SUITE_P(Variants, GpioI2cBoardTest,
-                         ::testing::Values(Variant{"gpio-i2c", "", kBanjoPin},
-                                           Variant{"gpio-i2c-dual", "-dual", kDualPin}),
+                         ::testing::Values(Variant{"gpio-i2c", "", "", kBanjoPin, "caller", false},
+                                           Variant{"gpio-i2c-dual", "-dual", "-dual", kDualPin,
+                                                   "caller", true},
+                                           Variant{"gpio-i2c-partial", "-dual", "-replace",
+                                                   kDualPin, "own", true}),
                          VariantName);
 #else
 INSTANTIATE_TEST_SUITE_P(Variants, GpioI2cBoardTest,
-                         ::testing::Values(Variant{"gpio-i2c", "", kBanjoPin}), VariantName);
+                         ::testing::Values(Variant{"gpio-i2c", "", "", kBanjoPin, "caller", false}),
+                         VariantName);
 #endif
 
 }  // namespace
