@@ -135,7 +135,10 @@ int RunScan(const ScanCommand& command, std::ostream& out, std::ostream& err) {
   out << "wrote " << command.out << ": " << result.inventory["drivers"].size() << " drivers, "
       << result.inventory["protocols"].size() << " banjo protocols, "
       << result.inventory["boards"].size() << " boards, " << hosts << " hosts, "
-      << result.unresolved.size() << " unresolved (listed in $.scan.unresolved)\n";
+      << result.inventory["edges"].size() << " banjo edges, "
+      << result.inventory.value("service_edges", nlohmann::json::array()).size()
+      << " service edges, " << result.unresolved.size()
+      << " unresolved (listed in $.scan.unresolved)\n";
   return kExitDone;
 }
 

@@ -182,7 +182,8 @@ TEST_F(Commands, ScanWritesAnInventoryAndPlanWritesItsBoardConfig) {
   EXPECT_EQ(err_.str(), tree + "/boards/vim3.gni:17: warning: [FDFPLAN132] unresolved: board label "
                                "//src/devices/bus/drivers/pci:bus-pci is not defined in the tree; its drivers are "
                                "not in the inventory\n");
-  EXPECT_EQ(out_.str(), "wrote " + scan.out + ": 10 drivers, 6 banjo protocols, 2 boards, 9 hosts, 1 unresolved "
+  EXPECT_EQ(out_.str(), "wrote " + scan.out + ": 10 drivers, 6 banjo protocols, 2 boards, 9 hosts, "
+                                              "8 banjo edges, 0 service edges, 1 unresolved "
                                               "(listed in $.scan.unresolved)\n");
   EXPECT_TRUE(ParseInventory(Read("scanned/inventory.json")).errors.empty());
 
