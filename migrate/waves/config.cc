@@ -20,7 +20,8 @@ class ConfigParser {
       // nlohmann's message carries the byte position; the parse is redone to get it.
       std::string why = "syntax error";
       try {
-        (void)Json::parse(text);
+        Json unused = Json::parse(text);  // throws here: the text did not parse above
+        (void)unused;
       } catch (const Json::parse_error& e) {
         why = e.what();
       }

@@ -241,7 +241,9 @@ TEST_P(GpioI2cBoardTest, ParentsStartFirstAndEveryDriverStopsCleanlyBottomUp) {
     ASSERT_NE(stop, SIZE_MAX);
     EXPECT_LT(prepare, stop);
     // A child's driver has stopped before its parent's starts stopping.
-    if (i > 0) EXPECT_LT(IndexOf(top_down[i] + " stop"), IndexOf(top_down[i - 1] + " prepare_stop"));
+    if (i > 0) {
+      EXPECT_LT(IndexOf(top_down[i] + " stop"), IndexOf(top_down[i - 1] + " prepare_stop"));
+    }
   }
   // Each started and stopped once: nothing failed, nothing restarted.
   for (const std::string& driver : top_down) {
