@@ -256,8 +256,11 @@ void RewriteContext::LeaveAt(const clang::SourceManager& sm, clang::SourceLocati
     located.line = static_cast<int>(where.getLine());
     located.column = static_cast<int>(where.getColumn());
   }
-  // The same place can be met twice (a node matched twice): said once.
-  if (!left_at_.emplace(located.file, located.line, located.column, located.info->number)
+  // The same place can be met twice (a node matched twice): said once. Two things said at one
+  // place (a class serving two protocols) are both said.
+  if (!left_at_
+           .emplace(located.file, located.line, located.column, located.info->number,
+                    located.message)
            .second) {
     return;
   }

@@ -190,7 +190,8 @@ class RewriteContext {
   BuildFilePlan* build_files_;
   support::Diagnostics* diagnostics_;
   std::string working_directory_;
-  std::set<std::tuple<std::string, int, int, unsigned>> left_at_;  // each place and reason once
+  // Each place, reason and message once.
+  std::set<std::tuple<std::string, int, int, unsigned, std::string>> left_at_;
 };
 
 }  // namespace fdfkit::driver_migration
