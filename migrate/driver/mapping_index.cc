@@ -177,14 +177,25 @@ bool EndsWithPath(std::string_view path, const std::string& header) {
 
 }  // namespace
 
-const LibraryMapping* MappingIndex::ForBanjoInclude(std::string_view include,
-                                                    bool with_shims) const {
-  for (const LibraryMapping& library : libraries_) {
+namespace {
+
+// The library of `libraries` whose banjo C++ header (or, `with_shims`, shims header) `include`
+// names, or null.
+const LibraryMapping* IncludedFrom(const std::vector<LibraryMapping>& libraries,
+                                   std::string_view include, bool with_shims) {
+  for (const LibraryMapping& library : libraries) {
     BanjoHeaders headers = HeadersOf(library);
     if (include == headers.cpp || include == headers.ddktl) return &library;
     if (with_shims && include == headers.shims) return &library;
   }
   return nullptr;
+}
+
+}  // namespace
+
+const LibraryMapping* MappingIndex::ForBanjoInclude(std::string_view include,
+                                                    bool with_shims) const {
+  return IncludedFrom(libraries_, include, with_shims);
 }
 
 const LibraryMapping* MappingIndex::ForBanjoHeaderPath(std::string_view path) const {
@@ -277,12 +288,7 @@ void MappingIndex::SetAsideChannelLibraries() {
 }
 
 const LibraryMapping* MappingIndex::ChannelLibraryForInclude(std::string_view include) const {
-  for (const LibraryMapping& library : channel_libraries_) {
-    MappingIndex one;
-    one.libraries_.push_back(library);
-    if (one.ForBanjoInclude(include, /*with_shims=*/true) != nullptr) return &library;
-  }
-  return nullptr;
+  return IncludedFrom(channel_libraries_, include, /*with_shims=*/true);
 }
 
 }  // namespace fdfkit::driver_migration

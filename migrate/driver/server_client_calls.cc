@@ -5,6 +5,8 @@
 #include <clang/AST/ParentMapContext.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
+#include <algorithm>
+
 #include "migrate/driver/call_plan.h"
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/enclosing_node.h"
@@ -15,51 +17,56 @@ namespace fdfkit::driver_migration::server_method {
 
 using namespace clang::ast_matchers;  // NOLINT: the matcher language
 
-bool MethodPlanner::IsCallArgument(const clang::Expr& expr) const {
-  for (clang::DynTypedNode node = clang::DynTypedNode::create(expr);;) {
-    auto parents = ast_.getParents(node);
-    if (parents.size() != 1) return false;
-    if (parents[0].get<clang::ImplicitCastExpr>() != nullptr) {
-      node = parents[0];
-      continue;
-    }
-    // A pointer parameter of a function the call names (no operator, no function pointer):
-    // the callee writes through it during the call, as it did through banjo's. A reference to
-    // the pointer, or a container's element, would keep the local's address past the call.
-    const auto* call = parents[0].get<clang::CallExpr>();
-    const clang::FunctionDecl* callee = call ? call->getDirectCallee() : nullptr;
-    if (callee == nullptr || llvm::isa<clang::CXXOperatorCallExpr>(call)) return false;
-    for (unsigned i = 0; i < call->getNumArgs() && i < callee->getNumParams(); ++i) {
-      if (call->getArg(i) == node.get<clang::Expr>()) {
-        return callee->getParamDecl(i)->getType()->isPointerType();
-      }
-    }
-    return false;
-  }
-}
+namespace {
 
-const clang::CXXMemberCallExpr* MethodPlanner::ClientCallWithArgument(
-    const clang::Expr& expr) const {
+// The call `expr` is passed to as an argument (through implicit conversions only), with the
+// argument's index; null if it is anything else.
+const clang::CallExpr* CallPassing(clang::ASTContext& ast, const clang::Expr& expr,
+                                   unsigned* index) {
   for (clang::DynTypedNode node = clang::DynTypedNode::create(expr);;) {
-    auto parents = ast_.getParents(node);
+    auto parents = ast.getParents(node);
     if (parents.size() != 1) return nullptr;
     if (parents[0].get<clang::ImplicitCastExpr>() != nullptr) {
       node = parents[0];
       continue;
     }
-    const auto* call = parents[0].get<clang::CXXMemberCallExpr>();
-    if (call == nullptr || call->getMethodDecl() == nullptr) return nullptr;
-    bool argument = false;
-    for (const clang::Expr* candidate : call->arguments()) {
-      argument = argument || candidate == node.get<clang::Expr>();
+    const auto* call = parents[0].get<clang::CallExpr>();
+    if (call == nullptr) return nullptr;
+    for (unsigned i = 0; i < call->getNumArgs(); ++i) {
+      if (call->getArg(i) == node.get<clang::Expr>()) {
+        *index = i;
+        return call;
+      }
     }
-    const LibraryMapping* library = nullptr;
-    return argument && context_.mappings().ForClientClass(
-                           call->getMethodDecl()->getParent()->getQualifiedNameAsString(),
-                           &library) != nullptr
-               ? call
-               : nullptr;
+    return nullptr;
   }
+}
+
+}  // namespace
+
+bool MethodPlanner::IsCallArgument(const clang::Expr& expr) const {
+  // A pointer parameter of a function the call names (no operator, no function pointer): the
+  // callee writes through it during the call, as it did through banjo's. A reference to the
+  // pointer, or a container's element, would keep the local's address past the call.
+  unsigned index = 0;
+  const clang::CallExpr* call = CallPassing(ast_, expr, &index);
+  const clang::FunctionDecl* callee = call ? call->getDirectCallee() : nullptr;
+  return callee != nullptr && !llvm::isa<clang::CXXOperatorCallExpr>(call) &&
+         index < callee->getNumParams() &&
+         callee->getParamDecl(index)->getType()->isPointerType();
+}
+
+const clang::CXXMemberCallExpr* MethodPlanner::ClientCallWithArgument(
+    const clang::Expr& expr) const {
+  unsigned index = 0;
+  const auto* call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(CallPassing(ast_, expr, &index));
+  const LibraryMapping* library = nullptr;
+  return call != nullptr && call->getMethodDecl() != nullptr &&
+                 context_.mappings().ForClientClass(
+                     call->getMethodDecl()->getParent()->getQualifiedNameAsString(),
+                     &library) != nullptr
+             ? call
+             : nullptr;
 }
 
 bool MethodPlanner::ClientCalls(std::vector<ServerEdit>* edits, std::string* why) {
@@ -124,15 +131,15 @@ bool MethodPlanner::ClientCall(const clang::CXXMemberCallExpr& call, bool forwar
     return false;
   }
   if (forward) {
-    // The callback goes on unchanged: the request's reply is the parent's, as it was.
-    const auto* callback_type =
-        callback_->getType().getCanonicalType()->getAs<clang::PointerType>();
-    bool same = false;
-    for (unsigned i = 0; i < method.getNumParams(); ++i) {
-      same = same || method.getParamDecl(i)->getType().getCanonicalType() ==
-                         callback_->getType().getCanonicalType();
-    }
-    if (callback_type == nullptr || !same || !mapped->error_syntax || !mapped_.error_syntax) {
+    // The callback goes on unchanged: the request's reply is the parent's, as it was (the same
+    // C callback type, so the same outputs; both with an error).
+    clang::QualType callback = callback_->getType().getCanonicalType();
+    bool same = std::any_of(method.param_begin(), method.param_end(),
+                            [&](const clang::ParmVarDecl* parameter) {
+                              return parameter->getType().getCanonicalType() == callback;
+                            });
+    if (!callback->isFunctionPointerType() || !same || !mapped->error_syntax ||
+        !mapped_.error_syntax) {
       *why = "passes its callback on to " + client + "." + method.getNameAsString() +
              "(...) (at " + at + "), whose reply is not its own: reply by hand";
       return false;
@@ -163,7 +170,7 @@ bool MethodPlanner::ClientCall(const clang::CXXMemberCallExpr& call, bool forwar
           ? AsyncCallText(plan, fidl_call, marker, result, indent)
           : CallText(plan, fidl_call, mapped->error_syntax, ResultUnused(ast_, call), result,
                      indent);
-  TextWithEdits(call.getSourceRange(), edits);  // what the text above took in
+  DropEditsWithin(call.getSourceRange(), edits);  // the text above took them in
   clang::CharSourceRange range = clang::CharSourceRange::getTokenRange(call.getSourceRange());
   edits->push_back({range, text, true});
   // A statement around it may take the text in (a returned status): the call's banjo names are

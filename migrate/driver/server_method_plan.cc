@@ -44,6 +44,12 @@ namespace server_method {
 std::string MethodPlanner::TextWithEdits(clang::SourceRange range,
                                          std::vector<ServerEdit>* edits) const {
   std::string text = TextWithEditsKept(range, *edits);
+  DropEditsWithin(range, edits);
+  return text;
+}
+
+void MethodPlanner::DropEditsWithin(clang::SourceRange range,
+                                    std::vector<ServerEdit>* edits) const {
   const clang::LangOptions& lang = ast_.getLangOpts();
   clang::CharSourceRange chars =
       clang::Lexer::makeFileCharRange(clang::CharSourceRange::getTokenRange(range), sm_, lang);
@@ -61,7 +67,6 @@ std::string MethodPlanner::TextWithEdits(clang::SourceRange range,
                                        sm_.getFileOffset(at.getEnd()) <= end;
                               }),
                edits->end());
-  return text;
 }
 
 std::string MethodPlanner::TextWithEditsKept(clang::SourceRange range,

@@ -80,7 +80,9 @@ class MethodPlanner {
   // `range`'s text with the edits inside it applied (an in-parameter read in a returned
   // expression); those edits are taken out of `edits`, so none overlaps the one using the text.
   std::string TextWithEdits(clang::SourceRange range, std::vector<ServerEdit>* edits) const;
-  // The same, leaving `edits` as they are (a text read more than once before it is used).
+  // Takes the edits inside `range` out of `edits` (a text made with them replaces the range).
+  void DropEditsWithin(clang::SourceRange range, std::vector<ServerEdit>* edits) const;
+  // TextWithEdits's text, leaving `edits` as they are (a text read more than once before use).
   std::string TextWithEditsKept(clang::SourceRange range,
                                 const std::vector<ServerEdit>& edits) const;
   // Whether `expr` is itself passed (through implicit conversions only) for a plain pointer
