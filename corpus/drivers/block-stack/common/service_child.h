@@ -14,14 +14,10 @@ namespace fdfkit::examples::block_stack {
 
 inline zx::result<fidl::ClientEnd<fuchsia_driver_framework::NodeController>> AddServiceChild(
     const fidl::ClientEnd<fuchsia_driver_framework::Node>& node, std::string_view device) {
-  namespace fdfw = fuchsia_driver_framework;
   fidl::Arena arena;
-  fdfw::wire::NodeProperty properties[] = {
-      fdf::MakeProperty(arena, "fdfkit.examples.blockstack.DEVICE", device),
-      fdf::MakeProperty(arena, "fuchsia.hardware.blockio.Service",
-                        std::string_view("fuchsia.hardware.blockio.Service.DriverTransport"))};
-  fdfw::wire::Offer offers[] = {fdf::MakeOffer<fuchsia_hardware_blockio::Service>(arena)};
-  return fdfkit::examples::AddChildNode(node, device, properties, {}, offers);
+  fuchsia_driver_framework::wire::NodeProperty kind[] = {
+      fdf::MakeProperty(arena, "fdfkit.examples.blockstack.DEVICE", device)};
+  return AddDriverTransportChild<fuchsia_hardware_blockio::Service>(node, device, kind);
 }
 
 }  // namespace fdfkit::examples::block_stack

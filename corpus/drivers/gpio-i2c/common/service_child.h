@@ -6,7 +6,6 @@
 
 #include <fidl/fuchsia.hardware.gpioimpl/cpp/driver/wire.h>
 
-#include <string>
 #include <string_view>
 
 #include "corpus/drivers/common/child_node.h"
@@ -15,13 +14,7 @@ namespace fdfkit::examples::gpio_i2c {
 
 inline zx::result<fidl::ClientEnd<fuchsia_driver_framework::NodeController>> AddGpioImplChild(
     const fidl::ClientEnd<fuchsia_driver_framework::Node>& node, std::string_view name) {
-  namespace fdfw = fuchsia_driver_framework;
-  using Service = fuchsia_hardware_gpioimpl::Service;
-  fidl::Arena arena;
-  const std::string transport = std::string(Service::Name) + ".DriverTransport";
-  fdfw::wire::NodeProperty properties[] = {fdf::MakeProperty(arena, Service::Name, transport)};
-  fdfw::wire::Offer offers[] = {fdf::MakeOffer<Service>(arena)};
-  return fdfkit::examples::AddChildNode(node, name, properties, {}, offers);
+  return AddDriverTransportChild<fuchsia_hardware_gpioimpl::Service>(node, name);
 }
 
 }  // namespace fdfkit::examples::gpio_i2c
