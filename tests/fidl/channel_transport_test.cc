@@ -70,6 +70,19 @@ TEST_F(ChannelTransportTest, SyncCallsAcrossProcesses) {
   EXPECT_EQ(WaitForChild(), 0);
 }
 
+// A member client starts empty and is bound once connected (as migrated drivers' members are).
+TEST_F(ChannelTransportTest, ClientBoundAfterConstruction) {
+  fidl::WireSyncClient<Echo> client;
+  EXPECT_FALSE(client.is_valid());
+  client.Bind(SpawnServer());
+  ASSERT_TRUE(client.is_valid());
+  auto echoed = client->EchoString("bound");
+  ASSERT_TRUE(echoed.ok()) << echoed;
+  EXPECT_EQ(echoed->value.get(), "bound");
+  client = fidl::WireSyncClient<Echo>();
+  EXPECT_EQ(WaitForChild(), 0);
+}
+
 TEST_F(ChannelTransportTest, EpitaphReachesTheClient) {
   fidl::WireSyncClient client(SpawnServer());
   auto result = client->EchoString("close");

@@ -8,14 +8,12 @@
 #include <lib/fdf/cpp/channel.h>
 #include <lib/fdf/dispatcher.h>
 #include <lib/fidl/cpp/wire/internal/messaging.h>
+#include <lib/fidl/cpp/wire/internal/server_binding_group.h>
 #include <lib/fidl_driver/cpp/endpoints.h>
 #include <lib/fidl_driver/cpp/transport.h>
 #include <lib/zx/result.h>
 
-#include <functional>
-#include <map>
 #include <memory>
-#include <vector>
 
 namespace fdf {
 
@@ -110,6 +108,27 @@ ServerBindingRef<P> BindServer(fdf_dispatcher_t* dispatcher, ServerEnd<P> server
                       owned.reset();  // destroyed after on_unbound
                     });
 }
+
+}  // namespace fdf
+
+namespace fidl::internal {
+// How fdf::ServerBindingGroup binds: fdf::BindServer on a driver dispatcher.
+template <>
+struct ServerBindingTraits<DriverTransport> {
+  using Dispatcher = fdf_dispatcher_t;
+  template <typename P>
+  using ServerEnd = fdf::ServerEnd<P>;
+  template <typename P>
+  using ServerBindingRef = fdf::ServerBindingRef<P>;
+  template <typename P, typename Impl, typename OnUnbound>
+  static ServerBindingRef<P> BindServer(Dispatcher* dispatcher, ServerEnd<P> server_end,
+                                        Impl* impl, OnUnbound on_unbound) {
+    return fdf::BindServer(dispatcher, std::move(server_end), impl, std::move(on_unbound));
+  }
+};
+}  // namespace fidl::internal
+
+namespace fdf {
 
 template <typename P>
 class WireSyncClient {
@@ -255,131 +274,13 @@ class WireSendEvent {
   fdf_handle_t handle_ = FDF_HANDLE_INVALID;
 };
 
-// Many bindings to one or more implementations; removing or closing them by implementation.
+// Many bindings to one or more implementations; removing or closing them by implementation
+// (lib/fidl/cpp/wire/internal/server_binding_group.h).
 template <typename P>
-class ServerBindingGroup {
+class ServerBindingGroup
+    : public fidl::internal::ServerBindingGroupBase<fidl::internal::DriverTransport, P> {
  public:
-  ServerBindingGroup() = default;
-  ServerBindingGroup(const ServerBindingGroup&) = delete;
-  ~ServerBindingGroup() { RemoveAll(); }
-
-  template <typename Impl, typename CloseHandler = std::nullptr_t>
-  void AddBinding(fdf_dispatcher_t* dispatcher, ServerEnd<P> server_end, Impl* impl,
-                  CloseHandler close_handler = nullptr) {
-    auto state = state_;
-    uint64_t id;
-    {
-      // The entry exists before the binding does: a binding that ends at once (its peer already
-      // closed) finds and removes it instead of leaving a stale one behind.
-      std::lock_guard lock(state->mu);
-      id = state->next_id++;
-      state->bindings.emplace(
-          id, Entry{impl, ServerBindingRef<P>(std::weak_ptr<fidl::internal::ServerBindingCore>()),
-                    false});
-    }
-    auto ref = BindServer(
-        dispatcher, std::move(server_end), impl,
-        [state, id, close_handler = std::move(close_handler)](
-            Impl* self, fidl::UnbindInfo info, ServerEnd<P>) mutable {
-          bool user_removed;
-          std::function<void()> on_empty;
-          {
-            std::lock_guard lock(state->mu);
-            auto it = state->bindings.find(id);
-            user_removed = it == state->bindings.end() || it->second.removed;
-            if (it != state->bindings.end()) state->bindings.erase(it);
-            if (state->bindings.empty()) on_empty = state->on_empty;
-          }
-          if constexpr (!std::is_same_v<CloseHandler, std::nullptr_t> &&
-                        !std::is_same_v<CloseHandler, fidl::IgnoreBindingClosureType>) {
-            if (!user_removed) {
-              if constexpr (std::is_invocable_v<CloseHandler, Impl*, fidl::UnbindInfo>) {
-                close_handler(self, info);
-              } else {
-                close_handler(info);
-              }
-            }
-          }
-          if (on_empty) on_empty();
-        });
-    bool removed_meanwhile = false;
-    {
-      std::lock_guard lock(state->mu);
-      if (auto it = state->bindings.find(id); it != state->bindings.end()) {
-        it->second.ref = ref;
-        removed_meanwhile = it->second.removed;
-      }
-    }
-    if (removed_meanwhile) ref.Unbind();  // a RemoveAll that ran before the ref was stored
-  }
-  // A callable that binds each ServerEnd it receives.
-  template <typename Impl, typename CloseHandler = std::nullptr_t>
-  auto CreateHandler(Impl* impl, fdf_dispatcher_t* dispatcher,
-                     CloseHandler close_handler = nullptr) {
-    return [this, impl, dispatcher, close_handler](ServerEnd<P> end) {
-      AddBinding(dispatcher, std::move(end), impl, close_handler);
-    };
-  }
-  template <typename Fn>
-  void ForEachBinding(Fn fn) {
-    for (auto& ref : Refs(nullptr)) fn(ref);
-  }
-  // Unbinds without running close handlers.
-  bool RemoveBindings(const void* impl) { return Unbind(impl, std::nullopt); }
-  void RemoveAll() { Unbind(nullptr, std::nullopt); }
-  bool CloseBindings(const void* impl, zx_status_t epitaph) { return Unbind(impl, epitaph); }
-  void CloseAll(zx_status_t epitaph) { Unbind(nullptr, epitaph); }
-  size_t size() const {
-    std::lock_guard lock(state_->mu);
-    return state_->bindings.size();
-  }
-  void set_empty_set_handler(std::function<void()> handler) {
-    std::lock_guard lock(state_->mu);
-    state_->on_empty = std::move(handler);
-  }
-
- private:
-  struct Entry {
-    const void* impl;
-    ServerBindingRef<P> ref;
-    bool removed;
-  };
-  struct State {
-    mutable std::mutex mu;
-    uint64_t next_id = 1;
-    std::map<uint64_t, Entry> bindings;
-    std::function<void()> on_empty;
-  };
-
-  std::vector<ServerBindingRef<P>> Refs(const void* impl) {
-    std::lock_guard lock(state_->mu);
-    std::vector<ServerBindingRef<P>> refs;
-    for (auto& [id, entry] : state_->bindings) {
-      if (impl == nullptr || entry.impl == impl) refs.push_back(entry.ref);
-    }
-    return refs;
-  }
-  bool Unbind(const void* impl, std::optional<zx_status_t> epitaph) {
-    std::vector<ServerBindingRef<P>> refs;
-    {
-      std::lock_guard lock(state_->mu);
-      for (auto& [id, entry] : state_->bindings) {
-        if (impl != nullptr && entry.impl != impl) continue;
-        entry.removed = true;
-        refs.push_back(entry.ref);
-      }
-    }
-    for (auto& ref : refs) {
-      if (epitaph) {
-        ref.Close(*epitaph);
-      } else {
-        ref.Unbind();
-      }
-    }
-    return !refs.empty();
-  }
-
-  std::shared_ptr<State> state_ = std::make_shared<State>();
+  ServerBindingGroup() = default;  // declared: not an aggregate, so `group{}` works
 };
 
 }  // namespace fdf

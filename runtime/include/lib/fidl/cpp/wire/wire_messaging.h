@@ -8,6 +8,7 @@
 #include <lib/fidl/cpp/wire/channel_transport.h>
 #include <lib/fidl/cpp/wire/endpoints.h>
 #include <lib/fidl/cpp/wire/internal/messaging.h>
+#include <lib/fidl/cpp/wire/internal/server_binding_group.h>
 
 #include <deque>
 #include <memory>
@@ -61,11 +62,30 @@ ServerBindingRef<P> BindServer(async_dispatcher_t* dispatcher, ServerEnd<P> serv
   return ServerBindingRef<P>(*bound);
 }
 
+namespace internal {
+// How fidl::ServerBindingGroup binds: fidl::BindServer on an async dispatcher.
+template <>
+struct ServerBindingTraits<ChannelTransport> {
+  using Dispatcher = async_dispatcher_t;
+  template <typename P>
+  using ServerEnd = fidl::ServerEnd<P>;
+  template <typename P>
+  using ServerBindingRef = fidl::ServerBindingRef<P>;
+  template <typename P, typename Impl, typename OnUnbound>
+  static ServerBindingRef<P> BindServer(Dispatcher* dispatcher, ServerEnd<P> server_end,
+                                        Impl* impl, OnUnbound on_unbound) {
+    return fidl::BindServer(dispatcher, std::move(server_end), impl, std::move(on_unbound));
+  }
+};
+}  // namespace internal
+
 template <typename P>
 class WireSyncClient {
  public:
   WireSyncClient() = default;
   explicit WireSyncClient(ClientEnd<P> client_end) : client_end_(std::move(client_end)) {}
+  // Binds a client made empty (a member connected once the driver starts).
+  void Bind(ClientEnd<P> client_end) { client_end_ = std::move(client_end); }
   bool is_valid() const { return client_end_.is_valid(); }
   const ClientEnd<P>& client_end() const { return client_end_; }
   ClientEnd<P> TakeClientEnd() { return std::move(client_end_); }
@@ -150,6 +170,15 @@ class WireSendEvent {
   std::shared_ptr<internal::ServerBindingCore> core_;
   zx_handle_t handle_ = ZX_HANDLE_INVALID;
   Arena<512> arena_;
+};
+
+// Many bindings to one or more implementations, each on an async dispatcher; removing or closing
+// them by implementation (lib/fidl/cpp/wire/internal/server_binding_group.h).
+template <typename P>
+class ServerBindingGroup
+    : public internal::ServerBindingGroupBase<internal::ChannelTransport, P> {
+ public:
+  ServerBindingGroup() = default;  // declared: not an aggregate, so `group{}` works
 };
 
 }  // namespace fidl
