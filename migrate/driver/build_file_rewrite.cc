@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "migrate/driver/wire_spelling.h"
 #include "support/read_file.h"
 
 namespace fdfkit::driver_migration {
@@ -83,11 +84,16 @@ std::vector<AmbiguousBuildFile> RewriteBuildFiles(const std::string& source,
   std::string gn_file = dir + "/BUILD.gn";
   if (std::optional<std::string> gn = support::ReadFile(gn_file)) {
     std::string banjo_label = "//sdk/banjo/" + banjo + ":" + banjo + "_banjo_cpp";
-    std::string driver_label = "//sdk/fidl/" + clone + ":" + clone + "_cpp_driver";
+    std::string driver_label =
+        "//sdk/fidl/" + clone + ":" + clone + CppBindingsTargetSuffix(library);
     if (std::optional<size_t> at = NamedOnce(gn_file, *gn, banjo_label, &ambiguous)) {
       if (outcome == IncludeOutcome::kSwapped) {
         edits->Add(Replace(gn_file, *at, banjo_label, driver_label));
-        AddGnDep(gn_file, *gn, *at, banjo_label, "//src/devices/lib/driver:driver_runtime", edits);
+        // Channel bindings need no driver runtime; the driver transport's do.
+        if (!OnChannel(library)) {
+          AddGnDep(gn_file, *gn, *at, banjo_label, "//src/devices/lib/driver:driver_runtime",
+                   edits);
+        }
       } else {
         AddGnDep(gn_file, *gn, *at, banjo_label, driver_label, edits);
       }
@@ -97,7 +103,7 @@ std::vector<AmbiguousBuildFile> RewriteBuildFiles(const std::string& source,
   std::string cmake_file = dir + "/CMakeLists.txt";
   if (std::optional<std::string> cmake = support::ReadFile(cmake_file)) {
     std::string banjo_target = banjo + "_banjo_cpp";
-    std::string driver_target = clone + "_cpp_driver";
+    std::string driver_target = clone + CppBindingsTargetSuffix(library);
     std::optional<size_t> at = NamedOnce(cmake_file, *cmake, banjo_target, &ambiguous);
     if (!at) return ambiguous;
     switch (outcome) {

@@ -3,6 +3,7 @@
 #include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration {
 namespace {
@@ -357,10 +358,11 @@ class CallPlanner {
         target ? Target(*arguments[1].first, plan, banjo, arguments[1].second) : std::nullopt;
     if (!target || !count) return;
     std::string name = TypeName(element);
-    plan->assignments.push_back("{\n  auto* copied = static_cast<" + name +
-                                "*>(arena.Allocate(sizeof(" + name + ") * " + field +
-                                ".count()));\n  std::copy(" + field + ".begin(), " + field +
+    plan->assignments.push_back("{\n  auto* copied = " +
+                                AllocateArray(protocol_, "arena", name, field + ".count()") +
+                                ";\n  std::copy(" + field + ".begin(), " + field +
                                 ".end(), copied);\n  " + *target + " = copied;\n}");
+    plan->uses_arena = true;
     plan->assignments.push_back(*count + " = " + field + ".count();");
   }
 
@@ -572,12 +574,18 @@ CallPlan PlanCall(const RewriteContext& context, const clang::SourceManager& sm,
       .Plan();
 }
 
-std::string FidlCallText(const std::string& client, bool arrow, bool through_sync,
-                         const std::string& arena, const std::string& fidl_method,
-                         const std::vector<std::string>& request) {
-  std::string access = arrow ? "->" : ".";
-  std::string text = client + (through_sync ? access + "sync()" + access : access) + "buffer(" +
-                     arena + ")->" + fidl_method + "(";
+std::string FidlCallText(const ProtocolMapping& protocol, const std::string& client, bool arrow,
+                         bool through_sync, const std::string& arena,
+                         const std::string& fidl_method, const std::vector<std::string>& request) {
+  std::string text;
+  if (OnChannel(protocol)) {
+    text = (arrow ? "(*" + client + ")" : client) + (through_sync ? ".sync()" : "") + "->";
+  } else {
+    std::string access = arrow ? "->" : ".";
+    text = client + (through_sync ? access + "sync()" + access : access) + "buffer(" + arena +
+           ")->";
+  }
+  text += fidl_method + "(";
   for (size_t i = 0; i < request.size(); ++i) text += (i ? ", " : "") + request[i];
   return text + ")";
 }
@@ -617,8 +625,8 @@ std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool er
 }
 
 std::string AsyncCallText(const CallPlan& plan, const std::string& fidl_call,
-                          const std::string& method_marker, const std::string& result,
-                          const std::string& indent) {
+                          const ProtocolMapping& client, const std::string& method_marker,
+                          const std::string& result, const std::string& indent) {
   // Every path calls the callback exactly once, as the banjo server had to.
   auto call_back = [&](const std::string& status, bool success) {
     std::string out = "callback(cookie";
@@ -630,7 +638,8 @@ std::string AsyncCallText(const CallPlan& plan, const std::string& fidl_call,
   std::string body = indent + "      ";
   std::string out = fidl_call + ".ThenExactlyOnce(\n" + indent +
                     "    [callback = " + plan.callback + ", cookie = " + plan.cookie +
-                    "](fdf::WireUnownedResult<" + method_marker + ">& " + result + ") {\n";
+                    "](" + BindingsNamespace(client) + "::WireUnownedResult<" + method_marker + ">& " +
+                    result + ") {\n";
   out +=
       body + "if (!" + result + ".ok()) return " + call_back(result + ".status()", false) + ";\n";
   out += body + "if (" + result + "->is_error()) return " +
@@ -640,10 +649,11 @@ std::string AsyncCallText(const CallPlan& plan, const std::string& fidl_call,
 }
 
 std::string ForwardedAsyncCallText(const CallPlan& plan, const std::string& fidl_call,
-                                   const std::string& method_marker, const std::string& result,
-                                   const std::string& indent, const std::string& arena_tag) {
+                                   const ProtocolMapping& client, const std::string& method_marker,
+                                   const ProtocolMapping& server, const std::string& result,
+                                   const std::string& indent) {
   // Every path replies exactly once, as the banjo callback was called once.
-  std::string reply = "completer.buffer(arena).";
+  std::string reply = ReplyThrough(server);
   std::string success = reply + "ReplySuccess(";
   bool first = true;
   for (const CallbackArgument& argument : plan.callback_arguments) {
@@ -654,9 +664,9 @@ std::string ForwardedAsyncCallText(const CallPlan& plan, const std::string& fidl
   success += ");";
   std::string body = indent + "      ";
   std::string out = fidl_call + ".ThenExactlyOnce(\n" + indent +
-                    "    [completer = completer.ToAsync()](fdf::WireUnownedResult<" +
-                    method_marker + ">& " + result + ") mutable {\n";
-  out += body + "fdf::Arena arena('" + arena_tag + "');\n";
+                    "    [completer = completer.ToAsync()](" + BindingsNamespace(client) +
+                    "::WireUnownedResult<" + method_marker + ">& " + result + ") mutable {\n";
+  if (!OnChannel(server)) out += body + ArenaDeclaration(server, "arena") + "\n";
   out += body + "if (!" + result + ".ok()) {\n";
   out += body + "  " + reply + "ReplyError(" + result + ".status());\n";
   out += body + "} else if (" + result + "->is_error()) {\n";

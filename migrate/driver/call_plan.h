@@ -38,6 +38,9 @@ struct CallPlan {
   // @async: the callback and cookie as the call passed them, and what the callback is called with.
   std::string callback, cookie;
   std::vector<CallbackArgument> callback_arguments;
+  // The assignments copy into the function's arena (on the driver transport, the call needs one
+  // anyway).
+  bool uses_arena = false;
   std::optional<CallRefusal> refusal;
 };
 
@@ -55,10 +58,11 @@ CallPlan PlanCall(const RewriteContext& context, const clang::SourceManager& sm,
                   const std::string& result_name, const ArgumentText* text_of = nullptr);
 
 // `client.buffer(arena)->Method(request...)`, through sync() on an fdf::WireClient (one the
-// driver also calls @async) for a call that waits for its reply.
-std::string FidlCallText(const std::string& client, bool arrow, bool through_sync,
-                         const std::string& arena, const std::string& fidl_method,
-                         const std::vector<std::string>& request);
+// driver also calls @async) for a call that waits for its reply; on Zircon channels
+// `client->Method(request...)`, whose request the bindings build in a buffer of the call's own.
+std::string FidlCallText(const ProtocolMapping& protocol, const std::string& client, bool arrow,
+                         bool through_sync, const std::string& arena,
+                         const std::string& fidl_method, const std::vector<std::string>& request);
 
 // The text that replaces a two-way or one-way banjo call: `fidl_call` itself, or a lambda run in
 // place that unpacks its result. `indent` is the statement's line indentation; `unused`, whether
@@ -70,15 +74,17 @@ std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool er
 // callback (of the method marked `method_marker`) calls the banjo callback with its cookie once,
 // with the status and the reply's fields, or with the error and empty values.
 std::string AsyncCallText(const CallPlan& plan, const std::string& fidl_call,
-                          const std::string& method_marker, const std::string& result,
-                          const std::string& indent);
+                          const ProtocolMapping& client, const std::string& method_marker,
+                          const std::string& result, const std::string& indent);
 
 // The same for an @async call a server method makes with its own callback and cookie (a layer
 // forwarding a request down): the continuation holds the server's completer instead and replies
-// with what the reply brought, on an arena of its own tagged `arena_tag`.
+// with what the reply brought (on an arena of its own, for a server on the driver transport).
+// `method_marker` is the client's method, on `client`'s transport; the reply is on `server`'s.
 std::string ForwardedAsyncCallText(const CallPlan& plan, const std::string& fidl_call,
-                                   const std::string& method_marker, const std::string& result,
-                                   const std::string& indent, const std::string& arena_tag);
+                                   const ProtocolMapping& client, const std::string& method_marker,
+                                   const ProtocolMapping& server, const std::string& result,
+                                   const std::string& indent);
 
 }  // namespace fdfkit::driver_migration
 

@@ -14,6 +14,7 @@
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/server_method_plan.h"
 #include "migrate/driver/source_text.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration {
 
@@ -258,20 +259,26 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
                     plan.refusal->type.empty() ? "?" : plan.refusal->type, plan.refusal->why);
     return block();
   }
-  std::string arena = EnsureArena(group, sm, *function, *names->second, ArenaTag(*protocol));
+  // A channel call builds its request in a buffer of its own: an arena only for what the
+  // reply's lists are copied into.
+  std::string arena = !OnChannel(*protocol) || plan.uses_arena
+                          ? EnsureArena(group, sm, *function, *names->second, *protocol)
+                          : "";
   const auto* callee = llvm::dyn_cast<clang::MemberExpr>(call->getCallee()->IgnoreParens());
   bool arrow = callee != nullptr && callee->isArrow();
   if (connect_result != nullptr) {
-    client = "fdf::WireCall(*" + connect_result->getNameAsString() + ")";
+    client = BindingsNamespace(*protocol) + "::WireCall(*" + connect_result->getNameAsString() +
+             ")";
     arrow = false;
   }
-  // On an fdf::WireClient, a two-way call that waits for its reply goes through sync().
-  std::string fidl_call = FidlCallText(client, arrow, called_async->second && !mapped->async,
-                                       arena, fidl_method, plan.request);
+  // On a WireClient, a two-way call that waits for its reply goes through sync().
+  std::string fidl_call = FidlCallText(*protocol, client, arrow,
+                                       called_async->second && !mapped->async, arena, fidl_method,
+                                       plan.request);
   std::string indent = LineIndent(sm, call->getBeginLoc());
   std::string text =
       mapped->async
-          ? AsyncCallText(plan, fidl_call,
+          ? AsyncCallText(plan, fidl_call, *protocol,
                           FidlNamespace(*library) + "::" + protocol->fidl_protocol + "::" +
                               fidl_method,
                           result_name, indent)
@@ -285,23 +292,27 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
 
 std::string CallSiteRewrite::EnsureArena(const void* group, const clang::SourceManager& sm,
                                          const clang::FunctionDecl& function,
-                                         const ScopeNames& names, const std::string& tag) {
-  auto known = arenas_.find(&function);
+                                         const ScopeNames& names,
+                                         const ProtocolMapping& protocol) {
+  // One per function and transport: an fdf::Arena carries driver-transport messages, a
+  // fidl::Arena holds a channel call's copies.
+  std::string type = BindingsNamespace(protocol) + "::Arena";
+  auto known = arenas_.find({&function, type});
   if (known == arenas_.end()) {
     Arena arena;
-    // An fdf::Arena called `arena` already in scope (a parameter, a local) is reused.
+    // An arena of that type called `arena` already in scope (a parameter, a local) is reused.
     const auto* existing = llvm::dyn_cast_or_null<clang::ValueDecl>(names.Declared("arena"));
     const auto* record =
         existing ? existing->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
-    if (record != nullptr && record->getQualifiedNameAsString() == "fdf::Arena") {
+    if (record != nullptr && record->getQualifiedNameAsString() == type) {
       arena.name = "arena";
     } else {
       arena.name = names.Fresh("arena", "fidl");
       BodyStart start = StartOf(sm, *llvm::cast<clang::CompoundStmt>(function.getBody()));
       arena.insert_at = start.after_brace;
-      arena.declaration = "\n" + start.indent + "fdf::Arena " + arena.name + "('" + tag + "');";
+      arena.declaration = "\n" + start.indent + ArenaDeclaration(protocol, arena.name);
     }
-    known = arenas_.emplace(&function, std::move(arena)).first;
+    known = arenas_.emplace(std::make_pair(&function, type), std::move(arena)).first;
   }
   const Arena& arena = known->second;
   if (arena.insert_at.isValid()) {

@@ -37,11 +37,12 @@ class CallSiteRewrite : public Rewrite {
   // `group` (once per group: identical edits count once).
   std::string EnsureArena(const void* group, const clang::SourceManager& sm,
                           const clang::FunctionDecl& function, const ScopeNames& names,
-                          const std::string& tag);
-  std::map<const clang::FunctionDecl*, Arena> arenas_;
+                          const ProtocolMapping& protocol);
+  // Per function and arena type ("fdf::Arena", "fidl::Arena").
+  std::map<std::pair<const clang::FunctionDecl*, std::string>, Arena> arenas_;
   std::map<const clang::FunctionDecl*, std::unique_ptr<ScopeNames>> scopes_;
   std::map<const void*, std::string> why_stays_;  // per client (group): why it stays banjo
-  std::map<const void*, bool> called_async_;      // per client: it becomes an fdf::WireClient
+  std::map<const void*, bool> called_async_;      // per client: it becomes a WireClient
 };
 
 }  // namespace fdfkit::driver_migration

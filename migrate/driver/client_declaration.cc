@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "migrate/driver/connect_result.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration {
 namespace {
@@ -154,8 +155,8 @@ void FindMemberConnections(const RewritableFiles& files, clang::ASTContext& ast,
 
 }  // namespace
 
-std::string ClientDeclaration::DriverTransportType(bool called_async) const {
-  return std::string(called_async ? "fdf::WireClient<" : "fdf::WireSyncClient<") +
+std::string ClientDeclaration::WireClientType(bool called_async) const {
+  return BindingsNamespace(*protocol) + (called_async ? "::WireClient<" : "::WireSyncClient<") +
          FidlNamespace(*library) + "::" + protocol->fidl_protocol + ">";
 }
 

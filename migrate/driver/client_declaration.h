@@ -51,8 +51,8 @@ struct ClientDeclaration {
 
   bool rewritable() const { return why_not.empty(); }
   // `fdf::WireSyncClient<fuchsia_hardware_foo::Foo>`, or `fdf::WireClient<...>` for a client
-  // called @async.
-  std::string DriverTransportType(bool called_async) const;
+  // called @async (`fidl::` for a clone on Zircon channels).
+  std::string WireClientType(bool called_async) const;
 };
 
 // `decl`'s client declaration, or nullopt if its type is no mapped banjo client. Only

@@ -8,6 +8,7 @@
 #include "migrate/driver/protocol_struct_connection.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration {
 
@@ -127,7 +128,7 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     if (!why.empty()) context_->Block(decl, why);
   }
   bool async = CalledAsync(context_->files(), *result.Context, *decl, *client->protocol);
-  std::string type = client->DriverTransportType(async);
+  std::string type = client->WireClientType(async);
   context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(client->type_range));
   const clang::LangOptions& lang = result.Context->getLangOpts();
   if (statement == nullptr) {
@@ -136,7 +137,7 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
     // (as the banjo client was) if that fails — a client is bound only to a valid end.
     for (const ClientDeclaration::Connection& c : client->connections) {
       if (c.connect_result != nullptr) {
-        // DFv2: the ConnectBanjo result is an fdf::ClientEnd once rewritten; the member binds it
+        // DFv2: the ConnectBanjo result is a ClientEnd once rewritten; the member binds it
         // (a client called @async on the dispatcher of the function connecting it: Start's).
         std::string end = "std::move(" + Text(sm, lang, c.result_value->getSourceRange()) + ")";
         std::string member = Text(sm, lang, c.assigned->getSourceRange());
@@ -144,9 +145,13 @@ void ClientTypeRewrite::run(const MatchFinder::MatchResult& result) {
                       "the compat::ConnectBanjo result assigned to it stays banjo",
                       "the member it is assigned to stays banjo");
         context_->ConsumedIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range));
+        // A channel client binds on the async dispatcher behind it.
+        std::string dispatcher =
+            OnChannel(*client->protocol)
+                ? "fdf_dispatcher_get_async_dispatcher(fdf_dispatcher_get_current_dispatcher())"
+                : "fdf_dispatcher_get_current_dispatcher()";
         context_->ReplaceIn(decl, sm, clang::CharSourceRange::getTokenRange(c.range),
-                            member + ".Bind(" + end +
-                                (async ? ", fdf_dispatcher_get_current_dispatcher())" : ")"));
+                            member + ".Bind(" + end + (async ? ", " + dispatcher + ")" : ")"));
         continue;
       }
       std::string connected = "[&]() -> " + type + " {\n" + "  zx::result end = " +

@@ -185,7 +185,6 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   if (!mappings.Load(options.mappings, &diagnostics) || diagnostics.has_errors()) {
     return finish(2);
   }
-  if (options.mode == Mode::kReplace) mappings.SetAsideChannelLibraries();
 
   std::string error;
   std::unique_ptr<clang::tooling::CompilationDatabase> database =

@@ -3,6 +3,7 @@
 #include <clang/Lex/Lexer.h>
 
 #include "migrate/driver/diagnostics.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration {
 namespace {
@@ -17,7 +18,7 @@ std::string FidlLibraryOf(llvm::StringRef include, llvm::StringRef suffix) {
 
 std::string IncludeRewrite::Replacement(const LibraryMapping& library, Mode mode) {
   return "<fidl/" + library.fidl_library +
-         (mode == Mode::kDual ? "/cpp/banjo_shims.h>" : "/cpp/driver/wire.h>");
+         (mode == Mode::kDual ? "/cpp/banjo_shims.h" : WireHeaderSuffix(library)) + ">";
 }
 
 void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang::Token&,
@@ -44,20 +45,16 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
     }
     return;
   }
-  if (std::string wire = FidlLibraryOf(file_name, "/cpp/driver/wire.h"); !wire.empty()) {
-    context_->WireHeaderIncluded(sm_, hash, wire);
+  // Either transport's bindings (a file migrated before, by a run or by hand).
+  for (const char* suffix : {"/cpp/driver/wire.h", "/cpp/wire.h"}) {
+    if (std::string wire = FidlLibraryOf(file_name, suffix); !wire.empty()) {
+      context_->WireHeaderIncluded(sm_, hash, wire);
+    }
   }
   // In --mode=replace the shims go too: their dual servers and clients are banjo.
   const LibraryMapping* library =
       context_->mappings().ForBanjoInclude(file_name, context_->mode() == Mode::kReplace);
-  if (library == nullptr) {
-    if (const LibraryMapping* channel = context_->mappings().ChannelLibraryForInclude(file_name);
-        channel != nullptr && context_->files().Contains(sm_, hash)) {
-      context_->Leave(sm_, hash, diag::kChannelCloneLeft, channel->banjo_library,
-                      channel->fidl_library);
-    }
-    return;
-  }
+  if (library == nullptr) return;
   if (file_name_range.getBegin().isMacroID()) {
     context_->Leave(sm_, hash, diag::kIncludeInMacro, file_name);
     return;

@@ -275,20 +275,4 @@ std::string ShimsNamespace(const LibraryMapping& library) {
   return "fdfkit::shims::" + name;
 }
 
-void MappingIndex::SetAsideChannelLibraries() {
-  auto channel = [](const LibraryMapping& library) {
-    return std::any_of(library.protocols.begin(), library.protocols.end(),
-                       [](const ProtocolMapping& p) { return p.transport == "channel"; });
-  };
-  auto aside = std::stable_partition(libraries_.begin(), libraries_.end(),
-                                     [&](const LibraryMapping& library) { return !channel(library); });
-  channel_libraries_.insert(channel_libraries_.end(), std::make_move_iterator(aside),
-                            std::make_move_iterator(libraries_.end()));
-  libraries_.erase(aside, libraries_.end());
-}
-
-const LibraryMapping* MappingIndex::ChannelLibraryForInclude(std::string_view include) const {
-  return IncludedFrom(channel_libraries_, include, /*with_shims=*/true);
-}
-
 }  // namespace fdfkit::driver_migration

@@ -111,15 +111,9 @@ class MappingIndex {
 
   const std::vector<LibraryMapping>& libraries() const { return libraries_; }
 
-  // --mode=replace writes driver-transport code only: the libraries with a protocol cloned onto
-  // Zircon channels are set aside, so no rewrite takes their names for its own; an include of
-  // one is said (ChannelLibraryForInclude) and left.
-  void SetAsideChannelLibraries();
-  const LibraryMapping* ChannelLibraryForInclude(std::string_view include) const;
 
  private:
   std::vector<LibraryMapping> libraries_;
-  std::vector<LibraryMapping> channel_libraries_;
 };
 
 }  // namespace fdfkit::driver_migration

@@ -5,6 +5,7 @@
 #include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration {
 
@@ -76,12 +77,16 @@ std::string ConnectThroughService(RewriteContext* context, clang::ASTContext& as
   std::string indent = LineIndent(sm, fill->getBeginLoc());
   std::string parent = Text(sm, lang, fill->getArg(0)->getSourceRange());
   const void* group = client.decl;
+  // DFv1's connection to a parent's service on either transport.
+  std::string connect =
+      OnChannel(*client.protocol) ? "DdkConnectFidlProtocol" : "DdkConnectRuntimeProtocol";
   context->ReplaceIn(group, sm, clang::CharSourceRange::getTokenRange(type),
-                     "fdf::ClientEnd<" + ns + "::" + client.protocol->fidl_protocol + ">");
+                     BindingsNamespace(*client.protocol) + "::ClientEnd<" + ns + "::" +
+                         client.protocol->fidl_protocol + ">");
   context->ConsumedIn(group, sm, clang::CharSourceRange::getTokenRange(type));
   context->ReplaceIn(group, sm, clang::CharSourceRange::getTokenRange(fill->getSourceRange()),
                      "[&]() -> zx_status_t {\n" + indent + "    zx::result " + end +
-                         " = DdkConnectRuntimeProtocol<" + service + ">(" + parent + ");\n" +
+                         " = " + connect + "<" + service + ">(" + parent + ");\n" +
                          indent + "    if (" + end + ".is_error()) return " + end +
                          ".status_value();\n" + indent + "    " + name + " = std::move(*" + end +
                          ");\n" + indent + "    return ZX_OK;\n" + indent + "  }()");

@@ -4,6 +4,7 @@
 #include "migrate/driver/server_method_planner.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration::server_method {
 
@@ -86,7 +87,7 @@ bool MethodPlanner::CallbackReply(const clang::CallExpr& call, std::vector<Serve
            ") with arguments that do not line up with the mapping's outputs";
     return false;
   }
-  std::string success = "completer.buffer(arena).ReplySuccess(";
+  std::string success = ReplyThrough(protocol_) + "ReplySuccess(";
   for (size_t i = 0; i < fields.size(); ++i) success += (i ? ", " : "") + fields[i];
   success += ");";
   if (!ReplaceStatement(
@@ -252,8 +253,9 @@ bool MethodPlanner::HoldCompleter(const clang::LambdaExpr& lambda, std::vector<S
       edits->push_back({after(lambda.getIntroducerRange().getEnd()), "() mutable"});
     }
   }
-  // Its replies are made on an arena of its own.
-  std::string arena = "fdf::Arena arena('" + ArenaTag(protocol_) + "');";
+  // Its replies are made on an arena of its own (the channel bindings bring theirs).
+  if (OnChannel(protocol_)) return true;
+  std::string arena = ArenaDeclaration(protocol_, "arena");
   if (OneLineBlock* one_line = OneLineBlockOf(*lambda.getCompoundStmtBody())) {
     one_line->first_lines.push_back(arena);
     return true;

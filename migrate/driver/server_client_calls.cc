@@ -12,6 +12,7 @@
 #include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/server_method_planner.h"
 #include "migrate/driver/source_text.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration::server_method {
 
@@ -159,15 +160,17 @@ bool MethodPlanner::ClientCall(const clang::CXXMemberCallExpr& call, bool forwar
   bool arrow = callee != nullptr && callee->isArrow();
   bool through_sync =
       !mapped->async && CalledAsync(context_.files(), ast_, *field, *protocol);
-  std::string fidl_call =
-      FidlCallText(client, arrow, through_sync, "arena", mapped->fidl_method, plan.request);
+  if (!OnChannel(*protocol) || plan.uses_arena) NeedArena(*protocol);
+  std::string fidl_call = FidlCallText(*protocol, client, arrow, through_sync, "arena",
+                                       mapped->fidl_method, plan.request);
   std::string marker =
       FidlNamespace(*library) + "::" + protocol->fidl_protocol + "::" + mapped->fidl_method;
   std::string indent = IndentAt(call.getBeginLoc());
   std::string text =
-      forward ? ForwardedAsyncCallText(plan, fidl_call, marker, result, indent, ArenaTag(protocol_))
+      forward ? ForwardedAsyncCallText(plan, fidl_call, *protocol, marker, protocol_, result,
+                                       indent)
       : mapped->async
-          ? AsyncCallText(plan, fidl_call, marker, result, indent)
+          ? AsyncCallText(plan, fidl_call, *protocol, marker, result, indent)
           : CallText(plan, fidl_call, mapped->error_syntax, ResultUnused(ast_, call), result,
                      indent);
   DropEditsWithin(call.getSourceRange(), edits);  // the text above took them in

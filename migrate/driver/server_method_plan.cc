@@ -16,6 +16,7 @@
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/source_text.h"
 #include "migrate/driver/value_kind.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration {
 
@@ -387,8 +388,9 @@ bool MethodPlanner::OutBuffer(const ParameterMapping& row, std::string* why) {
                                     : std::string(kUnboundedReplyBytes) + " / sizeof(" + type + ")") +
                     ";");
   locals_.push_back("size_t " + size->getNameAsString() + " = " + capacity + ";");
-  locals_.push_back("auto* " + buffer->getNameAsString() + " = static_cast<" + type +
-                    "*>(arena.Allocate(sizeof(" + type + ") * " + capacity + "));");
+  locals_.push_back("auto* " + buffer->getNameAsString() + " = " +
+                    AllocateArray(protocol_, "arena", type, capacity) + ";");
+  NeedArena(protocol_);
   locals_.push_back("size_t " + written + " = 0;");
   locals_.push_back("size_t* " + actual->getNameAsString() + " = &" + written + ";");
   // Never more than the buffer holds, whatever the body claims or did to its size.
@@ -446,8 +448,9 @@ bool MethodPlanner::OutString(const ParameterMapping& row, std::string* why) {
   locals_.push_back("const size_t " + bound + " = " +
                     (row.bound != 0 ? std::to_string(row.bound + 1) : kUnboundedReplyBytes) + ";");
   locals_.push_back("size_t " + capacity.getNameAsString() + " = " + bound + ";");
-  locals_.push_back("auto* " + text.getNameAsString() + " = static_cast<char*>(arena.Allocate(" +
-                    bound + "));");
+  locals_.push_back("auto* " + text.getNameAsString() + " = " +
+                    AllocateArray(protocol_, "arena", "char", bound) + ";");
+  NeedArena(protocol_);
   locals_.push_back(text.getNameAsString() + "[0] = '\\0';");
   reply_fields_.push_back("fidl::StringView::FromExternal(" + text.getNameAsString() +
                           ", static_cast<size_t>(std::find(" + text.getNameAsString() + ", " +
@@ -507,7 +510,16 @@ std::string MethodPlanner::Reply(const std::string& reply, const std::string& va
   for (const std::string& field : reply_fields_) {
     arguments += (arguments.empty() ? "" : ", ") + (field == "$value" ? value : field);
   }
-  return "completer.buffer(arena)." + reply + "(" + arguments + ");";
+  return ReplyThrough(protocol_) + reply + "(" + arguments + ");";
+}
+
+void MethodPlanner::NeedArena(const ProtocolMapping& user) {
+  if (!OnChannel(protocol_)) return;
+  if (!OnChannel(user)) {
+    local_arena_ = ArenaDeclaration(user, "arena");
+  } else if (local_arena_.empty()) {
+    local_arena_ = ArenaDeclaration(user, "arena");
+  }
 }
 
 std::vector<std::string> MethodPlanner::StatusReply(const clang::Expr& value, std::string status,
@@ -515,7 +527,7 @@ std::vector<std::string> MethodPlanner::StatusReply(const clang::Expr& value, st
   clang::Expr::EvalResult constant;
   if (value.EvaluateAsInt(constant, ast_)) {
     return {constant.Val.getInt() == 0 ? success
-                                       : "completer.buffer(arena).ReplyError(" + status + ");"};
+                                       : ReplyThrough(protocol_) + "ReplyError(" + status + ");"};
   }
   std::vector<std::string> lines;
   if (!llvm::isa<clang::DeclRefExpr>(value.IgnoreParenImpCasts())) {
@@ -526,7 +538,7 @@ std::vector<std::string> MethodPlanner::StatusReply(const clang::Expr& value, st
   lines.push_back("if (" + status + " == ZX_OK) {");
   lines.push_back("  " + success);
   lines.push_back("} else {");
-  lines.push_back("  completer.buffer(arena).ReplyError(" + status + ");");
+  lines.push_back("  " + ReplyThrough(protocol_) + "ReplyError(" + status + ");");
   lines.push_back("}");
   return lines;
 }
@@ -676,7 +688,8 @@ bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
   if (!(mapped_.async ? CallbackReplies(edits, why) : Returns(edits, why))) return false;
   // The signature of every declaration of it in this file.
   std::string params = (has_request_ ? mapped_.fidl_method + "RequestView request, " : "") +
-                       "fdf::Arena& arena, " + mapped_.fidl_method + "Completer::Sync& completer";
+                       ServerArenaParameter(protocol_) + mapped_.fidl_method +
+                       "Completer::Sync& completer";
   for (const clang::FunctionDecl* decl : method_.redecls()) {
     clang::FunctionTypeLoc type = decl->getFunctionTypeLoc();
     if (!type || decl->getBeginLoc().isMacroID() || type.getRParenLoc().isMacroID()) {
@@ -692,6 +705,7 @@ bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
         {clang::CharSourceRange::getTokenRange(type.getLParenLoc(), type.getRParenLoc()),
          "(" + params + ")" + (in_class ? " override" : ""), true});
   }
+  if (!local_arena_.empty()) locals_.insert(locals_.begin(), local_arena_);
   if (OneLineBlock* one_line = OneLineBlockOf(*body)) {
     one_line->first_lines.insert(one_line->first_lines.begin(), locals_.begin(), locals_.end());
   } else if (!locals_.empty()) {

@@ -192,6 +192,10 @@ class MethodPlanner {
                         bool then_return, std::vector<ServerEdit>* edits, std::string* why) const;
   // `completer.buffer(arena).Reply...(...)` for a method that ended with `value` (or ZX_OK).
   std::string Reply(const std::string& reply, const std::string& value) const;
+  // The body uses an arena called `arena` for `user`'s messages or copies: a driver-transport
+  // method has it as a parameter; a channel method gets a local (an fdf::Arena if any
+  // driver-transport call needs it, which holds copies as well).
+  void NeedArena(const ProtocolMapping& user);
 
   const RewriteContext& context_;
   clang::ASTContext& ast_;
@@ -206,6 +210,7 @@ class MethodPlanner {
   bool returns_value_ = false;
   std::vector<std::string> reply_fields_;  // the response in FIDL order; "$value" for the return
   std::vector<std::string> locals_;        // declarations of the out-parameters' values
+  std::string local_arena_;                // a channel method's `arena`, declared first
   std::vector<std::string> c_names_;       // the banjo C++ parameters, in order
   std::unique_ptr<ScopeNames> names_;      // what the method's body already uses
   const clang::ParmVarDecl* callback_ = nullptr;  // @async: the callback and its cookie

@@ -6,6 +6,7 @@
 #include "migrate/driver/driver_start.h"
 #include "migrate/driver/server_method_plan.h"
 #include "migrate/driver/source_text.h"
+#include "migrate/driver/wire_spelling.h"
 
 namespace fdfkit::driver_migration {
 
@@ -26,7 +27,12 @@ std::string MixinName(const clang::CXXBaseSpecifier& mixin, const ProtocolMappin
              : protocol.cpp_mixin;
 }
 
-// `AddDriverTransportService(...)` called on the server itself (`this`, said or not), as a
+// The dual server's method publishing the clone's service on its transport.
+const char* PublicationName(const ProtocolMapping& protocol) {
+  return OnChannel(protocol) ? "AddChannelService" : "AddDriverTransportService";
+}
+
+// `AddDriverTransportService(...)` (`AddChannelService(...)`) called on the server itself (`this`, said or not), as a
 // call; else null: publishing another object's service is that object's business.
 const clang::CXXMemberCallExpr* PublicationOnItself(clang::ASTContext& ast,
                                                     const clang::MemberExpr& member) {
@@ -73,7 +79,7 @@ std::string WhyKept(const clang::CXXRecordDecl& server, const clang::NamedDecl& 
   }
   if (from_dual) {
     return "it still uses the dual server's " + used.getNameAsString() + where +
-           (IsNamed(used, "AddDriverTransportService")
+           (IsNamed(used, "AddDriverTransportService") || IsNamed(used, "AddChannelService")
                 ? std::string(", on another object than itself")
                 : std::string(": banjo children remain; once they use the driver transport, "
                               "remove what serves them and run --mode=replace again"));
@@ -82,7 +88,8 @@ std::string WhyKept(const clang::CXXRecordDecl& server, const clang::NamedDecl& 
          ", which goes with it; --mode=dual keeps serving banjo";
 }
 
-// `X::AddDriverTransportService(OUT, DISPATCHER[, INSTANCE])` → `OUT.AddService<Service>(handler
+// `X::AddDriverTransportService(OUT, DISPATCHER[, INSTANCE])` (or AddChannelService) →
+// `OUT.AddService<Service>(handler
 // on DISPATCHER[, INSTANCE])`: the same publication, through the binding group.
 ServerEdit RepublishCall(const clang::SourceManager& sm, const clang::LangOptions& lang,
                          const clang::CXXMemberCallExpr& call, const std::string& service,
@@ -136,7 +143,7 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
       continue;
     }
     const clang::NamedDecl& used = *member->getMemberDecl();
-    if (from_dual && IsNamed(used, "AddDriverTransportService") && publication == nullptr) {
+    if (from_dual && IsNamed(used, PublicationName(protocol)) && publication == nullptr) {
       publication = PublicationOnItself(ast, *member);
       if (publication != nullptr && WrittenInMacro(*publication)) {
         context_->Leave(sm, base_at, diag::kServerLeft, name, MixinName(mixin, protocol),
@@ -170,7 +177,7 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   std::string marker = ns + "::" + protocol.fidl_protocol;
   edits.push_back({clang::CharSourceRange::getTokenRange(
                        mixin.getTypeSourceInfo()->getTypeLoc().getSourceRange()),
-                   "fdf::WireServer<" + marker + ">", true});
+                   BindingsNamespace(protocol) + "::WireServer<" + marker + ">", true});
   // What the class gains: the unknown-method handler of an open protocol, the binding group.
   std::string bindings = protocol.fidl_protocol;
   for (size_t i = 0; i < bindings.size(); ++i) {
@@ -187,7 +194,8 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
     members += indent + "void handle_unknown_method(fidl::UnknownMethodMetadata<" + marker +
                "> metadata, fidl::UnknownMethodCompleter::Sync& completer) override {}\n";
   }
-  members += indent + "fdf::ServerBindingGroup<" + marker + "> " + bindings + ";\n";
+  members += indent + BindingsNamespace(protocol) + "::ServerBindingGroup<" + marker + "> " +
+             bindings + ";\n";
   clang::SourceLocation close = server.getBraceRange().getEnd();
   edits.push_back({clang::CharSourceRange::getCharRange(close, close), members});
   // Published where the dual server published it, else where a DFv2 driver starts; anywhere
@@ -203,9 +211,9 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   context_->DeclareServerGroup(&mixin, base_at, name, MixinName(mixin, protocol));
   if ((start == nullptr && publication == nullptr) || protocol.service_name.empty()) {
     context_->LeaveIn(&mixin, server.getLocation(), diag::kServerPublishByHand, name,
-                    protocol.fidl_protocol,
-                    protocol.service_name.empty() ? "the service the clone declares"
-                                                  : service);
+                      protocol.fidl_protocol,
+                      OnChannel(protocol) ? "a fidl::WireServer" : "an fdf::WireServer",
+                      protocol.service_name.empty() ? "the service the clone declares" : service);
   }
   // One group, which the clients its methods call (rewritten with them) stand or fall with
   // (the call-site rewrite ties them, keyed by the mixin).
@@ -216,7 +224,8 @@ void WireServerRewrite::Rewrite(const MatchFinder::MatchResult& result,
   if (start != nullptr && !protocol.service_name.empty()) {
     PublishFirstInStart(context_, sm, *start,
                         "outgoing()->AddService<" + service + ">(" + handler +
-                            "driver_dispatcher()->get(), fidl::kIgnoreBindingClosure)}))",
+                            (OnChannel(protocol) ? "dispatcher()" : "driver_dispatcher()->get()") +
+                            ", fidl::kIgnoreBindingClosure)}))",
                         &mixin);
   }
 }

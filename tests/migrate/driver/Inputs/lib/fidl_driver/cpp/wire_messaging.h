@@ -137,13 +137,14 @@ struct Completer {
     void ReplyError(zx_status_t) {}
   };
   // Held past the method's return (ToAsync), replied to later; moved, never copied.
-  struct Async {
+  // On Zircon channels the completer replies itself, on a buffer of its own.
+  struct Async : Buffer {
     Async() = default;
     Async(Async&&) = default;
     Async(const Async&) = delete;
     Buffer buffer(const fdf::Arena&) { return {}; }
   };
-  struct Sync {
+  struct Sync : Buffer {
     Buffer buffer(const fdf::Arena&) { return {}; }
     Async ToAsync() { return {}; }
   };

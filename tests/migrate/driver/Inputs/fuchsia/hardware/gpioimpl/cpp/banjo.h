@@ -36,10 +36,13 @@ class GpioImplProtocolClient {
     return ZX_OK;
   }
 };
+#ifndef FDFKIT_STAND_IN_BANJO_BASE_MIXIN  // also in other stand-ins a test may include beside
+#define FDFKIT_STAND_IN_BANJO_BASE_MIXIN
 namespace internal {
 class base_mixin {};
 }  // namespace internal
 class base_protocol {};
+#endif
 template <typename D, typename Base = internal::base_mixin>
 class GpioImplProtocol : public Base {
  protected:

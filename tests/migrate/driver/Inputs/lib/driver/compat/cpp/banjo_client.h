@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include <lib/fdf/cpp/client_end.h>
@@ -11,13 +12,23 @@
 namespace fdf {
 class Namespace {
  public:
-  // incoming()->Connect<Service::Device>(): the member's protocol, over the driver transport.
+  // incoming()->Connect<Service::Device>(): the member's protocol, over the driver transport,
+  // or the channel a channel service's member names (its ClientEndType).
   template <typename Member>
-  zx::result<ClientEnd<typename Member::ProtocolType>> Connect(
-      std::string_view instance = "default") const {
+  auto Connect(std::string_view instance = "default") const {
     (void)instance;
-    return zx::result<ClientEnd<typename Member::ProtocolType>>({});
+    return zx::result<typename EndOf<Member>::type>({});
   }
+
+ private:
+  template <typename Member, typename = void>
+  struct EndOf {
+    using type = ClientEnd<typename Member::ProtocolType>;
+  };
+  template <typename Member>
+  struct EndOf<Member, std::void_t<typename Member::ClientEndType>> {
+    using type = typename Member::ClientEndType;
+  };
 };
 }  // namespace fdf
 

@@ -1,5 +1,6 @@
 // Stand-in for the DFv2 driver base: what a migrated server publishes itself through.
 #pragma once
+#include <lib/async/dispatcher.h>
 #include <lib/zx/result.h>
 
 #include <memory>
@@ -21,6 +22,7 @@ class DriverBase {
   virtual zx::result<> Start() = 0;
   std::shared_ptr<OutgoingDirectory>& outgoing() { return outgoing_; }
   const Dispatcher* driver_dispatcher() const { return &dispatcher_; }
+  async_dispatcher_t* dispatcher() const { return nullptr; }  // the one channel servers run on
 
  private:
   std::shared_ptr<OutgoingDirectory> outgoing_;
