@@ -87,13 +87,22 @@ CopyTarget CopyOf(clang::ASTContext& context, const clang::Expr& value) {
   return target;
 }
 
-// `target` assigns a data member of this class whose type is a mapped banjo client.
+// `target` assigns a data member of this class whose type is a mapped banjo client, or such a
+// member of a struct this class holds by value (`controller_.client`): either lives as long as
+// the object.
 bool IntoOwnClientMember(const MappingIndex& mappings, const CopyTarget& target) {
   const auto* member = llvm::dyn_cast_or_null<clang::MemberExpr>(target.assigned);
   const auto* field = member ? llvm::dyn_cast<clang::FieldDecl>(member->getMemberDecl()) : nullptr;
-  if (field == nullptr || !llvm::isa<clang::CXXThisExpr>(member->getBase()->IgnoreImplicit())) {
-    return false;
+  if (field == nullptr) return false;
+  const clang::Expr* base = member->getBase()->IgnoreImplicit();
+  for (const auto* outer = llvm::dyn_cast<clang::MemberExpr>(base);
+       outer != nullptr && !member->isArrow() && llvm::isa<clang::FieldDecl>(outer->getMemberDecl()) &&
+       !outer->getMemberDecl()->getType()->isReferenceType();
+       outer = llvm::dyn_cast<clang::MemberExpr>(base)) {
+    member = outer;
+    base = outer->getBase()->IgnoreImplicit();
   }
+  if (!llvm::isa<clang::CXXThisExpr>(base)) return false;
   const clang::CXXRecordDecl* type = field->getType()->getAsCXXRecordDecl();
   const LibraryMapping* library = nullptr;
   return type != nullptr && mappings.ForClientClass(type->getQualifiedNameAsString(), &library);

@@ -140,8 +140,9 @@ class WireSyncClient {
   const ClientEnd<P>& client_end() const { return client_end_; }
   ClientEnd<P> TakeClientEnd() { return std::move(client_end_); }
 
-  // client.buffer(arena)->Method(args...): the request is built on `arena`.
-  auto buffer(const fdf::Arena& arena) {
+  // client.buffer(arena)->Method(args...): the request is built on `arena`. A call does not
+  // change the client (const, as the channel client's is): a const reference to it can call.
+  auto buffer(const fdf::Arena& arena) const {
     return fidl::internal::WireSyncBufferClientImpl<P>(client_end_.handle(),
                                                        const_cast<fdf::Arena*>(&arena));
   }
