@@ -33,11 +33,12 @@ class CallSiteRewrite : public Rewrite {
     clang::SourceLocation insert_at;  // invalid: the function has it already
     std::string declaration;
   };
-  // The name of `function`'s arena; its declaration, if one is needed, goes with the edits of
-  // `group` (once per group: identical edits count once).
-  std::string EnsureArena(const void* group, const clang::SourceManager& sm,
-                          const clang::FunctionDecl& function, const ScopeNames& names,
-                          const std::string& tag);
+  // `function`'s arena, decided once for all its calls.
+  const Arena& ArenaOf(const clang::SourceManager& sm, const clang::FunctionDecl& function,
+                       const ScopeNames& names, const std::string& tag);
+  // Its declaration, if one is needed, goes with the edits of `group` (once per group: identical
+  // edits count once).
+  void DeclareArena(const void* group, const clang::SourceManager& sm, const Arena& arena);
   std::map<const clang::FunctionDecl*, Arena> arenas_;
   std::map<const clang::FunctionDecl*, std::unique_ptr<ScopeNames>> scopes_;
   std::map<const void*, std::string> why_stays_;  // per client (group): why it stays banjo
