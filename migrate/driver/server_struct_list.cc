@@ -36,7 +36,8 @@ bool MethodPlanner::InStructList(const ParameterMapping& row, const clang::ParmV
   std::string list_name = list.getNameAsString();
   if (mapped_.async) {
     *why = "takes the list of structs '" + list_name +
-           "' in an @async method, whose request the rewrite reads only until it replies";
+           "' in an @async method, whose reply may come after the request (and the buffers its "
+           "elements view) is gone";
     return false;
   }
   std::string wire = "request->" + row.field;

@@ -73,7 +73,7 @@ class Queued : public ddk::DmaProtocol<Queued, ddk::base_protocol> {
  public:
   void DmaQueue(const dma_descriptor_t* descriptor_list, size_t descriptor_count,
                 dma_queue_callback callback, void* cookie) {
-    // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: [FDFDRV064] Queued::DmaQueue takes the list of structs 'descriptor_list' in an @async method, whose request the rewrite reads only until it replies: not rewritten
+    // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: [FDFDRV064] Queued::DmaQueue takes the list of structs 'descriptor_list' in an @async method, whose reply may come after the request (and the buffers its elements view) is gone: not rewritten
     callback(cookie, descriptor_count > 0 && descriptor_list[0].last ? ZX_OK : ZX_ERR_INTERNAL);
   }
 };
