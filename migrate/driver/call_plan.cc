@@ -1,7 +1,10 @@
 #include "migrate/driver/call_plan.h"
 
+#include <map>
+
 #include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/source_text.h"
+#include "migrate/driver/struct_list.h"
 #include "migrate/driver/value_kind.h"
 #include "migrate/driver/wire_spelling.h"
 
@@ -14,7 +17,7 @@ class CallPlanner {
               const clang::CXXMemberCallExpr& call, const clang::CXXMethodDecl& method,
               const MethodMapping& mapped, const LibraryMapping& library,
               const ProtocolMapping& protocol, const std::string& result_name,
-              const ArgumentText* text_of)
+              const std::string& arena, const LocalName& local_name, const ArgumentText* text_of)
       : context_(context),
         sm_(sm),
         ast_(ast),
@@ -24,6 +27,8 @@ class CallPlanner {
         library_(library),
         protocol_(protocol),
         field_prefix_(result_name + (mapped.error_syntax ? "->value()->" : "->")),
+        arena_(arena),
+        local_name_(local_name),
         text_of_(text_of) {}
 
   CallPlan Plan() {
@@ -33,6 +38,13 @@ class CallPlanner {
       if (plan.refusal) break;
     }
     if (!plan.refusal && mapped_.async) AsyncOutputs(&plan);
+    for (const auto& [banjo, list] : struct_lists_) {
+      if (!plan.refusal && !list.returned && !list.element.WrittenInPlace().empty()) {
+        Refuse(&plan, banjo, list.type,
+               "is a list whose elements hold buffers the callee writes in place (" +
+                   list.element.WrittenInPlace() + "), which the clone does not return");
+      }
+    }
     if (!plan.refusal && !plan.value_field.empty() && !plan.checks.empty()) {
       Refuse(&plan, plan.value_field, call_.getType(),
              "is returned beside out-parameters that need checks, which the rewrite does not "
@@ -97,7 +109,9 @@ class CallPlanner {
     return "*(" + Text(*bare) + ")";
   }
   void Refuse(CallPlan* plan, const std::string& parameter, clang::QualType type, std::string why) {
-    if (!plan->refusal) plan->refusal = CallRefusal{parameter, TypeName(type), std::move(why)};
+    if (!plan->refusal) {
+      plan->refusal = CallRefusal{parameter, type.isNull() ? "" : TypeName(type), std::move(why)};
+    }
   }
 
   void Parameter(const ParameterMapping& parameter, CallPlan* plan) {
@@ -111,6 +125,12 @@ class CallPlanner {
     if (mapped_.async && parameter.direction == "out") return;  // the callback's (AsyncOutputs)
     if (becomes == "error") {
       plan->returns_status = true;
+      return;
+    }
+    if (std::string list, element_field;
+        parameter.direction == "out" && becomes == "response" &&
+        SplitElementRow(banjo, &list, &element_field)) {
+      WrittenInPlace(parameter, list, element_field, plan);
       return;
     }
     if (parameter.returned()) {
@@ -214,9 +234,16 @@ class CallPlanner {
     }
     if (arguments.size() == 2 && arguments[0].second->isPointerType()) {
       clang::QualType element = arguments[0].second->getPointeeType().getUnqualifiedType();
+      if (std::optional<ElementStruct> fields =
+              AsElementStruct(context_.mappings(), sm_, element)) {
+        StructList(banjo, field, *fields, arguments, plan);
+        return;
+      }
       if (KindOf(context_.mappings(), sm_, element, nullptr) != ValueKind::kPlain) {
         Refuse(plan, banjo, arguments[0].second,
-               "is a list of elements whose FIDL wire type is built differently");
+               "is a list of elements whose FIDL wire type is built differently (the rewrite "
+               "builds lists of numbers, bools, and banjo structs of those, banjo enums and bits, "
+               "and buffers)");
         return;
       }
       plan->request.push_back(ExternalVectorView(TypeName(element), Text(*arguments[0].first),
@@ -225,6 +252,84 @@ class CallPlanner {
     }
     Refuse(plan, banjo, arguments.empty() ? clang::QualType() : arguments[0].second,
            "has a shape the rewrite does not know");
+  }
+
+  // A list of structs (`const i2c_impl_op_t* ops, size_t count`): a wire list on the function's
+  // arena, built element by element, each buffer a view of the caller's memory (which the
+  // transport copies onto the arena). The list and the count are read once each.
+  void StructList(const std::string& banjo, const std::string& field, const ElementStruct& element,
+                  const std::vector<std::pair<const clang::Expr*, clang::QualType>>& arguments,
+                  CallPlan* plan) {
+    if (mapped_.async) {
+      Refuse(plan, banjo, arguments[0].second,
+             "is a list of structs passed to an @async method: the rewrite builds one only for a "
+             "call that waits for its reply");
+      return;
+    }
+    StructListArgument list{ReadOnce(*arguments[0].first, banjo + "_list", "const auto*", plan),
+                            ReadOnce(*arguments[1].first, banjo + "_count", "const size_t", plan),
+                            local_name_("i"), element, arguments[0].second};
+    std::string wire = local_name_(field);
+    std::vector<std::string> built = BuildWireList(
+        element,
+        mapped_.WireFieldType(FidlNamespace(library_), protocol_.fidl_protocol, "Request", field),
+        wire, arena_, list.list, list.count, list.index);
+    plan->preparations.insert(plan->preparations.end(), built.begin(), built.end());
+    plan->request.push_back(wire);
+    plan->uses_arena = true;  // the list is built on it
+    struct_lists_[banjo] = std::move(list);
+  }
+
+  // `argument` as an operand read once: itself if it is a plain name (a variable, a member of
+  // one or of this) or a constant, else a local of `type` it is bound to first.
+  std::string ReadOnce(const clang::Expr& argument, const std::string& base,
+                       const std::string& type, CallPlan* plan) {
+    const clang::Expr* bare = argument.IgnoreParenImpCasts();
+    bool name = llvm::isa<clang::DeclRefExpr>(bare);
+    if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(bare)) {
+      name = llvm::isa<clang::CXXThisExpr, clang::DeclRefExpr>(
+          member->getBase()->IgnoreParenImpCasts());
+    }
+    if (name || (!bare->HasSideEffects(ast_) && bare->isIntegerConstantExpr(ast_))) {
+      return Operand(argument);
+    }
+    std::string local = local_name_(base);
+    plan->preparations.push_back(type + " " + local + " = " + Text(argument) + ";");
+    return local;
+  }
+
+  // Data the callee wrote in place in the elements of a list of structs (the row `op[].data`):
+  // the reply has one element per request element, in order, whose buffers are copied back
+  // into the caller's, as far as each holds.
+  void WrittenInPlace(const ParameterMapping& parameter, const std::string& list_name,
+                      const std::string& element_field, CallPlan* plan) {
+    auto list = struct_lists_.find(list_name);
+    if (list == struct_lists_.end()) {
+      Refuse(plan, parameter.banjo, {},
+             "was written in place in the elements of '" + list_name +
+                 "', which the call does not pass as a list of structs");
+      return;
+    }
+    const ElementField* written = list->second.element.Field(element_field);
+    if (written == nullptr || !written->written_in_place) {
+      Refuse(plan, parameter.banjo, list->second.type,
+             "is no buffer the callee can write in the banjo header's element struct (a '" +
+                 element_field + "_buffer' or '" + element_field +
+                 "_list' pointing at non-const data)");
+      return;
+    }
+    if (!plan->returns_status) {
+      Refuse(plan, parameter.banjo, list->second.type,
+             "is written in place by a call that returns no status to report a reply longer "
+             "than the list with");
+      return;
+    }
+    std::string reply = field_prefix_ + parameter.field;
+    plan->checks.push_back(CheckWrittenList(reply, list->second.count));
+    std::vector<std::string> copies =
+        CopyWrittenInPlace(list->second.element, reply, list->second.list, list->second.index);
+    plan->assignments.insert(plan->assignments.end(), copies.begin(), copies.end());
+    list->second.returned = true;
   }
 
   // `field` is how the response field is read: result->value()->x, or result->x.
@@ -359,7 +464,7 @@ class CallPlanner {
     if (!target || !count) return;
     std::string name = TypeName(element);
     plan->assignments.push_back("{\n  auto* copied = " +
-                                AllocateArray(protocol_, "arena", name, field + ".count()") +
+                                AllocateArray(protocol_, arena_, name, field + ".count()") +
                                 ";\n  std::copy(" + field + ".begin(), " + field +
                                 ".end(), copied);\n  " + *target + " = copied;\n}");
     plan->uses_arena = true;
@@ -558,7 +663,18 @@ class CallPlanner {
   const LibraryMapping& library_;
   const ProtocolMapping& protocol_;
   std::string field_prefix_;
+  std::string arena_;
+  const LocalName& local_name_;
   const ArgumentText* text_of_;    // or null: the source text
+  // The lists of structs passed, by banjo name: how the call reads them (both read once), and
+  // whether what the callee writes in their elements came back.
+  struct StructListArgument {
+    std::string list, count, index;
+    ElementStruct element;
+    clang::QualType type;  // the banjo list's
+    bool returned = false;
+  };
+  std::map<std::string, StructListArgument> struct_lists_;
   clang::QualType callback_type_;  // @async: the C callback's type
 };
 
@@ -568,9 +684,10 @@ CallPlan PlanCall(const RewriteContext& context, const clang::SourceManager& sm,
                   clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
                   const clang::CXXMethodDecl& method, const MethodMapping& mapped,
                   const LibraryMapping& library, const ProtocolMapping& protocol,
-                  const std::string& result_name, const ArgumentText* text_of) {
-  return CallPlanner(context, sm, ast, call, method, mapped, library, protocol, result_name,
-                     text_of)
+                  const std::string& result_name, const std::string& arena,
+                  const LocalName& local_name, const ArgumentText* text_of) {
+  return CallPlanner(context, sm, ast, call, method, mapped, library, protocol, result_name, arena,
+                     local_name, text_of)
       .Plan();
 }
 
@@ -590,16 +707,28 @@ std::string FidlCallText(const ProtocolMapping& protocol, const std::string& cli
   return text + ")";
 }
 
+namespace {
+
+// `statement` as lines of a body indented by `indent`, its own lines too (a loop, a block).
+std::string Line(const std::string& indent, const std::string& statement) {
+  std::string out = indent;
+  for (char c : statement) out += c == '\n' ? "\n" + indent : std::string(1, c);
+  return out + "\n";
+}
+
+}  // namespace
+
 std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool error_syntax,
                      bool unused, const std::string& result, const std::string& indent) {
-  bool plain = plan.checks.empty() && plan.assignments.empty();
+  bool plain = plan.preparations.empty() && plan.checks.empty() && plan.assignments.empty();
   if (plan.returns_status && plain && unused) return fidl_call;
   if (!plan.value_field.empty() && !plain) {
     // The out-parameters written, then the value; a transport error asserts, as above.
     std::string body = indent + "    ";
     std::string out = "[&]() -> " + plan.value_type + " {\n";
+    for (const std::string& line : plan.preparations) out += Line(body, line);
     out += body + "auto " + result + " = " + fidl_call + ";\n";
-    for (const std::string& line : plan.assignments) out += body + line + "\n";
+    for (const std::string& line : plan.assignments) out += Line(body, line);
     out += body + "return " + result + "->" + plan.value_field + ";\n";
     return out + indent + "  }()";
   }
@@ -612,14 +741,15 @@ std::string CallText(const CallPlan& plan, const std::string& fidl_call, bool er
   std::string body = indent + "    ";
   std::string out = plan.returns_status ? "[&]() -> zx_status_t {\n" : "[&] {\n";
   std::string on_failure = plan.returns_status ? "return " + result + ".status();" : "return;";
+  for (const std::string& line : plan.preparations) out += Line(body, line);
   out += body + "auto " + result + " = " + fidl_call + ";\n";
   out += body + "if (!" + result + ".ok()) " + on_failure + "\n";
   if (error_syntax) {
     out += body + "if (" + result + "->is_error()) " +
            (plan.returns_status ? "return " + result + "->error_value();" : on_failure) + "\n";
   }
-  for (const std::string& line : plan.checks) out += body + line + "\n";
-  for (const std::string& line : plan.assignments) out += body + line + "\n";
+  for (const std::string& line : plan.checks) out += Line(body, line);
+  for (const std::string& line : plan.assignments) out += Line(body, line);
   if (plan.returns_status) out += body + "return ZX_OK;\n";
   return out + indent + "  }()";
 }

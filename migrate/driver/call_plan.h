@@ -29,12 +29,13 @@ struct CallbackArgument {
 };
 
 struct CallPlan {
-  std::vector<std::string> request;      // the FIDL call's arguments
-  std::vector<std::string> checks;       // statements before the assignments (may return)
-  std::vector<std::string> assignments;  // out-parameters written from the response
-  bool returns_status = false;           // the banjo call returned a zx_status_t
-  std::string value_field;               // or the value of this response field
-  std::string value_type;                // and its C++ type
+  std::vector<std::string> preparations;  // statements before the call (a list built)
+  std::vector<std::string> request;       // the FIDL call's arguments
+  std::vector<std::string> checks;        // statements before the assignments (may return)
+  std::vector<std::string> assignments;   // out-parameters written from the response
+  bool returns_status = false;            // the banjo call returned a zx_status_t
+  std::string value_field;                // or the value of this response field
+  std::string value_type;                 // and its C++ type
   // @async: the callback and cookie as the call passed them, and what the callback is called with.
   std::string callback, cookie;
   std::vector<CallbackArgument> callback_arguments;
@@ -49,13 +50,18 @@ struct CallPlan {
 // with that rewrite's edits applied.
 using ArgumentText = std::function<std::string(const clang::Expr&)>;
 
+// A name for a local the plan declares (`base`, or another if the code around the call takes
+// it); each call gives a new one.
+using LocalName = std::function<std::string(const std::string& base)>;
+
 // The plan for `call` of the banjo client method `method`, mapped to `mapped`. `result_name`
-// names the FIDL call's result where the response is read.
+// names the FIDL call's result where the response is read; `arena`, the function's arena.
 CallPlan PlanCall(const RewriteContext& context, const clang::SourceManager& sm,
                   clang::ASTContext& ast, const clang::CXXMemberCallExpr& call,
                   const clang::CXXMethodDecl& method, const MethodMapping& mapped,
                   const LibraryMapping& library, const ProtocolMapping& protocol,
-                  const std::string& result_name, const ArgumentText* text_of = nullptr);
+                  const std::string& result_name, const std::string& arena,
+                  const LocalName& local_name, const ArgumentText* text_of = nullptr);
 
 // `client.buffer(arena)->Method(request...)`, through sync() on an fdf::WireClient (one the
 // driver also calls @async) for a call that waits for its reply; on Zircon channels

@@ -5,6 +5,7 @@
 #include <clang/Lex/Lexer.h>
 
 #include <optional>
+#include <set>
 
 #include "migrate/driver/call_plan.h"
 #include "migrate/driver/client_declaration.h"
@@ -252,8 +253,20 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     names = scopes_.emplace(function, std::make_unique<ScopeNames>(*function)).first;
   }
   std::string result_name = names->second->Fresh("result", "fidl");
+  const Arena& arena = ArenaOf(sm, *function, *names->second, *protocol);
+  // The plan's locals live in the lambda the call becomes: free in the function, and apart from
+  // the result, the arena and each other.
+  std::set<std::string> locals = {result_name, arena.name};
+  LocalName local_name = [&](const std::string& base) {
+    std::string local = names->second->Fresh(base, "fidl");
+    for (int n = 2; locals.count(local) > 0; ++n) {
+      local = names->second->Fresh(base + std::to_string(n), "fidl");
+    }
+    locals.insert(local);
+    return local;
+  };
   CallPlan plan = PlanCall(*context_, sm, *result.Context, *call, *method, *mapped, *library,
-                           *protocol, result_name);
+                           *protocol, result_name, arena.name, local_name);
   if (plan.refusal) {
     context_->Leave(sm, at, diag::kCallParameterNeedsHuman, client, name, plan.refusal->parameter,
                     plan.refusal->type.empty() ? "?" : plan.refusal->type, plan.refusal->why);
@@ -261,9 +274,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
   }
   // A channel call builds its request in a buffer of its own: an arena only for what the
   // reply's lists are copied into.
-  std::string arena = !OnChannel(*protocol) || plan.uses_arena
-                          ? EnsureArena(group, sm, *function, *names->second, *protocol)
-                          : "";
+  if (!OnChannel(*protocol) || plan.uses_arena) DeclareArena(group, sm, arena);
   const auto* callee = llvm::dyn_cast<clang::MemberExpr>(call->getCallee()->IgnoreParens());
   bool arrow = callee != nullptr && callee->isArrow();
   if (connect_result != nullptr) {
@@ -273,8 +284,8 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
   }
   // On a WireClient, a two-way call that waits for its reply goes through sync().
   std::string fidl_call = FidlCallText(*protocol, client, arrow,
-                                       called_async->second && !mapped->async, arena, fidl_method,
-                                       plan.request);
+                                       called_async->second && !mapped->async, arena.name,
+                                       fidl_method, plan.request);
   std::string indent = LineIndent(sm, call->getBeginLoc());
   std::string text =
       mapped->async
@@ -290,12 +301,10 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
                        clang::CharSourceRange::getTokenRange(call->getCallee()->getSourceRange()));
 }
 
-std::string CallSiteRewrite::EnsureArena(const void* group, const clang::SourceManager& sm,
-                                         const clang::FunctionDecl& function,
-                                         const ScopeNames& names,
-                                         const ProtocolMapping& protocol) {
-  // One per function and transport: an fdf::Arena carries driver-transport messages, a
-  // fidl::Arena holds a channel call's copies.
+const CallSiteRewrite::Arena& CallSiteRewrite::ArenaOf(const clang::SourceManager& sm,
+                                                       const clang::FunctionDecl& function,
+                                                       const ScopeNames& names,
+                                                       const ProtocolMapping& protocol) {
   std::string type = BindingsNamespace(protocol) + "::Arena";
   auto known = arenas_.find({&function, type});
   if (known == arenas_.end()) {
@@ -314,13 +323,16 @@ std::string CallSiteRewrite::EnsureArena(const void* group, const clang::SourceM
     }
     known = arenas_.emplace(std::make_pair(&function, type), std::move(arena)).first;
   }
-  const Arena& arena = known->second;
+  return known->second;
+}
+
+void CallSiteRewrite::DeclareArena(const void* group, const clang::SourceManager& sm,
+                                   const Arena& arena) {
   if (arena.insert_at.isValid()) {
     context_->ReplaceIn(group, sm, clang::CharSourceRange::getCharRange(arena.insert_at,
                                                                         arena.insert_at),
                         arena.declaration);
   }
-  return arena.name;
 }
 
 }  // namespace fdfkit::driver_migration

@@ -33,11 +33,14 @@ class CallSiteRewrite : public Rewrite {
     clang::SourceLocation insert_at;  // invalid: the function has it already
     std::string declaration;
   };
-  // The name of `function`'s arena; its declaration, if one is needed, goes with the edits of
-  // `group` (once per group: identical edits count once).
-  std::string EnsureArena(const void* group, const clang::SourceManager& sm,
-                          const clang::FunctionDecl& function, const ScopeNames& names,
-                          const ProtocolMapping& protocol);
+  // `function`'s arena for `protocol`'s calls (one per function and transport: an fdf::Arena
+  // carries driver-transport messages, a fidl::Arena holds a channel call's copies), decided
+  // once for all its calls.
+  const Arena& ArenaOf(const clang::SourceManager& sm, const clang::FunctionDecl& function,
+                       const ScopeNames& names, const ProtocolMapping& protocol);
+  // Its declaration, if one is needed, goes with the edits of `group` (once per group: identical
+  // edits count once).
+  void DeclareArena(const void* group, const clang::SourceManager& sm, const Arena& arena);
   // Per function and arena type ("fdf::Arena", "fidl::Arena").
   std::map<std::pair<const clang::FunctionDecl*, std::string>, Arena> arenas_;
   std::map<const clang::FunctionDecl*, std::unique_ptr<ScopeNames>> scopes_;

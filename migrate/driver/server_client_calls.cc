@@ -150,8 +150,9 @@ bool MethodPlanner::ClientCall(const clang::CXXMemberCallExpr& call, bool forwar
     return TextWithEditsKept(expr.getSourceRange(), *edits);
   };
   std::string result = NewName("result", "fidl");
+  LocalName local_name = [&](const std::string& base) { return NewName(base, "fidl"); };
   CallPlan plan = PlanCall(context_, sm_, ast_, call, method, *mapped, *library, *protocol,
-                           result, &text_of);
+                           result, "arena", local_name, &text_of);
   if (plan.refusal) {
     *why = calls + ", whose '" + plan.refusal->parameter + "' " + plan.refusal->why;
     return false;

@@ -179,6 +179,13 @@ bool MethodPlanner::In(const ParameterMapping& row, std::vector<ServerEdit>* edi
     return replace_uses(*parameters[0], "request->" + field + ".data()") &&
            replace_uses(*parameters[1], "request->" + field + ".count()");
   }
+  if (parameters.size() == 2 && parameters[0]->getType()->isPointerType()) {
+    if (std::optional<ElementStruct> element = AsElementStruct(
+            context_.mappings(), sm_,
+            parameters[0]->getType()->getPointeeType().getUnqualifiedType())) {
+      return InStructList(row, *parameters[0], *parameters[1], *element, edits, why);
+    }
+  }
   *why = "takes '" + row.banjo + "' in a shape the rewrite does not know";
   return false;
 }
@@ -277,6 +284,9 @@ bool MethodPlanner::Out(const ParameterMapping& row, std::vector<ServerEdit>* ed
                         std::string* why) {
   const std::string& field = row.field;
   const std::vector<std::string>& c = row.c;
+  if (std::string list, element_field; SplitElementRow(row.banjo, &list, &element_field)) {
+    return OutWrittenInPlace(row, list, element_field, why);
+  }
   if (row.returned()) {
     if (KindOf(context_.mappings(), sm_, method_.getReturnType(), nullptr) != ValueKind::kPlain) {
       *why = "returns " + TypeName(method_.getReturnType()) + ", which the clone names differently";
@@ -681,6 +691,13 @@ bool MethodPlanner::Plan(std::vector<ServerEdit>* edits, std::string* why) {
       if (!Out(parameter, edits, why)) return false;
     } else {
       *why = "has '" + parameter.banjo + "', which becomes '" + becomes + "' in the clone";
+      return false;
+    }
+  }
+  for (const auto& [banjo, list] : struct_lists_) {
+    if (!list.returned && !list.element.WrittenInPlace().empty()) {
+      *why = "takes the list '" + banjo + "', whose elements hold buffers it may write in place (" +
+             list.element.WrittenInPlace() + "), which the clone does not return";
       return false;
     }
   }

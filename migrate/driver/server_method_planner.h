@@ -9,6 +9,7 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -18,6 +19,7 @@
 #include "migrate/driver/scope_names.h"
 #include "migrate/driver/server_method_plan.h"
 #include "migrate/driver/source_text.h"
+#include "migrate/driver/struct_list.h"
 
 namespace fdfkit::driver_migration::server_method {
 
@@ -110,6 +112,26 @@ class MethodPlanner {
   // `T** out_x_list, size_t* x_count` (@callee_allocated): the body points at its own list,
   // which the reply carries.
   bool OutCalleeList(const ParameterMapping& row, std::string* why);
+  // A list of structs (`const i2c_impl_op_t* op_list, size_t op_count`), read from the request's
+  // wire elements (server_struct_list.cc): `op_count` as `request->op.count()`, `op_list[i]` as
+  // `request->op[i]`, a reference bound to an element retyped to the wire struct, a buffer's
+  // pointer and size as its view's data() and count(), other fields under their own names.
+  bool InStructList(const ParameterMapping& row, const clang::ParmVarDecl& list,
+                    const clang::ParmVarDecl& count, const ElementStruct& element,
+                    std::vector<ServerEdit>* edits, std::string* why);
+  // One element of it, `op_list[i]`: a field read from it, or a reference bound to it whose
+  // fields are read; a banjo enum read is added to `enum_reads` (cast once the list's own edits
+  // are made).
+  bool ElementUse(const clang::ArraySubscriptExpr& indexed, const ElementStruct& element,
+                  const std::string& list, std::vector<ServerEdit>* edits,
+                  std::vector<const clang::MemberExpr*>* enum_reads, std::string* why);
+  bool ElementFieldRead(const clang::MemberExpr& read, const ElementStruct& element,
+                        const std::string& list, std::vector<ServerEdit>* edits,
+                        std::vector<const clang::MemberExpr*>* enum_reads, std::string* why);
+  // Data the callee wrote in place in the elements of such a list (the row `op[].data`): the
+  // reply carries each element's buffers as the body left them.
+  bool OutWrittenInPlace(const ParameterMapping& row, const std::string& list,
+                         const std::string& field, std::string* why);
   // The parameters the row names, all named, of a synchronous method; else false, `why` said.
   bool NamedParameters(const ParameterMapping& row, const char* how,
                        std::vector<const clang::ParmVarDecl*>* parameters, std::string* why);
@@ -216,6 +238,14 @@ class MethodPlanner {
   const clang::ParmVarDecl* callback_ = nullptr;  // @async: the callback and its cookie
   const clang::ParmVarDecl* cookie_ = nullptr;
   std::vector<const ParameterMapping*> callback_outputs_;  // @async: what the callback reports
+  // The lists of structs taken, by banjo name: the request's field, and whether what the body
+  // writes in their elements' buffers is replied.
+  struct StructListParameter {
+    std::string field;
+    ElementStruct element;
+    bool returned = false;
+  };
+  std::map<std::string, StructListParameter> struct_lists_;
   std::vector<OneLineBlock> one_line_blocks_;
   mutable std::set<std::string> added_names_;  // what NewName gave out
 };

@@ -40,9 +40,13 @@ template <typename T>
 class VectorView {
  public:
   VectorView() = default;
+  // `count` elements on the arena.
+  VectorView(fdf::Arena& arena, size_t count)
+      : data_(static_cast<T*>(arena.Allocate(sizeof(T) * count))), count_(count) {}
   static VectorView FromExternal(T* data, size_t count) { return VectorView(data, count); }
   T* data() const { return data_; }
   size_t count() const { return count_; }
+  T& operator[](size_t index) const { return data_[index]; }
   T* begin() const { return data_; }
   T* end() const { return data_ + count_; }
 
