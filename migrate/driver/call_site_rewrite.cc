@@ -8,6 +8,7 @@
 #include <set>
 
 #include "migrate/driver/call_plan.h"
+#include "migrate/driver/call_text.h"
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/connect_result.h"
 #include "migrate/driver/diagnostics.h"

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "migrate/driver/call_plan.h"
+#include "migrate/driver/call_text.h"
 #include "migrate/driver/client_declaration.h"
 #include "migrate/driver/enclosing_node.h"
 #include "migrate/driver/server_method_planner.h"
