@@ -7,7 +7,10 @@
 // --mode=dual (gpio-i2c-dual), which must behave exactly as the banjo stack, calls on their
 // callers' dispatchers included (banjo is still offered, so the dual clients use it). And with the
 // GPIO controller --mode=replace under the dual gpio core (gpio-i2c-partial): the same, but that
-// the controller's calls come over the driver transport, onto its own dispatcher. The dual gpio
+// the controller's calls come over the driver transport, onto its own dispatcher. And with all
+// four replaced (gpio-i2c-replace, the host's switch): every server's calls on its own dispatcher
+// (the pins' over Zircon channels, the controllers' over the driver transport), no banjo left on
+// the pin's node. The dual gpio
 // core allows synchronous calls (which that transport needs), so the I2C controller may start on
 // pin 5 while the core still parks the other pins: in those variants each sequence is checked
 // alone.
@@ -36,6 +39,10 @@ struct Variant {
   const char* pin_properties;
   const char* gpio_impl_dispatcher;  // "caller" (banjo) or "own" (the driver transport)
   bool gpio_core_allows_sync_calls;
+  // The same for the gpio core's pin calls and the I2C controller's ("own" once replaced: a
+  // Zircon channel, the driver transport).
+  const char* gpio_dispatcher;
+  const char* i2c_impl_dispatcher;
 };
 // Named by its board in test listings (not as the bytes of its pointers).
 void PrintTo(const Variant& variant, std::ostream* out) { *out << variant.board; }
@@ -49,6 +56,12 @@ constexpr char kBanjoPin[] =
     "[ 1/ 3] : Key fuchsia.BIND_PROTOCOL  Value 20\n"
     "[ 2/ 3] : Key fuchsia.BIND_GPIO_PIN  Value 5\n"
     "[ 3/ 3] : Key fuchsia.hardware.gpio.Service  Value "
+    "\"fuchsia.hardware.gpio.Service.ZirconTransport\"\n";
+
+// Once the gpio core is replaced: the pin's number and its channel service, no banjo.
+[[maybe_unused]] constexpr char kReplacedPin[] =
+    "[ 1/ 2] : Key fuchsia.BIND_GPIO_PIN  Value 5\n"
+    "[ 2/ 2] : Key fuchsia.hardware.gpio.Service  Value "
     "\"fuchsia.hardware.gpio.Service.ZirconTransport\"\n";
 
 class GpioI2cBoardTest : public BoardTest, public ::testing::WithParamInterface<Variant> {
@@ -139,11 +152,11 @@ TEST_P(GpioI2cBoardTest, GpioCallsReachTheControllerWithThePinsIndexOverBanjo) {
   std::string a = Find("gpio-impl start").second;
   const std::vector<std::string> parking = {"gpio start", "gpio pin=5 added", "gpio pin=12 added",
                                             "gpio skip pin=40 ZX_ERR_OUT_OF_RANGE"};
+  const std::string pin_on = std::string(" dispatcher=") + GetParam().gpio_dispatcher;
   const std::vector<std::string> pin5 = {
-      "gpio set_alt_function pin=5 ZX_OK dispatcher=caller",
-      "gpio write pin=5 ZX_ERR_BAD_STATE dispatcher=caller",
-      "gpio config_out pin=5 ZX_OK dispatcher=caller", "gpio write pin=5 ZX_OK dispatcher=caller",
-      "gpio read pin=5 ZX_OK dispatcher=caller"};
+      "gpio set_alt_function pin=5 ZX_OK" + pin_on, "gpio write pin=5 ZX_ERR_BAD_STATE" + pin_on,
+      "gpio config_out pin=5 ZX_OK" + pin_on, "gpio write pin=5 ZX_OK" + pin_on,
+      "gpio read pin=5 ZX_OK" + pin_on};
   const std::string on = std::string(" dispatcher=") + GetParam().gpio_impl_dispatcher;
   const std::vector<std::string> controller_parking = {
       "gpio-impl config_in pin=5 flags=2 ZX_OK" + on,
@@ -215,17 +228,18 @@ TEST_P(GpioI2cBoardTest, TheSensorsTransfersCrossHostsAndReachTheControllerInOrd
                                       "i2c transfer address=0x48 ops=w1,r64 ZX_ERR_OUT_OF_RANGE",
                                       "i2c transfer address=0x4a ops=w1,r2 ZX_ERR_IO_NOT_PRESENT"}));
   EXPECT_EQ(Find("i2c bus=").first, "i2c bus=0 max_transfer=32 hz=400000");
+  const std::string on = std::string(" dispatcher=") + GetParam().i2c_impl_dispatcher;
   EXPECT_EQ(Calls("i2c-impl", a),
             (std::vector<std::string>{
-                "i2c-impl get_bus_base base=0 ZX_OK dispatcher=caller",
-                "i2c-impl get_bus_count count=1 ZX_OK dispatcher=caller",
-                "i2c-impl get_max_transfer_size bus=0 ZX_OK dispatcher=caller",
-                "i2c-impl set_bitrate bus=0 hz=400000 ZX_OK dispatcher=caller",
-                "i2c-impl transact bus=0 ops=0x48:w1,0x48:r2 read=1940 ZX_OK dispatcher=caller",
-                "i2c-impl transact bus=0 ops=0x48:w3 ZX_OK dispatcher=caller",
-                "i2c-impl transact bus=0 ops=0x48:w1,0x48:r2 read=1e00 ZX_OK dispatcher=caller",
-                "i2c-impl transact bus=0 ops=0x48:w1,0x48:r64 ZX_ERR_OUT_OF_RANGE dispatcher=caller",
-                "i2c-impl transact bus=0 ops=0x4a:w1,0x4a:r2 ZX_ERR_IO_NOT_PRESENT dispatcher=caller"}));
+                "i2c-impl get_bus_base base=0 ZX_OK" + on,
+                "i2c-impl get_bus_count count=1 ZX_OK" + on,
+                "i2c-impl get_max_transfer_size bus=0 ZX_OK" + on,
+                "i2c-impl set_bitrate bus=0 hz=400000 ZX_OK" + on,
+                "i2c-impl transact bus=0 ops=0x48:w1,0x48:r2 read=1940 ZX_OK" + on,
+                "i2c-impl transact bus=0 ops=0x48:w3 ZX_OK" + on,
+                "i2c-impl transact bus=0 ops=0x48:w1,0x48:r2 read=1e00 ZX_OK" + on,
+                "i2c-impl transact bus=0 ops=0x48:w1,0x48:r64 ZX_ERR_OUT_OF_RANGE" + on,
+                "i2c-impl transact bus=0 ops=0x4a:w1,0x4a:r2 ZX_ERR_IO_NOT_PRESENT" + on}));
   // Each transfer reached the controller before its answer reached the sensor.
   EXPECT_LT(IndexOf("i2c-impl transact bus=0 ops=0x4a"), IndexOf("temp-sensor transfer 0x4a"));
 }
@@ -268,15 +282,19 @@ std::string VariantName(const ::testing::TestParamInfo<Variant>& info) {
 
 #ifdef FDFKIT_GPIO_I2C_MIGRATED
 INSTANTIATE_TEST_SUITE_P(Variants, GpioI2cBoardTest,
-                         ::testing::Values(Variant{"gpio-i2c", "", "", kBanjoPin, "caller", false},
+                         ::testing::Values(Variant{"gpio-i2c", "", "", kBanjoPin, "caller", false,
+                                                   "caller", "caller"},
                                            Variant{"gpio-i2c-dual", "-dual", "-dual", kDualPin,
-                                                   "caller", true},
+                                                   "caller", true, "caller", "caller"},
                                            Variant{"gpio-i2c-partial", "-dual", "-replace",
-                                                   kDualPin, "own", true}),
+                                                   kDualPin, "own", true, "caller", "caller"},
+                                           Variant{"gpio-i2c-replace", "-replace", "-replace",
+                                                   kReplacedPin, "own", true, "own", "own"}),
                          VariantName);
 #else
 INSTANTIATE_TEST_SUITE_P(Variants, GpioI2cBoardTest,
-                         ::testing::Values(Variant{"gpio-i2c", "", "", kBanjoPin, "caller", false}),
+                         ::testing::Values(Variant{"gpio-i2c", "", "", kBanjoPin, "caller", false,
+                                                   "caller", "caller"}),
                          VariantName);
 #endif
 
