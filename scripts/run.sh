@@ -129,26 +129,14 @@ echo "fdfkit: the stacks' migration plan in $(pwd)/out/plan/stacks/ (report:" \
      "file://$(pwd)/out/plan/stacks/report/report.html); boot logs and checks in out/stacks/"
 # The migration itself, wave by wave (migrate-waves): each wave's board-config diffs applied to a
 # copy of the tree, both boards booted with the variant of each driver the wave leaves (banjo,
-# dual, replaced: what the build made with migrate-driver), their checks run; it stops at the
-# first failing wave, naming it, with out/waves/tree at the last green one. Exit 1 is that
-# finding (today: the gpio/i2c host's switch in wave 2 needs its drivers --mode=replace, which
-# migrate-driver does not write for a Zircon-channel clone, FDFDRV070); anything else stops the job.
-# The block stack's board alone is replayed too (out/waves-block-stack/): every wave must be green.
-python3 -c 'import json, sys; c = json.load(open(sys.argv[1]))
-c["boards"] = [b for b in c["boards"] if b["id"] == "block-stack"]; print(json.dumps(c))' \
-  corpus/drivers/waves.json > out/plan/stacks/waves-block-stack.json
-for replay in waves:corpus/drivers/waves.json:1 \
-              waves-block-stack:out/plan/stacks/waves-block-stack.json:0; do
-  IFS=: read -r out config allowed <<< "$replay"
-  status=0
-  ./build/default/migrate/waves/migrate-waves --inventory out/plan/stacks/inventory.json \
-    --plan out/plan/stacks/plan.json --board-config out/plan/stacks/board-config \
-    --tree corpus/drivers --config "$config" --drivers build/default/drivers \
-    --boot build/default/runtime/driver/fdfkit-boot -o "out/$out" || status=$?
-  [ "$status" -le "$allowed" ] || exit "$status"
-  echo "fdfkit: the stacks' migration wave by wave in $(pwd)/out/$out/ (report:" \
-       "file://$(pwd)/out/$out/report.html)"
-done
+# dual, replaced: what the build made with migrate-driver), their checks run. Every wave must be
+# green; a red one stops the job, named, with out/waves/tree at the last green one.
+./build/default/migrate/waves/migrate-waves --inventory out/plan/stacks/inventory.json \
+  --plan out/plan/stacks/plan.json --board-config out/plan/stacks/board-config \
+  --tree corpus/drivers --config corpus/drivers/waves.json --drivers build/default/drivers \
+  --boot build/default/runtime/driver/fdfkit-boot -o out/waves
+echo "fdfkit: the stacks' migration wave by wave in $(pwd)/out/waves/ (report:" \
+     "file://$(pwd)/out/waves/report.html)"
 # The driver framework on Linux: boot the example board (corpus/drivers: a SoC driver serving a
 # driver-transport and a Zircon-channel service, a colocated consumer of both, a consumer in a host
 # of its own, a composite, banjo through compat, a dual-mode PMIC serving a banjo and a
