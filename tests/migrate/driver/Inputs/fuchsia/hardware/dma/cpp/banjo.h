@@ -2,6 +2,7 @@
 // (mappings/banjo/): lists of structs holding buffers, one the engine writes in place (with an
 // enum beside it), one only read (a list of words); the same passed to an @async method.
 #pragma once
+#include <ddktl/device-internal.h>
 #include <lib/ddk/device.h>
 #include <stddef.h>
 #include <zircon/types.h>
@@ -40,10 +41,6 @@ class DmaProtocolClient {
   void Queue(const dma_descriptor_t* descriptor_list, size_t descriptor_count,
              dma_queue_callback callback, void* cookie) const {}
 };
-namespace internal {
-class base_mixin;
-}  // namespace internal
-class base_protocol;
 template <typename D, typename Base = internal::base_mixin>
 class DmaProtocol {
  protected:

@@ -1,6 +1,7 @@
 // Stand-in for the generated banjo C++ header of fuchsia.hardware.gpio (one pin, whose clone is on
 // Zircon channels): the client with fidlgen_banjo's signatures, and the server mixin.
 #pragma once
+#include <ddktl/device-internal.h>
 #include <lib/ddk/device.h>
 #include <zircon/types.h>
 
@@ -21,13 +22,6 @@ class GpioProtocolClient {
   zx_status_t SetPolarity(gpio_polarity_t polarity) const { return ZX_OK; }
   zx_status_t SetDriveStrength(uint64_t ds_ua, uint64_t* out_actual_ds_ua) const { return ZX_OK; }
 };
-#ifndef FDFKIT_STAND_IN_BANJO_BASE_MIXIN  // also in gpioimpl's stand-in
-#define FDFKIT_STAND_IN_BANJO_BASE_MIXIN
-namespace internal {
-class base_mixin {};
-}  // namespace internal
-class base_protocol {};
-#endif
 template <typename D, typename Base = internal::base_mixin>
 class GpioProtocol : public Base {
  protected:

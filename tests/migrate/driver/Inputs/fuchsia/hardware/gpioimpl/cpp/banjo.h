@@ -1,6 +1,7 @@
 // Stand-in for the generated banjo C++ header of fuchsia.hardware.gpioimpl: the C enum typedef,
 // the client with fidlgen_banjo's signatures, and the server mixin (with its DFv1 base).
 #pragma once
+#include <ddktl/device-internal.h>
 #include <lib/ddk/device.h>
 #include <zircon/types.h>
 
@@ -36,13 +37,6 @@ class GpioImplProtocolClient {
     return ZX_OK;
   }
 };
-#ifndef FDFKIT_STAND_IN_BANJO_BASE_MIXIN  // also in other stand-ins a test may include beside
-#define FDFKIT_STAND_IN_BANJO_BASE_MIXIN
-namespace internal {
-class base_mixin {};
-}  // namespace internal
-class base_protocol {};
-#endif
 template <typename D, typename Base = internal::base_mixin>
 class GpioImplProtocol : public Base {
  protected:

@@ -2,6 +2,7 @@
 // (its mapping is the golden one, tests/migrate/protocol/golden): Transact takes a list of ops,
 // each holding a buffer the controller fills in place for reads.
 #pragma once
+#include <ddktl/device-internal.h>
 #include <lib/ddk/device.h>
 #include <stddef.h>
 #include <zircon/types.h>
@@ -29,10 +30,6 @@ class I2cImplProtocolClient {
     return ZX_OK;
   }
 };
-namespace internal {
-class base_mixin;
-}  // namespace internal
-class base_protocol;
 template <typename D, typename Base = internal::base_mixin>
 class I2cImplProtocol {
  protected:

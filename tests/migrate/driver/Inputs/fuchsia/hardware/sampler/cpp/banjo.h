@@ -1,6 +1,7 @@
 // Stand-in for the generated banjo C++ header of the test protocol fuchsia.hardware.sampler
 // (mappings/banjo/): an @async method, whose completion comes through a C callback and cookie.
 #pragma once
+#include <ddktl/device-internal.h>
 #include <lib/ddk/device.h>
 #include <zircon/types.h>
 
@@ -15,10 +16,6 @@ class SamplerProtocolClient {
   zx_status_t GetResolution(uint8_t* out_bits) const { return ZX_OK; }
   void ReadSample(uint32_t channel, sampler_read_sample_callback callback, void* cookie) const {}
 };
-namespace internal {
-class base_mixin;
-}  // namespace internal
-class base_protocol;
 template <typename D, typename Base = internal::base_mixin>
 class SamplerProtocol {
  protected:

@@ -2,6 +2,7 @@
 // (mappings/banjo/): a C struct in and out, holding an enum and a nested struct; a buffer, a string
 // and a list the callee allocates, out.
 #pragma once
+#include <ddktl/device-internal.h>
 #include <lib/ddk/device.h>
 #include <stddef.h>
 #include <zircon/types.h>
@@ -47,10 +48,6 @@ class TunerProtocolClient {
     return ZX_OK;
   }
 };
-namespace internal {
-class base_mixin;
-}  // namespace internal
-class base_protocol;
 template <typename D, typename Base = internal::base_mixin>
 class TunerProtocol {
  protected:
