@@ -205,6 +205,10 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
                                            CalledAsync(context_->files(), *result.Context, *field, *protocol))
                        .first;
   }
+  if (!mapped->async && called_async->second && OnChannel(*protocol)) {
+    context_->Leave(sm, at, diag::kChannelSyncCallOnAsyncClient, client, name);
+    return block();
+  }
   if (mapped->async) {
     const auto* field = llvm::dyn_cast_or_null<clang::FieldDecl>(
         receiver && !connect_result ? ReceiverDeclaration(*receiver) : nullptr);
@@ -254,7 +258,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
     names = scopes_.emplace(function, std::make_unique<ScopeNames>(*function)).first;
   }
   std::string result_name = names->second->Fresh("result", "fidl");
-  const Arena& arena = ArenaOf(sm, *function, *names->second, *protocol);
+  const Arena& arena = ArenaOf(sm, *function, *names->second, *protocol, call->getBeginLoc());
   // The plan's locals live in the lambda the call becomes: free in the function, and apart from
   // the result, the arena and each other.
   std::set<std::string> locals = {result_name, arena.name};
@@ -302,26 +306,58 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
                        clang::CharSourceRange::getTokenRange(call->getCallee()->getSourceRange()));
 }
 
+namespace {
+
+// Whether `decl` (an `arena` of the function's) is in scope at `use`: a parameter, or a local
+// declared by a statement of the body itself before it (not in an inner block, not later).
+bool InScopeAt(const clang::ValueDecl& decl, const clang::FunctionDecl& function,
+               const clang::SourceManager& sm, clang::SourceLocation use) {
+  if (const auto* parameter = llvm::dyn_cast<clang::ParmVarDecl>(&decl)) {
+    return parameter->getDeclContext() == &function;
+  }
+  const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(function.getBody());
+  if (body == nullptr) return false;
+  for (const clang::Stmt* statement : body->body()) {
+    const auto* declaration = llvm::dyn_cast<clang::DeclStmt>(statement);
+    if (declaration == nullptr) continue;
+    for (const clang::Decl* declared : declaration->decls()) {
+      if (declared == &decl) return sm.isBeforeInTranslationUnit(declaration->getEndLoc(), use);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 const CallSiteRewrite::Arena& CallSiteRewrite::ArenaOf(const clang::SourceManager& sm,
                                                        const clang::FunctionDecl& function,
                                                        const ScopeNames& names,
-                                                       const ProtocolMapping& protocol) {
+                                                       const ProtocolMapping& protocol,
+                                                       clang::SourceLocation use) {
   std::string type = BindingsNamespace(protocol) + "::Arena";
   auto known = arenas_.find({&function, type});
   if (known == arenas_.end()) {
     Arena arena;
-    // An arena of that type called `arena` already in scope (a parameter, a local) is reused.
+    // An arena of that type called `arena` that the call can see (a parameter, a local declared
+    // before it in the body) is reused.
     const auto* existing = llvm::dyn_cast_or_null<clang::ValueDecl>(names.Declared("arena"));
     const auto* record =
         existing ? existing->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
-    if (record != nullptr && record->getQualifiedNameAsString() == type) {
+    std::set<std::string>& given = arena_names_[&function];
+    if (record != nullptr && record->getQualifiedNameAsString() == type &&
+        InScopeAt(*existing, function, sm, use)) {
       arena.name = "arena";
     } else {
+      // Free in the function, and apart from the other transport's arena declared in it.
       arena.name = names.Fresh("arena", "fidl");
+      for (int n = 2; given.count(arena.name) > 0; ++n) {
+        arena.name = names.Fresh("arena" + std::to_string(n), "fidl");
+      }
       BodyStart start = StartOf(sm, *llvm::cast<clang::CompoundStmt>(function.getBody()));
       arena.insert_at = start.after_brace;
       arena.declaration = "\n" + start.indent + ArenaDeclaration(protocol, arena.name);
     }
+    given.insert(arena.name);
     known = arenas_.emplace(std::make_pair(&function, type), std::move(arena)).first;
   }
   return known->second;

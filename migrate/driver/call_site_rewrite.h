@@ -12,6 +12,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 
 #include "migrate/driver/rewrite.h"
 #include "migrate/driver/scope_names.h"
@@ -37,12 +38,14 @@ class CallSiteRewrite : public Rewrite {
   // carries driver-transport messages, a fidl::Arena holds a channel call's copies), decided
   // once for all its calls.
   const Arena& ArenaOf(const clang::SourceManager& sm, const clang::FunctionDecl& function,
-                       const ScopeNames& names, const ProtocolMapping& protocol);
+                       const ScopeNames& names, const ProtocolMapping& protocol,
+                       clang::SourceLocation use);
   // Its declaration, if one is needed, goes with the edits of `group` (once per group: identical
   // edits count once).
   void DeclareArena(const void* group, const clang::SourceManager& sm, const Arena& arena);
   // Per function and arena type ("fdf::Arena", "fidl::Arena").
   std::map<std::pair<const clang::FunctionDecl*, std::string>, Arena> arenas_;
+  std::map<const clang::FunctionDecl*, std::set<std::string>> arena_names_;  // given out
   std::map<const clang::FunctionDecl*, std::unique_ptr<ScopeNames>> scopes_;
   std::map<const void*, std::string> why_stays_;  // per client (group): why it stays banjo
   std::map<const void*, bool> called_async_;      // per client: it becomes a WireClient

@@ -51,17 +51,19 @@ const clang::Expr* OtherUse(const RewritableFiles& files, clang::ASTContext& con
   return nullptr;
 }
 
-// `DdkConnectRuntimeProtocol<Service::Member>(parent)`, or the fragment's.
+// `DdkConnectRuntimeProtocol<Service::Member>(parent)`, or the fragment's (`...FidlProtocol` for a
+// clone on Zircon channels).
 std::string ConnectCall(const ClientDeclaration& client, const clang::SourceManager& sm,
                         const clang::LangOptions& lang, const clang::Expr& parent,
                         const clang::Expr* fragment) {
   std::string service = FidlNamespace(*client.library) + "::" + client.protocol->service_name +
                         "::" + ServiceMemberTag(client.protocol->service_member);
+  std::string transport = OnChannel(*client.protocol) ? "Fidl" : "Runtime";
   return fragment != nullptr
-             ? "DdkConnectFragmentRuntimeProtocol<" + service + ">(" +
+             ? "DdkConnectFragment" + transport + "Protocol<" + service + ">(" +
                    Text(sm, lang, parent.getSourceRange()) + ", " +
                    Text(sm, lang, fragment->getSourceRange()) + ")"
-             : "DdkConnectRuntimeProtocol<" + service + ">(" +
+             : "DdkConnect" + transport + "Protocol<" + service + ">(" +
                    Text(sm, lang, parent.getSourceRange()) + ")";
 }
 

@@ -45,10 +45,11 @@ void IncludeRewrite::InclusionDirective(clang::SourceLocation hash, const clang:
     }
     return;
   }
-  // Either transport's bindings (a file migrated before, by a run or by hand).
-  for (const char* suffix : {"/cpp/driver/wire.h", "/cpp/wire.h"}) {
-    if (std::string wire = FidlLibraryOf(file_name, suffix); !wire.empty()) {
-      context_->WireHeaderIncluded(sm_, hash, wire);
+  // The clone's bindings on its own transport (a file migrated before, by a run or by hand): a
+  // driver-transport library's `/cpp/wire.h` holds its wire types, not its clients and servers.
+  for (const LibraryMapping& library : context_->mappings().libraries()) {
+    if (FidlLibraryOf(file_name, WireHeaderSuffix(library)) == library.fidl_library) {
+      context_->WireHeaderIncluded(sm_, hash, library.fidl_library);
     }
   }
   // In --mode=replace the shims go too: their dual servers and clients are banjo.

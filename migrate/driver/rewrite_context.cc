@@ -114,8 +114,15 @@ void RewriteContext::ReplaceIncludeLater(const clang::SourceManager& sm,
                                          clang::CharSourceRange range, clang::SourceLocation hash,
                                          const LibraryMapping& library,
                                          const std::string& original, const std::string& text) {
+  clang::tooling::Replacement drop;
+  bool invalid = false;
+  const char* after = sm.getCharacterData(range.getEnd(), &invalid);
+  if (!invalid && *after == '\n') {
+    drop = MakeEdit(sm, clang::CharSourceRange::getCharRange(hash, range.getEnd().getLocWithOffset(1)),
+                    "");
+  }
   pending_includes_.push_back({MakeEdit(sm, range, text),
-                               MakeEdit(sm, range, original + "\n#include " + text), hash,
+                               MakeEdit(sm, range, original + "\n#include " + text), drop, hash,
                                &library});
 }
 
@@ -201,16 +208,18 @@ void RewriteContext::Finish(const clang::SourceManager& sm) {
     auto use = std::find_if(banjo_uses_.begin(), banjo_uses_.end(), [&](const auto& candidate) {
       return candidate.first == include.library && !Rewritten(sm, candidate.second);
     });
+    bool has_wire_header =
+        wire_headers_.count({sm.getFileID(include.hash).getHashValue(),
+                             include.library->fidl_library}) > 0;
     if (use == banjo_uses_.end()) {
-      edits_->Add(include.swap);
+      // Swapped for the bindings, or only removed where the file includes them already.
+      edits_->Add(has_wire_header && include.drop.getFilePath() != "" ? include.drop
+                                                                       : include.swap);
       RewriteBuildFilesOf(sm, *include.library, IncludeOutcome::kSwapped);
       continue;
     }
     // A file half migrated, before or by this run, gets both headers; one with nothing
     // rewritten keeps its own (what stays is said where it is).
-    bool has_wire_header =
-        wire_headers_.count({sm.getFileID(include.hash).getHashValue(),
-                             include.library->fidl_library}) > 0;
     if (!has_wire_header && edits_->CountByFile().empty()) {
       // Its build files keep the banjo bindings for it, whatever the directory's other sources.
       RewriteBuildFilesOf(sm, *include.library, IncludeOutcome::kKept);

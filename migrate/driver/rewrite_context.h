@@ -140,7 +140,9 @@ class RewriteContext {
     bool guard = false;  // a conditional: an #ifndef first in its file, its include guard
   };
   struct PendingInclude {
-    clang::tooling::Replacement swap, beside;
+    // `drop`: the include's whole line, for a file that includes the bindings already (empty
+    // if something follows the include on its line).
+    clang::tooling::Replacement swap, beside, drop;
     clang::SourceLocation hash;
     const LibraryMapping* library;
   };

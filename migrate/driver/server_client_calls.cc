@@ -162,6 +162,11 @@ bool MethodPlanner::ClientCall(const clang::CXXMemberCallExpr& call, bool forwar
   bool arrow = callee != nullptr && callee->isArrow();
   bool through_sync =
       !mapped->async && CalledAsync(context_.files(), ast_, *field, *protocol);
+  if (through_sync && OnChannel(*protocol)) {
+    *why = calls + ", which waits for its reply on a client also called @async: the "
+                   "fidl::WireClient it becomes makes no synchronous calls";
+    return false;
+  }
   if (!OnChannel(*protocol) || plan.uses_arena) NeedArena(*protocol);
   std::string fidl_call = FidlCallText(*protocol, client, arrow, through_sync, "arena",
                                        mapped->fidl_method, plan.request);

@@ -42,7 +42,8 @@ done
 booted 01 gpio-i2c gpio-impl-dual gpio-dual i2c-impl i2c
 booted 02 gpio-i2c gpio-impl-replace gpio-replace i2c-impl-replace i2c-replace
 # After the switch the pins' and the controllers' calls run on their own dispatchers.
-if grep -q "dispatcher=caller" "$work/out/wave-02/gpio-i2c.events"; then
+if grep -q "dispatcher=caller" "$work/out/wave-02/gpio-i2c.events" \
+   || ! grep -q "^i2c-impl transact .* dispatcher=own " "$work/out/wave-02/gpio-i2c.events"; then
   echo "FAIL: a banjo call after the gpio/i2c host's switch"; exit 1
 fi
 booted 04 block-stack block-client-dual partition-dual sdmmc-dual

@@ -14,3 +14,13 @@ zx::result<fdf::ClientEnd<typename Member::ProtocolType>> DdkConnectFragmentRunt
     zx_device_t* parent, const char* fragment) {
   return zx::result<fdf::ClientEnd<typename Member::ProtocolType>>({});
 }
+// A channel service's member: its client end is the channel's (Member::ClientEndType).
+template <typename Member>
+zx::result<typename Member::ClientEndType> DdkConnectFidlProtocol(zx_device_t* parent) {
+  return zx::result<typename Member::ClientEndType>({});
+}
+template <typename Member>
+zx::result<typename Member::ClientEndType> DdkConnectFragmentFidlProtocol(zx_device_t* parent,
+                                                                          const char* fragment) {
+  return zx::result<typename Member::ClientEndType>({});
+}

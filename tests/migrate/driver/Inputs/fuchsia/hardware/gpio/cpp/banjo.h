@@ -11,6 +11,8 @@ namespace ddk {
 class GpioProtocolClient {
  public:
   GpioProtocolClient() = default;
+  explicit GpioProtocolClient(zx_device_t* parent) {}
+  GpioProtocolClient(zx_device_t* parent, const char* fragment_name) {}
   bool is_valid() const { return true; }
   zx_status_t ConfigIn(uint32_t flags) const { return ZX_OK; }
   zx_status_t ConfigOut(uint8_t initial_value) const { return ZX_OK; }
