@@ -92,16 +92,7 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
   const GnTarget* target = build ? build->FindTarget(label.name) : nullptr;
   if (target == nullptr) return;
   driver->files.insert(build->path);
-  for (const std::string& source : target->Strings("sources")) {
-    std::string path = JoinPath(label.dir, source);
-    std::optional<std::string> text = tree_.Read(path);
-    if (!text) {
-      errors_->push_back(AtFile(build->path, target->line, 0, diag::kMissingSource, source, label.name));
-      continue;
-    }
-    driver->files.insert(path);
-    for (CodeSignal& signal : FindCodeSignals(path, *text)) driver->signals.push_back(signal);
-  }
+  ReadSources(*build, *target, label, driver);
   bool is_driver = std::count(rules_.driver_target_types.begin(), rules_.driver_target_types.end(), target->type) > 0;
   if (is_driver) {
     if (std::optional<std::string> manifest = target->String("manifest")) {
@@ -127,7 +118,8 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
       std::string path = JoinPath(label.dir, *rules);
       std::optional<std::string> text = tree_.Read(path);
       if (!text) {
-        errors_->push_back(AtFile(build->path, target->line, 0, diag::kMissingBindRules, *rules));
+        unresolved_->push_back(
+            AtFile(build->path, LineOf(*target, "rules"), 0, diag::kBindRulesNotInCheckout, *rules, label.name));
       } else {
         driver->bind = ParseBindRules(path, *text);
         driver->bind_file = path;
@@ -163,6 +155,51 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
                                      dep_target->type) > 0;
       if (into_drivers || !other_driver) Walk(*parsed, driver, visited, into_drivers);
     }
+  }
+}
+
+// The line a target's `variable` is written on (the target's own if it is not known).
+int DriverReader::LineOf(const GnTarget& target, const std::string& variable) {
+  const GnValue* value = target.Find(variable);
+  if (value == nullptr) return target.line;
+  if (value->line > 0) return value->line;
+  for (const GnValue& item : value->list) {
+    if (item.line > 0) return item.line;
+  }
+  return target.line;
+}
+
+// Each source the target lists, read for code signals. What the checkout lacks is noted, with
+// what the scan then assumes, and the scan goes on: a sparse checkout, a source generated at build
+// time (`$target_gen_dir/...`, left uninterpolated), a list computed by a function.
+void DriverReader::ReadSources(const GnFile& build, const GnTarget& target, const GnLabel& label,
+                               ScannedDriver* driver) {
+  const GnValue* sources = target.Find("sources");
+  if (sources == nullptr) return;
+  std::vector<GnValue> items =
+      sources->kind == GnValue::Kind::kList ? sources->list : std::vector<GnValue>{*sources};
+  bool computed = false;
+  for (const GnValue& item : items) {
+    int line = item.line > 0 ? item.line : target.line;
+    if (item.kind != GnValue::Kind::kString) {
+      computed = true;
+      continue;
+    }
+    if (item.string.find('$') != std::string::npos) {
+      unresolved_->push_back(AtFile(build.path, line, 0, diag::kGeneratedSource, item.string, label.name));
+      continue;
+    }
+    std::string path = JoinPath(label.dir, item.string);
+    std::optional<std::string> text = tree_.Read(path);
+    if (!text) {
+      unresolved_->push_back(AtFile(build.path, line, 0, diag::kSourceNotInCheckout, item.string, label.name));
+      continue;
+    }
+    driver->files.insert(path);
+    for (CodeSignal& signal : FindCodeSignals(path, *text)) driver->signals.push_back(signal);
+  }
+  if (computed) {
+    unresolved_->push_back(AtFile(build.path, LineOf(target, "sources"), 0, diag::kComputedSources, label.name));
   }
 }
 

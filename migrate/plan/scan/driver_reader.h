@@ -87,6 +87,8 @@ class DriverReader {
  private:
   // `into_drivers`: also walk into driver components reached through deps (a package's).
   void Walk(const GnLabel& label, ScannedDriver* driver, std::set<std::string>* visited, bool into_drivers);
+  void ReadSources(const GnFile& build, const GnTarget& target, const GnLabel& label, ScannedDriver* driver);
+  static int LineOf(const GnTarget& target, const std::string& variable);
   void Decide(ScannedDriver* driver);
   bool NameMatches(const std::string& protocol_name, const std::string& library) const;
   std::string TeamOf(const std::string& dir) const;

@@ -28,8 +28,9 @@ TEST(PlanDiagnostics, AJsonDiagnosticPrintsItsPath) {
 TEST(PlanDiagnostics, AFileDiagnosticPrintsWhatIsKnownOfItsPlace) {
   EXPECT_EQ(AtFile("d/BUILD.gn", 3, 7, diag::kExpectedToken, "]", "'}'").Text(),
             "d/BUILD.gn:3:7: error: [FDFPLAN102] expected ']', found '}'");
-  EXPECT_EQ(AtFile("d/BUILD.gn", 3, 0, diag::kMissingSource, "a.cc", "d").Text(),
-            "d/BUILD.gn:3: error: [FDFPLAN093] source \"a.cc\" of :d does not exist");
+  EXPECT_EQ(AtFile("d/BUILD.gn", 3, 0, diag::kDuplicateComponentId, "d", "//e:e", "//d:d").Text(),
+            "d/BUILD.gn:3: error: [FDFPLAN092] driver id \"d\" of //e:e is also the id of //d:d; give one a "
+            "different component_name");
   EXPECT_EQ(AtFile("d/BUILD.gn", 0, 0, diag::kManifestUnreadable).Text(),
             "d/BUILD.gn: error: [FDFPLAN110] cannot read manifest");
   EXPECT_EQ(AtFile("", 0, 0, diag::kTreeNotADirectory, "t").Text(),

@@ -169,16 +169,59 @@ TEST_F(ScanBrokenTree, SyntaxErrorsInEveryInputAreLocated) {
   EXPECT_EQ(r.errors[0].Text(), "d/meta/d.cml:4:1: error: [FDFPLAN111] not a valid manifest (JSON5)");
 }
 
-TEST_F(ScanBrokenTree, MissingSourcesAndDuplicateIdsAreErrors) {
+TEST_F(ScanBrokenTree, DuplicateIdsAreErrors) {
   Write("boards/b.gni", "board_bootfs_labels = [ \"//d\", \"//e\" ]\n");
-  Write("d/BUILD.gn", "fuchsia_driver_component(\"d\") {\n  sources = [ \"gone.cc\" ]\n}\n");
   Write("e/BUILD.gn", "fuchsia_driver_component(\"e\") {\n  component_name = \"d\"\n}\n");
   ScanResult r = Scan();
-  ASSERT_EQ(r.errors.size(), 2u);
-  EXPECT_EQ(r.errors[0].Text(), "d/BUILD.gn:1: error: [FDFPLAN093] source \"gone.cc\" of :d does not exist");
-  EXPECT_EQ(r.errors[1].Text(),
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].Text(),
             "e/BUILD.gn: error: [FDFPLAN092] driver id \"d\" of //e:e is also the id of //d:d; give one a different "
             "component_name");
+}
+
+// A real checkout lacks files its BUILD.gn names (a sparse checkout, sources generated at build
+// time, bind rules elsewhere): each is noted where it is named, with what the scan assumed, and
+// the inventory is still written. An empty source is read (it exists), not taken for absent.
+TEST_F(ScanBrokenTree, WhatTheCheckoutLacksIsNotedNotFatal) {
+  Write("d/BUILD.gn",
+        "fuchsia_driver_component(\"d\") {\n"
+        "  manifest = \"meta/d.cml\"\n"
+        "  sources = [\n"
+        "    \"empty.cc\",\n"
+        "    \"gone.cc\",\n"
+        "    \"$target_gen_dir/d_config.cc\",\n"
+        "  ]\n"
+        "  deps = [ \":lib\", \":bind\", \"//sdk/banjo/p:p_banjo_cpp\" ]\n"
+        "}\n"
+        "source_set(\"lib\") {\n"
+        "  sources = get_target_outputs(\":gen\")\n"
+        "}\n"
+        "driver_bind_rules(\"bind\") {\n"
+        "  rules = \"meta/d.bind\"\n"
+        "}\n");
+  Write("d/empty.cc", "");
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  std::vector<std::string> notes;
+  for (const FileDiagnostic& f : r.unresolved) notes.push_back(f.Text());
+  EXPECT_EQ(notes,
+            (std::vector<std::string>{
+                "d/BUILD.gn:5: warning: [FDFPLAN149] unresolved: source \"gone.cc\" of :d is not in the checkout "
+                "(a sparse checkout?): read without it, its code signals unknown",
+                "d/BUILD.gn:6: warning: [FDFPLAN150] unresolved: source \"$target_gen_dir/d_config.cc\" of :d is "
+                "generated at build time: not read, its code signals unknown",
+                // A computed value has no line of its own: its target's.
+                "d/BUILD.gn:10: warning: [FDFPLAN151] unresolved: sources of :lib are computed (a function's "
+                "result, such as get_target_outputs): not read, their code signals unknown",
+                "d/BUILD.gn:14: warning: [FDFPLAN152] unresolved: bind rules \"meta/d.bind\" of :bind are not in "
+                "the checkout: its parents are unknown",
+                "d/BUILD.gn:8: warning: [FDFPLAN142] unresolved: d depends on banjo p but no mixin, client or bind "
+                "rule shows the direction; counted as consumed"}));
+  // Written all the same, the empty source among the files read.
+  ASSERT_EQ(r.inventory["drivers"].size(), 1u);
+  EXPECT_EQ(r.inventory["scan"]["unresolved"].size(), notes.size());
+  const Json& files = r.inventory["drivers"][0]["files"];
+  EXPECT_NE(std::find(files.begin(), files.end(), "d/empty.cc"), files.end()) << files.dump();
 }
 
 TEST_F(ScanBrokenTree, NoBoardsAndNoTree) {
