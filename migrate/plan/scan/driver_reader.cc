@@ -4,6 +4,7 @@
 #include <cctype>
 #include <regex>
 
+#include "migrate/plan/scan/comment_blanking.h"
 #include "migrate/plan/scan/component_manifest.h"
 
 namespace fdfkit::plan::scan {
@@ -195,11 +196,35 @@ void DriverReader::ReadSources(const GnFile& build, const GnTarget& target, cons
       unresolved_->push_back(AtFile(build.path, line, 0, diag::kSourceNotInCheckout, item.string, label.name));
       continue;
     }
-    driver->files.insert(path);
-    for (CodeSignal& signal : FindCodeSignals(path, *text)) driver->signals.push_back(signal);
+    ReadCode(path, *text, label.dir, driver);
   }
   if (computed) {
     unresolved_->push_back(AtFile(build.path, LineOf(target, "sources"), 0, diag::kComputedSources, label.name));
+  }
+}
+
+// `text` (of `path`) for code signals, once per driver, and the headers it includes with quotes
+// that lie under the target's folder (`own_dir`): found beside the includer or by their path from
+// the tree's root, as Fuchsia spells them. A driver class is often declared in a header BUILD.gn
+// does not list (aml-gpio's mixins are in aml-gpio.h); headers elsewhere (libraries, the SDK) are
+// not the driver's code.
+void DriverReader::ReadCode(const std::string& path, const std::string& text, const std::string& own_dir,
+                            ScannedDriver* driver) {
+  if (!driver->files.insert(path).second) return;
+  for (CodeSignal& signal : FindCodeSignals(path, text)) driver->signals.push_back(signal);
+  static const std::regex kQuotedInclude(R"re((?:^|\n)[ \t]*#[ \t]*include[ \t]*"([^"\n]+)")re");
+  std::string code = BlankComments(text, StringLiterals::kKeep);
+  std::string dir = path.substr(0, path.rfind('/') == std::string::npos ? 0 : path.rfind('/'));
+  for (std::sregex_iterator it(code.begin(), code.end(), kQuotedInclude), end; it != end; ++it) {
+    std::string included = (*it)[1];
+    for (const std::string& candidate : {JoinPath(dir, included), included}) {
+      bool under = own_dir.empty() || candidate.rfind(own_dir + "/", 0) == 0;
+      if (!under || driver->files.count(candidate)) continue;
+      if (std::optional<std::string> header = tree_.Read(candidate)) {
+        ReadCode(candidate, *header, own_dir, driver);
+        break;
+      }
+    }
   }
 }
 

@@ -89,6 +89,8 @@ class DriverReader {
   void Walk(const GnLabel& label, ScannedDriver* driver, std::set<std::string>* visited, bool into_drivers);
   void ReadSources(const GnFile& build, const GnTarget& target, const GnLabel& label, ScannedDriver* driver);
   static int LineOf(const GnTarget& target, const std::string& variable);
+  void ReadCode(const std::string& path, const std::string& text, const std::string& own_dir,
+                ScannedDriver* driver);
   void Decide(ScannedDriver* driver);
   bool NameMatches(const std::string& protocol_name, const std::string& library) const;
   std::string TeamOf(const std::string& dir) const;

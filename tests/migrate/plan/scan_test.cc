@@ -224,6 +224,52 @@ TEST_F(ScanBrokenTree, WhatTheCheckoutLacksIsNotedNotFatal) {
   EXPECT_NE(std::find(files.begin(), files.end(), "d/empty.cc"), files.end()) << files.dump();
 }
 
+// A driver class declared in a header BUILD.gn does not list (aml-gpio's `class AmlGpio : ...,
+// public ddk::GpioImplProtocol<AmlGpio, ddk::base_protocol>` is in aml-gpio.h): the headers the
+// sources include with quotes, under the target's folder, are read for code signals, so the
+// driver serves the protocol rather than consuming it. A commented-out include, a header outside
+// the folder and one no source includes are not the driver's code.
+TEST_F(ScanBrokenTree, QuotedHeadersOfTheTargetsFolderAreItsCode) {
+  Write("d/BUILD.gn",
+        "fuchsia_driver_component(\"d\") {\n"
+        "  manifest = \"meta/d.cml\"\n"
+        "  sources = [ \"d.cc\" ]\n"
+        "  deps = [ \"//sdk/banjo/fuchsia.hardware.gpioimpl:fuchsia.hardware.gpioimpl_banjo_cpp\",\n"
+        "           \"//sdk/banjo/fuchsia.hardware.i2c:fuchsia.hardware.i2c_banjo_cpp\",\n"
+        "           \"//sdk/banjo/fuchsia.hardware.spi:fuchsia.hardware.spi_banjo_cpp\" ]\n"
+        "}\n");
+  Write("d/d.cc",
+        "#include \"d/d.h\"\n"
+        "// #include \"d/commented.h\"\n"
+        "#include \"lib/outside.h\"\n"
+        "#include <fuchsia/hardware/gpioimpl/cpp/banjo.h>\n");
+  Write("d/d.h",
+        "#include \"nested.h\"\n"
+        "class D : public ddk::GpioImplProtocol<D, ddk::base_protocol> {};\n");
+  Write("d/nested.h", "ddk::I2cProtocolClient i2c_;\n");
+  Write("d/commented.h", "ddk::SpiProtocolClient spi_;\n");
+  Write("d/unincluded.h", "ddk::SpiProtocolClient spi_;\n");
+  Write("lib/outside.h", "class X : public ddk::SpiProtocol<X> {};\n");
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  const Json& d = r.inventory["drivers"][0];
+  EXPECT_EQ(d["serves"], Json({"fuchsia.hardware.gpioimpl"}));
+  // i2c from the nested header; spi only from what is not read: its direction unknown.
+  EXPECT_EQ(d["consumes"], Json({"fuchsia.hardware.i2c", "fuchsia.hardware.spi"}));
+  std::vector<std::string> notes;
+  for (const FileDiagnostic& f : r.unresolved) notes.push_back(f.Text());
+  EXPECT_EQ(notes, (std::vector<std::string>{
+                       "d/BUILD.gn:6: warning: [FDFPLAN142] unresolved: d depends on banjo fuchsia.hardware.spi but "
+                       "no mixin, client or bind rule shows the direction; counted as consumed"}));
+  const Json& files = d["files"];
+  for (const char* read : {"d/d.h", "d/nested.h"}) {
+    EXPECT_NE(std::find(files.begin(), files.end(), read), files.end()) << read << files.dump();
+  }
+  for (const char* unread : {"d/commented.h", "d/unincluded.h", "lib/outside.h"}) {
+    EXPECT_EQ(std::find(files.begin(), files.end(), unread), files.end()) << unread << files.dump();
+  }
+}
+
 TEST_F(ScanBrokenTree, NoBoardsAndNoTree) {
   fs::remove_all(root_ / "boards");
   EXPECT_EQ(Scan().errors.at(0).Text(),
