@@ -18,7 +18,7 @@ std::string FidlLibrary(const std::string& cpp_namespace) {
 
 std::vector<CodeSignal> FindCodeSignals(const std::string& file, const std::string& text) {
   static const std::regex kSignal(
-      R"(ddk::(\w+?)Protocol(Client\b|\s*<)|AddService\s*<\s*(?:::)?(\w+)::(\w+)\s*>|Connect\s*<\s*(?:::)?(\w+)::(\w+)::\w+\s*>)");
+      R"(ddk::(\w+?)Protocol(Client\b|\s*<)|AddService\s*<\s*(?:::)?(\w+)::(\w+)\s*>|Connect\s*<\s*(?:::)?(\w+)::(\w+)::\w+\s*>|\b(?:fdf|fidl)::WireServer\s*<\s*(?:::)?(\w+)::\w+\s*>)");
   // `namespace i2c = fdfkit_examples_i2c;`: the bindings' namespace under a short name.
   static const std::regex kAlias(R"(\bnamespace\s+(\w+)\s*=\s*(?:::)?(\w+)\s*;)");
   std::string code = BlankComments(text, StringLiterals::kBlank);
@@ -43,6 +43,9 @@ std::vector<CodeSignal> FindCodeSignals(const std::string& file, const std::stri
       out.push_back({kind, m[1], "", file, line});
     } else if (m[3].matched) {
       out.push_back({CodeSignal::Kind::kFidlServes, library(m[3]), m[4], file, line});
+    } else if (m[7].matched) {
+      // A FIDL server of the library (a migrated or dual driver), whatever service it is under.
+      out.push_back({CodeSignal::Kind::kFidlServes, library(m[7]), "", file, line});
     } else {
       out.push_back({CodeSignal::Kind::kFidlConsumes, library(m[5]), m[6], file, line});
     }

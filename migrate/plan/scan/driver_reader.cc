@@ -268,7 +268,8 @@ void DriverReader::Decide(ScannedDriver* driver) {
   std::set<std::string> matched;
   for (const CodeSignal& signal : driver->signals) {
     if (signal.kind == CodeSignal::Kind::kFidlServes) driver->fidl_serves.insert(signal.name);
-    if (signal.kind == CodeSignal::Kind::kFidlServes || signal.kind == CodeSignal::Kind::kFidlConsumes) {
+    bool service_signal = signal.kind == CodeSignal::Kind::kFidlServes || signal.kind == CodeSignal::Kind::kFidlConsumes;
+    if (service_signal && !signal.service.empty()) {
       auto& services = signal.kind == CodeSignal::Kind::kFidlServes ? driver->services_served : driver->services_used;
       auto& evidence = services[signal.name + "." + signal.service];
       auto manifest = std::find_if(evidence.begin(), evidence.end(), [](const ServiceEvidence& e) { return !e.code; });

@@ -172,5 +172,24 @@ auto c = incoming()->Connect<::fuchsia_hardware_gpio::Service::Device>();
   EXPECT_EQ(s[1].service, "Service");
 }
 
+// A migrated (or dual) driver's FIDL servers, on either transport, say it serves the library,
+// under no particular service; the mixin of a dual server still says banjo.
+TEST(CodeSignals, WireServersServeTheirLibrary) {
+  std::vector<CodeSignal> s = FindCodeSignals("a.cc", R"(
+class Pin : public fidl::WireServer<fuchsia_hardware_gpio::Gpio> {};
+class Impl : public fdf::DriverBase, public fdf::WireServer<::fuchsia_hardware_gpioimpl::GpioImpl> {};
+// class Old : public fdf::WireServer<fuchsia_hardware_spi::Spi> {};
+fdf::WireSyncClient<fuchsia_hardware_i2cimpl::Device> client_;
+)");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].kind, CodeSignal::Kind::kFidlServes);
+  EXPECT_EQ(s[0].name, "fuchsia.hardware.gpio");
+  EXPECT_EQ(s[0].service, "");
+  EXPECT_EQ(s[0].line, 2);
+  EXPECT_EQ(s[1].kind, CodeSignal::Kind::kFidlServes);
+  EXPECT_EQ(s[1].name, "fuchsia.hardware.gpioimpl");
+  EXPECT_EQ(s[1].line, 3);
+}
+
 }  // namespace
 }  // namespace fdfkit::plan::scan
