@@ -413,6 +413,12 @@ class Interpreter {
   }
   // GN's `+`: lists concatenate (a scalar is appended), strings and integers add.
   static GnValue Plus(GnValue left, GnValue right) {
+    // A value computed by a function, then a list (`get_target_outputs(":g") + [ "a.cc" ]`): the
+    // list's known items are kept, after an unknown one standing for the computed part.
+    if (left.kind == GnValue::Kind::kUnknown && right.kind == GnValue::Kind::kList) {
+      right.list.insert(right.list.begin(), GnValue{});
+      return right;
+    }
     if (left.kind == GnValue::Kind::kList) {
       if (right.kind == GnValue::Kind::kList) {
         for (GnValue& v : right.list) left.list.push_back(std::move(v));

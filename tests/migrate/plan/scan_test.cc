@@ -194,12 +194,13 @@ TEST_F(ScanBrokenTree, WhatTheCheckoutLacksIsNotedNotFatal) {
         "  deps = [ \":lib\", \":bind\", \"//sdk/banjo/p:p_banjo_cpp\" ]\n"
         "}\n"
         "source_set(\"lib\") {\n"
-        "  sources = get_target_outputs(\":gen\")\n"
+        "  sources = get_target_outputs(\":gen\") + [ \"lib.cc\" ]\n"
         "}\n"
         "driver_bind_rules(\"bind\") {\n"
         "  rules = \"meta/d.bind\"\n"
         "}\n");
   Write("d/empty.cc", "");
+  Write("d/lib.cc", "int lib = 0;\n");
   ScanResult r = Scan();
   ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
   std::vector<std::string> notes;
@@ -210,18 +211,21 @@ TEST_F(ScanBrokenTree, WhatTheCheckoutLacksIsNotedNotFatal) {
                 "(a sparse checkout?): read without it, its code signals unknown",
                 "d/BUILD.gn:6: warning: [FDFPLAN150] unresolved: source \"$target_gen_dir/d_config.cc\" of :d is "
                 "generated at build time: not read, its code signals unknown",
-                // A computed value has no line of its own: its target's.
-                "d/BUILD.gn:10: warning: [FDFPLAN151] unresolved: sources of :lib are computed (a function's "
+                // A computed value has no line of its own: its list's.
+                "d/BUILD.gn:11: warning: [FDFPLAN151] unresolved: sources of :lib are computed (a function's "
                 "result, such as get_target_outputs): not read, their code signals unknown",
                 "d/BUILD.gn:14: warning: [FDFPLAN152] unresolved: bind rules \"meta/d.bind\" of :bind are not in "
                 "the checkout: its parents are unknown",
                 "d/BUILD.gn:8: warning: [FDFPLAN142] unresolved: d depends on banjo p but no mixin, client or bind "
                 "rule shows the direction; counted as consumed"}));
-  // Written all the same, the empty source among the files read.
+  // Written all the same, the empty source and the known part of a computed list among the files
+  // read.
   ASSERT_EQ(r.inventory["drivers"].size(), 1u);
   EXPECT_EQ(r.inventory["scan"]["unresolved"].size(), notes.size());
   const Json& files = r.inventory["drivers"][0]["files"];
-  EXPECT_NE(std::find(files.begin(), files.end(), "d/empty.cc"), files.end()) << files.dump();
+  for (const char* read : {"d/empty.cc", "d/lib.cc"}) {
+    EXPECT_NE(std::find(files.begin(), files.end(), read), files.end()) << read << files.dump();
+  }
 }
 
 // A driver class declared in a header BUILD.gn does not list (aml-gpio's `class AmlGpio : ...,
