@@ -396,7 +396,8 @@ std::optional<Rules> LoadRules(const std::string& patch_text, const std::string&
   std::optional<Json> merged = ParseJson(DefaultRulesText(), kDefaultRulesFile, problem);
   if (!merged) return std::nullopt;
   Json patch = Json::object();
-  if (!patch_text.empty()) {
+  // A rules file was named (empty or not): it must parse; none named is the defaults alone.
+  if (!source.empty() || !patch_text.empty()) {
     std::optional<Json> parsed = ParseJson(patch_text, source, problem);
     if (!parsed) return std::nullopt;
     patch = std::move(*parsed);

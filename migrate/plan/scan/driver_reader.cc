@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <regex>
 
 #include "migrate/plan/scan/comment_blanking.h"
@@ -78,11 +79,14 @@ ScannedDriver DriverReader::Read(const GnLabel& label) {
 ScannedDriver DriverReader::Outline(const GnLabel& label) {
   ScannedDriver outline;
   std::set<std::string> visited;
-  std::vector<FileDiagnostic> ignored;
+  std::vector<FileDiagnostic> ignored, ignored_notes;
   auto* errors = errors_;
+  auto* unresolved = unresolved_;
   errors_ = &ignored;
+  unresolved_ = &ignored_notes;
   Walk(label, &outline, &visited, true);
   errors_ = errors;
+  unresolved_ = unresolved;
   return outline;
 }
 
@@ -182,21 +186,24 @@ void DriverReader::ReadSources(const GnFile& build, const GnTarget& target, cons
   bool computed = false;
   for (const GnValue& item : items) {
     int line = item.line > 0 ? item.line : target.line;
+    // A list written in an imported .gni is noted where it is written.
+    const std::string& at = item.line > 0 && !item.file.empty() ? item.file : build.path;
     if (item.kind != GnValue::Kind::kString) {
       computed = true;
       continue;
     }
     if (item.string.find('$') != std::string::npos) {
-      unresolved_->push_back(AtFile(build.path, line, 0, diag::kGeneratedSource, item.string, label.name));
+      unresolved_->push_back(AtFile(at, line, 0, diag::kGeneratedSource, item.string, label.name));
       continue;
     }
     std::string path = JoinPath(label.dir, item.string);
     std::optional<std::string> text = tree_.Read(path);
     if (!text) {
-      unresolved_->push_back(AtFile(build.path, line, 0, diag::kSourceNotInCheckout, item.string, label.name));
+      unresolved_->push_back(AtFile(at, line, 0, diag::kSourceNotInCheckout, item.string, label.name));
       continue;
     }
     ReadCode(path, *text, label.dir, driver);
+    driver->included_headers.erase(path);  // named in BUILD.gn, whoever else includes it
   }
   if (computed) {
     unresolved_->push_back(AtFile(build.path, LineOf(target, "sources"), 0, diag::kComputedSources, label.name));
@@ -217,10 +224,16 @@ void DriverReader::ReadCode(const std::string& path, const std::string& text, co
   std::string dir = path.substr(0, path.rfind('/') == std::string::npos ? 0 : path.rfind('/'));
   for (std::sregex_iterator it(code.begin(), code.end(), kQuotedInclude), end; it != end; ++it) {
     std::string included = (*it)[1];
-    for (const std::string& candidate : {JoinPath(dir, included), included}) {
-      bool under = own_dir.empty() || candidate.rfind(own_dir + "/", 0) == 0;
-      if (!under || driver->files.count(candidate)) continue;
+    for (const std::string& spelled : {JoinPath(dir, included), included}) {
+      // One spelling per file (`d/sub/../x.h` is `d/x.h`); nothing above the tree's root.
+      std::string candidate = std::filesystem::path(spelled).lexically_normal().generic_string();
+      if (candidate.empty() || candidate.rfind("..", 0) == 0 || candidate[0] == '/') continue;
+      bool under = own_dir.empty() ? candidate.find('/') == std::string::npos
+                                   : candidate.rfind(own_dir + "/", 0) == 0;
+      if (!under) continue;
+      if (driver->files.count(candidate)) break;  // this include is read already
       if (std::optional<std::string> header = tree_.Read(candidate)) {
+        driver->included_headers.insert(candidate);
         ReadCode(candidate, *header, own_dir, driver);
         break;
       }

@@ -56,6 +56,9 @@ struct ScannedDriver {
   std::string team;
   std::vector<LibraryDep> banjo, driver_fidl, channel_fidl;
   std::set<std::string> files;
+  // Of those, the headers read because a source includes them (not named in BUILD.gn): another
+  // variant may include them from outside its folder, so they are never counted banjo-only.
+  std::set<std::string> included_headers;
   std::optional<bool> colocate;
   BindRules bind;
   std::string bind_file;

@@ -251,12 +251,14 @@ class Interpreter {
     }
     GnValue value = Expression(scope, target);
     if (!execute) return;
+    bool was_set = scope->count(name) > 0;
     GnValue& slot = (*scope)[name];
     if (op.text == "=") {
       slot = std::move(value);
     } else if (op.text == "+=") {
-      // An unset list grows from empty (a board file appending to a list another file defines).
-      if (slot.kind == GnValue::Kind::kUnknown && value.kind == GnValue::Kind::kList) slot.kind = GnValue::Kind::kList;
+      // An unset list grows from empty (a board file appending to a list another file defines); a
+      // computed one (a function's result) stays marked so.
+      if (!was_set && value.kind == GnValue::Kind::kList) slot.kind = GnValue::Kind::kList;
       slot = Plus(std::move(slot), std::move(value));
     } else {
       slot = Minus(std::move(slot), value);

@@ -168,7 +168,8 @@ ScanRulesLoad LoadScanRules(const std::string& overlay_text, const std::string& 
   ScanRulesLoad load;
   Json rules = Json::parse(kDefaultScanRules);  // checked by the tests; a bad default is a build bug
   Json overlay = Json::object();
-  if (!overlay_text.empty()) {
+  // An overlay file was named (empty or not): it must parse; none named is the empty overlay.
+  if (!overlay_name.empty() || !overlay_text.empty()) {
     try {
       overlay = Json::parse(overlay_text);
     } catch (const Json::parse_error& e) {

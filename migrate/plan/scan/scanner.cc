@@ -164,7 +164,9 @@ class Scanner {
       ScannedDriver& driver = drivers_[static_cast<size_t>(entry->driver)];
       ScannedDriver outline = reader_->Outline(variant);
       for (const std::string& f : driver.files) {
-        if (!outline.files.count(f)) banjo_only_files_[entry->driver].insert(f);
+        if (!outline.files.count(f) && !driver.included_headers.count(f)) {
+          banjo_only_files_[entry->driver].insert(f);
+        }
       }
       // A variant that reaches a driver and has no banjo deps means the port is done: only the
       // banjo variant remains.

@@ -204,7 +204,7 @@ Outcome ReadTreeExample(const fs::path& path) {
     tree.Write(file, text);
     if (file == "overlay.json") overlay = text;
   }
-  scan::ScanRulesLoad rules = scan::LoadScanRules(overlay, "overlay.json");
+  scan::ScanRulesLoad rules = scan::LoadScanRules(overlay, overlay.empty() ? "" : "overlay.json");
   outcome.AddAll(rules.errors);
   if (!rules.rules) return outcome;
   scan::ScanResult result = scan::ScanTree(tree.path().string(), *rules.rules, rules.overlay);

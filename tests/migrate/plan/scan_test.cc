@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "support/read_file.h"
 #include "migrate/plan/inventory.h"
@@ -99,7 +100,7 @@ class ScanBrokenTree : public ::testing::Test {
     std::ofstream(root_ / path) << text;
   }
   ScanResult Scan(const std::string& overlay = "") {
-    ScanRulesLoad rules = LoadScanRules(overlay, "o.json");
+    ScanRulesLoad rules = LoadScanRules(overlay, overlay.empty() ? "" : "o.json");
     EXPECT_TRUE(rules.errors.empty());
     return ScanTree(root_.string(), *rules.rules, rules.overlay);
   }
@@ -194,7 +195,8 @@ TEST_F(ScanBrokenTree, WhatTheCheckoutLacksIsNotedNotFatal) {
         "  deps = [ \":lib\", \":bind\", \"//sdk/banjo/p:p_banjo_cpp\" ]\n"
         "}\n"
         "source_set(\"lib\") {\n"
-        "  sources = get_target_outputs(\":gen\") + [ \"lib.cc\" ]\n"
+        "  sources = get_target_outputs(\":gen\")\n"
+        "  sources += [ \"lib.cc\" ]\n"
         "}\n"
         "driver_bind_rules(\"bind\") {\n"
         "  rules = \"meta/d.bind\"\n"
@@ -211,10 +213,10 @@ TEST_F(ScanBrokenTree, WhatTheCheckoutLacksIsNotedNotFatal) {
                 "(a sparse checkout?): read without it, its code signals unknown",
                 "d/BUILD.gn:6: warning: [FDFPLAN150] unresolved: source \"$target_gen_dir/d_config.cc\" of :d is "
                 "generated at build time: not read, its code signals unknown",
-                // A computed value has no line of its own: its list's.
-                "d/BUILD.gn:11: warning: [FDFPLAN151] unresolved: sources of :lib are computed (a function's "
+                // A computed value has no line of its own: the known items' (added by `+=`).
+                "d/BUILD.gn:12: warning: [FDFPLAN151] unresolved: sources of :lib are computed (a function's "
                 "result, such as get_target_outputs): not read, their code signals unknown",
-                "d/BUILD.gn:14: warning: [FDFPLAN152] unresolved: bind rules \"meta/d.bind\" of :bind are not in "
+                "d/BUILD.gn:15: warning: [FDFPLAN152] unresolved: bind rules \"meta/d.bind\" of :bind are not in "
                 "the checkout: its parents are unknown",
                 "d/BUILD.gn:8: warning: [FDFPLAN142] unresolved: d depends on banjo p but no mixin, client or bind "
                 "rule shows the direction; counted as consumed"}));
@@ -250,7 +252,11 @@ TEST_F(ScanBrokenTree, QuotedHeadersOfTheTargetsFolderAreItsCode) {
   Write("d/d.h",
         "#include \"nested.h\"\n"
         "class D : public ddk::GpioImplProtocol<D, ddk::base_protocol> {};\n");
-  Write("d/nested.h", "ddk::I2cProtocolClient i2c_;\n");
+  Write("d/nested.h",
+        "ddk::I2cProtocolClient i2c_;\n"
+        "#include \"../lib/outside.h\"\n"   // above the folder, however spelled
+        "#include \"sub/a.h\"\n");
+  Write("d/sub/a.h", "#include \"../nested.h\"\n#include \"../sub/a.h\"\n");  // a cycle
   Write("d/commented.h", "ddk::SpiProtocolClient spi_;\n");
   Write("d/unincluded.h", "ddk::SpiProtocolClient spi_;\n");
   Write("lib/outside.h", "class X : public ddk::SpiProtocol<X> {};\n");
@@ -266,12 +272,15 @@ TEST_F(ScanBrokenTree, QuotedHeadersOfTheTargetsFolderAreItsCode) {
                        "d/BUILD.gn:6: warning: [FDFPLAN142] unresolved: d depends on banjo fuchsia.hardware.spi but "
                        "no mixin, client or bind rule shows the direction; counted as consumed"}));
   const Json& files = d["files"];
-  for (const char* read : {"d/d.h", "d/nested.h"}) {
+  for (const char* read : {"d/d.h", "d/nested.h", "d/sub/a.h"}) {
     EXPECT_NE(std::find(files.begin(), files.end(), read), files.end()) << read << files.dump();
   }
   for (const char* unread : {"d/commented.h", "d/unincluded.h", "lib/outside.h"}) {
     EXPECT_EQ(std::find(files.begin(), files.end(), unread), files.end()) << unread << files.dump();
   }
+  // Each file once, by one spelling.
+  EXPECT_EQ(files.size(), std::set<std::string>(files.begin(), files.end()).size());
+  for (const Json& file : files) EXPECT_EQ(file.get<std::string>().find(".."), std::string::npos) << file;
 }
 
 TEST_F(ScanBrokenTree, NoBoardsAndNoTree) {
@@ -295,6 +304,8 @@ TEST_F(ScanBrokenTree, OverlayErrorsNameTheirPath) {
   EXPECT_EQ(LoadScanRules("{}", "o.json").errors.at(0).Text(),
             "o.json: $.schema: error: [FDFPLAN016] expected \"fdfkit-scan-overlay/1\"");
   EXPECT_EQ(LoadScanRules("{", "o.json").errors.at(0).path, "o.json: $");
+  // A named overlay that is empty is not "no overlay": it is not valid JSON.
+  EXPECT_EQ(LoadScanRules("", "o.json").errors.at(0).info->Code(), "FDFPLAN010");
   EXPECT_EQ(LoadScanRules("{", "o.json").errors.at(0).info->Code(), "FDFPLAN010");
 
   ScanResult r = Scan(R"({"schema": "fdfkit-scan-overlay/1", "drivers": {"ghost": {"team": "x"}},

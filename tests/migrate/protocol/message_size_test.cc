@@ -38,8 +38,8 @@ Json SuggestedRules(const std::vector<std::string>& notes) {
 
 fdfkit::protocol::MigrateResult Migrate(const std::string& text, const Json& patch) {
   fdfkit::protocol::RulesProblem problem;
-  auto rules = fdfkit::protocol::LoadRules(patch.empty() ? "" : patch.dump(), "suggested.json",
-                                           &problem);
+  auto rules = fdfkit::protocol::LoadRules(patch.empty() ? "" : patch.dump(),
+                                           patch.empty() ? "" : "suggested.json", &problem);
   EXPECT_TRUE(rules) << problem.Text();
   auto result = fdfkit::protocol::MigrateSources({{"big.fidl", text}}, {}, {*rules});
   EXPECT_TRUE(result.ok) << result.errors;

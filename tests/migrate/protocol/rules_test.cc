@@ -44,6 +44,9 @@ TEST(Rules, DefaultsLoadAndSayWhatFuchsiaDid) {
 }
 
 TEST(Rules, ErrorsNameTheFileAndTheJsonPath) {
+  // A named rules file that is empty is not "no rules": it is malformed, not the defaults.
+  EXPECT_NE(RulesError("").find("my-rules.json: "), std::string::npos);
+  EXPECT_NE(RulesError("").find("[FDFMIG001] malformed JSON"), std::string::npos) << RulesError("");
   EXPECT_EQ(RulesError("{\n  \"defaults\": {\"transport\": \"driver\",}\n}"),
             "my-rules.json: 2:38: error: [FDFMIG001] malformed JSON: syntax error while parsing object key - "
             "unexpected '}'; expected string literal");
@@ -104,7 +107,7 @@ class RulesApplied : public fdfkit::idl::testing::ScratchDirTest {
   fdfkit::protocol::MigrateResult Migrate(const std::vector<std::string>& paths,
                                      const std::string& patch = "") {
     fdfkit::protocol::RulesProblem problem;
-    auto rules = LoadRules(patch, "patch.json", &problem);
+    auto rules = LoadRules(patch, patch.empty() ? "" : "patch.json", &problem);
     EXPECT_TRUE(rules) << problem.Text();
     fdfkit::protocol::MigrateOptions options{*rules};
     return fdfkit::protocol::MigrateProtocols(paths, {(dir_ / "lib").string()}, options);

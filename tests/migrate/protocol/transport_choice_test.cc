@@ -15,7 +15,7 @@ using fdfkit::protocol::Transport;
 
 fdfkit::protocol::Rules Load(const std::string& patch) {
   fdfkit::protocol::RulesProblem problem;
-  auto rules = fdfkit::protocol::LoadRules(patch, "mine.json", &problem);
+  auto rules = fdfkit::protocol::LoadRules(patch, patch.empty() ? "" : "mine.json", &problem);
   EXPECT_TRUE(rules) << problem.Text();
   return rules ? *rules : fdfkit::protocol::Rules{};
 }
