@@ -283,6 +283,30 @@ TEST_F(ScanBrokenTree, QuotedHeadersOfTheTargetsFolderAreItsCode) {
   for (const Json& file : files) EXPECT_EQ(file.get<std::string>().find(".."), std::string::npos) << file;
 }
 
+// A ported variant beside the banjo one: what only the banjo variant reads is banjo-only (its
+// port deletes it), but a header reached only by an include may be the variant's too (it can
+// include it from another folder), so it never is; and the variant's walk notes nothing.
+TEST_F(ScanBrokenTree, IncludedHeadersAreNeverBanjoOnlyAndTheVariantsWalkIsSilent) {
+  Write("d/BUILD.gn",
+        "fuchsia_driver_component(\"d\") {\n"
+        "  manifest = \"meta/d.cml\"\n"
+        "  sources = [ \"d-banjo.cc\" ]\n"
+        "  deps = [ \"//sdk/banjo/p:p_banjo_cpp\" ]\n"
+        "}\n"
+        "fuchsia_driver_component(\"d-fidl\") {\n"
+        "  manifest = \"meta/d.cml\"\n"
+        "  sources = [ \"v2/d.cc\", \"v2/gone.cc\" ]\n"
+        "}\n");
+  Write("d/d-banjo.cc", "#include \"d/common.h\"\n");
+  Write("d/common.h", "int shared = 0;\n");
+  Write("d/v2/d.cc", "int v2 = 0;\n");
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  const Json& d = r.inventory["drivers"][0];
+  EXPECT_EQ(d["banjo_only_files"], Json({"d/d-banjo.cc"}));
+  for (const FileDiagnostic& f : r.unresolved) EXPECT_NE(f.info->number, 149) << f.Text();
+}
+
 TEST_F(ScanBrokenTree, NoBoardsAndNoTree) {
   fs::remove_all(root_ / "boards");
   EXPECT_EQ(Scan().errors.at(0).Text(),
