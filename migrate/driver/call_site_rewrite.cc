@@ -277,9 +277,7 @@ void CallSiteRewrite::run(const MatchFinder::MatchResult& result) {
                     plan.refusal->type.empty() ? "?" : plan.refusal->type, plan.refusal->why);
     return block();
   }
-  // A channel call builds its request in a buffer of its own: an arena only for what the
-  // reply's lists are copied into.
-  if (!OnChannel(*protocol) || plan.uses_arena) DeclareArena(group, sm, arena);
+  if (CallNeedsArena(*protocol, plan)) DeclareArena(group, sm, arena);
   const auto* callee = llvm::dyn_cast<clang::MemberExpr>(call->getCallee()->IgnoreParens());
   bool arrow = callee != nullptr && callee->isArrow();
   if (connect_result != nullptr) {
@@ -343,7 +341,11 @@ const CallSiteRewrite::Arena& CallSiteRewrite::ArenaOf(const clang::SourceManage
     const auto* existing = llvm::dyn_cast_or_null<clang::ValueDecl>(names.Declared("arena"));
     const auto* record =
         existing ? existing->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
-    std::set<std::string>& given = arena_names_[&function];
+    // The names of the other transport's arena in this function (at most one).
+    std::set<std::string> given;
+    for (const auto& [key, other] : arenas_) {
+      if (key.first == &function) given.insert(other.name);
+    }
     if (record != nullptr && record->getQualifiedNameAsString() == type &&
         InScopeAt(*existing, function, sm, use)) {
       arena.name = "arena";
@@ -357,7 +359,6 @@ const CallSiteRewrite::Arena& CallSiteRewrite::ArenaOf(const clang::SourceManage
       arena.insert_at = start.after_brace;
       arena.declaration = "\n" + start.indent + ArenaDeclaration(protocol, arena.name);
     }
-    given.insert(arena.name);
     known = arenas_.emplace(std::make_pair(&function, type), std::move(arena)).first;
   }
   return known->second;

@@ -45,7 +45,6 @@ class CallSiteRewrite : public Rewrite {
   void DeclareArena(const void* group, const clang::SourceManager& sm, const Arena& arena);
   // Per function and arena type ("fdf::Arena", "fidl::Arena").
   std::map<std::pair<const clang::FunctionDecl*, std::string>, Arena> arenas_;
-  std::map<const clang::FunctionDecl*, std::set<std::string>> arena_names_;  // given out
   std::map<const clang::FunctionDecl*, std::unique_ptr<ScopeNames>> scopes_;
   std::map<const void*, std::string> why_stays_;  // per client (group): why it stays banjo
   std::map<const void*, bool> called_async_;      // per client: it becomes a WireClient

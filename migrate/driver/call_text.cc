@@ -4,6 +4,10 @@
 
 namespace fdfkit::driver_migration {
 
+bool CallNeedsArena(const ProtocolMapping& protocol, const CallPlan& plan) {
+  return !OnChannel(protocol) || plan.uses_arena;
+}
+
 std::string FidlCallText(const ProtocolMapping& protocol, const std::string& client, bool arrow,
                          bool through_sync, const std::string& arena,
                          const std::string& fidl_method, const std::vector<std::string>& request) {

@@ -19,6 +19,10 @@ std::string FidlCallText(const ProtocolMapping& protocol, const std::string& cli
                          bool through_sync, const std::string& arena,
                          const std::string& fidl_method, const std::vector<std::string>& request);
 
+// Whether the call needs the function's arena: every driver-transport call does; a channel call
+// builds its request in a buffer of its own, so only for what its reply's lists are copied into.
+bool CallNeedsArena(const ProtocolMapping& protocol, const CallPlan& plan);
+
 // The text that replaces a two-way or one-way banjo call: `fidl_call` itself, or a lambda run in
 // place that unpacks its result. `indent` is the statement's line indentation; `unused`, whether
 // the banjo call's value was thrown away.

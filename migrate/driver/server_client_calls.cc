@@ -167,7 +167,7 @@ bool MethodPlanner::ClientCall(const clang::CXXMemberCallExpr& call, bool forwar
                    "fidl::WireClient it becomes makes no synchronous calls";
     return false;
   }
-  if (!OnChannel(*protocol) || plan.uses_arena) NeedArena(*protocol);
+  if (CallNeedsArena(*protocol, plan)) NeedArena(*protocol);
   std::string fidl_call = FidlCallText(*protocol, client, arrow, through_sync, "arena",
                                        mapped->fidl_method, plan.request);
   std::string marker =

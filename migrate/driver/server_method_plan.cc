@@ -525,11 +525,8 @@ std::string MethodPlanner::Reply(const std::string& reply, const std::string& va
 
 void MethodPlanner::NeedArena(const ProtocolMapping& user) {
   if (!OnChannel(protocol_)) return;
-  if (!OnChannel(user)) {
-    local_arena_ = ArenaDeclaration(user, "arena");
-  } else if (local_arena_.empty()) {
-    local_arena_ = ArenaDeclaration(user, "arena");
-  }
+  // A driver-transport call's fdf::Arena wins: it holds the channel's copies as well.
+  if (!OnChannel(user) || local_arena_.empty()) local_arena_ = ArenaDeclaration(user, "arena");
 }
 
 std::vector<std::string> MethodPlanner::StatusReply(const clang::Expr& value, std::string status,
