@@ -38,6 +38,18 @@ std::vector<std::string> GnValue::Strings() const {
   return out;
 }
 
+const GnValue* GnValue::Member(const std::string& name) const {
+  for (size_t i = 0; i < member_names.size(); ++i) {
+    if (member_names[i] == name) return &member_values[i];
+  }
+  return nullptr;
+}
+
+void GnValue::AddMember(std::string name, GnValue value) {
+  member_names.push_back(std::move(name));
+  member_values.push_back(std::move(value));
+}
+
 const GnValue* GnTarget::Find(const std::string& variable) const {
   auto it = variables.find(variable);
   return it == variables.end() ? nullptr : &it->second;
@@ -190,23 +202,52 @@ std::vector<Token> Lex(const std::string& src) {
 
 using Scope = std::map<std::string, GnValue>;
 
+// A template's body as written, run again at each invocation.
+struct Template {
+  std::string path;  // the file defining it
+  std::vector<Token> body;  // '{' ... '}', then the end
+};
+
+// What every file of one read shares: the files being imported and the templates defined so far.
+struct ReadState {
+  std::set<std::string> importing;
+  std::map<std::string, Template> templates;
+  int expansion_depth = 0;
+  std::set<std::string> arguments;  // names set before any file ran: declare_args keeps them
+};
+
+// Templates invoking templates deeper than this are a loop (GN itself would fail).
+constexpr int kMaxExpansionDepth = 32;
+
 // Evaluates one file's statements as it parses them. `execute == false` parses a branch that was
 // not taken, so its syntax is still checked.
 class Interpreter {
  public:
-  Interpreter(GnFile* file, const GnSourceReader& read, std::set<std::string>* importing)
-      : file_(file), read_(read), importing_(importing) {}
+  Interpreter(GnFile* file, const GnSourceReader& read, ReadState* state)
+      : file_(file), read_(read), state_(state) {}
 
   void Run(const std::string& path, const std::string& source, Scope* scope) {
-    path_ = path;
-    size_t slash = path.rfind('/');
-    dir_ = slash == std::string::npos ? "" : path.substr(0, slash);
+    SetPath(path);
     tokens_ = Lex(source);
     pos_ = 0;
     while (Peek().kind != Tok::kEnd) Statement(scope, true, nullptr);
   }
 
+  // Runs a template's body for one invocation; the targets it declares are the invocation's.
+  void Expand(const Template& t, Scope* scope, bool execute) {
+    SetPath(t.path);
+    tokens_ = t.body;
+    pos_ = 0;
+    Block(scope, execute, nullptr);
+  }
+
  private:
+  void SetPath(const std::string& path) {
+    path_ = path;
+    size_t slash = path.rfind('/');
+    dir_ = slash == std::string::npos ? "" : path.substr(0, slash);
+  }
+
   const Token& Peek(size_t ahead = 0) const {
     return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)];
   }
@@ -251,6 +292,8 @@ class Interpreter {
     }
     GnValue value = Expression(scope, target);
     if (!execute) return;
+    if (in_declare_args_ && state_->arguments.count(name)) return;  // set by the build's arguments
+    if (assigned_ != nullptr) assigned_->insert(name);
     bool was_set = scope->count(name) > 0;
     GnValue& slot = (*scope)[name];
     if (op.text == "=") {
@@ -267,12 +310,20 @@ class Interpreter {
 
   void Conditional(Scope* scope, bool execute, const GnTarget* target, const Token& head) {
     Expect("(");
+    std::set<std::string> read_before;
+    read_before.swap(unset_reads_);
     GnValue condition = Expression(scope, target);
     Expect(")");
     bool known = condition.kind == GnValue::Kind::kBool;
     if (execute && !known) {
       file_->notes.push_back(AtFile(path_, head.line, head.column, diag::kUndecidableCondition));
+      for (const std::string& name : unset_reads_) {
+        if (std::find(file_->undecided.begin(), file_->undecided.end(), name) == file_->undecided.end()) {
+          file_->undecided.push_back(name);
+        }
+      }
     }
+    unset_reads_.insert(read_before.begin(), read_before.end());
     bool then_runs = execute && (!known || condition.boolean);
     bool else_runs = execute && (!known || !condition.boolean);
     Block(scope, then_runs, target);
@@ -288,6 +339,8 @@ class Interpreter {
   }
 
   void Block(Scope* scope, bool execute, const GnTarget* target) {
+    bool was_executing = executing_;
+    executing_ = execute;
     Expect("{");
     while (!Accept("}")) {
       if (Peek().kind == Tok::kEnd) {
@@ -295,9 +348,20 @@ class Interpreter {
       }
       Statement(scope, execute, target);
     }
+    executing_ = was_executing;
   }
 
-  void Call(const Token& function, Scope* scope, bool execute, const GnTarget* target) {
+  // Runs a block in a scope of its own seeing `*scope`; returns the names it set, in `*inner`.
+  std::set<std::string> OwnBlock(Scope* inner, bool execute, const GnTarget* target) {
+    std::set<std::string> assigned;
+    std::set<std::string>* outer = assigned_;
+    assigned_ = &assigned;
+    Block(inner, execute, target);
+    assigned_ = outer;
+    return assigned;
+  }
+
+  std::vector<GnValue> Arguments(Scope* scope, const GnTarget* target) {
     std::vector<GnValue> args;
     if (!Accept(")")) {
       do {
@@ -305,52 +369,149 @@ class Interpreter {
       } while (Accept(","));
       Expect(")");
     }
-    bool has_block = Peek().kind == Tok::kPunct && Peek().text == "{";
+    return args;
+  }
+
+  void Call(const Token& function, Scope* scope, bool execute, const GnTarget* target) {
     const std::string& name = function.text;
+    if (name == "foreach") return Foreach(scope, execute, target);
+    if (name == "forward_variables_from") return Forward(scope, execute, target);
+    std::vector<GnValue> args = Arguments(scope, target);
+    bool has_block = Peek().kind == Tok::kPunct && Peek().text == "{";
     if (name == "import" && execute) {
       if (!args.empty() && args[0].kind == GnValue::Kind::kString) Import(args[0].string, scope, function);
       return;
     }
-    if (!has_block) return;  // assert(), print(), forward_variables_from(), ...
-    if (name == "template" || name == "foreach") {
-      Block(scope, false, target);  // definitions are not expanded
+    if (!has_block) return;  // assert(), print(), ...
+    if (name == "template") {
+      size_t start = pos_;
+      Block(scope, false, target);  // checked now, run at each invocation
+      if (execute && !args.empty() && args[0].kind == GnValue::Kind::kString) {
+        Template& t = state_->templates[args[0].string];
+        t.path = path_;
+        t.body.assign(tokens_.begin() + static_cast<long>(start), tokens_.begin() + static_cast<long>(pos_));
+        t.body.push_back({Tok::kEnd, "", Peek().line, Peek().column});
+      }
       return;
     }
     if (name == "declare_args") {
+      bool outer = in_declare_args_;
+      in_declare_args_ = execute;
       Block(scope, execute, target);  // defaults land in the enclosing scope
+      in_declare_args_ = outer;
       return;
     }
-    // Any other call with a block declares a target; its block sees the enclosing scope.
+    // Any other call with a block declares a target (or invokes a template); its block sees the
+    // enclosing scope.
     GnTarget declared;
     declared.type = name;
     declared.line = function.line;
     if (!args.empty() && args[0].kind == GnValue::Kind::kString) declared.name = args[0].string;
     Scope inner = *scope;
     inner["target_name"] = GnValue::String(declared.name, path_, function.line);
-    Block(&inner, execute, &declared);
+    std::set<std::string> assigned = OwnBlock(&inner, execute, &declared);
     if (!execute) return;
-    for (auto& [key, value] : inner) {
-      auto outer = scope->find(key);
-      bool inherited = outer != scope->end() && outer->second.kind == value.kind &&
-                       outer->second.string == value.string && outer->second.list.size() == value.list.size() &&
-                       outer->second.boolean == value.boolean;
-      if (key != "target_name" && !inherited) declared.variables[key] = std::move(value);
+    if (auto t = state_->templates.find(name); t != state_->templates.end()) {
+      Invoke(t->second, declared, inner, assigned, *scope, function);
+      return;
     }
+    for (const std::string& key : assigned) declared.variables[key] = inner[key];
     file_->targets.push_back(std::move(declared));
+  }
+
+  // A template invocation: its body runs with `target_name` and `invoker.*` set; every target it
+  // declares is the invocation's, at the invocation's line.
+  void Invoke(const Template& t, const GnTarget& invocation, Scope& invoker,
+              const std::set<std::string>& assigned, const Scope& scope, const Token& at) {
+    if (state_->expansion_depth >= kMaxExpansionDepth) {
+      Fail(at.line, at.column, diag::kTemplateExpansionTooDeep, at.text, kMaxExpansionDepth);
+    }
+    Scope body = scope;
+    body["target_name"] = GnValue::String(invocation.name, path_, at.line);
+    GnValue whole;
+    whole.kind = GnValue::Kind::kScope;
+    for (const std::string& key : assigned) {
+      body["invoker." + key] = invoker[key];
+      whole.AddMember(key, invoker[key]);
+    }
+    body["invoker"] = std::move(whole);
+    size_t first = file_->targets.size();
+    ++state_->expansion_depth;
+    Interpreter nested(file_, read_, state_);
+    nested.Expand(t, &body, true);
+    --state_->expansion_depth;
+    for (size_t i = first; i < file_->targets.size(); ++i) file_->targets[i].line = at.line;
+  }
+
+  // foreach(item, list) { ... }: the body runs once per item; an uncomputable list skips it.
+  void Foreach(Scope* scope, bool execute, const GnTarget* target) {
+    Token variable = Next();
+    if (variable.kind != Tok::kIdent) {
+      Fail(variable.line, variable.column, diag::kExpectedValue, Found(variable.kind == Tok::kEnd, variable.text));
+    }
+    Expect(",");
+    GnValue list = Expression(scope, target);
+    Expect(")");
+    bool known = list.kind == GnValue::Kind::kList;
+    if (execute && !known) {
+      file_->notes.push_back(AtFile(path_, variable.line, variable.column, diag::kUncomputableForeach, variable.text));
+    }
+    if (!execute || !known || list.list.empty()) {
+      Block(scope, false, target);
+      return;
+    }
+    auto previous = scope->find(variable.text);
+    std::optional<GnValue> saved;
+    if (previous != scope->end()) saved = previous->second;
+    size_t body = pos_;
+    for (const GnValue& item : list.list) {
+      pos_ = body;
+      (*scope)[variable.text] = item;
+      Block(scope, true, target);
+    }
+    if (saved) (*scope)[variable.text] = *saved;
+    else scope->erase(variable.text);
+  }
+
+  // forward_variables_from(from, "*" | [names], [excluded]): copies a scope's variables (the
+  // invoker's, in a template) into this one.
+  void Forward(Scope* scope, bool execute, const GnTarget* target) {
+    Token from = Next();
+    if (from.kind != Tok::kIdent) {
+      Fail(from.line, from.column, diag::kExpectedValue, Found(from.kind == Tok::kEnd, from.text));
+    }
+    Expect(",");
+    GnValue which = Expression(scope, target);
+    GnValue excluded;
+    if (Accept(",")) excluded = Expression(scope, target);
+    Expect(")");
+    if (!execute) return;
+    auto source = scope->find(from.text);
+    if (source == scope->end() || source->second.kind != GnValue::Kind::kScope) return;
+    bool all = which.kind == GnValue::Kind::kString && which.string == "*";
+    std::vector<std::string> wanted = which.Strings(), skipped = excluded.Strings();
+    GnValue copy = source->second;
+    for (size_t i = 0; i < copy.member_names.size(); ++i) {
+      const std::string& name = copy.member_names[i];
+      if (!all && std::find(wanted.begin(), wanted.end(), name) == wanted.end()) continue;
+      if (std::find(skipped.begin(), skipped.end(), name) != skipped.end()) continue;
+      (*scope)[name] = std::move(copy.member_values[i]);
+      if (assigned_ != nullptr) assigned_->insert(name);
+    }
   }
 
   void Import(const std::string& label, Scope* scope, const Token& at) {
     std::string path = label.rfind("//", 0) == 0 ? label.substr(2)
                                                   : (dir_.empty() ? label : dir_ + "/" + label);
-    if (importing_->count(path)) return;  // GN imports each file once per scope
+    if (state_->importing.count(path)) return;  // GN imports each file once per scope
     std::optional<std::string> source = read_(path);
     if (!source) {
       file_->notes.push_back(AtFile(path_, at.line, at.column, diag::kUnreadableImport, label));
       return;
     }
-    importing_->insert(path);
+    state_->importing.insert(path);
     file_->imports.push_back(path);
-    Interpreter nested(file_, read_, importing_);
+    Interpreter nested(file_, read_, state_);
     try {
       nested.Run(path, *source, scope);
     } catch (const SyntaxError& e) {
@@ -494,18 +655,26 @@ class Interpreter {
       }
       return GnValue::List(std::move(items));
     }
-    if (t.kind == Tok::kPunct && t.text == "{") {
-      // A scope literal: evaluated for syntax, its value is not needed here.
+    if (t.kind == Tok::kPunct && t.text == "{") {  // a scope literal: its variables, in order
       Scope inner = *scope;
       --pos_;
-      Block(&inner, false, target);
-      return {};
+      std::set<std::string> assigned = OwnBlock(&inner, executing_, target);
+      GnValue value;
+      value.kind = GnValue::Kind::kScope;
+      for (const std::string& name : assigned) value.AddMember(name, inner[name]);
+      return value;
     }
     if (t.kind != Tok::kIdent) {
       Fail(t.line, t.column, diag::kExpectedValue, Found(t.kind == Tok::kEnd, t.text));
     }
     if (t.text == "true" || t.text == "false") return GnValue::Bool(t.text == "true");
-    if (Accept("(")) {  // a function used as a value: defined(), get_path_info(), ...
+    if (t.text == "defined" && Accept("(")) {  // defined(x), defined(invoker.x)
+      Token name = Next();
+      std::string dotted = DottedName(name);
+      Expect(")");
+      return GnValue::Bool(Lookup(*scope, dotted) != nullptr);
+    }
+    if (Accept("(")) {  // a function used as a value: get_path_info(), rebase_path(), ...
       int depth = 1;
       while (depth > 0) {
         Token inner = Next();
@@ -515,12 +684,12 @@ class Interpreter {
       }
       return {};
     }
+    std::string dotted = DottedName(t);
     GnValue value;
-    auto it = scope->find(t.text);
-    if (it != scope->end()) value = it->second;
-    while (Accept(".")) {
-      Next();
-      value = {};
+    if (const GnValue* found = Lookup(*scope, dotted)) {
+      value = *found;
+    } else {
+      unset_reads_.insert(dotted);
     }
     if (Accept("[")) {
       GnValue index = Expression(scope, target);
@@ -530,6 +699,31 @@ class Interpreter {
         return value.list[static_cast<size_t>(index.integer)];
       }
       return {};
+    }
+    return value;
+  }
+
+  // `a.b.c` after its first identifier was read.
+  std::string DottedName(const Token& first) {
+    if (first.kind != Tok::kIdent) {
+      Fail(first.line, first.column, diag::kExpectedValue, Found(first.kind == Tok::kEnd, first.text));
+    }
+    std::string name = first.text;
+    while (Accept(".")) name += "." + Next().text;
+    return name;
+  }
+
+  // A variable, or a member of a scope variable (`invoker.sources`, `bundle.drivers`).
+  static const GnValue* Lookup(const Scope& scope, const std::string& dotted) {
+    if (auto it = scope.find(dotted); it != scope.end()) return &it->second;
+    size_t dot = dotted.find('.');
+    if (dot == std::string::npos) return nullptr;
+    auto base = scope.find(dotted.substr(0, dot));
+    const GnValue* value = base == scope.end() ? nullptr : &base->second;
+    while (value != nullptr && dot != std::string::npos) {
+      size_t next = dotted.find('.', dot + 1);
+      value = value->kind == GnValue::Kind::kScope ? value->Member(dotted.substr(dot + 1, next - dot - 1)) : nullptr;
+      dot = next;
     }
     return value;
   }
@@ -574,7 +768,11 @@ class Interpreter {
 
   GnFile* file_;
   const GnSourceReader& read_;
-  std::set<std::string>* importing_;
+  ReadState* state_;
+  std::set<std::string>* assigned_ = nullptr;  // names the block being run sets
+  std::set<std::string> unset_reads_;          // variables read while unset
+  bool executing_ = true;
+  bool in_declare_args_ = false;
   std::string path_, dir_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
@@ -582,16 +780,20 @@ class Interpreter {
 
 }  // namespace
 
-GnFile ReadGnFile(const std::string& path, const GnSourceReader& read) {
+GnFile ReadGnFile(const std::string& path, const GnSourceReader& read,
+                  const std::map<std::string, GnValue>& arguments) {
   GnFile file;
   file.path = path;
+  file.scope = arguments;
   std::optional<std::string> source = read(path);
   if (!source) {
     file.errors.push_back(AtFile(path, 0, 0, diag::kCannotReadFile, path));
     return file;
   }
-  std::set<std::string> importing{path};
-  Interpreter interpreter(&file, read, &importing);
+  ReadState state;
+  state.importing.insert(path);
+  for (const auto& [name, value] : arguments) state.arguments.insert(name);
+  Interpreter interpreter(&file, read, &state);
   try {
     interpreter.Run(path, *source, &file.scope);
   } catch (const SyntaxError& e) {

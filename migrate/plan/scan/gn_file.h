@@ -1,7 +1,9 @@
 // A static reader for GN build files (BUILD.gn, .gni): enough of GN's language to read what a
 // Fuchsia tree declares about drivers — target calls with their variables, assignments with
-// `=`/`+=`/`-=`, lists, string interpolation of `$target_name`, `import()`, `declare_args()` and
-// `if`/`else`. Nothing is executed: a condition that cannot be decided statically (it reads a build
+// `=`/`+=`/`-=`, lists, scopes (`{ package_target = ... }`, as board input bundles list drivers),
+// string interpolation of `$target_name`, `import()`, `declare_args()`, `if`/`else`, `foreach`,
+// `template` definitions expanded where they are invoked (`invoker.x`, `forward_variables_from`,
+// `defined`). Nothing is executed: a condition that cannot be decided statically (it reads a build
 // argument nobody set) runs both branches, and the reader says so in `notes`.
 #ifndef FDFKIT_MIGRATE_PLAN_SCAN_GN_FILE_H_
 #define FDFKIT_MIGRATE_PLAN_SCAN_GN_FILE_H_
@@ -17,12 +19,15 @@
 namespace fdfkit::plan::scan {
 
 struct GnValue {
-  enum class Kind { kUnknown, kString, kBool, kInt, kList };
+  enum class Kind { kUnknown, kString, kBool, kInt, kList, kScope };
   Kind kind = Kind::kUnknown;
   std::string string;
   bool boolean = false;
   long integer = 0;
   std::vector<GnValue> list;
+  // A scope's variables: names and values side by side (a pair of an incomplete type would not do).
+  std::vector<std::string> member_names;
+  std::vector<GnValue> member_values;
   // Where a string literal was written (the file a board label is listed in, for edits).
   std::string file;
   int line = 0;
@@ -32,6 +37,9 @@ struct GnValue {
   static GnValue List(std::vector<GnValue> items);
   // Strings of a list value (or the one string of a string value); other items are skipped.
   std::vector<std::string> Strings() const;
+  // A scope's variable, or nullptr.
+  const GnValue* Member(const std::string& name) const;
+  void AddMember(std::string name, GnValue value);
 };
 
 struct GnTarget {
@@ -53,6 +61,9 @@ struct GnFile {
   std::vector<std::string> imports;  // every file imported, directly or not, relative to the root
   std::vector<FileDiagnostic> errors;  // syntax errors: reading stopped at the first one per file
   std::vector<FileDiagnostic> notes;   // warnings: undecidable conditions, unreadable imports
+  // Variables read by conditions that could not be decided: reading the file again with them set
+  // (a board's arguments) may decide them.
+  std::vector<std::string> undecided;
 
   const GnTarget* FindTarget(const std::string& name) const;
 };
@@ -61,7 +72,9 @@ struct GnFile {
 using GnSourceReader = std::function<std::optional<std::string>(const std::string& path)>;
 
 // Reads and evaluates `path` (relative to the tree root), following imports through `read`.
-GnFile ReadGnFile(const std::string& path, const GnSourceReader& read);
+// `arguments` are build arguments already set (a board's), as GN sets them before any file runs.
+GnFile ReadGnFile(const std::string& path, const GnSourceReader& read,
+                  const std::map<std::string, GnValue>& arguments = {});
 
 // "//a/b:c" or ":c" or "//a/b" relative to the directory `dir` → {"a/b", "c"}; std::nullopt for
 // labels this reader cannot place (toolchain suffixes are dropped).

@@ -68,7 +68,11 @@ class RulesReader {
   ScanRules Rules(const Json& j) {
     ScanRules r;
     r.board_dirs = Strings(j, "board_dirs");
+    if (j.contains("build_machinery_dirs")) r.build_machinery_dirs = Strings(j, "build_machinery_dirs");
     r.board_label_lists = Strings(j, "board_label_lists");
+    // Optional (older rules files lack them): the board-configuration format.
+    if (j.contains("board_configuration_types")) r.board_configuration_types = Strings(j, "board_configuration_types");
+    if (j.contains("board_input_bundle_types")) r.board_input_bundle_types = Strings(j, "board_input_bundle_types");
     r.driver_target_types = Strings(j, "driver_target_types");
     r.bind_target_types = Strings(j, "bind_target_types");
     r.follow_variables = Strings(j, "follow_variables");
@@ -95,6 +99,7 @@ class RulesReader {
     r.new_variant_suffix = String(j, "new_variant_suffix");
     r.successors = StringMap(j, "successors");
     r.bind_protocols = StringMap(j, "bind_protocols");
+    if (j.contains("bind_fidl_protocols")) r.bind_fidl_protocols = StringMap(j, "bind_fidl_protocols");
     return r;
   }
 

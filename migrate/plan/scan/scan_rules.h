@@ -20,7 +20,10 @@ inline constexpr char kScanOverlaySchema[] = "fdfkit-scan-overlay/1";
 
 struct ScanRules {
   std::vector<std::string> board_dirs;
+  std::vector<std::string> build_machinery_dirs;  // GN's own templates: never read (see SourceTree)
   std::vector<std::string> board_label_lists;
+  std::vector<std::string> board_configuration_types;  // GN templates declaring a board
+  std::vector<std::string> board_input_bundle_types;   // GN templates listing a board's drivers
   std::vector<std::string> driver_target_types;
   std::vector<std::string> bind_target_types;
   std::vector<std::string> follow_variables;
@@ -36,6 +39,8 @@ struct ScanRules {
   std::string new_variant_suffix;
   std::map<std::string, std::string> successors;      // banjo library → FIDL library
   std::map<std::string, std::string> bind_protocols;  // bind value → banjo library ("" = none)
+  // fuchsia.BIND_FIDL_PROTOCOL value → the FIDL library its parent serves over a channel.
+  std::map<std::string, std::string> bind_fidl_protocols;
 
   std::string Successor(const std::string& banjo_library) const;
 };

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "migrate/plan/inventory.h"
+#include "migrate/plan/scan/board_files.h"
 #include "migrate/plan/scan/driver_reader.h"
 #include "migrate/protocol/transport_choice.h"
 
@@ -30,6 +31,7 @@ struct LabelEntry {
 
 struct BoardScan {
   std::string id, gni;
+  std::map<std::string, GnValue> scope;  // what the board's files set
   std::vector<LabelEntry> entries;
   std::vector<int> drivers;  // unique, in listing order
   std::set<int> listed;      // the same drivers, for lookups
@@ -43,7 +45,9 @@ struct Placement {  // one instance of a driver on a board
 class Scanner {
  public:
   Scanner(const std::string& root, const ScanRules& rules, const ScanOverlay& overlay)
-      : root_(root), tree_(root), rules_(rules), overlay_(overlay) {}
+      : root_(root), tree_(root), rules_(rules), overlay_(overlay) {
+    tree_.SetBuildMachinery(rules_.build_machinery_dirs);
+  }
 
   ScanResult Run() {
     if (!tree_.IsDirectory("")) {
@@ -59,39 +63,35 @@ class Scanner {
     }
     std::vector<Json> boards;
     for (BoardScan& board : boards_) boards.push_back(PlaceHosts(board));
+    for (const FileDiagnostic& note : tree_.BuildNotes()) result_.unresolved.push_back(note);
     Write(boards);
     return std::move(result_);
   }
 
  private:
   void ReadBoards() {
-    for (const std::string& dir : rules_.board_dirs) {
-      std::vector<std::string> files = tree_.Files(dir);
-      for (const std::string& file : files) {
-        if (file.size() < 4 || file.compare(file.size() - 4, 4, ".gni") != 0) continue;
-        if (file.find('/', dir.size() + 1) != std::string::npos) continue;  // boards/common/*: imports
-        GnFile gni = ReadGnFile(file, tree_.Reader());
-        result_.errors.insert(result_.errors.end(), gni.errors.begin(), gni.errors.end());
-        result_.unresolved.insert(result_.unresolved.end(), gni.notes.begin(), gni.notes.end());
-        BoardScan board;
-        board.gni = file;
-        std::string name = file.substr(file.rfind('/') + 1);
-        board.id = name.substr(0, name.size() - 4);
-        for (const std::string& list : rules_.board_label_lists) {
-          auto it = gni.scope.find(list);
-          if (it == gni.scope.end()) continue;
-          for (const GnValue& item : it->second.list) {
-            if (item.kind == GnValue::Kind::kString) AddLabel(&board, list, item);
-          }
-        }
-        if (!board.entries.empty()) boards_.push_back(std::move(board));
-      }
+    BoardFiles files = ReadBoardFiles(tree_, rules_);
+    result_.errors.insert(result_.errors.end(), files.errors.begin(), files.errors.end());
+    result_.unresolved.insert(result_.unresolved.end(), files.notes.begin(), files.notes.end());
+    for (BoardListing& listing : files.boards) {
+      BoardScan board;
+      board.id = listing.id;
+      board.gni = listing.file;
+      board.scope = std::move(listing.scope);
+      for (const ListedLabel& listed : listing.labels) AddLabel(&board, listed);
+      if (!board.entries.empty()) boards_.push_back(std::move(board));
     }
   }
 
-  void AddLabel(BoardScan* board, const std::string& list, const GnValue& item) {
-    std::optional<GnLabel> label = ParseGnLabel(item.string, "");
-    const GnFile* build = label ? tree_.Build(label->dir) : nullptr;
+  // A BUILD.gn as `board` sees it (its conditions on what the board sets decided).
+  const GnFile* BuildFor(const std::string& dir, const BoardScan* board) {
+    return board == nullptr ? tree_.Build(dir) : tree_.BuildFor(dir, board->id, board->scope);
+  }
+
+  void AddLabel(BoardScan* board, const ListedLabel& listed) {
+    const GnValue& item = listed.label;
+    std::optional<GnLabel> label = ParseGnLabel(item.string, listed.dir);
+    const GnFile* build = label ? BuildFor(label->dir, board) : nullptr;
     if (build != nullptr && !build->errors.empty()) return;  // reported with every build file's
     if (build == nullptr || build->FindTarget(label->name) == nullptr) {
       result_.unresolved.push_back(AtFile(item.file, item.line, 0, diag::kBoardLabelNotInTree, item.string));
@@ -99,7 +99,7 @@ class Scanner {
     }
     std::vector<GnLabel> components;
     std::set<std::string> visited;
-    Components(*label, &visited, &components);
+    Components(*label, board, &visited, &components);
     if (components.empty()) {
       result_.unresolved.push_back(AtFile(item.file, item.line, 0, diag::kBoardLabelReachesNoDriver, item.string));
     }
@@ -107,7 +107,7 @@ class Scanner {
       LabelEntry entry;
       entry.driver = DriverFor(component);
       entry.label = item.string;
-      entry.list = list;
+      entry.list = listed.list;
       entry.file = item.file;
       entry.line = item.line;
       PortedVariant(*label, &entry);
@@ -116,9 +116,12 @@ class Scanner {
     }
   }
 
-  void Components(const GnLabel& label, std::set<std::string>* visited, std::vector<GnLabel>* out) {
+  // The driver components `label` reaches through the rules' follow variables, as `board` (if
+  // any) sees each BUILD.gn on the way.
+  void Components(const GnLabel& label, const BoardScan* board, std::set<std::string>* visited,
+                  std::vector<GnLabel>* out) {
     if (!visited->insert(label.Text()).second) return;
-    const GnFile* build = tree_.Build(label.dir);
+    const GnFile* build = BuildFor(label.dir, board);
     const GnTarget* target = build ? build->FindTarget(label.name) : nullptr;
     if (target == nullptr) return;
     if (Contains(rules_.driver_target_types, target->type)) {
@@ -127,7 +130,7 @@ class Scanner {
     }
     for (const std::string& variable : rules_.follow_variables) {
       for (const std::string& dep : target->Strings(variable)) {
-        if (std::optional<GnLabel> parsed = ParseGnLabel(dep, label.dir)) Components(*parsed, visited, out);
+        if (std::optional<GnLabel> parsed = ParseGnLabel(dep, label.dir)) Components(*parsed, board, visited, out);
       }
     }
   }
@@ -172,7 +175,7 @@ class Scanner {
       // banjo variant remains.
       std::vector<GnLabel> components;
       std::set<std::string> visited;
-      Components(variant, &visited, &components);
+      Components(variant, nullptr, &visited, &components);
       if (driver.status == "banjo" && outline.banjo.empty() && !components.empty()) driver.status = "dual";
       break;
     }

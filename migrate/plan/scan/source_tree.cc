@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 namespace fdfkit::plan::scan {
 
@@ -51,8 +52,40 @@ const GnFile* SourceTree::Build(const std::string& dir) {
   if (it != builds_.end()) return it->second.get();
   std::string path = dir.empty() ? "BUILD.gn" : dir + "/BUILD.gn";
   std::unique_ptr<GnFile> file;
-  if (Read(path)) file = std::make_unique<GnFile>(ReadGnFile(path, Reader()));
+  if (Read(path)) file = std::make_unique<GnFile>(ReadGnFile(path, GnReader()));
+  if (file) handed_out_.push_back(file.get());
   return (builds_[dir] = std::move(file)).get();
+}
+
+const GnFile* SourceTree::BuildFor(const std::string& dir, const std::string& board,
+                                   const std::map<std::string, GnValue>& board_scope) {
+  const GnFile* generic = Build(dir);
+  if (generic == nullptr || !generic->errors.empty()) return generic;
+  std::map<std::string, GnValue> arguments;
+  for (const std::string& name : generic->undecided) {
+    if (auto set = board_scope.find(name); set != board_scope.end()) arguments.insert(*set);
+  }
+  if (arguments.empty()) return generic;
+  std::unique_ptr<GnFile>& file = board_builds_[{dir, board}];
+  if (!file) {
+    file = std::make_unique<GnFile>(ReadGnFile(generic->path, GnReader(), arguments));
+    handed_out_.push_back(file.get());
+  }
+  return file.get();
+}
+
+std::vector<FileDiagnostic> SourceTree::BuildNotes() const {
+  // A file most BUILD.gn import (//build/drivers.gni in a checkout without //build) is noted once,
+  // where it is first imported: the same assumption holds for every importer.
+  std::set<std::string> unreadable;
+  std::vector<FileDiagnostic> out;
+  for (const GnFile* build : handed_out_) {
+    for (const FileDiagnostic& note : build->notes) {
+      if (note.info == &diag::kUnreadableImport.info() && !unreadable.insert(note.message).second) continue;
+      out.push_back(note);
+    }
+  }
+  return out;
 }
 
 std::vector<FileDiagnostic> SourceTree::BuildErrors() const {
@@ -65,6 +98,15 @@ std::vector<FileDiagnostic> SourceTree::BuildErrors() const {
 
 GnSourceReader SourceTree::Reader() {
   return [this](const std::string& path) { return Read(path); };
+}
+
+GnSourceReader SourceTree::GnReader() {
+  return [this](const std::string& path) -> std::optional<std::string> {
+    for (const std::string& dir : machinery_) {
+      if (path.rfind(dir + "/", 0) == 0) return std::string();
+    }
+    return Read(path);
+  };
 }
 
 }  // namespace fdfkit::plan::scan

@@ -26,14 +26,28 @@ class SourceTree {
   std::vector<std::string> Directories(const std::string& dir) const;
   // dir/BUILD.gn evaluated, or nullptr if the directory has none.
   const GnFile* Build(const std::string& dir);
+  // dir/BUILD.gn as `board` sees it: evaluated again with the board's values of the variables its
+  // conditions read but no file set (`if (board_has_x)`), when the board sets any of them.
+  const GnFile* BuildFor(const std::string& dir, const std::string& board,
+                         const std::map<std::string, GnValue>& board_scope);
   GnSourceReader Reader();
+  // What GN files see of the tree: every file, except that files under the build machinery dirs
+  // (GN's own templates, //build) read as empty whether present or not, so the templates they
+  // define stay targets of their name, the names the scan rules know.
+  GnSourceReader GnReader();
+  void SetBuildMachinery(std::vector<std::string> dirs) { machinery_ = std::move(dirs); }
   // Syntax errors of every BUILD.gn evaluated so far, in path order.
   std::vector<FileDiagnostic> BuildErrors() const;
+  // Notes (what could not be decided) of every BUILD.gn reading handed out, in the order read.
+  std::vector<FileDiagnostic> BuildNotes() const;
 
  private:
   std::string root_;
   std::map<std::string, std::optional<std::string>> files_;
   std::map<std::string, std::unique_ptr<GnFile>> builds_;
+  std::map<std::pair<std::string, std::string>, std::unique_ptr<GnFile>> board_builds_;
+  std::vector<const GnFile*> handed_out_;
+  std::vector<std::string> machinery_;
 };
 
 }  // namespace fdfkit::plan::scan

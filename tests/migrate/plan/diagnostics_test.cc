@@ -44,7 +44,7 @@ TEST(PlanDiagnostics, AWarningIsAnUnresolvedFindingNamedUnderTheRoot) {
             "src/tree/boards/b.gni:2: warning: [FDFPLAN133] unresolved: board label //x reaches no driver component");
   // No file: the root has nothing to name.
   EXPECT_EQ(AtFile("", 0, 0, diag::kNoBoards, "t").Text("t"),
-            "migrate-plan: error: [FDFPLAN091] no board .gni under t lists any driver");
+            "migrate-plan: error: [FDFPLAN091] no board .gni or board_configuration under t lists any driver");
 }
 
 }  // namespace

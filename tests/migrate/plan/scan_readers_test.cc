@@ -58,6 +58,104 @@ TEST(GnFile, ImportsAppendWithProvenanceAndConditionsAreRead) {
   EXPECT_EQ(f.notes[0].line, 3);
 }
 
+TEST(GnFile, TemplatesExpandWhereInvokedWithTheInvokersVariables) {
+  GnFile f = ReadGnFile("src/a/BUILD.gn", Files({
+      {"build/driver.gni", R"(
+template("vendor_driver") {
+  fuchsia_driver("${target_name}-driver") {
+    forward_variables_from(invoker, [ "sources", "deps" ])
+    if (defined(invoker.extra_deps)) {
+      deps += invoker.extra_deps
+    }
+  }
+  fuchsia_driver_component(target_name) {
+    forward_variables_from(invoker, "*", [ "sources", "deps", "extra_deps" ])
+    deps = [ ":${target_name}-driver" ]
+  }
+}
+)"},
+      {"src/a/BUILD.gn", R"(import("//build/driver.gni")
+vendor_driver("a") {
+  sources = [ "a.cc" ]
+  deps = [ "//sdk/banjo/l:l_banjo_cpp" ]
+  extra_deps = [ "//x" ]
+  manifest = "meta/a.cml"
+}
+vendor_driver("b") {
+  sources = [ "b.cc" ]
+  deps = []
+}
+)"}}));
+  ASSERT_TRUE(f.errors.empty()) << f.errors[0].Text();
+  ASSERT_EQ(f.targets.size(), 4u);
+  const GnTarget* driver = f.FindTarget("a-driver");
+  ASSERT_NE(driver, nullptr);
+  EXPECT_EQ(driver->line, 2);  // the invocation's line in this file
+  EXPECT_EQ(driver->Strings("sources"), std::vector<std::string>{"a.cc"});
+  EXPECT_EQ(driver->Strings("deps"), (std::vector<std::string>{"//sdk/banjo/l:l_banjo_cpp", "//x"}));
+  EXPECT_EQ(driver->Find("sources")->list[0].file, "src/a/BUILD.gn");  // where the invoker wrote it
+  const GnTarget* component = f.FindTarget("a");
+  ASSERT_NE(component, nullptr);
+  EXPECT_EQ(component->type, "fuchsia_driver_component");
+  EXPECT_EQ(component->String("manifest"), "meta/a.cml");
+  EXPECT_EQ(component->Find("sources"), nullptr);
+  EXPECT_EQ(f.FindTarget("b-driver")->Strings("deps"), std::vector<std::string>{});
+  EXPECT_EQ(f.FindTarget("b")->line, 8);
+}
+
+TEST(GnFile, ForeachRunsItsBodyPerItemAndScopesKeepTheirVariables) {
+  GnFile f = ReadGnFile("boards/b/BUILD.gn", Files({{"boards/b/BUILD.gn", R"(
+foreach(name, [ "x", "y" ]) {
+  group(name) { deps = [ "//src/$name" ] }
+}
+foreach(name, get_target_outputs(":g")) {
+  group(name) { }
+}
+bundle = {
+  package_target = "//src/x:pkg"
+  package_set = "bootfs"
+}
+drivers = [ bundle, { package_target = "//src/y:pkg" } ]
+seen = bundle.package_set
+)"}}));
+  ASSERT_TRUE(f.errors.empty()) << f.errors[0].Text();
+  ASSERT_EQ(f.targets.size(), 2u);
+  EXPECT_EQ(f.FindTarget("y")->Strings("deps"), std::vector<std::string>{"//src/y"});
+  EXPECT_EQ(f.scope.count("name"), 0u);  // the loop variable is the loop's
+  ASSERT_EQ(f.notes.size(), 1u);
+  EXPECT_EQ(f.notes[0].info->Code(), "FDFPLAN154");
+  EXPECT_EQ(f.notes[0].line, 5);
+  const GnValue& drivers = f.scope.at("drivers");
+  ASSERT_EQ(drivers.list.size(), 2u);
+  ASSERT_EQ(drivers.list[0].kind, GnValue::Kind::kScope);
+  EXPECT_EQ(drivers.list[0].Member("package_target")->string, "//src/x:pkg");
+  EXPECT_EQ(drivers.list[0].Member("package_target")->line, 9);
+  EXPECT_EQ(drivers.list[1].Member("package_target")->string, "//src/y:pkg");
+  EXPECT_EQ(drivers.list[1].Member("package_set"), nullptr);
+  EXPECT_EQ(f.scope.at("seen").string, "bootfs");
+}
+
+TEST(GnFile, ABoardsArgumentsDecideWhatNoFileSets) {
+  const char* build = R"(declare_args() {
+  has_extra = false
+}
+group("g") {
+  deps = [ ":a" ]
+  if (board_has_tca6408a) {
+    deps += [ ":tca" ]
+  }
+  if (has_extra) { deps += [ ":extra" ] }
+}
+)";
+  GnFile unknown = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", build}}));
+  EXPECT_EQ(unknown.FindTarget("g")->Strings("deps"), (std::vector<std::string>{":a", ":tca"}));
+  EXPECT_EQ(unknown.undecided, std::vector<std::string>{"board_has_tca6408a"});
+  GnFile board = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", build}}),
+                            {{"board_has_tca6408a", GnValue::Bool(false)}, {"has_extra", GnValue::Bool(true)}});
+  EXPECT_EQ(board.FindTarget("g")->Strings("deps"), (std::vector<std::string>{":a", ":extra"}));
+  EXPECT_TRUE(board.notes.empty());
+}
+
 TEST(GnFile, SyntaxErrorsAreLocated) {
   GnFile f = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", "group(\"g\") {\n  deps = [ \"//a\" \n  x = \n}\n"}}));
   ASSERT_EQ(f.errors.size(), 1u);

@@ -310,7 +310,7 @@ TEST_F(ScanBrokenTree, IncludedHeadersAreNeverBanjoOnlyAndTheVariantsWalkIsSilen
 TEST_F(ScanBrokenTree, NoBoardsAndNoTree) {
   fs::remove_all(root_ / "boards");
   EXPECT_EQ(Scan().errors.at(0).Text(),
-            "migrate-plan: error: [FDFPLAN091] no board .gni under " + root_.string() + " lists any driver");
+            "migrate-plan: error: [FDFPLAN091] no board .gni or board_configuration under " + root_.string() + " lists any driver");
   ScanRulesLoad rules = LoadScanRules("", "");
   EXPECT_EQ(ScanTree((root_ / "missing").string(), *rules.rules, rules.overlay).errors.at(0).Text(),
             "migrate-plan: error: [FDFPLAN090] " + (root_ / "missing").string() + " is not a directory");
