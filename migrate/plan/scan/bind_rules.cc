@@ -8,21 +8,37 @@
 namespace fdfkit::plan::scan {
 namespace {
 
+// Values of `key == v` and `accept key { v1, v2 }` for one key.
+std::vector<std::string> ValuesOf(const std::string& body, const std::string& key) {
+  std::vector<std::string> out;
+  const std::regex equals("(?:^|[^\\w.])" + key + R"(\s*==\s*([A-Za-z_][\w.]*))");
+  const std::regex accept("accept\\s+" + key + R"(\s*\{([^}]*)\})");
+  static const std::regex kValue(R"([A-Za-z_][\w.]*)");
+  for (std::sregex_iterator it(body.begin(), body.end(), equals), end; it != end; ++it) out.push_back((*it)[1]);
+  for (std::sregex_iterator it(body.begin(), body.end(), accept), end; it != end; ++it) {
+    std::string list = (*it)[1];
+    for (std::sregex_iterator v(list.begin(), list.end(), kValue); v != end; ++v) out.push_back((*v)[0]);
+  }
+  return out;
+}
+
+// `using fuchsia.hardware.gpioimpl as gpioimpl;`: every `gpioimpl.X` below means
+// `fuchsia.hardware.gpioimpl.X`.
+std::string ExpandAliases(const std::string& text) {
+  static const std::regex kAlias(R"(\busing\s+([A-Za-z_][\w.]*)\s+as\s+(\w+)\s*;)");
+  std::string out = text;
+  for (std::sregex_iterator it(text.begin(), text.end(), kAlias), end; it != end; ++it) {
+    const std::regex use("(^|[^\\w.])" + std::string((*it)[2]) + "\\.");
+    out = std::regex_replace(out, use, "$1" + std::string((*it)[1]) + ".");
+  }
+  return out;
+}
+
 void ReadConditions(const std::string& body, BindParent* parent) {
-  static const std::regex kBanjo(R"(fuchsia\.BIND_PROTOCOL\s*==\s*([A-Za-z_][\w.]*))");
-  static const std::regex kAccept(R"(accept\s+fuchsia\.BIND_PROTOCOL\s*\{([^}]*)\})");
   static const std::regex kFidl(
       R"(([A-Za-z_][\w.]*)\.(\w+)\s*==\s*([A-Za-z_][\w.]*)\.(\w+)\.(DriverTransport|ZirconTransport)\b)");
-  for (std::sregex_iterator it(body.begin(), body.end(), kBanjo), end; it != end; ++it) {
-    parent->banjo_values.push_back((*it)[1]);
-  }
-  for (std::sregex_iterator it(body.begin(), body.end(), kAccept), end; it != end; ++it) {
-    static const std::regex kValue(R"([A-Za-z_][\w.]*)");
-    std::string list = (*it)[1];
-    for (std::sregex_iterator v(list.begin(), list.end(), kValue); v != end; ++v) {
-      parent->banjo_values.push_back((*v)[0]);
-    }
-  }
+  parent->banjo_values = ValuesOf(body, R"(fuchsia\.BIND_PROTOCOL)");
+  parent->fidl_protocol_values = ValuesOf(body, R"(fuchsia\.BIND_FIDL_PROTOCOL)");
   for (std::sregex_iterator it(body.begin(), body.end(), kFidl), end; it != end; ++it) {
     if ((*it)[1] != (*it)[3] || (*it)[2] != (*it)[4]) continue;  // lib.X == lib.X.Transport
     parent->fidl.push_back({(*it)[1], (*it)[5] == "DriverTransport" ? "driver" : "channel", (*it)[2]});
@@ -33,7 +49,7 @@ void ReadConditions(const std::string& body, BindParent* parent) {
 
 BindRules ParseBindRules(const std::string& path, const std::string& raw) {
   BindRules rules;
-  std::string text = BlankComments(raw, StringLiterals::kKeep);
+  std::string text = ExpandAliases(BlankComments(raw, StringLiterals::kKeep));
   // Braces must balance; a stray one is the commonest way a hand-edited rule file breaks.
   std::vector<size_t> open;
   for (size_t i = 0; i < text.size(); ++i) {

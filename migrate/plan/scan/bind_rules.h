@@ -2,8 +2,10 @@
 // binds to, per composite node. A banjo parent shows as `fuchsia.BIND_PROTOCOL == <value>` (or an
 // `accept fuchsia.BIND_PROTOCOL {...}` list); a FIDL parent as `<lib>.Service ==
 // <lib>.Service.DriverTransport` (or `.ZirconTransport`, or `<lib>.<Protocol> ==
-// <lib>.<Protocol>.DriverTransport`). Alternatives in `if` branches are all kept: a driver that
-// binds either flavour (the GPIO core) lists both.
+// <lib>.<Protocol>.DriverTransport`); a channel FIDL parent of the older kind as
+// `fuchsia.BIND_FIDL_PROTOCOL == <value>`. `using <library> as <alias>;` aliases are read through.
+// Alternatives in `if` branches are all kept: a driver that binds either flavour (the GPIO core)
+// lists both.
 #ifndef FDFKIT_MIGRATE_PLAN_SCAN_BIND_RULES_H_
 #define FDFKIT_MIGRATE_PLAN_SCAN_BIND_RULES_H_
 
@@ -19,10 +21,11 @@ struct BindParent {
   bool primary = true;
   bool optional = false;
   std::vector<std::string> banjo_values;  // e.g. "fuchsia.gpio.BIND_PROTOCOL.IMPL"
+  std::vector<std::string> fidl_protocol_values;  // e.g. "fuchsia.i2c.BIND_FIDL_PROTOCOL.DEVICE"
   struct Fidl {
     std::string library;                  // e.g. "fuchsia.hardware.gpioimpl"
     std::string transport;                // "driver" | "channel"
-    std::string member;                   // "Service" of `lib.Service == ...`
+    std::string member;                   // "Service" of `lib.Service == ...`; "" for BIND_FIDL_PROTOCOL
   };
   std::vector<Fidl> fidl;
   int line = 0;

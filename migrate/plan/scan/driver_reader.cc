@@ -128,6 +128,17 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
       } else {
         driver->bind = ParseBindRules(path, *text);
         driver->bind_file = path;
+        // An older FIDL parent (`fuchsia.BIND_FIDL_PROTOCOL == ...`) serves its library on channels.
+        for (BindParent& parent : driver->bind.parents) {
+          for (const std::string& value : parent.fidl_protocol_values) {
+            auto library = rules_.bind_fidl_protocols.find(value);
+            if (library == rules_.bind_fidl_protocols.end()) {
+              unresolved_->push_back(AtFile(path, parent.line, 0, diag::kUnknownBindFidlValue, value));
+            } else {
+              parent.fidl.push_back({library->second, "channel", ""});
+            }
+          }
+        }
         errors_->insert(errors_->end(), driver->bind.errors.begin(), driver->bind.errors.end());
         driver->files.insert(path);
       }

@@ -2,6 +2,7 @@
 
 #include "migrate/plan/scan/gn_lexer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <stdexcept>

@@ -211,6 +211,7 @@ class Scanner {
   struct Resolved {
     int parent = -1;
     std::string library;
+    bool banjo = true;  // the node binds the parent's banjo protocol (not only its channel FIDL)
   };
 
   // The parent driver a bind node resolves to on `board`, reporting what cannot be resolved.
@@ -224,10 +225,12 @@ class Scanner {
       if (known->second.empty()) platform = true;
       if (!known->second.empty() && !Contains(libraries, known->second)) libraries.push_back(known->second);
     }
+    std::set<std::string> channel_only;  // BIND_FIDL_PROTOCOL parents: never a banjo edge
     for (const BindParent::Fidl& fidl : node.fidl) {
       std::string library = fidl.library;
+      if (fidl.member.empty()) channel_only.insert(library);
       for (const auto& [banjo, successor] : rules_.successors) {
-        if (successor == fidl.library) library = banjo;
+        if (successor == fidl.library && !fidl.member.empty()) library = banjo;
       }
       if (!Contains(libraries, library)) libraries.push_back(library);
     }
@@ -238,7 +241,10 @@ class Scanner {
         if (!seen) candidates.push_back({server, library});
       }
     }
-    if (candidates.size() == 1) return {candidates[0].first, candidates[0].second};
+    if (candidates.size() == 1) {
+      bool banjo = !channel_only.count(candidates[0].second) || driver.consumes.count(candidates[0].second) > 0;
+      return {candidates[0].first, candidates[0].second, banjo};
+    }
     // A composite's findings name the node; a plain driver has one parent.
     const std::string& file = driver.bind_file;
     if (candidates.size() > 1) {
@@ -294,7 +300,7 @@ class Scanner {
         Resolved r = ResolveNode(board, d, node);
         if (r.parent < 0) continue;
         if (node.primary && driver.colocate.value_or(false)) first.parent = first_placement[r.parent];
-        AddEdge(r.parent, d, r.library, board.id);
+        if (r.banjo) AddEdge(r.parent, d, r.library, board.id);
       }
     }
     if (auto extra = overlay_.instances.find(board.id); extra != overlay_.instances.end()) {

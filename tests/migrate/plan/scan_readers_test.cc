@@ -224,6 +224,28 @@ optional node "gpio" { accept fuchsia.BIND_PROTOCOL { fuchsia.gpio.BIND_PROTOCOL
   EXPECT_EQ(both.parents[0].fidl[0].transport, "driver");
 }
 
+TEST(BindRules, AliasesAndOlderFidlParentsAreReadThrough) {
+  BindRules r = ParseBindRules("gpio.bind", R"(using fuchsia.gpio as gpio;
+using fuchsia.hardware.gpioimpl as gpioimpl;
+using fuchsia.i2c;
+// Either parent: the driver is mid-migration.
+if gpioimpl.Service == gpioimpl.Service.DriverTransport {
+  true;
+} else {
+  fuchsia.BIND_PROTOCOL == gpio.BIND_PROTOCOL.IMPL;
+}
+accept fuchsia.BIND_FIDL_PROTOCOL { fuchsia.i2c.BIND_FIDL_PROTOCOL.DEVICE }
+)");
+  ASSERT_TRUE(r.errors.empty());
+  ASSERT_EQ(r.parents.size(), 1u);
+  EXPECT_EQ(r.parents[0].banjo_values, std::vector<std::string>{"fuchsia.gpio.BIND_PROTOCOL.IMPL"});
+  EXPECT_EQ(r.parents[0].fidl_protocol_values, std::vector<std::string>{"fuchsia.i2c.BIND_FIDL_PROTOCOL.DEVICE"});
+  ASSERT_EQ(r.parents[0].fidl.size(), 1u);
+  EXPECT_EQ(r.parents[0].fidl[0].library, "fuchsia.hardware.gpioimpl");
+  EXPECT_EQ(r.parents[0].fidl[0].transport, "driver");
+  EXPECT_EQ(r.parents[0].fidl[0].member, "Service");
+}
+
 TEST(BindRules, Errors) {
   EXPECT_EQ(ParseBindRules("a.bind", "composite c;\nnode \"a\" { true; }\n").errors.at(0).Text(),
             "a.bind:1: error: [FDFPLAN117] a composite needs exactly one primary node, found 0");
