@@ -1,9 +1,16 @@
-// What a driver's C++ says about the protocols it serves and consumes (framework-reference §2.4):
-// a `ddk::XProtocol<Self, ...>` mixin base serves banjo protocol X; a `ddk::XProtocolClient`
-// consumes it; `AddService<lib::Service>` serves a FIDL service and `Connect<lib::Service::M>`
-// consumes one (`lib` may be a namespace alias declared in the file, `namespace i2c =
-// fdfkit_examples_i2c;`). Build deps are symmetric, so this is the only static evidence of
-// direction.
+// What a driver's C++ says about the protocols it serves and consumes (framework-reference §2.4),
+// comments and string literals blanked first:
+//   banjo serves    `ddk::XProtocol<Self, ...>` mixin bases (with or without ddk::base_protocol),
+//                   `compat::BanjoServer{ZX_PROTOCOL_X, ...}`, `compat::DeviceServer::BanjoConfig`
+//                   naming ZX_PROTOCOL_X or `callbacks[ZX_PROTOCOL_X]`
+//   banjo consumes  `ddk::XProtocolClient` (`compat::ConnectBanjo<ddk::XProtocolClient>` too),
+//                   `device_get_protocol` / `device_get_fragment_protocol(..., ZX_PROTOCOL_X, ...)`
+//   FIDL serves     `AddService<lib::Service>`, `fdf::`/`fidl::WireServer<lib::P>`,
+//                   `ServerBindingGroup<lib::P>`
+//   FIDL consumes   `Connect<lib::Service::Member>`, `fdf::`/`fidl::Wire[Sync|Shared]Client<lib::P>`
+// `lib` may be a namespace alias declared in the file (`namespace i2c = fdfkit_examples_i2c;`);
+// ZX_PROTOCOL_GPIO_IMPL names banjo protocol GpioImpl. Build deps are symmetric, so this is the
+// only static evidence of direction.
 #ifndef FDFKIT_MIGRATE_PLAN_SCAN_CODE_SIGNALS_H_
 #define FDFKIT_MIGRATE_PLAN_SCAN_CODE_SIGNALS_H_
 

@@ -277,7 +277,11 @@ void DriverReader::ReadFidlTarget(const GnLabel& label) {
 
 bool DriverReader::NameMatches(const std::string& protocol_name, const std::string& library) const {
   auto known = libraries_.banjo_protocols.find(library);
-  if (known != libraries_.banjo_protocols.end()) return known->second.count(protocol_name) > 0;
+  if (known != libraries_.banjo_protocols.end()) {
+    // ZX_PROTOCOL_ tags lose the name's case (I2C_IMPL: I2cImpl): compare without it.
+    return std::any_of(known->second.begin(), known->second.end(),
+                       [&](const std::string& name) { return Lower(name) == Lower(protocol_name); });
+  }
   // No library source in the tree: the generated mixin is named after the library's last part.
   std::string tail = library.substr(library.rfind('.') + 1);
   std::string rest = library.rfind("fuchsia.hardware.", 0) == 0 ? library.substr(17) : tail;
@@ -335,8 +339,22 @@ void DriverReader::Decide(ScannedDriver* driver) {
     accepts_fidl = accepts_fidl || !parent.fidl.empty();
   }
   driver->dual_binary = accepts_banjo && accepts_fidl;
+  // A banjo dep the banjo code does not use but whose successor the driver calls or serves over
+  // FIDL: the driver stands on that side of the protocol (a half-migrated driver).
+  std::set<std::string> fidl_clients, fidl_servers;
+  for (const CodeSignal& signal : driver->signals) {
+    if (signal.kind == CodeSignal::Kind::kFidlConsumes) fidl_clients.insert(signal.name);
+    if (signal.kind == CodeSignal::Kind::kFidlServes) fidl_servers.insert(signal.name);
+  }
   for (const LibraryDep& dep : driver->banjo) {
     if (matched.count(dep.library)) continue;
+    std::string successor = rules_.Successor(dep.library);
+    if (fidl_clients.count(successor) || fidl_servers.count(successor)) {
+      if (fidl_clients.count(successor)) driver->consumes.insert(dep.library);
+      if (fidl_servers.count(successor)) driver->serves.insert(dep.library);
+      matched.insert(dep.library);
+      continue;
+    }
     driver->consumes.insert(dep.library);
     unresolved_->push_back(AtFile(dep.file, dep.line, 0, diag::kDirectionUnknown, driver->id, dep.library));
   }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <tuple>
 
 #include "migrate/plan/scan/bind_rules.h"
 #include "migrate/plan/scan/code_signals.h"
@@ -292,16 +293,16 @@ auto c = incoming()->Connect<::fuchsia_hardware_gpio::Service::Device>();
   EXPECT_EQ(s[1].service, "Service");
 }
 
-// A migrated (or dual) driver's FIDL servers, on either transport, say it serves the library,
-// under no particular service; the mixin of a dual server still says banjo.
-TEST(CodeSignals, WireServersServeTheirLibrary) {
+// A migrated (or dual) driver's FIDL servers and clients, on either transport, say it serves or
+// uses the library, under no particular service.
+TEST(CodeSignals, WireServersAndClientsNameTheirLibrary) {
   std::vector<CodeSignal> s = FindCodeSignals("a.cc", R"(
 class Pin : public fidl::WireServer<fuchsia_hardware_gpio::Gpio> {};
 class Impl : public fdf::DriverBase, public fdf::WireServer<::fuchsia_hardware_gpioimpl::GpioImpl> {};
 // class Old : public fdf::WireServer<fuchsia_hardware_spi::Spi> {};
 fdf::WireSyncClient<fuchsia_hardware_i2cimpl::Device> client_;
 )");
-  ASSERT_EQ(s.size(), 2u);
+  ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s[0].kind, CodeSignal::Kind::kFidlServes);
   EXPECT_EQ(s[0].name, "fuchsia.hardware.gpio");
   EXPECT_EQ(s[0].service, "");
@@ -309,6 +310,32 @@ fdf::WireSyncClient<fuchsia_hardware_i2cimpl::Device> client_;
   EXPECT_EQ(s[1].kind, CodeSignal::Kind::kFidlServes);
   EXPECT_EQ(s[1].name, "fuchsia.hardware.gpioimpl");
   EXPECT_EQ(s[1].line, 3);
+  EXPECT_EQ(s[2].kind, CodeSignal::Kind::kFidlConsumes);
+  EXPECT_EQ(s[2].name, "fuchsia.hardware.i2cimpl");
+  EXPECT_EQ(s[2].service, "");
+  EXPECT_EQ(s[2].line, 5);
+}
+
+// DFv1 clients ask the parent for a protocol by its id; DFv2 drivers serve banjo through compat.
+TEST(CodeSignals, ProtocolIdsNameBanjoProtocols) {
+  std::vector<CodeSignal> s = FindCodeSignals("a.cc", R"cc(
+zx_status_t st = device_get_protocol(parent, ZX_PROTOCOL_GPIO_IMPL, &gpio_impl);
+st = device_get_fragment_protocol(parent, "i2c", ZX_PROTOCOL_I2C, &i2c);
+compat::BanjoServer banjo_server_{ZX_PROTOCOL_ETH_BOARD, this, &eth_board_protocol_ops_};
+compat::DeviceServer::BanjoConfig config{ZX_PROTOCOL_CLOCK_IMPL};
+config.callbacks[ZX_PROTOCOL_PWM_IMPL] = [this]() { return banjo_server_.callback(); };
+const char* s = "device_get_protocol(parent, ZX_PROTOCOL_SPI, &spi)";
+auto gpio = compat::ConnectBanjo<ddk::GpioProtocolClient>(incoming());
+)cc");
+  std::vector<std::tuple<CodeSignal::Kind, std::string, int>> got;
+  for (const CodeSignal& signal : s) got.emplace_back(signal.kind, signal.name, signal.line);
+  using K = CodeSignal::Kind;
+  EXPECT_EQ(got, (std::vector<std::tuple<K, std::string, int>>{{K::kBanjoConsumes, "GpioImpl", 2},
+                                                               {K::kBanjoConsumes, "I2c", 3},
+                                                               {K::kBanjoServes, "EthBoard", 4},
+                                                               {K::kBanjoServes, "ClockImpl", 5},
+                                                               {K::kBanjoServes, "PwmImpl", 6},
+                                                               {K::kBanjoConsumes, "Gpio", 8}}));
 }
 
 }  // namespace
