@@ -86,9 +86,10 @@ done
 echo "fdfkit: migrate-driver's diffs and reports of the corpus banjo drivers in" \
      "$(pwd)/out/migrate-driver/; as rewritten: build/default/corpus/drivers/migrated/"
 # RFC-0126's per-host migration plans. The hand-written inventory of the corpus boards (vim3,
-# av400, fdfkit-devboard, fdfkit-mediabox), and an inventory scanned from the Fuchsia-style tree in
-# corpus/tree (with board-config diffs per host switch); each plan checked by the independent
-# verifier and drawn as Markdown and one HTML page.
+# av400, fdfkit-devboard, fdfkit-mediabox), and inventories scanned from the Fuchsia-style trees in
+# corpus/tree and corpus/fuchsia-tree (the second shaped as a real checkout is: sparse, generated
+# sources, templates, board input bundles; with board-config diffs per host switch); each plan
+# checked by the independent verifier and drawn as Markdown and one HTML page.
 plan_tool=./build/default/migrate/plan/migrate-plan
 $plan_tool plan corpus/inventories/amlogic.json --ports-per-wave 4 -o out/plan/amlogic
 $plan_tool verify corpus/inventories/amlogic.json out/plan/amlogic/plan.json --ports-per-wave 4
@@ -97,7 +98,14 @@ $plan_tool scan corpus/tree --overlay corpus/tree/overlay.json -o out/plan/tree/
 $plan_tool plan out/plan/tree/inventory.json --ports-per-wave 2 -o out/plan/tree
 $plan_tool verify out/plan/tree/inventory.json out/plan/tree/plan.json --ports-per-wave 2
 $plan_tool report out/plan/tree/inventory.json out/plan/tree/plan.json -o out/plan/tree/report
-echo "fdfkit: migration plans in $(pwd)/out/plan/{amlogic,tree}/plan.json, board-config diffs in out/plan/tree/board-config/"
+$plan_tool scan corpus/fuchsia-tree --overlay corpus/fuchsia-tree/overlay.json -o out/plan/fuchsia-tree/inventory.json
+$plan_tool plan out/plan/fuchsia-tree/inventory.json --ports-per-wave 2 -o out/plan/fuchsia-tree \
+  --tree corpus/fuchsia-tree
+$plan_tool verify out/plan/fuchsia-tree/inventory.json out/plan/fuchsia-tree/plan.json --ports-per-wave 2
+$plan_tool report out/plan/fuchsia-tree/inventory.json out/plan/fuchsia-tree/plan.json \
+  -o out/plan/fuchsia-tree/report
+echo "fdfkit: migration plans in $(pwd)/out/plan/{amlogic,tree,fuchsia-tree}/plan.json," \
+     "board-config diffs in out/plan/{tree,fuchsia-tree}/board-config/"
 echo "fdfkit: HTML migration report: file://$(pwd)/out/plan/amlogic/report/report.html"
 echo "fdfkit: HTML migration report of the scanned tree: file://$(pwd)/out/plan/tree/report/report.html"
 # RFC-0126's two stacks (issue 22): the six-driver block stack in one host and the gpio/i2c stack

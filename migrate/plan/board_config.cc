@@ -19,6 +19,7 @@ using Json = nlohmann::json;
 struct Entry {
   std::string file, label, ported_label;
   int line = 0;
+  std::string written;  // the string as the file writes it, when computed ("//src/devices/$d")
   bool operator<(const Entry& o) const { return std::tie(file, line, label) < std::tie(o.file, o.line, o.label); }
 };
 
@@ -89,7 +90,8 @@ class BoardConfigPlanner {
       const Json& board = json_["boards"][b];
       own_file_[static_cast<int>(b)] = board.value("gni", "");
       for (const Json& e : board.value("labels", Json::array())) {
-        Entry entry{e.value("file", ""), e.value("label", ""), e.value("ported_label", ""), e.value("line", 0)};
+        Entry entry{e.value("file", ""), e.value("label", ""), e.value("ported_label", ""), e.value("line", 0),
+                    e.value("written", "")};
         auto d = inventory_.driver_index.find(e.value("driver", ""));
         if (d == inventory_.driver_index.end()) continue;
         entries_[{static_cast<int>(b), d->second}].push_back(entry);
@@ -140,6 +142,7 @@ class BoardConfigPlanner {
         continue;
       }
       for (const Entry& e : entries->second) {
+        if (replaced_.count(e)) continue;  // one label reaching several drivers of the host
         std::vector<std::string>* lines = File(e.file);
         if (lines == nullptr) continue;
         if (!before.count(e.file)) before[e.file] = Join(*lines);
@@ -153,6 +156,12 @@ class BoardConfigPlanner {
         }
         if (!last && added_.count(e)) continue;
         int at = FindLine(*lines, e.label, e.line);
+        if (at < 0 && !e.written.empty()) {  // no text to edit: the file computes the label
+          u.notes.push_back(driver.id + ": " + e.label + " is computed from \"" + e.written + "\" (" + e.file + ":" +
+                            std::to_string(e.line) + "); list " + e.ported_label + " there by hand");
+          replaced_.insert(e);
+          continue;
+        }
         if (at < 0) {
           result_.errors.push_back(AtFile(e.file, e.line, 0, diag::kBoardLabelGone, e.label));
           continue;
@@ -179,6 +188,7 @@ class BoardConfigPlanner {
         } else {
           line.replace(line.find(quoted), quoted.size(), fresh);
         }
+        if (last) replaced_.insert(e);
       }
     }
     for (const auto& [file, old_text] : before) {
@@ -198,6 +208,7 @@ class BoardConfigPlanner {
   std::map<Entry, std::set<int>> holders_;                     // entry → switches that need it
   std::set<int> switched_;
   std::set<Entry> added_;
+  std::set<Entry> replaced_;  // entries whose last holder switched: the new label is in
   std::map<std::string, std::vector<std::string>> files_;  // current text of each board file
 };
 

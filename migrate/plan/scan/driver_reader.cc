@@ -319,8 +319,11 @@ void DriverReader::Decide(ScannedDriver* driver) {
                                     signal.name, driver->id));
     }
   }
-  bool accepts_banjo = false, accepts_fidl = false;
+  // A dual binary binds a parent of either flavour in one node (the gpio core); a composite with a
+  // banjo node and a FIDL node binds both at once, which is not dual.
+  driver->dual_binary = false;
   for (const BindParent& parent : driver->bind.parents) {
+    bool accepts_banjo = false;
     for (const std::string& value : parent.banjo_values) {
       auto it = rules_.bind_protocols.find(value);
       if (it == rules_.bind_protocols.end()) {
@@ -336,9 +339,8 @@ void DriverReader::Decide(ScannedDriver* driver) {
         matched.insert(it->second);
       }
     }
-    accepts_fidl = accepts_fidl || !parent.fidl.empty();
+    driver->dual_binary = driver->dual_binary || (accepts_banjo && !parent.fidl.empty());
   }
-  driver->dual_binary = accepts_banjo && accepts_fidl;
   // A banjo dep the banjo code does not use but whose successor the driver calls or serves over
   // FIDL: the driver stands on that side of the protocol (a half-migrated driver).
   std::set<std::string> fidl_clients, fidl_servers;

@@ -128,6 +128,7 @@ struct ReadState {
   std::map<std::string, Template> templates;
   int expansion_depth = 0;
   std::set<std::string> arguments;  // names set before any file ran: declare_args keeps them
+  std::set<std::string> declared;   // names declare_args gave a default
 };
 
 // Templates invoking templates deeper than this are a loop (GN itself would fail).
@@ -207,6 +208,7 @@ class Interpreter {
     GnValue value = Expression(scope, target);
     if (!execute) return;
     if (in_declare_args_ && state_->arguments.count(name)) return;  // set by the build's arguments
+    if (in_declare_args_) state_->declared.insert(name);
     if (assigned_ != nullptr) assigned_->insert(name);
     bool was_set = scope->count(name) > 0;
     GnValue& slot = (*scope)[name];
@@ -225,19 +227,20 @@ class Interpreter {
   void Conditional(Scope* scope, bool execute, const GnTarget* target, const Token& head) {
     Expect("(");
     std::set<std::string> read_before;
-    read_before.swap(unset_reads_);
+    read_before.swap(argument_reads_);
     GnValue condition = Expression(scope, target);
     Expect(")");
     bool known = condition.kind == GnValue::Kind::kBool;
     if (execute && !known) {
       file_->notes.push_back(AtFile(path_, head.line, head.column, diag::kUndecidableCondition));
-      for (const std::string& name : unset_reads_) {
-        if (std::find(file_->undecided.begin(), file_->undecided.end(), name) == file_->undecided.end()) {
-          file_->undecided.push_back(name);
-        }
+    }
+    if (execute) {  // decided or not, a board may set what the condition reads
+      for (const std::string& name : argument_reads_) {
+        auto& names = file_->condition_arguments;
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
       }
     }
-    unset_reads_.insert(read_before.begin(), read_before.end());
+    argument_reads_.insert(read_before.begin(), read_before.end());
     bool then_runs = execute && (!known || condition.boolean);
     bool else_runs = execute && (!known || !condition.boolean);
     Block(scope, then_runs, target);
@@ -546,7 +549,11 @@ class Interpreter {
   }
   GnValue Primary(Scope* scope, const GnTarget* target) {
     Token t = Next();
-    if (t.kind == Tok::kString) return GnValue::String(Interpolate(t.text, *scope), path_, t.line);
+    if (t.kind == Tok::kString) {
+      GnValue value = GnValue::String(Interpolate(t.text, *scope), path_, t.line);
+      if (value.string != t.text) value.written = t.text;
+      return value;
+    }
     if (t.kind == Tok::kInt) {
       GnValue v;
       v.kind = GnValue::Kind::kInt;
@@ -602,8 +609,9 @@ class Interpreter {
     GnValue value;
     if (const GnValue* found = Lookup(*scope, dotted)) {
       value = *found;
+      if (state_->declared.count(dotted)) argument_reads_.insert(dotted);  // a default a board may change
     } else {
-      unset_reads_.insert(dotted);
+      argument_reads_.insert(dotted);
     }
     if (Accept("[")) {
       GnValue index = Expression(scope, target);
@@ -684,7 +692,8 @@ class Interpreter {
   const GnSourceReader& read_;
   ReadState* state_;
   std::set<std::string>* assigned_ = nullptr;  // names the block being run sets
-  std::set<std::string> unset_reads_;          // variables read while unset
+  // Variables read that a build's arguments may set: unset ones and declare_args defaults.
+  std::set<std::string> argument_reads_;
   bool executing_ = true;
   bool in_declare_args_ = false;
   std::string path_, dir_;

@@ -31,6 +31,9 @@ struct GnValue {
   // Where a string literal was written (the file a board label is listed in, for edits).
   std::string file;
   int line = 0;
+  // The literal as written when interpolation changed it ("//src/devices/$driver"): the file holds
+  // no text equal to `string` to edit.
+  std::string written;
 
   static GnValue String(std::string text, std::string file, int line);
   static GnValue Bool(bool value);
@@ -61,9 +64,9 @@ struct GnFile {
   std::vector<std::string> imports;  // every file imported, directly or not, relative to the root
   std::vector<FileDiagnostic> errors;  // syntax errors: reading stopped at the first one per file
   std::vector<FileDiagnostic> notes;   // warnings: undecidable conditions, unreadable imports
-  // Variables read by conditions that could not be decided: reading the file again with them set
-  // (a board's arguments) may decide them.
-  std::vector<std::string> undecided;
+  // Variables conditions read that a build's arguments may set (unset ones, and declare_args
+  // defaults): reading the file again with a board's values may take other branches.
+  std::vector<std::string> condition_arguments;
 
   const GnTarget* FindTarget(const std::string& name) const;
 };

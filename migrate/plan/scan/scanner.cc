@@ -24,6 +24,7 @@ bool Contains(const std::vector<std::string>& list, const std::string& item) {
 struct LabelEntry {
   int driver = -1;
   std::string label, list, file;
+  std::string written;  // as the file writes it, when computed (see GnValue::written)
   int line = 0;
   std::string ported_label;
   bool ported_exists = false;
@@ -110,6 +111,7 @@ class Scanner {
       entry.list = listed.list;
       entry.file = item.file;
       entry.line = item.line;
+      entry.written = item.written;
       PortedVariant(*label, &entry);
       board->entries.push_back(entry);
       if (board->listed.insert(entry.driver).second) board->drivers.push_back(entry.driver);
@@ -338,9 +340,11 @@ class Scanner {
     ServiceEdges(board);
     Json labels = Json::array();
     for (const LabelEntry& e : board.entries) {
-      labels.push_back({{"driver", drivers_[static_cast<size_t>(e.driver)].id}, {"label", e.label}, {"list", e.list},
-                        {"file", e.file}, {"line", e.line}, {"ported_label", e.ported_label},
-                        {"ported_label_exists", e.ported_exists}});
+      Json label = {{"driver", drivers_[static_cast<size_t>(e.driver)].id}, {"label", e.label}, {"list", e.list},
+                    {"file", e.file}, {"line", e.line}, {"ported_label", e.ported_label},
+                    {"ported_label_exists", e.ported_exists}};
+      if (!e.written.empty()) label["written"] = e.written;
+      labels.push_back(label);
     }
     return {{"id", board.id}, {"gni", board.gni}, {"hosts", hosts}, {"labels", labels}};
   }

@@ -62,7 +62,7 @@ const GnFile* SourceTree::BuildFor(const std::string& dir, const std::string& bo
   const GnFile* generic = Build(dir);
   if (generic == nullptr || !generic->errors.empty()) return generic;
   std::map<std::string, GnValue> arguments;
-  for (const std::string& name : generic->undecided) {
+  for (const std::string& name : generic->condition_arguments) {
     if (auto set = board_scope.find(name); set != board_scope.end()) arguments.insert(*set);
   }
   if (arguments.empty()) return generic;

@@ -27,7 +27,7 @@ class SourceTree {
   // dir/BUILD.gn evaluated, or nullptr if the directory has none.
   const GnFile* Build(const std::string& dir);
   // dir/BUILD.gn as `board` sees it: evaluated again with the board's values of the variables its
-  // conditions read but no file set (`if (board_has_x)`), when the board sets any of them.
+  // conditions read and the board sets (`if (board_has_x)`, unset or a declare_args default).
   const GnFile* BuildFor(const std::string& dir, const std::string& board,
                          const std::map<std::string, GnValue>& board_scope);
   GnSourceReader Reader();

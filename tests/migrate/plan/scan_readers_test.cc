@@ -150,7 +150,7 @@ group("g") {
 )";
   GnFile unknown = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", build}}));
   EXPECT_EQ(unknown.FindTarget("g")->Strings("deps"), (std::vector<std::string>{":a", ":tca"}));
-  EXPECT_EQ(unknown.undecided, std::vector<std::string>{"board_has_tca6408a"});
+  EXPECT_EQ(unknown.condition_arguments, (std::vector<std::string>{"board_has_tca6408a", "has_extra"}));
   GnFile board = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", build}}),
                             {{"board_has_tca6408a", GnValue::Bool(false)}, {"has_extra", GnValue::Bool(true)}});
   EXPECT_EQ(board.FindTarget("g")->Strings("deps"), (std::vector<std::string>{":a", ":extra"}));

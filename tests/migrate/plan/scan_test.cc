@@ -21,8 +21,8 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-ScanResult ScanCorpus() {
-  std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/tree";
+ScanResult ScanCorpus(const std::string& name = "tree") {
+  std::string tree = std::string(FDFKIT_CORPUS_DIR) + "/" + name;
   ScanRulesLoad rules = LoadScanRules(fdfkit::support::ReadFile(tree + "/overlay.json").value(), "overlay.json");
   EXPECT_TRUE(rules.errors.empty());
   return ScanTree(tree, *rules.rules, rules.overlay);
@@ -35,6 +35,100 @@ const Json& Find(const Json& list, const std::string& id) {
   static const Json none;
   ADD_FAILURE() << "no " << id;
   return none;
+}
+
+// Sorted "from>to:protocol@board" of every banjo edge, and "driver,driver" of every host.
+std::set<std::string> Edges(const Json& inventory) {
+  std::set<std::string> out;
+  for (const Json& e : inventory["edges"]) {
+    out.insert(e["from"].get<std::string>() + ">" + e["to"].get<std::string>() + ":" +
+               e["protocol"].get<std::string>() + "@" + e["board"].get<std::string>());
+  }
+  return out;
+}
+
+std::set<std::string> Hosts(const Json& board) {
+  std::set<std::string> out;
+  for (const Json& host : board["hosts"]) {
+    std::set<std::string> drivers(host["drivers"].begin(), host["drivers"].end());
+    std::string joined;
+    for (const std::string& d : drivers) joined += (joined.empty() ? "" : ",") + d;
+    out.insert(joined);
+  }
+  return out;
+}
+
+// corpus/fuchsia-tree is shaped as a real checkout: what a person reading its files finds, stated
+// here by hand (not from a run of the tool), must be what the scan finds.
+TEST(Scan, FuchsiaShapedTreeFacts) {
+  ScanResult r = ScanCorpus("fuchsia-tree");
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  const Json& inv = r.inventory;
+  EXPECT_TRUE(plan::ParseInventory(inv.dump()).errors.empty());
+  struct Facts {
+    const char* id;
+    std::vector<std::string> serves, consumes;
+    bool dual_binary;
+    const char* team;
+  };
+  const std::vector<Facts> facts = {
+      // mixin in a header sources does not list; the driver is declared by an in-tree template
+      {"aml-gpio", {"fuchsia.hardware.gpioimpl"}, {}, false, "gpio"},
+      // compat::BanjoServer and DeviceServer::BanjoConfig by ZX_PROTOCOL id; its sources are
+      // partly generated
+      {"aml-i2c", {"fuchsia.hardware.i2cimpl"}, {}, false, "i2c"},
+      // one of its sources is not in the checkout
+      {"aml-sdmmc", {"fuchsia.hardware.sdmmc"}, {}, false, "block"},
+      // BanjoConfig callbacks[ZX_PROTOCOL_SERIAL_IMPL_ASYNC]
+      {"aml-uart", {"fuchsia.hardware.serialimpl.async"}, {}, false, "serial"},
+      // compat::ConnectBanjo; one source is empty
+      {"bt-transport-uart", {}, {"fuchsia.hardware.serialimpl.async"}, false, "connectivity"},
+      // device_get_fragment_protocol(ZX_PROTOCOL_GPIO); its I2C parent is FIDL
+      // (BIND_FIDL_PROTOCOL): a banjo node and a FIDL node is not a dual binding
+      {"focaltech", {}, {"fuchsia.hardware.gpio"}, false, "ui"},
+      // binds either flavour through bind aliases: a dual binary
+      {"gpio", {"fuchsia.hardware.gpio"}, {"fuchsia.hardware.gpioimpl"}, true, "gpio"},
+      {"i2c", {"fuchsia.hardware.i2c"}, {"fuchsia.hardware.i2cimpl"}, false, "i2c"},
+      {"sdmmc", {}, {"fuchsia.hardware.sdmmc"}, false, "block"},
+      // device_get_fragment_protocol(ZX_PROTOCOL_I2C); on vim3 only (the board's argument)
+      {"ti-tca6408a", {"fuchsia.hardware.gpioimpl"}, {"fuchsia.hardware.i2c"}, false, "gpio"},
+  };
+  ASSERT_EQ(inv["drivers"].size(), facts.size());
+  for (const Facts& f : facts) {
+    SCOPED_TRACE(f.id);
+    const Json& d = Find(inv["drivers"], f.id);
+    EXPECT_EQ(d["serves"], Json(f.serves));
+    EXPECT_EQ(d["consumes"], Json(f.consumes));
+    EXPECT_EQ(d["dual_binary"], f.dual_binary);
+    EXPECT_EQ(d["team"], f.team);
+  }
+  EXPECT_EQ(Edges(inv), (std::set<std::string>{
+                            "aml-gpio>gpio:fuchsia.hardware.gpioimpl@av400",
+                            "aml-gpio>gpio:fuchsia.hardware.gpioimpl@vim3",
+                            "aml-i2c>i2c:fuchsia.hardware.i2cimpl@av400",
+                            "aml-i2c>i2c:fuchsia.hardware.i2cimpl@vim3",
+                            "aml-sdmmc>sdmmc:fuchsia.hardware.sdmmc@av400",
+                            "aml-sdmmc>sdmmc:fuchsia.hardware.sdmmc@vim3",
+                            "aml-uart>bt-transport-uart:fuchsia.hardware.serialimpl.async@vim3",
+                            "gpio>focaltech:fuchsia.hardware.gpio@vim3",
+                            "i2c>ti-tca6408a:fuchsia.hardware.i2c@vim3",
+                            "ti-tca6408a>gpio:fuchsia.hardware.gpioimpl@vim3",
+                        }));
+  ASSERT_EQ(inv["service_edges"].size(), 1u);
+  EXPECT_EQ(inv["service_edges"][0]["service"], "fuchsia.hardware.i2c.Service");
+  EXPECT_EQ(inv["service_edges"][0]["to"], "focaltech");
+  // vim3 is both a .gni and a board_configuration; av400 only the latter. The gpio core runs in
+  // both pin controllers' hosts on vim3 (the overlay places the second instance).
+  ASSERT_EQ(inv["boards"].size(), 2u);
+  const Json& vim3 = Find(inv["boards"], "vim3");
+  EXPECT_EQ(vim3["gni"], "boards/vim3.gni");
+  EXPECT_EQ(Hosts(vim3), (std::set<std::string>{"aml-gpio,gpio", "aml-i2c,gpio,i2c,ti-tca6408a", "aml-sdmmc,sdmmc",
+                                                "aml-uart,bt-transport-uart", "focaltech"}));
+  const Json& av400 = Find(inv["boards"], "av400");
+  EXPECT_EQ(av400["gni"], "boards/av400/BUILD.gn");
+  EXPECT_EQ(Hosts(av400), (std::set<std::string>{"aml-gpio,gpio", "aml-i2c,i2c", "aml-sdmmc,sdmmc"}));
+  EXPECT_EQ(Find(inv["protocols"], "fuchsia.hardware.gpioimpl")["status"], "cloned");
+  EXPECT_EQ(Find(inv["protocols"], "fuchsia.hardware.serialimpl.async")["status"], "banjo");
 }
 
 TEST(Scan, CorpusTreeFacts) {

@@ -1,0 +1,12 @@
+#include "aml-uart-dfv2.h"
+
+namespace serial {
+
+zx::result<> AmlUartV2::Start() {
+  banjo_server_.emplace(ZX_PROTOCOL_SERIAL_IMPL_ASYNC, this, &serial_impl_async_protocol_ops_);
+  compat::DeviceServer::BanjoConfig banjo_config;
+  banjo_config.callbacks[ZX_PROTOCOL_SERIAL_IMPL_ASYNC] = banjo_server_->callback();
+  return zx::ok();
+}
+
+}  // namespace serial

@@ -1,0 +1,68 @@
+#!/bin/bash
+# `migrate-plan` on corpus/fuchsia-tree, a tree shaped as a real Fuchsia checkout is (sparse,
+# generated sources, in-tree templates, foreach, board input bundles, a board argument deciding a
+# group): the scan equals corpus/fuchsia-tree/expected-inventory.json, the plan verifies, and its
+# board-config diffs apply in order, editing .gni lists and input bundles alike, with a note where
+# a label is computed and cannot be edited.
+# Usage: fuchsia_tree_test.sh TOOL REPO [--update]
+set -u
+tool=$1 repo=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+cd "$repo" || fail "no repo at $repo"
+tree=corpus/fuchsia-tree
+
+"$tool" scan $tree --overlay $tree/overlay.json -o "$work/inventory.json" 2> "$work/scan.log" \
+  || { cat "$work/scan.log"; fail "scan exited $?"; }
+if [ "${3:-}" = "--update" ]; then
+  cp "$work/inventory.json" $tree/expected-inventory.json
+  echo "updated $tree/expected-inventory.json"
+  exit 0
+fi
+diff -u $tree/expected-inventory.json "$work/inventory.json" || fail "scan output differs from the golden file"
+# What the checkout lacks is said, located, and nothing else is.
+grep -c "warning:" "$work/scan.log" | grep -qx 5 || { cat "$work/scan.log"; fail "expected 5 findings"; }
+grep -q "^$tree/src/devices/block/drivers/aml-sdmmc/BUILD.gn:15: warning: \[FDFPLAN149\]" "$work/scan.log" \
+  || fail "missing source not located"
+grep -q "^$tree/src/devices/i2c/drivers/aml-i2c/BUILD.gn:17: warning: \[FDFPLAN150\]" "$work/scan.log" \
+  || fail "generated source not located"
+
+"$tool" plan "$work/inventory.json" --ports-per-wave 2 -o "$work/out" --tree $tree > /dev/null \
+  || fail "scanned inventory does not plan"
+"$tool" verify "$work/inventory.json" "$work/out/plan.json" --ports-per-wave 2 > /dev/null || fail "plan does not verify"
+
+updates="$work/out/board-config/updates.json"
+[ -f "$updates" ] || fail "no board-config/updates.json"
+cp -r $tree "$work/applied"
+python3 - "$updates" > "$work/diffs.txt" <<'PY' || fail "updates.json unreadable"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+for wave in doc["waves"]:
+    for u in wave["updates"]:
+        if u["kind"] == "switch" and u.get("diff"):
+            print(u["diff"])
+PY
+while read -r diff; do
+  (cd "$work/applied" && git apply "$work/out/board-config/$diff") || fail "$diff does not apply in order"
+done < "$work/diffs.txt"
+[ "$(wc -l < "$work/diffs.txt")" -eq 7 ] || fail "expected 7 switch diffs, got $(wc -l < "$work/diffs.txt")"
+# The legacy .gni and the input bundles end on the new labels; the dual-binary gpio core and the
+# labels a foreach computes stay as written.
+for label in '//src/devices/gpio/drivers:gpio-drivers-fidl' '//src/devices/block/drivers/aml-sdmmc:aml-sdmmc-fidl'; do
+  grep -q "\"$label\"" "$work/applied/boards/vim3.gni" || fail "vim3.gni lacks $label"
+done
+grep -q '"//src/devices/gpio/drivers:gpio-drivers"' "$work/applied/boards/vim3.gni" && fail "vim3 still lists the banjo gpio group"
+for package in 'i2c/drivers/aml-i2c:aml-i2c-package' 'serial/drivers/aml-uart:package'; do
+  grep -q "package_target = \"//src/devices/$package-fidl\"" "$work/applied/boards/vim3/BUILD.gn" \
+    || fail "vim3 bundle lacks $package-fidl"
+done
+grep -q 'package_target = "//src/ui/input/drivers/focaltech:package-fidl"' "$work/applied/boards/vim3/BUILD.gn" \
+  || fail "vim3 bundle lacks focaltech's new package"
+grep -q 'package_target = "//src/devices/gpio/drivers:gpio-drivers-fidl"' "$work/applied/boards/av400/BUILD.gn" \
+  || fail "av400 bundle not switched"
+cmp -s $tree/boards/common/arm64-common.gni "$work/applied/boards/common/arm64-common.gni" \
+  || fail "a computed label was edited"
+grep -q 'is computed from \\"//src/devices/\$driver\\" (boards/common/arm64-common.gni:8)' "$updates" \
+  || fail "no note for the computed label"
+echo ok
