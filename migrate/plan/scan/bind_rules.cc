@@ -8,11 +8,9 @@
 namespace fdfkit::plan::scan {
 namespace {
 
-// Values of `key == v` and `accept key { v1, v2 }` for one key.
-std::vector<std::string> ValuesOf(const std::string& body, const std::string& key) {
+// Values of `key == v` and `accept key { v1, v2 }` for one key, given the two patterns built once.
+std::vector<std::string> ValuesOf(const std::string& body, const std::regex& equals, const std::regex& accept) {
   std::vector<std::string> out;
-  const std::regex equals("(?:^|[^\\w.])" + key + R"(\s*==\s*([A-Za-z_][\w.]*))");
-  const std::regex accept("accept\\s+" + key + R"(\s*\{([^}]*)\})");
   static const std::regex kValue(R"([A-Za-z_][\w.]*)");
   for (std::sregex_iterator it(body.begin(), body.end(), equals), end; it != end; ++it) out.push_back((*it)[1]);
   for (std::sregex_iterator it(body.begin(), body.end(), accept), end; it != end; ++it) {
@@ -37,8 +35,12 @@ std::string ExpandAliases(const std::string& text) {
 void ReadConditions(const std::string& body, BindParent* parent) {
   static const std::regex kFidl(
       R"(([A-Za-z_][\w.]*)\.(\w+)\s*==\s*([A-Za-z_][\w.]*)\.(\w+)\.(DriverTransport|ZirconTransport)\b)");
-  parent->banjo_values = ValuesOf(body, R"(fuchsia\.BIND_PROTOCOL)");
-  parent->fidl_protocol_values = ValuesOf(body, R"(fuchsia\.BIND_FIDL_PROTOCOL)");
+  static const std::regex kBanjo(R"((?:^|[^\w.])fuchsia\.BIND_PROTOCOL\s*==\s*([A-Za-z_][\w.]*))");
+  static const std::regex kBanjoList(R"(accept\s+fuchsia\.BIND_PROTOCOL\s*\{([^}]*)\})");
+  static const std::regex kFidlProtocol(R"((?:^|[^\w.])fuchsia\.BIND_FIDL_PROTOCOL\s*==\s*([A-Za-z_][\w.]*))");
+  static const std::regex kFidlProtocolList(R"(accept\s+fuchsia\.BIND_FIDL_PROTOCOL\s*\{([^}]*)\})");
+  parent->banjo_values = ValuesOf(body, kBanjo, kBanjoList);
+  parent->fidl_protocol_values = ValuesOf(body, kFidlProtocol, kFidlProtocolList);
   for (std::sregex_iterator it(body.begin(), body.end(), kFidl), end; it != end; ++it) {
     if ((*it)[1] != (*it)[3] || (*it)[2] != (*it)[4]) continue;  // lib.X == lib.X.Transport
     parent->fidl.push_back({(*it)[1], (*it)[5] == "DriverTransport" ? "driver" : "channel", (*it)[2]});
