@@ -174,6 +174,12 @@ class Interpreter {
     }
     return false;
   }
+  Token ExpectIdentifier() {
+    Token t = Next();
+    if (t.kind != Tok::kIdent) Fail(t.line, t.column, diag::kExpectedValue, Found(t.kind == Tok::kEnd, t.text));
+    return t;
+  }
+
   void Expect(const char* punct) {
     if (!Accept(punct)) {
       const Token& t = Peek();
@@ -362,10 +368,7 @@ class Interpreter {
 
   // foreach(item, list) { ... }: the body runs once per item; an uncomputable list skips it.
   void Foreach(Scope* scope, bool execute, const GnTarget* target) {
-    Token variable = Next();
-    if (variable.kind != Tok::kIdent) {
-      Fail(variable.line, variable.column, diag::kExpectedValue, Found(variable.kind == Tok::kEnd, variable.text));
-    }
+    Token variable = ExpectIdentifier();
     Expect(",");
     GnValue list = Expression(scope, target);
     Expect(")");
@@ -393,10 +396,7 @@ class Interpreter {
   // forward_variables_from(from, "*" | [names], [excluded]): copies a scope's variables (the
   // invoker's, in a template) into this one.
   void Forward(Scope* scope, bool execute, const GnTarget* target) {
-    Token from = Next();
-    if (from.kind != Tok::kIdent) {
-      Fail(from.line, from.column, diag::kExpectedValue, Found(from.kind == Tok::kEnd, from.text));
-    }
+    Token from = ExpectIdentifier();
     Expect(",");
     GnValue which = Expression(scope, target);
     GnValue excluded;

@@ -10,6 +10,7 @@ tool=$1 repo=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/apply_board_diffs.sh"
 cd "$repo" || fail "no repo at $repo"
 tree=corpus/fuchsia-tree
 
@@ -33,20 +34,8 @@ grep -q "^$tree/src/devices/i2c/drivers/aml-i2c/BUILD.gn:17: warning: \[FDFPLAN1
 "$tool" verify "$work/inventory.json" "$work/out/plan.json" --ports-per-wave 2 > /dev/null || fail "plan does not verify"
 
 updates="$work/out/board-config/updates.json"
-[ -f "$updates" ] || fail "no board-config/updates.json"
-cp -r $tree "$work/applied"
-python3 - "$updates" > "$work/diffs.txt" <<'PY' || fail "updates.json unreadable"
-import json, sys
-doc = json.load(open(sys.argv[1]))
-for wave in doc["waves"]:
-    for u in wave["updates"]:
-        if u["kind"] == "switch" and u.get("diff"):
-            print(u["diff"])
-PY
-while read -r diff; do
-  (cd "$work/applied" && git apply "$work/out/board-config/$diff") || fail "$diff does not apply in order"
-done < "$work/diffs.txt"
-[ "$(wc -l < "$work/diffs.txt")" -eq 7 ] || fail "expected 7 switch diffs, got $(wc -l < "$work/diffs.txt")"
+switched=$(apply_board_diffs $tree "$work/out" "$work/applied") || exit 1
+[ "$switched" -eq 7 ] || fail "expected 7 switch diffs, got $switched"
 # The legacy .gni and the input bundles end on the new labels; the dual-binary gpio core and the
 # labels a foreach computes stay as written.
 for label in '//src/devices/gpio/drivers:gpio-drivers-fidl' '//src/devices/block/drivers/aml-sdmmc:aml-sdmmc-fidl'; do

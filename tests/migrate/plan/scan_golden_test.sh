@@ -7,6 +7,7 @@ tool=$1 repo=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/apply_board_diffs.sh"
 cd "$repo" || fail "no repo at $repo"
 
 "$tool" scan corpus/tree --overlay corpus/tree/overlay.json -o "$work/inventory.json" 2> "$work/scan.log" \
@@ -26,20 +27,8 @@ diff -u corpus/tree/expected-inventory.json "$work/inventory.json" || fail "scan
 # Board-config updates: applying every switch diff in plan order leaves each board on the new
 # labels (the dual-binary gpio core keeps its one label); every file a delete names exists.
 updates="$work/out/board-config/updates.json"
-[ -f "$updates" ] || fail "no board-config/updates.json"
-cp -r corpus/tree "$work/applied"
-python3 - "$updates" > "$work/diffs.txt" <<'PY' || fail "updates.json unreadable"
-import json, sys
-doc = json.load(open(sys.argv[1]))
-for wave in doc["waves"]:
-    for u in wave["updates"]:
-        if u["kind"] == "switch" and u.get("diff"):
-            print(u["diff"])
-PY
-while read -r diff; do
-  (cd "$work/applied" && git apply "$work/out/board-config/$diff") || fail "$diff does not apply in order"
-done < "$work/diffs.txt"
-[ "$(wc -l < "$work/diffs.txt")" -eq 9 ] || fail "expected 9 switch diffs, got $(wc -l < "$work/diffs.txt")"
+switched=$(apply_board_diffs corpus/tree "$work/out" "$work/applied") || exit 1
+[ "$switched" -eq 9 ] || fail "expected 9 switch diffs, got $switched"
 for label in aml-gpio aml-i2c aml-ethernet aml-sdmmc sdmmc wlanphy; do
   grep -q "drivers/$label\"" "$work/applied/boards/vim3.gni" && fail "vim3 still lists the banjo $label"
 done
