@@ -108,6 +108,7 @@ echo "fdfkit: migration plans in $(pwd)/out/plan/{amlogic,tree,fuchsia-tree}/pla
      "board-config diffs in out/plan/{tree,fuchsia-tree}/board-config/"
 echo "fdfkit: HTML migration report: file://$(pwd)/out/plan/amlogic/report/report.html"
 echo "fdfkit: HTML migration report of the scanned tree: file://$(pwd)/out/plan/tree/report/report.html"
+echo "fdfkit: HTML migration report of the real-world-shaped tree: file://$(pwd)/out/plan/fuchsia-tree/report/report.html"
 # RFC-0126's two stacks (issue 22): the six-driver block stack in one host and the gpio/i2c stack
 # across two, written in banjo (corpus/drivers/block-stack, gpio-i2c). Their Fuchsia-style tree
 # (BUILD.gn, manifests, bind rules, boards/*.gni) scanned and planned host by host; then each

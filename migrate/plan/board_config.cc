@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <numeric>
+#include <cctype>
 #include <set>
 #include <sstream>
 
@@ -34,6 +35,25 @@ std::string Join(const std::vector<std::string>& lines) {
   std::string out;
   for (const std::string& l : lines) out += l + "\n";
   return out;
+}
+
+// `key = "label"`: the label is a scope's member, not a list item.
+bool IsMember(const std::string& line, const std::string& quoted) {
+  std::string before = line.substr(0, line.find(quoted));
+  while (!before.empty() && std::isspace(static_cast<unsigned char>(before.back()))) before.pop_back();
+  return !before.empty() && before.back() == '=';
+}
+
+// The lines of the scope literal holding line `at`, as `gn format` writes a list of scopes: `{` and
+// `}` (or `},`) on lines of their own, or all on one line. {-1, -1} if there is none.
+std::pair<int, int> EntryLines(const std::vector<std::string>& lines, int at) {
+  const std::string& here = lines[static_cast<size_t>(at)];
+  if (here.find('{') != std::string::npos && here.find('}') != std::string::npos) return {at, at};
+  int first = at, close = at;
+  while (first >= 0 && lines[static_cast<size_t>(first)].find('{') == std::string::npos) --first;
+  while (close < static_cast<int>(lines.size()) && lines[static_cast<size_t>(close)].find('}') == std::string::npos) ++close;
+  if (first < 0 || close >= static_cast<int>(lines.size())) return {-1, -1};
+  return {first, close};
 }
 
 std::string Trim(const std::string& s) {
@@ -88,7 +108,12 @@ class BoardConfigPlanner {
   void ReadEntries() {
     for (size_t b = 0; b < inventory_.boards.size(); ++b) {
       const Json& board = json_["boards"][b];
-      own_file_[static_cast<int>(b)] = board.value("gni", "");
+      // The files only this board reads: its .gni and its board_configuration's BUILD.gn.
+      std::set<std::string>& own = own_files_[static_cast<int>(b)];
+      own.insert(board.value("gni", ""));
+      for (const Json& file : board.value("own_files", Json::array())) {
+        if (file.is_string()) own.insert(file.get<std::string>());
+      }
       for (const Json& e : board.value("labels", Json::array())) {
         Entry entry{e.value("file", ""), e.value("label", ""), e.value("ported_label", ""), e.value("line", 0),
                     e.value("written", "")};
@@ -148,7 +173,7 @@ class BoardConfigPlanner {
         if (!before.count(e.file)) before[e.file] = Join(*lines);
         const std::set<int>& holders = holders_[e];
         bool last = std::includes(switched_.begin(), switched_.end(), holders.begin(), holders.end());
-        bool shared = e.file != own_file_[sw.board];
+        bool shared = !own_files_[sw.board].count(e.file);
         if (!last && shared) {
           u.notes.push_back(driver.id + ": " + e.file + " is shared with other boards; " + e.label +
                             " is replaced when the last host holding it switches");
@@ -157,9 +182,14 @@ class BoardConfigPlanner {
         if (!last && added_.count(e)) continue;
         int at = FindLine(*lines, e.label, e.line);
         if (at < 0 && !e.written.empty()) {  // no text to edit: the file computes the label
-          u.notes.push_back(driver.id + ": " + e.label + " is computed from \"" + e.written + "\" (" + e.file + ":" +
-                            std::to_string(e.line) + "); list " + e.ported_label + " there by hand");
-          replaced_.insert(e);
+          std::string where = e.label + " is computed from " + e.written + " (" + e.file + ":" + std::to_string(e.line) + ")";
+          if (last) {
+            u.notes.push_back(driver.id + ": " + where + "; replace it by " + e.ported_label + " there by hand");
+            replaced_.insert(e);
+          } else if (added_.insert(e).second) {
+            u.notes.push_back(driver.id + ": " + where + "; add " + e.ported_label + " beside it by hand (another host on " +
+                              board.id + " still uses the banjo variant)");
+          }
           continue;
         }
         if (at < 0) {
@@ -169,8 +199,19 @@ class BoardConfigPlanner {
         std::string& line = (*lines)[static_cast<size_t>(at)];
         std::string quoted = "\"" + e.label + "\"", fresh = "\"" + e.ported_label + "\"";
         bool alone = Trim(line) == quoted + "," || Trim(line) == quoted;
+        // `package_target = "//x"` in a bundle's `drivers = [ { ... }, ]`: a second driver is a
+        // second entry, not a second string on the line.
+        auto [first, close] = IsMember(line, quoted) ? EntryLines(*lines, at) : std::pair<int, int>{-1, -1};
         if (!last) {  // both variants ship until the last host on this board switches
-          if (alone) {
+          if (first >= 0) {
+            std::vector<std::string> copy(lines->begin() + first, lines->begin() + close + 1);
+            if (copy.back().back() != ',') (*lines)[static_cast<size_t>(close)] += ",";
+            if (copy.back().back() != ',') copy.back() += ",";
+            for (std::string& l : copy) {
+              if (size_t pos = l.find(quoted); pos != std::string::npos) l.replace(pos, quoted.size(), fresh);
+            }
+            lines->insert(lines->begin() + close + 1, copy.begin(), copy.end());
+          } else if (alone) {
             lines->insert(lines->begin() + at + 1, line.substr(0, line.find('"')) + fresh + ",");
           } else {
             line.replace(line.find(quoted), quoted.size(), quoted + ", " + fresh);
@@ -179,7 +220,9 @@ class BoardConfigPlanner {
           u.notes.push_back(driver.id + ": " + e.ported_label + " added beside " + e.label +
                             " (another host on " + board.id + " still uses the banjo variant)");
         } else if (added_.count(e)) {
-          if (alone) {
+          if (first >= 0) {
+            lines->erase(lines->begin() + first, lines->begin() + close + 1);
+          } else if (alone) {
             lines->erase(lines->begin() + at);
           } else {
             size_t pos = line.find(quoted + ", ");
@@ -203,7 +246,7 @@ class BoardConfigPlanner {
   const Schedule& schedule_;
   std::string root_;
   BoardConfig result_;
-  std::map<int, std::string> own_file_;
+  std::map<int, std::set<std::string>> own_files_;
   std::map<std::pair<int, int>, std::vector<Entry>> entries_;  // (board, driver) → entries
   std::map<Entry, std::set<int>> holders_;                     // entry → switches that need it
   std::set<int> switched_;

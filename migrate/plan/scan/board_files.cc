@@ -41,9 +41,13 @@ class BoardFileReader {
  private:
   BoardListing& Board(const std::string& id, const std::string& file) {
     for (BoardListing& board : out_.boards) {
-      if (board.id == id) return board;
+      if (board.id != id) continue;
+      if (std::find(board.own_files.begin(), board.own_files.end(), file) == board.own_files.end()) {
+        board.own_files.push_back(file);
+      }
+      return board;
     }
-    out_.boards.push_back({id, file, {}, {}});
+    out_.boards.push_back({id, file, {file}, {}, {}});
     return out_.boards.back();
   }
 
@@ -93,7 +97,15 @@ class BoardFileReader {
     for (const GnValue& entry : drivers->list) {
       const GnValue* package = entry.kind == GnValue::Kind::kScope ? entry.Member("package_target") : nullptr;
       if (package == nullptr || package->kind != GnValue::Kind::kString) {
-        out_.notes.push_back(AtFile(written.file, written.line, 0, diag::kBundleDriverWithoutPackage, label->Text()));
+        // Said at the entry (any of its members' lines), else where the bundle is named.
+        const GnValue* at = &written;
+        for (const GnValue& member : entry.member_values) {
+          if (member.line > 0) {
+            at = &member;
+            break;
+          }
+        }
+        out_.notes.push_back(AtFile(at->file, at->line, 0, diag::kBundleDriverWithoutPackage, label->Text()));
         continue;
       }
       board->labels.push_back({*package, label->Text() + " drivers", label->dir});

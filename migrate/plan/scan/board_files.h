@@ -29,6 +29,7 @@ struct ListedLabel {
 struct BoardListing {
   std::string id;
   std::string file;  // the .gni, or the BUILD.gn declaring the board_configuration
+  std::vector<std::string> own_files;  // both, when the board has both
   // Variables the board sets: they decide the conditions of the BUILD.gn files it lists.
   std::map<std::string, GnValue> scope;
   std::vector<ListedLabel> labels;

@@ -33,14 +33,23 @@ std::string FidlLibrary(const std::string& cpp_namespace) {
 
 }  // namespace
 
+std::string CodeSignal::Construct() const {
+  if (!protocol_id.empty()) return protocol_id;
+  switch (kind) {
+    case Kind::kBanjoServes: return "ddk::" + name + "Protocol";
+    case Kind::kBanjoConsumes: return "ddk::" + name + "ProtocolClient";
+    default: return name + (service.empty() ? "" : "." + service);
+  }
+}
+
 std::vector<CodeSignal> FindCodeSignals(const std::string& file, const std::string& text) {
   // One alternative per signal, each with its own groups (see the kinds below).
   static const std::regex kSignal(
       R"(ddk::(\w+?)Protocol(Client\b|\s*<))"                                     // 1-2 mixin, client
       R"(|AddService\s*<\s*(?:::)?(\w+)::(\w+)\s*>)"                              // 3-4 outgoing service
-      R"(|Connect\s*<\s*(?:::)?(\w+)::(\w+)::\w+\s*>)"                           // 5-6 incoming service
-      R"(|\b(?:fdf|fidl)::(?:WireServer|ServerBindingGroup)\s*<\s*(?:::)?(\w+)::\w+\s*>)"  // 7 server
-      R"(|\b(?:fdf|fidl)::Wire(?:Sync|Shared)?Client\s*<\s*(?:::)?(\w+)::\w+\s*>)"    // 8 client
+      R"(|Connect(?:Fragment)?(?:Fidl(?:Protocol)?)?\s*<\s*(?:::)?(\w+)::(\w+)::\w+\s*>)"  // 5-6 incoming
+      R"(|\b(?:fdf|fidl)::(?:WireServer|Server|ServerBindingGroup)\s*<\s*(?:::)?(\w+)::\w+\s*>)"  // 7 server
+      R"(|\b(?:fdf|fidl)::(?:Wire(?:Sync|Shared)?Client|(?:Sync|Shared)?Client)\s*<\s*(?:::)?(\w+)::\w+\s*>)"  // 8
       R"(|\bdevice_get_(?:fragment_)?protocol\s*\([^;]*?\bZX_PROTOCOL_(\w+))"     // 9 DFv1 client
       R"(|\bBanjoServer\b[^;]*?\bZX_PROTOCOL_(\w+))"                              // 10 compat server
       R"(|\bBanjoConfig\b[^;]*?\bZX_PROTOCOL_(\w+))"                              // 11 compat config
@@ -65,21 +74,21 @@ std::vector<CodeSignal> FindCodeSignals(const std::string& file, const std::stri
     const std::smatch& m = *it;
     using Kind = CodeSignal::Kind;
     if (m[1].matched) {
-      out.push_back({std::string(m[2]) == "Client" ? Kind::kBanjoConsumes : Kind::kBanjoServes, m[1], "", file, line});
+      out.push_back({std::string(m[2]) == "Client" ? Kind::kBanjoConsumes : Kind::kBanjoServes, m[1], "", file, line, ""});
     } else if (m[3].matched) {
-      out.push_back({Kind::kFidlServes, library(m[3]), m[4], file, line});
+      out.push_back({Kind::kFidlServes, library(m[3]), m[4], file, line, ""});
     } else if (m[5].matched) {
-      out.push_back({Kind::kFidlConsumes, library(m[5]), m[6], file, line});
+      out.push_back({Kind::kFidlConsumes, library(m[5]), m[6], file, line, ""});
     } else if (m[7].matched) {
       // A FIDL server of the library (a migrated or dual driver), whatever service it is under.
-      out.push_back({Kind::kFidlServes, library(m[7]), "", file, line});
+      out.push_back({Kind::kFidlServes, library(m[7]), "", file, line, ""});
     } else if (m[8].matched) {
-      out.push_back({Kind::kFidlConsumes, library(m[8]), "", file, line});
+      out.push_back({Kind::kFidlConsumes, library(m[8]), "", file, line, ""});
     } else if (m[9].matched) {
-      out.push_back({Kind::kBanjoConsumes, ProtocolName(m[9]), "", file, line});
+      out.push_back({Kind::kBanjoConsumes, ProtocolName(m[9]), "", file, line, "ZX_PROTOCOL_" + std::string(m[9])});
     } else {
       std::string tag = m[10].matched ? m[10] : m[11].matched ? m[11] : m[12];
-      out.push_back({Kind::kBanjoServes, ProtocolName(tag), "", file, line});
+      out.push_back({Kind::kBanjoServes, ProtocolName(tag), "", file, line, "ZX_PROTOCOL_" + tag});
     }
   }
   return out;

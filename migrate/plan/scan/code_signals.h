@@ -7,7 +7,9 @@
 //                   `device_get_protocol` / `device_get_fragment_protocol(..., ZX_PROTOCOL_X, ...)`
 //   FIDL serves     `AddService<lib::Service>`, `fdf::`/`fidl::WireServer<lib::P>`,
 //                   `ServerBindingGroup<lib::P>`
-//   FIDL consumes   `Connect<lib::Service::Member>`, `fdf::`/`fidl::Wire[Sync|Shared]Client<lib::P>`
+//   FIDL consumes   `Connect<lib::Service::Member>`, `DdkConnect[Fragment]FidlProtocol<lib::Service::M>`,
+//                   `fdf::`/`fidl::Wire[Sync|Shared]Client<lib::P>`, `[Sync]Client<lib::P>`
+// (and FIDL serves `fdf::`/`fidl::Server<lib::P>` too)
 // `lib` may be a namespace alias declared in the file (`namespace i2c = fdfkit_examples_i2c;`);
 // ZX_PROTOCOL_GPIO_IMPL names banjo protocol GpioImpl. Build deps are symmetric, so this is the
 // only static evidence of direction.
@@ -26,6 +28,9 @@ struct CodeSignal {
   std::string service;  // FIDL: the service's name in its library ("Service"); banjo: empty
   std::string file;
   int line = 0;
+  std::string protocol_id;  // banjo named by id: "ZX_PROTOCOL_GPIO_IMPL" (name is then "GpioImpl")
+
+  std::string Construct() const;  // what the code wrote: "ddk::GpioImplProtocol", the id, ...
 };
 
 // Signals in one source file, in order of appearance. Comments are ignored.

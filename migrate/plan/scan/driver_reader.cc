@@ -63,16 +63,19 @@ LibraryIndex IndexLibraries(SourceTree& tree, const ScanRules& rules) {
   return index;
 }
 
-ScannedDriver DriverReader::Read(const GnLabel& label) {
+ScannedDriver DriverReader::Read(const GnLabel& label, const BuildResolver& build_of) {
   ScannedDriver driver;
-  const GnTarget* target = tree_.Build(label.dir)->FindTarget(label.name);
-  driver.id = target->String("component_name").value_or(label.name);
+  build_of_ = &build_of;
+  const GnFile* build = BuildOf(label.dir);
+  const GnTarget* target = build ? build->FindTarget(label.name) : nullptr;
+  driver.id = target ? target->String("component_name").value_or(label.name) : label.name;
   driver.component_label = label.Text();
   driver.build_file = JoinPath(label.dir, "BUILD.gn");
   driver.team = TeamOf(label.dir);
   std::set<std::string> visited;
   Walk(label, &driver, &visited, false);
   Decide(&driver);
+  build_of_ = nullptr;
   return driver;
 }
 
@@ -93,7 +96,7 @@ ScannedDriver DriverReader::Outline(const GnLabel& label) {
 void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<std::string>* visited,
                         bool into_drivers) {
   if (!visited->insert(label.Text()).second) return;
-  const GnFile* build = tree_.Build(label.dir);
+  const GnFile* build = BuildOf(label.dir);
   const GnTarget* target = build ? build->FindTarget(label.name) : nullptr;
   if (target == nullptr) return;
   driver->files.insert(build->path);
@@ -164,7 +167,7 @@ void DriverReader::Walk(const GnLabel& label, ScannedDriver* driver, std::set<st
         }
       }
       if (classified) continue;
-      const GnFile* dep_build = tree_.Build(parsed->dir);
+      const GnFile* dep_build = BuildOf(parsed->dir);
       const GnTarget* dep_target = dep_build ? dep_build->FindTarget(parsed->name) : nullptr;
       if (dep_target == nullptr) continue;  // outside the tree (SDK libraries, toolchains)
       bool other_driver = std::count(rules_.driver_target_types.begin(), rules_.driver_target_types.end(),
@@ -213,6 +216,7 @@ void DriverReader::ReadSources(const GnFile& build, const GnTarget& target, cons
       unresolved_->push_back(AtFile(at, line, 0, diag::kSourceNotInCheckout, item.string, label.name));
       continue;
     }
+    if (text->empty()) unresolved_->push_back(AtFile(at, line, 0, diag::kEmptySource, item.string, label.name));
     ReadCode(path, *text, label.dir, driver);
     driver->included_headers.erase(path);  // named in BUILD.gn, whoever else includes it
   }
@@ -306,8 +310,10 @@ void DriverReader::Decide(ScannedDriver* driver) {
     if (signal.kind != CodeSignal::Kind::kBanjoServes && signal.kind != CodeSignal::Kind::kBanjoConsumes) continue;
     if (std::count(rules_.ignored_mixins.begin(), rules_.ignored_mixins.end(), signal.name)) continue;
     bool found = false;
+    auto by_id = signal.protocol_id.empty() ? rules_.protocol_ids.end() : rules_.protocol_ids.find(signal.protocol_id);
     for (const std::string& library : banjo) {
-      if (!NameMatches(signal.name, library)) continue;
+      bool named = by_id != rules_.protocol_ids.end() ? by_id->second == library : NameMatches(signal.name, library);
+      if (!named) continue;
       found = true;
       matched.insert(library);
       (signal.kind == CodeSignal::Kind::kBanjoServes ? driver->serves : driver->consumes).insert(library);
@@ -316,7 +322,7 @@ void DriverReader::Decide(ScannedDriver* driver) {
       unresolved_->push_back(AtFile(signal.file, signal.line, 0,
                                     signal.kind == CodeSignal::Kind::kBanjoConsumes ? diag::kUnmatchedClientMixin
                                                                                     : diag::kUnmatchedServedMixin,
-                                    signal.name, driver->id));
+                                    signal.Construct(), driver->id));
     }
   }
   // A dual binary binds a parent of either flavour in one node (the gpio core); a composite with a

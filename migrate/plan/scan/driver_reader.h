@@ -5,6 +5,7 @@
 #ifndef FDFKIT_MIGRATE_PLAN_SCAN_DRIVER_READER_H_
 #define FDFKIT_MIGRATE_PLAN_SCAN_DRIVER_READER_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -78,8 +79,11 @@ class DriverReader {
                std::vector<FileDiagnostic>* errors, std::vector<FileDiagnostic>* unresolved)
       : tree_(tree), rules_(rules), libraries_(libraries), errors_(errors), unresolved_(unresolved) {}
 
-  // `label` names a target of `types` rules.driver_target_types, already known to exist.
-  ScannedDriver Read(const GnLabel& label);
+  // How a BUILD.gn reads for the board the driver is listed on (SourceTree::BuildFor).
+  using BuildResolver = std::function<const GnFile*(const std::string& dir)>;
+
+  // `label` names a target of rules.driver_target_types that `build_of(label.dir)` declares.
+  ScannedDriver Read(const GnLabel& label, const BuildResolver& build_of);
   // The files and library deps of a target and every in-tree target under it, driver components
   // included (a package variant's), without deciding anything or reporting problems: those are
   // reported when the variant's own components are scanned.
@@ -98,7 +102,10 @@ class DriverReader {
   bool NameMatches(const std::string& protocol_name, const std::string& library) const;
   std::string TeamOf(const std::string& dir) const;
 
+  const GnFile* BuildOf(const std::string& dir) { return build_of_ ? (*build_of_)(dir) : tree_.Build(dir); }
+
   SourceTree& tree_;
+  const BuildResolver* build_of_ = nullptr;  // set while Read runs
   const ScanRules& rules_;
   const LibraryIndex& libraries_;
   std::vector<FileDiagnostic>* errors_;

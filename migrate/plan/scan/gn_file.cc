@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <set>
 #include <stdexcept>
 
@@ -93,7 +94,21 @@ std::optional<GnLabel> ParseGnLabel(const std::string& label, const std::string&
   } else {
     path = dir.empty() ? text.substr(0, colon) : dir + "/" + text.substr(0, colon);
   }
-  while (!path.empty() && path.back() == '/') path.pop_back();
+  // "../gpio/x" from src/devices/i2c is src/devices/gpio/x: one directory, one spelling.
+  std::vector<std::string> parts;
+  for (size_t start = 0; start <= path.size();) {
+    size_t slash = std::min(path.find('/', start), path.size());
+    std::string part = path.substr(start, slash - start);
+    if (part == "..") {
+      if (parts.empty()) return std::nullopt;  // above the tree's root
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = slash + 1;
+  }
+  path.clear();
+  for (const std::string& part : parts) path += (path.empty() ? "" : "/") + part;
   if (colon != std::string::npos) {
     out.name = text.substr(colon + 1);
   } else {
@@ -215,7 +230,7 @@ class Interpreter {
     if (!execute) return;
     if (in_declare_args_ && state_->arguments.count(name)) return;  // set by the build's arguments
     if (in_declare_args_) state_->declared.insert(name);
-    if (assigned_ != nullptr) assigned_->insert(name);
+    Assigned(name);
     bool was_set = scope->count(name) > 0;
     GnValue& slot = (*scope)[name];
     if (op.text == "=") {
@@ -232,21 +247,12 @@ class Interpreter {
 
   void Conditional(Scope* scope, bool execute, const GnTarget* target, const Token& head) {
     Expect("(");
-    std::set<std::string> read_before;
-    read_before.swap(argument_reads_);
     GnValue condition = Expression(scope, target);
     Expect(")");
     bool known = condition.kind == GnValue::Kind::kBool;
     if (execute && !known) {
       file_->notes.push_back(AtFile(path_, head.line, head.column, diag::kUndecidableCondition));
     }
-    if (execute) {  // decided or not, a board may set what the condition reads
-      for (const std::string& name : argument_reads_) {
-        auto& names = file_->condition_arguments;
-        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-      }
-    }
-    argument_reads_.insert(read_before.begin(), read_before.end());
     bool then_runs = execute && (!known || condition.boolean);
     bool else_runs = execute && (!known || !condition.boolean);
     Block(scope, then_runs, target);
@@ -274,10 +280,17 @@ class Interpreter {
     executing_ = was_executing;
   }
 
-  // Runs a block in a scope of its own seeing `*scope`; returns the names it set, in `*inner`.
-  std::set<std::string> OwnBlock(Scope* inner, bool execute, const GnTarget* target) {
-    std::set<std::string> assigned;
-    std::set<std::string>* outer = assigned_;
+  void Assigned(const std::string& name) {
+    if (assigned_ != nullptr && std::find(assigned_->begin(), assigned_->end(), name) == assigned_->end()) {
+      assigned_->push_back(name);
+    }
+  }
+
+  // Runs a block in a scope of its own seeing `*scope`; returns the names it set, in the order
+  // first set, their values in `*inner`.
+  std::vector<std::string> OwnBlock(Scope* inner, bool execute, const GnTarget* target) {
+    std::vector<std::string> assigned;
+    std::vector<std::string>* outer = assigned_;
     assigned_ = &assigned;
     Block(inner, execute, target);
     assigned_ = outer;
@@ -332,7 +345,7 @@ class Interpreter {
     if (!args.empty() && args[0].kind == GnValue::Kind::kString) declared.name = args[0].string;
     Scope inner = *scope;
     inner["target_name"] = GnValue::String(declared.name, path_, function.line);
-    std::set<std::string> assigned = OwnBlock(&inner, execute, &declared);
+    std::vector<std::string> assigned = OwnBlock(&inner, execute, &declared);
     if (!execute) return;
     if (auto t = state_->templates.find(name); t != state_->templates.end()) {
       Invoke(t->second, declared, inner, assigned, *scope, function);
@@ -345,7 +358,7 @@ class Interpreter {
   // A template invocation: its body runs with `target_name` and `invoker.*` set; every target it
   // declares is the invocation's, at the invocation's line.
   void Invoke(const Template& t, const GnTarget& invocation, Scope& invoker,
-              const std::set<std::string>& assigned, const Scope& scope, const Token& at) {
+              const std::vector<std::string>& assigned, const Scope& scope, const Token& at) {
     if (state_->expansion_depth >= kMaxExpansionDepth) {
       Fail(at.line, at.column, diag::kTemplateExpansionTooDeep, at.text, kMaxExpansionDepth);
     }
@@ -353,11 +366,8 @@ class Interpreter {
     body["target_name"] = GnValue::String(invocation.name, path_, at.line);
     GnValue whole;
     whole.kind = GnValue::Kind::kScope;
-    for (const std::string& key : assigned) {
-      body["invoker." + key] = invoker[key];
-      whole.AddMember(key, invoker[key]);
-    }
-    body["invoker"] = std::move(whole);
+    for (const std::string& key : assigned) whole.AddMember(key, invoker[key]);
+    body["invoker"] = std::move(whole);  // `invoker.x` is looked up through it
     size_t first = file_->targets.size();
     ++state_->expansion_depth;
     Interpreter nested(file_, read_, state_);
@@ -413,7 +423,7 @@ class Interpreter {
       if (!all && std::find(wanted.begin(), wanted.end(), name) == wanted.end()) continue;
       if (std::find(skipped.begin(), skipped.end(), name) != skipped.end()) continue;
       (*scope)[name] = std::move(copy.member_values[i]);
-      if (assigned_ != nullptr) assigned_->insert(name);
+      Assigned(name);
     }
   }
 
@@ -423,7 +433,7 @@ class Interpreter {
     if (state_->importing.count(path)) return;  // GN imports each file once per scope
     std::optional<std::string> source = read_(path);
     if (!source) {
-      file_->notes.push_back(AtFile(path_, at.line, at.column, diag::kUnreadableImport, label));
+      file_->notes.push_back(AtFile(path_, at.line, at.column, diag::kUnreadableImport, "//" + path));
       return;
     }
     state_->importing.insert(path);
@@ -508,6 +518,7 @@ class Interpreter {
       return left;
     }
     if (left.kind == GnValue::Kind::kString && right.kind == GnValue::Kind::kString) {
+      left.written = Written(left) + " + " + Written(right);  // no text of the file equals the sum
       left.string += right.string;
       return left;
     }
@@ -517,6 +528,8 @@ class Interpreter {
     }
     return {};
   }
+  static std::string Written(const GnValue& v) { return v.written.empty() ? "\"" + v.string + "\"" : v.written; }
+
   // GN's `-`: every occurrence of the right side's strings leaves the list; integers subtract.
   static GnValue Minus(GnValue left, const GnValue& right) {
     if (left.kind == GnValue::Kind::kList) {
@@ -551,13 +564,14 @@ class Interpreter {
     Token t = Next();
     if (t.kind == Tok::kString) {
       GnValue value = GnValue::String(Interpolate(t.text, *scope), path_, t.line);
-      if (value.string != t.text) value.written = t.text;
+      if (value.string != t.text) value.written = "\"" + t.text + "\"";
       return value;
     }
     if (t.kind == Tok::kInt) {
       GnValue v;
       v.kind = GnValue::Kind::kInt;
-      v.integer = std::stol(t.text);
+      auto [end, error] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), v.integer);
+      if (error != std::errc()) return {};  // beyond a long: not a value this reader needs
       return v;
     }
     if (t.kind == Tok::kPunct && t.text == "(") {
@@ -579,7 +593,7 @@ class Interpreter {
     if (t.kind == Tok::kPunct && t.text == "{") {  // a scope literal: its variables, in order
       Scope inner = *scope;
       --pos_;
-      std::set<std::string> assigned = OwnBlock(&inner, executing_, target);
+      std::vector<std::string> assigned = OwnBlock(&inner, executing_, target);
       GnValue value;
       value.kind = GnValue::Kind::kScope;
       for (const std::string& name : assigned) value.AddMember(name, inner[name]);
@@ -609,9 +623,9 @@ class Interpreter {
     GnValue value;
     if (const GnValue* found = Lookup(*scope, dotted)) {
       value = *found;
-      if (state_->declared.count(dotted)) argument_reads_.insert(dotted);  // a default a board may change
+      if (state_->declared.count(dotted)) ArgumentRead(dotted);  // a default a board may change
     } else {
-      argument_reads_.insert(dotted);
+      ArgumentRead(dotted);
     }
     if (Accept("[")) {
       GnValue index = Expression(scope, target);
@@ -691,9 +705,12 @@ class Interpreter {
   GnFile* file_;
   const GnSourceReader& read_;
   ReadState* state_;
-  std::set<std::string>* assigned_ = nullptr;  // names the block being run sets
-  // Variables read that a build's arguments may set: unset ones and declare_args defaults.
-  std::set<std::string> argument_reads_;
+  std::vector<std::string>* assigned_ = nullptr;  // names the block being run sets, in order
+  // A variable read that a build's arguments may set: unset, or a declare_args default.
+  void ArgumentRead(const std::string& name) {
+    auto& names = file_->argument_reads;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
   bool executing_ = true;
   bool in_declare_args_ = false;
   std::string path_, dir_;

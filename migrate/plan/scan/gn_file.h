@@ -31,8 +31,8 @@ struct GnValue {
   // Where a string literal was written (the file a board label is listed in, for edits).
   std::string file;
   int line = 0;
-  // The literal as written when interpolation changed it ("//src/devices/$driver"): the file holds
-  // no text equal to `string` to edit.
+  // How the file writes a computed string (`"//src/devices/$driver"`, `"//" + d`): the file holds
+  // no text equal to `string` to edit. Empty for a plain literal.
   std::string written;
 
   static GnValue String(std::string text, std::string file, int line);
@@ -64,9 +64,9 @@ struct GnFile {
   std::vector<std::string> imports;  // every file imported, directly or not, relative to the root
   std::vector<FileDiagnostic> errors;  // syntax errors: reading stopped at the first one per file
   std::vector<FileDiagnostic> notes;   // warnings: undecidable conditions, unreadable imports
-  // Variables conditions read that a build's arguments may set (unset ones, and declare_args
-  // defaults): reading the file again with a board's values may take other branches.
-  std::vector<std::string> condition_arguments;
+  // Variables read that a build's arguments may set (unset ones, and declare_args defaults), in
+  // conditions, lists or anywhere: reading the file again with a board's values may differ.
+  std::vector<std::string> argument_reads;
 
   const GnTarget* FindTarget(const std::string& name) const;
 };

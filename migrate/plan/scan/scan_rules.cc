@@ -100,6 +100,7 @@ class RulesReader {
     r.successors = StringMap(j, "successors");
     r.bind_protocols = StringMap(j, "bind_protocols");
     if (j.contains("bind_fidl_protocols")) r.bind_fidl_protocols = StringMap(j, "bind_fidl_protocols");
+    if (j.contains("protocol_ids")) r.protocol_ids = StringMap(j, "protocol_ids");
     return r;
   }
 

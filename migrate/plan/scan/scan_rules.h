@@ -39,6 +39,8 @@ struct ScanRules {
   std::string new_variant_suffix;
   std::map<std::string, std::string> successors;      // banjo library → FIDL library
   std::map<std::string, std::string> bind_protocols;  // bind value → banjo library ("" = none)
+  // ZX_PROTOCOL_ id → banjo library, for ids whose name is not the library's (PWM_IMPL: pwm).
+  std::map<std::string, std::string> protocol_ids;
   // fuchsia.BIND_FIDL_PROTOCOL value → the FIDL library its parent serves over a channel.
   std::map<std::string, std::string> bind_fidl_protocols;
 

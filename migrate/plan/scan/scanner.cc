@@ -32,6 +32,7 @@ struct LabelEntry {
 
 struct BoardScan {
   std::string id, gni;
+  std::vector<std::string> own_files;
   std::map<std::string, GnValue> scope;  // what the board's files set
   std::vector<LabelEntry> entries;
   std::vector<int> drivers;  // unique, in listing order
@@ -78,6 +79,7 @@ class Scanner {
       BoardScan board;
       board.id = listing.id;
       board.gni = listing.file;
+      board.own_files = listing.own_files;
       board.scope = std::move(listing.scope);
       for (const ListedLabel& listed : listing.labels) AddLabel(&board, listed);
       if (!board.entries.empty()) boards_.push_back(std::move(board));
@@ -106,7 +108,7 @@ class Scanner {
     }
     for (const GnLabel& component : components) {
       LabelEntry entry;
-      entry.driver = DriverFor(component);
+      entry.driver = DriverFor(component, *board);
       entry.label = item.string;
       entry.list = listed.list;
       entry.file = item.file;
@@ -137,10 +139,22 @@ class Scanner {
     }
   }
 
-  int DriverFor(const GnLabel& component) {
+  // The driver a component is, read as the first board listing it sees its BUILD.gn. A driver is
+  // one record for every board: another board reading its BUILD.gn differently is said.
+  int DriverFor(const GnLabel& component, const BoardScan& board) {
+    const GnFile* build = BuildFor(component.dir, &board);
     auto it = driver_of_label_.find(component.Text());
-    if (it != driver_of_label_.end()) return it->second;
-    ScannedDriver driver = reader_->Read(component);
+    if (it != driver_of_label_.end()) {
+      auto& [first_build, first_board] = read_as_[it->second];
+      if (build != nullptr && build != first_build && reported_readings_.insert({it->second, board.id}).second) {
+        result_.unresolved.push_back(AtFile(build->path, 0, 0, diag::kDriverReadsPerBoard,
+                                            drivers_[static_cast<size_t>(it->second)].id, board.id, first_board));
+      }
+      return it->second;
+    }
+    DriverReader::BuildResolver build_of = [&](const std::string& dir) { return BuildFor(dir, &board); };
+    ScannedDriver driver = reader_->Read(component, build_of);
+    read_as_.push_back({build, board.id});
     auto [same, fresh] = driver_of_id_.emplace(driver.id, static_cast<int>(drivers_.size()));
     if (!fresh) {
       result_.errors.push_back(AtFile(driver.build_file, 0, 0, diag::kDuplicateComponentId, driver.id,
@@ -346,7 +360,7 @@ class Scanner {
       if (!e.written.empty()) label["written"] = e.written;
       labels.push_back(label);
     }
-    return {{"id", board.id}, {"gni", board.gni}, {"hosts", hosts}, {"labels", labels}};
+    return {{"id", board.id}, {"gni", board.gni}, {"own_files", board.own_files}, {"hosts", hosts}, {"labels", labels}};
   }
 
   // The placement an overlay-named parent stands for (its first instance), or -1 for a host of
@@ -476,6 +490,8 @@ class Scanner {
   std::optional<DriverReader> reader_;
   ScanResult result_;
   std::vector<BoardScan> boards_;
+  std::vector<std::pair<const GnFile*, std::string>> read_as_;  // per driver: its BUILD.gn, board
+  std::set<std::pair<int, std::string>> reported_readings_;
   std::vector<ScannedDriver> drivers_;
   std::map<std::string, int> driver_of_label_;
   std::map<int, std::set<std::string>> banjo_only_files_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <tuple>
 
 namespace fdfkit::plan::scan {
 
@@ -47,31 +48,35 @@ std::vector<std::string> SourceTree::Directories(const std::string& dir) const {
   return out;
 }
 
-const GnFile* SourceTree::Build(const std::string& dir) {
+const GnFile* SourceTree::Load(const std::string& dir) {
   auto it = builds_.find(dir);
   if (it != builds_.end()) return it->second.get();
   std::string path = dir.empty() ? "BUILD.gn" : dir + "/BUILD.gn";
   std::unique_ptr<GnFile> file;
   if (Read(path)) file = std::make_unique<GnFile>(ReadGnFile(path, GnReader()));
-  if (file) handed_out_.push_back(file.get());
   return (builds_[dir] = std::move(file)).get();
 }
 
+const GnFile* SourceTree::HandOut(const GnFile* file) {
+  if (file != nullptr && handed_out_set_.insert(file).second) handed_out_.push_back(file);
+  return file;
+}
+
+const GnFile* SourceTree::Build(const std::string& dir) { return HandOut(Load(dir)); }
+
 const GnFile* SourceTree::BuildFor(const std::string& dir, const std::string& board,
                                    const std::map<std::string, GnValue>& board_scope) {
-  const GnFile* generic = Build(dir);
-  if (generic == nullptr || !generic->errors.empty()) return generic;
+  const GnFile* generic = Load(dir);
+  if (generic == nullptr || !generic->errors.empty()) return HandOut(generic);
   std::map<std::string, GnValue> arguments;
-  for (const std::string& name : generic->condition_arguments) {
+  for (const std::string& name : generic->argument_reads) {
     if (auto set = board_scope.find(name); set != board_scope.end()) arguments.insert(*set);
   }
-  if (arguments.empty()) return generic;
+  if (arguments.empty()) return HandOut(generic);
   std::unique_ptr<GnFile>& file = board_builds_[{dir, board}];
-  if (!file) {
-    file = std::make_unique<GnFile>(ReadGnFile(generic->path, GnReader(), arguments));
-    handed_out_.push_back(file.get());
-  }
-  return file.get();
+  if (!file) file = std::make_unique<GnFile>(ReadGnFile(generic->path, GnReader(), arguments));
+  // What the board decides is not noted as undecided: the generic reading is not handed out.
+  return HandOut(file.get());
 }
 
 std::vector<FileDiagnostic> SourceTree::BuildNotes() const {
@@ -89,10 +94,18 @@ std::vector<FileDiagnostic> SourceTree::BuildNotes() const {
 }
 
 std::vector<FileDiagnostic> SourceTree::BuildErrors() const {
+  // A file imported by several BUILD.gn (or read for several boards) has its errors once.
+  std::set<std::tuple<std::string, int, int, std::string>> seen;
   std::vector<FileDiagnostic> out;
+  auto add = [&](const GnFile* build) {
+    for (const FileDiagnostic& e : build->errors) {
+      if (seen.insert({e.file, e.line, e.column, e.message}).second) out.push_back(e);
+    }
+  };
   for (const auto& [dir, build] : builds_) {
-    if (build) out.insert(out.end(), build->errors.begin(), build->errors.end());
+    if (build) add(build.get());
   }
+  for (const auto& [key, build] : board_builds_) add(build.get());
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,11 +43,15 @@ class SourceTree {
   std::vector<FileDiagnostic> BuildNotes() const;
 
  private:
+  const GnFile* Load(const std::string& dir);         // evaluated once, not handed out
+  const GnFile* HandOut(const GnFile* file);          // its notes will be reported
+
   std::string root_;
   std::map<std::string, std::optional<std::string>> files_;
   std::map<std::string, std::unique_ptr<GnFile>> builds_;
   std::map<std::pair<std::string, std::string>, std::unique_ptr<GnFile>> board_builds_;
   std::vector<const GnFile*> handed_out_;
+  std::set<const GnFile*> handed_out_set_;
   std::vector<std::string> machinery_;
 };
 

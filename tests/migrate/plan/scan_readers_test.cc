@@ -150,7 +150,7 @@ group("g") {
 )";
   GnFile unknown = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", build}}));
   EXPECT_EQ(unknown.FindTarget("g")->Strings("deps"), (std::vector<std::string>{":a", ":tca"}));
-  EXPECT_EQ(unknown.condition_arguments, (std::vector<std::string>{"board_has_tca6408a", "has_extra"}));
+  EXPECT_EQ(unknown.argument_reads, (std::vector<std::string>{"board_has_tca6408a", "has_extra"}));
   GnFile board = ReadGnFile("BUILD.gn", Files({{"BUILD.gn", build}}),
                             {{"board_has_tca6408a", GnValue::Bool(false)}, {"has_extra", GnValue::Bool(true)}});
   EXPECT_EQ(board.FindTarget("g")->Strings("deps"), (std::vector<std::string>{":a", ":extra"}));
@@ -176,6 +176,9 @@ TEST(GnLabel, Forms) {
   EXPECT_EQ(ParseGnLabel("//a/b:c(//toolchain)", "")->Text(), "//a/b:c");
   EXPECT_EQ(ParseGnLabel(":c", "x/y")->Text(), "//x/y:c");
   EXPECT_EQ(ParseGnLabel("sub:c", "x")->Text(), "//x/sub:c");
+  EXPECT_EQ(ParseGnLabel("../gpio/x", "src/devices/i2c")->Text(), "//src/devices/gpio/x:x");  // one spelling
+  EXPECT_EQ(ParseGnLabel("//a/./b/../c:t", "")->Text(), "//a/c:t");
+  EXPECT_EQ(ParseGnLabel("../../x", "a"), std::nullopt);  // above the root
 }
 
 TEST(ComponentManifest, Json5ColocateServicesAndShards) {
@@ -301,8 +304,11 @@ class Pin : public fidl::WireServer<fuchsia_hardware_gpio::Gpio> {};
 class Impl : public fdf::DriverBase, public fdf::WireServer<::fuchsia_hardware_gpioimpl::GpioImpl> {};
 // class Old : public fdf::WireServer<fuchsia_hardware_spi::Spi> {};
 fdf::WireSyncClient<fuchsia_hardware_i2cimpl::Device> client_;
+fidl::SyncClient<fuchsia_hardware_spi::Device> spi_;
+class Natural : public fdf::Server<fuchsia_hardware_pwm::Pwm> {};
+auto i2c = DdkConnectFragmentFidlProtocol<fuchsia_hardware_i2c::Service::Device>("i2c");
 )");
-  ASSERT_EQ(s.size(), 3u);
+  ASSERT_EQ(s.size(), 6u);
   EXPECT_EQ(s[0].kind, CodeSignal::Kind::kFidlServes);
   EXPECT_EQ(s[0].name, "fuchsia.hardware.gpio");
   EXPECT_EQ(s[0].service, "");
@@ -314,6 +320,13 @@ fdf::WireSyncClient<fuchsia_hardware_i2cimpl::Device> client_;
   EXPECT_EQ(s[2].name, "fuchsia.hardware.i2cimpl");
   EXPECT_EQ(s[2].service, "");
   EXPECT_EQ(s[2].line, 5);
+  EXPECT_EQ(s[3].kind, CodeSignal::Kind::kFidlConsumes);  // natural types
+  EXPECT_EQ(s[3].name, "fuchsia.hardware.spi");
+  EXPECT_EQ(s[4].kind, CodeSignal::Kind::kFidlServes);
+  EXPECT_EQ(s[4].name, "fuchsia.hardware.pwm");
+  EXPECT_EQ(s[5].kind, CodeSignal::Kind::kFidlConsumes);  // a DFv1 driver's FIDL fragment
+  EXPECT_EQ(s[5].name, "fuchsia.hardware.i2c");
+  EXPECT_EQ(s[5].service, "Service");
 }
 
 // DFv1 clients ask the parent for a protocol by its id; DFv2 drivers serve banjo through compat.
@@ -336,6 +349,10 @@ auto gpio = compat::ConnectBanjo<ddk::GpioProtocolClient>(incoming());
                                                                {K::kBanjoServes, "ClockImpl", 5},
                                                                {K::kBanjoServes, "PwmImpl", 6},
                                                                {K::kBanjoConsumes, "Gpio", 8}}));
+  EXPECT_EQ(s[0].protocol_id, "ZX_PROTOCOL_GPIO_IMPL");  // what the rules' protocol_ids are keyed by
+  EXPECT_EQ(s[0].Construct(), "ZX_PROTOCOL_GPIO_IMPL");
+  EXPECT_EQ(s[5].protocol_id, "");
+  EXPECT_EQ(s[5].Construct(), "ddk::GpioProtocolClient");
 }
 
 }  // namespace

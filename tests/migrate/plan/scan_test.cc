@@ -70,10 +70,12 @@ TEST(Scan, FuchsiaShapedTreeFacts) {
     std::vector<std::string> serves, consumes;
     bool dual_binary;
     const char* team;
+    const char* status = "banjo";
   };
   const std::vector<Facts> facts = {
-      // mixin in a header sources does not list; the driver is declared by an in-tree template
-      {"aml-gpio", {"fuchsia.hardware.gpioimpl"}, {}, false, "gpio"},
+      // mixin in a header sources does not list; the driver is declared by an in-tree template;
+      // an fdf::WireServer and the _cpp_driver dep beside the banjo one: half migrated
+      {"aml-gpio", {"fuchsia.hardware.gpioimpl"}, {}, false, "gpio", "dual"},
       // compat::BanjoServer and DeviceServer::BanjoConfig by ZX_PROTOCOL id; its sources are
       // partly generated
       {"aml-i2c", {"fuchsia.hardware.i2cimpl"}, {}, false, "i2c"},
@@ -89,6 +91,7 @@ TEST(Scan, FuchsiaShapedTreeFacts) {
       // binds either flavour through bind aliases: a dual binary
       {"gpio", {"fuchsia.hardware.gpio"}, {"fuchsia.hardware.gpioimpl"}, true, "gpio"},
       {"i2c", {"fuchsia.hardware.i2c"}, {"fuchsia.hardware.i2cimpl"}, false, "i2c"},
+      // device_get_protocol(ZX_PROTOCOL_SDMMC)
       {"sdmmc", {}, {"fuchsia.hardware.sdmmc"}, false, "block"},
       // device_get_fragment_protocol(ZX_PROTOCOL_I2C); on vim3 only (the board's argument)
       {"ti-tca6408a", {"fuchsia.hardware.gpioimpl"}, {"fuchsia.hardware.i2c"}, false, "gpio"},
@@ -101,6 +104,7 @@ TEST(Scan, FuchsiaShapedTreeFacts) {
     EXPECT_EQ(d["consumes"], Json(f.consumes));
     EXPECT_EQ(d["dual_binary"], f.dual_binary);
     EXPECT_EQ(d["team"], f.team);
+    EXPECT_EQ(d["status"], f.status);
   }
   EXPECT_EQ(Edges(inv), (std::set<std::string>{
                             "aml-gpio>gpio:fuchsia.hardware.gpioimpl@av400",
@@ -276,7 +280,8 @@ TEST_F(ScanBrokenTree, DuplicateIdsAreErrors) {
 
 // A real checkout lacks files its BUILD.gn names (a sparse checkout, sources generated at build
 // time, bind rules elsewhere): each is noted where it is named, with what the scan assumed, and
-// the inventory is still written. An empty source is read (it exists), not taken for absent.
+// the inventory is still written. An empty source is read (it exists), not taken for absent, and
+// said: a source emptied by a sparse checkout's placeholder hides its signals too.
 TEST_F(ScanBrokenTree, WhatTheCheckoutLacksIsNotedNotFatal) {
   Write("d/BUILD.gn",
         "fuchsia_driver_component(\"d\") {\n"
@@ -303,6 +308,8 @@ TEST_F(ScanBrokenTree, WhatTheCheckoutLacksIsNotedNotFatal) {
   for (const FileDiagnostic& f : r.unresolved) notes.push_back(f.Text());
   EXPECT_EQ(notes,
             (std::vector<std::string>{
+                "d/BUILD.gn:4: warning: [FDFPLAN158] unresolved: source \"empty.cc\" of :d is empty: read as "
+                "empty, no code signals from it",
                 "d/BUILD.gn:5: warning: [FDFPLAN149] unresolved: source \"gone.cc\" of :d is not in the checkout "
                 "(a sparse checkout?): read without it, its code signals unknown",
                 "d/BUILD.gn:6: warning: [FDFPLAN150] unresolved: source \"$target_gen_dir/d_config.cc\" of :d is "
@@ -322,6 +329,76 @@ TEST_F(ScanBrokenTree, WhatTheCheckoutLacksIsNotedNotFatal) {
   for (const char* read : {"d/empty.cc", "d/lib.cc"}) {
     EXPECT_NE(std::find(files.begin(), files.end(), read), files.end()) << read << files.dump();
   }
+}
+
+// A board decides what its BUILD.gn files read: a driver declared only when the board sets a
+// declare_args default otherwise (no crash, the board's reading), a list a foreach walks, and a
+// file imported only then (its syntax error named). A nested template sees its own invoker.
+TEST_F(ScanBrokenTree, WhatABoardSetsDecidesItsBuildFiles) {
+  Write("boards/b.gni",
+        "has_d = true\n"
+        "extra_drivers = [ \"//e\" ]\n"
+        "board_bootfs_labels = [ \"//d:pkg\", \"//g\" ]\n");
+  Write("d/BUILD.gn",
+        "declare_args() {\n  has_d = false\n}\n"
+        "if (has_d) {\n"
+        "  fuchsia_driver_component(\"d\") {\n    deps = [ \"//sdk/banjo/p:p_banjo_cpp\" ]\n  }\n"
+        "}\n"
+        "group(\"pkg\") {\n  deps = [ \":d\" ]\n}\n");
+  Write("g/BUILD.gn",
+        "declare_args() {\n  extra_drivers = []\n}\n"
+        "group(\"g\") {\n  deps = []\n  foreach(d, extra_drivers) {\n    deps += [ d ]\n  }\n}\n");
+  Write("e/wrap.gni",
+        "template(\"inner\") {\n  fuchsia_driver_component(target_name) {\n"
+        "    if (defined(invoker.deps)) {\n      deps = invoker.deps\n    }\n  }\n}\n"
+        "template(\"outer\") {\n  inner(target_name) {\n  }\n}\n");
+  Write("e/BUILD.gn", "import(\"wrap.gni\")\nouter(\"e\") {\n  deps = [ \"//sdk/banjo/q:q_banjo_cpp\" ]\n}\n");
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  ASSERT_EQ(r.inventory["drivers"].size(), 2u);
+  EXPECT_EQ(r.inventory["drivers"][0]["id"], "d");
+  EXPECT_EQ(r.inventory["drivers"][0]["banjo_deps"].size(), 1u);
+  EXPECT_EQ(r.inventory["drivers"][1]["id"], "e");
+  EXPECT_EQ(r.inventory["drivers"][1]["banjo_deps"].size(), 0u);  // the outer invoker's deps are not inner's
+  for (const FileDiagnostic& f : r.unresolved) {
+    EXPECT_NE(f.info->Code(), "FDFPLAN130") << f.Text();  // the board decided every condition
+  }
+
+  Write("boards/b.gni", "use_x = true\nboard_bootfs_labels = [ \"//x\" ]\n");
+  Write("x/BUILD.gn",
+        "declare_args() {\n  use_x = false\n}\n"
+        "if (use_x) {\n  import(\"x.gni\")\n}\n"
+        "fuchsia_driver_component(\"x\") {\n}\n");
+  Write("x/x.gni", "y = [\n");
+  ScanResult broken = Scan();
+  ASSERT_EQ(broken.errors.size(), 1u);
+  EXPECT_EQ(broken.errors[0].Text(), "x/x.gni:2:1: error: [FDFPLAN106] expected a value, found end of file");
+}
+
+// Code names banjo protocols by id too; an id whose name is not its library's (PWM_IMPL serves
+// fuchsia.hardware.pwm) is mapped by the rules' protocol_ids, even with the library's source
+// absent; an id no rule or name maps is said, naming the id.
+TEST_F(ScanBrokenTree, ProtocolIdsNameTheirLibraries) {
+  Write("boards/b.gni", "board_bootfs_labels = [ \"//d\" ]\n");
+  Write("d/BUILD.gn",
+        "fuchsia_driver_component(\"d\") {\n"
+        "  sources = [ \"d.cc\" ]\n"
+        "  deps = [ \"//sdk/banjo/fuchsia.hardware.pwm:fuchsia.hardware.pwm_banjo_cpp\",\n"
+        "           \"//sdk/banjo/fuchsia.hardware.gpio:fuchsia.hardware.gpio_banjo_cpp\" ]\n"
+        "}\n");
+  Write("d/d.cc",
+        "compat::BanjoServer pwm_{ZX_PROTOCOL_PWM_IMPL, this, &pwm_impl_protocol_ops_};\n"
+        "zx_status_t s = device_get_protocol(parent, ZX_PROTOCOL_GPIO, &gpio);\n"
+        "s = device_get_protocol(parent, ZX_PROTOCOL_MYSTERY, &m);\n");
+  ScanResult r = Scan();
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].Text();
+  const Json& d = r.inventory["drivers"][0];
+  EXPECT_EQ(d["serves"], Json({"fuchsia.hardware.pwm"}));
+  EXPECT_EQ(d["consumes"], Json({"fuchsia.hardware.gpio"}));
+  ASSERT_EQ(r.unresolved.size(), 1u);
+  EXPECT_EQ(r.unresolved[0].Text(),
+            "d/d.cc:3: warning: [FDFPLAN140] unresolved: ZX_PROTOCOL_MYSTERY uses a banjo protocol of no banjo "
+            "library d depends on (a protocol id: add it to the overlay's rules.protocol_ids)");
 }
 
 // A driver class declared in a header BUILD.gn does not list (aml-gpio's `class AmlGpio : ...,

@@ -2,6 +2,9 @@
 
 namespace sdmmc {
 
-SdmmcDevice::SdmmcDevice(zx_device_t* parent) : host_(parent) {}
+SdmmcDevice::SdmmcDevice(zx_device_t* parent) {
+  // The host controller is the parent itself.
+  device_get_protocol(parent, ZX_PROTOCOL_SDMMC, &host_);
+}
 
 }  // namespace sdmmc

@@ -9,7 +9,7 @@ class SdmmcDevice {
   explicit SdmmcDevice(zx_device_t* parent);
 
  private:
-  ddk::SdmmcProtocolClient host_;
+  sdmmc_protocol_t host_;
 };
 
 }  // namespace sdmmc
