@@ -1,8 +1,8 @@
 // migrate-plan: the per-driver-host migration tracker (see migrate/README.md).
 //   scan DIR [-o inventory.json] [--overlay FILE]                         inventory from a tree
 //   plan INVENTORY [--ports-per-wave N] [--team-cap TEAM=N]... [--effort-per-wave E]
-//        [--team-effort TEAM=E]... [-o DIR] [--tree DIR]
-//        writes DIR/plan.json and, for a scanned inventory, DIR/board-config/
+//        [--team-effort TEAM=E]... [--time-limit SECONDS] [--solver cbc|none] [-o DIR] [--tree DIR]
+//        writes DIR/plan.json (with its certificate) and, for a scanned inventory, DIR/board-config/
 //   report INVENTORY PLAN [-o DIR]      Markdown per board and one self-contained HTML page
 //   verify INVENTORY PLAN [--ports-per-wave N] [--team-cap TEAM=N]... [--effort-per-wave E]
 //          [--team-effort TEAM=E]...                                      lists violations
@@ -88,6 +88,18 @@ int main(int argc, char** argv) {
   CLI::App* plan_app = app.add_subcommand("plan", "plan waves of clones, ports, switches, deletions");
   plan_app->add_option("inventory", plan.inventory, "inventory JSON")->required();
   AddCapacities(plan_app, &plan.options);
+  plan_app
+      ->add_option("--time-limit", plan.options.time_limit_seconds,
+                   "seconds the exact planner may spend, all stages together (0: heuristic only)")
+      ->check(CLI::Range(0.0, 86400.0));
+  plan_app
+      ->add_option_function<std::string>(
+          "--solver",
+          [&plan](const std::string& name) {
+            plan.options.solver = name == "none" ? SolverChoice::kNone : SolverChoice::kCbc;
+          },
+          "the exact planner's solver: cbc (the default), or none (the heuristic's plan only)")
+      ->check(CLI::IsMember({"cbc", "none"}));
   plan_app->add_option("-o,--out", plan.out_dir, "output directory (plan.json, board-config/)");
   plan_app->add_option("--tree", plan.tree, "where the scanned tree is now (default: the scan's root)");
 

@@ -156,7 +156,7 @@ TEST(LowerBounds, BinPacking) {
 // Effort budgets: a team of three 3-unit ports with 4 units per wave needs three waves; the
 // overall budget of 7 leaves room for the other team's 1-unit ports beside them.
 TEST(Planner, EffortBudgetsAreWavesToo) {
-  PlanOptions options{.effort_per_wave = 7, .team_effort = {{"slow", 4}}};
+  PlanOptions options{.effort_per_wave = 7, .team_effort = {{"slow", 4}}, .solver = SolverChoice::kNone};
   Planned p = Plan(R"({"schema": "fdfkit-inventory/1", "protocols": [],
     "drivers": [{"id": "s1", "team": "slow", "effort": 3}, {"id": "s2", "team": "slow", "effort": 3},
                 {"id": "s3", "team": "slow", "effort": 3}, {"id": "f1", "team": "fast"},
@@ -165,6 +165,7 @@ TEST(Planner, EffortBudgetsAreWavesToo) {
       {"id": "S3", "drivers": ["s3"]}, {"id": "F", "drivers": ["f1", "f2", "f3", "f4"]}]}]})", options);
   EXPECT_EQ(p.plan.metrics.waves, 3);
   EXPECT_EQ(p.plan.lower_bound.waves, 3);
+  EXPECT_EQ(p.plan.certificate.status, PlanStatus::kOptimal);
 }
 
 TEST(Planner, CapacitiesThatLeaveNoPlan) {
@@ -186,7 +187,7 @@ TEST(Planner, CapacitiesThatLeaveNoPlan) {
   EXPECT_EQ(error({.effort_per_wave = 3}),
             "error: [FDFPLAN164] cloning protocol \"p\" takes 4 effort units, more than the 3 a wave "
             "allows (--effort-per-wave): no plan exists");
-  EXPECT_EQ(error({.effort_per_wave = 4}), "no error");  // the clone a wave ahead
+  EXPECT_EQ(error({.effort_per_wave = 4, .solver = SolverChoice::kNone}), "no error");  // clone first
 }
 
 TEST(Planner, ATeamWithWorkAndNoCapacityHasNoPlan) {
@@ -214,8 +215,9 @@ TEST(Planner, StatusesShrinkThePlan) {
   EXPECT_EQ(p.plan.metrics.dual_lifetime, 1);
 }
 
-// Random inventories: boards with hosts sharing drivers, teams, statuses. Every plan must verify,
-// reach the exact wave bound and stay duplication-free; no metric may beat its lower bound.
+// Random inventories: boards with hosts sharing drivers, teams, statuses. Every plan of the
+// heuristic must verify, reach the exact wave bound and stay duplication-free; no metric may beat
+// its lower bound. (The exact planner's random inventories are in exact_planner_test.cc.)
 TEST(Planner, RandomInventoriesGiveValidPlansAtTheWaveBound) {
   std::mt19937 random(6);
   for (int round = 0; round < 150; ++round) {
@@ -258,6 +260,7 @@ TEST(Planner, RandomInventoriesGiveValidPlansAtTheWaveBound) {
     json += "]}";
     PlanOptions options{.ports_per_wave = 1 + static_cast<int>(random() % 5)};
     if (random() % 2) options.team_cap["t0"] = 1 + random() % 2;
+    options.solver = SolverChoice::kNone;
     SCOPED_TRACE("round " + std::to_string(round) + ": " + json);
     Planned p = Plan(json, options);
     const Metrics& m = p.plan.metrics;
@@ -269,8 +272,8 @@ TEST(Planner, RandomInventoriesGiveValidPlansAtTheWaveBound) {
   }
 }
 
-// Random inventories under effort budgets: every plan verifies against every capacity, and no
-// wave count beats its proven bound.
+// Random inventories under effort budgets, the heuristic alone: every plan verifies against
+// every capacity, and no wave count beats its proven bound.
 TEST(Planner, RandomInventoriesUnderEffortBudgets) {
   std::mt19937 random(16);
   for (int round = 0; round < 60; ++round) {
@@ -290,7 +293,7 @@ TEST(Planner, RandomInventoriesUnderEffortBudgets) {
                std::to_string(d) + "\"" + (d > 0 && random() % 3 == 0 ? ", \"d" + std::to_string(d - 1) + "\"" : "") + "]}";
     }
     json += R"(], "boards": [{"id": "b", "hosts": [)" + hosts + "]}]}";
-    PlanOptions options{.effort_per_wave = 4 + static_cast<int64_t>(random() % 6)};
+    PlanOptions options{.effort_per_wave = 4 + static_cast<int64_t>(random() % 6), .solver = SolverChoice::kNone};
     if (random() % 2) options.team_effort["t0"] = 4;
     if (random() % 2) options.ports_per_wave = 2 + random() % 3;
     SCOPED_TRACE("round " + std::to_string(round) + ": " + json);
