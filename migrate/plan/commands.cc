@@ -105,8 +105,7 @@ bool WriteBoardConfig(const BoardConfig& config, const std::string& tree, const 
 }
 
 // The lower bounds a plan file states, for the report (absent in hand-written plans).
-std::optional<Metrics> StatedLowerBounds(const std::string& plan_text) {
-  nlohmann::json plan = nlohmann::json::parse(plan_text, nullptr, false);
+std::optional<Metrics> StatedLowerBounds(const nlohmann::json& plan) {
   if (!plan.is_object() || !plan.contains("lower_bounds") || !plan["lower_bounds"].is_object()) {
     return std::nullopt;
   }
@@ -223,8 +222,9 @@ int RunReport(const ReportCommand& command, std::ostream& out, std::ostream& err
     return kExitInvalid;
   }
   Metrics metrics = read.metrics.value_or(Measure(inventory, required, read.schedule));
-  report::ReportModel model =
-      report::BuildReportModel(inventory, required, read.schedule, metrics, StatedLowerBounds(*text));
+  nlohmann::json plan = nlohmann::json::parse(*text, nullptr, false);
+  report::ReportModel model = report::BuildReportModel(inventory, required, read.schedule, metrics,
+                                                       StatedLowerBounds(plan), ReadCertificate(plan));
   std::string source = "Inventory and plan: " + fs::path(command.plan).filename().string() + " (" +
                        std::to_string(inventory.drivers.size()) + " drivers, " +
                        std::to_string(inventory.protocols.size()) + " protocols, " +

@@ -57,7 +57,9 @@ grep -q 'bad-inventory.json: \$.drivers\[0\]: error: \[FDFPLAN037\] driver "d" i
 for f in index.md report.html boards/vim3.md boards/av400.md boards/fdfkit-devboard.md boards/fdfkit-mediabox.md; do
   [ -s "$work/report/$f" ] || fail "report lacks $f"
 done
-grep -q '^| waves | 9 | 9 |$' "$work/report/index.md" || fail "index.md lacks the wave metric"
+grep -q '^| waves | 9 | 9 | 0 % |$' "$work/report/index.md" || fail "index.md lacks the wave metric"
+grep -q '^Certificate: \(optimal\|feasible\|heuristic\) — ' "$work/report/index.md" || fail "index.md lacks the certificate"
+grep -q 'class="certificate status-' "$work/report/report.html" || fail "report.html lacks the certificate"
 "$tool" report "$corpus/inventories/amlogic.json" "$work/bad.json" -o "$work/bad-report" 2> "$work/report.log"
 [ $? -eq 1 ] || fail "report accepted a plan that violates the orderings"
 grep -q "\[FDFPLAN056\] the plan is not valid for this inventory" "$work/report.log" || { cat "$work/report.log"; fail "no reason given"; }
