@@ -62,14 +62,15 @@ std::optional<Certificate> ReadCertificate(const nlohmann::json& plan) {
   Certificate c;
   try {
     std::string status = j.value("status", "");
-    if (status == "optimal")
+    if (status == "optimal") {
       c.status = PlanStatus::kOptimal;
-    else if (status == "feasible")
+    } else if (status == "feasible") {
       c.status = PlanStatus::kFeasible;
-    else if (status == "heuristic")
+    } else if (status == "heuristic") {
       c.status = PlanStatus::kHeuristic;
-    else
+    } else {
       return std::nullopt;
+    }
     c.note = j.value("note", "");
     c.found_by = j.value("found_by", "heuristic");
     if (j.contains("solver") && j["solver"].is_object()) {

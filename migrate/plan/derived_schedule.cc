@@ -36,10 +36,11 @@ SwitchGroups GroupSwitches(const Inventory& inventory, const Requirements& requi
       for (int d : board.hosts[h].drivers) {
         const Driver& driver = inventory.drivers[d];
         if (driver.dual_binary || driver.status == DriverStatus::kPorted) continue;
-        if (first_switch_of[d] < 0)
+        if (first_switch_of[d] < 0) {
           first_switch_of[d] = s;
-        else
+        } else {
           sets.Unite(s, first_switch_of[d]);
+        }
       }
     }
   }

@@ -40,18 +40,17 @@ Metrics MetricsOf(const PlanningContext& x, const WaveAssignment& a) {
 
 // Renumbers a plan's waves without the empty ones (what Compress does to the schedule).
 void DropEmptyWaves(WaveAssignment& a) {
-  std::set<int> used;
-  for (int w : a.port)
-    if (w > 0) used.insert(w);
-  for (int w : a.clone)
-    if (w > 0) used.insert(w);
   std::map<int, int> renumber;
-  for (int w : used) renumber.emplace(w, static_cast<int>(renumber.size()) + 1);
-  for (int& w : a.port)
-    if (w > 0) w = renumber[w];
-  for (int& w : a.clone)
-    if (w > 0) w = renumber[w];
-  a.waves = static_cast<int>(renumber.size());
+  for (const std::vector<int>* waves : {&a.port, &a.clone}) {
+    for (int w : *waves) renumber.emplace(w, 0);
+  }
+  renumber.erase(0);  // not scheduled
+  int next = 0;
+  for (auto& [wave, number] : renumber) number = ++next;
+  for (std::vector<int>* waves : {&a.port, &a.clone}) {
+    for (int& w : *waves) w = w > 0 ? renumber[w] : 0;
+  }
+  a.waves = next;
 }
 
 std::vector<Item> ItemsIn(const PlanningContext& x, const WaveAssignment& a,
@@ -166,8 +165,9 @@ Parts SolveParts(const PlanningContext& x, int waves, const Clock& clock, double
     }
     if (clock.Left() <= 0) {  // no time: this part keeps its ports spread, and gives no bound
       bounded = false;
-      for (size_t i = 0; i < part.size(); ++i)
+      for (size_t i = 0; i < part.size(); ++i) {
         shape.ports.push_back({part[i], 1 + static_cast<int>(i) % span});
+      }
       shape.span = span;
       out.shapes.push_back(std::move(shape));
       continue;
@@ -222,8 +222,9 @@ std::optional<WaveAssignment> Compose(const PlanningContext& x, std::vector<Shap
         load[first + w - 1].AddPort(x.c, d);
       }
       placed = n == shape.ports.size();
-      for (size_t m = 0; m < n && !placed; ++m)
+      for (size_t m = 0; m < n && !placed; ++m) {
         load[first + shape.ports[m].second - 1].AddPort(x.c, shape.ports[m].first, -1);
+      }
       if (placed) {
         for (auto [d, w] : shape.ports) a.port[d] = first + w - 1;
       }
@@ -303,6 +304,7 @@ ExactPlan PlanExactly(const Inventory& inventory, const Requirements& required,
   // from the bound up (an infeasible count raises the bound, the first feasible one is optimal);
   // large, emptying the last wave into others, a neighbourhood at a time. At most half the time.
   double waves_until = seconds / 2;
+  bool waves_timed_out = false;  // the waves stage's share of the time ran out before a proof
   for (int t = waves_bound; t < best.waves; ++t) {
     if (std::optional<WaveAssignment> composed = Compose(x, parts.shapes, t)) {
       adopt(*composed);
@@ -323,6 +325,7 @@ ExactPlan PlanExactly(const Inventory& inventory, const Requirements& required,
         adopt(program.Decode(r.solution));
       } else {
         out.attempts.push_back({t, "undecided", r.seconds});
+        waves_timed_out = true;
       }
       break;
     }
@@ -351,17 +354,19 @@ ExactPlan PlanExactly(const Inventory& inventory, const Requirements& required,
           {best.waves - 1, r.solution.empty() ? "not found" : "feasible", r.seconds});
       if (r.solution.empty() || !adopt(program.Decode(r.solution))) break;
     }
+    waves_timed_out = best.waves > out.waves_bound && clock.Spent() >= waves_until;
   }
 
   // Lifetime at the wave count reached: the parts composed, then, small, the whole program from
   // the best plan; large, neighbourhoods of consecutive waves.
-  if (std::optional<WaveAssignment> composed = Compose(x, parts.shapes, best.waves))
+  if (std::optional<WaveAssignment> composed = Compose(x, parts.shapes, best.waves)) {
     adopt(*composed);
+  }
   int bound = std::max(lifetime_bound, parts.bound.value_or(0));
   if (best_metrics.dual_lifetime <= bound || clock.Left() <= 0) {
     out.lifetime_bound = bound;
     out.lifetime_waves = best_metrics.waves;
-    out.timed_out = best_metrics.dual_lifetime > bound || best_metrics.waves > out.waves_bound;
+    out.timed_out = waves_timed_out || (best_metrics.dual_lifetime > bound && clock.Left() <= 0);
     return out;
   }
   out.lifetime_solved = true;
@@ -371,8 +376,9 @@ ExactPlan PlanExactly(const Inventory& inventory, const Requirements& required,
     WaveProgram program(x, AllWaves(best.waves), all_items(), best, false, true);
     program.BoundLifetime(bound);
     MipResult r = solve(program, clock.Left(), true, true);
-    if (std::isfinite(r.bound))
+    if (std::isfinite(r.bound)) {
       bound = std::max(bound, static_cast<int>(std::ceil(r.bound + program.offset() - 1e-6)));
+    }
     complete = r.status == MipResult::Status::kOptimal;
     if (!r.solution.empty()) adopt(program.Decode(r.solution));
   } else {
@@ -402,7 +408,8 @@ ExactPlan PlanExactly(const Inventory& inventory, const Requirements& required,
   out.lifetime_bound = bound;
   // The whole program stops early only at the time limit; neighbourhoods also when they improve
   // nothing more.
-  out.timed_out = !complete && best_metrics.dual_lifetime > bound && (whole || clock.Left() <= 0);
+  out.timed_out = waves_timed_out ||
+                  (!complete && best_metrics.dual_lifetime > bound && (whole || clock.Left() <= 0));
   return out;
 }
 

@@ -63,8 +63,9 @@ class ListScheduler {
         c_(c),
         by_priority_(PortsByPriority(inventory, required)) {
     effort_limited_ = c.effort_per_wave() != kUnlimited;
-    for (int t = 0; t < c.teams(); ++t)
+    for (int t = 0; t < c.teams(); ++t) {
       effort_limited_ = effort_limited_ || c.team_effort(t) != kUnlimited;
+    }
     by_effort_ = by_priority_;
     std::stable_sort(by_effort_.begin(), by_effort_.end(),
                      [&](int a, int b) { return c.effort(a) > c.effort(b); });
@@ -79,8 +80,9 @@ class ListScheduler {
       }
     }
     for (size_t p = 0; p < inventory.protocols.size(); ++p) {
-      if (required.clone[p] && c.charged(static_cast<int>(p)) && !needed[p])
+      if (required.clone[p] && c.charged(static_cast<int>(p)) && !needed[p]) {
         orphan_clones_.push_back(static_cast<int>(p));
+      }
     }
   }
 
@@ -206,8 +208,9 @@ class ListScheduler {
       for (int d : groups.ports[g]) w = std::max(w, port[d]);
       return w;
     };
-    for (size_t g = 0; g < groups.ports.size(); ++g)
+    for (size_t g = 0; g < groups.ports.size(); ++g) {
       group_wave[g] = wave_of_group(static_cast<int>(g));
+    }
     auto lifetime_of = [&](const std::set<int>& drivers) {
       int total = 0;
       for (int d : drivers) {
@@ -240,8 +243,9 @@ class ListScheduler {
       return delta;
     };
     auto affected_by = [&](int d, std::set<int>& affected) {
-      for (int g : groups.groups_of[d])
+      for (int g : groups.groups_of[d]) {
         affected.insert(groups.retiring[g].begin(), groups.retiring[g].end());
+      }
     };
     auto relocate = [&](int d, int to) {
       int from = port[d];
@@ -280,8 +284,9 @@ class ListScheduler {
             continue;
           }
           for (int e : members[to]) {
-            if (earliest[e] > from || !fits_instead(d, e, to) || !fits_instead(e, d, from))
+            if (earliest[e] > from || !fits_instead(d, e, to) || !fits_instead(e, d, from)) {
               continue;
+            }
             std::set<int> both = affected;
             affected_by(e, both);
             int delta = delta_of({d, e}, {to, from}, both);

@@ -91,8 +91,9 @@ int WavesLowerBound(const Inventory& inventory, const Requirements& required, co
   }
   for (int t = 0; t < c.teams(); ++t) {
     if (team_ports[t] == 0) continue;
-    if (c.team_ports(t) != kUnlimited)
+    if (c.team_ports(t) != kUnlimited) {
       waves = std::max(waves, CeilDiv(team_ports[t], c.team_ports(t)));
+    }
     if (c.team_effort(t) != kUnlimited) {
       waves = std::max(waves, BinPackingBound(team_items[t], c.team_effort(t)));
     }
@@ -126,8 +127,9 @@ int LifetimeLowerBound(const Inventory& inventory, const Requirements& required,
                             MostThatFit(list, c.team_effort(team))});
     }
     most = std::max<int64_t>(1, std::min(most, by_teams));
-    for (size_t i = 0; i < ports.size(); ++i)
+    for (size_t i = 0; i < ports.size(); ++i) {
       bound += static_cast<int>(static_cast<int64_t>(i) / most);
+    }
     for (int d : ports) counted[d] = true;
   }
   for (size_t d = 0; d < inventory.drivers.size(); ++d) {

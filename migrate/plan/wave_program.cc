@@ -47,8 +47,9 @@ WaveProgram::WaveProgram(const PlanningContext& x, std::vector<int> waves,
 std::vector<double> WaveProgram::Encode() const {
   std::vector<double> v(program_.columns().size(), 0);
   for (size_t i = 0; i < free_.size(); ++i) {
-    for (size_t j = 0; j < done_[i].size(); ++j)
+    for (size_t j = 0; j < done_[i].size(); ++j) {
       v[done_[i][j]] = waves_[j] >= WaveOf(free_[i]) ? 1 : 0;
+    }
   }
   for (const Derived& d : derived_) {
     double rho = 1;
@@ -79,8 +80,9 @@ int WaveProgram::WaveOf(const Item& item) const {
 
 void WaveProgram::AddMonotonicity() {
   for (const auto& steps : done_) {
-    for (size_t j = 1; j < steps.size(); ++j)
+    for (size_t j = 1; j < steps.size(); ++j) {
       program_.AddRow({{steps[j - 1], 1}, {steps[j], -1}}, -kInfinity, 0);
+    }
   }
 }
 
@@ -119,10 +121,11 @@ void WaveProgram::AddLoad(std::vector<std::pair<int, double>>& terms, double& co
                           int j, double weight) const {
   auto step = [&](int jj, double w) {
     if (jj < 0) return;
-    if (jj >= k() - 1)
+    if (jj >= k() - 1) {
       constant += w;
-    else
+    } else {
       terms.push_back({done_[i][jj], w});
+    }
   };
   step(j, weight);
   step(j - 1, -weight);
@@ -139,8 +142,9 @@ void WaveProgram::AddCapacity(const std::vector<std::pair<int, double>>& weighte
     for (const auto& [item, weight] : weighted) {
       if (weight != 0) AddLoad(terms, constant, item, j, weight);
     }
-    if (!terms.empty())
+    if (!terms.empty()) {
       program_.AddRow(terms, -kInfinity, static_cast<double>(capacity) - constant);
+    }
   }
 }
 
@@ -199,12 +203,13 @@ void WaveProgram::AddLifetime() {
     bool outside = false;
     for (int e : x_.waits_for[d]) {
       auto it = port_item_.find(e);
-      if (it != port_item_.end())
+      if (it != port_item_.end()) {
         free_ports.push_back(it->second);
-      else if (absent_)
+      } else if (absent_) {
         outside = true;
-      else
+      } else {
         fixed = std::max(fixed, at_.port[e]);
+      }
     }
     if (free_ports.empty() || outside) continue;
     // Drivers with the same free ports but different fixed parts need their own R.
@@ -220,8 +225,9 @@ void WaveProgram::AddLifetime() {
     std::vector<int> rho = of.size() == 1 ? *of[0] : AddMinimum(of);
     int r = program_.AddColumn(at_least[key], kInfinity, count, false);
     std::vector<std::pair<int, double>> terms = {{r, 1}};
-    for (int j = 0; j + 1 < k(); ++j)
+    for (int j = 0; j + 1 < k(); ++j) {
       terms.push_back({rho[j], static_cast<double>(waves_[j + 1] - waves_[j])});
+    }
     program_.AddRow(terms, waves_.back(), kInfinity);
     retire_.push_back({r, rho, static_cast<double>(at_least[key])});
   }
