@@ -16,8 +16,9 @@
 //
 // Waves. The parts composed, from the proven bound up. Then, when the whole program is small
 // (kWholeBinaries), it is solved for each wave count from the bound up to the heuristic's minus
-// one: an infeasible count raises the bound, the first feasible one is optimal. Larger, the last
-// wave is emptied into the waves with the most room, a neighbourhood at a time (no proof).
+// one: an infeasible count raises the bound, the first feasible one is optimal. These programs
+// start from nothing: the heuristic's plan has more waves than they allow. Larger, the last wave
+// is emptied into the waves with the most room, a neighbourhood at a time (no proof).
 //
 // Lifetime, at the wave count reached. Small: the whole program from the best plan as the
 // solver's starting incumbent; its bound joins the parts'. Larger: neighbourhoods of consecutive
