@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ clang-14 llvm-14-dev llvm-14-tools libclang-14-dev libclang-cpp14-dev
   libclang-rt-14-dev clang-tools-14
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev libdtl-dev python3 git patch chromium
+  coinor-libcbc-dev
 )
 
 missing=()

@@ -50,11 +50,24 @@ InventoryLoad Load(const std::string& path, std::ostream& err) {
   return load;
 }
 
-void PrintMetrics(const Metrics& m, const Metrics& bound, std::ostream& out) {
+void PrintMetrics(const PlannedMigration& planned, std::ostream& out) {
+  const Metrics& m = planned.metrics;
+  const Metrics& bound = planned.lower_bound;
+  const Certificate& c = planned.certificate;
   out << "  waves         " << m.waves << "  (lower bound " << bound.waves << ")\n"
       << "  duplication   " << m.duplication << "  (lower bound " << bound.duplication << ")\n"
       << "  dual_lifetime " << m.dual_lifetime << "  (lower bound " << bound.dual_lifetime << ")\n"
-      << "  switches      " << m.switches << "  (fixed by the inventory)\n";
+      << "  switches      " << m.switches << "  (fixed by the inventory)\n"
+      << "  certificate   " << PlanStatusName(c.status);
+  for (const ObjectiveBound& o : c.objectives) {
+    if (o.value != o.bound) out << ", " << o.objective << " gap " << static_cast<int>(o.Gap() * 100 + 0.5) << "%";
+  }
+  if (!c.solver.empty()) {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", c.seconds);
+    out << " (" << c.solver << " " << c.solver_version << ", " << seconds << " s)";
+  }
+  out << ": " << c.note << "\n";
 }
 
 // wave-NN/switch-<host>.diff: the host id made safe for a file name.
@@ -92,8 +105,7 @@ bool WriteBoardConfig(const BoardConfig& config, const std::string& tree, const 
 }
 
 // The lower bounds a plan file states, for the report (absent in hand-written plans).
-std::optional<Metrics> StatedLowerBounds(const std::string& plan_text) {
-  nlohmann::json plan = nlohmann::json::parse(plan_text, nullptr, false);
+std::optional<Metrics> StatedLowerBounds(const nlohmann::json& plan) {
   if (!plan.is_object() || !plan.contains("lower_bounds") || !plan["lower_bounds"].is_object()) {
     return std::nullopt;
   }
@@ -162,10 +174,11 @@ int RunPlan(const PlanCommand& command, std::ostream& out, std::ostream& err) {
     if (!board_config->errors.empty()) return kExitInvalid;
   }
   fs::path path = fs::path(command.out_dir) / "plan.json";
-  std::string text = WritePlanJson(inventory, required, planned.schedule, planned.metrics, planned.lower_bound);
+  std::string text = WritePlanJson(inventory, required, planned.schedule, planned.metrics, planned.lower_bound,
+                                   &planned.certificate);
   if (!WriteOutput(path, text, err)) return kExitInvalid;
   out << "wrote " << path.string() << "\n";
-  PrintMetrics(planned.metrics, planned.lower_bound, out);
+  PrintMetrics(planned, out);
   if (board_config && !WriteBoardConfig(*board_config, tree, command.out_dir, out, err)) return kExitInvalid;
   return kExitDone;
 }
@@ -209,8 +222,9 @@ int RunReport(const ReportCommand& command, std::ostream& out, std::ostream& err
     return kExitInvalid;
   }
   Metrics metrics = read.metrics.value_or(Measure(inventory, required, read.schedule));
-  report::ReportModel model =
-      report::BuildReportModel(inventory, required, read.schedule, metrics, StatedLowerBounds(*text));
+  nlohmann::json plan = nlohmann::json::parse(*text, nullptr, false);
+  report::ReportModel model = report::BuildReportModel(inventory, required, read.schedule, metrics,
+                                                       StatedLowerBounds(plan), ReadCertificate(plan));
   std::string source = "Inventory and plan: " + fs::path(command.plan).filename().string() + " (" +
                        std::to_string(inventory.drivers.size()) + " drivers, " +
                        std::to_string(inventory.protocols.size()) + " protocols, " +

@@ -21,7 +21,7 @@ Json MetricsJson(const Metrics& m) {
 
 std::string WritePlanJson(const Inventory& inventory, const Requirements& required,
                           const Schedule& schedule, const Metrics& metrics,
-                          const Metrics& lower_bound) {
+                          const Metrics& lower_bound, const Certificate* certificate) {
   std::map<int, Json> waves;
   auto add = [&](int wave, Json action) {
     if (wave <= 0) return;
@@ -58,6 +58,7 @@ std::string WritePlanJson(const Inventory& inventory, const Requirements& requir
   }
   out["metrics"] = MetricsJson(metrics);
   out["lower_bounds"] = MetricsJson(lower_bound);
+  if (certificate) out["certificate"] = CertificateJson(*certificate);
   return out.dump(2) + "\n";
 }
 

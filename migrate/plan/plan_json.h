@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "migrate/plan/certificate.h"
 #include "migrate/plan/diagnostics.h"
 #include "migrate/plan/inventory.h"
 #include "migrate/plan/requirements.h"
@@ -15,9 +16,10 @@ namespace fdfkit::plan {
 
 inline constexpr char kPlanSchema[] = "fdfkit-plan/1";
 
+// The certificate (how good the plan is, how it was proven) is written when given.
 std::string WritePlanJson(const Inventory& inventory, const Requirements& required,
                           const Schedule& schedule, const Metrics& metrics,
-                          const Metrics& lower_bound);
+                          const Metrics& lower_bound, const Certificate* certificate = nullptr);
 
 struct PlanRead {
   Schedule schedule;                // what the plan schedules (0: absent)

@@ -92,6 +92,31 @@ std::vector<JsonDiagnostic> VerifyPlan(const Inventory& inventory, const Require
       violation(diag::kTeamCapacityExceeded, key.first, count, key.second, cap->second);
     }
   }
+  // Effort: a port costs its driver's effort (overall and for its team), a clone its protocol's
+  // clone_effort (overall only).
+  std::map<int, int64_t> effort;
+  std::map<std::pair<int, std::string>, int64_t> team_effort;
+  for (size_t d = 0; d < drivers.size(); ++d) {
+    if (s.port[d] == 0) continue;
+    effort[s.port[d]] += drivers[d].effort;
+    team_effort[{s.port[d], drivers[d].team}] += drivers[d].effort;
+  }
+  for (size_t p = 0; p < protocols.size(); ++p) {
+    if (s.clone[p] != 0) effort[s.clone[p]] += protocols[p].clone_effort;
+  }
+  if (options.effort_per_wave > 0) {
+    for (const auto& [wave, total] : effort) {
+      if (total > options.effort_per_wave) {
+        violation(diag::kWaveEffortExceeded, wave, total, options.effort_per_wave);
+      }
+    }
+  }
+  for (const auto& [key, total] : team_effort) {
+    auto budget = options.team_effort.find(key.second);
+    if (budget != options.team_effort.end() && total > budget->second) {
+      violation(diag::kTeamEffortExceeded, key.first, total, key.second, budget->second);
+    }
+  }
   // Stated metrics.
   if (plan.metrics && plan.errors.empty()) {
     Metrics actual = Measure(inventory, required, s);

@@ -10,6 +10,7 @@
 #include "migrate/plan/diagnostics.h"
 #include "migrate/plan/inventory.h"
 #include "migrate/plan/plan_json.h"
+#include "migrate/plan/plan_options.h"
 #include "migrate/plan/planner.h"
 #include "migrate/plan/requirements.h"
 

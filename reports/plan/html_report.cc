@@ -26,18 +26,20 @@ std::string ProgressRow(const std::string& what, int done, int total) {
 
 std::string Summary(const ReportModel& m) {
   std::ostringstream o;
-  o << "<table class=\"metrics\"><tr><th>metric</th><th class=\"num\">plan</th><th class=\"num\">lower bound</th></tr>";
-  auto row = [&](const char* name, int value, int bound, bool known) {
-    o << "<tr><td>" << name << "</td><td class=\"num\">" << value << "</td><td class=\"num\">"
-      << (known ? std::to_string(bound) : "—") << "</td></tr>";
-  };
-  bool known = m.lower_bound.has_value();
-  plan::Metrics b = m.lower_bound.value_or(plan::Metrics{});
-  row("waves", m.metrics.waves, b.waves, known);
-  row("duplication (board, driver, wave)", m.metrics.duplication, b.duplication, known);
-  row("dual-support lifetime (driver-waves)", m.metrics.dual_lifetime, b.dual_lifetime, known);
-  row("host switches", m.metrics.switches, m.metrics.switches, true);
-  o << "</table><div class=\"progress\">"
+  o << "<table class=\"metrics\"><tr><th>metric</th><th class=\"num\">plan</th><th class=\"num\">proven lower "
+       "bound</th><th class=\"num\">gap</th></tr>";
+  for (const MetricRow& row : MetricRows(m)) {
+    o << "<tr><td>" << EscapeHtml(row.name) << "</td><td class=\"num\">" << row.value << "</td><td class=\"num\">"
+      << EscapeHtml(row.bound) << "</td><td class=\"num\">" << EscapeHtml(row.gap) << "</td></tr>";
+  }
+  o << "</table>";
+  if (m.certificate) {
+    o << "<p class=\"certificate status-" << plan::PlanStatusName(m.certificate->status) << "\">"
+      << EscapeHtml(CertificateSummary(*m.certificate)) << "</p>";
+  } else {
+    o << "<p class=\"certificate\">No certificate: the plan does not say how it was found or proven.</p>";
+  }
+  o << "<div class=\"progress\">"
     << ProgressRow("drivers with a driver-transport variant", m.drivers_done, m.drivers)
     << ProgressRow("drivers without banjo", m.drivers_ported, m.drivers)
     << ProgressRow("protocols cloned", m.protocols_cloned, m.protocols)

@@ -33,13 +33,14 @@ std::string FileName(const std::string& board) {
 std::string IndexMarkdown(const ReportModel& m, const std::string& source) {
   std::ostringstream o;
   o << "# Banjo → driver transport: migration plan\n\n" << source << "\n\nThe same report as one page: [report.html](report.html).\n\n"
-    << "## Where the migration stands\n\n| metric | plan | lower bound |\n|---|---:|---:|\n";
-  auto bound = [&](int v) { return m.lower_bound ? std::to_string(v) : std::string("—"); };
-  plan::Metrics b = m.lower_bound.value_or(plan::Metrics{});
-  o << "| waves | " << m.metrics.waves << " | " << bound(b.waves) << " |\n"
-    << "| duplication (board, driver, wave) | " << m.metrics.duplication << " | " << bound(b.duplication) << " |\n"
-    << "| dual-support lifetime (driver-waves) | " << m.metrics.dual_lifetime << " | " << bound(b.dual_lifetime) << " |\n"
-    << "| host switches | " << m.metrics.switches << " | " << m.metrics.switches << " |\n\n"
+    << "## Where the migration stands\n\n| metric | plan | proven lower bound | gap |\n|---|---:|---:|---:|\n";
+  for (const MetricRow& row : MetricRows(m)) {
+    o << "| " << row.name << " | " << row.value << " | " << row.bound << " | " << row.gap << " |\n";
+  }
+  o << "\n"
+    << (m.certificate ? CertificateSummary(*m.certificate)
+                      : std::string("No certificate: the plan does not say how it was found or proven."))
+    << "\n\n"
     << "| progress | |\n|---|---|\n"
     << "| drivers with a driver-transport variant | " << Bar(m.drivers_done, m.drivers) << " |\n"
     << "| drivers without banjo | " << Bar(m.drivers_ported, m.drivers) << " |\n"

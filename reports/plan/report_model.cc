@@ -1,6 +1,7 @@
 #include "reports/plan/report_model.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 namespace fdfkit::report {
@@ -30,14 +31,74 @@ EdgeState StateOf(const Inventory& inv, int from, int to, int protocol) {
 
 std::string Wave(int wave) { return "wave " + std::to_string(wave); }
 
+std::string Percent(int value, int bound) {
+  if (value == bound || value == 0) return "0 %";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f %%", 100.0 * (value - bound) / value);
+  return text;
+}
+
+std::string Number(double value, const char* format) {
+  char text[32];
+  std::snprintf(text, sizeof text, format, value);
+  return text;
+}
+
 }  // namespace
+
+std::vector<MetricRow> MetricRows(const ReportModel& m) {
+  std::vector<MetricRow> rows = {{"waves", m.metrics.waves, "—", "—"},
+                                 {"duplication (board, driver, wave)", m.metrics.duplication, "—", "—"},
+                                 {"dual-support lifetime (driver-waves)", m.metrics.dual_lifetime, "—", "—"}};
+  std::optional<plan::Metrics> bound = m.lower_bound;
+  if (m.certificate) {  // the certificate's bounds are the proven ones
+    plan::Metrics b = bound.value_or(plan::Metrics{});
+    for (const plan::ObjectiveBound& o : m.certificate->objectives) {
+      if (o.objective == "waves") b.waves = o.bound;
+      if (o.objective == "duplication") b.duplication = o.bound;
+      if (o.objective == "dual_lifetime") b.dual_lifetime = o.bound;
+    }
+    bound = b;
+  }
+  if (bound) {
+    int bounds[] = {bound->waves, bound->duplication, bound->dual_lifetime};
+    for (size_t i = 0; i < 3; ++i) {
+      rows[i].bound = std::to_string(bounds[i]);
+      rows[i].gap = Percent(rows[i].value, bounds[i]);
+    }
+  }
+  rows.push_back({"host switches", m.metrics.switches, std::to_string(m.metrics.switches), "fixed"});
+  return rows;
+}
+
+std::string CertificateSummary(const plan::Certificate& c) {
+  std::string text = std::string("Certificate: ") + plan::PlanStatusName(c.status) + " — " + c.note + ".";
+  if (!c.solver.empty()) {
+    text += " The plan is the " + c.found_by + "'s; " + c.solver + " " + c.solver_version + " ran " +
+            Number(c.seconds, "%.2f") + " s of a " + Number(c.time_limit, "%g") + " s limit.";
+  }
+  for (const plan::ObjectiveBound& o : c.objectives) {
+    if (o.objective == "waves") {
+      for (const plan::SolverAttempt& a : o.attempts) {
+        text += " " + std::to_string(a.waves) + " waves: " + a.result + " (" + Number(a.seconds, "%.2f") + " s).";
+      }
+    }
+    if (o.objective == "dual_lifetime" && o.value != o.bound) {
+      text += " The lifetime bound holds for plans of " + std::to_string(o.given.empty() ? 0 : o.given[0].second) +
+              " waves without duplication (proof: " + o.proof + ").";
+    }
+  }
+  return text;
+}
 
 ReportModel BuildReportModel(const Inventory& inv, const plan::Requirements& required,
                              const plan::Schedule& schedule, const plan::Metrics& metrics,
-                             std::optional<plan::Metrics> lower_bound) {
+                             std::optional<plan::Metrics> lower_bound,
+                             std::optional<plan::Certificate> certificate) {
   ReportModel m;
   m.metrics = metrics;
   m.lower_bound = lower_bound;
+  m.certificate = std::move(certificate);
   auto driver_view = [&](int d) {
     const plan::Driver& driver = inv.drivers[static_cast<size_t>(d)];
     DriverView v{driver.id, driver.team, plan::DriverStatusName(driver.status), 0, 0, driver.dual_binary};

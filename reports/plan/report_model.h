@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "migrate/plan/certificate.h"
 #include "migrate/plan/inventory.h"
 #include "migrate/plan/requirements.h"
 
@@ -74,6 +75,9 @@ struct TeamView {
 struct ReportModel {
   plan::Metrics metrics;
   std::optional<plan::Metrics> lower_bound;
+  // How good the plan is and how that was proven (plan.json's certificate; absent in hand-written
+  // plans). Its bounds, when present, are the ones shown.
+  std::optional<plan::Certificate> certificate;
   std::vector<BoardView> boards;
   std::vector<WaveView> waves;
   std::vector<TeamView> teams;
@@ -82,9 +86,23 @@ struct ReportModel {
   int hosts = 0, hosts_switched = 0;
 };
 
+// One row of the metric table: the plan's value, its proven lower bound and the gap between them.
+struct MetricRow {
+  std::string name;   // as a person reads it: "dual-support lifetime (driver-waves)"
+  int value = 0;
+  std::string bound;  // "—" when the plan states none
+  std::string gap;    // "0 %", "12.5 %", "fixed" (switches), "—"
+};
+std::vector<MetricRow> MetricRows(const ReportModel& model);
+
+// The certificate in sentences: its status first, then how the plan was found and proven
+// ("Certificate: optimal — cbc proved the heuristic plan optimal. ...").
+std::string CertificateSummary(const plan::Certificate& certificate);
+
 ReportModel BuildReportModel(const plan::Inventory& inventory, const plan::Requirements& required,
                              const plan::Schedule& schedule, const plan::Metrics& metrics,
-                             std::optional<plan::Metrics> lower_bound);
+                             std::optional<plan::Metrics> lower_bound,
+                             std::optional<plan::Certificate> certificate = std::nullopt);
 
 }  // namespace fdfkit::report
 

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "reports/plan/host_diagram.h"
+#include "reports/plan/html_report.h"
 #include "reports/plan/markdown_report.h"
 #include "reports/plan/report_model.h"
 #include "reports/template.h"
@@ -130,6 +131,55 @@ TEST(PlanReport, MarkdownAndHtmlCoverEveryHost) {
   EXPECT_EQ(html.find("{{"), std::string::npos);
   EXPECT_EQ(html.find("http://www.w3.org/2000/svg\" width") == std::string::npos, false);
   EXPECT_EQ(html.find("src=\"http"), std::string::npos);  // self-contained
+}
+
+// The metric table: value, proven bound and gap per objective; the certificate's sentences below
+// it, in Markdown and HTML. Without one the table still shows the plan's stated bounds.
+TEST(PlanReport, CertificateBesideTheMetrics) {
+  plan::Inventory inv = Tiny();
+  ReportModel m = TinyModel(inv);  // 4 waves
+  m.lower_bound = plan::Metrics{3, 0, 1, 2};
+  EXPECT_EQ(MetricRows(m)[0].bound, "3");
+  EXPECT_EQ(MetricRows(m)[0].gap, "25.0 %");
+  plan::Certificate c;
+  c.status = plan::PlanStatus::kFeasible;
+  c.found_by = "solver";
+  c.solver = "cbc";
+  c.solver_version = "2.10.8";
+  c.seconds = 10.02;
+  c.time_limit = 10;
+  c.note = "the time limit (10 s) ran out before cbc proved its plan optimal";
+  c.objectives = {{"waves", m.metrics.waves, m.metrics.waves, "combinatorial", {}, {{3, "infeasible", 0.5}}},
+                  {"duplication", 0, 0, "whole switch groups", {{"waves", m.metrics.waves}}, {}},
+                  {"dual_lifetime", m.metrics.dual_lifetime, 1, "solver",
+                   {{"waves", m.metrics.waves}, {"duplication", 0}}, {}}};
+  m.certificate = c;
+  std::vector<MetricRow> rows = MetricRows(m);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].bound, std::to_string(m.metrics.waves));  // the certificate's bound wins
+  EXPECT_EQ(rows[0].gap, "0 %");
+  EXPECT_EQ(rows[2].bound, "1");
+  EXPECT_EQ(rows[3].gap, "fixed");
+  std::string md = IndexMarkdown(m, "tiny");
+  EXPECT_NE(md.find("| metric | plan | proven lower bound | gap |\n"), std::string::npos);
+  EXPECT_NE(md.find("| waves | 4 | 4 | 0 % |\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("| dual-support lifetime (driver-waves) | " + std::to_string(m.metrics.dual_lifetime) + " | 1 | " +
+                    rows[2].gap + " |\n"),
+            std::string::npos);
+  EXPECT_NE(md.find("Certificate: feasible — the time limit (10 s) ran out before cbc proved its plan optimal. "
+                    "The plan is the solver's; cbc 2.10.8 ran 10.02 s of a 10 s limit. 3 waves: infeasible "
+                    "(0.50 s)."),
+            std::string::npos)
+      << md;
+  std::string html = HtmlReport(m, "tiny");
+  EXPECT_NE(html.find("<p class=\"certificate status-feasible\">Certificate: feasible —"), std::string::npos);
+  EXPECT_NE(html.find("<th class=\"num\">gap</th>"), std::string::npos);
+
+  m.certificate.reset();
+  m.lower_bound.reset();
+  md = IndexMarkdown(m, "tiny");
+  EXPECT_NE(md.find("| waves | 4 | — | — |\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("No certificate: the plan does not say how it was found or proven."), std::string::npos);
 }
 
 }  // namespace

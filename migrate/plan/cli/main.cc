@@ -1,9 +1,11 @@
 // migrate-plan: the per-driver-host migration tracker (see migrate/README.md).
 //   scan DIR [-o inventory.json] [--overlay FILE]                         inventory from a tree
-//   plan INVENTORY [--ports-per-wave N] [--team-cap TEAM=N]... [-o DIR] [--tree DIR]
-//        writes DIR/plan.json and, for a scanned inventory, DIR/board-config/
+//   plan INVENTORY [--ports-per-wave N] [--team-cap TEAM=N]... [--effort-per-wave E]
+//        [--team-effort TEAM=E]... [--time-limit SECONDS] [--solver cbc|none] [-o DIR] [--tree DIR]
+//        writes DIR/plan.json (with its certificate) and, for a scanned inventory, DIR/board-config/
 //   report INVENTORY PLAN [-o DIR]      Markdown per board and one self-contained HTML page
-//   verify INVENTORY PLAN [--ports-per-wave N] [--team-cap TEAM=N]...    lists violations
+//   verify INVENTORY PLAN [--ports-per-wave N] [--team-cap TEAM=N]... [--effort-per-wave E]
+//          [--team-effort TEAM=E]...                                      lists violations
 // Exit codes: 0 done (verify: no violation), 1 invalid input (verify: violations), 2 usage.
 // This file only parses the command line; each subcommand is a function of
 // migrate/plan/commands.h.
@@ -21,36 +23,53 @@ namespace {
 
 using namespace fdfkit::plan;
 
-// --team-cap TEAM=N: one '=', a team name before it and a whole number >= 0 after it. The whole
-// value is checked, so "t=1=5" is an error rather than t=1 with the rest dropped.
-const CLI::Validator kTeamCap(
-    [](std::string& value) -> std::string {
-      size_t equals = value.find('=');
-      std::string_view n = equals == std::string::npos ? "" : std::string_view(value).substr(equals + 1);
-      bool ok = equals != std::string::npos && equals > 0 && !n.empty() && n.size() <= 9 &&
-                n.find_first_not_of("0123456789") == std::string_view::npos;
-      return ok ? "" : fdfkit::support::Make(diag::kBadTeamCap, value).Text();
-    },
-    "TEAM=N");
-
-void AddTeamCap(CLI::App* command, std::map<std::string, int>* team_cap) {
-  command
-      ->add_option_function<std::vector<std::string>>(
-          "--team-cap",
-          [team_cap](const std::vector<std::string>& values) {
-            for (const std::string& value : values) {  // a later TEAM=N for one team wins
-              size_t equals = value.find('=');
-              (*team_cap)[value.substr(0, equals)] = std::stoi(value.substr(equals + 1));
-            }
-          },
-          "TEAM=N: ports per wave for one team (N >= 0)")
-      ->type_name("TEAM=N")
-      ->check(kTeamCap);
+// TEAM=N: one '=', a team name before it and a whole number >= 0 after it. The whole value is
+// checked, so "t=1=5" is an error rather than t=1 with the rest dropped. `bad` is the diagnostic
+// naming the option (--team-cap: FDFPLAN003, --team-effort: 165); `digits` bounds the number.
+CLI::Validator TeamValue(const fdfkit::support::DiagnosticDef<std::string_view>& bad, size_t digits,
+                         const char* shape) {
+  return CLI::Validator(
+      [&bad, digits](std::string& value) -> std::string {
+        size_t equals = value.find('=');
+        std::string_view n = equals == std::string::npos ? "" : std::string_view(value).substr(equals + 1);
+        bool ok = equals != std::string::npos && equals > 0 && !n.empty() && n.size() <= digits &&
+                  n.find_first_not_of("0123456789") == std::string_view::npos;
+        return ok ? "" : fdfkit::support::Make(bad, value).Text();
+      },
+      shape);
 }
 
-void AddPortsPerWave(CLI::App* command, int* ports_per_wave) {
-  command->add_option("--ports-per-wave", *ports_per_wave, "ports per wave (0: unlimited)")
+template <typename Number>
+void AddTeamOption(CLI::App* command, const char* name, std::map<std::string, Number>* values,
+                   const fdfkit::support::DiagnosticDef<std::string_view>& bad, size_t digits,
+                   const char* shape, const char* help) {
+  command
+      ->add_option_function<std::vector<std::string>>(
+          name,
+          [values](const std::vector<std::string>& given) {
+            for (const std::string& value : given) {  // a later TEAM=N for one team wins
+              size_t equals = value.find('=');
+              (*values)[value.substr(0, equals)] = static_cast<Number>(std::stoll(value.substr(equals + 1)));
+            }
+          },
+          help)
+      ->type_name(shape)
+      ->check(TeamValue(bad, digits, shape));
+}
+
+// The capacities, shared by plan and verify.
+void AddCapacities(CLI::App* command, PlanOptions* options) {
+  command->add_option("--ports-per-wave", options->ports_per_wave, "ports per wave (0: unlimited)")
       ->check(CLI::NonNegativeNumber);
+  AddTeamOption(command, "--team-cap", &options->team_cap, diag::kBadTeamCap, 9, "TEAM=N",
+                "TEAM=N: ports per wave for one team (N >= 0)");
+  command
+      ->add_option("--effort-per-wave", options->effort_per_wave,
+                   "effort units per wave: a port costs its driver's effort, a clone its protocol's "
+                   "clone_effort (0: unlimited)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1000000000000}));
+  AddTeamOption(command, "--team-effort", &options->team_effort, diag::kBadTeamEffort, 12, "TEAM=E",
+                "TEAM=E: effort units per wave for one team's ports (E >= 0)");
 }
 
 }  // namespace
@@ -68,8 +87,19 @@ int main(int argc, char** argv) {
   PlanCommand plan;
   CLI::App* plan_app = app.add_subcommand("plan", "plan waves of clones, ports, switches, deletions");
   plan_app->add_option("inventory", plan.inventory, "inventory JSON")->required();
-  AddPortsPerWave(plan_app, &plan.options.ports_per_wave);
-  AddTeamCap(plan_app, &plan.options.team_cap);
+  AddCapacities(plan_app, &plan.options);
+  plan_app
+      ->add_option("--time-limit", plan.options.time_limit_seconds,
+                   "seconds the exact planner may spend, all stages together (0: heuristic only)")
+      ->check(CLI::Range(0.0, 86400.0));
+  plan_app
+      ->add_option_function<std::string>(
+          "--solver",
+          [&plan](const std::string& name) {
+            plan.options.solver = name == "none" ? SolverChoice::kNone : SolverChoice::kCbc;
+          },
+          "the exact planner's solver: cbc (the default), or none (the heuristic's plan only)")
+      ->check(CLI::IsMember({"cbc", "none"}));
   plan_app->add_option("-o,--out", plan.out_dir, "output directory (plan.json, board-config/)");
   plan_app->add_option("--tree", plan.tree, "where the scanned tree is now (default: the scan's root)");
 
@@ -83,8 +113,7 @@ int main(int argc, char** argv) {
   CLI::App* verify_app = app.add_subcommand("verify", "check a plan against an inventory");
   verify_app->add_option("inventory", verify.inventory, "inventory JSON")->required();
   verify_app->add_option("plan", verify.plan, "plan JSON")->required();
-  AddPortsPerWave(verify_app, &verify.options.ports_per_wave);
-  AddTeamCap(verify_app, &verify.options.team_cap);
+  AddCapacities(verify_app, &verify.options);
 
   if (std::optional<int> exit_code = fdfkit::support::ParseCommandLine(app, argc, argv)) {
     return *exit_code;

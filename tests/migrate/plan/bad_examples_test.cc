@@ -5,8 +5,8 @@
 //
 //   .inventory.json  an inventory                                    LoadInventory
 //   .plan.json       {"inventory": I, "plan": P, "options": O}       ReadPlanJson, VerifyPlan
-//                    with I a valid inventory and O {"ports_per_wave": N, "team_cap": {TEAM: N}}
-//                    (optional)
+//                    with I a valid inventory and O {"ports_per_wave": N, "team_cap": {TEAM: N},
+//                    "effort_per_wave": E, "team_effort": {TEAM: E}} (optional)
 //   .overlay.json    a scan overlay                                  LoadScanRules
 //   .board.json      {"inventory": S, "tree": {path: text}, "options": O}, S a valid scanned
 //                    inventory; the tree is written to a temporary directory and S planned over
@@ -17,7 +17,8 @@
 //   .cli             a bundle whose `$ migrate-plan ARGS` line is run with the built migrate-plan,
 //                    `{tmp}` in ARGS naming the directory its files are unpacked into; the codes
 //                    are read from the tool's output (`error: [FDFPLANnnn]`). For what only the
-//                    command line reports: unreadable or unwritable files, --team-cap.
+//                    command line reports: unreadable or unwritable files, --team-cap,
+//                    --team-effort, capacities that leave no plan.
 //
 // A bundle is text: `# ...` comment lines and the `$ migrate-plan` line, then each file as a
 // `--- path ---` line followed by its lines. An error that must follow from the first is declared:
@@ -135,6 +136,9 @@ PlanOptions OptionsOf(const Json& example) {
   options.ports_per_wave = o.value("ports_per_wave", 0);
   Json caps = o.value("team_cap", Json::object());
   for (const auto& [team, cap] : caps.items()) options.team_cap[team] = cap.get<int>();
+  options.effort_per_wave = o.value("effort_per_wave", int64_t{0});
+  Json budgets = o.value("team_effort", Json::object());
+  for (const auto& [team, budget] : budgets.items()) options.team_effort[team] = budget.get<int64_t>();
   return options;
 }
 

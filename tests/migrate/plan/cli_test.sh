@@ -57,11 +57,66 @@ grep -q 'bad-inventory.json: \$.drivers\[0\]: error: \[FDFPLAN037\] driver "d" i
 for f in index.md report.html boards/vim3.md boards/av400.md boards/fdfkit-devboard.md boards/fdfkit-mediabox.md; do
   [ -s "$work/report/$f" ] || fail "report lacks $f"
 done
-grep -q '^| waves | 9 | 9 |$' "$work/report/index.md" || fail "index.md lacks the wave metric"
+grep -q '^| waves | 9 | 9 | 0 % |$' "$work/report/index.md" || fail "index.md lacks the wave metric"
+grep -q '^Certificate: \(optimal\|feasible\|heuristic\) — ' "$work/report/index.md" || fail "index.md lacks the certificate"
+grep -q 'class="certificate status-' "$work/report/report.html" || fail "report.html lacks the certificate"
 "$tool" report "$corpus/inventories/amlogic.json" "$work/bad.json" -o "$work/bad-report" 2> "$work/report.log"
 [ $? -eq 1 ] || fail "report accepted a plan that violates the orderings"
 grep -q "\[FDFPLAN056\] the plan is not valid for this inventory" "$work/report.log" || { cat "$work/report.log"; fail "no reason given"; }
 [ ! -e "$work/bad-report" ] || fail "report written for an invalid plan"
+
+# The certificate: every objective's value, proven bound and gap, the status and why.
+python3 - "$work/out/plan.json" <<'PY' || fail "plan.json's certificate is incomplete"
+import json, sys
+c = json.load(open(sys.argv[1]))["certificate"]
+assert c["status"] in ("optimal", "feasible", "heuristic"), c["status"]
+assert c["note"] and c["found_by"] in ("heuristic", "solver") and c["time_limit"] == 10, c
+assert [o["objective"] for o in c["objectives"]] == ["waves", "duplication", "dual_lifetime"], c
+for o in c["objectives"]:
+    assert o["bound"] <= o["value"] and o["status"] == ("optimal" if o["bound"] == o["value"] else "feasible"), o
+assert (c["status"] == "optimal") == all(o["bound"] == o["value"] for o in c["objectives"]), c
+PY
+# --solver none and --time-limit 0: the heuristic's plan, saying so; a plan all the same.
+"$tool" plan "$corpus/inventories/amlogic.json" --ports-per-wave 4 --solver none -o "$work/none" > "$work/none.log" \
+  || fail "--solver none exited $?"
+grep -q "certificate   heuristic, dual_lifetime gap [0-9]*%: no solver was asked for (--solver none)" "$work/none.log" \
+  || { cat "$work/none.log"; fail "no note for --solver none"; }
+grep -q '"status": "heuristic"' "$work/none/plan.json" || fail "plan.json does not say heuristic"
+"$tool" plan "$corpus/inventories/amlogic.json" --ports-per-wave 4 --time-limit 0 -o "$work/zero" > "$work/zero.log" \
+  || fail "--time-limit 0 exited $?"
+grep -q "\(the time limit is 0 (--time-limit)\|no solver in this build .*\); the heuristic plan is given" "$work/zero.log" \
+  || { cat "$work/zero.log"; fail "no note for --time-limit 0"; }
+cmp -s <(grep -v '"seconds"' "$work/none/plan.json" | grep -v '"note"\|"time_limit"') \
+       <(grep -v '"seconds"' "$work/zero/plan.json" | grep -v '"note"\|"time_limit"') || fail "--time-limit 0 and --solver none differ"
+
+# Effort capacities: planned and verified with them; a plan made without them breaks them.
+"$tool" plan "$corpus/inventories/amlogic.json" --effort-per-wave 6 --team-effort gpio=2 -o "$work/effort" \
+  > "$work/effort.log" || fail "effort plan exited $?"
+"$tool" verify "$corpus/inventories/amlogic.json" "$work/effort/plan.json" --effort-per-wave 6 --team-effort gpio=2 \
+  > /dev/null || fail "effort plan does not verify"
+"$tool" verify "$corpus/inventories/amlogic.json" "$work/uncapped/plan.json" --effort-per-wave 6 > "$work/effort-verify.log"
+[ $? -eq 1 ] || fail "a plan without effort budgets verified against one"
+grep -q "error: \[FDFPLAN160\] capacity: wave [0-9]* takes [0-9]* effort units (ports and clones); at most 6 allowed" \
+  "$work/effort-verify.log" || { cat "$work/effort-verify.log"; fail "no effort violation"; }
+"$tool" verify "$corpus/inventories/amlogic.json" "$work/uncapped/plan.json" --team-effort gpio=1 > "$work/team-verify.log"
+grep -q "\[FDFPLAN161\] capacity: wave [0-9]* takes [0-9]* effort units of team gpio; at most 1 allowed" \
+  "$work/team-verify.log" || { cat "$work/team-verify.log"; fail "no team effort violation"; }
+"$tool" plan "$corpus/inventories/amlogic.json" --effort-per-wave 1 -o "$work/too-small" 2> "$work/too-small.log"
+[ $? -eq 1 ] || fail "a budget below a driver's effort planned"
+grep -q "\[FDFPLAN162\] driver \".*\" takes [0-9]* effort units to port, more than the 1 a wave allows" "$work/too-small.log" \
+  || { cat "$work/too-small.log"; fail "no FDFPLAN162"; }
+[ ! -e "$work/too-small" ] || fail "output written without a plan"
+
+# Bad values of the new options are usage errors; nothing is written.
+for bad in "--team-effort gpio=lots" "--team-effort =2" "--team-effort gpio=1=2" "--effort-per-wave -1" \
+           "--effort-per-wave many" "--time-limit soon" "--time-limit -1" "--solver glpk"; do
+  # shellcheck disable=SC2086
+  "$tool" plan "$corpus/inventories/amlogic.json" $bad -o "$work/bad-option" 2> "$work/bad-option.log"
+  [ $? -eq 2 ] || fail "$bad was not a usage error"
+  [ ! -e "$work/bad-option" ] || fail "output written for $bad"
+done
+"$tool" plan "$corpus/inventories/amlogic.json" --team-effort gpio=lots 2> "$work/bad-option.log"
+grep -q '^--team-effort: error: \[FDFPLAN165\] .*got "gpio=lots"' "$work/bad-option.log" || { cat "$work/bad-option.log"; fail "bad --team-effort not named"; }
 
 # A scanned inventory whose tree has gone: the board config cannot be computed; nothing is written.
 "$tool" scan "$corpus/tree" -o "$work/tree.json" 2> /dev/null || fail "scan failed"

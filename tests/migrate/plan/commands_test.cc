@@ -60,8 +60,11 @@ TEST_F(Commands, PlanWritesThePlanAndPrintsItsMetrics) {
                         "  waves         2  (lower bound 2)\n"
                         "  duplication   0  (lower bound 0)\n"
                         "  dual_lifetime 1  (lower bound 1)\n"
-                        "  switches      1  (fixed by the inventory)\n");
+                        "  switches      1  (fixed by the inventory)\n"
+                        "  certificate   optimal: the heuristic plan meets the combinatorial lower bounds: "
+                        "optimal without a solver\n");
   EXPECT_NE(Read("out/plan.json").find("\"schema\": \"fdfkit-plan/1\""), std::string::npos);
+  EXPECT_NE(Read("out/plan.json").find("\"status\": \"optimal\""), std::string::npos);
   EXPECT_FALSE(fs::exists(dir_ / "out/board-config"));  // not a scanned inventory
 }
 

@@ -8,6 +8,7 @@
 
 #include <random>
 
+#include "migrate/plan/lower_bounds.h"
 #include "migrate/plan/plan_json.h"
 #include "migrate/plan/planner.h"
 #include "migrate/plan/requirements.h"
@@ -141,6 +142,54 @@ TEST(Planner, TeamCapsSetTheWaveCountExactly) {
   EXPECT_EQ(p.plan.lower_bound.waves, 3);
 }
 
+TEST(LowerBounds, BinPacking) {
+  EXPECT_EQ(BinPackingBound({}, 10), 0);
+  EXPECT_EQ(BinPackingBound({0, 0}, 10), 0);  // effort 0 takes no room
+  EXPECT_EQ(BinPackingBound({3, 3}, 100), 1);
+  EXPECT_EQ(BinPackingBound({6, 6, 6}, 10), 3);  // more than half a wave each: a wave each
+  EXPECT_EQ(BinPackingBound({5, 4, 4, 3, 2, 2}, 10), 2);
+  EXPECT_EQ(BinPackingBound({7, 7, 3, 3}, 10), 2);
+  EXPECT_EQ(BinPackingBound({6, 6, 5, 5}, 10), 3);
+  EXPECT_EQ(BinPackingBound({8, 8, 3, 3, 3}, 10), 3);  // the 3s fit beside no 8, but together
+}
+
+// Effort budgets: a team of three 3-unit ports with 4 units per wave needs three waves; the
+// overall budget of 7 leaves room for the other team's 1-unit ports beside them.
+TEST(Planner, EffortBudgetsAreWavesToo) {
+  PlanOptions options{.effort_per_wave = 7, .team_effort = {{"slow", 4}}, .solver = SolverChoice::kNone};
+  Planned p = Plan(R"({"schema": "fdfkit-inventory/1", "protocols": [],
+    "drivers": [{"id": "s1", "team": "slow", "effort": 3}, {"id": "s2", "team": "slow", "effort": 3},
+                {"id": "s3", "team": "slow", "effort": 3}, {"id": "f1", "team": "fast"},
+                {"id": "f2", "team": "fast"}, {"id": "f3", "team": "fast"}, {"id": "f4", "team": "fast"}],
+    "boards": [{"id": "b", "hosts": [{"id": "S1", "drivers": ["s1"]}, {"id": "S2", "drivers": ["s2"]},
+      {"id": "S3", "drivers": ["s3"]}, {"id": "F", "drivers": ["f1", "f2", "f3", "f4"]}]}]})", options);
+  EXPECT_EQ(p.plan.metrics.waves, 3);
+  EXPECT_EQ(p.plan.lower_bound.waves, 3);
+  EXPECT_EQ(p.plan.certificate.status, PlanStatus::kOptimal);
+}
+
+TEST(Planner, CapacitiesThatLeaveNoPlan) {
+  Inventory inventory = fdfkit::plan::testing::MustParse(R"({"schema": "fdfkit-inventory/1",
+    "protocols": [{"id": "p", "clone_effort": 4}],
+    "drivers": [{"id": "d", "team": "t", "effort": 3, "serves": ["p"]}],
+    "boards": [{"id": "b", "hosts": [{"id": "h", "drivers": ["d"]}]}]})");
+  Requirements required = Require(inventory);
+  auto error = [&](const PlanOptions& options) {
+    PlannedMigration plan = PlanMigration(inventory, required, options);
+    return plan.error ? plan.error->Text() : std::string("no error");
+  };
+  EXPECT_EQ(error({.effort_per_wave = 2}),
+            "error: [FDFPLAN162] driver \"d\" takes 3 effort units to port, more than the 2 a wave "
+            "allows (--effort-per-wave): no plan exists");
+  EXPECT_EQ(error({.team_effort = {{"t", 2}}}),
+            "error: [FDFPLAN163] driver \"d\" of team t takes 3 effort units to port, more than the 2 "
+            "the team may spend per wave (--team-effort): no plan exists");
+  EXPECT_EQ(error({.effort_per_wave = 3}),
+            "error: [FDFPLAN164] cloning protocol \"p\" takes 4 effort units, more than the 3 a wave "
+            "allows (--effort-per-wave): no plan exists");
+  EXPECT_EQ(error({.effort_per_wave = 4, .solver = SolverChoice::kNone}), "no error");  // clone first
+}
+
 TEST(Planner, ATeamWithWorkAndNoCapacityHasNoPlan) {
   Inventory inventory = fdfkit::plan::testing::MustParse(R"({"schema": "fdfkit-inventory/1", "protocols": [],
     "drivers": [{"id": "d", "team": "t"}], "boards": [{"id": "b", "hosts": [{"id": "h", "drivers": ["d"]}]}]})");
@@ -166,8 +215,9 @@ TEST(Planner, StatusesShrinkThePlan) {
   EXPECT_EQ(p.plan.metrics.dual_lifetime, 1);
 }
 
-// Random inventories: boards with hosts sharing drivers, teams, statuses. Every plan must verify,
-// reach the exact wave bound and stay duplication-free; no metric may beat its lower bound.
+// Random inventories: boards with hosts sharing drivers, teams, statuses. Every plan of the
+// heuristic must verify, reach the exact wave bound and stay duplication-free; no metric may beat
+// its lower bound. (The exact planner's random inventories are in exact_planner_test.cc.)
 TEST(Planner, RandomInventoriesGiveValidPlansAtTheWaveBound) {
   std::mt19937 random(6);
   for (int round = 0; round < 150; ++round) {
@@ -210,6 +260,7 @@ TEST(Planner, RandomInventoriesGiveValidPlansAtTheWaveBound) {
     json += "]}";
     PlanOptions options{.ports_per_wave = 1 + static_cast<int>(random() % 5)};
     if (random() % 2) options.team_cap["t0"] = 1 + random() % 2;
+    options.solver = SolverChoice::kNone;
     SCOPED_TRACE("round " + std::to_string(round) + ": " + json);
     Planned p = Plan(json, options);
     const Metrics& m = p.plan.metrics;
@@ -218,6 +269,37 @@ TEST(Planner, RandomInventoriesGiveValidPlansAtTheWaveBound) {
     EXPECT_EQ(m.duplication, 0);
     EXPECT_GE(m.dual_lifetime, bound.dual_lifetime);
     EXPECT_EQ(m.switches, bound.switches);
+  }
+}
+
+// Random inventories under effort budgets, the heuristic alone: every plan verifies against
+// every capacity, and no wave count beats its proven bound.
+TEST(Planner, RandomInventoriesUnderEffortBudgets) {
+  std::mt19937 random(16);
+  for (int round = 0; round < 60; ++round) {
+    int protocols = 1 + random() % 5, drivers = 1 + random() % 20;
+    std::string json = R"({"schema": "fdfkit-inventory/1", "protocols": [)";
+    for (int p = 0; p < protocols; ++p) {
+      json += std::string(p ? "," : "") + R"({"id": "p)" + std::to_string(p) + R"(", "clone_effort": )" +
+              std::to_string(random() % 4) + "}";
+    }
+    json += R"(], "drivers": [)";
+    std::string hosts;
+    for (int d = 0; d < drivers; ++d) {
+      json += std::string(d ? "," : "") + R"({"id": "d)" + std::to_string(d) + R"(", "team": "t)" +
+              std::to_string(random() % 3) + R"(", "effort": )" + std::to_string(random() % 5) +
+              R"(, "serves": ["p)" + std::to_string(random() % protocols) + R"("]})";
+      hosts += std::string(d ? "," : "") + R"({"id": "h)" + std::to_string(d) + R"(", "drivers": ["d)" +
+               std::to_string(d) + "\"" + (d > 0 && random() % 3 == 0 ? ", \"d" + std::to_string(d - 1) + "\"" : "") + "]}";
+    }
+    json += R"(], "boards": [{"id": "b", "hosts": [)" + hosts + "]}]}";
+    PlanOptions options{.effort_per_wave = 4 + static_cast<int64_t>(random() % 6), .solver = SolverChoice::kNone};
+    if (random() % 2) options.team_effort["t0"] = 4;
+    if (random() % 2) options.ports_per_wave = 2 + random() % 3;
+    SCOPED_TRACE("round " + std::to_string(round) + ": " + json);
+    Planned p = Plan(json, options);
+    EXPECT_GE(p.plan.metrics.waves, p.plan.lower_bound.waves);
+    EXPECT_EQ(p.plan.metrics.duplication, 0);
   }
 }
 

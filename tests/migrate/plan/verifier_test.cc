@@ -57,6 +57,21 @@ TEST(Verifier, CapacityPerWaveAndPerTeam) {
                 "error: [FDFPLAN054] capacity: wave 1 ports 2 drivers of team t; at most 1 allowed"});
 }
 
+// Effort: a port costs its driver's effort (1 by default), a clone its protocol's clone_effort
+// (1 by default), both against the overall budget; a team's budget counts its ports only.
+TEST(Verifier, EffortPerWaveAndPerTeam) {
+  std::string plan = PlanJson(kGoodWaves);
+  EXPECT_EQ(Verify(plan, {.effort_per_wave = 2}), std::vector<std::string>{});  // wave 1: clone p and port a
+  EXPECT_EQ(Verify(plan, {.effort_per_wave = 1}),
+            std::vector<std::string>{"error: [FDFPLAN160] capacity: wave 1 takes 2 effort units (ports and "
+                                     "clones); at most 1 allowed"});
+  EXPECT_EQ(Verify(plan, {.team_effort = {{"t", 1}}}), std::vector<std::string>{});  // one port a wave
+  EXPECT_EQ(Verify(plan, {.team_effort = {{"t", 0}}}),
+            (std::vector<std::string>{
+                "error: [FDFPLAN161] capacity: wave 1 takes 1 effort units of team t; at most 0 allowed",
+                "error: [FDFPLAN161] capacity: wave 2 takes 1 effort units of team t; at most 0 allowed"}));
+}
+
 TEST(Verifier, OrderMissingDuplicateUnneededUnknown) {
   std::string waves = R"([
     {"wave": 1, "actions": [{"kind": "port", "driver": "a"}, {"kind": "switch", "board": "x", "host": "h"},
