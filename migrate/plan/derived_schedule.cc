@@ -1,5 +1,7 @@
 #include "migrate/plan/derived_schedule.h"
 
+#include "migrate/plan/union_find.h"
+
 #include <algorithm>
 #include <climits>
 #include <map>
@@ -7,22 +9,6 @@
 #include <set>
 
 namespace fdfkit::plan {
-namespace {
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  int Find(int x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void Unite(int a, int b) { parent_[Find(a)] = Find(b); }
-
- private:
-  std::vector<int> parent_;
-};
-
-}  // namespace
 
 SwitchGroups GroupSwitches(const Inventory& inventory, const Requirements& required) {
   SwitchGroups groups;

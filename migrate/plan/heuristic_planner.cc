@@ -1,5 +1,7 @@
 #include "migrate/plan/heuristic_planner.h"
 
+#include "migrate/plan/union_find.h"
+
 #include <algorithm>
 #include <climits>
 #include <numeric>
@@ -11,19 +13,6 @@ namespace fdfkit::plan {
 namespace {
 
 constexpr int kNoDeadline = INT_MAX;
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  int Find(int x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void Unite(int a, int b) { parent_[Find(a)] = Find(b); }
-
- private:
-  std::vector<int> parent_;
-};
 
 // Drivers joined by sharing a host on any board, ordered: clusters already half-way (holding dual
 // drivers) first, then by the number of ports, smallest first. The ports in that order.
