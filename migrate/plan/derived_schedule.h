@@ -15,7 +15,10 @@ namespace fdfkit::plan {
 
 // The hosts of one board that must switch in one wave to avoid duplication: joined by a driver
 // that has a banjo variant and no dual binary. Switching a whole group in the wave its last driver
-// is ported is possible for every choice of port waves, so duplication 0 never costs a wave.
+// is ported is possible for every choice of port waves, so duplication 0 never costs a wave. That
+// holds while nothing limits when a board switches: board-switch gates or test-lane limits per wave
+// (framework-reference §5.2, constraint 7) would trade duplication against waves, and the exact
+// planner, which fixes duplication at 0 by this argument, would have to model switches too.
 struct SwitchGroups {
   std::vector<int> group_of_switch;         // per required switch
   std::vector<std::vector<int>> ports;      // per group: drivers still to port in its hosts

@@ -1,6 +1,7 @@
 #include "migrate/plan/exact_planner.h"
 
 #include <algorithm>
+#include <climits>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -136,10 +137,21 @@ struct Shape {
 struct Parts {
   std::vector<Shape> shapes;
   std::optional<int> bound;
-  bool complete = true;  // every part solved to optimality
 };
 
-Parts SolveParts(const PlanningContext& x, int waves, const Clock& clock, double* seconds) {
+// At most a quarter of the time left, so the waves stage, the first objective, keeps the rest.
+// A part with no time or no solution keeps the shape `start` (the heuristic's plan) gives it.
+Parts SolveParts(const PlanningContext& x, const WaveAssignment& start, const Clock& clock, double* seconds) {
+  int waves = start.waves;
+  double parts_until = clock.Spent() + clock.Left() / 4;
+  auto start_shape = [&](const std::vector<int>& part, Shape* shape) {
+    int first = INT_MAX;
+    for (int d : part) first = std::min(first, start.port[d]);
+    for (int d : part) {
+      shape->ports.push_back({d, start.port[d] - first + 1});
+      shape->span = std::max(shape->span, start.port[d] - first + 1);
+    }
+  };
   Parts out;
   int bound = 0;
   bool bounded = true;
@@ -163,33 +175,31 @@ Parts SolveParts(const PlanningContext& x, int waves, const Clock& clock, double
       out.shapes.push_back(std::move(shape));
       continue;
     }
-    if (clock.Left() <= 0) {  // no time: this part keeps its ports spread, and gives no bound
+    double budget = std::min({parts_until - clock.Spent(), clock.Left() / 4, 2.0});
+    if (budget <= 0) {  // no time: this part keeps the heuristic's shape, and gives no bound
       bounded = false;
-      for (size_t i = 0; i < part.size(); ++i) {
-        shape.ports.push_back({part[i], 1 + static_cast<int>(i) % span});
-      }
-      shape.span = span;
+      start_shape(part, &shape);
       out.shapes.push_back(std::move(shape));
       continue;
     }
     std::vector<Item> items;
     for (int d : part) items.push_back({false, d});
     WaveProgram program(x, AllWaves(span), items, at, true, true);
-    MipResult r = SolveMip(
-        program.program(),
-        {.seconds = std::max(0.0, std::min(clock.Left() / 4, 2.0)), .absolute_gap = kIntegral});
+    MipResult r = SolveMip(program.program(), {.seconds = budget, .absolute_gap = kIntegral});
     *seconds += r.seconds;
-    out.complete = out.complete && r.status == MipResult::Status::kOptimal;
     if (std::isfinite(r.bound)) {
       bound += static_cast<int>(std::ceil(r.bound + program.offset() - 1e-6));
     } else {
       bounded = false;  // no bound from this part: none from the parts
     }
-    WaveAssignment solved = r.solution.empty() ? at : program.Decode(r.solution);
-    for (size_t i = 0; i < part.size(); ++i) {  // without a solution: spread evenly
-      int w = r.solution.empty() ? 1 + static_cast<int>(i) % span : solved.port[part[i]];
-      shape.ports.push_back({part[i], w});
-      shape.span = std::max(shape.span, w);
+    if (r.solution.empty()) {
+      start_shape(part, &shape);
+    } else {
+      WaveAssignment solved = program.Decode(r.solution);
+      for (int d : part) {
+        shape.ports.push_back({d, solved.port[d]});
+        shape.span = std::max(shape.span, solved.port[d]);
+      }
     }
     out.shapes.push_back(std::move(shape));
   }
@@ -298,7 +308,7 @@ ExactPlan PlanExactly(const Inventory& inventory, const Requirements& required,
     out.timed_out = true;
     return out;
   }
-  Parts parts = SolveParts(x, start.waves, clock, &out.seconds);
+  Parts parts = SolveParts(x, start, clock, &out.seconds);
 
   // Waves. The parts composed, from the bound up; then, small, the whole program for each count
   // from the bound up (an infeasible count raises the bound, the first feasible one is optimal);
@@ -329,6 +339,7 @@ ExactPlan PlanExactly(const Inventory& inventory, const Requirements& required,
       }
       break;
     }
+    if (best.waves > out.waves_bound && clock.Spent() >= waves_until) waves_timed_out = true;
   } else {
     int size = NeighbourhoodWaves(x, start.waves);
     while (best.waves > out.waves_bound && clock.Spent() < waves_until) {
@@ -369,7 +380,6 @@ ExactPlan PlanExactly(const Inventory& inventory, const Requirements& required,
     out.timed_out = waves_timed_out || (best_metrics.dual_lifetime > bound && clock.Left() <= 0);
     return out;
   }
-  out.lifetime_solved = true;
   out.lifetime_waves = best_metrics.waves;
   bool complete = true;  // every program ran to the end
   if (whole) {

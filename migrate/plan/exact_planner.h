@@ -50,7 +50,6 @@ struct ExactPlan {
   std::optional<WaveAssignment> assignment;
   int waves_bound = 0;                  // proven: the lower bound, raised by infeasible attempts
   std::vector<SolverAttempt> attempts;  // the waves stage, in order
-  bool lifetime_solved = false;         // the lifetime stage ran
   bool timed_out = false;             // the time limit stopped it before it proved its plan optimal
   int lifetime_waves = 0;             // the wave count it ran at
   std::optional<int> lifetime_bound;  // proven for plans with that many waves (and no duplication)

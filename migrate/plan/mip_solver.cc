@@ -28,12 +28,6 @@ void MixedIntegerProgram::BoundObjective(double lower) {
   AddRow(terms, lower, kInfinity);
 }
 
-int MixedIntegerProgram::integers() const {
-  int n = 0;
-  for (const Column& c : columns_) n += c.integer;
-  return n;
-}
-
 #ifdef FDFKIT_HAVE_CBC
 
 MipSolverInfo MipSolver() { return {true, "cbc", Cbc_getVersion()}; }

@@ -37,7 +37,6 @@ class MixedIntegerProgram {
   };
   const std::vector<Column>& columns() const { return columns_; }
   const std::vector<std::pair<double, double>>& rows() const { return rows_; }
-  int integers() const;
 
  private:
   std::vector<Column> columns_;

@@ -196,6 +196,7 @@ std::vector<int> WaveProgram::AddMinimum(const std::vector<const std::vector<int
 void WaveProgram::AddLifetime() {
   std::map<std::vector<int>, int> drivers_of;  // free ports waited for (items) -> drivers
   std::map<std::vector<int>, int> at_least;    // ... -> the latest fixed port among the rest
+  double constant = 0;                         // the lifetime no column moves (see below)
   for (size_t d = 0; d < x_.inventory.drivers.size(); ++d) {
     if (!x_.required.delete_variant[d]) continue;
     std::vector<int> free_ports;
@@ -210,6 +211,13 @@ void WaveProgram::AddLifetime() {
       } else {
         fixed = std::max(fixed, at_.port[e]);
       }
+    }
+    if (!absent_) {
+      // Every driver is in a program that sees every port: its lifetime's fixed parts (a retire
+      // wave no free port moves; an own port not in the program) go to the offset, so the
+      // objective plus the offset is the plan's whole lifetime, the measure bounds speak of.
+      if (free_ports.empty()) constant += fixed;
+      if (x_.required.port[d] && !port_item_.count(static_cast<int>(d))) constant -= at_.port[d];
     }
     if (free_ports.empty() || outside) continue;
     // Drivers with the same free ports but different fixed parts need their own R.
@@ -239,7 +247,7 @@ void WaveProgram::AddLifetime() {
       program_.SetObjective(done_[i][j], waves_[j + 1] - waves_[j]);
     }
   }
-  offset_ = offset;
+  offset_ = offset + constant;
 }
 
 }  // namespace fdfkit::plan

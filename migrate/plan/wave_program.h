@@ -60,7 +60,8 @@ class WaveProgram {
   // Σ R_d - Σ p_i is at least `lower`, proven elsewhere (the solver then stops when it meets it).
   void BoundLifetime(double lower) { program_.BoundObjective(lower - offset_); }
   // The objective plus offset() is Σ R_d - Σ p_i over the drivers waiting for a free port and
-  // the free ports.
+  // the free ports; in a program that sees every port (not `others_absent`), over every driver:
+  // the plan's dual-support lifetime.
   double offset() const { return offset_; }
   // `at` as the program's columns (a starting solution), and a solution back as a plan.
   std::vector<double> Encode() const;

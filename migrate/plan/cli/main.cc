@@ -11,6 +11,7 @@
 // migrate/plan/commands.h.
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <iostream>
 #include <map>
 #include <string>
@@ -91,7 +92,12 @@ int main(int argc, char** argv) {
   plan_app
       ->add_option("--time-limit", plan.options.time_limit_seconds,
                    "seconds the exact planner may spend, all stages together (0: heuristic only)")
-      ->check(CLI::Range(0.0, 86400.0));
+      ->check(CLI::Range(0.0, 86400.0))
+      ->check(CLI::Validator(
+          [](std::string& text) {  // Range lets "nan" through
+            return std::isfinite(std::strtod(text.c_str(), nullptr)) ? std::string() : "not a number of seconds";
+          },
+          "FINITE"));
   plan_app
       ->add_option_function<std::string>(
           "--solver",

@@ -109,7 +109,7 @@ grep -q "\[FDFPLAN162\] driver \".*\" takes [0-9]* effort units to port, more th
 
 # Bad values of the new options are usage errors; nothing is written.
 for bad in "--team-effort gpio=lots" "--team-effort =2" "--team-effort gpio=1=2" "--effort-per-wave -1" \
-           "--effort-per-wave many" "--time-limit soon" "--time-limit -1" "--solver glpk"; do
+           "--effort-per-wave many" "--time-limit soon" "--time-limit -1" "--time-limit nan" "--solver glpk"; do
   # shellcheck disable=SC2086
   "$tool" plan "$corpus/inventories/amlogic.json" $bad -o "$work/bad-option" 2> "$work/bad-option.log"
   [ $? -eq 2 ] || fail "$bad was not a usage error"
