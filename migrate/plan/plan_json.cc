@@ -191,18 +191,22 @@ PlanRead ReadPlanJson(const std::string& text, const Inventory& inventory,
       *slot = number;
     }
   }
-  if (root.contains("metrics") && root["metrics"].is_object()) {
-    const Json& m = root["metrics"];
+  // The stated metrics, and the lower bounds stated beside them.
+  for (const auto& entry : {std::pair{"metrics", &read.metrics}, std::pair{"lower_bounds", &read.lower_bounds}}) {
+    const std::string section = entry.first;
+    std::optional<Metrics>* slot = entry.second;
+    if (!root.contains(section) || !root[section].is_object()) continue;
+    const Json& m = root[section];
     Metrics metrics;
     auto get = [&](const char* key, int* out) {
       if (m.contains(key) && m[key].is_number_integer()) *out = m[key].get<int>();
-      else read.errors.push_back(AtPath(std::string("$.metrics.") + key, diag::kExpectedInteger));
+      else read.errors.push_back(AtPath(std::string("$.") + section + "." + key, diag::kExpectedInteger));
     };
     get("waves", &metrics.waves);
     get("duplication", &metrics.duplication);
     get("dual_lifetime", &metrics.dual_lifetime);
     get("switches", &metrics.switches);
-    read.metrics = metrics;
+    *slot = metrics;
   }
   return read;
 }

@@ -24,6 +24,7 @@ std::string WritePlanJson(const Inventory& inventory, const Requirements& requir
 struct PlanRead {
   Schedule schedule;                // what the plan schedules (0: absent)
   std::optional<Metrics> metrics;   // as the plan states them
+  std::optional<Metrics> lower_bounds;  // as the plan states them (proofs are not checked here)
   std::vector<JsonDiagnostic> errors;  // what makes the file unreadable or an action invalid
   std::vector<int> wave_numbers;    // in file order
   bool readable = false;            // false: not JSON, another schema, or no waves at all

@@ -1,6 +1,7 @@
 #include "migrate/plan/verifier.h"
 
 #include <map>
+#include <tuple>
 
 namespace fdfkit::plan {
 
@@ -130,6 +131,16 @@ std::vector<JsonDiagnostic> VerifyPlan(const Inventory& inventory, const Require
     compare("duplication", stated.duplication, actual.duplication);
     compare("dual_lifetime", stated.dual_lifetime, actual.dual_lifetime);
     compare("switches", stated.switches, actual.switches);
+  }
+  // A lower bound above what this very plan reaches proves nothing but a mistake.
+  if (plan.lower_bounds && plan.errors.empty()) {
+    Metrics actual = Measure(inventory, required, s);
+    const Metrics& bound = *plan.lower_bounds;
+    for (auto [name, said, is] : {std::tuple{"waves", bound.waves, actual.waves},
+                                  std::tuple{"duplication", bound.duplication, actual.duplication},
+                                  std::tuple{"dual_lifetime", bound.dual_lifetime, actual.dual_lifetime}}) {
+      if (said > is) violation(diag::kBoundAboveValue, name, said, is);
+    }
   }
   return out;
 }
