@@ -284,14 +284,7 @@ TEST(ExactPlanner, RandomInventoriesNeverWorseThanTheHeuristic) {
         if (b == 0 && h == 1 % hosts) {
           for (int d = 1; d < drivers; d += 2) members.insert(d);
         }
-        json +=
-            std::string(h ? "," : "") + R"({"id": "h)" + std::to_string(h) + R"(", "drivers": [)";
-        bool first = true;
-        for (int d : members) {
-          json += std::string(first ? "" : ",") + "\"d" + std::to_string(d) + "\"";
-          first = false;
-        }
-        json += "]}";
+        json += fdfkit::plan::testing::HostJson(h, members);
       }
       json += "]}";
     }
@@ -363,13 +356,7 @@ TEST(ExactPlanner, TinyInventoriesMatchEveryPlanThereIs) {
         if (b == 0 && h == hosts - 1) {
           for (int d = 1; d < drivers; d += 2) members.insert(d);
         }
-        json += std::string(h ? "," : "") + R"({"id": "h)" + std::to_string(h) + R"(", "drivers": [)";
-        bool first = true;
-        for (int d : members) {
-          json += std::string(first ? "" : ",") + "\"d" + std::to_string(d) + "\"";
-          first = false;
-        }
-        json += "]}";
+        json += fdfkit::plan::testing::HostJson(h, members);
       }
       json += "]}";
     }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 #include "migrate/plan/inventory.h"
@@ -15,6 +16,18 @@ inline fdfkit::plan::Inventory MustParse(const std::string& json) {
   fdfkit::plan::InventoryLoad load = fdfkit::plan::ParseInventory(json);
   for (const auto& e : load.errors) ADD_FAILURE() << e.Text();
   return load.inventory.value_or(fdfkit::plan::Inventory{});
+}
+
+// `{"id": "h<h>", "drivers": ["d<i>", ...]}`, after a comma unless it is the first host: one host
+// of the random inventories the planner tests write.
+inline std::string HostJson(int h, const std::set<int>& members) {
+  std::string json = std::string(h ? "," : "") + R"({"id": "h)" + std::to_string(h) + R"(", "drivers": [)";
+  bool first = true;
+  for (int d : members) {
+    json += std::string(first ? "" : ",") + "\"d" + std::to_string(d) + "\"";
+    first = false;
+  }
+  return json + "]}";
 }
 
 }  // namespace fdfkit::plan::testing

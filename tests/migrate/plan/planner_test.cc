@@ -247,13 +247,7 @@ TEST(Planner, RandomInventoriesGiveValidPlansAtTheWaveBound) {
         if (b == 0 && h == 0) {
           for (int d = 0; d < drivers; ++d) members.insert(d);  // every driver placed somewhere
         }
-        json += std::string(h ? "," : "") + R"({"id": "h)" + std::to_string(h) + R"(", "drivers": [)";
-        bool first = true;
-        for (int d : members) {
-          json += std::string(first ? "" : ",") + "\"d" + std::to_string(d) + "\"";
-          first = false;
-        }
-        json += "]}";
+        json += fdfkit::plan::testing::HostJson(h, members);
       }
       json += "]}";
     }
