@@ -79,6 +79,7 @@ class BoardFileReader {
       if (bundles == nullptr) continue;
       for (const GnValue& bundle : bundles->list) {
         if (bundle.kind == GnValue::Kind::kString) ReadBundle(bundle, dir, id, &board);
+        else NoteComputed(build->path, target, "input_bundles", target.name);
       }
     }
   }
@@ -94,6 +95,7 @@ class BoardFileReader {
     }
     const GnValue* drivers = bundle->Find("drivers");
     if (drivers == nullptr) return;
+    if (drivers->kind != GnValue::Kind::kList) NoteComputed(build->path, *bundle, "drivers", label->Text());
     for (const GnValue& entry : drivers->list) {
       const GnValue* package = entry.kind == GnValue::Kind::kScope ? entry.Member("package_target") : nullptr;
       if (package == nullptr || package->kind != GnValue::Kind::kString) {
@@ -110,6 +112,11 @@ class BoardFileReader {
       }
       board->labels.push_back({*package, label->Text() + " drivers", label->dir});
     }
+  }
+
+  // A list (or an item of it) a function computes: what it names is not read, and that is said.
+  void NoteComputed(const std::string& file, const GnTarget& target, const char* variable, const std::string& of) {
+    out_.notes.push_back(AtFile(file, target.line, 0, diag::kBoardListComputed, variable, of));
   }
 
   SourceTree& tree_;
