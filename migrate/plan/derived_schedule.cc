@@ -104,21 +104,33 @@ Schedule Derive(const Inventory& inventory, const Requirements& required,
   return s;
 }
 
-void Compress(Schedule& s) {
-  std::set<int> used;
-  for (const auto* waves :
-       {&s.clone, &s.port, &s.delete_variant, &s.delete_protocol, &s.switches}) {
+int DropEmptyWaves(std::initializer_list<std::vector<int>*> lists) {
+  std::map<int, int> renumber;
+  for (const std::vector<int>* waves : lists) {
     for (int w : *waves) {
-      if (w > 0) used.insert(w);
+      if (w > 0) renumber.emplace(w, 0);
     }
   }
-  std::map<int, int> renumber;
-  for (int w : used) renumber.emplace(w, static_cast<int>(renumber.size()) + 1);
-  for (auto* waves : {&s.clone, &s.port, &s.delete_variant, &s.delete_protocol, &s.switches}) {
+  int next = 0;
+  for (auto& [wave, number] : renumber) number = ++next;
+  for (std::vector<int>* waves : lists) {
     for (int& w : *waves) {
       if (w > 0) w = renumber[w];
     }
   }
+  return next;
+}
+
+void Compress(Schedule& s) {
+  DropEmptyWaves({&s.clone, &s.port, &s.delete_variant, &s.delete_protocol, &s.switches});
+}
+
+Schedule CompressedSchedule(const Inventory& inventory, const Requirements& required,
+                            const SwitchGroups& groups, const std::vector<int>& port,
+                            const std::vector<int>& clone) {
+  Schedule s = Derive(inventory, required, groups, port, clone);
+  Compress(s);
+  return s;
 }
 
 }  // namespace fdfkit::plan

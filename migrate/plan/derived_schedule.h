@@ -6,6 +6,7 @@
 #ifndef FDFKIT_MIGRATE_PLAN_DERIVED_SCHEDULE_H_
 #define FDFKIT_MIGRATE_PLAN_DERIVED_SCHEDULE_H_
 
+#include <initializer_list>
 #include <vector>
 
 #include "migrate/plan/inventory.h"
@@ -36,6 +37,14 @@ Schedule Derive(const Inventory& inventory, const Requirements& required,
 
 // Drops empty waves, keeping the order of the rest.
 void Compress(Schedule& schedule);
+
+// Derive, then Compress: the plan `port` and `clone` make, as written out.
+Schedule CompressedSchedule(const Inventory& inventory, const Requirements& required,
+                            const SwitchGroups& groups, const std::vector<int>& port,
+                            const std::vector<int>& clone);
+
+// Renumbers the waves used across `lists` (0: not scheduled) 1, 2, ... in order; returns how many.
+int DropEmptyWaves(std::initializer_list<std::vector<int>*> lists);
 
 }  // namespace fdfkit::plan
 

@@ -1,5 +1,7 @@
 #include "migrate/plan/exact_planner.h"
 
+#include "migrate/plan/union_find.h"
+
 #include <algorithm>
 #include <climits>
 #include <chrono>
@@ -34,24 +36,7 @@ class Clock {
 };
 
 Metrics MetricsOf(const PlanningContext& x, const WaveAssignment& a) {
-  Schedule s = Derive(x.inventory, x.required, x.groups, a.port, a.clone);
-  Compress(s);
-  return Measure(x.inventory, x.required, s);
-}
-
-// Renumbers a plan's waves without the empty ones (what Compress does to the schedule).
-void DropEmptyWaves(WaveAssignment& a) {
-  std::map<int, int> renumber;
-  for (const std::vector<int>* waves : {&a.port, &a.clone}) {
-    for (int w : *waves) renumber.emplace(w, 0);
-  }
-  renumber.erase(0);  // not scheduled
-  int next = 0;
-  for (auto& [wave, number] : renumber) number = ++next;
-  for (std::vector<int>* waves : {&a.port, &a.clone}) {
-    for (int& w : *waves) w = w > 0 ? renumber[w] : 0;
-  }
-  a.waves = next;
+  return Measure(x.inventory, x.required, CompressedSchedule(x.inventory, x.required, x.groups, a.port, a.clone));
 }
 
 std::vector<Item> ItemsIn(const PlanningContext& x, const WaveAssignment& a,
@@ -75,17 +60,12 @@ std::vector<int> AllWaves(int waves) {
 // Ports joined by waiting drivers: each part's lifetime depends on its own ports only, so the
 // parts solved alone bound the whole from below.
 std::vector<std::vector<int>> PartsOf(const PlanningContext& x) {
-  std::map<int, int> parent;
-  for (int d : x.ports) parent[d] = d;
-  auto find = [&](int v) {
-    while (parent[v] != v) v = parent[v] = parent[parent[v]];
-    return v;
-  };
+  UnionFind sets(x.inventory.drivers.size());  // over drivers; only ports are ever joined
   for (const auto& list : x.waits_for) {
-    for (size_t i = 1; i < list.size(); ++i) parent[find(list[i])] = find(list[0]);
+    for (size_t i = 1; i < list.size(); ++i) sets.Unite(list[i], list[0]);
   }
   std::map<int, std::vector<int>> parts;
-  for (int d : x.ports) parts[find(d)].push_back(d);
+  for (int d : x.ports) parts[sets.Find(d)].push_back(d);
   std::vector<std::vector<int>> out;
   for (auto& [root, members] : parts) out.push_back(std::move(members));
   return out;
@@ -285,10 +265,9 @@ ExactPlan PlanExactly(const Inventory& inventory, const Requirements& required,
     return r;
   };
   auto adopt = [&](WaveAssignment found) {
-    DropEmptyWaves(found);
+    found.waves = DropEmptyWaves({&found.port, &found.clone});
     Metrics m = MetricsOf(x, found);
-    if (std::tie(m.waves, m.duplication, m.dual_lifetime) <
-        std::tie(best_metrics.waves, best_metrics.duplication, best_metrics.dual_lifetime)) {
+    if (Better(m, best_metrics)) {
       best = std::move(found);
       best_metrics = m;
       out.assignment = best;

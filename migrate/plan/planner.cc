@@ -15,11 +15,6 @@
 namespace fdfkit::plan {
 namespace {
 
-bool Better(const Metrics& a, const Metrics& b) {
-  return std::tie(a.waves, a.duplication, a.dual_lifetime) <
-         std::tie(b.waves, b.duplication, b.dual_lifetime);
-}
-
 std::string Seconds(double seconds) {
   std::ostringstream o;
   o.precision(seconds < 10 ? 2 : 3);
@@ -57,8 +52,7 @@ PlannedMigration PlanMigration(const Inventory& inventory, const Requirements& r
   int lifetime_bound = LifetimeLowerBound(inventory, required, groups, capacities);
   WaveAssignment heuristic =
       PlanHeuristically(inventory, required, groups, capacities, waves_bound);
-  out.schedule = Derive(inventory, required, groups, heuristic.port, heuristic.clone);
-  Compress(out.schedule);
+  out.schedule = CompressedSchedule(inventory, required, groups, heuristic.port, heuristic.clone);
   out.metrics = Measure(inventory, required, out.schedule);
   const Metrics heuristic_metrics = out.metrics;
 
@@ -91,9 +85,8 @@ PlannedMigration PlanMigration(const Inventory& inventory, const Requirements& r
                 std::any_of(attempts.begin(), attempts.end(),
                             [](const SolverAttempt& a) { return a.result == "undecided"; });
     if (exact.assignment) {
-      Schedule s =
-          Derive(inventory, required, groups, exact.assignment->port, exact.assignment->clone);
-      Compress(s);
+      Schedule s = CompressedSchedule(inventory, required, groups, exact.assignment->port,
+                                      exact.assignment->clone);
       Metrics m = Measure(inventory, required, s);
       if (Better(m, out.metrics)) {
         out.schedule = std::move(s);

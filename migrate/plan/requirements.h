@@ -5,6 +5,7 @@
 #ifndef FDFKIT_MIGRATE_PLAN_REQUIREMENTS_H_
 #define FDFKIT_MIGRATE_PLAN_REQUIREMENTS_H_
 
+#include <tuple>
 #include <vector>
 
 #include "migrate/plan/inventory.h"
@@ -44,6 +45,11 @@ struct Metrics {
 
 Metrics Measure(const Inventory& inventory, const Requirements& required,
                 const Schedule& schedule);
+
+// The planners' order: fewer waves, then less duplication, then a shorter dual-support lifetime.
+inline bool Better(const Metrics& a, const Metrics& b) {
+  return std::tie(a.waves, a.duplication, a.dual_lifetime) < std::tie(b.waves, b.duplication, b.dual_lifetime);
+}
 
 }  // namespace fdfkit::plan
 

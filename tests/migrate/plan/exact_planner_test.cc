@@ -380,8 +380,7 @@ TEST(ExactPlanner, TinyInventoriesMatchEveryPlanThereIs) {
       for (int i = 0; i < n; ++i) fits = fits && ++load[static_cast<size_t>(choice[static_cast<size_t>(i)])] <= options.ports_per_wave;
       if (fits) {
         for (int i = 0; i < n; ++i) port[static_cast<size_t>(ports[static_cast<size_t>(i)])] = choice[static_cast<size_t>(i)];
-        Schedule s = Derive(exact.inventory, exact.required, groups, port, clone);
-        Compress(s);
+        Schedule s = CompressedSchedule(exact.inventory, exact.required, groups, port, clone);
         Metrics m = Measure(exact.inventory, exact.required, s);
         best = std::min(best, std::make_tuple(m.waves, m.duplication, m.dual_lifetime));
       }
